@@ -1,0 +1,53 @@
+import type { CaseFile } from '../../shared/model';
+
+/** Display width that counts each code point once (enough for Cyrillic; wide CJK will misalign slightly). */
+const width = (s: string) => [...s].length;
+
+export function formatTable(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat(widths[i]! - width(c)))).join('  ');
+  return [line(header), ...rows.map(line)].join('\n');
+}
+
+const mark = (confidential: boolean | undefined) => (confidential ? ' [confidential]' : '');
+
+/** A plain-text view of one case for the terminal. */
+export function formatCase(c: CaseFile): string {
+  const out: string[] = [`${c.title}`, `  id ${c.id} · ${c.kind} · ${c.status} · priority ${c.priority} · rev ${c.rev}`];
+  if (c.country || c.region) out.push(`  ${[c.region, c.country].filter(Boolean).join(', ')}`);
+  if (c.kind === 'political_prisoner') {
+    const p = c.person;
+    out.push(`Person: ${p.name}${p.aliases.length ? ` (also ${p.aliases.join(', ')})` : ''}`);
+    if (p.contact) out.push(`  contact: ${p.contact} [confidential]`);
+    out.push(`Detention: ${c.detention.status}${c.detention.since ? ` since ${c.detention.since}` : ''}${c.detention.place ? ` at ${c.detention.place}` : ''}`);
+    for (const ch of c.charges) out.push(`Charge: ${ch.code} art. ${ch.article}${ch.summary ? ` — ${ch.summary}` : ''}`);
+    if (c.sentence) out.push(`Sentence: ${c.sentence.type}${c.sentence.months !== undefined ? `, ${c.sentence.months} months` : ''}`);
+    if (c.lawyer) out.push(`Lawyer: ${c.lawyer} [confidential]`);
+  } else {
+    const o = c.organization;
+    out.push(`Organisation: ${o.name}${o.aliases.length ? ` (also ${o.aliases.join(', ')})` : ''}`);
+    const m = c.measure;
+    out.push(`Measure: ${m.type} by ${m.authority} (${m.status})${m.start ? ` from ${m.start}` : ''}${m.legalBasis ? `; basis: ${m.legalBasis}` : ''}`);
+  }
+  if (c.tags.length) out.push(`Tags: ${c.tags.join(', ')}`);
+  if (c.summary) out.push('', c.summary);
+  if (c.events.length) {
+    out.push('', 'Timeline:');
+    for (const e of [...c.events].sort((a, b) => a.date.localeCompare(b.date))) out.push(`  ${e.date}  ${e.type}: ${e.title}${mark(e.confidential)}`);
+  }
+  if (c.sources.length) {
+    out.push('', 'Sources:');
+    for (const s of c.sources) out.push(`  ${s.title} (${s.kind}${s.publisher ? `, ${s.publisher}` : ''}) sha256 ${s.sha256.slice(0, 12)}${mark(s.confidential)}`);
+  }
+  if (c.annotations.length) out.push('', `Annotations: ${c.annotations.length}`);
+  if (c.deadlines.length) {
+    out.push('', 'Deadlines:');
+    for (const d of c.deadlines) out.push(`  ${d.date}  ${d.title}${d.done ? ' (done)' : ''}`);
+  }
+  if (c.advocacy.length) {
+    out.push('', 'Advocacy:');
+    for (const a of c.advocacy) out.push(`  ${a.date ?? '----'}  ${a.kind} to ${a.target}: ${a.status}`);
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,231 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatIssue, type ApiError } from '../../shared/errors';
+import { OnConflict } from '../../shared/contract';
+import { CaseKind, CaseStatus, type CaseFile } from '../../shared/model';
+import { createDispatcher, type Dispatch } from '../services/dispatch';
+import { ServiceError } from '../services/errors';
+import { APP_VERSION, createHandlers } from '../services/handlers';
+import { resolveDataDir } from '../services/paths';
+import { CaseStore } from '../services/store/caseStore';
+import { writeFileDurably } from '../services/store/durableFile';
+import { formatCase, formatTable } from './format';
+
+export type CliIo = {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+};
+
+/** Exit codes are part of the interface: scripts branch on them. */
+export const EXIT = { ok: 0, failure: 1, badInput: 2, conflict: 3, locked: 4 } as const;
+
+const exitFor = (error: ApiError): number =>
+  error.code === 'bad_input' ? EXIT.badInput
+  : error.code === 'conflict' ? EXIT.conflict
+  : error.code === 'locked' ? EXIT.locked
+  : EXIT.failure;
+
+export const USAGE = `Usage: casefile [--data-dir DIR] <command> [options]
+
+Commands:
+  import FILE [--on-conflict fail|newer|keep-both]   import a bundle (validated whole first)
+  export FILE [--id ID ...]                          write a bundle of all cases, or of the given ones
+  list [--kind K] [--status S] [--json]              list cases
+  show ID [--json]                                   show one case
+  verify                                             check every file in the data folder
+  info [--json]                                      show the data folder and what it holds
+
+The data folder is --data-dir, else $CASEFILE_DATA_DIR, else the desktop app's folder.
+Exit codes: 0 ok, 1 other failure, 2 bad input (nothing written), 3 conflict, 4 data folder in use.`;
+
+const OPTIONS = {
+  'data-dir': { type: 'string' },
+  json: { type: 'boolean' },
+  kind: { type: 'string' },
+  status: { type: 'string' },
+  id: { type: 'string', multiple: true },
+  'on-conflict': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const;
+
+class UsageError extends Error {}
+
+function pick<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${flag} must be one of: ${allowed.join(', ')} (got "${value}")`);
+  return value as T;
+}
+
+function reportError(io: CliIo, error: ApiError, stripRoot?: string): number {
+  io.stderr(`casefile: ${error.message}`);
+  for (const issue of error.issues ?? []) {
+    const p = stripRoot && issue.path[0] === stripRoot ? issue.path.slice(1) : issue.path;
+    io.stderr(`  ${formatIssue({ path: p, message: issue.message })}`);
+  }
+  return exitFor(error);
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    io.stderr(`casefile: ${(err as Error).message}\n\n${USAGE}`);
+    return EXIT.badInput;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.version) {
+    io.stdout(APP_VERSION);
+    return EXIT.ok;
+  }
+  if (values.help || !command || command === 'help') {
+    io.stdout(USAGE);
+    return command || values.help ? EXIT.ok : EXIT.badInput;
+  }
+  const commands = ['import', 'export', 'list', 'show', 'verify', 'info'];
+  if (!commands.includes(command)) {
+    io.stderr(`casefile: unknown command "${command}"\n\n${USAGE}`);
+    return EXIT.badInput;
+  }
+
+  // Arguments are checked before the data folder is touched: a typo must not take the lock.
+  let run: (dispatch: Dispatch, store: CaseStore) => Promise<number>;
+  try {
+    run = plan(command, rest, values, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`casefile: ${err.message}`);
+      return EXIT.badInput;
+    }
+    throw err;
+  }
+
+  const dataDir = resolveDataDir(values['data-dir'] ? path.resolve(io.cwd, values['data-dir']) : undefined, io.env);
+  let store: CaseStore;
+  try {
+    store = await CaseStore.open(dataDir);
+  } catch (err) {
+    if (err instanceof ServiceError) return reportError(io, err.toApiError());
+    throw err;
+  }
+  try {
+    for (const q of store.quarantinedNow) io.stderr(`casefile: warning: quarantined ${q.reason} (moved to ${q.file})`);
+    const dispatch = createDispatcher(createHandlers(store), {
+      onInternalError: (op, err) => io.stderr(`casefile: internal error in ${op}: ${(err as Error)?.stack ?? String(err)}`),
+    });
+    return await run(dispatch, store);
+  } finally {
+    await store.close();
+  }
+}
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+function plan(command: string, args: string[], values: Values, io: CliIo): (dispatch: Dispatch, store: CaseStore) => Promise<number> {
+  const one = (what: string) => {
+    if (args.length !== 1) throw new UsageError(`${command} takes exactly one ${what}`);
+    return args[0]!;
+  };
+  const none = () => {
+    if (args.length > 0) throw new UsageError(`${command} takes no arguments (got "${args.join(' ')}")`);
+  };
+  const print = (value: unknown) => io.stdout(JSON.stringify(value, null, 2));
+
+  switch (command) {
+    case 'import': {
+      const file = path.resolve(io.cwd, one('bundle file'));
+      const onConflict = pick(values['on-conflict'], OnConflict.options, '--on-conflict') ?? 'fail';
+      return async (dispatch) => {
+        let text: string;
+        try {
+          text = await readFile(file, 'utf8');
+        } catch (err) {
+          io.stderr(`casefile: cannot read ${file}: ${(err as Error).message}`);
+          return EXIT.badInput;
+        }
+        let bundle: unknown;
+        try {
+          bundle = JSON.parse(text);
+        } catch (err) {
+          io.stderr(`casefile: ${file} is not valid JSON (${(err as Error).message}); nothing was stored.`);
+          return EXIT.badInput;
+        }
+        const result = await dispatch('bundle.import', { bundle, onConflict });
+        if (!result.ok) return reportError(io, result.error, 'bundle');
+        if (values.json) print(result.value);
+        else {
+          for (const r of result.value.results) io.stdout(`${r.action.padEnd(8)} ${r.id}  ${r.title}${r.note ? `  (${r.note})` : ''}`);
+          const stored = result.value.results.filter((r) => r.action !== 'skipped').length;
+          io.stdout(`Imported ${stored} of ${result.value.results.length} case(s) from ${path.basename(file)}.`);
+        }
+        return EXIT.ok;
+      };
+    }
+    case 'export': {
+      const file = path.resolve(io.cwd, one('output file'));
+      return async (dispatch) => {
+        const result = await dispatch('bundle.export', values.id ? { ids: values.id } : {});
+        if (!result.ok) return reportError(io, result.error);
+        await writeFileDurably(file, `${JSON.stringify(result.value, null, 2)}\n`);
+        io.stdout(`Exported ${result.value.cases.length} case(s) to ${file}.`);
+        return EXIT.ok;
+      };
+    }
+    case 'list': {
+      none();
+      const kind = pick(values.kind, CaseKind.options, '--kind');
+      const status = pick(values.status, CaseStatus.options, '--status');
+      return async (dispatch) => {
+        const result = await dispatch('cases.list', { kind, status });
+        if (!result.ok) return reportError(io, result.error);
+        if (values.json) print(result.value);
+        else if (result.value.length === 0) io.stdout('No cases.');
+        else io.stdout(formatTable(['ID', 'KIND', 'STATUS', 'REV', 'TITLE'], result.value.map((c) => [c.id, c.kind, c.status, String(c.rev), c.title])));
+        return EXIT.ok;
+      };
+    }
+    case 'show': {
+      const id = one('case id');
+      return async (dispatch) => {
+        const result = await dispatch('cases.get', { id });
+        if (!result.ok) return reportError(io, result.error);
+        if (values.json) print(result.value);
+        else io.stdout(formatCase(result.value as CaseFile));
+        return EXIT.ok;
+      };
+    }
+    case 'verify': {
+      none();
+      return async (dispatch) => {
+        const result = await dispatch('store.verify', {});
+        if (!result.ok) return reportError(io, result.error);
+        const report = result.value;
+        if (values.json) print(report);
+        else if (report.ok) io.stdout(`All well: ${report.checkedFiles} file(s) checked.`);
+        else {
+          io.stdout(`${report.problems.length} problem(s) in ${report.checkedFiles} file(s) checked:`);
+          for (const p of report.problems) io.stdout(`  ${p.file}: ${p.message}`);
+        }
+        return report.ok ? EXIT.ok : EXIT.failure;
+      };
+    }
+    default: {
+      none();
+      return async (dispatch) => {
+        const result = await dispatch('app.info', {});
+        if (!result.ok) return reportError(io, result.error);
+        const info = result.value;
+        if (values.json) print(info);
+        else {
+          io.stdout(`${info.name} ${info.version}\nData folder: ${info.dataDir} (layout ${info.schemaVersion})\nCases: ${info.caseCount}, in the Trash: ${info.trashCount}, quarantined files: ${info.quarantined.length}`);
+        }
+        return EXIT.ok;
+      };
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { CaseFile, checkReferences, type CaseDraft, type Issue, type PathSegment } from '../../../shared/model';
+import { issuesFromZod } from '../../../shared/errors';
+import { ServiceError } from '../errors';
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+export function newId(): string {
+  return randomUUID();
+}
+
+/** A present sha256 that disagrees with its text means the text was altered in transit. */
+export function checksumIssues(draft: CaseDraft, base: PathSegment[] = []): Issue[] {
+  return draft.sources.flatMap((s, i) =>
+    s.sha256 !== undefined && s.sha256 !== sha256Hex(s.text)
+      ? [{ path: [...base, 'sources', i, 'sha256'], message: 'does not match the sha256 of the source text: the text was changed after it was hashed' }]
+      : [],
+  );
+}
+
+export function referenceIssues(draft: CaseDraft, base: PathSegment[] = []): Issue[] {
+  return checkReferences(draft).map((issue) => ({ ...issue, path: [...base, ...issue.path] }));
+}
+
+export type CaseMeta = { id: string; rev: number; createdAt: string; updatedAt: string };
+
+/**
+ * Completes a validated draft into the stored form: ids for parts that lack one,
+ * checksums recomputed from the text (the app, not the sender, vouches for them),
+ * and the given meta. The result is parsed once more so nothing unchecked is stored.
+ */
+export function finalizeCase(draft: CaseDraft, meta: CaseMeta): CaseFile {
+  const withIds = <T extends { id?: string | undefined }>(items: T[]) => items.map((item) => ({ ...item, id: item.id ?? newId() }));
+  const candidate = {
+    ...draft,
+    ...meta,
+    events: withIds(draft.events),
+    sources: withIds(draft.sources).map((s) => ({ ...s, sha256: sha256Hex(s.text) })),
+    annotations: withIds(draft.annotations),
+    deadlines: withIds(draft.deadlines),
+    advocacy: withIds(draft.advocacy),
+  };
+  const parsed = CaseFile.safeParse(candidate);
+  if (!parsed.success) throw new ServiceError('bad_input', 'The case is not valid.', issuesFromZod(parsed.error));
+  const refs = checkReferences(parsed.data);
+  if (refs.length > 0) throw new ServiceError('bad_input', 'The case refers to parts it does not contain.', refs);
+  return parsed.data;
+}

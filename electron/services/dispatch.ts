@@ -1,0 +1,48 @@
+import { ApiError, issuesFromZod, type Result } from '../../shared/errors';
+import { contract, isOperationName, type OperationName, type OpOutput } from '../../shared/contract';
+import { ServiceError } from './errors';
+import type { Handlers } from './handlers';
+
+export type Dispatch = <K extends OperationName>(op: K, input: unknown) => Promise<Result<OpOutput<K>>>;
+
+export type DispatchOptions = {
+  /** Where unexpected failures are reported (they are bugs, not user errors). */
+  onInternalError?: (op: string, err: unknown) => void;
+};
+
+/**
+ * The single door every transport goes through: validate the input against the
+ * contract, call the service, validate what it returns, and turn every failure
+ * into a typed `ApiError` — never a thrown exception across the boundary.
+ */
+export function createDispatcher(handlers: Handlers, options: DispatchOptions = {}): Dispatch {
+  return async function dispatch<K extends OperationName>(op: K, input: unknown): Promise<Result<OpOutput<K>>> {
+    if (typeof op !== 'string' || !isOperationName(op)) {
+      return { ok: false, error: { code: 'unsupported', message: `Unknown operation "${String(op)}".` } };
+    }
+    const spec = contract[op];
+    const parsedInput = spec.input.safeParse(input);
+    if (!parsedInput.success) {
+      return { ok: false, error: { code: 'bad_input', message: `The request for ${op} is not valid; nothing was changed.`, issues: issuesFromZod(parsedInput.error) } };
+    }
+    let value: unknown;
+    try {
+      const handler = handlers[op] as (input: unknown) => unknown;
+      value = await handler(parsedInput.data);
+    } catch (err) {
+      if (err instanceof ServiceError) return { ok: false, error: err.toApiError() };
+      options.onInternalError?.(op, err);
+      return { ok: false, error: { code: 'internal', message: `${op} failed unexpectedly: ${(err as Error)?.message ?? String(err)}` } };
+    }
+    const parsedOutput = spec.output.safeParse(value);
+    if (!parsedOutput.success) {
+      options.onInternalError?.(op, parsedOutput.error);
+      return { ok: false, error: { code: 'internal', message: `${op} returned data that breaks the contract; this is a bug.`, issues: issuesFromZod(parsedOutput.error) } };
+    }
+    return { ok: true, value: parsedOutput.data as OpOutput<K> };
+  };
+}
+
+export function isApiError(value: unknown): value is ApiError {
+  return ApiError.safeParse(value).success;
+}

@@ -1,0 +1,33 @@
+import type { OperationName, OpOutput, OpParsedInput } from '../../shared/contract';
+import type { CaseStore } from './store/caseStore';
+import pkg from '../../package.json' with { type: 'json' };
+
+/** One service function per contract operation; each receives input the dispatcher has already validated. */
+export type Handlers = { [K in OperationName]: (input: OpParsedInput<K>) => Promise<OpOutput<K>> | OpOutput<K> };
+
+export const APP_NAME = 'Casefile';
+export const APP_VERSION: string = pkg.version;
+
+export function createHandlers(store: CaseStore): Handlers {
+  return {
+    'app.info': async () => ({
+      name: APP_NAME,
+      version: APP_VERSION,
+      dataDir: store.dataDir,
+      schemaVersion: store.schemaVersion,
+      caseCount: store.count(),
+      trashCount: (await store.listTrash()).length,
+      quarantined: await store.listQuarantine(),
+    }),
+    'cases.list': (query) => store.list(query),
+    'cases.get': ({ id }) => store.get(id),
+    'cases.create': ({ case: draft }) => store.create(draft),
+    'cases.update': ({ id, baseRev, case: draft }) => store.update(id, baseRev, draft),
+    'cases.trash': ({ id }) => store.trash(id),
+    'cases.restore': ({ id }) => store.restore(id),
+    'trash.list': () => store.listTrash(),
+    'bundle.import': ({ bundle, onConflict }) => store.importBundle(bundle, onConflict),
+    'bundle.export': ({ ids }) => store.exportBundle(ids),
+    'store.verify': () => store.verify(),
+  };
+}

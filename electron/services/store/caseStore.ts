@@ -1,0 +1,416 @@
+import { mkdir, readdir, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Low } from 'lowdb';
+import { formatIssue, issuesFromZod } from '../../../shared/errors';
+import { CaseFile, summarize, type Bundle, type CaseDraft, type CaseSummary, type Issue } from '../../../shared/model';
+import type { ExportedBundle, ImportReport, ListQuery, OnConflict, TrashEntry, VerifyReport } from '../../../shared/contract';
+import { BUNDLE_FORMAT, BUNDLE_VERSION, checkReferences } from '../../../shared/model';
+import { checksumIssues, finalizeCase, newId, referenceIssues, sha256Hex } from '../cases/finalize';
+import { ioError, isIoError, ServiceError } from '../errors';
+import { DurableJsonFile, fsyncDir, TEMP_SUFFIX, type DurableFs } from './durableFile';
+import { DataDirLock } from './lock';
+import { CURRENT_SCHEMA_VERSION, migrate, MIGRATIONS, readMeta, type Meta, type Migration } from './meta';
+
+export type StoreOptions = {
+  migrations?: readonly Migration[];
+  schemaVersion?: number;
+  /** Injected file-system calls for fault tests. */
+  fs?: DurableFs;
+  now?: () => Date;
+};
+
+export type QuarantineEntry = { file: string; reason: string };
+
+const CASES = 'cases';
+const TRASH = 'trash';
+const QUARANTINE = 'quarantine';
+const META = 'meta.json';
+
+const isCaseFileName = (name: string) => name.endsWith('.json') && !name.startsWith('.');
+
+/**
+ * The case store: one lowdb-managed JSON file per case under `cases/`, written
+ * durably; `trash/` for trashed cases; `quarantine/` for files that failed to
+ * load. The store holds the folder's lock for as long as it is open.
+ */
+export class CaseStore {
+  private readonly cases = new Map<string, CaseFile>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  private constructor(
+    readonly dataDir: string,
+    private readonly lock: DataDirLock,
+    private meta: Meta,
+    /** Files quarantined by this open (the folder may hold older ones too). */
+    readonly quarantinedNow: QuarantineEntry[],
+    private readonly options: StoreOptions,
+  ) {}
+
+  static async open(dataDir: string, options: StoreOptions = {}): Promise<CaseStore> {
+    const dir = path.resolve(dataDir);
+    try {
+      await mkdir(dir, { recursive: true, mode: 0o700 });
+    } catch (err) {
+      throw isIoError(err) ? ioError(err, `create the data folder ${dir}`) : err;
+    }
+    const lock = await DataDirLock.acquire(dir);
+    try {
+      for (const sub of [CASES, TRASH, QUARANTINE]) await mkdir(path.join(dir, sub), { recursive: true, mode: 0o700 });
+      const metaFile = new DurableJsonFile<unknown>(path.join(dir, META), options.fs);
+      const now = (options.now ?? (() => new Date()))().toISOString();
+      const target = options.schemaVersion ?? CURRENT_SCHEMA_VERSION;
+      let meta = await readMeta(metaFile);
+      if (meta === null) {
+        // A new folder starts at the current layout.
+        meta = { format: 'casefile-data', schemaVersion: target, createdAt: now };
+        await metaFile.write(meta);
+      }
+      meta = await migrate(meta, metaFile, { dataDir: dir, casesDir: path.join(dir, CASES) }, options.migrations ?? MIGRATIONS, target);
+      const store = new CaseStore(dir, lock, meta, [], options);
+      await store.removeLeftoverTempFiles();
+      await store.loadAll();
+      return store;
+    } catch (err) {
+      await lock.release();
+      throw err;
+    }
+  }
+
+  get schemaVersion(): number {
+    return this.meta.schemaVersion;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.queue.catch(() => undefined);
+    this.closed = true;
+    await this.lock.release();
+  }
+
+  // --- reading -------------------------------------------------------------
+
+  private caseFile(id: string, where: typeof CASES | typeof TRASH = CASES): string {
+    return path.join(this.dataDir, where, `${id}.json`);
+  }
+
+  private db(file: string): Low<unknown> {
+    return new Low<unknown>(new DurableJsonFile<unknown>(file, this.options.fs), null);
+  }
+
+  /** Reads and validates one case file; says why when it cannot. */
+  private async readCase(file: string): Promise<{ ok: true; value: CaseFile } | { ok: false; reason: string }> {
+    const db = this.db(file);
+    try {
+      await db.read();
+    } catch (err) {
+      return { ok: false, reason: err instanceof SyntaxError ? `not valid JSON (${err.message})` : `cannot be read (${(err as Error).message})` };
+    }
+    const parsed = CaseFile.safeParse(db.data);
+    if (!parsed.success) {
+      const issues = issuesFromZod(parsed.error).slice(0, 5);
+      return { ok: false, reason: `not a valid case: ${issues.map(formatIssue).join('; ')}` };
+    }
+    const expected = `${parsed.data.id}.json`;
+    if (path.basename(file) !== expected) return { ok: false, reason: `holds case id "${parsed.data.id}" but is named ${path.basename(file)}` };
+    return { ok: true, value: parsed.data };
+  }
+
+  private async removeLeftoverTempFiles(): Promise<void> {
+    // A crash during a save leaves its temp file behind; the case file itself is intact.
+    for (const sub of [CASES, TRASH, '.']) {
+      const dir = path.join(this.dataDir, sub);
+      for (const name of await readdir(dir)) {
+        if (name.startsWith('.') && name.endsWith(TEMP_SUFFIX)) await unlink(path.join(dir, name)).catch(() => undefined);
+      }
+    }
+  }
+
+  private async loadAll(): Promise<void> {
+    const dir = path.join(this.dataDir, CASES);
+    const names = (await readdir(dir)).filter(isCaseFileName);
+    const BATCH = 64;
+    for (let i = 0; i < names.length; i += BATCH) {
+      const batch = names.slice(i, i + BATCH);
+      const results = await Promise.all(batch.map((name) => this.readCase(path.join(dir, name))));
+      for (let j = 0; j < batch.length; j++) {
+        const result = results[j]!;
+        if (result.ok) this.cases.set(result.value.id, result.value);
+        else this.quarantinedNow.push(await this.quarantine(path.join(dir, batch[j]!), result.reason));
+      }
+    }
+  }
+
+  /** Moves a bad file aside with a note of why; it is never overwritten or deleted. */
+  private async quarantine(file: string, reason: string): Promise<QuarantineEntry> {
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const target = path.join(this.dataDir, QUARANTINE, `${stamp}--${path.basename(file)}`);
+    await rename(file, target);
+    await writeFile(`${target}.reason.txt`, `${path.relative(this.dataDir, file)}: ${reason}\n`, { mode: 0o600 });
+    await fsyncDir(path.dirname(file));
+    await fsyncDir(path.dirname(target));
+    return { file: path.relative(this.dataDir, target), reason: `${path.relative(this.dataDir, file)}: ${reason}` };
+  }
+
+  /** Everything in `quarantine/`, from this open and earlier ones. */
+  async listQuarantine(): Promise<QuarantineEntry[]> {
+    const dir = path.join(this.dataDir, QUARANTINE);
+    const names = (await readdir(dir)).filter((n) => !n.endsWith('.reason.txt')).sort();
+    return Promise.all(
+      names.map(async (name) => ({
+        file: path.join(QUARANTINE, name),
+        reason: (await readFile(path.join(dir, `${name}.reason.txt`), 'utf8').catch(() => 'no reason recorded')).trim(),
+      })),
+    );
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new ServiceError('internal', 'The case store is closed.');
+  }
+
+  count(): number {
+    return this.cases.size;
+  }
+
+  list(query: ListQuery = {}): CaseSummary[] {
+    this.assertOpen();
+    const rows: CaseSummary[] = [];
+    for (const c of this.cases.values()) {
+      if (query.kind && c.kind !== query.kind) continue;
+      if (query.status && c.status !== query.status) continue;
+      if (query.priority && c.priority !== query.priority) continue;
+      if (query.tag && !c.tags.includes(query.tag)) continue;
+      rows.push(summarize(c));
+    }
+    return rows.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id));
+  }
+
+  get(id: string): CaseFile {
+    this.assertOpen();
+    const c = this.cases.get(id);
+    if (!c) throw new ServiceError('not_found', `No case with id "${id}". It may be in the Trash.`);
+    return c;
+  }
+
+  // --- writing (one at a time, so rev checks and file renames never interleave) ---
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    this.assertOpen();
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private now(): string {
+    return (this.options.now ?? (() => new Date()))().toISOString();
+  }
+
+  private async writeCase(c: CaseFile): Promise<void> {
+    const db = this.db(this.caseFile(c.id));
+    db.data = c;
+    try {
+      await db.write();
+    } catch (err) {
+      throw isIoError(err) ? ioError(err, `save "${c.title}"`) : err;
+    }
+  }
+
+  create(draft: CaseDraft): Promise<CaseFile> {
+    return this.exclusive(async () => {
+      const id = draft.id ?? newId();
+      if (this.cases.has(id) || (await this.trashed(id))) {
+        throw new ServiceError('conflict', `A case with id "${id}" exists already. Nothing was written.`);
+      }
+      const now = this.now();
+      const c = finalizeCase(draft, { id, rev: 1, createdAt: now, updatedAt: now });
+      await this.writeCase(c);
+      this.cases.set(c.id, c);
+      return c;
+    });
+  }
+
+  update(id: string, baseRev: number, draft: CaseDraft): Promise<CaseFile> {
+    return this.exclusive(async () => {
+      const existing = this.get(id);
+      if (draft.id !== undefined && draft.id !== id) {
+        throw new ServiceError('bad_input', `The case body has id "${draft.id}" but the update is for "${id}".`, [{ path: ['case', 'id'], message: `expected "${id}"` }]);
+      }
+      if (existing.rev !== baseRev) {
+        throw new ServiceError(
+          'conflict',
+          `This case was changed elsewhere (it is now at revision ${existing.rev}; your edit was based on ${baseRev}). Nothing was overwritten.`,
+          undefined,
+          existing,
+        );
+      }
+      const c = finalizeCase(draft, { id, rev: existing.rev + 1, createdAt: existing.createdAt, updatedAt: this.now() });
+      await this.writeCase(c);
+      this.cases.set(id, c);
+      return c;
+    });
+  }
+
+  // --- trash -------------------------------------------------------------------
+
+  private async trashed(id: string): Promise<CaseFile | null> {
+    const file = this.caseFile(id, TRASH);
+    try {
+      await stat(file);
+    } catch {
+      return null;
+    }
+    const result = await this.readCase(file);
+    if (!result.ok) throw new ServiceError('internal', `The trashed copy of "${id}" is damaged: ${result.reason}`);
+    return result.value;
+  }
+
+  private async moveDurably(from: string, to: string): Promise<void> {
+    try {
+      await rename(from, to);
+      await fsyncDir(path.dirname(from));
+      await fsyncDir(path.dirname(to));
+    } catch (err) {
+      throw isIoError(err) ? ioError(err, `move ${path.basename(from)}`) : err;
+    }
+  }
+
+  trash(id: string): Promise<TrashEntry> {
+    return this.exclusive(async () => {
+      const c = this.get(id);
+      const target = this.caseFile(id, TRASH);
+      if (await this.trashed(id)) throw new ServiceError('conflict', `The Trash already holds a case with id "${id}"; restore or remove it first.`);
+      await this.moveDurably(this.caseFile(id), target);
+      // The file's mtime records when it was trashed; the rename itself is the atomic step.
+      const when = new Date(this.now());
+      await utimes(target, when, when).catch(() => undefined);
+      this.cases.delete(id);
+      return { ...summarize(c), trashedAt: when.toISOString() };
+    });
+  }
+
+  restore(id: string): Promise<CaseFile> {
+    return this.exclusive(async () => {
+      if (this.cases.has(id)) throw new ServiceError('conflict', `A case with id "${id}" is already in the list.`);
+      const c = await this.trashed(id);
+      if (!c) throw new ServiceError('not_found', `The Trash holds no case with id "${id}".`);
+      await this.moveDurably(this.caseFile(id, TRASH), this.caseFile(id));
+      this.cases.set(id, c);
+      return c;
+    });
+  }
+
+  async listTrash(): Promise<TrashEntry[]> {
+    this.assertOpen();
+    const dir = path.join(this.dataDir, TRASH);
+    const rows: TrashEntry[] = [];
+    for (const name of (await readdir(dir)).filter(isCaseFileName)) {
+      const file = path.join(dir, name);
+      const result = await this.readCase(file);
+      if (!result.ok) continue; // `verify` reports it
+      rows.push({ ...summarize(result.value), trashedAt: (await stat(file)).mtime.toISOString() });
+    }
+    return rows.sort((a, b) => b.trashedAt.localeCompare(a.trashedAt));
+  }
+
+  // --- bundles -------------------------------------------------------------------
+
+  /**
+   * Validates the whole bundle, plans every case and only then writes; a bad
+   * bundle or an unresolved conflict stores nothing.
+   */
+  importBundle(bundle: Bundle, onConflict: OnConflict): Promise<ImportReport> {
+    return this.exclusive(async () => {
+      const issues: Issue[] = [];
+      const seen = new Map<string, number>();
+      bundle.cases.forEach((c, i) => {
+        const base = ['bundle', 'cases', i];
+        issues.push(...checksumIssues(c, base), ...referenceIssues(c, base));
+        if (c.id !== undefined) {
+          const first = seen.get(c.id);
+          if (first !== undefined) issues.push({ path: [...base, 'id'], message: `the same id as cases[${first}]` });
+          else seen.set(c.id, i);
+        }
+      });
+      if (issues.length > 0) throw new ServiceError('bad_input', 'The bundle was refused; nothing was stored.', issues);
+
+      type Plan = { index: number; case: CaseFile; action: ImportReport['results'][number]['action']; note?: string; replacesTrashed?: boolean };
+      const plans: Plan[] = [];
+      const conflicts: Issue[] = [];
+      const now = this.now();
+      for (const [index, draft] of bundle.cases.entries()) {
+        const id = draft.id ?? newId();
+        const active = this.cases.get(id);
+        const existing = active ?? (await this.trashed(id));
+        const meta = { id, rev: draft.rev ?? 1, createdAt: draft.createdAt ?? now, updatedAt: draft.updatedAt ?? now };
+        if (!existing) {
+          plans.push({ index, case: finalizeCase(draft, meta), action: 'created' });
+          continue;
+        }
+        const where = active ? '' : ' (in the Trash)';
+        if (onConflict === 'fail') {
+          conflicts.push({ path: ['bundle', 'cases', index, 'id'], message: `a case with this id exists already${where}, at revision ${existing.rev}` });
+        } else if (onConflict === 'keep-both') {
+          const copyId = newId();
+          plans.push({ index, case: finalizeCase(draft, { ...meta, id: copyId }), action: 'copied', note: `id "${id}" exists${where}; stored as a copy` });
+        } else if (meta.rev > existing.rev) {
+          plans.push({ index, case: finalizeCase(draft, meta), action: 'replaced', note: `revision ${existing.rev} replaced by ${meta.rev}`, replacesTrashed: !active });
+        } else {
+          plans.push({ index, case: existing, action: 'skipped', note: `kept the stored revision ${existing.rev}${where}; the bundle has ${meta.rev}` });
+        }
+      }
+      if (conflicts.length > 0) {
+        throw new ServiceError('conflict', `${conflicts.length} case(s) in the bundle exist already; nothing was stored. Choose to keep the newer revision or keep both.`, conflicts);
+      }
+      for (const plan of plans) {
+        if (plan.action === 'skipped') continue;
+        await this.writeCase(plan.case);
+        this.cases.set(plan.case.id, plan.case);
+        if (plan.replacesTrashed) await unlink(this.caseFile(plan.case.id, TRASH)).catch(() => undefined);
+      }
+      return {
+        results: plans.map((p) => ({ index: p.index, id: p.case.id, title: p.case.title, action: p.action, ...(p.note ? { note: p.note } : {}) })),
+      };
+    });
+  }
+
+  exportBundle(ids?: string[]): ExportedBundle {
+    this.assertOpen();
+    const cases = ids ? ids.map((id) => this.get(id)) : [...this.cases.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    return { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, exportedAt: this.now(), cases };
+  }
+
+  // --- checking ------------------------------------------------------------------
+
+  /** Re-reads every file from disk and reports each problem; changes nothing. */
+  async verify(): Promise<VerifyReport> {
+    this.assertOpen();
+    const problems: VerifyReport['problems'] = [];
+    let checkedFiles = 0;
+    const metaRaw = await readFile(path.join(this.dataDir, META), 'utf8').catch(() => null);
+    checkedFiles++;
+    if (metaRaw === null) problems.push({ file: META, message: 'missing' });
+    for (const sub of [CASES, TRASH]) {
+      for (const name of (await readdir(path.join(this.dataDir, sub))).sort()) {
+        const rel = path.join(sub, name);
+        if (!isCaseFileName(name)) {
+          problems.push({ file: rel, message: 'unexpected file (not a case file)' });
+          continue;
+        }
+        checkedFiles++;
+        const result = await this.readCase(path.join(this.dataDir, rel));
+        if (!result.ok) {
+          problems.push({ file: rel, message: result.reason });
+          continue;
+        }
+        const c = result.value;
+        c.sources.forEach((s, i) => {
+          if (s.sha256 !== sha256Hex(s.text)) problems.push({ file: rel, message: `sources[${i}] "${s.title}": the text does not match its sha256 (it was changed outside Casefile)` });
+        });
+        for (const issue of checkReferences(c)) problems.push({ file: rel, message: formatIssue(issue) });
+        if (sub === TRASH && this.cases.has(c.id)) problems.push({ file: rel, message: `a case with the same id is also in ${CASES}/` });
+      }
+    }
+    for (const q of await this.listQuarantine()) problems.push({ file: q.file, message: `quarantined: ${q.reason}` });
+    return { ok: problems.length === 0, checkedFiles, problems };
+  }
+}

@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import { open, readFile, rename, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import type { Adapter } from 'lowdb';
+
+/** The file-system calls a durable write makes; tests swap in faulty ones. */
+export type DurableFs = {
+  open: typeof open;
+  rename: typeof rename;
+  unlink: typeof unlink;
+};
+
+const realFs: DurableFs = { open, rename, unlink };
+
+export const TEMP_SUFFIX = '.tmp';
+
+/**
+ * Writes `text` so that after a crash or power loss the file holds either the old
+ * content or the new, never a mix: unique temp file → fsync → rename over the
+ * target → fsync the folder (without which the rename itself may not survive).
+ */
+export async function writeFileDurably(file: string, text: string, fs: DurableFs = realFs): Promise<void> {
+  const dir = path.dirname(file);
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
+  let renamed = false;
+  try {
+    const handle = await fs.open(tmp, 'wx', 0o600);
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(tmp, file);
+    renamed = true;
+    await fsyncDir(dir, fs);
+  } catch (err) {
+    if (!renamed) await fs.unlink(tmp).catch(() => undefined);
+    throw err;
+  }
+}
+
+export async function fsyncDir(dir: string, fs: DurableFs = realFs): Promise<void> {
+  let handle;
+  try {
+    handle = await fs.open(dir, 'r');
+  } catch (err) {
+    // Windows cannot open a folder for syncing; its rename is durable enough there.
+    if (process.platform === 'win32') return;
+    throw err;
+  }
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * lowdb adapter over one JSON file with durable writes. lowdb's own JSONFile
+ * never fsyncs, and its presets keep data in memory under NODE_ENV=test, so the
+ * store uses this instead. `read` returns the parsed JSON unvalidated: the caller
+ * owns the schema.
+ */
+export class DurableJsonFile<T = unknown> implements Adapter<T> {
+  constructor(
+    readonly file: string,
+    private readonly fs: DurableFs = realFs,
+  ) {}
+
+  async read(): Promise<T | null> {
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+    return JSON.parse(text) as T;
+  }
+
+  async write(data: T): Promise<void> {
+    await writeFileDurably(this.file, `${JSON.stringify(data, null, 2)}\n`, this.fs);
+  }
+}

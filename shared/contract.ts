@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { Bundle, BUNDLE_FORMAT, BUNDLE_VERSION } from './model/bundle';
+import { CaseDraft, CaseFile, CaseKind, CaseStatus, Priority } from './model/case';
+import { DateTime, Id } from './model/scalars';
+import { CaseSummary } from './model/summary';
+import type { Result } from './errors';
+import { OPERATION_NAMES, type OperationName } from './operations';
+
+export { OPERATION_NAMES, type OperationName };
+
+type OperationSpec = { input: z.ZodType; output: z.ZodType };
+
+// The one table of operations. Every door (Electron IPC, the browser-mode HTTP
+// server, the command line) dispatches through it; adding an operation here and a
+// handler in electron/services is all it takes to reach every door.
+
+const NoInput = z.strictObject({}).default({});
+const CaseRef = z.strictObject({ id: Id });
+
+export const OnConflict = z.enum(['fail', 'newer', 'keep-both']);
+export type OnConflict = z.infer<typeof OnConflict>;
+
+export const QuarantinedFile = z.strictObject({
+  file: z.string(), // where it lives now, relative to the data folder
+  reason: z.string(),
+});
+
+export const AppInfo = z.strictObject({
+  name: z.string(),
+  version: z.string(),
+  dataDir: z.string(),
+  schemaVersion: z.int(),
+  caseCount: z.int(),
+  trashCount: z.int(),
+  quarantined: z.array(QuarantinedFile),
+});
+
+export const ListQuery = z
+  .strictObject({
+    kind: CaseKind.optional(),
+    status: CaseStatus.optional(),
+    priority: Priority.optional(),
+    tag: z.string().optional(),
+  })
+  .default({});
+export type ListQuery = z.infer<typeof ListQuery>;
+
+export const TrashEntry = CaseSummary.extend({ trashedAt: DateTime });
+export type TrashEntry = z.infer<typeof TrashEntry>;
+
+export const ImportAction = z.enum(['created', 'replaced', 'skipped', 'copied']);
+export const ImportReport = z.strictObject({
+  results: z.array(
+    z.strictObject({
+      index: z.int(), // position in the bundle
+      id: Id, // the id it is stored under
+      title: z.string(),
+      action: ImportAction,
+      note: z.string().optional(),
+    }),
+  ),
+});
+export type ImportReport = z.infer<typeof ImportReport>;
+
+export const ExportedBundle = z.strictObject({
+  format: z.literal(BUNDLE_FORMAT),
+  version: z.literal(BUNDLE_VERSION),
+  exportedAt: DateTime,
+  cases: z.array(CaseFile),
+});
+export type ExportedBundle = z.infer<typeof ExportedBundle>;
+
+export const VerifyProblem = z.strictObject({ file: z.string(), message: z.string() });
+export const VerifyReport = z.strictObject({
+  ok: z.boolean(),
+  checkedFiles: z.int(),
+  problems: z.array(VerifyProblem),
+});
+export type VerifyReport = z.infer<typeof VerifyReport>;
+
+export const contract = {
+  'app.info': { input: NoInput, output: AppInfo },
+  'cases.list': { input: ListQuery, output: z.array(CaseSummary) },
+  'cases.get': { input: CaseRef, output: CaseFile },
+  'cases.create': { input: z.strictObject({ case: CaseDraft }), output: CaseFile },
+  'cases.update': {
+    input: z.strictObject({ id: Id, baseRev: z.int().min(1), case: CaseDraft }),
+    output: CaseFile,
+  },
+  'cases.trash': { input: CaseRef, output: TrashEntry },
+  'cases.restore': { input: CaseRef, output: CaseFile },
+  'trash.list': { input: NoInput, output: z.array(TrashEntry) },
+  'bundle.import': {
+    input: z.strictObject({ bundle: Bundle, onConflict: OnConflict.default('fail') }),
+    output: ImportReport,
+  },
+  'bundle.export': {
+    input: z.strictObject({ ids: z.array(Id).optional() }).default({}),
+    output: ExportedBundle,
+  },
+  'store.verify': { input: NoInput, output: VerifyReport },
+} as const satisfies Record<OperationName, OperationSpec>;
+
+export type Contract = typeof contract;
+export type OpInput<K extends OperationName> = z.input<Contract[K]['input']>;
+export type OpParsedInput<K extends OperationName> = z.output<Contract[K]['input']>;
+export type OpOutput<K extends OperationName> = z.output<Contract[K]['output']>;
+
+export function isOperationName(name: string): name is OperationName {
+  return Object.hasOwn(contract, name);
+}
+
+/** What the renderer holds, whichever transport is underneath: one method per operation. */
+export type Api = { [K in OperationName]: (input: OpInput<K>) => Promise<Result<OpOutput<K>>> };

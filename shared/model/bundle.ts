@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { CaseDraft } from './case';
+import { DateTime } from './scalars';
+
+export const BUNDLE_FORMAT = 'casefile-bundle';
+export const BUNDLE_VERSION = 1;
+
+export const Bundle = z.strictObject({
+  format: z.literal(BUNDLE_FORMAT, { error: `expected "${BUNDLE_FORMAT}"` }),
+  version: z.literal(BUNDLE_VERSION, { error: `expected ${BUNDLE_VERSION}` }),
+  exportedAt: DateTime,
+  cases: z.array(CaseDraft),
+});
+export type Bundle = z.infer<typeof Bundle>;
+export type BundleInput = z.input<typeof Bundle>;

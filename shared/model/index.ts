@@ -1,0 +1,6 @@
+export * from './scalars';
+export * from './parts';
+export * from './case';
+export * from './bundle';
+export * from './summary';
+export * from './integrity';

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { CaseKind, CaseStatus, DetentionStatus, MeasureStatus, MeasureType, Priority, type CaseFile } from './case';
+import { DateTime, Id, PartialDate } from './scalars';
+
+/** The compact row the case list shows; derived from a case, never edited. */
+export const CaseSummary = z.strictObject({
+  id: Id,
+  kind: CaseKind,
+  title: z.string(),
+  status: CaseStatus,
+  priority: Priority,
+  country: z.string().optional(),
+  region: z.string().optional(),
+  tags: z.array(z.string()),
+  /** The person's or organisation's name, then its other spellings. */
+  names: z.array(z.string()),
+  detentionStatus: DetentionStatus.optional(),
+  measureType: MeasureType.optional(),
+  measureStatus: MeasureStatus.optional(),
+  /** When the detention or the measure began, as precise as known. */
+  since: PartialDate.optional(),
+  rev: z.int().min(1),
+  createdAt: DateTime,
+  updatedAt: DateTime,
+});
+export type CaseSummary = z.infer<typeof CaseSummary>;
+
+export function summarize(c: CaseFile): CaseSummary {
+  const base = {
+    id: c.id, kind: c.kind, title: c.title, status: c.status, priority: c.priority,
+    country: c.country, region: c.region, tags: c.tags,
+    rev: c.rev, createdAt: c.createdAt, updatedAt: c.updatedAt,
+  };
+  if (c.kind === 'political_prisoner') {
+    return {
+      ...base,
+      names: [c.person.name, ...c.person.aliases],
+      detentionStatus: c.detention.status,
+      since: c.detention.since,
+    };
+  }
+  return {
+    ...base,
+    names: [c.organization.name, ...c.organization.aliases],
+    measureType: c.measure.type,
+    measureStatus: c.measure.status,
+    since: c.measure.start,
+  };
+}
