@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
-// main: the Electron shell and the `casefile` command line share one build, so the
+// main: the Electron shell, the `casefile` command line and browser mode share one build, so the
 // services are compiled once; dependencies (lowdb, zod, later pdfkit) stay external
 // and load from node_modules, which pdfkit needs for its font data.
 export default defineConfig({
@@ -10,7 +10,7 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { main: resolve('electron/main.ts'), cli: resolve('electron/cli.ts') },
+        input: { main: resolve('electron/main.ts'), cli: resolve('electron/cli.ts'), web: resolve('electron/web.ts') },
       },
     },
   },

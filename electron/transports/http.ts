@@ -1,0 +1,145 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { isOperationName } from '../../shared/contract';
+import type { Result } from '../../shared/errors';
+import type { Dispatch } from '../services/dispatch';
+
+/** The header the renderer sends the per-launch token in (never a cookie: no ambient authority). */
+export const TOKEN_HEADER = 'x-casefile-token';
+
+/** Scripts only from the app itself; the API is same-origin. Mirrors renderer/index.html. */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const MAX_BODY_BYTES = 512 * 1024 * 1024; // a large bundle with full source texts
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+};
+
+export type WebServerOptions = {
+  dispatch: Dispatch;
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  port?: number;
+  token?: string;
+};
+
+export type WebServer = { url: string; origin: string; token: string; port: number; close(): Promise<void> };
+
+function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+function sendResult(res: ServerResponse, status: number, result: Result<unknown>): void {
+  send(res, status, JSON.stringify(result), 'application/json; charset=utf-8');
+}
+
+function sameSecret(given: string | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Error('request too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Browser mode: the built renderer and the contract on 127.0.0.1 only. Each
+ * operation is `POST /api/<operation>` with a JSON body, answered with the same
+ * `Result` the IPC door returns. A random per-launch token (handed to the page in
+ * the URL fragment, which browsers never send) must come back in a header, and the
+ * Host header must name this loopback address and port (against DNS rebinding).
+ */
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  const rendererDir = path.resolve(options.rendererDir);
+  let allowedHosts = new Set<string>();
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((err: unknown) => {
+      if (!res.headersSent) send(res, 500, `Internal error: ${(err as Error).message}`);
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('referrer-policy', 'no-referrer');
+    res.setHeader('x-frame-options', 'DENY');
+    if (!allowedHosts.has(req.headers.host ?? '')) return send(res, 403, 'Forbidden: unexpected Host header.');
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return send(res, 405, 'Use POST.');
+      const origin = req.headers.origin;
+      if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) return send(res, 403, 'Forbidden: cross-origin request.');
+      const given = req.headers[TOKEN_HEADER];
+      if (!sameSecret(Array.isArray(given) ? given[0] : given, token)) {
+        return sendResult(res, 401, { ok: false, error: { code: 'bad_input', message: 'Missing or wrong session token. Open Casefile from the link it printed.' } });
+      }
+      const op = decodeURIComponent(url.pathname.slice('/api/'.length));
+      if (!isOperationName(op)) return sendResult(res, 404, { ok: false, error: { code: 'unsupported', message: `Unknown operation "${op}".` } });
+      let input: unknown;
+      try {
+        const body = await readBody(req);
+        input = body.length === 0 ? undefined : JSON.parse(body);
+      } catch (err) {
+        return sendResult(res, 400, { ok: false, error: { code: 'bad_input', message: `The request body is not valid JSON (${(err as Error).message}).` } });
+      }
+      return sendResult(res, 200, await options.dispatch(op, input));
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.');
+    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    const file = path.resolve(rendererDir, rel);
+    if (file !== rendererDir && !file.startsWith(rendererDir + path.sep)) return send(res, 403, 'Forbidden.');
+    const info = await stat(file).catch(() => null);
+    if (!info?.isFile()) return send(res, 404, 'Not found.');
+    res.writeHead(200, {
+      'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
+      'content-length': info.size,
+      'cache-control': 'no-store',
+      ...(file.endsWith('.html') ? { 'content-security-policy': CONTENT_SECURITY_POLICY } : {}),
+    });
+    if (req.method === 'HEAD') return void res.end();
+    createReadStream(file).pipe(res);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    token,
+    port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,38 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+const CANDIDATES: Record<string, string[]> = {
+  linux: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/usr/bin/microsoft-edge'],
+  darwin: [
+    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+    '/Applications/Chromium.app/Contents/MacOS/Chromium',
+    '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+  ],
+  win32: [
+    path.join(process.env['PROGRAMFILES(X86)'] ?? 'C:\\Program Files (x86)', 'Microsoft\\Edge\\Application\\msedge.exe'),
+    path.join(process.env.PROGRAMFILES ?? 'C:\\Program Files', 'Google\\Chrome\\Application\\chrome.exe'),
+  ],
+};
+
+export function findChromium(): string | null {
+  return (CANDIDATES[process.platform] ?? []).find((p) => existsSync(p)) ?? null;
+}
+
+/**
+ * Opens the app in a Chromium "app mode" window with its own profile (no
+ * extensions, no sync, no history shared with the user's everyday browser).
+ * Returns false when no Chromium-family browser is found.
+ */
+export function openAppWindow(url: string, profileDir: string): boolean {
+  const browser = findChromium();
+  if (!browser) return false;
+  const child = spawn(
+    browser,
+    [`--app=${url}`, `--user-data-dir=${profileDir}`, '--no-first-run', '--disable-sync', '--disable-background-networking', '--disable-component-update'],
+    { detached: true, stdio: 'ignore' },
+  );
+  child.on('error', () => undefined);
+  child.unref();
+  return true;
+}

@@ -1,0 +1,55 @@
+import type { Api, OperationName, OpInput, OpOutput } from '../shared/contract';
+import type { Result } from '../shared/errors';
+import { OPERATION_NAMES } from '../shared/operations';
+
+// One client with the same type in both modes: in Electron the preload's frozen
+// `window.casefile`; in browser mode the same operations over loopback HTTP.
+
+declare global {
+  interface Window {
+    casefile?: Api;
+  }
+}
+
+const TOKEN_KEY = 'casefile.token';
+const TOKEN_HEADER = 'x-casefile-token';
+
+/**
+ * The browser-mode token arrives in the URL fragment (never sent to a server,
+ * never in a log). Keep it for this tab's reloads and take it out of the address bar.
+ */
+function takeToken(): string | null {
+  const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
+  if (match) {
+    sessionStorage.setItem(TOKEN_KEY, match[1]!);
+    const rest = window.location.hash.replace(/(?:^#|&)token=[A-Za-z0-9_-]+/, '').replace(/^&/, '');
+    history.replaceState(null, '', `${window.location.pathname}${window.location.search}${rest ? `#${rest.replace(/^#?/, '')}` : ''}`);
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+function httpApi(): Api {
+  const token = takeToken();
+  const call = async <K extends OperationName>(op: K, input: OpInput<K>): Promise<Result<OpOutput<K>>> => {
+    if (!token) return { ok: false, error: { code: 'bad_input', message: 'No session token: open Casefile from the link it printed when it started.' } };
+    let response: Response;
+    try {
+      response = await fetch(`/api/${op}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+        body: JSON.stringify(input ?? {}),
+      });
+    } catch {
+      return { ok: false, error: { code: 'io', message: 'Casefile is not running any more. Start it again; your saved work is on disk.' } };
+    }
+    try {
+      return (await response.json()) as Result<OpOutput<K>>;
+    } catch {
+      return { ok: false, error: { code: 'internal', message: `The server answered ${response.status} without a result.` } };
+    }
+  };
+  return Object.freeze(Object.fromEntries(OPERATION_NAMES.map((op) => [op, (input: never) => call(op, input)]))) as Api;
+}
+
+export const api: Api = window.casefile ?? httpApi();
+export const isElectron = window.casefile !== undefined;
