@@ -42,13 +42,6 @@ export function formatIssue(issue: Issue): string {
   return `${formatPath(issue.path)}: ${issue.message}`;
 }
 
-function describeReceived(input: unknown): string {
-  if (input === undefined) return 'nothing';
-  if (input === null) return 'null';
-  if (Array.isArray(input)) return 'a list';
-  return typeof input;
-}
-
 /**
  * Turns zod's issues into ours: one issue per unknown key (named by its own path),
  * and messages that say what was expected in words a user can act on.
@@ -61,15 +54,20 @@ export function issuesFromZod(error: z.ZodError): Issue[] {
       case 'unrecognized_keys':
         for (const key of issue.keys) out.push({ path: [...path, key], message: 'unknown field (not part of the case-file model)' });
         return;
-      case 'invalid_type':
+      case 'invalid_type': {
+        // zod keeps the offending input out of issues by default; its message names the received type.
+        const received = /received (\w+)/.exec(issue.message)?.[1];
         out.push({
           path,
-          message: issue.input === undefined ? `required: expected ${issue.expected}` : `expected ${issue.expected}, got ${describeReceived(issue.input)}`,
+          message: received === undefined || received === 'undefined' ? `required: expected ${issue.expected}` : `expected ${issue.expected}, got ${received}`,
         });
         return;
-      case 'invalid_value':
-        out.push({ path, message: `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` });
+      }
+      case 'invalid_value': {
+        const values = issue.values.map((v) => JSON.stringify(v));
+        out.push({ path, message: values.length === 1 ? `expected ${values[0]}` : `expected one of ${values.join(', ')}` });
         return;
+      }
       case 'invalid_union':
         // A discriminated union reports a bad discriminator here; an ordinary
         // union lists what each branch wanted, of which the first is the most useful.

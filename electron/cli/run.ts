@@ -60,8 +60,8 @@ function pick<T extends string>(value: string | undefined, allowed: readonly T[]
   return value as T;
 }
 
-function reportError(io: CliIo, error: ApiError, stripRoot?: string): number {
-  io.stderr(`casefile: ${error.message}`);
+function reportError(io: CliIo, error: ApiError, stripRoot?: string, headline?: string): number {
+  io.stderr(`casefile: ${headline ?? error.message}`);
   for (const issue of error.issues ?? []) {
     const p = stripRoot && issue.path[0] === stripRoot ? issue.path.slice(1) : issue.path;
     io.stderr(`  ${formatIssue({ path: p, message: issue.message })}`);
@@ -156,7 +156,10 @@ function plan(command: string, args: string[], values: Values, io: CliIo): (disp
           return EXIT.badInput;
         }
         const result = await dispatch('bundle.import', { bundle, onConflict });
-        if (!result.ok) return reportError(io, result.error, 'bundle');
+        if (!result.ok) {
+          const headline = result.error.code === 'bad_input' ? `${path.basename(file)} was refused; nothing was stored. Faults by JSON path:` : undefined;
+          return reportError(io, result.error, 'bundle', headline);
+        }
         if (values.json) print(result.value);
         else {
           for (const r of result.value.results) io.stdout(`${r.action.padEnd(8)} ${r.id}  ${r.title}${r.note ? `  (${r.note})` : ''}`);

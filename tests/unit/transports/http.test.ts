@@ -1,0 +1,94 @@
+import { request } from 'node:http';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../../electron/services/dispatch';
+import { createHandlers } from '../../../electron/services/handlers';
+import { CaseStore } from '../../../electron/services/store/caseStore';
+import { CONTENT_SECURITY_POLICY, startWebServer, TOKEN_HEADER, type WebServer } from '../../../electron/transports/http';
+import { prisonerDraft, tempDir } from '../../helpers/fixtures';
+
+let server: WebServer;
+let store: CaseStore;
+let cleanup: () => Promise<void>;
+
+beforeEach(async () => {
+  const t = await tempDir();
+  cleanup = t.cleanup;
+  const rendererDir = path.join(t.dir, 'renderer');
+  await mkdir(rendererDir);
+  await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Casefile</title>');
+  await writeFile(path.join(t.dir, 'secret.txt'), 'outside the renderer');
+  store = await CaseStore.open(path.join(t.dir, 'data'));
+  server = await startWebServer({ dispatch: createDispatcher(createHandlers(store)), rendererDir });
+});
+afterEach(async () => {
+  await server.close();
+  await store.close();
+  await cleanup();
+});
+
+type Reply = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
+function send(method: string, urlPath: string, headers: Record<string, string> = {}, body?: string): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: server.port, method, path: urlPath, headers }, (res) => {
+      let data = '';
+      res.on('data', (d: Buffer) => (data += d.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: data }));
+    });
+    req.on('error', reject);
+    if (body !== undefined) req.write(body);
+    req.end();
+  });
+}
+const api = (op: string, input: unknown, extra: Record<string, string> = {}) =>
+  send('POST', `/api/${op}`, { 'content-type': 'application/json', [TOKEN_HEADER]: server.token, ...extra }, JSON.stringify(input));
+
+describe('browser mode server', () => {
+  it('listens on loopback only and hands the token in the URL fragment', () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{43}$/);
+  });
+
+  it('serves every contract operation at POST /api/<operation> with the same results', async () => {
+    const created = await api('cases.create', { case: prisonerDraft() });
+    expect(created.status).toBe(200);
+    const result = JSON.parse(created.body) as { ok: boolean; value: { id: string; title: string } };
+    expect(result.value.title).toBe('Кенжебек Әбішев — test case');
+    const listed = JSON.parse((await api('cases.list', {})).body) as { value: Array<{ id: string }> };
+    expect(listed.value.map((c) => c.id)).toEqual([result.value.id]);
+    const bad = JSON.parse((await api('cases.get', { id: 'no such id!' })).body) as { ok: boolean; error: { code: string } };
+    expect(bad).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+  });
+
+  it('answers 401 without the token or with a wrong one', async () => {
+    expect((await send('POST', '/api/cases.list', { 'content-type': 'application/json' }, '{}')).status).toBe(401);
+    expect((await api('cases.list', {}, { [TOKEN_HEADER]: 'x'.repeat(43) })).status).toBe(401);
+  });
+
+  it('answers 403 to another Host (DNS rebinding) or a cross-origin request', async () => {
+    expect((await api('cases.list', {}, { host: `evil.example:${server.port}` })).status).toBe(403);
+    expect((await send('GET', '/', { host: 'evil.example' })).status).toBe(403);
+    expect((await api('cases.list', {}, { origin: 'http://evil.example' })).status).toBe(403);
+    expect((await api('cases.list', {}, { origin: server.origin })).status).toBe(200);
+  });
+
+  it('refuses non-POST API calls, unknown operations and bad JSON', async () => {
+    expect((await send('GET', '/api/cases.list', { [TOKEN_HEADER]: server.token })).status).toBe(405);
+    expect((await api('cases.drop', {})).status).toBe(404);
+    expect((await send('POST', '/api/cases.list', { [TOKEN_HEADER]: server.token }, '{oops')).status).toBe(400);
+  });
+
+  it('serves the renderer with a strict CSP and nothing outside it', async () => {
+    const page = await send('GET', '/');
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-(eval|inline)/);
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/%2e%2e%2fsecret.txt']) {
+      const r = await send('GET', p);
+      expect([403, 404]).toContain(r.status);
+      expect(r.body).not.toContain('outside the renderer');
+    }
+  });
+});
