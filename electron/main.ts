@@ -1,16 +1,31 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { OPERATION_NAMES } from '../shared/operations';
 import { createDispatcher } from './services/dispatch';
+import { ServiceError } from './services/errors';
 import { createHandlers } from './services/handlers';
+import { resolveDataDir } from './services/paths';
 import { CaseStore } from './services/store/caseStore';
+import { CONTENT_SECURITY_POLICY } from './transports/http';
+import { APP_ENTRY, APP_SCHEME, mimeType, resolveAppFile } from './shell/appProtocol';
+import { menuTemplate, OPEN_EXTERNAL_CHANNEL, SHELL_COMMAND_CHANNEL } from './shell/menu';
+import { denyAllPermissions, isOpenableExternalUrl, isTrustedSender, lockDownWebContents, secureWebPreferences } from './shell/security';
 
-// The thin Electron shell: one window, the store on the per-user data folder, and
-// every contract operation registered on IPC through the same dispatcher the
-// command line uses. Hardening and menus arrive with the desktop-app issue.
+// The thin Electron shell: one window, the store on the per-user data folder,
+// every contract operation on IPC through the dispatcher the command line and
+// browser mode use, and Electron's security checklist (see shell/security.ts).
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererDir = path.join(here, '../renderer');
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+function dataDirArg(): string | undefined {
+  const i = process.argv.indexOf('--data-dir');
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
 
 async function start(): Promise<void> {
   if (!app.requestSingleInstanceLock()) {
@@ -18,25 +33,77 @@ async function start(): Promise<void> {
     return;
   }
   await app.whenReady();
-  const store = await CaseStore.open(path.join(app.getPath('userData'), 'data'));
-  const dispatch = createDispatcher(createHandlers(store));
-  for (const op of OPERATION_NAMES) ipcMain.handle(op, (_event, input: unknown) => dispatch(op, input));
+  denyAllPermissions(session.defaultSession);
+  app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents));
+
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppFile(request.url, rendererDir);
+    if (!file) return new Response('Forbidden', { status: 403 });
+    try {
+      const body = await readFile(file);
+      return new Response(body, {
+        headers: {
+          'content-type': mimeType(file),
+          'content-security-policy': CONTENT_SECURITY_POLICY,
+          'x-content-type-options': 'nosniff',
+        },
+      });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+
+  let store: CaseStore;
+  try {
+    store = await CaseStore.open(resolveDataDir(dataDirArg() ?? path.join(app.getPath('userData'), 'data')));
+  } catch (err) {
+    const message = err instanceof ServiceError ? err.message : String(err);
+    dialog.showErrorBox('Casefile cannot open its data folder', message);
+    app.exit(err instanceof ServiceError && err.code === 'locked' ? 4 : 1);
+    return;
+  }
+  const dispatch = createDispatcher(createHandlers(store), {
+    onInternalError: (op, err) => console.error(`internal error in ${op}:`, err),
+  });
+  for (const op of OPERATION_NAMES) {
+    ipcMain.handle(op, (event, input: unknown) => {
+      if (!isTrustedSender(event.senderFrame)) return { ok: false, error: { code: 'bad_input', message: 'Refused: not the app’s own page.' } };
+      return dispatch(op, input);
+    });
+  }
+  ipcMain.handle(OPEN_EXTERNAL_CHANNEL, async (event, url: unknown) => {
+    if (!isTrustedSender(event.senderFrame) || typeof url !== 'string' || !isOpenableExternalUrl(url)) return false;
+    await shell.openExternal(url);
+    return true;
+  });
 
   const win = new BrowserWindow({
-    width: 1200,
-    height: 800,
-    webPreferences: {
-      preload: path.join(here, '../preload/preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-    },
+    width: 1280,
+    height: 820,
+    minWidth: 800,
+    minHeight: 500,
+    title: 'Casefile',
+    show: false,
+    webPreferences: secureWebPreferences(path.join(here, '../preload/preload.cjs')),
   });
-  await win.loadFile(path.join(here, '../renderer/index.html'));
-  app.on('window-all-closed', () => {
-    void store.close().then(() => app.quit());
+  win.once('ready-to-show', () => win.show());
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(menuTemplate((command) => win.webContents.send(SHELL_COMMAND_CHANNEL, command), process.platform === 'darwin')),
+  );
+  app.on('second-instance', () => {
+    if (win.isMinimized()) win.restore();
+    win.focus();
   });
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (closing) return;
+    // Let pending saves finish and release the data folder's lock before exiting.
+    event.preventDefault();
+    closing = true;
+    void store.close().finally(() => app.quit());
+  });
+  app.on('window-all-closed', () => app.quit());
+  await win.loadURL(APP_ENTRY);
 }
 
 void start();
