@@ -11,7 +11,7 @@ const store = await CaseStore.open(dataDir!);
 process.stdout.write('ready\n');
 for (let round = 0; ; round++) {
   const id = ids[round % ids.length]!;
-  const current = store.get(id);
+  const current = await store.get(id);
   const next = current.rev + 1;
   const { id: _id, rev: _rev, createdAt: _c, updatedAt: _u, ...rest } = current;
   await store.update(id, current.rev, CaseDraft.parse({ ...rest, summary: payloadFor(id, next), sources: [] }));

@@ -9,6 +9,7 @@ import { checksumIssues, finalizeCase, newId, referenceIssues, sha256Hex } from 
 import { ioError, isIoError, ServiceError } from '../errors';
 import { DurableJsonFile, fsyncDir, TEMP_SUFFIX, type DurableFs } from './durableFile';
 import { DataDirLock } from './lock';
+import { readSummaryIndex, SUMMARY_INDEX_FILE, writeSummaryIndex, type IndexEntry } from './summaryIndex';
 import { CURRENT_SCHEMA_VERSION, migrate, MIGRATIONS, readMeta, type Meta, type Migration } from './meta';
 
 export type StoreOptions = {
@@ -17,7 +18,12 @@ export type StoreOptions = {
   /** Injected file-system calls for fault tests. */
   fs?: DurableFs;
   now?: () => Date;
+  /** How many whole cases to keep in memory (the rest are read from disk on demand). */
+  cacheSize?: number;
 };
+
+/** What changed, for those who keep derived data (the search index). */
+export type StoreChange = { type: 'upsert'; case: CaseFile } | { type: 'remove'; id: string };
 
 export type QuarantineEntry = { file: string; reason: string };
 
@@ -34,9 +40,15 @@ const isCaseFileName = (name: string) => name.endsWith('.json') && !name.startsW
  * load. The store holds the folder's lock for as long as it is open.
  */
 export class CaseStore {
-  private readonly cases = new Map<string, CaseFile>();
+  /** One entry per case in cases/: its summary and the file state it came from. */
+  private readonly entries: Map<string, IndexEntry>;
+  /** Recently used whole cases, most recent last; checked against the file before use. */
+  private readonly cache = new Map<string, { case: CaseFile; mtimeMs: number; size: number }>();
+  private readonly listeners = new Set<(change: StoreChange) => void>();
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  private indexDirty = false;
+  private indexTimer: NodeJS.Timeout | undefined;
 
   private constructor(
     readonly dataDir: string,
@@ -45,7 +57,10 @@ export class CaseStore {
     /** Files quarantined by this open (the folder may hold older ones too). */
     readonly quarantinedNow: QuarantineEntry[],
     private readonly options: StoreOptions,
-  ) {}
+    entries: Map<string, IndexEntry>,
+  ) {
+    this.entries = entries;
+  }
 
   static async open(dataDir: string, options: StoreOptions = {}): Promise<CaseStore> {
     const dir = path.resolve(dataDir);
@@ -67,9 +82,9 @@ export class CaseStore {
         await metaFile.write(meta);
       }
       meta = await migrate(meta, metaFile, { dataDir: dir, casesDir: path.join(dir, CASES) }, options.migrations ?? MIGRATIONS, target);
-      const store = new CaseStore(dir, lock, meta, [], options);
+      const store = new CaseStore(dir, lock, meta, [], options, await readSummaryIndex(path.join(dir, SUMMARY_INDEX_FILE), options.fs));
       await store.removeLeftoverTempFiles();
-      await store.loadAll();
+      await store.reconcile();
       return store;
     } catch (err) {
       await lock.release();
@@ -85,7 +100,19 @@ export class CaseStore {
     if (this.closed) return;
     await this.queue.catch(() => undefined);
     this.closed = true;
+    clearTimeout(this.indexTimer);
+    await this.flushIndex().catch(() => undefined); // a stale index heals on the next open
     await this.lock.release();
+  }
+
+  /** Hears every saved change (create, update, import, trash, restore). */
+  subscribe(listener: (change: StoreChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(change: StoreChange): void {
+    for (const listener of this.listeners) listener(change);
   }
 
   // --- reading -------------------------------------------------------------
@@ -126,19 +153,66 @@ export class CaseStore {
     }
   }
 
-  private async loadAll(): Promise<void> {
+  /**
+   * Brings the summary index in line with cases/: files whose mtime or size
+   * disagree with their entry (or that have none) are parsed and validated —
+   * quarantined when bad — and entries without a file are dropped. An untouched
+   * archive opens without parsing a single case file.
+   */
+  private async reconcile(): Promise<void> {
     const dir = path.join(this.dataDir, CASES);
     const names = (await readdir(dir)).filter(isCaseFileName);
-    const BATCH = 64;
+    const onDisk = new Set<string>();
+    let changed = false;
+    const BATCH = 256;
     for (let i = 0; i < names.length; i += BATCH) {
       const batch = names.slice(i, i + BATCH);
-      const results = await Promise.all(batch.map((name) => this.readCase(path.join(dir, name))));
-      for (let j = 0; j < batch.length; j++) {
-        const result = results[j]!;
-        if (result.ok) this.cases.set(result.value.id, result.value);
-        else this.quarantinedNow.push(await this.quarantine(path.join(dir, batch[j]!), result.reason));
+      const stats = await Promise.all(batch.map((name) => stat(path.join(dir, name))));
+      const stale: number[] = [];
+      batch.forEach((name, j) => {
+        const id = name.slice(0, -'.json'.length);
+        const entry = this.entries.get(id);
+        const st = stats[j]!;
+        if (entry && entry.mtimeMs === st.mtimeMs && entry.size === st.size) onDisk.add(id);
+        else stale.push(j);
+      });
+      const results = await Promise.all(stale.map((j) => this.readCase(path.join(dir, batch[j]!))));
+      for (const [k, j] of stale.entries()) {
+        const result = results[k]!;
+        changed = true;
+        if (result.ok) {
+          this.entries.set(result.value.id, { summary: summarize(result.value), mtimeMs: stats[j]!.mtimeMs, size: stats[j]!.size });
+          onDisk.add(result.value.id);
+        } else {
+          this.quarantinedNow.push(await this.quarantine(path.join(dir, batch[j]!), result.reason));
+        }
       }
     }
+    for (const id of this.entries.keys()) {
+      if (!onDisk.has(id)) {
+        this.entries.delete(id);
+        changed = true;
+      }
+    }
+    if (changed) await this.flushIndex(true);
+  }
+
+  private scheduleIndexFlush(): void {
+    // The index is a cache: written in the background, not on every save, so a
+    // save stays one small file. After a crash the stale entries heal on open.
+    this.indexDirty = true;
+    if (this.indexTimer) return;
+    this.indexTimer = setTimeout(() => {
+      this.indexTimer = undefined;
+      void this.exclusive(() => this.flushIndex()).catch(() => undefined);
+    }, 2000);
+    this.indexTimer.unref();
+  }
+
+  private async flushIndex(force = false): Promise<void> {
+    if (!force && !this.indexDirty) return;
+    this.indexDirty = false;
+    await writeSummaryIndex(path.join(this.dataDir, SUMMARY_INDEX_FILE), this.entries, this.options.fs);
   }
 
   /** Moves a bad file aside with a note of why; it is never overwritten or deleted. */
@@ -169,27 +243,80 @@ export class CaseStore {
   }
 
   count(): number {
-    return this.cases.size;
+    return this.entries.size;
+  }
+
+  /** Every case id in cases/, for those who need to visit them all. */
+  ids(): string[] {
+    return [...this.entries.keys()];
   }
 
   list(query: ListQuery = {}): CaseSummary[] {
     this.assertOpen();
     const rows: CaseSummary[] = [];
-    for (const c of this.cases.values()) {
+    for (const { summary: c } of this.entries.values()) {
       if (query.kind && c.kind !== query.kind) continue;
       if (query.status && c.status !== query.status) continue;
       if (query.priority && c.priority !== query.priority) continue;
       if (query.tag && !c.tags.includes(query.tag)) continue;
-      rows.push(summarize(c));
+      rows.push(c);
     }
     return rows.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id));
   }
 
-  get(id: string): CaseFile {
+  summary(id: string): CaseSummary | undefined {
+    return this.entries.get(id)?.summary;
+  }
+
+  has(id: string): boolean {
+    return this.entries.has(id);
+  }
+
+  /**
+   * The whole case, from the cache when the file is unchanged since it was read,
+   * else from disk. A file damaged behind the app's back is quarantined, never
+   * served and never overwritten.
+   */
+  async get(id: string): Promise<CaseFile> {
     this.assertOpen();
-    const c = this.cases.get(id);
-    if (!c) throw new ServiceError('not_found', `No case with id "${id}". It may be in the Trash.`);
-    return c;
+    if (!this.entries.has(id)) throw new ServiceError('not_found', `No case with id "${id}". It may be in the Trash.`);
+    const file = this.caseFile(id);
+    const st = await stat(file).catch(() => null);
+    const cached = this.cache.get(id);
+    if (st && cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) {
+      this.cache.delete(id);
+      this.cache.set(id, cached);
+      return cached.case;
+    }
+    const result = st ? await this.readCase(file) : { ok: false as const, reason: 'the file is missing' };
+    if (!result.ok) {
+      this.entries.delete(id);
+      this.cache.delete(id);
+      this.scheduleIndexFlush();
+      if (st) this.quarantinedNow.push(await this.quarantine(file, result.reason));
+      this.emit({ type: 'remove', id });
+      throw new ServiceError('not_found', `The case file for "${id}" was changed outside Casefile and cannot be read (${result.reason}); it was moved to quarantine.`);
+    }
+    this.remember(result.value, st!);
+    return result.value;
+  }
+
+  private remember(c: CaseFile, st: { mtimeMs: number; size: number }): void {
+    this.entries.set(c.id, { summary: summarize(c), mtimeMs: st.mtimeMs, size: st.size });
+    this.cache.delete(c.id);
+    this.cache.set(c.id, { case: c, mtimeMs: st.mtimeMs, size: st.size });
+    const limit = this.options.cacheSize ?? 256;
+    while (this.cache.size > limit) this.cache.delete(this.cache.keys().next().value!);
+  }
+
+  /** Reads every case in turn (for indexing and export), in small parallel batches. */
+  async *all(): AsyncGenerator<CaseFile> {
+    const ids = this.ids();
+    const BATCH = 64;
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const batch = await Promise.all(ids.slice(i, i + BATCH).map((id) => this.get(id).catch(() => null)));
+      for (const c of batch) if (c) yield c;
+    }
   }
 
   // --- writing (one at a time, so rev checks and file renames never interleave) ---
@@ -205,33 +332,44 @@ export class CaseStore {
     return (this.options.now ?? (() => new Date()))().toISOString();
   }
 
+  /** Writes durably, then updates the summary, the cache and the listeners. */
   private async writeCase(c: CaseFile): Promise<void> {
-    const db = this.db(this.caseFile(c.id));
+    const file = this.caseFile(c.id);
+    const db = this.db(file);
     db.data = c;
     try {
       await db.write();
     } catch (err) {
       throw isIoError(err) ? ioError(err, `save "${c.title}"`) : err;
     }
+    this.remember(c, await stat(file));
+    this.scheduleIndexFlush();
+    this.emit({ type: 'upsert', case: c });
+  }
+
+  private forget(id: string): void {
+    this.entries.delete(id);
+    this.cache.delete(id);
+    this.scheduleIndexFlush();
+    this.emit({ type: 'remove', id });
   }
 
   create(draft: CaseDraft): Promise<CaseFile> {
     return this.exclusive(async () => {
       const id = draft.id ?? newId();
-      if (this.cases.has(id) || (await this.trashed(id))) {
+      if (this.entries.has(id) || (await this.trashed(id))) {
         throw new ServiceError('conflict', `A case with id "${id}" exists already. Nothing was written.`);
       }
       const now = this.now();
       const c = finalizeCase(draft, { id, rev: 1, createdAt: now, updatedAt: now });
       await this.writeCase(c);
-      this.cases.set(c.id, c);
       return c;
     });
   }
 
   update(id: string, baseRev: number, draft: CaseDraft): Promise<CaseFile> {
     return this.exclusive(async () => {
-      const existing = this.get(id);
+      const existing = await this.get(id);
       if (draft.id !== undefined && draft.id !== id) {
         throw new ServiceError('bad_input', `The case body has id "${draft.id}" but the update is for "${id}".`, [{ path: ['case', 'id'], message: `expected "${id}"` }]);
       }
@@ -245,7 +383,6 @@ export class CaseStore {
       }
       const c = finalizeCase(draft, { id, rev: existing.rev + 1, createdAt: existing.createdAt, updatedAt: this.now() });
       await this.writeCase(c);
-      this.cases.set(id, c);
       return c;
     });
   }
@@ -276,25 +413,27 @@ export class CaseStore {
 
   trash(id: string): Promise<TrashEntry> {
     return this.exclusive(async () => {
-      const c = this.get(id);
+      const c = await this.get(id);
       const target = this.caseFile(id, TRASH);
       if (await this.trashed(id)) throw new ServiceError('conflict', `The Trash already holds a case with id "${id}"; restore or remove it first.`);
       await this.moveDurably(this.caseFile(id), target);
       // The file's mtime records when it was trashed; the rename itself is the atomic step.
       const when = new Date(this.now());
       await utimes(target, when, when).catch(() => undefined);
-      this.cases.delete(id);
+      this.forget(id);
       return { ...summarize(c), trashedAt: when.toISOString() };
     });
   }
 
   restore(id: string): Promise<CaseFile> {
     return this.exclusive(async () => {
-      if (this.cases.has(id)) throw new ServiceError('conflict', `A case with id "${id}" is already in the list.`);
+      if (this.entries.has(id)) throw new ServiceError('conflict', `A case with id "${id}" is already in the list.`);
       const c = await this.trashed(id);
       if (!c) throw new ServiceError('not_found', `The Trash holds no case with id "${id}".`);
       await this.moveDurably(this.caseFile(id, TRASH), this.caseFile(id));
-      this.cases.set(id, c);
+      this.remember(c, await stat(this.caseFile(id)));
+      this.scheduleIndexFlush();
+      this.emit({ type: 'upsert', case: c });
       return c;
     });
   }
@@ -339,7 +478,7 @@ export class CaseStore {
       const now = this.now();
       for (const [index, draft] of bundle.cases.entries()) {
         const id = draft.id ?? newId();
-        const active = this.cases.get(id);
+        const active = this.entries.has(id) ? await this.get(id) : undefined;
         const existing = active ?? (await this.trashed(id));
         const meta = { id, rev: draft.rev ?? 1, createdAt: draft.createdAt ?? now, updatedAt: draft.updatedAt ?? now };
         if (!existing) {
@@ -364,7 +503,6 @@ export class CaseStore {
       for (const plan of plans) {
         if (plan.action === 'skipped') continue;
         await this.writeCase(plan.case);
-        this.cases.set(plan.case.id, plan.case);
         if (plan.replacesTrashed) await unlink(this.caseFile(plan.case.id, TRASH)).catch(() => undefined);
       }
       return {
@@ -373,9 +511,14 @@ export class CaseStore {
     });
   }
 
-  exportBundle(ids?: string[]): ExportedBundle {
+  async exportBundle(ids?: string[]): Promise<ExportedBundle> {
     this.assertOpen();
-    const cases = ids ? ids.map((id) => this.get(id)) : [...this.cases.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    const cases: CaseFile[] = [];
+    if (ids) for (const id of ids) cases.push(await this.get(id));
+    else {
+      for await (const c of this.all()) cases.push(c);
+      cases.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    }
     return { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, exportedAt: this.now(), cases };
   }
 
@@ -407,7 +550,7 @@ export class CaseStore {
           if (s.sha256 !== sha256Hex(s.text)) problems.push({ file: rel, message: `sources[${i}] "${s.title}": the text does not match its sha256 (it was changed outside Casefile)` });
         });
         for (const issue of checkReferences(c)) problems.push({ file: rel, message: formatIssue(issue) });
-        if (sub === TRASH && this.cases.has(c.id)) problems.push({ file: rel, message: `a case with the same id is also in ${CASES}/` });
+        if (sub === TRASH && this.entries.has(c.id)) problems.push({ file: rel, message: `a case with the same id is also in ${CASES}/` });
       }
     }
     for (const q of await this.listQuarantine()) problems.push({ file: q.file, message: `quarantined: ${q.reason}` });

@@ -75,7 +75,7 @@ describe('the durable adapter', () => {
         expect((err as ServiceError).code).toBe('io');
         expect((err as ServiceError).message).toMatch(/previous version is intact/);
         expect(await readFile(path.join(dir, 'cases', `${c.id}.json`), 'utf8')).toBe(before);
-        expect(store.get(c.id).rev).toBe(1); // memory agrees with the disk
+        expect((await store.get(c.id)).rev).toBe(1); // memory agrees with the disk
         expect((await readdir(path.join(dir, 'cases'))).filter((n) => n.endsWith('.tmp'))).toEqual([]);
         failing = false; // the app keeps working once the disk does
         expect((await store.update(c.id, 1, CaseDraft.parse(prisonerDraft({ summary: 'version 2' })))).rev).toBe(2);

@@ -50,7 +50,7 @@ describe('saving and loading', () => {
 
     await store.close();
     store = await CaseStore.open(dir);
-    const loaded = store.get(created.id);
+    const loaded = await store.get(created.id);
     expect(loaded).toEqual(created);
     expect(loaded.title).toBe(`Full case ${MIXED_SCRIPTS}`);
     expect(Buffer.from(loaded.summary, 'utf8').equals(Buffer.from(created.summary, 'utf8'))).toBe(true);
@@ -62,7 +62,7 @@ describe('saving and loading', () => {
     const c = await store.create(draft(prisonerDraft({ summary: odd })));
     await store.close();
     store = await CaseStore.open(dir);
-    expect(store.get(c.id).summary).toBe(odd);
+    expect((await store.get(c.id)).summary).toBe(odd);
   });
 
   it('assigns ids to parts, keeps given ones, and sets meta', async () => {
@@ -137,7 +137,7 @@ describe('trash', () => {
     expect(await readdir(path.join(dir, 'trash'))).toEqual([`${c.id}.json`]);
     expect(store.list()).toEqual([]);
     expect((await store.listTrash()).map((t) => t.id)).toEqual([c.id]);
-    expect((await rejection(Promise.resolve().then(() => store!.get(c.id)))).code).toBe('not_found');
+    expect((await rejection(store.get(c.id))).code).toBe('not_found');
 
     await store.close();
     store = await CaseStore.open(dir); // still in the trash after a restart
@@ -145,7 +145,7 @@ describe('trash', () => {
     const restored = await store.restore(c.id);
     expect(restored).toEqual(c);
     expect(await readdir(path.join(dir, 'trash'))).toEqual([]);
-    expect(store.get(c.id)).toEqual(c);
+    expect(await store.get(c.id)).toEqual(c);
   });
 
   it('says so when restoring what the trash does not hold', async () => {
@@ -270,7 +270,7 @@ describe('schema version and migrations', () => {
     ];
     store = await CaseStore.open(dir, { migrations, schemaVersion: 2 });
     expect(seen).toEqual([0, 1]);
-    expect(store.get('old-case').title).toBe('Old title');
+    expect((await store.get('old-case')).title).toBe('Old title');
     expect(store.quarantinedNow).toEqual([]);
     expect(JSON.parse(await readFile(path.join(dir, 'meta.json'), 'utf8'))).toMatchObject({ schemaVersion: 2 });
   });

@@ -1,0 +1,121 @@
+import { readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CaseDraft, type CaseFile } from '../../../shared/model';
+import { CaseStore, type StoreChange } from '../../../electron/services/store/caseStore';
+import { SUMMARY_INDEX_FILE } from '../../../electron/services/store/summaryIndex';
+import { ngoDraft, prisonerDraft, tempDir } from '../../helpers/fixtures';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+let store: CaseStore | undefined;
+beforeEach(async () => {
+  ({ dir, cleanup } = await tempDir());
+});
+afterEach(async () => {
+  await store?.close();
+  store = undefined;
+  await cleanup();
+});
+
+async function seed(): Promise<CaseFile[]> {
+  const s = await CaseStore.open(dir);
+  const made = [await s.create(CaseDraft.parse(prisonerDraft())), await s.create(CaseDraft.parse(ngoDraft()))];
+  await s.close();
+  return made;
+}
+const caseFile = (id: string) => path.join(dir, 'cases', `${id}.json`);
+
+describe('the summary index', () => {
+  it('is written on close and lists an untouched archive without parsing case files', async () => {
+    const [a, b] = await seed();
+    const index = JSON.parse(await readFile(path.join(dir, SUMMARY_INDEX_FILE), 'utf8')) as { entries: Record<string, unknown> };
+    expect(Object.keys(index.entries).sort()).toEqual([a!.id, b!.id].sort());
+
+    // Garble a file and make the index vouch for the garbled file's size and mtime:
+    // if the open parsed case files, it would find the damage now.
+    await writeFile(caseFile(a!.id), 'x'.repeat(100));
+    const st = await stat(caseFile(a!.id));
+    const entries = index.entries as Record<string, { mtimeMs: number; size: number }>;
+    entries[a!.id] = { ...entries[a!.id]!, mtimeMs: st.mtimeMs, size: st.size };
+    await writeFile(path.join(dir, SUMMARY_INDEX_FILE), JSON.stringify(index));
+    store = await CaseStore.open(dir);
+    expect(store.list().map((c) => c.title).sort()).toEqual([a!.title, b!.title].sort());
+    expect(store.quarantinedNow).toEqual([]);
+    // ...and the first read of the whole case finds the damage and quarantines it.
+    await expect(store.get(a!.id)).rejects.toThrow(/moved to quarantine/);
+    expect(store.list().map((c) => c.id)).toEqual([b!.id]);
+    expect((await store.verify()).problems.map((p) => p.message)).toEqual([expect.stringMatching(/^quarantined: cases\/.*not valid JSON/)]);
+  });
+
+  it('heals an entry whose file was changed behind the app’s back', async () => {
+    const [a] = await seed();
+    const edited = { ...(JSON.parse(await readFile(caseFile(a!.id), 'utf8')) as CaseFile), title: 'Edited by hand', rev: 7 };
+    await writeFile(caseFile(a!.id), JSON.stringify(edited, null, 2));
+    store = await CaseStore.open(dir);
+    expect(store.summary(a!.id)).toMatchObject({ title: 'Edited by hand', rev: 7 });
+    const index = JSON.parse(await readFile(path.join(dir, SUMMARY_INDEX_FILE), 'utf8')) as { entries: Record<string, { summary: { title: string } }> };
+    expect(index.entries[a!.id]!.summary.title).toBe('Edited by hand'); // rewritten at once
+  });
+
+  it('drops entries whose file is gone and picks up files it has never seen', async () => {
+    const [a, b] = await seed();
+    await unlink(caseFile(a!.id));
+    const copy = { ...(JSON.parse(await readFile(caseFile(b!.id), 'utf8')) as CaseFile), id: 'copied-in' };
+    await writeFile(caseFile('copied-in'), JSON.stringify(copy));
+    store = await CaseStore.open(dir);
+    expect(store.list().map((c) => c.id).sort()).toEqual(['copied-in', b!.id].sort());
+  });
+
+  it('is rebuilt whole when missing or damaged', async () => {
+    const [a, b] = await seed();
+    await writeFile(path.join(dir, SUMMARY_INDEX_FILE), '{"format":"casefile-summary-index","version":1,"entries":{"x":{}}}');
+    store = await CaseStore.open(dir);
+    expect(store.count()).toBe(2);
+    await store.close();
+    await rm(path.join(dir, SUMMARY_INDEX_FILE));
+    store = await CaseStore.open(dir);
+    expect(store.list().map((c) => c.id).sort()).toEqual([a!.id, b!.id].sort());
+  });
+
+  it('follows saves at once in memory, and a stale index on disk heals after a crash', async () => {
+    const [a] = await seed();
+    store = await CaseStore.open(dir);
+    const before = await readFile(path.join(dir, SUMMARY_INDEX_FILE), 'utf8');
+    const updated = await store.update(a!.id, 1, CaseDraft.parse(prisonerDraft({ title: 'Renamed' })));
+    expect(store.summary(a!.id)).toMatchObject({ title: 'Renamed', rev: 2 });
+    // The on-disk index is written later, not on every save; simulate a crash before it is.
+    expect(await readFile(path.join(dir, SUMMARY_INDEX_FILE), 'utf8')).toBe(before);
+    const lock = path.join(dir, 'casefile.lock');
+    await unlink(lock);
+    store = undefined; // abandoned, like a killed process (its lock is gone)
+    const reopened = await CaseStore.open(dir);
+    try {
+      expect(reopened.summary(a!.id)).toMatchObject({ title: 'Renamed', rev: updated.rev });
+    } finally {
+      await reopened.close();
+    }
+  });
+
+  it('tells subscribers about every change', async () => {
+    store = await CaseStore.open(dir);
+    const seen: string[] = [];
+    store.subscribe((c: StoreChange) => seen.push(c.type === 'upsert' ? `upsert ${c.case.title}` : `remove`));
+    const c = await store.create(CaseDraft.parse(prisonerDraft({ title: 'One' })));
+    await store.update(c.id, 1, CaseDraft.parse(prisonerDraft({ title: 'Two' })));
+    await store.trash(c.id);
+    await store.restore(c.id);
+    await store.importBundle({ format: 'casefile-bundle', version: 1, exportedAt: '2026-11-22T10:00:00.000Z', cases: [CaseDraft.parse(ngoDraft({ title: 'Three' }))] }, 'fail');
+    expect(seen).toEqual(['upsert One', 'upsert Two', 'remove', 'upsert Two', 'upsert Three']);
+  });
+
+  it('keeps a bounded number of whole cases in memory and still serves every case', async () => {
+    store = await CaseStore.open(dir, { cacheSize: 2 });
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push((await store.create(CaseDraft.parse(prisonerDraft({ title: `Case ${i}` })))).id);
+    for (const [i, id] of ids.entries()) expect((await store.get(id)).title).toBe(`Case ${i}`);
+    const titles: string[] = [];
+    for await (const c of store.all()) titles.push(c.title);
+    expect(titles.sort()).toEqual(['Case 0', 'Case 1', 'Case 2', 'Case 3', 'Case 4']);
+  });
+});
