@@ -110,5 +110,9 @@ export function isOperationName(name: string): name is OperationName {
   return Object.hasOwn(contract, name);
 }
 
+/** Reported by long operations (a many-case brief) to whichever door can show it. */
+export const Progress = z.strictObject({ done: z.int().min(0), total: z.int().min(0), label: z.string().optional() });
+export type Progress = z.infer<typeof Progress>;
+
 /** What the renderer holds, whichever transport is underneath: one method per operation. */
 export type Api = { [K in OperationName]: (input: OpInput<K>) => Promise<Result<OpOutput<K>>> };

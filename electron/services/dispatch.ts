@@ -1,9 +1,9 @@
 import { ApiError, issuesFromZod, type Result } from '../../shared/errors';
 import { contract, isOperationName, type OperationName, type OpOutput } from '../../shared/contract';
 import { ServiceError } from './errors';
-import type { Handlers } from './handlers';
+import type { CallContext, Handlers } from './handlers';
 
-export type Dispatch = <K extends OperationName>(op: K, input: unknown) => Promise<Result<OpOutput<K>>>;
+export type Dispatch = <K extends OperationName>(op: K, input: unknown, context?: CallContext) => Promise<Result<OpOutput<K>>>;
 
 export type DispatchOptions = {
   /** Where unexpected failures are reported (they are bugs, not user errors). */
@@ -16,7 +16,7 @@ export type DispatchOptions = {
  * into a typed `ApiError` — never a thrown exception across the boundary.
  */
 export function createDispatcher(handlers: Handlers, options: DispatchOptions = {}): Dispatch {
-  return async function dispatch<K extends OperationName>(op: K, input: unknown): Promise<Result<OpOutput<K>>> {
+  return async function dispatch<K extends OperationName>(op: K, input: unknown, context: CallContext = {}): Promise<Result<OpOutput<K>>> {
     if (typeof op !== 'string' || !isOperationName(op)) {
       return { ok: false, error: { code: 'unsupported', message: `Unknown operation "${String(op)}".` } };
     }
@@ -27,8 +27,8 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions = 
     }
     let value: unknown;
     try {
-      const handler = handlers[op] as (input: unknown) => unknown;
-      value = await handler(parsedInput.data);
+      const handler = handlers[op] as (input: unknown, context: CallContext) => unknown;
+      value = await handler(parsedInput.data, context);
     } catch (err) {
       if (err instanceof ServiceError) return { ok: false, error: err.toApiError() };
       options.onInternalError?.(op, err);

@@ -1,9 +1,12 @@
-import type { OperationName, OpOutput, OpParsedInput } from '../../shared/contract';
+import type { OperationName, OpOutput, OpParsedInput, Progress } from '../../shared/contract';
 import type { CaseStore } from './store/caseStore';
 import pkg from '../../package.json' with { type: 'json' };
 
+/** What a door may offer a call besides its input: a place to show progress. */
+export type CallContext = { onProgress?: (progress: Progress) => void };
+
 /** One service function per contract operation; each receives input the dispatcher has already validated. */
-export type Handlers = { [K in OperationName]: (input: OpParsedInput<K>) => Promise<OpOutput<K>> | OpOutput<K> };
+export type Handlers = { [K in OperationName]: (input: OpParsedInput<K>, context: CallContext) => Promise<OpOutput<K>> | OpOutput<K> };
 
 export const APP_NAME = 'Casefile';
 export const APP_VERSION: string = pkg.version;
