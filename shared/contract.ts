@@ -3,6 +3,7 @@ import { Bundle, BUNDLE_FORMAT, BUNDLE_VERSION } from './model/bundle';
 import { CaseDraft, CaseFile, CaseKind, CaseStatus, Priority } from './model/case';
 import { DateTime, Id } from './model/scalars';
 import { CaseSummary } from './model/summary';
+import { AnnotationState } from './model/annotationStatus';
 import type { Result } from './errors';
 import { OPERATION_NAMES, type OperationName } from './operations';
 
@@ -78,6 +79,20 @@ export const VerifyReport = z.strictObject({
 });
 export type VerifyReport = z.infer<typeof VerifyReport>;
 
+export const ExtractedSource = z.strictObject({
+  text: z.string(),
+  title: z.string().optional(),
+  format: z.enum(['txt', 'md', 'html', 'pdf']),
+  warnings: z.array(z.string()),
+});
+export type ExtractedSource = z.infer<typeof ExtractedSource>;
+
+/** A file's bytes travel as base64 (JSON over IPC and HTTP); 64 MiB of file at most. */
+const FileUpload = z.strictObject({
+  fileName: z.string().min(1).max(255),
+  dataBase64: z.base64().max(Math.ceil((64 * 1024 * 1024) / 3) * 4, { error: 'the file is larger than 64 MiB' }),
+});
+
 export const contract = {
   'app.info': { input: NoInput, output: AppInfo },
   'cases.list': { input: ListQuery, output: z.array(CaseSummary) },
@@ -99,6 +114,8 @@ export const contract = {
     output: ExportedBundle,
   },
   'store.verify': { input: NoInput, output: VerifyReport },
+  'sources.extract': { input: FileUpload, output: ExtractedSource },
+  'annotations.list': { input: CaseRef, output: z.array(AnnotationState) },
 } as const satisfies Record<OperationName, OperationSpec>;
 
 export type Contract = typeof contract;

@@ -13,6 +13,8 @@ export const OPERATION_NAMES = [
   'bundle.import',
   'bundle.export',
   'store.verify',
+  'sources.extract',
+  'annotations.list',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

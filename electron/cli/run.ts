@@ -35,6 +35,7 @@ Commands:
   export FILE [--id ID ...]                          write a bundle of all cases, or of the given ones
   list [--kind K] [--status S] [--json]              list cases
   show ID [--json]                                   show one case
+  annotations ID [--json]                            a case's annotations: anchored, orphaned or notes, with quotes
   verify                                             check every file in the data folder
   info [--json]                                      show the data folder and what it holds
 
@@ -87,7 +88,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout(USAGE);
     return command || values.help ? EXIT.ok : EXIT.badInput;
   }
-  const commands = ['import', 'export', 'list', 'show', 'verify', 'info'];
+  const commands = ['import', 'export', 'list', 'show', 'annotations', 'verify', 'info'];
   if (!commands.includes(command)) {
     io.stderr(`casefile: unknown command "${command}"\n\n${USAGE}`);
     return EXIT.badInput;
@@ -199,6 +200,27 @@ function plan(command: string, args: string[], values: Values, io: CliIo): (disp
         if (!result.ok) return reportError(io, result.error);
         if (values.json) print(result.value);
         else io.stdout(formatCase(result.value as CaseFile));
+        return EXIT.ok;
+      };
+    }
+    case 'annotations': {
+      const id = one('case id');
+      return async (dispatch) => {
+        const result = await dispatch('annotations.list', { id });
+        if (!result.ok) return reportError(io, result.error);
+        if (values.json) print(result.value);
+        else if (result.value.length === 0) io.stdout('No annotations.');
+        else {
+          for (const a of result.value) {
+            const where = a.status === 'note' ? 'note' : `${a.status}${a.sourceTitle ? ` in "${a.sourceTitle}"` : ''}${a.start !== undefined ? ` at ${a.start}–${a.end}` : ''}`;
+            io.stdout(`${a.id}  ${where}${a.confidential ? ' [confidential]' : ''}`);
+            if (a.quote) io.stdout(`    “${a.quote}”`);
+            if (a.reason) io.stdout(`    ${a.reason}`);
+            if (a.body) io.stdout(`    ${a.body}`);
+          }
+          const orphaned = result.value.filter((a) => a.status === 'orphaned').length;
+          io.stdout(`${result.value.length} annotation(s), ${orphaned} orphaned.`);
+        }
         return EXIT.ok;
       };
     }

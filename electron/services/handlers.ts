@@ -1,4 +1,6 @@
 import type { OperationName, OpOutput, OpParsedInput, Progress } from '../../shared/contract';
+import { annotationStates } from '../../shared/model';
+import { extractSourceText } from './sources/extract';
 import type { CaseStore } from './store/caseStore';
 import pkg from '../../package.json' with { type: 'json' };
 
@@ -32,5 +34,7 @@ export function createHandlers(store: CaseStore): Handlers {
     'bundle.import': ({ bundle, onConflict }) => store.importBundle(bundle, onConflict),
     'bundle.export': ({ ids }) => store.exportBundle(ids),
     'store.verify': () => store.verify(),
+    'sources.extract': ({ fileName, dataBase64 }) => extractSourceText(fileName, Buffer.from(dataBase64, 'base64')),
+    'annotations.list': async ({ id }) => annotationStates(await store.get(id)),
   };
 }

@@ -4,3 +4,4 @@ export * from './case';
 export * from './bundle';
 export * from './summary';
 export * from './integrity';
+export * from './annotationStatus';

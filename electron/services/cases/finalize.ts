@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { CaseFile, checkReferences, type CaseDraft, type Issue, type PathSegment } from '../../../shared/model';
+import { CaseFile, checkReferences, reanchorCase, type CaseDraft, type Issue, type PathSegment } from '../../../shared/model';
 import { issuesFromZod } from '../../../shared/errors';
 import { ServiceError } from '../errors';
 
@@ -29,7 +29,8 @@ export type CaseMeta = { id: string; rev: number; createdAt: string; updatedAt: 
 /**
  * Completes a validated draft into the stored form: ids for parts that lack one,
  * checksums recomputed from the text (the app, not the sender, vouches for them),
- * and the given meta. The result is parsed once more so nothing unchecked is stored.
+ * annotations re-anchored in their sources' current text, and the given meta. The
+ * result is parsed once more so nothing unchecked is stored.
  */
 export function finalizeCase(draft: CaseDraft, meta: CaseMeta): CaseFile {
   const withIds = <T extends { id?: string | undefined }>(items: T[]) => items.map((item) => ({ ...item, id: item.id ?? newId() }));
@@ -46,5 +47,5 @@ export function finalizeCase(draft: CaseDraft, meta: CaseMeta): CaseFile {
   if (!parsed.success) throw new ServiceError('bad_input', 'The case is not valid.', issuesFromZod(parsed.error));
   const refs = checkReferences(parsed.data);
   if (refs.length > 0) throw new ServiceError('bad_input', 'The case refers to parts it does not contain.', refs);
-  return parsed.data;
+  return reanchorCase(parsed.data);
 }
