@@ -4,6 +4,7 @@ import { CaseDraft, CaseFile, CaseKind, CaseStatus, Priority } from './model/cas
 import { DateTime, Id } from './model/scalars';
 import { CaseSummary } from './model/summary';
 import { AnnotationState } from './model/annotationStatus';
+import { BriefLang, BriefMode, BriefTemplate } from './model/brief';
 import type { Result } from './errors';
 import { OPERATION_NAMES, type OperationName } from './operations';
 
@@ -93,6 +94,25 @@ const FileUpload = z.strictObject({
   dataBase64: z.base64().max(Math.ceil((64 * 1024 * 1024) / 3) * 4, { error: 'the file is larger than 64 MiB' }),
 });
 
+export const BriefRequest = z.strictObject({
+  ids: z.array(Id).min(1).max(10_000),
+  /** Absent: `case` for one case, `multi` for several. */
+  template: BriefTemplate.optional(),
+  lang: BriefLang.default('en'),
+  mode: BriefMode.default('public'),
+  /** Only annotations with one of these tags; absent prints all (public ones, in public mode). */
+  annotationTags: z.array(z.string()).optional(),
+});
+
+export const RenderedBrief = z.strictObject({
+  fileName: z.string(),
+  template: BriefTemplate,
+  pages: z.int().min(1),
+  bytes: z.int().min(1),
+  pdfBase64: z.base64(),
+});
+export type RenderedBrief = z.infer<typeof RenderedBrief>;
+
 export const contract = {
   'app.info': { input: NoInput, output: AppInfo },
   'cases.list': { input: ListQuery, output: z.array(CaseSummary) },
@@ -116,6 +136,7 @@ export const contract = {
   'store.verify': { input: NoInput, output: VerifyReport },
   'sources.extract': { input: FileUpload, output: ExtractedSource },
   'annotations.list': { input: CaseRef, output: z.array(AnnotationState) },
+  'briefs.render': { input: BriefRequest, output: RenderedBrief },
 } as const satisfies Record<OperationName, OperationSpec>;
 
 export type Contract = typeof contract;

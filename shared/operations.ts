@@ -15,6 +15,7 @@ export const OPERATION_NAMES = [
   'store.verify',
   'sources.extract',
   'annotations.list',
+  'briefs.render',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatIssue, type ApiError } from '../../shared/errors';
 import { OnConflict } from '../../shared/contract';
+import { BriefLang, BriefMode, BriefTemplate } from '../../shared/model';
 import { CaseKind, CaseStatus, type CaseFile } from '../../shared/model';
 import { createDispatcher, type Dispatch } from '../services/dispatch';
 import { ServiceError } from '../services/errors';
@@ -36,6 +37,8 @@ Commands:
   list [--kind K] [--status S] [--json]              list cases
   show ID [--json]                                   show one case
   annotations ID [--json]                            a case's annotations: anchored, orphaned or notes, with quotes
+  brief ID... --out FILE.pdf [--template T] [--lang en|ru] [--mode public|internal] [--tag T ...]
+                                                     a PDF brief; T: case, wgad, urgent-action, ngo, multi
   verify                                             check every file in the data folder
   info [--json]                                      show the data folder and what it holds
 
@@ -49,6 +52,11 @@ const OPTIONS = {
   status: { type: 'string' },
   id: { type: 'string', multiple: true },
   'on-conflict': { type: 'string' },
+  out: { type: 'string', short: 'o' },
+  template: { type: 'string' },
+  lang: { type: 'string' },
+  mode: { type: 'string' },
+  tag: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -88,7 +96,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout(USAGE);
     return command || values.help ? EXIT.ok : EXIT.badInput;
   }
-  const commands = ['import', 'export', 'list', 'show', 'annotations', 'verify', 'info'];
+  const commands = ['import', 'export', 'list', 'show', 'annotations', 'brief', 'verify', 'info'];
   if (!commands.includes(command)) {
     io.stderr(`casefile: unknown command "${command}"\n\n${USAGE}`);
     return EXIT.badInput;
@@ -221,6 +229,35 @@ function plan(command: string, args: string[], values: Values, io: CliIo): (disp
           const orphaned = result.value.filter((a) => a.status === 'orphaned').length;
           io.stdout(`${result.value.length} annotation(s), ${orphaned} orphaned.`);
         }
+        return EXIT.ok;
+      };
+    }
+    case 'brief': {
+      if (args.length === 0) throw new UsageError('brief needs at least one case id');
+      if (!values.out) throw new UsageError('brief needs --out FILE.pdf');
+      const out = path.resolve(io.cwd, values.out);
+      const template = pick(values.template, BriefTemplate.options, '--template');
+      const lang = pick(values.lang, BriefLang.options, '--lang') ?? 'en';
+      const mode = pick(values.mode, BriefMode.options, '--mode') ?? 'public';
+      return async (dispatch) => {
+        let shown = -1;
+        const result = await dispatch(
+          'briefs.render',
+          { ids: args, template, lang, mode, ...(values.tag ? { annotationTags: values.tag } : {}) },
+          {
+            onProgress: ({ done, total }) => {
+              const tenth = Math.floor((done / Math.max(total, 1)) * 10);
+              if (total > 1 && tenth !== shown) {
+                shown = tenth;
+                io.stderr(`Rendering: ${done} of ${total} cases`);
+              }
+            },
+          },
+        );
+        if (!result.ok) return reportError(io, result.error);
+        await writeFileDurably(out, Buffer.from(result.value.pdfBase64, 'base64'));
+        const note = mode === 'public' ? 'public: its text was checked and holds nothing confidential' : 'internal: every page is stamped CONFIDENTIAL';
+        io.stdout(`Wrote ${out} (${result.value.template}, ${result.value.pages} page(s); ${note}).`);
         return EXIT.ok;
       };
     }

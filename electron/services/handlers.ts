@@ -1,5 +1,6 @@
 import type { OperationName, OpOutput, OpParsedInput, Progress } from '../../shared/contract';
 import { annotationStates } from '../../shared/model';
+import { renderBriefOperation } from './briefs/service';
 import { extractSourceText } from './sources/extract';
 import type { CaseStore } from './store/caseStore';
 import pkg from '../../package.json' with { type: 'json' };
@@ -36,5 +37,6 @@ export function createHandlers(store: CaseStore): Handlers {
     'store.verify': () => store.verify(),
     'sources.extract': ({ fileName, dataBase64 }) => extractSourceText(fileName, Buffer.from(dataBase64, 'base64')),
     'annotations.list': async ({ id }) => annotationStates(await store.get(id)),
+    'briefs.render': (input, context) => renderBriefOperation(store, input, context),
   };
 }

@@ -5,3 +5,4 @@ export * from './bundle';
 export * from './summary';
 export * from './integrity';
 export * from './annotationStatus';
+export * from './brief';

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { formatIssue, issuesFromZod } from '../../../shared/errors';
@@ -145,6 +145,8 @@ export class CaseStore {
 
   private async removeLeftoverTempFiles(): Promise<void> {
     // A crash during a save leaves its temp file behind; the case file itself is intact.
+    // Briefs render into tmp/ and delete their file; a crash can leave one behind.
+    await rm(path.join(this.dataDir, 'tmp'), { recursive: true, force: true });
     for (const sub of [CASES, TRASH, '.']) {
       const dir = path.join(this.dataDir, sub);
       for (const name of await readdir(dir)) {

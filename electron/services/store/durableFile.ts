@@ -19,14 +19,14 @@ export const TEMP_SUFFIX = '.tmp';
  * content or the new, never a mix: unique temp file → fsync → rename over the
  * target → fsync the folder (without which the rename itself may not survive).
  */
-export async function writeFileDurably(file: string, text: string, fs: DurableFs = realFs): Promise<void> {
+export async function writeFileDurably(file: string, text: string | Uint8Array, fs: DurableFs = realFs): Promise<void> {
   const dir = path.dirname(file);
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
   let renamed = false;
   try {
     const handle = await fs.open(tmp, 'wx', 0o600);
     try {
-      await handle.writeFile(text, 'utf8');
+      await handle.writeFile(text);
       await handle.sync();
     } finally {
       await handle.close();

@@ -1,0 +1,73 @@
+import type { Money } from '../../../shared/model';
+import { parsePartialDate } from '../../../shared/text/partialDate';
+import type { Labels } from './labels';
+
+/**
+ * A partial date printed with exactly the precision the source gave: "2019",
+ * "March 2019" / "март 2019", "16 February 2021" / "16 февраля 2021". A value that
+ * is not a partial date is printed as written rather than guessed at.
+ */
+export function formatPartialDate(value: string | undefined, l: Labels): string {
+  if (value === undefined || value === '') return '';
+  const parts = parsePartialDate(value);
+  if (!parts) return value;
+  if (parts.month === undefined) return String(parts.year);
+  if (parts.day === undefined) return `${l.months[parts.month - 1]} ${parts.year}`;
+  return `${parts.day} ${l.monthsAfterDay[parts.month - 1]} ${parts.year}`;
+}
+
+/** The generation date, in the machine's own calendar day (that is the day the user saw). */
+export function formatDay(date: Date, l: Labels): string {
+  const y = date.getFullYear();
+  const m = String(date.getMonth() + 1).padStart(2, '0');
+  const d = String(date.getDate()).padStart(2, '0');
+  return formatPartialDate(`${y}-${m}-${d}`, l);
+}
+
+export function formatNumber(n: number, l: Labels): string {
+  return new Intl.NumberFormat(l.locale, { maximumFractionDigits: 2 }).format(n);
+}
+
+export function formatMoney(money: Money | undefined, l: Labels): string {
+  if (!money) return '';
+  const main = `${formatNumber(money.amount, l)} ${money.currency}`;
+  return money.usdApprox !== undefined && money.currency !== 'USD' ? `${main} (${l.approxUsd(formatNumber(money.usdApprox, l))})` : main;
+}
+
+export function formatMonths(months: number | undefined, l: Labels): string {
+  if (months === undefined) return '';
+  const whole = Math.round(months);
+  return l.duration(Math.floor(whole / 12), whole % 12);
+}
+
+/** The country's formal name, as a letter addresses it ("the Republic of Kazakhstan"). */
+export function countryName(code: string | undefined, l: Labels): string {
+  if (code === undefined) return l.theState;
+  return l.country[code] ?? code;
+}
+
+/** The country's short name, for facts ("Kazakhstan, Almaty"). */
+export function countryShort(code: string | undefined, l: Labels): string {
+  if (code === undefined) return '';
+  return l.countryShort[code] ?? code;
+}
+
+/** Joins the non-empty pieces, each once ("Астана, Kazakhstan", not "Астана, Kazakhstan, Астана"). */
+export function join(parts: readonly (string | undefined | false)[], sep = ', '): string {
+  const kept = parts.filter((p): p is string => typeof p === 'string' && p.trim() !== '');
+  return [...new Set(kept)].join(sep);
+}
+
+/** Splits plain text into paragraphs at blank lines, as the model stores them. */
+export function paragraphs(text: string | undefined): string[] {
+  if (!text) return [];
+  return text.split(/\r?\n[ \t]*\r?\n/).map((p) => p.trim()).filter((p) => p !== '');
+}
+
+/** Cuts text at a word boundary for a compact profile; the full text stays in the case brief. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

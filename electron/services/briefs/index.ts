@@ -1,0 +1,160 @@
+import { rm } from 'node:fs/promises';
+import type { CaseFile, Issue } from '../../../shared/model';
+import { BriefOptions, type BriefOptionsInput, type BriefTemplate } from '../../../shared/model/brief';
+import { issuesFromZod } from '../../../shared/errors';
+import { ServiceError, ioError, isIoError } from '../errors';
+import { writeFileDurably } from '../store/durableFile';
+import { closeDocument, openDocument } from './document';
+import { formatDay } from './format';
+import { labelsFor, type Labels } from './labels';
+import { extractPdfText } from './pdfText';
+import { caseForBrief, describeLeak, findLeaks, publicFieldsContaining, secretsOf, type Secret } from './redaction';
+import type { Ctx } from './sections';
+import { renderCase } from './templates/case';
+import { renderMulti } from './templates/multi';
+import { renderNgo } from './templates/ngo';
+import { renderUrgentAction } from './templates/urgentAction';
+import { renderWgad } from './templates/wgad';
+
+export { extractPdfText, type PdfText } from './pdfText';
+
+export type RenderBriefOptions = BriefOptionsInput & {
+  /** For the `ngo` template's pattern section: other cases, of which those sharing the authority or a tag are shown. */
+  related?: CaseFile[];
+  /** The date printed in the header and stored as the PDF's creation date; now when absent. */
+  generatedAt?: Date;
+  /** Called as the brief renders (for `multi`, after each case's profile). */
+  onProgress?: (done: number, total: number) => void;
+};
+
+export type RenderedBrief = { file: string; pages: number; bytes: number };
+
+/** Refuses a template that does not fit the cases it was given, before anything is drawn. */
+function checkFit(template: BriefTemplate, cases: readonly CaseFile[]): void {
+  const fail = (message: string): never => {
+    throw new ServiceError('bad_input', message);
+  };
+  if (template === 'multi') {
+    if (cases.length === 0) fail('The multi-case brief needs at least one case.');
+    return;
+  }
+  if (cases.length !== 1) fail(`The "${template}" brief is about exactly one case; ${cases.length} were given. Use the "multi" brief for several.`);
+  const kind = cases[0]!.kind;
+  if (template === 'wgad' && kind !== 'political_prisoner') {
+    fail('The WGAD communication is for a political prisoner; this case is an NGO case. Use the "ngo" or "case" brief.');
+  }
+  if (template === 'ngo' && kind !== 'ngo_suspension') {
+    fail('The NGO brief (for the Special Rapporteur on freedom of association) is for an NGO case; this case is a political prisoner. Use the "wgad" or "case" brief.');
+  }
+}
+
+function documentTitle(template: BriefTemplate, cases: readonly CaseFile[], l: Labels): { title: string; header: string } {
+  if (template === 'multi') {
+    return { title: `${l.templateTitle.multi} (${cases.length})`, header: l.templateTitle.multi };
+  }
+  const c = cases[0]!;
+  return { title: `${l.templateTitle[template]}: ${c.title}`, header: c.title };
+}
+
+/**
+ * Renders a brief to `outFile`. A public brief is proven clean before it is
+ * written: its text is read back the way any reader would read it, and if a
+ * confidential string shows up anywhere the export is refused and no file is left.
+ */
+export async function renderBrief(cases: CaseFile[], outFile: string, options: RenderBriefOptions): Promise<RenderedBrief> {
+  const { related = [], generatedAt = new Date(), onProgress, ...rest } = options;
+  const parsed = BriefOptions.safeParse(rest);
+  if (!parsed.success) throw new ServiceError('bad_input', 'The brief options are not valid.', issuesFromZod(parsed.error));
+  const opts = parsed.data;
+  checkFit(opts.template, cases);
+
+  const l = labelsFor(opts.lang);
+  const scope = { mode: opts.mode, annotationTags: opts.annotationTags };
+  const views = cases.map((c) => caseForBrief(c, scope));
+  const relatedViews = related.map((c) => caseForBrief(c, scope));
+  const { title, header } = documentTitle(opts.template, cases, l);
+  const generated = l.generated(formatDay(generatedAt, l));
+
+  const open = openDocument(
+    {
+      title,
+      subject: opts.template === 'multi' ? l.templateTitle.multi : `${l.templateTitle[opts.template]} · ${l.kind[cases[0]!.kind]}`,
+      keywords: ['Casefile', opts.template, ...new Set(cases.flatMap((c) => [c.kind, ...c.tags]))],
+      lang: opts.lang,
+      generatedAt,
+    },
+  );
+  const ctx: Ctx = { w: open.writer, l, mode: opts.mode, generated };
+  const single = views[0]!;
+  if (opts.template !== 'multi') onProgress?.(0, 1);
+  switch (opts.template) {
+    case 'case':
+      renderCase(ctx, single);
+      break;
+    case 'wgad':
+      if (single.kind === 'political_prisoner') renderWgad(ctx, single);
+      break;
+    case 'urgent-action':
+      renderUrgentAction(ctx, single);
+      break;
+    case 'ngo':
+      if (single.kind === 'ngo_suspension') renderNgo(ctx, single, relatedViews);
+      break;
+    case 'multi':
+      await renderMulti(ctx, views, onProgress);
+      break;
+  }
+  const { buffer, pages } = await closeDocument(open, {
+    title: header,
+    generated,
+    pageLabel: l.pageOf,
+    ...(opts.mode === 'internal' ? { stamp: opts.lang === 'en' ? [l.confidentialStamp] : [labelsFor('en').confidentialStamp, l.confidentialStamp] } : {}),
+  });
+  if (opts.template !== 'multi') onProgress?.(1, 1);
+
+  if (opts.mode === 'public') {
+    const secrets = [
+      ...cases.flatMap((c, i) => secretsOf(c, cases.length > 1 ? ['cases', i] : [])),
+      ...(opts.template === 'ngo' ? related.flatMap((c, i) => secretsOf(c, ['related', i])) : []),
+    ];
+    await refuseLeaks(buffer, secrets, outFile, { cases: views, related: relatedViews });
+  }
+
+  await writeOut(outFile, buffer);
+  return { file: outFile, pages, bytes: buffer.length };
+}
+
+async function refuseLeaks(buffer: Buffer, secrets: readonly Secret[], outFile: string, shown: { cases: CaseFile[]; related: CaseFile[] }): Promise<void> {
+  if (secrets.length === 0) return;
+  const extracted = await extractPdfText(buffer);
+  const leaks = findLeaks([extracted.text, ...Object.values(extracted.info)].join('\n'), secrets);
+  if (leaks.length === 0) return;
+  // A file left at the target from an earlier export would pass for this one.
+  await rm(outFile, { force: true });
+  const scope = shown.cases.length > 1 ? { cases: shown.cases } : shown.cases[0];
+  const issues: Issue[] = leaks.map((leak) => {
+    const where = [...publicFieldsContaining(scope, leak.text), ...publicFieldsContaining({ related: shown.related }, leak.text)];
+    // With several cases a bare index means little to the user; the title says which case.
+    const [list, index] = leak.path;
+    const owner = typeof index === 'number' ? (list === 'cases' ? shown.cases[index] : list === 'related' ? shown.related[index] : undefined) : undefined;
+    return { path: leak.path, message: describeLeak(leak, where, owner?.title) };
+  });
+  throw new ServiceError(
+    'bad_input',
+    `The public brief was not written: ${issues.map((i) => i.message).join('; ')}. Remove the confidential text from the public fields, or export an internal brief.`,
+    issues,
+  );
+}
+
+async function writeOut(outFile: string, buffer: Buffer): Promise<void> {
+  try {
+    await writeFileDurably(outFile, buffer);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      throw new ServiceError('bad_input', `Cannot write the brief to ${outFile}: the folder does not exist.`);
+    }
+    if (isIoError(err)) throw ioError(err, `write the brief to ${outFile}`);
+    throw err;
+  }
+}

@@ -1,0 +1,108 @@
+import { drawLine, linesHeight, THEME, type Line, type Run } from './text';
+import type { Writer } from './writer';
+
+export type Cell = string | Run[];
+export type Column = { header: string; width: number };
+
+export type TableOptions = {
+  /** Font size of the cells. */
+  size?: number;
+  /** Print the first column as row labels (bold, shaded), as in a key-facts box. */
+  labelColumn?: boolean;
+  /** Leave out the header row (key facts need none). */
+  noHeader?: boolean;
+  gapAfter?: number;
+};
+
+const PAD_X = 4;
+const PAD_Y = 3;
+
+/**
+ * A table that breaks across pages: the header row is repeated on every page
+ * the table reaches, and a row too tall for the room left is split between
+ * lines rather than pushed out of the page. (pdfkit's own doc.table repeats no
+ * header.)
+ */
+export function table(w: Writer, columns: readonly Column[], rows: readonly Cell[][], opts: TableOptions = {}): void {
+  if (rows.length === 0) return;
+  const size = opts.size ?? THEME.body - 0.5;
+  const totalFraction = columns.reduce((s, c) => s + c.width, 0);
+  const widths = columns.map((c) => (c.width / totalFraction) * w.width);
+  const xs = widths.map((_, i) => w.left + widths.slice(0, i).reduce((s, x) => s + x, 0));
+
+  const layCell = (cell: Cell, i: number, header: boolean): Line[] => {
+    const runs = typeof cell === 'string' ? [{ text: cell }] : cell;
+    const bold = header || (opts.labelColumn === true && i === 0);
+    return w.wrap(runs, widths[i]! - 2 * PAD_X, { size, style: bold ? 'bold' : 'regular', color: header ? THEME.accent : THEME.text });
+  };
+  const headerCells = opts.noHeader ? null : columns.map((c, i) => layCell([{ text: c.header }], i, true));
+  const headerHeight = headerCells ? Math.max(...headerCells.map(linesHeight)) + 2 * PAD_Y : 0;
+
+  const tableEl = w.struct('Table');
+
+  const drawSegment = (cells: Line[][], height: number, header: boolean) => {
+    const y0 = w.y;
+    w.artifact(() => {
+      const doc = w.doc;
+      if (header) doc.rect(w.left, y0, w.width, height).fillColor(THEME.fill).fill();
+      else if (opts.labelColumn) doc.rect(w.left, y0, widths[0]!, height).fillColor(THEME.labelFill).fill();
+      doc.lineWidth(0.5).strokeColor(THEME.rule);
+      doc.rect(w.left, y0, w.width, height).stroke();
+      for (const x of xs.slice(1)) doc.moveTo(x, y0).lineTo(x, y0 + height).stroke();
+    });
+    const row = w.struct('TR', tableEl);
+    cells.forEach((lines, i) => {
+      w.tagged(header ? 'TH' : 'TD', () => {
+        let y = y0 + PAD_Y;
+        for (const line of lines) {
+          drawLine(w.doc, line, xs[i]! + PAD_X, y);
+          y += line.height;
+        }
+      }, row);
+    });
+    row.end();
+    w.y = y0 + height;
+  };
+
+  const drawHeader = () => {
+    if (headerCells) drawSegment(headerCells, headerHeight, true);
+  };
+
+  const minLine = Math.max(...columns.map((_, i) => layCell('x', i, false)[0]!.height));
+  w.ensure(headerHeight + minLine * 2 + 2 * PAD_Y);
+  drawHeader();
+
+  for (const row of rows) {
+    let rest = row.map((cell, i) => layCell(cell, i, false));
+    while (rest.some((lines) => lines.length > 0)) {
+      const need = Math.max(...rest.map(linesHeight)) + 2 * PAD_Y;
+      const room = w.limit - w.y;
+      const fullPage = w.limit - w.top - headerHeight;
+      // A row that fits on a fresh page moves there whole; only a row taller than
+      // that is split, so short rows are never torn apart.
+      if (need > room && (need <= fullPage || room < minLine + 2 * PAD_Y)) {
+        w.newPage();
+        drawHeader();
+        continue;
+      }
+      const budget = Math.min(need, room) - 2 * PAD_Y;
+      const taken = rest.map((lines) => {
+        let h = 0;
+        let n = 0;
+        while (n < lines.length && h + lines[n]!.height <= budget + 0.01) h += lines[n++]!.height;
+        return lines.slice(0, n);
+      });
+      if (taken.every((lines) => lines.length === 0)) {
+        // Only a line taller than the room left; it fits on a fresh page.
+        w.newPage();
+        drawHeader();
+        continue;
+      }
+      const height = Math.max(...taken.map(linesHeight)) + 2 * PAD_Y;
+      drawSegment(taken, height, false);
+      rest = rest.map((lines, i) => lines.slice(taken[i]!.length));
+    }
+  }
+  tableEl.end();
+  w.space(opts.gapAfter ?? 8);
+}

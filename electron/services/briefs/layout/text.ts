@@ -1,0 +1,173 @@
+import type {} from 'pdfkit';
+import { fontPath, type FontStyle } from '../fonts';
+
+/** A stretch of text in one face; a block is a list of runs, each wrapped on its own lines. */
+export type Run = { text: string; style?: FontStyle; size?: number; color?: string };
+
+/** One laid-out line, drawn with a single text call so extraction sees it whole. */
+export type Line = { text: string; style: FontStyle; size: number; color: string; height: number };
+
+export const THEME = {
+  body: 9.5,
+  small: 8,
+  tiny: 7,
+  h1: 15,
+  h2: 12,
+  h3: 10,
+  text: '#1a1a1a',
+  muted: '#5a5a5a',
+  accent: '#1f3a5f',
+  rule: '#b8c2cc',
+  fill: '#e9eef4',
+  labelFill: '#f3f5f8',
+  stamp: '#b00020',
+  /** Line pitch as a multiple of the font size; DejaVu's glyph box is ~1.17 em tall. */
+  leading: 1.36,
+} as const;
+
+export function lineHeight(size: number): number {
+  return size * THEME.leading;
+}
+
+// Characters pdfkit would print as boxes or that would split a word invisibly.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u00AD]/g;
+
+export function cleanText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(/\t/g, '    ').replace(CONTROL, '');
+}
+
+let segmenter: Intl.Segmenter | undefined;
+
+function graphemes(word: string): string[] {
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  return Array.from(segmenter.segment(word), (s) => s.segment);
+}
+
+/**
+ * Selects a DejaVu face by its file path. The path is the name on purpose: pdfkit
+ * caches a face under the name it was opened by, and the document opens its
+ * default face by path, so any other name would parse the same TTF twice.
+ */
+export function setFont(doc: PDFKit.PDFDocument, style: FontStyle, size: number): void {
+  doc.font(fontPath(style)).fontSize(size);
+}
+
+/**
+ * Breaks a run into lines no wider than `width`, at spaces only; a word longer
+ * than a whole line (a URL, a hash) is cut between graphemes. Our own breaking,
+ * rather than pdfkit's, lets tables split a row between pages at any line.
+ */
+export function wrapRun(doc: PDFKit.PDFDocument, run: Run, width: number, defaults: { size: number; style?: FontStyle; color?: string }): Line[] {
+  const style = run.style ?? defaults.style ?? 'regular';
+  const size = run.size ?? defaults.size;
+  const color = run.color ?? defaults.color ?? THEME.text;
+  const height = lineHeight(size);
+  setFont(doc, style, size);
+  const measure = (s: string) => doc.widthOfString(s);
+  const spaceWidth = measure(' ');
+  const make = (text: string): Line => ({ text, style, size, color, height });
+
+  const out: Line[] = [];
+  for (const hard of cleanText(run.text).split('\n')) {
+    const words = hard.split(/ +/).filter((w) => w !== '');
+    if (words.length === 0) {
+      out.push(make(''));
+      continue;
+    }
+    let current = '';
+    let currentWidth = 0;
+    for (const word of words) {
+      const w = measure(word);
+      if (current !== '' && currentWidth + spaceWidth + w <= width) {
+        current += ` ${word}`;
+        currentWidth += spaceWidth + w;
+        continue;
+      }
+      if (current !== '') out.push(make(current));
+      if (w <= width) {
+        current = word;
+        currentWidth = w;
+        continue;
+      }
+      const pieces = breakWord(word, width, measure);
+      for (const piece of pieces.slice(0, -1)) out.push(make(piece));
+      current = pieces.at(-1) ?? '';
+      currentWidth = measure(current);
+    }
+    if (current !== '') out.push(make(current));
+  }
+  return out;
+}
+
+/**
+ * Cuts a word wider than a whole line: after its hyphens where that is enough
+ * ("tax-" / "inspection"), else between graphemes.
+ */
+function breakWord(word: string, width: number, measure: (s: string) => number): string[] {
+  const out: string[] = [];
+  let piece = '';
+  const push = (part: string) => {
+    if (piece !== '' && measure(piece + part) > width) {
+      out.push(piece);
+      piece = '';
+    }
+    if (measure(part) <= width) {
+      piece += part;
+      return;
+    }
+    for (const g of graphemes(part)) {
+      if (piece !== '' && measure(piece + g) > width) {
+        out.push(piece);
+        piece = '';
+      }
+      piece += g;
+    }
+  };
+  for (const part of word.split(/(?<=-)/)) push(part);
+  if (piece !== '') out.push(piece);
+  return out;
+}
+
+export function wrapRuns(
+  doc: PDFKit.PDFDocument,
+  runs: readonly Run[],
+  width: number,
+  defaults: { size: number; style?: FontStyle; color?: string },
+): Line[] {
+  return runs.flatMap((run) => wrapRun(doc, run, width, defaults));
+}
+
+export function linesHeight(lines: readonly Line[]): number {
+  return lines.reduce((h, line) => h + line.height, 0);
+}
+
+/** Draws one line whose box starts at y; the glyphs sit centred in the line pitch. */
+export function drawLine(doc: PDFKit.PDFDocument, line: Line, x: number, y: number, options: { width?: number; align?: 'left' | 'center' | 'right' } = {}): void {
+  if (line.text === '') return;
+  setFont(doc, line.style, line.size);
+  doc.fillColor(line.color);
+  let dx = 0;
+  if (options.align && options.align !== 'left' && options.width !== undefined) {
+    const w = doc.widthOfString(line.text);
+    dx = options.align === 'center' ? (options.width - w) / 2 : options.width - w;
+  }
+  const offset = (line.height - line.size * 1.17) / 2;
+  // lineBreak: false keeps pdfkit from wrapping again or adding pages on its own.
+  doc.text(line.text, x + dx, y + offset, { lineBreak: false });
+}
+
+/** Shortens a single line to fit, for running headers where a whole title cannot fit. */
+export function fitOneLine(doc: PDFKit.PDFDocument, text: string, style: FontStyle, size: number, width: number): string {
+  setFont(doc, style, size);
+  const clean = cleanText(text).replace(/\s+/g, ' ').trim();
+  if (doc.widthOfString(clean) <= width) return clean;
+  const parts = graphemes(clean);
+  let lo = 0;
+  let hi = parts.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (doc.widthOfString(`${parts.slice(0, mid).join('').trimEnd()}…`) <= width) lo = mid;
+    else hi = mid - 1;
+  }
+  return `${parts.slice(0, lo).join('').trimEnd()}…`;
+}

@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { OpOutput, OpParsedInput } from '../../../shared/contract';
+import type { CaseFile } from '../../../shared/model';
+import { ServiceError } from '../errors';
+import type { CallContext } from '../handlers';
+import type { CaseStore } from '../store/caseStore';
+import { renderBrief } from './index';
+
+/** Briefs are rendered here, inside the data folder (owner-only), never in a shared temp folder. */
+export const BRIEF_TMP = 'tmp';
+
+function slug(text: string): string {
+  return text.normalize('NFKC').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, '-').slice(0, 60).replace(/^-+|-+$/g, '') || 'brief';
+}
+
+/** NGO cases that share the measure's authority or a tag: the pattern section of the `ngo` brief. */
+async function relatedNgoCases(store: CaseStore, subject: CaseFile): Promise<CaseFile[]> {
+  if (subject.kind !== 'ngo_suspension') return [];
+  const related: CaseFile[] = [];
+  for (const row of store.list({ kind: 'ngo_suspension' })) {
+    if (row.id === subject.id) continue;
+    const c = await store.get(row.id);
+    if (c.kind !== 'ngo_suspension') continue;
+    if (c.measure.authority === subject.measure.authority || c.tags.some((t) => subject.tags.includes(t))) related.push(c);
+  }
+  return related;
+}
+
+/**
+ * `briefs.render`: loads the cases, renders the brief (which refuses a public
+ * brief that would show anything confidential), and returns the PDF's bytes; the
+ * door decides where they go (a file, a download, a save dialog).
+ */
+export async function renderBriefOperation(store: CaseStore, input: OpParsedInput<'briefs.render'>, context: CallContext): Promise<OpOutput<'briefs.render'>> {
+  const cases: CaseFile[] = [];
+  for (const id of input.ids) {
+    if (!store.has(id)) throw new ServiceError('bad_input', `No case with id "${id}"; nothing was written. (\`casefile list\` shows the ids.)`, [{ path: ['ids', input.ids.indexOf(id)], message: 'no such case' }]);
+    cases.push(await store.get(id));
+  }
+  const template = input.template ?? (cases.length === 1 ? 'case' : 'multi');
+  const related = template === 'ngo' && cases[0] ? await relatedNgoCases(store, cases[0]) : [];
+  const dir = path.join(store.dataDir, BRIEF_TMP);
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const file = path.join(dir, `brief-${randomBytes(8).toString('hex')}.pdf`);
+  try {
+    const rendered = await renderBrief(cases, file, {
+      template,
+      lang: input.lang,
+      mode: input.mode,
+      ...(input.annotationTags ? { annotationTags: input.annotationTags } : {}),
+      related,
+      onProgress: (done, total) => context.onProgress?.({ done, total, label: 'brief' }),
+    });
+    const bytes = await readFile(file);
+    const date = new Date().toISOString().slice(0, 10);
+    const name = template === 'multi' ? `${cases.length}-cases` : slug(cases[0]!.title);
+    return {
+      fileName: `${name}-${template}-${input.lang}-${input.mode}-${date}.pdf`,
+      template,
+      pages: rendered.pages,
+      bytes: rendered.bytes,
+      pdfBase64: bytes.toString('base64'),
+    };
+  } finally {
+    await rm(file, { force: true });
+  }
+}

@@ -1,0 +1,19 @@
+import type { CaseFile } from '../../../../shared/model';
+import {
+  analysis, charges, chronology, evidence, keyFacts, measures, remedies, requests, summary, titleBlock, type Ctx,
+} from '../sections';
+
+/** The full brief on one case of either kind: what a lawyer hands to a diplomat or a rapporteur. */
+export function renderCase(ctx: Ctx, c: CaseFile): void {
+  const { l } = ctx;
+  titleBlock(ctx, `${l.templateTitle.case} · ${l.kind[c.kind]}`, c.title);
+  keyFacts(ctx, c);
+  summary(ctx, c);
+  requests(ctx, c);
+  chronology(ctx, c);
+  if (c.kind === 'political_prisoner') charges(ctx, c);
+  else measures(ctx, c, l.field.measure);
+  analysis(ctx, c);
+  remedies(ctx, c);
+  evidence(ctx, c);
+}
