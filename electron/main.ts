@@ -5,7 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } f
 import { OPERATION_NAMES } from '../shared/operations';
 import { createDispatcher } from './services/dispatch';
 import { ServiceError } from './services/errors';
-import { createHandlers } from './services/handlers';
+import { createServices } from './services/handlers';
 import { resolveDataDir } from './services/paths';
 import { CaseStore } from './services/store/caseStore';
 import { CONTENT_SECURITY_POLICY } from './transports/http';
@@ -62,7 +62,10 @@ async function start(): Promise<void> {
     app.exit(err instanceof ServiceError && err.code === 'locked' ? 4 : 1);
     return;
   }
-  const dispatch = createDispatcher(createHandlers(store), {
+  const services = createServices(store);
+  // Build the search index in the background: the list is usable at once, search moments later.
+  void services.search.warm();
+  const dispatch = createDispatcher(services.handlers, {
     onInternalError: (op, err) => console.error(`internal error in ${op}:`, err),
   });
   for (const op of OPERATION_NAMES) {
@@ -87,6 +90,18 @@ async function start(): Promise<void> {
     webPreferences: secureWebPreferences(path.join(here, '../preload/preload.cjs')),
   });
   win.once('ready-to-show', () => win.show());
+  // The page asks before unloading while an edit is unsaved; Electron shows no prompt itself.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'warning',
+      buttons: ['Stay and save', 'Leave without saving'],
+      defaultId: 0,
+      cancelId: 0,
+      message: 'Some changes are not saved yet.',
+      detail: 'Stay to let Casefile save them, or leave and lose them.',
+    });
+    if (choice === 1) event.preventDefault(); // preventDefault here means "unload anyway"
+  });
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(menuTemplate((command) => win.webContents.send(SHELL_COMMAND_CHANNEL, command), process.platform === 'darwin')),
   );

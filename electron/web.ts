@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createDispatcher } from './services/dispatch';
 import { ServiceError } from './services/errors';
-import { createHandlers } from './services/handlers';
+import { createServices } from './services/handlers';
 import { resolveDataDir, userDataDir } from './services/paths';
 import { CaseStore } from './services/store/caseStore';
 import { startWebServer } from './transports/http';
@@ -41,7 +41,10 @@ async function main(): Promise<number> {
     throw err;
   }
   for (const q of store.quarantinedNow) process.stderr.write(`casefile web: warning: quarantined ${q.reason} (moved to ${q.file})\n`);
-  const dispatch = createDispatcher(createHandlers(store), {
+  const services = createServices(store);
+  // Build the search index in the background: the list is usable at once, search moments later.
+  void services.search.warm();
+  const dispatch = createDispatcher(services.handlers, {
     onInternalError: (op, err) => process.stderr.write(`casefile web: internal error in ${op}: ${(err as Error)?.stack ?? String(err)}\n`),
   });
   const server = await startWebServer({ dispatch, rendererDir: path.join(here, '../renderer'), port });

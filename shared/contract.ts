@@ -5,6 +5,7 @@ import { DateTime, Id } from './model/scalars';
 import { CaseSummary } from './model/summary';
 import { AnnotationState } from './model/annotationStatus';
 import { BriefLang, BriefMode, BriefTemplate } from './model/brief';
+import { SearchHit, SearchQuery } from './model/search';
 import type { Result } from './errors';
 import { OPERATION_NAMES, type OperationName } from './operations';
 
@@ -137,6 +138,7 @@ export const contract = {
   'sources.extract': { input: FileUpload, output: ExtractedSource },
   'annotations.list': { input: CaseRef, output: z.array(AnnotationState) },
   'briefs.render': { input: BriefRequest, output: RenderedBrief },
+  'search.query': { input: SearchQuery, output: z.array(SearchHit) },
 } as const satisfies Record<OperationName, OperationSpec>;
 
 export type Contract = typeof contract;

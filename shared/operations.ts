@@ -16,6 +16,7 @@ export const OPERATION_NAMES = [
   'sources.extract',
   'annotations.list',
   'briefs.render',
+  'search.query',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

@@ -51,3 +51,15 @@ export function formatCase(c: CaseFile): string {
   }
   return out.join('\n');
 }
+
+/** A snippet with its matched words in [brackets], for a terminal without colour. */
+export function markSnippet(snippet: string, highlights: ReadonlyArray<readonly [number, number]>): string {
+  let out = '';
+  let at = 0;
+  for (const [start, end] of [...highlights].sort((a, b) => a[0] - b[0])) {
+    if (start < at) continue;
+    out += `${snippet.slice(at, start)}[${snippet.slice(start, end)}]`;
+    at = end;
+  }
+  return (out + snippet.slice(at)).replace(/\s+/g, ' ');
+}

@@ -11,7 +11,7 @@ import { APP_VERSION, createHandlers } from '../services/handlers';
 import { resolveDataDir } from '../services/paths';
 import { CaseStore } from '../services/store/caseStore';
 import { writeFileDurably } from '../services/store/durableFile';
-import { formatCase, formatTable } from './format';
+import { formatCase, formatTable, markSnippet } from './format';
 
 export type CliIo = {
   stdout: (text: string) => void;
@@ -37,6 +37,8 @@ Commands:
   list [--kind K] [--status S] [--json]              list cases
   show ID [--json]                                   show one case
   annotations ID [--json]                            a case's annotations: anchored, orphaned or notes, with quotes
+  search QUERY [--limit N] [--kind K] [--status S] [--json]
+                                                     find cases in any script or spelling
   brief ID... --out FILE.pdf [--template T] [--lang en|ru] [--mode public|internal] [--tag T ...]
                                                      a PDF brief; T: case, wgad, urgent-action, ngo, multi
   verify                                             check every file in the data folder
@@ -57,6 +59,7 @@ const OPTIONS = {
   lang: { type: 'string' },
   mode: { type: 'string' },
   tag: { type: 'string', multiple: true },
+  limit: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -96,7 +99,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout(USAGE);
     return command || values.help ? EXIT.ok : EXIT.badInput;
   }
-  const commands = ['import', 'export', 'list', 'show', 'annotations', 'brief', 'verify', 'info'];
+  const commands = ['import', 'export', 'list', 'show', 'search', 'annotations', 'brief', 'verify', 'info'];
   if (!commands.includes(command)) {
     io.stderr(`casefile: unknown command "${command}"\n\n${USAGE}`);
     return EXIT.badInput;
@@ -208,6 +211,27 @@ function plan(command: string, args: string[], values: Values, io: CliIo): (disp
         if (!result.ok) return reportError(io, result.error);
         if (values.json) print(result.value);
         else io.stdout(formatCase(result.value as CaseFile));
+        return EXIT.ok;
+      };
+    }
+    case 'search': {
+      if (args.length === 0) throw new UsageError('search needs a query, e.g. casefile search Tokayev');
+      const query = args.join(' ');
+      const limit = values.limit === undefined ? 20 : Number(values.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new UsageError(`--limit must be a whole number from 1 to 500 (got "${values.limit}")`);
+      const kind = pick(values.kind, CaseKind.options, '--kind');
+      const status = pick(values.status, CaseStatus.options, '--status');
+      return async (dispatch) => {
+        const result = await dispatch('search.query', { query, limit, kind, status });
+        if (!result.ok) return reportError(io, result.error);
+        if (values.json) print(result.value);
+        else if (result.value.length === 0) io.stdout(`Nothing found for "${query}".`);
+        else {
+          for (const hit of result.value) {
+            io.stdout(`${hit.id}  ${hit.title}  (${hit.field}, score ${hit.score.toFixed(1)})`);
+            io.stdout(`    ${markSnippet(hit.snippet, hit.highlights)}`);
+          }
+        }
         return EXIT.ok;
       };
     }

@@ -1,6 +1,7 @@
 import type { OperationName, OpOutput, OpParsedInput, Progress } from '../../shared/contract';
 import { annotationStates } from '../../shared/model';
 import { renderBriefOperation } from './briefs/service';
+import { SearchService } from './search/service';
 import { extractSourceText } from './sources/extract';
 import type { CaseStore } from './store/caseStore';
 import pkg from '../../package.json' with { type: 'json' };
@@ -14,7 +15,15 @@ export type Handlers = { [K in OperationName]: (input: OpParsedInput<K>, context
 export const APP_NAME = 'Casefile';
 export const APP_VERSION: string = pkg.version;
 
-export function createHandlers(store: CaseStore): Handlers {
+export type Services = { handlers: Handlers; search: SearchService };
+
+/** Everything the doors need: the handlers, and the search service so an app can warm it at start. */
+export function createServices(store: CaseStore): Services {
+  const search = new SearchService(store);
+  return { handlers: createHandlers(store, search), search };
+}
+
+export function createHandlers(store: CaseStore, search: SearchService = new SearchService(store)): Handlers {
   return {
     'app.info': async () => ({
       name: APP_NAME,
@@ -38,5 +47,6 @@ export function createHandlers(store: CaseStore): Handlers {
     'sources.extract': ({ fileName, dataBase64 }) => extractSourceText(fileName, Buffer.from(dataBase64, 'base64')),
     'annotations.list': async ({ id }) => annotationStates(await store.get(id)),
     'briefs.render': (input, context) => renderBriefOperation(store, input, context),
+    'search.query': (query) => search.query(query),
   };
 }

@@ -6,3 +6,4 @@ export * from './summary';
 export * from './integrity';
 export * from './annotationStatus';
 export * from './brief';
+export * from './search';

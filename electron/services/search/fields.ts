@@ -1,0 +1,78 @@
+import type { CaseFile } from '../../../shared/model';
+import type { SearchField } from '../../../shared/model/search';
+
+// What each search field holds. A field is a list of groups; a group is the texts
+// shown together in a snippet ("title — description" of one event), so a snippet
+// never runs from one event into the next. The index reads the texts one by one
+// and never joins them: joining would copy megabytes at build time.
+
+/** Score multipliers: a match in a name says more than one deep in a source text. */
+export const FIELD_BOOST: Readonly<Record<SearchField, number>> = {
+  names: 4,
+  title: 3,
+  charges: 2.5,
+  measure: 2.5,
+  summary: 1.5,
+  events: 1.2,
+  annotations: 1.2,
+  sources: 1,
+  details: 1,
+};
+
+/** Field order breaks ties when two fields match equally well. */
+export const SEARCH_FIELDS = Object.keys(FIELD_BOOST) as SearchField[];
+
+// Words only ever come from the texts, so a separator must hold no letters or digits.
+const SEPARATOR: Readonly<Record<SearchField, string>> = {
+  names: ' · ', title: ' ', charges: ' — ', measure: ' — ', summary: ' ', events: ' — ',
+  annotations: ' · ', sources: ' ', details: ' · ',
+};
+
+type Group = string[];
+
+const present = (...texts: (string | undefined)[]): string[] => texts.filter((t): t is string => t !== undefined && t !== '');
+const groups = (...texts: (string | undefined)[]): Group[] => present(...texts).map((t) => [t]);
+const nonEmpty = (g: Group[]): Group[] => g.filter((texts) => texts.length > 0);
+
+// Who the case is about: the name and every other spelling in one group, so a
+// snippet shows "Tokayev · Тоқаев" together. Contact and lawyer are left out: they
+// are confidential by rule and nobody finds a case by a phone number.
+function names(c: CaseFile): Group[] {
+  const all = c.kind === 'political_prisoner' ? [c.person.name, ...c.person.aliases] : [c.organization.name, ...c.organization.aliases];
+  return nonEmpty([present(...all)]);
+}
+
+function details(c: CaseFile): Group[] {
+  const specific =
+    c.kind === 'political_prisoner'
+      ? [c.person.occupation, c.person.affiliation, c.detention.place, c.sentence?.court, ...c.recognitions.map((r) => r.by)]
+      : [c.organization.focus, c.organization.city, c.organization.registrationNumber, c.appeal?.court, c.appeal?.outcome];
+  return nonEmpty([
+    ...groups(c.region),
+    present(...c.tags),
+    ...groups(...c.deadlines.map((d) => d.title)),
+    ...c.advocacy.map((a) => present(a.target, a.reference, a.notes)),
+    present(...c.analysis.rightsViolated),
+    ...groups(c.analysis.argument, ...specific),
+  ]);
+}
+
+/** The texts of one field of a case, grouped as they display. */
+export function fieldGroups(c: CaseFile, field: SearchField): Group[] {
+  switch (field) {
+    case 'names': return names(c);
+    case 'title': return [[c.title]];
+    case 'charges': return c.kind === 'political_prisoner' ? c.charges.map((ch) => present(ch.article, ch.code, ch.summary)) : [];
+    case 'measure': return c.kind === 'ngo_suspension' ? nonEmpty([present(c.measure.authority, c.measure.legalBasis)]) : [];
+    case 'summary': return groups(c.summary);
+    case 'events': return c.events.map((e) => present(e.title, e.description));
+    case 'annotations': return nonEmpty(c.annotations.flatMap((a) => [...groups(a.body, a.target?.quote.exact), present(...a.tags)]));
+    case 'sources': return c.sources.flatMap((s) => groups(s.title, s.publisher, s.text));
+    case 'details': return details(c);
+  }
+}
+
+/** The texts of one field as snippets show them: each group joined. */
+export function fieldParts(c: CaseFile, field: SearchField): string[] {
+  return fieldGroups(c, field).map((g) => g.join(SEPARATOR[field]));
+}

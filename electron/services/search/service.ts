@@ -1,0 +1,65 @@
+import type { CaseFile } from '../../../shared/model';
+import type { SearchHit, SearchQuery } from '../../../shared/model/search';
+import type { CaseStore, StoreChange } from '../store/caseStore';
+import { CaseSearchIndex } from './caseSearchIndex';
+
+/**
+ * Keeps the search index in step with the store. The index is built on first
+ * use (or `warm()` at app start) from every case; from then on each saved change
+ * updates it in place — no rebuild. Changes that arrive while it builds are
+ * applied when it is done, so none is missed.
+ */
+export class SearchService {
+  private built: CaseSearchIndex | null = null;
+  private building: Promise<CaseSearchIndex> | null = null;
+  private pending: StoreChange[] = [];
+
+  constructor(private readonly store: CaseStore) {
+    store.subscribe((change) => {
+      if (this.built) apply(this.built, change);
+      else if (this.building) this.pending.push(change);
+    });
+  }
+
+  /** Starts building in the background, so the first search does not wait. */
+  warm(): Promise<void> {
+    return this.ensure().then(() => undefined);
+  }
+
+  get ready(): boolean {
+    return this.built !== null;
+  }
+
+  private ensure(): Promise<CaseSearchIndex> {
+    if (this.built) return Promise.resolve(this.built);
+    this.building ??= this.build();
+    return this.building;
+  }
+
+  private async build(): Promise<CaseSearchIndex> {
+    const cases: CaseFile[] = [];
+    for await (const c of this.store.all()) cases.push(c);
+    const index = await CaseSearchIndex.buildAsync(cases);
+    for (const change of this.pending) apply(index, change);
+    this.pending = [];
+    this.built = index;
+    return index;
+  }
+
+  async query(q: SearchQuery): Promise<SearchHit[]> {
+    const index = await this.ensure();
+    const filtered = q.kind !== undefined || q.status !== undefined || q.priority !== undefined || q.tag !== undefined;
+    // The list filters are answered from the store's summaries, the same data cases.list filters.
+    const filter = (id: string) => {
+      const s = this.store.summary(id);
+      if (!s) return false;
+      return (!q.kind || s.kind === q.kind) && (!q.status || s.status === q.status) && (!q.priority || s.priority === q.priority) && (!q.tag || s.tags.includes(q.tag));
+    };
+    return index.search(q.query, { limit: q.limit, ...(filtered ? { filter } : {}) });
+  }
+}
+
+function apply(index: CaseSearchIndex, change: StoreChange): void {
+  if (change.type === 'upsert') index.upsert(change.case);
+  else index.remove(change.id);
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { CaseKind, CaseStatus, Priority } from './case';
+import { Id } from './scalars';
+
+/**
+ * The part of a case a search hit matched, best first. `charges` is the
+ * prisoner's articles; `measure` the authority and legal basis of an NGO measure;
+ * `details` the short facts around them (region, tags, places, courts, deadlines,
+ * advocacy, analysis).
+ */
+export const SearchField = z.enum([
+  'names', 'title', 'charges', 'measure', 'summary', 'events', 'annotations', 'sources', 'details',
+]);
+export type SearchField = z.infer<typeof SearchField>;
+
+/** A [start, end) range in UTF-16 code units of the snippet. */
+const Range = z
+  .tuple([z.int().nonnegative(), z.int().nonnegative()])
+  .refine(([start, end]) => end > start, { error: 'expected end > start' });
+
+/** One case that matched: the best field, and a short piece of its original text. */
+export const SearchHit = z.strictObject({
+  id: Id,
+  title: z.string(),
+  kind: CaseKind,
+  score: z.number(),
+  field: SearchField,
+  /** ~160 characters of the original (not normalised) text around the match. */
+  snippet: z.string(),
+  /** The matched words in `snippet`, in order. */
+  highlights: z.array(Range),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+
+export const SearchQuery = z.strictObject({
+  query: z.string().min(1).max(500),
+  limit: z.int().min(1).max(500).default(50),
+  kind: CaseKind.optional(),
+  status: CaseStatus.optional(),
+  priority: Priority.optional(),
+  tag: z.string().optional(),
+});
+export type SearchQuery = z.infer<typeof SearchQuery>;
+export type SearchQueryInput = z.input<typeof SearchQuery>;

@@ -1,0 +1,89 @@
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CaseDraft } from '../../../shared/model';
+import { createDispatcher, type Dispatch } from '../../../electron/services/dispatch';
+import { createServices } from '../../../electron/services/handlers';
+import { CaseStore } from '../../../electron/services/store/caseStore';
+import { cli } from '../../helpers/cli';
+import { ngoDraft, prisonerDraft, tempDir } from '../../helpers/fixtures';
+
+// The search index wired to the store: it follows every save, trash and restore
+// without a rebuild, and answers through the contract and the command line.
+
+let dir: string;
+let cleanup: () => Promise<void>;
+let store: CaseStore;
+let dispatch: Dispatch;
+beforeEach(async () => {
+  ({ dir, cleanup } = await tempDir());
+  store = await CaseStore.open(path.join(dir, 'data'));
+  dispatch = createDispatcher(createServices(store).handlers);
+});
+afterEach(async () => {
+  await store.close();
+  await cleanup();
+});
+
+async function ids(query: string, extra: Record<string, unknown> = {}): Promise<string[]> {
+  const r = await dispatch('search.query', { query, ...extra });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value.map((h) => h.id);
+}
+
+describe('search.query', () => {
+  it('finds a case by an alias in the other script, by a charge article and by an annotation', async () => {
+    const c = await store.create(
+      CaseDraft.parse(
+        prisonerDraft({
+          person: { name: 'Қасым-Жомарт Тоқаев', aliases: [] },
+          charges: [{ article: '174', code: 'Criminal Code' }],
+          annotations: [{ body: 'Свидетель видел избиение в изоляторе' }],
+        }),
+      ),
+    );
+    await store.create(CaseDraft.parse(ngoDraft()));
+    for (const q of ['Tokayev', 'Toqaev', 'Токаев', 'Kassym-Jomart', '174', 'избиение']) expect(await ids(q), q).toEqual([c.id]);
+  });
+
+  it('follows edits, trash and restore without a rebuild', async () => {
+    const c = await store.create(CaseDraft.parse(prisonerDraft({ summary: 'first wording about Zhanaozen' })));
+    expect(await ids('Zhanaozen')).toEqual([c.id]); // builds the index
+    await store.update(c.id, 1, CaseDraft.parse(prisonerDraft({ summary: 'second wording about Atyrau' })));
+    expect(await ids('Zhanaozen')).toEqual([]);
+    expect(await ids('Atyrau')).toEqual([c.id]);
+    await store.trash(c.id);
+    expect(await ids('Atyrau')).toEqual([]);
+    await store.restore(c.id);
+    expect(await ids('Atyrau')).toEqual([c.id]);
+  });
+
+  it('combines with the list filters', async () => {
+    const p = await store.create(CaseDraft.parse(prisonerDraft({ tags: ['Almaty-2022'], summary: 'Almaty' })));
+    const n = await store.create(CaseDraft.parse(ngoDraft({ summary: 'Almaty office' })));
+    expect((await ids('Almaty')).sort()).toEqual([p.id, n.id].sort());
+    expect(await ids('Almaty', { kind: 'ngo_suspension' })).toEqual([n.id]);
+    expect(await ids('Almaty', { tag: 'Almaty-2022' })).toEqual([p.id]);
+  });
+
+  it('refuses an empty query', async () => {
+    expect(await dispatch('search.query', { query: '' })).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+  });
+});
+
+describe('casefile search', () => {
+  it('prints JSON rows with id, title, score, field and snippet', async () => {
+    const c = await store.create(CaseDraft.parse(prisonerDraft()));
+    await store.close();
+    const run = await cli(['--data-dir', path.join(dir, 'data'), 'search', 'Abishev', '--json', '--limit', '5']);
+    expect(run.code).toBe(0);
+    const rows = JSON.parse(run.stdout) as Array<Record<string, unknown>>;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ id: c.id, title: c.title, field: 'names' });
+    expect(rows[0]!.snippet).toContain('Кенжебек Әбішев');
+    expect(typeof rows[0]!.score).toBe('number');
+    const text = await cli(['--data-dir', path.join(dir, 'data'), 'search', 'Әбішев']);
+    expect(text.stdout).toContain('[Әбішев]');
+    expect((await cli(['--data-dir', path.join(dir, 'data'), 'search', 'x', '--limit', '0'])).code).toBe(2);
+    store = await CaseStore.open(path.join(dir, 'data'));
+  });
+});
