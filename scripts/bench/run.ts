@@ -1,0 +1,195 @@
+// `npm run bench -- [--cases N] [--runs R]`: a benchmark, not a test. Generates an
+// archive of realistic cases, measures what a user waits for, prints a table and
+// writes bench/results.json. Targets from the scale issue, at 10,000 cases on a
+// 2-core machine: listable ≤ 300 ms, searchable ≤ 1.5 s, durable save p95 ≤ 5 ms
+// and ≥ 100× faster than one single-file lowdb database, search p95 ≤ 15 ms,
+// RSS ≤ 300 MB.
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import { CaseDraft, type CaseFile } from '../../shared/model';
+import { renderBrief } from '../../electron/services/briefs';
+import { createServices } from '../../electron/services/handlers';
+import { CaseStore } from '../../electron/services/store/caseStore';
+import { generateCase, rng, type GeneratedCase } from './generate';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const { values } = parseArgs({ options: { cases: { type: 'string' }, runs: { type: 'string' }, keep: { type: 'boolean' } } });
+const N = Number(values.cases ?? 10_000);
+const RUNS = Number(values.runs ?? 5);
+
+type Stat = { median: number; p95: number; n: number };
+const stat = (xs: number[]): Stat => {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
+  return { median: at(0.5), p95: at(0.95), n: s.length };
+};
+
+function child(what: string, target: string): Record<string, number> {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/bench/child.ts'), what, target], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
+  return JSON.parse(out.trim().split('\n').pop()!) as Record<string, number>;
+}
+
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+const work = await mkdtemp(path.join(os.tmpdir(), 'casefile-bench-'));
+const dataDir = path.join(work, 'data');
+try {
+  // --- generate ---------------------------------------------------------------
+  log(`Generating ${N} cases in ${work} …`);
+  const generated: GeneratedCase[] = [];
+  await mkdir(path.join(dataDir, 'cases'), { recursive: true });
+  await writeFile(path.join(dataDir, 'meta.json'), JSON.stringify({ format: 'casefile-data', schemaVersion: 1, createdAt: new Date().toISOString() }));
+  let bytes = 0;
+  for (let i = 0; i < N; i++) {
+    const g = generateCase(i);
+    generated.push(g);
+    const text = `${JSON.stringify(g.case, null, 2)}\n`; // as the store writes it
+    bytes += Buffer.byteLength(text);
+    await writeFile(path.join(dataDir, 'cases', `${g.case.id}.json`), text);
+  }
+  const baselineFile = path.join(work, 'single-file-lowdb.json');
+  await writeFile(baselineFile, JSON.stringify({ cases: generated.map((g) => g.case) }));
+  log(`  ${(bytes / N / 1024).toFixed(1)} KB a case file, ${(bytes / 2 ** 20).toFixed(0)} MB in all`);
+
+  // --- open --------------------------------------------------------------------
+  log('Opening (first open builds the summary index) …');
+  const first = child('open', dataDir);
+  const opens = Array.from({ length: RUNS }, () => child('open', dataDir));
+  const listable = stat(opens.map((o) => o.listable!));
+  const searchable = stat(opens.map((o) => o.searchable!));
+
+  // --- durable save, search, briefs (one process, store open) -------------------
+  log('Saving, searching, rendering briefs …');
+  const store = await CaseStore.open(dataDir);
+  const services = createServices(store);
+  await services.search.warm();
+  const r = rng(42);
+  const saves: number[] = [];
+  for (let k = 0; k < 200; k++) {
+    const id = generated[Math.floor(r() * N)]!.case.id;
+    const c = await store.get(id);
+    const { id: _i, rev: _r, createdAt: _c, updatedAt: _u, ...rest } = c;
+    const draft = CaseDraft.parse({ ...rest, summary: `${rest.summary} edit ${k}` });
+    const t0 = performance.now();
+    await store.update(id, c.rev, draft);
+    saves.push(performance.now() - t0);
+  }
+  const save = stat(saves);
+
+  const queries: string[] = [];
+  for (let k = 0; queries.length < 200; k++) {
+    const g = generated[Math.floor(r() * N)]!;
+    const [name, alias1, alias2] = g.names;
+    const surname = (s: string) => s.split(' ')[1] ?? s;
+    const variants = [
+      surname(alias1!), // the other script
+      surname(alias2!),
+      name!,
+      surname(name!).slice(0, 5), // a prefix as typed
+      `${surname(alias1!).slice(0, -2)}${surname(alias1!).slice(-1)}${surname(alias1!).slice(-2, -1)}`, // a typo
+      g.article,
+      g.quote.split(' ').slice(1, 3).join(' '),
+    ];
+    queries.push(variants[k % variants.length]!);
+  }
+  const searchTimes: number[] = [];
+  let found = 0;
+  for (const q of queries) {
+    const t0 = performance.now();
+    const hits = await services.handlers['search.query']({ query: q, limit: 50 }, {});
+    searchTimes.push(performance.now() - t0);
+    if (hits.length > 0) found++;
+  }
+  const search = stat(searchTimes);
+
+  const briefDir = path.join(work, 'briefs');
+  await mkdir(briefDir);
+  const oneCase: number[] = [];
+  for (let k = 0; k < RUNS; k++) {
+    const c = await store.get(generated[k]!.case.id);
+    const t0 = performance.now();
+    await renderBrief([c], path.join(briefDir, `one-${k}.pdf`), { template: 'case' });
+    oneCase.push(performance.now() - t0);
+  }
+  const hundred: CaseFile[] = [];
+  for (let k = 0; k < 100; k++) hundred.push(await store.get(generated[k]!.case.id));
+  const multi: number[] = [];
+  for (let k = 0; k < Math.min(RUNS, 3); k++) {
+    const t0 = performance.now();
+    await renderBrief(hundred, path.join(briefDir, `multi-${k}.pdf`), { template: 'multi' });
+    multi.push(performance.now() - t0);
+  }
+  await store.close();
+
+  // --- the baseline: every case in one lowdb file ---------------------------------
+  log('Baseline: one lowdb file holding every case …');
+  const baseOpen = stat(Array.from({ length: Math.min(RUNS, 3) }, () => child('baseline-open', baselineFile).open!));
+  const db = new Low<{ cases: CaseFile[] }>(new JSONFile(baselineFile), { cases: [] });
+  await db.read();
+  const baseSaves: number[] = [];
+  for (let k = 0; k < 10; k++) {
+    const c = db.data.cases[Math.floor(r() * N)]!;
+    c.summary += ` edit ${k}`;
+    const t0 = performance.now();
+    await db.write();
+    baseSaves.push(performance.now() - t0);
+  }
+  const baseSave = stat(baseSaves);
+
+  const results = {
+    machine: { cpus: os.cpus().length, node: process.version, platform: `${process.platform} ${os.release()}` },
+    cases: N,
+    caseFileKB: bytes / N / 1024,
+    runs: RUNS,
+    firstOpenMs: { listable: first.listable, searchable: first.searchable },
+    listableMs: listable,
+    searchableMs: searchable,
+    durableSaveMs: save,
+    searchMs: { ...search, queries: queries.length, withResults: found },
+    briefOneCaseMs: stat(oneCase),
+    brief100CasesMs: stat(multi),
+    rssMB: { listable: stat(opens.map((o) => o.rssListable!)), searchable: stat(opens.map((o) => o.rssSearchable!)) },
+    baseline: { openMs: baseOpen, saveMs: baseSave },
+    ratio: { save: save.p95 / baseSave.median, open: listable.median / baseOpen.median },
+    targets: {
+      listable: listable.median <= 300,
+      searchable: searchable.median <= 1500,
+      saveP95: save.p95 <= 5,
+      saveVsBaseline: baseSave.median / save.p95 >= 100,
+      searchP95: search.p95 <= 15,
+      rss: stat(opens.map((o) => o.rssSearchable!)).median <= 300,
+    },
+  };
+
+  const f = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
+  const row = (label: string, s: Stat | number, unit: string, target = '') =>
+    typeof s === 'number' ? `${label.padEnd(38)} ${f(s).padStart(9)} ${unit.padEnd(4)} ${''.padStart(9)}  ${target}` : `${label.padEnd(38)} ${f(s.median).padStart(9)} ${unit.padEnd(4)} ${f(s.p95).padStart(9)}  ${target}`;
+  const ok = (b: boolean) => (b ? 'met' : 'NOT MET');
+  console.log(`\nCasefile benchmark — ${N} cases (${results.caseFileKB.toFixed(1)} KB each), ${RUNS} runs, ${os.cpus().length} cores, Node ${process.version}\n`);
+  console.log(`${'measure'.padEnd(38)} ${'median'.padStart(9)} ${''.padEnd(4)} ${'p95'.padStart(9)}  target`);
+  console.log(row('first open, building the summary index', first.listable!, 'ms'));
+  console.log(row('cold open → listable', listable, 'ms', `≤ 300 ms: ${ok(results.targets.listable)}`));
+  console.log(row('cold open → searchable', searchable, 'ms', `≤ 1.5 s: ${ok(results.targets.searchable)}`));
+  console.log(row('durable save of one edited case', save, 'ms', `p95 ≤ 5 ms: ${ok(results.targets.saveP95)}`));
+  console.log(row(`search (${queries.length} mixed-script queries)`, search, 'ms', `p95 ≤ 15 ms: ${ok(results.targets.searchP95)}`));
+  console.log(row('one-case brief (case template)', results.briefOneCaseMs, 'ms'));
+  console.log(row('100-case brief (multi template)', results.brief100CasesMs, 'ms'));
+  console.log(row('RSS after open, listable', results.rssMB.listable, 'MB'));
+  console.log(row('RSS after open, searchable', results.rssMB.searchable, 'MB', `≤ 300 MB: ${ok(results.targets.rss)}`));
+  console.log(row('baseline: single lowdb file, open', baseOpen, 'ms'));
+  console.log(row('baseline: single lowdb file, save', baseSave, 'ms'));
+  console.log(`\nsave: ours p95 is ${(baseSave.median / save.p95).toFixed(0)}× faster than the baseline's median (target ≥ 100×: ${ok(results.targets.saveVsBaseline)})`);
+  console.log(`open: ours (listable) takes ${(100 * results.ratio.open).toFixed(0)}% of the baseline's open`);
+  console.log(`search: ${found} of ${queries.length} queries found something\n`);
+  await mkdir(path.join(root, 'bench'), { recursive: true });
+  await writeFile(path.join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  log(`Figures written to bench/results.json`);
+} finally {
+  if (!values.keep) await rm(work, { recursive: true, force: true });
+}
