@@ -23,7 +23,9 @@ export type StoreOptions = {
 };
 
 /** What changed, for those who keep derived data (the search index). */
-export type StoreChange = { type: 'upsert'; case: CaseFile } | { type: 'remove'; id: string };
+export type StoreChange =
+  | { type: 'upsert'; case: CaseFile; /** The version it replaced, when there was one. */ previous?: CaseFile; cause: 'create' | 'update' | 'import' | 'restore' }
+  | { type: 'remove'; id: string; cause: 'trash' | 'quarantine' };
 
 export type QuarantineEntry = { file: string; reason: string };
 
@@ -296,7 +298,7 @@ export class CaseStore {
       this.cache.delete(id);
       this.scheduleIndexFlush();
       if (st) this.quarantinedNow.push(await this.quarantine(file, result.reason));
-      this.emit({ type: 'remove', id });
+      this.emit({ type: 'remove', id, cause: 'quarantine' });
       throw new ServiceError('not_found', `The case file for "${id}" was changed outside Casefile and cannot be read (${result.reason}); it was moved to quarantine.`);
     }
     this.remember(result.value, st!);
@@ -335,7 +337,7 @@ export class CaseStore {
   }
 
   /** Writes durably, then updates the summary, the cache and the listeners. */
-  private async writeCase(c: CaseFile): Promise<void> {
+  private async writeCase(c: CaseFile, cause: 'create' | 'update' | 'import', previous?: CaseFile): Promise<void> {
     const file = this.caseFile(c.id);
     const db = this.db(file);
     db.data = c;
@@ -346,14 +348,14 @@ export class CaseStore {
     }
     this.remember(c, await stat(file));
     this.scheduleIndexFlush();
-    this.emit({ type: 'upsert', case: c });
+    this.emit({ type: 'upsert', case: c, cause, ...(previous ? { previous } : {}) });
   }
 
-  private forget(id: string): void {
+  private forget(id: string, cause: 'trash' | 'quarantine'): void {
     this.entries.delete(id);
     this.cache.delete(id);
     this.scheduleIndexFlush();
-    this.emit({ type: 'remove', id });
+    this.emit({ type: 'remove', id, cause });
   }
 
   create(draft: CaseDraft): Promise<CaseFile> {
@@ -364,7 +366,7 @@ export class CaseStore {
       }
       const now = this.now();
       const c = finalizeCase(draft, { id, rev: 1, createdAt: now, updatedAt: now });
-      await this.writeCase(c);
+      await this.writeCase(c, 'create');
       return c;
     });
   }
@@ -384,7 +386,7 @@ export class CaseStore {
         );
       }
       const c = finalizeCase(draft, { id, rev: existing.rev + 1, createdAt: existing.createdAt, updatedAt: this.now() });
-      await this.writeCase(c);
+      await this.writeCase(c, 'update', existing);
       return c;
     });
   }
@@ -422,7 +424,7 @@ export class CaseStore {
       // The file's mtime records when it was trashed; the rename itself is the atomic step.
       const when = new Date(this.now());
       await utimes(target, when, when).catch(() => undefined);
-      this.forget(id);
+      this.forget(id, 'trash');
       return { ...summarize(c), trashedAt: when.toISOString() };
     });
   }
@@ -435,7 +437,7 @@ export class CaseStore {
       await this.moveDurably(this.caseFile(id, TRASH), this.caseFile(id));
       this.remember(c, await stat(this.caseFile(id)));
       this.scheduleIndexFlush();
-      this.emit({ type: 'upsert', case: c });
+      this.emit({ type: 'upsert', case: c, cause: 'restore' });
       return c;
     });
   }
@@ -474,7 +476,7 @@ export class CaseStore {
       });
       if (issues.length > 0) throw new ServiceError('bad_input', 'The bundle was refused; nothing was stored.', issues);
 
-      type Plan = { index: number; case: CaseFile; action: ImportReport['results'][number]['action']; note?: string; replacesTrashed?: boolean };
+      type Plan = { index: number; case: CaseFile; action: ImportReport['results'][number]['action']; note?: string; replacesTrashed?: boolean; previous?: CaseFile };
       const plans: Plan[] = [];
       const conflicts: Issue[] = [];
       const now = this.now();
@@ -494,7 +496,7 @@ export class CaseStore {
           const copyId = newId();
           plans.push({ index, case: finalizeCase(draft, { ...meta, id: copyId }), action: 'copied', note: `id "${id}" exists${where}; stored as a copy` });
         } else if (meta.rev > existing.rev) {
-          plans.push({ index, case: finalizeCase(draft, meta), action: 'replaced', note: `revision ${existing.rev} replaced by ${meta.rev}`, replacesTrashed: !active });
+          plans.push({ index, case: finalizeCase(draft, meta), action: 'replaced', note: `revision ${existing.rev} replaced by ${meta.rev}`, replacesTrashed: !active, previous: existing });
         } else {
           plans.push({ index, case: existing, action: 'skipped', note: `kept the stored revision ${existing.rev}${where}; the bundle has ${meta.rev}` });
         }
@@ -504,7 +506,7 @@ export class CaseStore {
       }
       for (const plan of plans) {
         if (plan.action === 'skipped') continue;
-        await this.writeCase(plan.case);
+        await this.writeCase(plan.case, 'import', plan.previous);
         if (plan.replacesTrashed) await unlink(this.caseFile(plan.case.id, TRASH)).catch(() => undefined);
       }
       return {
