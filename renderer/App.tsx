@@ -1,9 +1,203 @@
-/** Placeholder until the desktop-app issue builds the case list and editor. */
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from './api';
+import type { ShellCommand } from './env';
+import { ToastProvider, useToast } from './components/Toasts';
+import { ImportDialog } from './features/bundles/ImportDialog';
+import { exportCases } from './features/bundles/exportBundle';
+import { CaseView } from './features/case/CaseView';
+import { anyUnsaved, flushAll, openSession } from './features/case/session';
+import { CaseList, initialListUi, type ListUiState } from './features/list/CaseList';
+import { NewCaseDialog } from './features/newCase/NewCaseDialog';
+import { AboutDialog, QuarantineList, type Info } from './features/settings/AboutDialog';
+import { SettingsView } from './features/settings/SettingsView';
+import { TrashView } from './features/trash/TrashView';
+import { navigate, routeHref, useRoute, type Route } from './lib/router';
+import './styles/base.css';
+
 export function App() {
   return (
-    <main>
-      <h1>Casefile</h1>
-      <p>The case list and editor are not built yet. Use the <code>casefile</code> command line.</p>
-    </main>
+    <ToastProvider>
+      <Shell />
+    </ToastProvider>
+  );
+}
+
+type DialogName = 'new' | 'import' | 'about' | null;
+
+function Shell() {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const route = useRoute();
+  const [dialog, setDialog] = useState<DialogName>(null);
+  const [listVersion, bumpList] = useReducer((n: number) => n + 1, 0);
+  const [listUi, setListUiState] = useState<ListUiState>(initialListUi);
+  const setListUi = useCallback((update: (ui: ListUiState) => ListUiState) => setListUiState(update), []);
+  const filterRef = useRef<HTMLInputElement>(null);
+  const [info, setInfo] = useState<Info | null>(null);
+  const onChanged = useCallback(() => bumpList(), []);
+
+  // Cases that failed to load are moved aside; say so at once, not only in the About box.
+  useEffect(() => {
+    void api['app.info']({}).then((r) => {
+      if (r.ok) setInfo(r.value);
+    });
+  }, []);
+
+  // Never lose typed text: warn before the page goes while anything is unsaved.
+  useEffect(() => {
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (!anyUnsaved()) return;
+      flushAll(); // if the user stays, the save completes
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, []);
+
+  const exportBundle = useCallback(
+    async (ids?: string[]) => {
+      const result = await exportCases(ids);
+      if (result.ok) toast({ kind: 'success', message: t('bundle.exported', { file: result.value, n: ids?.length ?? t('bundle.allCases') }) });
+      else toast({ kind: 'error', message: t('bundle.exportFailed', { message: result.error.message }) });
+    },
+    [t, toast],
+  );
+
+  const focusFilter = useCallback(() => {
+    if (route.name !== 'list') navigate({ name: 'list' });
+    // The list may need a frame to mount after navigating.
+    const tryFocus = (attempts: number) => {
+      if (filterRef.current) {
+        filterRef.current.focus();
+        filterRef.current.select();
+      } else if (attempts > 0) requestAnimationFrame(() => tryFocus(attempts - 1));
+    };
+    tryFocus(10);
+  }, [route.name]);
+
+  const runCommand = useCallback(
+    (cmd: ShellCommand) => {
+      switch (cmd) {
+        case 'new-case':
+          setDialog('new');
+          break;
+        case 'import':
+          setDialog('import');
+          break;
+        case 'export':
+          void exportBundle(listUi.selected.size > 0 ? [...listUi.selected] : undefined);
+          break;
+        case 'about':
+          setDialog('about');
+          break;
+        case 'settings':
+          navigate({ name: 'settings' });
+          break;
+      }
+    },
+    [exportBundle, listUi.selected],
+  );
+
+  // The Electron menu's commands (absent in browser mode).
+  const commandRef = useRef(runCommand);
+  commandRef.current = runCommand;
+  useEffect(() => {
+    const off = window.casefileShell?.onCommand((cmd) => commandRef.current(cmd));
+    return typeof off === 'function' ? off : undefined;
+  }, []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey;
+      if (!mod || e.altKey) return;
+      const key = e.key.toLowerCase();
+      if (key === 'n' && !e.shiftKey) {
+        e.preventDefault();
+        if (dialog === null) setDialog('new');
+      } else if (key === 'f' && !e.shiftKey) {
+        if (dialog !== null) return;
+        e.preventDefault();
+        focusFilter();
+      } else if (key === 's') {
+        e.preventDefault();
+        if (route.name === 'case') void openSession(route.id).then((r) => (r.ok ? r.value.flush() : undefined));
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [dialog, focusFilter, route]);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main" onClick={(e) => {
+        e.preventDefault();
+        document.getElementById('main')?.focus();
+      }}>
+        {t('nav.skip')}
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            C
+          </span>
+          <span className="brand-name">Casefile</span>
+        </div>
+        <nav className="app-nav" aria-label={t('nav.main')}>
+          <NavLink route={{ name: 'list' }} current={route} label={t('nav.cases')} />
+          <NavLink route={{ name: 'trash' }} current={route} label={t('nav.trash')} />
+          <NavLink route={{ name: 'settings' }} current={route} label={t('nav.settings')} />
+        </nav>
+        <span className="spacer" />
+        <div className="app-actions">
+          <button type="button" className="btn btn-primary" onClick={() => setDialog('new')} title={t('nav.newCaseShortcut')}>
+            {t('nav.newCase')}
+          </button>
+          <button type="button" className="btn btn-header" onClick={() => setDialog('import')}>
+            {t('nav.import')}
+          </button>
+          <button type="button" className="btn btn-header" onClick={() => void exportBundle()}>
+            {t('nav.exportAll')}
+          </button>
+          <button type="button" className="btn btn-header" onClick={() => setDialog('about')}>
+            {t('nav.about')}
+          </button>
+        </div>
+      </header>
+      {info && info.quarantined.length > 0 && (
+        <div className="app-banner">
+          <QuarantineList info={info} />
+        </div>
+      )}
+      <main id="main" className="app-main" tabIndex={-1}>
+        {route.name === 'list' && (
+          <CaseList
+            ui={listUi}
+            setUi={setListUi}
+            filterRef={filterRef}
+            version={listVersion}
+            onNewCase={() => setDialog('new')}
+            onImport={() => setDialog('import')}
+            onExport={(ids) => void exportBundle(ids)}
+          />
+        )}
+        {route.name === 'case' && <CaseView key={route.id} id={route.id} onChanged={onChanged} />}
+        {route.name === 'trash' && <TrashView onChanged={onChanged} />}
+        {route.name === 'settings' && <SettingsView onAbout={() => setDialog('about')} />}
+      </main>
+      <NewCaseDialog open={dialog === 'new'} onClose={() => setDialog(null)} onCreated={onChanged} />
+      <ImportDialog open={dialog === 'import'} onClose={() => setDialog(null)} onImported={onChanged} />
+      <AboutDialog open={dialog === 'about'} onClose={() => setDialog(null)} />
+    </div>
+  );
+}
+
+function NavLink({ route, current, label }: { route: Route; current: Route; label: string }) {
+  const active = route.name === current.name || (route.name === 'list' && current.name === 'case');
+  return (
+    <a className={`nav-link${active ? ' is-active' : ''}`} href={routeHref(route)} aria-current={route.name === current.name ? 'page' : undefined}>
+      {label}
+    </a>
   );
 }

@@ -1,0 +1,72 @@
+import { useTranslation } from 'react-i18next';
+import { MeasureStatus, MeasureType, type NgoCase } from '../../../../shared/model';
+import { DateField, NumberField, opt, SelectField, StringListField, TextField } from '../../../components/fields';
+import { FieldGrid, MoneyFields, Section } from '../parts';
+import { DaysSinceNote } from './DaysSinceNote';
+import { enumOptions, type EditNgo } from './common';
+
+type Props = { c: NgoCase; edit: EditNgo };
+
+export function OrganizationSection({ c, edit }: Props) {
+  const { t } = useTranslation();
+  const o = c.organization;
+  const set = (patch: Partial<NgoCase['organization']>) => edit((d) => ({ ...d, organization: { ...d.organization, ...patch } }));
+  return (
+    <Section id="organization" title={t('section.organization')}>
+      <FieldGrid>
+        <TextField label={t('field.orgName')} path="organization.name" value={o.name} required onChange={(name) => set({ name })} />
+        <TextField label={t('field.registrationNumber')} path="organization.registrationNumber" value={o.registrationNumber} onChange={(v) => set({ registrationNumber: opt(v) })} />
+        <TextField label={t('field.focus')} path="organization.focus" value={o.focus} onChange={(v) => set({ focus: opt(v) })} />
+        <TextField label={t('field.city')} path="organization.city" value={o.city} onChange={(v) => set({ city: opt(v) })} />
+        <StringListField
+          label={t('field.aliases')}
+          path="organization.aliases"
+          values={o.aliases}
+          onChange={(aliases) => set({ aliases })}
+          itemLabel={(i) => t('field.aliasN', { n: i + 1 })}
+          addLabel={t('field.addAlias')}
+          hint={t('field.aliasesHint')}
+        />
+      </FieldGrid>
+    </Section>
+  );
+}
+
+export function MeasureSection({ c, edit }: Props) {
+  const { t } = useTranslation();
+  const m = c.measure;
+  const set = (patch: Partial<NgoCase['measure']>) => edit((d) => ({ ...d, measure: { ...d.measure, ...patch } }));
+  const a = c.appeal;
+  const setAppeal = (patch: Partial<NonNullable<NgoCase['appeal']>>) => edit((d) => ({ ...d, appeal: { ...(d.appeal ?? {}), ...patch } }));
+  return (
+    <Section id="measure" title={t('section.measure')}>
+      <FieldGrid>
+        <SelectField label={t('field.measureType')} value={m.type} options={enumOptions(t, 'measure', MeasureType.options)} onChange={(type) => type && set({ type })} />
+        <SelectField label={t('field.measureStatus')} value={m.status} options={enumOptions(t, 'measureStatus', MeasureStatus.options)} onChange={(status) => status && set({ status })} />
+        <TextField label={t('field.authority')} path="measure.authority" value={m.authority} required onChange={(authority) => set({ authority })} />
+        <TextField label={t('field.legalBasis')} path="measure.legalBasis" value={m.legalBasis} onChange={(v) => set({ legalBasis: opt(v) })} />
+        <DateField label={t('field.measureStart')} path="measure.start" value={m.start} hint={<DaysSinceNote since={m.start} />} onChange={(v) => set({ start: opt(v) })} />
+        <DateField label={t('field.measureEnd')} path="measure.end" value={m.end} onChange={(v) => set({ end: opt(v) })} />
+        <NumberField label={t('field.durationMonths')} path="measure.durationMonths" value={m.durationMonths} min={0} onChange={(durationMonths) => set({ durationMonths })} />
+        <MoneyFields label={t('field.fine')} path="measure.fine" value={m.fine} onChange={(fine) => set({ fine })} />
+      </FieldGrid>
+      <h3 className="subsection-title">{t('section.appeal')}</h3>
+      {a ? (
+        <FieldGrid>
+          <TextField label={t('field.court')} path="appeal.court" value={a.court} onChange={(v) => setAppeal({ court: opt(v) })} />
+          <DateField label={t('field.appealFiled')} path="appeal.filed" value={a.filed} onChange={(v) => setAppeal({ filed: opt(v) })} />
+          <TextField label={t('field.appealOutcome')} path="appeal.outcome" value={a.outcome} wide onChange={(v) => setAppeal({ outcome: opt(v) })} />
+          <div className="field field-wide">
+            <button type="button" className="btn btn-small btn-danger-quiet" onClick={() => edit((d) => ({ ...d, appeal: undefined }))}>
+              {t('case.removeAppeal')}
+            </button>
+          </div>
+        </FieldGrid>
+      ) : (
+        <button type="button" className="btn btn-add" onClick={() => edit((d) => ({ ...d, appeal: {} }))}>
+          + {t('case.addAppeal')}
+        </button>
+      )}
+    </Section>
+  );
+}

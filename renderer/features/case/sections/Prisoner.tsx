@@ -1,0 +1,211 @@
+import { useTranslation } from 'react-i18next';
+import { DetentionStatus, SentenceType, type PrisonerCase } from '../../../../shared/model';
+import { Person, Recognition } from '../../../../shared/model/case';
+import { DateField, NumberField, opt, SelectField, StringListField, TextField } from '../../../components/fields';
+import { useToast } from '../../../components/Toasts';
+import { AddForm, FieldGrid, ItemCard, MoneyFields, patchAt, Section } from '../parts';
+import { useCurrentSession } from '../session';
+import { DaysSinceNote } from './DaysSinceNote';
+import { enumOptions, insertAt, type EditPrisoner } from './common';
+
+type Props = { c: PrisonerCase; edit: EditPrisoner };
+
+const GENDERS = Person.shape.gender.unwrap().options;
+const RECOGNITION_LABELS = Recognition.shape.label.options;
+
+export function PersonSection({ c, edit }: Props) {
+  const { t } = useTranslation();
+  const p = c.person;
+  const set = (patch: Partial<PrisonerCase['person']>) => edit((d) => ({ ...d, person: { ...d.person, ...patch } }));
+  return (
+    <Section id="person" title={t('section.person')}>
+      <FieldGrid>
+        <TextField label={t('field.personName')} path="person.name" value={p.name} required onChange={(name) => set({ name })} />
+        <NumberField label={t('field.birthYear')} path="person.birthYear" value={p.birthYear} integer min={1900} max={2100} onChange={(birthYear) => set({ birthYear })} />
+        <SelectField label={t('field.gender')} value={p.gender} emptyLabel={t('common.notStated')} options={enumOptions(t, 'gender', GENDERS)} onChange={(gender) => set({ gender })} />
+        <TextField label={t('field.occupation')} path="person.occupation" value={p.occupation} onChange={(v) => set({ occupation: opt(v) })} />
+        <TextField label={t('field.affiliation')} path="person.affiliation" value={p.affiliation} onChange={(v) => set({ affiliation: opt(v) })} />
+        <StringListField
+          label={t('field.aliases')}
+          path="person.aliases"
+          values={p.aliases}
+          onChange={(aliases) => set({ aliases })}
+          itemLabel={(i) => t('field.aliasN', { n: i + 1 })}
+          addLabel={t('field.addAlias')}
+          hint={t('field.aliasesHint')}
+        />
+        <TextField
+          label={t('field.contact')}
+          path="person.contact"
+          value={p.contact}
+          confidential
+          multiline
+          rows={2}
+          hint={t('confidential.alwaysHint')}
+          onChange={(v) => set({ contact: opt(v) })}
+        />
+      </FieldGrid>
+    </Section>
+  );
+}
+
+export function DetentionSection({ c, edit }: Props) {
+  const { t } = useTranslation();
+  const det = c.detention;
+  const setDet = (patch: Partial<PrisonerCase['detention']>) => edit((d) => ({ ...d, detention: { ...d.detention, ...patch } }));
+  const s = c.sentence;
+  const setSentence = (patch: Partial<NonNullable<PrisonerCase['sentence']>>) =>
+    edit((d) => ({ ...d, sentence: { ...(d.sentence ?? { type: 'prison' }), ...patch } }));
+  return (
+    <Section id="detention" title={t('section.detention')}>
+      <FieldGrid>
+        <SelectField
+          label={t('field.detentionStatus')}
+          value={det.status}
+          options={enumOptions(t, 'detention', DetentionStatus.options)}
+          onChange={(status) => status && setDet({ status })}
+        />
+        <TextField label={t('field.place')} path="detention.place" value={det.place} onChange={(v) => setDet({ place: opt(v) })} />
+        <DateField label={t('field.since')} path="detention.since" value={det.since} hint={<DaysSinceNote since={det.since} />} onChange={(v) => setDet({ since: opt(v) })} />
+        <DateField label={t('field.expectedRelease')} path="detention.expectedRelease" value={det.expectedRelease} onChange={(v) => setDet({ expectedRelease: opt(v) })} />
+      </FieldGrid>
+      <h3 className="subsection-title">{t('section.sentence')}</h3>
+      {s ? (
+        <FieldGrid>
+          <SelectField label={t('field.sentenceType')} value={s.type} options={enumOptions(t, 'sentence', SentenceType.options)} onChange={(type) => type && setSentence({ type })} />
+          <NumberField label={t('field.months')} path="sentence.months" value={s.months} min={0} onChange={(months) => setSentence({ months })} />
+          <DateField label={t('field.verdictDate')} path="sentence.verdictDate" value={s.verdictDate} onChange={(v) => setSentence({ verdictDate: opt(v) })} />
+          <TextField label={t('field.court')} path="sentence.court" value={s.court} onChange={(v) => setSentence({ court: opt(v) })} />
+          <MoneyFields label={t('field.fine')} path="sentence.fine" value={s.fine} onChange={(fine) => setSentence({ fine })} />
+          <div className="field field-wide">
+            <button type="button" className="btn btn-small btn-danger-quiet" onClick={() => edit((d) => ({ ...d, sentence: undefined }))}>
+              {t('case.removeSentence')}
+            </button>
+          </div>
+        </FieldGrid>
+      ) : (
+        <button type="button" className="btn btn-add" onClick={() => edit((d) => ({ ...d, sentence: { type: 'prison' } }))}>
+          + {t('case.addSentence')}
+        </button>
+      )}
+    </Section>
+  );
+}
+
+export function ChargesSection({ c, edit }: Props) {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const session = useCurrentSession();
+  return (
+    <Section id="charges" title={t('section.charges')}>
+      {c.charges.length === 0 && <p className="empty-note">{t('case.noCharges')}</p>}
+      <ul className="item-list">
+        {c.charges.map((ch, i) => (
+          <ItemCard
+            key={i}
+            heading={t('case.chargeN', { n: i + 1 })}
+            removeLabel={t('common.remove')}
+            onRemove={() => {
+              session?.clearScratch('field:charges.');
+              edit((d) => ({ ...d, charges: d.charges.filter((_, j) => j !== i) }));
+              toast({ message: t('case.removed', { item: `${ch.article} ${ch.code}` }), action: { label: t('common.undo'), run: () => edit((d) => ({ ...d, charges: insertAt(d.charges, i, ch) })) } });
+            }}
+          >
+            <TextField label={t('field.article')} path={`charges.${i}.article`} value={ch.article} required onChange={(article) => edit((d) => ({ ...d, charges: patchAt(d.charges, i, { article }) }))} />
+            <TextField label={t('field.code')} path={`charges.${i}.code`} value={ch.code} required onChange={(code) => edit((d) => ({ ...d, charges: patchAt(d.charges, i, { code }) }))} />
+            <TextField
+              label={t('field.chargeSummary')}
+              path={`charges.${i}.summary`}
+              value={ch.summary}
+              wide
+              onChange={(v) => edit((d) => ({ ...d, charges: patchAt(d.charges, i, { summary: opt(v) }) }))}
+            />
+          </ItemCard>
+        ))}
+      </ul>
+      <AddForm<{ article: string; code: string; summary: string }>
+        name="charges"
+        initial={{ article: '', code: '', summary: '' }}
+        openLabel={t('case.addCharge')}
+        title={t('case.newCharge')}
+        isComplete={(v) => v.article.trim() !== '' && v.code.trim() !== ''}
+        onAdd={(v) => edit((d) => ({ ...d, charges: [...d.charges, { article: v.article, code: v.code, summary: opt(v.summary) }] }))}
+      >
+        {(v, set, prefix) => (
+          <>
+            <TextField label={t('field.article')} path={`${prefix}.article`} value={v.article} required autoFocus hint={t('field.articleHint')} onChange={(article) => set({ article })} />
+            <TextField label={t('field.code')} path={`${prefix}.code`} value={v.code} required hint={t('field.codeHint')} onChange={(code) => set({ code })} />
+            <TextField label={t('field.chargeSummary')} path={`${prefix}.summary`} value={v.summary} wide onChange={(summary) => set({ summary })} />
+          </>
+        )}
+      </AddForm>
+    </Section>
+  );
+}
+
+type RecognitionLabel = (typeof RECOGNITION_LABELS)[number];
+
+export function RecognitionsSection({ c, edit }: Props) {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const session = useCurrentSession();
+  const labels = enumOptions(t, 'recognition', RECOGNITION_LABELS);
+  return (
+    <Section id="recognitions" title={t('section.recognitions')}>
+      {c.recognitions.length === 0 && <p className="empty-note">{t('case.noRecognitions')}</p>}
+      <ul className="item-list">
+        {c.recognitions.map((r, i) => (
+          <ItemCard
+            key={i}
+            heading={t('case.recognitionN', { n: i + 1 })}
+            removeLabel={t('common.remove')}
+            onRemove={() => {
+              session?.clearScratch('field:recognitions.');
+              edit((d) => ({ ...d, recognitions: d.recognitions.filter((_, j) => j !== i) }));
+              toast({ message: t('case.removed', { item: r.by }), action: { label: t('common.undo'), run: () => edit((d) => ({ ...d, recognitions: insertAt(d.recognitions, i, r) })) } });
+            }}
+          >
+            <TextField label={t('field.recognizedBy')} path={`recognitions.${i}.by`} value={r.by} required onChange={(by) => edit((d) => ({ ...d, recognitions: patchAt(d.recognitions, i, { by }) }))} />
+            <SelectField label={t('field.recognitionLabel')} value={r.label} options={labels} onChange={(label) => label && edit((d) => ({ ...d, recognitions: patchAt(d.recognitions, i, { label }) }))} />
+            <DateField label={t('field.date')} path={`recognitions.${i}.date`} value={r.date} onChange={(v) => edit((d) => ({ ...d, recognitions: patchAt(d.recognitions, i, { date: opt(v) }) }))} />
+          </ItemCard>
+        ))}
+      </ul>
+      <AddForm<{ by: string; label: RecognitionLabel; date: string }>
+        name="recognitions"
+        initial={{ by: '', label: 'political_prisoner', date: '' }}
+        openLabel={t('case.addRecognition')}
+        title={t('case.newRecognition')}
+        isComplete={(v) => v.by.trim() !== ''}
+        onAdd={(v) => edit((d) => ({ ...d, recognitions: [...d.recognitions, { by: v.by, label: v.label, date: opt(v.date) }] }))}
+      >
+        {(v, set, prefix) => (
+          <>
+            <TextField label={t('field.recognizedBy')} path={`${prefix}.by`} value={v.by} required autoFocus onChange={(by) => set({ by })} />
+            <SelectField label={t('field.recognitionLabel')} value={v.label} options={labels} onChange={(label) => label && set({ label })} />
+            <DateField label={t('field.date')} path={`${prefix}.date`} value={v.date} onChange={(date) => set({ date })} />
+          </>
+        )}
+      </AddForm>
+    </Section>
+  );
+}
+
+export function LawyerSection({ c, edit }: Props) {
+  const { t } = useTranslation();
+  return (
+    <Section id="lawyer" title={t('section.lawyer')} confidential>
+      <FieldGrid>
+        <TextField
+          label={t('field.lawyer')}
+          path="lawyer"
+          value={c.lawyer}
+          confidential
+          wide
+          hint={t('confidential.alwaysHint')}
+          onChange={(v) => edit((d) => ({ ...d, lawyer: opt(v) }))}
+        />
+      </FieldGrid>
+    </Section>
+  );
+}

@@ -1,0 +1,77 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, isElectron } from '../../api';
+import type { AppInfo } from '../../../shared/contract';
+import type { ApiError } from '../../../shared/errors';
+import type { z } from 'zod';
+import { Dialog } from '../../components/Dialog';
+
+export type Info = z.infer<typeof AppInfo>;
+
+export function QuarantineList({ info }: { info: Info }) {
+  const { t } = useTranslation();
+  if (info.quarantined.length === 0) return null;
+  return (
+    <div className="banner banner-error quarantine" role="alert">
+      <p className="banner-title">{t('about.quarantinedTitle', { n: info.quarantined.length })}</p>
+      <p>{t('about.quarantinedText')}</p>
+      <ul>
+        {info.quarantined.map((q) => (
+          <li key={q.file}>
+            <code>{q.file}</code> — {q.reason}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function AboutDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [info, setInfo] = useState<Info | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  useEffect(() => {
+    if (!open) return;
+    void api['app.info']({}).then((r) => {
+      if (r.ok) setInfo(r.value);
+      else setError(r.error);
+    });
+  }, [open]);
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title={t('about.title')}
+      footer={
+        <button type="button" className="btn" onClick={onClose}>
+          {t('common.close')}
+        </button>
+      }
+    >
+      {error && <p className="field-error">{error.message}</p>}
+      {info && (
+        <>
+          <QuarantineList info={info} />
+          <dl className="about-list">
+            <dt>{t('about.version')}</dt>
+            <dd>
+              {info.name} {info.version}
+            </dd>
+            <dt>{t('about.mode')}</dt>
+            <dd>{isElectron ? t('about.modeDesktop') : t('about.modeBrowser')}</dd>
+            <dt>{t('about.dataDir')}</dt>
+            <dd>
+              <code className="break">{info.dataDir}</code>
+            </dd>
+            <dt>{t('about.cases')}</dt>
+            <dd>{t('about.caseCounts', { cases: info.caseCount, trash: info.trashCount })}</dd>
+            <dt>{t('about.schema')}</dt>
+            <dd>{info.schemaVersion}</dd>
+            <dt>{t('about.quarantined')}</dt>
+            <dd>{info.quarantined.length === 0 ? t('about.noneQuarantined') : info.quarantined.length}</dd>
+          </dl>
+        </>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,92 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import type { TrashEntry } from '../../../shared/contract';
+import type { ApiError } from '../../../shared/errors';
+import { useToast } from '../../components/Toasts';
+import { useFormat } from '../../i18n/format';
+import { navigate } from '../../lib/router';
+import { enumLabel } from '../case/sections/common';
+
+export function TrashView({ onChanged }: { onChanged: () => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const toast = useToast();
+  const [entries, setEntries] = useState<TrashEntry[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const load = useCallback(async () => {
+    const result = await api['trash.list']({});
+    if (result.ok) {
+      setEntries(result.value);
+      setError(null);
+    } else {
+      setError(result.error);
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const restore = async (entry: TrashEntry) => {
+    const result = await api['cases.restore']({ id: entry.id });
+    if (!result.ok) {
+      toast({ kind: 'error', message: t('trash.restoreFailed', { message: result.error.message }) });
+      return;
+    }
+    onChanged();
+    await load();
+    toast({ kind: 'success', message: t('trash.restored', { title: entry.title }), action: { label: t('common.open'), run: () => navigate({ name: 'case', id: entry.id }) } });
+  };
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <h1>{t('trash.title')}</h1>
+        <p className="muted">{t('trash.intro')}</p>
+      </header>
+      {error && (
+        <div className="banner banner-error" role="alert">
+          {t('trash.loadFailed', { message: error.message })}
+        </div>
+      )}
+      {entries === null ? (
+        <p className="page-loading">{t('common.loading')}</p>
+      ) : entries.length === 0 ? (
+        <p className="empty-note">{t('trash.empty')}</p>
+      ) : (
+        <table className="data-table trash-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('list.col.name')}</th>
+              <th scope="col">{t('field.title')}</th>
+              <th scope="col">{t('list.col.kind')}</th>
+              <th scope="col">{t('trash.trashedAt')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('trash.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.id}>
+                <td>{e.names[0] ?? ''}</td>
+                <td>{e.title}</td>
+                <td>{enumLabel(t, 'kindShort', e.kind)}</td>
+                <td>
+                  <time dateTime={e.trashedAt}>{format.dateTime(e.trashedAt)}</time>
+                </td>
+                <td className="cell-actions">
+                  <button type="button" className="btn btn-small" onClick={() => void restore(e)} aria-label={t('trash.restoreNamed', { title: e.title })}>
+                    {t('trash.restore')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './locales/en.json';
+import type enSources from './locales/en.sources.json';
+import type enBriefs from './locales/en.briefs.json';
+import type enSearch from './locales/en.search.json';
+
+// Every locale file in ./locales is picked up here: `<lang>.json`, plus optional
+// parts `<lang>.<feature>.json` that a feature keeps to itself (their top-level keys
+// must not collide). Adding Kazakh is kk.json (and its parts) with the same keys,
+// plus one entry in LANGUAGES (the settings menu lists those).
+const files = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*.json', { eager: true });
+
+/** The English texts, the reference every other language must match key for key. */
+type Texts = typeof en & typeof enSources & typeof enBriefs & typeof enSearch;
+
+export const resources: Record<string, { translation: Record<string, unknown> }> = {};
+for (const [file, mod] of Object.entries(files)) {
+  const lang = file.replace(/^.*\/([^/.]+)(?:\.[^/]+)?\.json$/, '$1');
+  const entry = (resources[lang] ??= { translation: {} });
+  Object.assign(entry.translation, mod.default);
+}
+
+/** The languages the settings menu offers, each named in its own language. */
+export const LANGUAGES = [
+  { code: 'en', name: 'English' },
+  { code: 'ru', name: 'Русский' },
+] as const satisfies readonly { code: string; name: string }[];
+
+export type LanguageCode = string;
+
+const STORAGE_KEY = 'casefile.language';
+
+function initialLanguage(): string {
+  let stored: string | null = null;
+  try {
+    stored = localStorage.getItem(STORAGE_KEY);
+  } catch {
+    // storage may be unavailable; fall back to the default
+  }
+  if (stored && stored in resources) return stored;
+  return 'en';
+}
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: Texts };
+  }
+}
+
+export const i18n = i18next.createInstance();
+
+void i18n.use(initReactI18next).init({
+  resources,
+  lng: initialLanguage(),
+  fallbackLng: 'en',
+  initAsync: false,
+  interpolation: { escapeValue: false }, // React escapes every string it renders
+  returnNull: false,
+});
+
+document.documentElement.lang = i18n.language;
+
+export function setLanguage(code: string): void {
+  if (!(code in resources)) return;
+  void i18n.changeLanguage(code);
+  document.documentElement.lang = code;
+  try {
+    localStorage.setItem(STORAGE_KEY, code);
+  } catch {
+    // not fatal: the choice lasts for this session
+  }
+}

@@ -1,0 +1,47 @@
+import { useSyncExternalStore } from 'react';
+
+// The view lives in the URL hash (#/case/<id>, #/trash, #/settings) so a reload
+// returns to it. api.ts has already taken the session token out of the hash.
+
+export type Route =
+  | { name: 'list' }
+  | { name: 'case'; id: string }
+  | { name: 'trash' }
+  | { name: 'settings' };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '');
+  const caseMatch = /^\/case\/([A-Za-z0-9_-]{1,64})$/.exec(path);
+  if (caseMatch) return { name: 'case', id: caseMatch[1]! };
+  if (path === '/trash') return { name: 'trash' };
+  if (path === '/settings') return { name: 'settings' };
+  return { name: 'list' };
+}
+
+export function routeHref(route: Route): string {
+  switch (route.name) {
+    case 'case':
+      return `#/case/${route.id}`;
+    case 'trash':
+      return '#/trash';
+    case 'settings':
+      return '#/settings';
+    default:
+      return '#/';
+  }
+}
+
+export function navigate(route: Route): void {
+  const href = routeHref(route);
+  if (window.location.hash !== href) window.location.hash = href;
+}
+
+function subscribe(cb: () => void): () => void {
+  window.addEventListener('hashchange', cb);
+  return () => window.removeEventListener('hashchange', cb);
+}
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return parseRoute(hash);
+}

@@ -1,0 +1,159 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { _electron, test as base, type Browser, type ElectronApplication, type Page } from '@playwright/test';
+
+// Each test gets a fresh data folder and its own Casefile:
+//  - project "browser": `node out/main/web.js --data-dir DIR --no-open --port 0`, opened
+//    in Chromium at the URL it prints (with the session token in the fragment);
+//  - project "electron": the desktop shell through Playwright's _electron, where an
+//    Electron binary is installed (checked on disk: importing 'electron' would try to
+//    download it); skipped cleanly where it is not.
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export type CasefileMode = 'browser' | 'electron';
+export type CasefileOptions = { casefileMode: CasefileMode };
+
+type Server = { url: string; process: ChildProcess; output: () => string };
+
+type TestFixtures = {
+  /** Files written into the fresh data folder before Casefile starts: relative path → content. */
+  seedFiles: Record<string, string>;
+  /** The fresh data folder this test's Casefile uses. */
+  dataDir: string;
+  /** The address the app was opened at (browser mode: with the token). */
+  url: string;
+  server: Server | null;
+  electronApp: ElectronApplication | null;
+};
+
+type WorkerFixtures = CasefileOptions & {
+  /** One Chromium per worker, launched on first use with the config's launchOptions. */
+  sharedBrowser: () => Promise<Browser>;
+};
+
+/** The Electron executable, or null where it is not installed. */
+export function electronBinary(): string | null {
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+  const exe = process.platform === 'win32' ? 'electron.exe' : process.platform === 'darwin' ? 'Electron.app/Contents/MacOS/Electron' : 'electron';
+  if (override) {
+    const p = path.join(override, exe);
+    return existsSync(p) ? p : null;
+  }
+  try {
+    const pkgDir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const rel = readFileSync(path.join(pkgDir, 'path.txt'), 'utf8').trim();
+    const p = path.join(pkgDir, 'dist', rel);
+    return existsSync(p) ? p : null;
+  } catch {
+    return null;
+  }
+}
+
+function startServer(dataDir: string): Promise<Server> {
+  const child = spawn(process.execPath, [path.join(root, 'out/main/web.js'), '--data-dir', dataDir, '--no-open', '--port', '0'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise<Server>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const m = /Casefile is running at (\S+)/.exec(output);
+      if (m) resolve({ url: m[1]!, process: child, output: () => output });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+    });
+    child.once('error', reject);
+    child.once('exit', (code, signal) => reject(new Error(`the Casefile server exited (${code ?? signal}) before it was ready:\n${output}`)));
+  });
+}
+
+async function stopServer(server: Server): Promise<void> {
+  const child = server.process;
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  // A browser's keep-alive connection can hold the server open; do not leave it behind.
+  const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(force);
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  casefileMode: ['browser', { option: true, scope: 'worker' }],
+
+  sharedBrowser: [
+    async ({ playwright, launchOptions }, use) => {
+      let browser: Browser | undefined;
+      await use(async () => (browser ??= await playwright.chromium.launch(launchOptions)));
+      await browser?.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  seedFiles: [{}, { option: true }],
+
+  dataDir: async ({ seedFiles }, use, testInfo) => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'casefile-e2e-'));
+    for (const [rel, content] of Object.entries(seedFiles)) {
+      await mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
+      await writeFile(path.join(dir, rel), content);
+    }
+    await use(dir);
+    if (testInfo.status === testInfo.expectedStatus) await rm(dir, { recursive: true, force: true });
+    else await testInfo.attach('data-dir', { body: dir });
+  },
+
+  server: async ({ dataDir, casefileMode }, use, testInfo) => {
+    if (casefileMode !== 'browser') return use(null);
+    const server = await startServer(dataDir);
+    await use(server);
+    await stopServer(server);
+    if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('server-output', { body: server.output() });
+  },
+
+  electronApp: async ({ dataDir, casefileMode }, use, testInfo) => {
+    if (casefileMode !== 'electron') return use(null);
+    const executablePath = electronBinary();
+    testInfo.skip(executablePath === null, 'No Electron binary installed here (node_modules/electron/path.txt + dist/, or ELECTRON_OVERRIDE_DIST_PATH).');
+    // --user-data-dir keeps Electron's own profile (and, should the shell ignore --data-dir,
+    // its default data folder) inside the test's folder, never in the user's real one.
+    const app = await _electron.launch({
+      executablePath: executablePath!,
+      args: ['.', '--data-dir', dataDir, `--user-data-dir=${path.join(dataDir, '.electron-profile')}`],
+      cwd: root,
+    });
+    await use(app);
+    await app.close();
+  },
+
+  page: async ({ casefileMode, server, electronApp, sharedBrowser, viewport }, use) => {
+    if (casefileMode === 'electron') {
+      const page = await electronApp!.firstWindow();
+      await page.waitForLoadState('domcontentloaded');
+      await use(page);
+      return;
+    }
+    const browser = await sharedBrowser();
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    await page.goto(server!.url);
+    await use(page);
+    await context.close();
+  },
+
+  url: async ({ server, page }, use) => {
+    await use(server ? server.url : page.url());
+  },
+});
+
+export { expect } from '@playwright/test';
+export type { Page };

@@ -1,0 +1,106 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { OnConflict } from '../../../shared/contract';
+import { ImportAction } from '../../../shared/contract';
+import {
+  AdvocacyKind, AdvocacyStatus, CaseKind, CaseStatus, DetentionStatus, EventType, MeasureStatus,
+  MeasureType, Person, Priority, Recognition, SentenceType, SourceKind, WgadCategory,
+} from '../../../shared/model';
+
+// The locale files must stay interchangeable: the same keys, the same placeholders,
+// a label for every value of every enum the UI shows, and every key the code uses.
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const localeDir = path.join(root, 'renderer/i18n/locales');
+type Tree = { [key: string]: string | Tree };
+
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(tree)) {
+    if (typeof v === 'string') out.set(prefix + k, v);
+    else for (const [kk, vv] of flatten(v, `${prefix}${k}.`)) out.set(kk, vv);
+  }
+  return out;
+}
+
+// `<lang>.json` and its parts `<lang>.<feature>.json`, merged per language; no two
+// files of a language may define the same top-level key.
+const locales: Record<string, Map<string, string>> = {};
+const topLevelOwners = new Map<string, string>();
+for (const f of readdirSync(localeDir).filter((f) => f.endsWith('.json')).sort()) {
+  const lang = f.split('.')[0]!;
+  const tree = JSON.parse(readFileSync(path.join(localeDir, f), 'utf8')) as Tree;
+  for (const key of Object.keys(tree)) {
+    const owner = topLevelOwners.get(`${lang}:${key}`);
+    if (owner) throw new Error(`${f} and ${owner} both define "${key}"`);
+    topLevelOwners.set(`${lang}:${key}`, f);
+  }
+  const map = (locales[lang] ??= new Map());
+  for (const [k, v] of flatten(tree)) map.set(k, v);
+}
+const en = locales.en!;
+const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+describe('locale files', () => {
+  it('include English and Russian', () => {
+    expect(Object.keys(locales)).toEqual(expect.arrayContaining(['en', 'ru']));
+  });
+
+  for (const [lang, map] of Object.entries(locales)) {
+    it(`${lang} has exactly the keys of en`, () => {
+      expect([...map.keys()].sort()).toEqual([...en.keys()].sort());
+    });
+    it(`${lang} has no empty texts and the same {{placeholders}} as en`, () => {
+      for (const [key, text] of map) {
+        expect(text.trim(), key).not.toBe('');
+        expect(placeholders(text), key).toEqual(placeholders(en.get(key) ?? ''));
+      }
+    });
+  }
+
+  it('label every value of every enum the UI shows', () => {
+    const groups: Record<string, readonly string[]> = {
+      kind: CaseKind.options,
+      kindShort: CaseKind.options,
+      kindHint: CaseKind.options,
+      status: CaseStatus.options,
+      priority: Priority.options,
+      gender: Person.shape.gender.unwrap().options,
+      detention: DetentionStatus.options,
+      sentence: SentenceType.options,
+      recognition: Recognition.shape.label.options,
+      measure: MeasureType.options,
+      measureStatus: MeasureStatus.options,
+      event: EventType.options,
+      source: SourceKind.options,
+      advocacyKind: AdvocacyKind.options,
+      advocacyStatus: AdvocacyStatus.options,
+      wgad: WgadCategory.options,
+      importAction: ImportAction.options,
+      onConflict: OnConflict.options,
+      onConflictHint: OnConflict.options,
+    };
+    for (const [group, values] of Object.entries(groups)) {
+      for (const v of values) expect(en.has(`enums.${group}.${v}`), `enums.${group}.${v}`).toBe(true);
+    }
+  });
+
+  it('hold every key the renderer asks for by name', () => {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (/\.tsx?$/.test(e.name)) files.push(p);
+      }
+    };
+    walk(path.join(root, 'renderer'));
+    const used = new Set<string>();
+    for (const f of files) for (const m of readFileSync(f, 'utf8').matchAll(/\bt\('([\w.]+)'/g)) used.add(m[1]!);
+    expect(used.size).toBeGreaterThan(100);
+    const missing = [...used].filter((k) => !en.has(k));
+    expect(missing).toEqual([]);
+  });
+});
