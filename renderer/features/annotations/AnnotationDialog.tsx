@@ -1,0 +1,170 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Annotation, AnnotationState, CaseFile } from '../../../shared/model';
+import { ConfidentialBadge } from '../../components/ConfidentialBadge';
+import { Dialog } from '../../components/Dialog';
+import { useToast } from '../../components/Toasts';
+import { newId } from '../../lib/ids';
+import type { Edit } from '../case/sections/common';
+import { AnnotationFields, type AnnotationForm } from './AnnotationFields';
+import { caseAnnotationTags, formatTags, parseTags, shorten } from './tags';
+
+type Props = {
+  c: CaseFile;
+  edit: Edit;
+  /** The annotation to edit, or null for a new note on the case. */
+  annotation: Annotation | null;
+  state?: AnnotationState;
+  /** Other highlights covering the spot that was clicked: the user can switch to them. */
+  alsoHere?: readonly AnnotationState[];
+  onSwitch?: (id: string) => void;
+  onReattach?: (id: string) => void;
+  onClose: () => void;
+};
+
+/** Opens one annotation (a highlight or a note): its comment, tags and mark; delete with confirmation. */
+export function AnnotationDialog({ c, edit, annotation, state, alsoHere = [], onSwitch, onReattach, onClose }: Props) {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const [form, setForm] = useState<AnnotationForm>(() => ({
+    body: annotation?.body ?? '',
+    tags: formatTags(annotation?.tags ?? []),
+    confidential: annotation?.confidential ?? false,
+  }));
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const isNote = annotation === null || !annotation.target;
+  const source = annotation?.sourceId ? c.sources.find((s) => s.id === annotation.sourceId) : undefined;
+
+  const save = () => {
+    const tags = parseTags(form.tags);
+    const now = new Date().toISOString();
+    if (annotation === null) {
+      if (form.body.trim() === '') {
+        setMessage(t('sources.note.bodyRequired'));
+        return;
+      }
+      const note: Annotation = { id: newId(), body: form.body, tags, confidential: form.confidential, createdAt: now, updatedAt: now };
+      edit((d) => ({ ...d, annotations: [...d.annotations, note] }));
+      toast({ kind: 'success', message: t('sources.note.added') });
+    } else {
+      edit((d) => ({
+        ...d,
+        annotations: d.annotations.map((a) => (a.id === annotation.id ? { ...a, body: form.body, tags, confidential: form.confidential, updatedAt: now } : a)),
+      }));
+    }
+    onClose();
+  };
+
+  const remove = () => {
+    if (!annotation) return;
+    const index = c.annotations.findIndex((a) => a.id === annotation.id);
+    edit((d) => ({ ...d, annotations: d.annotations.filter((a) => a.id !== annotation.id) }));
+    onClose();
+    toast({
+      message: isNote ? t('sources.note.deleted') : t('sources.annotation.deleted'),
+      action: {
+        label: t('common.undo'),
+        run: () =>
+          edit((d) => {
+            if (d.annotations.some((a) => a.id === annotation.id)) return d;
+            if (annotation.sourceId && !d.sources.some((s) => s.id === annotation.sourceId)) return d;
+            const list = [...d.annotations];
+            list.splice(Math.min(Math.max(index, 0), list.length), 0, annotation);
+            return { ...d, annotations: list };
+          }),
+      },
+    });
+  };
+
+  const title = annotation === null ? t('sources.note.new') : isNote ? t('sources.note.edit') : t('sources.annotation.edit');
+  return (
+    <Dialog
+      open
+      onClose={onClose}
+      title={title}
+      className="ann-dialog"
+      footer={
+        confirmDelete ? (
+          <div className="confirm-row" role="group" aria-label={t('sources.annotation.confirmDeleteLabel')}>
+            <span className="confirm-text">{isNote ? t('sources.note.confirmDelete') : t('sources.annotation.confirmDelete')}</span>
+            <button type="button" className="btn btn-danger" onClick={remove}>
+              {isNote ? t('sources.note.delete') : t('sources.annotation.delete')}
+            </button>
+            <button type="button" className="btn" onClick={() => setConfirmDelete(false)} autoFocus>
+              {t('sources.annotation.keep')}
+            </button>
+          </div>
+        ) : (
+          <>
+            {annotation !== null && (
+              <button type="button" className="btn btn-danger-quiet" onClick={() => setConfirmDelete(true)}>
+                {t('common.remove')}…
+              </button>
+            )}
+            <span className="spacer" />
+            <button type="button" className="btn" onClick={onClose}>
+              {t('common.cancel')}
+            </button>
+            <button type="button" className="btn btn-primary" onClick={save}>
+              {t('sources.save')}
+            </button>
+          </>
+        )
+      }
+    >
+      {annotation?.target && (
+        <figure className={`ann-dialog-quote${state?.status === 'orphaned' ? ' is-orphaned' : ''}`}>
+          <blockquote dir="auto">{annotation.target.quote.exact}</blockquote>
+          <figcaption className="muted">
+            {source ? t('sources.annotation.inSource', { title: source.title }) : null}
+            {source?.confidential && <ConfidentialBadge />}
+          </figcaption>
+          {state?.status === 'orphaned' && (
+            <p className="orphan-reason">
+              <strong>{t('sources.panel.orphanedOne')}:</strong> {state.reason}
+              {onReattach && (
+                <>
+                  {' '}
+                  <button type="button" className="btn btn-small" onClick={() => onReattach(annotation.id)}>
+                    {t('sources.panel.reattach')}
+                  </button>
+                </>
+              )}
+            </p>
+          )}
+        </figure>
+      )}
+      {annotation && !annotation.target && source && <p className="muted">{t('sources.note.onSource', { title: source.title })}</p>}
+      {alsoHere.length > 0 && onSwitch && (
+        <div className="also-here">
+          <p className="field-label">{t('sources.annotation.alsoHere')}</p>
+          <ul>
+            {alsoHere.map((s) => (
+              <li key={s.id}>
+                <button type="button" className="btn-link" onClick={() => onSwitch(s.id)}>
+                  “{shorten(s.quote ?? '', 60)}”{s.body ? ` — ${shorten(s.body, 60)}` : ''}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <AnnotationFields
+        value={form}
+        onChange={(v) => {
+          setForm(v);
+          setMessage(null);
+        }}
+        knownTags={caseAnnotationTags(c)}
+        bodyLabel={isNote ? t('sources.note.body') : t('sources.annotation.body')}
+        autoFocus
+      />
+      {message && (
+        <p className="field-error" role="alert">
+          {message}
+        </p>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,214 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AnnotationState, CaseFile } from '../../../shared/model';
+import { ConfidentialBadge } from '../../components/ConfidentialBadge';
+import { shorten } from './tags';
+
+type Filters = { tag: string; source: string; confidentiality: '' | 'confidential' | 'public' };
+const NO_FILTERS: Filters = { tag: '', source: '', confidentiality: '' };
+/** The source filter's value for "notes without a source". */
+const NOTES_ONLY = '\u0000notes';
+
+type Props = {
+  c: CaseFile;
+  states: readonly AnnotationState[];
+  /** The annotation open in the reading view, if any. */
+  activeId: string | null;
+  onOpenInSource: (s: AnnotationState) => void;
+  onEdit: (id: string) => void;
+  onReattach: (s: AnnotationState) => void;
+  onAddNote: () => void;
+};
+
+function Tags({ tags }: { tags: readonly string[] }) {
+  if (tags.length === 0) return null;
+  return (
+    <span className="ann-tags">
+      {tags.map((tag) => (
+        <span key={tag} className="tag-chip">
+          {tag}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/**
+ * Every annotation of the case: anchored highlights grouped by source, the case's
+ * notes, and the orphans — whose words are no longer in their source — with their
+ * quote and the reason. Nothing is ever left out silently: a filter that hides some
+ * says how many and offers to clear itself.
+ */
+export function AnnotationPanel({ c, states, activeId, onOpenInSource, onEdit, onReattach, onAddNote }: Props) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const tags = [...new Set(states.flatMap((s) => s.tags))].sort((a, b) => a.localeCompare(b));
+
+  const shown = states.filter(
+    (s) =>
+      (filters.tag === '' || s.tags.includes(filters.tag)) &&
+      (filters.source === '' || (filters.source === NOTES_ONLY ? s.status === 'note' && s.sourceId === undefined : s.sourceId === filters.source)) &&
+      (filters.confidentiality === '' || (filters.confidentiality === 'confidential') === s.confidential),
+  );
+  const hidden = states.length - shown.length;
+  const orphans = shown.filter((s) => s.status === 'orphaned');
+  const notes = shown.filter((s) => s.status === 'note');
+  const bySource = c.sources
+    .map((src) => ({
+      source: src,
+      items: shown.filter((s) => s.status === 'anchored' && s.sourceId === src.id).sort((a, b) => (a.start ?? 0) - (b.start ?? 0) || (a.end ?? 0) - (b.end ?? 0)),
+    }))
+    .filter((g) => g.items.length > 0);
+  const filtered = filters.tag !== '' || filters.source !== '' || filters.confidentiality !== '';
+
+  return (
+    <aside className="ann-panel" aria-labelledby="section-annotations-title">
+      <header className="ann-panel-header">
+        <h3 id="section-annotations-title" tabIndex={-1}>
+          {t('sources.panel.title')} <span className="count">{states.length}</span>
+        </h3>
+        <button type="button" className="btn btn-small" onClick={onAddNote}>
+          + {t('sources.note.add')}
+        </button>
+      </header>
+      {states.length > 0 && (
+        <div className="ann-filters" role="group" aria-label={t('sources.panel.filters')}>
+          <label htmlFor={`${id}-tag`}>{t('sources.panel.filterTag')}</label>
+          <select id={`${id}-tag`} value={filters.tag} onChange={(e) => setFilters({ ...filters, tag: e.target.value })}>
+            <option value="">{t('sources.panel.allTags')}</option>
+            {tags.map((tag) => (
+              <option key={tag} value={tag}>
+                {tag}
+              </option>
+            ))}
+          </select>
+          <label htmlFor={`${id}-source`}>{t('sources.panel.filterSource')}</label>
+          <select id={`${id}-source`} value={filters.source} onChange={(e) => setFilters({ ...filters, source: e.target.value })}>
+            <option value="">{t('sources.panel.allSources')}</option>
+            <option value={NOTES_ONLY}>{t('sources.panel.notesOnly')}</option>
+            {c.sources.map((s) => (
+              <option key={s.id} value={s.id}>
+                {shorten(s.title, 50)}
+              </option>
+            ))}
+          </select>
+          <label htmlFor={`${id}-conf`}>{t('sources.panel.filterConfidential')}</label>
+          <select
+            id={`${id}-conf`}
+            value={filters.confidentiality}
+            onChange={(e) => setFilters({ ...filters, confidentiality: e.target.value as Filters['confidentiality'] })}
+          >
+            <option value="">{t('sources.panel.allMarks')}</option>
+            <option value="confidential">{t('sources.panel.onlyConfidential')}</option>
+            <option value="public">{t('sources.panel.onlyPublic')}</option>
+          </select>
+        </div>
+      )}
+      {filtered && (
+        <p className="ann-filter-note" role="status">
+          {t('sources.panel.hiddenByFilter', { n: hidden })}{' '}
+          <button type="button" className="btn-link" onClick={() => setFilters(NO_FILTERS)}>
+            {t('sources.panel.clearFilters')}
+          </button>
+        </p>
+      )}
+      {states.length === 0 && <p className="empty-note">{t('sources.panel.empty')}</p>}
+
+      {orphans.length > 0 && (
+        <section className="ann-group ann-group-orphaned" aria-labelledby={`${id}-orphaned`}>
+          <h4 id={`${id}-orphaned`}>
+            {t('sources.panel.orphaned')} <span className="count">{orphans.length}</span>
+          </h4>
+          <p className="ann-group-note">{t('sources.panel.orphanedNote')}</p>
+          <ul className="ann-list">
+            {orphans.map((s) => (
+              <li key={s.id} className={`ann-item is-orphaned${s.confidential ? ' is-confidential' : ''}`} data-annotation-id={s.id}>
+                <p className="ann-item-source">{s.sourceTitle}</p>
+                <q className="ann-quote" dir="auto">
+                  {shorten(s.quote ?? '', 200)}
+                </q>
+                <p className="orphan-reason">{s.reason}</p>
+                {s.body && (
+                  <p className="ann-body" dir="auto">
+                    {shorten(s.body, 200)}
+                  </p>
+                )}
+                <div className="ann-item-meta">
+                  <Tags tags={s.tags} />
+                  {s.confidential && <ConfidentialBadge />}
+                  <span className="spacer" />
+                  <button type="button" className="btn btn-small" onClick={() => onReattach(s)}>
+                    {t('sources.panel.reattach')}
+                  </button>
+                  <button type="button" className="btn btn-small" onClick={() => onEdit(s.id)} aria-label={t('sources.panel.editNamed', { quote: shorten(s.quote ?? '', 40) })}>
+                    {t('sources.panel.edit')}
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {bySource.map(({ source, items }) => (
+        <section key={source.id} className="ann-group" aria-labelledby={`${id}-src-${source.id}`}>
+          <h4 id={`${id}-src-${source.id}`}>
+            <span className="ann-group-title">{source.title}</span> <span className="count">{items.length}</span>
+            {source.confidential && <ConfidentialBadge />}
+          </h4>
+          <ul className="ann-list">
+            {items.map((s) => (
+              <li key={s.id} className={`ann-item${s.confidential ? ' is-confidential' : ''}${activeId === s.id ? ' is-active' : ''}`} data-annotation-id={s.id}>
+                <button type="button" className="ann-item-open" onClick={() => onOpenInSource(s)} title={t('sources.panel.openInSource')}>
+                  <q className="ann-quote" dir="auto">
+                    {shorten(s.quote ?? '', 160)}
+                  </q>
+                  {s.body && (
+                    <span className="ann-body" dir="auto">
+                      {shorten(s.body, 200)}
+                    </span>
+                  )}
+                </button>
+                <div className="ann-item-meta">
+                  <Tags tags={s.tags} />
+                  {s.confidential && <ConfidentialBadge />}
+                  <span className="spacer" />
+                  <button type="button" className="btn btn-small" onClick={() => onEdit(s.id)} aria-label={t('sources.panel.editNamed', { quote: shorten(s.quote ?? '', 40) })}>
+                    {t('sources.panel.edit')}
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+
+      {notes.length > 0 && (
+        <section className="ann-group ann-group-notes" aria-labelledby={`${id}-notes`}>
+          <h4 id={`${id}-notes`}>
+            {t('sources.panel.notes')} <span className="count">{notes.length}</span>
+          </h4>
+          <ul className="ann-list">
+            {notes.map((s) => (
+              <li key={s.id} className={`ann-item is-note${s.confidential ? ' is-confidential' : ''}`} data-annotation-id={s.id}>
+                <button type="button" className="ann-item-open" onClick={() => onEdit(s.id)} title={t('sources.panel.edit')}>
+                  {s.sourceTitle && <span className="ann-item-source">{t('sources.note.onSource', { title: s.sourceTitle })}</span>}
+                  <span className="ann-body" dir="auto">
+                    {s.body ? shorten(s.body, 240) : <em className="muted">{t('sources.note.empty')}</em>}
+                  </span>
+                </button>
+                {(s.tags.length > 0 || s.confidential) && (
+                  <div className="ann-item-meta">
+                    <Tags tags={s.tags} />
+                    {s.confidential && <ConfidentialBadge />}
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,414 @@
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Annotation, AnnotationState, CaseFile, Source } from '../../../shared/model';
+import { makeTarget } from '../../../shared/text/anchor';
+import { ConfidentialBadge } from '../../components/ConfidentialBadge';
+import { useToast } from '../../components/Toasts';
+import { newId } from '../../lib/ids';
+import { AnnotationFields, type AnnotationForm } from '../annotations/AnnotationFields';
+import { caseAnnotationTags, parseTags, shorten } from '../annotations/tags';
+import { enumLabel, type Edit } from '../case/sections/common';
+import { rangeToOffsets } from './domOffsets';
+import { stopReattach, takeFocusRequest, type ReaderState } from './readerStore';
+import { layoutText, type Span } from './segments';
+
+const PENDING = '\u0000pending';
+const FLASH_MS = 1800;
+const EMPTY_FORM: AnnotationForm = { body: '', tags: '', confidential: false };
+
+type Pending = { start: number; end: number; top: number; left: number };
+
+type Props = {
+  c: CaseFile;
+  edit: Edit;
+  source: Source;
+  states: readonly AnnotationState[];
+  reader: ReaderState;
+  activeId: string | null;
+  /** A highlight was clicked (or Enter pressed on it): the innermost first, then the others covering that spot. */
+  onOpenAnnotation: (ids: string[]) => void;
+  onEditSource: () => void;
+  onClose: () => void;
+};
+
+/** A well-formed language tag for the `lang` attribute (fonts, hyphenation), or nothing. */
+function langAttr(language: string | undefined): string | undefined {
+  const l = language?.trim();
+  return l && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(l) ? l : undefined;
+}
+
+/**
+ * The reading view: the source's text with every highlight drawn in it. Selecting
+ * words opens a small form beside them to annotate them (or, while an orphan is being
+ * re-attached, to attach it there). Highlights are reachable with Tab; Enter opens one.
+ */
+export function Reader({ c, edit, source, states, reader, activeId, onOpenAnnotation, onEditSource, onClose }: Props) {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const regionRef = useRef<HTMLElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const textRef = useRef<HTMLDivElement>(null);
+  const popRef = useRef<HTMLDivElement>(null);
+  const justSelected = useRef(false);
+  const focusAfterSave = useRef<string | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [form, setForm] = useState<AnnotationForm>(EMPTY_FORM);
+  const [flash, setFlash] = useState<{ id: string; n: number } | null>(null);
+  const text = source.text;
+
+  const mine = useMemo(() => states.filter((s) => s.sourceId === source.id), [states, source.id]);
+  const anchored = mine.filter((s) => s.status === 'anchored');
+  const orphanCount = mine.filter((s) => s.status === 'orphaned').length;
+  const byId = useMemo(() => new Map(states.map((s) => [s.id, s])), [states]);
+  const reattaching = reader.reattach ? byId.get(reader.reattach) : undefined;
+
+  const spans = useMemo(() => {
+    const list: Span[] = [];
+    for (const s of mine) if (s.status === 'anchored' && s.start !== undefined && s.end !== undefined) list.push({ id: s.id, start: s.start, end: s.end });
+    if (pending) list.push({ id: PENDING, start: pending.start, end: pending.end });
+    return list;
+  }, [mine, pending]);
+  const paragraphs = useMemo(() => layoutText(text, spans), [text, spans]);
+
+  // A different source, or text changed under an open form: the selection no longer holds.
+  useEffect(() => {
+    setPending(null);
+  }, [source.id, text]);
+
+  // Asked to show this source (from the list, a timeline event, a re-attach): bring it into view.
+  const focusNonce = reader.focus?.nonce;
+  const focusAnnotation = reader.focus?.annotationId ?? null;
+  useEffect(() => {
+    if (focusNonce === undefined || !takeFocusRequest(focusNonce)) return;
+    const mark = focusAnnotation ? textRef.current?.querySelector<HTMLElement>(`mark[data-ids~="${CSS.escape(focusAnnotation)}"]`) : null;
+    if (mark) {
+      mark.scrollIntoView({ block: 'center' });
+      mark.focus({ preventScroll: true });
+      // Off, then on in the next frame, so asking again restarts the flash.
+      setFlash(null);
+      const frame = requestAnimationFrame(() => setFlash({ id: focusAnnotation!, n: focusNonce }));
+      return () => cancelAnimationFrame(frame);
+    }
+    regionRef.current?.scrollIntoView({ block: 'start' });
+    headingRef.current?.focus({ preventScroll: true });
+    return undefined;
+    // Only a new request moves the view, not every re-render.
+  }, [focusNonce]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    if (!flash) return;
+    const timer = setTimeout(() => setFlash(null), FLASH_MS);
+    return () => clearTimeout(timer);
+  }, [flash]);
+
+  // After a new annotation is saved into the draft, move focus to its highlight.
+  useEffect(() => {
+    const id = focusAfterSave.current;
+    if (!id) return;
+    const mark = textRef.current?.querySelector<HTMLElement>(`mark[data-ids~="${CSS.escape(id)}"]`);
+    if (mark) {
+      focusAfterSave.current = null;
+      mark.focus({ preventScroll: true });
+    }
+  }, [paragraphs]);
+
+  // Place the form just under the end of the selection (it may reach past the reader's bottom).
+  useLayoutEffect(() => {
+    const pop = popRef.current;
+    const box = regionRef.current;
+    if (!pop || !box || !pending) return;
+    const maxLeft = Math.max(0, box.clientWidth - pop.offsetWidth - 8);
+    pop.style.top = `${Math.round(pending.top)}px`;
+    pop.style.left = `${Math.round(Math.min(Math.max(0, pending.left), maxLeft))}px`;
+    pop.scrollIntoView({ block: 'nearest' });
+  }, [pending]);
+
+  const closePopover = (refocus: boolean) => {
+    setPending(null);
+    setForm(EMPTY_FORM);
+    if (refocus) scrollRef.current?.focus({ preventScroll: true });
+  };
+
+  const takeSelection = (): boolean => {
+    const root = textRef.current;
+    const box = regionRef.current;
+    const sel = window.getSelection();
+    if (!root || !box || !sel || sel.rangeCount === 0 || sel.isCollapsed) return false;
+    const range = sel.getRangeAt(0);
+    const off = rangeToOffsets(root, range, text);
+    if (!off) return false;
+    const rects = range.getClientRects();
+    const last = rects.length > 0 ? rects[rects.length - 1]! : range.getBoundingClientRect();
+    const boxRect = box.getBoundingClientRect();
+    setPending({ ...off, top: last.bottom - boxRect.top + 6, left: last.left - boxRect.left - 12 });
+    sel.removeAllRanges();
+    return true;
+  };
+
+  // A drag that starts in the text may end anywhere (below the box, over the side list).
+  const downInside = useRef(false);
+  const onMouseDown = () => {
+    downInside.current = true;
+    justSelected.current = false;
+  };
+  const takeRef = useRef(takeSelection);
+  takeRef.current = takeSelection;
+  useEffect(() => {
+    const onUp = () => {
+      if (!downInside.current) return;
+      downInside.current = false;
+      if (takeRef.current()) justSelected.current = true;
+    };
+    document.addEventListener('mouseup', onUp);
+    return () => document.removeEventListener('mouseup', onUp);
+  }, []);
+  const marksAt = (el: Element | null): string[] | null => {
+    const mark = el?.closest('mark[data-ids]');
+    if (!mark || !textRef.current?.contains(mark)) return null;
+    return (mark.getAttribute('data-ids') ?? '').split(' ').filter((x) => x && x !== PENDING);
+  };
+  const onClick = (e: MouseEvent) => {
+    if (justSelected.current) {
+      justSelected.current = false;
+      return;
+    }
+    const ids = marksAt(e.target as Element);
+    if (ids && ids.length > 0) {
+      onOpenAnnotation(ids);
+      return;
+    }
+    if (pending && form.body.trim() === '' && form.tags.trim() === '') closePopover(false);
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      const ids = marksAt(e.target as Element);
+      if (ids && ids.length > 0) {
+        e.preventDefault();
+        onOpenAnnotation(ids);
+      }
+    }
+  };
+  const onKeyUp = (e: KeyboardEvent) => {
+    // A selection made from the keyboard (caret browsing: Shift + arrows).
+    if (e.shiftKey && e.key.startsWith('Arrow')) takeSelection();
+  };
+
+  const create = () => {
+    if (!pending) return;
+    const now = new Date().toISOString();
+    const a: Annotation = {
+      id: newId(),
+      sourceId: source.id,
+      target: makeTarget(text, pending.start, pending.end),
+      body: form.body,
+      tags: parseTags(form.tags),
+      confidential: form.confidential,
+      createdAt: now,
+      updatedAt: now,
+    };
+    edit((d) => ({ ...d, annotations: [...d.annotations, a] }));
+    focusAfterSave.current = a.id;
+    setPending(null);
+    setForm(EMPTY_FORM);
+  };
+
+  const attach = () => {
+    if (!pending || !reattaching) return;
+    const target = makeTarget(text, pending.start, pending.end);
+    const id = reattaching.id;
+    const now = new Date().toISOString();
+    edit((d) => ({ ...d, annotations: d.annotations.map((a) => (a.id === id ? { ...a, sourceId: source.id, target, updatedAt: now } : a)) }));
+    stopReattach();
+    focusAfterSave.current = id;
+    setPending(null);
+    toast({ kind: 'success', message: t('sources.reader.reattached') });
+  };
+
+  const confidentialIds = new Set(anchored.filter((s) => s.confidential).map((s) => s.id));
+  const titleOf = (ids: readonly string[]) =>
+    ids
+      .map((id) => byId.get(id))
+      .map((s) => (s ? shorten(s.body || t('sources.reader.noComment'), 80) : ''))
+      .filter(Boolean)
+      .join(' · ');
+
+  const copySha = () => {
+    void navigator.clipboard
+      ?.writeText(source.sha256)
+      .then(() => toast({ kind: 'success', message: t('sources.sha.copied') }))
+      .catch(() => toast({ kind: 'error', message: t('sources.sha.copyFailed') }));
+  };
+
+  const meta = [enumLabel(t, 'source', source.kind), source.publisher, source.publishedOn, source.language].filter(Boolean).join(' · ');
+
+  return (
+    <section ref={regionRef} className={`reader${source.confidential ? ' is-confidential' : ''}`} aria-labelledby="reader-title" data-source-id={source.id}>
+      <header className="reader-header">
+        <div className="reader-heading">
+          <p className="reader-kicker">{t('sources.reader.kicker')}</p>
+          <h3 id="reader-title" ref={headingRef} tabIndex={-1} dir="auto">
+            {source.title}
+          </h3>
+          <p className="reader-meta">
+            {meta}
+            {source.confidential && (
+              <>
+                {' '}
+                <ConfidentialBadge />
+              </>
+            )}
+          </p>
+          {source.url && (
+            <p className="reader-meta reader-url">
+              <span className="visually-hidden">{t('sources.field.url')}: </span>
+              <code className="break">{source.url}</code>
+            </p>
+          )}
+          <p className="reader-meta">
+            <span>{t('sources.sha.label')}</span> <code title={source.sha256}>{source.sha256.slice(0, 12)}</code>{' '}
+            <button type="button" className="btn-link" onClick={copySha} aria-label={t('sources.sha.copyLabel')}>
+              {t('sources.sha.copy')}
+            </button>
+          </p>
+        </div>
+        <div className="reader-actions">
+          <button type="button" className="btn btn-small" onClick={onEditSource}>
+            {t('sources.reader.editSource')}
+          </button>
+          <button type="button" className="btn btn-small" onClick={onClose}>
+            {t('sources.reader.close')}
+          </button>
+        </div>
+      </header>
+
+      {reattaching && (
+        <div className="reattach-banner" role="status">
+          <p>
+            {t('sources.reader.reattachBanner')} <q dir="auto">{shorten(reattaching.quote ?? '', 120)}</q>
+          </p>
+          <button type="button" className="btn btn-small" onClick={() => stopReattach()}>
+            {t('sources.reader.reattachCancel')}
+          </button>
+        </div>
+      )}
+
+      <p className="reader-hint" id="reader-hint">
+        {t('sources.reader.hint')}{' '}
+        <span className="reader-counts">
+          {t('sources.reader.counts', { n: anchored.length })}
+          {orphanCount > 0 && <> · <span className="orphan-count">{t('sources.reader.orphanCount', { n: orphanCount })}</span></>}
+        </span>
+      </p>
+
+      <div
+        className="reader-scroll"
+        ref={scrollRef}
+        tabIndex={0}
+        role="group"
+        aria-label={t('sources.reader.textLabel', { title: source.title })}
+        aria-describedby="reader-hint"
+      >
+        {text === '' ? (
+          <p className="empty-note">{t('sources.reader.noText')}</p>
+        ) : (
+          <div
+            className="reader-text"
+            ref={textRef}
+            lang={langAttr(source.language)}
+            onMouseDown={onMouseDown}
+            onClick={onClick}
+            onKeyDown={onKeyDown}
+            onKeyUp={onKeyUp}
+          >
+            {paragraphs.map((p) => (
+              <div key={p.start} className={`src-para${p.start === p.end ? ' is-empty' : ''}`} dir="auto" data-start={p.start} data-end={p.end}>
+                {p.segments.map((seg) => {
+                  const chunk = text.slice(seg.start, seg.end);
+                  if (seg.ids.length === 0) {
+                    return (
+                      <span key={seg.start} data-start={seg.start} data-end={seg.end}>
+                        {chunk}
+                      </span>
+                    );
+                  }
+                  const real = seg.ids.filter((id) => id !== PENDING);
+                  const cls = [
+                    'hl',
+                    real.length > 0 ? `depth-${Math.min(real.length, 3)}` : '',
+                    seg.ids.includes(PENDING) ? 'hl-pending' : '',
+                    real.some((id) => confidentialIds.has(id)) ? 'is-confidential' : '',
+                    activeId !== null && real.includes(activeId) ? 'is-active' : '',
+                    flash !== null && real.includes(flash.id) ? 'is-flashing' : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' ');
+                  return (
+                    <mark
+                      key={seg.start}
+                      className={cls}
+                      data-start={seg.start}
+                      data-end={seg.end}
+                      data-ids={seg.ids.join(' ')}
+                      tabIndex={real.length > 0 ? 0 : undefined}
+                      title={real.length > 0 ? titleOf(real) : undefined}
+                    >
+                      {chunk}
+                    </mark>
+                  );
+                })}
+              </div>
+            ))}
+          </div>
+        )}
+      </div>
+
+      {pending && (
+        <div
+          ref={popRef}
+          className="ann-popover"
+          role="dialog"
+          aria-label={reattaching ? t('sources.reader.reattachTitle') : t('sources.reader.newAnnotation')}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.stopPropagation();
+              closePopover(true);
+            } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !reattaching) {
+              e.preventDefault();
+              create();
+            }
+          }}
+        >
+          <p className="ann-popover-quote" dir="auto">
+            “{shorten(text.slice(pending.start, pending.end), 120)}”
+          </p>
+          {reattaching ? (
+            <>
+              <p className="ann-popover-text">{t('sources.reader.reattachHere', { quote: shorten(reattaching.quote ?? '', 60) })}</p>
+              <div className="ann-popover-actions">
+                <button type="button" className="btn btn-primary" onClick={attach} autoFocus>
+                  {t('sources.reader.attach')}
+                </button>
+                <button type="button" className="btn" onClick={() => closePopover(true)}>
+                  {t('common.cancel')}
+                </button>
+              </div>
+            </>
+          ) : (
+            <>
+              <AnnotationFields value={form} onChange={setForm} knownTags={caseAnnotationTags(c)} bodyLabel={t('sources.annotation.body')} autoFocus compact />
+              <div className="ann-popover-actions">
+                <button type="button" className="btn btn-primary" onClick={create}>
+                  {t('sources.reader.saveAnnotation')}
+                </button>
+                <button type="button" className="btn" onClick={() => closePopover(true)}>
+                  {t('common.cancel')}
+                </button>
+              </div>
+            </>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,251 @@
+import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SourceKind, type CaseFile, type Source } from '../../../shared/model';
+import type { ExtractedSource } from '../../../shared/contract';
+import { api } from '../../api';
+import { CheckboxField, DateField, opt, SelectField, ShowErrorsContext, TextField } from '../../components/fields';
+import { Dialog } from '../../components/Dialog';
+import { useFormat } from '../../i18n/format';
+import { newId } from '../../lib/ids';
+import { useCurrentSession } from '../case/session';
+import { enumOptions, type Edit } from '../case/sections/common';
+import { sha256Hex } from './sha256';
+
+type Form = {
+  title: string;
+  kind: Source['kind'];
+  publisher: string;
+  url: string;
+  publishedOn: string;
+  language: string;
+  confidential: boolean;
+  text: string;
+};
+
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
+const ACCEPT = '.txt,.md,.html,.htm,.pdf';
+const SCRATCH = 'sourceDialog';
+
+function formOf(s: Source | null): Form {
+  return {
+    title: s?.title ?? '',
+    kind: s?.kind ?? 'article',
+    publisher: s?.publisher ?? '',
+    url: s?.url ?? '',
+    publishedOn: s?.publishedOn ?? '',
+    language: s?.language ?? '',
+    confidential: s?.confidential ?? false,
+    text: s?.text ?? '',
+  };
+}
+
+async function fileToBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+type FileState =
+  | { phase: 'idle' }
+  | { phase: 'reading'; name: string }
+  | { phase: 'done'; name: string; result: ExtractedSource }
+  | { phase: 'failed'; name: string; message: string };
+
+type Props = {
+  c: CaseFile;
+  edit: Edit;
+  /** The source to edit, or null to add one. */
+  source: Source | null;
+  onClose: () => void;
+  /** After a new source joins the case. */
+  onAdded?: (id: string) => void;
+};
+
+/** Adds a source (pasted, or read from a file) or edits one's details and text. */
+export function SourceDialog({ c, edit, source, onClose, onAdded }: Props) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const session = useCurrentSession();
+  const id = useId();
+  const [form, setForm] = useState<Form>(() => formOf(source));
+  const [file, setFile] = useState<FileState>({ phase: 'idle' });
+  const [attempted, setAttempted] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const autoTitle = useRef<string | null>(null);
+  const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
+  const annotationCount = source ? c.annotations.filter((a) => a.sourceId === source.id && a.target).length : 0;
+
+  const close = () => {
+    session?.clearScratch(`field:${SCRATCH}.`);
+    onClose();
+  };
+
+  const readFile = async (f: File) => {
+    if (f.size > MAX_FILE_BYTES) {
+      setFile({ phase: 'failed', name: f.name, message: t('sources.file.tooLarge') });
+      return;
+    }
+    setFile({ phase: 'reading', name: f.name });
+    let dataBase64: string;
+    try {
+      dataBase64 = await fileToBase64(f);
+    } catch {
+      setFile({ phase: 'failed', name: f.name, message: t('sources.file.unreadable') });
+      return;
+    }
+    const result = await api['sources.extract']({ fileName: f.name, dataBase64 });
+    if (!result.ok) {
+      setFile({ phase: 'failed', name: f.name, message: result.error.message });
+      return;
+    }
+    const extracted = result.value;
+    const fallbackTitle = f.name.replace(/\.[^.]+$/, '');
+    setForm((prev) => {
+      // Keep a title the user typed; replace one that came from an earlier file.
+      const keepTitle = prev.title.trim() !== '' && prev.title !== autoTitle.current;
+      const title = keepTitle ? prev.title : (extracted.title?.trim() || fallbackTitle).slice(0, 300);
+      autoTitle.current = keepTitle ? autoTitle.current : title;
+      return { ...prev, title, text: extracted.text };
+    });
+    setFile({ phase: 'done', name: f.name, result: extracted });
+  };
+
+  const save = () => {
+    const invalid = session ? [...session.getState().scratch.entries()].some(([k, s]) => s.invalid && k.startsWith(`field:${SCRATCH}.`)) : false;
+    if (invalid || form.title.trim() === '') {
+      setAttempted(true);
+      setMessage(t('form.completeRequired'));
+      return;
+    }
+    const fields = {
+      title: form.title,
+      kind: form.kind,
+      url: opt(form.url.trim()),
+      publisher: opt(form.publisher.trim()),
+      publishedOn: opt(form.publishedOn),
+      language: opt(form.language.trim()),
+      text: form.text,
+      sha256: sha256Hex(form.text),
+      confidential: form.confidential || undefined,
+    };
+    if (source) {
+      edit((d) => ({ ...d, sources: d.sources.map((s) => (s.id === source.id ? { id: s.id, ...fields } : s)) }));
+      close();
+    } else {
+      const added: Source = { id: newId(), ...fields };
+      edit((d) => ({ ...d, sources: [...d.sources, added] }));
+      close();
+      onAdded?.(added.id);
+    }
+  };
+
+  const kinds = enumOptions(t, 'source', SourceKind.options);
+  const p = `${SCRATCH}.${source?.id ?? 'new'}`;
+  return (
+    <Dialog
+      open
+      wide
+      onClose={close}
+      title={source ? t('sources.dialog.editTitle') : t('sources.dialog.addTitle')}
+      className="source-dialog"
+      footer={
+        <>
+          {message && (
+            <p className="field-error" role="alert">
+              {message}
+            </p>
+          )}
+          <span className="spacer" />
+          <button type="button" className="btn" onClick={close}>
+            {t('common.cancel')}
+          </button>
+          <button type="button" className="btn btn-primary" onClick={save} disabled={file.phase === 'reading'}>
+            {source ? t('sources.save') : t('sources.dialog.add')}
+          </button>
+        </>
+      }
+    >
+      <ShowErrorsContext.Provider value={attempted}>
+        <div className="field-grid">
+          <TextField label={t('field.sourceTitle')} path={`${p}.title`} value={form.title} required span2 maxLength={300} onChange={(title) => set({ title })} />
+          <SelectField label={t('field.sourceKind')} value={form.kind} options={kinds} onChange={(kind) => kind && set({ kind })} />
+          <DateField label={t('field.publishedOn')} path={`${p}.publishedOn`} value={form.publishedOn} hint={t('field.dateHint')} onChange={(publishedOn) => set({ publishedOn })} />
+          <TextField label={t('sources.field.publisher')} path={`${p}.publisher`} value={form.publisher} onChange={(publisher) => set({ publisher })} />
+          <TextField label={t('sources.field.url')} path={`${p}.url`} value={form.url} span2 placeholder="https://" onChange={(url) => set({ url })} />
+          <TextField
+            label={t('sources.field.language')}
+            path={`${p}.language`}
+            value={form.language}
+            hint={t('sources.field.languageHint')}
+            maxLength={35}
+            onChange={(language) => set({ language })}
+          />
+          <div className="field field-wide">
+            <CheckboxField className="confidential-toggle" label={t('sources.field.confidential')} checked={form.confidential} onChange={(confidential) => set({ confidential })} />
+          </div>
+        </div>
+
+        <div className="source-file">
+          <label className="field-label" htmlFor={`${id}-file`}>
+            {t('sources.file.label')}
+          </label>
+          <input
+            id={`${id}-file`}
+            type="file"
+            accept={ACCEPT}
+            aria-describedby={`${id}-file-hint`}
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              if (f) void readFile(f);
+              e.target.value = '';
+            }}
+          />
+          <p className="field-hint" id={`${id}-file-hint`}>
+            {t('sources.file.hint')}
+          </p>
+          {file.phase === 'reading' && (
+            <p className="file-status" role="status">
+              {t('sources.file.reading', { name: file.name })}
+            </p>
+          )}
+          {file.phase === 'done' && (
+            <div className="file-status" role="status">
+              <p>{t('sources.file.read', { name: file.name, format: file.result.format.toUpperCase(), n: format.number(file.result.text.length) })}</p>
+              {file.result.warnings.length > 0 && (
+                <ul className="file-warnings" aria-label={t('sources.file.warnings')}>
+                  {file.result.warnings.map((w, i) => (
+                    <li key={i}>{w}</li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          )}
+          {file.phase === 'failed' && (
+            <div className="file-error" role="alert">
+              <p className="file-error-title">{t('sources.file.failed', { name: file.name })}</p>
+              <p>{file.message}</p>
+            </div>
+          )}
+        </div>
+
+        <div className="field-grid field-grid-single">
+          <TextField
+            label={t('sources.field.text')}
+            path={`${p}.text`}
+            value={form.text}
+            multiline
+            rows={14}
+            hint={
+              source && annotationCount > 0
+                ? t('sources.field.textHintAnnotated', { n: annotationCount })
+                : t('sources.field.textHint')
+            }
+            onChange={(text) => set({ text })}
+            inputClassName="source-text-input"
+          />
+        </div>
+      </ShowErrorsContext.Provider>
+    </Dialog>
+  );
+}

@@ -1,0 +1,132 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+import { expect, root, test } from './fixtures';
+import { createCase, expectSaved, readCaseFile } from './helpers';
+import { annotate, marks, reader, sourcesSection } from './sourcesHelpers';
+
+// Sources read from files: the file goes through `sources.extract` in the main
+// process; the dialog fills in the title and text, shows the warnings, and says
+// plainly why a file cannot be used.
+
+const FONT = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
+
+function makePdf(draw: (doc: PDFKit.PDFDocument) => void, options: PDFKit.PDFDocumentOptions = {}): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ compress: true, ...options });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    draw(doc);
+    doc.end();
+  });
+}
+
+/** Russian text in Windows-1251 (А–я are 0xC0–0xFF in order; Ё/ё are 0xA8/0xB8). */
+function cp1251(text: string): Buffer {
+  return Buffer.from(
+    [...text].map((ch) => {
+      const code = ch.charCodeAt(0);
+      if (code < 0x80) return code;
+      if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
+      if (ch === 'Ё') return 0xa8;
+      if (ch === 'ё') return 0xb8;
+      throw new Error(`no Windows-1251 byte for ${ch}`);
+    }),
+  );
+}
+
+async function openAddDialog(page: import('@playwright/test').Page) {
+  await sourcesSection(page).getByRole('button', { name: 'Add source' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a source' });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+test('an .html file: its title and reader text fill the form, its script does not', async ({ page, dataDir }) => {
+  const id = await createCase(page, { kind: 'prisoner', title: 'Files case', name: 'Files Person' });
+  const dialog = await openAddDialog(page);
+  const html = [
+    '<!doctype html><html lang="kk"><head><meta charset="utf-8"><title>Сот үкімі — Әділет</title>',
+    '<script>document.write("SCRIPT-TEXT"); alert("SCRIPT-TEXT")</script><style>p { color: red }</style></head>',
+    '<body><nav>Басты бет</nav><article><h1>Сот үкімі</h1>',
+    '<p>Алматы қаласының соты белсендіге айыппұл салды.</p>',
+    '<p>Адвокат шағым береді.</p></article></body></html>',
+  ].join('\n');
+  await dialog.getByLabel('Read the text from a file').setInputFiles({ name: 'ukim.html', mimeType: 'text/html', buffer: Buffer.from(html, 'utf8') });
+  await expect(dialog.getByRole('status')).toContainText('Read “ukim.html” (HTML)');
+  const text = dialog.getByLabel('Text', { exact: true });
+  await expect(text).toHaveValue(/Алматы қаласының соты белсендіге айыппұл салды\./);
+  await expect(text).toHaveValue(/Адвокат шағым береді\./);
+  await expect(text).not.toHaveValue(/SCRIPT-TEXT/);
+  await expect(text).not.toHaveValue(/color: red/);
+  await expect(dialog.getByLabel('Title')).toHaveValue('Сот үкімі — Әділет');
+  await dialog.getByRole('button', { name: 'Add source' }).click();
+  await expect(dialog).toBeHidden();
+
+  await expect(reader(page).getByRole('heading', { level: 3, name: 'Сот үкімі — Әділет' })).toBeVisible();
+  await expect(reader(page).locator('.reader-text')).toContainText('Алматы қаласының соты белсендіге айыппұл салды.');
+  await expect(reader(page).locator('.reader-text')).not.toContainText('SCRIPT-TEXT');
+  await annotate(page, 'айыппұл салды', { body: 'Fine' });
+  await expect(marks(page)).toHaveText('айыппұл салды');
+  await expectSaved(page);
+  const file = await readCaseFile(dataDir, id);
+  expect(file.sources[0].title).toBe('Сот үкімі — Әділет');
+  expect(file.sources[0].text).not.toContain('SCRIPT-TEXT');
+  expect(file.annotations[0].target.quote.exact).toBe('айыппұл салды');
+
+  // The stored fixture page with every kind of hidden content: none of it comes through.
+  const again = await openAddDialog(page);
+  await again.getByLabel('Read the text from a file').setInputFiles(path.join(root, 'tests/fixtures/sources/article.html'));
+  const fixtureText = again.getByLabel('Text', { exact: true });
+  await expect(fixtureText).toHaveValue(/Специализированный межрайонный суд/);
+  for (const hidden of ['SCRIPT-TEXT', 'STYLE-TEXT', 'JSON-LD-TEXT', 'COMMENT-TEXT', 'HIDDEN-TEXT', 'TEMPLATE-TEXT', 'IFRAME-TEXT']) {
+    await expect(fixtureText).not.toHaveValue(new RegExp(hidden));
+  }
+  await again.getByRole('button', { name: 'Cancel' }).click();
+  await expect(again).toBeHidden();
+});
+
+test('a .pdf without a text layer is refused with a clear message; one with text is read', async ({ page, dataDir }) => {
+  const id = await createCase(page, { kind: 'prisoner', title: 'PDF case', name: 'PDF Person' });
+  const scan = await makePdf((doc) => {
+    doc.rect(72, 72, 300, 400).fill('#777777');
+  });
+  const dialog = await openAddDialog(page);
+  await dialog.getByLabel('Title').fill('Typed before the file');
+  await dialog.getByLabel('Read the text from a file').setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: scan });
+  const alert = dialog.getByRole('alert');
+  await expect(alert).toContainText('“scan.pdf” could not be read');
+  await expect(alert).toContainText('This PDF has no text layer (it is probably a scan). Run OCR on it first, or paste the text.');
+  await expect(dialog.getByLabel('Text', { exact: true })).toHaveValue('');
+
+  const withText = await makePdf(
+    (doc) => {
+      doc.font(FONT).fontSize(12).text('Қаулы: қоғамдық бірлестіктің қызметі үш айға тоқтатылсын.');
+    },
+    { info: { Title: 'Әділет департаментінің қаулысы' } },
+  );
+  await dialog.getByLabel('Read the text from a file').setInputFiles({ name: 'qauly.pdf', mimeType: 'application/pdf', buffer: withText });
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await expect(dialog.getByRole('status')).toContainText('Read “qauly.pdf” (PDF)');
+  await expect(dialog.getByLabel('Text', { exact: true })).toHaveValue('Қаулы: қоғамдық бірлестіктің қызметі үш айға тоқтатылсын.');
+  // A title the user typed is kept.
+  await expect(dialog.getByLabel('Title')).toHaveValue('Typed before the file');
+  await dialog.getByLabel('Kind').selectOption({ label: 'Court document' });
+  await dialog.getByRole('button', { name: 'Add source' }).click();
+  await expect(dialog).toBeHidden();
+  await expectSaved(page);
+  const file = await readCaseFile(dataDir, id);
+  expect(file.sources[0]).toMatchObject({ title: 'Typed before the file', kind: 'court_document', text: 'Қаулы: қоғамдық бірлестіктің қызметі үш айға тоқтатылсын.' });
+});
+
+test('a Windows-1251 .txt is read with a warning that says so', async ({ page }) => {
+  await createCase(page, { kind: 'prisoner', title: 'Encoding case', name: 'Encoding Person' });
+  const dialog = await openAddDialog(page);
+  const body = 'Суд отклонил ходатайство защиты.\r\nПриговор: два года.';
+  await dialog.getByLabel('Read the text from a file').setInputFiles({ name: 'prigovor.txt', mimeType: 'text/plain', buffer: cp1251(body) });
+  await expect(dialog.locator('.file-warnings')).toContainText('Windows-1251');
+  await expect(dialog.getByLabel('Text', { exact: true })).toHaveValue(/Суд отклонил ходатайство защиты\./);
+  await expect(dialog.getByLabel('Title')).toHaveValue('prigovor');
+});
