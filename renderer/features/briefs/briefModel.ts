@@ -1,0 +1,77 @@
+import type { CaseFile, CaseKind } from '../../../shared/model';
+import type { BriefLang, BriefTemplate } from '../../../shared/model/brief';
+
+// The brief dialog's pure half: which templates fit, which annotations a tag
+// choice prints, and the PDF's bytes out of the base64 the API returns.
+
+/** The single-case templates that fit a kind of case, in the order the dialog offers them. */
+export function templatesFor(kind: CaseKind): BriefTemplate[] {
+  return kind === 'political_prisoner' ? ['case', 'wgad', 'urgent-action'] : ['case', 'urgent-action', 'ngo'];
+}
+
+/** The brief language that matches the interface language, English otherwise. */
+export function defaultBriefLang(uiLang: string): BriefLang {
+  return uiLang.startsWith('ru') ? 'ru' : 'en';
+}
+
+export type TagCount = { tag: string; total: number; confidential: number };
+
+/** Every tag on the case's annotations, with how many annotations carry it (and how many of those are confidential). */
+export function annotationTagCounts(annotations: CaseFile['annotations'], compare: (a: string, b: string) => number): TagCount[] {
+  const counts = new Map<string, TagCount>();
+  for (const a of annotations) {
+    for (const tag of new Set(a.tags)) {
+      const entry = counts.get(tag) ?? { tag, total: 0, confidential: 0 };
+      entry.total++;
+      if (a.confidential) entry.confidential++;
+      counts.set(tag, entry);
+    }
+  }
+  return [...counts.values()].sort((a, b) => compare(a.tag, b.tag));
+}
+
+/**
+ * The `annotationTags` of the request: absent while every tag is chosen (so notes
+ * without a tag print too), otherwise the chosen tags (an empty list prints none).
+ */
+export function annotationTagsParam(all: readonly string[], chosen: ReadonlySet<string>): string[] | undefined {
+  if (all.every((tag) => chosen.has(tag))) return undefined;
+  return all.filter((tag) => chosen.has(tag));
+}
+
+/** How many of the case's annotations the brief will print for a choice of tags and a mode (as the service chooses them). */
+export function annotationsPrinted(c: Pick<CaseFile, 'annotations' | 'sources'>, tags: readonly string[] | undefined, mode: 'public' | 'internal'): number {
+  const hidden = new Set(c.sources.filter((s) => s.confidential === true).map((s) => s.id));
+  return c.annotations.filter((a) => {
+    if (tags !== undefined && !a.tags.some((t) => tags.includes(t))) return false;
+    if (mode === 'internal') return true;
+    return !a.confidential && !(a.sourceId !== undefined && hidden.has(a.sourceId));
+  }).length;
+}
+
+export type ConfidentialParts = { contact: boolean; lawyer: boolean; events: number; sources: number; annotations: number };
+
+/** What of this case is confidential: what a public brief leaves out and an internal one shows. */
+export function confidentialParts(c: CaseFile): ConfidentialParts {
+  const hidden = new Set(c.sources.filter((s) => s.confidential === true).map((s) => s.id));
+  return {
+    contact: c.kind === 'political_prisoner' && (c.person.contact ?? '').trim() !== '',
+    lawyer: c.kind === 'political_prisoner' && (c.lawyer ?? '').trim() !== '',
+    events: c.events.filter((e) => e.confidential === true).length,
+    sources: hidden.size,
+    annotations: c.annotations.filter((a) => a.confidential || (a.sourceId !== undefined && hidden.has(a.sourceId))).length,
+  };
+}
+
+export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** Saves what the case view holds before a brief is made from the case on disk; false while anything is unsaved. */
+export async function saveBeforeBrief(session: { flush(): Promise<void>; getState(): { status: string }; invalidCount(): number }): Promise<boolean> {
+  await session.flush();
+  return session.getState().status === 'saved' && session.invalidCount() === 0;
+}
