@@ -62,7 +62,7 @@ export function generateCase(i: number): GeneratedCase {
       id: `a${k}`,
       sourceId: 's1',
       target: { quote: { exact: k === 0 ? quote : sourceText.slice(k * 80, k * 80 + 30) || 'x' } },
-      body: sentence(r, 3),
+      body: k === 9 ? `Confidential witness statement ${i}-${k}: ${sentence(r, 3)}` : sentence(r, 3),
       tags: ['evidence'],
       confidential: k === 9,
     })),
