@@ -74,11 +74,6 @@ async function start(): Promise<void> {
       return dispatch(op, input);
     });
   }
-  ipcMain.handle(OPEN_EXTERNAL_CHANNEL, async (event, url: unknown) => {
-    if (!isTrustedSender(event.senderFrame) || typeof url !== 'string' || !isOpenableExternalUrl(url)) return false;
-    await shell.openExternal(url);
-    return true;
-  });
 
   const win = new BrowserWindow({
     width: 1280,
@@ -90,6 +85,21 @@ async function start(): Promise<void> {
     webPreferences: secureWebPreferences(path.join(here, '../preload/preload.cjs')),
   });
   win.once('ready-to-show', () => win.show());
+  ipcMain.handle(OPEN_EXTERNAL_CHANNEL, async (event, url: unknown) => {
+    if (!isTrustedSender(event.senderFrame) || typeof url !== 'string' || !isOpenableExternalUrl(url)) return false;
+    // A link's address can carry case text in its query; the user sees it and decides.
+    const { response } = await dialog.showMessageBox(win, {
+      type: 'question',
+      buttons: ['Cancel', 'Open in browser'],
+      defaultId: 0,
+      cancelId: 0,
+      message: 'Open this link in your web browser?',
+      detail: url,
+    });
+    if (response !== 1) return false;
+    await shell.openExternal(url);
+    return true;
+  });
   // The page asks before unloading while an edit is unsaved; Electron shows no prompt itself.
   win.webContents.on('will-prevent-unload', (event) => {
     const choice = dialog.showMessageBoxSync(win, {

@@ -20,6 +20,7 @@ export function secureWebPreferences(preload: string): NonNullable<BrowserWindow
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: false, // the spellchecker would download dictionaries
+    disableBlinkFeatures: 'Auxclick', // middle-click cannot open anything either
   };
 }
 

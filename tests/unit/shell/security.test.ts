@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { APP_ENTRY, resolveAppFile } from '../../../electron/shell/appProtocol';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/transports/http';
 import { menuTemplate, type ShellCommand } from '../../../electron/shell/menu';
 import { denyAllPermissions, isOpenableExternalUrl, isTrustedSender, lockDownWebContents, secureWebPreferences } from '../../../electron/shell/security';
 
@@ -24,6 +25,7 @@ describe('window options', () => {
       nodeIntegrationInSubFrames: false,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
     });
   });
 });
@@ -199,5 +201,7 @@ describe('main.ts wires every rule', () => {
     const csp = /Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toMatch(/unsafe-(eval|inline)/);
+    // The page's own policy matches the header's (frame-ancestors only works as a header).
+    expect(csp).toBe(CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", ''));
   });
 });
