@@ -62,7 +62,9 @@ export function secretsOf(c: CaseFile, base: PathSegment[] = []): Secret[] {
   c.annotations.forEach((a, i) => {
     if (!a.confidential && !(a.sourceId !== undefined && hidden.has(a.sourceId))) return;
     add(['annotations', i, 'body'], a.body);
-    add(['annotations', i, 'target', 'quote', 'exact'], a.target?.quote.exact);
+    // The quoted words are secret only when their source is: a confidential comment
+    // on a public article quotes public words, which may rightly appear elsewhere.
+    if (a.sourceId !== undefined && hidden.has(a.sourceId)) add(['annotations', i, 'target', 'quote', 'exact'], a.target?.quote.exact);
   });
   return out;
 }
