@@ -1,0 +1,358 @@
+import { randomBytes } from 'node:crypto';
+import { access, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import path from 'node:path';
+import { ioError, isIoError, ServiceError } from '../errors';
+import { fsyncDir, TEMP_SUFFIX } from '../store/durableFile';
+import { decryptBytes, encryptBytes, isEncryptedBytes } from './envelope';
+import { EncryptedFileError } from './errors';
+import { listFolder, removeLeftovers, type Target } from './folderLayout';
+import { readJournal, readVaultFile, removeJournal, removeVaultFile, writeJournal, writeVaultFile, type Journal } from './journal';
+import { checkNewPassphrase, type ScryptParams } from './kdf';
+import { createVault, paramsOf, unlockVault, wrapDataKey, type VaultHeader } from './vault';
+import { wipe } from './wipe';
+
+// Converting a closed data folder between plain and encrypted, crash-safely.
+//
+// encrypt:  write vault.next.json {encrypt, new vault} → convert each file
+//           (temp + fsync + rename) → fsync the folders → write vault.json
+//           (the commit) → delete vault.next.json
+// decrypt:  write vault.next.json {decrypt} → convert each file → fsync the
+//           folders → delete vault.json (the commit) → delete vault.next.json
+// passphrase change: write a new vault.json (one atomic rename; same data key)
+//
+// Every file is replaced whole and atomically, and its state can be told from
+// its bytes (the envelope's magic, and for quarantined raw bytes a successful
+// decryption), so converting is idempotent: any call may redo any prefix of the
+// work. An interrupted conversion is always resolved towards the ENCRYPTED
+// state — an encryption is finished, a decryption is rolled back — so a crash
+// never leaves a folder less protected than the user asked for; the user simply
+// runs "decrypt" again. Both need the passphrase (the key is never on disk in
+// clear), which is why the app asks for it when the folder shows as encrypted.
+//
+// The caller holds the folder's lock; nothing else writes meanwhile.
+
+export type ConversionReport = {
+  /** Files rewritten by this call. */
+  converted: number;
+  /** Files that would not decrypt with the folder's key (damaged): left exactly as they were; the store quarantines them on open. */
+  unreadable: string[];
+  /** Files the layout does not know, left as they were — NOT encrypted. The app should tell the user. */
+  untouched: string[];
+};
+
+export type ConvertOptions = {
+  onProgress?: (progress: { done: number; total: number }) => void;
+  /**
+   * For tests: called before every step that changes the disk. Throwing stops
+   * the operation right there, leaving the disk exactly as a crash would.
+   */
+  onStep?: (step: string) => void | Promise<void>;
+};
+
+export type FolderEncryption =
+  | { state: 'plain' }
+  | { state: 'encrypted' }
+  /** A conversion was interrupted; opening with the passphrase finishes it (the folder ends up encrypted). */
+  | { state: 'interrupted'; operation: 'encrypt' | 'decrypt' };
+
+export type RecoveryResult =
+  | { state: 'clean'; encrypted: boolean }
+  /** A conversion was found and resolved: `completed`, or `rolled_back` (an interrupted decryption: the folder stays encrypted). */
+  | { state: 'finished'; operation: 'encrypt' | 'decrypt'; outcome: 'completed' | 'rolled_back'; encrypted: boolean }
+  /** An interrupted conversion needs the passphrase; nothing but leftover temp files was touched. */
+  | { state: 'needs_passphrase'; operation: 'encrypt' | 'decrypt' };
+
+type State =
+  /** `stale`: a journal left by a conversion that had committed (only its deletion was missing). */
+  | { kind: 'plain'; stale: boolean }
+  | { kind: 'encrypted'; vault: VaultHeader; stale: boolean }
+  | { kind: 'encrypting'; vault: VaultHeader }
+  | { kind: 'decrypting'; vault: VaultHeader };
+
+async function readState(dir: string): Promise<State> {
+  const [vault, journal]: [VaultHeader | null, Journal | null] = await Promise.all([readVaultFile(dir), readJournal(dir)]);
+  if (journal?.operation === 'encrypt') return vault ? { kind: 'encrypted', vault, stale: true } : { kind: 'encrypting', vault: journal.vault };
+  if (journal?.operation === 'decrypt') return vault ? { kind: 'decrypting', vault } : { kind: 'plain', stale: true };
+  return vault ? { kind: 'encrypted', vault, stale: false } : { kind: 'plain', stale: false };
+}
+
+const notEncrypted = () => new ServiceError('bad_input', 'This data folder is not encrypted. Nothing was changed.');
+
+/** Disk errors in words, with what the interruption means for the files. */
+async function onDisk<T>(doing: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (!isIoError(err)) throw err;
+    const tail = 'No file was lost: the change is finished safely the next time the folder is opened with the passphrase (an interrupted decryption leaves it encrypted).';
+    throw new ServiceError('io', ioError(err, doing).message.replace(/The previous version is intact\.$/, tail));
+  }
+}
+
+/**
+ * Replaces `file` durably with `bytes`, keeping its times: the store reads a
+ * trashed case's mtime as the moment it was trashed, and a decrypted folder
+ * should look as it did before it was encrypted. The temp file uses the store's
+ * naming, so a leftover is swept like any other.
+ */
+async function replaceKeepingTimes(file: string, bytes: Uint8Array, st: Stats, beforeRename: () => Promise<void>): Promise<void> {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
+  let renamed = false;
+  try {
+    const handle = await open(tmp, 'wx', 0o600);
+    try {
+      await handle.writeFile(bytes);
+      await handle.utimes(st.atime, st.mtime);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await beforeRename();
+    await rename(tmp, file);
+    renamed = true;
+  } finally {
+    if (!renamed) await unlink(tmp).catch(() => undefined);
+  }
+}
+
+type FileState = { kind: 'plain' } | { kind: 'encrypted'; plain: Buffer } | { kind: 'unreadable' };
+
+function fileState(bytes: Buffer, key: Buffer, target: Target): FileState {
+  if (!isEncryptedBytes(bytes)) return { kind: 'plain' };
+  try {
+    return { kind: 'encrypted', plain: decryptBytes(key, bytes, target.aad) };
+  } catch (err) {
+    if (!(err instanceof EncryptedFileError)) throw err;
+    // Quarantined raw bytes may be a damaged envelope: they are the plain state's content.
+    return target.raw ? { kind: 'plain' } : { kind: 'unreadable' };
+  }
+}
+
+/** Brings every file to `direction`'s state; files already there are left alone, so this can be rerun at will. */
+async function convertFiles(dir: string, key: Buffer, direction: 'encrypt' | 'decrypt', options: ConvertOptions): Promise<ConversionReport> {
+  const { targets, untouched } = await listFolder(dir);
+  const unreadable: string[] = [];
+  const touched = new Set<string>();
+  let converted = 0;
+  for (const [i, target] of targets.entries()) {
+    options.onProgress?.({ done: i, total: targets.length });
+    const file = path.join(dir, ...target.rel.split('/'));
+    let bytes: Buffer;
+    let st: Stats;
+    try {
+      [bytes, st] = await Promise.all([readFile(file), stat(file)]);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw err;
+    }
+    const state = fileState(bytes, key, target);
+    let out: Buffer;
+    if (state.kind === 'unreadable') {
+      unreadable.push(target.rel);
+      continue;
+    } else if (direction === 'encrypt') {
+      if (state.kind === 'encrypted') {
+        wipe(state.plain);
+        continue;
+      }
+      out = encryptBytes(key, bytes, target.aad);
+    } else {
+      if (state.kind === 'plain') continue;
+      out = state.plain;
+    }
+    await options.onStep?.(`write ${target.rel}`);
+    await replaceKeepingTimes(file, out, st, async () => options.onStep?.(`rename ${target.rel}`));
+    // Plaintext does not linger in memory longer than it must.
+    wipe(direction === 'encrypt' ? bytes : out);
+    touched.add(path.dirname(file));
+    converted++;
+  }
+  options.onProgress?.({ done: targets.length, total: targets.length });
+  // The renames must be on disk before the commit that declares them done.
+  for (const folder of touched) await fsyncDir(folder);
+  return { converted, unreadable, untouched };
+}
+
+/** Finishes an interrupted conversion towards the encrypted state with the (already unwrapped) key. */
+async function resolveInterrupted(dir: string, state: Extract<State, { kind: 'encrypting' | 'decrypting' }>, key: Buffer, options: ConvertOptions): Promise<ConversionReport> {
+  await removeLeftovers(dir);
+  const report = await convertFiles(dir, key, 'encrypt', options);
+  if (state.kind === 'encrypting') {
+    await options.onStep?.('commit');
+    await writeVaultFile(dir, state.vault);
+  }
+  await options.onStep?.('cleanup');
+  await removeJournal(dir);
+  return report;
+}
+
+/** Whether the folder needs the passphrase to open (encrypted, or a conversion was interrupted). */
+export async function folderEncryption(dir: string): Promise<FolderEncryption> {
+  const state = await readState(dir);
+  if (state.kind === 'plain') return { state: 'plain' };
+  if (state.kind === 'encrypted') return { state: 'encrypted' };
+  return { state: 'interrupted', operation: state.kind === 'encrypting' ? 'encrypt' : 'decrypt' };
+}
+
+/** True when opening the folder needs the passphrase. */
+export async function isFolderEncrypted(dir: string): Promise<boolean> {
+  return (await folderEncryption(dir)).state !== 'plain';
+}
+
+/**
+ * Plain → encrypted: a new vault (scrypt tuned to this machine unless `params`
+ * is given) and every case, trashed case, quarantined file and the summary
+ * index encrypted; meta.json and the lock file stay plain. Resumes an
+ * interrupted encryption when called again with the same passphrase.
+ */
+export async function encryptFolder(dir: string, passphrase: string, params?: ScryptParams, options: ConvertOptions = {}): Promise<ConversionReport> {
+  const state = await readState(dir);
+  if (state.kind === 'encrypted' || state.kind === 'decrypting') throw new ServiceError('conflict', 'This data folder is already encrypted. Nothing was changed.');
+  let header: VaultHeader;
+  let key: Buffer;
+  if (state.kind === 'encrypting') {
+    header = state.vault;
+    key = await unlockVault(header, passphrase);
+  } else {
+    checkNewPassphrase(passphrase);
+    try {
+      await access(path.join(dir, 'meta.json'));
+    } catch {
+      throw new ServiceError('not_found', `${dir} is not a Casefile data folder (it has no meta.json). Nothing was changed.`);
+    }
+    ({ header, dataKey: key } = await createVault(passphrase, params));
+  }
+  try {
+    return await onDisk('encrypt the data folder', async () => {
+      await removeLeftovers(dir);
+      if (state.kind === 'plain') {
+        await options.onStep?.('journal');
+        await writeJournal(dir, { operation: 'encrypt', vault: header });
+      }
+      const report = await convertFiles(dir, key, 'encrypt', options);
+      await options.onStep?.('commit');
+      await writeVaultFile(dir, header);
+      await options.onStep?.('cleanup');
+      await removeJournal(dir);
+      return report;
+    });
+  } finally {
+    wipe(key);
+  }
+}
+
+/**
+ * Encrypted → plain, byte for byte what was encrypted. Resumes an interrupted
+ * decryption; an interrupted encryption is finished first.
+ */
+export async function decryptFolder(dir: string, passphrase: string, options: ConvertOptions = {}): Promise<ConversionReport> {
+  const state = await readState(dir);
+  if (state.kind === 'plain') {
+    if (!state.stale) throw notEncrypted();
+    // The last decryption had committed; only its journal was left.
+    await removeLeftovers(dir);
+    await removeJournal(dir);
+    return { converted: 0, unreadable: [], untouched: (await listFolder(dir)).untouched };
+  }
+  const key = await unlockVault(state.vault, passphrase);
+  try {
+    return await onDisk('decrypt the data folder', async () => {
+      if (state.kind === 'encrypting') await resolveInterrupted(dir, state, key, options);
+      else await removeLeftovers(dir);
+      if (state.kind !== 'decrypting') {
+        await options.onStep?.('journal');
+        await writeJournal(dir, { operation: 'decrypt' });
+      }
+      const report = await convertFiles(dir, key, 'decrypt', options);
+      await options.onStep?.('commit');
+      await removeVaultFile(dir);
+      await options.onStep?.('cleanup');
+      await removeJournal(dir);
+      return report;
+    });
+  } finally {
+    wipe(key);
+  }
+}
+
+/**
+ * Rewraps the data key under `newPassphrase`: one atomic replacement of
+ * vault.json, no file is rewritten. Keeps the scrypt parameters unless `params`
+ * is given. An interrupted conversion is resolved first (with the old passphrase).
+ */
+export async function changePassphrase(dir: string, oldPassphrase: string, newPassphrase: string, params?: ScryptParams, options: ConvertOptions = {}): Promise<void> {
+  checkNewPassphrase(newPassphrase);
+  const state = await readState(dir);
+  if (state.kind === 'plain') throw notEncrypted();
+  const key = await unlockVault(state.vault, oldPassphrase);
+  try {
+    await onDisk('change the passphrase', async () => {
+      const next = await wrapDataKey(key, newPassphrase, params ?? paramsOf(state.vault));
+      if (state.kind === 'encrypting' || state.kind === 'decrypting') await resolveInterrupted(dir, state, key, options);
+      else {
+        await removeLeftovers(dir);
+        if (state.stale) await removeJournal(dir);
+      }
+      await options.onStep?.('commit');
+      await writeVaultFile(dir, next);
+    });
+  } finally {
+    wipe(key);
+  }
+}
+
+/**
+ * The folder's data key, for the store's encrypted adapters. A wrong passphrase
+ * throws `WrongPassphraseError` before anything on disk is touched. An
+ * interrupted conversion is finished first (the folder ends up encrypted). The
+ * caller wipes the key on lock.
+ */
+export async function openVault(dir: string, passphrase: string, options: ConvertOptions = {}): Promise<Buffer> {
+  const state = await readState(dir);
+  if (state.kind === 'plain') throw notEncrypted();
+  const key = await unlockVault(state.vault, passphrase);
+  try {
+    await onDisk('open the data folder', async () => {
+      if (state.kind === 'encrypting' || state.kind === 'decrypting') await resolveInterrupted(dir, state, key, options);
+      else {
+        await removeLeftovers(dir);
+        if (state.stale) await removeJournal(dir);
+      }
+    });
+  } catch (err) {
+    wipe(key);
+    throw err;
+  }
+  return key;
+}
+
+/**
+ * Run on every open, before the store: sweeps leftovers of a crash and resolves
+ * an interrupted conversion. Without the passphrase it does what needs no key
+ * (a conversion that had committed) and reports `needs_passphrase` otherwise;
+ * with it, an interrupted encryption is finished and an interrupted decryption
+ * rolled back. A wrong passphrase changes nothing.
+ */
+export async function recoverConversion(dir: string, passphrase?: string, options: ConvertOptions = {}): Promise<RecoveryResult> {
+  const state = await readState(dir);
+  if (state.kind === 'plain' || state.kind === 'encrypted') {
+    await removeLeftovers(dir);
+    if (!state.stale) return { state: 'clean', encrypted: state.kind === 'encrypted' };
+    await removeJournal(dir);
+    return { state: 'finished', operation: state.kind === 'plain' ? 'decrypt' : 'encrypt', outcome: 'completed', encrypted: state.kind === 'encrypted' };
+  }
+  const operation = state.kind === 'encrypting' ? 'encrypt' : 'decrypt';
+  if (passphrase === undefined) {
+    // Temp files are never the truth, and a decryption's may hold plaintext.
+    await removeLeftovers(dir);
+    return { state: 'needs_passphrase', operation };
+  }
+  const key = await unlockVault(state.vault, passphrase);
+  try {
+    await onDisk('finish the interrupted conversion', () => resolveInterrupted(dir, state, key, options));
+  } finally {
+    wipe(key);
+  }
+  return { state: 'finished', operation, outcome: operation === 'encrypt' ? 'completed' : 'rolled_back', encrypted: true };
+}

@@ -1,0 +1,98 @@
+import { readdir, rm, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { TEMP_SUFFIX } from '../store/durableFile';
+import { LOCK_FILE } from '../store/lock';
+import { SUMMARY_INDEX_FILE } from '../store/summaryIndex';
+
+// Which files of a data folder are encrypted, and under which name. This is the
+// one place that knows the layout: a new kind of file in the data folder (an
+// audit log, an attachment store) must be added here, or conversions will list
+// it under `untouched` and leave it in plain text.
+
+export const VAULT_FILE = 'vault.json';
+export const JOURNAL_FILE = 'vault.next.json';
+const META_FILE = 'meta.json';
+const CASES = 'cases';
+const TRASH = 'trash';
+const QUARANTINE = 'quarantine';
+/** Briefs are rendered here and deleted; a crash can leave a plain PDF behind. */
+const BRIEF_TMP = 'tmp';
+
+/** One file to convert: its path relative to the data folder (with "/"), its AAD, and how to tell its state. */
+export type Target = {
+  rel: string;
+  aad: string;
+  /**
+   * Raw files (quarantine) may hold any bytes, even an envelope (a damaged
+   * encrypted case quarantined as is), so only a successful decryption proves
+   * they are in the encrypted state. Case files and the index are JSON when
+   * plain, and JSON never starts with the envelope's magic.
+   */
+  raw: boolean;
+};
+
+/**
+ * The name a file's envelope is bound to. A case keeps its name whether it is
+ * live or in the Trash ("cases/<id>.json" for both), so the store can keep
+ * trashing and restoring with one atomic rename; every other file is bound to
+ * its own path. Moving a file anywhere else — or swapping two cases — fails
+ * authentication.
+ */
+export function aadForPath(relativePath: string): string {
+  const rel = relativePath.split(path.sep).join('/');
+  return rel.startsWith(`${TRASH}/`) ? `${CASES}/${rel.slice(TRASH.length + 1)}` : rel;
+}
+
+/** `aadForPath` for an absolute file inside `dataDir`. */
+export function aadForFile(dataDir: string, file: string): string {
+  return aadForPath(path.relative(dataDir, file));
+}
+
+export const isTempName = (name: string) => name.startsWith('.') && name.endsWith(TEMP_SUFFIX);
+const isCaseFileName = (name: string) => name.endsWith('.json') && !name.startsWith('.');
+
+async function entries(dir: string) {
+  try {
+    return await readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+}
+
+const TOP_LEVEL_KNOWN = new Set([META_FILE, LOCK_FILE, VAULT_FILE, JOURNAL_FILE, SUMMARY_INDEX_FILE, CASES, TRASH, QUARANTINE, BRIEF_TMP]);
+
+/** Every file to convert, in a stable order, and every file the layout does not know (left as it is). */
+export async function listFolder(dataDir: string): Promise<{ targets: Target[]; untouched: string[] }> {
+  const targets: Target[] = [];
+  const untouched: string[] = [];
+  for (const sub of [CASES, TRASH, QUARANTINE]) {
+    for (const entry of (await entries(path.join(dataDir, sub))).sort((a, b) => a.name.localeCompare(b.name))) {
+      const rel = `${sub}/${entry.name}`;
+      if (isTempName(entry.name)) continue;
+      if (!entry.isFile()) untouched.push(rel);
+      else if (sub === QUARANTINE) targets.push({ rel, aad: aadForPath(rel), raw: true });
+      else if (isCaseFileName(entry.name)) targets.push({ rel, aad: aadForPath(rel), raw: false });
+      else untouched.push(rel);
+    }
+  }
+  for (const entry of await entries(dataDir)) {
+    if (entry.name === SUMMARY_INDEX_FILE && entry.isFile()) targets.push({ rel: SUMMARY_INDEX_FILE, aad: SUMMARY_INDEX_FILE, raw: false });
+    else if (!TOP_LEVEL_KNOWN.has(entry.name) && !isTempName(entry.name) && !entry.name.startsWith(`${LOCK_FILE}.`)) untouched.push(entry.name);
+  }
+  return { targets, untouched: untouched.sort() };
+}
+
+/**
+ * Deletes what crashes leave behind: temp files of interrupted durable writes
+ * (a conversion's may hold plaintext) and the brief-render folder. Neither is
+ * ever the truth: the file each temp was meant to replace is intact.
+ */
+export async function removeLeftovers(dataDir: string): Promise<void> {
+  await rm(path.join(dataDir, BRIEF_TMP), { recursive: true, force: true });
+  for (const sub of ['.', CASES, TRASH, QUARANTINE]) {
+    for (const entry of await entries(path.join(dataDir, sub))) {
+      if (isTempName(entry.name)) await unlink(path.join(dataDir, sub, entry.name)).catch(() => undefined);
+    }
+  }
+}
