@@ -12,6 +12,8 @@ import { NewCaseDialog } from './features/newCase/NewCaseDialog';
 import { AboutDialog, QuarantineList, type Info } from './features/settings/AboutDialog';
 import { SettingsView } from './features/settings/SettingsView';
 import { TrashView } from './features/trash/TrashView';
+import { AgendaNotice } from './features/agenda/AgendaNotice';
+import { AgendaView } from './features/agenda/AgendaView';
 import { navigate, routeHref, useRoute, type Route } from './lib/router';
 import './styles/base.css';
 
@@ -146,6 +148,7 @@ function Shell() {
         </div>
         <nav className="app-nav" aria-label={t('nav.main')}>
           <NavLink route={{ name: 'list' }} current={route} label={t('nav.cases')} />
+          <NavLink route={{ name: 'agenda' }} current={route} label={t('agenda.nav')} />
           <NavLink route={{ name: 'trash' }} current={route} label={t('nav.trash')} />
           <NavLink route={{ name: 'settings' }} current={route} label={t('nav.settings')} />
         </nav>
@@ -170,6 +173,7 @@ function Shell() {
           <QuarantineList info={info} />
         </div>
       )}
+      <AgendaNotice version={listVersion} hidden={route.name === 'agenda'} />
       <main id="main" className="app-main" tabIndex={-1}>
         {route.name === 'list' && (
           <CaseList
@@ -184,6 +188,7 @@ function Shell() {
         )}
         {route.name === 'case' && <CaseView key={route.id} id={route.id} onChanged={onChanged} />}
         {route.name === 'trash' && <TrashView onChanged={onChanged} />}
+        {route.name === 'agenda' && <AgendaView version={listVersion} onChanged={onChanged} />}
         {route.name === 'settings' && <SettingsView onAbout={() => setDialog('about')} />}
       </main>
       <NewCaseDialog open={dialog === 'new'} onClose={() => setDialog(null)} onCreated={onChanged} />

@@ -6,6 +6,7 @@ import { CaseSummary } from './model/summary';
 import { AnnotationState } from './model/annotationStatus';
 import { BriefLang, BriefMode, BriefTemplate } from './model/brief';
 import { SearchHit, SearchQuery } from './model/search';
+import { AgendaRow, IsoDay } from './model/agenda';
 import type { Result } from './errors';
 import { OPERATION_NAMES, type OperationName } from './operations';
 
@@ -114,6 +115,13 @@ export const RenderedBrief = z.strictObject({
 });
 export type RenderedBrief = z.infer<typeof RenderedBrief>;
 
+export const AgendaQuery = z
+  .strictObject({
+    /** The day to judge "overdue" against, in the caller's time zone; absent: the server's today. */
+    today: IsoDay.optional(),
+  })
+  .default({});
+
 export const contract = {
   'app.info': { input: NoInput, output: AppInfo },
   'cases.list': { input: ListQuery, output: z.array(CaseSummary) },
@@ -139,6 +147,9 @@ export const contract = {
   'annotations.list': { input: CaseRef, output: z.array(AnnotationState) },
   'briefs.render': { input: BriefRequest, output: RenderedBrief },
   'search.query': { input: SearchQuery, output: z.array(SearchHit) },
+  'agenda.list': { input: AgendaQuery, output: z.array(AgendaRow) },
+  /** The fictional sample cases shipped with the app (assets/sample-cases.casefile.json), for a first run. */
+  'app.sampleBundle': { input: NoInput, output: Bundle },
 } as const satisfies Record<OperationName, OperationSpec>;
 
 export type Contract = typeof contract;

@@ -17,6 +17,8 @@ export const OPERATION_NAMES = [
   'annotations.list',
   'briefs.render',
   'search.query',
+  'agenda.list',
+  'app.sampleBundle',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

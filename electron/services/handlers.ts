@@ -1,5 +1,7 @@
 import type { OperationName, OpOutput, OpParsedInput, Progress } from '../../shared/contract';
-import { annotationStates } from '../../shared/model';
+import { agendaRows, annotationStates, parseIsoDay } from '../../shared/model';
+import { localToday } from '../../shared/text/dates';
+import { loadSampleBundle } from './samples';
 import { renderBriefOperation } from './briefs/service';
 import { SearchService } from './search/service';
 import { extractSourceText } from './sources/extract';
@@ -48,5 +50,7 @@ export function createHandlers(store: CaseStore, search: SearchService = new Sea
     'annotations.list': async ({ id }) => annotationStates(await store.get(id)),
     'briefs.render': (input, context) => renderBriefOperation(store, input, context),
     'search.query': (query) => search.query(query),
+    'agenda.list': ({ today }) => agendaRows(store.list(), (today && parseIsoDay(today)) || localToday()),
+    'app.sampleBundle': () => loadSampleBundle(),
   };
 }

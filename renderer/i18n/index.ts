@@ -4,6 +4,7 @@ import en from './locales/en.json';
 import type enSources from './locales/en.sources.json';
 import type enBriefs from './locales/en.briefs.json';
 import type enSearch from './locales/en.search.json';
+import type enAgenda from './locales/en.agenda.json';
 
 // Every locale file in ./locales is picked up here: `<lang>.json`, plus optional
 // parts `<lang>.<feature>.json` that a feature keeps to itself (their top-level keys
@@ -12,7 +13,7 @@ import type enSearch from './locales/en.search.json';
 const files = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*.json', { eager: true });
 
 /** The English texts, the reference every other language must match key for key. */
-type Texts = typeof en & typeof enSources & typeof enBriefs & typeof enSearch;
+type Texts = typeof en & typeof enSources & typeof enBriefs & typeof enSearch & typeof enAgenda;
 
 export const resources: Record<string, { translation: Record<string, unknown> }> = {};
 for (const [file, mod] of Object.entries(files)) {
@@ -25,6 +26,7 @@ for (const [file, mod] of Object.entries(files)) {
 export const LANGUAGES = [
   { code: 'en', name: 'English' },
   { code: 'ru', name: 'Русский' },
+  { code: 'kk', name: 'Қазақша' },
 ] as const satisfies readonly { code: string; name: string }[];
 
 export type LanguageCode = string;

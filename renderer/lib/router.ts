@@ -7,6 +7,7 @@ export type Route =
   | { name: 'list' }
   | { name: 'case'; id: string }
   | { name: 'trash' }
+  | { name: 'agenda' }
   | { name: 'settings' };
 
 export function parseRoute(hash: string): Route {
@@ -14,6 +15,7 @@ export function parseRoute(hash: string): Route {
   const caseMatch = /^\/case\/([A-Za-z0-9_-]{1,64})$/.exec(path);
   if (caseMatch) return { name: 'case', id: caseMatch[1]! };
   if (path === '/trash') return { name: 'trash' };
+  if (path === '/deadlines') return { name: 'agenda' };
   if (path === '/settings') return { name: 'settings' };
   return { name: 'list' };
 }
@@ -24,6 +26,8 @@ export function routeHref(route: Route): string {
       return `#/case/${route.id}`;
     case 'trash':
       return '#/trash';
+    case 'agenda':
+      return '#/deadlines';
     case 'settings':
       return '#/settings';
     default:

@@ -3,6 +3,7 @@ export * from './parts';
 export * from './case';
 export * from './bundle';
 export * from './summary';
+export * from './agenda';
 export * from './integrity';
 export * from './annotationStatus';
 export * from './brief';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CaseKind, CaseStatus, DetentionStatus, MeasureStatus, MeasureType, Priority, type CaseFile } from './case';
 import { DateTime, Id, PartialDate } from './scalars';
+import { AgendaItem } from './agenda';
 
 /** The compact row the case list shows; derived from a case, never edited. */
 export const CaseSummary = z.strictObject({
@@ -19,6 +20,12 @@ export const CaseSummary = z.strictObject({
   measureStatus: MeasureStatus.optional(),
   /** When the detention or the measure began, as precise as known. */
   since: PartialDate.optional(),
+  /**
+   * Open items for the agenda: deadlines not done, hearings on the timeline, and the
+   * next follow-up of each advocacy action not closed. Required, so that index
+   * entries written before it existed fail to parse and are rebuilt from the case.
+   */
+  agenda: z.array(AgendaItem),
   rev: z.int().min(1),
   createdAt: DateTime,
   updatedAt: DateTime,
@@ -29,6 +36,7 @@ export function summarize(c: CaseFile): CaseSummary {
   const base = {
     id: c.id, kind: c.kind, title: c.title, status: c.status, priority: c.priority,
     country: c.country, region: c.region, tags: c.tags,
+    agenda: agendaItems(c),
     rev: c.rev, createdAt: c.createdAt, updatedAt: c.updatedAt,
   };
   if (c.kind === 'political_prisoner') {
@@ -46,4 +54,15 @@ export function summarize(c: CaseFile): CaseSummary {
     measureStatus: c.measure.status,
     since: c.measure.start,
   };
+}
+
+/** The case's open items, in the order the case holds them. */
+export function agendaItems(c: CaseFile): AgendaItem[] {
+  const items: AgendaItem[] = [];
+  for (const d of c.deadlines) if (!d.done) items.push({ kind: 'deadline', id: d.id, date: d.date, title: d.title });
+  for (const e of c.events) if (e.type === 'hearing') items.push({ kind: 'hearing', id: e.id, date: e.date, title: e.title });
+  for (const a of c.advocacy) {
+    if (a.status !== 'closed' && a.nextFollowUp) items.push({ kind: 'followUp', id: a.id, date: a.nextFollowUp, title: a.target });
+  }
+  return items;
 }

@@ -12,6 +12,8 @@ import { compileQuery, searchFold } from './search';
 import { allTags, filterRows, sortRows, toRows, type CaseRow, type ListFilters, type Sort, type SortKey } from './listModel';
 import { BriefDialog } from '../briefs/BriefDialog';
 import { FullTextResults, FullTextSearchField, useFullTextSearch } from '../search/FullTextSearch';
+import { NoMatch } from '../welcome/NoMatch';
+import { Welcome } from '../welcome/Welcome';
 import './list.css';
 
 export type ListUiState = {
@@ -302,6 +304,7 @@ export function CaseList({ ui, setUi, filterRef, version, onNewCase, onImport, o
         <div className="empty-state">
           <h1>{t('list.emptyTitle')}</h1>
           <p>{t('list.emptyText')}</p>
+          <Welcome onImported={() => void load()} />
           <div className="empty-actions">
             <button type="button" className="btn btn-primary" onClick={onNewCase}>
               {t('nav.newCase')}
@@ -366,10 +369,7 @@ export function CaseList({ ui, setUi, filterRef, version, onNewCase, onImport, o
           {cases && rows.length === 0 && (
             <div className="grid-empty" role="row">
               <div role="gridcell">
-                {t('list.noMatch')}{' '}
-                <button type="button" className="btn btn-small" onClick={() => setUi((u) => ({ ...u, filters: { text: '' } }))}>
-                  {t('list.clearFilters')}
-                </button>
+                <NoMatch total={cases.length} onClear={() => setUi((u) => ({ ...u, filters: { text: '' } }))} />
               </div>
             </div>
           )}

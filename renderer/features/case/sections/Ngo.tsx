@@ -3,6 +3,7 @@ import { MeasureStatus, MeasureType, type NgoCase } from '../../../../shared/mod
 import { DateField, NumberField, opt, SelectField, StringListField, TextField } from '../../../components/fields';
 import { FieldGrid, MoneyFields, Section } from '../parts';
 import { DaysSinceNote } from './DaysSinceNote';
+import { MeasureFacts } from '../../agenda/TimeFacts';
 import { enumOptions, type EditNgo } from './common';
 
 type Props = { c: NgoCase; edit: EditNgo };
@@ -40,6 +41,7 @@ export function MeasureSection({ c, edit }: Props) {
   const setAppeal = (patch: Partial<NonNullable<NgoCase['appeal']>>) => edit((d) => ({ ...d, appeal: { ...(d.appeal ?? {}), ...patch } }));
   return (
     <Section id="measure" title={t('section.measure')}>
+      <MeasureFacts c={c} />
       <FieldGrid>
         <SelectField label={t('field.measureType')} value={m.type} options={enumOptions(t, 'measure', MeasureType.options)} onChange={(type) => type && set({ type })} />
         <SelectField label={t('field.measureStatus')} value={m.status} options={enumOptions(t, 'measureStatus', MeasureStatus.options)} onChange={(status) => status && set({ status })} />

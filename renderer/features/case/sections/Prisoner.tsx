@@ -6,6 +6,7 @@ import { useToast } from '../../../components/Toasts';
 import { AddForm, FieldGrid, ItemCard, MoneyFields, patchAt, Section } from '../parts';
 import { useCurrentSession } from '../session';
 import { DaysSinceNote } from './DaysSinceNote';
+import { DetentionFacts } from '../../agenda/TimeFacts';
 import { enumOptions, insertAt, type EditPrisoner } from './common';
 
 type Props = { c: PrisonerCase; edit: EditPrisoner };
@@ -58,6 +59,7 @@ export function DetentionSection({ c, edit }: Props) {
     edit((d) => ({ ...d, sentence: { ...(d.sentence ?? { type: 'prison' }), ...patch } }));
   return (
     <Section id="detention" title={t('section.detention')}>
+      <DetentionFacts c={c} />
       <FieldGrid>
         <SelectField
           label={t('field.detentionStatus')}

@@ -1,0 +1,101 @@
+import { useTranslation } from 'react-i18next';
+import type { NgoCase, PrisonerCase } from '../../../shared/model';
+import { localToday } from '../../../shared/text/dates';
+import { daysIn, expectedRelease, measureEnd, type DaysIn, type ExpectedEnd } from '../../../shared/text/detention';
+import { useFormat, type Format } from '../../i18n/format';
+import { formatDay, formatMonth, formatPartialDate } from './partialDates';
+import './agenda.css';
+
+// Days in detention (or under a measure) and the expected release (or end), as honest
+// as the dates allow: a date known only to the year or month is counted from the end
+// of that period and SAYS so; a computed release says what it was computed from.
+
+type T = ReturnType<typeof useTranslation>['t'];
+
+function daysText(t: T, f: Format, d: DaysIn, since: string, prefix: 'daysIn' | 'measureDays'): string {
+  const days = f.number(d.days);
+  if (d.precision === 'day') return t(`agenda.facts.${prefix}Day`, { days, date: formatPartialDate(since, f.lang) });
+  const period = d.precision === 'month' ? formatMonth(d.countedFrom.year, d.countedFrom.month, f.lang) : String(d.countedFrom.year);
+  return t(d.precision === 'month' ? `agenda.facts.${prefix}Month` : `agenda.facts.${prefix}Year`, { days, period });
+}
+
+function endText(t: T, f: Format, e: ExpectedEnd, prefix: 'release' | 'end'): string {
+  switch (e.precision) {
+    case 'day':
+      return t(`agenda.facts.${prefix}Day`, { date: formatDay(e.earliest, f.lang) });
+    case 'month':
+      return t(`agenda.facts.${prefix}Month`, { month: formatMonth(e.earliest.year, e.earliest.month, f.lang) });
+    case 'year':
+      return t(`agenda.facts.${prefix}Year`, { year: String(e.earliest.year), first: formatDay(e.earliest, f.lang) });
+    default:
+      return t(`agenda.facts.${prefix}Range`, { from: formatDay(e.earliest, f.lang), to: formatDay(e.latest, f.lang) });
+  }
+}
+
+function whenText(t: T, f: Format, e: ExpectedEnd): string {
+  if (e.daysUntilLatest < 0) return t('agenda.facts.passed');
+  if (e.precision === 'day' && e.daysUntilEarliest === 0) return t('agenda.facts.todayNote');
+  if (e.daysUntilEarliest > 0) {
+    const days = f.number(e.daysUntilEarliest);
+    return e.precision === 'day' && !e.rounded ? t('agenda.facts.inDays', { days }) : t('agenda.facts.inAtLeastDays', { days });
+  }
+  return t('agenda.facts.dueNow');
+}
+
+function basisText(t: T, f: Format, e: ExpectedEnd): string {
+  const b = e.basis;
+  const note =
+    b.kind === 'recorded' ? t('agenda.facts.basisRecorded')
+    : b.kind === 'start' ? t('agenda.facts.basisStart', { from: formatPartialDate(b.from, f.lang), months: f.number(b.months) })
+    : t('agenda.facts.basisVerdict', { from: formatPartialDate(b.from, f.lang), months: f.number(b.months) });
+  return e.rounded ? `${note} ${t('agenda.facts.rounded')}` : note;
+}
+
+function Facts({ label, lines }: { label: string; lines: { text: string; note?: string }[] }) {
+  return (
+    <div className="time-facts" role="group" aria-label={label}>
+      {lines.map((l, i) => (
+        <p key={i}>
+          <span className="time-facts-main">{l.text}</span>
+          {l.note && (
+            <>
+              {' '}
+              <span className="time-facts-note">{l.note}</span>
+            </>
+          )}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+/** For a prisoner: days in detention and the expected release. Nothing once released. */
+export function DetentionFacts({ c }: { c: PrisonerCase }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  if (c.detention.status === 'released') return null;
+  const today = localToday();
+  const since = c.detention.since;
+  const d = daysIn(since, today);
+  const release = expectedRelease(c.detention, c.sentence, today);
+  const lines: { text: string; note?: string }[] = [];
+  lines.push({ text: d && since ? daysText(t, f, d, since, 'daysIn') : t('agenda.facts.sinceUnknown') });
+  if (release) lines.push({ text: `${endText(t, f, release, 'release')} (${whenText(t, f, release)}).`, note: basisText(t, f, release) });
+  else lines.push({ text: t('agenda.facts.releaseUnknown') });
+  return <Facts label={t('agenda.facts.label')} lines={lines} />;
+}
+
+/** For an NGO: days since the measure began and when it ends. */
+export function MeasureFacts({ c }: { c: NgoCase }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const today = localToday();
+  const start = c.measure.start;
+  const d = daysIn(start, today);
+  const end = measureEnd(c.measure, today);
+  const lines: { text: string; note?: string }[] = [];
+  lines.push({ text: d && start ? daysText(t, f, d, start, 'measureDays') : t('agenda.facts.measureStartUnknown') });
+  if (end) lines.push({ text: `${endText(t, f, end, 'end')} (${whenText(t, f, end)}).`, note: basisText(t, f, end) });
+  else lines.push({ text: t('agenda.facts.endUnknown') });
+  return <Facts label={t('agenda.facts.measureLabel')} lines={lines} />;
+}

@@ -1,0 +1,86 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { useToast } from '../../components/Toasts';
+import { CASES_CHANGED_EVENT } from '../agenda/useAgenda';
+import './welcome.css';
+
+// First run: an empty data folder (no cases, nothing in the Trash). Offers the shipped
+// sample cases, or to start empty; either choice is remembered on this computer.
+
+export const WELCOME_KEY = 'casefile.welcome';
+
+function remembered(): boolean {
+  try {
+    return localStorage.getItem(WELCOME_KEY) !== null;
+  } catch {
+    return false;
+  }
+}
+
+function remember(choice: 'samples' | 'empty'): void {
+  try {
+    localStorage.setItem(WELCOME_KEY, choice);
+  } catch {
+    // not fatal: the welcome shows again next time
+  }
+}
+
+export function Welcome({ onImported }: { onImported: () => void }) {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const [show, setShow] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (remembered()) return;
+    let live = true;
+    void api['app.info']({}).then((r) => {
+      if (live && r.ok && r.value.caseCount === 0 && r.value.trashCount === 0) setShow(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  if (!show) return null;
+
+  const openSamples = async () => {
+    setBusy(true);
+    const bundle = await api['app.sampleBundle']({});
+    const result = bundle.ok ? await api['bundle.import']({ bundle: bundle.value, onConflict: 'keep-both' }) : bundle;
+    setBusy(false);
+    if (!result.ok) {
+      toast({ kind: 'error', message: t('agenda.welcome.failed', { message: result.error.message }) });
+      return;
+    }
+    remember('samples');
+    setShow(false);
+    toast({ kind: 'success', message: t('agenda.welcome.opened', { n: result.value.results.length }) });
+    onImported();
+    window.dispatchEvent(new Event(CASES_CHANGED_EVENT));
+  };
+
+  return (
+    <section className="welcome" aria-labelledby="welcome-title">
+      <h2 id="welcome-title">{t('agenda.welcome.title')}</h2>
+      <p>{t('agenda.welcome.text')}</p>
+      <div className="empty-actions">
+        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void openSamples()}>
+          {busy ? t('agenda.welcome.opening') : t('agenda.welcome.openSamples')}
+        </button>
+        <button
+          type="button"
+          className="btn"
+          disabled={busy}
+          onClick={() => {
+            remember('empty');
+            setShow(false);
+          }}
+        >
+          {t('agenda.welcome.startEmpty')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,167 @@
+// Days in detention (or under a measure) and the expected release (or end of the
+// measure), honest about partial dates. Pure: no node:, no DOM.
+//
+// A partial date names a period ("2019" is all of 2019). Counting days since it, we
+// count from the END of the period, so the number is a lower bound ("at least").
+// Adding a sentence to it gives a period of the same precision ("2019" + 84 months is
+// sometime in 2026, not before 1 January 2026): the result keeps the precision and says
+// what it was computed from; it never pretends to know the day.
+import { daysSince, partialDateEnd, partialDateStart, type CalendarDate } from './dates';
+import { parsePartialDate } from './partialDate';
+
+export type Precision = 'day' | 'month' | 'year';
+
+/** A partial date together with the first and last day of the period it names. */
+export type Period = { date: string; precision: Precision; start: CalendarDate; end: CalendarDate };
+
+export function periodOf(date: string): Period | null {
+  const p = parsePartialDate(date);
+  const start = partialDateStart(date);
+  const end = partialDateEnd(date);
+  if (!p || !start || !end) return null;
+  return { date, precision: p.day !== undefined ? 'day' : p.month !== undefined ? 'month' : 'year', start, end };
+}
+
+export type DaysIn = {
+  /** Whole days; a lower bound unless `precision` is 'day'. */
+  days: number;
+  /** The day counted from: the last day of the period the date names. */
+  countedFrom: CalendarDate;
+  precision: Precision;
+};
+
+/** Days since a partial date, counted from the end of its period; null if absent, invalid or still ahead. */
+export function daysIn(since: string | undefined, today: CalendarDate): DaysIn | null {
+  if (!since) return null;
+  const period = periodOf(since);
+  const d = daysSince(since, today);
+  if (!period || !d) return null;
+  return { days: d.days, countedFrom: period.end, precision: period.precision };
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** A day plus whole months, the day clamped to the month's end ("2019-01-31" + 1 → "2019-02-28"). */
+function addMonthsToDay(d: CalendarDate, months: number): CalendarDate {
+  const total = d.year * 12 + (d.month - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return { year, month, day: Math.min(d.day, last) };
+}
+
+function formatPeriodDate(d: CalendarDate, precision: Precision | 'range'): string {
+  if (precision === 'year') return pad(d.year, 4);
+  if (precision === 'month' || precision === 'range') return `${pad(d.year, 4)}-${pad(d.month)}`;
+  return `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}`;
+}
+
+export type Projected = {
+  /** The end as a partial date, as precise as the inputs allow ('range': the month of `earliest`). */
+  date: string;
+  /** 'range' when the possible days span more than one calendar year (or month, from a month-precise start). */
+  precision: Precision | 'range';
+  /** The earliest and latest day it can fall on, given the precision of the start. */
+  earliest: CalendarDate;
+  latest: CalendarDate;
+  /** True when the months were not whole, so the day is rounded (by at most a few days). */
+  rounded: boolean;
+};
+
+/**
+ * A start date plus a duration in months, keeping the honest range of days:
+ * "2019-03-14" + 12 → "2020-03-14"; "2019-03" + 12 → "2020-03" (1–31 March 2020);
+ * "2019" + 84 → "2026" (1 January – 31 December 2026); "2019" + 18 → 1 July 2020 –
+ * 30 June 2021, a 'range'.
+ */
+export function plusMonths(from: string, months: number): Projected | null {
+  const period = periodOf(from);
+  if (!period || !Number.isFinite(months) || months < 0) return null;
+  const whole = Math.floor(months);
+  const extraDays = Math.round((months - whole) * 30.4375);
+  const shift = (d: CalendarDate) => {
+    const m = addMonthsToDay(d, whole);
+    if (extraDays === 0) return m;
+    const t = new Date(Date.UTC(m.year, m.month - 1, m.day + extraDays));
+    return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
+  };
+  const earliest = shift(period.start);
+  const latest = shift(period.end);
+  // The precision of the result is what the range allows: one day, one month, one year, else less.
+  const sameMonth = earliest.year === latest.year && earliest.month === latest.month;
+  const precision: Precision | 'range' =
+    period.precision === 'day' ? 'day'
+    : period.precision === 'month' ? (sameMonth ? 'month' : 'range')
+    : earliest.year === latest.year ? (sameMonth ? 'month' : 'year')
+    : 'range';
+  const date = formatPeriodDate(earliest, precision);
+  return { date, precision, earliest, latest, rounded: extraDays !== 0 };
+}
+
+export type EndBasis =
+  /** Recorded in the case (detention.expectedRelease, measure.end). */
+  | { kind: 'recorded' }
+  /** Computed: `from` (detention.since / measure.start) plus `months`. */
+  | { kind: 'start'; from: string; months: number }
+  /** Computed from the verdict date because the start of detention is not recorded. */
+  | { kind: 'verdict'; from: string; months: number };
+
+export type ExpectedEnd = Projected & {
+  basis: EndBasis;
+  /** Days from today to the earliest day it can fall on (negative when passed). */
+  daysUntilEarliest: number;
+  /** Days from today to the latest day it can fall on (negative when passed). */
+  daysUntilLatest: number;
+};
+
+const DAY_MS = 86_400_000;
+const dayNumber = (d: CalendarDate) => Date.UTC(d.year, d.month - 1, d.day) / DAY_MS;
+
+function withDays(p: Projected, basis: EndBasis, today: CalendarDate): ExpectedEnd {
+  const t = dayNumber(today);
+  return { ...p, basis, daysUntilEarliest: dayNumber(p.earliest) - t, daysUntilLatest: dayNumber(p.latest) - t };
+}
+
+function recorded(date: string): Projected | null {
+  const period = periodOf(date);
+  if (!period) return null;
+  return { date, precision: period.precision, earliest: period.start, latest: period.end, rounded: false };
+}
+
+/** The sentence types that hold a person for a number of months. */
+const CUSTODIAL = new Set(['prison', 'restricted_freedom']);
+
+type DetentionLike = { since?: string | undefined; expectedRelease?: string | undefined };
+type SentenceLike = { type: string; months?: number | undefined; verdictDate?: string | undefined };
+
+/**
+ * When a prisoner is expected to be released: detention.expectedRelease when the case
+ * records it; else the sentence's months added to detention.since, or to the verdict
+ * date when the start of detention is not recorded. Null when none of that is known.
+ */
+export function expectedRelease(detention: DetentionLike, sentence: SentenceLike | undefined, today: CalendarDate): ExpectedEnd | null {
+  if (detention.expectedRelease) {
+    const r = recorded(detention.expectedRelease);
+    if (r) return withDays(r, { kind: 'recorded' }, today);
+  }
+  if (!sentence || sentence.months === undefined || !CUSTODIAL.has(sentence.type)) return null;
+  const months = sentence.months;
+  const from = detention.since ?? sentence.verdictDate;
+  if (!from) return null;
+  const p = plusMonths(from, months);
+  if (!p) return null;
+  return withDays(p, detention.since ? { kind: 'start', from, months } : { kind: 'verdict', from, months }, today);
+}
+
+type MeasureLike = { start?: string | undefined; end?: string | undefined; durationMonths?: number | undefined };
+
+/** When an NGO's measure ends: measure.end when recorded, else start + durationMonths. */
+export function measureEnd(measure: MeasureLike, today: CalendarDate): ExpectedEnd | null {
+  if (measure.end) {
+    const r = recorded(measure.end);
+    if (r) return withDays(r, { kind: 'recorded' }, today);
+  }
+  if (!measure.start || measure.durationMonths === undefined) return null;
+  const p = plusMonths(measure.start, measure.durationMonths);
+  return p ? withDays(p, { kind: 'start', from: measure.start, months: measure.durationMonths }, today) : null;
+}

@@ -1,0 +1,101 @@
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, root, test, type Page } from './fixtures';
+import { importBundle, section } from './helpers';
+
+// Walks the steps of docs/guide.md on a fresh data folder and saves the screenshots
+// the guide shows into docs/images/ (committed, so the guide renders on a fresh clone).
+// Each picture is taken only once the view shows what the guide says it shows.
+
+test.use({ viewport: { width: 1280, height: 800 } });
+
+const images = path.join(root, 'docs', 'images');
+
+async function shot(page: Page, name: string): Promise<void> {
+  await mkdir(images, { recursive: true });
+  const file = path.join(images, `${name}.png`);
+  await page.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
+  expect((await stat(file)).size).toBeGreaterThan(10_000); // a real picture, not a blank
+}
+
+test('the user guide, step by step, with its screenshots', async ({ page, casefileMode }) => {
+  test.skip(casefileMode !== 'browser', 'the guide’s pictures are made once, in browser mode');
+  test.setTimeout(120_000);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+
+  // 1. First run: the welcome.
+  const welcome = page.getByRole('region', { name: 'Welcome to Casefile' });
+  await expect(welcome.getByRole('button', { name: 'Open the sample cases' })).toBeVisible();
+  await shot(page, 'welcome');
+
+  // 2. The sample cases in the list, with the deadline notice.
+  await welcome.getByRole('button', { name: 'Open the sample cases' }).click();
+  const grid = page.getByRole('grid', { name: 'Cases' });
+  await expect(grid.locator('.case-row')).toHaveCount(3);
+  await expect(page.getByText('Deadlines need attention')).toBeVisible();
+  await page.getByText('The sample cases are open').waitFor({ state: 'hidden', timeout: 15_000 }).catch(() => undefined);
+  await shot(page, 'list');
+
+  // 3. A first case.
+  await page.getByRole('banner').getByRole('button', { name: 'New case' }).click();
+  const newCase = page.getByRole('dialog', { name: 'New case' });
+  await newCase.getByRole('radio', { name: /Political prisoner/ }).check();
+  await newCase.getByLabel('Title').fill('Marat Zhanuzakov — “inciting discord” case');
+  await newCase.getByLabel('Person’s name').fill('Marat Zhanuzakov');
+  await shot(page, 'new-case');
+  await newCase.getByRole('button', { name: 'Create case' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Marat Zhanuzakov — “inciting discord” case' })).toBeVisible();
+  const detention = section(page, 'Detention and sentence');
+  await detention.getByLabel('Since', { exact: true }).fill('2023-05');
+  await detention.getByRole('button', { name: 'Add sentence' }).click();
+  await detention.getByLabel('Term in months', { exact: true }).fill('60');
+  await expect(detention.getByRole('group', { name: 'Time served and release' })).toContainText('Expected release: about');
+  await expect(detention.getByRole('group', { name: 'Time served and release' })).toContainText('At least');
+  await expect(detention.getByRole('group', { name: 'Time served and release' })).toContainText('the date is only known to the month');
+  await page.evaluate("document.getElementById('section-detention').scrollIntoView({ block: 'start' })");
+  await expect(page.locator('.save-status')).toHaveText('Saved');
+  await shot(page, 'case-detention');
+
+  // 4. Sources and annotations: the sample case's article, read with its highlight.
+  await nav.getByRole('link', { name: 'Cases' }).click();
+  await grid.getByRole('row', { name: /Aibek Serikuly/ }).click();
+  const sources = section(page, 'Sources');
+  await sources.getByRole('button', { name: 'Read “Блогер задержан в Алматы”' }).click();
+  const reader = page.locator('section.reader');
+  await expect(reader.getByRole('heading', { level: 3, name: 'Блогер задержан в Алматы' })).toBeVisible();
+  await expect(reader.locator('mark').first()).toBeVisible();
+  await page.evaluate("document.getElementById('section-sources').scrollIntoView({ block: 'start' })");
+  await shot(page, 'sources');
+
+  // 5. A brief.
+  await page.getByRole('button', { name: 'Brief…' }).click();
+  const brief = page.getByRole('dialog', { name: 'Create a PDF brief' });
+  await expect(brief.getByRole('radio', { name: /Public — to send outside/ })).toBeChecked();
+  await shot(page, 'brief');
+  await page.keyboard.press('Escape');
+  await expect(brief).toBeHidden();
+
+  // 6. Full-text search across scripts.
+  await nav.getByRole('link', { name: 'Cases' }).click();
+  const search = page.getByRole('combobox', { name: 'Search all case text' });
+  await search.fill('Серікұлы');
+  await expect(page.getByRole('region', { name: 'Search results' }).getByRole('status')).toContainText('Cases found for “Серікұлы”');
+  await shot(page, 'search');
+  await search.fill('');
+
+  // 7. The deadlines.
+  await nav.getByRole('link', { name: 'Deadlines' }).click();
+  const table = page.getByRole('table', { name: 'Upcoming deadlines' });
+  await expect(table.locator('tbody tr').first()).toBeVisible();
+  await expect(table.locator('tr.is-overdue').first()).toBeVisible();
+  await shot(page, 'deadlines');
+
+  // 8. A bundle from a colleague that holds cases you already have: the conflict choice.
+  await nav.getByRole('link', { name: 'Cases' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('banner').getByRole('button', { name: 'Export all' }).click()]);
+  const exported = await readFile((await download.path())!);
+  await importBundle(page, { name: 'from-a-colleague.casefile.json', buffer: exported }, /Keep both/);
+  const dialog = page.getByRole('dialog', { name: 'Import a bundle' });
+  await expect(dialog.getByRole('status')).toContainText('Cases in the bundle: 4');
+  await shot(page, 'import');
+});
