@@ -1,3 +1,4 @@
+import { promptHidden } from './cli/encryption';
 import { runCli } from './cli/run';
 
 // The `casefile` command line: a thin door onto the same dispatcher as the app.
@@ -6,6 +7,7 @@ runCli(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(`${text}\n`),
   env: process.env,
   cwd: process.cwd(),
+  prompt: promptHidden,
 }).then(
   (code) => {
     process.exitCode = code;

@@ -55,11 +55,13 @@ async function start(): Promise<void> {
 
   let store: CaseStore;
   try {
-    store = await CaseStore.open(resolveDataDir(dataDirArg() ?? path.join(app.getPath('userData'), 'data')));
+    // Until the lock screen exists, an encrypted folder opens with CASEFILE_PASSPHRASE (as the CLI and browser mode do).
+    const passphrase = process.env.CASEFILE_PASSPHRASE || undefined;
+    store = await CaseStore.open(resolveDataDir(dataDirArg() ?? path.join(app.getPath('userData'), 'data')), passphrase !== undefined ? { passphrase } : {});
   } catch (err) {
     const message = err instanceof ServiceError ? err.message : String(err);
     dialog.showErrorBox('Casefile cannot open its data folder', message);
-    app.exit(err instanceof ServiceError && err.code === 'locked' ? 4 : 1);
+    app.exit(err instanceof ServiceError && err.code === 'locked' ? 4 : err instanceof ServiceError && err.code === 'encrypted' ? 5 : 1);
     return;
   }
   const services = createServices(store);

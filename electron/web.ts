@@ -32,11 +32,15 @@ async function main(): Promise<number> {
   }
   let store: CaseStore;
   try {
-    store = await CaseStore.open(resolveDataDir(values['data-dir']));
+    // An encrypted folder opens with CASEFILE_PASSPHRASE for now; the lock screen (type the passphrase in the
+    // browser, lock when idle) is a later step. Without it the server does not start: exit 5, as the CLI.
+    const passphrase = process.env.CASEFILE_PASSPHRASE || undefined;
+    store = await CaseStore.open(resolveDataDir(values['data-dir']), passphrase !== undefined ? { passphrase } : {});
   } catch (err) {
     if (err instanceof ServiceError) {
-      process.stderr.write(`casefile web: ${err.message}\n`);
-      return err.code === 'locked' ? 4 : 1;
+      const hint = err.code === 'encrypted' ? ' Browser mode cannot ask for it yet: start it with CASEFILE_PASSPHRASE set in the environment.' : '';
+      process.stderr.write(`casefile web: ${err.message}${hint}\n`);
+      return err.code === 'locked' ? 4 : err.code === 'encrypted' ? 5 : err.code === 'bad_input' ? 2 : 1;
     }
     throw err;
   }

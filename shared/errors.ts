@@ -11,6 +11,7 @@ export const ErrorCode = z.enum([
   'unsupported', // data written by a newer Casefile, or an operation this build lacks
   'io', // the disk refused (full, read-only, permissions); the previous version is intact
   'internal', // a bug: the service broke its own contract
+  'encrypted', // the data folder is encrypted and no passphrase was given; nothing was read
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { formatIssue, type ApiError } from '../../shared/errors';
 import { OnConflict } from '../../shared/contract';
 import { BriefLang, BriefMode, BriefTemplate } from '../../shared/model';
-import { CaseKind, CaseStatus, type CaseFile } from '../../shared/model';
+import { CaseKind, CaseStatus, IsoDay, type AgendaRow, type CaseFile } from '../../shared/model';
 import { createDispatcher, type Dispatch } from '../services/dispatch';
 import { ServiceError } from '../services/errors';
 import { APP_VERSION, createHandlers } from '../services/handlers';
@@ -12,21 +12,25 @@ import { resolveDataDir } from '../services/paths';
 import { CaseStore } from '../services/store/caseStore';
 import { writeFileDurably } from '../services/store/durableFile';
 import { formatCase, formatTable, markSnippet } from './format';
+import { isFolderCommand, openStoreForCli, runFolderCommand } from './encryption';
 
 export type CliIo = {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Asks for a passphrase without echo; null when there is no terminal. Absent: never ask (tests, scripts). */
+  prompt?: (question: string) => Promise<string | null>;
 };
 
 /** Exit codes are part of the interface: scripts branch on them. */
-export const EXIT = { ok: 0, failure: 1, badInput: 2, conflict: 3, locked: 4 } as const;
+export const EXIT = { ok: 0, failure: 1, badInput: 2, conflict: 3, locked: 4, encrypted: 5 } as const;
 
 const exitFor = (error: ApiError): number =>
   error.code === 'bad_input' ? EXIT.badInput
   : error.code === 'conflict' ? EXIT.conflict
   : error.code === 'locked' ? EXIT.locked
+  : error.code === 'encrypted' ? EXIT.encrypted
   : EXIT.failure;
 
 export const USAGE = `Usage: casefile [--data-dir DIR] <command> [options]
@@ -41,11 +45,19 @@ Commands:
                                                      find cases in any script or spelling
   brief ID... --out FILE.pdf [--template T] [--lang en|ru] [--mode public|internal] [--tag T ...]
                                                      a PDF brief; T: case, wgad, urgent-action, ngo, multi
+  agenda [--today YYYY-MM-DD] [--json]               open deadlines, coming hearings and follow-ups
+                                                     across all cases, overdue first
   verify                                             check every file in the data folder
+  encrypt                                            encrypt the data folder with a new passphrase
+  change-passphrase                                  change the passphrase (no file is rewritten)
+  decrypt                                            turn an encrypted data folder back into plain files
   info [--json]                                      show the data folder and what it holds
 
 The data folder is --data-dir, else $CASEFILE_DATA_DIR, else the desktop app's folder.
-Exit codes: 0 ok, 1 other failure, 2 bad input (nothing written), 3 conflict, 4 data folder in use.`;
+An encrypted folder opens with $CASEFILE_PASSPHRASE, else a passphrase typed at the prompt
+(never on the command line); a new one comes from $CASEFILE_NEW_PASSPHRASE or is typed twice.
+Exit codes: 0 ok, 1 other failure, 2 bad input (nothing written), 3 conflict, 4 data folder in use,
+5 the data folder is encrypted and no passphrase was given.`;
 
 const OPTIONS = {
   'data-dir': { type: 'string' },
@@ -60,6 +72,7 @@ const OPTIONS = {
   mode: { type: 'string' },
   tag: { type: 'string', multiple: true },
   limit: { type: 'string' },
+  today: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -99,10 +112,22 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout(USAGE);
     return command || values.help ? EXIT.ok : EXIT.badInput;
   }
-  const commands = ['import', 'export', 'list', 'show', 'search', 'annotations', 'brief', 'verify', 'info'];
-  if (!commands.includes(command)) {
+  const commands = ['import', 'export', 'list', 'show', 'search', 'annotations', 'brief', 'agenda', 'verify', 'info'];
+  if (!commands.includes(command) && !isFolderCommand(command)) {
     io.stderr(`casefile: unknown command "${command}"\n\n${USAGE}`);
     return EXIT.badInput;
+  }
+  if (isFolderCommand(command)) {
+    if (rest.length > 0) {
+      io.stderr(`casefile: ${command} takes no arguments (got "${rest.join(' ')}")`);
+      return EXIT.badInput;
+    }
+    try {
+      return await runFolderCommand(command, resolveDataDir(values['data-dir'] ? path.resolve(io.cwd, values['data-dir']) : undefined, io.env), io);
+    } catch (err) {
+      if (err instanceof ServiceError) return reportError(io, err.toApiError());
+      throw err;
+    }
   }
 
   // Arguments are checked before the data folder is touched: a typo must not take the lock.
@@ -120,7 +145,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const dataDir = resolveDataDir(values['data-dir'] ? path.resolve(io.cwd, values['data-dir']) : undefined, io.env);
   let store: CaseStore;
   try {
-    store = await CaseStore.open(dataDir);
+    store = await openStoreForCli(dataDir, io);
   } catch (err) {
     if (err instanceof ServiceError) return reportError(io, err.toApiError());
     throw err;
@@ -282,6 +307,29 @@ function plan(command: string, args: string[], values: Values, io: CliIo): (disp
         await writeFileDurably(out, Buffer.from(result.value.pdfBase64, 'base64'));
         const note = mode === 'public' ? 'public: its text was checked and holds nothing confidential' : 'internal: every page is stamped CONFIDENTIAL';
         io.stdout(`Wrote ${out} (${result.value.template}, ${result.value.pages} page(s); ${note}).`);
+        return EXIT.ok;
+      };
+    }
+    case 'agenda': {
+      none();
+      const today = values.today;
+      if (today !== undefined && !IsoDay.safeParse(today).success) throw new UsageError(`--today must be a day as YYYY-MM-DD (got "${today}")`);
+      return async (dispatch) => {
+        const result = await dispatch('agenda.list', today ? { today } : {});
+        if (!result.ok) return reportError(io, result.error);
+        if (values.json) print(result.value);
+        else if (result.value.length === 0) io.stdout('Nothing on the agenda: no open deadlines, coming hearings or follow-ups.');
+        else {
+          const label = { deadline: 'deadline', hearing: 'hearing', followUp: 'follow-up' } as const;
+          const when = (r: AgendaRow) =>
+            r.overdue ? `OVERDUE ${-r.daysLeft}d` : r.daysLeft === 0 ? 'today' : `in ${r.daysLeft}d`;
+          io.stdout(formatTable(
+            ['DATE', 'DUE BY', 'WHEN', 'KIND', 'CASE', 'WHAT'],
+            result.value.map((r) => [r.date, r.dueBy, when(r), label[r.kind], `${r.caseTitle} (${r.caseId})`, r.title]),
+          ));
+          const overdue = result.value.filter((r) => r.overdue).length;
+          io.stdout(`${result.value.length} item(s), ${overdue} overdue.`);
+        }
         return EXIT.ok;
       };
     }

@@ -27,7 +27,8 @@ export type RenderBriefOptions = BriefOptionsInput & {
   onProgress?: (done: number, total: number) => void;
 };
 
-export type RenderedBrief = { file: string; pages: number; bytes: number };
+/** `pdf` is the brief itself; `file` is where it was written, or null when it was rendered to memory only. */
+export type RenderedBrief = { file: string | null; pages: number; bytes: number; pdf: Buffer };
 
 /** Refuses a template that does not fit the cases it was given, before anything is drawn. */
 function checkFit(template: BriefTemplate, cases: readonly CaseFile[]): void {
@@ -57,11 +58,12 @@ function documentTitle(template: BriefTemplate, cases: readonly CaseFile[], l: L
 }
 
 /**
- * Renders a brief to `outFile`. A public brief is proven clean before it is
+ * Renders a brief to `outFile` (null: to memory only, for an encrypted data
+ * folder where no plain PDF may touch the disk). A public brief is proven clean before it is
  * written: its text is read back the way any reader would read it, and if a
  * confidential string shows up anywhere the export is refused and no file is left.
  */
-export async function renderBrief(cases: CaseFile[], outFile: string, options: RenderBriefOptions): Promise<RenderedBrief> {
+export async function renderBrief<F extends string | null>(cases: CaseFile[], outFile: F, options: RenderBriefOptions): Promise<RenderedBrief & { file: F }> {
   const { related = [], generatedAt = new Date(), onProgress, ...rest } = options;
   const parsed = BriefOptions.safeParse(rest);
   if (!parsed.success) throw new ServiceError('bad_input', 'The brief options are not valid.', issuesFromZod(parsed.error));
@@ -120,17 +122,17 @@ export async function renderBrief(cases: CaseFile[], outFile: string, options: R
     await refuseLeaks(buffer, secrets, outFile, { cases: views, related: relatedViews });
   }
 
-  await writeOut(outFile, buffer);
-  return { file: outFile, pages, bytes: buffer.length };
+  if (outFile !== null) await writeOut(outFile, buffer);
+  return { file: outFile, pages, bytes: buffer.length, pdf: buffer };
 }
 
-async function refuseLeaks(buffer: Buffer, secrets: readonly Secret[], outFile: string, shown: { cases: CaseFile[]; related: CaseFile[] }): Promise<void> {
+async function refuseLeaks(buffer: Buffer, secrets: readonly Secret[], outFile: string | null, shown: { cases: CaseFile[]; related: CaseFile[] }): Promise<void> {
   if (secrets.length === 0) return;
   const extracted = await extractPdfText(buffer);
   const leaks = findLeaks([extracted.text, ...Object.values(extracted.info)].join('\n'), secrets);
   if (leaks.length === 0) return;
   // A file left at the target from an earlier export would pass for this one.
-  await rm(outFile, { force: true });
+  if (outFile !== null) await rm(outFile, { force: true });
   const scope = shown.cases.length > 1 ? { cases: shown.cases } : shown.cases[0];
   const issues: Issue[] = leaks.map((leak) => {
     const where = [...publicFieldsContaining(scope, leak.text), ...publicFieldsContaining({ related: shown.related }, leak.text)];

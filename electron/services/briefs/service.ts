@@ -41,9 +41,10 @@ export async function renderBriefOperation(store: CaseStore, input: OpParsedInpu
   }
   const template = input.template ?? (cases.length === 1 ? 'case' : 'multi');
   const related = template === 'ngo' && cases[0] ? await relatedNgoCases(store, cases[0]) : [];
+  // An encrypted folder must never hold a plain PDF, not even for a moment: render to memory.
   const dir = path.join(store.dataDir, BRIEF_TMP);
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  const file = path.join(dir, `brief-${randomBytes(8).toString('hex')}.pdf`);
+  if (!store.encrypted) await mkdir(dir, { recursive: true, mode: 0o700 });
+  const file = store.encrypted ? null : path.join(dir, `brief-${randomBytes(8).toString('hex')}.pdf`);
   try {
     const rendered = await renderBrief(cases, file, {
       template,
@@ -53,7 +54,7 @@ export async function renderBriefOperation(store: CaseStore, input: OpParsedInpu
       related,
       onProgress: (done, total) => context.onProgress?.({ done, total, label: 'brief' }),
     });
-    const bytes = await readFile(file);
+    const bytes = file === null ? rendered.pdf : await readFile(file);
     const date = new Date().toISOString().slice(0, 10);
     const name = template === 'multi' ? `${cases.length}-cases` : slug(cases[0]!.title);
     return {
@@ -64,6 +65,6 @@ export async function renderBriefOperation(store: CaseStore, input: OpParsedInpu
       pdfBase64: bytes.toString('base64'),
     };
   } finally {
-    await rm(file, { force: true });
+    if (file !== null) await rm(file, { force: true });
   }
 }

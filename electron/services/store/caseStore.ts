@@ -7,7 +7,8 @@ import type { ExportedBundle, ImportReport, ListQuery, OnConflict, TrashEntry, V
 import { BUNDLE_FORMAT, BUNDLE_VERSION, checkReferences } from '../../../shared/model';
 import { checksumIssues, finalizeCase, newId, referenceIssues, sha256Hex } from '../cases/finalize';
 import { ioError, isIoError, ServiceError } from '../errors';
-import { DurableJsonFile, fsyncDir, TEMP_SUFFIX, type DurableFs } from './durableFile';
+import { aadForFile, decryptBytes, EncryptedFileError, EncryptedJsonFile, encryptBytes, openVault, recoverConversion, wipe } from '../crypto';
+import { DurableJsonFile, fsyncDir, TEMP_SUFFIX, writeFileDurably, type DurableFs } from './durableFile';
 import { DataDirLock } from './lock';
 import { readSummaryIndex, SUMMARY_INDEX_FILE, writeSummaryIndex, type IndexEntry } from './summaryIndex';
 import { CURRENT_SCHEMA_VERSION, migrate, MIGRATIONS, readMeta, type Meta, type Migration } from './meta';
@@ -20,7 +21,11 @@ export type StoreOptions = {
   now?: () => Date;
   /** How many whole cases to keep in memory (the rest are read from disk on demand). */
   cacheSize?: number;
+  /** Opens an encrypted data folder; a plain folder ignores it. */
+  passphrase?: string;
 };
+
+export const ENCRYPTED_MESSAGE = 'This data folder is encrypted. Give the passphrase (CASEFILE_PASSPHRASE or the prompt).';
 
 /** What changed, for those who keep derived data (the search index). */
 export type StoreChange =
@@ -60,6 +65,8 @@ export class CaseStore {
     readonly quarantinedNow: QuarantineEntry[],
     private readonly options: StoreOptions,
     entries: Map<string, IndexEntry>,
+    /** The folder's data key when it is encrypted (wiped on close); every file then goes through the encrypted adapter. */
+    private readonly dataKey: Buffer | null = null,
   ) {
     this.entries = entries;
   }
@@ -72,7 +79,14 @@ export class CaseStore {
       throw isIoError(err) ? ioError(err, `create the data folder ${dir}`) : err;
     }
     const lock = await DataDirLock.acquire(dir);
+    let dataKey: Buffer | null = null;
     try {
+      // Finishes (or rolls back towards encrypted) a conversion a crash interrupted; a wrong passphrase changes nothing.
+      const recovery = await recoverConversion(dir, options.passphrase);
+      if (recovery.state === 'needs_passphrase' || recovery.encrypted) {
+        if (options.passphrase === undefined) throw new ServiceError('encrypted', ENCRYPTED_MESSAGE);
+        dataKey = await openVault(dir, options.passphrase);
+      }
       for (const sub of [CASES, TRASH, QUARANTINE]) await mkdir(path.join(dir, sub), { recursive: true, mode: 0o700 });
       const metaFile = new DurableJsonFile<unknown>(path.join(dir, META), options.fs);
       const now = (options.now ?? (() => new Date()))().toISOString();
@@ -84,18 +98,25 @@ export class CaseStore {
         await metaFile.write(meta);
       }
       meta = await migrate(meta, metaFile, { dataDir: dir, casesDir: path.join(dir, CASES) }, options.migrations ?? MIGRATIONS, target);
-      const store = new CaseStore(dir, lock, meta, [], options, await readSummaryIndex(path.join(dir, SUMMARY_INDEX_FILE), options.fs));
+      const index = await readSummaryIndex(path.join(dir, SUMMARY_INDEX_FILE), options.fs, dataKey ?? undefined);
+      const store = new CaseStore(dir, lock, meta, [], options, index, dataKey);
       await store.removeLeftoverTempFiles();
       await store.reconcile();
       return store;
     } catch (err) {
       await lock.release();
+      wipe(dataKey);
       throw err;
     }
   }
 
   get schemaVersion(): number {
     return this.meta.schemaVersion;
+  }
+
+  /** True when the folder is encrypted: nothing this store writes (briefs' working files included) may be plain. */
+  get encrypted(): boolean {
+    return this.dataKey !== null;
   }
 
   async close(): Promise<void> {
@@ -105,6 +126,7 @@ export class CaseStore {
     clearTimeout(this.indexTimer);
     await this.flushIndex().catch(() => undefined); // a stale index heals on the next open
     await this.lock.release();
+    wipe(this.dataKey);
   }
 
   /** Hears every saved change (create, update, import, trash, restore). */
@@ -124,7 +146,10 @@ export class CaseStore {
   }
 
   private db(file: string): Low<unknown> {
-    return new Low<unknown>(new DurableJsonFile<unknown>(file, this.options.fs), null);
+    const adapter = this.dataKey
+      ? new EncryptedJsonFile<unknown>(file, this.dataKey, aadForFile(this.dataDir, file), this.options.fs)
+      : new DurableJsonFile<unknown>(file, this.options.fs);
+    return new Low<unknown>(adapter, null);
   }
 
   /** Reads and validates one case file; says why when it cannot. */
@@ -133,7 +158,11 @@ export class CaseStore {
     try {
       await db.read();
     } catch (err) {
-      return { ok: false, reason: err instanceof SyntaxError ? `not valid JSON (${err.message})` : `cannot be read (${(err as Error).message})` };
+      const reason =
+        err instanceof SyntaxError ? `not valid JSON (${err.message})`
+        : err instanceof EncryptedFileError ? err.message
+        : `cannot be read (${(err as Error).message})`;
+      return { ok: false, reason };
     }
     const parsed = CaseFile.safeParse(db.data);
     if (!parsed.success) {
@@ -216,15 +245,24 @@ export class CaseStore {
   private async flushIndex(force = false): Promise<void> {
     if (!force && !this.indexDirty) return;
     this.indexDirty = false;
-    await writeSummaryIndex(path.join(this.dataDir, SUMMARY_INDEX_FILE), this.entries, this.options.fs);
+    await writeSummaryIndex(path.join(this.dataDir, SUMMARY_INDEX_FILE), this.entries, this.options.fs, this.dataKey ?? undefined);
   }
 
   /** Moves a bad file aside with a note of why; it is never overwritten or deleted. */
   private async quarantine(file: string, reason: string): Promise<QuarantineEntry> {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const target = path.join(this.dataDir, QUARANTINE, `${stamp}--${path.basename(file)}`);
-    await rename(file, target);
-    await writeFile(`${target}.reason.txt`, `${path.relative(this.dataDir, file)}: ${reason}\n`, { mode: 0o600 });
+    const note = `${path.relative(this.dataDir, file)}: ${reason}\n`;
+    if (this.dataKey) {
+      // Encrypted folder: the bytes (whatever they are — a damaged envelope, or a plain file dropped in) and the
+      // note are sealed under their own quarantine names, then the original goes. A crash in between leaves both: nothing lost.
+      await writeFileDurably(target, encryptBytes(this.dataKey, await readFile(file), aadForFile(this.dataDir, target)));
+      await writeFileDurably(`${target}.reason.txt`, encryptBytes(this.dataKey, note, aadForFile(this.dataDir, `${target}.reason.txt`)));
+      await unlink(file);
+    } else {
+      await rename(file, target);
+      await writeFile(`${target}.reason.txt`, note, { mode: 0o600 });
+    }
     await fsyncDir(path.dirname(file));
     await fsyncDir(path.dirname(target));
     return { file: path.relative(this.dataDir, target), reason: `${path.relative(this.dataDir, file)}: ${reason}` };
@@ -237,9 +275,26 @@ export class CaseStore {
     return Promise.all(
       names.map(async (name) => ({
         file: path.join(QUARANTINE, name),
-        reason: (await readFile(path.join(dir, `${name}.reason.txt`), 'utf8').catch(() => 'no reason recorded')).trim(),
+        reason: (await this.readReason(path.join(dir, `${name}.reason.txt`))).trim(),
       })),
     );
+  }
+
+  private async readReason(file: string): Promise<string> {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch {
+      return 'no reason recorded';
+    }
+    if (!this.dataKey) return bytes.toString('utf8');
+    try {
+      return decryptBytes(this.dataKey, bytes, aadForFile(this.dataDir, file)).toString('utf8');
+    } catch (err) {
+      // A note from before the folder was encrypted was converted with it; anything else is damaged.
+      if (err instanceof EncryptedFileError) return `reason unreadable (${err.message})`;
+      throw err;
+    }
   }
 
   private assertOpen(): void {

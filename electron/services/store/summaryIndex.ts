@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { CaseSummary } from '../../../shared/model';
+import { EncryptedJsonFile } from '../crypto/encryptedJsonFile';
+import { encryptBytes } from '../crypto/envelope';
 import { DurableJsonFile, writeFileDurably, type DurableFs } from './durableFile';
 
 // A compact index of every case's summary, so that opening a large archive
@@ -19,9 +21,11 @@ const IndexFile = z.strictObject({
   entries: z.record(z.string(), Entry),
 });
 
-export async function readSummaryIndex(file: string, fs?: DurableFs): Promise<Map<string, IndexEntry>> {
+/** With `dataKey` (an encrypted folder) the index is an envelope bound to its own name; a damaged one is rebuilt like any other. */
+export async function readSummaryIndex(file: string, fs?: DurableFs, dataKey?: Buffer): Promise<Map<string, IndexEntry>> {
   try {
-    const parsed = IndexFile.safeParse(await new DurableJsonFile<unknown>(file, fs).read());
+    const adapter = dataKey ? new EncryptedJsonFile<unknown>(file, dataKey, SUMMARY_INDEX_FILE, fs) : new DurableJsonFile<unknown>(file, fs);
+    const parsed = IndexFile.safeParse(await adapter.read());
     if (parsed.success) return new Map(Object.entries(parsed.data.entries));
   } catch {
     // Unreadable or not JSON: rebuild.
@@ -29,7 +33,8 @@ export async function readSummaryIndex(file: string, fs?: DurableFs): Promise<Ma
   return new Map();
 }
 
-export async function writeSummaryIndex(file: string, entries: Map<string, IndexEntry>, fs?: DurableFs): Promise<void> {
+export async function writeSummaryIndex(file: string, entries: Map<string, IndexEntry>, fs?: DurableFs, dataKey?: Buffer): Promise<void> {
   // Compact, unlike case files: nobody reads it by hand and it is rewritten whole.
-  await writeFileDurably(file, JSON.stringify({ format: 'casefile-summary-index', version: 1, entries: Object.fromEntries(entries) }), fs);
+  const text = JSON.stringify({ format: 'casefile-summary-index', version: 1, entries: Object.fromEntries(entries) });
+  await writeFileDurably(file, dataKey ? encryptBytes(dataKey, text, SUMMARY_INDEX_FILE) : text, fs);
 }

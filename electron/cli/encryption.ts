@@ -1,0 +1,174 @@
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import { changePassphrase, decryptFolder, encryptFolder, folderEncryption, scryptParams, type ConversionReport, type ScryptParams } from '../services/crypto';
+import { ServiceError } from '../services/errors';
+import { CaseStore, ENCRYPTED_MESSAGE } from '../services/store/caseStore';
+import { DataDirLock } from '../services/store/lock';
+import type { CliIo } from './run';
+
+// Encryption at rest on the command line: `encrypt`, `decrypt`, `change-passphrase`,
+// and opening an encrypted folder for every other command.
+//
+// Passphrases come from the environment (CASEFILE_PASSPHRASE, and
+// CASEFILE_NEW_PASSPHRASE for a new one), else from a no-echo prompt on the
+// terminal (`CliIo.prompt`); with neither, the command fails without touching the
+// folder. A passphrase is never taken from the command line: it would land in
+// the shell history and in every process listing.
+
+export const FOLDER_COMMANDS = ['encrypt', 'decrypt', 'change-passphrase'] as const;
+export type FolderCommand = (typeof FOLDER_COMMANDS)[number];
+export const isFolderCommand = (command: string): command is FolderCommand => (FOLDER_COMMANDS as readonly string[]).includes(command);
+
+/**
+ * Tests only: `CASEFILE_SCRYPT_N` sets scrypt's cost for a NEW vault (encrypt),
+ * so a test suite does not pay the production derivation (~250 ms, tuned per
+ * machine) on every command. Honoured only under vitest or NODE_ENV=test; a real
+ * user's folder is always encrypted with the tuned cost. Unlocking always uses
+ * the cost recorded in vault.json.
+ */
+export function scryptParamsForTests(env: NodeJS.ProcessEnv): ScryptParams | undefined {
+  const raw = env.CASEFILE_SCRYPT_N;
+  if (raw === undefined || !(process.env.VITEST || process.env.NODE_ENV === 'test')) return undefined;
+  return scryptParams(Number(raw));
+}
+
+/**
+ * Reads a line from the terminal without echoing it (raw mode on stdin), the
+ * question on stderr so stdout stays clean for scripts. Null when stdin is not
+ * a terminal: the caller then asks for the environment variable instead.
+ */
+export function promptHidden(question: string): Promise<string | null> {
+  const stdin = process.stdin;
+  if (!stdin.isTTY) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    let value = '';
+    const finish = (err?: Error) => {
+      stdin.removeListener('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      process.stderr.write('\n');
+      if (err) reject(err);
+      else resolve(value);
+    };
+    const onData = (chunk: string) => {
+      for (const ch of chunk) {
+        if (ch === '\r' || ch === '\n' || ch === '\u0004') return finish();
+        if (ch === '\u0003') return finish(new ServiceError('bad_input', 'Cancelled. Nothing was changed.'));
+        if (ch === '\u007f' || ch === '\b') value = [...value].slice(0, -1).join('');
+        else if (ch >= ' ') value += ch;
+      }
+    };
+    process.stderr.write(question);
+    stdin.setEncoding('utf8');
+    stdin.setRawMode(true);
+    stdin.resume();
+    stdin.on('data', onData);
+  });
+}
+
+const envValue = (env: NodeJS.ProcessEnv, name: string) => (env[name] ? env[name] : undefined);
+
+/** From the first set variable in `names`, else the prompt (twice when `confirm`), else a bad_input error naming the variable. */
+async function passphrase(io: CliIo, names: string[], question: string, confirm: boolean): Promise<string> {
+  for (const name of names) {
+    const value = envValue(io.env, name);
+    if (value !== undefined) return value;
+  }
+  const first = io.prompt ? await io.prompt(question) : null;
+  if (first === null) {
+    throw new ServiceError('bad_input', `No passphrase given and no terminal to ask on: set ${names.join(' or ')} in the environment. Nothing was changed.`);
+  }
+  if (confirm && (await io.prompt!('Type it again: ')) !== first) {
+    throw new ServiceError('bad_input', 'The two passphrases differ. Nothing was changed.');
+  }
+  return first;
+}
+
+/**
+ * Opens the store for every other command: with CASEFILE_PASSPHRASE when set;
+ * else, on an encrypted folder, with a passphrase typed at the prompt; else the
+ * `encrypted` error (exit 5).
+ */
+export async function openStoreForCli(dataDir: string, io: CliIo): Promise<CaseStore> {
+  const fromEnv = envValue(io.env, 'CASEFILE_PASSPHRASE');
+  try {
+    return await CaseStore.open(dataDir, fromEnv !== undefined ? { passphrase: fromEnv } : {});
+  } catch (err) {
+    if (!(err instanceof ServiceError && err.code === 'encrypted') || fromEnv !== undefined || !io.prompt) throw err;
+  }
+  const typed = await io.prompt('Passphrase for the data folder: ');
+  if (typed === null) throw new ServiceError('encrypted', ENCRYPTED_MESSAGE);
+  return CaseStore.open(dataDir, { passphrase: typed });
+}
+
+function progress(io: CliIo, verb: string) {
+  let shown = -1;
+  return ({ done, total }: { done: number; total: number }) => {
+    const tenth = Math.floor((done / Math.max(total, 1)) * 10);
+    if (total > 0 && tenth !== shown) {
+      shown = tenth;
+      io.stderr(`${verb}: ${done} of ${total} files`);
+    }
+  };
+}
+
+function printReport(io: CliIo, report: ConversionReport, encrypted: boolean): void {
+  if (report.untouched.length > 0) {
+    io.stderr(
+      encrypted
+        ? `casefile: warning: ${report.untouched.length} file(s) Casefile does not know were left as they were — NOT encrypted:`
+        : `casefile: note: ${report.untouched.length} file(s) Casefile does not know were left as they were:`,
+    );
+    for (const file of report.untouched) io.stderr(`  ${file}`);
+  }
+  if (report.unreadable.length > 0) {
+    io.stderr(`casefile: warning: ${report.unreadable.length} file(s) would not decrypt with the folder's key (damaged) and were left as they were; they are quarantined when the folder is next opened:`);
+    for (const file of report.unreadable) io.stderr(`  ${file}`);
+  }
+}
+
+/**
+ * `encrypt`, `decrypt`, `change-passphrase`: the engine's folder operations,
+ * under the folder's lock (the app or another command cannot write meanwhile).
+ * Errors are thrown as ServiceError for the caller to report.
+ */
+export async function runFolderCommand(command: FolderCommand, dataDir: string, io: CliIo): Promise<number> {
+  try {
+    await access(path.join(dataDir, 'meta.json'));
+  } catch {
+    throw new ServiceError('not_found', `${dataDir} is not a Casefile data folder (it has no meta.json). Nothing was changed.`);
+  }
+  const state = (await folderEncryption(dataDir)).state;
+  if (command !== 'encrypt' && state === 'plain') throw new ServiceError('bad_input', 'This data folder is not encrypted. Nothing was changed.');
+  if (command === 'encrypt' && state === 'encrypted') throw new ServiceError('conflict', 'This data folder is already encrypted. Nothing was changed.');
+
+  // Asked before the lock is taken: a user thinking at the prompt does not block the app.
+  let current: string | undefined;
+  let next: string | undefined;
+  if (command === 'encrypt') {
+    // A new passphrase is asked twice; resuming an interrupted encryption needs the one it was started with.
+    next = await passphrase(io, ['CASEFILE_NEW_PASSPHRASE', 'CASEFILE_PASSPHRASE'], 'New passphrase for the data folder: ', state === 'plain');
+  } else {
+    current = await passphrase(io, ['CASEFILE_PASSPHRASE'], 'Passphrase for the data folder: ', false);
+    if (command === 'change-passphrase') next = await passphrase(io, ['CASEFILE_NEW_PASSPHRASE'], 'New passphrase: ', true);
+  }
+
+  const lock = await DataDirLock.acquire(dataDir);
+  try {
+    if (command === 'encrypt') {
+      const report = await encryptFolder(dataDir, next!, scryptParamsForTests(io.env), { onProgress: progress(io, 'Encrypting') });
+      printReport(io, report, true);
+      io.stdout(`Encrypted ${report.converted} file(s) in ${dataDir}. Keep the passphrase safe: without it these cases cannot be read by anyone, including you.`);
+    } else if (command === 'decrypt') {
+      const report = await decryptFolder(dataDir, current!, { onProgress: progress(io, 'Decrypting') });
+      printReport(io, report, false);
+      io.stdout(`Decrypted ${report.converted} file(s) in ${dataDir}. The data folder is no longer encrypted.`);
+    } else {
+      await changePassphrase(dataDir, current!, next!);
+      io.stdout('The passphrase was changed (no case file was rewritten). The old passphrase no longer opens the folder.');
+    }
+    return 0;
+  } finally {
+    await lock.release();
+  }
+}
