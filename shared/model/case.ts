@@ -139,7 +139,9 @@ const ngoFields = {
   appeal: Appeal.optional(),
 };
 
-const kindError = { error: 'expected kind "political_prisoner" or "ngo_suspension"' };
+// Only the bad-discriminator issue gets this message: a case that is not an object at all
+// (null, an array, a number) keeps zod's "expected object, received …".
+const kindError = { error: (issue: { code?: string }) => (issue.code === 'invalid_type' ? undefined : 'expected kind "political_prisoner" or "ngo_suspension"') };
 
 /** What an import, a form or `cases.create` may carry: only the essentials are required. */
 export const CaseDraft = z.discriminatedUnion(

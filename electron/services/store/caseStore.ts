@@ -8,7 +8,7 @@ import { BUNDLE_FORMAT, BUNDLE_VERSION, checkReferences } from '../../../shared/
 import { checksumIssues, finalizeCase, newId, referenceIssues, sha256Hex } from '../cases/finalize';
 import { ioError, isIoError, ServiceError } from '../errors';
 import { aadForFile, decryptBytes, EncryptedFileError, EncryptedJsonFile, encryptBytes, openVault, recoverConversion, wipe } from '../crypto';
-import { DurableJsonFile, fsyncDir, TEMP_SUFFIX, writeFileDurably, type DurableFs } from './durableFile';
+import { DurableJsonFile, fsyncDir, prepareDurable, TEMP_SUFFIX, writeFileDurably, type DurableFs } from './durableFile';
 import { DataDirLock } from './lock';
 import { readSummaryIndex, SUMMARY_INDEX_FILE, writeSummaryIndex, type IndexEntry } from './summaryIndex';
 import { CURRENT_SCHEMA_VERSION, migrate, MIGRATIONS, readMeta, type Meta, type Migration } from './meta';
@@ -40,6 +40,9 @@ const QUARANTINE = 'quarantine';
 const META = 'meta.json';
 
 const isCaseFileName = (name: string) => name.endsWith('.json') && !name.startsWith('.');
+
+/** V8 quotes the file's first characters in a JSON error: keep control characters (terminal escapes, line breaks) out of reasons. */
+const printable = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 /**
  * The case store: one lowdb-managed JSON file per case under `cases/`, written
@@ -159,9 +162,9 @@ export class CaseStore {
       await db.read();
     } catch (err) {
       const reason =
-        err instanceof SyntaxError ? `not valid JSON (${err.message})`
+        err instanceof SyntaxError ? `not valid JSON (${printable(err.message)})`
         : err instanceof EncryptedFileError ? err.message
-        : `cannot be read (${(err as Error).message})`;
+        : `cannot be read (${printable((err as Error).message)})`;
       return { ok: false, reason };
     }
     const parsed = CaseFile.safeParse(db.data);
@@ -228,6 +231,12 @@ export class CaseStore {
       }
     }
     if (changed) await this.flushIndex(true);
+    // Trashed cases are case files too: a damaged one is quarantined, not left to fail a later restore.
+    const trashDir = path.join(this.dataDir, TRASH);
+    for (const name of (await readdir(trashDir)).filter(isCaseFileName)) {
+      const result = await this.readCase(path.join(trashDir, name));
+      if (!result.ok) this.quarantinedNow.push(await this.quarantine(path.join(trashDir, name), result.reason));
+    }
   }
 
   private scheduleIndexFlush(): void {
@@ -251,7 +260,8 @@ export class CaseStore {
   /** Moves a bad file aside with a note of why; it is never overwritten or deleted. */
   private async quarantine(file: string, reason: string): Promise<QuarantineEntry> {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    const target = path.join(this.dataDir, QUARANTINE, `${stamp}--${path.basename(file)}`);
+    // The folder is part of the name: cases/x.json and trash/x.json may be quarantined in the same millisecond.
+    const target = path.join(this.dataDir, QUARANTINE, `${stamp}--${path.basename(path.dirname(file))}--${path.basename(file)}`);
     const note = `${path.relative(this.dataDir, file)}: ${reason}\n`;
     if (this.dataKey) {
       // Encrypted folder: the bytes (whatever they are — a damaged envelope, or a plain file dropped in) and the
@@ -389,6 +399,12 @@ export class CaseStore {
 
   private now(): string {
     return (this.options.now ?? (() => new Date()))().toISOString();
+  }
+
+  /** A case file's bytes as the store writes them (sealed when the folder is encrypted). */
+  private caseBytes(c: CaseFile): string | Buffer {
+    const text = `${JSON.stringify(c, null, 2)}\n`;
+    return this.dataKey ? encryptBytes(this.dataKey, text, aadForFile(this.dataDir, this.caseFile(c.id))) : text;
   }
 
   /** Writes durably, then updates the summary, the cache and the listeners. */
@@ -559,11 +575,35 @@ export class CaseStore {
       if (conflicts.length > 0) {
         throw new ServiceError('conflict', `${conflicts.length} case(s) in the bundle exist already; nothing was stored. Choose to keep the newer revision or keep both.`, conflicts);
       }
-      for (const plan of plans) {
-        if (plan.action === 'skipped') continue;
-        await this.writeCase(plan.case, 'import', plan.previous);
+      // All or nothing: every case is written to a synced temp file first; only then are they renamed into
+      // place. A refusal of the disk while writing leaves nothing; one while renaming is rolled back.
+      const writing = plans.filter((p) => p.action !== 'skipped');
+      const prepared: Array<{ commit(): Promise<void>; abort(): Promise<void> }> = [];
+      const committed: Plan[] = [];
+      try {
+        for (const plan of writing) prepared.push(await prepareDurable(this.caseFile(plan.case.id), this.caseBytes(plan.case), this.options.fs));
+        for (const [k, plan] of writing.entries()) {
+          await prepared[k]!.commit();
+          committed.push(plan);
+        }
+        await fsyncDir(path.join(this.dataDir, CASES), this.options.fs);
+      } catch (err) {
+        for (const p of prepared.slice(committed.length)) await p.abort();
+        for (const plan of committed.reverse()) {
+          const file = this.caseFile(plan.case.id);
+          if (plan.previous && !plan.replacesTrashed) {
+            await prepareDurable(file, this.caseBytes(plan.previous), this.options.fs).then((p) => p.commit()).catch(() => undefined);
+          } else await unlink(file).catch(() => undefined);
+        }
+        await fsyncDir(path.join(this.dataDir, CASES), this.options.fs).catch(() => undefined);
+        throw isIoError(err) ? ioError(err, 'import the bundle') : err;
+      }
+      for (const plan of writing) {
+        this.remember(plan.case, await stat(this.caseFile(plan.case.id)));
+        this.emit({ type: 'upsert', case: plan.case, cause: 'import', ...(plan.previous ? { previous: plan.previous } : {}) });
         if (plan.replacesTrashed) await unlink(this.caseFile(plan.case.id, TRASH)).catch(() => undefined);
       }
+      this.scheduleIndexFlush();
       return {
         results: plans.map((p) => ({ index: p.index, id: p.case.id, title: p.case.title, action: p.action, ...(p.note ? { note: p.note } : {}) })),
       };

@@ -20,24 +20,14 @@ export const TEMP_SUFFIX = '.tmp';
  * target → fsync the folder (without which the rename itself may not survive).
  */
 export async function writeFileDurably(file: string, text: string | Uint8Array, fs: DurableFs = realFs): Promise<void> {
-  const dir = path.dirname(file);
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
-  let renamed = false;
+  const prepared = await prepareDurable(file, text, fs);
   try {
-    const handle = await fs.open(tmp, 'wx', 0o600);
-    try {
-      await handle.writeFile(text);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fs.rename(tmp, file);
-    renamed = true;
-    await fsyncDir(dir, fs);
+    await prepared.commit();
   } catch (err) {
-    if (!renamed) await fs.unlink(tmp).catch(() => undefined);
+    await prepared.abort();
     throw err;
   }
+  await fsyncDir(path.dirname(file), fs);
 }
 
 export async function fsyncDir(dir: string, fs: DurableFs = realFs): Promise<void> {
@@ -82,4 +72,26 @@ export class DurableJsonFile<T = unknown> implements Adapter<T> {
   async write(data: T): Promise<void> {
     await writeFileDurably(this.file, `${JSON.stringify(data, null, 2)}\n`, this.fs);
   }
+}
+
+/**
+ * The first half of a durable write, for saving several files as one: the temp file
+ * is written and synced; `commit` renames it over the target (the caller fsyncs the
+ * folder once after the last), `abort` removes it.
+ */
+export async function prepareDurable(file: string, data: string | Uint8Array, fs: DurableFs = realFs): Promise<{ commit(): Promise<void>; abort(): Promise<void> }> {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
+  try {
+    const handle = await fs.open(tmp, 'wx', 0o600);
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch (err) {
+    await fs.unlink(tmp).catch(() => undefined);
+    throw err;
+  }
+  return { commit: () => fs.rename(tmp, file), abort: () => fs.unlink(tmp).catch(() => undefined) };
 }

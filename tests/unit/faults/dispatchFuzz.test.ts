@@ -1,0 +1,288 @@
+// Property-based fuzzing of every contract operation through the dispatcher: any
+// value, a valid input with random damage, and valid-shaped inputs. Whatever comes in,
+// the dispatcher resolves to a typed result (never throws, never "internal"), a failed
+// call leaves every file of the data folder as it was, and a success validates
+// against the operation's output schema. Each property gets one data folder.
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { contract, type OperationName } from '../../../shared/contract';
+import { CaseDraft } from '../../../shared/model';
+import { createDispatcher, type Dispatch } from '../../../electron/services/dispatch';
+import { createServices } from '../../../electron/services/handlers';
+import { CaseStore } from '../../../electron/services/store/caseStore';
+import { fullPrisonerDraft, ngoDraft, prisonerDraft, tempDir } from '../../helpers/fixtures';
+import { resultProblems, show, snapshot, snapshotDiff, mutate } from '../../helpers/faults';
+import { anyInput, caseDraft, idArb, mutations, nonEmptyText, text } from '../../helpers/faultsArbitraries';
+
+// --- the folder each property runs against ------------------------------------------
+
+type Env = { dir: string; store: CaseStore; dispatch: Dispatch; internal: string[] };
+/** What exists right now, for building inputs that refer to it. */
+type Ctx = { active: string[]; trashed: string[]; rev: (id: string) => number; fresh?: string };
+
+async function withEnv(body: (env: Env) => Promise<void>): Promise<void> {
+  const { dir, cleanup } = await tempDir('casefile-fuzz-');
+  const store = await CaseStore.open(dir);
+  const internal: string[] = [];
+  const env: Env = {
+    dir,
+    store,
+    internal,
+    dispatch: createDispatcher(createServices(store).handlers, { onInternalError: (op, err) => internal.push(`${op}: ${(err as Error)?.stack ?? String(err)}`) }),
+  };
+  try {
+    await store.create(CaseDraft.parse(fullPrisonerDraft()));
+    await store.create(CaseDraft.parse(prisonerDraft({ tags: ['wgad'] })));
+    await store.create(CaseDraft.parse(ngoDraft({ tags: ['wgad'] })));
+    await store.create(CaseDraft.parse(ngoDraft({ title: 'Second NGO', measure: { type: 'fine', authority: 'Ministry of Justice', fine: { amount: 1e6, currency: 'KZT' } } })));
+    const gone = await store.create(CaseDraft.parse(prisonerDraft({ title: 'In the Trash' })));
+    await store.trash(gone.id);
+    await body(env);
+    // Whatever the fuzz stored is a healthy folder: verify passes, and a reopen loads it all.
+    const report = await store.verify();
+    expect(report.problems).toEqual([]);
+    const count = store.count();
+    await store.close();
+    const again = await CaseStore.open(dir);
+    try {
+      expect(again.quarantinedNow).toEqual([]);
+      expect(again.count()).toBe(count);
+    } finally {
+      await again.close();
+    }
+  } finally {
+    await store.close();
+    await cleanup();
+  }
+}
+
+async function context(env: Env): Promise<Ctx> {
+  const trashed = (await readdir(path.join(env.dir, 'trash'))).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5));
+  return { active: env.store.ids().sort(), trashed: trashed.sort(), rev: (id) => env.store.summary(id)?.rev ?? 1 };
+}
+
+/** One call: typed result, no throw, no "internal", and no write at all when it failed. */
+async function call(env: Env, op: OperationName, input: unknown): Promise<boolean> {
+  const before = await snapshot(env.dir);
+  let result: Awaited<ReturnType<Dispatch>>;
+  try {
+    result = await env.dispatch(op, input);
+  } catch (err) {
+    throw new Error(`dispatch(${op}) threw ${(err as Error)?.stack ?? String(err)} for ${show(input)}`);
+  }
+  expect(resultProblems(op, result), `${op} ${show(input)}`).toEqual([]);
+  if (!result.ok) {
+    expect(result.error.code, `${op} → ${result.error.message} ${env.internal.at(-1) ?? ''} for ${show(input)}`).not.toBe('internal');
+    expect(snapshotDiff(before, await snapshot(env.dir)), `${op} failed (${result.error.code}: ${result.error.message}) but changed files; input ${show(input)}`).toEqual([]);
+  }
+  return result.ok;
+}
+
+// --- valid-shaped inputs for each operation ------------------------------------------
+
+type IdChoice = { from: 'active' | 'trash' | 'other'; n: number; other: string };
+const idChoice = (weights: { active: number; trash: number; other: number }) =>
+  fc.record({
+    from: fc.oneof(
+      { weight: weights.active, arbitrary: fc.constant('active' as const) },
+      { weight: weights.trash, arbitrary: fc.constant('trash' as const) },
+      { weight: weights.other, arbitrary: fc.constant('other' as const) },
+    ),
+    n: fc.nat(),
+    other: idArb,
+  });
+const resolveId = (c: IdChoice, ctx: Ctx) => {
+  // A case the run has just stored from fuzzed text is the likeliest pick.
+  if (c.from === 'active' && ctx.fresh && c.n % 2 === 0) return ctx.fresh;
+  const list = c.from === 'active' ? ctx.active : c.from === 'trash' ? ctx.trashed : [];
+  return list.length ? list[c.n % list.length]! : c.other;
+};
+const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+const compact = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+const noInput = fc.constantFrom<unknown>(undefined, {});
+const kindArb = fc.constantFrom('political_prisoner', 'ngo_suspension');
+const statusArb = fc.constantFrom('active', 'monitoring', 'resolved', 'closed');
+const priorityArb = fc.constantFrom('urgent', 'high', 'normal', 'low');
+const tagArb = fc.oneof(fc.constantFrom('wgad', 'extremism-charge', 'Қазақ'), text);
+
+type Builder = { seed: fc.Arbitrary<unknown>; build: (seed: never, ctx: Ctx) => unknown };
+const builder = <S>(seed: fc.Arbitrary<S>, build: (seed: S, ctx: Ctx) => unknown): Builder => ({ seed, build: build as Builder['build'] });
+const same = <S>(seed: fc.Arbitrary<S>) => builder(seed, (s) => s);
+
+const byId = builder(idChoice({ active: 6, trash: 2, other: 2 }), (c, ctx) => ({ id: resolveId(c, ctx) }));
+
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+
+/** A valid-shaped input for each operation. A new operation needs one here (a test says so). */
+const VALID: Partial<Record<string, Builder>> = {
+  'app.info': same(noInput),
+  'cases.list': same(fc.option(fc.record({ kind: opt(kindArb), status: opt(statusArb), priority: opt(priorityArb), tag: opt(tagArb) }).map(compact), { nil: undefined })),
+  'cases.get': byId,
+  'cases.create': builder(fc.record({ draft: caseDraft({ id: opt(idArb) }), reuse: opt(idChoice({ active: 1, trash: 1, other: 0 })) }), ({ draft, reuse }, ctx) => ({
+    case: reuse ? { ...draft, id: resolveId(reuse, ctx) } : draft,
+  })),
+  'cases.update': builder(
+    fc.record({ target: idChoice({ active: 8, trash: 1, other: 1 }), rev: fc.constantFrom('current', 'current', 'stale', 'future'), draft: caseDraft(), body: fc.constantFrom('none', 'same', 'other') }),
+    ({ target, rev, draft, body }, ctx) => {
+      const id = resolveId(target, ctx);
+      const current = ctx.rev(id);
+      return {
+        id,
+        baseRev: rev === 'current' ? current : rev === 'stale' ? Math.max(1, current - 1) : current + 1,
+        case: body === 'none' ? draft : { ...draft, id: body === 'same' ? id : `${id}-other` },
+      };
+    },
+  ),
+  'cases.trash': byId,
+  'cases.restore': builder(idChoice({ active: 2, trash: 6, other: 2 }), (c, ctx) => ({ id: resolveId(c, ctx) })),
+  'trash.list': same(noInput),
+  'bundle.import': builder(
+    fc.record({
+      cases: fc.array(fc.record({ draft: caseDraft({ rev: opt(fc.integer({ min: 1, max: 5 })) }), id: fc.oneof(fc.constant(undefined), idArb, idChoice({ active: 1, trash: 1, other: 0 })) }), { maxLength: 4 }),
+      onConflict: opt(fc.constantFrom('fail', 'newer', 'keep-both')),
+      exportedAt: fc.constantFrom('2026-11-22T10:00:00.000Z', '2026-11-22T15:00:00+05:00'),
+    }),
+    ({ cases, onConflict, exportedAt }, ctx) => {
+      const used = new Set<string>();
+      const list = cases.map(({ draft, id }) => {
+        const chosen = typeof id === 'object' ? resolveId(id, ctx) : id;
+        if (chosen === undefined || used.has(chosen)) return draft;
+        used.add(chosen);
+        return { ...draft, id: chosen };
+      });
+      return compact({ bundle: { format: 'casefile-bundle', version: 1, exportedAt, cases: list }, onConflict });
+    },
+  ),
+  'bundle.export': builder(opt(fc.array(idChoice({ active: 8, trash: 1, other: 1 }), { maxLength: 3 })), (ids, ctx) => (ids === undefined ? {} : { ids: ids.map((c) => resolveId(c, ctx)) })),
+  'store.verify': same(noInput),
+  'sources.extract': builder(
+    fc.record({
+      fileName: fc.oneof(fc.constantFrom('a.txt', 'notes.md', 'page.html', 'ruling.pdf', 'letter.docx', 'scan.png', 'noext', 'Қазақ.TXT', 'dir/../x.htm'), nonEmptyText.map((s) => s.slice(0, 255))),
+      data: fc.oneof(
+        fc.uint8Array({ maxLength: 400 }),
+        text.map((t) => new Uint8Array(Buffer.from(t, 'utf8'))),
+        text.map((t) => new Uint8Array(Buffer.from(`<html><head><title>${t}</title></head><body><p>${t}</p></body></html>`, 'utf8'))),
+        fc.constant(new Uint8Array(PDF)),
+        fc.nat({ max: PDF.length }).map((n) => new Uint8Array(PDF.subarray(0, n))),
+      ),
+    }),
+    ({ fileName, data }) => ({ fileName, dataBase64: Buffer.from(data).toString('base64') }),
+  ),
+  'annotations.list': byId,
+  'briefs.render': builder(
+    fc.record({
+      ids: fc.array(idChoice({ active: 9, trash: 0, other: 1 }), { minLength: 1, maxLength: 3 }),
+      template: opt(fc.constantFrom('case', 'wgad', 'urgent-action', 'ngo', 'multi')),
+      lang: opt(fc.constantFrom('en', 'ru')),
+      mode: opt(fc.constantFrom('public', 'internal')),
+      annotationTags: opt(fc.array(tagArb, { maxLength: 2 })),
+    }),
+    ({ ids, ...rest }, ctx) => compact({ ids: ids.map((c) => resolveId(c, ctx)), ...rest }),
+  ),
+  'search.query': same(
+    fc
+      .record({
+        query: fc.oneof(nonEmptyText, fc.constantFrom('Қасым', 'kasym', 'Тоқаев', 'ministry', 'wgad', '"holy war"', '*', 'a OR b', '-x')).map((q) => q.slice(0, 500)),
+        limit: opt(fc.integer({ min: 1, max: 500 })),
+        kind: opt(kindArb),
+        status: opt(statusArb),
+        priority: opt(priorityArb),
+        tag: opt(tagArb),
+      })
+      .map(compact),
+  ),
+  'agenda.list': same(
+    fc.option(
+      fc.record({ today: opt(fc.tuple(fc.integer({ min: 1900, max: 2099 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 })).map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`)) }).map(compact),
+      { nil: undefined },
+    ),
+  ),
+  'app.sampleBundle': same(noInput),
+};
+
+/** Runs per property; rendering a PDF is slow, so briefs get fewer. */
+const RUNS: Partial<Record<OperationName, { any: number; mutated: number; valid: number }>> = {
+  'briefs.render': { any: 15, mutated: 12, valid: 10 },
+  'bundle.import': { any: 30, mutated: 50, valid: 40 },
+};
+const DEFAULT_RUNS = { any: 30, mutated: 40, valid: 25 };
+
+/**
+ * Operations that read stored cases: their valid-shaped runs first store a case made of
+ * fuzzed text (lone surrogates, NUL, every script) for the operation to chew on.
+ */
+const READS_CASES = new Set<OperationName>(['cases.get', 'cases.trash', 'annotations.list', 'bundle.export', 'briefs.render', 'search.query', 'cases.update']);
+
+// --- the properties -------------------------------------------------------------------
+
+describe('every contract operation, fuzzed through the dispatcher', () => {
+  it('covers every operation of the contract', () => {
+    expect(Object.keys(VALID).sort()).toEqual(Object.keys(contract).sort());
+  });
+
+  for (const op of Object.keys(contract) as OperationName[]) {
+    const runs = RUNS[op] ?? DEFAULT_RUNS;
+    // An operation without a builder still gets the any-value property; the coverage test above fails for it.
+    const { seed, build } = VALID[op] ?? { seed: fc.constant(undefined), build: () => undefined };
+
+    describe(op, () => {
+      it('any value at all: a typed result, never a throw, no write on failure', () =>
+        withEnv(async (env) => {
+          await fc.assert(fc.asyncProperty(anyInput, async (input) => void (await call(env, op, input))), { numRuns: runs.any, endOnFailure: true });
+        }));
+
+      it('a valid input with random damage (deleted keys, wrong types, unknown keys, hostile values)', () =>
+        withEnv(async (env) => {
+          await fc.assert(
+            fc.asyncProperty(seed, mutations, async (s, muts) => void (await call(env, op, mutate(build(s as never, await context(env)), muts)))),
+            { numRuns: runs.mutated, endOnFailure: true },
+          );
+        }));
+
+      it('valid-shaped inputs: successes validate against the output schema, failures write nothing', () =>
+        withEnv(async (env) => {
+          let successes = 0;
+          const stored = READS_CASES.has(op) ? fc.option(caseDraft(), { nil: undefined, freq: 2 }) : fc.constant(undefined);
+          await fc.assert(
+            fc.asyncProperty(seed, stored, async (s, draft) => {
+              const ctx = await context(env);
+              if (draft) ctx.fresh = (await env.store.create(CaseDraft.parse(draft))).id;
+              if (await call(env, op, build(s as never, ctx))) successes++;
+            }),
+            { numRuns: runs.valid, endOnFailure: true },
+          );
+          // The success path was exercised too, not only refusals.
+          expect(successes).toBeGreaterThan(0);
+        }));
+    });
+  }
+});
+
+describe('the valid-shaped generators', () => {
+  // The fuzz is only worth something if its "valid" inputs mostly are: check that they pass validation.
+  it('produce inputs that pass the contract’s input schemas', async () => {
+    await withEnv(async (env) => {
+      const ctx = await context(env);
+      for (const op of Object.keys(contract) as OperationName[]) {
+        if (!VALID[op]) continue; // reported by the coverage test
+        const { seed, build } = VALID[op];
+        const samples = fc.sample(seed, { numRuns: 25, seed: 42 });
+        const valid = samples.filter((s) => contract[op].input.safeParse(build(s as never, ctx)).success).length;
+        expect(valid, op).toBe(samples.length);
+      }
+    });
+  });
+
+  it('produce case drafts that are stored as given', async () => {
+    await withEnv(async (env) => {
+      for (const draft of fc.sample(caseDraft(), { numRuns: 30, seed: 7 })) {
+        const r = await env.dispatch('cases.create', { case: draft });
+        expect(r.ok, show(r)).toBe(true);
+      }
+    });
+  });
+});
