@@ -220,39 +220,9 @@ export function CaseList({ ui, setUi, filterRef, version, onNewCase, onImport, o
             }}
           />
         </div>
-        <div className="toolbar-field">
-          <label htmlFor={ids.kind}>{t('field.kind')}</label>
-          <select id={ids.kind} value={ui.filters.kind ?? ''} onChange={(e) => setFilters({ kind: (e.target.value || undefined) as ListFilters['kind'] })}>
-            <option value="">{t('list.any')}</option>
-            {enumOptions(t, 'kind', CaseKind.options).map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="toolbar-field">
-          <label htmlFor={ids.status}>{t('field.status')}</label>
-          <select id={ids.status} value={ui.filters.status ?? ''} onChange={(e) => setFilters({ status: (e.target.value || undefined) as ListFilters['status'] })}>
-            <option value="">{t('list.any')}</option>
-            {enumOptions(t, 'status', CaseStatus.options).map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="toolbar-field">
-          <label htmlFor={ids.priority}>{t('field.priority')}</label>
-          <select id={ids.priority} value={ui.filters.priority ?? ''} onChange={(e) => setFilters({ priority: (e.target.value || undefined) as ListFilters['priority'] })}>
-            <option value="">{t('list.any')}</option>
-            {enumOptions(t, 'priority', Priority.options).map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id={ids.kind} label={t('field.kind')} anyLabel={t('list.any')} value={ui.filters.kind} options={enumOptions(t, 'kind', CaseKind.options)} onChange={(kind) => setFilters({ kind: kind as ListFilters['kind'] })} />
+        <FilterSelect id={ids.status} label={t('field.status')} anyLabel={t('list.any')} value={ui.filters.status} options={enumOptions(t, 'status', CaseStatus.options)} onChange={(status) => setFilters({ status: status as ListFilters['status'] })} />
+        <FilterSelect id={ids.priority} label={t('field.priority')} anyLabel={t('list.any')} value={ui.filters.priority} options={enumOptions(t, 'priority', Priority.options)} onChange={(priority) => setFilters({ priority: priority as ListFilters['priority'] })} />
         <div className="toolbar-field">
           <label htmlFor={ids.tag}>{t('field.tag')}</label>
           <select id={ids.tag} value={ui.filters.tag ?? ''} onChange={(e) => setFilters({ tag: e.target.value || undefined })}>
@@ -440,6 +410,30 @@ export function CaseList({ ui, setUi, filterRef, version, onNewCase, onImport, o
         onClose={() => setBriefOpen(false)}
         subject={{ kind: 'multi', cases: (cases ?? []).filter((c) => ui.selected.has(c.id)).map((c) => ({ id: c.id, title: c.title })) }}
       />
+    </div>
+  );
+}
+
+/** One of the list's filter menus: "Any" plus the values of one field. */
+function FilterSelect(props: {
+  id: string;
+  label: string;
+  anyLabel: string;
+  value: string | undefined;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  onChange: (value: string | undefined) => void;
+}) {
+  return (
+    <div className="toolbar-field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value || undefined)}>
+        <option value="">{props.anyLabel}</option>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }
