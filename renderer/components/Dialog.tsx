@@ -20,6 +20,11 @@ export function Dialog({ open, onClose, title, children, footer, wide, className
   const ref = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLElement | null>(null);
   const titleId = useId();
+  // The native close event arrives a task later. By then the app may have moved on
+  // (Escape, then a menu command opening another dialog): only a close the app did
+  // not ask for — Escape, the × button — is reported back.
+  const isOpen = useRef(open);
+  isOpen.current = open;
 
   useEffect(() => {
     const d = ref.current;
@@ -51,7 +56,7 @@ export function Dialog({ open, onClose, title, children, footer, wide, className
       className={['dialog', wide ? 'dialog-wide' : '', className ?? ''].join(' ')}
       aria-labelledby={titleId}
       onClose={() => {
-        onClose();
+        if (isOpen.current) onClose();
         const back = opener.current;
         opener.current = null;
         if (back?.isConnected) back.focus();
