@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CaseDraft, type CaseFile } from '../../../shared/model';
 import { CaseStore, type StoreChange } from '../../../electron/services/store/caseStore';
-import { SUMMARY_INDEX_FILE } from '../../../electron/services/store/summaryIndex';
+import { readSummaryIndex, SUMMARY_INDEX_FILE, writeSummaryIndex } from '../../../electron/services/store/summaryIndex';
 import { ngoDraft, prisonerDraft, tempDir } from '../../helpers/fixtures';
 
 let dir: string;
@@ -32,13 +32,14 @@ describe('the summary index', () => {
     const index = JSON.parse(await readFile(path.join(dir, SUMMARY_INDEX_FILE), 'utf8')) as { entries: Record<string, unknown> };
     expect(Object.keys(index.entries).sort()).toEqual([a!.id, b!.id].sort());
 
-    // Garble a file and make the index vouch for the garbled file's size and mtime:
-    // if the open parsed case files, it would find the damage now.
+    // Garble a file and make the index vouch for the garbled file's size and mtime
+    // (written by the index's own writer, checksum and all): if the open parsed case
+    // files, it would find the damage now.
     await writeFile(caseFile(a!.id), 'x'.repeat(100));
     const st = await stat(caseFile(a!.id));
-    const entries = index.entries as Record<string, { mtimeMs: number; size: number }>;
-    entries[a!.id] = { ...entries[a!.id]!, mtimeMs: st.mtimeMs, size: st.size };
-    await writeFile(path.join(dir, SUMMARY_INDEX_FILE), JSON.stringify(index));
+    const entries = await readSummaryIndex(path.join(dir, SUMMARY_INDEX_FILE));
+    entries.set(a!.id, { ...entries.get(a!.id)!, mtimeMs: st.mtimeMs, size: st.size });
+    await writeSummaryIndex(path.join(dir, SUMMARY_INDEX_FILE), entries);
     store = await CaseStore.open(dir);
     expect(store.list().map((c) => c.title).sort()).toEqual([a!.title, b!.title].sort());
     expect(store.quarantinedNow).toEqual([]);
@@ -65,6 +66,16 @@ describe('the summary index', () => {
     await writeFile(caseFile('copied-in'), JSON.stringify(copy));
     store = await CaseStore.open(dir);
     expect(store.list().map((c) => c.id).sort()).toEqual(['copied-in', b!.id].sort());
+  });
+
+  it('ignores an index whose entries do not match its checksum (edited by hand)', async () => {
+    const [a] = await seed();
+    const file = path.join(dir, SUMMARY_INDEX_FILE);
+    const index = JSON.parse(await readFile(file, 'utf8')) as { entries: Record<string, { summary: { title: string } }> };
+    index.entries[a!.id]!.summary.title = 'Forged title';
+    await writeFile(file, JSON.stringify(index));
+    store = await CaseStore.open(dir);
+    expect(store.summary(a!.id)!.title).toBe(a!.title);
   });
 
   it('is rebuilt whole when missing or damaged', async () => {
