@@ -103,8 +103,8 @@ export class CaseStore {
       meta = await migrate(meta, metaFile, { dataDir: dir, casesDir: path.join(dir, CASES) }, options.migrations ?? MIGRATIONS, target);
       const index = await readSummaryIndex(path.join(dir, SUMMARY_INDEX_FILE), options.fs, dataKey ?? undefined);
       const store = new CaseStore(dir, lock, meta, [], options, index, dataKey);
-      await store.removeLeftoverTempFiles();
-      await store.reconcile();
+      const caseNames = await store.removeLeftoverTempFiles();
+      await store.reconcile(caseNames);
       return store;
     } catch (err) {
       await lock.release();
@@ -177,16 +177,25 @@ export class CaseStore {
     return { ok: true, value: parsed.data };
   }
 
-  private async removeLeftoverTempFiles(): Promise<void> {
+  /**
+   * Sweeps what a crash can leave behind, and returns the names in cases/ that
+   * remain, so the open lists that folder (10,000 entries, say) only once.
+   */
+  private async removeLeftoverTempFiles(): Promise<string[]> {
     // A crash during a save leaves its temp file behind; the case file itself is intact.
     // Briefs render into tmp/ and delete their file; a crash can leave one behind.
     await rm(path.join(this.dataDir, 'tmp'), { recursive: true, force: true });
+    let caseNames: string[] = [];
     for (const sub of [CASES, TRASH, '.']) {
       const dir = path.join(this.dataDir, sub);
+      const kept: string[] = [];
       for (const name of await readdir(dir)) {
         if (name.startsWith('.') && name.endsWith(TEMP_SUFFIX)) await unlink(path.join(dir, name)).catch(() => undefined);
+        else kept.push(name);
       }
+      if (sub === CASES) caseNames = kept;
     }
+    return caseNames;
   }
 
   /**
@@ -195,9 +204,9 @@ export class CaseStore {
    * quarantined when bad — and entries without a file are dropped. An untouched
    * archive opens without parsing a single case file.
    */
-  private async reconcile(): Promise<void> {
+  private async reconcile(listing: string[]): Promise<void> {
     const dir = path.join(this.dataDir, CASES);
-    const names = (await readdir(dir)).filter(isCaseFileName);
+    const names = listing.filter(isCaseFileName);
     const onDisk = new Set<string>();
     let changed = false;
     const BATCH = 256;
