@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronBinary } from '../../scripts/electronBinary.mjs';
 import { _electron, test as base, type Browser, type ElectronApplication, type Page } from '@playwright/test';
 
 // Each test gets a fresh data folder and its own Casefile:
@@ -36,24 +35,6 @@ type WorkerFixtures = CasefileOptions & {
   /** One Chromium per worker, launched on first use with the config's launchOptions. */
   sharedBrowser: () => Promise<Browser>;
 };
-
-/** The Electron executable, or null where it is not installed. */
-export function electronBinary(): string | null {
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  const exe = process.platform === 'win32' ? 'electron.exe' : process.platform === 'darwin' ? 'Electron.app/Contents/MacOS/Electron' : 'electron';
-  if (override) {
-    const p = path.join(override, exe);
-    return existsSync(p) ? p : null;
-  }
-  try {
-    const pkgDir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-    const rel = readFileSync(path.join(pkgDir, 'path.txt'), 'utf8').trim();
-    const p = path.join(pkgDir, 'dist', rel);
-    return existsSync(p) ? p : null;
-  } catch {
-    return null;
-  }
-}
 
 function startServer(dataDir: string): Promise<Server> {
   const child = spawn(process.execPath, [path.join(root, 'out/main/web.js'), '--data-dir', dataDir, '--no-open', '--port', '0'], {
