@@ -79,6 +79,10 @@ function Shell() {
     tryFocus(10);
   }, [route.name]);
 
+  // A dialog's native close event lands a task after Escape; a menu command may already have
+  // asked for another dialog by then (not yet rendered), so close only the one that is shown.
+  const closeDialog = useCallback((name: Exclude<DialogName, null>) => setDialog((d) => (d === name ? null : d)), []);
+
   const runCommand = useCallback(
     (cmd: ShellCommand) => {
       switch (cmd) {
@@ -191,9 +195,9 @@ function Shell() {
         {route.name === 'agenda' && <AgendaView version={listVersion} onChanged={onChanged} />}
         {route.name === 'settings' && <SettingsView onAbout={() => setDialog('about')} />}
       </main>
-      <NewCaseDialog open={dialog === 'new'} onClose={() => setDialog(null)} onCreated={onChanged} />
-      <ImportDialog open={dialog === 'import'} onClose={() => setDialog(null)} onImported={onChanged} />
-      <AboutDialog open={dialog === 'about'} onClose={() => setDialog(null)} />
+      <NewCaseDialog open={dialog === 'new'} onClose={() => closeDialog('new')} onCreated={onChanged} />
+      <ImportDialog open={dialog === 'import'} onClose={() => closeDialog('import')} onImported={onChanged} />
+      <AboutDialog open={dialog === 'about'} onClose={() => closeDialog('about')} />
     </div>
   );
 }
