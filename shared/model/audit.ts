@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { DateTime, Id } from './scalars';
+
+// A case's history: one entry per saved change, appended by the store. It is the
+// app's own addition to the model (README, "Model extensions"): a bundle carries it
+// only when the export asks for it.
+
+/** A changed value as the log keeps it: short values whole; long text as the changed passage with a little context. */
+export const AuditValue = z.unknown();
+
+export const AuditChange = z.strictObject({
+  /** Where, in the case's JSON: `title`, `person.aliases`, `events[id=…].date`. */
+  path: z.string().min(1),
+  /** Absent when the field was added. */
+  old: AuditValue.optional(),
+  /** Absent when the field was removed. */
+  new: AuditValue.optional(),
+});
+export type AuditChange = z.infer<typeof AuditChange>;
+
+export const AuditCause = z.enum(['create', 'update', 'import', 'restore', 'trash', 'recover', 'backup-restore']);
+export type AuditCause = z.infer<typeof AuditCause>;
+
+export const AuditEntry = z.strictObject({
+  at: DateTime,
+  /** The case's rev after the change. */
+  rev: z.int().min(1),
+  cause: AuditCause,
+  changes: z.array(AuditChange),
+  /** Set on entries that came in with an imported bundle (recorded on another machine). */
+  imported: z.boolean().optional(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+/** A bundle's optional history: entries per case id, oldest first. */
+export const BundleHistory = z.record(Id, z.array(AuditEntry));
+export type BundleHistory = z.infer<typeof BundleHistory>;
