@@ -6,7 +6,8 @@ import path from 'node:path';
 import { CaseDraft } from '../../shared/model';
 import { CaseStore } from '../../electron/services/store/caseStore';
 import { scryptParams } from '../../electron/services/crypto/kdf';
-import { decryptBytes } from '../../electron/services/crypto/envelope';
+import { decryptBytes, isEncryptedBytes } from '../../electron/services/crypto/envelope';
+import { convertHistoryBytes, isSealedLine } from '../../electron/services/audit/historyLog';
 import { aadForPath, JOURNAL_FILE, VAULT_FILE } from '../../electron/services/crypto/folderLayout';
 import { fullPrisonerDraft, MIXED_SCRIPTS, ngoDraft } from './fixtures';
 
@@ -93,6 +94,22 @@ export function markersFound(snap: FolderSnapshot): string[] {
   return found;
 }
 
+const isHistory = (rel: string) => rel.startsWith('history/');
+
+/** Whether a stored file is in the encrypted state: one envelope, or for a history every line sealed. */
+export function isStoredEncrypted(rel: string, bytes: Buffer): boolean {
+  if (!isHistory(rel)) return isEncryptedBytes(bytes);
+  return bytes.toString('latin1').split('\n').every((line) => line === '' || isSealedLine(line));
+}
+
+/** A stored file's plaintext; a history is opened line by line, and must open whole. */
+export function openStored(key: Buffer, rel: string, bytes: Buffer): Buffer {
+  if (!isHistory(rel)) return decryptBytes(key, bytes, aadForPath(rel));
+  const opened = convertHistoryBytes(bytes, key, aadForPath(rel), 'open');
+  if (opened.unopenable > 0 || !isStoredEncrypted(rel, bytes)) throw new Error(`${rel} is not wholly sealed`);
+  return opened.bytes;
+}
+
 /** Files that stay plain in an encrypted folder. */
 const PLAIN_FILES = new Set(['meta.json', VAULT_FILE]);
 
@@ -112,7 +129,7 @@ export async function expectSamePlaintext(dir: string, original: FolderSnapshot,
   if (now.has(JOURNAL_FILE)) throw new Error('the journal is still there');
   for (const [rel, bytes] of original) {
     const stored = now.get(rel)!;
-    const plain = key && !PLAIN_FILES.has(rel) ? decryptBytes(key, stored, aadForPath(rel)) : stored;
+    const plain = key && !PLAIN_FILES.has(rel) ? openStored(key, rel, stored) : stored;
     if (!plain.equals(bytes)) throw new Error(`${rel} does not hold its original bytes`);
   }
   if (key) {

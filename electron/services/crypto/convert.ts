@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { access, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
+import { convertHistoryBytes } from '../audit/historyLog';
 import { ioError, isIoError, ServiceError } from '../errors';
 import { fsyncDir, TEMP_SUFFIX } from '../store/durableFile';
 import { decryptBytes, encryptBytes, isEncryptedBytes } from './envelope';
@@ -22,20 +23,27 @@ import { wipe } from './wipe';
 // passphrase change: write a new vault.json (one atomic rename; same data key)
 //
 // Every file is replaced whole and atomically, and its state can be told from
-// its bytes (the envelope's magic, and for quarantined raw bytes a successful
-// decryption), so converting is idempotent: any call may redo any prefix of the
-// work. An interrupted conversion is always resolved towards the ENCRYPTED
-// state — an encryption is finished, a decryption is rolled back — so a crash
-// never leaves a folder less protected than the user asked for; the user simply
-// runs "decrypt" again. Both need the passphrase (the key is never on disk in
-// clear), which is why the app asks for it when the folder shows as encrypted.
+// its bytes (the envelope's magic, for quarantined raw bytes a successful
+// decryption, and for a history each line's own marker — a history is sealed
+// line by line, but still rewritten whole), so converting is idempotent: any
+// call may redo any prefix of the work. An interrupted conversion is always
+// resolved towards the ENCRYPTED state — an encryption is finished, a
+// decryption is rolled back — so a crash never leaves a folder less protected
+// than the user asked for; the user simply runs "decrypt" again. Both need the
+// passphrase (the key is never on disk in clear), which is why the app asks for
+// it when the folder shows as encrypted.
 //
 // The caller holds the folder's lock; nothing else writes meanwhile.
 
 export type ConversionReport = {
   /** Files rewritten by this call. */
   converted: number;
-  /** Files that would not decrypt with the folder's key (damaged): left exactly as they were; the store quarantines them on open. */
+  /**
+   * Files that would not decrypt with the folder's key (damaged): left exactly
+   * as they were; the store quarantines them on open. A history file is listed
+   * when some of its lines would not open: those lines are kept as they are
+   * (the history skips them when read) and its other lines are converted.
+   */
   unreadable: string[];
   /** Files the layout does not know, left as they were — NOT encrypted. The app should tell the user. */
   untouched: string[];
@@ -125,8 +133,30 @@ function fileState(bytes: Buffer, key: Buffer, target: Target): FileState {
   } catch (err) {
     if (!(err instanceof EncryptedFileError)) throw err;
     // Quarantined raw bytes may be a damaged envelope: they are the plain state's content.
-    return target.raw ? { kind: 'plain' } : { kind: 'unreadable' };
+    return target.format === 'raw' ? { kind: 'plain' } : { kind: 'unreadable' };
   }
+}
+
+/** What one file becomes: `out` to write (null: already in `direction`'s state), `plaintext` to wipe once written, `damaged` to report. */
+type Conversion = { out: Buffer | null; plaintext: Buffer | null; damaged: boolean };
+
+function convertBytes(bytes: Buffer, key: Buffer, target: Target, direction: 'encrypt' | 'decrypt'): Conversion {
+  if (target.format === 'lines') {
+    const result = convertHistoryBytes(bytes, key, target.aad, direction === 'encrypt' ? 'seal' : 'open');
+    const out = result.converted > 0 ? result.bytes : null;
+    return { out, plaintext: direction === 'encrypt' ? bytes : out, damaged: result.unopenable > 0 };
+  }
+  const state = fileState(bytes, key, target);
+  if (state.kind === 'unreadable') return { out: null, plaintext: null, damaged: true };
+  if (direction === 'encrypt') {
+    if (state.kind === 'encrypted') {
+      wipe(state.plain);
+      return { out: null, plaintext: null, damaged: false };
+    }
+    return { out: encryptBytes(key, bytes, target.aad), plaintext: bytes, damaged: false };
+  }
+  if (state.kind === 'plain') return { out: null, plaintext: null, damaged: false };
+  return { out: state.plain, plaintext: state.plain, damaged: false };
 }
 
 /** Brings every file to `direction`'s state; files already there are left alone, so this can be rerun at will. */
@@ -146,25 +176,13 @@ async function convertFiles(dir: string, key: Buffer, direction: 'encrypt' | 'de
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue;
       throw err;
     }
-    const state = fileState(bytes, key, target);
-    let out: Buffer;
-    if (state.kind === 'unreadable') {
-      unreadable.push(target.rel);
-      continue;
-    } else if (direction === 'encrypt') {
-      if (state.kind === 'encrypted') {
-        wipe(state.plain);
-        continue;
-      }
-      out = encryptBytes(key, bytes, target.aad);
-    } else {
-      if (state.kind === 'plain') continue;
-      out = state.plain;
-    }
+    const { out, plaintext, damaged } = convertBytes(bytes, key, target, direction);
+    if (damaged) unreadable.push(target.rel);
+    if (!out) continue;
     await options.onStep?.(`write ${target.rel}`);
     await replaceKeepingTimes(file, out, st, async () => options.onStep?.(`rename ${target.rel}`));
     // Plaintext does not linger in memory longer than it must.
-    wipe(direction === 'encrypt' ? bytes : out);
+    if (plaintext) wipe(plaintext);
     touched.add(path.dirname(file));
     converted++;
   }
@@ -202,9 +220,9 @@ export async function isFolderEncrypted(dir: string): Promise<boolean> {
 
 /**
  * Plain → encrypted: a new vault (scrypt tuned to this machine unless `params`
- * is given) and every case, trashed case, quarantined file and the summary
- * index encrypted; meta.json and the lock file stay plain. Resumes an
- * interrupted encryption when called again with the same passphrase.
+ * is given) and every case, trashed case, quarantined file, history, snapshot
+ * and the summary index encrypted; meta.json and the lock file stay plain.
+ * Resumes an interrupted encryption when called again with the same passphrase.
  */
 export async function encryptFolder(dir: string, passphrase: string, params?: ScryptParams, options: ConvertOptions = {}): Promise<ConversionReport> {
   const state = await readState(dir);

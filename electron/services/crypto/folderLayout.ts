@@ -6,8 +6,8 @@ import { SUMMARY_INDEX_FILE } from '../store/summaryIndex';
 
 // Which files of a data folder are encrypted, and under which name. This is the
 // one place that knows the layout: a new kind of file in the data folder (an
-// audit log, an attachment store) must be added here, or conversions will list
-// it under `untouched` and leave it in plain text.
+// attachment store, say) must be added here, or conversions will list it under
+// `untouched` and leave it in plain text.
 
 export const VAULT_FILE = 'vault.json';
 export const JOURNAL_FILE = 'vault.next.json';
@@ -17,18 +17,33 @@ const TRASH = 'trash';
 const QUARANTINE = 'quarantine';
 /** Briefs are rendered here and deleted; a crash can leave a plain PDF behind. */
 const BRIEF_TMP = 'tmp';
+/** Each case's audit log, `<id>.jsonl`. Defined here, not by the log, so this module imports nothing that imports it. */
+export const HISTORY_DIR = 'history';
+const HISTORY_EXT = '.jsonl';
+/** Snapshots of the folder (the backup service names them). */
+const BACKUPS = 'backups';
+const SNAPSHOT_EXT = '.casefile-snapshot';
+/** A restore in progress names its snapshot here (plain: it holds nothing but that name). */
+const RESTORE_JOURNAL = 'restore.json';
 
-/** One file to convert: its path relative to the data folder (with "/"), its AAD, and how to tell its state. */
+/**
+ * How a file's state (plain or encrypted) is told from its bytes, and how it is converted.
+ * - `json`, `gzip`: sealed whole; case files and the index are JSON and snapshots
+ *   gzip streams when plain, and neither can start with the envelope's magic, so
+ *   the magic alone tells the state.
+ * - `raw`: sealed whole, but quarantined files may hold any bytes, even an
+ *   envelope (a damaged encrypted case quarantined as is), so only a successful
+ *   decryption proves they are in the encrypted state.
+ * - `lines`: a history, sealed line by line so the store can keep appending to
+ *   it; each line's state is told by its first characters (see audit/historyLog).
+ */
+export type TargetFormat = 'json' | 'gzip' | 'raw' | 'lines';
+
+/** One file to convert: its path relative to the data folder (with "/"), its AAD, and its format. */
 export type Target = {
   rel: string;
   aad: string;
-  /**
-   * Raw files (quarantine) may hold any bytes, even an envelope (a damaged
-   * encrypted case quarantined as is), so only a successful decryption proves
-   * they are in the encrypted state. Case files and the index are JSON when
-   * plain, and JSON never starts with the envelope's magic.
-   */
-  raw: boolean;
+  format: TargetFormat;
 };
 
 /**
@@ -60,24 +75,32 @@ async function entries(dir: string) {
   }
 }
 
-const TOP_LEVEL_KNOWN = new Set([META_FILE, LOCK_FILE, VAULT_FILE, JOURNAL_FILE, SUMMARY_INDEX_FILE, CASES, TRASH, QUARANTINE, BRIEF_TMP]);
+const TOP_LEVEL_KNOWN = new Set([META_FILE, LOCK_FILE, VAULT_FILE, JOURNAL_FILE, SUMMARY_INDEX_FILE, CASES, TRASH, QUARANTINE, BRIEF_TMP, HISTORY_DIR, BACKUPS, RESTORE_JOURNAL]);
+
+/** The format of a file in `sub`, or null for a name the layout does not know there. */
+function formatIn(sub: string, name: string): TargetFormat | null {
+  if (sub === QUARANTINE) return 'raw';
+  if (name.startsWith('.')) return null;
+  if (sub === HISTORY_DIR) return name.endsWith(HISTORY_EXT) ? 'lines' : null;
+  if (sub === BACKUPS) return name.endsWith(SNAPSHOT_EXT) ? 'gzip' : null;
+  return isCaseFileName(name) ? 'json' : null;
+}
 
 /** Every file to convert, in a stable order, and every file the layout does not know (left as it is). */
 export async function listFolder(dataDir: string): Promise<{ targets: Target[]; untouched: string[] }> {
   const targets: Target[] = [];
   const untouched: string[] = [];
-  for (const sub of [CASES, TRASH, QUARANTINE]) {
+  for (const sub of [CASES, TRASH, QUARANTINE, HISTORY_DIR, BACKUPS]) {
     for (const entry of (await entries(path.join(dataDir, sub))).sort((a, b) => a.name.localeCompare(b.name))) {
       const rel = `${sub}/${entry.name}`;
       if (isTempName(entry.name)) continue;
-      if (!entry.isFile()) untouched.push(rel);
-      else if (sub === QUARANTINE) targets.push({ rel, aad: aadForPath(rel), raw: true });
-      else if (isCaseFileName(entry.name)) targets.push({ rel, aad: aadForPath(rel), raw: false });
+      const format = entry.isFile() ? formatIn(sub, entry.name) : null;
+      if (format) targets.push({ rel, aad: aadForPath(rel), format });
       else untouched.push(rel);
     }
   }
   for (const entry of await entries(dataDir)) {
-    if (entry.name === SUMMARY_INDEX_FILE && entry.isFile()) targets.push({ rel: SUMMARY_INDEX_FILE, aad: SUMMARY_INDEX_FILE, raw: false });
+    if (entry.name === SUMMARY_INDEX_FILE && entry.isFile()) targets.push({ rel: SUMMARY_INDEX_FILE, aad: SUMMARY_INDEX_FILE, format: 'json' });
     else if (!TOP_LEVEL_KNOWN.has(entry.name) && !isTempName(entry.name) && !entry.name.startsWith(`${LOCK_FILE}.`)) untouched.push(entry.name);
   }
   return { targets, untouched: untouched.sort() };
@@ -90,7 +113,7 @@ export async function listFolder(dataDir: string): Promise<{ targets: Target[]; 
  */
 export async function removeLeftovers(dataDir: string): Promise<void> {
   await rm(path.join(dataDir, BRIEF_TMP), { recursive: true, force: true });
-  for (const sub of ['.', CASES, TRASH, QUARANTINE]) {
+  for (const sub of ['.', CASES, TRASH, QUARANTINE, HISTORY_DIR, BACKUPS]) {
     for (const entry of await entries(path.join(dataDir, sub))) {
       if (isTempName(entry.name)) await unlink(path.join(dataDir, sub, entry.name)).catch(() => undefined);
     }

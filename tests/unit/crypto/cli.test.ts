@@ -2,10 +2,9 @@ import { readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../../../electron/cli/run';
-import { isEncryptedBytes } from '../../../electron/services/crypto';
 import { CaseStore } from '../../../electron/services/store/caseStore';
 import { cli, cliProcess, root, type CliRun } from '../../helpers/cli';
-import { snapshot, type FolderSnapshot } from '../../helpers/cryptoFolder';
+import { isStoredEncrypted, snapshot, type FolderSnapshot } from '../../helpers/cryptoFolder';
 import { fullPrisonerDraft, ngoDraft, tempDir } from '../../helpers/fixtures';
 
 // Encryption at rest through the command line. One folder is built through the
@@ -103,7 +102,7 @@ describe('casefile encrypt', () => {
     expect(vault.kdf.N).toBe(1024);
     for (const [rel, bytes] of snap) {
       if (rel === 'meta.json' || rel === 'vault.json') continue;
-      expect(isEncryptedBytes(bytes), rel).toBe(true);
+      expect(isStoredEncrypted(rel, bytes), rel).toBe(true);
     }
     expect([...snap.keys()].filter((rel) => rel.startsWith('trash/'))).toEqual(['trash/to-trash.json']);
     expect([...snap.keys()].filter((rel) => rel.startsWith('quarantine/'))).toHaveLength(2);

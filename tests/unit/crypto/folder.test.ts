@@ -13,11 +13,11 @@ import {
   type ConvertOptions,
 } from '../../../electron/services/crypto/convert';
 import { EncryptedJsonFile } from '../../../electron/services/crypto/encryptedJsonFile';
-import { decryptBytes, encryptBytes, isEncryptedBytes } from '../../../electron/services/crypto/envelope';
+import { decryptBytes, encryptBytes } from '../../../electron/services/crypto/envelope';
 import { WrongPassphraseError } from '../../../electron/services/crypto/errors';
 import { aadForFile, aadForPath, JOURNAL_FILE, VAULT_FILE } from '../../../electron/services/crypto/folderLayout';
 import { ServiceError } from '../../../electron/services/errors';
-import { buildDataFolder, expectSamePlaintext, FAST_KDF, markersFound, MARKERS, snapshot, type FolderSnapshot } from '../../helpers/cryptoFolder';
+import { buildDataFolder, expectSamePlaintext, FAST_KDF, isStoredEncrypted, markersFound, MARKERS, snapshot, type FolderSnapshot } from '../../helpers/cryptoFolder';
 import { tempDir } from '../../helpers/fixtures';
 
 const PASS = 'Менің құпия сөзім — 🕊️ — كلمة';
@@ -97,7 +97,7 @@ describe('encrypting a folder', () => {
     expect(markersFound(after)).toEqual([]);
     expect([...after.keys()].sort()).toEqual([...original.keys(), VAULT_FILE].sort());
     expect(after.get('meta.json')!.equals(original.get('meta.json')!)).toBe(true);
-    for (const [rel, bytes] of after) if (rel !== 'meta.json' && rel !== VAULT_FILE) expect(isEncryptedBytes(bytes), rel).toBe(true);
+    for (const [rel, bytes] of after) if (rel !== 'meta.json' && rel !== VAULT_FILE) expect(isStoredEncrypted(rel, bytes), rel).toBe(true);
     expect(await isFolderEncrypted(dir)).toBe(true);
     expect(await folderEncryption(dir)).toEqual({ state: 'encrypted' });
     const key = await openVault(dir, PASS);
