@@ -1,0 +1,168 @@
+import { readdir, readFile, unlink, utimes } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { CaseFile, type SnapshotInfo } from '../../../shared/model';
+import { writeHistoryText } from '../audit/historyLog';
+import { checksumIssues } from '../cases/finalize';
+import { aadForPath, encryptBytes } from '../crypto';
+import { ioError, isIoError, ServiceError } from '../errors';
+import { fsyncDir, prepareDurable, TEMP_SUFFIX, writeFileDurably, type DurableFs } from '../store/durableFile';
+import { SUMMARY_INDEX_FILE } from '../store/summaryIndex';
+import { decodeSnapshot, type SnapshotContent } from './archive';
+import { BACKUPS_DIR, createSnapshot, listSnapshots, parseSnapshotName, pruneSnapshots, snapshotAad } from './snapshots';
+
+// Putting a data folder back as a snapshot holds it, crash-safely.
+//
+// restore:  check the snapshot whole → snapshot the current state (so the
+//           restore can be undone) → write restore.json naming the snapshot →
+//           write every file of the snapshot (temp + fsync + rename) and delete
+//           every case and history file it does not hold → delete restore.json
+//
+// The snapshot never changes, so the middle step can be redone from the start
+// any number of times: a crash anywhere leaves restore.json behind, and the next
+// open (recoverRestore) finishes the restore before anything else reads the folder.
+// The caller holds the folder's lock and has closed the store.
+
+export const RESTORE_JOURNAL = 'restore.json';
+const Journal = z.strictObject({ format: z.literal('casefile-restore'), snapshot: z.string() });
+
+export type RestoreOptions = { fs?: DurableFs; now?: Date; onProgress?: (p: { done: number; total: number }) => void };
+
+/** Reads and checks one snapshot by name; the name must be one `listSnapshots` gives. */
+export async function readSnapshot(dataDir: string, name: string, key: Buffer | null): Promise<SnapshotContent> {
+  if (!parseSnapshotName(name) || name !== path.basename(name)) throw new ServiceError('bad_input', `"${name}" is not the name of a snapshot; \`casefile backup --list\` shows them.`);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path.join(dataDir, BACKUPS_DIR, name));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new ServiceError('not_found', `There is no snapshot named ${name} in ${path.join(dataDir, BACKUPS_DIR)}.`);
+    throw err;
+  }
+  return decodeSnapshot(name, bytes, key, snapshotAad(name));
+}
+
+async function names(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+}
+
+/** Makes the folder's meta, cases, trash and histories exactly the snapshot's. Idempotent. */
+async function apply(dataDir: string, content: SnapshotContent, key: Buffer | null, options: RestoreOptions): Promise<void> {
+  const fs = options.fs;
+  const wanted = new Set(content.entries.map((e) => e.path));
+  const total = content.entries.length;
+  for (const [i, entry] of content.entries.entries()) {
+    if (i % 200 === 0) options.onProgress?.({ done: i, total });
+    const file = path.join(dataDir, ...entry.path.split('/'));
+    const aad = aadForPath(entry.path);
+    if (entry.path.startsWith('history/')) {
+      await writeHistoryText(file, entry.text, key, aad);
+    } else {
+      const bytes = key && entry.path !== 'meta.json' ? encryptBytes(key, entry.text, aad) : entry.text;
+      const prepared = await prepareDurable(file, bytes, fs);
+      try {
+        await prepared.commit();
+      } catch (err) {
+        await prepared.abort();
+        throw err;
+      }
+    }
+    // A trashed case's mtime is when it was trashed.
+    const when = new Date(entry.mtimeMs);
+    await utimes(file, when, when).catch(() => undefined);
+  }
+  for (const sub of ['cases', 'trash', 'history']) {
+    for (const name of await names(path.join(dataDir, sub))) {
+      if (name.startsWith('.') && name.endsWith(TEMP_SUFFIX)) continue;
+      if (!wanted.has(`${sub}/${name}`)) await unlink(path.join(dataDir, sub, name)).catch(() => undefined);
+    }
+  }
+  // The summary index describes the files that were there; the store rebuilds it from the files.
+  await unlink(path.join(dataDir, SUMMARY_INDEX_FILE)).catch(() => undefined);
+  for (const sub of ['.', 'cases', 'trash', 'history']) await fsyncDir(path.join(dataDir, sub), fs).catch(() => undefined);
+  options.onProgress?.({ done: total, total });
+}
+
+export async function restoreSnapshot(dataDir: string, name: string, key: Buffer | null, options: RestoreOptions = {}): Promise<{ restored: SnapshotInfo; safetySnapshot: SnapshotInfo }> {
+  const content = await readSnapshot(dataDir, name, key);
+  const restored = (await listSnapshots(dataDir)).find((s) => s.name === name)!;
+  const safetySnapshot = await createSnapshot(dataDir, { reason: 'before-restore', key, ...(options.now ? { now: options.now } : {}), ...(options.fs ? { fs: options.fs } : {}) });
+  try {
+    await writeFileDurably(path.join(dataDir, RESTORE_JOURNAL), `${JSON.stringify({ format: 'casefile-restore', snapshot: name })}\n`, options.fs);
+    await apply(dataDir, content, key, options);
+    await unlink(path.join(dataDir, RESTORE_JOURNAL));
+    await fsyncDir(dataDir, options.fs);
+  } catch (err) {
+    if (!isIoError(err)) throw err;
+    throw new ServiceError('io', `${ioError(err, 'restore the snapshot').message.replace(/The previous version is intact\.$/, '')}The restore is finished the next time the folder is opened; the state before it is in the snapshot ${safetySnapshot.name}.`);
+  }
+  await pruneSnapshots(dataDir);
+  return { restored, safetySnapshot };
+}
+
+/**
+ * Run on every open once the key is known: finishes a restore a crash
+ * interrupted. Returns the snapshot's name when it did.
+ */
+export async function recoverRestore(dataDir: string, key: Buffer | null, options: RestoreOptions = {}): Promise<string | null> {
+  let raw: string;
+  try {
+    raw = await readFile(path.join(dataDir, RESTORE_JOURNAL), 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+  let journal: z.infer<typeof Journal>;
+  try {
+    journal = Journal.parse(JSON.parse(raw));
+  } catch {
+    // Written durably before any file changed: a torn journal means the restore never began.
+    await unlink(path.join(dataDir, RESTORE_JOURNAL));
+    return null;
+  }
+  const content = await readSnapshot(dataDir, journal.snapshot, key);
+  await apply(dataDir, content, key, options);
+  await unlink(path.join(dataDir, RESTORE_JOURNAL));
+  await fsyncDir(dataDir, options.fs);
+  return journal.snapshot;
+}
+
+/** `<stamp>--cases--<id>.json` or `<stamp>--trash--<id>.json`: the case id a quarantined file held. */
+const QUARANTINED = /--(cases|trash)--([A-Za-z0-9_-]{1,64})\.json$/;
+export function quarantinedCaseId(file: string): string | null {
+  return QUARANTINED.exec(path.basename(file))?.[2] ?? null;
+}
+
+/**
+ * The newest valid copy of case `id` any snapshot holds (live or trashed then):
+ * it must parse, pass the model, carry that id and match its sources' hashes.
+ * Damaged snapshots are passed over.
+ */
+export async function findValidCopy(dataDir: string, key: Buffer | null, id: string): Promise<{ case: CaseFile; snapshot: string } | null> {
+  for (const info of await listSnapshots(dataDir)) {
+    let content: SnapshotContent;
+    try {
+      content = await readSnapshot(dataDir, info.name, key);
+    } catch (err) {
+      if (err instanceof ServiceError) continue;
+      throw err;
+    }
+    for (const rel of [`cases/${id}.json`, `trash/${id}.json`]) {
+      const entry = content.entries.find((e) => e.path === rel);
+      if (!entry) continue;
+      let raw: unknown;
+      try {
+        raw = JSON.parse(entry.text);
+      } catch {
+        continue;
+      }
+      const parsed = CaseFile.safeParse(raw);
+      if (parsed.success && parsed.data.id === id && checksumIssues(parsed.data).length === 0) return { case: parsed.data, snapshot: info.name };
+    }
+  }
+  return null;
+}

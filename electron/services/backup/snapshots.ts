@@ -1,0 +1,188 @@
+import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { SnapshotReason, type SnapshotInfo } from '../../../shared/model';
+import { readHistoryText } from '../audit/historyLog';
+import { aadForPath, decryptBytes, isEncryptedBytes } from '../crypto';
+import { ioError, isIoError, ServiceError } from '../errors';
+import { writeFileDurably, type DurableFs } from '../store/durableFile';
+import { encodeSnapshot, type SnapshotEntry } from './archive';
+
+// Taking, listing and pruning snapshots under <dataDir>/backups/.
+//
+// A snapshot's name carries what the list shows (when, why, how many cases), so
+// listing never opens a snapshot — which, in an encrypted folder, would mean
+// decrypting megabytes per row. Counts are not secret: the folder's file count
+// tells as much.
+
+export const BACKUPS_DIR = 'backups';
+export const SNAPSHOT_EXT = '.casefile-snapshot';
+/** The scheduled kinds, pruned by day and week; the others mark a change to the whole folder and are kept by count. */
+const SCHEDULED: ReadonlySet<SnapshotReason> = new Set(['start', 'daily', 'manual']);
+export const KEEP_DAILY = 7;
+export const KEEP_WEEKLY = 4;
+export const KEEP_BEFORE_CHANGE = 5;
+
+const NAME = /^(\d{8}T\d{9}Z)--([a-z-]+)--(\d+)c(\d+)t(?:-(\d+))?\.casefile-snapshot$/;
+
+const stampOf = (d: Date) => d.toISOString().replace(/[-:.]/g, ''); // 20261122T201556123Z
+const dateOfStamp = (s: string) =>
+  new Date(`${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.${s.slice(15, 18)}Z`);
+
+/** The listing fields a snapshot's name holds (bytes filled in by the caller), or null for a name that is not a snapshot. */
+export function parseSnapshotName(name: string): Omit<SnapshotInfo, 'bytes'> | null {
+  const m = NAME.exec(name);
+  if (!m) return null;
+  const reason = SnapshotReason.safeParse(m[2]);
+  const createdAt = dateOfStamp(m[1]!);
+  if (!reason.success || Number.isNaN(createdAt.getTime())) return null;
+  return { name, createdAt: createdAt.toISOString(), reason: reason.data, cases: Number(m[3]), trashed: Number(m[4]) };
+}
+
+export const snapshotAad = (name: string) => aadForPath(`${BACKUPS_DIR}/${name}`);
+
+async function names(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+}
+
+/** Every snapshot in the folder, newest first. */
+export async function listSnapshots(dataDir: string): Promise<SnapshotInfo[]> {
+  const dir = path.join(dataDir, BACKUPS_DIR);
+  const rows: SnapshotInfo[] = [];
+  for (const name of await names(dir)) {
+    const info = parseSnapshotName(name);
+    if (!info) continue;
+    const st = await stat(path.join(dir, name)).catch(() => null);
+    if (st?.isFile()) rows.push({ ...info, bytes: st.size });
+  }
+  return rows.sort((a, b) => b.name.localeCompare(a.name));
+}
+
+export type SnapshotOptions = {
+  reason: SnapshotReason;
+  /** The folder's data key when it is encrypted: files are read through it and the snapshot is sealed with it. */
+  key: Buffer | null;
+  now?: Date;
+  fs?: DurableFs;
+  onProgress?: (p: { done: number; total: number }) => void;
+};
+
+async function readPlain(dataDir: string, rel: string, key: Buffer | null): Promise<string> {
+  const file = path.join(dataDir, ...rel.split('/'));
+  if (rel.startsWith('history/')) return readHistoryText(file, key, aadForPath(rel));
+  const bytes = await readFile(file);
+  if (key && rel !== 'meta.json') {
+    if (!isEncryptedBytes(bytes)) throw new Error('not encrypted although the folder is');
+    return decryptBytes(key, bytes, aadForPath(rel)).toString('utf8');
+  }
+  return bytes.toString('utf8');
+}
+
+/**
+ * Copies meta.json, every case (live and trashed) and every case's history into
+ * one new snapshot. The caller makes sure nothing writes meanwhile (the store's
+ * queue, or the folder's lock). A file that cannot be read is left out and
+ * named in the snapshot's header, so one damaged case never stops a backup.
+ */
+export async function createSnapshot(dataDir: string, options: SnapshotOptions): Promise<SnapshotInfo> {
+  const now = options.now ?? new Date();
+  const rels: string[] = ['meta.json'];
+  for (const [sub, ext] of [['cases', '.json'], ['trash', '.json'], ['history', '.jsonl']] as const) {
+    for (const name of (await names(path.join(dataDir, sub))).sort()) {
+      if (!name.startsWith('.') && name.endsWith(ext)) rels.push(`${sub}/${name}`);
+    }
+  }
+  const entries: SnapshotEntry[] = [];
+  const skipped: string[] = [];
+  for (const [i, rel] of rels.entries()) {
+    if (i % 200 === 0) options.onProgress?.({ done: i, total: rels.length });
+    try {
+      const [text, st] = await Promise.all([readPlain(dataDir, rel, options.key), stat(path.join(dataDir, ...rel.split('/')))]);
+      entries.push({ path: rel, mtimeMs: st.mtimeMs, text });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue; // gone since the listing (a case trashed meanwhile is in trash/)
+      if (rel === 'meta.json') throw isIoError(err) ? ioError(err, 'back up the data folder') : err;
+      skipped.push(rel);
+    }
+  }
+  options.onProgress?.({ done: rels.length, total: rels.length });
+  const count = (sub: string) => entries.filter((e) => e.path.startsWith(`${sub}/`)).length;
+  const dir = path.join(dataDir, BACKUPS_DIR);
+  let name = `${stampOf(now)}--${options.reason}--${count('cases')}c${count('trash')}t${SNAPSHOT_EXT}`;
+  const taken = new Set(await names(dir));
+  for (let n = 2; taken.has(name); n++) name = `${stampOf(now)}--${options.reason}--${count('cases')}c${count('trash')}t-${n}${SNAPSHOT_EXT}`;
+  const bytes = await encodeSnapshot(
+    { header: { format: 'casefile-snapshot', version: 1, createdAt: now.toISOString(), reason: options.reason, skipped }, entries },
+    options.key ? { key: options.key, aad: snapshotAad(name) } : undefined,
+  );
+  try {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await writeFileDurably(path.join(dir, name), bytes, options.fs);
+  } catch (err) {
+    throw isIoError(err) ? new ServiceError('io', ioError(err, 'write the backup').message.replace(/The previous version is intact\.$/, 'No case was changed.')) : err;
+  }
+  return { ...parseSnapshotName(name)!, bytes: bytes.length };
+}
+
+const dayOf = (iso: string) => iso.slice(0, 10);
+/** ISO week (e.g. "2026-W47"): weeks start on Monday, as in Kazakhstan and Russia. */
+function weekOf(iso: string): string {
+  const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7) + 3); // the week's Thursday names its year
+  const dayOfYear = (d.getTime() - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86_400_000;
+  return `${d.getUTCFullYear()}-W${String(1 + Math.floor(dayOfYear / 7)).padStart(2, '0')}`;
+}
+
+/**
+ * Which snapshots the rotation keeps: of the scheduled ones (start, daily,
+ * manual) the newest of each of the last 7 days that have one and the newest of
+ * each of the last 4 weeks; of those taken before a change to the whole folder
+ * (migration, encryption, restore) the newest 5. Pure, for testing the policy.
+ */
+export function snapshotsToKeep(all: readonly Pick<SnapshotInfo, 'name' | 'createdAt' | 'reason'>[]): Set<string> {
+  const newestFirst = [...all].sort((a, b) => b.name.localeCompare(a.name));
+  const keep = new Set<string>();
+  const days = new Set<string>();
+  const weeks = new Set<string>();
+  let beforeChange = 0;
+  for (const s of newestFirst) {
+    if (!SCHEDULED.has(s.reason)) {
+      if (beforeChange++ < KEEP_BEFORE_CHANGE) keep.add(s.name);
+      continue;
+    }
+    const day = dayOf(s.createdAt);
+    const week = weekOf(s.createdAt);
+    if (!days.has(day) && days.size < KEEP_DAILY) {
+      days.add(day);
+      keep.add(s.name);
+    }
+    if (!weeks.has(week) && weeks.size < KEEP_WEEKLY) {
+      weeks.add(week);
+      keep.add(s.name);
+    }
+  }
+  return keep;
+}
+
+/** Deletes the snapshots the rotation no longer keeps; returns their names. */
+export async function pruneSnapshots(dataDir: string): Promise<string[]> {
+  const all = await listSnapshots(dataDir);
+  const keep = snapshotsToKeep(all);
+  const removed: string[] = [];
+  for (const s of all) {
+    if (keep.has(s.name)) continue;
+    await unlink(path.join(dataDir, BACKUPS_DIR, s.name)).catch(() => undefined);
+    removed.push(s.name);
+  }
+  return removed;
+}
+
+/** Whether the schedule owes a snapshot: none scheduled yet, or the newest is a day old. */
+export async function dailySnapshotDue(dataDir: string, now: Date = new Date()): Promise<boolean> {
+  const newest = (await listSnapshots(dataDir)).find((s) => SCHEDULED.has(s.reason));
+  return !newest || now.getTime() - Date.parse(newest.createdAt) >= 24 * 3_600_000;
+}

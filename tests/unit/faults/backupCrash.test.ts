@@ -1,0 +1,131 @@
+// A process taking snapshots and restoring them is killed (SIGKILL) at random
+// moments. After every kill: the folder opens with nothing quarantined; a restore
+// that had begun (its journal on disk) is finished by that open and the folder then
+// holds exactly the snapshot's cases; every snapshot under its final name is whole;
+// the newest acknowledged snapshot (or a newer one) is there. At the end `casefile
+// verify` exits 0.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { access, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CaseDraft, CaseFile } from '../../../shared/model';
+import { listSnapshots, readSnapshot, RESTORE_JOURNAL } from '../../../electron/services/backup';
+import { CaseStore } from '../../../electron/services/store/caseStore';
+import { cli, root } from '../../helpers/cli';
+import { ngoDraft, prisonerDraft, tempDir } from '../../helpers/fixtures';
+
+const KILLS = 30;
+
+let dir: string;
+let cleanup: () => Promise<void>;
+let caseId: string;
+const children = new Set<ChildProcess>();
+
+beforeAll(async () => {
+  ({ dir, cleanup } = await tempDir('casefile-backup-crash-'));
+  const store = await CaseStore.open(dir);
+  caseId = (await store.create(CaseDraft.parse(prisonerDraft({ title: 'Edited in every round' })))).id;
+  for (let i = 0; i < 20; i++) await store.create(CaseDraft.parse(ngoDraft({ title: `Bystander ${i} — Әділет` })));
+  await store.close();
+});
+afterAll(async () => {
+  for (const child of children) child.kill('SIGKILL');
+  await cleanup();
+});
+
+type Loop = { child: ChildProcess; lines: string[]; loaded: Promise<void>; ready: Promise<void>; exited: Promise<NodeJS.Signals | null>; stderr: () => string };
+
+function startLoop(): Loop {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'tests/helpers/backupLoop.ts'), dir, caseId], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+  children.add(child);
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+    child.once('exit', (_code, signal) => {
+      children.delete(child);
+      resolve(signal);
+    }),
+  );
+  const lines: string[] = [];
+  let buffer = '';
+  let onLoaded!: () => void;
+  let onReady!: () => void;
+  const loaded = new Promise<void>((r) => (onLoaded = r));
+  const ready = new Promise<void>((r) => (onReady = r));
+  child.stdout!.on('data', (d: Buffer) => {
+    buffer += d.toString();
+    const parts = buffer.split('\n');
+    buffer = parts.pop()!;
+    for (const line of parts) {
+      lines.push(line);
+      if (line === 'loaded') onLoaded();
+      if (line === 'ready') onReady();
+    }
+  });
+  const early = (what: string) => exited.then((signal) => Promise.reject(new Error(`the backup loop ended (${signal ?? 'exit'}) before "${what}": ${stderr}`)));
+  const loop = { child, lines, exited, stderr: () => stderr, loaded: Promise.race([loaded, early('loaded')]), ready: Promise.race([ready, early('ready')]) };
+  for (const p of [loop.loaded, loop.ready]) p.catch(() => undefined);
+  return loop;
+}
+
+const exists = (file: string) => access(file).then(() => true, () => false);
+
+describe('crash during backup and restore', () => {
+  it(`after each of ${KILLS} SIGKILLs: the folder opens whole, a begun restore is finished, snapshots are whole`, async () => {
+    let newestAcked: string | null = null;
+    let restoresFinishedByOpen = 0;
+    let snapshotsChecked = 0;
+    const whole = new Set<string>();
+    let next = startLoop();
+    for (let kill = 0; kill < KILLS; kill++) {
+      const loop = next;
+      await loop.loaded;
+      loop.child.stdin!.write('go\n');
+      await loop.ready;
+      next = startLoop(); // loads while this one runs
+      await new Promise((r) => setTimeout(r, 150 + Math.random() * 900));
+      loop.child.kill('SIGKILL');
+      expect(await loop.exited, `the backup loop died by itself: ${loop.stderr()}`).toBe('SIGKILL');
+      for (const line of loop.lines) if (line.startsWith('backed-up ')) newestAcked = line.slice('backed-up '.length);
+
+      // Every snapshot under its final name decodes whole (a torn one would only ever be a temp file).
+      const snapshots = await listSnapshots(dir);
+      for (const s of snapshots) {
+        if (whole.has(s.name)) continue;
+        await readSnapshot(dir, s.name, null);
+        whole.add(s.name);
+        snapshotsChecked++;
+      }
+      if (newestAcked) expect(snapshots.some((s) => s.name >= newestAcked!), `${newestAcked} or a newer snapshot is kept`).toBe(true);
+
+      // A restore whose journal is on disk is finished by the next open, to exactly the snapshot's cases.
+      const journal = await exists(path.join(dir, RESTORE_JOURNAL));
+      const restoring = [...loop.lines].reverse().find((l) => l.startsWith('restoring '))?.slice('restoring '.length);
+      const store = await CaseStore.open(dir);
+      try {
+        expect(store.quarantinedNow).toEqual([]);
+        if (journal) {
+          restoresFinishedByOpen++;
+          const content = await readSnapshot(dir, restoring!, null);
+          const expected = content.entries.filter((e) => e.path.startsWith('cases/')).map((e) => CaseFile.parse(JSON.parse(e.text)));
+          expect(store.ids().sort()).toEqual(expected.map((c) => c.id).sort());
+          for (const c of expected) expect(await store.get(c.id)).toEqual(c);
+        }
+        expect((await store.get(caseId)).title).toBe('Edited in every round');
+        expect(store.count()).toBe(21);
+      } finally {
+        await store.close();
+      }
+      expect(await readdir(dir)).not.toContain(RESTORE_JOURNAL);
+    }
+    next.child.kill('SIGKILL');
+    await next.exited;
+
+    const verify = await cli(['--data-dir', dir, 'verify']);
+    expect(verify.stderr).toBe('');
+    expect(verify.stdout).toMatch(/^All well: \d+ file\(s\) checked\.$/);
+    expect(verify.code).toBe(0);
+    expect(snapshotsChecked).toBeGreaterThan(KILLS / 2);
+    console.info(`backup crash test: ${snapshotsChecked} snapshots checked whole; ${restoresFinishedByOpen} kills landed inside a restore, finished by the next open`);
+  });
+});
