@@ -5,9 +5,8 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } f
 import { OPERATION_NAMES } from '../shared/operations';
 import { createDispatcher } from './services/dispatch';
 import { ServiceError } from './services/errors';
-import { createServices } from './services/handlers';
 import { resolveDataDir } from './services/paths';
-import { CaseStore } from './services/store/caseStore';
+import { Session } from './services/session';
 import { CONTENT_SECURITY_POLICY } from './transports/http';
 import { APP_ENTRY, APP_SCHEME, mimeType, resolveAppFile } from './shell/appProtocol';
 import { menuTemplate, OPEN_EXTERNAL_CHANNEL, SHELL_COMMAND_CHANNEL } from './shell/menu';
@@ -53,21 +52,20 @@ async function start(): Promise<void> {
     }
   });
 
-  let store: CaseStore;
+  let folder: Session;
   try {
-    // Until the lock screen exists, an encrypted folder opens with CASEFILE_PASSPHRASE (as the CLI and browser mode do).
-    const passphrase = process.env.CASEFILE_PASSPHRASE || undefined;
-    store = await CaseStore.open(resolveDataDir(dataDirArg() ?? path.join(app.getPath('userData'), 'data')), passphrase !== undefined ? { passphrase } : {});
+    // An encrypted folder opens locked: the window shows the lock screen and asks for the passphrase.
+    folder = await Session.start(resolveDataDir(dataDirArg() ?? path.join(app.getPath('userData'), 'data')), {
+      background: true,
+      onWarning: (message) => console.warn(message),
+    });
   } catch (err) {
     const message = err instanceof ServiceError ? err.message : String(err);
     dialog.showErrorBox('Casefile cannot open its data folder', message);
-    app.exit(err instanceof ServiceError && err.code === 'locked' ? 4 : err instanceof ServiceError && err.code === 'encrypted' ? 5 : 1);
+    app.exit(err instanceof ServiceError && err.code === 'locked' ? 4 : 1);
     return;
   }
-  const services = createServices(store);
-  // Build the search index in the background: the list is usable at once, search moments later.
-  void services.search.warm();
-  const dispatch = createDispatcher(services.handlers, {
+  const dispatch = createDispatcher(folder.handlers, {
     onInternalError: (op, err) => console.error(`internal error in ${op}:`, err),
   });
   for (const op of OPERATION_NAMES) {
@@ -127,7 +125,7 @@ async function start(): Promise<void> {
     // Let pending saves finish and release the data folder's lock before exiting.
     event.preventDefault();
     closing = true;
-    void store.close().finally(() => app.quit());
+    void folder.close().finally(() => app.quit());
   });
   app.on('window-all-closed', () => app.quit());
   await win.loadURL(APP_ENTRY);

@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createDispatcher } from './services/dispatch';
 import { ServiceError } from './services/errors';
-import { createServices } from './services/handlers';
 import { resolveDataDir, userDataDir } from './services/paths';
-import { CaseStore } from './services/store/caseStore';
+import { Session } from './services/session';
+import { scryptParamsForTests } from './services/crypto';
 import { startWebServer } from './transports/http';
 import { openAppWindow } from './transports/openBrowser';
 
@@ -30,25 +30,24 @@ async function main(): Promise<number> {
     process.stderr.write(`casefile web: --port must be a number from 0 to 65535 (got "${values.port}")\n`);
     return 2;
   }
-  let store: CaseStore;
+  const scryptForTests = scryptParamsForTests(process.env);
+  let session: Session;
   try {
-    // An encrypted folder opens with CASEFILE_PASSPHRASE for now; the lock screen (type the passphrase in the
-    // browser, lock when idle) is a later step. Without it the server does not start: exit 5, as the CLI.
-    const passphrase = process.env.CASEFILE_PASSPHRASE || undefined;
-    store = await CaseStore.open(resolveDataDir(values['data-dir']), passphrase !== undefined ? { passphrase } : {});
+    // An encrypted folder starts locked: the page shows the lock screen and asks for the passphrase.
+    session = await Session.start(resolveDataDir(values['data-dir']), {
+      background: true,
+      onWarning: (message) => process.stderr.write(`casefile web: warning: ${message}\n`),
+      ...(scryptForTests ? { scrypt: scryptForTests } : {}),
+    });
   } catch (err) {
     if (err instanceof ServiceError) {
-      const hint = err.code === 'encrypted' ? ' Browser mode cannot ask for it yet: start it with CASEFILE_PASSPHRASE set in the environment.' : '';
-      process.stderr.write(`casefile web: ${err.message}${hint}\n`);
-      return err.code === 'locked' ? 4 : err.code === 'encrypted' ? 5 : err.code === 'bad_input' ? 2 : 1;
+      process.stderr.write(`casefile web: ${err.message}\n`);
+      return err.code === 'locked' ? 4 : err.code === 'bad_input' ? 2 : 1;
     }
     throw err;
   }
-  for (const q of store.quarantinedNow) process.stderr.write(`casefile web: warning: quarantined ${q.reason} (moved to ${q.file})\n`);
-  const services = createServices(store);
-  // Build the search index in the background: the list is usable at once, search moments later.
-  void services.search.warm();
-  const dispatch = createDispatcher(services.handlers, {
+  for (const q of session.store?.quarantinedNow ?? []) process.stderr.write(`casefile web: warning: quarantined ${q.reason} (moved to ${q.file})\n`);
+  const dispatch = createDispatcher(session.handlers, {
     onInternalError: (op, err) => process.stderr.write(`casefile web: internal error in ${op}: ${(err as Error)?.stack ?? String(err)}\n`),
   });
   const server = await startWebServer({ dispatch, rendererDir: path.join(here, '../renderer'), port });
@@ -60,7 +59,7 @@ async function main(): Promise<number> {
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => resolve());
   });
   await server.close();
-  await store.close();
+  await session.close();
   return 0;
 }
 

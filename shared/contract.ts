@@ -7,6 +7,8 @@ import { AnnotationState } from './model/annotationStatus';
 import { BriefLang, BriefMode, BriefTemplate } from './model/brief';
 import { SearchHit, SearchQuery } from './model/search';
 import { AgendaRow, IsoDay } from './model/agenda';
+import { AuditEntry, BundleHistory } from './model/audit';
+import { SnapshotInfo, VaultStatus } from './model/backup';
 import type { Result } from './errors';
 import { OPERATION_NAMES, type OperationName } from './operations';
 
@@ -34,6 +36,7 @@ export const AppInfo = z.strictObject({
   version: z.string(),
   dataDir: z.string(),
   schemaVersion: z.int(),
+  encrypted: z.boolean(),
   caseCount: z.int(),
   trashCount: z.int(),
   quarantined: z.array(QuarantinedFile),
@@ -71,6 +74,7 @@ export const ExportedBundle = z.strictObject({
   version: z.literal(BUNDLE_VERSION),
   exportedAt: DateTime,
   cases: z.array(CaseFile),
+  history: BundleHistory.optional(),
 });
 export type ExportedBundle = z.infer<typeof ExportedBundle>;
 
@@ -122,6 +126,23 @@ export const AgendaQuery = z
   })
   .default({});
 
+/** Passphrases travel only over IPC or the token-guarded loopback server, and are never logged or stored. */
+const Passphrase = z.string().min(1).max(1024);
+
+export const RestoreReport = z.strictObject({
+  restored: SnapshotInfo,
+  /** Taken just before, so the restore itself can be undone. */
+  safetySnapshot: SnapshotInfo,
+});
+
+export const RecoveredCase = z.strictObject({
+  id: Id,
+  title: z.string(),
+  rev: z.int().min(1),
+  /** The snapshot the copy came from. */
+  snapshot: z.string(),
+});
+
 export const contract = {
   'app.info': { input: NoInput, output: AppInfo },
   'cases.list': { input: ListQuery, output: z.array(CaseSummary) },
@@ -139,7 +160,8 @@ export const contract = {
     output: ImportReport,
   },
   'bundle.export': {
-    input: z.strictObject({ ids: z.array(Id).optional() }).default({}),
+    /** `history`: include each case's change history (the app's own bundle field). */
+    input: z.strictObject({ ids: z.array(Id).optional(), history: z.boolean().default(false) }).default({ history: false }),
     output: ExportedBundle,
   },
   'store.verify': { input: NoInput, output: VerifyReport },
@@ -150,6 +172,25 @@ export const contract = {
   'agenda.list': { input: AgendaQuery, output: z.array(AgendaRow) },
   /** The fictional sample cases shipped with the app (assets/sample-cases.casefile.json), for a first run. */
   'app.sampleBundle': { input: NoInput, output: Bundle },
+  /** The case's saved changes, oldest first (a trashed case's too). */
+  'cases.history': { input: CaseRef, output: z.array(AuditEntry) },
+  /** Answers while locked. `active`: the user is at the keyboard (resets the idle-lock clock). */
+  'vault.status': { input: z.strictObject({ active: z.boolean().optional() }).default({}), output: VaultStatus },
+  'vault.unlock': { input: z.strictObject({ passphrase: Passphrase }), output: VaultStatus },
+  /** Closes the store and wipes the key; every other operation then answers `encrypted` until an unlock. */
+  'vault.lock': { input: NoInput, output: VaultStatus },
+  /** Encrypts a plain folder (a snapshot is taken first); the folder stays open. */
+  'vault.encrypt': { input: z.strictObject({ passphrase: Passphrase }), output: VaultStatus },
+  'vault.decrypt': { input: z.strictObject({ passphrase: Passphrase }), output: VaultStatus },
+  'vault.changePassphrase': { input: z.strictObject({ passphrase: Passphrase, newPassphrase: Passphrase }), output: VaultStatus },
+  'vault.setIdleLock': { input: z.strictObject({ minutes: z.int().min(0).max(1440) }), output: VaultStatus },
+  /** Snapshots under backups/, newest first. */
+  'backups.list': { input: NoInput, output: z.array(SnapshotInfo) },
+  'backups.create': { input: NoInput, output: SnapshotInfo },
+  /** Puts the whole folder back as the snapshot holds it (a safety snapshot is taken first). */
+  'backups.restore': { input: z.strictObject({ name: z.string().min(1).max(255) }), output: RestoreReport },
+  /** A quarantined case file replaced by the newest valid copy any snapshot holds. */
+  'backups.recover': { input: z.strictObject({ file: z.string().min(1).max(1024) }), output: RecoveredCase },
 } as const satisfies Record<OperationName, OperationSpec>;
 
 export type Contract = typeof contract;

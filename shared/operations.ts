@@ -19,6 +19,18 @@ export const OPERATION_NAMES = [
   'search.query',
   'agenda.list',
   'app.sampleBundle',
+  'cases.history',
+  'vault.status',
+  'vault.unlock',
+  'vault.lock',
+  'vault.encrypt',
+  'vault.decrypt',
+  'vault.changePassphrase',
+  'vault.setIdleLock',
+  'backups.list',
+  'backups.create',
+  'backups.restore',
+  'backups.recover',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

@@ -1,8 +1,12 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
-import { changePassphrase, decryptFolder, encryptFolder, folderEncryption, scryptParams, type ConversionReport, type ScryptParams } from '../services/crypto';
+import { changePassphrase, folderEncryption, scryptParamsForTests, type ConversionReport } from '../services/crypto';
+import { decryptWithBackup, encryptWithBackup } from '../services/folderOps';
+import { Session } from '../services/session';
+
+export { scryptParamsForTests };
 import { ServiceError } from '../services/errors';
-import { CaseStore, ENCRYPTED_MESSAGE } from '../services/store/caseStore';
+import { ENCRYPTED_MESSAGE } from '../services/store/caseStore';
 import { DataDirLock } from '../services/store/lock';
 import type { CliIo } from './run';
 
@@ -18,19 +22,6 @@ import type { CliIo } from './run';
 export const FOLDER_COMMANDS = ['encrypt', 'decrypt', 'change-passphrase'] as const;
 export type FolderCommand = (typeof FOLDER_COMMANDS)[number];
 export const isFolderCommand = (command: string): command is FolderCommand => (FOLDER_COMMANDS as readonly string[]).includes(command);
-
-/**
- * Tests only: `CASEFILE_SCRYPT_N` sets scrypt's cost for a NEW vault (encrypt),
- * so a test suite does not pay the production derivation (~250 ms, tuned per
- * machine) on every command. Honoured only under vitest or NODE_ENV=test; a real
- * user's folder is always encrypted with the tuned cost. Unlocking always uses
- * the cost recorded in vault.json.
- */
-export function scryptParamsForTests(env: NodeJS.ProcessEnv): ScryptParams | undefined {
-  const raw = env.CASEFILE_SCRYPT_N;
-  if (raw === undefined || !(process.env.VITEST || process.env.NODE_ENV === 'test')) return undefined;
-  return scryptParams(Number(raw));
-}
 
 /**
  * Reads a line from the terminal without echoing it (raw mode on stdin), the
@@ -89,19 +80,23 @@ async function passphrase(io: CliIo, names: string[], question: string, confirm:
  * else, on an encrypted folder, with a passphrase typed at the prompt; else the
  * `encrypted` error (exit 5).
  */
-export async function openStoreForCli(dataDir: string, io: CliIo): Promise<CaseStore> {
+export async function openSessionForCli(dataDir: string, io: CliIo): Promise<Session> {
   const fromEnv = envValue(io.env, 'CASEFILE_PASSPHRASE');
+  const session = await Session.start(dataDir, {}, fromEnv);
+  if (!session.status().locked) return session;
   try {
-    return await CaseStore.open(dataDir, fromEnv !== undefined ? { passphrase: fromEnv } : {});
+    const typed = fromEnv === undefined && io.prompt ? await io.prompt('Passphrase for the data folder: ') : null;
+    if (typed === null) throw new ServiceError('encrypted', ENCRYPTED_MESSAGE);
+    await session.unlock(typed);
+    return session;
   } catch (err) {
-    if (!(err instanceof ServiceError && err.code === 'encrypted') || fromEnv !== undefined || !io.prompt) throw err;
+    await session.close();
+    throw err;
   }
-  const typed = await io.prompt('Passphrase for the data folder: ');
-  if (typed === null) throw new ServiceError('encrypted', ENCRYPTED_MESSAGE);
-  return CaseStore.open(dataDir, { passphrase: typed });
 }
 
-function progress(io: CliIo, verb: string) {
+/** Progress on stderr, a line per tenth, so stdout stays the result. */
+export function fileProgress(io: CliIo, verb: string) {
   let shown = -1;
   return ({ done, total }: { done: number; total: number }) => {
     const tenth = Math.floor((done / Math.max(total, 1)) * 10);
@@ -122,7 +117,10 @@ function printReport(io: CliIo, report: ConversionReport, encrypted: boolean): v
     for (const file of report.untouched) io.stderr(`  ${file}`);
   }
   if (report.unreadable.length > 0) {
-    io.stderr(`casefile: warning: ${report.unreadable.length} file(s) would not decrypt with the folder's key (damaged) and were left as they were; they are quarantined when the folder is next opened:`);
+    io.stderr(
+      `casefile: warning: ${report.unreadable.length} file(s) held parts that would not decrypt with the folder's key (damaged); those parts were left as they were. ` +
+        'A damaged case file is quarantined when the folder is next opened; a damaged line of a case history is skipped when it is read:',
+    );
     for (const file of report.unreadable) io.stderr(`  ${file}`);
   }
 }
@@ -156,11 +154,11 @@ export async function runFolderCommand(command: FolderCommand, dataDir: string, 
   const lock = await DataDirLock.acquire(dataDir);
   try {
     if (command === 'encrypt') {
-      const report = await encryptFolder(dataDir, next!, scryptParamsForTests(io.env), { onProgress: progress(io, 'Encrypting') });
+      const report = await encryptWithBackup(dataDir, next!, scryptParamsForTests(io.env), { onProgress: fileProgress(io, 'Encrypting') });
       printReport(io, report, true);
       io.stdout(`Encrypted ${report.converted} file(s) in ${dataDir}. Keep the passphrase safe: without it these cases cannot be read by anyone, including you.`);
     } else if (command === 'decrypt') {
-      const report = await decryptFolder(dataDir, current!, { onProgress: progress(io, 'Decrypting') });
+      const report = await decryptWithBackup(dataDir, current!, { onProgress: fileProgress(io, 'Decrypting') });
       printReport(io, report, false);
       io.stdout(`Decrypted ${report.converted} file(s) in ${dataDir}. The data folder is no longer encrypted.`);
     } else {

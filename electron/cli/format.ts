@@ -1,4 +1,4 @@
-import type { CaseFile } from '../../shared/model';
+import type { AuditEntry, CaseFile } from '../../shared/model';
 
 /** Display width that counts each code point once (enough for Cyrillic; wide CJK will misalign slightly). */
 const width = (s: string) => [...s].length;
@@ -62,4 +62,28 @@ export function markSnippet(snippet: string, highlights: ReadonlyArray<readonly 
     at = end;
   }
   return (out + snippet.slice(at)).replace(/\s+/g, ' ');
+}
+
+const CAUSE_WORDS: Record<AuditEntry['cause'], string> = {
+  create: 'created',
+  update: 'edited',
+  import: 'imported',
+  restore: 'restored from the Trash',
+  trash: 'moved to the Trash',
+  recover: 'recovered from a backup',
+  'backup-restore': 'restored from a backup',
+};
+
+const shown = (value: unknown) => (value === undefined ? '—' : JSON.stringify(value));
+
+/** One history entry: a heading line, then a line per changed field. */
+export function formatAuditEntry(entry: AuditEntry): string {
+  const head = `${entry.at.replace('T', ' ').slice(0, 19)}  rev ${entry.rev}  ${CAUSE_WORDS[entry.cause]}${entry.imported ? ' (recorded on another machine)' : ''}`;
+  return [head, ...entry.changes.map((c) => `  ${c.path}: ${shown(c.old)} → ${shown(c.new)}`)].join('\n');
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

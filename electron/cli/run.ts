@@ -7,12 +7,12 @@ import { BriefLang, BriefMode, BriefTemplate } from '../../shared/model';
 import { CaseKind, CaseStatus, IsoDay, type AgendaRow, type CaseFile } from '../../shared/model';
 import { createDispatcher, type Dispatch } from '../services/dispatch';
 import { ServiceError } from '../services/errors';
-import { APP_VERSION, createHandlers } from '../services/handlers';
+import { APP_VERSION } from '../services/handlers';
+import type { Session } from '../services/session';
 import { resolveDataDir } from '../services/paths';
-import { CaseStore } from '../services/store/caseStore';
 import { writeFileDurably } from '../services/store/durableFile';
-import { formatCase, formatTable, markSnippet } from './format';
-import { isFolderCommand, openStoreForCli, runFolderCommand } from './encryption';
+import { formatAuditEntry, formatBytes, formatCase, formatTable, markSnippet } from './format';
+import { fileProgress, isFolderCommand, openSessionForCli, runFolderCommand } from './encryption';
 
 export type CliIo = {
   stdout: (text: string) => void;
@@ -37,7 +37,8 @@ export const USAGE = `Usage: casefile [--data-dir DIR] <command> [options]
 
 Commands:
   import FILE [--on-conflict fail|newer|keep-both]   import a bundle (validated whole first)
-  export FILE [--id ID ...]                          write a bundle of all cases, or of the given ones
+  export FILE [--id ID ...] [--history]              write a bundle of all cases, or of the given ones;
+                                                     --history adds each case's change history
   list [--kind K] [--status S] [--json]              list cases
   show ID [--json]                                   show one case
   annotations ID [--json]                            a case's annotations: anchored, orphaned or notes, with quotes
@@ -47,7 +48,14 @@ Commands:
                                                      a PDF brief; T: case, wgad, urgent-action, ngo, multi
   agenda [--today YYYY-MM-DD] [--json]               open deadlines, coming hearings and follow-ups
                                                      across all cases, overdue first
+  history ID [--json]                                a case's saved changes: when, which fields, old → new
   verify                                             check every file in the data folder
+  backup                                             take a snapshot of the data folder now
+  backups [--json]                                   list the snapshots, newest first
+  restore SNAPSHOT                                   put the folder back as SNAPSHOT holds it (the
+                                                     current state is snapshotted first)
+  recover FILE                                       replace a quarantined case file by the newest
+                                                     valid copy in the snapshots
   encrypt                                            encrypt the data folder with a new passphrase
   change-passphrase                                  change the passphrase (no file is rewritten)
   decrypt                                            turn an encrypted data folder back into plain files
@@ -71,6 +79,7 @@ const OPTIONS = {
   lang: { type: 'string' },
   mode: { type: 'string' },
   tag: { type: 'string', multiple: true },
+  history: { type: 'boolean' },
   limit: { type: 'string' },
   today: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -112,7 +121,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout(USAGE);
     return command || values.help ? EXIT.ok : EXIT.badInput;
   }
-  const commands = ['import', 'export', 'list', 'show', 'search', 'annotations', 'brief', 'agenda', 'verify', 'info'];
+  const commands = ['import', 'export', 'list', 'show', 'search', 'annotations', 'brief', 'agenda', 'verify', 'info', 'history', 'backup', 'backups', 'restore', 'recover'];
   if (!commands.includes(command) && !isFolderCommand(command)) {
     io.stderr(`casefile: unknown command "${command}"\n\n${USAGE}`);
     return EXIT.badInput;
@@ -131,7 +140,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 
   // Arguments are checked before the data folder is touched: a typo must not take the lock.
-  let run: (dispatch: Dispatch, store: CaseStore) => Promise<number>;
+  let run: (dispatch: Dispatch) => Promise<number>;
   try {
     run = plan(command, rest, values, io);
   } catch (err) {
@@ -143,27 +152,27 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 
   const dataDir = resolveDataDir(values['data-dir'] ? path.resolve(io.cwd, values['data-dir']) : undefined, io.env);
-  let store: CaseStore;
+  let session: Session;
   try {
-    store = await openStoreForCli(dataDir, io);
+    session = await openSessionForCli(dataDir, io);
   } catch (err) {
     if (err instanceof ServiceError) return reportError(io, err.toApiError());
     throw err;
   }
   try {
-    for (const q of store.quarantinedNow) io.stderr(`casefile: warning: quarantined ${q.reason} (moved to ${q.file})`);
-    const dispatch = createDispatcher(createHandlers(store), {
+    for (const q of session.store?.quarantinedNow ?? []) io.stderr(`casefile: warning: quarantined ${q.reason} (moved to ${q.file})`);
+    const dispatch = createDispatcher(session.handlers, {
       onInternalError: (op, err) => io.stderr(`casefile: internal error in ${op}: ${(err as Error)?.stack ?? String(err)}`),
     });
-    return await run(dispatch, store);
+    return await run(dispatch);
   } finally {
-    await store.close();
+    await session.close();
   }
 }
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
-function plan(command: string, args: string[], values: Values, io: CliIo): (dispatch: Dispatch, store: CaseStore) => Promise<number> {
+function plan(command: string, args: string[], values: Values, io: CliIo): (dispatch: Dispatch) => Promise<number> {
   const one = (what: string) => {
     if (args.length !== 1) throw new UsageError(`${command} takes exactly one ${what}`);
     return args[0]!;
@@ -209,7 +218,7 @@ function plan(command: string, args: string[], values: Values, io: CliIo): (disp
     case 'export': {
       const file = path.resolve(io.cwd, one('output file'));
       return async (dispatch) => {
-        const result = await dispatch('bundle.export', values.id ? { ids: values.id } : {});
+        const result = await dispatch('bundle.export', { ...(values.id ? { ids: values.id } : {}), history: values.history === true });
         if (!result.ok) return reportError(io, result.error);
         await writeFileDurably(file, `${JSON.stringify(result.value, null, 2)}\n`);
         io.stdout(`Exported ${result.value.cases.length} case(s) to ${file}.`);
@@ -348,6 +357,64 @@ function plan(command: string, args: string[], values: Values, io: CliIo): (disp
         return report.ok ? EXIT.ok : EXIT.failure;
       };
     }
+    case 'history': {
+      const id = one('case id');
+      return async (dispatch) => {
+        const result = await dispatch('cases.history', { id });
+        if (!result.ok) return reportError(io, result.error);
+        if (values.json) print(result.value);
+        else if (result.value.length === 0) io.stdout('No recorded changes.');
+        else for (const entry of result.value) io.stdout(formatAuditEntry(entry));
+        return EXIT.ok;
+      };
+    }
+    case 'backup': {
+      none();
+      return async (dispatch) => {
+        const result = await dispatch('backups.create', {}, { onProgress: fileProgress(io, 'Backing up') });
+        if (!result.ok) return reportError(io, result.error);
+        const s = result.value;
+        io.stdout(`Snapshot ${s.name}: ${s.cases} case(s), ${s.trashed} in the Trash, ${formatBytes(s.bytes)}.`);
+        return EXIT.ok;
+      };
+    }
+    case 'backups': {
+      none();
+      return async (dispatch) => {
+        const result = await dispatch('backups.list', {});
+        if (!result.ok) return reportError(io, result.error);
+        if (values.json) print(result.value);
+        else if (result.value.length === 0) io.stdout('No snapshots yet. `casefile backup` takes one.');
+        else {
+          io.stdout(
+            formatTable(
+              ['SNAPSHOT', 'TAKEN', 'WHY', 'CASES', 'SIZE'],
+              result.value.map((s) => [s.name, s.createdAt.replace('T', ' ').slice(0, 19), s.reason, String(s.cases), formatBytes(s.bytes)]),
+            ),
+          );
+        }
+        return EXIT.ok;
+      };
+    }
+    case 'restore': {
+      const name = path.basename(one('snapshot name'));
+      return async (dispatch) => {
+        const result = await dispatch('backups.restore', { name }, { onProgress: fileProgress(io, 'Restoring') });
+        if (!result.ok) return reportError(io, result.error);
+        io.stdout(`Restored ${result.value.restored.name} (${result.value.restored.cases} case(s)). The state before the restore is in ${result.value.safetySnapshot.name}.`);
+        return EXIT.ok;
+      };
+    }
+    case 'recover': {
+      const file = one('quarantined file');
+      return async (dispatch) => {
+        const result = await dispatch('backups.recover', { file });
+        if (!result.ok) return reportError(io, result.error);
+        const r = result.value;
+        io.stdout(`Recovered "${r.title}" (${r.id}) at revision ${r.rev} from ${r.snapshot}.`);
+        return EXIT.ok;
+      };
+    }
     default: {
       none();
       return async (dispatch) => {
@@ -356,7 +423,7 @@ function plan(command: string, args: string[], values: Values, io: CliIo): (disp
         const info = result.value;
         if (values.json) print(info);
         else {
-          io.stdout(`${info.name} ${info.version}\nData folder: ${info.dataDir} (layout ${info.schemaVersion})\nCases: ${info.caseCount}, in the Trash: ${info.trashCount}, quarantined files: ${info.quarantined.length}`);
+          io.stdout(`${info.name} ${info.version}\nData folder: ${info.dataDir} (layout ${info.schemaVersion}${info.encrypted ? ', encrypted' : ''})\nCases: ${info.caseCount}, in the Trash: ${info.trashCount}, quarantined files: ${info.quarantined.length}`);
         }
         return EXIT.ok;
       };

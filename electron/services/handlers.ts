@@ -1,6 +1,7 @@
 import type { OperationName, OpOutput, OpParsedInput, Progress } from '../../shared/contract';
 import { agendaRows, annotationStates, parseIsoDay } from '../../shared/model';
 import { localToday } from '../../shared/text/dates';
+import { ServiceError } from './errors';
 import { loadSampleBundle } from './samples';
 import { renderBriefOperation } from './briefs/service';
 import { SearchService } from './search/service';
@@ -15,6 +16,12 @@ export type CallContext = { onProgress?: (progress: Progress) => void };
 export type Handlers = { [K in OperationName]: (input: OpParsedInput<K>, context: CallContext) => Promise<OpOutput<K>> | OpOutput<K> };
 
 export const APP_NAME = 'Casefile';
+
+/** Operations that close and reopen the store, so only a Session (the app, the CLI) can run them. */
+export const SESSION_ONLY = ['vault.unlock', 'vault.lock', 'vault.encrypt', 'vault.decrypt', 'vault.changePassphrase', 'vault.setIdleLock', 'backups.restore'] as const;
+const sessionOnly = (op: string): never => {
+  throw new ServiceError('unsupported', `${op} needs the data folder to be closed and reopened, which only the app or the command line can do.`);
+};
 export const APP_VERSION: string = pkg.version;
 
 export type Services = { handlers: Handlers; search: SearchService };
@@ -25,13 +32,17 @@ export function createServices(store: CaseStore): Services {
   return { handlers: createHandlers(store, search), search };
 }
 
+type SessionOnly = (typeof SESSION_ONLY)[number];
+
 export function createHandlers(store: CaseStore, search: SearchService = new SearchService(store)): Handlers {
-  return {
+  const refused = Object.fromEntries(SESSION_ONLY.map((op) => [op, () => sessionOnly(op)])) as unknown as Pick<Handlers, SessionOnly>;
+  const own: Omit<Handlers, SessionOnly> = {
     'app.info': async () => ({
       name: APP_NAME,
       version: APP_VERSION,
       dataDir: store.dataDir,
       schemaVersion: store.schemaVersion,
+      encrypted: store.encrypted,
       caseCount: store.count(),
       trashCount: (await store.listTrash()).length,
       quarantined: await store.listQuarantine(),
@@ -44,7 +55,7 @@ export function createHandlers(store: CaseStore, search: SearchService = new Sea
     'cases.restore': ({ id }) => store.restore(id),
     'trash.list': () => store.listTrash(),
     'bundle.import': ({ bundle, onConflict }) => store.importBundle(bundle, onConflict),
-    'bundle.export': ({ ids }) => store.exportBundle(ids),
+    'bundle.export': ({ ids, history }) => store.exportBundle(ids, { history }),
     'store.verify': () => store.verify(),
     'sources.extract': ({ fileName, dataBase64 }) => extractSourceText(fileName, Buffer.from(dataBase64, 'base64')),
     'annotations.list': async ({ id }) => annotationStates(await store.get(id)),
@@ -52,5 +63,16 @@ export function createHandlers(store: CaseStore, search: SearchService = new Sea
     'search.query': (query) => search.query(query),
     'agenda.list': ({ today }) => agendaRows(store.list(), (today && parseIsoDay(today)) || localToday()),
     'app.sampleBundle': () => loadSampleBundle(),
+    'cases.history': ({ id }) => store.history(id),
+    'backups.list': () => store.listBackups(),
+    'backups.create': (_input, context) => store.backup('manual', context.onProgress),
+    'backups.recover': async ({ file }) => {
+      const { case: c, snapshot } = await store.recoverQuarantined(file);
+      return { id: c.id, title: c.title, rev: c.rev, snapshot };
+    },
+    // A store opened on its own (tests, tools) is always unlocked; locking, the folder
+    // conversions and a restore need the folder closed and reopened, which the Session does.
+    'vault.status': () => ({ encrypted: store.encrypted, locked: false, idleLockMinutes: 0 }),
   };
+  return { ...own, ...refused };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CaseDraft } from './case';
 import { DateTime } from './scalars';
+import { BundleHistory } from './audit';
 
 export const BUNDLE_FORMAT = 'casefile-bundle';
 export const BUNDLE_VERSION = 1;
@@ -10,6 +11,8 @@ export const Bundle = z.strictObject({
   version: z.literal(BUNDLE_VERSION, { error: `expected ${BUNDLE_VERSION}` }),
   exportedAt: DateTime,
   cases: z.array(CaseDraft),
+  /** The app's own addition: each case's change history, present when the export asked for it. */
+  history: BundleHistory.optional(),
 });
 export type Bundle = z.infer<typeof Bundle>;
 export type BundleInput = z.input<typeof Bundle>;

@@ -8,3 +8,5 @@ export * from './integrity';
 export * from './annotationStatus';
 export * from './brief';
 export * from './search';
+export * from './audit';
+export * from './backup';

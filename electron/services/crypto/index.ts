@@ -1,7 +1,7 @@
 // Encryption at rest: what the store, the CLI and the app use.
 export { EncryptedFileError, WrongPassphraseError, WRONG_PASSPHRASE_MESSAGE, type EncryptedFileReason } from './errors';
 export { wipe } from './wipe';
-export { defaultScryptParams, deriveKey, scryptParams, tuneScrypt, type ScryptParams, type TunedScrypt } from './kdf';
+export { defaultScryptParams, deriveKey, scryptParams, scryptParamsForTests, tuneScrypt, type ScryptParams, type TunedScrypt } from './kdf';
 export { decryptBytes, encryptBytes, isEncryptedBytes, ENVELOPE_OVERHEAD } from './envelope';
 export { createVault, parseVaultHeader, rewrapVault, unlockVault, wrapDataKey, type VaultHeader } from './vault';
 export { EncryptedJsonFile } from './encryptedJsonFile';

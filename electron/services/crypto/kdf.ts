@@ -149,3 +149,17 @@ export function defaultScryptParams(): Promise<ScryptParams> {
   );
   return tuned;
 }
+
+/**
+ * Tests only: `CASEFILE_SCRYPT_N` sets scrypt's cost for a NEW vault (encrypt),
+ * so a test suite does not pay the production derivation (~250 ms, tuned per
+ * machine) on every command. Honoured only under vitest or NODE_ENV=test; a real
+ * user's folder is always encrypted with the tuned cost. Unlocking always uses
+ * the cost recorded in vault.json.
+ */
+export function scryptParamsForTests(env: NodeJS.ProcessEnv): ScryptParams | undefined {
+  const raw = env.CASEFILE_SCRYPT_N;
+  if (raw === undefined || !(process.env.VITEST || process.env.NODE_ENV === 'test')) return undefined;
+  return scryptParams(Number(raw));
+}
+

@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, unlink, utimes, writeFile }
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { formatIssue, issuesFromZod } from '../../../shared/errors';
-import { CaseFile, summarize, type Bundle, type CaseDraft, type CaseSummary, type Issue } from '../../../shared/model';
+import { CaseFile, summarize, type AuditCause, type AuditEntry, type Bundle, type CaseDraft, type CaseSummary, type Issue, type SnapshotInfo, type SnapshotReason } from '../../../shared/model';
 import type { ExportedBundle, ImportReport, ListQuery, OnConflict, TrashEntry, VerifyReport } from '../../../shared/contract';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, checkReferences } from '../../../shared/model';
 import { checksumIssues, finalizeCase, newId, referenceIssues, sha256Hex } from '../cases/finalize';
@@ -12,6 +12,9 @@ import { DurableJsonFile, fsyncDir, prepareDurable, TEMP_SUFFIX, writeFileDurabl
 import { DataDirLock } from './lock';
 import { readSummaryIndex, SUMMARY_INDEX_FILE, writeSummaryIndex, type IndexEntry } from './summaryIndex';
 import { CURRENT_SCHEMA_VERSION, migrate, MIGRATIONS, readMeta, type Meta, type Migration } from './meta';
+import { diffCases } from '../audit/diff';
+import { HISTORY_DIR, HistoryLog } from '../audit/historyLog';
+import { createSnapshot, findValidCopy, listSnapshots, pruneSnapshots, quarantinedCaseId, recoverRestore } from '../backup';
 
 export type StoreOptions = {
   migrations?: readonly Migration[];
@@ -23,13 +26,18 @@ export type StoreOptions = {
   cacheSize?: number;
   /** Opens an encrypted data folder; a plain folder ignores it. */
   passphrase?: string;
+  /**
+   * Reopening after `detach`: the folder's lock, still held, and its key when
+   * encrypted (then no passphrase is needed; the store owns the key again).
+   */
+  held?: { lock: DataDirLock; dataKey?: Buffer | null };
 };
 
 export const ENCRYPTED_MESSAGE = 'This data folder is encrypted. Give the passphrase (CASEFILE_PASSPHRASE or the prompt).';
 
 /** What changed, for those who keep derived data (the search index). */
 export type StoreChange =
-  | { type: 'upsert'; case: CaseFile; /** The version it replaced, when there was one. */ previous?: CaseFile; cause: 'create' | 'update' | 'import' | 'restore' }
+  | { type: 'upsert'; case: CaseFile; /** The version it replaced, when there was one. */ previous?: CaseFile; cause: 'create' | 'update' | 'import' | 'restore' | 'recover' }
   | { type: 'remove'; id: string; cause: 'trash' | 'quarantine' };
 
 export type QuarantineEntry = { file: string; reason: string };
@@ -59,6 +67,9 @@ export class CaseStore {
   private closed = false;
   private indexDirty = false;
   private indexTimer: NodeJS.Timeout | undefined;
+  private readonly historyLog: HistoryLog;
+  /** Saves whose history entry could not be written (the save itself stands); `verify` reports them. */
+  private readonly historyGaps: Array<{ id: string; rev: number; error: string }> = [];
 
   private constructor(
     readonly dataDir: string,
@@ -72,6 +83,7 @@ export class CaseStore {
     private readonly dataKey: Buffer | null = null,
   ) {
     this.entries = entries;
+    this.historyLog = new HistoryLog(dataDir, dataKey, options.fs);
   }
 
   static async open(dataDir: string, options: StoreOptions = {}): Promise<CaseStore> {
@@ -81,16 +93,20 @@ export class CaseStore {
     } catch (err) {
       throw isIoError(err) ? ioError(err, `create the data folder ${dir}`) : err;
     }
-    const lock = await DataDirLock.acquire(dir);
-    let dataKey: Buffer | null = null;
+    const lock = options.held?.lock ?? (await DataDirLock.acquire(dir));
+    let dataKey: Buffer | null = options.held?.dataKey ?? null;
     try {
-      // Finishes (or rolls back towards encrypted) a conversion a crash interrupted; a wrong passphrase changes nothing.
-      const recovery = await recoverConversion(dir, options.passphrase);
-      if (recovery.state === 'needs_passphrase' || recovery.encrypted) {
-        if (options.passphrase === undefined) throw new ServiceError('encrypted', ENCRYPTED_MESSAGE);
-        dataKey = await openVault(dir, options.passphrase);
+      if (!dataKey) {
+        // Finishes (or rolls back towards encrypted) a conversion a crash interrupted; a wrong passphrase changes nothing.
+        const recovery = await recoverConversion(dir, options.passphrase);
+        if (recovery.state === 'needs_passphrase' || recovery.encrypted) {
+          if (options.passphrase === undefined) throw new ServiceError('encrypted', ENCRYPTED_MESSAGE);
+          dataKey = await openVault(dir, options.passphrase);
+        }
       }
-      for (const sub of [CASES, TRASH, QUARANTINE]) await mkdir(path.join(dir, sub), { recursive: true, mode: 0o700 });
+      // A restore a crash interrupted is finished before anything reads the folder.
+      await recoverRestore(dir, dataKey, options.fs ? { fs: options.fs } : {});
+      for (const sub of [CASES, TRASH, QUARANTINE, HISTORY_DIR]) await mkdir(path.join(dir, sub), { recursive: true, mode: 0o700 });
       const metaFile = new DurableJsonFile<unknown>(path.join(dir, META), options.fs);
       const now = (options.now ?? (() => new Date()))().toISOString();
       const target = options.schemaVersion ?? CURRENT_SCHEMA_VERSION;
@@ -100,7 +116,12 @@ export class CaseStore {
         meta = { format: 'casefile-data', schemaVersion: target, createdAt: now };
         await metaFile.write(meta);
       }
-      meta = await migrate(meta, metaFile, { dataDir: dir, casesDir: path.join(dir, CASES) }, options.migrations ?? MIGRATIONS, target);
+      if (meta.schemaVersion < target) {
+        // A migration rewrites the folder: keep a copy of it as it was.
+        await createSnapshot(dir, { reason: 'before-migration', key: dataKey, now: new Date(now), ...(options.fs ? { fs: options.fs } : {}) });
+        await pruneSnapshots(dir);
+      }
+      meta = await migrate(meta, metaFile, { dataDir: dir, casesDir: path.join(dir, CASES), dataKey }, options.migrations ?? MIGRATIONS, target);
       const index = await readSummaryIndex(path.join(dir, SUMMARY_INDEX_FILE), options.fs, dataKey ?? undefined);
       const store = new CaseStore(dir, lock, meta, [], options, index, dataKey);
       const caseNames = await store.removeLeftoverTempFiles();
@@ -117,6 +138,18 @@ export class CaseStore {
     return this.meta.schemaVersion;
   }
 
+  get idleLockMinutes(): number | undefined {
+    return this.meta.idleLockMinutes;
+  }
+
+  setIdleLockMinutes(minutes: number): Promise<void> {
+    return this.exclusive(async () => {
+      const next = { ...this.meta, idleLockMinutes: minutes };
+      await new DurableJsonFile<unknown>(path.join(this.dataDir, META), this.options.fs).write(next);
+      this.meta = next;
+    });
+  }
+
   /** True when the folder is encrypted: nothing this store writes (briefs' working files included) may be plain. */
   get encrypted(): boolean {
     return this.dataKey !== null;
@@ -124,12 +157,30 @@ export class CaseStore {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    await this.shutDown();
+    await this.lock.release();
+    wipe(this.dataKey);
+  }
+
+  /**
+   * Closes the store but hands its lock and (a copy of) its key to the caller,
+   * for work on the whole folder — a restore, a conversion — after which the
+   * caller reopens with `held`, or releases the lock and wipes the key itself.
+   */
+  async detach(): Promise<{ lock: DataDirLock; dataKey: Buffer | null }> {
+    if (this.closed) throw new ServiceError('internal', 'The store is closed.');
+    await this.shutDown();
+    const dataKey = this.dataKey ? Buffer.alloc(this.dataKey.length) : null;
+    if (dataKey) this.dataKey!.copy(dataKey);
+    wipe(this.dataKey);
+    return { lock: this.lock, dataKey };
+  }
+
+  private async shutDown(): Promise<void> {
     await this.queue.catch(() => undefined);
     this.closed = true;
     clearTimeout(this.indexTimer);
     await this.flushIndex().catch(() => undefined); // a stale index heals on the next open
-    await this.lock.release();
-    wipe(this.dataKey);
   }
 
   /** Hears every saved change (create, update, import, trash, restore). */
@@ -416,8 +467,25 @@ export class CaseStore {
     return this.dataKey ? encryptBytes(this.dataKey, text, aadForFile(this.dataDir, this.caseFile(c.id))) : text;
   }
 
-  /** Writes durably, then updates the summary, the cache and the listeners. */
-  private async writeCase(c: CaseFile, cause: 'create' | 'update' | 'import', previous?: CaseFile): Promise<void> {
+  /**
+   * Appends to a case's history after its change is on disk. A history that
+   * cannot be written does not undo the save (the user's text is what matters);
+   * the gap is remembered and `verify` names it.
+   */
+  private async record(id: string, entries: AuditEntry[]): Promise<void> {
+    try {
+      await this.historyLog.append(id, entries);
+    } catch (err) {
+      for (const e of entries) this.historyGaps.push({ id, rev: e.rev, error: (err as Error).message });
+    }
+  }
+
+  private entry(c: CaseFile, cause: AuditCause, previous?: CaseFile): AuditEntry {
+    return { at: this.now(), rev: c.rev, cause, changes: previous ? diffCases(previous, c) : [] };
+  }
+
+  /** Writes durably, then records the change and updates the summary, the cache and the listeners. */
+  private async writeCase(c: CaseFile, cause: 'create' | 'update' | 'recover', previous?: CaseFile): Promise<void> {
     const file = this.caseFile(c.id);
     const db = this.db(file);
     db.data = c;
@@ -428,6 +496,7 @@ export class CaseStore {
     }
     this.remember(c, await stat(file));
     this.scheduleIndexFlush();
+    await this.record(c.id, [this.entry(c, cause, previous)]);
     this.emit({ type: 'upsert', case: c, cause, ...(previous ? { previous } : {}) });
   }
 
@@ -505,6 +574,7 @@ export class CaseStore {
       const when = new Date(this.now());
       await utimes(target, when, when).catch(() => undefined);
       this.forget(id, 'trash');
+      await this.record(id, [this.entry(c, 'trash')]);
       return { ...summarize(c), trashedAt: when.toISOString() };
     });
   }
@@ -517,6 +587,7 @@ export class CaseStore {
       await this.moveDurably(this.caseFile(id, TRASH), this.caseFile(id));
       this.remember(c, await stat(this.caseFile(id)));
       this.scheduleIndexFlush();
+      await this.record(id, [this.entry(c, 'restore')]);
       this.emit({ type: 'upsert', case: c, cause: 'restore' });
       return c;
     });
@@ -556,7 +627,16 @@ export class CaseStore {
       });
       if (issues.length > 0) throw new ServiceError('bad_input', 'The bundle was refused; nothing was stored.', issues);
 
-      type Plan = { index: number; case: CaseFile; action: ImportReport['results'][number]['action']; note?: string; replacesTrashed?: boolean; previous?: CaseFile };
+      type Plan = {
+        index: number;
+        case: CaseFile;
+        action: ImportReport['results'][number]['action'];
+        note?: string;
+        replacesTrashed?: boolean;
+        previous?: CaseFile;
+        /** The id the bundle gave the case, which its history (if it carries one) is filed under. */
+        sourceId?: string;
+      };
       const plans: Plan[] = [];
       const conflicts: Issue[] = [];
       const now = this.now();
@@ -566,7 +646,7 @@ export class CaseStore {
         const existing = active ?? (await this.trashed(id));
         const meta = { id, rev: draft.rev ?? 1, createdAt: draft.createdAt ?? now, updatedAt: draft.updatedAt ?? now };
         if (!existing) {
-          plans.push({ index, case: finalizeCase(draft, meta), action: 'created' });
+          plans.push({ index, case: finalizeCase(draft, meta), action: 'created', ...(draft.id ? { sourceId: draft.id } : {}) });
           continue;
         }
         const where = active ? '' : ' (in the Trash)';
@@ -574,9 +654,9 @@ export class CaseStore {
           conflicts.push({ path: ['bundle', 'cases', index, 'id'], message: `a case with this id exists already${where}, at revision ${existing.rev}` });
         } else if (onConflict === 'keep-both') {
           const copyId = newId();
-          plans.push({ index, case: finalizeCase(draft, { ...meta, id: copyId }), action: 'copied', note: `id "${id}" exists${where}; stored as a copy` });
+          plans.push({ index, case: finalizeCase(draft, { ...meta, id: copyId }), action: 'copied', note: `id "${id}" exists${where}; stored as a copy`, sourceId: id });
         } else if (meta.rev > existing.rev) {
-          plans.push({ index, case: finalizeCase(draft, meta), action: 'replaced', note: `revision ${existing.rev} replaced by ${meta.rev}`, replacesTrashed: !active, previous: existing });
+          plans.push({ index, case: finalizeCase(draft, meta), action: 'replaced', note: `revision ${existing.rev} replaced by ${meta.rev}`, replacesTrashed: !active, previous: existing, sourceId: id });
         } else {
           plans.push({ index, case: existing, action: 'skipped', note: `kept the stored revision ${existing.rev}${where}; the bundle has ${meta.rev}` });
         }
@@ -609,6 +689,8 @@ export class CaseStore {
       }
       for (const plan of writing) {
         this.remember(plan.case, await stat(this.caseFile(plan.case.id)));
+        const carried = (plan.sourceId !== undefined && bundle.history?.[plan.sourceId]) || [];
+        await this.record(plan.case.id, [...carried.map((e) => ({ ...e, imported: true })), this.entry(plan.case, 'import', plan.previous)]);
         this.emit({ type: 'upsert', case: plan.case, cause: 'import', ...(plan.previous ? { previous: plan.previous } : {}) });
         if (plan.replacesTrashed) await unlink(this.caseFile(plan.case.id, TRASH)).catch(() => undefined);
       }
@@ -619,7 +701,7 @@ export class CaseStore {
     });
   }
 
-  async exportBundle(ids?: string[]): Promise<ExportedBundle> {
+  async exportBundle(ids?: string[], options: { history?: boolean } = {}): Promise<ExportedBundle> {
     this.assertOpen();
     const cases: CaseFile[] = [];
     if (ids) for (const id of ids) cases.push(await this.get(id));
@@ -627,7 +709,63 @@ export class CaseStore {
       for await (const c of this.all()) cases.push(c);
       cases.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
     }
-    return { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, exportedAt: this.now(), cases };
+    const bundle: ExportedBundle = { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, exportedAt: this.now(), cases };
+    if (options.history) {
+      bundle.history = {};
+      for (const c of cases) bundle.history[c.id] = (await this.historyLog.read(c.id)).entries;
+    }
+    return bundle;
+  }
+
+  // --- history and backups ---------------------------------------------------------
+
+  /** A case's saved changes, oldest first; live, trashed, or gone (the log outlives the file). */
+  async history(id: string): Promise<AuditEntry[]> {
+    this.assertOpen();
+    const { entries } = await this.historyLog.read(id);
+    if (entries.length === 0 && !this.entries.has(id) && !(await this.trashed(id))) throw new ServiceError('not_found', `There is no case with id "${id}".`);
+    return entries;
+  }
+
+  /** A snapshot of the folder as it is now (no save runs meanwhile), then the rotation. */
+  backup(reason: SnapshotReason, onProgress?: (p: { done: number; total: number }) => void): Promise<SnapshotInfo> {
+    return this.exclusive(async () => {
+      await this.flushIndex().catch(() => undefined);
+      const info = await createSnapshot(this.dataDir, { reason, key: this.dataKey, now: new Date(this.now()), ...(this.options.fs ? { fs: this.options.fs } : {}), ...(onProgress ? { onProgress } : {}) });
+      await pruneSnapshots(this.dataDir);
+      return info;
+    });
+  }
+
+  listBackups(): Promise<SnapshotInfo[]> {
+    this.assertOpen();
+    return listSnapshots(this.dataDir);
+  }
+
+  /**
+   * Replaces a quarantined case file by the newest valid copy a snapshot holds,
+   * back in the list; the damaged file and its note are then deleted, so the
+   * folder verifies clean again. The copy is as old as that snapshot: the
+   * result names it, and the history says the case was recovered.
+   */
+  recoverQuarantined(file: string): Promise<{ case: CaseFile; snapshot: string }> {
+    return this.exclusive(async () => {
+      const rel = path.normalize(file);
+      const known = (await this.listQuarantine()).find((q) => path.normalize(q.file) === rel);
+      if (!known) throw new ServiceError('not_found', `${file} is not in the quarantine folder; About lists the files that are.`);
+      const id = quarantinedCaseId(rel);
+      if (!id) throw new ServiceError('unsupported', `${file} is not a quarantined case file, so no backup can replace it.`);
+      if (this.entries.has(id) || (await this.trashed(id).catch(() => null))) {
+        throw new ServiceError('conflict', `A case with id "${id}" is in the list or the Trash already; the quarantined file was left as it is.`);
+      }
+      const found = await findValidCopy(this.dataDir, this.dataKey, id);
+      if (!found) throw new ServiceError('not_found', `No backup holds a valid copy of case "${id}". The quarantined file was left as it is.`);
+      await this.writeCase(found.case, 'recover');
+      await unlink(path.join(this.dataDir, rel)).catch(() => undefined);
+      await unlink(path.join(this.dataDir, `${rel}.reason.txt`)).catch(() => undefined);
+      await fsyncDir(path.join(this.dataDir, QUARANTINE));
+      return found;
+    });
   }
 
   // --- checking ------------------------------------------------------------------
@@ -662,6 +800,9 @@ export class CaseStore {
       }
     }
     for (const q of await this.listQuarantine()) problems.push({ file: q.file, message: `quarantined: ${q.reason}` });
+    for (const gap of this.historyGaps) {
+      problems.push({ file: path.join(HISTORY_DIR, `${gap.id}.jsonl`), message: `revision ${gap.rev} was saved but not recorded in the history (${gap.error})` });
+    }
     return { ok: problems.length === 0, checkedFiles, problems };
   }
 }

@@ -11,10 +11,13 @@ export const Meta = z.strictObject({
   schemaVersion: z.int().min(0),
   createdAt: DateTime,
   migratedAt: DateTime.optional(),
+  /** Minutes without use before an encrypted folder locks itself (0: never). Plain on purpose: the lock screen reads it. */
+  idleLockMinutes: z.int().min(0).max(1440).optional(),
 });
 export type Meta = z.infer<typeof Meta>;
 
-export type MigrationContext = { dataDir: string; casesDir: string };
+/** `dataKey`: the folder's key when it is encrypted, for migrations that must read or rewrite files. */
+export type MigrationContext = { dataDir: string; casesDir: string; dataKey: Buffer | null };
 
 /**
  * Moves a data folder from `from` to `from + 1`. A migration must be idempotent:

@@ -1,0 +1,31 @@
+import { createSnapshot, pruneSnapshots } from './backup';
+import { decryptFolder, encryptFolder, folderEncryption, openVault, wipe, type ConversionReport, type ConvertOptions, type ScryptParams } from './crypto';
+
+// Encryption changes to a whole folder, each preceded by a snapshot of the folder
+// as it was. Shared by the app's Session and the command line; the caller holds
+// the folder's lock and no store is open on it.
+//
+// A passphrase change takes no snapshot on purpose: it rewrites only vault.json
+// (the data key stays), and a kept copy of the old vault.json would let the old
+// passphrase — perhaps the reason for the change — open the folder still.
+
+export async function encryptWithBackup(dir: string, passphrase: string, params: ScryptParams | undefined, options: ConvertOptions = {}): Promise<ConversionReport> {
+  if ((await folderEncryption(dir)).state === 'plain') {
+    // Plain now; the encryption that follows seals this snapshot with everything else.
+    await createSnapshot(dir, { reason: 'before-encrypt', key: null });
+    await pruneSnapshots(dir);
+  }
+  return encryptFolder(dir, passphrase, params, options);
+}
+
+export async function decryptWithBackup(dir: string, passphrase: string, options: ConvertOptions = {}): Promise<ConversionReport> {
+  // A wrong passphrase fails here, before anything is written.
+  const key = await openVault(dir, passphrase);
+  try {
+    await createSnapshot(dir, { reason: 'before-decrypt', key });
+    await pruneSnapshots(dir);
+  } finally {
+    wipe(key);
+  }
+  return decryptFolder(dir, passphrase, options);
+}

@@ -1,0 +1,326 @@
+import path from 'node:path';
+import { OPERATION_NAMES, type OperationName } from '../../shared/contract';
+import type { SnapshotInfo, VaultStatus } from '../../shared/model';
+import { dailySnapshotDue, restoreSnapshot } from './backup';
+import { changePassphrase, folderEncryption, unlockVault, wipe, type ScryptParams } from './crypto';
+import { readVaultFile } from './crypto/journal';
+import { ServiceError } from './errors';
+import { decryptWithBackup, encryptWithBackup } from './folderOps';
+import { createServices, type CallContext, type Handlers, type Services } from './handlers';
+import { CaseStore, type StoreOptions } from './store/caseStore';
+import { DurableJsonFile } from './store/durableFile';
+import { readMeta } from './store/meta';
+
+// One data folder as the app and the command line hold it: open, or locked.
+//
+// While locked there is no store, no key and no search index: every operation
+// but the vault's answers `encrypted`. Locking closes the store, which wipes the
+// data key; the decrypted cases and the search index are dropped with the
+// services (JavaScript strings cannot be wiped in place: once unreferenced, the
+// garbage collector reclaims them). The renderer reloads on lock to drop its own.
+
+export const LOCKED_MESSAGE = 'Casefile is locked. Unlock it with the passphrase.';
+export const DEFAULT_IDLE_LOCK_MINUTES = 10;
+const IDLE_CHECK_MS = 15_000;
+const DAILY_CHECK_MS = 3_600_000;
+
+export type SessionOptions = {
+  store?: Omit<StoreOptions, 'passphrase' | 'held'>;
+  /** scrypt cost for a new vault; tests lower it. Absent: tuned to this machine. */
+  scrypt?: ScryptParams;
+  /** The app's schedule: a snapshot at start and once a day, and the search index built ahead. The command line runs neither. */
+  background?: boolean;
+  /** How often the idle lock looks at the clock (tests shorten it). */
+  idleCheckMs?: number;
+  /** Failures of background work (a scheduled snapshot), which no caller is waiting for. */
+  onWarning?: (message: string) => void;
+  /** Injected clock for tests (milliseconds). */
+  clock?: () => number;
+};
+
+/** Operations the session answers itself (the rest go to the open store's services). */
+type OwnOps = 'vault.status' | 'vault.unlock' | 'vault.lock' | 'vault.encrypt' | 'vault.decrypt' | 'vault.changePassphrase' | 'vault.setIdleLock' | 'backups.restore';
+
+export class Session {
+  private open: { store: CaseStore; services: Services } | null = null;
+  private encrypted = false;
+  private idleMinutes = DEFAULT_IDLE_LOCK_MINUTES;
+  private lastActivity: number;
+  private timers: NodeJS.Timeout[] = [];
+  private startSnapshotTaken = false;
+  /** Vault operations one at a time: two unlocks, or a lock during an encryption, must not interleave. */
+  private queue: Promise<unknown> = Promise.resolve();
+  readonly handlers: Handlers;
+
+  private constructor(
+    readonly dataDir: string,
+    private readonly options: SessionOptions,
+  ) {
+    this.lastActivity = this.now();
+    this.handlers = this.createHandlers();
+  }
+
+  /**
+   * Opens the folder: a plain one at once; an encrypted one with `passphrase`,
+   * or else locked (the app shows its lock screen; the CLI asks).
+   */
+  static async start(dataDir: string, options: SessionOptions = {}, passphrase?: string): Promise<Session> {
+    const session = new Session(path.resolve(dataDir), options);
+    try {
+      await session.openStore(passphrase);
+    } catch (err) {
+      if (!(err instanceof ServiceError && err.code === 'encrypted')) throw err;
+      session.encrypted = true;
+      await session.readIdleSetting();
+    }
+    session.startTimers();
+    return session;
+  }
+
+  /** The open store, or null while locked. */
+  get store(): CaseStore | null {
+    return this.open?.store ?? null;
+  }
+
+  /** The open services (for warming the search index), or null while locked. */
+  get services(): Services | null {
+    return this.open?.services ?? null;
+  }
+
+  status(): VaultStatus {
+    return { encrypted: this.encrypted, locked: this.open === null, idleLockMinutes: this.encrypted ? this.idleMinutes : 0 };
+  }
+
+  /** Use of the app, which puts off the idle lock. */
+  touch(): void {
+    this.lastActivity = this.now();
+  }
+
+  async close(): Promise<void> {
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
+    await this.serial(() => this.closeStore());
+  }
+
+  unlock(passphrase: string): Promise<VaultStatus> {
+    return this.serial(async () => {
+      if (this.open) return this.status();
+      await this.openStore(passphrase);
+      this.touch();
+      return this.status();
+    });
+  }
+
+  lock(): Promise<VaultStatus> {
+    return this.serial(async () => {
+      if (!this.encrypted) throw new ServiceError('bad_input', 'This data folder is not encrypted, so there is nothing to lock. Encrypt it in Settings first.');
+      await this.closeStore();
+      return this.status();
+    });
+  }
+
+  encrypt(passphrase: string, context: CallContext = {}): Promise<VaultStatus> {
+    return this.serial(async () => {
+      const store = this.requireStore();
+      if (this.encrypted) throw new ServiceError('conflict', 'This data folder is already encrypted. Nothing was changed.');
+      await this.onDetached(store, async (lock) => {
+        await encryptWithBackup(this.dataDir, passphrase, this.options.scrypt, progressOf(context));
+        return { lock, passphrase };
+      });
+      return this.status();
+    });
+  }
+
+  decrypt(passphrase: string, context: CallContext = {}): Promise<VaultStatus> {
+    return this.serial(async () => {
+      const store = this.requireStore();
+      if (!this.encrypted) throw new ServiceError('bad_input', 'This data folder is not encrypted. Nothing was changed.');
+      await this.checkPassphrase(passphrase);
+      await this.onDetached(store, async (lock) => {
+        await decryptWithBackup(this.dataDir, passphrase, progressOf(context));
+        return { lock };
+      });
+      return this.status();
+    });
+  }
+
+  changePassphrase(passphrase: string, newPassphrase: string): Promise<VaultStatus> {
+    return this.serial(async () => {
+      const store = this.requireStore();
+      if (!this.encrypted) throw new ServiceError('bad_input', 'This data folder is not encrypted. Encrypt it first; nothing was changed.');
+      await this.checkPassphrase(passphrase);
+      await this.onDetached(store, async (lock, dataKey) => {
+        await changePassphrase(this.dataDir, passphrase, newPassphrase);
+        return { lock, dataKey };
+      });
+      return this.status();
+    });
+  }
+
+  setIdleLock(minutes: number): Promise<VaultStatus> {
+    return this.serial(async () => {
+      const store = this.requireStore();
+      if (!this.encrypted && minutes > 0) throw new ServiceError('bad_input', 'An unencrypted folder cannot lock itself. Encrypt it first.');
+      await store.setIdleLockMinutes(minutes);
+      this.idleMinutes = minutes;
+      return this.status();
+    });
+  }
+
+  restore(name: string, context: CallContext = {}): Promise<{ restored: SnapshotInfo; safetySnapshot: SnapshotInfo }> {
+    return this.serial(async () => {
+      const store = this.requireStore();
+      let report: { restored: SnapshotInfo; safetySnapshot: SnapshotInfo } | undefined;
+      await this.onDetached(store, async (lock, dataKey) => {
+        report = await restoreSnapshot(this.dataDir, name, dataKey, progressOf(context));
+        return { lock, dataKey };
+      });
+      return report!;
+    });
+  }
+
+  // --- inside --------------------------------------------------------------------
+
+  private now(): number {
+    return (this.options.clock ?? Date.now)();
+  }
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private requireStore(): CaseStore {
+    if (!this.open) throw new ServiceError('encrypted', LOCKED_MESSAGE);
+    return this.open.store;
+  }
+
+  private async openStore(passphrase: string | undefined, held?: StoreOptions['held']): Promise<void> {
+    const store = await CaseStore.open(this.dataDir, { ...this.options.store, ...(passphrase !== undefined ? { passphrase } : {}), ...(held ? { held } : {}) });
+    this.open = { store, services: createServices(store) };
+    this.encrypted = store.encrypted;
+    this.idleMinutes = store.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES;
+    if (this.options.background) {
+      void this.open.services.search.warm();
+      void this.scheduledSnapshot(this.startSnapshotTaken ? 'daily' : 'start');
+      this.startSnapshotTaken = true;
+    }
+  }
+
+  private async closeStore(): Promise<void> {
+    const open = this.open;
+    this.open = null;
+    await open?.store.close();
+  }
+
+  /** The idle setting lives in plain meta.json so the lock screen knows it without the key. */
+  private async readIdleSetting(): Promise<void> {
+    const meta = await readMeta(new DurableJsonFile<unknown>(path.join(this.dataDir, 'meta.json'))).catch(() => null);
+    this.idleMinutes = meta?.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES;
+  }
+
+  /** A wrong passphrase must be told before the store is closed: reopening would then need the right one. */
+  private async checkPassphrase(passphrase: string): Promise<void> {
+    const header = await readVaultFile(this.dataDir);
+    if (!header) throw new ServiceError('bad_input', 'This data folder is not encrypted. Nothing was changed.');
+    wipe(await unlockVault(header, passphrase));
+  }
+
+  /**
+   * Runs folder work with the store closed but the lock kept (nothing else can
+   * open the folder in between), then reopens with what `work` returns. When
+   * the work fails, the folder is reopened as it now is, so the app is never left
+   * without its cases; an interrupted conversion then finishes on that open.
+   */
+  private async onDetached(
+    store: CaseStore,
+    work: (lock: NonNullable<StoreOptions['held']>['lock'], dataKey: Buffer | null) => Promise<{ lock: NonNullable<StoreOptions['held']>['lock']; dataKey?: Buffer | null; passphrase?: string }>,
+  ): Promise<void> {
+    this.open = null;
+    const { lock, dataKey } = await store.detach();
+    let reopen: { lock: typeof lock; dataKey?: Buffer | null; passphrase?: string } = { lock, dataKey };
+    let failure: unknown;
+    try {
+      reopen = await work(lock, dataKey);
+    } catch (err) {
+      failure = err;
+    }
+    if (reopen.dataKey !== dataKey) wipe(dataKey);
+    try {
+      await this.openStore(reopen.passphrase, { lock: reopen.lock, dataKey: reopen.dataKey ?? null });
+    } catch (err) {
+      if (!(err instanceof ServiceError && err.code === 'encrypted')) throw failure ?? err;
+      // Encrypted now and no key at hand: the folder stays locked, the lock screen asks.
+      this.encrypted = true;
+      await lock.release();
+    }
+    if (failure) throw failure;
+    const state = await folderEncryption(this.dataDir);
+    this.encrypted = state.state !== 'plain';
+  }
+
+  private async scheduledSnapshot(reason: 'start' | 'daily'): Promise<void> {
+    const store = this.open?.store;
+    if (!store) return;
+    try {
+      if (reason === 'daily' && !(await dailySnapshotDue(this.dataDir, new Date(this.now())))) return;
+      await store.backup(reason);
+    } catch (err) {
+      // A lock or a close during the snapshot ends it; only real failures are worth a word.
+      if (this.open?.store === store) this.options.onWarning?.(`The ${reason} backup failed: ${(err as Error).message}`);
+    }
+  }
+
+  private startTimers(): void {
+    const idle = setInterval(() => {
+      if (this.open && this.encrypted && this.idleMinutes > 0 && this.now() - this.lastActivity >= this.idleMinutes * 60_000) {
+        void this.lock().catch((err: unknown) => this.options.onWarning?.(`The idle lock failed: ${(err as Error).message}`));
+      }
+    }, this.options.idleCheckMs ?? IDLE_CHECK_MS);
+    idle.unref();
+    this.timers.push(idle);
+    if (this.options.background) {
+      const daily = setInterval(() => void this.scheduledSnapshot('daily'), DAILY_CHECK_MS);
+      daily.unref();
+      this.timers.push(daily);
+    }
+  }
+
+  private createHandlers(): Handlers {
+    const own: Pick<Handlers, OwnOps> = {
+      'vault.status': ({ active }) => {
+        if (active) this.touch();
+        return this.status();
+      },
+      'vault.unlock': ({ passphrase }) => this.unlock(passphrase),
+      'vault.lock': () => this.lock(),
+      'vault.encrypt': ({ passphrase }, context) => this.encrypt(passphrase, context),
+      'vault.decrypt': ({ passphrase }, context) => this.decrypt(passphrase, context),
+      'vault.changePassphrase': ({ passphrase, newPassphrase }) => this.changePassphrase(passphrase, newPassphrase),
+      'vault.setIdleLock': ({ minutes }) => this.setIdleLock(minutes),
+      'backups.restore': ({ name }, context) => this.restore(name, context),
+    };
+    const handlers = {} as Record<OperationName, (input: never, context: CallContext) => unknown>;
+    for (const op of OPERATION_NAMES) {
+      if (Object.hasOwn(own, op)) {
+        handlers[op] = (input, context) => {
+          if (op !== 'vault.status') this.touch();
+          return (own[op as OwnOps] as (input: never, context: CallContext) => unknown)(input, context);
+        };
+      } else {
+        handlers[op] = (input, context) => {
+          const open = this.open;
+          if (!open) throw new ServiceError('encrypted', LOCKED_MESSAGE);
+          this.touch();
+          return (open.services.handlers[op] as (input: never, context: CallContext) => unknown)(input, context);
+        };
+      }
+    }
+    return handlers as unknown as Handlers;
+  }
+}
+
+function progressOf(context: CallContext) {
+  return context.onProgress ? { onProgress: ({ done, total }: { done: number; total: number }) => context.onProgress!({ done, total }) } : {};
+}
