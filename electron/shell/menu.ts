@@ -1,8 +1,8 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
-/** Commands the menu sends to the page; the renderer handles each like its keyboard shortcut. */
-export const SHELL_COMMANDS = ['new-case', 'import', 'export', 'about', 'settings'] as const;
-export type ShellCommand = (typeof SHELL_COMMANDS)[number];
+import type { ShellCommand } from '../../shared/shellCommands';
+
+export type { ShellCommand };
 
 export const SHELL_COMMAND_CHANNEL = 'shell:command';
 export const OPEN_EXTERNAL_CHANNEL = 'shell:open-external';
@@ -20,6 +20,8 @@ export function menuTemplate(send: (command: ShellCommand) => void, isMac: boole
         { label: 'Export Bundle…', accelerator: 'CmdOrCtrl+E', click: () => send('export') },
         { type: 'separator' },
         { label: 'Settings…', accelerator: 'CmdOrCtrl+,', click: () => send('settings') },
+        // The page ignores it when the folder is not encrypted (there is nothing to lock).
+        { label: 'Lock', accelerator: 'CmdOrCtrl+L', click: () => send('lock') },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

@@ -1,7 +1,7 @@
 import { readdir, readFile, unlink, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { CaseFile, type SnapshotInfo } from '../../../shared/model';
+import { CaseFile, DateTime, type AuditEntry, type SnapshotInfo } from '../../../shared/model';
 import { writeHistoryText } from '../audit/historyLog';
 import { checksumIssues } from '../cases/finalize';
 import { aadForPath, encryptBytes } from '../crypto';
@@ -24,7 +24,7 @@ import { BACKUPS_DIR, createSnapshot, listSnapshots, parseSnapshotName, pruneSna
 // The caller holds the folder's lock and has closed the store.
 
 export const RESTORE_JOURNAL = 'restore.json';
-const Journal = z.strictObject({ format: z.literal('casefile-restore'), snapshot: z.string() });
+const Journal = z.strictObject({ format: z.literal('casefile-restore'), snapshot: z.string(), at: DateTime });
 
 export type RestoreOptions = { fs?: DurableFs; now?: Date; onProgress?: (p: { done: number; total: number }) => void };
 
@@ -50,12 +50,42 @@ async function names(dir: string): Promise<string[]> {
   }
 }
 
-/** Makes the folder's meta, cases, trash and histories exactly the snapshot's. Idempotent. */
-async function apply(dataDir: string, content: SnapshotContent, key: Buffer | null, options: RestoreOptions): Promise<void> {
+/**
+ * The snapshot's files, each case's history ending with a `backup-restore`
+ * entry stamped `at` (the journal's time, so a redo writes the same bytes).
+ */
+function filesToWrite(content: SnapshotContent, at: string): SnapshotContent['entries'] {
+  const revs = new Map<string, number>();
+  for (const e of content.entries) {
+    const m = /^(?:cases|trash)\/(.+)\.json$/.exec(e.path);
+    if (!m) continue;
+    try {
+      const rev = (JSON.parse(e.text) as { rev?: unknown }).rev;
+      if (typeof rev === 'number') revs.set(m[1]!, rev);
+    } catch {
+      // Checked whole when the snapshot was read; a case that is not JSON simply gets no entry.
+    }
+  }
+  const line = (id: string) => `${JSON.stringify({ at, rev: revs.get(id)!, cause: 'backup-restore', changes: [] } satisfies AuditEntry)}\n`;
+  const out = content.entries.map((e) => {
+    const id = /^history\/(.+)\.jsonl$/.exec(e.path)?.[1];
+    if (id === undefined || !revs.has(id)) return e;
+    const text = `${e.text}${e.text === '' || e.text.endsWith('\n') ? '' : '\n'}${line(id)}`;
+    revs.delete(id);
+    return { ...e, text };
+  });
+  // Cases whose snapshot holds no history (taken before histories existed) start one.
+  for (const id of revs.keys()) out.push({ path: `history/${id}.jsonl`, mtimeMs: Date.parse(at), text: line(id) });
+  return out;
+}
+
+/** Makes the folder's meta, cases, trash and histories exactly the snapshot's (plus the restore's history entries). Idempotent. */
+async function apply(dataDir: string, content: SnapshotContent, key: Buffer | null, at: string, options: RestoreOptions): Promise<void> {
   const fs = options.fs;
-  const wanted = new Set(content.entries.map((e) => e.path));
-  const total = content.entries.length;
-  for (const [i, entry] of content.entries.entries()) {
+  const files = filesToWrite(content, at);
+  const wanted = new Set(files.map((e) => e.path));
+  const total = files.length;
+  for (const [i, entry] of files.entries()) {
     if (i % 200 === 0) options.onProgress?.({ done: i, total });
     const file = path.join(dataDir, ...entry.path.split('/'));
     const aad = aadForPath(entry.path);
@@ -91,9 +121,10 @@ export async function restoreSnapshot(dataDir: string, name: string, key: Buffer
   const content = await readSnapshot(dataDir, name, key);
   const restored = (await listSnapshots(dataDir)).find((s) => s.name === name)!;
   const safetySnapshot = await createSnapshot(dataDir, { reason: 'before-restore', key, ...(options.now ? { now: options.now } : {}), ...(options.fs ? { fs: options.fs } : {}) });
+  const at = (options.now ?? new Date()).toISOString();
   try {
-    await writeFileDurably(path.join(dataDir, RESTORE_JOURNAL), `${JSON.stringify({ format: 'casefile-restore', snapshot: name })}\n`, options.fs);
-    await apply(dataDir, content, key, options);
+    await writeFileDurably(path.join(dataDir, RESTORE_JOURNAL), `${JSON.stringify({ format: 'casefile-restore', snapshot: name, at })}\n`, options.fs);
+    await apply(dataDir, content, key, at, options);
     await unlink(path.join(dataDir, RESTORE_JOURNAL));
     await fsyncDir(dataDir, options.fs);
   } catch (err) {
@@ -125,7 +156,7 @@ export async function recoverRestore(dataDir: string, key: Buffer | null, option
     return null;
   }
   const content = await readSnapshot(dataDir, journal.snapshot, key);
-  await apply(dataDir, content, key, options);
+  await apply(dataDir, content, key, journal.at, options);
   await unlink(path.join(dataDir, RESTORE_JOURNAL));
   await fsyncDir(dataDir, options.fs);
   return journal.snapshot;

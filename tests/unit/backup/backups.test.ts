@@ -56,9 +56,9 @@ describe('snapshots, restore and recovery', () => {
       expect(back.ok && back.value.summary).toBe('Detained in Almaty.');
       const list = await call('cases.list', {});
       expect(list.ok && list.value.map((s) => s.title)).toEqual([`Case of ${SECRET}`]);
-      // The case's history is restored with it: the edit made after the snapshot is gone from it too.
+      // The case's history is restored with it (the edit made after the snapshot is gone from it too), and says it was restored.
       const history = await call('cases.history', { id: c.id });
-      expect(history.ok && history.value.map((e) => e.cause)).toEqual(['create']);
+      expect(history.ok && history.value.map((e) => [e.cause, e.rev])).toEqual([['create', 1], ['backup-restore', 1]]);
       expect(await readdir(dir)).not.toContain(RESTORE_JOURNAL);
 
       // And the restore can itself be undone from the safety snapshot.
@@ -104,11 +104,12 @@ describe('snapshots, restore and recovery', () => {
       await store.close();
     }
     // As a crash leaves it: the journal written, the files not yet (or half) put back.
-    await writeFile(path.join(dir, RESTORE_JOURNAL), JSON.stringify({ format: 'casefile-restore', snapshot: name }));
+    await writeFile(path.join(dir, RESTORE_JOURNAL), JSON.stringify({ format: 'casefile-restore', snapshot: name, at: '2026-11-22T12:00:00.000Z' }));
     const store = await CaseStore.open(dir);
     try {
       expect((await store.get(c.id)).summary).toBe('Detained in Almaty.');
       expect(await readdir(dir)).not.toContain(RESTORE_JOURNAL);
+      expect((await store.history(c.id)).map((e) => [e.cause, e.at])).toEqual([['create', expect.any(String)], ['backup-restore', '2026-11-22T12:00:00.000Z']]);
     } finally {
       await store.close();
     }

@@ -14,7 +14,7 @@ import { CaseStore } from '../../../electron/services/store/caseStore';
 import { cli, root } from '../../helpers/cli';
 import { ngoDraft, prisonerDraft, tempDir } from '../../helpers/fixtures';
 
-const KILLS = 30;
+const KILLS = 40;
 
 let dir: string;
 let cleanup: () => Promise<void>;

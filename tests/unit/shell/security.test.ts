@@ -139,16 +139,16 @@ describe('the app:// protocol', () => {
 });
 
 describe('the menu', () => {
-  it('has File (New case, Import, Export, Quit), Edit, View and Help (About), each sending its command', () => {
+  it('has File (New case, Import, Export, Settings, Lock, Quit), Edit, View and Help (About), each sending its command', () => {
     const sent: ShellCommand[] = [];
     const template = menuTemplate((c) => sent.push(c), false);
     const labels = template.map((m) => m.label ?? m.role);
     expect(labels).toEqual(['&File', 'editMenu', '&View', 'help']);
     const file = template[0]!.submenu as Array<{ label?: string; role?: string; accelerator?: string; click?: () => void }>;
-    expect(file.map((i) => i.label ?? i.role).filter(Boolean)).toEqual(['New Case', 'Import Bundle…', 'Export Bundle…', 'Settings…', 'quit']);
+    expect(file.map((i) => i.label ?? i.role).filter(Boolean)).toEqual(['New Case', 'Import Bundle…', 'Export Bundle…', 'Settings…', 'Lock', 'quit']);
     for (const item of file) item.click?.();
     ((template[3]!.submenu as Array<{ click?: () => void }>)[0]!.click!)();
-    expect(sent).toEqual(['new-case', 'import', 'export', 'settings', 'about']);
+    expect(sent).toEqual(['new-case', 'import', 'export', 'settings', 'lock', 'about']);
     expect(file[0]!.accelerator).toBe('CmdOrCtrl+N');
   });
 });
