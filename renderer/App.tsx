@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from './api';
 import type { ShellCommand } from './env';
@@ -7,6 +7,8 @@ import { ImportDialog } from './features/bundles/ImportDialog';
 import { exportCases } from './features/bundles/exportBundle';
 import { CaseView } from './features/case/CaseView';
 import { anyUnsaved, flushAll, openSession } from './features/case/session';
+import { LockScreen } from './features/lock/LockScreen';
+import { PLAIN_FOLDER, useIdleLock, useLockNow, useVault, VaultContext } from './features/lock/vault';
 import { CaseList, initialListUi, type ListUiState } from './features/list/CaseList';
 import { NewCaseDialog } from './features/newCase/NewCaseDialog';
 import { AboutDialog, QuarantineList, type Info } from './features/settings/AboutDialog';
@@ -14,14 +16,43 @@ import { SettingsView } from './features/settings/SettingsView';
 import { TrashView } from './features/trash/TrashView';
 import { AgendaNotice } from './features/agenda/AgendaNotice';
 import { AgendaView } from './features/agenda/AgendaView';
+import { isReloading, takeReloadNotice } from './lib/reload';
 import { navigate, routeHref, useRoute, type Route } from './lib/router';
+import type { VaultStatus } from '../shared/model';
 import './styles/base.css';
 
 export function App() {
   return (
     <ToastProvider>
-      <Shell />
+      <VaultGate />
     </ToastProvider>
+  );
+}
+
+/**
+ * Asks first whether the data folder is encrypted and locked. While it is, only the lock
+ * screen is mounted: nothing of the app asks for case data before the passphrase opens it.
+ */
+function VaultGate() {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<VaultStatus | null>(null);
+  useEffect(() => {
+    let live = true;
+    void api['vault.status']({}).then((r) => {
+      // A failed answer (the server gone, an older one) is not a lock: the app says what went wrong itself.
+      if (live) setStatus(r.ok ? r.value : PLAIN_FOLDER);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  const vault = useMemo(() => (status ? { status, setStatus } : null), [status]);
+  if (!vault) return <p className="page-loading">{t('common.loading')}</p>;
+  if (vault.status.locked) return <LockScreen onUnlocked={setStatus} />;
+  return (
+    <VaultContext.Provider value={vault}>
+      <Shell />
+    </VaultContext.Provider>
   );
 }
 
@@ -38,18 +69,29 @@ function Shell() {
   const filterRef = useRef<HTMLInputElement>(null);
   const [info, setInfo] = useState<Info | null>(null);
   const onChanged = useCallback(() => bumpList(), []);
+  const { status: vault } = useVault();
+  const lockNow = useLockNow();
+  useIdleLock(vault.encrypted);
 
   // Cases that failed to load are moved aside; say so at once, not only in the About box.
-  useEffect(() => {
+  const refreshInfo = useCallback(() => {
     void api['app.info']({}).then((r) => {
       if (r.ok) setInfo(r.value);
     });
   }, []);
+  useEffect(() => refreshInfo(), [refreshInfo]);
+
+  // What the page before a reload had to say (a restore from a backup).
+  useEffect(() => {
+    const notice = takeReloadNotice();
+    if (notice) toast({ kind: notice.kind, message: notice.message, timeoutMs: 12_000 });
+  }, [toast]);
 
   // Never lose typed text: warn before the page goes while anything is unsaved.
   useEffect(() => {
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
-      if (!anyUnsaved()) return;
+      // Reloading to the lock screen: the folder is locked, nothing more can be saved.
+      if (isReloading() || !anyUnsaved()) return;
       flushAll(); // if the user stays, the save completes
       e.preventDefault();
       e.returnValue = '';
@@ -61,7 +103,8 @@ function Shell() {
   const exportBundle = useCallback(
     async (ids?: string[]) => {
       const result = await exportCases(ids);
-      if (result.ok) toast({ kind: 'success', message: t('bundle.exported', { file: result.value, n: ids?.length ?? t('bundle.allCases') }) });
+      const n = ids?.length ?? t('bundle.allCases');
+      if (result.ok) toast({ kind: 'success', message: result.value.history ? t('history.exported', { file: result.value.file, n }) : t('bundle.exported', { file: result.value.file, n }) });
       else toast({ kind: 'error', message: t('bundle.exportFailed', { message: result.error.message }) });
     },
     [t, toast],
@@ -101,9 +144,12 @@ function Shell() {
         case 'settings':
           navigate({ name: 'settings' });
           break;
+        case 'lock':
+          if (vault.encrypted) void lockNow();
+          break;
       }
     },
-    [exportBundle, listUi.selected],
+    [exportBundle, listUi.selected, vault.encrypted, lockNow],
   );
 
   // The Electron menu's commands (absent in browser mode).
@@ -126,6 +172,10 @@ function Shell() {
         if (dialog !== null) return;
         e.preventDefault();
         focusFilter();
+      } else if (key === 'l' && !e.shiftKey) {
+        if (!vault.encrypted) return;
+        e.preventDefault();
+        void lockNow();
       } else if (key === 's') {
         e.preventDefault();
         if (route.name === 'case') void openSession(route.id).then((r) => (r.ok ? r.value.flush() : undefined));
@@ -133,7 +183,7 @@ function Shell() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [dialog, focusFilter, route]);
+  }, [dialog, focusFilter, route, vault.encrypted, lockNow]);
 
   return (
     <div className="app">
@@ -170,6 +220,11 @@ function Shell() {
           <button type="button" className="btn btn-header" onClick={() => setDialog('about')}>
             {t('nav.about')}
           </button>
+          {vault.encrypted && (
+            <button type="button" className="btn btn-header" onClick={() => void lockNow()} title={t('lock.lockHint')} aria-keyshortcuts="Control+L Meta+L">
+              {t('lock.lockNow')}
+            </button>
+          )}
         </div>
       </header>
       {info && info.quarantined.length > 0 && (
@@ -193,7 +248,9 @@ function Shell() {
         {route.name === 'case' && <CaseView key={route.id} id={route.id} onChanged={onChanged} />}
         {route.name === 'trash' && <TrashView onChanged={onChanged} />}
         {route.name === 'agenda' && <AgendaView version={listVersion} onChanged={onChanged} />}
-        {route.name === 'settings' && <SettingsView onAbout={() => setDialog('about')} />}
+        {route.name === 'settings' && (
+          <SettingsView onAbout={() => setDialog('about')} section={route.section} info={info} onInfoChanged={refreshInfo} onChanged={onChanged} />
+        )}
       </main>
       <NewCaseDialog open={dialog === 'new'} onClose={() => closeDialog('new')} onCreated={onChanged} />
       <ImportDialog open={dialog === 'import'} onClose={() => closeDialog('import')} onImported={onChanged} />

@@ -1,6 +1,7 @@
 import type { Api, OperationName, OpInput, OpOutput } from '../shared/contract';
 import type { Result } from '../shared/errors';
 import { OPERATION_NAMES } from '../shared/operations';
+import { reloadApp } from './lib/reload';
 
 // One client with the same type in both modes: in Electron the preload's frozen
 // `window.casefile`; in browser mode the same operations over loopback HTTP.
@@ -51,5 +52,33 @@ function httpApi(): Api {
   return Object.freeze(Object.fromEntries(OPERATION_NAMES.map((op) => [op, (input: never) => call(op, input)]))) as Api;
 }
 
-export const api: Api = window.casefile ?? httpApi();
+/**
+ * An operation that answers `encrypted` means the folder was locked under the app (the
+ * server's idle lock): confirm with `vault.status`, then reload, which drops every
+ * decrypted case this page holds and shows the lock screen.
+ */
+function lockAware(inner: Api): Api {
+  let checking = false;
+  const onEncrypted = () => {
+    if (checking) return;
+    checking = true;
+    void inner['vault.status']({}).then((r) => {
+      if (r.ok && r.value.locked) reloadApp();
+      else checking = false;
+    });
+  };
+  const wrapped = Object.fromEntries(
+    OPERATION_NAMES.map((op) => [
+      op,
+      async (input: never) => {
+        const result = await (inner[op] as (i: never) => Promise<Result<unknown>>)(input);
+        if (!result.ok && result.error.code === 'encrypted' && !op.startsWith('vault.')) onEncrypted();
+        return result;
+      },
+    ]),
+  );
+  return Object.freeze(wrapped) as Api;
+}
+
 export const isElectron = window.casefile !== undefined;
+export const api: Api = lockAware(window.casefile ?? httpApi());

@@ -1,8 +1,10 @@
 /// <reference types="vite/client" />
 
-// Commands the Electron shell's menu sends to the page. Absent in browser mode,
-// where keyboard shortcuts and the toolbar cover the same ground.
-export type ShellCommand = 'new-case' | 'import' | 'export' | 'about' | 'settings';
+// The Electron shell's menu commands are absent in browser mode, where keyboard
+// shortcuts and the toolbar cover the same ground.
+import type { ShellCommand } from '../shared/shellCommands';
+
+export type { ShellCommand };
 
 declare global {
   interface Window {

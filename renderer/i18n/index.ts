@@ -5,6 +5,9 @@ import type enSources from './locales/en.sources.json';
 import type enBriefs from './locales/en.briefs.json';
 import type enSearch from './locales/en.search.json';
 import type enAgenda from './locales/en.agenda.json';
+import type enVault from './locales/en.vault.json';
+import type enBackups from './locales/en.backups.json';
+import type enHistory from './locales/en.history.json';
 
 // Every locale file in ./locales is picked up here: `<lang>.json`, plus optional
 // parts `<lang>.<feature>.json` that a feature keeps to itself (their top-level keys
@@ -13,7 +16,14 @@ import type enAgenda from './locales/en.agenda.json';
 const files = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*.json', { eager: true });
 
 /** The English texts, the reference every other language must match key for key. */
-type Texts = typeof en & typeof enSources & typeof enBriefs & typeof enSearch & typeof enAgenda;
+type Texts = typeof en &
+  typeof enSources &
+  typeof enBriefs &
+  typeof enSearch &
+  typeof enAgenda &
+  typeof enVault &
+  typeof enBackups &
+  typeof enHistory;
 
 export const resources: Record<string, { translation: Record<string, unknown> }> = {};
 for (const [file, mod] of Object.entries(files)) {

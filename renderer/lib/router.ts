@@ -8,7 +8,10 @@ export type Route =
   | { name: 'case'; id: string }
   | { name: 'trash' }
   | { name: 'agenda' }
-  | { name: 'settings' };
+  | { name: 'settings'; section?: SettingsSection };
+
+/** Settings sections a link can go straight to (#/settings/encryption). */
+export type SettingsSection = 'encryption' | 'backups';
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -17,6 +20,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/trash') return { name: 'trash' };
   if (path === '/deadlines') return { name: 'agenda' };
   if (path === '/settings') return { name: 'settings' };
+  if (path === '/settings/encryption' || path === '/settings/backups') return { name: 'settings', section: path.slice('/settings/'.length) as SettingsSection };
   return { name: 'list' };
 }
 
@@ -29,7 +33,7 @@ export function routeHref(route: Route): string {
     case 'agenda':
       return '#/deadlines';
     case 'settings':
-      return '#/settings';
+      return route.section ? `#/settings/${route.section}` : '#/settings';
     default:
       return '#/';
   }

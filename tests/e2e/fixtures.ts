@@ -39,6 +39,8 @@ type WorkerFixtures = CasefileOptions & {
 function startServer(dataDir: string): Promise<Server> {
   const child = spawn(process.execPath, [path.join(root, 'out/main/web.js'), '--data-dir', dataDir, '--no-open', '--port', '0'], {
     cwd: root,
+    // A low scrypt cost for folders the tests encrypt (honoured only under NODE_ENV=test); unlocking reads the cost from vault.json.
+    env: { ...process.env, NODE_ENV: 'test', CASEFILE_SCRYPT_N: '1024' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

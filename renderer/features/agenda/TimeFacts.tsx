@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { NgoCase, PrisonerCase } from '../../../shared/model';
 import { localToday } from '../../../shared/text/dates';
@@ -10,7 +11,7 @@ import './agenda.css';
 // as the dates allow: a date known only to the year or month is counted from the end
 // of that period and SAYS so; a computed release says what it was computed from.
 
-type T = ReturnType<typeof useTranslation>['t'];
+type T = TFunction<'translation', undefined>;
 
 function daysText(t: T, f: Format, d: DaysIn, since: string, prefix: 'daysIn' | 'measureDays'): string {
   const days = f.number(d.days);

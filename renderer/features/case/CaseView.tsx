@@ -14,6 +14,7 @@ import { forgetSession, openSession, SessionContext, useSessionState, type CaseS
 import { BasicsSection } from './sections/Basics';
 import { AdvocacySection, AnalysisSection, DeadlinesSection, TimelineSection } from './sections/Common';
 import { SourcesSection } from '../sources/SourcesSection';
+import { HistorySection } from '../history/HistorySection';
 import { MeasureSection, OrganizationSection } from './sections/Ngo';
 import { ChargesSection, DetentionSection, LawyerSection, PersonSection, RecognitionsSection } from './sections/Prisoner';
 import { enumLabel } from './sections/common';
@@ -60,8 +61,8 @@ export function CaseView({ id, onChanged }: { id: string; onChanged: () => void 
   );
 }
 
-const SECTIONS_PRISONER = ['basics', 'person', 'detention', 'charges', 'recognitions', 'analysis', 'timeline', 'deadlines', 'advocacy', 'lawyer', 'sources', 'annotations'] as const;
-const SECTIONS_NGO = ['basics', 'organization', 'measure', 'analysis', 'timeline', 'deadlines', 'advocacy', 'sources', 'annotations'] as const;
+const SECTIONS_PRISONER = ['basics', 'person', 'detention', 'charges', 'recognitions', 'analysis', 'timeline', 'deadlines', 'advocacy', 'lawyer', 'sources', 'annotations', 'history'] as const;
+const SECTIONS_NGO = ['basics', 'organization', 'measure', 'analysis', 'timeline', 'deadlines', 'advocacy', 'sources', 'annotations', 'history'] as const;
 
 function CaseEditor({ session, onChanged }: { session: CaseSession; onChanged: () => void }) {
   const { t } = useTranslation();
@@ -129,7 +130,8 @@ function CaseEditor({ session, onChanged }: { session: CaseSession; onChanged: (
     await session.flush();
     const result = await exportCases([c.id]);
     if (!result.ok) toast({ kind: 'error', message: t('bundle.exportFailed', { message: result.error.message }) });
-    else toast({ kind: 'success', message: t('bundle.exported', { file: result.value, n: 1 }) });
+    else if (result.value.history) toast({ kind: 'success', message: t('history.exported', { file: result.value.file, n: 1 }) });
+    else toast({ kind: 'success', message: t('bundle.exported', { file: result.value.file, n: 1 }) });
   };
 
   const sections = c.kind === 'political_prisoner' ? SECTIONS_PRISONER : SECTIONS_NGO;
@@ -178,7 +180,7 @@ function CaseEditor({ session, onChanged }: { session: CaseSession; onChanged: (
                       heading?.focus({ preventScroll: true });
                     }}
                   >
-                    {s === 'annotations' ? t('sources.nav.annotations') : (t as unknown as (k: string) => string)(`section.${s}`)}
+                    {s === 'annotations' ? t('sources.nav.annotations') : s === 'history' ? t('history.title') : (t as unknown as (k: string) => string)(`section.${s}`)}
                   </button>
                 </li>
               ))}
@@ -205,6 +207,7 @@ function CaseEditor({ session, onChanged }: { session: CaseSession; onChanged: (
             <AdvocacySection c={c} edit={edit} />
             {c.kind === 'political_prisoner' && <LawyerSection c={c} edit={editPrisoner} />}
             <SourcesSection c={c} edit={edit} />
+            <HistorySection id={c.id} rev={state.saved.rev} />
           </div>
         </div>
       )}

@@ -218,3 +218,8 @@ export const SessionContext = createContext<CaseSession | null>(null);
 export function useCurrentSession(): CaseSession | null {
   return useContext(SessionContext);
 }
+
+/** Saves every pending edit and waits until each save is answered. */
+export async function flushAllAndWait(): Promise<void> {
+  await Promise.all([...sessions.values()].map((s) => s.flush()));
+}

@@ -11,6 +11,7 @@ import { enumLabel, enumOptions } from '../case/sections/common';
 import { compileQuery, searchFold } from './search';
 import { allTags, filterRows, sortRows, toRows, type CaseRow, type ListFilters, type Sort, type SortKey } from './listModel';
 import { BriefDialog } from '../briefs/BriefDialog';
+import { useExportHistory } from '../bundles/exportBundle';
 import { FullTextResults, FullTextSearchField, useFullTextSearch } from '../search/FullTextSearch';
 import { NoMatch } from '../welcome/NoMatch';
 import { Welcome } from '../welcome/Welcome';
@@ -62,6 +63,7 @@ export function CaseList({ ui, setUi, filterRef, version, onNewCase, onImport, o
   const ids = { filter: useId(), kind: useId(), status: useId(), priority: useId(), tag: useId() };
   const fullText = useFullTextSearch(ui.filters);
   const [briefOpen, setBriefOpen] = useState(false);
+  const [withHistory, setWithHistory] = useExportHistory();
 
   const load = useCallback(async () => {
     const result = await api['cases.list']({});
@@ -249,6 +251,10 @@ export function CaseList({ ui, setUi, filterRef, version, onNewCase, onImport, o
             <button type="button" className="btn btn-small" onClick={() => onExport([...ui.selected])}>
               {t('list.exportSelected', { n: ui.selected.size })}
             </button>
+            <label className="checkbox toolbar-check" title={t('history.exportHint')}>
+              <input type="checkbox" checked={withHistory} onChange={(e) => setWithHistory(e.target.checked)} />
+              <span>{t('history.withHistory')}</span>
+            </label>
             <button type="button" className="btn btn-small" aria-haspopup="dialog" title={t('briefs.openSelectedHint')} onClick={() => setBriefOpen(true)}>
               {t('briefs.openSelected', { n: ui.selected.size })}
             </button>

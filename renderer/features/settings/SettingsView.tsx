@@ -1,14 +1,43 @@
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, setLanguage } from '../../i18n';
 import { useFormat } from '../../i18n/format';
+import type { SettingsSection } from '../../lib/router';
+import { BackupsSection } from '../backups/BackupsSection';
+import { useExportHistory } from '../bundles/exportBundle';
+import { EncryptionSection } from '../lock/EncryptionSection';
+import { useVault } from '../lock/vault';
+import type { Info } from './AboutDialog';
 
-export function SettingsView({ onAbout }: { onAbout: () => void }) {
+type Props = {
+  onAbout: () => void;
+  /** Where a link asked to go (#/settings/encryption): scrolled to, its heading focused. */
+  section?: SettingsSection;
+  info: Info | null;
+  onInfoChanged: () => void;
+  onChanged: () => void;
+};
+
+export function SettingsView({ onAbout, section, info, onInfoChanged, onChanged }: Props) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
+  const { status } = useVault();
+  const encryptionRef = useRef<HTMLHeadingElement>(null);
+  const backupsRef = useRef<HTMLHeadingElement>(null);
+  const [withHistory, setWithHistory] = useExportHistory();
+  const historyId = useId();
+
+  useEffect(() => {
+    const heading = section === 'encryption' ? encryptionRef.current : section === 'backups' ? backupsRef.current : null;
+    if (!heading) return;
+    heading.scrollIntoView({ block: 'start' });
+    heading.focus({ preventScroll: true });
+  }, [section]);
   const shortcuts: [string, string][] = [
     ['Ctrl/⌘ + N', t('settings.keyNew')],
     ['Ctrl/⌘ + F', t('settings.keyFilter')],
     ['Ctrl/⌘ + S', t('settings.keySave')],
+    ...(status.encrypted ? ([['Ctrl/⌘ + L', t('lock.keyLock')]] as [string, string][]) : []),
     ['↑ ↓ Home End', t('settings.keyMove')],
     ['Enter', t('settings.keyOpen')],
     [t('settings.keySpaceName'), t('settings.keySelect')],
@@ -30,6 +59,20 @@ export function SettingsView({ onAbout }: { onAbout: () => void }) {
           ))}
         </fieldset>
         <p className="muted">{t('settings.dateExample', { date: format.dateTime(new Date().toISOString()) })}</p>
+      </section>
+      <EncryptionSection headingRef={encryptionRef} />
+      <BackupsSection info={info} onInfoChanged={onInfoChanged} onChanged={onChanged} headingRef={backupsRef} />
+      <section className="card" aria-labelledby={`${historyId}-title`}>
+        <h2 className="card-title" id={`${historyId}-title`}>
+          {t('history.exportTitle')}
+        </h2>
+        <label className="checkbox" htmlFor={historyId}>
+          <input id={historyId} type="checkbox" checked={withHistory} onChange={(e) => setWithHistory(e.target.checked)} aria-describedby={`${historyId}-hint`} />
+          <span>{t('history.exportOption')}</span>
+        </label>
+        <p className="field-hint" id={`${historyId}-hint`}>
+          {t('history.exportHint')}
+        </p>
       </section>
       <section className="card">
         <h2 className="card-title">{t('settings.shortcuts')}</h2>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { useToast } from '../../components/Toasts';
+import { navigate } from '../../lib/router';
 import { CASES_CHANGED_EVENT } from '../agenda/useAgenda';
 import './welcome.css';
 
@@ -31,12 +32,16 @@ export function Welcome({ onImported }: { onImported: () => void }) {
   const toast = useToast();
   const [show, setShow] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [encrypted, setEncrypted] = useState(true);
 
   useEffect(() => {
     if (remembered()) return;
     let live = true;
     void api['app.info']({}).then((r) => {
-      if (live && r.ok && r.value.caseCount === 0 && r.value.trashCount === 0) setShow(true);
+      if (live && r.ok && r.value.caseCount === 0 && r.value.trashCount === 0) {
+        setEncrypted(r.value.encrypted === true);
+        setShow(true);
+      }
     });
     return () => {
       live = false;
@@ -62,25 +67,38 @@ export function Welcome({ onImported }: { onImported: () => void }) {
   };
 
   return (
-    <section className="welcome" aria-labelledby="welcome-title">
-      <h2 id="welcome-title">{t('agenda.welcome.title')}</h2>
-      <p>{t('agenda.welcome.text')}</p>
-      <div className="empty-actions">
-        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void openSamples()}>
-          {busy ? t('agenda.welcome.opening') : t('agenda.welcome.openSamples')}
-        </button>
-        <button
-          type="button"
-          className="btn"
-          disabled={busy}
-          onClick={() => {
-            remember('empty');
-            setShow(false);
-          }}
-        >
-          {t('agenda.welcome.startEmpty')}
-        </button>
-      </div>
-    </section>
+    <>
+      <section className="welcome" aria-labelledby="welcome-title">
+        <h2 id="welcome-title">{t('agenda.welcome.title')}</h2>
+        <p>{t('agenda.welcome.text')}</p>
+        <div className="empty-actions">
+          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void openSamples()}>
+            {busy ? t('agenda.welcome.opening') : t('agenda.welcome.openSamples')}
+          </button>
+          <button
+            type="button"
+            className="btn"
+            disabled={busy}
+            onClick={() => {
+              remember('empty');
+              setShow(false);
+            }}
+          >
+            {t('agenda.welcome.startEmpty')}
+          </button>
+        </div>
+      </section>
+      {!encrypted && (
+        <section className="welcome welcome-protect" aria-labelledby="welcome-protect-title">
+          <h2 id="welcome-protect-title">{t('vault.welcome.title')}</h2>
+          <p>{t('vault.welcome.text')}</p>
+          <div className="empty-actions">
+            <button type="button" className="btn" onClick={() => navigate({ name: 'settings', section: 'encryption' })}>
+              {t('vault.welcome.action')}
+            </button>
+          </div>
+        </section>
+      )}
+    </>
   );
 }

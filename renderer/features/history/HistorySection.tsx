@@ -1,0 +1,146 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import type { ApiError } from '../../../shared/errors';
+import type { AuditCause, AuditEntry } from '../../../shared/model';
+import { useFormat } from '../../i18n/format';
+import { Section } from '../case/parts';
+import { CHANGES_VISIBLE, describeChange, HISTORY_VISIBLE, newestFirst, type ChangeView } from './historyModel';
+import './history.css';
+
+// The case's saved changes, newest first. It is read again after every save of the
+// case (the revision changes), so the edit just made shows at the top.
+
+const CAUSE_KEYS: Record<AuditCause, string> = {
+  create: 'history.cause.create',
+  update: 'history.cause.update',
+  import: 'history.cause.import',
+  restore: 'history.cause.restore',
+  trash: 'history.cause.trash',
+  recover: 'history.cause.recover',
+  'backup-restore': 'history.cause.backupRestore',
+};
+
+export function HistorySection({ id, rev }: { id: string; rev: number }) {
+  const { t } = useTranslation();
+  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [showAll, setShowAll] = useState(false);
+  const [reloads, setReloads] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    void api['cases.history']({ id }).then((r) => {
+      if (!live) return;
+      if (r.ok) {
+        setEntries(newestFirst(r.value));
+        setError(null);
+      } else setError(r.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [id, rev, reloads]);
+
+  const retry = useCallback(() => setReloads((n) => n + 1), []);
+  const shown = entries && !showAll ? entries.slice(0, HISTORY_VISIBLE) : entries;
+
+  return (
+    <Section id="history" title={t('history.title')}>
+      {error && (
+        <p className="field-error" role="alert">
+          {t('history.loadFailed', { message: error.message })}{' '}
+          <button type="button" className="btn btn-small" onClick={retry}>
+            {t('save.retry')}
+          </button>
+        </p>
+      )}
+      {entries === null ? (
+        !error && <p className="muted">{t('common.loading')}</p>
+      ) : entries.length === 0 ? (
+        <p className="empty-note">{t('history.empty')}</p>
+      ) : (
+        <>
+          <p className="muted history-intro">{t('history.intro', { n: entries.length })}</p>
+          <ol className="history-list" aria-label={t('history.listLabel')}>
+            {shown!.map((entry, i) => (
+              <HistoryItem key={`${entry.rev}-${entry.at}-${i}`} entry={entry} />
+            ))}
+          </ol>
+          {entries.length > HISTORY_VISIBLE && (
+            <button type="button" className="btn btn-small history-more" aria-expanded={showAll} onClick={() => setShowAll((v) => !v)}>
+              {showAll ? t('history.showLatest', { n: HISTORY_VISIBLE }) : t('history.showAll', { n: entries.length })}
+            </button>
+          )}
+        </>
+      )}
+    </Section>
+  );
+}
+
+function HistoryItem({ entry }: { entry: AuditEntry }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [allChanges, setAllChanges] = useState(false);
+  const changes = entry.changes.map(describeChange);
+  const shown = allChanges ? changes : changes.slice(0, CHANGES_VISIBLE);
+  const tt = t as unknown as (key: string) => string;
+  return (
+    <li className="history-entry">
+      <div className="history-entry-head">
+        <time dateTime={entry.at} className="history-when">
+          {format.dateTime(entry.at)}
+        </time>
+        <span className="history-cause">{tt(CAUSE_KEYS[entry.cause])}</span>
+        <span className="muted history-rev">{t('history.rev', { rev: entry.rev })}</span>
+        {entry.imported && <span className="badge history-imported">{t('history.imported')}</span>}
+      </div>
+      {changes.length > 0 && (
+        <ul className="history-changes">
+          {shown.map((c, i) => (
+            <ChangeLine key={`${c.path}-${i}`} change={c} />
+          ))}
+        </ul>
+      )}
+      {changes.length > CHANGES_VISIBLE && (
+        <button type="button" className="btn btn-small" aria-expanded={allChanges} onClick={() => setAllChanges((v) => !v)}>
+          {allChanges ? t('history.fewerChanges') : t('history.allChanges', { n: changes.length })}
+        </button>
+      )}
+    </li>
+  );
+}
+
+function ChangeLine({ change }: { change: ChangeView }) {
+  const { t } = useTranslation();
+  return (
+    <li className={`history-change history-${change.kind}`}>
+      <code className="history-path">{change.path}</code>
+      {': '}
+      {change.kind === 'changed' && (
+        <>
+          <Value className="history-old" text={change.old} />
+          <span className="history-arrow"> → </span>
+          <Value className="history-new" text={change.new} />
+        </>
+      )}
+      {change.kind === 'added' && (
+        <>
+          <span className="history-tag">{t('history.added')}</span> <Value className="history-new" text={change.new} />
+        </>
+      )}
+      {change.kind === 'removed' && (
+        <>
+          <span className="history-tag">{t('history.removed')}</span> <Value className="history-old" text={change.old} />
+        </>
+      )}
+    </li>
+  );
+}
+
+/** A value as text; empty text is named, not left as a gap. */
+function Value({ text, className }: { text: string; className: string }) {
+  const { t } = useTranslation();
+  if (text === '') return <span className={`${className} history-empty`}>{t('history.emptyValue')}</span>;
+  return <span className={className}>{text}</span>;
+}
