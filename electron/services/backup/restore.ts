@@ -1,4 +1,4 @@
-import { readdir, readFile, unlink, utimes } from 'node:fs/promises';
+import { readFile, unlink, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { CaseFile, DateTime, type AuditEntry, type SnapshotInfo } from '../../../shared/model';
@@ -6,10 +6,10 @@ import { writeHistoryText } from '../audit/historyLog';
 import { checksumIssues } from '../cases/finalize';
 import { aadForPath, encryptBytes } from '../crypto';
 import { ioError, isIoError, ServiceError } from '../errors';
-import { fsyncDir, prepareDurable, TEMP_SUFFIX, writeFileDurably, type DurableFs } from '../store/durableFile';
+import { fsyncDir, TEMP_SUFFIX, writeFileDurably, type DurableFs } from '../store/durableFile';
 import { SUMMARY_INDEX_FILE } from '../store/summaryIndex';
 import { decodeSnapshot, type SnapshotContent } from './archive';
-import { BACKUPS_DIR, createSnapshot, listSnapshots, parseSnapshotName, pruneSnapshots, snapshotAad } from './snapshots';
+import { BACKUPS_DIR, createSnapshot, listSnapshots, names, parseSnapshotName, pruneSnapshots, snapshotAad } from './snapshots';
 
 // Putting a data folder back as a snapshot holds it, crash-safely.
 //
@@ -39,15 +39,6 @@ export async function readSnapshot(dataDir: string, name: string, key: Buffer | 
     throw err;
   }
   return decodeSnapshot(name, bytes, key, snapshotAad(name));
-}
-
-async function names(dir: string): Promise<string[]> {
-  try {
-    return await readdir(dir);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw err;
-  }
 }
 
 /**
@@ -93,13 +84,7 @@ async function apply(dataDir: string, content: SnapshotContent, key: Buffer | nu
       await writeHistoryText(file, entry.text, key, aad);
     } else {
       const bytes = key && entry.path !== 'meta.json' ? encryptBytes(key, entry.text, aad) : entry.text;
-      const prepared = await prepareDurable(file, bytes, fs);
-      try {
-        await prepared.commit();
-      } catch (err) {
-        await prepared.abort();
-        throw err;
-      }
+      await writeFileDurably(file, bytes, fs, { syncDir: false }); // the folders are synced once, below
     }
     // A trashed case's mtime is when it was trashed.
     const when = new Date(entry.mtimeMs);

@@ -40,7 +40,8 @@ export function parseSnapshotName(name: string): Omit<SnapshotInfo, 'bytes'> | n
 
 export const snapshotAad = (name: string) => aadForPath(`${BACKUPS_DIR}/${name}`);
 
-async function names(dir: string): Promise<string[]> {
+/** A folder's entries; a folder not made yet is empty. */
+export async function names(dir: string): Promise<string[]> {
   try {
     return await readdir(dir);
   } catch (err) {

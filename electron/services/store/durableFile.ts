@@ -19,7 +19,7 @@ export const TEMP_SUFFIX = '.tmp';
  * content or the new, never a mix: unique temp file → fsync → rename over the
  * target → fsync the folder (without which the rename itself may not survive).
  */
-export async function writeFileDurably(file: string, text: string | Uint8Array, fs: DurableFs = realFs): Promise<void> {
+export async function writeFileDurably(file: string, text: string | Uint8Array, fs: DurableFs = realFs, options: { syncDir?: boolean } = {}): Promise<void> {
   const prepared = await prepareDurable(file, text, fs);
   try {
     await prepared.commit();
@@ -27,7 +27,8 @@ export async function writeFileDurably(file: string, text: string | Uint8Array, 
     await prepared.abort();
     throw err;
   }
-  await fsyncDir(path.dirname(file), fs);
+  // Writing many files into one folder, a caller may sync the folder once at the end instead.
+  if (options.syncDir !== false) await fsyncDir(path.dirname(file), fs);
 }
 
 export async function fsyncDir(dir: string, fs: DurableFs = realFs): Promise<void> {

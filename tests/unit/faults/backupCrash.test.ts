@@ -4,14 +4,14 @@
 // holds exactly the snapshot's cases; every snapshot under its final name is whole;
 // the newest acknowledged snapshot (or a newer one) is there. At the end `casefile
 // verify` exits 0.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { access, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseDraft, CaseFile } from '../../../shared/model';
 import { listSnapshots, readSnapshot, RESTORE_JOURNAL } from '../../../electron/services/backup';
 import { CaseStore } from '../../../electron/services/store/caseStore';
-import { cli, root } from '../../helpers/cli';
+import { cli } from '../../helpers/cli';
+import { killAllLoops, startChildLoop } from '../../helpers/childLoop';
 import { ngoDraft, prisonerDraft, tempDir } from '../../helpers/fixtures';
 
 const KILLS = 40;
@@ -19,7 +19,6 @@ const KILLS = 40;
 let dir: string;
 let cleanup: () => Promise<void>;
 let caseId: string;
-const children = new Set<ChildProcess>();
 
 beforeAll(async () => {
   ({ dir, cleanup } = await tempDir('casefile-backup-crash-'));
@@ -29,44 +28,11 @@ beforeAll(async () => {
   await store.close();
 });
 afterAll(async () => {
-  for (const child of children) child.kill('SIGKILL');
+  killAllLoops();
   await cleanup();
 });
 
-type Loop = { child: ChildProcess; lines: string[]; loaded: Promise<void>; ready: Promise<void>; exited: Promise<NodeJS.Signals | null>; stderr: () => string };
-
-function startLoop(): Loop {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'tests/helpers/backupLoop.ts'), dir, caseId], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
-  children.add(child);
-  let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<NodeJS.Signals | null>((resolve) =>
-    child.once('exit', (_code, signal) => {
-      children.delete(child);
-      resolve(signal);
-    }),
-  );
-  const lines: string[] = [];
-  let buffer = '';
-  let onLoaded!: () => void;
-  let onReady!: () => void;
-  const loaded = new Promise<void>((r) => (onLoaded = r));
-  const ready = new Promise<void>((r) => (onReady = r));
-  child.stdout!.on('data', (d: Buffer) => {
-    buffer += d.toString();
-    const parts = buffer.split('\n');
-    buffer = parts.pop()!;
-    for (const line of parts) {
-      lines.push(line);
-      if (line === 'loaded') onLoaded();
-      if (line === 'ready') onReady();
-    }
-  });
-  const early = (what: string) => exited.then((signal) => Promise.reject(new Error(`the backup loop ended (${signal ?? 'exit'}) before "${what}": ${stderr}`)));
-  const loop = { child, lines, exited, stderr: () => stderr, loaded: Promise.race([loaded, early('loaded')]), ready: Promise.race([ready, early('ready')]) };
-  for (const p of [loop.loaded, loop.ready]) p.catch(() => undefined);
-  return loop;
-}
+const startLoop = () => startChildLoop('tests/helpers/backupLoop.ts', [dir, caseId]);
 
 const exists = (file: string) => access(file).then(() => true, () => false);
 
@@ -80,7 +46,7 @@ describe('crash during backup and restore', () => {
     for (let kill = 0; kill < KILLS; kill++) {
       const loop = next;
       await loop.loaded;
-      loop.child.stdin!.write('go\n');
+      loop.go();
       await loop.ready;
       next = startLoop(); // loads while this one runs
       await new Promise((r) => setTimeout(r, 150 + Math.random() * 900));

@@ -2,7 +2,6 @@
 // After every kill: every case file parses, validates and holds exactly what was
 // imported; the store opens with nothing quarantined; every case whose import the
 // child reported finished is there. At the end `casefile verify` exits 0.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseDraft, CaseFile } from '../../../shared/model';
 import { finalizeCase } from '../../../electron/services/cases/finalize';
 import { CaseStore } from '../../../electron/services/store/caseStore';
-import { cli, root } from '../../helpers/cli';
+import { cli } from '../../helpers/cli';
+import { killAllLoops, startChildLoop, type ChildLoop } from '../../helpers/childLoop';
 import { prisonerDraft, tempDir } from '../../helpers/fixtures';
 import { importedCase } from '../../helpers/faultsImportPayload';
 
@@ -19,7 +19,6 @@ const KILLS = 40;
 let dir: string;
 let cleanup: () => Promise<void>;
 let seeded: CaseFile;
-const children = new Set<ChildProcess>();
 
 beforeAll(async () => {
   ({ dir, cleanup } = await tempDir('casefile-import-crash-'));
@@ -28,65 +27,31 @@ beforeAll(async () => {
   await store.close();
 });
 afterAll(async () => {
-  for (const child of children) child.kill('SIGKILL'); // a spare started ahead, should a check have failed
+  killAllLoops(); // a spare started ahead, should a check have failed
   await cleanup();
 });
 
 type Progress = { acked: Set<string>; started: string[][] };
-type Loop = { child: ChildProcess; loaded: Promise<void>; ready: Promise<void>; firstAck: Promise<void>; exited: Promise<NodeJS.Signals | null>; stderr: () => string };
+type Loop = ChildLoop & { firstAck: Promise<void> };
 
 /**
  * Starts an import loop. It loads its modules at once (while the previous loop may
  * still be running) and touches the data folder only after `go`.
  */
 function startLoop(prefix: string, progress: Progress): Loop {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'tests/helpers/faultsImportLoop.ts'), dir, prefix], {
-    cwd: root,
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  children.add(child);
-  let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<NodeJS.Signals | null>((resolve) =>
-    child.once('exit', (_code, signal) => {
-      children.delete(child);
-      resolve(signal);
-    }),
-  );
-  const early = (what: string) => exited.then((signal) => Promise.reject(new Error(`the import loop ended (${signal ?? 'exit'}) before "${what}": ${stderr}`)));
-  let buffer = '';
-  let onLoaded!: () => void;
-  let onReady!: () => void;
   let onAck!: () => void;
-  const loaded = new Promise<void>((r) => (onLoaded = r));
-  const ready = new Promise<void>((r) => (onReady = r));
   const acked = new Promise<void>((r) => (onAck = r));
-  child.stdout!.on('data', (d: Buffer) => {
-    buffer += d.toString();
-    const lines = buffer.split('\n');
-    buffer = lines.pop()!;
-    for (const line of lines) {
-      if (line === 'loaded') onLoaded();
-      if (line === 'ready') onReady();
-      const m = /^(importing|imported) (\S+)$/.exec(line);
-      if (m?.[1] === 'importing') progress.started.push(m[2]!.split(','));
-      if (m?.[1] === 'imported') {
-        for (const id of m[2]!.split(',')) progress.acked.add(id);
-        onAck();
-      }
+  const loop = startChildLoop('tests/helpers/faultsImportLoop.ts', [dir, prefix], (line) => {
+    const m = /^(importing|imported) (\S+)$/.exec(line);
+    if (m?.[1] === 'importing') progress.started.push(m[2]!.split(','));
+    if (m?.[1] === 'imported') {
+      for (const id of m[2]!.split(',')) progress.acked.add(id);
+      onAck();
     }
   });
-  const loop = {
-    child,
-    exited,
-    stderr: () => stderr,
-    loaded: Promise.race([loaded, early('loaded')]),
-    ready: Promise.race([ready, early('ready')]),
-    firstAck: Promise.race([acked, early('imported')]),
-  };
-  // Killed before "ready" on purpose sometimes: a rejection nobody awaits is not an error.
-  for (const p of [loop.loaded, loop.ready, loop.firstAck]) p.catch(() => undefined);
-  return loop;
+  const firstAck = Promise.race([acked, loop.exited.then((signal) => Promise.reject(new Error(`the import loop ended (${signal ?? 'exit'}) before "imported": ${loop.stderr()}`)))]);
+  firstAck.catch(() => undefined);
+  return { ...loop, firstAck };
 }
 
 /** What the store must hold for an imported id: the bundle's case, completed by the app. */
@@ -114,7 +79,7 @@ describe('crash during import', () => {
     for (let kill = 0; kill < KILLS; kill++) {
       const loop = spares.shift()!;
       await loop.loaded;
-      loop.child.stdin!.write('go\n');
+      loop.go();
       // One kill in eight lands while the child is opening the store; the rest while it imports.
       const duringStartup = kill % 8 === 7;
       if (!duringStartup) await loop.ready;
