@@ -1,7 +1,7 @@
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, root, test, type Page } from './fixtures';
-import { importBundle, section } from './helpers';
+import { expectSaved, importBundle, section } from './helpers';
 
 // Walks the steps of docs/guide.md on a fresh data folder and takes the screenshots
 // the guide shows. Each picture is taken only once the view shows what the guide says
@@ -100,4 +100,40 @@ test('the user guide, step by step, with its screenshots', async ({ page, casefi
   const dialog = page.getByRole('dialog', { name: 'Import a bundle' });
   await expect(dialog.getByRole('status')).toContainText('Cases in the bundle: 4');
   await shot(page, 'import');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  // 9. A case's history: an edit shown as old → new.
+  await grid.locator('.case-row').first().click();
+  const basics = section(page, 'Basics');
+  const title = basics.getByLabel('Title');
+  const before = await title.inputValue();
+  await title.fill(`${before} (appeal lodged)`);
+  await expectSaved(page);
+  const history = section(page, 'History');
+  await expect(history.getByRole('list', { name: 'Saved changes, newest first' }).locator('> li').first()).toContainText('Edited');
+  await history.scrollIntoViewIfNeeded();
+  await shot(page, 'history');
+
+  // 10. Backups: one made now, in the list of snapshots.
+  await nav.getByRole('link', { name: 'Settings' }).click();
+  const backups = page.getByRole('region', { name: 'Backups' });
+  await backups.getByRole('button', { name: 'Back up now' }).click();
+  await expect(backups.getByRole('table', { name: 'Backups' }).getByRole('row').filter({ hasText: 'Made by you' })).toHaveCount(1);
+  await backups.scrollIntoViewIfNeeded();
+  await shot(page, 'backups');
+
+  // 11. Encryption: the recommendation, then the passphrase, then the lock screen.
+  const encryption = page.getByRole('region', { name: 'Encryption' });
+  await encryption.scrollIntoViewIfNeeded();
+  await expect(encryption).toContainText('Anyone who gets this laptop can read every case');
+  await shot(page, 'encryption');
+  const form = encryption.getByRole('form', { name: 'Encrypt the data folder' });
+  await form.getByLabel('New passphrase', { exact: true }).fill('a long passphrase only you know');
+  await form.getByLabel('Type the new passphrase again').fill('a long passphrase only you know');
+  await form.getByRole('button', { name: 'Encrypt the data folder' }).click();
+  await expect(encryption.getByText('This data folder is encrypted with your passphrase.')).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('banner').getByRole('button', { name: 'Lock' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'This data folder is encrypted' })).toBeVisible();
+  await shot(page, 'lock');
 });
