@@ -16,6 +16,7 @@ import { CaseDraft, type CaseFile } from '../../shared/model';
 import { renderBrief } from '../../electron/services/briefs';
 import { createServices } from '../../electron/services/handlers';
 import { CaseStore } from '../../electron/services/store/caseStore';
+import { restoreSnapshot } from '../../electron/services/backup';
 import { generateCase, rng, type GeneratedCase } from './generate';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -125,7 +126,24 @@ try {
     await renderBrief(hundred, path.join(briefDir, `multi-${k}.pdf`), { template: 'multi' });
     multi.push(performance.now() - t0);
   }
+
+  // --- a snapshot of the whole archive, and restoring it ---------------------------
+  log('Taking snapshots and restoring one …');
+  const snapshots: number[] = [];
+  let snapshotName = '';
+  let snapshotBytes = 0;
+  for (let k = 0; k < Math.min(RUNS, 3); k++) {
+    const t0 = performance.now();
+    const info = await store.backup('manual');
+    snapshots.push(performance.now() - t0);
+    snapshotName = info.name;
+    snapshotBytes = info.bytes;
+  }
   await store.close();
+  // The store is closed, as the Session closes it for a restore (which also takes a safety snapshot first).
+  const t0Restore = performance.now();
+  await restoreSnapshot(dataDir, snapshotName, null);
+  const restoreMs = performance.now() - t0Restore;
 
   // --- the baseline: every case in one lowdb file ---------------------------------
   log('Baseline: one lowdb file holding every case …');
@@ -154,6 +172,9 @@ try {
     searchMs: { ...search, queries: queries.length, withResults: found },
     briefOneCaseMs: stat(oneCase),
     brief100CasesMs: stat(multi),
+    snapshotMs: stat(snapshots),
+    snapshotMB: snapshotBytes / 1024 / 1024,
+    restoreMs,
     rssMB: { listable: stat(opens.map((o) => o.rssListable!)), searchable: stat(opens.map((o) => o.rssSearchable!)) },
     baseline: { openMs: baseOpen, saveMs: baseSave },
     ratio: { save: save.p95 / baseSave.median, open: listable.median / baseOpen.median },
@@ -180,6 +201,8 @@ try {
   console.log(row(`search (${queries.length} mixed-script queries)`, search, 'ms', `p95 ≤ 15 ms: ${ok(results.targets.searchP95)}`));
   console.log(row('one-case brief (case template)', results.briefOneCaseMs, 'ms'));
   console.log(row('100-case brief (multi template)', results.brief100CasesMs, 'ms'));
+  console.log(row(`snapshot of the archive (${results.snapshotMB.toFixed(1)} MB)`, results.snapshotMs, 'ms'));
+  console.log(row('restore of that snapshot (incl. safety)', results.restoreMs, 'ms'));
   console.log(row('RSS after open, listable', results.rssMB.listable, 'MB'));
   console.log(row('RSS after open, searchable', results.rssMB.searchable, 'MB', `≤ 300 MB: ${ok(results.targets.rss)}`));
   console.log(row('baseline: single lowdb file, open', baseOpen, 'ms'));
