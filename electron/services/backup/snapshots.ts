@@ -21,6 +21,8 @@ const SCHEDULED: ReadonlySet<SnapshotReason> = new Set(['start', 'daily', 'manua
 export const KEEP_DAILY = 7;
 export const KEEP_WEEKLY = 4;
 export const KEEP_BEFORE_CHANGE = 5;
+/** Files read at once: enough to keep the disk busy, few enough to stay under open-file limits. */
+const READ_BATCH = 32;
 
 const NAME = /^(\d{8}T\d{9}Z)--([a-z-]+)--(\d+)c(\d+)t(?:-(\d+))?\.casefile-snapshot$/;
 
@@ -85,9 +87,12 @@ async function readPlain(dataDir: string, rel: string, key: Buffer | null): Prom
 
 /**
  * Copies meta.json, every case (live and trashed) and every case's history into
- * one new snapshot. The caller makes sure nothing writes meanwhile (the store's
- * queue, or the folder's lock). A file that cannot be read is left out and
- * named in the snapshot's header, so one damaged case never stops a backup.
+ * one new snapshot. Saves may go on meanwhile: every file is replaced whole by a
+ * rename, so each is read in one state or the other (a case and its history may
+ * be a save apart). What must not run meanwhile is a change to the whole folder
+ * (a conversion, a restore): the store waits for its backups before it lets go
+ * of the folder. A file that cannot be read is left out and named in the
+ * snapshot's header, so one damaged case never stops a backup.
  */
 export async function createSnapshot(dataDir: string, options: SnapshotOptions): Promise<SnapshotInfo> {
   const now = options.now ?? new Date();
@@ -97,17 +102,37 @@ export async function createSnapshot(dataDir: string, options: SnapshotOptions):
       if (!name.startsWith('.') && name.endsWith(ext)) rels.push(`${sub}/${name}`);
     }
   }
-  const entries: SnapshotEntry[] = [];
   const skipped: string[] = [];
-  for (const [i, rel] of rels.entries()) {
-    if (i % 200 === 0) options.onProgress?.({ done: i, total: rels.length });
-    try {
-      const [text, st] = await Promise.all([readPlain(dataDir, rel, options.key), stat(path.join(dataDir, ...rel.split('/')))]);
-      entries.push({ path: rel, mtimeMs: st.mtimeMs, text });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue; // gone since the listing (a case trashed meanwhile is in trash/)
-      if (rel === 'meta.json') throw isIoError(err) ? ioError(err, 'back up the data folder') : err;
-      skipped.push(rel);
+  const read = async (rel: string): Promise<SnapshotEntry | null> => {
+    const [text, st] = await Promise.all([readPlain(dataDir, rel, options.key), stat(path.join(dataDir, ...rel.split('/')))]);
+    return { path: rel, mtimeMs: st.mtimeMs, text };
+  };
+  /** Saves go on meanwhile: a case trashed or restored since the listing is found in the other folder. */
+  const moved = (rel: string) => (rel.startsWith('cases/') ? `trash/${rel.slice(6)}` : rel.startsWith('trash/') ? `cases/${rel.slice(6)}` : null);
+  const entries: SnapshotEntry[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < rels.length; i += READ_BATCH) {
+    options.onProgress?.({ done: i, total: rels.length });
+    const batch = rels.slice(i, i + READ_BATCH).filter((rel) => !seen.has(rel));
+    const results = await Promise.all(
+      batch.map(async (rel) => {
+        try {
+          return await read(rel);
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+            const other = moved(rel);
+            return other && !seen.has(other) ? read(other).catch(() => null) : null;
+          }
+          if (rel === 'meta.json') throw isIoError(err) ? ioError(err, 'back up the data folder') : err;
+          skipped.push(rel);
+          return null;
+        }
+      }),
+    );
+    for (const entry of results) {
+      if (!entry || seen.has(entry.path)) continue;
+      seen.add(entry.path);
+      entries.push(entry);
     }
   }
   options.onProgress?.({ done: rels.length, total: rels.length });

@@ -64,6 +64,8 @@ export class CaseStore {
   private readonly cache = new Map<string, { case: CaseFile; mtimeMs: number; size: number }>();
   private readonly listeners = new Set<(change: StoreChange) => void>();
   private queue: Promise<unknown> = Promise.resolve();
+  /** Backups in flight, one after another, beside the save queue. */
+  private backups: Promise<unknown> = Promise.resolve();
   private closed = false;
   private indexDirty = false;
   private indexTimer: NodeJS.Timeout | undefined;
@@ -177,6 +179,8 @@ export class CaseStore {
   }
 
   private async shutDown(): Promise<void> {
+    // A snapshot still being written must finish under this key and before a conversion or restore starts.
+    await this.backups;
     await this.queue.catch(() => undefined);
     this.closed = true;
     clearTimeout(this.indexTimer);
@@ -727,14 +731,21 @@ export class CaseStore {
     return entries;
   }
 
-  /** A snapshot of the folder as it is now (no save runs meanwhile), then the rotation. */
+  /**
+   * A snapshot of the folder, then the rotation. It runs beside saves (at 10,000
+   * cases a snapshot takes seconds, and the one at start must not hold up typing),
+   * one backup at a time; closing and detaching wait for it.
+   */
   backup(reason: SnapshotReason, onProgress?: (p: { done: number; total: number }) => void): Promise<SnapshotInfo> {
-    return this.exclusive(async () => {
-      await this.flushIndex().catch(() => undefined);
+    this.assertOpen();
+    const run = this.backups.then(async () => {
+      this.assertOpen();
       const info = await createSnapshot(this.dataDir, { reason, key: this.dataKey, now: new Date(this.now()), ...(this.options.fs ? { fs: this.options.fs } : {}), ...(onProgress ? { onProgress } : {}) });
       await pruneSnapshots(this.dataDir);
       return info;
     });
+    this.backups = run.catch(() => undefined);
+    return run;
   }
 
   listBackups(): Promise<SnapshotInfo[]> {

@@ -62,7 +62,8 @@ export function BackupsSection({
     const r = await api['backups.create']({});
     setCreating(false);
     if (r.ok) {
-      setSnapshots((list) => sortSnapshots([r.value, ...(list ?? []).filter((s) => s.name !== r.value.name)]));
+      // Listed afresh: taking one may have rotated older ones out.
+      await load();
       toast({ kind: 'success', message: t('backups.created', { cases: r.value.cases, size: sizeText(t, format, r.value.bytes) }) });
     } else {
       toast({ kind: 'error', message: t('backups.createFailed', { message: r.error.message }) });
