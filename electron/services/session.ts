@@ -202,9 +202,14 @@ export class Session {
     this.encrypted = store.encrypted;
     this.idleMinutes = store.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES;
     if (this.options.background) {
-      void this.open.services.search.warm();
-      void this.scheduledSnapshot(this.startSnapshotTaken ? 'daily' : 'start');
+      // One after the other: on a 2-core laptop both at once would slow the search the user is waiting for.
+      const reason = this.startSnapshotTaken ? 'daily' : 'start';
       this.startSnapshotTaken = true;
+      // A failed build is reported by the first search, which retries it.
+      void this.open.services.search
+        .warm()
+        .catch(() => undefined)
+        .then(() => this.scheduledSnapshot(reason));
     }
   }
 

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
+import { once } from 'node:events';
 import { promisify } from 'node:util';
-import { gunzip, gzip } from 'node:zlib';
+import { createGzip, gunzip } from 'node:zlib';
 import { z } from 'zod';
 import { DateTime, SnapshotReason } from '../../../shared/model';
-import { decryptBytes, encryptBytes, isEncryptedBytes } from '../crypto';
+import { decryptBytes, isEncryptedBytes } from '../crypto';
 import { EncryptedFileError } from '../crypto/errors';
 import { ServiceError } from '../errors';
 
@@ -20,7 +21,6 @@ import { ServiceError } from '../errors';
 // per snapshot makes taking one atomic (temp → fsync → rename) and pruning a
 // delete; the trailer tells a truncated archive from a whole one.
 
-const promisedGzip = promisify(gzip);
 const promisedGunzip = promisify(gunzip);
 
 export const SNAPSHOT_FORMAT = 'casefile-snapshot';
@@ -31,36 +31,59 @@ const Header = z.strictObject({
   version: z.literal(SNAPSHOT_VERSION),
   createdAt: DateTime,
   reason: SnapshotReason,
-  /** Files that could not be read when the snapshot was taken (damaged); they are not in it. */
-  skipped: z.array(z.string()),
 });
 export type SnapshotHeader = z.infer<typeof Header>;
 
 const Entry = z.strictObject({ path: z.string().min(1), mtimeMs: z.number(), text: z.string() });
 export type SnapshotEntry = z.infer<typeof Entry>;
 
-const Trailer = z.strictObject({ end: z.literal(true), files: z.int().min(0), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+const Trailer = z.strictObject({
+  end: z.literal(true),
+  files: z.int().min(0),
+  /** Files that could not be read when the snapshot was taken (damaged); they are not in it. Known only at the end. */
+  skipped: z.array(z.string()),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
 
-export type SnapshotContent = { header: SnapshotHeader; entries: SnapshotEntry[] };
+export type SnapshotContent = { header: SnapshotHeader; entries: SnapshotEntry[]; skipped: string[] };
 
 /** A relative path an entry may carry: a known folder and a plain file name, nothing that climbs out. */
 const ENTRY_PATH = /^(meta\.json|(cases|trash)\/[A-Za-z0-9_-]{1,64}\.json|history\/[A-Za-z0-9_-]{1,64}\.jsonl)$/;
 export const isSnapshotPath = (rel: string) => ENTRY_PATH.test(rel);
 
-export async function encodeSnapshot(content: SnapshotContent, seal?: { key: Buffer; aad: string }): Promise<Buffer> {
+/**
+ * Packs a snapshot as its entries arrive, so a large folder never sits in memory
+ * twice (its text, then the archive): each line goes straight into the gzip stream.
+ * Returns the packed bytes, to be sealed by the caller once the name is known.
+ */
+export async function encodeSnapshot(
+  header: SnapshotHeader,
+  entries: AsyncIterable<SnapshotEntry> | Iterable<SnapshotEntry>,
+  skipped: () => string[] = () => [],
+): Promise<Buffer> {
   const hash = createHash('sha256');
-  const lines: string[] = [];
-  const add = (value: unknown) => {
+  // Level 1: several times faster than the default here, and JSON still shrinks about sixfold.
+  const gz = createGzip({ level: 1 });
+  const chunks: Buffer[] = [];
+  gz.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<void>((resolve, reject) => {
+    gz.once('end', resolve);
+    gz.once('error', reject);
+  });
+  const put = async (value: unknown) => {
     const line = `${JSON.stringify(value)}\n`;
     hash.update(line);
-    lines.push(line);
+    if (!gz.write(line)) await once(gz, 'drain');
   };
-  add(content.header);
-  for (const entry of content.entries) add(entry);
-  lines.push(`${JSON.stringify({ end: true, files: content.entries.length, sha256: hash.digest('hex') })}\n`);
-  // Level 1: five times faster than the default here, and JSON still shrinks about eightfold.
-  const packed = await promisedGzip(Buffer.from(lines.join(''), 'utf8'), { level: 1 });
-  return seal ? encryptBytes(seal.key, packed, seal.aad) : packed;
+  await put(header);
+  let files = 0;
+  for await (const entry of entries) {
+    await put(entry);
+    files++;
+  }
+  gz.end(`${JSON.stringify({ end: true, files, skipped: skipped(), sha256: hash.digest('hex') })}\n`);
+  await finished;
+  return Buffer.concat(chunks);
 }
 
 const damaged = (name: string, why: string) => new ServiceError('internal', `The snapshot ${name} is damaged (${why}); choose another one.`);
@@ -112,5 +135,5 @@ export async function decodeSnapshot(name: string, bytes: Buffer, key: Buffer | 
   }
   const trailer = parse(Trailer, lines.at(-1)!, 'the last line');
   if (trailer.files !== entries.length || trailer.sha256 !== hash.digest('hex')) throw damaged(name, 'its content does not match its checksum');
-  return { header, entries };
+  return { header, entries, skipped: trailer.skipped };
 }

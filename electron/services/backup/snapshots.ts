@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { SnapshotReason, type SnapshotInfo } from '../../../shared/model';
 import { readHistoryText } from '../audit/historyLog';
-import { aadForPath, decryptBytes, isEncryptedBytes } from '../crypto';
+import { aadForPath, decryptBytes, encryptBytes, isEncryptedBytes } from '../crypto';
 import { ioError, isIoError, ServiceError } from '../errors';
 import { writeFileDurably, type DurableFs } from '../store/durableFile';
 import { encodeSnapshot, type SnapshotEntry } from './archive';
@@ -103,48 +103,51 @@ export async function createSnapshot(dataDir: string, options: SnapshotOptions):
     }
   }
   const skipped: string[] = [];
-  const read = async (rel: string): Promise<SnapshotEntry | null> => {
+  const read = async (rel: string): Promise<SnapshotEntry> => {
     const [text, st] = await Promise.all([readPlain(dataDir, rel, options.key), stat(path.join(dataDir, ...rel.split('/')))]);
     return { path: rel, mtimeMs: st.mtimeMs, text };
   };
   /** Saves go on meanwhile: a case trashed or restored since the listing is found in the other folder. */
   const moved = (rel: string) => (rel.startsWith('cases/') ? `trash/${rel.slice(6)}` : rel.startsWith('trash/') ? `cases/${rel.slice(6)}` : null);
-  const entries: SnapshotEntry[] = [];
   const seen = new Set<string>();
-  for (let i = 0; i < rels.length; i += READ_BATCH) {
-    options.onProgress?.({ done: i, total: rels.length });
-    const batch = rels.slice(i, i + READ_BATCH).filter((rel) => !seen.has(rel));
-    const results = await Promise.all(
-      batch.map(async (rel) => {
-        try {
-          return await read(rel);
-        } catch (err) {
-          if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-            const other = moved(rel);
-            return other && !seen.has(other) ? read(other).catch(() => null) : null;
+  const counts = { cases: 0, trash: 0 };
+  async function* entries(): AsyncGenerator<SnapshotEntry> {
+    for (let i = 0; i < rels.length; i += READ_BATCH) {
+      options.onProgress?.({ done: i, total: rels.length });
+      const batch = rels.slice(i, i + READ_BATCH).filter((rel) => !seen.has(rel));
+      const results = await Promise.all(
+        batch.map(async (rel) => {
+          try {
+            return await read(rel);
+          } catch (err) {
+            if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+              const other = moved(rel);
+              return other && !seen.has(other) ? read(other).catch(() => null) : null;
+            }
+            if (rel === 'meta.json') throw isIoError(err) ? ioError(err, 'back up the data folder') : err;
+            skipped.push(rel);
+            return null;
           }
-          if (rel === 'meta.json') throw isIoError(err) ? ioError(err, 'back up the data folder') : err;
-          skipped.push(rel);
-          return null;
-        }
-      }),
-    );
-    for (const entry of results) {
-      if (!entry || seen.has(entry.path)) continue;
-      seen.add(entry.path);
-      entries.push(entry);
+        }),
+      );
+      for (const entry of results) {
+        if (!entry || seen.has(entry.path)) continue;
+        seen.add(entry.path);
+        if (entry.path.startsWith('cases/')) counts.cases++;
+        else if (entry.path.startsWith('trash/')) counts.trash++;
+        yield entry;
+      }
     }
+    options.onProgress?.({ done: rels.length, total: rels.length });
   }
-  options.onProgress?.({ done: rels.length, total: rels.length });
-  const count = (sub: string) => entries.filter((e) => e.path.startsWith(`${sub}/`)).length;
+  const packed = await encodeSnapshot({ format: 'casefile-snapshot', version: 1, createdAt: now.toISOString(), reason: options.reason }, entries(), () => skipped);
   const dir = path.join(dataDir, BACKUPS_DIR);
-  let name = `${stampOf(now)}--${options.reason}--${count('cases')}c${count('trash')}t${SNAPSHOT_EXT}`;
+  const base = `${stampOf(now)}--${options.reason}--${counts.cases}c${counts.trash}t`;
   const taken = new Set(await names(dir));
-  for (let n = 2; taken.has(name); n++) name = `${stampOf(now)}--${options.reason}--${count('cases')}c${count('trash')}t-${n}${SNAPSHOT_EXT}`;
-  const bytes = await encodeSnapshot(
-    { header: { format: 'casefile-snapshot', version: 1, createdAt: now.toISOString(), reason: options.reason, skipped }, entries },
-    options.key ? { key: options.key, aad: snapshotAad(name) } : undefined,
-  );
+  let name = `${base}${SNAPSHOT_EXT}`;
+  for (let n = 2; taken.has(name); n++) name = `${base}-${n}${SNAPSHOT_EXT}`;
+  // Sealed whole, bound to its name: renamed or swapped, it fails authentication.
+  const bytes = options.key ? encryptBytes(options.key, packed, snapshotAad(name)) : packed;
   try {
     await mkdir(dir, { recursive: true, mode: 0o700 });
     await writeFileDurably(path.join(dir, name), bytes, options.fs);
