@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { loadPdfJs } from '../pdfjs';
 
 export type PdfText = {
   /** All pages' text, pages separated by a form feed; lines end with "\n". */
@@ -18,8 +19,7 @@ type TextItem = { str: string; hasEOL: boolean };
  * Items come in content-stream order, so the text of one table cell stays together.
  */
 export async function extractPdfText(input: string | Uint8Array): Promise<PdfText> {
-  // Loaded on first use: pdfjs is large and only exports and checks need it.
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdfjs = await loadPdfJs();
   // pdfjs takes ownership of (detaches) the buffer it is given, so it gets a copy.
   const data = typeof input === 'string' ? new Uint8Array(await readFile(input)) : new Uint8Array(input);
   const task = pdfjs.getDocument({

@@ -7,19 +7,13 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api';
 import { ServiceError } from '../errors';
+import { loadPdfJs } from '../pdfjs';
 
 export type PdfText = { text: string; title?: string; warnings: string[] };
 
 export const NO_TEXT_LAYER =
   'This PDF has no text layer (it is probably a scan). Run OCR on it first, or paste the text.';
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-let pdfjs: Promise<PdfJs> | undefined;
-
-/** Loaded on first use: pdf.js is large and most sessions never open a PDF. */
-function loadPdfJs(): Promise<PdfJs> {
-  return (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
-}
 
 /** pdf.js's bundled resource folders, as directory paths with the trailing slash it wants. */
 function resourceDirs(): { cMapUrl?: string; standardFontDataUrl?: string } {
