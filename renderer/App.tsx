@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from './api';
 import type { ShellCommand } from './env';
@@ -160,7 +160,8 @@ function Shell() {
     return typeof off === 'function' ? off : undefined;
   }, []);
 
-  useEffect(() => {
+  // A layout effect: the shortcuts work from the moment the window shows, not a frame later.
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const mod = e.ctrlKey || e.metaKey;
       if (!mod || e.altKey) return;

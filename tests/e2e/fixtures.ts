@@ -36,6 +36,14 @@ type WorkerFixtures = CasefileOptions & {
   sharedBrowser: () => Promise<Browser>;
 };
 
+/**
+ * The page asks the server whether the folder is locked before it mounts the app (or the
+ * lock screen); a test that types at once would otherwise race that answer.
+ */
+async function appReady(page: Page): Promise<void> {
+  await page.getByRole('banner').or(page.getByRole('heading', { level: 1, name: 'This data folder is encrypted' })).first().waitFor();
+}
+
 function startServer(dataDir: string): Promise<Server> {
   const child = spawn(process.execPath, [path.join(root, 'out/main/web.js'), '--data-dir', dataDir, '--no-open', '--port', '0'], {
     cwd: root,
@@ -122,6 +130,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     if (casefileMode === 'electron') {
       const page = await electronApp!.firstWindow();
       await page.waitForLoadState('domcontentloaded');
+      await appReady(page);
       await use(page);
       return;
     }
@@ -129,6 +138,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     const context = await browser.newContext({ viewport });
     const page = await context.newPage();
     await page.goto(server!.url);
+    await appReady(page);
     await use(page);
     await context.close();
   },
