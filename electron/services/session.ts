@@ -2,7 +2,7 @@ import path from 'node:path';
 import { OPERATION_NAMES, type OperationName } from '../../shared/contract';
 import type { SnapshotInfo, VaultStatus } from '../../shared/model';
 import { dailySnapshotDue, restoreSnapshot } from './backup';
-import { changePassphrase, folderEncryption, unlockVault, wipe, type ScryptParams } from './crypto';
+import { changePassphrase, unlockVault, wipe, type ScryptParams } from './crypto';
 import { readVaultFile } from './crypto/journal';
 import { ServiceError } from './errors';
 import { decryptWithBackup, encryptWithBackup } from './folderOps';
@@ -260,9 +260,8 @@ export class Session {
       this.encrypted = true;
       await lock.release();
     }
+    // openStore has set `encrypted` from the store it opened (or it was set just above).
     if (failure) throw failure;
-    const state = await folderEncryption(this.dataDir);
-    this.encrypted = state.state !== 'plain';
   }
 
   private async scheduledSnapshot(reason: 'start' | 'daily'): Promise<void> {

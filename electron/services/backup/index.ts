@@ -1,4 +1,4 @@
 // Backups: rotating snapshots of the data folder, restore, and recovery of a damaged case.
 export { decodeSnapshot, encodeSnapshot, isSnapshotPath, type SnapshotContent, type SnapshotEntry, type SnapshotHeader } from './archive';
 export { BACKUPS_DIR, createSnapshot, dailySnapshotDue, KEEP_BEFORE_CHANGE, KEEP_DAILY, KEEP_WEEKLY, listSnapshots, parseSnapshotName, pruneSnapshots, snapshotsToKeep, SNAPSHOT_EXT, type SnapshotOptions } from './snapshots';
-export { findValidCopy, quarantinedCaseId, readSnapshot, recoverRestore, restoreSnapshot, RESTORE_JOURNAL, type RestoreOptions } from './restore';
+export { findValidCopy, readSnapshot, recoverRestore, restoreSnapshot, RESTORE_JOURNAL, type RestoreOptions } from './restore';

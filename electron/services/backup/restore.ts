@@ -31,7 +31,7 @@ export type RestoreOptions = { fs?: DurableFs; now?: Date; onProgress?: (p: { do
 
 /** Reads and checks one snapshot by name; the name must be one `listSnapshots` gives. */
 export async function readSnapshot(dataDir: string, name: string, key: Buffer | null): Promise<SnapshotContent> {
-  if (!parseSnapshotName(name) || name !== path.basename(name)) throw new ServiceError('bad_input', `"${name}" is not the name of a snapshot; \`casefile backup --list\` shows them.`);
+  if (!parseSnapshotName(name) || name !== path.basename(name)) throw new ServiceError('bad_input', `"${name}" is not the name of a snapshot; \`casefile backups\` (or Settings → Backups) lists them.`);
   let bytes: Buffer;
   try {
     bytes = await readFile(path.join(dataDir, BACKUPS_DIR, name));
@@ -151,12 +151,6 @@ export async function recoverRestore(dataDir: string, key: Buffer | null, option
   await unlink(path.join(dataDir, RESTORE_JOURNAL));
   await fsyncDir(dataDir, options.fs);
   return journal.snapshot;
-}
-
-/** `<stamp>--cases--<id>.json` or `<stamp>--trash--<id>.json`: the case id a quarantined file held. */
-const QUARANTINED = /--(cases|trash)--([A-Za-z0-9_-]{1,64})\.json$/;
-export function quarantinedCaseId(file: string): string | null {
-  return QUARANTINED.exec(path.basename(file))?.[2] ?? null;
 }
 
 /**

@@ -1,8 +1,9 @@
-import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { mkdir, readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { SnapshotReason, type SnapshotInfo } from '../../../shared/model';
 import { readHistoryText } from '../audit/historyLog';
 import { aadForPath, decryptBytes, encryptBytes, isEncryptedBytes } from '../crypto';
+import { entries } from '../crypto/folderLayout';
 import { ioError, isIoError, ServiceError } from '../errors';
 import { writeFileDurably, type DurableFs } from '../store/durableFile';
 import { encodeSnapshot, type SnapshotEntry } from './archive';
@@ -42,14 +43,9 @@ export function parseSnapshotName(name: string): Omit<SnapshotInfo, 'bytes'> | n
 
 export const snapshotAad = (name: string) => aadForPath(`${BACKUPS_DIR}/${name}`);
 
-/** A folder's entries; a folder not made yet is empty. */
+/** A folder's file names; a folder not made yet is empty. */
 export async function names(dir: string): Promise<string[]> {
-  try {
-    return await readdir(dir);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw err;
-  }
+  return (await entries(dir)).map((e) => e.name);
 }
 
 /** Every snapshot in the folder, newest first. */
@@ -111,7 +107,7 @@ export async function createSnapshot(dataDir: string, options: SnapshotOptions):
   const moved = (rel: string) => (rel.startsWith('cases/') ? `trash/${rel.slice(6)}` : rel.startsWith('trash/') ? `cases/${rel.slice(6)}` : null);
   const seen = new Set<string>();
   const counts = { cases: 0, trash: 0 };
-  async function* entries(): AsyncGenerator<SnapshotEntry> {
+  async function* readEntries(): AsyncGenerator<SnapshotEntry> {
     for (let i = 0; i < rels.length; i += READ_BATCH) {
       options.onProgress?.({ done: i, total: rels.length });
       const batch = rels.slice(i, i + READ_BATCH).filter((rel) => !seen.has(rel));
@@ -140,7 +136,7 @@ export async function createSnapshot(dataDir: string, options: SnapshotOptions):
     }
     options.onProgress?.({ done: rels.length, total: rels.length });
   }
-  const packed = await encodeSnapshot({ format: 'casefile-snapshot', version: 1, createdAt: now.toISOString(), reason: options.reason }, entries(), () => skipped);
+  const packed = await encodeSnapshot({ format: 'casefile-snapshot', version: 1, createdAt: now.toISOString(), reason: options.reason }, readEntries(), () => skipped);
   const dir = path.join(dataDir, BACKUPS_DIR);
   const base = `${stampOf(now)}--${options.reason}--${counts.cases}c${counts.trash}t`;
   const taken = new Set(await names(dir));

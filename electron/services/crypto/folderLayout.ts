@@ -66,7 +66,8 @@ export function aadForFile(dataDir: string, file: string): string {
 export const isTempName = (name: string) => name.startsWith('.') && name.endsWith(TEMP_SUFFIX);
 const isCaseFileName = (name: string) => name.endsWith('.json') && !name.startsWith('.');
 
-async function entries(dir: string) {
+/** A folder's entries; a folder not made yet (or removed) is empty. */
+export async function entries(dir: string) {
   try {
     return await readdir(dir, { withFileTypes: true });
   } catch (err) {

@@ -14,7 +14,7 @@ import { readSummaryIndex, SUMMARY_INDEX_FILE, writeSummaryIndex, type IndexEntr
 import { CURRENT_SCHEMA_VERSION, migrate, MIGRATIONS, readMeta, type Meta, type Migration } from './meta';
 import { diffCases } from '../audit/diff';
 import { HISTORY_DIR, HistoryLog } from '../audit/historyLog';
-import { createSnapshot, findValidCopy, listSnapshots, pruneSnapshots, quarantinedCaseId, recoverRestore } from '../backup';
+import { createSnapshot, findValidCopy, listSnapshots, pruneSnapshots, recoverRestore } from '../backup';
 
 export type StoreOptions = {
   migrations?: readonly Migration[];
@@ -48,6 +48,12 @@ const QUARANTINE = 'quarantine';
 const META = 'meta.json';
 
 const isCaseFileName = (name: string) => name.endsWith('.json') && !name.startsWith('.');
+
+/** A quarantined file's name: `<stamp>--<folder>--<file>` (see `quarantine`). */
+const quarantineName = (stamp: string, file: string) => `${stamp}--${path.basename(path.dirname(file))}--${path.basename(file)}`;
+/** The case id a quarantined case file held, from its name, or null for any other file. */
+const QUARANTINED_CASE = /--(?:cases|trash)--([A-Za-z0-9_-]{1,64})\.json$/;
+const quarantinedCaseId = (file: string) => QUARANTINED_CASE.exec(path.basename(file))?.[1] ?? null;
 
 /** V8 quotes the file's first characters in a JSON error: keep control characters (terminal escapes, line breaks) out of reasons. */
 const printable = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -325,7 +331,7 @@ export class CaseStore {
   private async quarantine(file: string, reason: string): Promise<QuarantineEntry> {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     // The folder is part of the name: cases/x.json and trash/x.json may be quarantined in the same millisecond.
-    const target = path.join(this.dataDir, QUARANTINE, `${stamp}--${path.basename(path.dirname(file))}--${path.basename(file)}`);
+    const target = path.join(this.dataDir, QUARANTINE, quarantineName(stamp, file));
     const note = `${path.relative(this.dataDir, file)}: ${reason}\n`;
     if (this.dataKey) {
       // Encrypted folder: the bytes (whatever they are — a damaged envelope, or a plain file dropped in) and the
