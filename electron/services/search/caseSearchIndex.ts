@@ -334,6 +334,10 @@ export class CaseSearchIndex {
         });
       }
     }
+    for (const form of t.swaps) {
+      const id = this.vocab.get(form);
+      if (id !== undefined) offer(id, (FUZZY_WEIGHT * form.length) / (form.length + 1));
+    }
     return weights;
   }
 

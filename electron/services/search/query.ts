@@ -1,8 +1,9 @@
 import { normalizePrefix, searchTerms, tokenize } from '../../../shared/text/normalize';
 
 /** One word of a query: the normalised forms it may take in the index (any one
- *  matches), and how loosely to match them. */
-export type QueryTerm = { forms: string[]; prefix: boolean; fuzzy: number | false };
+ *  matches), how loosely to match them, and `swaps`: the forms of the word as
+ *  typed with two adjacent letters swapped back, each one edit away. */
+export type QueryTerm = { forms: string[]; prefix: boolean; fuzzy: number | false; swaps: string[] };
 
 // A 500-character query is a pasted paragraph, not a search; past this many words
 // each one adds cost and almost no precision.
@@ -11,7 +12,31 @@ const FUZZY = 0.2;
 const MIN_FUZZY_LENGTH = 4;
 const MIN_PREFIX_LENGTH = 2;
 
+// Past this length a word is pasted, not typed: no swap forms.
+const MAX_SWAP_LENGTH = 24;
+
 const isNumber = (term: string) => /^\p{N}+$/u.test(term);
+
+/**
+ * A swap of two letters is one slip at the keyboard, but the spelling folds can
+ * make it two edits of the normal form ("Tokayve": the y now stands before a
+ * consonant and folds to i, so "tokaive" is two edits from "tokaev"). So the
+ * swaps are undone on the word as typed, before folding; each result is matched
+ * exactly, as one edit.
+ */
+function swapForms(word: string, forms: readonly string[]): string[] {
+  const letters = [...word];
+  if (letters.length > MAX_SWAP_LENGTH) return [];
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < letters.length; i++) {
+    if (letters[i] === letters[i + 1]) continue;
+    const swapped = [...letters];
+    [swapped[i], swapped[i + 1]] = [swapped[i + 1]!, swapped[i]!];
+    const form = searchTerms(swapped.join(''))[0];
+    if (form !== undefined && !forms.includes(form)) out.add(form);
+  }
+  return [...out];
+}
 const hasDigit = (term: string) => /\p{N}/u.test(term);
 
 /**
@@ -35,10 +60,12 @@ export function parseQuery(query: string): QueryTerm[] {
       if (typing && !forms.includes(typing)) forms.push(typing);
     }
     const numeric = isNumber(main);
+    const fuzzy = main.length >= MIN_FUZZY_LENGTH && !hasDigit(main) ? FUZZY : false;
     terms.push({
       forms,
       prefix: main.length >= MIN_PREFIX_LENGTH && !numeric,
-      fuzzy: main.length >= MIN_FUZZY_LENGTH && !hasDigit(main) ? FUZZY : false,
+      fuzzy,
+      swaps: fuzzy === false ? [] : swapForms(word, forms),
     });
   });
   return terms;

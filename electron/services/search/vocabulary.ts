@@ -117,10 +117,14 @@ export class Vocabulary {
   }
 
   /**
-   * Calls `visit` for every term within Levenshtein distance 1..maxDistance of
-   * `query`. Walks the sorted terms keeping one row of the distance table per
-   * character, reusing the rows of the prefix a term shares with the one before,
-   * and skips every term under a prefix that is already too far.
+   * Calls `visit` for every term within edit distance 1..maxDistance of `query`,
+   * where an edit is an insertion, a deletion, a substitution or a swap of two
+   * adjacent letters (optimal string alignment): "Токаве" is one slip from
+   * "Токаев", not two. Walks the sorted terms keeping one row of the distance
+   * table per character, reusing the rows of the prefix a term shares with the
+   * one before, and skips every term under a prefix that is already too far
+   * (a swap reaches back two rows, but never below the minimum of the row
+   * between, so the cut stays exact).
    */
   forFuzzy(query: string, maxDistance: number, visit: (id: number, distance: number) => void): void {
     this.sort();
@@ -145,9 +149,14 @@ export class Vocabulary {
         const next = row + width;
         rows[next] = depth + 1;
         let min = depth + 1;
+        const before = depth > 0 ? term.charCodeAt(depth - 1) : -1;
+        const back = row - width;
         for (let j = 1; j <= m; j++) {
           const substitute = rows[row + j - 1]! + (query.charCodeAt(j - 1) === unit ? 0 : 1);
-          const v = Math.min(substitute, rows[row + j]! + 1, rows[next + j - 1]! + 1);
+          let v = Math.min(substitute, rows[row + j]! + 1, rows[next + j - 1]! + 1);
+          if (j > 1 && before >= 0 && unit === query.charCodeAt(j - 2) && before === query.charCodeAt(j - 1) && unit !== before) {
+            v = Math.min(v, rows[back + j - 2]! + 1);
+          }
           rows[next + j] = v;
           if (v < min) min = v;
         }

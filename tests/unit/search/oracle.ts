@@ -6,16 +6,16 @@ import type { CaseFile } from '../../../shared/model';
 import type { SearchField } from '../../../shared/model/search';
 import { searchTerms, tokenize } from '../../../shared/text/normalize';
 
-export function levenshtein(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+/** Edit distance where a swap of two adjacent letters is one edit (optimal string alignment), by the full table. */
+export function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    const next = [i];
     for (let j = 1; j <= b.length; j++) {
-      next[j] = Math.min(row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1), row[j]! + 1, next[j - 1]! + 1);
+      d[i]![j] = Math.min(d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1), d[i - 1]![j]! + 1, d[i]![j - 1]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
     }
-    row = next;
   }
-  return row[b.length]!;
+  return d[a.length]![b.length]!;
 }
 
 function termsOf(c: CaseFile, fields: readonly SearchField[] = SEARCH_FIELDS): Set<string> {
@@ -34,10 +34,10 @@ const matches = (terms: Set<string>, w: Word) =>
     for (const t of terms) {
       if (t === form) return true;
       if (w.prefix && t.startsWith(form)) return true;
-      if (reach > 0 && levenshtein(t, form) <= reach) return true;
+      if (reach > 0 && editDistance(t, form) <= reach) return true;
     }
     return false;
-  });
+  }) || w.swaps.some((form) => terms.has(form));
 
 /** Whether some word of the query matches somewhere in one field of a case. */
 export function fieldMatches(c: CaseFile, field: SearchField, query: string): boolean {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Vocabulary } from '../../../electron/services/search/vocabulary';
-import { levenshtein } from './oracle';
+import { editDistance } from './oracle';
 
 const term = fc.array(fc.constantFrom('a', 'b', 'k', 'o', 'z', 'ы'), { minLength: 1, maxLength: 7 }).map((a) => a.join(''));
 
@@ -40,7 +40,7 @@ describe('Vocabulary', () => {
       v.forFuzzy(query, max, (id, d) => found.set(v.term(id), d));
       const expected = new Map<string, number>();
       for (const t of new Set(batches.flat())) {
-        const d = levenshtein(t, query);
+        const d = editDistance(t, query);
         if (d > 0 && d <= max) expected.set(t, d);
       }
       expect(found).toEqual(expected);
