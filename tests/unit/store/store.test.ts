@@ -167,7 +167,7 @@ describe('the lock: one writer per data folder', () => {
   it('another live process holding the lock is named by PID', async () => {
     const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
     try {
-      await writeFile(path.join(dir, LOCK_FILE), JSON.stringify({ pid: child.pid, host: os.hostname(), startedAt: '2026-11-22T10:00:00.000Z' }));
+      await writeFile(path.join(dir, LOCK_FILE), JSON.stringify({ pid: child.pid, host: os.hostname(), startedAt: new Date().toISOString() }));
       const err = await rejection(CaseStore.open(dir));
       expect(err.code).toBe('locked');
       expect(err.message).toContain(`data folder is in use by PID ${child.pid}`);
