@@ -50,7 +50,19 @@ async function main(): Promise<number> {
   const dispatch = createDispatcher(session.handlers, {
     onInternalError: (op, err) => process.stderr.write(`casefile web: internal error in ${op}: ${(err as Error)?.stack ?? String(err)}\n`),
   });
-  const server = await startWebServer({ dispatch, rendererDir: path.join(here, '../renderer'), port });
+  let server: Awaited<ReturnType<typeof startWebServer>>;
+  try {
+    server = await startWebServer({ dispatch, rendererDir: path.join(here, '../renderer'), port });
+  } catch (err) {
+    await session.close();
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES') {
+      const why = code === 'EADDRINUSE' ? 'is in use by another program' : 'may not be used by this user';
+      process.stderr.write(`casefile web: port ${port} on 127.0.0.1 ${why}; choose another with --port N, or leave --port out to take a free one.\n`);
+      return 2;
+    }
+    throw err;
+  }
   process.stdout.write(`Casefile is running at ${server.url}\n`);
   if (!values['no-open'] && !openAppWindow(server.url, path.join(userDataDir(), 'browser-profile'))) {
     process.stdout.write('No Chromium-based browser was found; open the address above in your browser.\n');

@@ -1,10 +1,11 @@
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatIssue, type ApiError } from '../../shared/errors';
 import { OnConflict } from '../../shared/contract';
 import { BriefLang, BriefMode, BriefTemplate } from '../../shared/model';
-import { CaseKind, CaseStatus, IsoDay, type AgendaRow, type CaseFile } from '../../shared/model';
+import { AnnotationState, CaseKind, CaseStatus, IsoDay, type AgendaRow, type CaseFile } from '../../shared/model';
 import { createDispatcher, type Dispatch } from '../services/dispatch';
 import { ServiceError } from '../services/errors';
 import { APP_VERSION } from '../services/handlers';
@@ -26,8 +27,9 @@ export type CliIo = {
 /** Exit codes are part of the interface: scripts branch on them. */
 export const EXIT = { ok: 0, failure: 1, badInput: 2, conflict: 3, locked: 4, encrypted: 5 } as const;
 
+// An unknown case id is bad input like any other wrong argument: nothing was read or written.
 const exitFor = (error: ApiError): number =>
-  error.code === 'bad_input' ? EXIT.badInput
+  error.code === 'bad_input' || error.code === 'not_found' ? EXIT.badInput
   : error.code === 'conflict' ? EXIT.conflict
   : error.code === 'locked' ? EXIT.locked
   : error.code === 'encrypted' ? EXIT.encrypted
@@ -87,6 +89,34 @@ const OPTIONS = {
 } as const;
 
 class UsageError extends Error {}
+
+/**
+ * Where a command will write its output: checked before anything is read or
+ * rendered, so a mistyped folder fails at once instead of after a long brief.
+ */
+function outputFile(cwd: string, given: string): string {
+  const file = path.resolve(cwd, given);
+  const folder = path.dirname(file);
+  let isFolder = false;
+  try {
+    isFolder = statSync(folder).isDirectory();
+  } catch {
+    // reported below
+  }
+  if (!isFolder) throw new UsageError(`cannot write ${file}: the folder ${folder} does not exist`);
+  return file;
+}
+
+/** Writes a command's output durably; a refusal by the disk is reported, not thrown. */
+async function writeOutput(io: CliIo, file: string, data: string | Uint8Array): Promise<boolean> {
+  try {
+    await writeFileDurably(file, data);
+    return true;
+  } catch (err) {
+    io.stderr(`casefile: cannot write ${file}: ${(err as Error).message}`);
+    return false;
+  }
+}
 
 function pick<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T | undefined {
   if (value === undefined) return undefined;
@@ -216,11 +246,11 @@ function plan(command: string, args: string[], values: Values, io: CliIo): (disp
       };
     }
     case 'export': {
-      const file = path.resolve(io.cwd, one('output file'));
+      const file = outputFile(io.cwd, one('output file'));
       return async (dispatch) => {
         const result = await dispatch('bundle.export', { ...(values.id ? { ids: values.id } : {}), history: values.history === true });
         if (!result.ok) return reportError(io, result.error);
-        await writeFileDurably(file, `${JSON.stringify(result.value, null, 2)}\n`);
+        if (!(await writeOutput(io, file, `${JSON.stringify(result.value, null, 2)}\n`))) return EXIT.failure;
         io.stdout(`Exported ${result.value.cases.length} case(s) to ${file}.`);
         return EXIT.ok;
       };
@@ -284,8 +314,10 @@ function plan(command: string, args: string[], values: Values, io: CliIo): (disp
             if (a.reason) io.stdout(`    ${a.reason}`);
             if (a.body) io.stdout(`    ${a.body}`);
           }
-          const orphaned = result.value.filter((a) => a.status === 'orphaned').length;
-          io.stdout(`${result.value.length} annotation(s), ${orphaned} orphaned.`);
+          const counts = AnnotationState.shape.status.options
+            .map((status) => [status, result.value.filter((a) => a.status === status).length] as const)
+            .filter(([, n]) => n > 0);
+          io.stdout(`${result.value.length} annotation(s): ${counts.map(([status, n]) => `${n} ${status}`).join(', ')}.`);
         }
         return EXIT.ok;
       };
@@ -293,7 +325,7 @@ function plan(command: string, args: string[], values: Values, io: CliIo): (disp
     case 'brief': {
       if (args.length === 0) throw new UsageError('brief needs at least one case id');
       if (!values.out) throw new UsageError('brief needs --out FILE.pdf');
-      const out = path.resolve(io.cwd, values.out);
+      const out = outputFile(io.cwd, values.out);
       const template = pick(values.template, BriefTemplate.options, '--template');
       const lang = pick(values.lang, BriefLang.options, '--lang') ?? 'en';
       const mode = pick(values.mode, BriefMode.options, '--mode') ?? 'public';
@@ -313,7 +345,7 @@ function plan(command: string, args: string[], values: Values, io: CliIo): (disp
           },
         );
         if (!result.ok) return reportError(io, result.error);
-        await writeFileDurably(out, Buffer.from(result.value.pdfBase64, 'base64'));
+        if (!(await writeOutput(io, out, Buffer.from(result.value.pdfBase64, 'base64')))) return EXIT.failure;
         const note = mode === 'public' ? 'public: its text was checked and holds nothing confidential' : 'internal: every page is stamped CONFIDENTIAL';
         io.stdout(`Wrote ${out} (${result.value.template}, ${result.value.pages} page(s); ${note}).`);
         return EXIT.ok;

@@ -43,7 +43,7 @@ describe('casefile history', () => {
     expect(entries[2]!.changes.map((c) => c.path).sort()).toEqual(['priority', 'tags']);
 
     const missing = await cli(['--data-dir', data(), 'history', 'no-such-case']);
-    expect(missing.code).toBe(1);
+    expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/no case with id "no-such-case"/);
   });
 
@@ -94,7 +94,7 @@ describe('casefile backup / backups / restore / recover', () => {
     expect(JSON.parse(shown.stdout).title).toBe('Серік Әбенов');
 
     const unknown = await cli(['--data-dir', data(), 'restore', '20990101T000000000Z--manual--0c0t.casefile-snapshot']);
-    expect(unknown.code).toBe(1);
+    expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/no snapshot named/);
     const notAName = await cli(['--data-dir', data(), 'restore', 'meta.json']);
     expect(notAName.code).toBe(2);

@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CaseStore } from '../../../electron/services/store/caseStore';
@@ -67,9 +67,29 @@ describe('casefile import / list / export', () => {
     const out = path.join(dir, 'one.json');
     expect((await cli(['--data-dir', dataDir(), 'export', out, '--id', rows[0]!.id])).code).toBe(0);
     expect((JSON.parse(await readFile(out, 'utf8')) as { cases: unknown[] }).cases).toHaveLength(1);
+    const before = await readFile(out);
     const missing = await cli(['--data-dir', dataDir(), 'export', out, '--id', 'nope']);
-    expect(missing.code).toBe(1);
+    expect(missing.code).toBe(2); // an unknown id is bad input, like any wrong argument
     expect(missing.stderr).toContain('No case with id "nope"');
+    expect((await readFile(out)).equals(before)).toBe(true);
+    for (const command of [['show', 'nope'], ['history', 'nope'], ['annotations', 'nope']]) {
+      const run = await cli(['--data-dir', dataDir(), ...command]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/no case with id "nope"/i);
+    }
+  });
+
+  it('an output file in a folder that does not exist is refused before anything is rendered', async () => {
+    await cli(['--data-dir', dataDir(), 'import', SAMPLE]);
+    const rows = JSON.parse((await cli(['--data-dir', dataDir(), 'list', '--json'])).stdout) as Array<{ id: string }>;
+    const nowhere = path.join(dir, 'no-such-folder');
+    const brief = await cli(['--data-dir', dataDir(), 'brief', rows[0]!.id, '--out', path.join(nowhere, 'brief.pdf')]);
+    expect(brief.code).toBe(2);
+    expect(brief.stderr).toBe(`casefile: cannot write ${path.join(nowhere, 'brief.pdf')}: the folder ${nowhere} does not exist`);
+    const exported = await cli(['--data-dir', dataDir(), 'export', path.join(nowhere, 'all.json')]);
+    expect(exported.code).toBe(2);
+    expect(exported.stderr).toContain(`the folder ${nowhere} does not exist`);
+    await expect(stat(nowhere)).rejects.toThrow(/ENOENT/);
   });
 
   it('show prints one case, with --json the whole case', async () => {
