@@ -74,7 +74,7 @@ describe('annotations follow their source text', () => {
     expect(run.stdout).toContain('a1  anchored in "Статья" at');
     expect(run.stdout).toContain(`“${QUOTE}”`);
     expect(run.stdout).toContain('a2  orphaned in "Статья" [confidential]');
-    expect(run.stdout).toContain('2 annotation(s), 1 orphaned.');
+    expect(run.stdout).toContain('2 annotation(s): 1 anchored, 1 orphaned.');
     const json = JSON.parse((await cli(['--data-dir', path.join(dir, 'data'), 'annotations', c.id, '--json'])).stdout) as Array<{ id: string; status: string; quote: string }>;
     expect(json.map((a) => [a.id, a.status, a.quote])).toEqual([
       ['a1', 'anchored', QUOTE],
