@@ -24,13 +24,19 @@
 // | 9    | kh→h, gh→g                             | "Abdirakhmanova" = "Әбдірахманова"|
 // | 10   | word-initial ye → e                    | "Yerlan" = "Ерлан"               |
 // | 11   | y between vowels dropped               | "Tokayev"→tokaev, "Niyaz"→niaz   |
-// | 12   | consonant + yo → consonant + e         | "Semyonov"/"Семёнов" = "Semenov" |
-// | 13   | consonant + y + a/e/u → consonant + i  | "Tatyana" = "Tatiana"            |
+// | 12   | consonant + yo/ye/yi → consonant + e/i | "Semyonov"/"Семёнов" = "Semenov" |
+// |      | (the y a soft or hard sign once wrote) | "Obyedkov" = "Объедков"          |
+// |      |                                        | "Ilyin" = "Ильин"                |
+// | 13   | consonant + y + a/u → consonant + i    | "Tatyana" = "Tatiana"            |
 // | 14   | y before a consonant or at the end → i | "Aybek"=aibek, "Serikuly"→serikuli|
 // | 15   | doubled letters collapse again         | "Dmitriy"→dmitrii→"dmitri"       |
 //
 // Steps 6–15 repeat until nothing changes, so normalizeToken is idempotent (the
 // query side may normalise an already-normalised term).
+//
+// Words: an apostrophe between two letters is part of the word, since a soft
+// sign is often typed as one ("Il'in", "Dar'ya" = "Ильин", "Дарья"), except an
+// English possessive ("Tokayev's" is the word "Tokayev").
 //
 // Acronyms: a token written in capitals ("KMBPCh", "КМБПЧ", "KIBHR") also yields an
 // acronym key with one letter per letter (Ch→c, Ч→c, Kh/Х→k, Ts/Ц→t, Sh/Ш→s, Zh/Ж→z),
@@ -39,6 +45,12 @@
 // aliases list both, and each is findable.
 
 import { CYRILLIC_ACRONYM, CYRILLIC_TO_LATIN, LATIN_SPECIAL } from './translit';
+
+/**
+ * Raise whenever a change here gives any word another form: a search index kept
+ * on disk was built with the old forms and must be rebuilt.
+ */
+export const NORMALIZER_VERSION = 2;
 
 const CYRILLIC = new Map(Object.entries(CYRILLIC_TO_LATIN));
 const SPECIAL = new Map(Object.entries(LATIN_SPECIAL));
@@ -68,6 +80,19 @@ export function wordCharAt(s: string, i: number): 0 | 1 | 2 {
   return cp > 0xffff && WORD_CHAR.test(String.fromCodePoint(cp)) ? 2 : 0;
 }
 
+const APOSTROPHES = new Set([0x27, 0x2019, 0x2bc]); // ' ’ ʼ
+
+/**
+ * Like wordCharAt, for a position inside a word: also 1 for an apostrophe that
+ * joins two letters (a typed soft sign), but not for a possessive "'s" at the end.
+ */
+export function wordContinuesAt(s: string, i: number): 0 | 1 | 2 {
+  const k = wordCharAt(s, i);
+  if (k !== 0 || !APOSTROPHES.has(s.charCodeAt(i)) || i + 1 >= s.length || wordCharAt(s, i + 1) === 0) return k;
+  const possessive = (s[i + 1] === 's' || s[i + 1] === 'S') && (i + 2 >= s.length || wordCharAt(s, i + 2) === 0);
+  return possessive ? 0 : 1;
+}
+
 /** Calls `visit` with the [start, end) UTF-16 offsets of every word of `s`, until
  *  it returns false. */
 export function forEachWord(s: string, visit: (start: number, end: number) => boolean | void): void {
@@ -81,7 +106,7 @@ export function forEachWord(s: string, visit: (start: number, end: number) => bo
     }
     const start = i;
     do i += k;
-    while (i < n && (k = wordCharAt(s, i)) !== 0);
+    while (i < n && (k = wordContinuesAt(s, i)) !== 0);
     if (visit(start, i) === false) return;
   }
 }
@@ -131,7 +156,8 @@ const FOLDS: ReadonlyArray<readonly [string, RegExp, string]> = [
   ['y', /^ye/, 'e'],
   ['y', /([aeiou])y(?=[aeiou])/g, '$1'],
   ['y', new RegExp(`(${CONSONANT})yo`, 'g'), '$1e'],
-  ['y', new RegExp(`(${CONSONANT})y(?=[aeu])`, 'g'), '$1i'],
+  ['y', new RegExp(`(${CONSONANT})y(?=[ei])`, 'g'), '$1'],
+  ['y', new RegExp(`(${CONSONANT})y(?=[au])`, 'g'), '$1i'],
   ['y', /y(?![aeiou])/g, 'i'],
   ['', /([a-z])\1+/g, '$1'],
 ];

@@ -1,4 +1,4 @@
-import { wordCharAt } from '../../../shared/text/normalize';
+import { wordCharAt, wordContinuesAt } from '../../../shared/text/normalize';
 
 // Indexing meets the same few hundred thousand distinct words millions of times.
 // Slicing each occurrence into a string and hashing it in a Map costs more than
@@ -47,7 +47,7 @@ export class WordTable {
         h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
         if (k === 2) h = Math.imul(h ^ text.charCodeAt(i + 1), FNV_PRIME);
         i += k;
-      } while (i < n && (k = wordCharAt(text, i)) !== 0);
+      } while (i < n && (k = wordContinuesAt(text, i)) !== 0);
       const v = this.lookup(text, start, i, h);
       if (v >= 0) visit(v);
       else if (v !== NONE) for (const id of this.lists[-2 - v]!) visit(id);

@@ -257,3 +257,18 @@ describe('CaseSearchIndex: a swap of two adjacent letters is one typo', () => {
     expect(ids(both.search('Otepvo'))).toEqual(['swapped', 'exact']);
   });
 });
+
+describe('CaseSearchIndex: soft signs and apostrophes', () => {
+  const index = CaseSearchIndex.build([prisoner('Ильин Дмитрий', {}, 'ilyin'), prisoner('Дарья Объедкова', {}, 'obyedkova')]);
+
+  it.each([["Il'in", 'ilyin'], ['Ilyin', 'ilyin'], ["Dar'ya", 'obyedkova'], ['Obyedkova', 'obyedkova']])('%s finds %s and highlights the whole word', (query, id) => {
+    const hits = index.search(query);
+    expect(ids(hits)).toEqual([id]);
+    expect(highlighted(hits[0]!).length).toBeGreaterThan(0);
+  });
+
+  it('highlights an apostrophe-spelled name whole in the snippet', () => {
+    const one = CaseSearchIndex.build([prisoner("Dmitry Il'in", {}, 'latin')]);
+    expect(highlighted(one.search('Ильин')[0]!)).toEqual(["Il'in"]);
+  });
+});

@@ -21,8 +21,26 @@ describe('normalizeText: spellings of one name meet', () => {
     [['Шымкент', 'Shymkent', 'Şymkent']],
     [['Алексей', 'Aleksey', 'Alexei', 'Aleksei']],
     [['КМБПЧ', 'KMBPCh', 'kmbpch']],
+    // A soft or hard sign: dropped, written y, or typed as an apostrophe.
+    [['Ильин', 'Ilyin', 'Ilin', "Il'in", 'Il’in', 'ILYIN']],
+    [['Объедков', 'Obyedkov', 'Obedkov', "Ob'yedkov"]],
+    [['Дарья', "Dar'ya", 'Darya', 'Daria', 'Dar’ya']],
+    [['Татьяна', 'Tatyana', 'Tatiana', "Tat'yana"]],
+    [['Гульев', 'Gulyev', 'Gulev']],
   ])('%j', (spellings) => {
     expect(meet(spellings).size).toBe(1);
+  });
+
+  it('keeps the spelling groups apart that must stay apart', () => {
+    expect(normalizeText('Ильин')).not.toBe(normalizeText('Илья'));
+    expect(normalizeText('Tatyana')).not.toBe(normalizeText('Tatena'));
+  });
+
+  it('reads an apostrophe between letters as part of the word, but not a possessive', () => {
+    expect(tokenize("Il'in and Dar’ya")).toEqual(["Il'in", 'and', 'Dar’ya']);
+    expect(tokenize("Tokayev's letter, 'quoted' l'")).toEqual(['Tokayev', 's', 'letter', 'quoted', 'l']);
+    expect(tokenSpans("Il'in")).toEqual([{ text: "Il'in", start: 0, end: 5 }]);
+    expect(normalizeText("Obyed'kov")).toBe(normalizeText('Объедков'));
   });
 
   it('gives the exact forms the folding table documents', () => {
