@@ -1,6 +1,7 @@
 import { ApiError, issuesFromZod, type Result } from '../../shared/errors';
 import { contract, isOperationName, type OperationName, type OpOutput } from '../../shared/contract';
 import { ServiceError } from './errors';
+import { diagnosers } from './diagnose';
 import type { CallContext, Handlers } from './handlers';
 
 export type Dispatch = <K extends OperationName>(op: K, input: unknown, context?: CallContext) => Promise<Result<OpOutput<K>>>;
@@ -23,7 +24,10 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions = 
     const spec = contract[op];
     const parsedInput = spec.input.safeParse(input);
     if (!parsedInput.success) {
-      return { ok: false, error: { code: 'bad_input', message: `The request for ${op} is not valid; nothing was changed.`, issues: issuesFromZod(parsedInput.error) } };
+      const extra = diagnosers[op]?.(input) ?? [];
+      // Listed in the order of the request, so a user works down the file once.
+      const issues = extra.length === 0 ? issuesFromZod(parsedInput.error) : [...issuesFromZod(parsedInput.error), ...extra].sort((a, b) => comparePaths(a.path, b.path));
+      return { ok: false, error: { code: 'bad_input', message: `The request for ${op} is not valid; nothing was changed.`, issues } };
     }
     let value: unknown;
     try {
@@ -41,6 +45,17 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions = 
     }
     return { ok: true, value: parsedOutput.data as OpOutput<K> };
   };
+}
+
+function comparePaths(a: readonly (string | number)[], b: readonly (string | number)[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y) continue;
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    return String(x) < String(y) ? -1 : 1;
+  }
+  return a.length - b.length;
 }
 
 export function isApiError(value: unknown): value is ApiError {

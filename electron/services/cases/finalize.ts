@@ -24,6 +24,27 @@ export function referenceIssues(draft: CaseDraft, base: PathSegment[] = []): Iss
   return checkReferences(draft).map((issue) => ({ ...issue, path: [...base, ...issue.path] }));
 }
 
+/**
+ * Every fault of a bundle's cases that the schema cannot see: checksums that do not
+ * match their text, references to parts a case lacks, and one id used by two cases.
+ * Cases that are not given (an entry that failed the schema) are passed over, so the
+ * faults of the rest can still be listed beside the schema's.
+ */
+export function bundleIssues(cases: ReadonlyArray<CaseDraft | undefined>, base: PathSegment[] = ['cases']): Issue[] {
+  const issues: Issue[] = [];
+  const seen = new Map<string, number>();
+  cases.forEach((c, i) => {
+    if (!c) return;
+    const at = [...base, i];
+    issues.push(...checksumIssues(c, at), ...referenceIssues(c, at));
+    if (c.id === undefined) return;
+    const first = seen.get(c.id);
+    if (first !== undefined) issues.push({ path: [...at, 'id'], message: `the same id as cases[${first}]` });
+    else seen.set(c.id, i);
+  });
+  return issues;
+}
+
 export type CaseMeta = { id: string; rev: number; createdAt: string; updatedAt: string };
 
 /**

@@ -120,6 +120,24 @@ describe('bad bundles are refused whole', () => {
     expect(await caseFiles()).toEqual([]);
   });
 
+  it('schema faults and integrity faults are listed together, in the order of the bundle', async () => {
+    const source = { id: 's1', title: 'Приговор', kind: 'court_document', text: 'Қ Ө Ү Ұ Ә Ғ Ң І Һ', sha256: '0'.repeat(64) };
+    const file = await writeBundle('several.json', [
+      { ...prisonerDraft(), id: 'same', colour: 'red' },
+      prisonerDraft({ sources: [source] }),
+      prisonerDraft({ id: 'same', events: [{ date: '2021', type: 'arrest', title: 'a', sourceIds: ['nowhere'] }] }),
+    ]);
+    const run = await cli(['--data-dir', dataDir(), 'import', file]);
+    expect(run.code).toBe(2);
+    const faults = run.stderr.split('\n').slice(1).map((line) => line.trim());
+    expect(faults).toEqual([
+      'cases[0].colour: unknown field (not part of the case-file model)',
+      'cases[1].sources[0].sha256: does not match the sha256 of the source text: the text was changed after it was hashed',
+      'cases[2].events[0].sourceIds[0]: no source with id "nowhere" in this case',
+    ]);
+    expect(await caseFiles()).toEqual([]);
+  });
+
   it('a source whose sha256 does not match its text, or a dangling reference: exit 2, nothing stored', async () => {
     const file = await writeBundle('tampered.json', [
       prisonerDraft(),
