@@ -32,7 +32,11 @@ export class SearchService {
 
   private ensure(): Promise<CaseSearchIndex> {
     if (this.built) return Promise.resolve(this.built);
-    this.building ??= this.build();
+    // A build that failed (a disk hiccup) is forgotten, so the next search tries again.
+    this.building ??= this.build().catch((err: unknown) => {
+      this.building = null;
+      throw err;
+    });
     return this.building;
   }
 

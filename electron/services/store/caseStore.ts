@@ -37,7 +37,14 @@ export const ENCRYPTED_MESSAGE = 'This data folder is encrypted. Give the passph
 
 /** What changed, for those who keep derived data (the search index). */
 export type StoreChange =
-  | { type: 'upsert'; case: CaseFile; /** The version it replaced, when there was one. */ previous?: CaseFile; cause: 'create' | 'update' | 'import' | 'restore' | 'recover' }
+  | {
+      type: 'upsert';
+      case: CaseFile;
+      /** The version it replaced, when there was one. */
+      previous?: CaseFile;
+      /** `external`: the file was changed behind the app's back and `get` read the new version. */
+      cause: 'create' | 'update' | 'import' | 'restore' | 'recover' | 'external';
+    }
   | { type: 'remove'; id: string; cause: 'trash' | 'quarantine' };
 
 export type QuarantineEntry = { file: string; reason: string };
@@ -436,7 +443,14 @@ export class CaseStore {
       this.emit({ type: 'remove', id, cause: 'quarantine' });
       throw new ServiceError('not_found', `The case file for "${id}" was changed outside Casefile and cannot be read (${result.reason}); it was moved to quarantine.`);
     }
+    const entry = this.entries.get(id);
+    const changedOutside = !entry || entry.mtimeMs !== st!.mtimeMs || entry.size !== st!.size;
     this.remember(result.value, st!);
+    if (changedOutside) {
+      // Edited behind the app's back: the list row was just updated, and the search index must follow too.
+      this.scheduleIndexFlush();
+      this.emit({ type: 'upsert', case: result.value, cause: 'external' });
+    }
     return result.value;
   }
 

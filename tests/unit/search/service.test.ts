@@ -1,9 +1,11 @@
 import path from 'node:path';
+import { readFile, utimes, writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CaseDraft } from '../../../shared/model';
 import { createDispatcher, type Dispatch } from '../../../electron/services/dispatch';
 import { createServices } from '../../../electron/services/handlers';
 import { CaseStore } from '../../../electron/services/store/caseStore';
+import { SearchService } from '../../../electron/services/search/service';
 import { cli } from '../../helpers/cli';
 import { ngoDraft, prisonerDraft, tempDir } from '../../helpers/fixtures';
 
@@ -85,5 +87,33 @@ describe('casefile search', () => {
     expect(text.stdout).toContain('[Әбішев]');
     expect((await cli(['--data-dir', path.join(dir, 'data'), 'search', 'x', '--limit', '0'])).code).toBe(2);
     store = await CaseStore.open(path.join(dir, 'data'));
+  });
+});
+
+describe('the search index stays true to the files', () => {
+  it('follows a case file edited outside the app once the store reads it again', async () => {
+    const c = await store.create(CaseDraft.parse(prisonerDraft({ summary: 'Detained in Atyrau.' })));
+    expect(await ids('Atyrau')).toEqual([c.id]); // builds the index
+    const file = path.join(dir, 'data', 'cases', `${c.id}.json`);
+    const edited = { ...JSON.parse(await readFile(file, 'utf8')), summary: 'Moved to a colony in Pavlodar.' };
+    await writeFile(file, `${JSON.stringify(edited, null, 2)}\n`);
+    await utimes(file, new Date(), new Date(Date.now() + 5000)); // a clock tick the file system surely sees
+    expect((await store.get(c.id)).summary).toBe('Moved to a colony in Pavlodar.');
+    expect(await ids('Pavlodar')).toEqual([c.id]);
+    expect(await ids('Atyrau')).toEqual([]);
+  });
+
+  it('tries a failed build again at the next search', async () => {
+    const c = await store.create(CaseDraft.parse(prisonerDraft({ summary: 'Zhanaozen strike' })));
+    const search = new SearchService(store);
+    const all = store.all.bind(store);
+    let calls = 0;
+    store.all = async function* () {
+      if (++calls === 1) throw Object.assign(new Error('disk hiccup'), { code: 'EIO' });
+      yield* all();
+    };
+    await expect(search.query({ query: 'Zhanaozen', limit: 5 })).rejects.toThrow('disk hiccup');
+    expect((await search.query({ query: 'Zhanaozen', limit: 5 })).map((h) => h.id)).toEqual([c.id]);
+    expect(calls).toBe(2);
   });
 });
