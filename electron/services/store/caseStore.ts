@@ -61,6 +61,7 @@ const quarantineName = (stamp: string, file: string) => `${stamp}--${path.basena
 /** The case id a quarantined case file held, from its name, or null for any other file. */
 const QUARANTINED_CASE = /--(?:cases|trash)--([A-Za-z0-9_-]{1,64})\.json$/;
 const quarantinedCaseId = (file: string) => QUARANTINED_CASE.exec(path.basename(file))?.[1] ?? null;
+const quarantinedFromTrash = (file: string) => /--trash--[^/\\]*$/.test(path.basename(file));
 
 /** V8 quotes the file's first characters in a JSON error: keep control characters (terminal escapes, line breaks) out of reasons. */
 const printable = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -524,6 +525,18 @@ export class CaseStore {
     this.emit({ type: 'upsert', case: c, cause, ...(previous ? { previous } : {}) });
   }
 
+  /** Puts a recovered copy of a trashed case back into trash/ (it stays out of the list and the search). */
+  private async writeTrashed(c: CaseFile): Promise<void> {
+    const file = this.caseFile(c.id, TRASH);
+    const text = `${JSON.stringify(c, null, 2)}\n`;
+    try {
+      await writeFileDurably(file, this.dataKey ? encryptBytes(this.dataKey, text, aadForFile(this.dataDir, file)) : text, this.options.fs);
+    } catch (err) {
+      throw isIoError(err) ? ioError(err, `recover "${c.title}"`) : err;
+    }
+    await this.record(c.id, [this.entry(c, 'recover')]);
+  }
+
   private forget(id: string, cause: 'trash' | 'quarantine'): void {
     this.entries.delete(id);
     this.cache.delete(id);
@@ -549,6 +562,13 @@ export class CaseStore {
       const existing = await this.get(id);
       if (draft.id !== undefined && draft.id !== id) {
         throw new ServiceError('bad_input', `The case body has id "${draft.id}" but the update is for "${id}".`, [{ path: ['case', 'id'], message: `expected "${id}"` }]);
+      }
+      if (draft.kind !== existing.kind) {
+        // A prisoner case and an NGO case hold different parts (person, detention, charges vs organisation, measure):
+        // changing kind in place would drop them silently.
+        throw new ServiceError('bad_input', `The case is a ${existing.kind} case; its kind cannot be changed to ${draft.kind}. Nothing was written. Create a new case of that kind instead.`, [
+          { path: ['case', 'kind'], message: `expected "${existing.kind}"` },
+        ]);
       }
       if (existing.rev !== baseRev) {
         throw new ServiceError(
@@ -791,7 +811,9 @@ export class CaseStore {
       }
       const found = await findValidCopy(this.dataDir, this.dataKey, id);
       if (!found) throw new ServiceError('not_found', `No backup holds a valid copy of case "${id}". The quarantined file was left as it is.`);
-      await this.writeCase(found.case, 'recover');
+      // A case quarantined from the Trash goes back to the Trash: recovering must not undo the user's trashing.
+      if (quarantinedFromTrash(rel)) await this.writeTrashed(found.case);
+      else await this.writeCase(found.case, 'recover');
       await unlink(path.join(this.dataDir, rel)).catch(() => undefined);
       await unlink(path.join(this.dataDir, `${rel}.reason.txt`)).catch(() => undefined);
       await fsyncDir(path.join(this.dataDir, QUARANTINE));

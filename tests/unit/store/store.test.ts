@@ -115,6 +115,18 @@ describe('revisions', () => {
     expect(err.code).toBe('bad_input');
   });
 
+  it('refuses a change of kind, naming kind, and leaves the file as it was', async () => {
+    store = await CaseStore.open(dir);
+    const c = await store.create(draft(fullPrisonerDraft()));
+    const before = await readFile(path.join(dir, 'cases', `${c.id}.json`));
+    const err = await rejection(store.update(c.id, 1, draft(ngoDraft())));
+    expect(err.code).toBe('bad_input');
+    expect(err.issues).toEqual([{ path: ['case', 'kind'], message: 'expected "political_prisoner"' }]);
+    expect(err.message).toMatch(/kind/);
+    expect((await readFile(path.join(dir, 'cases', `${c.id}.json`))).equals(before)).toBe(true);
+    expect((await store.get(c.id)).kind).toBe('political_prisoner');
+  });
+
   it('serialises concurrent updates: exactly one of two racing saves wins', async () => {
     store = await CaseStore.open(dir);
     const c = await store.create(draft(prisonerDraft()));
@@ -146,6 +158,27 @@ describe('trash', () => {
     expect(restored).toEqual(c);
     expect(await readdir(path.join(dir, 'trash'))).toEqual([]);
     expect(await store.get(c.id)).toEqual(c);
+  });
+
+  it('recovers a case quarantined from the Trash back into the Trash, not into the list', async () => {
+    store = await CaseStore.open(dir);
+    const c = await store.create(draft(ngoDraft()));
+    await store.backup('manual');
+    await store.trash(c.id);
+    await store.close();
+    store = undefined;
+    await writeFile(path.join(dir, 'trash', `${c.id}.json`), '{"kind": "ngo_susp');
+    store = await CaseStore.open(dir);
+    const [q] = store.quarantinedNow;
+    expect(q?.file).toMatch(/--trash--/);
+    const { case: recovered } = await store.recoverQuarantined(q!.file);
+    expect(recovered).toEqual(c);
+    expect(store.list()).toEqual([]);
+    expect(await readdir(path.join(dir, 'cases'))).toEqual([]);
+    expect((await store.listTrash()).map((t) => t.id)).toEqual([c.id]);
+    expect(await readJson(`trash/${c.id}.json`)).toEqual(c);
+    expect((await store.history(c.id)).map((e) => e.cause)).toEqual(['create', 'trash', 'recover']);
+    expect((await store.verify()).ok).toBe(true);
   });
 
   it('says so when restoring what the trash does not hold', async () => {
