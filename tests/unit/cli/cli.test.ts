@@ -121,7 +121,7 @@ describe('bad bundles are refused whole', () => {
   });
 
   it('schema faults and integrity faults are listed together, in the order of the bundle', async () => {
-    const source = { id: 's1', title: 'Приговор', kind: 'court_document', text: 'Қ Ө Ү Ұ Ә Ғ Ң І Һ', sha256: '0'.repeat(64) };
+    const source = { id: 's1', title: 'Приговор', kind: 'court_document' as const, text: 'Қ Ө Ү Ұ Ә Ғ Ң І Һ', sha256: '0'.repeat(64) };
     const file = await writeBundle('several.json', [
       { ...prisonerDraft(), id: 'same', colour: 'red' },
       prisonerDraft({ sources: [source] }),
