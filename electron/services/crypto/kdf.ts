@@ -16,9 +16,21 @@ export type ScryptParams = {
 
 export const KEY_BYTES = 32;
 export const SALT_BYTES = 16;
-/** Tuning never goes below 2^14 (the scrypt paper's interactive minimum) nor above 2^20 (1 GiB with r = 8). */
-export const TUNE_LOG2N_MIN = 14;
+/**
+ * Tuning never goes below 2^15 nor above 2^20 (1 GiB with r = 8). The floor is
+ * for the laptop that is seized: its vault.json can be attacked offline on
+ * better hardware for as long as the attacker likes, so a busy or slow machine
+ * must not talk the cost down to the scrypt paper's 2^14 "interactive" minimum
+ * (16 MiB); 2^15 asks 32 MiB and about twice the work per guess.
+ */
+export const TUNE_LOG2N_MIN = 15;
 export const TUNE_LOG2N_MAX = 20;
+/** Runs per measured candidate: the median of an odd number shrugs off one slow or one lucky run. */
+export const TUNE_RUNS = 3;
+/** How far above the target a candidate may go and still win: between two powers of two, the stronger one, unless it is much slower. */
+const TUNE_SLACK = 1.5;
+/** Fewest characters a new passphrase may have (code points, after NFC). One rule for the app and the command line. */
+export const MIN_PASSPHRASE_CHARS = 8;
 /** The most memory a recorded header may ask for: a damaged or hostile vault.json must not exhaust the machine. */
 const MAX_SCRYPT_MEMORY = 2 ** 30;
 
@@ -60,10 +72,20 @@ export function passphraseBytes(passphrase: string): Buffer {
   return Buffer.from(passphrase.normalize('NFC'), 'utf8');
 }
 
-/** A new passphrase must at least not be empty; how long it must be is the UI's policy. */
+/** How many characters a passphrase has as the length rule counts them: code points after NFC ("Қ" or an emoji is one). */
+export const passphraseLength = (passphrase: string) => [...passphrase.normalize('NFC')].length;
+
+/**
+ * The one length rule for a new passphrase, enforced here so the app, browser
+ * mode and the command line all refuse the same ones (the Settings form checks
+ * the same number first, only to say so sooner).
+ */
 export function checkNewPassphrase(passphrase: string): void {
-  if (typeof passphrase !== 'string' || passphrase.normalize('NFC').length === 0) {
+  if (typeof passphrase !== 'string' || passphraseLength(passphrase) === 0) {
     throw new ServiceError('bad_input', 'The new passphrase is empty. Nothing was changed.');
+  }
+  if (passphraseLength(passphrase) < MIN_PASSPHRASE_CHARS) {
+    throw new ServiceError('bad_input', `The new passphrase is too short: use at least ${MIN_PASSPHRASE_CHARS} characters (a few unrelated words are easier to remember). Nothing was changed.`);
   }
 }
 
@@ -101,13 +123,16 @@ async function timeDerivation(log2N: number): Promise<number> {
   return performance.now() - start;
 }
 
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
 /**
  * Picks N (r = 8, p = 1) so that one derivation takes about `targetMs` on this
  * machine: slow enough that guessing passphrases from a stolen laptop's
- * vault.json is expensive, fast enough that unlocking is not a chore. scrypt's
- * cost is linear in N, so one measurement predicts the rest; the prediction and
- * its neighbour are then measured and the one closest to the target (on a log
- * scale) wins.
+ * vault.json is expensive, fast enough that unlocking is not a chore. Each
+ * candidate is timed `TUNE_RUNS` times and its median counts, so one moment of
+ * load (indexing, another app) neither weakens nor inflates the choice. scrypt's
+ * cost is linear in N, so the floor's median predicts the rest; the largest N
+ * whose median stays within `TUNE_SLACK` × the target wins (never below the floor).
  */
 export async function tuneScrypt(targetMs = 250): Promise<TunedScrypt> {
   const clamp = (n: number) => Math.min(TUNE_LOG2N_MAX, Math.max(TUNE_LOG2N_MIN, n));
@@ -115,22 +140,34 @@ export async function tuneScrypt(targetMs = 250): Promise<TunedScrypt> {
   const measure = async (log2N: number) => {
     const known = candidates.find((c) => c.log2N === log2N);
     if (known) return known.ms;
-    // The faster of two runs: a busy moment (indexing, another app) must not talk the tuning into a weaker N.
-    const ms = Math.min(await timeDerivation(log2N), await timeDerivation(log2N));
+    const runs: number[] = [];
+    for (let i = 0; i < TUNE_RUNS; i++) runs.push(await timeDerivation(log2N));
+    const ms = median(runs);
     candidates.push({ log2N, ms });
     return ms;
   };
   // The first call also starts a thread-pool thread; a warm-up keeps that out of the baseline.
   await timeDerivation(10);
+  const ceiling = targetMs * TUNE_SLACK;
   const baseMs = Math.max(0.1, await measure(TUNE_LOG2N_MIN));
-  const guess = clamp(TUNE_LOG2N_MIN + Math.round(Math.log2(targetMs / baseMs)));
-  const guessMs = await measure(guess);
-  // Check the neighbour on the side of the target, when there is one.
-  const neighbour = clamp(guessMs < targetMs ? guess + 1 : guess - 1);
-  if (neighbour !== guess) await measure(neighbour);
-  const distance = (ms: number) => Math.abs(Math.log(Math.max(ms, 0.1) / targetMs));
-  const best = candidates.reduce((a, b) => (distance(b.ms) < distance(a.ms) || (distance(b.ms) === distance(a.ms) && b.log2N > a.log2N) ? b : a));
-  return { params: scryptParams(2 ** best.log2N), measuredMs: best.ms, candidates };
+  // The largest N the prediction allows, then walk down (or up) by measurement.
+  let log2N = clamp(TUNE_LOG2N_MIN + Math.floor(Math.log2(ceiling / baseMs)));
+  while (log2N > TUNE_LOG2N_MIN && (await measure(log2N)) > ceiling) log2N--;
+  while (log2N < TUNE_LOG2N_MAX && (await measure(log2N)) <= ceiling && (await measure(log2N + 1)) <= ceiling) log2N++;
+  return { params: scryptParams(2 ** log2N), measuredMs: await measure(log2N), candidates };
+}
+
+/**
+ * The parameters for a vault being (re)written: tuned to this machine now, but
+ * never weaker than `previous` (a passphrase change on a slower machine keeps
+ * the old cost rather than lowering it).
+ */
+export async function strongerParams(previous: ScryptParams | undefined): Promise<ScryptParams> {
+  const forTests = scryptParamsForTests(process.env);
+  if (forTests) return forTests;
+  const tunedNow = await defaultScryptParams();
+  if (!previous || previous.N * previous.r <= tunedNow.N * tunedNow.r) return tunedNow;
+  return previous;
 }
 
 let tuned: Promise<ScryptParams> | undefined;

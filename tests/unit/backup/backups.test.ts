@@ -207,12 +207,12 @@ describe('the session: lock and unlock', () => {
 
       // Change the passphrase (a wrong current one changes nothing), then decrypt.
       await call('vault.unlock', { passphrase: 'пароль Қазақ' });
-      const badChange = await call('vault.changePassphrase', { passphrase: 'wrong', newPassphrase: 'new one' });
+      const badChange = await call('vault.changePassphrase', { passphrase: 'wrong', newPassphrase: 'new one, longer' });
       expect(!badChange.ok && badChange.error.code).toBe('bad_input');
       expect(session.status().locked).toBe(false);
-      const changed = await call('vault.changePassphrase', { passphrase: 'пароль Қазақ', newPassphrase: 'new one' });
+      const changed = await call('vault.changePassphrase', { passphrase: 'пароль Қазақ', newPassphrase: 'new one, longer' });
       expect(changed.ok).toBe(true);
-      const dec = await call('vault.decrypt', { passphrase: 'new one' });
+      const dec = await call('vault.decrypt', { passphrase: 'new one, longer' });
       expect(dec.ok && dec.value).toEqual({ encrypted: false, locked: false, idleLockMinutes: 0 });
       expect((await listSnapshots(dir)).map((s) => s.reason).sort()).toEqual(['before-decrypt', 'before-encrypt']);
       const plain = await readFile(path.join(dir, 'cases', `${c.id}.json`), 'utf8');
@@ -227,10 +227,10 @@ describe('the session: lock and unlock', () => {
     let now = Date.parse('2026-11-22T10:00:00Z');
     {
       const s = await Session.start(dir, { scrypt: FAST_KDF });
-      await createDispatcher(s.handlers)('vault.encrypt', { passphrase: 'pw' });
+      await createDispatcher(s.handlers)('vault.encrypt', { passphrase: 'pw, long enough' });
       await s.close();
     }
-    const session = await Session.start(dir, { clock: () => now, idleCheckMs: 5 }, 'pw');
+    const session = await Session.start(dir, { clock: () => now, idleCheckMs: 5 }, 'pw, long enough');
     const call = createDispatcher(session.handlers);
     const settle = () => new Promise((r) => setTimeout(r, 40));
     try {

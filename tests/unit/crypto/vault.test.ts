@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WRONG_PASSPHRASE_MESSAGE, WrongPassphraseError } from '../../../electron/services/crypto/errors';
-import { scryptParams } from '../../../electron/services/crypto/kdf';
+import { MIN_PASSPHRASE_CHARS, scryptParams } from '../../../electron/services/crypto/kdf';
 import { createVault, parseVaultHeader, rewrapVault, unlockVault, type VaultHeader } from '../../../electron/services/crypto/vault';
 import { wipe } from '../../../electron/services/crypto/wipe';
 import { ServiceError } from '../../../electron/services/errors';
@@ -68,7 +68,7 @@ describe('the vault (key hierarchy)', () => {
     expect(next.kdf.N).toBe(header.kdf.N); // parameters kept unless asked
     expect((await unlockVault(next, 'new passphrase ✓')).equals(dataKey)).toBe(true);
     expect(await rejection(unlockVault(next, PASS))).toBeInstanceOf(WrongPassphraseError);
-    expect(await rejection(rewrapVault(header, 'nope', 'x'))).toBeInstanceOf(WrongPassphraseError);
+    expect(await rejection(rewrapVault(header, 'nope', 'x is long enough'))).toBeInstanceOf(WrongPassphraseError);
     const stronger = await rewrapVault(next, 'new passphrase ✓', PASS, scryptParams(2048));
     expect(stronger.kdf.N).toBe(2048);
     expect((await unlockVault(stronger, PASS)).equals(dataKey)).toBe(true);
@@ -78,6 +78,18 @@ describe('the vault (key hierarchy)', () => {
     expect(((await rejection(createVault('', FAST_KDF))) as ServiceError).code).toBe('bad_input');
     const { header } = await createVault(PASS, FAST_KDF);
     expect(((await rejection(rewrapVault(header, PASS, ''))) as ServiceError).code).toBe('bad_input');
+  });
+
+  it(`refuses a new passphrase shorter than ${MIN_PASSPHRASE_CHARS} characters, counting what a person sees`, async () => {
+    const short = await rejection(createVault('Қазақ12', FAST_KDF));
+    expect((short as ServiceError).code).toBe('bad_input');
+    expect((short as ServiceError).message).toContain(`at least ${MIN_PASSPHRASE_CHARS} characters`);
+    // Eight Kazakh letters are 16 UTF-8 bytes and eight characters: long enough.
+    await expect(createVault('ҚӨҮҰӘҒҢІ', FAST_KDF)).resolves.toBeDefined();
+    // "é" typed as e + combining accent is one character after NFC: seven of them are too few.
+    expect(((await rejection(createVault('e\u0301'.repeat(7), FAST_KDF))) as ServiceError).code).toBe('bad_input');
+    const { header } = await createVault(PASS, FAST_KDF);
+    expect(((await rejection(rewrapVault(header, PASS, 'short'))) as ServiceError).message).toContain('too short');
   });
 
   it('detects a tampered header as a wrong passphrase or a damaged file, never a wrong key', async () => {
