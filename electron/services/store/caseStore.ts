@@ -8,7 +8,7 @@ import { BUNDLE_FORMAT, BUNDLE_VERSION, checkReferences } from '../../../shared/
 import { checksumIssues, finalizeCase, newId, referenceIssues, sha256Hex } from '../cases/finalize';
 import { ioError, isIoError, ServiceError } from '../errors';
 import { aadForFile, decryptBytes, EncryptedFileError, EncryptedJsonFile, encryptBytes, openVault, recoverConversion, wipe } from '../crypto';
-import { DurableJsonFile, fsyncDir, prepareDurable, TEMP_SUFFIX, writeFileDurably, type DurableFs } from './durableFile';
+import { confirmRename, DurableJsonFile, fsyncDir, prepareDurable, TEMP_SUFFIX, UnconfirmedWriteError, writeFileDurably, type DurableFs } from './durableFile';
 import { DataDirLock } from './lock';
 import { readSummaryIndex, SUMMARY_INDEX_FILE, writeSummaryIndex, type IndexEntry } from './summaryIndex';
 import { CURRENT_SCHEMA_VERSION, migrate, MIGRATIONS, readMeta, type Meta, type Migration } from './meta';
@@ -86,6 +86,8 @@ export class CaseStore {
   private readonly historyLog: HistoryLog;
   /** Saves whose history entry could not be written (the save itself stands); `verify` reports them. */
   private readonly historyGaps: Array<{ id: string; rev: number; error: string }> = [];
+  /** Saves the disk did not confirm (the folder sync failed after the rename): in place, maybe not durable. */
+  private readonly unconfirmed: Array<{ file: string; id: string; rev: number; reason: string }> = [];
 
   private constructor(
     readonly dataDir: string,
@@ -517,7 +519,10 @@ export class CaseStore {
     try {
       await db.write();
     } catch (err) {
-      throw isIoError(err) ? ioError(err, `save "${c.title}"`) : err;
+      // Renamed into place but not confirmed: the new version is what the file holds, so the
+      // save stands (refusing it now would make the user's retry conflict with their own edit).
+      if (err instanceof UnconfirmedWriteError) this.noteUnconfirmed(err, c);
+      else throw isIoError(err) ? ioError(err, `save "${c.title}"`) : err;
     }
     this.remember(c, await stat(file));
     this.scheduleIndexFlush();
@@ -532,9 +537,19 @@ export class CaseStore {
     try {
       await writeFileDurably(file, this.dataKey ? encryptBytes(this.dataKey, text, aadForFile(this.dataDir, file)) : text, this.options.fs);
     } catch (err) {
-      throw isIoError(err) ? ioError(err, `recover "${c.title}"`) : err;
+      if (err instanceof UnconfirmedWriteError) this.noteUnconfirmed(err, c);
+      else throw isIoError(err) ? ioError(err, `recover "${c.title}"`) : err;
     }
     await this.record(c.id, [this.entry(c, 'recover')]);
+  }
+
+  private noteUnconfirmed(err: UnconfirmedWriteError, c: CaseFile): void {
+    this.unconfirmed.push({ file: path.relative(this.dataDir, err.file), id: c.id, rev: c.rev, reason: err.reason });
+  }
+
+  /** Saves that stand but that the disk did not confirm, for `verify` and the About box. */
+  get unconfirmedSaves(): ReadonlyArray<{ file: string; id: string; rev: number; reason: string }> {
+    return this.unconfirmed;
   }
 
   private forget(id: string, cause: 'trash' | 'quarantine'): void {
@@ -598,13 +613,20 @@ export class CaseStore {
     return result.value;
   }
 
-  private async moveDurably(from: string, to: string): Promise<void> {
+  /** Moves a case file between cases/ and trash/; once renamed, the move stands (see writeCase). */
+  private async moveDurably(from: string, to: string, c: CaseFile): Promise<void> {
     try {
-      await rename(from, to);
-      await fsyncDir(path.dirname(from));
-      await fsyncDir(path.dirname(to));
+      await (this.options.fs?.rename ?? rename)(from, to);
     } catch (err) {
       throw isIoError(err) ? ioError(err, `move ${path.basename(from)}`) : err;
+    }
+    for (const file of [from, to]) {
+      try {
+        await confirmRename(file, this.options.fs);
+      } catch (err) {
+        if (!(err instanceof UnconfirmedWriteError)) throw err;
+        this.noteUnconfirmed(new UnconfirmedWriteError(to, err.reason), c);
+      }
     }
   }
 
@@ -613,7 +635,7 @@ export class CaseStore {
       const c = await this.get(id);
       const target = this.caseFile(id, TRASH);
       if (await this.trashed(id)) throw new ServiceError('conflict', `The Trash already holds a case with id "${id}"; restore or remove it first.`);
-      await this.moveDurably(this.caseFile(id), target);
+      await this.moveDurably(this.caseFile(id), target, c);
       // The file's mtime records when it was trashed; the rename itself is the atomic step.
       const when = new Date(this.now());
       await utimes(target, when, when).catch(() => undefined);
@@ -628,7 +650,7 @@ export class CaseStore {
       if (this.entries.has(id)) throw new ServiceError('conflict', `A case with id "${id}" is already in the list.`);
       const c = await this.trashed(id);
       if (!c) throw new ServiceError('not_found', `The Trash holds no case with id "${id}".`);
-      await this.moveDurably(this.caseFile(id, TRASH), this.caseFile(id));
+      await this.moveDurably(this.caseFile(id, TRASH), this.caseFile(id), c);
       this.remember(c, await stat(this.caseFile(id)));
       this.scheduleIndexFlush();
       await this.record(id, [this.entry(c, 'restore')]);
@@ -719,7 +741,7 @@ export class CaseStore {
           await prepared[k]!.commit();
           committed.push(plan);
         }
-        await fsyncDir(path.join(this.dataDir, CASES), this.options.fs);
+        await confirmRename(path.join(this.dataDir, CASES, 'bundle'), this.options.fs);
       } catch (err) {
         for (const p of prepared.slice(committed.length)) await p.abort();
         for (const plan of committed.reverse()) {
@@ -729,7 +751,9 @@ export class CaseStore {
           } else await unlink(file).catch(() => undefined);
         }
         await fsyncDir(path.join(this.dataDir, CASES), this.options.fs).catch(() => undefined);
-        throw isIoError(err) ? ioError(err, 'import the bundle') : err;
+        // An unconfirmed folder sync was rolled back above like any other refusal: nothing of the bundle stands.
+        const cause = err instanceof UnconfirmedWriteError ? { code: err.reason } : err;
+        throw isIoError(cause) ? ioError(cause, 'import the bundle') : err;
       }
       for (const plan of writing) {
         this.remember(plan.case, await stat(this.caseFile(plan.case.id)));
@@ -853,6 +877,9 @@ export class CaseStore {
       }
     }
     for (const q of await this.listQuarantine()) problems.push({ file: q.file, message: `quarantined: ${q.reason}` });
+    for (const u of this.unconfirmed) {
+      problems.push({ file: u.file, message: `revision ${u.rev} was saved, but the disk did not confirm it (${u.reason}): it may not survive a power cut. Check the disk (free space, errors), then save the case again.` });
+    }
     for (const gap of this.historyGaps) {
       problems.push({ file: path.join(HISTORY_DIR, `${gap.id}.jsonl`), message: `revision ${gap.rev} was saved but not recorded in the history (${gap.error})` });
     }

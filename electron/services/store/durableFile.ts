@@ -15,9 +15,48 @@ const realFs: DurableFs = { open, rename, unlink };
 export const TEMP_SUFFIX = '.tmp';
 
 /**
+ * The new content is in place — renamed over the target, so every reader now sees
+ * it — but the folder could not be synced, so the rename may not survive a power
+ * cut. Not an I/O error of the usual kind: the previous version is NOT what the
+ * file holds, and a caller must not say it is.
+ */
+export class UnconfirmedWriteError extends Error {
+  readonly code = 'EUNCONFIRMED';
+  constructor(
+    readonly file: string,
+    /** The disk's own error code (EIO, ENOSPC…) or message. */
+    readonly reason: string,
+  ) {
+    super(`${path.basename(file)} was written, but the disk did not confirm it (${reason}); it may not survive a power cut.`);
+    this.name = 'UnconfirmedWriteError';
+  }
+}
+
+// A folder sync can fail for a passing reason (a busy disk, an interrupted call). Linux may
+// also report a lasting fault only once, so a retry that succeeds is not proof; but one that
+// keeps failing is, and that is what the caller is told.
+const DIR_SYNC_RETRY_MS = [20, 100];
+
+/** fsyncDir, tried again twice; a lasting failure is an UnconfirmedWriteError for `file`. */
+export async function confirmRename(file: string, fs: DurableFs = realFs): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await fsyncDir(path.dirname(file), fs);
+      return;
+    } catch (err) {
+      const wait = DIR_SYNC_RETRY_MS[attempt];
+      if (wait === undefined) throw new UnconfirmedWriteError(file, (err as NodeJS.ErrnoException).code ?? (err as Error).message);
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}
+
+/**
  * Writes `text` so that after a crash or power loss the file holds either the old
  * content or the new, never a mix: unique temp file → fsync → rename over the
  * target → fsync the folder (without which the rename itself may not survive).
+ * A failure up to the rename leaves the previous content and throws the disk's
+ * error; a lasting failure of the folder sync after it throws UnconfirmedWriteError.
  */
 export async function writeFileDurably(file: string, text: string | Uint8Array, fs: DurableFs = realFs, options: { syncDir?: boolean } = {}): Promise<void> {
   const prepared = await prepareDurable(file, text, fs);
@@ -28,7 +67,7 @@ export async function writeFileDurably(file: string, text: string | Uint8Array, 
     throw err;
   }
   // Writing many files into one folder, a caller may sync the folder once at the end instead.
-  if (options.syncDir !== false) await fsyncDir(path.dirname(file), fs);
+  if (options.syncDir !== false) await confirmRename(file, fs);
 }
 
 export async function fsyncDir(dir: string, fs: DurableFs = realFs): Promise<void> {

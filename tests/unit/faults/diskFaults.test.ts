@@ -3,7 +3,7 @@
 // failed operation, leaves the data folder as it was: no case of the bundle is
 // stored and no case it would have replaced is changed. Once the disk works again,
 // the same import goes through.
-import { open, rename, unlink } from 'node:fs/promises';
+import { open, readFile, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { CaseDraft, type CaseFile } from '../../../shared/model';
 import { createDispatcher, type Dispatch } from '../../../electron/services/dispatch';
 import { createServices } from '../../../electron/services/handlers';
 import { CaseStore } from '../../../electron/services/store/caseStore';
+import { SearchService } from '../../../electron/services/search/service';
 import type { DurableFs } from '../../../electron/services/store/durableFile';
 import { ngoDraft, prisonerDraft, tempDir } from '../../helpers/fixtures';
 import { show, snapshot, snapshotDiff } from '../../helpers/faults';
@@ -117,5 +118,103 @@ describe('the disk refuses a write during a bundle import', () => {
       ),
       { numRuns: 20, endOnFailure: true },
     );
+  });
+});
+
+// The disk refuses an fsync: of the temp file (before the rename, so the previous
+// version is still the file) or of the folder (after it, so the new version is the
+// file, only not yet known to be durable). Each is told as what it is.
+describe('the disk refuses an fsync during a save', () => {
+  type SyncFault = { target: 'file' | 'folder'; code: string; times: number };
+  let fault: SyncFault | null = null;
+  const failingSync = (h: Awaited<ReturnType<typeof open>>) => {
+    const f = fault!;
+    h.sync = async () => {
+      if (f.times-- > 0) throw injected(f.code);
+    };
+  };
+  const syncFaultFs: DurableFs = {
+    open: (async (p: string, flags: string, mode?: number) => {
+      const handle = await open(p, flags, mode);
+      if (fault?.target === 'file' && isCaseTemp(p, flags)) failingSync(handle);
+      if (fault?.target === 'folder' && flags === 'r' && path.basename(p) === 'cases') failingSync(handle);
+      return handle;
+    }) as DurableFs['open'],
+    rename,
+    unlink,
+  };
+
+  let syncDir: string;
+  let syncCleanup: () => Promise<void>;
+  let syncStore: CaseStore;
+  let search: SearchService;
+  let call: Dispatch;
+  beforeAll(async () => {
+    ({ dir: syncDir, cleanup: syncCleanup } = await tempDir('casefile-sync-faults-'));
+    syncStore = await CaseStore.open(syncDir, { fs: syncFaultFs });
+    search = new SearchService(syncStore);
+    call = createDispatcher(createServices(syncStore, search).handlers);
+  });
+  afterAll(async () => {
+    await syncStore.close();
+    await syncCleanup();
+  });
+
+  const onDisk = async (id: string) => JSON.parse(await readFile(path.join(syncDir, 'cases', `${id}.json`), 'utf8')) as CaseFile;
+  const found = async (word: string) => (await search.query({ query: word, limit: 10 })).map((h) => h.id);
+  const saveWith = async (f: SyncFault, id: string, baseRev: number, summary: string) => {
+    fault = f;
+    try {
+      return await call('cases.update', { id, baseRev, case: { ...prisonerDraft(), summary } });
+    } finally {
+      fault = null;
+    }
+  };
+
+  it.each(['ENOSPC', 'EIO', 'EACCES'])('of the temp file (%s): an io error, the previous version on disk, in the list, the history and the search', async (code) => {
+    const c = await syncStore.create(CaseDraft.parse(prisonerDraft({ summary: 'Kept Zhanaozen' })));
+    expect(await found('Zhanaozen')).toContain(c.id);
+    const before = await snapshot(syncDir);
+    const r = await saveWith({ target: 'file', code, times: 1 }, c.id, 1, `Lost Pavlodar ${code}`);
+    expect(r, show(r)).toMatchObject({ ok: false, error: { code: 'io', message: expect.stringContaining('previous version is intact') } });
+    expect(snapshotDiff(before, await snapshot(syncDir))).toEqual([]);
+    expect((await onDisk(c.id)).rev).toBe(1);
+    expect(syncStore.summary(c.id)?.rev).toBe(1);
+    expect((await syncStore.history(c.id)).map((e) => e.rev)).toEqual([1]);
+    expect(await found(`Pavlodar`)).not.toContain(c.id);
+    // The user's retry, from the same revision, goes through.
+    const again = await saveWith({ target: 'file', code, times: 0 }, c.id, 1, 'Saved Pavlodar');
+    expect(again.ok, show(again)).toBe(true);
+    expect((await onDisk(c.id)).rev).toBe(2);
+  });
+
+  it.each(['ENOSPC', 'EIO', 'EACCES'])('of the folder, lasting (%s): the save stands everywhere the file is, and verify says the disk did not confirm it', async (code) => {
+    const c = await syncStore.create(CaseDraft.parse(prisonerDraft({ summary: 'Old Zhanaozen' })));
+    expect(await found('Zhanaozen')).toContain(c.id);
+    const r = await saveWith({ target: 'folder', code, times: 99 }, c.id, 1, `New Semey ${code}`);
+    expect(r, show(r)).toMatchObject({ ok: true, value: { rev: 2 } });
+    expect((await onDisk(c.id)).rev).toBe(2);
+    expect(syncStore.summary(c.id)?.rev).toBe(2);
+    expect((await syncStore.get(c.id)).summary).toBe(`New Semey ${code}`);
+    expect((await syncStore.history(c.id)).map((e) => e.rev)).toEqual([1, 2]);
+    expect(await found('Semey')).toContain(c.id);
+    const report = await syncStore.verify();
+    expect(report.problems).toContainEqual({
+      file: path.join('cases', `${c.id}.json`),
+      message: expect.stringMatching(new RegExp(`revision 2 was saved, but the disk did not confirm it \\(${code}\\)`)),
+    });
+    // The next edit builds on what the user saw: no conflict with their own save.
+    const next = await saveWith({ target: 'folder', code, times: 0 }, c.id, 2, 'Newer Semey');
+    expect(next.ok, show(next)).toBe(true);
+    expect((await onDisk(c.id)).rev).toBe(3);
+  });
+
+  it('of the folder, once: tried again, the save stands and nothing is reported', async () => {
+    const c = await syncStore.create(CaseDraft.parse(prisonerDraft({ summary: 'Once' })));
+    const warnings = syncStore.unconfirmedSaves.length;
+    const r = await saveWith({ target: 'folder', code: 'EIO', times: 1 }, c.id, 1, 'Twice');
+    expect(r, show(r)).toMatchObject({ ok: true, value: { rev: 2 } });
+    expect(syncStore.unconfirmedSaves.length).toBe(warnings);
+    expect((await syncStore.history(c.id)).map((e) => e.rev)).toEqual([1, 2]);
   });
 });
