@@ -8,18 +8,30 @@ import { Id } from './scalars';
  * Where each annotation stands against its source's current text. Derived on
  * demand, never stored: the quote is the truth, so the status is whatever
  * anchoring the quote in today's text says.
+ *
+ * - `anchored`: the annotated words are in the text (up to whitespace);
+ * - `changed`: the passage is probably still there but its words changed a little
+ *   (a typo fixed, a letter corrected); the user must review it, and until they
+ *   accept the new wording it stays `changed` and is quoted nowhere;
+ * - `orphaned`: the words cannot be found with confidence;
+ * - `note`: a note on the case or on a source as a whole, with nothing to anchor.
  */
 export const AnnotationState = z.strictObject({
   id: Id,
   sourceId: Id.optional(),
   sourceTitle: z.string().optional(),
-  status: z.enum(['note', 'anchored', 'orphaned']),
-  /** Where the quote is now (UTF-16 offsets into the source text), when anchored. */
+  status: z.enum(['note', 'anchored', 'changed', 'orphaned']),
+  /** Where the passage is now (UTF-16 offsets into the source text), when anchored or changed. */
   start: z.int().optional(),
   end: z.int().optional(),
   method: z.enum(['position', 'quote', 'fuzzy']).optional(),
   reason: z.string().optional(),
+  /** Why it is orphaned, as a code a caller can word in its own language. */
+  cause: z.enum(['no-quote', 'blank-quote', 'ambiguous', 'gone', 'context', 'numbers', 'words', 'imprecise']).optional(),
+  /** The words the annotation was made on (the stored quote). */
   quote: z.string().optional(),
+  /** When changed: the words now at start..end, to show beside the quote. */
+  currentText: z.string().optional(),
   body: z.string(),
   tags: z.array(z.string()),
   confidential: z.boolean(),
@@ -36,18 +48,24 @@ export function annotationStates(c: { sources: Source[]; annotations: Annotation
     if (!a.target || !source) return { ...base, sourceId: a.sourceId, sourceTitle: source?.title, status: 'note' as const, quote: a.target?.quote.exact };
     const found = anchor(source.text, a.target);
     const where = { ...base, sourceId: a.sourceId, sourceTitle: source.title, quote: a.target.quote.exact };
-    return found.status === 'anchored'
-      ? { ...where, status: 'anchored' as const, start: found.start, end: found.end, method: found.method }
-      : { ...where, status: 'orphaned' as const, reason: found.reason };
+    switch (found.status) {
+      case 'anchored':
+        return { ...where, status: 'anchored' as const, start: found.start, end: found.end, method: found.method };
+      case 'changed':
+        return { ...where, status: 'changed' as const, start: found.start, end: found.end, method: 'fuzzy' as const, currentText: source.text.slice(found.start, found.end) };
+      case 'orphaned':
+        return { ...where, status: 'orphaned' as const, reason: found.reason, cause: found.cause };
+    }
   });
 }
 
 /**
  * Re-anchors every annotation against its source's current text and refreshes
- * the position and context of those that were found. An orphan keeps its target
- * exactly as it was — never moved, never dropped — so it can be re-anchored by
- * hand or heal if the text comes back. Quote-only targets (from an import) gain
- * their position here.
+ * the stored target as updateTarget says: an anchored one afresh (its words are the
+ * same up to whitespace), a changed one only in its position — the quoted words stay
+ * the ones the user annotated until the user accepts the new wording — and an orphan
+ * not at all: never moved, never dropped, so it can be re-attached by hand or heal if
+ * the text comes back. Quote-only targets (from an import) gain their position here.
  */
 export function reanchorCase<C extends WithAnnotations>(c: C): C {
   const sources = new Map(c.sources.map((s) => [s.id, s.text]));
@@ -55,9 +73,7 @@ export function reanchorCase<C extends WithAnnotations>(c: C): C {
   const annotations = c.annotations.map((a) => {
     const text = a.sourceId === undefined ? undefined : sources.get(a.sourceId);
     if (!a.target || text === undefined) return a;
-    const found = anchor(text, a.target);
-    if (found.status !== 'anchored') return a;
-    const target = updateTarget(text, a.target, found);
+    const target = updateTarget(text, a.target, anchor(text, a.target));
     if (JSON.stringify(target) === JSON.stringify(a.target)) return a;
     changed = true;
     return { ...a, target };

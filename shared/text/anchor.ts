@@ -8,12 +8,25 @@
 //
 //   position  the offsets still hold exactly the quote, and no other occurrence of
 //             the quote has better context;
-//   quote     the quote occurs verbatim; its context says which occurrence (the
-//             position breaks exact ties), and a quote under 16 characters must have
-//             some of its context with it;
+//   quote     the quote occurs verbatim, not as part of a longer word or number
+//             ("2 years" is not found in "12 years"); its context says which
+//             occurrence (the position breaks exact ties), and a quote under 16
+//             characters must have some of its context with it;
 //   fuzzy     whitespace folded and a few edits (≤ 15 %) allowed in the quote; the
 //             context, matched approximately, ranks the candidates and must agree
 //             when the quote is under 40 characters; a near tie is an orphan.
+//
+// A fuzzy candidate is then snapped to whole words (a quote that began at a word
+// boundary never comes back starting mid-word, as "quitted" in "acquitted") and
+// judged word by word (anchorWords.ts):
+//
+//   anchored  it differs from the quote only in whitespace: the same words;
+//   changed   it differs by typo-level edits only (a changed word within one edit,
+//             two from ten letters; punctuation): probably the same passage, but its
+//             words are not the ones the lawyer annotated, so the user must review
+//             it. The stored quote is never rewritten to the new words for it;
+//   orphaned  a number was added, removed or changed (a date, a term, an article, an
+//             amount), or a word was replaced, added or removed: not the same facts.
 //
 // Every stage refuses rather than guesses: when the evidence does not single out
 // one place the annotation is orphaned with a reason the user can read. A false
@@ -21,14 +34,20 @@
 // note to words it was never about.
 
 import type { AnnotationTarget } from '../model/parts';
-import { contextDistance, findApproxMatches } from './anchorApprox';
+import { anchoredDistances, contextDistance, findApproxMatches } from './anchorApprox';
 import { foldedForm, foldWhitespace, isFoldableSpace, type FoldedText } from './anchorFold';
+import { compareWording, quoteEdges, splitsWord, wordEndAfter, wordStartBefore, type Verdict } from './anchorWords';
 
 export type AnchorMethod = 'position' | 'quote' | 'fuzzy';
 
+/** Why an annotation could not be anchored, for a caller that words it in its own language. */
+export type OrphanCause = 'no-quote' | 'blank-quote' | 'ambiguous' | 'gone' | 'context' | 'numbers' | 'words' | 'imprecise';
+
 export type AnchorResult =
   | { status: 'anchored'; start: number; end: number; method: AnchorMethod }
-  | { status: 'orphaned'; reason: string };
+  /** Found by the fuzzy stage with typo-level changes to its words: the user must review it. */
+  | { status: 'changed'; start: number; end: number }
+  | { status: 'orphaned'; reason: string; cause: OrphanCause };
 
 /** Characters of context stored on each side of a quote. */
 export const CONTEXT_LENGTH = 32;
@@ -102,7 +121,7 @@ type Wanted = {
 };
 
 const anchored = (start: number, end: number, method: AnchorMethod): AnchorResult => ({ status: 'anchored', start, end, method });
-const orphaned = (reason: string): AnchorResult => ({ status: 'orphaned', reason });
+const orphaned = (reason: string, cause: OrphanCause): AnchorResult => ({ status: 'orphaned', reason, cause });
 
 /** Re-finds the target's words in text, or says why they cannot be found with confidence. */
 export function anchor(text: string, target: AnnotationTarget): AnchorResult {
@@ -111,7 +130,7 @@ export function anchor(text: string, target: AnnotationTarget): AnchorResult {
 
 function anchorIn(doc: Doc, target: AnnotationTarget): AnchorResult {
   const exact = target.quote.exact;
-  if (!exact) return orphaned('The annotation has no quoted words to look for.');
+  if (!exact) return orphaned('The annotation has no quoted words to look for.', 'no-quote');
   const pos = target.position;
   const wanted: Wanted = {
     exact,
@@ -181,8 +200,14 @@ function anchorVerbatim(text: string, w: Wanted): AnchorResult | 'try-fuzzy' {
 
   // (b) Every occurrence, ranked by how much of the context still agrees. The
   // position, when it holds the quote, is one of them and wins ties (methodFor).
+  // An occurrence inside a longer word or number is other words ("2 years" in "12
+  // years"), unless the quote itself was cut from inside a word. Only context can
+  // tell that, so a quote without it (an import) is taken wherever it occurs.
+  const edges = quoteEdges(exact, w.prefix, w.suffix);
   const found: ({ start: number } & Agreement)[] = [];
   for (let i = text.indexOf(exact); i !== -1; i = text.indexOf(exact, i + 1)) {
+    if (w.prefix && edges.start && splitsWord(text, i)) continue;
+    if (w.suffix && edges.end && splitsWord(text, i + len)) continue;
     found.push({ start: i, ...agreement(text, i, i + len, w) });
   }
   if (found.length === 0) return 'try-fuzzy';
@@ -202,12 +227,13 @@ function anchorVerbatim(text: string, w: Wanted): AnchorResult | 'try-fuzzy' {
     if (hint) return pick(nearest(tied, hint.start).start);
     return orphaned(
       `The quoted words occur ${times(found.length)} in the text, and the annotation keeps neither surrounding words nor a position to tell which one it meant.`,
+      'ambiguous',
     );
   }
   if (tied.every((f) => f.corroborated)) {
     if (tied.length === 1) return pick(tied[0]!.start);
     if (hint) return pick(nearest(tied, hint.start).start);
-    return orphaned(`The quoted words occur ${times(tied.length)} with the same surrounding words, and nothing tells which one the annotation meant.`);
+    return orphaned(`The quoted words occur ${times(tied.length)} with the same surrounding words, and nothing tells which one the annotation meant.`, 'ambiguous');
   }
   return 'try-fuzzy';
 }
@@ -258,7 +284,7 @@ function anchorFuzzy(doc: Doc, w: Wanted): AnchorResult {
   const quote = foldedForm(w.exact);
   const prefix = foldedForm(w.prefix);
   const suffix = foldedForm(w.suffix);
-  if (quote.trim() === '') return orphaned('The quoted text is only whitespace, which cannot be found again once the text has changed.');
+  if (quote.trim() === '') return orphaned('The quoted text is only whitespace, which cannot be found again once the text has changed.', 'blank-quote');
 
   const maxErrors = quote.length >= MIN_FUZZY_QUOTE ? Math.floor(quote.length * MAX_QUOTE_ERROR_RATE) : 0;
   const matches = findApproxMatches(folded.text, quote, maxErrors);
@@ -267,6 +293,7 @@ function anchorFuzzy(doc: Doc, w: Wanted): AnchorResult {
       maxErrors > 0
         ? 'The quoted words are no longer in the text, not even with small changes; the passage was probably deleted or rewritten.'
         : 'The quoted words are no longer in the text; the passage was probably deleted or rewritten.',
+      'gone',
     );
   }
 
@@ -299,6 +326,7 @@ function anchorFuzzy(doc: Doc, w: Wanted): AnchorResult {
   if (!firstEligible) {
     return orphaned(
       'Words like the quote are still in the text, but the words around them have changed too much to be sure they are the same passage.',
+      'context',
     );
   }
   // Everything about as good as the best trustworthy candidate, ineligible ones included:
@@ -311,7 +339,7 @@ function anchorFuzzy(doc: Doc, w: Wanted): AnchorResult {
   }
   const best = near[0]!;
   if (!best.eligible) {
-    return orphaned('Words like the quote were found, but in a place whose surroundings do not confirm it is the same passage.');
+    return orphaned('Words like the quote were found, but in a place whose surroundings do not confirm it is the same passage.', 'context');
   }
   const rivals = near.slice(1);
 
@@ -324,6 +352,7 @@ function anchorFuzzy(doc: Doc, w: Wanted): AnchorResult {
     if (!equal || !w.hint) {
       return orphaned(
         `The quoted words were found in ${rivals.length + 1} places that match about equally well, and nothing tells which one the annotation meant.`,
+        'ambiguous',
       );
     }
     const hint = w.hint.start;
@@ -331,8 +360,75 @@ function anchorFuzzy(doc: Doc, w: Wanted): AnchorResult {
     chosen = nearest(placed, hint).c;
   }
   const [start, end] = toOriginal(chosen);
-  if (end <= start) return orphaned('The quoted words could not be located precisely in the changed text.');
-  return anchored(start, end, 'fuzzy');
+  const judged = end > start ? judgeWords(doc.text, start, end, w, quote, maxErrors) : undefined;
+  if (!judged) return orphaned('The quoted words could not be located precisely in the changed text.', 'imprecise');
+  const { verdict } = judged;
+  switch (verdict.kind) {
+    case 'same':
+      return anchored(judged.start, judged.end, 'fuzzy');
+    case 'changed':
+      return { status: 'changed', start: judged.start, end: judged.end };
+    case 'numbers':
+      return orphaned(
+        `The passage seems to be still there, but its numbers changed (${listOr(verdict.was)} → ${listOr(verdict.now)}); a note on a date, a term, an article or an amount is not moved onto different ones.`,
+        'numbers',
+      );
+    case 'words':
+      return orphaned(
+        'Words like the quote are still in the text, but some of its words were replaced, added or removed, not just corrected; the note is not moved onto different words.',
+        'words',
+      );
+  }
+}
+
+function listOr(numbers: readonly string[]): string {
+  return numbers.length === 0 ? 'none' : numbers.join(', ');
+}
+
+const RANK: Record<Verdict['kind'], number> = { same: 0, changed: 1, numbers: 2, words: 3 };
+
+/**
+ * Snaps a fuzzy candidate to whole words and judges its wording. An edge that falls
+ * inside a word (where the quote's did not) may go outward, taking the whole word, or
+ * inward, leaving the fragment out; whichever reads closer to the quote wins, outward
+ * on a tie. A snapped span must still be within the quote's edit budget: taking a
+ * whole word must not let in more change than the match itself was allowed.
+ * Undefined when no snapped span is left.
+ */
+function judgeWords(
+  text: string,
+  start: number,
+  end: number,
+  w: Wanted,
+  foldedQuote: string,
+  maxErrors: number,
+): { start: number; end: number; verdict: Verdict } | undefined {
+  const edges = quoteEdges(w.exact, w.prefix, w.suffix);
+  const skipSpaceForward = (i: number) => {
+    while (i < text.length && isFoldableSpace(text.charCodeAt(i))) i++;
+    return i;
+  };
+  const skipSpaceBack = (i: number) => {
+    while (i > 0 && isFoldableSpace(text.charCodeAt(i - 1))) i--;
+    return i;
+  };
+  const starts = edges.start && splitsWord(text, start) ? [wordStartBefore(text, start), skipSpaceForward(wordEndAfter(text, start))] : [start];
+  const ends = edges.end && splitsWord(text, end) ? [wordEndAfter(text, end), skipSpaceBack(wordStartBefore(text, end))] : [end];
+  let best: { start: number; end: number; verdict: Verdict } | undefined;
+  const score = (v: Verdict) => RANK[v.kind] * 1e6 + (v.kind === 'changed' ? v.edits : 0);
+  for (const s of starts) {
+    for (const e of ends) {
+      if (e <= s) continue;
+      const span = text.slice(s, e);
+      const folded = foldedForm(span);
+      const withinBudget = anchoredDistances(folded, foldedQuote, 0, folded.length)[folded.length]! <= maxErrors;
+      // Over the budget it is not a typo-level match, though a changed number is still the better reason to give.
+      const wording = compareWording(w.exact, span);
+      const verdict: Verdict = withinBudget || wording.kind === 'numbers' ? wording : { kind: 'words' };
+      if (!best || score(verdict) < score(best.verdict)) best = { start: s, end: e, verdict };
+    }
+  }
+  return best;
 }
 
 // ---------------------------------------------------------------------------
@@ -341,7 +437,7 @@ function anchorFuzzy(doc: Doc, w: Wanted): AnchorResult {
 export type ReanchorEntry = {
   id: string;
   result: AnchorResult;
-  /** The target refreshed to where the words are now, or unchanged when orphaned. */
+  /** The target as updateTarget stores it. */
   target: AnnotationTarget;
 };
 
@@ -364,11 +460,18 @@ export function reanchorAll(
 }
 
 /**
- * The target as it should be stored after anchoring: exact, context and position
- * taken afresh from where the words are now. An orphaned target is returned as it was,
- * so the words the user once marked are never lost.
+ * The target as it should be stored after anchoring. An anchored one is taken afresh
+ * from where the words are now: exact, context and position (its words are the same,
+ * up to whitespace). A changed one keeps the words the user annotated and their
+ * context, and only its position follows the passage; so it stays changed until the
+ * user accepts the new wording. An orphaned target is returned as it was, so the words
+ * the user once marked are never lost.
  */
 export function updateTarget(text: string, target: AnnotationTarget, result: AnchorResult): AnnotationTarget {
-  if (result.status !== 'anchored') return target;
+  if (result.status === 'orphaned') return target;
+  if (result.status === 'changed') {
+    const p = target.position;
+    return p && p.start === result.start && p.end === result.end ? target : { ...target, position: { start: result.start, end: result.end } };
+  }
   return makeTarget(text, result.start, result.end);
 }

@@ -63,6 +63,34 @@ describe('annotations follow their source text', () => {
     expect(states.ok && states.value.map((s) => s.status)).toEqual(['orphaned', 'note']);
   });
 
+  it('a typo fixed inside the quote leaves the annotated words on disk and lists the annotation as changed', async () => {
+    const typo = TEXT.replace('задержан', 'задержон');
+    const c = await store.create(withText(typo, [{ id: 'a1', sourceId: 's1', target: { quote: { exact: 'задержон 14 января 2022 года' } }, body: 'Дата ареста' }]));
+    const quote = c.annotations[0]!.target!.quote;
+    const next = await store.update(c.id, 1, CaseDraft.parse({ ...editable(c), sources: [{ ...c.sources[0]!, text: TEXT }] }));
+    expect(next.annotations[0]!.target!.quote).toEqual(quote);
+    expect(next.annotations[0]!.target!.position).toEqual({ start: TEXT.indexOf(QUOTE), end: TEXT.indexOf(QUOTE) + QUOTE.length });
+    const states = await dispatch('annotations.list', { id: c.id });
+    expect(states).toMatchObject({ ok: true, value: [{ id: 'a1', status: 'changed', quote: 'задержон 14 января 2022 года', currentText: QUOTE }] });
+    // Accepting the new wording is an ordinary update of the target, after which it is anchored.
+    const at = TEXT.indexOf(QUOTE);
+    const accepted = await store.update(c.id, 2, CaseDraft.parse({
+      ...editable(next),
+      annotations: [{ ...next.annotations[0]!, target: { quote: { exact: QUOTE }, position: { start: at, end: at + QUOTE.length } } }],
+    }));
+    expect(accepted.annotations[0]!.target!.quote.exact).toBe(QUOTE);
+    expect(await dispatch('annotations.list', { id: c.id })).toMatchObject({ ok: true, value: [{ id: 'a1', status: 'anchored' }] });
+  });
+
+  it('a changed date orphans the annotation and says the numbers changed', async () => {
+    const c = await store.create(withText(TEXT, [{ id: 'a1', sourceId: 's1', target: { quote: { exact: QUOTE } }, body: 'Дата ареста' }]));
+    const next = await store.update(c.id, 1, CaseDraft.parse({ ...editable(c), sources: [{ ...c.sources[0]!, text: TEXT.replace('2022', '2023') }] }));
+    expect(next.annotations[0]!.target!.quote.exact).toBe(QUOTE);
+    const states = await dispatch('annotations.list', { id: c.id });
+    expect(states).toMatchObject({ ok: true, value: [{ id: 'a1', status: 'orphaned', cause: 'numbers' }] });
+    expect(states.ok && states.value[0]!.reason).toContain('2022 → 14, 2023');
+  });
+
   it('casefile annotations lists each status and quote', async () => {
     const c = await store.create(withText(TEXT, [
       { id: 'a1', sourceId: 's1', target: { quote: { exact: QUOTE } }, body: 'Дата ареста' },
