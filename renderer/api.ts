@@ -1,4 +1,4 @@
-import type { Api, OperationName, OpInput, OpOutput } from '../shared/contract';
+import { PROGRESS_HEADER, type Api, type CallOptions, type OperationName, type OpInput, type OpOutput, type Progress } from '../shared/contract';
 import type { Result } from '../shared/errors';
 import { OPERATION_NAMES } from '../shared/operations';
 import { reloadApp } from './lib/reload';
@@ -31,25 +31,54 @@ function takeToken(): string | null {
 
 function httpApi(): Api {
   const token = takeToken();
-  const call = async <K extends OperationName>(op: K, input: OpInput<K>): Promise<Result<OpOutput<K>>> => {
+  const gone: Result<never> = { ok: false, error: { code: 'io', message: 'Casefile is not running any more. Start it again; your saved work is on disk.' } };
+  const call = async <K extends OperationName>(op: K, input: OpInput<K>, options?: CallOptions): Promise<Result<OpOutput<K>>> => {
     if (!token) return { ok: false, error: { code: 'bad_input', message: 'No session token: open Casefile from the link it printed when it started.' } };
+    const onProgress = options?.onProgress;
     let response: Response;
     try {
       response = await fetch(`/api/${op}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token, ...(onProgress ? { [PROGRESS_HEADER]: '1' } : {}) },
         body: JSON.stringify(input ?? {}),
       });
     } catch {
-      return { ok: false, error: { code: 'io', message: 'Casefile is not running any more. Start it again; your saved work is on disk.' } };
+      return gone;
+    }
+    const noResult: Result<never> = { ok: false, error: { code: 'internal', message: `The server answered ${response.status} without a result.` } };
+    if (onProgress && response.headers.get('content-type')?.startsWith('application/x-ndjson') && response.body) {
+      try {
+        return (await readProgressStream(response.body, onProgress)) as Result<OpOutput<K>> | null ?? noResult;
+      } catch {
+        return gone;
+      }
     }
     try {
       return (await response.json()) as Result<OpOutput<K>>;
     } catch {
-      return { ok: false, error: { code: 'internal', message: `The server answered ${response.status} without a result.` } };
+      return noResult;
     }
   };
-  return Object.freeze(Object.fromEntries(OPERATION_NAMES.map((op) => [op, (input: never) => call(op, input)]))) as Api;
+  return Object.freeze(Object.fromEntries(OPERATION_NAMES.map((op) => [op, (input: never, options?: CallOptions) => call(op, input, options)]))) as Api;
+}
+
+/** Reads browser mode's progress stream: each progress line to the caller, then the result (null if none came). */
+async function readProgressStream(body: ReadableStream<Uint8Array>, onProgress: (progress: Progress) => void): Promise<Result<unknown> | null> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffered = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    buffered += done ? decoder.decode() : decoder.decode(value, { stream: true });
+    let newline: number;
+    while ((newline = buffered.indexOf('\n')) >= 0) {
+      const line = JSON.parse(buffered.slice(0, newline)) as { progress?: Progress; result?: Result<unknown> };
+      buffered = buffered.slice(newline + 1);
+      if (line.result) return line.result;
+      if (line.progress) onProgress(line.progress);
+    }
+    if (done) return null;
+  }
 }
 
 /**
@@ -70,8 +99,8 @@ function lockAware(inner: Api): Api {
   const wrapped = Object.fromEntries(
     OPERATION_NAMES.map((op) => [
       op,
-      async (input: never) => {
-        const result = await (inner[op] as (i: never) => Promise<Result<unknown>>)(input);
+      async (input: never, options?: CallOptions) => {
+        const result = await (inner[op] as (i: never, o?: CallOptions) => Promise<Result<unknown>>)(input, options);
         if (!result.ok && result.error.code === 'encrypted' && !op.startsWith('vault.')) onEncrypted();
         return result;
       },

@@ -206,5 +206,16 @@ export function isOperationName(name: string): name is OperationName {
 export const Progress = z.strictObject({ done: z.int().min(0), total: z.int().min(0), label: z.string().optional() });
 export type Progress = z.infer<typeof Progress>;
 
+/** What a caller may pass besides the input: a place to show the progress of long work. */
+export type CallOptions = { onProgress?: (progress: Progress) => void };
+
 /** What the renderer holds, whichever transport is underneath: one method per operation. */
-export type Api = { [K in OperationName]: (input: OpInput<K>) => Promise<Result<OpOutput<K>>> };
+export type Api = { [K in OperationName]: (input: OpInput<K>, options?: CallOptions) => Promise<Result<OpOutput<K>>> };
+
+/**
+ * Browser mode's progress stream: a request carrying this header is answered with
+ * newline-delimited JSON — `{"progress":…}` lines while the operation runs, then one
+ * `{"result":…}` line.
+ */
+export const PROGRESS_HEADER = 'x-casefile-progress';
+export const ProgressStreamLine = z.union([z.strictObject({ progress: Progress }), z.strictObject({ result: z.unknown() })]);

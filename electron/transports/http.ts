@@ -4,7 +4,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { isOperationName } from '../../shared/contract';
+import { isOperationName, PROGRESS_HEADER, type Progress } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
 import type { Dispatch } from '../services/dispatch';
 
@@ -109,7 +109,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       } catch (err) {
         return sendResult(res, 400, { ok: false, error: { code: 'bad_input', message: `The request body is not valid JSON (${(err as Error).message}).` } });
       }
-      return sendResult(res, 200, await options.dispatch(op, input));
+      if (req.headers[PROGRESS_HEADER] !== '1') return sendResult(res, 200, await options.dispatch(op, input));
+      // Long work reports as it goes: one JSON line per progress report, the result last.
+      res.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' });
+      const onProgress = (progress: Progress) => void res.write(`${JSON.stringify({ progress })}\n`);
+      const result = await options.dispatch(op, input, { onProgress });
+      res.end(`${JSON.stringify({ result })}\n`);
+      return;
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.');

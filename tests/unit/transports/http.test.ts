@@ -6,6 +6,7 @@ import { createDispatcher } from '../../../electron/services/dispatch';
 import { createHandlers } from '../../../electron/services/handlers';
 import { CaseStore } from '../../../electron/services/store/caseStore';
 import { CONTENT_SECURITY_POLICY, startWebServer, TOKEN_HEADER, type WebServer } from '../../../electron/transports/http';
+import { PROGRESS_HEADER, ProgressStreamLine } from '../../../shared/contract';
 import { prisonerDraft, tempDir } from '../../helpers/fixtures';
 
 let server: WebServer;
@@ -58,6 +59,22 @@ describe('browser mode server', () => {
     expect(listed.value.map((c) => c.id)).toEqual([result.value.id]);
     const bad = JSON.parse((await api('cases.get', { id: 'no such id!' })).body) as { ok: boolean; error: { code: string } };
     expect(bad).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+  });
+
+  it('streams a long operation’s progress as JSON lines when asked, then its result', async () => {
+    for (let i = 0; i < 3; i++) expect((await api('cases.create', { case: prisonerDraft({ title: `Дело ${i}` }) })).status).toBe(200);
+    const streamed = await api('backups.create', {}, { [PROGRESS_HEADER]: '1' });
+    expect(streamed.headers['content-type']).toBe('application/x-ndjson; charset=utf-8');
+    const lines = streamed.body.trimEnd().split('\n').map((line) => ProgressStreamLine.parse(JSON.parse(line)));
+    const progress = lines.flatMap((l) => ('progress' in l ? [l.progress] : []));
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.at(-1)).toMatchObject({ done: progress.at(-1)!.total });
+    const last = lines.at(-1)!;
+    expect('result' in last && (last.result as { ok: boolean; value: { cases: number } })).toMatchObject({ ok: true, value: { cases: 3 } });
+    // Without the header: one JSON result, as every other call.
+    const plain = await api('backups.list', {});
+    expect(plain.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect((JSON.parse(plain.body) as { value: unknown[] }).value).toHaveLength(1);
   });
 
   it('answers 401 without the token or with a wrong one', async () => {
