@@ -2,15 +2,18 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
-import { OPERATION_NAMES } from '../shared/operations';
+import { SHELL_CHANNELS, SHELL_LANGUAGES, type OpenedBundle, type ShellLanguage } from '../shared/shellCommands';
 import { createDispatcher } from './services/dispatch';
 import { ServiceError } from './services/errors';
 import { resolveDataDir } from './services/paths';
 import { Session } from './services/session';
 import { CONTENT_SECURITY_POLICY } from './transports/http';
 import { APP_ENTRY, APP_SCHEME, mimeType, resolveAppFile } from './shell/appProtocol';
+import { bundleArgument, readOpenedBundle, saveRequest, saveWithDialog } from './shell/files';
+import { registerContract } from './shell/ipc';
 import { menuTemplate, OPEN_EXTERNAL_CHANNEL, SHELL_COMMAND_CHANNEL } from './shell/menu';
 import { denyAllPermissions, isOpenableExternalUrl, isTrustedSender, lockDownWebContents, secureWebPreferences } from './shell/security';
+import { languageFromLocale, SHELL_STRINGS } from './shell/strings';
 
 // The thin Electron shell: one window, the store on the per-user data folder,
 // every contract operation on IPC through the dispatcher the command line and
@@ -25,6 +28,22 @@ function dataDirArg(): string | undefined {
   const i = process.argv.indexOf('--data-dir');
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
+
+// Bundles the app is asked to open (a double-clicked .casefile.json): queued until
+// the page takes them, since the first may arrive before the page has loaded.
+const openedBundles: string[] = [];
+let announceBundle = () => {};
+function queueBundle(file: string | undefined): void {
+  if (!file) return;
+  openedBundles.push(path.resolve(file));
+  announceBundle();
+}
+queueBundle(bundleArgument(process.argv));
+// macOS hands files over by event, from before the app is ready.
+app.on('open-file', (event, file) => {
+  event.preventDefault();
+  queueBundle(file);
+});
 
 async function start(): Promise<void> {
   if (!app.requestSingleInstanceLock()) {
@@ -52,6 +71,8 @@ async function start(): Promise<void> {
     }
   });
 
+  // The shell speaks the interface's language: the system's until the page says which it shows.
+  let language: ShellLanguage = languageFromLocale(app.getLocale());
   let folder: Session;
   try {
     // An encrypted folder opens locked: the window shows the lock screen and asks for the passphrase.
@@ -61,19 +82,14 @@ async function start(): Promise<void> {
     });
   } catch (err) {
     const message = err instanceof ServiceError ? err.message : String(err);
-    dialog.showErrorBox('Casefile cannot open its data folder', message);
+    dialog.showErrorBox(SHELL_STRINGS[language].cannotOpenFolder, message);
     app.exit(err instanceof ServiceError && err.code === 'locked' ? 4 : 1);
     return;
   }
   const dispatch = createDispatcher(folder.handlers, {
     onInternalError: (op, err) => console.error(`internal error in ${op}:`, err),
   });
-  for (const op of OPERATION_NAMES) {
-    ipcMain.handle(op, (event, input: unknown) => {
-      if (!isTrustedSender(event.senderFrame)) return { ok: false, error: { code: 'bad_input', message: 'Refused: not the app’s own page.' } };
-      return dispatch(op, input);
-    });
-  }
+  registerContract(ipcMain, dispatch);
 
   const win = new BrowserWindow({
     width: 1280,
@@ -88,12 +104,13 @@ async function start(): Promise<void> {
   ipcMain.handle(OPEN_EXTERNAL_CHANNEL, async (event, url: unknown) => {
     if (!isTrustedSender(event.senderFrame) || typeof url !== 'string' || !isOpenableExternalUrl(url)) return false;
     // A link's address can carry case text in its query; the user sees it and decides.
+    const text = SHELL_STRINGS[language];
     const { response } = await dialog.showMessageBox(win, {
       type: 'question',
-      buttons: ['Cancel', 'Open in browser'],
+      buttons: [text.cancel, text.openLink],
       defaultId: 0,
       cancelId: 0,
-      message: 'Open this link in your web browser?',
+      message: text.openLinkQuestion,
       detail: url,
     });
     if (response !== 1) return false;
@@ -102,22 +119,51 @@ async function start(): Promise<void> {
   });
   // The page asks before unloading while an edit is unsaved; Electron shows no prompt itself.
   win.webContents.on('will-prevent-unload', (event) => {
+    const text = SHELL_STRINGS[language];
     const choice = dialog.showMessageBoxSync(win, {
       type: 'warning',
-      buttons: ['Stay and save', 'Leave without saving'],
+      buttons: [text.stayAndSave, text.leaveWithoutSaving],
       defaultId: 0,
       cancelId: 0,
-      message: 'Some changes are not saved yet.',
-      detail: 'Stay to let Casefile save them, or leave and lose them.',
+      message: text.unsavedQuestion,
+      detail: text.unsavedDetail,
     });
     if (choice === 1) event.preventDefault(); // preventDefault here means "unload anyway"
   });
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(menuTemplate((command) => win.webContents.send(SHELL_COMMAND_CHANNEL, command), process.platform === 'darwin')),
-  );
-  app.on('second-instance', () => {
+  const buildMenu = () =>
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(menuTemplate((command) => win.webContents.send(SHELL_COMMAND_CHANNEL, command), process.platform === 'darwin', SHELL_STRINGS[language])),
+    );
+  buildMenu();
+  ipcMain.handle(SHELL_CHANNELS.setLanguage, (event, code: unknown) => {
+    if (!isTrustedSender(event.senderFrame) || !(SHELL_LANGUAGES as readonly unknown[]).includes(code)) return false;
+    language = code as ShellLanguage;
+    buildMenu();
+    return true;
+  });
+  // A brief or a bundle, saved where the user chooses; the page only suggests a name.
+  ipcMain.handle(SHELL_CHANNELS.saveFile, async (event, name: unknown, data: unknown, kind: unknown) => {
+    const request = isTrustedSender(event.senderFrame) ? saveRequest(name, data, kind) : null;
+    if (!request) return { saved: false, cancelled: false, error: 'Refused: not a file the app can save.' };
+    return saveWithDialog(request, {
+      showSaveDialog: (options) => dialog.showSaveDialog(win, options),
+      documentsDir: app.getPath('documents'),
+      text: SHELL_STRINGS[language],
+    });
+  });
+  // The page takes opened bundles one at a time, at start and whenever told there is one.
+  ipcMain.handle(SHELL_CHANNELS.openBundle, async (event): Promise<OpenedBundle | null> => {
+    if (!isTrustedSender(event.senderFrame)) return null;
+    const file = openedBundles.shift();
+    return file === undefined ? null : readOpenedBundle(file);
+  });
+  announceBundle = () => {
+    if (!win.isDestroyed()) win.webContents.send(SHELL_CHANNELS.openBundle);
+  };
+  app.on('second-instance', (_event, argv) => {
     if (win.isMinimized()) win.restore();
     win.focus();
+    queueBundle(bundleArgument(argv));
   });
   let closing = false;
   app.on('before-quit', (event) => {

@@ -4,7 +4,7 @@ import { api } from './api';
 import type { ShellCommand } from './env';
 import { ToastProvider, useToast } from './components/Toasts';
 import { ImportDialog } from './features/bundles/ImportDialog';
-import { exportCases } from './features/bundles/exportBundle';
+import { exportCases, exportToast } from './features/bundles/exportBundle';
 import { CaseView } from './features/case/CaseView';
 import { anyUnsaved, flushAll, openSession } from './features/case/session';
 import { LockScreen } from './features/lock/LockScreen';
@@ -68,6 +68,7 @@ function Shell() {
   const setListUi = useCallback((update: (ui: ListUiState) => ListUiState) => setListUiState(update), []);
   const filterRef = useRef<HTMLInputElement>(null);
   const [info, setInfo] = useState<Info | null>(null);
+  const [givenBundle, setGivenBundle] = useState<File | null>(null);
   const onChanged = useCallback(() => bumpList(), []);
   const { status: vault } = useVault();
   const lockNow = useLockNow();
@@ -104,8 +105,8 @@ function Shell() {
     async (ids?: string[]) => {
       const result = await exportCases(ids);
       const n = ids?.length ?? t('bundle.allCases');
-      if (result.ok) toast({ kind: 'success', message: result.value.history ? t('history.exported', { file: result.value.file, n }) : t('bundle.exported', { file: result.value.file, n }) });
-      else toast({ kind: 'error', message: t('bundle.exportFailed', { message: result.error.message }) });
+      const message = exportToast(t, result, n);
+      if (message) toast(message);
     },
     [t, toast],
   );
@@ -151,6 +152,24 @@ function Shell() {
     },
     [exportBundle, listUi.selected, vault.encrypted, lockNow],
   );
+
+  // Bundles the desktop app was asked to open (a double-clicked .casefile.json): each opens the import dialog, checked like any other.
+  useEffect(() => {
+    const shell = window.casefileShell;
+    if (!shell) return;
+    const take = () =>
+      void shell.takeOpenedBundle().then((bundle) => {
+        if (!bundle) return;
+        if ('error' in bundle) {
+          toast({ kind: 'error', message: t('bundle.openFailed', { name: bundle.name, message: bundle.error }) });
+          return;
+        }
+        setGivenBundle(new File([bundle.text], bundle.name, { type: 'application/json' }));
+        setDialog('import');
+      });
+    take();
+    return shell.onBundleOpened(take);
+  }, [t, toast]);
 
   // The Electron menu's commands (absent in browser mode).
   const commandRef = useRef(runCommand);
@@ -254,7 +273,15 @@ function Shell() {
         )}
       </main>
       <NewCaseDialog open={dialog === 'new'} onClose={() => closeDialog('new')} onCreated={onChanged} />
-      <ImportDialog open={dialog === 'import'} onClose={() => closeDialog('import')} onImported={onChanged} />
+      <ImportDialog
+        open={dialog === 'import'}
+        onClose={() => {
+          setGivenBundle(null);
+          closeDialog('import');
+        }}
+        onImported={onChanged}
+        givenFile={givenBundle}
+      />
       <AboutDialog open={dialog === 'about'} onClose={() => closeDialog('about')} />
     </div>
   );

@@ -1,16 +1,12 @@
 /// <reference types="vite/client" />
 
-// The Electron shell's menu commands are absent in browser mode, where keyboard
-// shortcuts and the toolbar cover the same ground.
-import type { ShellCommand } from '../shared/shellCommands';
+import type { ShellBridge, ShellCommand } from '../shared/shellCommands';
 
 export type { ShellCommand };
 
 declare global {
   interface Window {
-    casefileShell?: {
-      /** Registers the handler; may return a function that unregisters it. */
-      onCommand(cb: (cmd: ShellCommand) => void): void | (() => void);
-    };
+    /** The desktop shell's own services (see ShellBridge); absent in browser mode. */
+    casefileShell?: ShellBridge;
   }
 }

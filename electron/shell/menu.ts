@@ -1,36 +1,37 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
-import type { ShellCommand } from '../../shared/shellCommands';
+import { SHELL_CHANNELS, type ShellCommand } from '../../shared/shellCommands';
+import type { ShellStrings } from './strings';
 
 export type { ShellCommand };
 
-export const SHELL_COMMAND_CHANNEL = 'shell:command';
-export const OPEN_EXTERNAL_CHANNEL = 'shell:open-external';
+export const SHELL_COMMAND_CHANNEL = SHELL_CHANNELS.command;
+export const OPEN_EXTERNAL_CHANNEL = SHELL_CHANNELS.openExternal;
 
-/** The native menu: File, Edit, View, Help. Roles give each platform's standard items. */
-export function menuTemplate(send: (command: ShellCommand) => void, isMac: boolean): MenuItemConstructorOptions[] {
+/** The native menu: File, Edit, View, Help, in the interface's language. Roles give each platform's standard items. */
+export function menuTemplate(send: (command: ShellCommand) => void, isMac: boolean, text: ShellStrings): MenuItemConstructorOptions[] {
   return [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
-      label: '&File',
+      label: text.file,
       submenu: [
-        { label: 'New Case', accelerator: 'CmdOrCtrl+N', click: () => send('new-case') },
+        { label: text.newCase, accelerator: 'CmdOrCtrl+N', click: () => send('new-case') },
         { type: 'separator' },
-        { label: 'Import Bundle…', accelerator: 'CmdOrCtrl+O', click: () => send('import') },
-        { label: 'Export Bundle…', accelerator: 'CmdOrCtrl+E', click: () => send('export') },
+        { label: text.importBundle, accelerator: 'CmdOrCtrl+O', click: () => send('import') },
+        { label: text.exportBundle, accelerator: 'CmdOrCtrl+E', click: () => send('export') },
         { type: 'separator' },
-        { label: 'Settings…', accelerator: 'CmdOrCtrl+,', click: () => send('settings') },
+        { label: text.settings, accelerator: 'CmdOrCtrl+,', click: () => send('settings') },
         // The page ignores it when the folder is not encrypted (there is nothing to lock).
-        { label: 'Lock', accelerator: 'CmdOrCtrl+L', click: () => send('lock') },
+        { label: text.lock, accelerator: 'CmdOrCtrl+L', click: () => send('lock') },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },
     { role: 'editMenu' },
     {
-      label: '&View',
+      label: text.view,
       submenu: [{ role: 'reload' }, { type: 'separator' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],
     },
-    { role: 'help', submenu: [{ label: 'About Casefile', click: () => send('about') }] },
+    { role: 'help', label: text.help, submenu: [{ label: text.about, click: () => send('about') }] },
   ];
 }

@@ -72,12 +72,18 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 
-document.documentElement.lang = i18n.language;
+/** The page's language, told to the desktop shell too (its menu and dialogs follow it). */
+function showLanguage(code: string): void {
+  document.documentElement.lang = code;
+  void window.casefileShell?.setLanguage(code);
+}
+
+showLanguage(i18n.language);
 
 export function setLanguage(code: string): void {
   if (!(code in resources)) return;
   void i18n.changeLanguage(code);
-  document.documentElement.lang = code;
+  showLanguage(code);
   try {
     localStorage.setItem(STORAGE_KEY, code);
   } catch {

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import type { ImportReport, OnConflict } from '../../../shared/contract';
@@ -13,10 +13,24 @@ type Outcome =
 
 const CHOICES: OnConflict[] = ['fail', 'newer', 'keep-both'];
 
-export function ImportDialog({ open, onClose, onImported }: { open: boolean; onClose: () => void; onImported: () => void }) {
+type Props = {
+  open: boolean;
+  onClose: () => void;
+  onImported: () => void;
+  /** A bundle the app was asked to open (the desktop shell's file association), chosen for the user. */
+  givenFile?: File | null;
+};
+
+export function ImportDialog({ open, onClose, onImported, givenFile = null }: Props) {
   const { t } = useTranslation();
   const fileId = useId();
   const [file, setFile] = useState<File | null>(null);
+  useEffect(() => {
+    if (givenFile) {
+      setFile(givenFile);
+      setOutcome(null);
+    }
+  }, [givenFile]);
   const [onConflict, setOnConflict] = useState<OnConflict>('fail');
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -83,6 +97,7 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
             setOutcome(null);
           }}
         />
+        {file && file === givenFile && <p className="field-hint">{t('bundle.givenFile', { name: file.name })}</p>}
       </div>
       <fieldset className="field radio-group">
         <legend className="field-label">{t('bundle.onConflict')}</legend>

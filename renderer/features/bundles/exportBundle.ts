@@ -1,7 +1,9 @@
 import { useSyncExternalStore } from 'react';
+import type { TFunction } from 'i18next';
+import type { ToastInput } from '../../components/Toasts';
 import { api } from '../../api';
 import type { Result } from '../../../shared/errors';
-import { downloadText } from '../../lib/download';
+import { deliverFile } from '../../lib/download';
 import { exportFileName } from './exportName';
 
 // Whether exports carry each case's change history is one choice, remembered on this
@@ -42,13 +44,31 @@ export function useExportHistory(): [boolean, (on: boolean) => void] {
   return [useSyncExternalStore(subscribe, exportIncludesHistory), setExportIncludesHistory];
 }
 
-export type Exported = { file: string; history: boolean };
+export type Exported = { file: string; history: boolean } | null;
 
-/** Exports the given cases (or all) as a bundle and offers it as a download. */
+/**
+ * Exports the given cases (or all) as a bundle and hands it to the user (Save dialog
+ * or download). `null` when the user cancelled the Save dialog; a refusal by the
+ * disk is an error like the export's own.
+ */
 export async function exportCases(ids?: readonly string[], history = exportIncludesHistory()): Promise<Result<Exported>> {
   const result = await api['bundle.export']({ ...(ids ? { ids: [...ids] } : {}), ...(history ? { history: true } : {}) });
   if (!result.ok) return result;
-  const file = exportFileName();
-  downloadText(file, `${JSON.stringify(result.value, null, 2)}\n`);
-  return { ok: true, value: { file, history } };
+  const delivery = await deliverFile(exportFileName(), `${JSON.stringify(result.value, null, 2)}\n`, 'bundle');
+  switch (delivery.kind) {
+    case 'cancelled':
+      return { ok: true, value: null };
+    case 'failed':
+      return { ok: false, error: { code: 'io', message: delivery.error } };
+    default:
+      return { ok: true, value: { file: delivery.kind === 'saved' ? delivery.path : delivery.name, history } };
+  }
+}
+
+/** What to tell the user after an export: nothing when they cancelled the Save dialog. */
+export function exportToast(t: TFunction, result: Result<Exported>, n: number | string): ToastInput | null {
+  if (!result.ok) return { kind: 'error', message: t('bundle.exportFailed', { message: result.error.message }) };
+  if (!result.value) return null;
+  const { file, history } = result.value;
+  return { kind: 'success', message: history ? t('history.exported', { file, n }) : t('bundle.exported', { file, n }) };
 }

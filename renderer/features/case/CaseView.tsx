@@ -6,7 +6,7 @@ import type { CaseFile, NgoCase, PrisonerCase } from '../../../shared/model';
 import { useToast } from '../../components/Toasts';
 import { useFormat } from '../../i18n/format';
 import { navigate } from '../../lib/router';
-import { exportCases } from '../bundles/exportBundle';
+import { exportCases, exportToast } from '../bundles/exportBundle';
 import { BriefDialog } from '../briefs/BriefDialog';
 import { saveBeforeBrief } from '../briefs/briefModel';
 import { ConflictView } from './ConflictView';
@@ -129,9 +129,8 @@ function CaseEditor({ session, onChanged }: { session: CaseSession; onChanged: (
   const exportThis = async () => {
     await session.flush();
     const result = await exportCases([c.id]);
-    if (!result.ok) toast({ kind: 'error', message: t('bundle.exportFailed', { message: result.error.message }) });
-    else if (result.value.history) toast({ kind: 'success', message: t('history.exported', { file: result.value.file, n: 1 }) });
-    else toast({ kind: 'success', message: t('bundle.exported', { file: result.value.file, n: 1 }) });
+    const message = exportToast(t, result, 1);
+    if (message) toast(message);
   };
 
   const sections = c.kind === 'political_prisoner' ? SECTIONS_PRISONER : SECTIONS_NGO;

@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { APP_ENTRY, resolveAppFile } from '../../../electron/shell/appProtocol';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/transports/http';
 import { menuTemplate, type ShellCommand } from '../../../electron/shell/menu';
+import { SHELL_STRINGS } from '../../../electron/shell/strings';
 import { denyAllPermissions, isOpenableExternalUrl, isTrustedSender, lockDownWebContents, secureWebPreferences } from '../../../electron/shell/security';
 
 // Electron's security checklist, rule by rule, against fakes of the Electron
@@ -141,15 +142,32 @@ describe('the app:// protocol', () => {
 describe('the menu', () => {
   it('has File (New case, Import, Export, Settings, Lock, Quit), Edit, View and Help (About), each sending its command', () => {
     const sent: ShellCommand[] = [];
-    const template = menuTemplate((c) => sent.push(c), false);
+    const template = menuTemplate((c) => sent.push(c), false, SHELL_STRINGS.en);
     const labels = template.map((m) => m.label ?? m.role);
-    expect(labels).toEqual(['&File', 'editMenu', '&View', 'help']);
+    expect(labels).toEqual(['&File', 'editMenu', '&View', '&Help']);
     const file = template[0]!.submenu as Array<{ label?: string; role?: string; accelerator?: string; click?: () => void }>;
     expect(file.map((i) => i.label ?? i.role).filter(Boolean)).toEqual(['New Case', 'Import Bundle…', 'Export Bundle…', 'Settings…', 'Lock', 'quit']);
     for (const item of file) item.click?.();
     ((template[3]!.submenu as Array<{ click?: () => void }>)[0]!.click!)();
     expect(sent).toEqual(['new-case', 'import', 'export', 'settings', 'lock', 'about']);
     expect(file[0]!.accelerator).toBe('CmdOrCtrl+N');
+  });
+
+  it('speaks the interface language: Russian and Kazakh labels, the same commands and shortcuts', () => {
+    for (const [lang, first, importLabel] of [['ru', 'Новое дело', 'Импорт пакета…'], ['kk', 'Жаңа іс', 'Буманы импорттау…']] as const) {
+      const sent: ShellCommand[] = [];
+      const template = menuTemplate((c) => sent.push(c), false, SHELL_STRINGS[lang]);
+      const file = template[0]!.submenu as Array<{ label?: string; accelerator?: string; click?: () => void }>;
+      expect(file[0]).toMatchObject({ label: first, accelerator: 'CmdOrCtrl+N' });
+      expect(file[2]!.label).toBe(importLabel);
+      for (const item of file) item.click?.();
+      expect(sent).toEqual(['new-case', 'import', 'export', 'settings', 'lock']);
+    }
+    // Every label the shell shows exists, non-empty, in every language.
+    for (const strings of Object.values(SHELL_STRINGS)) {
+      expect(Object.keys(strings).sort()).toEqual(Object.keys(SHELL_STRINGS.en).sort());
+      for (const value of Object.values(strings)) expect(value.trim()).not.toBe('');
+    }
   });
 });
 
@@ -176,7 +194,7 @@ describe('the preload', () => {
 
       const shell = exposed.get('casefileShell') as { openExternal(url: string): Promise<boolean> };
       expect(Object.isFrozen(shell)).toBe(true);
-      expect(Object.keys(shell).sort()).toEqual(['onCommand', 'openExternal']);
+      expect(Object.keys(shell).sort()).toEqual(['onBundleOpened', 'onCommand', 'openExternal', 'saveFile', 'setLanguage', 'takeOpenedBundle']);
       invoke.mockClear();
       expect(await shell.openExternal('https://example.org')).toBe(false); // no user gesture: not even asked
       expect(invoke).not.toHaveBeenCalled();
@@ -193,10 +211,14 @@ describe('the preload', () => {
 describe('main.ts wires every rule', () => {
   it('uses the secure options, the lock-down, the permission handler, the sender check and app://', async () => {
     const main = await readFile(path.join(root, 'electron/main.ts'), 'utf8');
-    for (const needle of ['secureWebPreferences(', 'lockDownWebContents(contents)', 'denyAllPermissions(session.defaultSession)', 'isTrustedSender(event.senderFrame)', 'protocol.handle(APP_SCHEME', 'loadURL(APP_ENTRY)', 'requestSingleInstanceLock()']) {
+    for (const needle of ['secureWebPreferences(', 'lockDownWebContents(contents)', 'denyAllPermissions(session.defaultSession)', 'isTrustedSender(event.senderFrame)', 'registerContract(ipcMain, dispatch)', 'protocol.handle(APP_SCHEME', 'loadURL(APP_ENTRY)', 'requestSingleInstanceLock()']) {
       expect(main).toContain(needle);
     }
     expect(main).not.toMatch(/loadFile\(|nodeIntegration:\s*true|contextIsolation:\s*false|sandbox:\s*false|webSecurity:\s*false/);
+    // Each IPC handler main.ts registers itself checks its sender first.
+    const handlers = main.split('ipcMain.handle(').slice(1);
+    expect(handlers.length).toBeGreaterThanOrEqual(4);
+    for (const body of handlers) expect(body.slice(0, 400)).toContain('isTrustedSender(event.senderFrame)');
     const html = await readFile(path.join(root, 'renderer/index.html'), 'utf8');
     const csp = /Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
     expect(csp).toContain("script-src 'self'");
