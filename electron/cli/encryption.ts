@@ -1,6 +1,10 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
-import { changePassphrase, folderEncryption, scryptParamsForTests, type ConversionReport } from '../services/crypto';
+import { copyBackupsOut } from '../services/backup/copyOut';
+import { changePassphrase, folderEncryption, scryptParamsForTests, unlockVault, type ConversionReport } from '../services/crypto';
+import { checkNewPassphrase } from '../services/crypto/kdf';
+import { readVaultFile } from '../services/crypto/journal';
+import { wipe } from '../services/crypto/wipe';
 import { decryptWithBackup, encryptWithBackup } from '../services/folderOps';
 import { Session } from '../services/session';
 
@@ -59,15 +63,20 @@ export function promptHidden(question: string): Promise<string | null> {
 
 const envValue = (env: NodeJS.ProcessEnv, name: string) => (env[name] ? env[name] : undefined);
 
-/** From the first set variable in `names`, else the prompt (twice when `confirm`), else a bad_input error naming the variable. */
-async function passphrase(io: CliIo, names: string[], question: string, confirm: boolean): Promise<string> {
+/**
+ * From the first set variable in `names`, else the prompt (twice when `confirm`),
+ * else an error naming the variable: `encrypted` (exit 5) when it is the
+ * passphrase that opens the folder, `bad_input` (exit 2) for a new one.
+ */
+async function passphrase(io: CliIo, names: string[], question: string, confirm: boolean, missing: 'encrypted' | 'bad_input' = 'bad_input'): Promise<string> {
   for (const name of names) {
     const value = envValue(io.env, name);
     if (value !== undefined) return value;
   }
   const first = io.prompt ? await io.prompt(question) : null;
   if (first === null) {
-    throw new ServiceError('bad_input', `No passphrase given and no terminal to ask on: set ${names.join(' or ')} in the environment. Nothing was changed.`);
+    const why = missing === 'encrypted' ? 'This data folder is encrypted and no passphrase was given' : 'No new passphrase given';
+    throw new ServiceError(missing, `${why}, and there is no terminal to ask on: set ${names.join(' or ')} in the environment. Nothing was changed.`);
   }
   if (confirm && (await io.prompt!('Type it again: ')) !== first) {
     throw new ServiceError('bad_input', 'The two passphrases differ. Nothing was changed.');
@@ -81,17 +90,53 @@ async function passphrase(io: CliIo, names: string[], question: string, confirm:
  * `encrypted` error (exit 5).
  */
 export async function openSessionForCli(dataDir: string, io: CliIo): Promise<Session> {
+  return (await openWithPassphrase(dataDir, io)).session;
+}
+
+/** `openSessionForCli`, and the passphrase that opened it (undefined for a plain folder). */
+async function openWithPassphrase(dataDir: string, io: CliIo): Promise<{ session: Session; passphrase: string | undefined }> {
   const fromEnv = envValue(io.env, 'CASEFILE_PASSPHRASE');
   const session = await Session.start(dataDir, {}, fromEnv);
-  if (!session.status().locked) return session;
+  if (!session.status().locked) return { session, passphrase: session.status().encrypted ? fromEnv : undefined };
   try {
     const typed = fromEnv === undefined && io.prompt ? await io.prompt('Passphrase for the data folder: ') : null;
     if (typed === null) throw new ServiceError('encrypted', ENCRYPTED_MESSAGE);
     await session.unlock(typed);
-    return session;
+    return { session, passphrase: typed };
   } catch (err) {
     await session.close();
     throw err;
+  }
+}
+
+/**
+ * `backup --copy-to DIR`: takes a snapshot now and copies it, with vault.json,
+ * to a new self-contained set in DIR (see backup/copyOut), read back and checked
+ * before it is reported. Without vault.json an encrypted folder's snapshots
+ * cannot be opened anywhere, which is why a copy of backups/ alone is not a backup.
+ */
+export async function runCopyBackups(dataDir: string, destDir: string, io: CliIo): Promise<number> {
+  const { session, passphrase: pass } = await openWithPassphrase(dataDir, io);
+  let key: Buffer | null = null;
+  try {
+    const store = session.store!;
+    const snap = await store.backup('manual');
+    io.stdout(`Snapshot ${snap.name}: ${snap.cases} case(s), ${snap.trashed} in the Trash.`);
+    if (pass !== undefined) {
+      const header = await readVaultFile(session.dataDir);
+      if (header) key = await unlockVault(header, pass);
+    }
+    const report = await copyBackupsOut(session.dataDir, path.resolve(io.cwd, destDir), { key, snapshots: [snap.name] });
+    io.stdout(`Copied to ${report.folder}: ${report.files.join(', ')} (read back and checked).`);
+    io.stdout(
+      report.encrypted
+        ? 'It holds the key file, wrapped by the present passphrase: keep it as safe as the passphrase. To restore, see RESTORE.txt in it.'
+        : 'The folder is not encrypted, so neither is this copy. To restore, see RESTORE.txt in it.',
+    );
+    return 0;
+  } finally {
+    wipe(key);
+    await session.close();
   }
 }
 
@@ -147,9 +192,11 @@ export async function runFolderCommand(command: FolderCommand, dataDir: string, 
     // A new passphrase is asked twice; resuming an interrupted encryption needs the one it was started with.
     next = await passphrase(io, ['CASEFILE_NEW_PASSPHRASE', 'CASEFILE_PASSPHRASE'], 'New passphrase for the data folder: ', state === 'plain');
   } else {
-    current = await passphrase(io, ['CASEFILE_PASSPHRASE'], 'Passphrase for the data folder: ', false);
+    current = await passphrase(io, ['CASEFILE_PASSPHRASE'], 'Passphrase for the data folder: ', false, 'encrypted');
     if (command === 'change-passphrase') next = await passphrase(io, ['CASEFILE_NEW_PASSPHRASE'], 'New passphrase: ', true);
   }
+  // Before anything is written (encrypting takes a snapshot first): a too-short passphrase leaves no trace.
+  if (next !== undefined && state === 'plain') checkNewPassphrase(next);
 
   const lock = await DataDirLock.acquire(dataDir);
   try {

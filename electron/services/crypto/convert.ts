@@ -8,8 +8,9 @@ import { fsyncDir, TEMP_SUFFIX } from '../store/durableFile';
 import { decryptBytes, encryptBytes, isEncryptedBytes } from './envelope';
 import { EncryptedFileError } from './errors';
 import { listFolder, removeLeftovers, type Target } from './folderLayout';
+import { missingVaultError, orphanCiphertext } from './missingVault';
 import { readJournal, readVaultFile, removeJournal, removeVaultFile, writeJournal, writeVaultFile, type Journal } from './journal';
-import { checkNewPassphrase, type ScryptParams } from './kdf';
+import { checkNewPassphrase, strongerParams, type ScryptParams } from './kdf';
 import { createVault, paramsOf, unlockVault, wrapDataKey, type VaultHeader } from './vault';
 import { wipe } from './wipe';
 
@@ -82,7 +83,11 @@ async function readState(dir: string): Promise<State> {
   const [vault, journal]: [VaultHeader | null, Journal | null] = await Promise.all([readVaultFile(dir), readJournal(dir)]);
   if (journal?.operation === 'encrypt') return vault ? { kind: 'encrypted', vault, stale: true } : { kind: 'encrypting', vault: journal.vault };
   if (journal?.operation === 'decrypt') return vault ? { kind: 'decrypting', vault } : { kind: 'plain', stale: true };
-  return vault ? { kind: 'encrypted', vault, stale: false } : { kind: 'plain', stale: false };
+  if (vault) return { kind: 'encrypted', vault, stale: false };
+  // No vault and no journal says "plain"; the files must agree before anything treats them so.
+  const sealed = await orphanCiphertext(dir);
+  if (sealed) throw missingVaultError(dir, sealed);
+  return { kind: 'plain', stale: false };
 }
 
 const notEncrypted = () => new ServiceError('bad_input', 'This data folder is not encrypted. Nothing was changed.');
@@ -296,8 +301,10 @@ export async function decryptFolder(dir: string, passphrase: string, options: Co
 
 /**
  * Rewraps the data key under `newPassphrase`: one atomic replacement of
- * vault.json, no file is rewritten. Keeps the scrypt parameters unless `params`
- * is given. An interrupted conversion is resolved first (with the old passphrase).
+ * vault.json, no file is rewritten. scrypt is tuned again (a vault made on an
+ * old machine, or under an older, lower floor, gets today's cost) but never
+ * made weaker than it was, unless `params` is given. An interrupted conversion
+ * is resolved first (with the old passphrase).
  */
 export async function changePassphrase(dir: string, oldPassphrase: string, newPassphrase: string, params?: ScryptParams, options: ConvertOptions = {}): Promise<void> {
   checkNewPassphrase(newPassphrase);
@@ -306,7 +313,7 @@ export async function changePassphrase(dir: string, oldPassphrase: string, newPa
   const key = await unlockVault(state.vault, oldPassphrase);
   try {
     await onDisk('change the passphrase', async () => {
-      const next = await wrapDataKey(key, newPassphrase, params ?? paramsOf(state.vault));
+      const next = await wrapDataKey(key, newPassphrase, params ?? (await strongerParams(paramsOf(state.vault))));
       if (state.kind === 'encrypting' || state.kind === 'decrypting') await resolveInterrupted(dir, state, key, options);
       else {
         await removeLeftovers(dir);

@@ -35,3 +35,6 @@ export class WrongPassphraseError extends ServiceError {
     this.name = 'WrongPassphraseError';
   }
 }
+
+/** Where a lost or damaged vault.json comes back from: the copy taken out with the backups. */
+export const VAULT_COPY_HINT = 'Put back the copy of vault.json saved beside your backups ("casefile backup --copy-to DIR", or Settings → Backups → Copy backups to…)';

@@ -2,6 +2,7 @@ import { readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { ServiceError } from '../errors';
+import { VAULT_COPY_HINT } from './errors';
 import { fsyncDir, writeFileDurably } from '../store/durableFile';
 import { JOURNAL_FILE, VAULT_FILE } from './folderLayout';
 import { parseVaultHeader, type VaultHeader } from './vault';
@@ -33,7 +34,7 @@ async function readJson(file: string): Promise<unknown> {
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {
-    throw new ServiceError('internal', `${path.basename(file)} in the data folder is damaged (${(err as Error).message}). Restore it from a backup; nothing was changed.`);
+    throw new ServiceError('internal', `${path.basename(file)} in the data folder is damaged (${(err as Error).message}). ${path.basename(file) === VAULT_FILE ? VAULT_COPY_HINT : 'Restore it from a backup'}; nothing was changed.`);
   }
 }
 

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes, randomFillSync } from 'node:crypto';
 import { z } from 'zod';
 import { ServiceError } from '../errors';
-import { WrongPassphraseError } from './errors';
+import { VAULT_COPY_HINT, WrongPassphraseError } from './errors';
 import { checkNewPassphrase, checkScryptParams, defaultScryptParams, deriveKey, KEY_BYTES, SALT_BYTES, scryptParamsProblem, type ScryptParams } from './kdf';
 import { isWiped, wipe } from './wipe';
 
@@ -53,10 +53,10 @@ export function parseVaultHeader(raw: unknown): VaultHeader {
   const parsed = VaultHeader.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ServiceError('internal', `vault.json in the data folder is damaged (${issue ? `${issue.path.join('.') || 'top level'}: ${issue.message}` : 'invalid'}). Restore it from a backup; nothing was changed.`);
+    throw new ServiceError('internal', `vault.json in the data folder is damaged (${issue ? `${issue.path.join('.') || 'top level'}: ${issue.message}` : 'invalid'}). ${VAULT_COPY_HINT}; nothing was changed.`);
   }
   const problem = scryptParamsProblem(paramsOf(parsed.data));
-  if (problem) throw new ServiceError('internal', `vault.json in the data folder is damaged (${problem}). Restore it from a backup; nothing was changed.`);
+  if (problem) throw new ServiceError('internal', `vault.json in the data folder is damaged (${problem}). ${VAULT_COPY_HINT}; nothing was changed.`);
   return parsed.data;
 }
 

@@ -204,9 +204,10 @@ describe('the prompt', () => {
     expect(await snapshot(data())).toEqual(before);
   });
 
-  it('no terminal (the prompt answers null) and no variable: exit 2 naming CASEFILE_PASSPHRASE', async () => {
+  it('no terminal (the prompt answers null) and no variable: exit 5 ("encrypted") naming CASEFILE_PASSPHRASE', async () => {
     const { io, err } = promptIo([]);
-    expect(await runCli(['--data-dir', data(), 'decrypt'], io)).toBe(2);
+    expect(await runCli(['--data-dir', data(), 'decrypt'], io)).toBe(5);
+    expect(err.join('\n')).toContain('encrypted and no passphrase was given');
     expect(err.join('\n')).toContain('set CASEFILE_PASSPHRASE');
   });
 });
