@@ -209,7 +209,7 @@ export async function runFolderCommand(command: FolderCommand, dataDir: string, 
       printReport(io, report, false);
       io.stdout(`Decrypted ${report.converted} file(s) in ${dataDir}. The data folder is no longer encrypted.`);
     } else {
-      await changePassphrase(dataDir, current!, next!);
+      await changePassphrase(dataDir, current!, next!, scryptParamsForTests(io.env));
       io.stdout('The passphrase was changed (no case file was rewritten). The old passphrase no longer opens the folder.');
     }
     return 0;

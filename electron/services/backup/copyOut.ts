@@ -1,0 +1,129 @@
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { VAULT_FILE } from '../crypto';
+import { ioError, isIoError, ServiceError } from '../errors';
+import { fsyncDir, writeFileDurably, type DurableFs } from '../store/durableFile';
+import { decodeSnapshot } from './archive';
+import { BACKUPS_DIR, listSnapshots, snapshotAad } from './snapshots';
+
+// Taking backups off the machine. A snapshot in an encrypted folder is sealed
+// with the folder's data key, and that key exists on disk only wrapped in
+// vault.json — which snapshots leave out on purpose (see README, "Backups and
+// recovery"). A copy of backups/ alone is therefore useless once the disk is
+// lost. A copy-out writes one self-contained set:
+//
+//   DIR/casefile-backup-<when>/
+//     vault.json                      the wrapped key (absent for a plain folder)
+//     backups/<snapshot>              the newest snapshot(s)
+//     RESTORE.txt                     what this is and how to restore it
+//
+// A set is a data folder in the making: `casefile --data-dir <set> restore
+// <snapshot>` with the passphrase turns it into the full folder on any machine.
+// Each copy gets its own set, never mixed with an older one: a vault.json from
+// before a decrypt-and-encrypt wraps another key and would not open newer snapshots.
+
+export type CopyOutOptions = {
+  /** The folder's data key when it is encrypted: each copied snapshot is read back through it before the copy counts as done. */
+  key: Buffer | null;
+  /** Which snapshots (by name); default: the newest one. */
+  snapshots?: string[];
+  now?: Date;
+  fs?: DurableFs;
+};
+
+export type CopyOutReport = {
+  /** The set written, an absolute path. */
+  folder: string;
+  /** Its files, relative to `folder`. */
+  files: string[];
+  encrypted: boolean;
+};
+
+export const COPY_PREFIX = 'casefile-backup-';
+export const RESTORE_NOTE = 'RESTORE.txt';
+
+function restoreNote(snapshots: string[], encrypted: boolean, at: string): string {
+  return [
+    `Casefile backup copied out on ${at}.`,
+    '',
+    encrypted
+      ? `The snapshots are encrypted. ${VAULT_FILE} holds their key, wrapped by the passphrase the folder had on that day; keep this folder as safe as the passphrase itself.`
+      : 'The folder was not encrypted: these snapshots are readable by anyone who has this folder.',
+    '',
+    'To restore on any machine with Casefile:',
+    `  casefile --data-dir "<this folder>" restore ${snapshots[0]}`,
+    encrypted ? '  (the passphrase from CASEFILE_PASSPHRASE or the prompt)' : '',
+    'This folder then is a complete data folder: open it with --data-dir, or move it to where the app keeps its data.',
+    '',
+    'Snapshots:',
+    ...snapshots.map((s) => `  ${s}`),
+    '',
+  ].join('\n');
+}
+
+const stampOf = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z'); // 20261122T201556Z
+
+/**
+ * Copies the newest snapshot (or the ones named) and vault.json to a new set in
+ * `destDir`, each written durably, then reads the copies back: every snapshot
+ * must decode whole with the folder's key, and vault.json must be the folder's
+ * byte for byte. The caller holds the folder (its lock, or the open store), so
+ * no conversion can change the key file or re-seal a snapshot meanwhile.
+ */
+export async function copyBackupsOut(dataDir: string, destDir: string, options: CopyOutOptions): Promise<CopyOutReport> {
+  const dest = path.resolve(destDir);
+  const source = path.resolve(dataDir);
+  if (dest === source || dest.startsWith(`${source}${path.sep}`)) {
+    throw new ServiceError('bad_input', `${dest} is inside the data folder; a copy there is lost with the disk. Choose another drive or folder. Nothing was copied.`);
+  }
+  const destStat = await stat(dest).catch(() => null);
+  if (!destStat?.isDirectory()) throw new ServiceError('not_found', `${dest} is not a folder (plug in the drive, or create the folder). Nothing was copied.`);
+
+  const all = await listSnapshots(source);
+  const names = options.snapshots ?? all.slice(0, 1).map((s) => s.name);
+  if (names.length === 0) throw new ServiceError('not_found', 'There is no snapshot to copy yet: take one first (`casefile backup`, or Back up now). Nothing was copied.');
+  for (const name of names) {
+    if (!all.some((s) => s.name === name)) throw new ServiceError('not_found', `There is no snapshot named ${name}. Nothing was copied.`);
+  }
+  let vault: Buffer | null = null;
+  try {
+    vault = await readFile(path.join(source, VAULT_FILE));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  if (options.key && !vault) throw new ServiceError('internal', `The folder is open encrypted but ${VAULT_FILE} is not there. Nothing was copied.`);
+
+  const now = options.now ?? new Date();
+  let folder = path.join(dest, `${COPY_PREFIX}${stampOf(now)}`);
+  for (let n = 2; await stat(folder).then(() => true, () => false); n++) folder = path.join(dest, `${COPY_PREFIX}${stampOf(now)}-${n}`);
+  const files: string[] = [];
+  try {
+    await mkdir(path.join(folder, BACKUPS_DIR), { recursive: true, mode: 0o700 });
+    for (const name of names) {
+      const bytes = await readFile(path.join(source, BACKUPS_DIR, name));
+      await writeFileDurably(path.join(folder, BACKUPS_DIR, name), bytes, options.fs);
+      files.push(`${BACKUPS_DIR}/${name}`);
+    }
+    // The key file last: a set with vault.json in it is a set whose snapshots are all there.
+    if (vault) {
+      await writeFileDurably(path.join(folder, VAULT_FILE), vault, options.fs);
+      files.push(VAULT_FILE);
+    }
+    await writeFileDurably(path.join(folder, RESTORE_NOTE), restoreNote(names, vault !== null, now.toISOString()), options.fs);
+    files.push(RESTORE_NOTE);
+    await fsyncDir(dest, options.fs);
+  } catch (err) {
+    if (!isIoError(err)) throw err;
+    throw new ServiceError('io', ioError(err, `copy the backups to ${dest}`).message.replace(/The previous version is intact\.$/, `The data folder was not touched; delete the incomplete ${folder}.`));
+  }
+
+  // Read back from the destination, as a restore will: a drive that lies about its writes is found now, not on the bad day.
+  for (const name of names) {
+    const copied = await readFile(path.join(folder, BACKUPS_DIR, name));
+    await decodeSnapshot(name, copied, options.key, snapshotAad(name));
+  }
+  if (vault && !(await readFile(path.join(folder, VAULT_FILE))).equals(vault)) {
+    throw new ServiceError('io', `The copy of ${VAULT_FILE} in ${folder} does not read back as written; the drive may be failing. The data folder was not touched.`);
+  }
+  return { folder, files, encrypted: vault !== null };
+}
