@@ -1,10 +1,11 @@
-import { readFile, unlink, utimes } from 'node:fs/promises';
+import { mkdir, readFile, rename, unlink, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { CaseFile, DateTime, type AuditEntry, type SnapshotInfo } from '../../../shared/model';
 import { writeHistoryText } from '../audit/historyLog';
 import { checksumIssues } from '../cases/finalize';
 import { aadForPath, encryptBytes } from '../crypto';
+import { RETIRED_QUARANTINE } from '../crypto/folderLayout';
 import { ioError, isIoError, ServiceError } from '../errors';
 import { fsyncDir, TEMP_SUFFIX, writeFileDurably, type DurableFs } from '../store/durableFile';
 import { SUMMARY_INDEX_FILE } from '../store/summaryIndex';
@@ -71,6 +72,54 @@ function filesToWrite(content: SnapshotContent, at: string): SnapshotContent['en
   return out;
 }
 
+/** A quarantined case file's id, from the name the store gives it (`<stamp>--cases--<id>.json`); null for anything else. */
+const QUARANTINED_CASE = /--(?:cases|trash)--([A-Za-z0-9_-]{1,64})\.json$/;
+
+/** The case a snapshot entry holds, when it is a valid one: parses, passes the model, carries `id`, matches its sources' hashes. */
+function validCase(text: string, id: string): CaseFile | null {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const parsed = CaseFile.safeParse(raw);
+  return parsed.success && parsed.data.id === id && checksumIssues(parsed.data).length === 0 ? parsed.data : null;
+}
+
+/**
+ * Quarantined files whose case the restore brought back valid are stale: left
+ * listed, `verify` would fail on them forever and `recover` would refuse with a
+ * conflict. They move, with their notes, to retired-quarantine/ — kept, not
+ * deleted, since the damaged bytes may still matter to someone. Idempotent.
+ */
+async function retireQuarantine(dataDir: string, content: SnapshotContent): Promise<string[]> {
+  const restored = new Set<string>();
+  for (const e of content.entries) {
+    const id = /^(?:cases|trash)\/(.+)\.json$/.exec(e.path)?.[1];
+    if (id !== undefined && validCase(e.text, id)) restored.add(id);
+  }
+  const retired: string[] = [];
+  const from = path.join(dataDir, 'quarantine');
+  const to = path.join(dataDir, RETIRED_QUARANTINE);
+  for (const name of await names(from)) {
+    const id = QUARANTINED_CASE.exec(name)?.[1];
+    if (id === undefined || !restored.has(id)) continue;
+    await mkdir(to, { recursive: true, mode: 0o700 });
+    // The note first: a crash between the two leaves the file still listed, and the redo moves it.
+    await rename(path.join(from, `${name}.reason.txt`), path.join(to, `${name}.reason.txt`)).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'ENOENT') throw err;
+    });
+    await rename(path.join(from, name), path.join(to, name));
+    retired.push(`${RETIRED_QUARANTINE}/${name}`);
+  }
+  if (retired.length > 0) {
+    await fsyncDir(to);
+    await fsyncDir(from);
+  }
+  return retired;
+}
+
 /** Makes the folder's meta, cases, trash and histories exactly the snapshot's (plus the restore's history entries). Idempotent. */
 async function apply(dataDir: string, content: SnapshotContent, key: Buffer | null, at: string, options: RestoreOptions): Promise<void> {
   const fs = options.fs;
@@ -105,6 +154,7 @@ async function apply(dataDir: string, content: SnapshotContent, key: Buffer | nu
   // The summary index describes the files that were there; the store rebuilds it from the files.
   await unlink(path.join(dataDir, SUMMARY_INDEX_FILE)).catch(() => undefined);
   for (const sub of ['.', 'cases', 'trash', 'history']) await fsyncDir(path.join(dataDir, sub), fs).catch(() => undefined);
+  await retireQuarantine(dataDir, content);
   options.onProgress?.({ done: total, total });
 }
 
@@ -169,15 +219,8 @@ export async function findValidCopy(dataDir: string, key: Buffer | null, id: str
     }
     for (const rel of [`cases/${id}.json`, `trash/${id}.json`]) {
       const entry = content.entries.find((e) => e.path === rel);
-      if (!entry) continue;
-      let raw: unknown;
-      try {
-        raw = JSON.parse(entry.text);
-      } catch {
-        continue;
-      }
-      const parsed = CaseFile.safeParse(raw);
-      if (parsed.success && parsed.data.id === id && checksumIssues(parsed.data).length === 0) return { case: parsed.data, snapshot: info.name };
+      const valid = entry ? validCase(entry.text, id) : null;
+      if (valid) return { case: valid, snapshot: info.name };
     }
   }
   return null;

@@ -15,6 +15,12 @@ const META_FILE = 'meta.json';
 const CASES = 'cases';
 const TRASH = 'trash';
 const QUARANTINE = 'quarantine';
+/**
+ * Quarantined files a restore made stale (it brought back a valid copy of their
+ * case): moved here with their notes, kept for the user, no longer listed as
+ * problems. Bound to their quarantine names, so moving them needs no re-sealing.
+ */
+export const RETIRED_QUARANTINE = 'retired-quarantine';
 /** Briefs are rendered here and deleted; a crash can leave a plain PDF behind. */
 const BRIEF_TMP = 'tmp';
 /** Each case's audit log, `<id>.jsonl`. Defined here, not by the log, so this module imports nothing that imports it. */
@@ -55,7 +61,9 @@ export type Target = {
  */
 export function aadForPath(relativePath: string): string {
   const rel = relativePath.split(path.sep).join('/');
-  return rel.startsWith(`${TRASH}/`) ? `${CASES}/${rel.slice(TRASH.length + 1)}` : rel;
+  if (rel.startsWith(`${TRASH}/`)) return `${CASES}/${rel.slice(TRASH.length + 1)}`;
+  if (rel.startsWith(`${RETIRED_QUARANTINE}/`)) return `${QUARANTINE}/${rel.slice(RETIRED_QUARANTINE.length + 1)}`;
+  return rel;
 }
 
 /** `aadForPath` for an absolute file inside `dataDir`. */
@@ -76,11 +84,11 @@ export async function entries(dir: string) {
   }
 }
 
-const TOP_LEVEL_KNOWN = new Set([META_FILE, LOCK_FILE, VAULT_FILE, JOURNAL_FILE, SUMMARY_INDEX_FILE, CASES, TRASH, QUARANTINE, BRIEF_TMP, HISTORY_DIR, BACKUPS, RESTORE_JOURNAL]);
+const TOP_LEVEL_KNOWN = new Set([META_FILE, LOCK_FILE, VAULT_FILE, JOURNAL_FILE, SUMMARY_INDEX_FILE, CASES, TRASH, QUARANTINE, RETIRED_QUARANTINE, BRIEF_TMP, HISTORY_DIR, BACKUPS, RESTORE_JOURNAL]);
 
 /** The format of a file in `sub`, or null for a name the layout does not know there. */
 function formatIn(sub: string, name: string): TargetFormat | null {
-  if (sub === QUARANTINE) return 'raw';
+  if (sub === QUARANTINE || sub === RETIRED_QUARANTINE) return 'raw';
   if (name.startsWith('.')) return null;
   if (sub === HISTORY_DIR) return name.endsWith(HISTORY_EXT) ? 'lines' : null;
   if (sub === BACKUPS) return name.endsWith(SNAPSHOT_EXT) ? 'gzip' : null;
@@ -91,7 +99,7 @@ function formatIn(sub: string, name: string): TargetFormat | null {
 export async function listFolder(dataDir: string): Promise<{ targets: Target[]; untouched: string[] }> {
   const targets: Target[] = [];
   const untouched: string[] = [];
-  for (const sub of [CASES, TRASH, QUARANTINE, HISTORY_DIR, BACKUPS]) {
+  for (const sub of [CASES, TRASH, QUARANTINE, RETIRED_QUARANTINE, HISTORY_DIR, BACKUPS]) {
     for (const entry of (await entries(path.join(dataDir, sub))).sort((a, b) => a.name.localeCompare(b.name))) {
       const rel = `${sub}/${entry.name}`;
       if (isTempName(entry.name)) continue;
@@ -114,7 +122,7 @@ export async function listFolder(dataDir: string): Promise<{ targets: Target[]; 
  */
 export async function removeLeftovers(dataDir: string): Promise<void> {
   await rm(path.join(dataDir, BRIEF_TMP), { recursive: true, force: true });
-  for (const sub of ['.', CASES, TRASH, QUARANTINE, HISTORY_DIR, BACKUPS]) {
+  for (const sub of ['.', CASES, TRASH, QUARANTINE, RETIRED_QUARANTINE, HISTORY_DIR, BACKUPS]) {
     for (const entry of await entries(path.join(dataDir, sub))) {
       if (isTempName(entry.name)) await unlink(path.join(dataDir, sub, entry.name)).catch(() => undefined);
     }
