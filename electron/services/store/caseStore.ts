@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
@@ -10,7 +11,7 @@ import { ioError, isIoError, ServiceError } from '../errors';
 import { aadForFile, decryptBytes, EncryptedFileError, EncryptedJsonFile, encryptBytes, openVault, recoverConversion, wipe } from '../crypto';
 import { confirmRename, DurableJsonFile, fsyncDir, prepareDurable, TEMP_SUFFIX, UnconfirmedWriteError, writeFileDurably, type DurableFs } from './durableFile';
 import { DataDirLock } from './lock';
-import { readSummaryIndex, SUMMARY_INDEX_FILE, writeSummaryIndex, type IndexEntry } from './summaryIndex';
+import { fileStateOf, loadSummaryIndex, sameFile, SUMMARY_INDEX_FILE, writeSummaryIndex, type FileState, type IndexEntry } from './summaryIndex';
 import { CURRENT_SCHEMA_VERSION, migrate, MIGRATIONS, readMeta, type Meta, type Migration } from './meta';
 import { diffCases } from '../audit/diff';
 import { HISTORY_DIR, HistoryLog } from '../audit/historyLog';
@@ -56,6 +57,11 @@ const META = 'meta.json';
 
 const isCaseFileName = (name: string) => name.endsWith('.json') && !name.startsWith('.');
 
+/** The summary index is written this long after the last change… */
+const INDEX_IDLE_MS = 2000;
+/** …or at the latest this long after the first unwritten one. */
+const INDEX_MAX_STALE_MS = 30_000;
+
 /** A quarantined file's name: `<stamp>--<folder>--<file>` (see `quarantine`). */
 const quarantineName = (stamp: string, file: string) => `${stamp}--${path.basename(path.dirname(file))}--${path.basename(file)}`;
 /** The case id a quarantined case file held, from its name, or null for any other file. */
@@ -75,7 +81,9 @@ export class CaseStore {
   /** One entry per case in cases/: its summary and the file state it came from. */
   private readonly entries: Map<string, IndexEntry>;
   /** Recently used whole cases, most recent last; checked against the file before use. */
-  private readonly cache = new Map<string, { case: CaseFile; mtimeMs: number; size: number }>();
+  private readonly cache = new Map<string, { case: CaseFile; file: FileState }>();
+  /** Trashed files checked (read and validated) in the state they are in; kept in the summary index. */
+  private readonly trashChecked: Map<string, FileState>;
   private readonly listeners = new Set<(change: StoreChange) => void>();
   private queue: Promise<unknown> = Promise.resolve();
   /** Backups in flight, one after another, beside the save queue. */
@@ -83,6 +91,10 @@ export class CaseStore {
   private closed = false;
   private indexDirty = false;
   private indexTimer: NodeJS.Timeout | undefined;
+  /** When the index on disk first fell behind memory (0: it has not). */
+  private indexStaleSince = 0;
+  /** Index writes, one after another, beside the save queue. */
+  private indexWrites: Promise<unknown> = Promise.resolve();
   private readonly historyLog: HistoryLog;
   /** Saves whose history entry could not be written (the save itself stands); `verify` reports them. */
   private readonly historyGaps: Array<{ id: string; rev: number; error: string }> = [];
@@ -96,11 +108,12 @@ export class CaseStore {
     /** Files quarantined by this open (the folder may hold older ones too). */
     readonly quarantinedNow: QuarantineEntry[],
     private readonly options: StoreOptions,
-    entries: Map<string, IndexEntry>,
+    index: { cases: Map<string, IndexEntry>; trash: Map<string, FileState> },
     /** The folder's data key when it is encrypted (wiped on close); every file then goes through the encrypted adapter. */
     private readonly dataKey: Buffer | null = null,
   ) {
-    this.entries = entries;
+    this.entries = index.cases;
+    this.trashChecked = index.trash;
     this.historyLog = new HistoryLog(dataDir, dataKey, options.fs);
   }
 
@@ -140,7 +153,7 @@ export class CaseStore {
         await pruneSnapshots(dir);
       }
       meta = await migrate(meta, metaFile, { dataDir: dir, casesDir: path.join(dir, CASES), dataKey }, options.migrations ?? MIGRATIONS, target);
-      const index = await readSummaryIndex(path.join(dir, SUMMARY_INDEX_FILE), options.fs, dataKey ?? undefined);
+      const index = await loadSummaryIndex(path.join(dir, SUMMARY_INDEX_FILE), dataKey ?? undefined);
       const store = new CaseStore(dir, lock, meta, [], options, index, dataKey);
       const caseNames = await store.removeLeftoverTempFiles();
       await store.reconcile(caseNames);
@@ -200,6 +213,7 @@ export class CaseStore {
     await this.queue.catch(() => undefined);
     this.closed = true;
     clearTimeout(this.indexTimer);
+    await this.indexWrites;
     await this.flushIndex().catch(() => undefined); // a stale index heals on the next open
   }
 
@@ -289,7 +303,7 @@ export class CaseStore {
         const id = name.slice(0, -'.json'.length);
         const entry = this.entries.get(id);
         const st = stats[j]!;
-        if (entry && entry.mtimeMs === st.mtimeMs && entry.size === st.size) onDisk.add(id);
+        if (entry && sameFile(entry, fileStateOf(st))) onDisk.add(id);
         else stale.push(j);
       });
       const results = await Promise.all(stale.map((j) => this.readCase(path.join(dir, batch[j]!))));
@@ -297,7 +311,7 @@ export class CaseStore {
         const result = results[k]!;
         changed = true;
         if (result.ok) {
-          this.entries.set(result.value.id, { summary: summarize(result.value), mtimeMs: stats[j]!.mtimeMs, size: stats[j]!.size });
+          this.entries.set(result.value.id, { summary: summarize(result.value), ...fileStateOf(stats[j]!) });
           onDisk.add(result.value.id);
         } else {
           this.quarantinedNow.push(await this.quarantine(path.join(dir, batch[j]!), result.reason));
@@ -310,31 +324,63 @@ export class CaseStore {
         changed = true;
       }
     }
-    if (changed) await this.flushIndex(true);
-    // Trashed cases are case files too: a damaged one is quarantined, not left to fail a later restore.
+    // Trashed cases are case files too: a damaged one is quarantined, not left to fail a later
+    // restore. Each is read once; after that only when its file state changes.
     const trashDir = path.join(this.dataDir, TRASH);
+    const inTrash = new Set<string>();
     for (const name of (await readdir(trashDir)).filter(isCaseFileName)) {
-      const result = await this.readCase(path.join(trashDir, name));
-      if (!result.ok) this.quarantinedNow.push(await this.quarantine(path.join(trashDir, name), result.reason));
+      const id = name.slice(0, -'.json'.length);
+      const file = path.join(trashDir, name);
+      const st = await stat(file);
+      const known = this.trashChecked.get(id);
+      if (known && sameFile(known, fileStateOf(st))) {
+        inTrash.add(id);
+        continue;
+      }
+      changed = true;
+      const result = await this.readCase(file);
+      if (result.ok) {
+        this.trashChecked.set(id, fileStateOf(st));
+        inTrash.add(id);
+      } else this.quarantinedNow.push(await this.quarantine(file, result.reason));
     }
+    for (const id of this.trashChecked.keys()) {
+      if (!inTrash.has(id)) {
+        this.trashChecked.delete(id);
+        changed = true;
+      }
+    }
+    if (changed) await this.flushIndex(true);
   }
 
+  /**
+   * The index is a cache: written in the background, not on every save, so a save
+   * stays one small file; after a crash the stale entries heal on open. It is written
+   * once saves pause for a moment (or every half minute while they never do), and
+   * outside the save queue: a save never waits behind it. Entries are made from the
+   * file state after each write, so whenever it is taken, the index only vouches for
+   * states that were on disk.
+   */
   private scheduleIndexFlush(): void {
-    // The index is a cache: written in the background, not on every save, so a
-    // save stays one small file. After a crash the stale entries heal on open.
     this.indexDirty = true;
-    if (this.indexTimer) return;
+    const now = Date.now();
+    if (this.indexStaleSince === 0) this.indexStaleSince = now;
+    clearTimeout(this.indexTimer);
+    const wait = Math.max(0, Math.min(INDEX_IDLE_MS, this.indexStaleSince + INDEX_MAX_STALE_MS - now));
     this.indexTimer = setTimeout(() => {
       this.indexTimer = undefined;
-      void this.exclusive(() => this.flushIndex()).catch(() => undefined);
-    }, 2000);
+      if (this.closed) return;
+      this.indexWrites = this.indexWrites.then(() => this.flushIndex()).catch(() => undefined);
+    }, wait);
     this.indexTimer.unref();
   }
 
   private async flushIndex(force = false): Promise<void> {
     if (!force && !this.indexDirty) return;
     this.indexDirty = false;
-    await writeSummaryIndex(path.join(this.dataDir, SUMMARY_INDEX_FILE), this.entries, this.options.fs, this.dataKey ?? undefined);
+    this.indexStaleSince = 0;
+    const index = { cases: this.entries, trash: this.trashChecked };
+    await writeSummaryIndex(path.join(this.dataDir, SUMMARY_INDEX_FILE), index, this.options.fs, this.dataKey ?? undefined);
   }
 
   /** Moves a bad file aside with a note of why; it is never overwritten or deleted. */
@@ -432,7 +478,7 @@ export class CaseStore {
     const file = this.caseFile(id);
     const st = await stat(file).catch(() => null);
     const cached = this.cache.get(id);
-    if (st && cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) {
+    if (st && cached && sameFile(cached.file, fileStateOf(st))) {
       this.cache.delete(id);
       this.cache.set(id, cached);
       return cached.case;
@@ -447,7 +493,7 @@ export class CaseStore {
       throw new ServiceError('not_found', `The case file for "${id}" was changed outside Casefile and cannot be read (${result.reason}); it was moved to quarantine.`);
     }
     const entry = this.entries.get(id);
-    const changedOutside = !entry || entry.mtimeMs !== st!.mtimeMs || entry.size !== st!.size;
+    const changedOutside = !entry || !sameFile(entry, fileStateOf(st!));
     this.remember(result.value, st!);
     if (changedOutside) {
       // Edited behind the app's back: the list row was just updated, and the search index must follow too.
@@ -457,10 +503,11 @@ export class CaseStore {
     return result.value;
   }
 
-  private remember(c: CaseFile, st: { mtimeMs: number; size: number }): void {
-    this.entries.set(c.id, { summary: summarize(c), mtimeMs: st.mtimeMs, size: st.size });
+  private remember(c: CaseFile, st: Stats): void {
+    const file = fileStateOf(st);
+    this.entries.set(c.id, { summary: summarize(c), ...file });
     this.cache.delete(c.id);
-    this.cache.set(c.id, { case: c, mtimeMs: st.mtimeMs, size: st.size });
+    this.cache.set(c.id, { case: c, file });
     const limit = this.options.cacheSize ?? 256;
     while (this.cache.size > limit) this.cache.delete(this.cache.keys().next().value!);
   }
@@ -540,6 +587,9 @@ export class CaseStore {
       if (err instanceof UnconfirmedWriteError) this.noteUnconfirmed(err, c);
       else throw isIoError(err) ? ioError(err, `recover "${c.title}"`) : err;
     }
+    const st = await stat(file).catch(() => null);
+    if (st) this.trashChecked.set(c.id, fileStateOf(st));
+    this.scheduleIndexFlush();
     await this.record(c.id, [this.entry(c, 'recover')]);
   }
 
@@ -639,6 +689,9 @@ export class CaseStore {
       // The file's mtime records when it was trashed; the rename itself is the atomic step.
       const when = new Date(this.now());
       await utimes(target, when, when).catch(() => undefined);
+      // Just validated (get), so the trashed file need not be read at the next open.
+      const st = await stat(target).catch(() => null);
+      if (st) this.trashChecked.set(id, fileStateOf(st));
       this.forget(id, 'trash');
       await this.record(id, [this.entry(c, 'trash')]);
       return { ...summarize(c), trashedAt: when.toISOString() };
@@ -651,6 +704,7 @@ export class CaseStore {
       const c = await this.trashed(id);
       if (!c) throw new ServiceError('not_found', `The Trash holds no case with id "${id}".`);
       await this.moveDurably(this.caseFile(id, TRASH), this.caseFile(id), c);
+      this.trashChecked.delete(id);
       this.remember(c, await stat(this.caseFile(id)));
       this.scheduleIndexFlush();
       await this.record(id, [this.entry(c, 'restore')]);
@@ -760,7 +814,10 @@ export class CaseStore {
         const carried = (plan.sourceId !== undefined && bundle.history?.[plan.sourceId]) || [];
         await this.record(plan.case.id, [...carried.map((e) => ({ ...e, imported: true })), this.entry(plan.case, 'import', plan.previous)]);
         this.emit({ type: 'upsert', case: plan.case, cause: 'import', ...(plan.previous ? { previous: plan.previous } : {}) });
-        if (plan.replacesTrashed) await unlink(this.caseFile(plan.case.id, TRASH)).catch(() => undefined);
+        if (plan.replacesTrashed) {
+          await unlink(this.caseFile(plan.case.id, TRASH)).catch(() => undefined);
+          this.trashChecked.delete(plan.case.id);
+        }
       }
       this.scheduleIndexFlush();
       return {

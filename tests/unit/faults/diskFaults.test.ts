@@ -11,7 +11,7 @@ import { CaseDraft, type CaseFile } from '../../../shared/model';
 import { createDispatcher, type Dispatch } from '../../../electron/services/dispatch';
 import { createServices } from '../../../electron/services/handlers';
 import { CaseStore } from '../../../electron/services/store/caseStore';
-import { SearchService } from '../../../electron/services/search/service';
+import type { SearchService } from '../../../electron/services/search/service';
 import type { DurableFs } from '../../../electron/services/store/durableFile';
 import { ngoDraft, prisonerDraft, tempDir } from '../../helpers/fixtures';
 import { show, snapshot, snapshotDiff } from '../../helpers/faults';
@@ -152,8 +152,9 @@ describe('the disk refuses an fsync during a save', () => {
   beforeAll(async () => {
     ({ dir: syncDir, cleanup: syncCleanup } = await tempDir('casefile-sync-faults-'));
     syncStore = await CaseStore.open(syncDir, { fs: syncFaultFs });
-    search = new SearchService(syncStore);
-    call = createDispatcher(createServices(syncStore, search).handlers);
+    const services = createServices(syncStore);
+    search = services.search;
+    call = createDispatcher(services.handlers);
   });
   afterAll(async () => {
     await syncStore.close();

@@ -1,9 +1,9 @@
-import { readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CaseDraft, type CaseFile } from '../../../shared/model';
 import { CaseStore, type StoreChange } from '../../../electron/services/store/caseStore';
-import { readSummaryIndex, SUMMARY_INDEX_FILE, writeSummaryIndex } from '../../../electron/services/store/summaryIndex';
+import { fileStateOf, loadSummaryIndex, SUMMARY_INDEX_FILE, writeSummaryIndex } from '../../../electron/services/store/summaryIndex';
 import { ngoDraft, prisonerDraft, tempDir } from '../../helpers/fixtures';
 
 let dir: string;
@@ -37,9 +37,9 @@ describe('the summary index', () => {
     // files, it would find the damage now.
     await writeFile(caseFile(a!.id), 'x'.repeat(100));
     const st = await stat(caseFile(a!.id));
-    const entries = await readSummaryIndex(path.join(dir, SUMMARY_INDEX_FILE));
-    entries.set(a!.id, { ...entries.get(a!.id)!, mtimeMs: st.mtimeMs, size: st.size });
-    await writeSummaryIndex(path.join(dir, SUMMARY_INDEX_FILE), entries);
+    const forged = await loadSummaryIndex(path.join(dir, SUMMARY_INDEX_FILE));
+    forged.cases.set(a!.id, { ...forged.cases.get(a!.id)!, ...fileStateOf(st) });
+    await writeSummaryIndex(path.join(dir, SUMMARY_INDEX_FILE), forged);
     store = await CaseStore.open(dir);
     expect(store.list().map((c) => c.title).sort()).toEqual([a!.title, b!.title].sort());
     expect(store.quarantinedNow).toEqual([]);
@@ -57,6 +57,66 @@ describe('the summary index', () => {
     expect(store.summary(a!.id)).toMatchObject({ title: 'Edited by hand', rev: 7 });
     const index = JSON.parse(await readFile(path.join(dir, SUMMARY_INDEX_FILE), 'utf8')) as { entries: Record<string, { summary: { title: string } }> };
     expect(index.entries[a!.id]!.summary.title).toBe('Edited by hand'); // rewritten at once
+  });
+
+  it('heals an entry whose file was edited keeping its size and modification time (cp -p, touch -r)', async () => {
+    const [a] = await seed();
+    const file = caseFile(a!.id);
+    const when = new Date('2026-01-02T03:04:05.000Z'); // a whole millisecond, which utimes sets exactly
+    await utimes(file, when, when);
+    await (await CaseStore.open(dir)).close(); // the index now records this size and time
+    const before = await stat(file);
+    const original = await readFile(file, 'utf8');
+    // The same size: the title swapped for another of as many bytes.
+    const title = 'Z'.repeat(Buffer.byteLength(a!.title));
+    const edited = original.replace(`"title": "${a!.title}"`, `"title": "${title}"`);
+    expect(Buffer.byteLength(edited)).toBe(before.size);
+    const elsewhere = path.join(dir, 'edited-copy.json');
+    await writeFile(elsewhere, edited);
+    await copyFile(elsewhere, file); // what cp does; then -p (or touch -r) puts the time back
+    await utimes(file, when, when);
+    const after = await stat(file);
+    expect([after.mtimeMs, after.size]).toEqual([before.mtimeMs, before.size]);
+    store = await CaseStore.open(dir);
+    expect(store.summary(a!.id)!.title).toBe(title);
+    expect((await store.get(a!.id)).title).toBe(title);
+  });
+
+  it('checks a trashed file once, then only when it changes', async () => {
+    const [a] = await seed();
+    store = await CaseStore.open(dir);
+    await store.trash(a!.id);
+    await store.close();
+    // The index vouches for the trashed file as it is: forge that for a damaged one,
+    // and the open does not read it (it would quarantine it if it did)…
+    const trashed = path.join(dir, 'trash', `${a!.id}.json`);
+    await writeFile(trashed, 'x'.repeat(10));
+    const index = await loadSummaryIndex(path.join(dir, SUMMARY_INDEX_FILE));
+    expect([...index.trash.keys()]).toEqual([a!.id]);
+    index.trash.set(a!.id, fileStateOf(await stat(trashed)));
+    await writeSummaryIndex(path.join(dir, SUMMARY_INDEX_FILE), index);
+    store = await CaseStore.open(dir);
+    expect(store.quarantinedNow).toEqual([]);
+    await store.close();
+    // …while a change of the file, which the index did not see, is read and quarantined.
+    await writeFile(trashed, 'y'.repeat(10));
+    store = await CaseStore.open(dir);
+    expect(store.quarantinedNow.map((q) => q.reason)).toEqual([expect.stringMatching(/^trash\/.*not valid JSON/)]);
+  });
+
+  it('turns away an index whose bytes do not match the checksum in its head, before parsing it', async () => {
+    const [a] = await seed();
+    const file = path.join(dir, SUMMARY_INDEX_FILE);
+    const bytes = await readFile(file);
+    expect(bytes.toString('latin1', 0, 60)).toMatch(/^\{"format":"casefile-summary-index","version":3,"sha256":"[0-9a-f]/);
+    // A title changed in place, same length, still valid JSON: only the checksum tells.
+    const title = 'Q'.repeat(Buffer.byteLength(a!.title));
+    const forged = bytes.toString('utf8').replace(a!.title, title);
+    expect(JSON.parse(forged).entries[a!.id].summary.title).toBe(title);
+    await writeFile(file, forged);
+    expect((await loadSummaryIndex(file)).cases.size).toBe(0);
+    store = await CaseStore.open(dir);
+    expect(store.summary(a!.id)!.title).toBe(a!.title);
   });
 
   it('drops entries whose file is gone and picks up files it has never seen', async () => {
