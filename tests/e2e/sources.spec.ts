@@ -325,3 +325,74 @@ test('a timeline event cites sources; its link jumps to the source’s reading v
   expect(file.sources.map((s: { title: string }) => s.title)).toEqual(['Arrest report']);
   expect(file.events[0].sourceIds).toBeUndefined();
 });
+
+test('a word corrected inside an annotated passage: listed under "Passage changed" until the new wording is accepted', async ({ page, dataDir }) => {
+  const id = await createCase(page, { kind: 'prisoner', title: 'Changed passage case', name: 'Әсел Нұрланқызы' });
+  const typo = TEXT.replace('бостандығынан', 'бостандыгынан');
+  const OLD = 'екі жылға бас бостандыгынан';
+  await addPastedSource(page, { title: TITLE, text: typo, language: 'kk' });
+  await annotate(page, OLD, { body: 'Мерзімі', tags: 'sentence' });
+  await expectSaved(page);
+  const before = (await readCaseFile(dataDir, id)).annotations[0];
+  expect(before.target.quote.exact).toBe(OLD);
+
+  // The typo is fixed in the source: the passage is found, but not as the words annotated.
+  await reader(page).getByRole('button', { name: 'Edit source' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit the source' });
+  await dialog.getByLabel('Text', { exact: true }).fill(TEXT);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expectSaved(page);
+
+  const panel = annotationPanel(page);
+  const changed = panel.getByRole('region', { name: /Passage changed — review/ });
+  await expect(changed).toBeVisible();
+  await expect(changed.locator('.changed-was')).toHaveText(OLD);
+  await expect(changed.locator('.changed-now')).toHaveText(PHRASE);
+  await expect(changed.getByText('Annotated', { exact: true })).toBeVisible();
+  await expect(changed.getByText('Now in the text', { exact: true })).toBeVisible();
+  await expect(panel.getByRole('region', { name: /Orphaned/ })).toHaveCount(0);
+  await expect(reader(page).getByText('changed: 1')).toBeVisible();
+  // Drawn distinctly, and said so to a screen reader.
+  await expect(marks(page)).toHaveText(PHRASE);
+  await expect(marks(page)).toHaveClass(/is-changed/);
+  await expect(marks(page)).toHaveAttribute('aria-label', new RegExp(`^${PHRASE} \\(passage changed since it was annotated`));
+  // On disk the words the lawyer annotated are kept; only the position followed.
+  let file = await readCaseFile(dataDir, id);
+  expect(file.annotations[0].target.quote).toEqual(before.target.quote);
+  const at = TEXT.indexOf(PHRASE);
+  expect(file.annotations[0].target.position).toEqual({ start: at, end: at + PHRASE.length });
+
+  // Opening the highlight shows the same review, old and new words.
+  await marks(page).click();
+  const editor = page.getByRole('dialog', { name: 'Annotation' });
+  await expect(editor.locator('.changed-was')).toHaveText(OLD);
+  await expect(editor.locator('.changed-now')).toHaveText(PHRASE);
+  await editor.getByRole('button', { name: 'Cancel' }).click();
+  await expect(editor).toBeHidden();
+
+  // Accepted from the keyboard: the annotation is anchored on the new words, on disk too.
+  const accept = changed.getByRole('button', { name: /^Accept the new wording/ });
+  await accept.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('The annotation now quotes the new wording.')).toBeVisible();
+  await expectSaved(page);
+  await expect(changed).toHaveCount(0);
+  await expect(marks(page)).not.toHaveClass(/is-changed/);
+  await expect(panel.getByRole('region', { name: new RegExp(TITLE) }).getByText(PHRASE)).toBeVisible();
+  file = await readCaseFile(dataDir, id);
+  expect(file.annotations[0].target.quote.exact).toBe(PHRASE);
+  expect(file.annotations[0].target.position).toEqual({ start: at, end: at + PHRASE.length });
+  expect(file.annotations[0].body).toBe('Мерзімі');
+  expect(file.annotations[0].id).toBe(before.id);
+
+  // A number changed is never "changed": the annotation is orphaned and says why.
+  await reader(page).getByRole('button', { name: 'Edit source' }).click();
+  await dialog.getByLabel('Text', { exact: true }).fill(TEXT.replace('екі жылға', '3 жылға'));
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expectSaved(page);
+  const orphaned = panel.getByRole('region', { name: /Orphaned/ });
+  await expect(orphaned.locator('.orphan-reason')).toContainText('numbers changed');
+  file = await readCaseFile(dataDir, id);
+  expect(file.annotations[0].target.quote.exact).toBe(PHRASE);
+});

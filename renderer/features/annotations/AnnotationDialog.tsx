@@ -7,6 +7,7 @@ import { useToast } from '../../components/Toasts';
 import { newId } from '../../lib/ids';
 import type { Edit } from '../case/sections/common';
 import { AnnotationFields, type AnnotationForm } from './AnnotationFields';
+import { ChangedWords } from './ChangedWords';
 import { caseAnnotationTags, formatTags, parseTags, shorten } from './tags';
 
 type Props = {
@@ -19,11 +20,12 @@ type Props = {
   alsoHere?: readonly AnnotationState[];
   onSwitch?: (id: string) => void;
   onReattach?: (id: string) => void;
+  onAccept?: (id: string) => void;
   onClose: () => void;
 };
 
 /** Opens one annotation (a highlight or a note): its comment, tags and mark; delete with confirmation. */
-export function AnnotationDialog({ c, edit, annotation, state, alsoHere = [], onSwitch, onReattach, onClose }: Props) {
+export function AnnotationDialog({ c, edit, annotation, state, alsoHere = [], onSwitch, onReattach, onAccept, onClose }: Props) {
   const { t } = useTranslation();
   const toast = useToast();
   const [form, setForm] = useState<AnnotationForm>(() => ({
@@ -114,12 +116,35 @@ export function AnnotationDialog({ c, edit, annotation, state, alsoHere = [], on
       }
     >
       {annotation?.target && (
-        <figure className={`ann-dialog-quote${state?.status === 'orphaned' ? ' is-orphaned' : ''}`}>
-          <blockquote dir="auto">{annotation.target.quote.exact}</blockquote>
+        <figure className={`ann-dialog-quote${state?.status === 'orphaned' ? ' is-orphaned' : state?.status === 'changed' ? ' is-changed' : ''}`}>
+          {state?.status === 'changed' ? (
+            <ChangedWords was={annotation.target.quote.exact} now={state.currentText ?? ''} />
+          ) : (
+            <blockquote dir="auto">{annotation.target.quote.exact}</blockquote>
+          )}
           <figcaption className="muted">
             {source ? t('sources.annotation.inSource', { title: source.title }) : null}
             {source?.confidential && <ConfidentialBadge />}
           </figcaption>
+          {state?.status === 'changed' && (
+            <div className="changed-review">
+              <p>
+                <strong>{t('sources.panel.changedOne')}:</strong> {t('sources.changed.explain')}
+              </p>
+              <div className="ann-item-actions">
+                {onAccept && (
+                  <button type="button" className="btn btn-small btn-primary" onClick={() => onAccept(annotation.id)}>
+                    {t('sources.panel.accept')}
+                  </button>
+                )}
+                {onReattach && (
+                  <button type="button" className="btn btn-small" onClick={() => onReattach(annotation.id)}>
+                    {t('sources.panel.reselect')}
+                  </button>
+                )}
+              </div>
+            </div>
+          )}
           {state?.status === 'orphaned' && (
             <p className="orphan-reason">
               <strong>{t('sources.panel.orphanedOne')}:</strong> {state.reason}

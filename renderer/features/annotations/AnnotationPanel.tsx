@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnnotationState, CaseFile } from '../../../shared/model';
 import { ConfidentialBadge } from '../../components/ConfidentialBadge';
+import { ChangedWords } from './ChangedWords';
 import { shorten } from './tags';
 
 type Filters = { tag: string; source: string; confidentiality: '' | 'confidential' | 'public' };
@@ -17,6 +18,8 @@ type Props = {
   onOpenInSource: (s: AnnotationState) => void;
   onEdit: (id: string) => void;
   onReattach: (s: AnnotationState) => void;
+  /** A changed annotation: take the words now in its passage as its quote. */
+  onAccept: (s: AnnotationState) => void;
   onAddNote: () => void;
 };
 
@@ -35,11 +38,12 @@ function Tags({ tags }: { tags: readonly string[] }) {
 
 /**
  * Every annotation of the case: anchored highlights grouped by source, the case's
- * notes, and the orphans — whose words are no longer in their source — with their
- * quote and the reason. Nothing is ever left out silently: a filter that hides some
- * says how many and offers to clear itself.
+ * notes, the passages whose words changed a little since they were annotated (old and
+ * new words side by side, to accept or re-select), and the orphans — whose words are
+ * no longer in their source — with their quote and the reason. Nothing is ever left
+ * out silently: a filter that hides some says how many and offers to clear itself.
  */
-export function AnnotationPanel({ c, states, activeId, onOpenInSource, onEdit, onReattach, onAddNote }: Props) {
+export function AnnotationPanel({ c, states, activeId, onOpenInSource, onEdit, onReattach, onAccept, onAddNote }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
@@ -53,6 +57,7 @@ export function AnnotationPanel({ c, states, activeId, onOpenInSource, onEdit, o
   );
   const hidden = states.length - shown.length;
   const orphans = shown.filter((s) => s.status === 'orphaned');
+  const changed = shown.filter((s) => s.status === 'changed');
   const notes = shown.filter((s) => s.status === 'note');
   const bySource = c.sources
     .map((src) => ({
@@ -114,6 +119,51 @@ export function AnnotationPanel({ c, states, activeId, onOpenInSource, onEdit, o
         </p>
       )}
       {states.length === 0 && <p className="empty-note">{t('sources.panel.empty')}</p>}
+
+      {changed.length > 0 && (
+        <section className="ann-group ann-group-changed" aria-labelledby={`${id}-changed`}>
+          <h4 id={`${id}-changed`}>
+            {t('sources.panel.changed')} <span className="count">{changed.length}</span>
+          </h4>
+          <p className="ann-group-note">{t('sources.panel.changedNote')}</p>
+          <ul className="ann-list">
+            {changed.map((s) => (
+              <li key={s.id} className={`ann-item is-changed${s.confidential ? ' is-confidential' : ''}${activeId === s.id ? ' is-active' : ''}`} data-annotation-id={s.id}>
+                <p className="ann-item-source">{s.sourceTitle}</p>
+                <ChangedWords was={s.quote ?? ''} now={s.currentText ?? ''} limit={200} />
+                {s.body && (
+                  <p className="ann-body" dir="auto">
+                    {shorten(s.body, 200)}
+                  </p>
+                )}
+                <div className="ann-item-meta">
+                  <Tags tags={s.tags} />
+                  {s.confidential && <ConfidentialBadge />}
+                </div>
+                <div className="ann-item-actions">
+                  <button
+                    type="button"
+                    className="btn btn-small btn-primary"
+                    onClick={() => onAccept(s)}
+                    aria-label={t('sources.panel.acceptNamed', { quote: shorten(s.quote ?? '', 40) })}
+                  >
+                    {t('sources.panel.accept')}
+                  </button>
+                  <button type="button" className="btn btn-small" onClick={() => onReattach(s)}>
+                    {t('sources.panel.reselect')}
+                  </button>
+                  <button type="button" className="btn btn-small" onClick={() => onOpenInSource(s)}>
+                    {t('sources.panel.openInSource')}
+                  </button>
+                  <button type="button" className="btn btn-small" onClick={() => onEdit(s.id)} aria-label={t('sources.panel.editNamed', { quote: shorten(s.quote ?? '', 40) })}>
+                    {t('sources.panel.edit')}
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       {orphans.length > 0 && (
         <section className="ann-group ann-group-orphaned" aria-labelledby={`${id}-orphaned`}>

@@ -59,13 +59,16 @@ export function Reader({ c, edit, source, states, reader, activeId, onOpenAnnota
 
   const mine = useMemo(() => states.filter((s) => s.sourceId === source.id), [states, source.id]);
   const anchored = mine.filter((s) => s.status === 'anchored');
+  const changed = mine.filter((s) => s.status === 'changed');
   const orphanCount = mine.filter((s) => s.status === 'orphaned').length;
   const byId = useMemo(() => new Map(states.map((s) => [s.id, s])), [states]);
   const reattaching = reader.reattach ? byId.get(reader.reattach) : undefined;
 
   const spans = useMemo(() => {
     const list: Span[] = [];
-    for (const s of mine) if (s.status === 'anchored' && s.start !== undefined && s.end !== undefined) list.push({ id: s.id, start: s.start, end: s.end });
+    for (const s of mine) {
+      if ((s.status === 'anchored' || s.status === 'changed') && s.start !== undefined && s.end !== undefined) list.push({ id: s.id, start: s.start, end: s.end });
+    }
     if (pending) list.push({ id: PENDING, start: pending.start, end: pending.end });
     return list;
   }, [mine, pending]);
@@ -225,7 +228,8 @@ export function Reader({ c, edit, source, states, reader, activeId, onOpenAnnota
     toast({ kind: 'success', message: t('sources.reader.reattached') });
   };
 
-  const confidentialIds = new Set(anchored.filter((s) => s.confidential).map((s) => s.id));
+  const confidentialIds = new Set([...anchored, ...changed].filter((s) => s.confidential).map((s) => s.id));
+  const changedIds = new Set(changed.map((s) => s.id));
   const titleOf = (ids: readonly string[]) =>
     ids
       .map((id) => byId.get(id))
@@ -285,7 +289,8 @@ export function Reader({ c, edit, source, states, reader, activeId, onOpenAnnota
       {reattaching && (
         <div className="reattach-banner" role="status">
           <p>
-            {t('sources.reader.reattachBanner')} <q dir="auto">{shorten(reattaching.quote ?? '', 120)}</q>
+            {reattaching.status === 'changed' ? t('sources.reader.reselectBanner') : t('sources.reader.reattachBanner')}{' '}
+            <q dir="auto">{shorten(reattaching.quote ?? '', 120)}</q>
           </p>
           <button type="button" className="btn btn-small" onClick={() => stopReattach()}>
             {t('sources.reader.reattachCancel')}
@@ -297,6 +302,7 @@ export function Reader({ c, edit, source, states, reader, activeId, onOpenAnnota
         {t('sources.reader.hint')}{' '}
         <span className="reader-counts">
           {t('sources.reader.counts', { n: anchored.length })}
+          {changed.length > 0 && <> · <span className="changed-count">{t('sources.reader.changedCount', { n: changed.length })}</span></>}
           {orphanCount > 0 && <> · <span className="orphan-count">{t('sources.reader.orphanCount', { n: orphanCount })}</span></>}
         </span>
       </p>
@@ -333,11 +339,13 @@ export function Reader({ c, edit, source, states, reader, activeId, onOpenAnnota
                     );
                   }
                   const real = seg.ids.filter((id) => id !== PENDING);
+                  const isChanged = real.some((id) => changedIds.has(id));
                   const cls = [
                     'hl',
                     real.length > 0 ? `depth-${Math.min(real.length, 3)}` : '',
                     seg.ids.includes(PENDING) ? 'hl-pending' : '',
                     real.some((id) => confidentialIds.has(id)) ? 'is-confidential' : '',
+                    isChanged ? 'is-changed' : '',
                     activeId !== null && real.includes(activeId) ? 'is-active' : '',
                     flash !== null && real.includes(flash.id) ? 'is-flashing' : '',
                   ]
@@ -351,7 +359,9 @@ export function Reader({ c, edit, source, states, reader, activeId, onOpenAnnota
                       data-end={seg.end}
                       data-ids={seg.ids.join(' ')}
                       tabIndex={real.length > 0 ? 0 : undefined}
-                      title={real.length > 0 ? titleOf(real) : undefined}
+                      title={real.length > 0 ? (isChanged ? `${t('sources.reader.changedMark')} — ${titleOf(real)}` : titleOf(real)) : undefined}
+                      // The words themselves, then what a sighted user reads from the dashed outline.
+                      aria-label={isChanged ? `${chunk} (${t('sources.reader.changedMark')})` : undefined}
                     >
                       {chunk}
                     </mark>
@@ -368,7 +378,7 @@ export function Reader({ c, edit, source, states, reader, activeId, onOpenAnnota
           ref={popRef}
           className="ann-popover"
           role="dialog"
-          aria-label={reattaching ? t('sources.reader.reattachTitle') : t('sources.reader.newAnnotation')}
+          aria-label={reattaching ? (reattaching.status === 'changed' ? t('sources.reader.reselectTitle') : t('sources.reader.reattachTitle')) : t('sources.reader.newAnnotation')}
           onKeyDown={(e) => {
             if (e.key === 'Escape') {
               e.stopPropagation();

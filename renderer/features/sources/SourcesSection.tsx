@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnnotationState, CaseFile } from '../../../shared/model';
 import { ConfidentialBadge } from '../../components/ConfidentialBadge';
+import { useToast } from '../../components/Toasts';
+import { acceptNewWording } from '../annotations/acceptWording';
 import { AnnotationDialog } from '../annotations/AnnotationDialog';
 import { AnnotationPanel } from '../annotations/AnnotationPanel';
 import { Section } from '../case/parts';
@@ -30,6 +32,7 @@ export function SourcesSection({ c, edit }: { c: CaseFile; edit: Edit }) {
 
 function SourcesSectionIn({ session, c, edit }: { session: CaseSession; c: CaseFile; edit: Edit }) {
   const { t } = useTranslation();
+  const toast = useToast();
   const state = useSessionState(session);
   const states = useAnnotationStates(state);
   const reader = useReader(c.id);
@@ -55,6 +58,16 @@ function SourcesSectionIn({ session, c, edit }: { session: CaseSession; c: CaseF
     setOpen(null);
     startReattach(c.id, s.id, s.sourceId);
   };
+  const accept = (s: AnnotationState) => {
+    let accepted = false;
+    edit((d) => {
+      const r = acceptNewWording(d, s.id, new Date().toISOString());
+      accepted = r.accepted;
+      return r.draft;
+    });
+    setOpen((o) => (o?.kind === 'annotation' && o.id === s.id ? null : o));
+    toast(accepted ? { kind: 'success', message: t('sources.changed.accepted') } : { kind: 'error', message: t('sources.changed.notAccepted') });
+  };
 
   const dialogAnnotation = open?.kind === 'annotation' ? c.annotations.find((a) => a.id === open.id) : undefined;
   const dialogSource = open?.kind === 'edit' || open?.kind === 'remove' ? c.sources.find((s) => s.id === open.id) : undefined;
@@ -71,6 +84,7 @@ function SourcesSectionIn({ session, c, edit }: { session: CaseSession; c: CaseF
                 const mine = states.filter((x) => x.sourceId === s.id);
                 const anchoredCount = mine.filter((x) => x.status === 'anchored').length;
                 const orphanCount = mine.filter((x) => x.status === 'orphaned').length;
+                const changedCount = mine.filter((x) => x.status === 'changed').length;
                 const isOpen = readingSource?.id === s.id;
                 const meta = [enumLabel(t, 'source', s.kind), s.publisher, s.publishedOn, s.language].filter(Boolean).join(' · ');
                 return (
@@ -86,6 +100,12 @@ function SourcesSectionIn({ session, c, edit }: { session: CaseSession; c: CaseF
                           {s.sha256.slice(0, 12)}
                         </code>{' '}
                         · {t('sources.list.length', { n: s.text.length })} · {t('sources.list.highlights', { n: anchoredCount })}
+                        {changedCount > 0 && (
+                          <>
+                            {' '}
+                            · <span className="changed-count">{t('sources.reader.changedCount', { n: changedCount })}</span>
+                          </>
+                        )}
                         {orphanCount > 0 && (
                           <>
                             {' '}
@@ -150,6 +170,7 @@ function SourcesSectionIn({ session, c, edit }: { session: CaseSession; c: CaseF
           onOpenInSource={showInSource}
           onEdit={(id) => setOpen({ kind: 'annotation', id, alsoHere: [] })}
           onReattach={reattach}
+          onAccept={accept}
           onAddNote={() => setOpen({ kind: 'note' })}
         />
       </div>
@@ -183,6 +204,10 @@ function SourcesSectionIn({ session, c, edit }: { session: CaseSession; c: CaseF
           onReattach={(id) => {
             const s = stateById.get(id);
             if (s) reattach(s);
+          }}
+          onAccept={(id) => {
+            const s = stateById.get(id);
+            if (s) accept(s);
           }}
           onClose={() => setOpen((o) => (o?.kind === 'annotation' ? null : o))}
         />
