@@ -45,6 +45,8 @@ const bundle = {
         { id: 'a4', sourceId: 'src1', target: at('защита не смогла допросить ключевых свидетелей'), body: 'Fair-trial violation (ICCPR 14.3.e).', tags: ['fair-trial'], confidential: true },
         { id: 'a5', sourceId: 'src1', target: { quote: { exact: 'was sentenced in absentia by a military court' } }, body: 'From an older version of the article.', tags: ['evidence'] },
         { id: 'a6', body: 'Ask the family whether the appeal was filed — Қ Ө Ү Ұ Ә Ғ Ң І Һ.', tags: ['todo'], confidential: true },
+        // Annotated on an older version with a typo the article has since fixed: found, but changed.
+        { id: 'a7', sourceId: 'src1', target: { quote: { exact: 'возбуждение социальной розни») за публикацыи в социальных сетях' } }, body: 'The posts in question.', tags: ['evidence'] },
       ],
     },
   ],
@@ -69,6 +71,9 @@ test('reading view and annotation list screenshots', async ({ page }, testInfo) 
   await sourcesSection(page).getByRole('button', { name: 'Read “Сот үкімі — Kazinform”' }).click();
   await expect(marks(page).first()).toBeVisible();
   await expect(annotationPanel(page).getByRole('region', { name: /Orphaned/ }).locator('.ann-quote')).toHaveText('was sentenced in absentia by a military court');
+  const changed = annotationPanel(page).getByRole('region', { name: /Passage changed — review/ });
+  await expect(changed.locator('.changed-now')).toHaveText('возбуждение социальной розни») за публикации в социальных сетях');
+  await expect(marks(page).and(page.locator('.is-changed')).first()).toBeVisible();
   // Every form control carries a label.
   const unlabelled = "[...document.querySelectorAll('input, select, textarea')].filter((el) => el.labels.length === 0).map((el) => el.outerHTML)";
   expect(await page.evaluate(unlabelled)).toEqual([]);
@@ -114,6 +119,7 @@ test('reading view and annotation list screenshots', async ({ page }, testInfo) 
   await expect(page.getByRole('region', { name: 'Источники', exact: true }).getByRole('button', { name: 'Читать «Сот үкімі — Kazinform»' })).toHaveAttribute('aria-pressed', 'true');
   await expect(reader(page).getByRole('heading', { level: 3, name: 'Сот үкімі — Kazinform' })).toBeVisible();
   await expect(page.getByRole('complementary', { name: /Аннотации и заметки/ }).getByRole('region', { name: /Потерянные/ })).toBeVisible();
+  await expect(page.getByRole('complementary', { name: /Аннотации и заметки/ }).getByRole('region', { name: /Фрагмент изменился/ })).toBeVisible();
   const ruShot = path.join(shots, `${testInfo.project.name}-sources-ru.png`);
   await page.getByRole('region', { name: 'Источники', exact: true }).screenshot({ path: ruShot });
   await testInfo.attach('sources-ru', { path: ruShot, contentType: 'image/png' });
