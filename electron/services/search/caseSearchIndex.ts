@@ -1,10 +1,10 @@
 import type { CaseFile } from '../../../shared/model';
 import type { SearchField, SearchHit } from '../../../shared/model/search';
 import { computeSearchTerms } from '../../../shared/text/normalize';
-import { FIELD_BOOST, SEARCH_FIELDS, fieldGroups, fieldParts } from './fields';
+import { FIELD_BOOST, SEARCH_FIELDS, SHORT_FIELDS, fieldGroups, markedFieldParts } from './fields';
 import { MAX_DOCS, PairLog, Postings, encodeEntry, entryDoc } from './postings';
 import { parseQuery, type QueryTerm } from './query';
-import { makeSnippet, openingSnippet } from './snippet';
+import { makeSnippetAt, openingSnippet } from './snippet';
 import { Vocabulary } from './vocabulary';
 import { WordTable } from './wordTable';
 
@@ -16,7 +16,23 @@ export type IndexOptions = {
    * reference to each case it was given (the objects the caller holds, not copies).
    */
   getCase?: CaseLookup;
+  /**
+   * Keep no case, only each case's title, kind and short fields (names, title,
+   * charges, measure): a hit in a long field is completed with `completeHit` from
+   * the case its caller reads. At 10,000 cases this is ~5 MB instead of every case.
+   */
+  keepShortFieldsOnly?: boolean;
 };
+
+/** A hit as the index finds it, before its snippet is cut. */
+export type RawHit = { id: string; score: number; field: SearchField };
+
+/** A search hit, marked when the text it quotes is confidential. */
+export type IndexHit = SearchHit & { confidential?: true };
+
+type MarkedPart = { text: string; confidential: boolean };
+/** What the index keeps of a case when it keeps no case. */
+type Kept = { title: string; kind: CaseFile['kind']; parts: Partial<Record<SearchField, MarkedPart[]>> };
 
 export type CaseSearchOptions = {
   /** Most hits to return; default 50. */
@@ -93,8 +109,10 @@ export class CaseSearchIndex {
   private dead = 0;
 
   private readonly held = new Map<string, CaseFile>();
+  private readonly kept = new Map<string, Kept>();
   private readonly lookup: CaseLookup;
   private readonly external: boolean;
+  private readonly shortOnly: boolean;
 
   // Term frequency counting for the field being indexed, by term id.
   private seenIn = new Int32Array(0);
@@ -105,7 +123,8 @@ export class CaseSearchIndex {
   private readonly scratch = new Scratch();
 
   private constructor(options: IndexOptions) {
-    this.external = options.getCase !== undefined;
+    this.shortOnly = options.keepShortFieldsOnly === true;
+    this.external = options.getCase !== undefined || this.shortOnly;
     this.lookup = options.getCase ?? ((id) => this.held.get(id));
   }
 
@@ -126,6 +145,21 @@ export class CaseSearchIndex {
     for (const c of cases) {
       bulk.add(c);
       if (++n % chunk === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    return bulk.finish();
+  }
+
+  /**
+   * buildAsync over cases as they are read (from the store, say): each is indexed
+   * and let go, so the whole archive is never in memory at once.
+   */
+  static async buildFrom(cases: AsyncIterable<CaseFile>, options: IndexOptions & { chunkSize?: number } = {}): Promise<CaseSearchIndex> {
+    const bulk = CaseSearchIndex.bulk(options);
+    const chunk = Math.max(1, options.chunkSize ?? 200);
+    let n = 0;
+    for await (const c of cases) {
+      bulk.add(c);
+      if (++n % chunk === 0) await new Promise((resolve) => setImmediate(resolve));
     }
     return bulk.finish();
   }
@@ -167,6 +201,7 @@ export class CaseSearchIndex {
   remove(id: string): boolean {
     if (!this.retire(id)) return false;
     this.held.delete(id);
+    this.kept.delete(id);
     this.compactIfStale();
     return true;
   }
@@ -175,9 +210,23 @@ export class CaseSearchIndex {
    * Cases matching every word of the query (prefix- and typo-tolerant), or, when
    * none matches them all, any word. One hit per case, best first.
    */
-  search(query: string, options: CaseSearchOptions = {}): SearchHit[] {
+  search(query: string, options: CaseSearchOptions = {}): IndexHit[] {
+    const { hits, reached } = this.searchRaw(query, options);
+    const out: IndexHit[] = [];
+    for (const raw of hits) {
+      const hit = this.completeHit(raw, reached, this.lookup(raw.id));
+      if (hit) out.push(hit);
+    }
+    return out;
+  }
+
+  /**
+   * search without the snippets: the best hits, each with the field that matched
+   * best, and the index terms the query reached (what `completeHit` highlights).
+   */
+  searchRaw(query: string, options: CaseSearchOptions = {}): { hits: RawHit[]; reached: ReadonlySet<string> } {
     const terms = parseQuery(query);
-    if (terms.length === 0 || this.docOf.size === 0) return [];
+    if (terms.length === 0 || this.docOf.size === 0) return { hits: [], reached: new Set() };
     const limit = Math.max(1, Math.floor(options.limit ?? DEFAULT_LIMIT));
     const expansions = terms.map((t) => this.expand(t));
     const s = this.scratch;
@@ -186,7 +235,7 @@ export class CaseSearchIndex {
     try {
       expansions.forEach((expansion, q) => this.score(expansion, 1 << q, touched));
       const top = this.pickTop(touched, terms.length, limit, options.filter);
-      return this.toHits(top, expansions);
+      return this.toRawHits(top, expansions);
     } finally {
       for (const doc of touched) {
         s.score[doc] = 0;
@@ -260,6 +309,11 @@ export class CaseSearchIndex {
     this.fieldLength = grown(this.fieldLength, (doc + 1) * FIELDS, (n) => new Uint16Array(n));
     this.docOf.set(c.id, doc);
     if (!this.external) this.held.set(c.id, c);
+    if (this.shortOnly) {
+      const parts: Kept['parts'] = {};
+      for (const field of SHORT_FIELDS) parts[field] = markedFieldParts(c, field);
+      this.kept.set(c.id, { title: c.title, kind: c.kind, parts });
+    }
 
     for (let f = 0; f < FIELDS; f++) {
       const round = ++this.round;
@@ -409,23 +463,38 @@ export class CaseSearchIndex {
     return top.length > 0 || words === 1 ? top : collect(false);
   }
 
-  private toHits(top: number[], expansions: Map<number, number>[]): SearchHit[] {
+  private toRawHits(top: number[], expansions: Map<number, number>[]): { hits: RawHit[]; reached: ReadonlySet<string> } {
     const s = this.scratch;
     // Every index term the query reached: a word of the best field is highlighted
     // when its term is one of them, which is exactly when it matched there.
     const reached = new Set<string>();
     for (const expansion of expansions) for (const term of expansion.keys()) reached.add(this.vocab.term(term));
-    const hits: SearchHit[] = [];
-    for (const doc of top) {
-      const c = this.lookup(this.caseIds[doc]!);
-      if (!c) continue; // gone from the store before the index heard of it
+    const hits = top.map((doc): RawHit => {
       let best = 0;
       for (let f = 1; f < FIELDS; f++) if (s.fieldScore[doc * FIELDS + f]! > s.fieldScore[doc * FIELDS + best]!) best = f;
-      const field: SearchField = SEARCH_FIELDS[best]!;
-      const parts = fieldParts(c, field);
-      const snippet = makeSnippet(parts, reached) ?? openingSnippet(parts[0] ?? c.title);
-      hits.push({ id: c.id, title: c.title, kind: c.kind, score: s.score[doc]!, field, ...snippet });
-    }
-    return hits;
+      return { id: this.caseIds[doc]!, score: s.score[doc]!, field: SEARCH_FIELDS[best]! };
+    });
+    return { hits, reached };
+  }
+
+  /**
+   * The hit with its snippet, cut from `c` or, without it, from the short fields
+   * the index keeps; null when neither can tell (a long field and no case, or a
+   * case gone from the store before the index heard of it).
+   */
+  completeHit(raw: RawHit, reached: ReadonlySet<string>, c?: CaseFile): IndexHit | null {
+    const kept = c ? undefined : this.kept.get(raw.id);
+    const parts = c ? markedFieldParts(c, raw.field) : kept?.parts[raw.field];
+    if (!parts) return null;
+    const title = c?.title ?? kept!.title;
+    const found = makeSnippetAt(parts.map((p) => p.text), reached);
+    const snippet = found?.snippet ?? openingSnippet(parts[0]?.text ?? title);
+    const confidential = found ? parts[found.part]!.confidential : parts[0]?.confidential === true;
+    return { id: raw.id, title, kind: c?.kind ?? kept!.kind, score: raw.score, field: raw.field, ...snippet, ...(confidential ? { confidential: true as const } : {}) };
+  }
+
+  /** Whether `completeHit` can do without the case. */
+  keepsField(raw: RawHit): boolean {
+    return this.kept.get(raw.id)?.parts[raw.field] !== undefined;
   }
 }

@@ -57,22 +57,43 @@ function details(c: CaseFile): Group[] {
   ]);
 }
 
+/** A group and whether it comes from a part of the case marked confidential. */
+type MarkedGroup = { texts: Group; confidential: boolean };
+
+const open = (list: Group[]): MarkedGroup[] => list.map((texts) => ({ texts, confidential: false }));
+const marked = (confidential: boolean | undefined, list: Group[]): MarkedGroup[] => list.map((texts) => ({ texts, confidential: confidential === true }));
+
+// Confidential annotations, events and sources stay searchable (the lawyer must find
+// their own notes on their own machine), but a hit quoting one says so.
+function markedGroups(c: CaseFile, field: SearchField): MarkedGroup[] {
+  switch (field) {
+    case 'names': return open(names(c));
+    case 'title': return open([[c.title]]);
+    case 'charges': return open(c.kind === 'political_prisoner' ? c.charges.map((ch) => present(ch.article, ch.code, ch.summary)) : []);
+    case 'measure': return open(c.kind === 'ngo_suspension' ? nonEmpty([present(c.measure.authority, c.measure.legalBasis)]) : []);
+    case 'summary': return open(groups(c.summary));
+    case 'events': return c.events.flatMap((e) => marked(e.confidential, [present(e.title, e.description)]));
+    case 'annotations':
+      return c.annotations.flatMap((a) => marked(a.confidential, nonEmpty([...groups(a.body, a.target?.quote.exact), present(...a.tags)])));
+    case 'sources': return c.sources.flatMap((s) => marked(s.confidential, groups(s.title, s.publisher, s.text)));
+    case 'details': return open(details(c));
+  }
+}
+
 /** The texts of one field of a case, grouped as they display. */
 export function fieldGroups(c: CaseFile, field: SearchField): Group[] {
-  switch (field) {
-    case 'names': return names(c);
-    case 'title': return [[c.title]];
-    case 'charges': return c.kind === 'political_prisoner' ? c.charges.map((ch) => present(ch.article, ch.code, ch.summary)) : [];
-    case 'measure': return c.kind === 'ngo_suspension' ? nonEmpty([present(c.measure.authority, c.measure.legalBasis)]) : [];
-    case 'summary': return groups(c.summary);
-    case 'events': return c.events.map((e) => present(e.title, e.description));
-    case 'annotations': return nonEmpty(c.annotations.flatMap((a) => [...groups(a.body, a.target?.quote.exact), present(...a.tags)]));
-    case 'sources': return c.sources.flatMap((s) => groups(s.title, s.publisher, s.text));
-    case 'details': return details(c);
-  }
+  return markedGroups(c, field).map((g) => g.texts);
 }
 
 /** The texts of one field as snippets show them: each group joined. */
 export function fieldParts(c: CaseFile, field: SearchField): string[] {
   return fieldGroups(c, field).map((g) => g.join(SEPARATOR[field]));
 }
+
+/** fieldParts, each with whether it is confidential. */
+export function markedFieldParts(c: CaseFile, field: SearchField): { text: string; confidential: boolean }[] {
+  return markedGroups(c, field).map((g) => ({ text: g.texts.join(SEPARATOR[field]), confidential: g.confidential }));
+}
+
+/** Fields short enough to keep in memory for snippets; the rest are read from the case when a hit needs them. */
+export const SHORT_FIELDS: ReadonlySet<SearchField> = new Set<SearchField>(['names', 'title', 'charges', 'measure']);

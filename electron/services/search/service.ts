@@ -1,7 +1,11 @@
-import type { CaseFile } from '../../../shared/model';
-import type { SearchHit, SearchQuery } from '../../../shared/model/search';
+import { SearchHit, type SearchQuery } from '../../../shared/model/search';
 import type { CaseStore, StoreChange } from '../store/caseStore';
-import { CaseSearchIndex } from './caseSearchIndex';
+import { CaseSearchIndex, type IndexHit } from './caseSearchIndex';
+
+// A hit quoting a confidential annotation, event or source says so. The flag
+// reaches callers once the contract's SearchHit carries it; until then the
+// contract's strict output check would refuse it, so it is left off there.
+const CONTRACT_MARKS_CONFIDENTIAL = 'confidential' in SearchHit.shape;
 
 /**
  * Keeps the search index in step with the store. The index is built on first
@@ -41,9 +45,9 @@ export class SearchService {
   }
 
   private async build(): Promise<CaseSearchIndex> {
-    const cases: CaseFile[] = [];
-    for await (const c of this.store.all()) cases.push(c);
-    const index = await CaseSearchIndex.buildAsync(cases);
+    // Each case is indexed as it is read and let go: the index keeps short fields
+    // only, and hits in long ones are completed from the store's cache.
+    const index = await CaseSearchIndex.buildFrom(this.store.all(), { keepShortFieldsOnly: true });
     for (const change of this.pending) apply(index, change);
     this.pending = [];
     this.built = index;
@@ -59,7 +63,22 @@ export class SearchService {
       if (!s) return false;
       return (!q.kind || s.kind === q.kind) && (!q.status || s.status === q.status) && (!q.priority || s.priority === q.priority) && (!q.tag || s.tags.includes(q.tag));
     };
-    return index.search(q.query, { limit: q.limit, ...(filtered ? { filter } : {}) });
+    const { hits, reached } = index.searchRaw(q.query, { limit: q.limit, ...(filtered ? { filter } : {}) });
+    const complete = async (raw: (typeof hits)[number]): Promise<IndexHit | null> => {
+      if (index.keepsField(raw)) return index.completeHit(raw, reached);
+      const c = await this.store.get(raw.id).catch(() => null); // gone or quarantined since: no hit
+      return c ? index.completeHit(raw, reached, c) : null;
+    };
+    const out: SearchHit[] = [];
+    for (const hit of await Promise.all(hits.map(complete))) {
+      if (!hit) continue;
+      if (CONTRACT_MARKS_CONFIDENTIAL || !hit.confidential) out.push(hit);
+      else {
+        const { confidential: _marked, ...plain } = hit;
+        out.push(plain);
+      }
+    }
+    return out;
   }
 }
 

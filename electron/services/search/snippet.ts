@@ -82,13 +82,18 @@ function render(text: string, start: number, end: number, matches: Match[]): Sni
  * text changed since it was indexed).
  */
 export function makeSnippet(parts: readonly string[], terms: ReadonlySet<string>): Snippet | null {
-  let best: { text: string; matches: Match[]; window: Window } | null = null;
-  for (const text of parts) {
+  return makeSnippetAt(parts, terms)?.snippet ?? null;
+}
+
+/** makeSnippet, also saying which of the parts it quotes. */
+export function makeSnippetAt(parts: readonly string[], terms: ReadonlySet<string>): { snippet: Snippet; part: number } | null {
+  let best: { part: number; text: string; matches: Match[]; window: Window } | null = null;
+  for (const [part, text] of parts.entries()) {
     const matches = findMatches(text, terms);
     const window = bestWindow(matches);
     if (!window) continue;
     if (!best || window.distinct > best.window.distinct || (window.distinct === best.window.distinct && window.count > best.window.count)) {
-      best = { text, matches, window };
+      best = { part, text, matches, window };
     }
     if (best.window.distinct === terms.size) break; // cannot do better than every term
   }
@@ -96,7 +101,7 @@ export function makeSnippet(parts: readonly string[], terms: ReadonlySet<string>
   const a = best.matches[best.window.from]!.start;
   const b = best.matches[best.window.to]!.end;
   const { start, end } = cut(best.text, a, b);
-  return render(best.text, start, end, best.matches);
+  return { snippet: render(best.text, start, end, best.matches), part: best.part };
 }
 
 /** The opening of a text, for a hit whose match cannot be placed. */

@@ -207,6 +207,9 @@ export function FullTextSearchField({ search }: { search: FullTextSearch }) {
   );
 }
 
+/** The service marks a hit that quotes a confidential annotation, event or source (see electron/services/search/service.ts). */
+const isConfidential = (hit: SearchHit): boolean => (hit as SearchHit & { confidential?: boolean }).confidential === true;
+
 function fieldLabel(t: TFunction, field: SearchField): string {
   switch (field) {
     case 'names':
@@ -290,6 +293,11 @@ export function FullTextResults({ search }: { search: FullTextSearch }) {
                 <span className="fts-hit-title">{hit.title}</span>
                 <span className={`badge badge-kind kind-${hit.kind}`}>{enumLabel(t, 'kindShort', hit.kind)}</span>
                 <span className="fts-hit-field">{t('search.matchedIn', { field: fieldLabel(t, hit.field) })}</span>
+                {isConfidential(hit) && (
+                  <span className="badge badge-confidential" title={t('search.confidentialHint')}>
+                    {t('search.confidential')}
+                  </span>
+                )}
               </div>
               <p className="fts-snippet">
                 {pieces[i]!.map((p, k) => (p.mark ? <mark key={k}>{p.text}</mark> : <Fragment key={k}>{p.text}</Fragment>))}

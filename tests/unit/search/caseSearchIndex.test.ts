@@ -272,3 +272,56 @@ describe('CaseSearchIndex: soft signs and apostrophes', () => {
     expect(highlighted(one.search('Ильин')[0]!)).toEqual(["Il'in"]);
   });
 });
+
+describe('CaseSearchIndex: confidential text', () => {
+  const c = prisoner('Zhanar Sadykova', {
+    annotations: [
+      { body: 'Witness Berik saw the beating in the isolator', confidential: true, tags: [] },
+      { body: 'Public statement by the bar association', confidential: false, tags: [] },
+    ],
+    events: [{ date: '2024-02-01', type: 'hearing', title: 'Closed hearing with informant Dauletov', confidential: true }],
+  }, 'confidential');
+  const index = CaseSearchIndex.build([c]);
+
+  it('stays searchable, and a hit quoting a confidential annotation or event is marked', () => {
+    const [note] = index.search('Berik beating');
+    expect(note).toMatchObject({ id: 'confidential', field: 'annotations', confidential: true });
+    expect(note!.snippet).toContain('Witness Berik');
+    expect(index.search('Dauletov')[0]).toMatchObject({ field: 'events', confidential: true });
+  });
+
+  it('leaves a hit quoting open text unmarked', () => {
+    const [open] = index.search('bar association');
+    expect(open).toMatchObject({ field: 'annotations' });
+    expect(open!.snippet).toContain('bar association');
+    expect(open).not.toHaveProperty('confidential');
+    expect(index.search('Sadykova')[0]).not.toHaveProperty('confidential');
+  });
+});
+
+describe('CaseSearchIndex keeping short fields only', () => {
+  const cases = corpus();
+  const index = CaseSearchIndex.build(cases, { keepShortFieldsOnly: true });
+  const byId = new Map(cases.map((c) => [c.id, c]));
+
+  it('completes a hit in a name or a title by itself, and one in a long field from the case', () => {
+    const { hits, reached } = index.searchRaw('Tokayev');
+    expect(hits[0]).toMatchObject({ id: 'tokayev', field: 'names' });
+    expect(index.keepsField(hits[0]!)).toBe(true);
+    expect(index.completeHit(hits[0]!, reached)).toMatchObject({ id: 'tokayev', title: 'The Tokayev letter case', kind: 'political_prisoner' });
+
+    const found = index.searchRaw('press secretary');
+    expect(found.hits[0]).toMatchObject({ id: 'serikuly', field: 'annotations' });
+    expect(index.keepsField(found.hits[0]!)).toBe(false);
+    expect(index.completeHit(found.hits[0]!, found.reached)).toBeNull();
+    const hit = index.completeHit(found.hits[0]!, found.reached, byId.get('serikuly'));
+    expect(highlighted(hit!)).toEqual(['press', 'secretary']);
+  });
+
+  it('finds the same cases, in the same order, as an index that holds every case', () => {
+    const full = CaseSearchIndex.build(cases);
+    for (const q of ['Tokayev', 'Шымкент', '174', 'press secretary', 'KMBPCh', 'Blogger Almaty']) {
+      expect(index.searchRaw(q).hits, q).toEqual(full.searchRaw(q).hits);
+    }
+  });
+});

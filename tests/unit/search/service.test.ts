@@ -6,6 +6,7 @@ import { createDispatcher, type Dispatch } from '../../../electron/services/disp
 import { createServices } from '../../../electron/services/handlers';
 import { CaseStore } from '../../../electron/services/store/caseStore';
 import { SearchService } from '../../../electron/services/search/service';
+import { SearchHit } from '../../../shared/model/search';
 import { cli } from '../../helpers/cli';
 import { ngoDraft, prisonerDraft, tempDir } from '../../helpers/fixtures';
 
@@ -115,5 +116,22 @@ describe('the search index stays true to the files', () => {
     await expect(search.query({ query: 'Zhanaozen', limit: 5 })).rejects.toThrow('disk hiccup');
     expect((await search.query({ query: 'Zhanaozen', limit: 5 })).map((h) => h.id)).toEqual([c.id]);
     expect(calls).toBe(2);
+  });
+});
+
+describe('hits in long fields', () => {
+  it('are quoted from the case file, read for the hits only; a confidential note is found and marked as the contract allows', async () => {
+    const c = await store.create(
+      CaseDraft.parse(prisonerDraft({ annotations: [{ body: 'Informant Dauletov met the investigator twice', confidential: true }], summary: 'Held in Pavlodar colony since spring' })),
+    );
+    const r = await dispatch('search.query', { query: 'Pavlodar colony' });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value[0]).toMatchObject({ id: c.id, field: 'summary', snippet: expect.stringContaining('Pavlodar colony') });
+    const hits = await dispatch('search.query', { query: 'Dauletov' });
+    if (!hits.ok) throw new Error(hits.error.message);
+    expect(hits.value[0]).toMatchObject({ id: c.id, field: 'annotations', snippet: expect.stringContaining('Informant Dauletov') });
+    // The contract decides whether the mark travels (SearchHit is strict); the index always makes it.
+    if ('confidential' in SearchHit.shape) expect(hits.value[0]).toMatchObject({ confidential: true });
+    else expect(hits.value[0]).not.toHaveProperty('confidential');
   });
 });
