@@ -130,7 +130,7 @@ async function apply(dataDir: string, content: SnapshotContent, key: Buffer | nu
     const file = path.join(dataDir, ...entry.path.split('/'));
     const aad = aadForPath(entry.path);
     if (entry.path.startsWith('history/')) {
-      await writeHistoryText(file, entry.text, key, aad);
+      await writeHistoryText(file, entry.text, key, aad, fs);
     } else {
       const bytes = key && entry.path !== 'meta.json' ? encryptBytes(key, entry.text, aad) : entry.text;
       await writeFileDurably(file, bytes, fs, { syncDir: false }); // the folders are synced once, below

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { access, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+
 import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { convertHistoryBytes } from '../audit/historyLog';
 import { ioError, isIoError, ServiceError } from '../errors';
-import { fsyncDir, TEMP_SUFFIX } from '../store/durableFile';
+import { fsyncDir, TEMP_SUFFIX, type DurableFs } from '../store/durableFile';
 import { decryptBytes, encryptBytes, isEncryptedBytes } from './envelope';
 import { EncryptedFileError } from './errors';
 import { listFolder, removeLeftovers, type Target } from './folderLayout';
@@ -57,7 +58,11 @@ export type ConvertOptions = {
    * the operation right there, leaving the disk exactly as a crash would.
    */
   onStep?: (step: string) => void | Promise<void>;
+  /** For tests: the file-system calls that write (fault injection). */
+  fs?: DurableFs;
 };
+
+const realFs: DurableFs = { open, rename, unlink };
 
 export type FolderEncryption =
   | { state: 'plain' }
@@ -109,11 +114,11 @@ async function onDisk<T>(doing: string, work: () => Promise<T>): Promise<T> {
  * should look as it did before it was encrypted. The temp file uses the store's
  * naming, so a leftover is swept like any other.
  */
-async function replaceKeepingTimes(file: string, bytes: Uint8Array, st: Stats, beforeRename: () => Promise<void>): Promise<void> {
+async function replaceKeepingTimes(file: string, bytes: Uint8Array, st: Stats, beforeRename: () => Promise<void>, fs: DurableFs = realFs): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
   let renamed = false;
   try {
-    const handle = await open(tmp, 'wx', 0o600);
+    const handle = await fs.open(tmp, 'wx', 0o600);
     try {
       await handle.writeFile(bytes);
       await handle.utimes(st.atime, st.mtime);
@@ -122,7 +127,7 @@ async function replaceKeepingTimes(file: string, bytes: Uint8Array, st: Stats, b
       await handle.close();
     }
     await beforeRename();
-    await rename(tmp, file);
+    await fs.rename(tmp, file);
     renamed = true;
   } finally {
     if (!renamed) await unlink(tmp).catch(() => undefined);
@@ -185,7 +190,7 @@ async function convertFiles(dir: string, key: Buffer, direction: 'encrypt' | 'de
     if (damaged) unreadable.push(target.rel);
     if (!out) continue;
     await options.onStep?.(`write ${target.rel}`);
-    await replaceKeepingTimes(file, out, st, async () => options.onStep?.(`rename ${target.rel}`));
+    await replaceKeepingTimes(file, out, st, async () => options.onStep?.(`rename ${target.rel}`), options.fs);
     // Plaintext does not linger in memory longer than it must.
     if (plaintext) wipe(plaintext);
     touched.add(path.dirname(file));
@@ -193,7 +198,7 @@ async function convertFiles(dir: string, key: Buffer, direction: 'encrypt' | 'de
   }
   options.onProgress?.({ done: targets.length, total: targets.length });
   // The renames must be on disk before the commit that declares them done.
-  for (const folder of touched) await fsyncDir(folder);
+  for (const folder of touched) await fsyncDir(folder, options.fs);
   return { converted, unreadable, untouched };
 }
 
@@ -203,10 +208,10 @@ async function resolveInterrupted(dir: string, state: Extract<State, { kind: 'en
   const report = await convertFiles(dir, key, 'encrypt', options);
   if (state.kind === 'encrypting') {
     await options.onStep?.('commit');
-    await writeVaultFile(dir, state.vault);
+    await writeVaultFile(dir, state.vault, options.fs);
   }
   await options.onStep?.('cleanup');
-  await removeJournal(dir);
+  await removeJournal(dir, options.fs);
   return report;
 }
 
@@ -251,13 +256,13 @@ export async function encryptFolder(dir: string, passphrase: string, params?: Sc
       await removeLeftovers(dir);
       if (state.kind === 'plain') {
         await options.onStep?.('journal');
-        await writeJournal(dir, { operation: 'encrypt', vault: header });
+        await writeJournal(dir, { operation: 'encrypt', vault: header }, options.fs);
       }
       const report = await convertFiles(dir, key, 'encrypt', options);
       await options.onStep?.('commit');
-      await writeVaultFile(dir, header);
+      await writeVaultFile(dir, header, options.fs);
       await options.onStep?.('cleanup');
-      await removeJournal(dir);
+      await removeJournal(dir, options.fs);
       return report;
     });
   } finally {
@@ -285,13 +290,13 @@ export async function decryptFolder(dir: string, passphrase: string, options: Co
       else await removeLeftovers(dir);
       if (state.kind !== 'decrypting') {
         await options.onStep?.('journal');
-        await writeJournal(dir, { operation: 'decrypt' });
+        await writeJournal(dir, { operation: 'decrypt' }, options.fs);
       }
       const report = await convertFiles(dir, key, 'decrypt', options);
       await options.onStep?.('commit');
-      await removeVaultFile(dir);
+      await removeVaultFile(dir, options.fs);
       await options.onStep?.('cleanup');
-      await removeJournal(dir);
+      await removeJournal(dir, options.fs);
       return report;
     });
   } finally {
@@ -320,7 +325,7 @@ export async function changePassphrase(dir: string, oldPassphrase: string, newPa
         if (state.stale) await removeJournal(dir);
       }
       await options.onStep?.('commit');
-      await writeVaultFile(dir, next);
+      await writeVaultFile(dir, next, options.fs);
     });
   } finally {
     wipe(key);

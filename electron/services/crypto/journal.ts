@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ServiceError } from '../errors';
 import { VAULT_COPY_HINT } from './errors';
-import { fsyncDir, writeFileDurably } from '../store/durableFile';
+import { fsyncDir, writeFileDurably, type DurableFs } from '../store/durableFile';
 import { JOURNAL_FILE, VAULT_FILE } from './folderLayout';
 import { parseVaultHeader, type VaultHeader } from './vault';
 
@@ -43,16 +43,16 @@ export async function readVaultFile(dataDir: string): Promise<VaultHeader | null
   return raw === undefined ? null : parseVaultHeader(raw);
 }
 
-export async function writeVaultFile(dataDir: string, header: VaultHeader): Promise<void> {
-  await writeFileDurably(path.join(dataDir, VAULT_FILE), `${JSON.stringify(header, null, 2)}\n`);
+export async function writeVaultFile(dataDir: string, header: VaultHeader, fs?: DurableFs): Promise<void> {
+  await writeFileDurably(path.join(dataDir, VAULT_FILE), `${JSON.stringify(header, null, 2)}\n`, fs);
 }
 
 /** Removing vault.json is the commit point of a decryption; the folder fsync makes it stick. */
-export async function removeVaultFile(dataDir: string): Promise<void> {
-  await unlink(path.join(dataDir, VAULT_FILE)).catch((err: NodeJS.ErrnoException) => {
+export async function removeVaultFile(dataDir: string, fs?: DurableFs): Promise<void> {
+  await (fs?.unlink ?? unlink)(path.join(dataDir, VAULT_FILE)).catch((err: NodeJS.ErrnoException) => {
     if (err.code !== 'ENOENT') throw err;
   });
-  await fsyncDir(dataDir);
+  await fsyncDir(dataDir, fs);
 }
 
 export async function readJournal(dataDir: string): Promise<Journal | null> {
@@ -71,13 +71,13 @@ export async function readJournal(dataDir: string): Promise<Journal | null> {
   }
 }
 
-export async function writeJournal(dataDir: string, journal: Journal): Promise<void> {
-  await writeFileDurably(path.join(dataDir, JOURNAL_FILE), `${JSON.stringify({ format: JOURNAL_FORMAT, version: 1, ...journal }, null, 2)}\n`);
+export async function writeJournal(dataDir: string, journal: Journal, fs?: DurableFs): Promise<void> {
+  await writeFileDurably(path.join(dataDir, JOURNAL_FILE), `${JSON.stringify({ format: JOURNAL_FORMAT, version: 1, ...journal }, null, 2)}\n`, fs);
 }
 
-export async function removeJournal(dataDir: string): Promise<void> {
-  await unlink(path.join(dataDir, JOURNAL_FILE)).catch((err: NodeJS.ErrnoException) => {
+export async function removeJournal(dataDir: string, fs?: DurableFs): Promise<void> {
+  await (fs?.unlink ?? unlink)(path.join(dataDir, JOURNAL_FILE)).catch((err: NodeJS.ErrnoException) => {
     if (err.code !== 'ENOENT') throw err;
   });
-  await fsyncDir(dataDir);
+  await fsyncDir(dataDir, fs);
 }
