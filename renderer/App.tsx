@@ -18,6 +18,7 @@ import { AgendaNotice } from './features/agenda/AgendaNotice';
 import { AgendaView } from './features/agenda/AgendaView';
 import { isReloading, takeReloadNotice } from './lib/reload';
 import { navigate, routeHref, useRoute, type Route } from './lib/router';
+import { useErrorText } from './lib/errors';
 import type { VaultStatus } from '../shared/model';
 import './styles/base.css';
 
@@ -60,6 +61,7 @@ type DialogName = 'new' | 'import' | 'about' | null;
 
 function Shell() {
   const { t } = useTranslation();
+  const errorOf = useErrorText();
   const toast = useToast();
   const route = useRoute();
   const [dialog, setDialog] = useState<DialogName>(null);
@@ -105,10 +107,10 @@ function Shell() {
     async (ids?: string[]) => {
       const result = await exportCases(ids);
       const n = ids?.length ?? t('bundle.allCases');
-      const message = exportToast(t, result, n);
+      const message = exportToast(t, errorOf, result, n);
       if (message) toast(message);
     },
-    [t, toast],
+    [t, errorOf, toast],
   );
 
   const focusFilter = useCallback(() => {

@@ -8,6 +8,7 @@ import type enAgenda from './locales/en.agenda.json';
 import type enVault from './locales/en.vault.json';
 import type enBackups from './locales/en.backups.json';
 import type enHistory from './locales/en.history.json';
+import type enErrors from './locales/en.errors.json';
 
 // Every locale file in ./locales is picked up here: `<lang>.json`, plus optional
 // parts `<lang>.<feature>.json` that a feature keeps to itself (their top-level keys
@@ -23,7 +24,8 @@ type Texts = typeof en &
   typeof enAgenda &
   typeof enVault &
   typeof enBackups &
-  typeof enHistory;
+  typeof enHistory &
+  typeof enErrors;
 
 export const resources: Record<string, { translation: Record<string, unknown> }> = {};
 for (const [file, mod] of Object.entries(files)) {

@@ -10,11 +10,13 @@ import { enumLabel } from '../case/sections/common';
 import { formatDay, formatPartialDate } from './partialDates';
 import { useAgenda } from './useAgenda';
 import './agenda.css';
+import { useErrorText } from '../../lib/errors';
 
 type Props = { version: number; onChanged: () => void };
 
 export function AgendaView({ version, onChanged }: Props) {
   const { t } = useTranslation();
+  const errorOf = useErrorText();
   const format = useFormat();
   const toast = useToast();
   const { rows, error, load } = useAgenda(version);
@@ -39,7 +41,7 @@ export function AgendaView({ version, onChanged }: Props) {
     try {
       const opened = await openSession(r.caseId);
       if (!opened.ok) {
-        toast({ kind: 'error', message: t('agenda.markFailed', { message: opened.error.message }) });
+        toast({ kind: 'error', message: t('agenda.markFailed', { message: errorOf(opened.error) }) });
         return;
       }
       const session = opened.value;
@@ -74,7 +76,7 @@ export function AgendaView({ version, onChanged }: Props) {
       </header>
       {error && (
         <div className="banner banner-error" role="alert">
-          {t('agenda.loadFailed', { message: error.message })}
+          {t('agenda.loadFailed', { message: errorOf(error) })}
         </div>
       )}
       {rows === null ? (

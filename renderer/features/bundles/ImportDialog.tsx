@@ -6,6 +6,7 @@ import type { BundleInput } from '../../../shared/model';
 import { Dialog } from '../../components/Dialog';
 import { enumLabel } from '../case/sections/common';
 import { bundleFaults } from './importIssues';
+import { useErrorText } from '../../lib/errors';
 
 type Outcome =
   | { kind: 'refused'; reason: string; faults: string[] }
@@ -23,6 +24,7 @@ type Props = {
 
 export function ImportDialog({ open, onClose, onImported, givenFile = null }: Props) {
   const { t } = useTranslation();
+  const errorOf = useErrorText();
   const fileId = useId();
   const [file, setFile] = useState<File | null>(null);
   useEffect(() => {
@@ -62,7 +64,7 @@ export function ImportDialog({ open, onClose, onImported, givenFile = null }: Pr
       return;
     }
     const faults = bundleFaults(result.error.issues ?? []);
-    const reason = result.error.code === 'conflict' ? t('bundle.conflictRefused') : result.error.code === 'bad_input' ? t('bundle.invalidRefused') : result.error.message;
+    const reason = result.error.code === 'conflict' ? t('bundle.conflictRefused') : result.error.code === 'bad_input' ? t('bundle.invalidRefused') : errorOf(result.error);
     setOutcome({ kind: 'refused', reason, faults });
   };
 

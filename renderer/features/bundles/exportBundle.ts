@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 import type { TFunction } from 'i18next';
 import type { ToastInput } from '../../components/Toasts';
 import { api } from '../../api';
-import type { Result } from '../../../shared/errors';
+import type { ApiError, Result } from '../../../shared/errors';
 import { deliverFile } from '../../lib/download';
 import { exportFileName } from './exportName';
 
@@ -66,8 +66,8 @@ export async function exportCases(ids?: readonly string[], history = exportInclu
 }
 
 /** What to tell the user after an export: nothing when they cancelled the Save dialog. */
-export function exportToast(t: TFunction, result: Result<Exported>, n: number | string): ToastInput | null {
-  if (!result.ok) return { kind: 'error', message: t('bundle.exportFailed', { message: result.error.message }) };
+export function exportToast(t: TFunction, errorOf: (error: ApiError) => string, result: Result<Exported>, n: number | string): ToastInput | null {
+  if (!result.ok) return { kind: 'error', message: t('bundle.exportFailed', { message: errorOf(result.error) }) };
   if (!result.value) return null;
   const { file, history } = result.value;
   return { kind: 'success', message: history ? t('history.exported', { file, n }) : t('bundle.exported', { file, n }) };

@@ -19,9 +19,11 @@ import { MeasureSection, OrganizationSection } from './sections/Ngo';
 import { ChargesSection, DetentionSection, LawyerSection, PersonSection, RecognitionsSection } from './sections/Prisoner';
 import { enumLabel } from './sections/common';
 import './case.css';
+import { useErrorText } from '../../lib/errors';
 
 export function CaseView({ id, onChanged }: { id: string; onChanged: () => void }) {
   const { t } = useTranslation();
+  const errorOf = useErrorText();
   const [session, setSession] = useState<CaseSession | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
@@ -46,7 +48,7 @@ export function CaseView({ id, onChanged }: { id: string; onChanged: () => void 
     return (
       <div className="page-message" role="alert">
         <h1>{t('case.loadFailed')}</h1>
-        <p>{error.message}</p>
+        <p>{errorOf(error)}</p>
         <p>
           <a href="#/">{t('nav.backToList')}</a> · <a href="#/trash">{t('nav.trash')}</a>
         </p>
@@ -66,6 +68,7 @@ const SECTIONS_NGO = ['basics', 'organization', 'measure', 'analysis', 'timeline
 
 function CaseEditor({ session, onChanged }: { session: CaseSession; onChanged: () => void }) {
   const { t } = useTranslation();
+  const errorOf = useErrorText();
   const toast = useToast();
   const format = useFormat();
   const state = useSessionState(session);
@@ -101,7 +104,7 @@ function CaseEditor({ session, onChanged }: { session: CaseSession; onChanged: (
     const result = await api['cases.trash']({ id: c.id });
     setBusy(false);
     if (!result.ok) {
-      toast({ kind: 'error', message: t('case.trashFailed', { message: result.error.message }) });
+      toast({ kind: 'error', message: t('case.trashFailed', { message: errorOf(result.error) }) });
       return;
     }
     forgetSession(c.id);
@@ -119,7 +122,7 @@ function CaseEditor({ session, onChanged }: { session: CaseSession; onChanged: (
               toast({ kind: 'success', message: t('trash.restored', { title }) });
               navigate({ name: 'case', id });
             } else {
-              toast({ kind: 'error', message: t('trash.restoreFailed', { message: r.error.message }) });
+              toast({ kind: 'error', message: t('trash.restoreFailed', { message: errorOf(r.error) }) });
             }
           }),
       },
@@ -129,7 +132,7 @@ function CaseEditor({ session, onChanged }: { session: CaseSession; onChanged: (
   const exportThis = async () => {
     await session.flush();
     const result = await exportCases([c.id]);
-    const message = exportToast(t, result, 1);
+    const message = exportToast(t, errorOf, result, 1);
     if (message) toast(message);
   };
 
@@ -217,6 +220,7 @@ function CaseEditor({ session, onChanged }: { session: CaseSession; onChanged: (
 
 function SaveIndicator({ session, state }: { session: CaseSession; state: SessionState }) {
   const { t } = useTranslation();
+  const errorOf = useErrorText();
   const invalid = session.invalidCount();
   let body;
   switch (state.status) {
@@ -249,7 +253,7 @@ function SaveIndicator({ session, state }: { session: CaseSession; state: Sessio
       <div role="status" aria-live="polite" className="save-status">
         {body}
       </div>
-      {state.status === 'error' && state.error && <p className="save-error-message">{state.error.message}</p>}
+      {state.status === 'error' && state.error && <p className="save-error-message">{errorOf(state.error)}</p>}
       {invalid > 0 && (
         <button
           type="button"

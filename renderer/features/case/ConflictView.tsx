@@ -5,6 +5,7 @@ import { useToast } from '../../components/Toasts';
 import { useFormat } from '../../i18n/format';
 import { navigate } from '../../lib/router';
 import type { CaseSession } from './session';
+import { useErrorText } from '../../lib/errors';
 
 // Shown when a save was refused because the case changed on disk meanwhile. Both
 // versions side by side, the differing top-level fields marked; the user picks.
@@ -31,6 +32,7 @@ function show(value: unknown): string {
 
 export function ConflictView({ session, mine, theirs }: { session: CaseSession; mine: CaseFile; theirs: CaseFile }) {
   const { t } = useTranslation();
+  const errorOf = useErrorText();
   const format = useFormat();
   const toast = useToast();
   const [busy, setBusy] = useState(false);
@@ -53,7 +55,7 @@ export function ConflictView({ session, mine, theirs }: { session: CaseSession; 
       const copy = result.value;
       toast({ kind: 'success', message: t('conflict.keptBoth', { title: copy.title }), action: { label: t('common.open'), run: () => navigate({ name: 'case', id: copy.id }) } });
     } else {
-      toast({ kind: 'error', message: t('conflict.keepBothFailed', { message: result.error.message }) });
+      toast({ kind: 'error', message: t('conflict.keepBothFailed', { message: errorOf(result.error) }) });
     }
   };
 

@@ -7,6 +7,7 @@ import { useFormat } from '../../i18n/format';
 import { Section } from '../case/parts';
 import { CHANGES_VISIBLE, describeChange, HISTORY_VISIBLE, newestFirst, type ChangeView } from './historyModel';
 import './history.css';
+import { useErrorText } from '../../lib/errors';
 
 // The case's saved changes, newest first. It is read again after every save of the
 // case (the revision changes), so the edit just made shows at the top.
@@ -23,6 +24,7 @@ const CAUSE_KEYS: Record<AuditCause, string> = {
 
 export function HistorySection({ id, rev }: { id: string; rev: number }) {
   const { t } = useTranslation();
+  const errorOf = useErrorText();
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [showAll, setShowAll] = useState(false);
@@ -49,7 +51,7 @@ export function HistorySection({ id, rev }: { id: string; rev: number }) {
     <Section id="history" title={t('history.title')}>
       {error && (
         <p className="field-error" role="alert">
-          {t('history.loadFailed', { message: error.message })}{' '}
+          {t('history.loadFailed', { message: errorOf(error) })}{' '}
           <button type="button" className="btn btn-small" onClick={retry}>
             {t('save.retry')}
           </button>

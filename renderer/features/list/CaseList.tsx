@@ -16,6 +16,7 @@ import { FullTextResults, FullTextSearchField, useFullTextSearch } from '../sear
 import { NoMatch } from '../welcome/NoMatch';
 import { Welcome } from '../welcome/Welcome';
 import './list.css';
+import { useErrorText } from '../../lib/errors';
 
 export type ListUiState = {
   filters: ListFilters;
@@ -57,6 +58,7 @@ const COLUMNS: { key: SortKey; className: string }[] = [
 
 export function CaseList({ ui, setUi, filterRef, version, onNewCase, onImport, onExport }: Props) {
   const { t } = useTranslation();
+  const errorOf = useErrorText();
   const format = useFormat();
   const [cases, setCases] = useState<CaseSummary[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -267,7 +269,7 @@ export function CaseList({ ui, setUi, filterRef, version, onNewCase, onImport, o
 
       {error && (
         <div className="banner banner-error" role="alert">
-          {t('list.loadFailed', { message: error.message })}{' '}
+          {t('list.loadFailed', { message: errorOf(error) })}{' '}
           <button type="button" className="btn btn-small" onClick={() => void load()}>
             {t('save.retry')}
           </button>

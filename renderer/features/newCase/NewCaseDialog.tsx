@@ -6,6 +6,7 @@ import { Dialog } from '../../components/Dialog';
 import { SelectField, ShowErrorsContext, TextField } from '../../components/fields';
 import { navigate } from '../../lib/router';
 import { enumLabel, enumOptions } from '../case/sections/common';
+import { useErrorText } from '../../lib/errors';
 
 type Form = {
   kind: CaseKind | null;
@@ -21,6 +22,7 @@ const EMPTY: Form = { kind: null, title: '', personName: '', orgName: '', measur
 /** New case: choose the kind, fill the few required fields, land in the case view. */
 export function NewCaseDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: () => void }) {
   const { t } = useTranslation();
+  const errorOf = useErrorText();
   const [form, setForm] = useState<Form>(EMPTY);
   const [attempted, setAttempted] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -58,7 +60,7 @@ export function NewCaseDialog({ open, onClose, onCreated }: { open: boolean; onC
     const result = await api['cases.create']({ case: d });
     setBusy(false);
     if (!result.ok) {
-      setError(t('newCase.failed', { message: result.error.message }));
+      setError(t('newCase.failed', { message: errorOf(result.error) }));
       return;
     }
     onCreated();

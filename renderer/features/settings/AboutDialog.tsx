@@ -5,6 +5,7 @@ import type { AppInfo } from '../../../shared/contract';
 import type { ApiError } from '../../../shared/errors';
 import type { z } from 'zod';
 import { Dialog } from '../../components/Dialog';
+import { useErrorText } from '../../lib/errors';
 
 export type Info = z.infer<typeof AppInfo>;
 
@@ -28,6 +29,7 @@ export function QuarantineList({ info }: { info: Info }) {
 
 export function AboutDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
+  const errorOf = useErrorText();
   const [info, setInfo] = useState<Info | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   useEffect(() => {
@@ -48,7 +50,7 @@ export function AboutDialog({ open, onClose }: { open: boolean; onClose: () => v
         </button>
       }
     >
-      {error && <p className="field-error">{error.message}</p>}
+      {error && <p className="field-error">{errorOf(error)}</p>}
       {info && (
         <>
           <QuarantineList info={info} />

@@ -7,9 +7,11 @@ import { useToast } from '../../components/Toasts';
 import { useFormat } from '../../i18n/format';
 import { navigate } from '../../lib/router';
 import { enumLabel } from '../case/sections/common';
+import { useErrorText } from '../../lib/errors';
 
 export function TrashView({ onChanged }: { onChanged: () => void }) {
   const { t } = useTranslation();
+  const errorOf = useErrorText();
   const format = useFormat();
   const toast = useToast();
   const [entries, setEntries] = useState<TrashEntry[] | null>(null);
@@ -32,7 +34,7 @@ export function TrashView({ onChanged }: { onChanged: () => void }) {
   const restore = async (entry: TrashEntry) => {
     const result = await api['cases.restore']({ id: entry.id });
     if (!result.ok) {
-      toast({ kind: 'error', message: t('trash.restoreFailed', { message: result.error.message }) });
+      toast({ kind: 'error', message: t('trash.restoreFailed', { message: errorOf(result.error) }) });
       return;
     }
     onChanged();
@@ -48,7 +50,7 @@ export function TrashView({ onChanged }: { onChanged: () => void }) {
       </header>
       {error && (
         <div className="banner banner-error" role="alert">
-          {t('trash.loadFailed', { message: error.message })}
+          {t('trash.loadFailed', { message: errorOf(error) })}
         </div>
       )}
       {entries === null ? (

@@ -5,6 +5,7 @@ import { useToast } from '../../components/Toasts';
 import { navigate } from '../../lib/router';
 import { CASES_CHANGED_EVENT } from '../agenda/useAgenda';
 import './welcome.css';
+import { useErrorText } from '../../lib/errors';
 
 // First run: an empty data folder (no cases, nothing in the Trash). Offers the shipped
 // sample cases, or to start empty; either choice is remembered on this computer.
@@ -29,6 +30,7 @@ function remember(choice: 'samples' | 'empty'): void {
 
 export function Welcome({ onImported }: { onImported: () => void }) {
   const { t } = useTranslation();
+  const errorOf = useErrorText();
   const toast = useToast();
   const [show, setShow] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -56,7 +58,7 @@ export function Welcome({ onImported }: { onImported: () => void }) {
     const result = bundle.ok ? await api['bundle.import']({ bundle: bundle.value, onConflict: 'keep-both' }) : bundle;
     setBusy(false);
     if (!result.ok) {
-      toast({ kind: 'error', message: t('agenda.welcome.failed', { message: result.error.message }) });
+      toast({ kind: 'error', message: t('agenda.welcome.failed', { message: errorOf(result.error) }) });
       return;
     }
     remember('samples');

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { OnConflict } from '../../../shared/contract';
+import { ErrorCode } from '../../../shared/errors';
 import { ImportAction } from '../../../shared/contract';
 import {
   AdvocacyKind, AdvocacyStatus, CaseKind, CaseStatus, DetentionStatus, EventType, MeasureStatus,
@@ -44,8 +45,13 @@ const en = locales.en!;
 const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 describe('locale files', () => {
-  it('include English and Russian', () => {
-    expect(Object.keys(locales)).toEqual(expect.arrayContaining(['en', 'ru']));
+  it('are English, Russian and Kazakh — the languages Settings offers — each with every part', () => {
+    expect(Object.keys(locales).sort()).toEqual(['en', 'kk', 'ru']);
+    const index = readFileSync(path.join(root, 'renderer/i18n/index.ts'), 'utf8');
+    const offered = [...index.matchAll(/\{ code: '(\w+)', name: '[^']+' \}/g)].map((m) => m[1]).sort();
+    expect(offered).toEqual(['en', 'kk', 'ru']);
+    const parts = (lang: string) => readdirSync(localeDir).filter((f) => f.startsWith(`${lang}.`)).map((f) => f.slice(lang.length)).sort();
+    for (const lang of ['ru', 'kk']) expect(parts(lang), lang).toEqual(parts('en'));
   });
 
   for (const [lang, map] of Object.entries(locales)) {
@@ -85,6 +91,8 @@ describe('locale files', () => {
     for (const [group, values] of Object.entries(groups)) {
       for (const v of values) expect(en.has(`enums.${group}.${v}`), `enums.${group}.${v}`).toBe(true);
     }
+    // Every way an operation can fail is told in the user's language.
+    for (const code of ErrorCode.options) expect(en.has(`errors.${code}`), `errors.${code}`).toBe(true);
   });
 
   it('hold every key the renderer asks for by name', () => {
@@ -98,9 +106,20 @@ describe('locale files', () => {
     };
     walk(path.join(root, 'renderer'));
     const used = new Set<string>();
-    for (const f of files) for (const m of readFileSync(f, 'utf8').matchAll(/\bt\('([\w.]+)'/g)) used.add(m[1]!);
+    const built = new Set<string>();
+    for (const f of files) {
+      const text = readFileSync(f, 'utf8');
+      for (const m of text.matchAll(/\bt\('([\w.]+)'/g)) used.add(m[1]!);
+      for (const m of text.matchAll(/\bt\(`([\w.]*(?:\$\{[^}]+\}[\w.]*)+)`/g)) built.add(m[1]!);
+    }
     expect(used.size).toBeGreaterThan(100);
     const missing = [...used].filter((k) => !en.has(k));
     expect(missing).toEqual([]);
+    // A key built at run time (`agenda.kind.${r.kind}`) must at least name a family of keys that exists.
+    expect(built.size).toBeGreaterThan(0);
+    for (const template of built) {
+      const pattern = new RegExp(`^${template.replace(/\./g, '\\.').replace(/\$\{[^}]+\}/g, '\\w+')}$`);
+      expect([...en.keys()].some((k) => pattern.test(k)), template).toBe(true);
+    }
   });
 });
