@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import i18next from 'i18next';
 import { expect, it } from 'vitest';
-import { errorText } from '../../../renderer/lib/errors';
+import { errorText } from '../../../renderer/lib/errorText';
 
 const localeDir = path.resolve(import.meta.dirname, '../../../renderer/i18n/locales');
 const load = (lang: string) => JSON.parse(readFileSync(path.join(localeDir, `${lang}.errors.json`), 'utf8')) as Record<string, unknown>;
