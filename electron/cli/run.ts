@@ -363,7 +363,7 @@ function plan(command: string, args: string[], values: Values, io: CliIo): (disp
         else {
           const label = { deadline: 'deadline', hearing: 'hearing', followUp: 'follow-up' } as const;
           const when = (r: AgendaRow) =>
-            r.overdue ? `OVERDUE ${-r.daysLeft}d` : r.daysLeft === 0 ? 'today' : `in ${r.daysLeft}d`;
+            r.overdue ? `OVERDUE ${-r.daysLeft}d` : r.daysLeft === 0 ? 'today' : r.mayBeDue ? `MAY BE DUE, ≤ ${r.daysLeft}d` : `in ${r.daysLeft}d`;
           io.stdout(formatTable(
             ['DATE', 'DUE BY', 'WHEN', 'KIND', 'CASE', 'WHAT'],
             result.value.map((r) => [r.date, r.dueBy, when(r), label[r.kind], `${r.caseTitle} (${r.caseId})`, r.title]),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatCalendarDate, partialDateEnd, type CalendarDate } from '../text/dates';
+import { formatCalendarDate, partialDateEnd, partialDateStart, type CalendarDate } from '../text/dates';
 import { parsePartialDate } from '../text/partialDate';
 import { CaseKind } from './case';
 import { Id, PartialDate } from './scalars';
@@ -42,6 +42,11 @@ export const AgendaRow = z.strictObject({
   daysLeft: z.int(),
   /** `dueBy` is before today (and the item is still open). Never true for a hearing. */
   overdue: z.boolean(),
+  /**
+   * Only the month or year is known and that period has begun: the item may fall due
+   * any day now. A lawyer must not learn of an appeal limit in March on 31 March.
+   */
+  mayBeDue: z.boolean(),
 });
 export type AgendaRow = z.infer<typeof AgendaRow>;
 
@@ -59,8 +64,9 @@ export function agendaRows(cases: readonly Agendaful[], today: CalendarDate): Ag
   const rows: AgendaRow[] = [];
   for (const c of cases) {
     for (const item of c.agenda) {
+      const start = partialDateStart(item.date);
       const end = partialDateEnd(item.date);
-      if (!end) continue;
+      if (!start || !end) continue;
       const daysLeft = dayNumber(end) - t;
       if (item.kind === 'hearing' && daysLeft < 0) continue; // a hearing that is over is history, not agenda
       rows.push({
@@ -74,6 +80,7 @@ export function agendaRows(cases: readonly Agendaful[], today: CalendarDate): Ag
         dueBy: formatCalendarDate(end),
         daysLeft,
         overdue: item.kind !== 'hearing' && daysLeft < 0,
+        mayBeDue: daysLeft > 0 && dayNumber(start) <= t,
       });
     }
   }

@@ -96,6 +96,30 @@ test('the deadlines view lists open items across cases, marks the overdue, and m
   await expect(page.getByRole('heading', { level: 1, name: 'Prisoner with a busy agenda' })).toBeVisible();
 });
 
+test('a deadline known only to this year may be due any day: the notice and the view say so', async ({ page }) => {
+  const today = localDay(0);
+  const endOfYear = new Date(today.getFullYear(), 11, 31);
+  test.skip(utcDays(endOfYear) === utcDays(today), 'on the last day of the year it is simply due today');
+  await importCases(page, [
+    {
+      kind: 'ngo_suspension',
+      title: 'NGO with a vague limit',
+      organization: { name: 'Vague Fund' },
+      measure: { type: 'suspension', authority: 'Ministry of Justice' },
+      deadlines: [{ id: 'd-year', date: String(today.getFullYear()), title: 'Appeal against the suspension' }],
+    },
+  ]);
+  await page.reload();
+  const notice = page.getByRole('status').filter({ hasText: 'Deadlines need attention' });
+  await expect(notice).toContainText('Overdue: 0. Due today: 0.');
+  await expect(notice).toContainText('1 may be due now: only the month or year is known, and it has begun.');
+  await notice.getByRole('link', { name: 'Show the deadlines' }).click();
+  const row = page.getByRole('table', { name: 'Upcoming deadlines' }).locator('tbody tr');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText(`May be due any day now — by ${enDay(endOfYear)} at the latest`);
+  await expect(row).toHaveClass(/is-today/);
+});
+
 test('the deadlines view says when nothing is coming up, and no notice shows', async ({ page }) => {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Deadlines' }).click();
   await expect(page.getByText('Nothing coming up: no open deadlines, hearings or follow-ups in any case.')).toBeVisible();

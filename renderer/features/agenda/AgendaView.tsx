@@ -29,6 +29,7 @@ export function AgendaView({ version, onChanged }: Props) {
   const when = (r: AgendaRow) => {
     if (r.overdue) return t('agenda.overdueSince', { date: dueBy(r) });
     if (r.daysLeft === 0) return t('agenda.today');
+    if (r.mayBeDue) return t('agenda.mayBeDue', { date: dueBy(r) });
     if (r.daysLeft === 1) return t('agenda.tomorrow');
     return t('agenda.inDays', { days: format.number(r.daysLeft) });
   };
@@ -101,7 +102,7 @@ export function AgendaView({ version, onChanged }: Props) {
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={`${r.caseId}/${r.kind}/${r.id}`} className={r.overdue ? 'is-overdue' : r.daysLeft === 0 ? 'is-today' : undefined}>
+                <tr key={`${r.caseId}/${r.kind}/${r.id}`} className={r.overdue ? 'is-overdue' : r.daysLeft === 0 || r.mayBeDue ? 'is-today' : undefined}>
                   <td>
                     <time dateTime={r.date}>{due(r)}</time>
                     {r.date.length < 10 && <div className="agenda-dueby muted">{t('agenda.dueByEnd', { date: dueBy(r) })}</div>}

@@ -55,13 +55,13 @@ describe('agendaRows', () => {
   it('drops past hearings, marks overdue items, counts a partial date to the end of its period, overdue first', () => {
     const summary = summarize(CaseFile.parse({ ...CaseDraft.parse(prisonerWithAgenda()), id: 'c1', rev: 1, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' }));
     const rows = agendaRows([summary], today);
-    expect(rows.map((r) => [r.id, r.dueBy, r.daysLeft, r.overdue])).toEqual([
-      ['a-open', '2026-10-31', -22, true], // "2026-10" was due by the end of October
-      ['d-over', '2026-11-20', -2, true],
-      ['d-today', '2026-11-22', 0, false],
-      ['e-nov', '2026-11-30', 8, false], // a hearing "in November" may still be ahead
-      ['e-next', '2026-12-03', 11, false],
-      ['d-month', '2026-12-31', 39, false], // "2026-12" is due by the end of December, not on the 1st
+    expect(rows.map((r) => [r.id, r.dueBy, r.daysLeft, r.overdue, r.mayBeDue])).toEqual([
+      ['a-open', '2026-10-31', -22, true, false], // "2026-10" was due by the end of October
+      ['d-over', '2026-11-20', -2, true, false],
+      ['d-today', '2026-11-22', 0, false, false],
+      ['e-nov', '2026-11-30', 8, false, true], // a hearing "in November" may still be ahead — or be today
+      ['e-next', '2026-12-03', 11, false, false],
+      ['d-month', '2026-12-31', 39, false, false], // "2026-12" is due by the end of December, and December has not begun
     ]);
     expect(rows.every((r) => r.caseId === 'c1' && r.caseTitle === 'Agenda case')).toBe(true);
   });
@@ -81,6 +81,12 @@ describe('agendaRows', () => {
       today,
     );
     expect(rows.map((r) => r.id)).toEqual(['x2', 'x1']);
+    // A deadline known only to the year may fall due any day once the year has begun; on its last day it is due today.
+    const yearly = (day: typeof today) => agendaRows([{ ...c, agenda: [{ kind: 'deadline', id: 'y', date: '2026', title: 'Annual report' }] }], day)[0]!;
+    expect(yearly(today)).toMatchObject({ dueBy: '2026-12-31', mayBeDue: true, overdue: false });
+    expect(yearly({ year: 2025, month: 12, day: 31 })).toMatchObject({ mayBeDue: false, overdue: false });
+    expect(yearly({ year: 2026, month: 12, day: 31 })).toMatchObject({ daysLeft: 0, mayBeDue: false });
+    expect(yearly({ year: 2027, month: 1, day: 1 })).toMatchObject({ overdue: true, mayBeDue: false });
     expect(agendaRows([{ ...c, agenda: [{ kind: 'hearing', id: 'h', date: '2026-11-22', title: 'Today' }] }], today)).toMatchObject([{ id: 'h', daysLeft: 0, overdue: false }]);
   });
 });
