@@ -13,6 +13,12 @@ export default defineConfig<CasefileOptions>({
   workers: 2,
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
+  // A shared two-core CI machine can stall a page for seconds: generous waits (these
+  // are the harness's patience, not claims about speed), and one retry on CI, where a
+  // test that passes only on its retry is still reported as flaky.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   use: {
     launchOptions: { executablePath: process.env.CASEFILE_CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs },
