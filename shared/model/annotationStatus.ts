@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { anchor, updateTarget } from '../text/anchor';
+import { anchor, ORPHAN_CAUSES, updateTarget } from '../text/anchor';
 import type { CaseDraft } from './case';
 import type { Annotation, Source } from './parts';
 import { Id } from './scalars';
@@ -27,7 +27,9 @@ export const AnnotationState = z.strictObject({
   method: z.enum(['position', 'quote', 'fuzzy']).optional(),
   reason: z.string().optional(),
   /** Why it is orphaned, as a code a caller can word in its own language. */
-  cause: z.enum(['no-quote', 'blank-quote', 'ambiguous', 'gone', 'context', 'numbers', 'words', 'imprecise']).optional(),
+  cause: z.enum(ORPHAN_CAUSES).optional(),
+  /** When orphaned because its numbers changed: the quote's numbers, and those in the passage found. */
+  numbers: z.strictObject({ was: z.array(z.string()), now: z.array(z.string()) }).optional(),
   /** The words the annotation was made on (the stored quote). */
   quote: z.string().optional(),
   /** When changed: the words now at start..end, to show beside the quote. */
@@ -54,7 +56,7 @@ export function annotationStates(c: { sources: Source[]; annotations: Annotation
       case 'changed':
         return { ...where, status: 'changed' as const, start: found.start, end: found.end, method: 'fuzzy' as const, currentText: source.text.slice(found.start, found.end) };
       case 'orphaned':
-        return { ...where, status: 'orphaned' as const, reason: found.reason, cause: found.cause };
+        return { ...where, status: 'orphaned' as const, reason: found.reason, cause: found.cause, ...(found.numbers ? { numbers: found.numbers } : {}) };
     }
   });
 }

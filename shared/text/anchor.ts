@@ -41,13 +41,16 @@ import { compareWording, quoteEdges, splitsWord, wordEndAfter, wordStartBefore, 
 export type AnchorMethod = 'position' | 'quote' | 'fuzzy';
 
 /** Why an annotation could not be anchored, for a caller that words it in its own language. */
-export type OrphanCause = 'no-quote' | 'blank-quote' | 'ambiguous' | 'gone' | 'context' | 'numbers' | 'words' | 'imprecise';
+export const ORPHAN_CAUSES = ['no-quote', 'blank-quote', 'ambiguous', 'gone', 'context', 'numbers', 'words', 'imprecise'] as const;
+export type OrphanCause = (typeof ORPHAN_CAUSES)[number];
 
 export type AnchorResult =
   | { status: 'anchored'; start: number; end: number; method: AnchorMethod }
   /** Found by the fuzzy stage with typo-level changes to its words: the user must review it. */
   | { status: 'changed'; start: number; end: number }
-  | { status: 'orphaned'; reason: string; cause: OrphanCause };
+  | { status: 'orphaned'; reason: string; cause: OrphanCause; /** When the numbers changed: those of the quote, and those found. */ numbers?: NumbersChanged };
+
+export type NumbersChanged = { was: string[]; now: string[] };
 
 /** Characters of context stored on each side of a quote. */
 export const CONTEXT_LENGTH = 32;
@@ -121,7 +124,12 @@ type Wanted = {
 };
 
 const anchored = (start: number, end: number, method: AnchorMethod): AnchorResult => ({ status: 'anchored', start, end, method });
-const orphaned = (reason: string, cause: OrphanCause): AnchorResult => ({ status: 'orphaned', reason, cause });
+const orphaned = (reason: string, cause: OrphanCause, numbers?: NumbersChanged): AnchorResult => ({
+  status: 'orphaned',
+  reason,
+  cause,
+  ...(numbers ? { numbers } : {}),
+});
 
 /** Re-finds the target's words in text, or says why they cannot be found with confidence. */
 export function anchor(text: string, target: AnnotationTarget): AnchorResult {
@@ -372,6 +380,7 @@ function anchorFuzzy(doc: Doc, w: Wanted): AnchorResult {
       return orphaned(
         `The passage seems to be still there, but its numbers changed (${listOr(verdict.was)} → ${listOr(verdict.now)}); a note on a date, a term, an article or an amount is not moved onto different ones.`,
         'numbers',
+        { was: verdict.was, now: verdict.now },
       );
     case 'words':
       return orphaned(

@@ -8,6 +8,7 @@ import { newId } from '../../lib/ids';
 import type { Edit } from '../case/sections/common';
 import { AnnotationFields, type AnnotationForm } from './AnnotationFields';
 import { ChangedWords } from './ChangedWords';
+import { orphanReason } from './orphanReason';
 import { caseAnnotationTags, formatTags, parseTags, shorten } from './tags';
 
 type Props = {
@@ -147,7 +148,7 @@ export function AnnotationDialog({ c, edit, annotation, state, alsoHere = [], on
           )}
           {state?.status === 'orphaned' && (
             <p className="orphan-reason">
-              <strong>{t('sources.panel.orphanedOne')}:</strong> {state.reason}
+              <strong>{t('sources.panel.orphanedOne')}:</strong> {orphanReason(t, state)}
               {onReattach && (
                 <>
                   {' '}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AnnotationState, CaseFile } from '../../../shared/model';
 import { ConfidentialBadge } from '../../components/ConfidentialBadge';
 import { ChangedWords } from './ChangedWords';
+import { orphanReason } from './orphanReason';
 import { shorten } from './tags';
 
 type Filters = { tag: string; source: string; confidentiality: '' | 'confidential' | 'public' };
@@ -178,7 +179,7 @@ export function AnnotationPanel({ c, states, activeId, onOpenInSource, onEdit, o
                 <q className="ann-quote" dir="auto">
                   {shorten(s.quote ?? '', 200)}
                 </q>
-                <p className="orphan-reason">{s.reason}</p>
+                <p className="orphan-reason">{orphanReason(t, s)}</p>
                 {s.body && (
                   <p className="ann-body" dir="auto">
                     {shorten(s.body, 200)}
