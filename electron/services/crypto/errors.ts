@@ -37,4 +37,4 @@ export class WrongPassphraseError extends ServiceError {
 }
 
 /** Where a lost or damaged vault.json comes back from: the copy taken out with the backups. */
-export const VAULT_COPY_HINT = 'Put back the copy of vault.json saved beside your backups ("casefile backup --copy-to DIR", or Settings → Backups → Copy backups to…)';
+export const VAULT_COPY_HINT = 'Put back the copy of vault.json saved beside your backups ("casefile backup --copy-to DIR" writes one)';

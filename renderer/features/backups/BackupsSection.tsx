@@ -9,6 +9,7 @@ import { useFormat, type Format } from '../../i18n/format';
 import { reloadApp } from '../../lib/reload';
 import { flushAllAndWait } from '../case/session';
 import type { Info } from '../settings/AboutDialog';
+import { backupErrorText } from './backupErrors';
 import { REASON_KEYS, sizeParts, sortSnapshots } from './backupsModel';
 import './backups.css';
 
@@ -66,7 +67,7 @@ export function BackupsSection({
       await load();
       toast({ kind: 'success', message: t('backups.created', { cases: r.value.cases, size: sizeText(t, format, r.value.bytes) }) });
     } else {
-      toast({ kind: 'error', message: t('backups.createFailed', { message: r.error.message }) });
+      toast({ kind: 'error', message: t('backups.createFailed', { message: backupErrorText(t, 'create', r.error) }) });
     }
   };
 
@@ -76,6 +77,7 @@ export function BackupsSection({
         {t('backups.title')}
       </h2>
       <p className="muted backups-intro">{t('backups.intro')}</p>
+      <p className="muted backups-intro">{t('backups.offsite')}</p>
       <div className="backups-actions">
         <button type="button" className="btn btn-primary" disabled={creating} aria-busy={creating || undefined} onClick={() => void backUpNow()}>
           {creating ? t('backups.creating') : t('backups.create')}
@@ -83,7 +85,7 @@ export function BackupsSection({
       </div>
       {error && (
         <p className="field-error" role="alert">
-          {t('backups.loadFailed', { message: error.message })}{' '}
+          {t('backups.loadFailed', { message: backupErrorText(t, 'list', error) })}{' '}
           <button type="button" className="btn btn-small" onClick={() => void load()}>
             {t('save.retry')}
           </button>
@@ -180,8 +182,9 @@ function RestoreDialog({ snapshot, onClose }: { snapshot: SnapshotInfo | null; o
       return;
     }
     setBusy(false);
-    setFailed(r.error.message);
-    toast({ kind: 'error', message: t('backups.restoreFailed', { message: r.error.message }) });
+    const text = backupErrorText(t, 'restore', r.error);
+    setFailed(text);
+    toast({ kind: 'error', message: t('backups.restoreFailed', { message: text }) });
   };
 
   return (
@@ -244,7 +247,7 @@ function DamagedFiles({ info, snapshots, onRecovered }: { info: Info | null; sna
       });
       onRecovered();
     } else {
-      toast({ kind: 'error', message: t('backups.recoverFailed', { file, message: r.error.message }) });
+      toast({ kind: 'error', message: t('backups.recoverFailed', { file, message: backupErrorText(t, 'recover', r.error) }) });
     }
   };
 

@@ -7,13 +7,20 @@ import type { VaultStatus } from '../../../shared/model';
 import { useToast } from '../../components/Toasts';
 import { flushAllAndWait } from '../case/session';
 import { useVault } from './vault';
+import { vaultErrorText, type VaultAction } from './vaultErrors';
 import './lock.css';
 
 // Settings → Encryption: encrypt a plain folder (strongly recommended), or, once
 // encrypted, change the passphrase, choose the idle lock, or decrypt.
 
-/** New passphrases shorter than this are refused here (the store accepts any non-empty one). */
+/**
+ * New passphrases shorter than this are refused here before they are sent; the
+ * service enforces the same rule (electron/services/crypto/kdf.ts,
+ * MIN_PASSPHRASE_CHARS) for the app and the command line alike, counting
+ * characters the same way (code points after NFC).
+ */
 export const MIN_PASSPHRASE = 8;
+const passphraseLength = (pass: string) => [...pass.normalize('NFC')].length;
 const IDLE_CHOICES = [0, 5, 10, 15, 30, 60] as const;
 
 export function EncryptionSection({ headingRef }: { headingRef?: RefObject<HTMLHeadingElement | null> }) {
@@ -144,7 +151,8 @@ function FormError({ message }: { message: string | null }) {
 function useVaultRun() {
   const toast = useToast();
   const { setStatus } = useVault();
-  return async (run: () => Promise<Result<VaultStatus>>, success: string, failure: (message: string) => string): Promise<string | null> => {
+  const { t } = useTranslation();
+  return async (action: VaultAction, run: () => Promise<Result<VaultStatus>>, success: string, failure: (message: string) => string): Promise<string | null> => {
     await flushAllAndWait();
     const result = await run();
     if (result.ok) {
@@ -152,14 +160,15 @@ function useVaultRun() {
       toast({ kind: 'success', message: success });
       return null;
     }
-    toast({ kind: 'error', message: failure(result.error.message) });
-    return result.error.message;
+    const text = vaultErrorText(t, action, result.error);
+    toast({ kind: 'error', message: failure(text) });
+    return text;
   };
 }
 
 function newPassphraseError(t: TFunction<'translation', undefined>, pass: string): string | null {
   if (pass === '') return t('vault.required');
-  if (pass.length < MIN_PASSPHRASE) return t('vault.tooShort', { min: MIN_PASSPHRASE });
+  if (passphraseLength(pass) < MIN_PASSPHRASE) return t('vault.tooShort', { min: MIN_PASSPHRASE });
   return null;
 }
 
@@ -183,7 +192,7 @@ function EncryptForm() {
     if (newPassphraseError(t, pass) || confirm !== pass) return;
     setBusy(true);
     setFailed(null);
-    const error = await run(() => api['vault.encrypt']({ passphrase: pass }), t('vault.encrypted'), (message) => t('vault.encryptFailed', { message }));
+    const error = await run('encrypt', () => api['vault.encrypt']({ passphrase: pass }), t('vault.encrypted'), (message) => t('vault.encryptFailed', { message }));
     setBusy(false);
     if (error === null) {
       setPass('');
@@ -239,6 +248,7 @@ function ChangePassphraseForm() {
     setBusy(true);
     setFailed(null);
     const error = await run(
+      'change',
       () => api['vault.changePassphrase']({ passphrase: current, newPassphrase: pass }),
       t('vault.changed'),
       (message) => t('vault.changeFailed', { message }),
@@ -296,7 +306,7 @@ function IdleLockChoice() {
       setStatus(result.value);
       toast({ kind: 'success', message: minutes === 0 ? t('vault.idleOff') : t('vault.idleSet', { n: minutes }) });
     } else {
-      toast({ kind: 'error', message: t('vault.idleFailed', { message: result.error.message }) });
+      toast({ kind: 'error', message: t('vault.idleFailed', { message: vaultErrorText(t, 'idle', result.error) }) });
     }
   };
 
@@ -340,7 +350,7 @@ function DecryptForm() {
     if (current === '' || !understood) return;
     setBusy(true);
     setFailed(null);
-    const error = await run(() => api['vault.decrypt']({ passphrase: current }), t('vault.decrypted'), (message) => t('vault.decryptFailed', { message }));
+    const error = await run('decrypt', () => api['vault.decrypt']({ passphrase: current }), t('vault.decrypted'), (message) => t('vault.decryptFailed', { message }));
     setBusy(false);
     if (error !== null) {
       setFailed(error);

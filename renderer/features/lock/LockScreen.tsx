@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import type { VaultStatus } from '../../../shared/model';
+import { vaultErrorText } from './vaultErrors';
 import './lock.css';
 
 // Shown alone while the data folder is encrypted and locked: nothing else of the app is
@@ -47,7 +48,7 @@ export function LockScreen({ onUnlocked }: { onUnlocked: (status: VaultStatus) =
       onUnlocked(result.value);
       return;
     }
-    setError(result.ok ? t('lock.stillLocked') : result.error.message);
+    setError(result.ok ? t('lock.stillLocked') : vaultErrorText(t, 'unlock', result.error));
     setFailures((n) => n + 1);
   };
 

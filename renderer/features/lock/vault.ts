@@ -5,6 +5,7 @@ import type { VaultStatus } from '../../../shared/model';
 import { useToast } from '../../components/Toasts';
 import { reloadApp } from '../../lib/reload';
 import { flushAllAndWait } from '../case/session';
+import { vaultErrorText } from './vaultErrors';
 
 /** What the app knows of the data folder's encryption, and a way to update it after a change. */
 export type Vault = { status: VaultStatus; setStatus: (status: VaultStatus) => void };
@@ -59,6 +60,6 @@ export function useLockNow(): () => Promise<void> {
     await flushAllAndWait();
     const result = await api['vault.lock']({});
     if (result.ok) reloadApp();
-    else toast({ kind: 'error', message: t('lock.lockFailed', { message: result.error.message }) });
+    else toast({ kind: 'error', message: t('lock.lockFailed', { message: vaultErrorText(t, 'lock', result.error) }) });
   }, [t, toast]);
 }
