@@ -10,6 +10,8 @@ export type DocumentMeta = {
   keywords: string[];
   lang: BriefLang;
   generatedAt: Date;
+  /** Who prepared the brief, or "Casefile". */
+  author: string;
 };
 
 export type OpenDocument = { writer: Writer; done: Promise<Buffer> };
@@ -31,7 +33,7 @@ export function openDocument(meta: DocumentMeta): OpenDocument {
     displayTitle: true,
     info: {
       Title: meta.title,
-      Author: 'Casefile',
+      Author: meta.author,
       Subject: meta.subject,
       Keywords: meta.keywords.join(', '),
       Creator: 'Casefile',

@@ -40,16 +40,56 @@ export function formatMonths(months: number | undefined, l: Labels): string {
   return l.duration(Math.floor(whole / 12), whole % 12);
 }
 
-/** The country's formal name, as a letter addresses it ("the Republic of Kazakhstan"). */
-export function countryName(code: string | undefined, l: Labels): string {
-  if (code === undefined) return l.theState;
-  return l.country[code] ?? code;
+/** A country's everyday name in the brief's language, from the ICU data the runtime ships; undefined if it has none. */
+function displayName(code: string, l: Labels): string | undefined {
+  try {
+    const name = new Intl.DisplayNames([l.locale], { type: 'region', fallback: 'none' }).of(code);
+    return name === undefined || name === code ? undefined : name;
+  } catch {
+    return undefined;
+  }
 }
 
-/** The country's short name, for facts ("Kazakhstan, Almaty"). */
+/** English names that read with "the" ("the United States", "the Netherlands"). */
+const WITH_THE = /^(United |Netherlands|Philippines|Bahamas|Gambia|Maldives|Comoros|Seychelles|.* Islands$|.* Republic$)/;
+
+/**
+ * The country's formal name, as a letter addresses it ("the Republic of Kazakhstan";
+ * Russian in the genitive, "Республики Казахстан"). A country outside the built-in
+ * list gets its ICU name, in a form that needs no declension ("государства Грузия").
+ */
+export function countryName(code: string | undefined, l: Labels): string {
+  if (code === undefined) return l.theState;
+  const known = l.country[code];
+  if (known !== undefined) return known;
+  const name = displayName(code, l);
+  if (name === undefined) return code;
+  return l.countryOf(name, WITH_THE.test(name));
+}
+
+/** The country's short name, for facts ("Kazakhstan"). */
 export function countryShort(code: string | undefined, l: Labels): string {
   if (code === undefined) return '';
-  return l.countryShort[code] ?? code;
+  return l.countryShort[code] ?? displayName(code, l) ?? code;
+}
+
+/**
+ * A place from its parts, each said once whatever the spelling ("Astana, Kazakhstan",
+ * not "Astana, Kazakhstan, Astana"); parts may themselves be lists ("Almaty, Kazakhstan").
+ */
+export function placeText(parts: readonly (string | undefined)[]): string {
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  for (const part of parts) {
+    for (const piece of (part ?? '').split(',')) {
+      const text = piece.trim();
+      const key = text.normalize('NFC').toLocaleLowerCase('und');
+      if (text === '' || seen.has(key)) continue;
+      seen.add(key);
+      kept.push(text);
+    }
+  }
+  return kept.join(', ');
 }
 
 /** Joins the non-empty pieces, each once ("Астана, Kazakhstan", not "Астана, Kazakhstan, Астана"). */
@@ -70,4 +110,20 @@ export function clip(text: string, max: number): string {
   const cut = text.slice(0, max);
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/**
+ * The text's first sentences up to `max` characters, cut at a sentence boundary;
+ * `cut` says whether anything was left out. A first sentence longer than `max`
+ * is cut at a word boundary instead.
+ */
+export function firstSentences(text: string, max: number): { text: string; cut: boolean } {
+  if (text.length <= max) return { text, cut: false };
+  const sentences = text.match(/[^.!?…]+(?:[.!?…]+["»”)\]]*|$)\s*/gu) ?? [text];
+  let out = '';
+  for (const sentence of sentences) {
+    if ((out + sentence).trimEnd().length > max) break;
+    out += sentence;
+  }
+  return out.trim() === '' ? { text: clip(text, max), cut: true } : { text: out.trimEnd(), cut: true };
 }

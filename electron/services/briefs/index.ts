@@ -5,6 +5,7 @@ import { issuesFromZod } from '../../../shared/errors';
 import { ServiceError, ioError, isIoError } from '../errors';
 import { writeFileDurably } from '../store/durableFile';
 import { closeDocument, openDocument } from './document';
+import { verifiedEvidence } from './evidence';
 import { formatDay } from './format';
 import { labelsFor, type Labels } from './labels';
 import { extractPdfText } from './pdfText';
@@ -13,7 +14,7 @@ import type { Ctx } from './sections';
 import { renderCase } from './templates/case';
 import { renderMulti } from './templates/multi';
 import { renderNgo } from './templates/ngo';
-import { renderUrgentAction } from './templates/urgentAction';
+import { MAX_TIGHTNESS, renderUrgentAction, URGENT_PAGES } from './templates/urgentAction';
 import { renderWgad } from './templates/wgad';
 
 export { extractPdfText, type PdfText } from './pdfText';
@@ -25,10 +26,19 @@ export type RenderBriefOptions = BriefOptionsInput & {
   generatedAt?: Date;
   /** Called as the brief renders (for `multi`, after each case's profile). */
   onProgress?: (done: number, total: number) => void;
+  /** Who prepared the brief: printed under the title as "Prepared by …" and stored as the PDF's Author (else "Casefile"). */
+  preparedBy?: string;
 };
 
-/** `pdf` is the brief itself; `file` is where it was written, or null when it was rendered to memory only. */
-export type RenderedBrief = { file: string | null; pages: number; bytes: number; pdf: Buffer };
+/**
+ * `pdf` is the brief itself; `file` is where it was written, or null when it was rendered to memory only.
+ * `annotationsLeftOut`: annotations the brief would have printed but did not, their passage changed or gone
+ * (see verifiedEvidence); 0 for a template that prints no annotations.
+ */
+export type RenderedBrief = { file: string | null; pages: number; bytes: number; pdf: Buffer; annotationsLeftOut: number };
+
+/** The templates with an evidence section; the others print no annotations at all. */
+const QUOTING: ReadonlySet<BriefTemplate> = new Set(['case', 'wgad', 'ngo']);
 
 /** Refuses a template that does not fit the cases it was given, before anything is drawn. */
 function checkFit(template: BriefTemplate, cases: readonly CaseFile[]): void {
@@ -64,7 +74,8 @@ function documentTitle(template: BriefTemplate, cases: readonly CaseFile[], l: L
  * confidential string shows up anywhere the export is refused and no file is left.
  */
 export async function renderBrief<F extends string | null>(cases: CaseFile[], outFile: F, options: RenderBriefOptions): Promise<RenderedBrief & { file: F }> {
-  const { related = [], generatedAt = new Date(), onProgress, ...rest } = options;
+  const { related = [], generatedAt = new Date(), onProgress, preparedBy: by, ...rest } = options;
+  const preparedBy = by?.replace(/\s+/g, ' ').trim() || undefined;
   const parsed = BriefOptions.safeParse(rest);
   if (!parsed.success) throw new ServiceError('bad_input', 'The brief options are not valid.', issuesFromZod(parsed.error));
   const opts = parsed.data;
@@ -77,41 +88,49 @@ export async function renderBrief<F extends string | null>(cases: CaseFile[], ou
   const { title, header } = documentTitle(opts.template, cases, l);
   const generated = l.generated(formatDay(generatedAt, l));
 
-  const open = openDocument(
-    {
+  const single = views[0]!;
+  /** Lays the brief out and closes it; `tightness` asks an urgent action for a shorter text. */
+  const compose = async (tightness: number): Promise<{ buffer: Buffer; pages: number }> => {
+    const open = openDocument({
       title,
       subject: opts.template === 'multi' ? l.templateTitle.multi : `${l.templateTitle[opts.template]} · ${l.kind[cases[0]!.kind]}`,
       keywords: ['Casefile', opts.template, ...new Set(cases.flatMap((c) => [c.kind, ...c.tags]))],
       lang: opts.lang,
       generatedAt,
-    },
-  );
-  const ctx: Ctx = { w: open.writer, l, mode: opts.mode, generated };
-  const single = views[0]!;
+      author: preparedBy ?? 'Casefile',
+    });
+    const ctx: Ctx = { w: open.writer, l, mode: opts.mode, generated, ...(preparedBy ? { preparedBy } : {}) };
+    switch (opts.template) {
+      case 'case':
+        renderCase(ctx, single);
+        break;
+      case 'wgad':
+        if (single.kind === 'political_prisoner') renderWgad(ctx, single);
+        break;
+      case 'urgent-action':
+        renderUrgentAction(ctx, single, tightness);
+        break;
+      case 'ngo':
+        if (single.kind === 'ngo_suspension') renderNgo(ctx, single, relatedViews);
+        break;
+      case 'multi':
+        await renderMulti(ctx, views, onProgress);
+        break;
+    }
+    return closeDocument(open, {
+      title: header,
+      generated,
+      pageLabel: l.pageOf,
+      ...(opts.mode === 'internal' ? { stamp: opts.lang === 'en' ? [l.confidentialStamp] : [labelsFor('en').confidentialStamp, l.confidentialStamp] } : {}),
+    });
+  };
+
   if (opts.template !== 'multi') onProgress?.(0, 1);
-  switch (opts.template) {
-    case 'case':
-      renderCase(ctx, single);
-      break;
-    case 'wgad':
-      if (single.kind === 'political_prisoner') renderWgad(ctx, single);
-      break;
-    case 'urgent-action':
-      renderUrgentAction(ctx, single);
-      break;
-    case 'ngo':
-      if (single.kind === 'ngo_suspension') renderNgo(ctx, single, relatedViews);
-      break;
-    case 'multi':
-      await renderMulti(ctx, views, onProgress);
-      break;
+  let { buffer, pages } = await compose(0);
+  // An urgent action is read only if it is short: laid out again, shorter, until it fits on two pages.
+  for (let tightness = 1; opts.template === 'urgent-action' && pages > URGENT_PAGES && tightness <= MAX_TIGHTNESS; tightness++) {
+    ({ buffer, pages } = await compose(tightness));
   }
-  const { buffer, pages } = await closeDocument(open, {
-    title: header,
-    generated,
-    pageLabel: l.pageOf,
-    ...(opts.mode === 'internal' ? { stamp: opts.lang === 'en' ? [l.confidentialStamp] : [labelsFor('en').confidentialStamp, l.confidentialStamp] } : {}),
-  });
   if (opts.template !== 'multi') onProgress?.(1, 1);
 
   if (opts.mode === 'public') {
@@ -123,7 +142,8 @@ export async function renderBrief<F extends string | null>(cases: CaseFile[], ou
   }
 
   if (outFile !== null) await writeOut(outFile, buffer);
-  return { file: outFile, pages, bytes: buffer.length, pdf: buffer };
+  const annotationsLeftOut = QUOTING.has(opts.template) ? verifiedEvidence(single).leftOut : 0;
+  return { file: outFile, pages, bytes: buffer.length, pdf: buffer, annotationsLeftOut };
 }
 
 async function refuseLeaks(buffer: Buffer, secrets: readonly Secret[], outFile: string | null, shown: { cases: CaseFile[]; related: CaseFile[] }): Promise<void> {

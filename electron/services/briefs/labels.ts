@@ -67,12 +67,12 @@ const en = {
     meeting: 'Meeting', other: 'Other',
   } satisfies Names<z.infer<typeof AdvocacyKind>>,
   advocacyStatus: {
-    draft: 'draft', sent: 'sent', replied: 'replied', decided: 'decided', closed: 'closed',
+    draft: 'Draft', sent: 'Sent', replied: 'Replied', decided: 'Decided', closed: 'Closed',
   } satisfies Names<z.infer<typeof AdvocacyStatus>>,
   sourceKind: {
     article: 'article', court_document: 'court document', statement: 'statement', interview: 'interview', other: 'document',
   } satisfies Names<z.infer<typeof SourceKind>>,
-  gender: { female: 'female', male: 'male', other: 'other', unknown: 'unknown' } satisfies Names<Gender>,
+  gender: { female: 'Female', male: 'Male', other: 'Other', unknown: 'Unknown' } satisfies Names<Gender>,
 
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   /** The form a month takes after a day number ("16 February"); Russian declines it. */
@@ -113,8 +113,15 @@ const en = {
   noRemedies: 'No appeals or other domestic remedies recorded.',
   noEvidence: 'No annotated evidence.',
   noArgument: 'No argument recorded yet.',
+  /** Internal briefs only: where the case file has nothing yet for a part a sendable brief needs. */
+  toComplete: 'To be completed:',
+  noArgumentYet: 'the case file holds no argument yet. Write it in the case’s analysis before this brief is sent.',
   caseNote: 'Note on the case',
   sourceLabel: 'Source',
+  noteSeePage: (page: number) => `full reference on page ${page}`,
+  unverifiedLeftOut: (n: number) =>
+    `${n} ${n === 1 ? 'annotation is' : 'annotations are'} left out: ${n === 1 ? 'its' : 'their'} passage changed or is gone from the source. Review ${n === 1 ? 'it' : 'them'} in Sources.`,
+  preparedBy: (who: string) => `Prepared by ${who}`,
   sha256: 'SHA-256',
   wgadCategory: (c: string) => `Category ${c}`,
   wgadCategoryText: {
@@ -127,20 +134,24 @@ const en = {
   wgadClaimed: 'Claimed in this case',
   wgadNotClaimed: 'No category has been claimed yet.',
   iccpr22Test: {
-    law: 'Prescribed by law',
-    aim: 'Legitimate aim',
-    necessity: 'Necessary in a democratic society',
+    law: 'Is the restriction prescribed by law?',
+    aim: 'Does it pursue a legitimate aim?',
+    necessity: 'Is it necessary in a democratic society?',
   } satisfies Names<Iccpr22Test>,
   iccpr22Requirement: {
     law: 'A precise, accessible and foreseeable legal provision must authorise the measure.',
     aim: 'The measure must serve national security or public safety, public order, public health or morals, or the rights and freedoms of others.',
     necessity: 'The measure must answer a pressing social need and be proportionate; the least intrusive means must be chosen.',
   } satisfies Names<Iccpr22Test>,
+  iccpr22Intro: 'Each restriction on an association must pass all three tests. The right-hand column gives what the case file records for each.',
   iccpr22Facts: {
-    lawCited: (authority: string, basis: string) => `${authority} relied on: ${basis}.`,
-    lawMissing: (authority: string) => `${authority} cited no legal basis on record.`,
-    aim: 'No legitimate aim has been shown; see the argument below.',
-    necessity: (measure: string) => `${measure}. See the argument below on proportionality.`,
+    imposedBy: (authority: string) => `Imposed by ${authority}.`,
+    basis: (basis: string) => `Legal basis cited: ${basis}.`,
+    basisMissing: 'legal basis not recorded.',
+    rights: (rights: string) => `Rights engaged, as the case file records them: ${rights}.`,
+    measure: (measure: string) => `The measure: ${measure}.`,
+    seeArgument: 'See the argument below.',
+    argumentMissing: 'the argument on this test.',
   },
 
   requests: {
@@ -149,12 +160,15 @@ const en = {
     whereabouts: (name: string) => `Disclose at once where ${name} is held and on what legal grounds, and allow a lawyer and family to visit.`,
     quash: (name: string) => `Quash the conviction of ${name} and ensure full rehabilitation and compensation.`,
     liftRestrictions: (name: string) => `Lift every remaining restriction on ${name}, including bans on activity and travel.`,
-    laws: (articles: string) => `Bring ${articles} into line with international human rights law.`,
+    laws: (provisions: string) => `Bring ${provisions} into line with international human rights law.`,
     lift: (measure: string, org: string) => `Lift the ${measure} imposed on ${org} without delay.`,
     noReprisal: (org: string) => `Ensure that ${org}, its staff and members can work without harassment, reprisals or further restrictions.`,
-    lawNgo: (basis: string) => `Bring ${basis} into conformity with article 22 of the ICCPR.`,
+    lawNgo: (basis: string) => `Bring the provisions on which the measure rests (${basis}) into conformity with article 22 of the ICCPR.`,
     theArticles: 'the provisions used',
   },
+  /** "article 174 part 1 of the Criminal Code of …", "articles 174 and 405 of …": charges as a request names them. */
+  provisions: (groups: readonly { code: string; articles: readonly string[] }[]) =>
+    andList(groups.map((g) => `${g.articles.length === 1 ? 'article' : 'articles'} ${andList(g.articles, 'and')} of ${/^the\s/i.test(g.code) ? g.code : `the ${g.code}`}`), 'and'),
 
   wgad: {
     intro: 'Model questionnaire for a communication to the Working Group on Arbitrary Detention, completed from the case file.',
@@ -166,6 +180,15 @@ const en = {
     noArrest: 'No arrest event recorded.', detentionSince: 'Date of detention', detentionStatus: 'Present situation',
     detentionPlace: 'Place of detention', expectedRelease: 'Expected release', legalBasis: 'Legal basis (charges)',
     sentence: 'Sentence', rights: 'Rights violated',
+    chargeEvents: 'Charges as recorded', detentionEvents: 'Transfers and release as recorded', otherEvents: 'Chronology of other events',
+    claimedIntro: 'The source submits that the deprivation of liberty is arbitrary under the following categories.',
+    definition: 'The category',
+    inThisCase: 'In this case',
+    chargesOnRecord: (charges: string) => `Charges: ${charges}.`,
+    noChargeOnRecord: 'No charge is recorded in the case file.',
+    argumentFor: 'Argument',
+    seeArgument: 'The argument below applies.',
+    moreInSection: (n: number, section: string) => `and ${n} more, listed in section ${section}.`,
     submitterName: 'Full name', submitterOrganisation: 'Organisation', submitterAddress: 'Address',
     submitterPhone: 'Telephone', submitterEmail: 'E-mail', submitterDate: 'Date', submitterSignature: 'Signature',
     consent: 'Consent of the detained person or family to the communication',
@@ -173,6 +196,7 @@ const en = {
   urgent: {
     concern: 'Concern', details: 'Case details', background: 'Background', ask: 'What to ask', whom: 'Whom to write to',
     adviceWrite: 'Write politely, in English, Russian or your own language. Do not send copies of court documents unless the family agrees.',
+    fullSummary: 'Shortened for this appeal; the full account is in the case brief.',
     recipients: (country: string) => [
       `The President of ${country}`,
       `The Prosecutor General of ${country}`,
@@ -201,6 +225,7 @@ const en = {
     BY: 'Belarus', AZ: 'Azerbaijan', CN: 'China',
   } as Record<string, string>,
   theState: 'the State concerned',
+  countryOf: (name: string, withThe: boolean) => (withThe ? `the ${name}` : name),
 };
 
 export type Labels = typeof en;
@@ -256,12 +281,12 @@ const ru: Labels = {
     meeting: 'Встреча', other: 'Другое',
   },
   advocacyStatus: {
-    draft: 'черновик', sent: 'отправлено', replied: 'получен ответ', decided: 'принято решение', closed: 'закрыто',
+    draft: 'Черновик', sent: 'Отправлено', replied: 'Получен ответ', decided: 'Принято решение', closed: 'Закрыто',
   },
   sourceKind: {
     article: 'статья', court_document: 'судебный документ', statement: 'заявление', interview: 'интервью', other: 'документ',
   },
-  gender: { female: 'женский', male: 'мужской', other: 'иной', unknown: 'неизвестно' },
+  gender: { female: 'Женский', male: 'Мужской', other: 'Иной', unknown: 'Неизвестно' },
 
   months: ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'],
   monthsAfterDay: ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'],
@@ -301,8 +326,14 @@ const ru: Labels = {
   noRemedies: 'Жалобы и иные внутренние средства защиты не записаны.',
   noEvidence: 'Доказательств с комментариями нет.',
   noArgument: 'Аргументация ещё не записана.',
+  toComplete: 'Дополнить:',
+  noArgumentYet: 'в деле пока нет аргументации. Запишите её в анализе дела до отправки документа.',
   caseNote: 'Заметка по делу',
   sourceLabel: 'Источник',
+  noteSeePage: (page) => `полная ссылка на стр. ${page}`,
+  unverifiedLeftOut: (n) =>
+    `Не включено аннотаций: ${n} — цитируемый фрагмент изменился или исчез из источника. Проверьте их в разделе «Источники».`,
+  preparedBy: (who) => `Подготовил(а): ${who}`,
   sha256: 'SHA-256',
   wgadCategory: (c) => `Категория ${c}`,
   wgadCategoryText: {
@@ -315,20 +346,24 @@ const ru: Labels = {
   wgadClaimed: 'Заявлена в этом деле',
   wgadNotClaimed: 'Категории пока не заявлены.',
   iccpr22Test: {
-    law: 'Предусмотрено законом',
-    aim: 'Законная цель',
-    necessity: 'Необходимо в демократическом обществе',
+    law: 'Предусмотрено ли ограничение законом?',
+    aim: 'Преследует ли оно законную цель?',
+    necessity: 'Необходимо ли оно в демократическом обществе?',
   },
   iccpr22Requirement: {
     law: 'Мера должна основываться на точной, доступной и предсказуемой норме закона.',
     aim: 'Мера должна служить интересам государственной или общественной безопасности, общественного порядка, охраны здоровья или нравственности населения или защиты прав и свобод других лиц.',
     necessity: 'Мера должна отвечать насущной общественной потребности и быть соразмерной; выбирается наименее ограничительное средство.',
   },
+  iccpr22Intro: 'Любое ограничение права на ассоциацию должно отвечать всем трём критериям. В правой колонке — что по каждому из них записано в деле.',
   iccpr22Facts: {
-    lawCited: (authority, basis) => `${authority} сослался на: ${basis}.`,
-    lawMissing: (authority) => `${authority} не указал правового основания (по имеющимся данным).`,
-    aim: 'Законная цель не показана; см. аргументацию ниже.',
-    necessity: (measure) => `${measure}. О соразмерности см. аргументацию ниже.`,
+    imposedBy: (authority) => `Мера применена органом: ${authority}.`,
+    basis: (basis) => `Указанное правовое основание: ${basis}.`,
+    basisMissing: 'правовое основание не записано.',
+    rights: (rights) => `Затронутые права (по материалам дела): ${rights}.`,
+    measure: (measure) => `Мера: ${measure}.`,
+    seeArgument: 'См. аргументацию ниже.',
+    argumentMissing: 'аргументация по этому критерию.',
   },
 
   requests: {
@@ -337,12 +372,15 @@ const ru: Labels = {
     whereabouts: (name) => `Незамедлительно сообщить, где и на каком правовом основании содержится ${name}, и допустить к нему адвоката и родственников.`,
     quash: (name) => `Отменить приговор в отношении ${name}, обеспечить полную реабилитацию и компенсацию.`,
     liftRestrictions: (name) => `Снять с ${name} все оставшиеся ограничения, включая запреты на деятельность и выезд.`,
-    laws: (articles) => `Привести ${articles} в соответствие с международным правом прав человека.`,
+    laws: (provisions) => `Привести ${provisions} в соответствие с международным правом прав человека.`,
     lift: (measure, org) => `Незамедлительно отменить меру «${measure}» в отношении ${org}.`,
     noReprisal: (org) => `Обеспечить, чтобы ${org}, её сотрудники и члены могли работать без преследований, репрессий и новых ограничений.`,
-    lawNgo: (basis) => `Привести ${basis} в соответствие со статьёй 22 МПГПП.`,
+    lawNgo: (basis) => `Привести нормы, на которых основана мера (${basis}), в соответствие со статьёй 22 МПГПП.`,
     theArticles: 'применённые нормы',
   },
+  // Accusative "статью/статьи …", then the code in the genitive where it can be declined.
+  provisions: (groups) =>
+    andList(groups.map((g) => `${g.articles.length === 1 ? 'статью' : 'статьи'} ${andList(g.articles, 'и')} ${ruCodeGenitive(g.code)}`), 'и'),
 
   wgad: {
     intro: 'Типовой вопросник для сообщения в Рабочую группу по произвольным задержаниям, заполненный по материалам дела.',
@@ -354,6 +392,15 @@ const ru: Labels = {
     noArrest: 'Событие ареста не записано.', detentionSince: 'Дата заключения под стражу', detentionStatus: 'Нынешнее положение',
     detentionPlace: 'Место содержания', expectedRelease: 'Ожидаемое освобождение', legalBasis: 'Правовое основание (обвинения)',
     sentence: 'Приговор', rights: 'Нарушенные права',
+    chargeEvents: 'Обвинение по записям дела', detentionEvents: 'Этапирование и освобождение по записям дела', otherEvents: 'Хронология иных событий',
+    claimedIntro: 'Источник сообщения считает лишение свободы произвольным по следующим категориям.',
+    definition: 'Категория',
+    inThisCase: 'В этом деле',
+    chargesOnRecord: (charges) => `Обвинения: ${charges}.`,
+    noChargeOnRecord: 'Обвинения в деле не записаны.',
+    argumentFor: 'Аргументация',
+    seeArgument: 'См. аргументацию ниже.',
+    moreInSection: (n, section) => `и ещё ${n} — см. раздел ${section}.`,
     submitterName: 'Полное имя', submitterOrganisation: 'Организация', submitterAddress: 'Адрес',
     submitterPhone: 'Телефон', submitterEmail: 'Эл. почта', submitterDate: 'Дата', submitterSignature: 'Подпись',
     consent: 'Согласие задержанного или семьи на направление сообщения',
@@ -361,6 +408,7 @@ const ru: Labels = {
   urgent: {
     concern: 'Повод для беспокойства', details: 'Сведения о деле', background: 'Предыстория', ask: 'О чём просить', whom: 'Кому писать',
     adviceWrite: 'Пишите вежливо, на русском, английском или своём языке. Не прикладывайте судебные документы без согласия семьи.',
+    fullSummary: 'Изложение сокращено для призыва; полностью — в справке по делу.',
     recipients: (country) => [
       `Президенту ${country}`,
       `Генеральному прокурору ${country}`,
@@ -390,7 +438,30 @@ const ru: Labels = {
     BY: 'Беларусь', AZ: 'Азербайджан', CN: 'Китай',
   },
   theState: 'соответствующего государства',
+  countryOf: (name) => `государства ${name}`,
 };
+
+/** "a, b and c" */
+function andList(items: readonly string[], and: string): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`;
+}
+
+const RU_CODE_HEAD = /^((?:[А-ЯЁа-яё-]+(?:ый|ий|ой)\s+)*)(кодекс|закон|конституция)(?=\s|$)/iu;
+
+/**
+ * "Уголовный кодекс Республики Казахстан" → "Уголовного кодекса Республики Казахстан":
+ * the adjectives and the noun that head a code's name are declined (what follows is
+ * already genitive). A name in another script or shape is put in parentheses, undeclined.
+ */
+function ruCodeGenitive(code: string): string {
+  const m = RU_CODE_HEAD.exec(code);
+  if (!m) return `(${code})`;
+  const adjectives = m[1]!.replace(/(ый|ий|ой)(?=\s)/giu, (end) => (end === end.toUpperCase() ? 'ОГО' : 'ого'));
+  const noun = m[2]!;
+  const lower = noun.toLowerCase();
+  const declined = lower === 'конституция' ? `${noun.slice(0, -1)}и` : `${noun}а`;
+  return `${adjectives}${declined}${code.slice(m[0].length)}`;
+}
 
 function ruPlural(n: number, one: string, few: string, many: string): string {
   const rule = new Intl.PluralRules('ru-RU').select(n);

@@ -124,11 +124,20 @@ function labelBoilerplate(): { phrases: string[]; windows: Set<string> } {
   return boilerplate;
 }
 
-export type Haystack = { text: string; compact: string; windows: Set<string> };
+export type Haystack = { text: string; compact: string; loose: string; windows: Set<string> };
+
+/**
+ * Without spaces, and without the hyphens inside words too: a word too wide for its
+ * table cell is cut with a visible hyphen ("Қожахмет-" / "ов"), which must not hide it.
+ */
+function loosen(compact: string): string {
+  return compact.replace(/(\p{L})-(?=\p{L})/gu, '$1');
+}
 
 export function haystack(text: string): Haystack {
   const norm = normalizeForMatch(text);
-  return { text: norm, compact: norm.replace(/ /g, ''), windows: new Set(windows(norm.split(' '))) };
+  const compact = norm.replace(/ /g, '');
+  return { text: norm, compact, loose: loosen(compact), windows: new Set(windows(norm.split(' '))) };
 }
 
 /**
@@ -147,7 +156,7 @@ export function appearsIn(secret: string, hay: Haystack): boolean {
   if (words.length <= WHOLE_MAX_WORDS) {
     if (bp.phrases.some((p) => containsWhole(p, norm))) return false;
     const compact = norm.replace(/ /g, '');
-    return containsWhole(hay.text, norm) || (compact.length >= COMPACT_MIN && hay.compact.includes(compact));
+    return containsWhole(hay.text, norm) || (compact.length >= COMPACT_MIN && (hay.compact.includes(compact) || hay.loose.includes(loosen(compact))));
   }
   return windows(words).some((w) => !bp.windows.has(w) && hay.windows.has(w));
 }

@@ -1,16 +1,17 @@
-import type { Annotation, CaseFile, NgoCase, PrisonerCase, Source } from '../../../shared/model';
+import type { CaseFile, NgoCase, PrisonerCase, Source } from '../../../shared/model';
 import { comparePartialDates } from '../../../shared/text/partialDate';
 import type { BriefMode } from '../../../shared/model/brief';
 import type { Iccpr22Test, Labels } from './labels';
-import { countryShort, formatMoney, formatMonths, formatPartialDate, join } from './format';
+import { countryShort, formatMoney, formatMonths, formatPartialDate, join, placeText } from './format';
 import { table, type Cell } from './layout/table';
 import { THEME, type Run } from './layout/text';
-import type { Writer } from './layout/writer';
+import type { Citation, Writer } from './layout/writer';
+import { verifiedEvidence, type Verified } from './evidence';
 
 // The pieces several templates share. Each takes the case as the brief may show
 // it (already filtered for the mode), so none of them decides about confidentiality.
 
-export type Ctx = { w: Writer; l: Labels; mode: BriefMode; generated: string };
+export type Ctx = { w: Writer; l: Labels; mode: BriefMode; generated: string; preparedBy?: string };
 
 // --- facts as text -------------------------------------------------------------
 
@@ -22,8 +23,9 @@ export function otherNames(c: CaseFile): string[] {
   return c.kind === 'political_prisoner' ? c.person.aliases : c.organization.aliases;
 }
 
+/** "Алматы, Kazakhstan"; an NGO's city first ("Астана, Kazakhstan", each part once). */
 export function place(c: CaseFile, l: Labels): string {
-  return join([countryShort(c.country, l), c.region]);
+  return placeText([c.kind === 'ngo_suspension' ? c.organization.city : undefined, c.region, countryShort(c.country, l)]);
 }
 
 export function chargeText(ch: PrisonerCase['charges'][number]): string {
@@ -82,7 +84,7 @@ export function titleBlock(ctx: Ctx, kicker: string, title: string): void {
   const { w, l, mode } = ctx;
   w.block([{ text: kicker, style: 'bold', color: THEME.muted }], { size: THEME.small + 1, gapAfter: 2 });
   w.block([{ text: title, style: 'bold', color: THEME.accent }], { size: 17, tag: 'Title', gapAfter: 4 });
-  w.block([{ text: ctx.generated, color: THEME.muted }], { size: THEME.small, gapAfter: 6 });
+  w.block([{ text: join([ctx.generated, ctx.preparedBy && l.preparedBy(ctx.preparedBy)], ' · '), color: THEME.muted }], { size: THEME.small, gapAfter: 6 });
   w.callout([{ text: mode === 'internal' ? l.markingInternal : l.markingPublic, style: 'bold' }], mode === 'internal'
     ? { color: THEME.stamp, fill: '#fbeaec' }
     : { color: THEME.accent, fill: THEME.labelFill });
@@ -121,7 +123,7 @@ export function ngoFacts(c: NgoCase, l: Labels): FactRow[] {
     [f.otherNames, c.organization.aliases.join('; ')],
     [f.registrationNumber, c.organization.registrationNumber],
     [f.focus, c.organization.focus],
-    [f.city, join([c.organization.city, place(c, l)])],
+    [f.city, place(c, l)],
     [f.caseStatus, `${l.status[c.status]} · ${f.priority}: ${l.priority[c.priority]}`],
     [f.measure, measureText(c, l)],
     [f.authority, m.authority],
@@ -155,7 +157,7 @@ export function requestsFor(c: CaseFile, l: Labels): string[] {
   const r = l.requests;
   if (c.kind === 'political_prisoner') {
     const name = c.person.name;
-    const articles = c.charges.length > 0 ? c.charges.map((ch) => join([ch.article, ch.code], ', ')).join('; ') : r.theArticles;
+    const articles = c.charges.length > 0 ? l.provisions(provisionGroups(c.charges)) : r.theArticles;
     const status = c.detention.status;
     const detained = status === 'pre_trial' || status === 'house_arrest' || status === 'imprisoned';
     return [
@@ -175,6 +177,20 @@ export function requestsFor(c: CaseFile, l: Labels): string[] {
   ];
 }
 
+const ARTICLE_WORD = /^(?:article|art\.|art|статья|статьи|ст\.|ст)\s*/iu;
+
+/** The charges by code, in order, each article once and without its own "art."/"ст." prefix. */
+function provisionGroups(charges: PrisonerCase['charges']): { code: string; articles: string[] }[] {
+  const groups = new Map<string, string[]>();
+  for (const ch of charges) {
+    const articles = groups.get(ch.code) ?? [];
+    const article = ch.article.replace(ARTICLE_WORD, '').trim();
+    if (!articles.includes(article)) articles.push(article);
+    groups.set(ch.code, articles);
+  }
+  return [...groups].map(([code, articles]) => ({ code, articles }));
+}
+
 export function requests(ctx: Ctx, c: CaseFile, title = ctx.l.section.requests): void {
   ctx.w.heading(title);
   ctx.w.block([{ text: ctx.l.requestsIntro }]);
@@ -190,6 +206,12 @@ export function chronology(ctx: Ctx, c: CaseFile, opts: { title?: string; latest
     w.block([{ text: l.noEvents, color: THEME.muted }]);
     return;
   }
+  eventTable(ctx, events);
+}
+
+/** Events as a table of date, kind and details (a confidential one marked, in an internal brief). */
+export function eventTable(ctx: Ctx, events: CaseFile['events']): void {
+  const { w, l } = ctx;
   table(
     w,
     EVENT_COLUMNS(l),
@@ -232,9 +254,27 @@ function rightsAndArgument(ctx: Ctx, c: CaseFile): void {
   if (c.analysis.rightsViolated.length > 0) {
     w.block([{ text: `${l.field.rightsViolated}: ${c.analysis.rightsViolated.join(', ')}`, style: 'bold' }]);
   }
-  w.heading(l.section.argument, 3);
-  if (c.analysis.argument) w.text(c.analysis.argument);
-  else w.block([{ text: l.noArgument, color: THEME.muted }]);
+  argument(ctx, c, 3);
+}
+
+/**
+ * The case's own argument under its heading. Without one, an internal brief says
+ * plainly that it is still to be written; a public brief claims nothing.
+ */
+export function argument(ctx: Ctx, c: CaseFile, level: 2 | 3, title = ctx.l.section.argument): void {
+  const { w, l } = ctx;
+  if (c.analysis.argument?.trim()) {
+    w.heading(title, level);
+    w.text(c.analysis.argument);
+  } else if (ctx.mode === 'internal') {
+    w.heading(title, level);
+    toBeCompleted(ctx, l.noArgumentYet);
+  }
+}
+
+/** A visible reminder, in an internal brief, of what the case file still lacks. */
+export function toBeCompleted(ctx: Ctx, what: string): void {
+  ctx.w.callout([{ text: `${ctx.l.toComplete} `, style: 'bold' }, { text: what }], { color: THEME.stamp, fill: '#fbeaec' });
 }
 
 export function wgadCategories(ctx: Ctx, c: CaseFile): void {
@@ -253,36 +293,74 @@ export function wgadCategories(ctx: Ctx, c: CaseFile): void {
   );
 }
 
+/**
+ * The three tests of ICCPR 22(2) as questions, each beside what the case file
+ * holds for it: the authority and legal basis, the rights recorded, the measure.
+ * Whether a test is met is for the argument to say; the table asserts nothing
+ * the case does not; where the file has no argument yet, an internal brief says it
+ * is to be completed and a public one leaves the cell empty.
+ */
 export function iccpr22(ctx: Ctx, c: NgoCase): void {
   const { w, l } = ctx;
-  w.heading(l.section.iccpr22, 2);
+  const f = l.iccpr22Facts;
   const m = c.measure;
-  const facts: Record<Iccpr22Test, string> = {
-    law: m.legalBasis ? l.iccpr22Facts.lawCited(m.authority, m.legalBasis) : l.iccpr22Facts.lawMissing(m.authority),
-    aim: l.iccpr22Facts.aim,
-    necessity: l.iccpr22Facts.necessity(join([measureText(c, l), formatMonths(m.durationMonths, l), formatMoney(m.fine, l)])),
-  };
-  const tests: Iccpr22Test[] = ['law', 'aim', 'necessity'];
+  const argued = Boolean(c.analysis.argument?.trim());
+  const internal = ctx.mode === 'internal';
+  const rows: { test: Iccpr22Test; facts: Run[] }[] = [
+    {
+      test: 'law',
+      facts: [
+        { text: join([f.imposedBy(m.authority), m.legalBasis && f.basis(m.legalBasis)], ' ') },
+        ...(!m.legalBasis && internal ? [{ text: `${l.toComplete} ${f.basisMissing}`, style: 'bold' as const, color: THEME.stamp }] : []),
+      ],
+    },
+    {
+      test: 'aim',
+      facts: [
+        ...(c.analysis.rightsViolated.length > 0 ? [{ text: f.rights(c.analysis.rightsViolated.join(', ')) }] : []),
+        ...(argued ? [{ text: f.seeArgument }] : []),
+      ],
+    },
+    {
+      test: 'necessity',
+      facts: [
+        { text: f.measure(join([measureText(c, l), formatMonths(m.durationMonths, l), formatMoney(m.fine, l)])) },
+        ...(argued ? [{ text: f.seeArgument }] : []),
+      ],
+    },
+  ];
+  if (!argued && internal) {
+    for (const row of rows) if (row.test !== 'law') row.facts.push({ text: `${l.toComplete} ${f.argumentMissing}`, style: 'bold', color: THEME.stamp });
+  }
+  // A test the file says nothing on keeps its row, empty: the table claims nothing for it.
+  const shown = rows.map((r) => (r.facts.length > 0 ? r : { ...r, facts: [{ text: '—', color: THEME.muted }] }));
+  w.heading(l.section.iccpr22, 2);
+  w.block([{ text: l.iccpr22Intro, color: THEME.muted }], { size: THEME.small });
   table(
     w,
-    [{ header: l.table.test, width: 0.22 }, { header: l.table.requirement, width: 0.4 }, { header: l.table.facts, width: 0.38 }],
-    tests.map((t) => [l.iccpr22Test[t], l.iccpr22Requirement[t], facts[t]]),
+    [{ header: l.table.test, width: 0.24 }, { header: l.table.requirement, width: 0.38 }, { header: l.table.facts, width: 0.38 }],
+    shown.map((r) => [l.iccpr22Test[r.test], l.iccpr22Requirement[r.test], r.facts]),
     { labelColumn: true },
   );
 }
 
 export function analysis(ctx: Ctx, c: CaseFile): void {
   ctx.w.heading(ctx.l.section.analysis);
-  if (c.kind === 'political_prisoner') wgadCategories(ctx, c);
-  else iccpr22(ctx, c);
-  rightsAndArgument(ctx, c);
+  if (c.kind === 'political_prisoner') {
+    wgadCategories(ctx, c);
+    rightsAndArgument(ctx, c);
+  } else {
+    // The 22(2) table already names the rights the case records.
+    iccpr22(ctx, c);
+    argument(ctx, c, 3);
+  }
 }
 
 const EVENT_COLUMNS = (l: Labels) => [
   { header: l.table.date, width: 0.19 }, { header: l.table.event, width: 0.2 }, { header: l.table.details, width: 0.61 },
 ];
 
-const REMEDY_EVENTS = new Set(['appeal', 'verdict', 'hearing']);
+export const REMEDY_EVENTS: ReadonlySet<string> = new Set(['appeal', 'verdict', 'hearing']);
 
 /** Appeals and hearings so far; `title` null when the caller's own heading already says it. */
 export function domesticRemedies(ctx: Ctx, c: CaseFile, title: string | null = ctx.l.section.domesticRemedies): void {
@@ -295,13 +373,7 @@ export function domesticRemedies(ctx: Ctx, c: CaseFile, title: string | null = c
     w.block([{ text: l.noRemedies, color: THEME.muted }]);
     return;
   }
-  if (events.length > 0) {
-    table(
-      w,
-      EVENT_COLUMNS(l),
-      events.map((e): Cell[] => [formatPartialDate(e.date, l), l.eventType[e.type], eventCell(e, l)]),
-    );
-  }
+  if (events.length > 0) eventTable(ctx, events);
 }
 
 export function advocacy(ctx: Ctx, c: CaseFile, level: 1 | 2 = 2): void {
@@ -341,36 +413,43 @@ export function sourceCitation(s: Source, l: Labels): string {
 }
 
 /**
- * Each quoted passage with its comment, footnoted to its source. Notes on the case
- * itself (no source) are printed as notes without a footnote.
+ * Each verified passage (see verifiedEvidence) with its comment, footnoted to its
+ * source: each source in full once, its number reused after. Notes on the case
+ * itself (no source) are printed without a footnote. An internal brief says how
+ * many annotations were left out unverified; a public one does not.
  */
 export function evidence(ctx: Ctx, c: CaseFile, title = ctx.l.section.evidence, level: 1 | 2 = 1): void {
   const { w, l } = ctx;
+  const { items, leftOut } = verifiedEvidence(c);
+  // Nothing to quote: a brief to send says nothing of it; an internal one says why, if any were left out.
+  if (items.length === 0 && (leftOut === 0 || ctx.mode === 'public')) return;
   w.heading(title, level);
-  if (c.annotations.length === 0) {
-    w.block([{ text: l.noEvidence, color: THEME.muted }]);
-    return;
-  }
-  const sources = new Map(c.sources.map((s) => [s.id, s]));
-  for (const a of c.annotations) evidenceItem(ctx, a, a.sourceId !== undefined ? sources.get(a.sourceId) : undefined);
+  if (items.length === 0) w.block([{ text: l.noEvidence, color: THEME.muted }]);
+  for (const item of items) evidenceItem(ctx, item);
+  if (leftOut > 0 && ctx.mode === 'internal') w.block([{ text: l.unverifiedLeftOut(leftOut), style: 'italic', color: THEME.stamp }], { size: THEME.small });
 }
 
-function evidenceItem(ctx: Ctx, a: Annotation, source: Source | undefined): void {
+function evidenceItem(ctx: Ctx, { annotation: a, source, quote }: Verified): void {
   const { w, l } = ctx;
   const runs: Run[] = [];
-  const quote = a.target?.quote.exact;
   if (quote) runs.push({ text: `${l.quoteOpen}${quote}${l.quoteClose}`, style: 'italic', color: THEME.accent });
-  const notes: Run[][] = [];
-  let marker = '';
-  if (source) {
-    const n = w.nextNoteNumber();
-    marker = ` [${n}]`;
-    notes.push([{ text: `[${n}] ${l.sourceLabel}: ${sourceCitation(source, l)}${source.confidential ? ` ${l.confidentialItem}` : ''}` }]);
-  }
-  const comment = a.body.trim() !== '' ? a.body : '';
+  const n = source ? w.cite(sourceNote(source, l)) : undefined;
+  const comment = a.body.trim();
   if (!source && !quote) runs.push({ text: `${l.caseNote}:`, style: 'bold', color: THEME.muted });
-  runs.push({ text: `${comment}${marker}`.trim() });
+  const marker = n === undefined ? '' : `[${n}]`;
+  const text = join([comment, marker], ' ');
+  if (text !== '') runs.push({ text, ...(n === undefined ? {} : { notes: [n] }) });
   if (a.tags.length > 0) runs.push({ text: a.tags.map((t) => `#${t}`).join(' '), size: THEME.small, color: THEME.muted });
   runs.push(...confidentialMark(l, a.confidential || source?.confidential));
-  w.block(runs, { tag: 'BlockQuote', notes, indent: 10, gapAfter: 8, keepTogether: true });
+  w.block(runs, { tag: 'BlockQuote', indent: 10, gapAfter: 8, keepTogether: true });
+}
+
+/** A source's footnote: in full where first cited, then "Title — full reference on page 3" on later pages. */
+function sourceNote(source: Source, l: Labels): Citation {
+  const mark = source.confidential ? ` ${l.confidentialItem}` : '';
+  return {
+    key: source.id,
+    full: (n) => [{ text: `[${n}] ${l.sourceLabel}: ${sourceCitation(source, l)}${mark}` }],
+    short: (n, page) => [{ text: `[${n}] ${source.title} — ${l.noteSeePage(page)}${mark}` }],
+  };
 }

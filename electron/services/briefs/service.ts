@@ -35,7 +35,9 @@ async function relatedNgoCases(store: CaseStore, subject: CaseFile): Promise<Cas
  */
 export async function renderBriefOperation(store: CaseStore, input: OpParsedInput<'briefs.render'>, context: CallContext): Promise<OpOutput<'briefs.render'>> {
   const cases: CaseFile[] = [];
-  for (const id of input.ids) {
+  // `brief A A` is one case: a second profile of it would only pad the brief.
+  const ids = [...new Set(input.ids)];
+  for (const id of ids) {
     if (!store.has(id)) throw new ServiceError('bad_input', `No case with id "${id}"; nothing was written. (\`casefile list\` shows the ids.)`, [{ path: ['ids', input.ids.indexOf(id)], message: 'no such case' }]);
     cases.push(await store.get(id));
   }

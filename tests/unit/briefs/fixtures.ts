@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { CaseDraft, type CaseDraftInput, type CaseFile } from '../../../shared/model';
 import { finalizeCase } from '../../../electron/services/cases/finalize';
 
@@ -166,4 +168,14 @@ export function confidentialCase(extra: Partial<CaseDraftInput> = {}): CaseFile 
     ],
     ...extra,
   } as CaseDraftInput);
+}
+
+/**
+ * The audit's stress bundle (tests/fixtures/briefs): a prisoner with a 4,500-character
+ * summary, 60 events, 12 advocacy actions and 16 annotations (13 on one source, one
+ * orphaned), an NGO and four related NGOs; each case built the way the app builds one.
+ */
+export function stressCases(): CaseFile[] {
+  const bundle = JSON.parse(readFileSync(path.resolve('tests/fixtures/briefs/stress.casefile.json'), 'utf8')) as { cases: CaseDraftInput[] };
+  return bundle.cases.map((c) => makeCase(c));
 }

@@ -28,8 +28,9 @@ function stressCase(): CaseDraftInput {
       // One description longer than a page, so a row has to be split between pages.
       description: i === 30 ? 'A very long record of the hearing. '.repeat(260) : `Event description ${i + 1} with ${LONG_WORD}`,
     })),
-    sources: [{ id: 's1', title: 'Source', kind: 'article', text: 'quoted words here and more' }],
-    annotations: Array.from({ length: 12 }, (_, i) => ({ sourceId: 's1', target: { quote: { exact: `quoted words here ${i}` } }, body: `Comment ${i} `.repeat(20), tags: [] })),
+    // Each quote occurs once in the source, so each anchors and is printed.
+    sources: [{ id: 's1', title: 'Source', kind: 'article', text: Array.from({ length: 12 }, (_, i) => `Passage: quoted words here ${i};`).join(' ') }],
+    annotations: Array.from({ length: 12 }, (_, i) => ({ sourceId: 's1', target: { quote: { exact: `quoted words here ${i};` } }, body: `Comment ${i} `.repeat(20), tags: [] })),
   };
 }
 

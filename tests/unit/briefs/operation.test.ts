@@ -57,6 +57,18 @@ describe('casefile brief', () => {
     for (const title of ['Другое бюро', 'Қазақстан халықаралық бюросы']) expect(text).toContain(title);
   });
 
+  it('profiles a case named twice only once', async () => {
+    const out = path.join(dir, 'twice.pdf');
+    const run = await cli(['--data-dir', data(), 'brief', 'n1', 'n2', 'n1', '--out', out]);
+    expect(run.code).toBe(0);
+    const text = pdfText(out).replace(/\s+/g, ' ');
+    expect(text).toContain('2 cases in this overview.');
+    expect(text).not.toContain('3. ');
+    // One id given twice is one case: its case brief, not an overview.
+    const single = path.join(dir, 'single.pdf');
+    expect((await cli(['--data-dir', data(), 'brief', 'p1', 'p1', '--out', single])).stdout).toContain('(case, ');
+  });
+
   it('exits 2 with a clear message for an unknown id, a template that does not fit, or a bad flag', async () => {
     const out = path.join(dir, 'x.pdf');
     const unknown = await cli(['--data-dir', data(), 'brief', 'p1', 'ghost', '--out', out]);

@@ -84,3 +84,40 @@ export async function textBoxes(file: string): Promise<TextBox[]> {
   await task.destroy();
   return boxes;
 }
+
+/** Font sizes (pdfjs item heights) the layout uses: headings from H2 up, body and table text, footnotes. */
+const HEADING_MIN = 11.9;
+const TEXT_MIN = 8.6;
+const TEXT_MAX = 10.5;
+const BODY_TOP = 74;
+const BODY_BOTTOM_MARGIN = 58;
+
+/**
+ * Lines a careful reader would object to at the foot of a page: a heading (H1, H2)
+ * or a table's header row with no body text under it on the same page (footnotes
+ * and the page number do not count). Table headers are found by their first cell.
+ */
+export function strandedAtFoot(boxes: readonly TextBox[], headerCells: readonly string[]): string[] {
+  const body = boxes.filter((b) => b.y > BODY_TOP - 12 && b.y < b.pageHeight - BODY_BOTTOM_MARGIN + 1);
+  const textBelow = (b: TextBox) => body.some((o) => o.page === b.page && o.y > b.y + 4 && o.height >= TEXT_MIN && o.height <= TEXT_MAX);
+  const headings = body.filter((b) => b.height >= HEADING_MIN && b.height < 16);
+  const headers = body.filter((b) => headerCells.includes(b.str.trim()));
+  return [...headings, ...headers].filter((b) => !textBelow(b)).map((b) => `p${b.page}: "${b.str}" at y=${b.y.toFixed(0)}`);
+}
+
+/**
+ * Footnote markers whose note is not at the foot of the same page: per page, each
+ * "[n]" ending a line of text must have a note line "[n] …" on that page, and no
+ * page holds the same note twice.
+ */
+export function misplacedNotes(pageTexts: readonly string[]): string[] {
+  const out: string[] = [];
+  pageTexts.forEach((text, i) => {
+    const lines = text.split('\n').map((l) => l.trim());
+    const notes = lines.flatMap((l) => /^\[(\d+)\] /.exec(l)?.[1] ?? []);
+    const markers = lines.flatMap((l) => (/^\[\d+\] /.test(l) ? [] : [...l.matchAll(/\[(\d+)\]$/g)].map((m) => m[1]!)));
+    for (const n of new Set(markers)) if (!notes.includes(n)) out.push(`page ${i + 1}: marker [${n}] without its note`);
+    for (const n of notes) if (notes.indexOf(n) !== notes.lastIndexOf(n)) out.push(`page ${i + 1}: note [${n}] twice`);
+  });
+  return [...new Set(out)];
+}

@@ -122,6 +122,8 @@ describe('matching confidential text', () => {
     expect(findLeaks('the Kazakh-\nlanguage poet', secret('Kazakh-language poet'))).toHaveLength(1);
     // A word cut in two because it was wider than its column.
     expect(findLeaks('Жұмабаевқорқыт\nтыжазды', secret('Жұмабаевқорқыттыжазды'))).toHaveLength(1);
+    // A word too wide for its cell is cut with a visible hyphen: still the same word.
+    expect(findLeaks('Адвокат Қожахмет-\nов', secret('Қожахметов'))).toHaveLength(1);
   });
 
   it('matches whole words only, and ignores texts too short to be told apart', () => {

@@ -105,15 +105,15 @@ describe('case brief', () => {
     for (const s of [
       'Қасым-Жомарт Тоқаев Foundation for Legal Aid', 'Фонд правовой помощи имени Қасым-Жомарт Тоқаев',
       'Suspension (appealed)', 'Ministry of Justice of Kazakhstan', 'Code of Administrative Offences, art. 489 part 10',
-      '16 January 2024', '3 months', '2,000,000 KZT (≈ USD 4,300)', 'Prescribed by law', 'Legitimate aim',
-      'Necessary in a democratic society', 'Lift the suspension imposed on Қасым-Жомарт Тоқаев Foundation for Legal Aid',
+      '16 January 2024', '3 months', '2,000,000 KZT (≈ USD 4,300)', 'Is the restriction prescribed by law?', 'Does it pursue a legitimate aim?',
+      'Is it necessary in a democratic society?', 'Lift the suspension imposed on Қасым-Жомарт Тоқаев Foundation for Legal Aid',
     ]) expect(r.flat).toContain(s);
   });
 
   it('prints an NGO case in Russian', () => {
     const r = out['n-ru']!;
     expectFurniture(r, 'ru', ngo.title);
-    for (const s of ['Қасым-Жомарт Тоқаев Foundation for Legal Aid', 'Приостановление деятельности (обжалуется)', '2 000 000 KZT (≈ 4 300 USD)', 'Предусмотрено законом', '3 месяца']) {
+    for (const s of ['Қасым-Жомарт Тоқаев Foundation for Legal Aid', 'Приостановление деятельности (обжалуется)', '2 000 000 KZT (≈ 4 300 USD)', 'Предусмотрено ли ограничение законом?', '3 месяца']) {
       expect(r.flat).toContain(s);
     }
   });

@@ -1,4 +1,4 @@
-import { drawLine, linesHeight, THEME, type Line, type Run } from './text';
+import { drawLine, linesHeight, THEME, widestWord, type Line, type Run } from './text';
 import type { Writer } from './writer';
 
 export type Cell = string | Run[];
@@ -16,6 +16,28 @@ export type TableOptions = {
 
 const PAD_X = 4;
 const PAD_Y = 3;
+/** The smallest a cell's font shrinks to so that its longest word fits unbroken. */
+const MIN_CELL_SIZE = 6;
+/** No column claims more than this share of the table for its longest word (a URL would take it all). */
+const MAX_WORD_SHARE = 0.45;
+
+/**
+ * Column widths: the template's proportions, widened where a column's longest
+ * word would not fit (a "Мониторинг" in a narrow status column), the room taken
+ * from columns that have more than their own longest word needs.
+ */
+function columnWidths(fractions: readonly number[], need: readonly number[], total: number): number[] {
+  const sum = fractions.reduce((s, f) => s + f, 0);
+  const base = fractions.map((f) => (f / sum) * total);
+  const wanted = need.map((n) => Math.min(n, total * MAX_WORD_SHARE));
+  if (wanted.reduce((s, n) => s + n, 0) > total) return base;
+  const widened = base.map((b, i) => Math.max(b, wanted[i]!));
+  const over = widened.reduce((s, w) => s + w, 0) - total;
+  if (over <= 0) return base;
+  const slack = widened.map((w, i) => (base[i]! > wanted[i]! ? w - wanted[i]! : 0));
+  const totalSlack = slack.reduce((s, x) => s + x, 0);
+  return widened.map((w, i) => w - (over * slack[i]!) / totalSlack);
+}
 
 /**
  * A table that breaks across pages: the header row is repeated on every page
@@ -26,19 +48,31 @@ const PAD_Y = 3;
 export function table(w: Writer, columns: readonly Column[], rows: readonly Cell[][], opts: TableOptions = {}): void {
   if (rows.length === 0) return;
   const size = opts.size ?? THEME.body - 0.5;
-  const totalFraction = columns.reduce((s, c) => s + c.width, 0);
-  const widths = columns.map((c) => (c.width / totalFraction) * w.width);
+  const runsOf = (cell: Cell): Run[] => (typeof cell === 'string' ? [{ text: cell }] : cell);
+  const styleOf = (i: number, header: boolean) => (header || (opts.labelColumn === true && i === 0) ? 'bold' : 'regular');
+  const need = columns.map((c, i) => Math.max(
+    opts.noHeader ? 0 : widestWord(w.doc, [{ text: c.header }], { size, style: 'bold' }),
+    ...rows.map((row) => widestWord(w.doc, runsOf(row[i] ?? ''), { size, style: styleOf(i, false) })),
+  ) + 2 * PAD_X + 0.5);
+  const widths = columnWidths(columns.map((c) => c.width), need, w.width);
   const xs = widths.map((_, i) => w.left + widths.slice(0, i).reduce((s, x) => s + x, 0));
 
   const layCell = (cell: Cell, i: number, header: boolean): Line[] => {
-    const runs = typeof cell === 'string' ? [{ text: cell }] : cell;
-    const bold = header || (opts.labelColumn === true && i === 0);
-    return w.wrap(runs, widths[i]! - 2 * PAD_X, { size, style: bold ? 'bold' : 'regular', color: header ? THEME.accent : THEME.text });
+    let runs = runsOf(cell);
+    let cellSize = size;
+    const style = styleOf(i, header);
+    const room = widths[i]! - 2 * PAD_X;
+    // A word wider than its cell is set smaller rather than cut, down to a legible size.
+    const widest = widestWord(w.doc, runs, { size, style });
+    if (widest > room && (size * room) / widest >= MIN_CELL_SIZE) {
+      const scale = Math.floor((room / widest) * 100) / 100;
+      cellSize = size * scale;
+      runs = runs.map((r) => (r.size === undefined ? r : { ...r, size: r.size * scale }));
+    }
+    return w.wrap(runs, room, { size: cellSize, style, color: header ? THEME.accent : THEME.text });
   };
   const headerCells = opts.noHeader ? null : columns.map((c, i) => layCell([{ text: c.header }], i, true));
   const headerHeight = headerCells ? Math.max(...headerCells.map(linesHeight)) + 2 * PAD_Y : 0;
-
-  const tableEl = w.struct('Table');
 
   const drawSegment = (cells: Line[][], height: number, header: boolean) => {
     const y0 = w.y;
@@ -69,7 +103,12 @@ export function table(w: Writer, columns: readonly Column[], rows: readonly Cell
   };
 
   const minLine = Math.max(...columns.map((_, i) => layCell('x', i, false)[0]!.height));
-  w.ensure(headerHeight + minLine * 2 + 2 * PAD_Y);
+  // The header keeps with the whole first row when that row moves to a fresh page whole (as the loop
+  // below would move it); with two lines of it when it is taller than a page and split anyway.
+  const firstRow = Math.max(...rows[0]!.map((cell, i) => linesHeight(layCell(cell, i, false)))) + 2 * PAD_Y;
+  const fullPage = w.bottom - w.top - headerHeight;
+  w.ensure(headerHeight + (firstRow <= fullPage ? firstRow : minLine * 2 + 2 * PAD_Y));
+  const tableEl = w.struct('Table');
   drawHeader();
 
   for (const row of rows) {

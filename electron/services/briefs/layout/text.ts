@@ -1,11 +1,15 @@
 import type {} from 'pdfkit';
 import { fontPath, type FontStyle } from '../fonts';
 
-/** A stretch of text in one face; a block is a list of runs, each wrapped on its own lines. */
-export type Run = { text: string; style?: FontStyle; size?: number; color?: string };
+/**
+ * A stretch of text in one face; a block is a list of runs, each wrapped on its own lines.
+ * `notes`: the footnotes whose markers end this run (numbers from Writer.cite); they go to
+ * the foot of the page where the run's last line lands.
+ */
+export type Run = { text: string; style?: FontStyle; size?: number; color?: string; notes?: readonly number[] };
 
 /** One laid-out line, drawn with a single text call so extraction sees it whole. */
-export type Line = { text: string; style: FontStyle; size: number; color: string; height: number };
+export type Line = { text: string; style: FontStyle; size: number; color: string; height: number; notes?: readonly number[] };
 
 export const THEME = {
   body: 9.5,
@@ -54,8 +58,8 @@ export function setFont(doc: PDFKit.PDFDocument, style: FontStyle, size: number)
 
 /**
  * Breaks a run into lines no wider than `width`, at spaces only; a word longer
- * than a whole line (a URL, a hash) is cut between graphemes. Our own breaking,
- * rather than pdfkit's, lets tables split a row between pages at any line.
+ * than a whole line is cut (see breakWord). Our own breaking, rather than
+ * pdfkit's, lets tables split a row between pages at any line.
  */
 export function wrapRun(doc: PDFKit.PDFDocument, run: Run, width: number, defaults: { size: number; style?: FontStyle; color?: string }): Line[] {
   const style = run.style ?? defaults.style ?? 'regular';
@@ -96,36 +100,55 @@ export function wrapRun(doc: PDFKit.PDFDocument, run: Run, width: number, defaul
     }
     if (current !== '') out.push(make(current));
   }
+  if (run.notes && run.notes.length > 0 && out.length > 0) out[out.length - 1] = { ...out[out.length - 1]!, notes: run.notes };
   return out;
 }
 
+/** A word of letters only (hyphenated compounds included): cut, it takes a visible hyphen. URLs and hashes do not. */
+const PLAIN_WORD = /^[\p{L}\p{M}'’-]+$/u;
+const LETTER = /[\p{L}\p{M}]/u;
+
 /**
- * Cuts a word wider than a whole line: after its hyphens where that is enough
- * ("tax-" / "inspection"), else between graphemes.
+ * Cuts a word wider than a whole line: after its hyphens or slashes where that is
+ * enough ("tax-" / "inspection", a URL at its "/"), else between graphemes. A word
+ * of letters cut between two letters gets a visible hyphen, so no reader takes
+ * "Мониторин" / "г" for two words; a URL or a hash is cut bare, as a hyphen would
+ * change it.
  */
 function breakWord(word: string, width: number, measure: (s: string) => number): string[] {
+  const hyphenate = PLAIN_WORD.test(word);
   const out: string[] = [];
   let piece = '';
-  const push = (part: string) => {
+  for (const part of word.split(/(?<=[-/])/)) {
     if (piece !== '' && measure(piece + part) > width) {
       out.push(piece);
       piece = '';
     }
-    if (measure(part) <= width) {
+    if (measure(piece + part) <= width) {
       piece += part;
-      return;
+      continue;
     }
     for (const g of graphemes(part)) {
-      if (piece !== '' && measure(piece + g) > width) {
-        out.push(piece);
+      const cutsWord = hyphenate && LETTER.test(g) && LETTER.test(piece.at(-1) ?? '');
+      if (piece !== '' && measure(piece + g + (cutsWord ? '-' : '')) > width) {
+        out.push(cutsWord ? `${piece}-` : piece);
         piece = '';
       }
       piece += g;
     }
-  };
-  for (const part of word.split(/(?<=-)/)) push(part);
+  }
   if (piece !== '') out.push(piece);
   return out;
+}
+
+/** The width of the widest unbreakable word in the runs, each in its own face. */
+export function widestWord(doc: PDFKit.PDFDocument, runs: readonly Run[], defaults: { size: number; style?: FontStyle }): number {
+  let widest = 0;
+  for (const run of runs) {
+    setFont(doc, run.style ?? defaults.style ?? 'regular', run.size ?? defaults.size);
+    for (const word of cleanText(run.text).split(/\s+/)) if (word !== '') widest = Math.max(widest, doc.widthOfString(word));
+  }
+  return widest;
 }
 
 export function wrapRuns(

@@ -10,15 +10,20 @@ export type BlockOptions = {
   gapAfter?: number;
   /** The structure tag for a tagged PDF: P, H3, BlockQuote… */
   tag?: string;
-  /** Footnotes cited in this block; each is printed at the foot of the page where the block ends. */
-  notes?: readonly Run[][];
-  /** Keep the block on one page when it fits on one. */
+  /** Keep the block, with its footnotes, on one page when it fits on one. */
   keepTogether?: boolean;
   /** Numbered rather than bulleted list items. */
   ordered?: boolean;
 };
 
-type PageNotes = Line[][];
+/**
+ * A footnote cited by key (a source's id): the first citation prints `full`;
+ * later ones reuse its number, and on a later page print `short` with the page
+ * that holds the full note, so each source is footnoted in full once.
+ */
+export type Citation = { key: string; full: (n: number) => Run[]; short: (n: number, page: number) => Run[] };
+
+type PendingHeading = { text: string; level: 1 | 2 | 3; lines: Line[] };
 
 const NOTE_RULE_GAP = 8;
 
@@ -35,9 +40,16 @@ export class Writer {
   y: number;
   pageIndex = 0;
   private footReserve = 0;
-  private readonly pageNotes = new Map<number, PageNotes>();
-  private noteCount = 0;
+  private readonly pageNotes = new Map<number, Line[][]>();
+  private readonly citations: Citation[] = [];
+  private readonly numberOf = new Map<string, number>();
+  /** The page (index) each note was printed on in full. */
+  private readonly fullOn = new Map<number, number>();
+  /** Note numbers already at the foot of each page. */
+  private readonly notesOn = new Map<number, Set<number>>();
   private lastOutline: PDFKit.PDFOutline | undefined;
+  /** Headings not drawn yet: each waits for what follows it, so no heading ends a page alone. */
+  private pending: PendingHeading[] = [];
 
   constructor(
     readonly doc: PDFKit.PDFDocument,
@@ -71,8 +83,20 @@ export class Writer {
     this.footReserve = 0;
   }
 
-  /** Breaks the page unless `height` still fits; never breaks an empty page, so no page is left blank. */
+  /**
+   * Breaks the page unless `height` still fits; never breaks an empty page, so no
+   * page is left blank. Headings still waiting are drawn first, on the page where
+   * `height` of what follows fits under them: every block, table and list starts
+   * with this call, so a heading always keeps with the start of its content.
+   */
   ensure(height: number): void {
+    if (this.pending.length > 0) {
+      if (this.y + this.pendingHeight() + height > this.limit && !this.atPageTop) this.newPage();
+      const fresh = this.atPageTop;
+      this.flushHeadings();
+      // On a fresh page the content goes under its heading even when it is taller than what is left.
+      if (fresh) return;
+    }
     if (this.y + height > this.limit && !this.atPageTop) this.newPage();
   }
 
@@ -102,37 +126,68 @@ export class Writer {
     return wrapRuns(this.doc, runs, width, { size: opts.size ?? THEME.body, style: opts.style, color: opts.color });
   }
 
-  /** Draws laid-out lines from the cursor, breaking pages between lines. Call inside `tagged`. */
-  drawLines(lines: readonly Line[], x: number, notes: readonly Run[][] = []): void {
-    const noteLines = notes.map((note) => this.wrap(note, this.width, { size: THEME.small }));
-    const notesHeight = noteLines.reduce((h, n) => h + linesHeight(n), 0);
-    lines.forEach((line, i) => {
-      const last = i === lines.length - 1;
-      const extra = last && notes.length > 0 ? notesHeight + (this.footReserve === 0 ? NOTE_RULE_GAP : 0) : 0;
-      if (this.y + line.height + extra > this.limit && !this.atPageTop) this.newPage();
-      drawLine(this.doc, line, x, this.y);
-      this.y += line.height;
-      if (last && notes.length > 0) this.placeNotes(noteLines);
-    });
+  /**
+   * The footnote number for a citation: a new one the first time its key is cited,
+   * the same one after. The caller puts `[n]` in its text and passes n in the run's `notes`.
+   */
+  cite(citation: Citation): number {
+    const known = this.numberOf.get(citation.key);
+    if (known !== undefined) return known;
+    this.citations.push(citation);
+    const n = this.citations.length;
+    this.numberOf.set(citation.key, n);
+    return n;
   }
 
-  private placeNotes(noteLines: Line[][]): void {
-    const list = this.pageNotes.get(this.pageIndex) ?? [];
-    if (list.length === 0) this.footReserve += NOTE_RULE_GAP;
-    for (const lines of noteLines) {
-      list.push(lines);
-      this.footReserve += linesHeight(lines);
+  /** The lines of note n as it would be printed on the current page, or null when that page already has it. */
+  private noteLines(n: number): Line[] | null {
+    if (this.notesOn.get(this.pageIndex)?.has(n)) return null;
+    const citation = this.citations[n - 1]!;
+    const fullPage = this.fullOn.get(n);
+    const runs = fullPage === undefined ? citation.full(n) : citation.short(n, fullPage + 1);
+    return this.wrap(runs, this.width, { size: THEME.small });
+  }
+
+  /** The height the notes of `lines` would take at the foot of the current page (rule included). */
+  notesHeight(lines: readonly Line[]): number {
+    const numbers = new Set(lines.flatMap((l) => l.notes ?? []));
+    let h = 0;
+    for (const n of numbers) {
+      const noteLines = this.noteLines(n);
+      if (noteLines) h += linesHeight(noteLines);
     }
-    this.pageNotes.set(this.pageIndex, list);
+    return h > 0 && this.footReserve === 0 ? h + NOTE_RULE_GAP : h;
   }
 
   /**
-   * The next footnote number, in reading order; the caller puts the marker in its
-   * text and passes the note (starting with the same number) to `block`.
+   * Draws laid-out lines from the cursor, breaking pages between lines. A line
+   * that ends a footnote marker goes on a page only with its notes: the notes are
+   * printed at the foot of the page that shows the marker. Call inside `tagged`.
    */
-  nextNoteNumber(): number {
-    this.noteCount += 1;
-    return this.noteCount;
+  drawLines(lines: readonly Line[], x: number): void {
+    for (const line of lines) {
+      const extra = line.notes ? this.notesHeight([line]) : 0;
+      if (this.y + line.height + extra > this.limit && !this.atPageTop) this.newPage();
+      drawLine(this.doc, line, x, this.y);
+      this.y += line.height;
+      if (line.notes) this.placeNotes(line.notes);
+    }
+  }
+
+  private placeNotes(numbers: readonly number[]): void {
+    for (const n of numbers) {
+      const lines = this.noteLines(n);
+      if (!lines) continue;
+      const list = this.pageNotes.get(this.pageIndex) ?? [];
+      if (list.length === 0) this.footReserve += NOTE_RULE_GAP;
+      list.push(lines);
+      this.footReserve += linesHeight(lines);
+      this.pageNotes.set(this.pageIndex, list);
+      const on = this.notesOn.get(this.pageIndex) ?? new Set<number>();
+      on.add(n);
+      this.notesOn.set(this.pageIndex, on);
+      if (!this.fullOn.has(n)) this.fullOn.set(n, this.pageIndex);
+    }
   }
 
   block(runs: readonly Run[], opts: BlockOptions = {}): void {
@@ -140,9 +195,9 @@ export class Writer {
     const lines = this.wrap(runs, this.width - indent, { size: opts.size, style: opts.style, color: opts.color });
     if (lines.length === 0) return;
     const total = linesHeight(lines);
-    if (opts.keepTogether && total <= this.bottom - this.top) this.ensure(total);
+    if (opts.keepTogether && total + this.notesHeight(lines) <= this.bottom - this.top) this.ensure(total + this.notesHeight(lines));
     else this.ensure(Math.min(total, lines[0]!.height * 2));
-    this.tagged(opts.tag ?? 'P', () => this.drawLines(lines, this.left + indent, opts.notes));
+    this.tagged(opts.tag ?? 'P', () => this.drawLines(lines, this.left + indent));
     this.space(opts.gapAfter ?? 4);
   }
 
@@ -151,23 +206,32 @@ export class Writer {
     for (const p of paragraphs(text)) this.block([{ text: p }], opts);
   }
 
-  /** `keepWith`: the height of what follows that must share the heading's page (three lines by default). */
-  heading(text: string, level: 1 | 2 | 3 = 1, keepWith = 3 * lineHeight(THEME.body)): void {
+  /**
+   * A heading, drawn only when what follows it is placed (see `ensure`): it moves
+   * to the next page with the first lines of its content rather than stay behind.
+   */
+  heading(text: string, level: 1 | 2 | 3 = 1): void {
     const size = level === 1 ? THEME.h1 : level === 2 ? THEME.h2 : THEME.h3;
-    const lines = this.wrap([{ text, style: 'bold', color: THEME.accent }], this.width, { size });
-    const before = this.atPageTop ? 0 : level === 1 ? 10 : 6;
-    this.ensure(Math.min(before + linesHeight(lines) + keepWith + 10, this.bottom - this.top));
-    if (!this.atPageTop) this.space(before);
-    this.tagged(`H${level}`, () => this.drawLines(lines, this.left));
-    if (level === 1) {
-      this.addOutline(text, 1);
-      this.artifact(() => {
-        this.doc.moveTo(this.left, this.y + 1).lineTo(this.right, this.y + 1).lineWidth(0.6).strokeColor(THEME.accent).stroke();
-      });
-      this.space(6);
-    } else {
-      if (level === 2) this.addOutline(text, 2);
-      this.space(3);
+    this.pending.push({ text, level, lines: this.wrap([{ text, style: 'bold', color: THEME.accent }], this.width, { size }) });
+  }
+
+  private pendingHeight(): number {
+    return this.pending.reduce((h, p, i) => h + (i === 0 && this.atPageTop ? 0 : gapBefore(p.level)) + linesHeight(p.lines) + gapAfter(p.level), 0);
+  }
+
+  private flushHeadings(): void {
+    const headings = this.pending;
+    this.pending = [];
+    for (const { text, level, lines } of headings) {
+      if (!this.atPageTop) this.space(gapBefore(level));
+      this.tagged(`H${level}`, () => this.drawLines(lines, this.left));
+      if (level === 1) {
+        this.addOutline(text, 1);
+        this.artifact(() => {
+          this.doc.moveTo(this.left, this.y + 1).lineTo(this.right, this.y + 1).lineWidth(0.6).strokeColor(THEME.accent).stroke();
+        });
+      } else if (level === 2) this.addOutline(text, 2);
+      this.space(gapAfter(level));
     }
   }
 
@@ -179,17 +243,19 @@ export class Writer {
 
   bullets(items: readonly (string | Run[])[], opts: BlockOptions = {}): void {
     if (items.length === 0) return;
-    const list = this.struct('L');
     const indent = (opts.indent ?? 0) + 12;
-    items.forEach((item, i) => {
-      const runs = typeof item === 'string' ? [{ text: item }] : item;
-      const lines = this.wrap(runs, this.width - indent, { size: opts.size });
-      this.ensure(Math.min(linesHeight(lines), 2 * lineHeight(opts.size ?? THEME.body)));
+    const laid = items.map((item) => this.wrap(typeof item === 'string' ? [{ text: item }] : item, this.width - indent, { size: opts.size }));
+    const keep = (lines: Line[]) => Math.min(linesHeight(lines), 2 * lineHeight(opts.size ?? THEME.body));
+    // Placed before the list's structure element, so a heading waiting for it is tagged first.
+    this.ensure(keep(laid[0]!));
+    const list = this.struct('L');
+    laid.forEach((lines, i) => {
+      this.ensure(keep(lines));
       const y0 = this.y;
       const marker = opts.ordered ? `${i + 1}.` : '•';
       this.tagged('LI', () => {
-        drawLine(this.doc, { ...lines[0]!, text: marker, style: 'regular', color: THEME.accent }, this.left + indent - 11, y0);
-        this.drawLines(lines, this.left + indent, opts.notes);
+        drawLine(this.doc, { ...lines[0]!, text: marker, style: 'regular', color: THEME.accent, notes: undefined }, this.left + indent - 11, y0);
+        this.drawLines(lines, this.left + indent);
       }, list);
       this.space(2);
     });
@@ -234,6 +300,8 @@ export class Writer {
 
   /** Draws the footnotes collected per page; called once all content is laid out. */
   drawFootnotes(): void {
+    // A heading at the very end with nothing after it still belongs in the document.
+    if (this.pending.length > 0) this.ensure(0);
     for (const [page, notes] of [...this.pageNotes.entries()].sort((a, b) => a[0] - b[0])) {
       this.doc.switchToPage(page);
       let y = this.bottom - notes.reduce((h, lines) => h + linesHeight(lines), 0);
@@ -254,4 +322,12 @@ export class Writer {
       }
     }
   }
+}
+
+function gapBefore(level: 1 | 2 | 3): number {
+  return level === 1 ? 10 : 6;
+}
+
+function gapAfter(level: 1 | 2 | 3): number {
+  return level === 1 ? 6 : 3;
 }

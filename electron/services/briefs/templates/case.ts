@@ -1,6 +1,6 @@
 import type { CaseFile } from '../../../../shared/model';
 import {
-  analysis, charges, chronology, evidence, keyFacts, measures, remedies, requests, summary, titleBlock, type Ctx,
+  analysis, charges, chronology, evidence, keyFacts, remedies, requests, summary, titleBlock, type Ctx,
 } from '../sections';
 
 /** The full brief on one case of either kind: what a lawyer hands to a diplomat or a rapporteur. */
@@ -11,8 +11,8 @@ export function renderCase(ctx: Ctx, c: CaseFile): void {
   summary(ctx, c);
   requests(ctx, c);
   chronology(ctx, c);
+  // An NGO's measure, authority, legal basis, dates and fine are all in the key facts already.
   if (c.kind === 'political_prisoner') charges(ctx, c);
-  else measures(ctx, c, l.field.measure);
   analysis(ctx, c);
   remedies(ctx, c);
   evidence(ctx, c);

@@ -108,7 +108,7 @@ export async function renderMulti(ctx: Ctx, cases: readonly CaseFile[], onProgre
   );
 
   const firstProfile = layProfile(ctx, cases[0]!, 1);
-  w.heading(m.profiles, 1, firstProfile.height);
+  w.heading(m.profiles);
   for (let i = 0; i < cases.length; i++) {
     drawProfile(ctx, i === 0 ? firstProfile : layProfile(ctx, cases[i]!, i + 1));
     onProgress?.(i + 1, total);

@@ -1,9 +1,10 @@
 import type { CaseFile, NgoCase } from '../../../../shared/model';
+import { verifiedEvidence } from '../evidence';
 import { formatPartialDate, join } from '../format';
 import { table } from '../layout/table';
 import { THEME } from '../layout/text';
 import {
-  advocacy, chronology, domesticRemedies, evidence, factsTable, iccpr22, measures, ngoFacts, requests, sinceOf, stateText,
+  advocacy, argument, chronology, domesticRemedies, evidence, factsTable, iccpr22, measures, ngoFacts, requests, sinceOf, stateText,
   summary, titleBlock, type Ctx,
 } from '../sections';
 
@@ -39,13 +40,7 @@ export function renderNgo(ctx: Ctx, c: NgoCase, related: readonly CaseFile[]): v
 
   measures(ctx, c, t.measures);
   iccpr22(ctx, c);
-  if (c.analysis.rightsViolated.length > 0) {
-    w.block([{ text: `${l.field.rightsViolated}: ${c.analysis.rightsViolated.join(', ')}`, style: 'bold' }]);
-  }
-  if (c.analysis.argument) {
-    w.heading(l.section.argument, 2);
-    w.text(c.analysis.argument);
-  }
+  argument(ctx, c, 2);
 
   w.heading(t.remedies);
   if (!c.appeal) w.block([{ text: t.noAppeal, color: THEME.muted }]);
@@ -54,7 +49,7 @@ export function renderNgo(ctx: Ctx, c: NgoCase, related: readonly CaseFile[]): v
 
   w.heading(t.impact);
   chronology(ctx, c, { level: 2 });
-  if (c.annotations.length > 0) evidence(ctx, c, l.section.evidence, 2);
+  if (verifiedEvidence(c).items.length > 0) evidence(ctx, c, l.section.evidence, 2);
 
   w.heading(t.pattern);
   const links = relatedTo(c, related);

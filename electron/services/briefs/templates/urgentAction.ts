@@ -1,22 +1,62 @@
 import type { CaseFile } from '../../../../shared/model';
-import { countryName, paragraphs } from '../format';
+import { countryName, firstSentences, paragraphs } from '../format';
 import { THEME } from '../layout/text';
 import {
   chronology, factsTable, ngoFacts, prisonerFacts, requests, titleBlock, type Ctx,
 } from '../sections';
 
-/** How many of the latest events an appeal of one or two pages has room for. */
-const LATEST_EVENTS = 5;
+/** The most pages an urgent action may take: an appeal that runs longer is not read. */
+export const URGENT_PAGES = 2;
 
-/** A short appeal for supporters to write to the authorities: concern, facts, what to ask, to whom. */
-export function renderUrgentAction(ctx: Ctx, c: CaseFile): void {
+/**
+ * What an appeal prints, from the first try (0) to the tightest: characters of the
+ * summary (concern and background together; the case brief has it all) and of the
+ * bold concern, how many of the latest events and how much of each, advocacy
+ * targets named before "…".
+ */
+const BUDGETS = [
+  { summary: 1400, concern: 500, events: 5, eventChars: 160, targets: 6 },
+  { summary: 800, concern: 400, events: 4, eventChars: 100, targets: 4 },
+  { summary: 400, concern: 300, events: 3, eventChars: 0, targets: 2 },
+  { summary: 0, concern: 240, events: 2, eventChars: 0, targets: 0 },
+] as const;
+export const MAX_TIGHTNESS = BUDGETS.length - 1;
+
+/**
+ * A short appeal for supporters to write to the authorities: concern, facts, what
+ * to ask, to whom. It stays within two pages however long the case file is: the
+ * summary is shortened at a sentence boundary, with a note that the case brief has
+ * it in full, and only the latest events are listed, each briefly.
+ */
+export function renderUrgentAction(ctx: Ctx, c: CaseFile, tightness = 0): void {
   const { w, l } = ctx;
   const u = l.urgent;
+  const b = BUDGETS[Math.min(tightness, MAX_TIGHTNESS)]!;
   titleBlock(ctx, l.templateTitle['urgent-action'], c.title);
 
-  const [concern, ...background] = paragraphs(c.summary);
-  w.heading(u.concern);
-  if (concern) w.block([{ text: concern, style: 'bold' }]);
+  const [first, ...rest] = paragraphs(c.summary);
+  const concern = first === undefined ? undefined : firstSentences(first, b.concern);
+  let budget = b.summary - (concern?.text.length ?? 0);
+  let shortened = concern?.cut ?? false;
+  const background: string[] = [];
+  for (const p of rest) {
+    if (budget < 80) {
+      shortened = true;
+      break;
+    }
+    const kept = firstSentences(p, budget);
+    background.push(kept.text);
+    budget -= kept.text.length;
+    if (kept.cut) {
+      shortened = true;
+      break;
+    }
+  }
+
+  if (concern) {
+    w.heading(u.concern);
+    w.block([{ text: concern.text, style: 'bold' }]);
+  }
 
   w.heading(u.details);
   const facts = c.kind === 'political_prisoner' ? prisonerFacts(c, l) : ngoFacts(c, l);
@@ -30,13 +70,26 @@ export function renderUrgentAction(ctx: Ctx, c: CaseFile): void {
     w.heading(u.background);
     for (const p of background) w.block([{ text: p }]);
   }
-  if (c.events.length > 0) chronology(ctx, c, { title: l.section.chronology, latest: LATEST_EVENTS });
+  if (shortened) w.block([{ text: u.fullSummary, style: 'italic', color: THEME.muted }], { size: THEME.small });
+  const brief = {
+    ...c,
+    events: c.events.map((e) => {
+      if (!e.description) return e;
+      if (b.eventChars === 0) return { ...e, description: undefined };
+      const kept = firstSentences(e.description, b.eventChars);
+      return { ...e, description: kept.cut && !kept.text.endsWith('…') ? `${kept.text} …` : kept.text };
+    }),
+  };
+  if (c.events.length > 0) chronology(ctx, brief, { title: l.section.chronology, latest: b.events });
 
   requests(ctx, c, u.ask);
 
   w.heading(u.whom);
   w.bullets(u.recipients(countryName(c.country, l)));
   const targets = [...new Set(c.advocacy.map((a) => a.target))];
-  if (targets.length > 0) w.block([{ text: `${u.otherTargets}: ${targets.join('; ')}`, color: THEME.muted }], { size: THEME.small });
+  if (targets.length > 0 && b.targets > 0) {
+    const named = targets.length > b.targets ? [...targets.slice(0, b.targets), '…'] : targets;
+    w.block([{ text: `${u.otherTargets}: ${named.join('; ')}`, color: THEME.muted }], { size: THEME.small });
+  }
   w.block([{ text: u.adviceWrite, style: 'italic', color: THEME.muted }], { size: THEME.small });
 }
