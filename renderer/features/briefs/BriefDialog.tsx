@@ -8,7 +8,7 @@ import type { BriefLang, BriefMode, BriefTemplate } from '../../../shared/model/
 import type { RenderedBrief } from '../../../shared/contract';
 import { Dialog } from '../../components/Dialog';
 import { useFormat } from '../../i18n/format';
-import { annotationsPrinted, annotationTagCounts, annotationTagsParam, confidentialParts, defaultBriefLang, templatesFor } from './briefModel';
+import { annotationCounts, annotationTagCounts, annotationTagsParam, confidentialParts, defaultBriefLang, QUOTING_TEMPLATES, templatesFor } from './briefModel';
 import { downloadPdf } from './downloadPdf';
 import './briefs.css';
 
@@ -80,7 +80,10 @@ export function BriefDialog({ open, onClose, subject, prepare }: Props) {
   };
 
   const annotationTags = single ? annotationTagsParam(allTags, chosenTags) : undefined;
-  const printed = single ? annotationsPrinted(single, annotationTags, mode) : 0;
+  const counts = single ? annotationCounts(single, annotationTags, mode) : { printed: 0, leftOut: 0 };
+  const quotes = QUOTING_TEMPLATES.includes(template);
+  // Until briefs.render reports its own count, the dialog derives it from the case as saved (the service's rule).
+  const leftOut = quotes ? counts.leftOut : 0;
 
   const create = async () => {
     const mine = ++generation.current;
@@ -241,10 +244,16 @@ export function BriefDialog({ open, onClose, subject, prepare }: Props) {
                   ))}
                 </div>
                 <p className="field-hint" id={ids.tags}>
-                  {t('briefs.annotationsPrinted', { n: printed, total: single.annotations.length })}{' '}
+                  {quotes ? t('briefs.annotationsPrinted', { n: counts.printed, total: single.annotations.length }) : t('briefs.annotationsNotInTemplate')}{' '}
                   {mode === 'public' ? t('briefs.annotationsPublicHint') : ''} {t('briefs.annotationsUntaggedHint')}
                 </p>
               </>
+            )}
+            {leftOut > 0 && (
+              <p className="brief-left-out" role="note">
+                <span aria-hidden="true">⚠ </span>
+                {t('briefs.annotationsLeftOut', { n: leftOut })}
+              </p>
             )}
           </fieldset>
         )}

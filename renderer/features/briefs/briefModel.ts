@@ -1,4 +1,4 @@
-import type { CaseFile, CaseKind } from '../../../shared/model';
+import { annotationStates, type AnnotationState, type CaseFile, type CaseKind } from '../../../shared/model';
 import type { BriefLang, BriefTemplate } from '../../../shared/model/brief';
 
 // The brief dialog's pure half: which templates fit, which annotations a tag
@@ -39,14 +39,44 @@ export function annotationTagsParam(all: readonly string[], chosen: ReadonlySet<
   return all.filter((tag) => chosen.has(tag));
 }
 
-/** How many of the case's annotations the brief will print for a choice of tags and a mode (as the service chooses them). */
-export function annotationsPrinted(c: Pick<CaseFile, 'annotations' | 'sources'>, tags: readonly string[] | undefined, mode: 'public' | 'internal'): number {
+/** The templates with an evidence section, as the service renders them; the others print no annotation. */
+export const QUOTING_TEMPLATES: readonly BriefTemplate[] = ['case', 'wgad', 'ngo'];
+
+/** The annotations a choice of tags and a mode puts in scope (as the service chooses them), and the sources they may cite. */
+function inScope(c: Pick<CaseFile, 'annotations' | 'sources'>, tags: readonly string[] | undefined, mode: 'public' | 'internal') {
   const hidden = new Set(c.sources.filter((s) => s.confidential === true).map((s) => s.id));
-  return c.annotations.filter((a) => {
+  const annotations = c.annotations.filter((a) => {
     if (tags !== undefined && !a.tags.some((t) => tags.includes(t))) return false;
     if (mode === 'internal') return true;
     return !a.confidential && !(a.sourceId !== undefined && hidden.has(a.sourceId));
-  }).length;
+  });
+  return { annotations, sources: mode === 'internal' ? c.sources : c.sources.filter((s) => !hidden.has(s.id)) };
+}
+
+/**
+ * A brief quotes only what its source still says: an annotation anchored in the
+ * source's current text, or a note without a quote. Any other status (orphaned,
+ * or changed and awaiting review) is left out — the service's rule, on the same
+ * derived status.
+ */
+function verified(state: AnnotationState): boolean {
+  return state.status === 'anchored' || (state.status === 'note' && state.quote === undefined);
+}
+
+/** How many of the case's annotations the brief will print, and how many it leaves out unverified. */
+export function annotationCounts(
+  c: Pick<CaseFile, 'annotations' | 'sources'>,
+  tags: readonly string[] | undefined,
+  mode: 'public' | 'internal',
+): { printed: number; leftOut: number } {
+  const states = annotationStates(inScope(c, tags, mode));
+  const printed = states.filter(verified).length;
+  return { printed, leftOut: states.length - printed };
+}
+
+/** How many of the case's annotations the brief will print for a choice of tags and a mode. */
+export function annotationsPrinted(c: Pick<CaseFile, 'annotations' | 'sources'>, tags: readonly string[] | undefined, mode: 'public' | 'internal'): number {
+  return annotationCounts(c, tags, mode).printed;
 }
 
 export type ConfidentialParts = { contact: boolean; lawyer: boolean; events: number; sources: number; annotations: number };
