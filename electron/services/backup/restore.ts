@@ -9,6 +9,7 @@ import { RETIRED_QUARANTINE } from '../crypto/folderLayout';
 import { ioError, isIoError, ServiceError } from '../errors';
 import { fsyncDir, TEMP_SUFFIX, writeFileDurably, type DurableFs } from '../store/durableFile';
 import { SUMMARY_INDEX_FILE } from '../store/summaryIndex';
+import { SEARCH_INDEX_FILE } from '../search/files';
 import { decodeSnapshot, type SnapshotContent } from './archive';
 import { BACKUPS_DIR, createSnapshot, listSnapshots, names, parseSnapshotName, pruneSnapshots, snapshotAad } from './snapshots';
 
@@ -153,6 +154,7 @@ async function apply(dataDir: string, content: SnapshotContent, key: Buffer | nu
   }
   // The summary index describes the files that were there; the store rebuilds it from the files.
   await unlink(path.join(dataDir, SUMMARY_INDEX_FILE)).catch(() => undefined);
+  await unlink(path.join(dataDir, SEARCH_INDEX_FILE)).catch(() => undefined); // likewise the saved search index
   for (const sub of ['.', 'cases', 'trash', 'history']) await fsyncDir(path.join(dataDir, sub), fs).catch(() => undefined);
   await retireQuarantine(dataDir, content);
   options.onProgress?.({ done: total, total });

@@ -32,7 +32,19 @@ export type IndexHit = SearchHit & { confidential?: true };
 
 type MarkedPart = { text: string; confidential: boolean };
 /** What the index keeps of a case when it keeps no case. */
-type Kept = { title: string; kind: CaseFile['kind']; parts: Partial<Record<SearchField, MarkedPart[]>> };
+export type Kept = { title: string; kind: CaseFile['kind']; parts: Partial<Record<SearchField, MarkedPart[]>> };
+
+/** A compacted index as plain arrays, for saving (see persistedIndex). */
+export type IndexState = {
+  terms: readonly string[];
+  sorted: Int32Array;
+  starts: Int32Array;
+  packed: Int32Array;
+  caseIds: readonly string[];
+  /** FIELDS per case, in caseIds order. */
+  fieldLength: Uint16Array;
+  kept: readonly Kept[];
+};
 
 export type CaseSearchOptions = {
   /** Most hits to return; default 50. */
@@ -179,6 +191,38 @@ export class CaseSearchIndex {
         return index;
       },
     };
+  }
+
+  /** The index, compacted, as plain arrays; only an index that keeps short fields only can be saved. */
+  exportState(): IndexState {
+    if (!this.shortOnly) throw new Error('only an index keeping short fields can be saved');
+    this.compact();
+    const packed = this.postings.exportPacked()!;
+    const { terms, sorted } = this.vocab.exportState();
+    return {
+      terms,
+      sorted,
+      ...packed,
+      caseIds: this.caseIds,
+      fieldLength: this.fieldLength.subarray(0, this.caseIds.length * FIELDS),
+      kept: this.caseIds.map((id) => this.kept.get(id)!),
+    };
+  }
+
+  /** The index a saved state describes (keeping short fields only). */
+  static fromState(state: IndexState): CaseSearchIndex {
+    const index = new CaseSearchIndex({ keepShortFieldsOnly: true });
+    index.vocab = Vocabulary.fromState([...state.terms], state.sorted);
+    index.postings = Postings.fromPacked(state.starts, state.packed);
+    index.caseIds = [...state.caseIds];
+    index.alive = new Uint8Array(state.caseIds.length).fill(1);
+    index.fieldLength = Uint16Array.from(state.fieldLength);
+    state.caseIds.forEach((id, d) => {
+      index.docOf.set(id, d);
+      index.kept.set(id, state.kept[d]!);
+      for (let f = 0; f < FIELDS; f++) index.lengthSum[f]! += index.fieldLength[d * FIELDS + f]!;
+    });
+    return index;
   }
 
   /** Number of cases indexed. */

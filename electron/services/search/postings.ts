@@ -43,8 +43,8 @@ export class PairLog {
 
 export class Postings {
   /** Entries of term t are packed[starts[t] .. starts[t + 1]), for terms packed so far. */
-  private packed = new Int32Array(0);
-  private starts = new Int32Array(1);
+  private packed: Int32Array = new Int32Array(0);
+  private starts: Int32Array = new Int32Array(1);
   /** Entries added since the last pack (single-case updates). */
   private readonly extra = new Map<number, number[]>();
   private extraEntries = 0;
@@ -60,6 +60,18 @@ export class Postings {
     for (let i = 0; i < log.pairs; i++) packed[fill[log.term(i)]!++] = log.entry(i);
     p.packed = packed;
     p.starts = starts;
+    return p;
+  }
+
+  /** The packed form, for a saved index; null while single-case updates are not packed yet. */
+  exportPacked(): { starts: Int32Array; packed: Int32Array } | null {
+    return this.extraEntries === 0 ? { starts: this.starts, packed: this.packed } : null;
+  }
+
+  static fromPacked(starts: Int32Array, packed: Int32Array): Postings {
+    const p = new Postings();
+    p.starts = starts;
+    p.packed = packed;
     return p;
   }
 

@@ -1,28 +1,52 @@
 import { SearchHit, type SearchQuery } from '../../../shared/model/search';
 import type { CaseStore, StoreChange } from '../store/caseStore';
 import { CaseSearchIndex, type IndexHit } from './caseSearchIndex';
+import { SEARCH_INDEX_FILE } from './files';
+import { deserializeIndex, serializeIndex, type DocFile } from './persistedIndex';
 
 // A hit quoting a confidential annotation, event or source says so. The flag
 // reaches callers once the contract's SearchHit carries it; until then the
 // contract's strict output check would refuse it, so it is left off there.
 const CONTRACT_MARKS_CONFIDENTIAL = 'confidential' in SearchHit.shape;
 
+/** A saved index is brought up to date case by case; past this share of changed cases (and this many) a rebuild is quicker. */
+const MAX_STALE_SHARE = 0.25;
+const MAX_STALE_CASES = 64;
+/** A built index is saved soon after, not at once: the first searches come first. */
+const SAVE_AFTER_BUILD_MS = 1000;
+/** The index is saved this long after the last change… */
+const SAVE_IDLE_MS = 10_000;
+/** …or at the latest this long after the first unsaved one. */
+const SAVE_MAX_STALE_MS = 120_000;
+
+const sameDoc = (a: DocFile, b: DocFile) => a.mtimeMs === b.mtimeMs && a.size === b.size && a.ctimeMs === b.ctimeMs && a.ino === b.ino && a.rev === b.rev;
+
 /**
  * Keeps the search index in step with the store. The index is built on first
- * use (or `warm()` at app start) from every case; from then on each saved change
- * updates it in place — no rebuild. Changes that arrive while it builds are
- * applied when it is done, so none is missed.
+ * use (or `warm()` at app start) — from the copy saved in the data folder when
+ * there is one, re-indexing only the cases whose files changed since, else from
+ * every case; from then on each saved change updates it in place — no rebuild.
+ * Changes that arrive while it builds are applied when it is done, so none is
+ * missed. It is saved after a build, when changes pause, and when the store
+ * closes: outside the save queue, durably, sealed in an encrypted folder.
  */
 export class SearchService {
   private built: CaseSearchIndex | null = null;
   private building: Promise<CaseSearchIndex> | null = null;
   private pending: StoreChange[] = [];
+  /** The state of the file each indexed case was read from: what the saved copy is checked against. */
+  private files = new Map<string, DocFile>();
+  private dirty = false;
+  private dirtySince = 0;
+  private saveTimer: NodeJS.Timeout | undefined;
+  private saving: Promise<void> = Promise.resolve();
 
   constructor(private readonly store: CaseStore) {
     store.subscribe((change) => {
-      if (this.built) apply(this.built, change);
+      if (this.built) this.apply(this.built, change);
       else if (this.building) this.pending.push(change);
     });
+    store.beforeClose(() => this.save());
   }
 
   /** Starts building in the background, so the first search does not wait. */
@@ -44,14 +68,116 @@ export class SearchService {
     return this.building;
   }
 
+  private apply(index: CaseSearchIndex, change: StoreChange): void {
+    if (change.type === 'upsert') {
+      index.upsert(change.case);
+      this.files.set(change.case.id, { ...change.file, rev: change.case.rev });
+    } else {
+      index.remove(change.id);
+      this.files.delete(change.id);
+    }
+    this.markDirty();
+  }
+
   private async build(): Promise<CaseSearchIndex> {
-    // Each case is indexed as it is read and let go: the index keeps short fields
-    // only, and hits in long ones are completed from the store's cache.
-    const index = await CaseSearchIndex.buildFrom(this.store.all(), { keepShortFieldsOnly: true });
-    for (const change of this.pending) apply(index, change);
+    const index = (await this.fromSaved()) ?? (await this.fromCases());
+    for (const change of this.pending) this.apply(index, change);
     this.pending = [];
     this.built = index;
+    if (this.dirty) this.scheduleSave(SAVE_AFTER_BUILD_MS);
     return index;
+  }
+
+  /** Every case, each indexed as it is read and let go (the index keeps short fields only). */
+  private async fromCases(): Promise<CaseSearchIndex> {
+    this.files = new Map();
+    const { store, files } = this;
+    async function* reading() {
+      for await (const c of store.all()) {
+        const file = store.fileState(c.id);
+        if (file) files.set(c.id, { ...file, rev: c.rev });
+        yield c;
+      }
+    }
+    const index = await CaseSearchIndex.buildFrom(reading(), { keepShortFieldsOnly: true });
+    this.dirty = true;
+    return index;
+  }
+
+  /** The saved index, brought up to date with the store; null when there is none or it is not worth it. */
+  private async fromSaved(): Promise<CaseSearchIndex | null> {
+    const bytes = await this.store.readDerivedFile(SEARCH_INDEX_FILE).catch(() => null);
+    if (!bytes) return null;
+    const saved = deserializeIndex(bytes);
+    if (this.store.encrypted) bytes.fill(0);
+    if (!saved) return null;
+    const { index, files } = saved;
+    const live = new Set(this.store.ids());
+    const stale: string[] = [];
+    for (const id of live) {
+      const known = files.get(id);
+      const file = this.store.fileState(id);
+      const rev = this.store.summary(id)?.rev;
+      if (!known || !file || rev === undefined || !sameDoc(known, { ...file, rev })) stale.push(id);
+    }
+    if (stale.length > MAX_STALE_CASES && stale.length > live.size * MAX_STALE_SHARE) return null;
+    let changed = stale.length > 0;
+    for (const id of files.keys()) {
+      if (!live.has(id)) {
+        index.remove(id);
+        files.delete(id);
+        changed = true;
+      }
+    }
+    for (const id of stale) {
+      const c = await this.store.get(id).catch(() => null); // gone or quarantined meanwhile: its change says so
+      const file = this.store.fileState(id);
+      if (c && file) {
+        index.upsert(c);
+        files.set(id, { ...file, rev: c.rev });
+      } else {
+        index.remove(id);
+        files.delete(id);
+      }
+    }
+    this.files = files;
+    if (changed) this.dirty = true;
+    return index;
+  }
+
+  private markDirty(): void {
+    const now = Date.now();
+    if (!this.dirty) this.dirtySince = now;
+    this.dirty = true;
+    this.scheduleSave(Math.max(0, Math.min(SAVE_IDLE_MS, this.dirtySince + SAVE_MAX_STALE_MS - now)));
+  }
+
+  private scheduleSave(wait: number): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.save(), wait);
+    this.saveTimer.unref();
+  }
+
+  /**
+   * Writes the index to the data folder when it has changed since it was last
+   * written. A failure costs nothing but a longer next open: it is tried again
+   * at the next change or at close.
+   */
+  save(): Promise<void> {
+    clearTimeout(this.saveTimer);
+    this.saving = this.saving.then(async () => {
+      const index = this.built;
+      if (!index || !this.dirty) return;
+      this.dirty = false;
+      const bytes = serializeIndex(index, (id) => this.files.get(id));
+      if (!bytes) return;
+      try {
+        await this.store.writeDerivedFile(SEARCH_INDEX_FILE, bytes);
+      } catch {
+        this.dirty = true;
+      }
+    });
+    return this.saving;
   }
 
   async query(q: SearchQuery): Promise<SearchHit[]> {
@@ -82,7 +208,3 @@ export class SearchService {
   }
 }
 
-function apply(index: CaseSearchIndex, change: StoreChange): void {
-  if (change.type === 'upsert') index.upsert(change.case);
-  else index.remove(change.id);
-}

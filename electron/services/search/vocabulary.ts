@@ -20,7 +20,7 @@ export class Vocabulary {
   private readonly ids = new Map<string, number>();
   private readonly list: string[] = [];
   /** Ids in term order, up to the last sort. */
-  private sorted = new Int32Array(0);
+  private sorted: Int32Array = new Int32Array(0);
   /** Ids added since the last sort, in arrival order. */
   private pending: number[] = [];
 
@@ -63,6 +63,21 @@ export class Vocabulary {
     while (j < fresh.length) merged[k++] = fresh[j++]!;
     this.sorted = merged;
     this.pending = [];
+  }
+
+  /** Its terms by id, and the ids in term order: what a saved index stores. */
+  exportState(): { terms: readonly string[]; sorted: Int32Array } {
+    this.sort();
+    return { terms: this.list, sorted: this.sorted };
+  }
+
+  /** The vocabulary exportState described; trusts it (the file it came from was checked whole). */
+  static fromState(terms: string[], sorted: Int32Array): Vocabulary {
+    const v = new Vocabulary();
+    v.list.push(...terms);
+    for (let id = 0; id < terms.length; id++) v.ids.set(terms[id]!, id);
+    v.sorted = sorted;
+    return v;
   }
 
   /** A new vocabulary of the terms `newId` keeps (newId[old] ≥ 0), numbered as it says. */

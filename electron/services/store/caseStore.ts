@@ -45,10 +45,14 @@ export type StoreChange =
       previous?: CaseFile;
       /** `external`: the file was changed behind the app's back and `get` read the new version. */
       cause: 'create' | 'update' | 'import' | 'restore' | 'recover' | 'external';
+      /** The state of the file this version was read from or written to, for caches kept on disk. */
+      file: FileState;
     }
   | { type: 'remove'; id: string; cause: 'trash' | 'quarantine' };
 
 export type QuarantineEntry = { file: string; reason: string };
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 const CASES = 'cases';
 const TRASH = 'trash';
@@ -85,6 +89,7 @@ export class CaseStore {
   /** Trashed files checked (read and validated) in the state they are in; kept in the summary index. */
   private readonly trashChecked: Map<string, FileState>;
   private readonly listeners = new Set<(change: StoreChange) => void>();
+  private readonly closeHooks = new Set<() => Promise<void>>();
   private queue: Promise<unknown> = Promise.resolve();
   /** Backups in flight, one after another, beside the save queue. */
   private backups: Promise<unknown> = Promise.resolve();
@@ -211,6 +216,8 @@ export class CaseStore {
     // A snapshot still being written must finish under this key and before a conversion or restore starts.
     await this.backups;
     await this.queue.catch(() => undefined);
+    for (const hook of this.closeHooks) await hook().catch(() => undefined); // caches: a failure costs a rebuild, nothing more
+    await this.queue.catch(() => undefined);
     this.closed = true;
     clearTimeout(this.indexTimer);
     await this.indexWrites;
@@ -223,8 +230,47 @@ export class CaseStore {
     return () => this.listeners.delete(listener);
   }
 
-  private emit(change: StoreChange): void {
-    for (const listener of this.listeners) listener(change);
+  private emit(change: DistributiveOmit<StoreChange, 'file'> | StoreChange): void {
+    // An upsert carries the state its case was remembered with (remember runs first).
+    const full = change.type === 'upsert' && !('file' in change) ? { ...change, file: this.fileState(change.case.id)! } : change;
+    for (const listener of this.listeners) listener(full as StoreChange);
+  }
+
+  /** The state of a live case's file as the store last saw it: what caches on disk compare with. */
+  fileState(id: string): FileState | undefined {
+    const entry = this.entries.get(id);
+    return entry && { mtimeMs: entry.mtimeMs, size: entry.size, ctimeMs: entry.ctimeMs, ino: entry.ino };
+  }
+
+  /**
+   * Work to finish before the store closes or detaches (after the last save, with
+   * the key still held): a derived file written on the way out, say.
+   */
+  beforeClose(hook: () => Promise<void>): () => void {
+    this.closeHooks.add(hook);
+    return () => this.closeHooks.delete(hook);
+  }
+
+  /**
+   * A file derived from the cases (a cache such as the search index), at the top of
+   * the data folder: sealed under its own name when the folder is encrypted (nothing
+   * in it may be plain), written durably, outside the save queue. Null when missing
+   * or when it will not open.
+   */
+  async readDerivedFile(name: string): Promise<Buffer | null> {
+    this.assertOpen();
+    try {
+      const bytes = await readFile(path.join(this.dataDir, name));
+      return this.dataKey ? decryptBytes(this.dataKey, bytes, aadForFile(this.dataDir, path.join(this.dataDir, name))) : bytes;
+    } catch {
+      return null;
+    }
+  }
+
+  async writeDerivedFile(name: string, bytes: Uint8Array): Promise<void> {
+    this.assertOpen();
+    const file = path.join(this.dataDir, name);
+    await writeFileDurably(file, this.dataKey ? encryptBytes(this.dataKey, bytes, aadForFile(this.dataDir, file)) : bytes, this.options.fs);
   }
 
   // --- reading -------------------------------------------------------------
