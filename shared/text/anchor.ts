@@ -429,8 +429,9 @@ function judgeWords(
     for (const e of ends) {
       if (e <= s) continue;
       const span = text.slice(s, e);
-      const folded = foldedForm(span);
-      const withinBudget = anchoredDistances(folded, foldedQuote, 0, folded.length)[folded.length]! <= maxErrors;
+      // The match itself is within the budget; only a snapped span needs measuring again.
+      const folded = s === start && e === end ? '' : foldedForm(span);
+      const withinBudget = folded === '' || anchoredDistances(folded, foldedQuote, 0, folded.length)[folded.length]! <= maxErrors;
       // Over the budget it is not a typo-level match, though a changed number is still the better reason to give.
       const wording = compareWording(w.exact, span);
       const verdict: Verdict = withinBudget || wording.kind === 'numbers' ? wording : { kind: 'words' };

@@ -223,8 +223,10 @@ export function allowedEdits(a: string, b: string): number {
 function typo(a: string, b: string, keyA: string, keyB: string): number {
   if (a === b) return 0;
   if (keyA === keyB) return 1;
+  const allowed = allowedEdits(keyA, keyB);
+  if (Math.abs(keyA.length - keyB.length) > allowed) return Infinity; // cheap refusal: most pairs the alignment tries
   const d = distance(keyA, keyB);
-  return d <= allowedEdits(keyA, keyB) ? d : Infinity;
+  return d <= allowed ? d : Infinity;
 }
 
 /**
@@ -258,40 +260,53 @@ function numbersOf(tokens: readonly Token[]): Token[] {
 /** How `candidate` differs from `quote`; see the header for the rule. */
 export function compareWording(quote: string, candidate: string): Verdict {
   if (sameUpToWhitespace(quote, candidate)) return { kind: 'same' };
-  const a = tokenize(quote);
-  const b = tokenize(candidate);
-  const na = numbersOf(a);
-  const nb = numbersOf(b);
+  const ta = tokenize(quote);
+  const tb = tokenize(candidate);
+  const na = numbersOf(ta);
+  const nb = numbersOf(tb);
   if (na.length !== nb.length || na.some((t, i) => t.key !== nb[i]!.key)) {
     return { kind: 'numbers', was: na.map((t) => t.text), now: nb.map((t) => t.text) };
   }
+  // Identical tokens at both ends align with each other; only the middle needs the
+  // alignment below (setting them aside can only make the verdict stricter, never looser).
+  let head = 0;
+  while (head < ta.length && head < tb.length && ta[head]!.text === tb[head]!.text) head++;
+  let tail = 0;
+  while (tail < ta.length - head && tail < tb.length - head && ta[ta.length - 1 - tail]!.text === tb[tb.length - 1 - tail]!.text) tail++;
+  const a = ta.slice(head, ta.length - tail);
+  const b = tb.slice(head, tb.length - tail);
 
   // Fewest edits aligning the two token lists, where a word or number may never be
   // added or removed and a replaced word must be a typo of the other.
+  // Tokens are only ever added or removed as punctuation, or shifted by a split word,
+  // each a character edit the fuzzy stage already bounded to 15 %: the alignment stays
+  // in a band around the diagonal. A path outside it would need more change than that.
+  const band = Math.abs(a.length - b.length) + 4 + Math.ceil(Math.max(a.length, b.length) * 0.15);
   const INF = Infinity;
   const cost = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(INF));
   cost[0]![0] = 0;
+  let here = 0;
+  const relax = (ii: number, jj: number, c: number) => {
+    if (c !== INF && here + c < cost[ii]![jj]!) cost[ii]![jj] = here + c;
+  };
   for (let i = 0; i <= a.length; i++) {
-    for (let j = 0; j <= b.length; j++) {
-      const here = cost[i]![j]!;
+    for (let j = Math.max(0, i - band); j <= Math.min(b.length, i + band); j++) {
+      here = cost[i]![j]!;
       if (here === INF) continue;
-      const relax = (ii: number, jj: number, c: number) => {
-        if (c !== INF && here + c < cost[ii]![jj]!) cost[ii]![jj] = here + c;
-      };
-      const ta = a[i];
-      const tb = b[j];
-      if (ta && ta.kind === 'mark') relax(i + 1, j, 1);
-      if (tb && tb.kind === 'mark') relax(i, j + 1, 1);
-      if (!ta || !tb) continue;
-      if (ta.kind === 'mark' && tb.kind === 'mark') relax(i + 1, j + 1, ta.text === tb.text ? 0 : 1);
-      else if (ta.kind === 'number' && tb.kind === 'number') relax(i + 1, j + 1, ta.key !== tb.key ? INF : ta.text === tb.text ? 0 : 1);
-      else if (ta.kind === 'word' && tb.kind === 'word') {
-        relax(i + 1, j + 1, typo(ta.text, tb.text, ta.key, tb.key));
+      const x = a[i];
+      const y = b[j];
+      if (x && x.kind === 'mark') relax(i + 1, j, 1);
+      if (y && y.kind === 'mark') relax(i, j + 1, 1);
+      if (!x || !y) continue;
+      if (x.kind === 'mark' && y.kind === 'mark') relax(i + 1, j + 1, x.text === y.text ? 0 : 1);
+      else if (x.kind === 'number' && y.kind === 'number') relax(i + 1, j + 1, x.key !== y.key ? INF : x.text === y.text ? 0 : 1);
+      else if (x.kind === 'word' && y.kind === 'word') {
+        relax(i + 1, j + 1, typo(x.text, y.text, x.key, y.key));
         // A word split in two, or two joined into one.
-        const b2 = b[j + 1];
-        if (b2?.kind === 'word') relax(i + 1, j + 2, split(ta, tb, b2));
-        const a2 = a[i + 1];
-        if (a2?.kind === 'word') relax(i + 2, j + 1, split(tb, ta, a2));
+        const y2 = b[j + 1];
+        if (y2?.kind === 'word') relax(i + 1, j + 2, split(x, y, y2));
+        const x2 = a[i + 1];
+        if (x2?.kind === 'word') relax(i + 2, j + 1, split(y, x, x2));
       }
     }
   }
