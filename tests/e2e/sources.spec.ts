@@ -371,6 +371,12 @@ test('a word corrected inside an annotated passage: listed under "Passage change
   await editor.getByRole('button', { name: 'Cancel' }).click();
   await expect(editor).toBeHidden();
 
+  // "Select other words…" starts the re-attach flow for it; stopping leaves it as it was.
+  await changed.getByRole('button', { name: 'Select other words…' }).click();
+  await expect(reader(page).getByText('Select the words to attach this annotation to, in place of the changed passage:')).toBeVisible();
+  await reader(page).getByRole('button', { name: 'Stop re-attaching' }).click();
+  await expect(changed).toBeVisible();
+
   // Accepted from the keyboard: the annotation is anchored on the new words, on disk too.
   const accept = changed.getByRole('button', { name: /^Accept the new wording/ });
   await accept.focus();
