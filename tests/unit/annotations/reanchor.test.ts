@@ -82,6 +82,21 @@ describe('annotations follow their source text', () => {
     expect(await dispatch('annotations.list', { id: c.id })).toMatchObject({ ok: true, value: [{ id: 'a1', status: 'anchored' }] });
   });
 
+  it('casefile annotations lists a changed annotation with its status and the words annotated', async () => {
+    const typo = TEXT.replace('задержан', 'задержон');
+    const c = await store.create(withText(typo, [{ id: 'a1', sourceId: 's1', target: { quote: { exact: 'задержон 14 января 2022 года' } }, body: 'Дата ареста' }]));
+    await store.update(c.id, 1, CaseDraft.parse({ ...editable(c), sources: [{ ...c.sources[0]!, text: TEXT }] }));
+    await store.close();
+    const run = await cli(['--data-dir', path.join(dir, 'data'), 'annotations', c.id]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`a1  changed in "Статья" at ${TEXT.indexOf(QUOTE)}–${TEXT.indexOf(QUOTE) + QUOTE.length}`);
+    expect(run.stdout).toContain('“задержон 14 января 2022 года”');
+    expect(run.stdout).toContain('1 annotation(s): 1 changed.');
+    const json = JSON.parse((await cli(['--data-dir', path.join(dir, 'data'), 'annotations', c.id, '--json'])).stdout) as Array<{ status: string; quote: string; currentText: string }>;
+    expect(json).toMatchObject([{ status: 'changed', quote: 'задержон 14 января 2022 года', currentText: QUOTE }]);
+    store = await CaseStore.open(path.join(dir, 'data'));
+  });
+
   it('a changed date orphans the annotation and says the numbers changed', async () => {
     const c = await store.create(withText(TEXT, [{ id: 'a1', sourceId: 's1', target: { quote: { exact: QUOTE } }, body: 'Дата ареста' }]));
     const next = await store.update(c.id, 1, CaseDraft.parse({ ...editable(c), sources: [{ ...c.sources[0]!, text: TEXT.replace('2022', '2023') }] }));
