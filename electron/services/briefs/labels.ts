@@ -207,7 +207,7 @@ const en = {
   },
   ngoT: {
     organisation: 'The organisation', measures: 'Measures and their legal basis', remedies: 'Remedies (appeal)', impact: 'Impact',
-    pattern: 'Pattern', noAppeal: 'No appeal recorded.', noRelated: 'No related cases on record.',
+    pattern: 'Pattern', noRelated: 'No related cases on record.',
     relatedIntro: (count: number) => `${count} related ${count === 1 ? 'case' : 'cases'} on record: the same authority or a shared tag.`,
     sharedTags: 'Shared tags',
     sameAuthority: 'same authority',
@@ -419,7 +419,7 @@ const ru: Labels = {
   },
   ngoT: {
     organisation: 'Организация', measures: 'Меры и их правовое основание', remedies: 'Средства защиты (обжалование)', impact: 'Последствия',
-    pattern: 'Системность', noAppeal: 'Обжалование не записано.', noRelated: 'Связанных дел нет.',
+    pattern: 'Системность', noRelated: 'Связанных дел нет.',
     relatedIntro: (count) => `Связанных дел: ${count} (тот же орган или общая метка).`,
     sharedTags: 'Общие метки',
     sameAuthority: 'тот же орган',

@@ -274,7 +274,7 @@ export function argument(ctx: Ctx, c: CaseFile, level: 2 | 3, title = ctx.l.sect
 
 /** A visible reminder, in an internal brief, of what the case file still lacks. */
 export function toBeCompleted(ctx: Ctx, what: string): void {
-  ctx.w.callout([{ text: `${ctx.l.toComplete} `, style: 'bold' }, { text: what }], { color: THEME.stamp, fill: '#fbeaec' });
+  ctx.w.callout([{ text: `${ctx.l.toComplete} ${what}`, style: 'bold' }], { color: THEME.stamp, fill: '#fbeaec' });
 }
 
 export function wgadCategories(ctx: Ctx, c: CaseFile): void {

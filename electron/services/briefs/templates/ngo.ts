@@ -43,7 +43,7 @@ export function renderNgo(ctx: Ctx, c: NgoCase, related: readonly CaseFile[]): v
   argument(ctx, c, 2);
 
   w.heading(t.remedies);
-  if (!c.appeal) w.block([{ text: t.noAppeal, color: THEME.muted }]);
+  // Says "no appeals or other domestic remedies recorded" itself when there are none.
   domesticRemedies(ctx, c);
   advocacy(ctx, c, 2);
 
