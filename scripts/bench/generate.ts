@@ -2,7 +2,8 @@ import { finalizeCase } from '../../electron/services/cases/finalize';
 import { CaseDraft, type CaseFile } from '../../shared/model';
 
 // Realistic cases for the benchmark: names in mixed scripts, 20 events,
-// 10 annotations and a ~2 KB source text each (~6 KB of JSON a case).
+// 10 annotations (one confidential) and a ~2 KB source text each (~12 KB of JSON
+// a case), in words drawn from a large mixed-script vocabulary.
 
 const FIRST = [
   ['Қасым', 'Kassym', 'Касым'], ['Айгүл', 'Aigul', 'Айгуль'], ['Нұрлан', 'Nurlan', 'Нурлан'], ['Әлия', 'Aliya', 'Алия'],
@@ -16,7 +17,38 @@ const LAST = [
 ];
 const ARTICLES = ['174', '405 part 2', '274', '256', '179', '182', '258', '272'];
 const CITIES = ['Almaty', 'Astana', 'Atyrau', 'Shymkent', 'Zhanaozen', 'Aktobe', 'Oral', 'Taraz'];
-const WORDS = 'суд приговор задержан обвинение свобода слова экстремизм митинг адвокат колония апелляция пытки журналист блогер сот бостандық қамау trial detained hearing appeal prison sentence lawyer extremism protest'.split(' ');
+const COMMON = 'суд приговор задержан обвинение свобода слова экстремизм митинг адвокат колония апелляция пытки журналист блогер сот бостандық қамау trial detained hearing appeal prison sentence lawyer extremism protest'.split(' ');
+
+// A real archive's vocabulary runs to tens of thousands of words in three languages:
+// names, places, legal terms, inflected forms. A few dozen words repeated make a far
+// smaller index (and faster searches) than users will ever have, so the text is drawn
+// from a pool of made-up words in Russian, Kazakh and English spellings with a Zipf-like
+// spread (a few words everywhere, most words rare), besides the common ones above.
+const SYLLABLES = {
+  ru: 'ра ло ми ко за не ви ст пр об де ка ну ще жи ба то ли ры па ся ть ен ов ск ий ая ого'.split(' '),
+  kk: 'қа ға ұл ің ша ар ет ды ба жа тө ке бі мұ ры сы ән өз ай ұр ің ғы лы тұ на ма'.split(' '),
+  en: 'pro con tion ment ver dis com ing er al ter ly ous ate ive ance ent sub tra ful re de'.split(' '),
+};
+const POOL_SIZE = 30_000;
+
+function makePool(): string[] {
+  const r = rng(7);
+  const pool = new Set<string>();
+  const scripts = Object.values(SYLLABLES);
+  while (pool.size < POOL_SIZE) {
+    const syllables = scripts[pool.size % scripts.length]!;
+    const n = 2 + Math.floor(r() * 3);
+    pool.add(Array.from({ length: n }, () => syllables[Math.floor(r() * syllables.length)]!).join(''));
+  }
+  return [...pool];
+}
+const POOL = makePool();
+
+/** A word: one of the common ones a fifth of the time, else a pool word, rank k drawn with weight ~1/k. */
+function word(r: () => number): string {
+  if (r() < 0.2) return COMMON[Math.floor(r() * COMMON.length)]!;
+  return POOL[Math.min(POOL.length - 1, Math.floor(Math.exp(r() * Math.log(POOL.length))) - 1)]!;
+}
 
 /** A deterministic pseudo-random sequence, so every run generates the same archive. */
 export function rng(seed: number): () => number {
@@ -29,7 +61,7 @@ export function rng(seed: number): () => number {
 
 const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
 const date = (r: () => number, from = 2015) => `${from + Math.floor(r() * 10)}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
-const sentence = (r: () => number, n: number) => Array.from({ length: n }, () => pick(r, WORDS)).join(' ');
+const sentence = (r: () => number, n: number) => Array.from({ length: n }, () => word(r)).join(' ');
 
 export type GeneratedCase = { case: CaseFile; names: string[]; article: string; quote: string };
 

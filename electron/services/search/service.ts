@@ -41,12 +41,23 @@ export class SearchService {
   private saveTimer: NodeJS.Timeout | undefined;
   private saving: Promise<void> = Promise.resolve();
 
+  /** Saved changes not yet applied to the built index: applied just after the save resolves, or by the next query. */
+  private queued: StoreChange[] = [];
+
   constructor(private readonly store: CaseStore) {
     store.subscribe((change) => {
-      if (this.built) this.apply(this.built, change);
-      else if (this.building) this.pending.push(change);
+      if (this.built) {
+        // Indexing a case costs about as much as saving it: done after the save resolves, not inside it.
+        if (this.queued.push(change) === 1) setImmediate(() => this.drain());
+      } else if (this.building) this.pending.push(change);
     });
     store.beforeClose(() => this.save());
+  }
+
+  private drain(): void {
+    const changes = this.queued;
+    this.queued = [];
+    for (const change of changes) this.apply(this.built!, change);
   }
 
   /** Starts building in the background, so the first search does not wait. */
@@ -167,6 +178,7 @@ export class SearchService {
     clearTimeout(this.saveTimer);
     this.saving = this.saving.then(async () => {
       const index = this.built;
+      if (index) this.drain();
       if (!index || !this.dirty) return;
       this.dirty = false;
       const bytes = serializeIndex(index, (id) => this.files.get(id));
@@ -182,6 +194,7 @@ export class SearchService {
 
   async query(q: SearchQuery): Promise<SearchHit[]> {
     const index = await this.ensure();
+    this.drain(); // a search right after a save sees it
     const filtered = q.kind !== undefined || q.status !== undefined || q.priority !== undefined || q.tag !== undefined;
     // The list filters are answered from the store's summaries, the same data cases.list filters.
     const filter = (id: string) => {
