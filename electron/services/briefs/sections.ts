@@ -432,13 +432,13 @@ export function evidence(ctx: Ctx, c: CaseFile, title = ctx.l.section.evidence, 
 function evidenceItem(ctx: Ctx, { annotation: a, source, quote }: Verified): void {
   const { w, l } = ctx;
   const runs: Run[] = [];
-  if (quote) runs.push({ text: `${l.quoteOpen}${quote}${l.quoteClose}`, style: 'italic', color: THEME.accent });
   const n = source ? w.cite(sourceNote(source, l)) : undefined;
+  const cited = (text: string): Run => (n === undefined ? { text } : { text: `${text} [${n}]`.trim(), notes: [n] });
   const comment = a.body.trim();
+  // The marker ends the comment, or the quote when there is no comment.
+  if (quote) runs.push({ ...(comment === '' ? cited(`${l.quoteOpen}${quote}${l.quoteClose}`) : { text: `${l.quoteOpen}${quote}${l.quoteClose}` }), style: 'italic', color: THEME.accent });
   if (!source && !quote) runs.push({ text: `${l.caseNote}:`, style: 'bold', color: THEME.muted });
-  const marker = n === undefined ? '' : `[${n}]`;
-  const text = join([comment, marker], ' ');
-  if (text !== '') runs.push({ text, ...(n === undefined ? {} : { notes: [n] }) });
+  if (comment !== '' || (!quote && n !== undefined)) runs.push(cited(comment));
   if (a.tags.length > 0) runs.push({ text: a.tags.map((t) => `#${t}`).join(' '), size: THEME.small, color: THEME.muted });
   runs.push(...confidentialMark(l, a.confidential || source?.confidential));
   w.block(runs, { tag: 'BlockQuote', indent: 10, gapAfter: 8, keepTogether: true });

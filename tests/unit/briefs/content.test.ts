@@ -38,6 +38,8 @@ function evidenceCase(): CaseFile {
       { sourceId: 'src', target: { quote: { exact: 'and the lawyer was denied acces to the fle' } }, body: 'CHANGEDBODY awaiting review.' },
       { sourceId: 'src', target: { quote: { exact: 'this sentence was never in the source text at all' } }, body: 'ORPHANBODY must not be quoted.' },
       { body: 'NOTEBODY a note on the case.' },
+      // A quote without a comment: the marker ends the quote.
+      { sourceId: 'src', target: { quote: { exact: 'the lawyer was denied access to the file' } }, body: '' },
     ],
   });
 }
@@ -55,6 +57,7 @@ describe('only verified evidence is quoted', () => {
       expect(r.flat).not.toContain('ORPHANBODY');
       expect(r.flat).not.toContain('never in the source');
       expect(r.flat).toContain('NOTEBODY a note on the case.');
+      expect(r.flat).toContain('“the lawyer was denied access to the file” [1]');
       // An internal brief tells its team why; a brief to send does not.
       const note = '2 annotations are left out: their passage changed or is gone from the source. Review them in Sources.';
       if (mode === 'internal') expect(r.flat).toContain(note);
