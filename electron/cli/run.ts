@@ -43,7 +43,8 @@ Commands:
                                                      --history adds each case's change history
   list [--kind K] [--status S] [--json]              list cases
   show ID [--json]                                   show one case
-  annotations ID [--json]                            a case's annotations: anchored, orphaned or notes, with quotes
+  annotations ID [--json]                            a case's annotations: anchored, changed (to review),
+                                                     orphaned or notes, with quotes
   search QUERY [--limit N] [--kind K] [--status S] [--json]
                                                      find cases in any script or spelling
   brief ID... --out FILE.pdf [--template T] [--lang en|ru] [--mode public|internal] [--tag T ...]
@@ -311,6 +312,7 @@ function plan(command: string, args: string[], values: Values, io: CliIo): (disp
             const where = a.status === 'note' ? 'note' : `${a.status}${a.sourceTitle ? ` in "${a.sourceTitle}"` : ''}${a.start !== undefined ? ` at ${a.start}–${a.end}` : ''}`;
             io.stdout(`${a.id}  ${where}${a.confidential ? ' [confidential]' : ''}`);
             if (a.quote) io.stdout(`    “${a.quote}”`);
+            if (a.status === 'changed' && a.currentText !== undefined) io.stdout(`    now “${a.currentText}”`);
             if (a.reason) io.stdout(`    ${a.reason}`);
             if (a.body) io.stdout(`    ${a.body}`);
           }

@@ -91,6 +91,7 @@ describe('annotations follow their source text', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`a1  changed in "Статья" at ${TEXT.indexOf(QUOTE)}–${TEXT.indexOf(QUOTE) + QUOTE.length}`);
     expect(run.stdout).toContain('“задержон 14 января 2022 года”');
+    expect(run.stdout).toContain(`    now “${QUOTE}”`);
     expect(run.stdout).toContain('1 annotation(s): 1 changed.');
     const json = JSON.parse((await cli(['--data-dir', path.join(dir, 'data'), 'annotations', c.id, '--json'])).stdout) as Array<{ status: string; quote: string; currentText: string }>;
     expect(json).toMatchObject([{ status: 'changed', quote: 'задержон 14 января 2022 года', currentText: QUOTE }]);
