@@ -150,3 +150,34 @@ test('idle lock choice and decrypting back to plain files', async ({ page, dataD
   await expect(page.getByRole('banner').getByRole('button', { name: 'Lock' })).toHaveCount(0);
   expect((await readFile(path.join(dataDir, 'cases', `${id}.json`))).includes(Buffer.from(NAME))).toBe(true);
 });
+
+test('the lock screen says a passphrase is wrong in the language chosen, not in the server’s English', async ({ page }) => {
+  test.setTimeout(90_000);
+  await createCase(page, { kind: 'prisoner', title: TITLE, name: NAME });
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const encryption = page.getByRole('region', { name: 'Encryption' });
+  const encryptForm = encryption.getByRole('form', { name: 'Encrypt the data folder' });
+  await encryptForm.getByLabel('New passphrase', { exact: true }).fill(PASSPHRASE);
+  await encryptForm.getByLabel('Type the new passphrase again').fill(PASSPHRASE);
+  await encryptForm.getByRole('button', { name: 'Encrypt the data folder' }).click();
+  await expect(encryption.getByText('This data folder is encrypted with your passphrase.')).toBeVisible({ timeout: 30_000 });
+
+  for (const [language, title, field, wrong] of [
+    ['Қазақша', 'Бұл деректер қалтасы шифрланған', 'Құпия фраза', 'Құпия фраза қате. Ештеңе өзгертілмеді.'],
+    ['Русский', 'Эта папка с данными зашифрована', 'Парольная фраза', 'Неверная парольная фраза. Ничего не изменено.'],
+  ] as const) {
+    await page.getByRole('link', { name: /Settings|Настройки|Баптаулар/ }).click();
+    await page.getByRole('radio', { name: language }).check();
+    await page.locator('body').press('Control+l');
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    const input = page.getByLabel(field, { exact: true });
+    await expect(input).toBeFocused();
+    await input.fill('not the passphrase');
+    await input.press('Enter');
+    await expect(page.getByRole('alert')).toHaveText(wrong);
+    await expect(page.getByRole('alert')).not.toContainText('wrong');
+    await input.fill(PASSPHRASE);
+    await input.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeHidden();
+  }
+});
