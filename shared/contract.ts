@@ -4,7 +4,7 @@ import { CaseDraft, CaseFile, CaseKind, CaseStatus, Priority } from './model/cas
 import { DateTime, Id } from './model/scalars';
 import { CaseSummary } from './model/summary';
 import { AnnotationState } from './model/annotationStatus';
-import { BriefLang, BriefMode, BriefTemplate } from './model/brief';
+import { BriefLang, BriefMode, BriefTemplate, PreparedBy } from './model/brief';
 import { SearchHit, SearchQuery } from './model/search';
 import { AgendaRow, IsoDay } from './model/agenda';
 import { AuditEntry, BundleHistory } from './model/audit';
@@ -108,6 +108,8 @@ export const BriefRequest = z.strictObject({
   mode: BriefMode.default('public'),
   /** Only annotations with one of these tags; absent prints all (public ones, in public mode). */
   annotationTags: z.array(z.string()).optional(),
+  /** Who prepared the brief (the PDF's Author); absent: "Casefile". */
+  preparedBy: PreparedBy.optional(),
 });
 
 export const RenderedBrief = z.strictObject({
@@ -116,6 +118,8 @@ export const RenderedBrief = z.strictObject({
   pages: z.int().min(1),
   bytes: z.int().min(1),
   pdfBase64: z.base64(),
+  /** Annotations in scope the brief could not quote: their passage changed or is gone. */
+  annotationsLeftOut: z.int().min(0),
 });
 export type RenderedBrief = z.infer<typeof RenderedBrief>;
 

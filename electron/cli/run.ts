@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatIssue, type ApiError } from '../../shared/errors';
 import { OnConflict } from '../../shared/contract';
-import { BriefLang, BriefMode, BriefTemplate } from '../../shared/model';
+import { BriefLang, BriefMode, BriefTemplate, PreparedBy } from '../../shared/model';
 import { AnnotationState, CaseKind, CaseStatus, IsoDay, type AgendaRow, type CaseFile } from '../../shared/model';
 import { createDispatcher, type Dispatch } from '../services/dispatch';
 import { ServiceError } from '../services/errors';
@@ -48,7 +48,7 @@ Commands:
   search QUERY [--limit N] [--kind K] [--status S] [--json]
                                                      find cases in any script or spelling
   brief ID... --out FILE.pdf [--template T] [--lang en|ru] [--mode public|internal] [--tag T ...]
-                                                     a PDF brief; T: case, wgad, urgent-action, ngo, multi
+        [--prepared-by NAME]                         a PDF brief; T: case, wgad, urgent-action, ngo, multi
   agenda [--today YYYY-MM-DD] [--json]               open deadlines, coming hearings and follow-ups
                                                      across all cases, overdue first
   history ID [--json]                                a case's saved changes: when, which fields, old → new
@@ -82,6 +82,7 @@ const OPTIONS = {
   lang: { type: 'string' },
   mode: { type: 'string' },
   tag: { type: 'string', multiple: true },
+  'prepared-by': { type: 'string' },
   history: { type: 'boolean' },
   limit: { type: 'string' },
   today: { type: 'string' },
@@ -331,11 +332,13 @@ function plan(command: string, args: string[], values: Values, io: CliIo): (disp
       const template = pick(values.template, BriefTemplate.options, '--template');
       const lang = pick(values.lang, BriefLang.options, '--lang') ?? 'en';
       const mode = pick(values.mode, BriefMode.options, '--mode') ?? 'public';
+      const preparedBy = values['prepared-by'];
+      if (preparedBy !== undefined && !PreparedBy.safeParse(preparedBy).success) throw new UsageError('--prepared-by needs a name of 1 to 200 characters');
       return async (dispatch) => {
         let shown = -1;
         const result = await dispatch(
           'briefs.render',
-          { ids: args, template, lang, mode, ...(values.tag ? { annotationTags: values.tag } : {}) },
+          { ids: args, template, lang, mode, ...(values.tag ? { annotationTags: values.tag } : {}), ...(preparedBy !== undefined ? { preparedBy } : {}) },
           {
             onProgress: ({ done, total }) => {
               const tenth = Math.floor((done / Math.max(total, 1)) * 10);
@@ -350,6 +353,11 @@ function plan(command: string, args: string[], values: Values, io: CliIo): (disp
         if (!(await writeOutput(io, out, Buffer.from(result.value.pdfBase64, 'base64')))) return EXIT.failure;
         const note = mode === 'public' ? 'public: its text was checked and holds nothing confidential' : 'internal: every page is stamped CONFIDENTIAL';
         io.stdout(`Wrote ${out} (${result.value.template}, ${result.value.pages} page(s); ${note}).`);
+        const leftOut = result.value.annotationsLeftOut;
+        if (leftOut > 0) {
+          const review = args.length === 1 ? `casefile annotations ${args[0]}` : 'casefile annotations ID';
+          io.stderr(`casefile: ${leftOut} annotation(s) left out: their passage changed or is gone from the source — review them with \`${review}\`.`);
+        }
         return EXIT.ok;
       };
     }

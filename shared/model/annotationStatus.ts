@@ -40,6 +40,15 @@ export const AnnotationState = z.strictObject({
 });
 export type AnnotationState = z.infer<typeof AnnotationState>;
 
+/**
+ * Whether a brief may print this annotation: a quote still found, word for word, in
+ * its source's current text, or a note that quotes nothing. Everything else
+ * (orphaned, or a passage changed and awaiting review) is left out and counted.
+ */
+export function isVerifiedForBrief(state: Pick<AnnotationState, 'status' | 'quote'>): boolean {
+  return state.status === 'anchored' || (state.status === 'note' && state.quote === undefined);
+}
+
 type WithAnnotations = Pick<CaseDraft, 'sources' | 'annotations'>;
 
 export function annotationStates(c: { sources: Source[]; annotations: Annotation[] }): AnnotationState[] {

@@ -12,6 +12,12 @@ export type BriefLang = z.infer<typeof BriefLang>;
 export const BriefMode = z.enum(['public', 'internal']);
 export type BriefMode = z.infer<typeof BriefMode>;
 
+/** The templates with an evidence section; the others quote no annotation. */
+export const QUOTING_TEMPLATES: readonly BriefTemplate[] = ['case', 'wgad', 'ngo'];
+
+/** Who prepared a brief: printed under its title and made the PDF's Author. */
+export const PreparedBy = z.string().trim().min(1).max(200);
+
 export const BriefOptions = z.strictObject({
   template: BriefTemplate,
   lang: BriefLang.default('en'),

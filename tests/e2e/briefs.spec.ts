@@ -225,8 +225,12 @@ test('a multi-case brief from the list selection: one PDF with both cases', asyn
   await dialog.getByRole('radio', { name: 'English' }).check();
   await shot(page, testInfo, 'brief-multi-dialog');
 
+  // Many cases report progress as they render: the page asks for the progress stream.
+  await dialog.getByRole('textbox', { name: 'Prepared by (optional)' }).fill('Қазақстан бюросы');
   const download = page.waitForEvent('download');
+  const rendered = page.waitForResponse((r) => r.url().endsWith('/api/briefs.render'));
   await dialog.getByRole('button', { name: 'Create PDF' }).click();
+  expect((await rendered).headers()['content-type']).toBe('application/x-ndjson; charset=utf-8');
   const pdf = await download;
   expect(pdf.suggestedFilename()).toMatch(/^2-cases-multi-en-public-/);
   const text = flat(pdfText(await saveDownload(pdf, testInfo, 'multi.pdf')));
@@ -234,9 +238,29 @@ test('a multi-case brief from the list selection: one PDF with both cases', asyn
   expect(text).toContain('Гүлнар Әбдірахманова — extremism charge');
   expect(text).not.toContain('Sample Rights Bureau');
   expect(text).not.toContain('+7 700 000 0000');
+  expect(text).toContain('Қазақстан бюросы'); // printed under the title
   const done = dialog.getByRole('status').filter({ hasText: 'PDF created' });
   await expect(done).toContainText('Multi-case brief');
   await shot(page, testInfo, 'brief-multi-done');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+});
+
+test('a brief leaves out what its sources no longer say, and says so before and after', async ({ page }, testInfo) => {
+  await importAndClose(page, 'tests/fixtures/briefs/stress.casefile.json', 6);
+  await page.getByRole('grid', { name: 'Cases' }).getByRole('row', { name: /stress test case/ }).click();
+  await page.getByRole('button', { name: 'Brief…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create a PDF brief' });
+  const before = dialog.getByRole('note').filter({ hasText: 'Annotations left out of this brief:' });
+  await expect(before).toContainText(/Annotations left out of this brief: \d+\./);
+  const count = Number(/left out of this brief: (\d+)/.exec((await before.textContent()) ?? '')![1]);
+  expect(count).toBeGreaterThan(0);
+  await dialog.getByRole('radio', { name: /Urgent action/ }).check();
+  await expect(dialog.getByText('This template quotes no annotations.')).toBeVisible();
+  await dialog.getByRole('radio', { name: /Case brief/ }).check();
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Create PDF' }).click();
+  await saveDownload(await download, testInfo, 'stress-case.pdf');
+  // The service's own count, after rendering, agrees with the dialog's.
+  await expect(dialog.getByRole('status').filter({ hasText: 'PDF created' })).toContainText(`Annotations left out of this brief: ${count}.`);
 });

@@ -1,4 +1,4 @@
-import { annotationStates, type Annotation, type CaseFile, type Source } from '../../../shared/model';
+import { annotationStates, isVerifiedForBrief, type Annotation, type CaseFile, type Source } from '../../../shared/model';
 
 /** An annotation a brief may print: a note on the case, or a quote found in its source's current text. */
 export type Verified = { annotation: Annotation; source?: Source; quote?: string };
@@ -20,13 +20,9 @@ export function verifiedEvidence(c: Pick<CaseFile, 'annotations' | 'sources'>): 
   for (const state of annotationStates(c)) {
     const annotation = byId.get(state.id)!;
     const source = annotation.sourceId === undefined ? undefined : sources.get(annotation.sourceId);
-    if (state.status === 'anchored' && source && state.start !== undefined && state.end !== undefined) {
-      items.push({ annotation, source, quote: source.text.slice(state.start, state.end).replace(/\s+/g, ' ').trim() });
-    } else if (state.status === 'note' && annotation.target === undefined) {
-      items.push(source ? { annotation, source } : { annotation });
-    } else {
-      leftOut++;
-    }
+    if (!isVerifiedForBrief(state)) leftOut++;
+    else if (state.status === 'note') items.push(source ? { annotation, source } : { annotation });
+    else items.push({ annotation, source: source!, quote: source!.text.slice(state.start, state.end).replace(/\s+/g, ' ').trim() });
   }
   return { items, leftOut };
 }

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import type { CaseFile, Issue } from '../../../shared/model';
-import { BriefOptions, type BriefOptionsInput, type BriefTemplate } from '../../../shared/model/brief';
+import { BriefOptions, QUOTING_TEMPLATES, type BriefOptionsInput, type BriefTemplate } from '../../../shared/model/brief';
 import { issuesFromZod } from '../../../shared/errors';
 import { ServiceError, ioError, isIoError } from '../errors';
 import { writeFileDurably } from '../store/durableFile';
@@ -37,8 +37,6 @@ export type RenderBriefOptions = BriefOptionsInput & {
  */
 export type RenderedBrief = { file: string | null; pages: number; bytes: number; pdf: Buffer; annotationsLeftOut: number };
 
-/** The templates with an evidence section; the others print no annotations at all. */
-const QUOTING: ReadonlySet<BriefTemplate> = new Set(['case', 'wgad', 'ngo']);
 
 /** Refuses a template that does not fit the cases it was given, before anything is drawn. */
 function checkFit(template: BriefTemplate, cases: readonly CaseFile[]): void {
@@ -142,7 +140,7 @@ export async function renderBrief<F extends string | null>(cases: CaseFile[], ou
   }
 
   if (outFile !== null) await writeOut(outFile, buffer);
-  const annotationsLeftOut = QUOTING.has(opts.template) ? verifiedEvidence(single).leftOut : 0;
+  const annotationsLeftOut = QUOTING_TEMPLATES.includes(opts.template) ? verifiedEvidence(single).leftOut : 0;
   return { file: outFile, pages, bytes: buffer.length, pdf: buffer, annotationsLeftOut };
 }
 

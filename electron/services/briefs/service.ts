@@ -53,6 +53,7 @@ export async function renderBriefOperation(store: CaseStore, input: OpParsedInpu
       lang: input.lang,
       mode: input.mode,
       ...(input.annotationTags ? { annotationTags: input.annotationTags } : {}),
+      ...(input.preparedBy ? { preparedBy: input.preparedBy } : {}),
       related,
       onProgress: (done, total) => context.onProgress?.({ done, total, label: 'brief' }),
     });
@@ -65,6 +66,7 @@ export async function renderBriefOperation(store: CaseStore, input: OpParsedInpu
       pages: rendered.pages,
       bytes: rendered.bytes,
       pdfBase64: bytes.toString('base64'),
+      annotationsLeftOut: rendered.annotationsLeftOut,
     };
   } finally {
     if (file !== null) await rm(file, { force: true });

@@ -4,17 +4,41 @@ import type { TFunction } from 'i18next';
 import { api } from '../../api';
 import { formatPath, type ApiError } from '../../../shared/errors';
 import type { CaseFile } from '../../../shared/model';
-import type { BriefLang, BriefMode, BriefTemplate } from '../../../shared/model/brief';
-import type { RenderedBrief } from '../../../shared/contract';
+import { QUOTING_TEMPLATES, type BriefLang, type BriefMode, type BriefTemplate } from '../../../shared/model/brief';
+import type { Progress, RenderedBrief } from '../../../shared/contract';
 import { Dialog } from '../../components/Dialog';
 import { useFormat } from '../../i18n/format';
-import { annotationCounts, annotationTagCounts, annotationTagsParam, confidentialParts, defaultBriefLang, QUOTING_TEMPLATES, templatesFor } from './briefModel';
-import { downloadPdf } from './downloadPdf';
+import { annotationCounts, annotationTagCounts, annotationTagsParam, confidentialParts, defaultBriefLang, templatesFor } from './briefModel';
+import { deliverFile, type Delivery } from '../../lib/download';
+import { useErrorText } from '../../lib/errors';
+import { base64ToBytes } from './briefModel';
 import './briefs.css';
 
-// The PDF brief: template, language, public or internal, which annotations; then the
-// service renders it (a public one is read back and refused if any confidential text
-// shows) and the PDF is offered as a download.
+// The PDF brief: template, language, public or internal, which annotations, who
+// prepared it; then the service renders it (a public one is read back and refused if
+// any confidential text shows) and the PDF goes where the user saves it (the desktop
+// app's Save dialog) or to the browser's downloads.
+
+const PREPARED_BY_KEY = 'casefile.preparedBy';
+
+function rememberedPreparedBy(): string {
+  try {
+    return localStorage.getItem(PREPARED_BY_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function rememberPreparedBy(name: string): void {
+  try {
+    if (name) localStorage.setItem(PREPARED_BY_KEY, name);
+    else localStorage.removeItem(PREPARED_BY_KEY);
+  } catch {
+    // not fatal: typed again next time
+  }
+}
+
+const deliverPdf = (brief: RenderedBrief) => deliverFile(brief.fileName, base64ToBytes(brief.pdfBase64), 'pdf');
 
 export type BriefSubject =
   /** One case, from its case view: the draft as shown (kind and annotation tags). */
@@ -31,7 +55,7 @@ type Props = {
 };
 
 type Outcome =
-  | { kind: 'done'; brief: RenderedBrief; mode: BriefMode; lang: BriefLang }
+  | { kind: 'done'; brief: RenderedBrief; mode: BriefMode; lang: BriefLang; delivery: Delivery }
   | { kind: 'refused'; error: ApiError }
   | { kind: 'failed'; error: ApiError }
   | { kind: 'unsaved' };
@@ -39,7 +63,7 @@ type Outcome =
 export function BriefDialog({ open, onClose, subject, prepare }: Props) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
-  const ids = { template: useId(), lang: useId(), mode: useId(), tags: useId(), status: useId() };
+  const ids = { template: useId(), lang: useId(), mode: useId(), tags: useId(), status: useId(), preparedBy: useId(), preparedByHint: useId() };
   const single = subject.kind === 'case' ? subject.case : null;
   const templates: BriefTemplate[] = single ? templatesFor(single.kind) : ['multi'];
   const tagCounts = useMemo(() => (single ? annotationTagCounts(single.annotations, format.compare) : []), [single, format.compare]);
@@ -49,7 +73,9 @@ export function BriefDialog({ open, onClose, subject, prepare }: Props) {
   const [lang, setLang] = useState<BriefLang>(defaultBriefLang(i18n.language));
   const [mode, setMode] = useState<BriefMode>('public');
   const [chosenTags, setChosenTags] = useState<ReadonlySet<string>>(new Set(allTags));
+  const [preparedBy, setPreparedBy] = useState(rememberedPreparedBy);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<Progress | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [last, setLast] = useState<RenderedBrief | null>(null);
   const generation = useRef(0);
@@ -62,7 +88,9 @@ export function BriefDialog({ open, onClose, subject, prepare }: Props) {
     setLang(defaultBriefLang(i18n.language));
     setMode('public');
     setChosenTags(new Set(allTags));
+    setPreparedBy(rememberedPreparedBy());
     setBusy(false);
+    setProgress(null);
     setOutcome(null);
     setLast(null);
   }, [open]); // only on opening
@@ -82,7 +110,8 @@ export function BriefDialog({ open, onClose, subject, prepare }: Props) {
   const annotationTags = single ? annotationTagsParam(allTags, chosenTags) : undefined;
   const counts = single ? annotationCounts(single, annotationTags, mode) : { printed: 0, leftOut: 0 };
   const quotes = QUOTING_TEMPLATES.includes(template);
-  // Until briefs.render reports its own count, the dialog derives it from the case as saved (the service's rule).
+  // Before rendering, the dialog derives the count from the case as saved (the service's rule, shared);
+  // after, it shows the count the service reports.
   const leftOut = quotes ? counts.leftOut : 0;
 
   const create = async () => {
@@ -96,14 +125,25 @@ export function BriefDialog({ open, onClose, subject, prepare }: Props) {
       return;
     }
     const caseIds = subject.kind === 'case' ? [subject.case.id] : subject.cases.map((c) => c.id);
-    const result = await api['briefs.render']({ ids: caseIds, template, lang, mode, ...(annotationTags ? { annotationTags } : {}) });
+    const by = preparedBy.replace(/\s+/g, ' ').trim();
+    rememberPreparedBy(by);
+    setProgress(null);
+    const result = await api['briefs.render'](
+      { ids: caseIds, template, lang, mode, ...(annotationTags ? { annotationTags } : {}), ...(by ? { preparedBy: by } : {}) },
+      { onProgress: (p) => mine === generation.current && setProgress(p) },
+    );
     if (mine !== generation.current) return;
-    setBusy(false);
+    setProgress(null);
     if (result.ok) {
-      downloadPdf(result.value.fileName, result.value.pdfBase64);
       setLast(result.value);
-      setOutcome({ kind: 'done', brief: result.value, mode, lang });
-    } else if (result.error.code === 'bad_input' && mode === 'public' && (result.error.issues ?? []).some((i) => /confidential/i.test(i.message))) {
+      const delivery = await deliverPdf(result.value);
+      if (mine !== generation.current) return;
+      setBusy(false);
+      setOutcome({ kind: 'done', brief: result.value, mode, lang, delivery });
+      return;
+    }
+    setBusy(false);
+    if (result.error.code === 'bad_input' && mode === 'public' && (result.error.issues ?? []).some((i) => /confidential/i.test(i.message))) {
       setOutcome({ kind: 'refused', error: result.error });
     } else {
       setOutcome({ kind: 'failed', error: result.error });
@@ -124,9 +164,13 @@ export function BriefDialog({ open, onClose, subject, prepare }: Props) {
           <button type="button" className="btn btn-primary" disabled={busy} aria-describedby={ids.status} onClick={() => void create()}>
             {busy ? t('briefs.creating') : t('briefs.create')}
           </button>
-          {last && !busy && (
-            <button type="button" className="btn" onClick={() => downloadPdf(last.fileName, last.pdfBase64)}>
-              {t('briefs.downloadAgain')}
+          {last && !busy && outcome?.kind === 'done' && (
+            <button
+              type="button"
+              className="btn"
+              onClick={() => void deliverPdf(last).then((delivery) => setOutcome((o) => (o?.kind === 'done' ? { ...o, delivery } : o)))}
+            >
+              {window.casefileShell ? t('briefs.saveAgain') : t('briefs.downloadAgain')}
             </button>
           )}
           <span className="spacer" />
@@ -258,9 +302,33 @@ export function BriefDialog({ open, onClose, subject, prepare }: Props) {
           </fieldset>
         )}
 
-        <p id={ids.status} className="brief-busy" role="status">
+        <div className="field brief-prepared-by">
+          <label className="field-label" htmlFor={ids.preparedBy}>
+            {t('briefs.preparedBy')}
+          </label>
+          <input
+            id={ids.preparedBy}
+            type="text"
+            value={preparedBy}
+            maxLength={200}
+            disabled={busy}
+            aria-describedby={ids.preparedByHint}
+            onChange={(e) => setPreparedBy(e.target.value)}
+          />
+          <p id={ids.preparedByHint} className="field-hint">
+            {t('briefs.preparedByHint')}
+          </p>
+        </div>
+
+        <div id={ids.status} className="brief-busy" role="status">
           {busy ? (mode === 'public' ? t('briefs.creatingPublic') : t('briefs.creatingInternal')) : ''}
-        </p>
+          {busy && progress && progress.total > 1 && (
+            <div className="brief-progress">
+              <progress value={progress.done} max={progress.total} aria-label={t('briefs.progressLabel')} />{' '}
+              <span>{t('briefs.progress', { done: format.number(progress.done), total: format.number(progress.total) })}</span>
+            </div>
+          )}
+        </div>
 
         {outcome && (
           <div ref={outcomeRef} tabIndex={-1} className="brief-outcome-wrap">
@@ -294,6 +362,7 @@ function ConfidentialLine({ c, mode }: { c: CaseFile; mode: BriefMode }) {
 function OutcomeView({ outcome }: { outcome: Outcome }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const errorOf = useErrorText();
   switch (outcome.kind) {
     case 'done': {
       const { brief, mode, lang } = outcome;
@@ -325,7 +394,13 @@ function OutcomeView({ outcome }: { outcome: Outcome }) {
               {t('briefs.done.internalWarning')}
             </p>
           )}
-          <p className="muted">{t('briefs.done.downloaded')}</p>
+          {brief.annotationsLeftOut > 0 && (
+            <p className="brief-left-out">
+              <span aria-hidden="true">⚠ </span>
+              {t('briefs.annotationsLeftOut', { n: brief.annotationsLeftOut })}
+            </p>
+          )}
+          <DeliveryLine delivery={outcome.delivery} />
         </div>
       );
     }
@@ -359,7 +434,7 @@ function OutcomeView({ outcome }: { outcome: Outcome }) {
       return (
         <div className="brief-outcome brief-refused" role="alert">
           <p className="brief-headline">{t('briefs.failed.title')}</p>
-          <p>{outcome.error.message}</p>
+          <p>{errorOf(outcome.error)}</p>
           {(outcome.error.issues ?? []).length > 0 && (
             <ul className="brief-issues">
               {outcome.error.issues!.map((issue, i) => (
@@ -378,6 +453,25 @@ function OutcomeView({ outcome }: { outcome: Outcome }) {
           <p className="brief-headline">{t('briefs.failed.title')}</p>
           <p>{t('briefs.unsaved')}</p>
         </div>
+      );
+  }
+}
+
+/** Where the PDF went: saved where the user chose, handed to the browser, or not saved (and why). */
+function DeliveryLine({ delivery }: { delivery: Delivery }) {
+  const { t } = useTranslation();
+  switch (delivery.kind) {
+    case 'saved':
+      return <p className="brief-saved break">{t('briefs.done.savedTo', { path: delivery.path })}</p>;
+    case 'downloaded':
+      return <p className="muted">{t('briefs.done.downloaded')}</p>;
+    case 'cancelled':
+      return <p className="brief-warning">{t('briefs.done.notSaved')}</p>;
+    case 'failed':
+      return (
+        <p className="brief-warning" role="alert">
+          {t('briefs.done.saveFailed', { message: delivery.error })}
+        </p>
       );
   }
 }

@@ -1,4 +1,4 @@
-import { annotationStates, type AnnotationState, type CaseFile, type CaseKind } from '../../../shared/model';
+import { annotationStates, isVerifiedForBrief, type CaseFile, type CaseKind } from '../../../shared/model';
 import type { BriefLang, BriefTemplate } from '../../../shared/model/brief';
 
 // The brief dialog's pure half: which templates fit, which annotations a tag
@@ -39,9 +39,6 @@ export function annotationTagsParam(all: readonly string[], chosen: ReadonlySet<
   return all.filter((tag) => chosen.has(tag));
 }
 
-/** The templates with an evidence section, as the service renders them; the others print no annotation. */
-export const QUOTING_TEMPLATES: readonly BriefTemplate[] = ['case', 'wgad', 'ngo'];
-
 /** The annotations a choice of tags and a mode puts in scope (as the service chooses them), and the sources they may cite. */
 function inScope(c: Pick<CaseFile, 'annotations' | 'sources'>, tags: readonly string[] | undefined, mode: 'public' | 'internal') {
   const hidden = new Set(c.sources.filter((s) => s.confidential === true).map((s) => s.id));
@@ -53,16 +50,6 @@ function inScope(c: Pick<CaseFile, 'annotations' | 'sources'>, tags: readonly st
   return { annotations, sources: mode === 'internal' ? c.sources : c.sources.filter((s) => !hidden.has(s.id)) };
 }
 
-/**
- * A brief quotes only what its source still says: an annotation anchored in the
- * source's current text, or a note without a quote. Any other status (orphaned,
- * or changed and awaiting review) is left out — the service's rule, on the same
- * derived status.
- */
-function verified(state: AnnotationState): boolean {
-  return state.status === 'anchored' || (state.status === 'note' && state.quote === undefined);
-}
-
 /** How many of the case's annotations the brief will print, and how many it leaves out unverified. */
 export function annotationCounts(
   c: Pick<CaseFile, 'annotations' | 'sources'>,
@@ -70,7 +57,7 @@ export function annotationCounts(
   mode: 'public' | 'internal',
 ): { printed: number; leftOut: number } {
   const states = annotationStates(inScope(c, tags, mode));
-  const printed = states.filter(verified).length;
+  const printed = states.filter(isVerifiedForBrief).length;
   return { printed, leftOut: states.length - printed };
 }
 

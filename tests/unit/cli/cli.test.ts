@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CaseStore } from '../../../electron/services/store/caseStore';
 import { cli, cliProcess, root } from '../../helpers/cli';
+import { pdfinfo } from '../briefs/pdfTools';
 import { fullPrisonerDraft, ngoDraft, prisonerDraft, tempDir } from '../../helpers/fixtures';
 
 const SAMPLE = path.join(root, 'tests/fixtures/sample-bundle.casefile.json');
@@ -77,6 +78,21 @@ describe('casefile import / list / export', () => {
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(/no case with id "nope"/i);
     }
+  });
+
+  it('brief says how many annotations it could not quote, and --prepared-by becomes the PDF’s author', async () => {
+    await cli(['--data-dir', dataDir(), 'import', path.join(root, 'tests/fixtures/briefs/stress.casefile.json')]);
+    const rows = JSON.parse((await cli(['--data-dir', dataDir(), 'list', '--json', '--kind', 'political_prisoner'])).stdout) as Array<{ id: string }>;
+    const states = JSON.parse((await cli(['--data-dir', dataDir(), 'annotations', rows[0]!.id, '--json'])).stdout) as Array<{ status: string; confidential: boolean }>;
+    const unquotable = states.filter((a) => !a.confidential && (a.status === 'orphaned' || a.status === 'changed')).length;
+    expect(unquotable).toBeGreaterThan(0);
+    const out = path.join(dir, 'brief.pdf');
+    const run = await cli(['--data-dir', dataDir(), 'brief', rows[0]!.id, '--out', out, '--prepared-by', 'Айгерім Сейітқали, Kazakhstan Bureau']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(`casefile: ${unquotable} annotation(s) left out: their passage changed or is gone from the source — review them with \`casefile annotations ${rows[0]!.id}\`.`);
+    expect(pdfinfo(out).Author).toBe('Айгерім Сейітқали, Kazakhstan Bureau');
+    const blank = await cli(['--data-dir', dataDir(), 'brief', rows[0]!.id, '--out', out, '--prepared-by', '   ']);
+    expect(blank.code).toBe(2);
   });
 
   it('an output file in a folder that does not exist is refused before anything is rendered', async () => {
