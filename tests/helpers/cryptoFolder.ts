@@ -137,3 +137,41 @@ export async function expectSamePlaintext(dir: string, original: FolderSnapshot,
     if (leaks.length > 0) throw new Error(`plaintext in an encrypted folder: ${leaks.join('; ')}`);
   }
 }
+
+/** Not case data: the lock (a killed process leaves it) and the summary cache (the store rebuilds and rewrites it). */
+const isCacheOrLock = (rel: string) => rel === 'summary-index.json' || rel.startsWith('casefile.lock');
+
+/**
+ * `expectSamePlaintext` for a folder that has lived since `original` was taken:
+ * opened (its lock and summary cache rewritten) and snapshotted. Every case,
+ * trashed case, quarantined file, history and meta.json must hold exactly its
+ * original plaintext, nothing else may have appeared beside them, backups/ may
+ * hold only whole snapshot files (their content is the caller's to check), and
+ * in an encrypted folder no marker may show in any byte of any file.
+ */
+export async function expectSameCasesAndSnapshots(dir: string, original: FolderSnapshot, key: Buffer | null): Promise<void> {
+  const now = await snapshot(dir);
+  const isData = (rel: string) => !isCacheOrLock(rel) && !rel.startsWith('backups/') && rel !== VAULT_FILE;
+  const expectedNames = [...original.keys()].filter(isData).sort();
+  const names = [...now.keys()].filter(isData).sort();
+  if (JSON.stringify(names) !== JSON.stringify(expectedNames)) {
+    throw new Error(`files differ:\n  expected ${expectedNames.join(', ')}\n  found    ${names.join(', ')}`);
+  }
+  if (now.has(VAULT_FILE) !== (key !== null)) throw new Error(key ? 'vault.json is missing' : 'vault.json is there although the folder should be plain');
+  const strays = [...now.keys()].filter((rel) => rel.startsWith('backups/') && !rel.endsWith('.casefile-snapshot'));
+  if (strays.length > 0) throw new Error(`stray files in backups/: ${strays.join(', ')}`);
+  for (const rel of expectedNames) {
+    const stored = now.get(rel)!;
+    const plain = key && !PLAIN_FILES.has(rel) ? openStored(key, rel, stored) : stored;
+    if (!plain.equals(original.get(rel)!)) throw new Error(`${rel} does not hold its original bytes`);
+  }
+  if (key) {
+    for (const [rel, bytes] of now) {
+      if (rel.startsWith('backups/') || rel === 'summary-index.json') {
+        if (!isEncryptedBytes(bytes)) throw new Error(`${rel} is not sealed in an encrypted folder`);
+      }
+    }
+    const leaks = markersFound(now);
+    if (leaks.length > 0) throw new Error(`plaintext in an encrypted folder: ${leaks.join('; ')}`);
+  }
+}

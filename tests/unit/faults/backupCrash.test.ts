@@ -14,6 +14,7 @@ import { cli } from '../../helpers/cli';
 import { killAllLoops, startChildLoop } from '../../helpers/childLoop';
 import { ngoDraft, prisonerDraft, tempDir } from '../../helpers/fixtures';
 
+// Kills: 40 a run, of the suite's ≥ 200 (see README, "Backups and recovery").
 const KILLS = 40;
 
 let dir: string;

@@ -14,6 +14,7 @@ import { killAllLoops, startChildLoop, type ChildLoop } from '../../helpers/chil
 import { prisonerDraft, tempDir } from '../../helpers/fixtures';
 import { importedCase } from '../../helpers/faultsImportPayload';
 
+// Kills: 40 a run, of the suite's ≥ 200 (see README, "Backups and recovery").
 const KILLS = 40;
 
 let dir: string;
