@@ -13,7 +13,7 @@ import type { Session } from '../services/session';
 import { resolveDataDir } from '../services/paths';
 import { writeFileDurably } from '../services/store/durableFile';
 import { formatAuditEntry, formatBytes, formatCase, formatTable, markSnippet } from './format';
-import { fileProgress, isFolderCommand, openSessionForCli, runFolderCommand } from './encryption';
+import { fileProgress, isFolderCommand, openSessionForCli, runCopyBackups, runFolderCommand } from './encryption';
 
 export type CliIo = {
   stdout: (text: string) => void;
@@ -53,7 +53,9 @@ Commands:
                                                      across all cases, overdue first
   history ID [--json]                                a case's saved changes: when, which fields, old → new
   verify                                             check every file in the data folder
-  backup                                             take a snapshot of the data folder now
+  backup [--copy-to DIR]                             take a snapshot of the data folder now; with --copy-to,
+                                                     also copy it (and an encrypted folder's key file) to
+                                                     a new folder in DIR — a USB drive — read back and checked
   backups [--json]                                   list the snapshots, newest first
   restore SNAPSHOT                                   put the folder back as SNAPSHOT holds it (the
                                                      current state is snapshotted first)
@@ -83,6 +85,7 @@ const OPTIONS = {
   mode: { type: 'string' },
   tag: { type: 'string', multiple: true },
   'prepared-by': { type: 'string' },
+  'copy-to': { type: 'string' },
   history: { type: 'boolean' },
   limit: { type: 'string' },
   today: { type: 'string' },
@@ -165,6 +168,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     try {
       return await runFolderCommand(command, resolveDataDir(values['data-dir'] ? path.resolve(io.cwd, values['data-dir']) : undefined, io.env), io);
+    } catch (err) {
+      if (err instanceof ServiceError) return reportError(io, err.toApiError());
+      throw err;
+    }
+  }
+
+  if (command === 'backup' && values['copy-to'] !== undefined) {
+    if (rest.length > 0) {
+      io.stderr(`casefile: backup takes no arguments (got "${rest.join(' ')}")`);
+      return EXIT.badInput;
+    }
+    try {
+      return await runCopyBackups(resolveDataDir(values['data-dir'] ? path.resolve(io.cwd, values['data-dir']) : undefined, io.env), values['copy-to'], io);
     } catch (err) {
       if (err instanceof ServiceError) return reportError(io, err.toApiError());
       throw err;

@@ -1,5 +1,6 @@
 import { createSnapshot, pruneSnapshots } from './backup';
 import { decryptFolder, encryptFolder, folderEncryption, openVault, wipe, type ConversionReport, type ConvertOptions, type ScryptParams } from './crypto';
+import { checkNewPassphrase } from './crypto/kdf';
 
 // Encryption changes to a whole folder, each preceded by a snapshot of the folder
 // as it was. Shared by the app's Session and the command line; the caller holds
@@ -10,6 +11,8 @@ import { decryptFolder, encryptFolder, folderEncryption, openVault, wipe, type C
 // passphrase — perhaps the reason for the change — open the folder still.
 
 export async function encryptWithBackup(dir: string, passphrase: string, params: ScryptParams | undefined, options: ConvertOptions = {}): Promise<ConversionReport> {
+  // A passphrase that would be refused is refused before the folder is snapshotted for nothing.
+  checkNewPassphrase(passphrase);
   if ((await folderEncryption(dir)).state === 'plain') {
     // Plain now; the encryption that follows seals this snapshot with everything else.
     await createSnapshot(dir, { reason: 'before-encrypt', key: null });

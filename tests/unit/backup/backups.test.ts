@@ -146,6 +146,19 @@ describe('snapshots, restore and recovery', () => {
     }
   });
 
+  it('a passphrase too short to be accepted is refused before the folder is snapshotted for nothing', async () => {
+    await seed();
+    const session = await Session.start(dir, { scrypt: FAST_KDF });
+    try {
+      const refused = await createDispatcher(session.handlers)('vault.encrypt', { passphrase: 'short' });
+      expect(!refused.ok && refused.error.code).toBe('bad_input');
+      expect(await listSnapshots(dir)).toEqual([]);
+      expect(session.status()).toMatchObject({ encrypted: false });
+    } finally {
+      await session.close();
+    }
+  });
+
   it('in an encrypted folder, snapshots and histories hold no plaintext, and restore works through the key', async () => {
     const c = await seed();
     const session = await Session.start(dir, { scrypt: FAST_KDF });

@@ -100,6 +100,21 @@ describe('casefile backup / backups / restore / recover', () => {
     expect(notAName.code).toBe(2);
   });
 
+  it('backup --copy-to writes a set another machine can restore from, from the command line', async () => {
+    const id = await editedCase();
+    const usb = path.join(dir, 'usb');
+    await (await import('node:fs/promises')).mkdir(usb);
+    const copied = await cli(['--data-dir', data(), 'backup', '--copy-to', usb]);
+    expect(copied.code, copied.stderr).toBe(0);
+    const [set] = await readdir(usb);
+    expect(copied.stdout).toContain(`Copied to ${path.join(usb, set!)}`);
+    const [snapshot] = await readdir(path.join(usb, set!, 'backups'));
+    const restored = await cli(['--data-dir', path.join(usb, set!), 'restore', snapshot!]);
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(JSON.parse((await cli(['--data-dir', path.join(usb, set!), 'show', id, '--json'])).stdout).summary).toBe('Transferred to Astana.');
+    expect((await cli(['--data-dir', data(), 'backup', 'extra', '--copy-to', usb])).code).toBe(2);
+  });
+
   it('recovers a case file damaged behind the app’s back from the newest snapshot; verify is clean again', async () => {
     const id = await editedCase();
     await cli(['--data-dir', data(), 'backup']);
