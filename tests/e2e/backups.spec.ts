@@ -15,7 +15,10 @@ test('back up now, edit a case, restore the snapshot; History shows the edit', a
   // Settings → Backups → Back up now.
   await page.getByRole('link', { name: 'Settings' }).click();
   const backups = page.getByRole('region', { name: 'Backups' });
+  // Long work reports its progress: the page asks for the progress stream.
+  const made = page.waitForResponse((r) => r.url().endsWith('/api/backups.create'));
   await backups.getByRole('button', { name: 'Back up now' }).click();
+  expect((await made).headers()['content-type']).toBe('application/x-ndjson; charset=utf-8');
   await expect(page.getByText(/^Backup made\. Cases: 1\. Size: [\d.,]+ (B|KB)\.$/)).toBeVisible();
   const table = backups.getByRole('table', { name: 'Backups' });
   const manual = table.getByRole('row').filter({ hasText: 'Made by you' });
@@ -42,7 +45,9 @@ test('back up now, edit a case, restore the snapshot; History shows the edit', a
   const dialog = page.getByRole('dialog', { name: 'Restore this backup?' });
   await expect(dialog).toContainText('a safety snapshot of the current state is taken first');
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  const restored = page.waitForResponse((r) => r.url().endsWith('/api/backups.restore'));
   await dialog.getByRole('button', { name: 'Restore this backup' }).click();
+  expect((await restored).headers()['content-type']).toBe('application/x-ndjson; charset=utf-8');
   await expect(page.getByText(/^The backup of .+ is restored\. The state before it was kept as a safety snapshot/)).toBeVisible({ timeout: 30_000 });
 
   // The old value is back, on disk and on screen; the safety snapshot is listed.

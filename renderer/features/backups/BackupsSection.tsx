@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
+import type { Progress } from '../../../shared/contract';
 import type { ApiError } from '../../../shared/errors';
 import type { SnapshotInfo } from '../../../shared/model';
 import { Dialog } from '../../components/Dialog';
@@ -42,6 +43,7 @@ export function BackupsSection({
   const [snapshots, setSnapshots] = useState<SnapshotInfo[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [creating, setCreating] = useState(false);
+  const [createProgress, setCreateProgress] = useState<Progress | null>(null);
   const [restoring, setRestoring] = useState<SnapshotInfo | null>(null);
   const tt = t as unknown as T;
 
@@ -60,7 +62,8 @@ export function BackupsSection({
   const backUpNow = async () => {
     setCreating(true);
     await flushAllAndWait();
-    const r = await api['backups.create']({});
+    setCreateProgress(null);
+    const r = await api['backups.create']({}, { onProgress: setCreateProgress });
     setCreating(false);
     if (r.ok) {
       // Listed afresh: taking one may have rotated older ones out.
@@ -82,6 +85,9 @@ export function BackupsSection({
         <button type="button" className="btn btn-primary" disabled={creating} aria-busy={creating || undefined} onClick={() => void backUpNow()}>
           {creating ? t('backups.creating') : t('backups.create')}
         </button>
+        <span role="status" aria-live="polite" className="backups-busy">
+          {creating && createProgress && <FilesProgress progress={createProgress} label={t('backups.creating')} />}
+        </span>
       </div>
       {error && (
         <p className="field-error" role="alert">
@@ -152,11 +158,24 @@ export function BackupsSection({
   );
 }
 
+/** How far a snapshot or a restore has got, in files. */
+function FilesProgress({ progress, label }: { progress: Progress; label: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <>
+      <progress value={progress.done} max={Math.max(progress.total, 1)} aria-label={label} />{' '}
+      <span>{t('backups.progress', { done: format.number(progress.done), total: format.number(progress.total) })}</span>
+    </>
+  );
+}
+
 function RestoreDialog({ snapshot, onClose }: { snapshot: SnapshotInfo | null; onClose: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const toast = useToast();
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<Progress | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   // Keep the last one shown while the dialog closes.
   const [shown, setShown] = useState<SnapshotInfo | null>(snapshot);
@@ -172,7 +191,8 @@ function RestoreDialog({ snapshot, onClose }: { snapshot: SnapshotInfo | null; o
     setBusy(true);
     setFailed(null);
     await flushAllAndWait();
-    const r = await api['backups.restore']({ name: s.name });
+    setProgress(null);
+    const r = await api['backups.restore']({ name: s.name }, { onProgress: setProgress });
     if (r.ok) {
       // Every case this page holds may have changed: read it all again.
       reloadApp({
@@ -211,11 +231,14 @@ function RestoreDialog({ snapshot, onClose }: { snapshot: SnapshotInfo | null; o
           <p>{t('backups.restoreSafety')}</p>
           <p className="muted">{t('backups.restoreReload')}</p>
           <div role="status" aria-live="polite" className="backups-busy">
-            {busy && (
-              <>
-                <progress aria-label={t('backups.restoring')} /> <span>{t('backups.restoring')}</span>
-              </>
-            )}
+            {busy &&
+              (progress ? (
+                <FilesProgress progress={progress} label={t('backups.restoring')} />
+              ) : (
+                <>
+                  <progress aria-label={t('backups.restoring')} /> <span>{t('backups.restoring')}</span>
+                </>
+              ))}
           </div>
           {failed && (
             <p className="field-error" role="alert">
