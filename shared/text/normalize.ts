@@ -179,20 +179,40 @@ function foldLatin(s: string): string {
 }
 
 // Snippets and queries normalise the same words again and again; a bounded memo
-// makes that a Map lookup. (The index has its own table for bulk work.)
-const MEMO_LIMIT = 20_000;
-const memo = new Map<string, string>();
+// makes that a Map lookup. (The index has its own table for bulk work.) It keeps
+// two generations: when the newer fills up it becomes the older and the oldest
+// goes, so a working set larger than one generation (a search quoting fifty long
+// texts of a 30,000-word archive) is not thrown away whole at every overflow.
+const MEMO_GENERATION = 40_000;
 
-function remember<V>(map: Map<string, V>, key: string, value: V): V {
-  if (map.size >= MEMO_LIMIT) map.clear();
-  map.set(key, value);
-  return value;
+class Memo<V> {
+  private young = new Map<string, V>();
+  private old = new Map<string, V>();
+
+  get(key: string): V | undefined {
+    const hit = this.young.get(key);
+    if (hit !== undefined) return hit;
+    const aged = this.old.get(key);
+    if (aged !== undefined) this.set(key, aged);
+    return aged;
+  }
+
+  set(key: string, value: V): V {
+    if (this.young.size >= MEMO_GENERATION) {
+      this.old = this.young;
+      this.young = new Map();
+    }
+    this.young.set(key, value);
+    return value;
+  }
 }
+
+const memo = new Memo<string>();
 
 /** One word → its search form. Anything that is not a letter or digit is dropped,
  *  so pass words (tokenize) rather than phrases. */
 export function normalizeToken(raw: string): string {
-  return memo.get(raw) ?? remember(memo, raw, foldLatin(toLatinLetters(raw)));
+  return memo.get(raw) ?? memo.set(raw, foldLatin(toLatinLetters(raw)));
 }
 
 /** Whole text → normalised words joined by single spaces (word boundaries kept). */
@@ -249,9 +269,9 @@ export function acronymKey(raw: string): string | null {
 /** Every term a word is indexed and searched under: its normal form, and for an
  *  acronym also its acronym key. Empty when the word folds to nothing ("ь"). */
 export function searchTerms(raw: string): readonly string[] {
-  return termsMemo.get(raw) ?? remember(termsMemo, raw, computeSearchTerms(raw));
+  return termsMemo.get(raw) ?? termsMemo.set(raw, computeSearchTerms(raw));
 }
-const termsMemo = new Map<string, readonly string[]>();
+const termsMemo = new Memo<readonly string[]>();
 
 /** searchTerms without the memo, for callers that cache words themselves. */
 export function computeSearchTerms(raw: string): string[] {

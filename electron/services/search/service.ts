@@ -205,7 +205,7 @@ export class SearchService {
     const { hits, reached } = index.searchRaw(q.query, { limit: q.limit, ...(filtered ? { filter } : {}) });
     const complete = async (raw: (typeof hits)[number]): Promise<IndexHit | null> => {
       if (index.keepsField(raw)) return index.completeHit(raw, reached);
-      const c = await this.store.get(raw.id).catch(() => null); // gone or quarantined since: no hit
+      const c = await this.store.peek(raw.id); // gone or quarantined since: no hit
       return c ? index.completeHit(raw, reached, c) : null;
     };
     const out: SearchHit[] = [];

@@ -81,9 +81,7 @@ export async function loadSummaryIndex(file: string, dataKey?: Buffer): Promise<
     if (!checkedBody(bytes, dataKey !== undefined)) return empty();
     const parsed = IndexFile.safeParse(JSON.parse(bytes.toString('utf8')));
     if (!parsed.success) return empty();
-    const cases = new Map(Object.entries(parsed.data.entries as Record<string, IndexEntry>));
-    for (const entry of cases.values()) serialized.set(entry, JSON.stringify(entry));
-    return { cases, trash: new Map(Object.entries(parsed.data.trash)) };
+    return { cases: new Map(Object.entries(parsed.data.entries as Record<string, IndexEntry>)), trash: new Map(Object.entries(parsed.data.trash)) };
   } catch {
     return empty();
   } finally {
@@ -98,7 +96,8 @@ export async function readSummaryIndex(file: string, _fs?: DurableFs, dataKey?: 
 
 // Entries are never changed in place (the store makes a new one per save), so each
 // is serialised once: rewriting the index after one save costs a join, not a
-// JSON.stringify of every summary.
+// JSON.stringify of every summary. (Entries read at open are serialised at the
+// first write, which comes when saves pause, not while the user waits for the list.)
 const serialized = new WeakMap<IndexEntry, string>();
 
 function entryJson(entry: IndexEntry): string {

@@ -187,6 +187,19 @@ describe('trash', () => {
   });
 });
 
+describe('peek: a case for quoting', () => {
+  it('reads an unchanged file without a second validation, and hands a changed one to get, which quarantines it', async () => {
+    store = await CaseStore.open(dir, { cacheSize: 0 });
+    const c = await store.create(draft(fullPrisonerDraft()));
+    expect(await store.peek(c.id)).toEqual(c);
+    expect(await store.peek('no-such-case')).toBeNull();
+    await writeFile(path.join(dir, 'cases', `${c.id}.json`), '{"kind": "political_prisoner", "title": 5}');
+    expect(await store.peek(c.id)).toBeNull();
+    expect(store.has(c.id)).toBe(false);
+    expect(store.quarantinedNow.map((q) => q.reason)).toEqual([expect.stringMatching(/not a valid case/)]);
+  });
+});
+
 describe('the lock: one writer per data folder', () => {
   it('a second store in this process is refused while the first is open, and allowed after', async () => {
     store = await CaseStore.open(dir);
