@@ -273,6 +273,28 @@ export function searchTerms(raw: string): readonly string[] {
 }
 const termsMemo = new Memo<readonly string[]>();
 
+// Every fold that can change a word's first letter looks at most three letters in
+// (dzh → zh, ^ye → e, kh → h, y before a consonant → i), so the first letter of a
+// word's search form is that of its first few characters' search form.
+const LEAD_CHARS = 4;
+const leadMemo = new Memo<string>();
+
+/**
+ * The letters a word's search terms can start with — a superset, computed from its
+ * first characters, so a snippet can pass over most words of a long text without
+ * folding them: a word none of whose letters starts a query term cannot match it.
+ */
+export function possibleFirstLetters(raw: string): string {
+  let end = Math.min(raw.length, LEAD_CHARS);
+  if (end < raw.length && raw.charCodeAt(end - 1) >= 0xd800 && raw.charCodeAt(end - 1) <= 0xdbff) end++; // keep a surrogate pair whole
+  const lead = raw.slice(0, end);
+  let letters = leadMemo.get(lead);
+  if (letters === undefined) letters = leadMemo.set(lead, computeSearchTerms(lead).map((t) => t.charAt(0)).join(''));
+  // An acronym's key reads every letter of the whole word.
+  const key = acronymKey(raw);
+  return key ? letters + key.charAt(0) : letters;
+}
+
 /** searchTerms without the memo, for callers that cache words themselves. */
 export function computeSearchTerms(raw: string): string[] {
   const normal = foldLatin(toLatinLetters(raw));

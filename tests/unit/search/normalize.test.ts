@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  acronymKey, isAcronym, normalizePrefix, normalizeText, normalizeToken, searchTerms, tokenSpans, tokenize,
+  acronymKey, isAcronym, normalizePrefix, normalizeText, normalizeToken, possibleFirstLetters, searchTerms, tokenSpans, tokenize,
 } from '../../../shared/text/normalize';
 
 const meet = (spellings: string[]) => new Set(spellings.map(normalizeText));
@@ -109,6 +109,17 @@ describe('tokenize', () => {
 describe('normalizeToken', () => {
   const letters = fc.constantFrom(...'abcdeghijkloqrsuxyzАЕЁЙКҚХЫЬЯЮӘІҰҮ-1'.split(''));
   const word = fc.array(letters, { minLength: 1, maxLength: 12 }).map((a) => a.join(''));
+
+  it('names every letter a word\'s search terms can start with, from its first characters', () => {
+    const word = fc.array(fc.constantFrom(...'abdeghijkloqrsuxyzDJKQXYАЕЁЙКҚХЫЬЯЮӘІҰҮДЖЩЧЦШьъ\'1'.split('')), { minLength: 1, maxLength: 9 }).map((a) => a.join(''));
+    fc.assert(fc.property(word, (w) => {
+      const letters = possibleFirstLetters(w);
+      for (const t of searchTerms(w)) expect(letters, `${w} → ${t}`).toContain(t.charAt(0));
+    }), { numRuns: 3000 });
+    for (const w of ['Dzhomart', 'Джомарт', 'Yerlan', 'Ерлан', 'Khasanov', 'Хасанов', 'Ybyrai', 'KMBPCh', 'КМБПЧ', 'Xenia', 'Qasym', 'Ilyin', "Il'in"]) {
+      for (const t of searchTerms(w)) expect(possibleFirstLetters(w), w).toContain(t.charAt(0));
+    }
+  });
 
   it('is idempotent: the query side may normalise a normalised term', () => {
     fc.assert(fc.property(word, (w) => {
