@@ -273,10 +273,12 @@ export function searchTerms(raw: string): readonly string[] {
 }
 const termsMemo = new Memo<readonly string[]>();
 
-// Every fold that can change a word's first letter looks at most three letters in
-// (dzh → zh, ^ye → e, kh → h, y before a consonant → i), so the first letter of a
-// word's search form is that of its first few characters' search form.
-const LEAD_CHARS = 4;
+// Every fold that can change a word's first letter looks at most three letters into
+// the folded word (dzh → zh, ^ye → e, kh → h, y before a consonant or at the end → i),
+// so once a prefix of the word folds to more than four letters, its first letter is the
+// whole word's. (A run of letters that collapse into one, "qQKҚХa" → "ha", makes the
+// prefix longer; the property test in normalize.test holds this to searchTerms.)
+const LEAD_LETTERS = 4;
 const leadMemo = new Memo<string>();
 
 /**
@@ -285,14 +287,24 @@ const leadMemo = new Memo<string>();
  * folding them: a word none of whose letters starts a query term cannot match it.
  */
 export function possibleFirstLetters(raw: string): string {
-  let end = Math.min(raw.length, LEAD_CHARS);
-  if (end < raw.length && raw.charCodeAt(end - 1) >= 0xd800 && raw.charCodeAt(end - 1) <= 0xdbff) end++; // keep a surrogate pair whole
-  const lead = raw.slice(0, end);
-  let letters = leadMemo.get(lead);
-  if (letters === undefined) letters = leadMemo.set(lead, computeSearchTerms(lead).map((t) => t.charAt(0)).join(''));
-  // An acronym's key reads every letter of the whole word.
-  const key = acronymKey(raw);
-  return key ? letters + key.charAt(0) : letters;
+  let end = Math.min(raw.length, LEAD_LETTERS);
+  for (;;) {
+    if (end < raw.length && raw.charCodeAt(end - 1) >= 0xd800 && raw.charCodeAt(end - 1) <= 0xdbff) end++; // a surrogate pair stays whole
+    const lead = raw.slice(0, end);
+    let letters = leadMemo.get(lead);
+    if (letters === undefined) {
+      const terms = computeSearchTerms(lead);
+      // Too short to be sure (and not the whole word): read further.
+      if (end < raw.length && (terms[0]?.length ?? 0) <= LEAD_LETTERS) {
+        end += LEAD_LETTERS;
+        continue;
+      }
+      letters = leadMemo.set(lead, terms.map((t) => t.charAt(0)).join(''));
+    }
+    // An acronym's key reads every letter of the whole word.
+    const key = acronymKey(raw);
+    return key ? letters + key.charAt(0) : letters;
+  }
 }
 
 /** searchTerms without the memo, for callers that cache words themselves. */

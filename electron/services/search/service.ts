@@ -12,11 +12,13 @@ const CONTRACT_MARKS_CONFIDENTIAL = 'confidential' in SearchHit.shape;
 /** A saved index is brought up to date case by case; past this share of changed cases (and this many) a rebuild is quicker. */
 const MAX_STALE_SHARE = 0.25;
 const MAX_STALE_CASES = 64;
-/** A built index is saved soon after, not at once: the first searches come first. */
-const SAVE_AFTER_BUILD_MS = 1000;
-/** The index is saved this long after the last change… */
-const SAVE_IDLE_MS = 10_000;
-/** …or at the latest this long after the first unsaved one. */
+/**
+ * Writing the index takes a few hundred milliseconds of the process at 10,000 cases
+ * (packing it, then hashing 18 MB), so it waits until nobody is saving or searching
+ * for this long…
+ */
+const SAVE_IDLE_MS = 5_000;
+/** …or at the latest this long after the first unsaved change. */
 const SAVE_MAX_STALE_MS = 120_000;
 
 const sameDoc = (a: DocFile, b: DocFile) => a.mtimeMs === b.mtimeMs && a.size === b.size && a.ctimeMs === b.ctimeMs && a.ino === b.ino && a.rev === b.rev;
@@ -95,7 +97,7 @@ export class SearchService {
     for (const change of this.pending) this.apply(index, change);
     this.pending = [];
     this.built = index;
-    if (this.dirty) this.scheduleSave(SAVE_AFTER_BUILD_MS);
+    if (this.dirty) this.markDirty();
     return index;
   }
 
@@ -157,13 +159,15 @@ export class SearchService {
   }
 
   private markDirty(): void {
-    const now = Date.now();
-    if (!this.dirty) this.dirtySince = now;
+    if (!this.dirty || this.dirtySince === 0) this.dirtySince = Date.now();
     this.dirty = true;
-    this.scheduleSave(Math.max(0, Math.min(SAVE_IDLE_MS, this.dirtySince + SAVE_MAX_STALE_MS - now)));
+    this.postponeSave();
   }
 
-  private scheduleSave(wait: number): void {
+  /** (Re)starts the wait for a quiet moment: after a change, and at every search while there is something to save. */
+  private postponeSave(): void {
+    if (!this.dirty) return;
+    const wait = Math.max(0, Math.min(SAVE_IDLE_MS, this.dirtySince + SAVE_MAX_STALE_MS - Date.now()));
     clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => void this.save(), wait);
     this.saveTimer.unref();
@@ -181,6 +185,7 @@ export class SearchService {
       if (index) this.drain();
       if (!index || !this.dirty) return;
       this.dirty = false;
+      this.dirtySince = 0;
       const bytes = serializeIndex(index, (id) => this.files.get(id));
       if (!bytes) return;
       try {
@@ -195,6 +200,7 @@ export class SearchService {
   async query(q: SearchQuery): Promise<SearchHit[]> {
     const index = await this.ensure();
     this.drain(); // a search right after a save sees it
+    this.postponeSave(); // someone is searching: not the moment to write the index
     const filtered = q.kind !== undefined || q.status !== undefined || q.priority !== undefined || q.tag !== undefined;
     // The list filters are answered from the store's summaries, the same data cases.list filters.
     const filter = (id: string) => {
