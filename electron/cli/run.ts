@@ -310,7 +310,7 @@ function plan(command: string, args: string[], values: Values, io: CliIo): (disp
         else if (result.value.length === 0) io.stdout(`Nothing found for "${query}".`);
         else {
           for (const hit of result.value) {
-            io.stdout(`${hit.id}  ${hit.title}  (${hit.field}, score ${hit.score.toFixed(1)})`);
+            io.stdout(`${hit.id}  ${hit.title}  (${hit.field}, score ${hit.score.toFixed(1)})${hit.confidential ? '  [CONFIDENTIAL]' : ''}`);
             io.stdout(`    ${markSnippet(hit.snippet, hit.highlights)}`);
           }
         }

@@ -29,6 +29,8 @@ export const SearchHit = z.strictObject({
   snippet: z.string(),
   /** The matched words in `snippet`, in order. */
   highlights: z.array(Range),
+  /** Present when the snippet quotes an annotation, event or source marked confidential. */
+  confidential: z.literal(true).optional(),
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 

@@ -27,8 +27,6 @@ export type IndexOptions = {
 /** A hit as the index finds it, before its snippet is cut. */
 export type RawHit = { id: string; score: number; field: SearchField };
 
-/** A search hit, marked when the text it quotes is confidential. */
-export type IndexHit = SearchHit & { confidential?: true };
 
 type MarkedPart = { text: string; confidential: boolean };
 /** What the index keeps of a case when it keeps no case. */
@@ -254,9 +252,9 @@ export class CaseSearchIndex {
    * Cases matching every word of the query (prefix- and typo-tolerant), or, when
    * none matches them all, any word. One hit per case, best first.
    */
-  search(query: string, options: CaseSearchOptions = {}): IndexHit[] {
+  search(query: string, options: CaseSearchOptions = {}): SearchHit[] {
     const { hits, reached } = this.searchRaw(query, options);
-    const out: IndexHit[] = [];
+    const out: SearchHit[] = [];
     for (const raw of hits) {
       const hit = this.completeHit(raw, reached, this.lookup(raw.id));
       if (hit) out.push(hit);
@@ -526,7 +524,7 @@ export class CaseSearchIndex {
    * the index keeps; null when neither can tell (a long field and no case, or a
    * case gone from the store before the index heard of it).
    */
-  completeHit(raw: RawHit, reached: ReadonlySet<string>, c?: CaseFile): IndexHit | null {
+  completeHit(raw: RawHit, reached: ReadonlySet<string>, c?: CaseFile): SearchHit | null {
     const kept = c ? undefined : this.kept.get(raw.id);
     const parts = c ? markedFieldParts(c, raw.field) : kept?.parts[raw.field];
     if (!parts) return null;

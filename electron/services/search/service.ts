@@ -1,13 +1,8 @@
-import { SearchHit, type SearchQuery } from '../../../shared/model/search';
+import type { SearchHit, SearchQuery } from '../../../shared/model/search';
 import type { CaseStore, StoreChange } from '../store/caseStore';
-import { CaseSearchIndex, type IndexHit } from './caseSearchIndex';
+import { CaseSearchIndex } from './caseSearchIndex';
 import { SEARCH_INDEX_FILE } from './files';
 import { deserializeIndex, serializeIndex, type DocFile } from './persistedIndex';
-
-// A hit quoting a confidential annotation, event or source says so. The flag
-// reaches callers once the contract's SearchHit carries it; until then the
-// contract's strict output check would refuse it, so it is left off there.
-const CONTRACT_MARKS_CONFIDENTIAL = 'confidential' in SearchHit.shape;
 
 /** A saved index is brought up to date case by case; past this share of changed cases (and this many) a rebuild is quicker. */
 const MAX_STALE_SHARE = 0.25;
@@ -209,21 +204,13 @@ export class SearchService {
       return (!q.kind || s.kind === q.kind) && (!q.status || s.status === q.status) && (!q.priority || s.priority === q.priority) && (!q.tag || s.tags.includes(q.tag));
     };
     const { hits, reached } = index.searchRaw(q.query, { limit: q.limit, ...(filtered ? { filter } : {}) });
-    const complete = async (raw: (typeof hits)[number]): Promise<IndexHit | null> => {
+    const complete = async (raw: (typeof hits)[number]): Promise<SearchHit | null> => {
       if (index.keepsField(raw)) return index.completeHit(raw, reached);
       const c = await this.store.peek(raw.id); // gone or quarantined since: no hit
       return c ? index.completeHit(raw, reached, c) : null;
     };
-    const out: SearchHit[] = [];
-    for (const hit of await Promise.all(hits.map(complete))) {
-      if (!hit) continue;
-      if (CONTRACT_MARKS_CONFIDENTIAL || !hit.confidential) out.push(hit);
-      else {
-        const { confidential: _marked, ...plain } = hit;
-        out.push(plain);
-      }
-    }
-    return out;
+    // A hit quoting a confidential annotation, event or source says so (`confidential: true`).
+    return (await Promise.all(hits.map(complete))).filter((hit): hit is SearchHit => hit !== null);
   }
 }
 

@@ -207,8 +207,8 @@ export function FullTextSearchField({ search }: { search: FullTextSearch }) {
   );
 }
 
-/** The service marks a hit that quotes a confidential annotation, event or source (see electron/services/search/service.ts). */
-const isConfidential = (hit: SearchHit): boolean => (hit as SearchHit & { confidential?: boolean }).confidential === true;
+/** The service marks a hit that quotes a confidential annotation, event or source. */
+const isConfidential = (hit: SearchHit): boolean => hit.confidential === true;
 
 function fieldLabel(t: TFunction, field: SearchField): string {
   switch (field) {

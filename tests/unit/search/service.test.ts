@@ -89,6 +89,20 @@ describe('casefile search', () => {
     expect((await cli(['--data-dir', path.join(dir, 'data'), 'search', 'x', '--limit', '0'])).code).toBe(2);
     store = await CaseStore.open(path.join(dir, 'data'));
   });
+
+  it('marks a hit that quotes a confidential annotation, as text and as JSON', async () => {
+    const c = await store.create(
+      CaseDraft.parse(prisonerDraft({ annotations: [{ body: 'Witness Berik saw the beating in the isolator', confidential: true, tags: [] }] })),
+    );
+    await store.close();
+    const text = await cli(['--data-dir', path.join(dir, 'data'), 'search', 'isolator']);
+    expect(text.stdout.split('\n')[0]).toMatch(new RegExp(`^${c.id} {2}.* {2}\\[CONFIDENTIAL\\]$`));
+    const rows = JSON.parse((await cli(['--data-dir', path.join(dir, 'data'), 'search', 'isolator', '--json'])).stdout) as Array<Record<string, unknown>>;
+    expect(rows).toMatchObject([{ id: c.id, confidential: true }]);
+    const plain = JSON.parse((await cli(['--data-dir', path.join(dir, 'data'), 'search', 'Abishev', '--json'])).stdout) as Array<Record<string, unknown>>;
+    expect(plain[0]!.confidential).toBeUndefined();
+    store = await CaseStore.open(path.join(dir, 'data'));
+  });
 });
 
 describe('the search index stays true to the files', () => {
