@@ -11,7 +11,7 @@ import { LockScreen } from './features/lock/LockScreen';
 import { PLAIN_FOLDER, useIdleLock, useLockNow, useVault, VaultContext } from './features/lock/vault';
 import { CaseList, initialListUi, type ListUiState } from './features/list/CaseList';
 import { NewCaseDialog } from './features/newCase/NewCaseDialog';
-import { AboutDialog, QuarantineList, type Info } from './features/settings/AboutDialog';
+import { AboutDialog, QuarantineList, UnconfirmedSaves, type Info } from './features/settings/AboutDialog';
 import { SettingsView } from './features/settings/SettingsView';
 import { TrashView } from './features/trash/TrashView';
 import { AgendaNotice } from './features/agenda/AgendaNotice';
@@ -82,7 +82,8 @@ function Shell() {
       if (r.ok) setInfo(r.value);
     });
   }, []);
-  useEffect(() => refreshInfo(), [refreshInfo]);
+  // Again after every change: a save the disk would not confirm must be seen at once.
+  useEffect(() => refreshInfo(), [refreshInfo, listVersion]);
 
   // What the page before a reload had to say (a restore from a backup).
   useEffect(() => {
@@ -252,6 +253,7 @@ function Shell() {
       {info && info.quarantined.length > 0 && (
         <div className="app-banner">
           <QuarantineList info={info} />
+          <UnconfirmedSaves info={info} />
         </div>
       )}
       <AgendaNotice version={listVersion} hidden={route.name === 'agenda'} />

@@ -31,6 +31,14 @@ export const QuarantinedFile = z.strictObject({
   reason: z.string(),
 });
 
+/** A save whose file is in place but whose folder the disk would not confirm written (fsync failed): it may not survive a power cut. */
+export const UnconfirmedSave = z.strictObject({
+  file: z.string(),
+  id: z.string(),
+  rev: z.int(),
+  reason: z.string(),
+});
+
 export const AppInfo = z.strictObject({
   name: z.string(),
   version: z.string(),
@@ -40,6 +48,8 @@ export const AppInfo = z.strictObject({
   caseCount: z.int(),
   trashCount: z.int(),
   quarantined: z.array(QuarantinedFile),
+  /** Since this process opened the folder. */
+  unconfirmedSaves: z.array(UnconfirmedSave),
 });
 
 export const ListQuery = z

@@ -46,6 +46,7 @@ export function createHandlers(store: CaseStore, search: SearchService = new Sea
       caseCount: store.count(),
       trashCount: (await store.listTrash()).length,
       quarantined: await store.listQuarantine(),
+      unconfirmedSaves: [...store.unconfirmedSaves],
     }),
     'cases.list': (query) => store.list(query),
     'cases.get': ({ id }) => store.get(id),

@@ -651,6 +651,7 @@ export class CaseStore {
     db.data = c;
     try {
       await db.write();
+      this.confirmed(c.id);
     } catch (err) {
       // Renamed into place but not confirmed: the new version is what the file holds, so the
       // save stands (refusing it now would make the user's retry conflict with their own edit).
@@ -669,6 +670,7 @@ export class CaseStore {
     const text = `${JSON.stringify(c, null, 2)}\n`;
     try {
       await writeFileDurably(file, this.dataKey ? encryptBytes(this.dataKey, text, aadForFile(this.dataDir, file)) : text, this.options.fs);
+      this.confirmed(c.id);
     } catch (err) {
       if (err instanceof UnconfirmedWriteError) this.noteUnconfirmed(err, c);
       else throw isIoError(err) ? ioError(err, `recover "${c.title}"`) : err;
@@ -681,6 +683,11 @@ export class CaseStore {
 
   private noteUnconfirmed(err: UnconfirmedWriteError, c: CaseFile): void {
     this.unconfirmed.push({ file: path.relative(this.dataDir, err.file), id: c.id, rev: c.rev, reason: err.reason });
+  }
+
+  /** A confirmed save of a case confirms its folder, and with it every earlier unconfirmed save of that case. */
+  private confirmed(id: string): void {
+    for (let i = this.unconfirmed.length - 1; i >= 0; i--) if (this.unconfirmed[i]!.id === id) this.unconfirmed.splice(i, 1);
   }
 
   /** Saves that stand but that the disk did not confirm, for `verify` and the About box. */

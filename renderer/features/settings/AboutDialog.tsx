@@ -27,6 +27,28 @@ export function QuarantineList({ info }: { info: Info }) {
   );
 }
 
+/** Saves the disk did not confirm: the case is saved, but may not survive a power cut until saved again. */
+export function UnconfirmedSaves({ info }: { info: Info }) {
+  const { t } = useTranslation();
+  if (info.unconfirmedSaves.length === 0) return null;
+  return (
+    <div className="banner banner-warning unconfirmed-saves" role="alert">
+      <p className="banner-title">{t('about.unconfirmedTitle', { n: info.unconfirmedSaves.length })}</p>
+      <p>{t('about.unconfirmedText')}</p>
+      <ul>
+        {info.unconfirmedSaves.map((u) => (
+          <li key={`${u.id}/${u.rev}`}>
+            <a href={`#/case/${u.id}`}>
+              <code>{u.file}</code>
+            </a>{' '}
+            — {t('about.unconfirmedRev', { rev: u.rev })} ({u.reason})
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 export function AboutDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const errorOf = useErrorText();
@@ -54,6 +76,7 @@ export function AboutDialog({ open, onClose }: { open: boolean; onClose: () => v
       {info && (
         <>
           <QuarantineList info={info} />
+          <UnconfirmedSaves info={info} />
           <dl className="about-list">
             <dt>{t('about.version')}</dt>
             <dd>

@@ -204,10 +204,16 @@ describe('the disk refuses an fsync during a save', () => {
       file: path.join('cases', `${c.id}.json`),
       message: expect.stringMatching(new RegExp(`revision 2 was saved, but the disk did not confirm it \\(${code}\\)`)),
     });
+    const info = await call('app.info', {});
+    expect(info.ok && info.value.unconfirmedSaves).toContainEqual({ file: path.join('cases', `${c.id}.json`), id: c.id, rev: 2, reason: code });
     // The next edit builds on what the user saw: no conflict with their own save.
     const next = await saveWith({ target: 'folder', code, times: 0 }, c.id, 2, 'Newer Semey');
     expect(next.ok, show(next)).toBe(true);
     expect((await onDisk(c.id)).rev).toBe(3);
+    // Its folder confirmed, the earlier save is confirmed with it: nothing left to report for this case.
+    const after = await call('app.info', {});
+    expect(after.ok && after.value.unconfirmedSaves.filter((u) => u.id === c.id)).toEqual([]);
+    expect((await syncStore.verify()).problems.filter((p) => p.file === path.join('cases', `${c.id}.json`))).toEqual([]);
   });
 
   it('of the folder, once: tried again, the save stands and nothing is reported', async () => {
