@@ -15,8 +15,13 @@ import { contract, type OperationName } from '../../shared/contract';
  * Files an operation may rewrite even when it fails: the lock and the summary cache
  * (flushed in the background, through a temp file of its own).
  */
-export const VOLATILE_FILES = new Set(['casefile.lock', 'summary-index.json']);
-const isVolatile = (name: string) => VOLATILE_FILES.has(name) || name.startsWith('casefile.lock') || (name.startsWith('.summary-index.json.') && name.endsWith('.tmp'));
+// Written in the background (when saves pause, after a build, at close), not by the operation under test.
+export const VOLATILE_FILES = new Set(['casefile.lock', 'summary-index.json', 'search-index.bin']);
+const isVolatile = (name: string) =>
+  VOLATILE_FILES.has(name) ||
+  name.startsWith('casefile.lock') ||
+  (name.startsWith('.summary-index.json.') && name.endsWith('.tmp')) ||
+  (name.startsWith('.search-index.bin.') && name.endsWith('.tmp'));
 
 /** Every file under `dir` (relative path → sha256 of its bytes), except the volatile ones. */
 export async function snapshot(dir: string, options: { includeVolatile?: boolean } = {}): Promise<Map<string, string>> {
