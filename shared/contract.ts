@@ -93,6 +93,8 @@ export const VerifyReport = z.strictObject({
   ok: z.boolean(),
   checkedFiles: z.int(),
   problems: z.array(VerifyProblem),
+  /** What a crash mid-save leaves (a history line lost): worth knowing, not a fault — `ok` stays true. */
+  warnings: z.array(VerifyProblem),
 });
 export type VerifyReport = z.infer<typeof VerifyReport>;
 

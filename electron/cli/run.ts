@@ -407,10 +407,13 @@ function plan(command: string, args: string[], values: Values, io: CliIo): (disp
         if (!result.ok) return reportError(io, result.error);
         const report = result.value;
         if (values.json) print(report);
-        else if (report.ok) io.stdout(`All well: ${report.checkedFiles} file(s) checked.`);
         else {
-          io.stdout(`${report.problems.length} problem(s) in ${report.checkedFiles} file(s) checked:`);
-          for (const p of report.problems) io.stdout(`  ${p.file}: ${p.message}`);
+          if (report.ok) io.stdout(`All well: ${report.checkedFiles} file(s) checked.`);
+          else {
+            io.stdout(`${report.problems.length} problem(s) in ${report.checkedFiles} file(s) checked:`);
+            for (const p of report.problems) io.stdout(`  ${p.file}: ${p.message}`);
+          }
+          for (const w of report.warnings) io.stdout(`  warning: ${w.file}: ${w.message}`);
         }
         return report.ok ? EXIT.ok : EXIT.failure;
       };

@@ -17,9 +17,14 @@ import { decodeHistoryLine, HISTORY_DIR, historyRel } from './historyLog';
 //   closes) shows after a restart,
 // - histories whose case is gone (the case file deleted behind the app's back).
 //
-// "warning" marks what a crash in the middle of a save leaves and nothing else
-// does by accident: the newest revision's line missing, or the last line cut
-// short (unterminated). Anything else is an "error".
+// "warning" marks what a crash in the middle of a save can leave: a revision's
+// line missing (the case was saved, the process died before its line was
+// appended; later saves go on appending after the gap), or the last line cut
+// short (unterminated). A line removed on purpose leaves the same trace, so a
+// missing revision is reported — never passed over — but cannot be called
+// tampering; nor can a case with no history file at all (a crash while creating
+// or importing it, or the file deleted). What no crash produces is an "error": a
+// line that does not open or parse (altered), a history whose case is gone.
 
 export type HistoryIssueKind = 'damaged-line' | 'torn-line' | 'missing-revisions' | 'no-history' | 'orphaned' | 'unreadable-case';
 
@@ -190,27 +195,28 @@ export async function checkHistories(dataDir: string, key: Buffer | null, option
       file: rel,
       caseId: id,
       kind: 'missing-revisions',
-      severity: newestOnly ? 'warning' : 'error',
+      severity: 'warning',
       revs: missing,
       message: newestOnly
         ? `revision ${rev} (the newest) was saved but is not in the history: the save was interrupted, or the disk refused, before its history line was written`
-        : `revision${missing.length > 1 ? 's' : ''} ${revList(missing)} of ${rev} ${missing.length > 1 ? 'are' : 'is'} not in the history: lines were removed, damaged, or never written`,
+        : `revision${missing.length > 1 ? 's' : ''} ${revList(missing)} of ${rev} ${missing.length > 1 ? 'are' : 'is'} not in the history: lost when Casefile stopped between saving the case and recording the change, or removed from the file`,
     });
   }
 
   for (const [id, rev] of [...revs].sort(([a], [b]) => a.localeCompare(b))) {
     if (histories.has(id) || rev === null) continue;
-    // A case created just before a crash: its first line is the one that was being written.
-    const justCreated = rev === 1;
+    // A case created — or imported, at whatever revision its bundle gave it — just before a crash:
+    // its first line is the one that was being written. A deleted history file looks the same.
     issues.push({
       file: historyRel(id),
       caseId: id,
       kind: 'no-history',
-      severity: justCreated ? 'warning' : 'error',
+      severity: 'warning',
       revs: Array.from({ length: rev }, (_, i) => i + 1),
-      message: justCreated
-        ? 'the case was created but its history file was never written: the save was interrupted, or the disk refused, before its first history line'
-        : `the case is at revision ${rev} but has no history file: its record of changes was deleted, or never written`,
+      message:
+        rev === 1
+          ? 'the case was created but its history file was never written: the save was interrupted, or the disk refused, before its first history line'
+          : `the case is at revision ${rev} but has no history file: Casefile stopped before writing its first line (a crash while creating or importing it), or the file was deleted`,
     });
   }
   return issues;

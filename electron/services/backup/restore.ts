@@ -12,6 +12,7 @@ import { SUMMARY_INDEX_FILE } from '../store/summaryIndex';
 import { SEARCH_INDEX_FILE } from '../search/files';
 import { decodeSnapshot, type SnapshotContent } from './archive';
 import { BACKUPS_DIR, createSnapshot, listSnapshots, names, parseSnapshotName, pruneSnapshots, snapshotAad } from './snapshots';
+import { quarantinedCaseId } from '../store/quarantineNames';
 
 // Putting a data folder back as a snapshot holds it, crash-safely.
 //
@@ -73,8 +74,6 @@ function filesToWrite(content: SnapshotContent, at: string): SnapshotContent['en
   return out;
 }
 
-/** A quarantined case file's id, from the name the store gives it (`<stamp>--cases--<id>.json`); null for anything else. */
-const QUARANTINED_CASE = /--(?:cases|trash)--([A-Za-z0-9_-]{1,64})\.json$/;
 
 /** The case a snapshot entry holds, when it is a valid one: parses, passes the model, carries `id`, matches its sources' hashes. */
 function validCase(text: string, id: string): CaseFile | null {
@@ -104,8 +103,8 @@ async function retireQuarantine(dataDir: string, content: SnapshotContent): Prom
   const from = path.join(dataDir, 'quarantine');
   const to = path.join(dataDir, RETIRED_QUARANTINE);
   for (const name of await names(from)) {
-    const id = QUARANTINED_CASE.exec(name)?.[1];
-    if (id === undefined || !restored.has(id)) continue;
+    const id = quarantinedCaseId(name);
+    if (id === null || !restored.has(id)) continue;
     await mkdir(to, { recursive: true, mode: 0o700 });
     // The note first: a crash between the two leaves the file still listed, and the redo moves it.
     await rename(path.join(from, `${name}.reason.txt`), path.join(to, `${name}.reason.txt`)).catch((err: NodeJS.ErrnoException) => {

@@ -211,7 +211,7 @@ describe('verify', () => {
     await cli(['--data-dir', dataDir(), 'import', SAMPLE]);
     const ok = await cli(['--data-dir', dataDir(), 'verify']);
     expect(ok).toMatchObject({ code: 0 });
-    expect(ok.stdout).toMatch(/^All well: 4 file\(s\) checked\.$/);
+    expect(ok.stdout).toMatch(/^All well: 7 file\(s\) checked\.$/); // meta.json, 3 cases, their 3 histories
 
     const [first] = await caseFiles();
     const file = path.join(dataDir(), 'cases', first!);
