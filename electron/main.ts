@@ -151,6 +151,12 @@ async function start(): Promise<void> {
       text: SHELL_STRINGS[language],
     });
   });
+  // A folder for a copy of the backups (a USB drive): only the user names it, in the native dialog.
+  ipcMain.handle(SHELL_CHANNELS.chooseFolder, async (event): Promise<string | null> => {
+    if (!isTrustedSender(event.senderFrame)) return null;
+    const choice = await dialog.showOpenDialog(win, { title: SHELL_STRINGS[language].chooseBackupFolder, properties: ['openDirectory', 'createDirectory'] });
+    return choice.canceled ? null : (choice.filePaths[0] ?? null);
+  });
   // The page takes opened bundles one at a time, at start and whenever told there is one.
   ipcMain.handle(SHELL_CHANNELS.openBundle, async (event): Promise<OpenedBundle | null> => {
     if (!isTrustedSender(event.senderFrame)) return null;

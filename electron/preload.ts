@@ -56,6 +56,9 @@ const shell = Object.freeze({
   setLanguage(code: string): Promise<boolean> {
     return ipcRenderer.invoke(SHELL_CHANNELS.setLanguage, String(code)) as Promise<boolean>;
   },
+  chooseFolder(): Promise<string | null> {
+    return ipcRenderer.invoke(SHELL_CHANNELS.chooseFolder) as Promise<string | null>;
+  },
 } satisfies ShellBridge);
 
 contextBridge.exposeInMainWorld('casefile', api);

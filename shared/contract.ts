@@ -151,6 +151,16 @@ export const RestoreReport = z.strictObject({
   safetySnapshot: SnapshotInfo,
 });
 
+/** A backup set written off the data folder: the newest snapshot, and an encrypted folder's key file. */
+export const CopyOutReport = z.strictObject({
+  /** The set written, an absolute path. */
+  folder: z.string(),
+  /** Its files, relative to `folder`. */
+  files: z.array(z.string()),
+  encrypted: z.boolean(),
+});
+export type CopyOutReport = z.infer<typeof CopyOutReport>;
+
 export const RecoveredCase = z.strictObject({
   id: Id,
   title: z.string(),
@@ -207,6 +217,8 @@ export const contract = {
   'backups.restore': { input: z.strictObject({ name: z.string().min(1).max(255) }), output: RestoreReport },
   /** A quarantined case file replaced by the newest valid copy any snapshot holds. */
   'backups.recover': { input: z.strictObject({ file: z.string().min(1).max(1024) }), output: RecoveredCase },
+  /** Takes a snapshot and copies it, with an encrypted folder's vault.json, into a new set in `dir` (a USB drive): a backup that outlives the disk. */
+  'backups.copyOut': { input: z.strictObject({ dir: z.string().min(1).max(4096) }), output: CopyOutReport },
 } as const satisfies Record<OperationName, OperationSpec>;
 
 export type Contract = typeof contract;

@@ -31,6 +31,7 @@ export const OPERATION_NAMES = [
   'backups.create',
   'backups.restore',
   'backups.recover',
+  'backups.copyOut',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

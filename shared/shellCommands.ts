@@ -8,6 +8,7 @@ export const SHELL_CHANNELS = {
   openExternal: 'shell:open-external',
   saveFile: 'shell:save-file',
   openBundle: 'shell:open-bundle',
+  chooseFolder: 'shell:choose-folder',
   setLanguage: 'shell:set-language',
   progress: 'casefile:progress',
 } as const;
@@ -42,4 +43,6 @@ export type ShellBridge = {
   takeOpenedBundle(): Promise<OpenedBundle | null>;
   /** The interface's language, for the shell's own menu and dialogs. */
   setLanguage(code: string): Promise<boolean>;
+  /** Asks the user to pick a folder (a backup drive); its full path, or null when cancelled. */
+  chooseFolder(): Promise<string | null>;
 };

@@ -1,10 +1,7 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
-import { copyBackupsOut } from '../services/backup/copyOut';
-import { changePassphrase, folderEncryption, scryptParamsForTests, unlockVault, type ConversionReport } from '../services/crypto';
+import { changePassphrase, folderEncryption, scryptParamsForTests, type ConversionReport } from '../services/crypto';
 import { checkNewPassphrase } from '../services/crypto/kdf';
-import { readVaultFile } from '../services/crypto/journal';
-import { wipe } from '../services/crypto/wipe';
 import { decryptWithBackup, encryptWithBackup } from '../services/folderOps';
 import { Session } from '../services/session';
 
@@ -106,37 +103,6 @@ async function openWithPassphrase(dataDir: string, io: CliIo): Promise<{ session
   } catch (err) {
     await session.close();
     throw err;
-  }
-}
-
-/**
- * `backup --copy-to DIR`: takes a snapshot now and copies it, with vault.json,
- * to a new self-contained set in DIR (see backup/copyOut), read back and checked
- * before it is reported. Without vault.json an encrypted folder's snapshots
- * cannot be opened anywhere, which is why a copy of backups/ alone is not a backup.
- */
-export async function runCopyBackups(dataDir: string, destDir: string, io: CliIo): Promise<number> {
-  const { session, passphrase: pass } = await openWithPassphrase(dataDir, io);
-  let key: Buffer | null = null;
-  try {
-    const store = session.store!;
-    const snap = await store.backup('manual');
-    io.stdout(`Snapshot ${snap.name}: ${snap.cases} case(s), ${snap.trashed} in the Trash.`);
-    if (pass !== undefined) {
-      const header = await readVaultFile(session.dataDir);
-      if (header) key = await unlockVault(header, pass);
-    }
-    const report = await copyBackupsOut(session.dataDir, path.resolve(io.cwd, destDir), { key, snapshots: [snap.name] });
-    io.stdout(`Copied to ${report.folder}: ${report.files.join(', ')} (read back and checked).`);
-    io.stdout(
-      report.encrypted
-        ? 'It holds the key file, wrapped by the present passphrase: keep it as safe as the passphrase. To restore, see RESTORE.txt in it.'
-        : 'The folder is not encrypted, so neither is this copy. To restore, see RESTORE.txt in it.',
-    );
-    return 0;
-  } finally {
-    wipe(key);
-    await session.close();
   }
 }
 

@@ -13,7 +13,7 @@ import type { Session } from '../services/session';
 import { resolveDataDir } from '../services/paths';
 import { writeFileDurably } from '../services/store/durableFile';
 import { formatAuditEntry, formatBytes, formatCase, formatTable, markSnippet } from './format';
-import { fileProgress, isFolderCommand, openSessionForCli, runCopyBackups, runFolderCommand } from './encryption';
+import { fileProgress, isFolderCommand, openSessionForCli, runFolderCommand } from './encryption';
 
 export type CliIo = {
   stdout: (text: string) => void;
@@ -168,19 +168,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     try {
       return await runFolderCommand(command, resolveDataDir(values['data-dir'] ? path.resolve(io.cwd, values['data-dir']) : undefined, io.env), io);
-    } catch (err) {
-      if (err instanceof ServiceError) return reportError(io, err.toApiError());
-      throw err;
-    }
-  }
-
-  if (command === 'backup' && values['copy-to'] !== undefined) {
-    if (rest.length > 0) {
-      io.stderr(`casefile: backup takes no arguments (got "${rest.join(' ')}")`);
-      return EXIT.badInput;
-    }
-    try {
-      return await runCopyBackups(resolveDataDir(values['data-dir'] ? path.resolve(io.cwd, values['data-dir']) : undefined, io.env), values['copy-to'], io);
     } catch (err) {
       if (err instanceof ServiceError) return reportError(io, err.toApiError());
       throw err;
@@ -431,6 +418,21 @@ function plan(command: string, args: string[], values: Values, io: CliIo): (disp
     }
     case 'backup': {
       none();
+      const copyTo = values['copy-to'];
+      if (copyTo !== undefined) {
+        return async (dispatch) => {
+          const result = await dispatch('backups.copyOut', { dir: path.resolve(io.cwd, copyTo) }, { onProgress: fileProgress(io, 'Backing up') });
+          if (!result.ok) return reportError(io, result.error);
+          const r = result.value;
+          io.stdout(`Copied to ${r.folder}: ${r.files.join(', ')} (read back and checked).`);
+          io.stdout(
+            r.encrypted
+              ? 'It holds the key file, wrapped by the present passphrase: keep it as safe as the passphrase. To restore, see RESTORE.txt in it.'
+              : 'The folder is not encrypted, so neither is this copy. To restore, see RESTORE.txt in it.',
+          );
+          return EXIT.ok;
+        };
+      }
       return async (dispatch) => {
         const result = await dispatch('backups.create', {}, { onProgress: fileProgress(io, 'Backing up') });
         if (!result.ok) return reportError(io, result.error);

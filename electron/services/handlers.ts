@@ -67,6 +67,7 @@ export function createHandlers(store: CaseStore, search: SearchService = new Sea
     'cases.history': ({ id }) => store.history(id),
     'backups.list': () => store.listBackups(),
     'backups.create': (_input, context) => store.backup('manual', context.onProgress),
+    'backups.copyOut': ({ dir }, context) => store.copyBackupsOut(dir, context.onProgress),
     'backups.recover': async ({ file }) => {
       const { case: c, snapshot } = await store.recoverQuarantined(file);
       return { id: c.id, title: c.title, rev: c.rev, snapshot };

@@ -26,6 +26,7 @@ const en = {
   saveBundle: 'Save the bundle',
   pdfFiles: 'PDF documents',
   bundleFiles: 'Casefile bundles',
+  chooseBackupFolder: 'Choose where to copy the backup',
 };
 
 export type ShellStrings = typeof en;
@@ -52,6 +53,7 @@ const ru: ShellStrings = {
   saveBundle: 'Сохранить пакет',
   pdfFiles: 'Документы PDF',
   bundleFiles: 'Пакеты Casefile',
+  chooseBackupFolder: 'Куда скопировать резервную копию',
 };
 
 const kk: ShellStrings = {
@@ -76,6 +78,7 @@ const kk: ShellStrings = {
   saveBundle: 'Буманы сақтау',
   pdfFiles: 'PDF құжаттары',
   bundleFiles: 'Casefile бумалары',
+  chooseBackupFolder: 'Сақтық көшірмені қайда көшіру керектігін таңдаңыз',
 };
 
 export const SHELL_STRINGS: Record<ShellLanguage, ShellStrings> = { en, ru, kk };

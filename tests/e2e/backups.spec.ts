@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { expect, test } from './fixtures';
 import { createCase, expectSaved, readCaseFile, section } from './helpers';
 
@@ -98,4 +99,32 @@ test('exports carry the change history only when asked to', async ({ page }) => 
   await page.getByRole('link', { name: 'Cases' }).click();
   await page.getByRole('grid', { name: 'Cases' }).getByRole('row', { name: new RegExp(EDITED) }).getByRole('checkbox').check();
   await expect(page.getByRole('checkbox', { name: 'With change history' })).toBeChecked();
+});
+
+test('a backup copied to another drive: a missing folder is refused, a real one gets a new set with the snapshot and how to restore it', async ({ page }, testInfo) => {
+  await createCase(page, { kind: 'prisoner', title: TITLE, name: 'Айгүл Бекова' });
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('region', { name: 'Backups' }).getByRole('button', { name: 'Copy to another drive…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Copy a backup to another drive' });
+  const folder = dialog.getByRole('textbox', { name: 'Folder to copy to' });
+
+  const drive = testInfo.outputPath('usb-drive');
+  await folder.fill(path.join(drive, 'not-plugged-in'));
+  await dialog.getByRole('button', { name: 'Copy', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('That folder is not there: plug in the drive, or create the folder, and try again. Nothing was copied.');
+
+  await mkdir(drive, { recursive: true });
+  await folder.fill(drive);
+  await folder.press('Enter');
+  await expect(dialog.getByText('Copied to')).toBeVisible();
+  const [set] = await readdir(drive);
+  expect(set).toMatch(/^casefile-backup-/);
+  await expect(dialog.getByRole('status')).toContainText(path.join(drive, set!));
+  // The folder is not encrypted: the set is the snapshot and the note on restoring it.
+  expect((await readdir(path.join(drive, set!))).sort()).toEqual(['RESTORE.txt', 'backups']);
+  await expect(dialog.getByRole('status')).toContainText('neither is this copy');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  // The snapshot the copy was made from is listed.
+  await expect(page.getByRole('table', { name: 'Backups' }).getByRole('row').filter({ hasText: 'Made by you' })).toHaveCount(1);
 });

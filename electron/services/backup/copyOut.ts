@@ -70,7 +70,11 @@ const stampOf = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+
  * byte for byte. The caller holds the folder (its lock, or the open store), so
  * no conversion can change the key file or re-seal a snapshot meanwhile.
  */
-export async function copyBackupsOut(dataDir: string, destDir: string, options: CopyOutOptions): Promise<CopyOutReport> {
+/**
+ * Where a copy may go: an existing folder outside the data folder. Checked before
+ * anything is written — a snapshot taken for a copy that cannot be made is clutter.
+ */
+export async function copyDestination(dataDir: string, destDir: string): Promise<string> {
   const dest = path.resolve(destDir);
   const source = path.resolve(dataDir);
   if (dest === source || dest.startsWith(`${source}${path.sep}`)) {
@@ -78,6 +82,12 @@ export async function copyBackupsOut(dataDir: string, destDir: string, options: 
   }
   const destStat = await stat(dest).catch(() => null);
   if (!destStat?.isDirectory()) throw new ServiceError('not_found', `${dest} is not a folder (plug in the drive, or create the folder). Nothing was copied.`);
+  return dest;
+}
+
+export async function copyBackupsOut(dataDir: string, destDir: string, options: CopyOutOptions): Promise<CopyOutReport> {
+  const dest = await copyDestination(dataDir, destDir);
+  const source = path.resolve(dataDir);
 
   const all = await listSnapshots(source);
   const names = options.snapshots ?? all.slice(0, 1).map((s) => s.name);

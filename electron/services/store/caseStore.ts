@@ -15,7 +15,7 @@ import { fileStateOf, loadSummaryIndex, sameFile, SUMMARY_INDEX_FILE, writeSumma
 import { CURRENT_SCHEMA_VERSION, migrate, MIGRATIONS, readMeta, type Meta, type Migration } from './meta';
 import { diffCases } from '../audit/diff';
 import { HISTORY_DIR, HistoryLog } from '../audit/historyLog';
-import { createSnapshot, findValidCopy, listSnapshots, pruneSnapshots, recoverRestore } from '../backup';
+import { copyBackupsOut, copyDestination, createSnapshot, findValidCopy, listSnapshots, pruneSnapshots, recoverRestore, type CopyOutReport } from '../backup';
 import { quarantinedCaseId, quarantinedFromTrash, quarantineName } from './quarantineNames';
 import { checkHistories } from '../audit/historyCheck';
 
@@ -943,6 +943,24 @@ export class CaseStore {
       const info = await createSnapshot(this.dataDir, { reason, key: this.dataKey, now: new Date(this.now()), ...(this.options.fs ? { fs: this.options.fs } : {}), ...(onProgress ? { onProgress } : {}) });
       await pruneSnapshots(this.dataDir);
       return info;
+    });
+    this.backups = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Takes a snapshot and copies it — with an encrypted folder's vault.json, without
+   * which it opens nowhere — into a new set in `dir` (a USB drive): the backup that
+   * outlives the disk. Runs in the backups' line, so a lock waits for it.
+   */
+  async copyBackupsOut(dir: string, onProgress?: (p: { done: number; total: number }) => void): Promise<CopyOutReport> {
+    this.assertOpen();
+    if (!path.isAbsolute(dir)) throw new ServiceError('bad_input', `Give the full path of the folder to copy to (got "${dir}"). Nothing was copied.`);
+    await copyDestination(this.dataDir, dir);
+    const snapshot = await this.backup('manual', onProgress);
+    const run = this.backups.then(() => {
+      this.assertOpen();
+      return copyBackupsOut(this.dataDir, dir, { key: this.dataKey, snapshots: [snapshot.name], ...(this.options.fs ? { fs: this.options.fs } : {}) });
     });
     this.backups = run.catch(() => undefined);
     return run;

@@ -11,6 +11,7 @@ import { reloadApp } from '../../lib/reload';
 import { flushAllAndWait } from '../case/session';
 import type { Info } from '../settings/AboutDialog';
 import { backupErrorText } from './backupErrors';
+import { CopyOutDialog } from './CopyOutDialog';
 import { REASON_KEYS, sizeParts, sortSnapshots } from './backupsModel';
 import './backups.css';
 
@@ -44,6 +45,7 @@ export function BackupsSection({
   const [error, setError] = useState<ApiError | null>(null);
   const [creating, setCreating] = useState(false);
   const [createProgress, setCreateProgress] = useState<Progress | null>(null);
+  const [copying, setCopying] = useState(false);
   const [restoring, setRestoring] = useState<SnapshotInfo | null>(null);
   const tt = t as unknown as T;
 
@@ -85,10 +87,14 @@ export function BackupsSection({
         <button type="button" className="btn btn-primary" disabled={creating} aria-busy={creating || undefined} onClick={() => void backUpNow()}>
           {creating ? t('backups.creating') : t('backups.create')}
         </button>
+        <button type="button" className="btn" disabled={creating} onClick={() => setCopying(true)}>
+          {t('backups.copyOut.open')}
+        </button>
         <span role="status" aria-live="polite" className="backups-busy">
           {creating && createProgress && <FilesProgress progress={createProgress} label={t('backups.creating')} />}
         </span>
       </div>
+      <CopyOutDialog open={copying} onClose={() => setCopying(false)} onCopied={() => void load()} />
       {error && (
         <p className="field-error" role="alert">
           {t('backups.loadFailed', { message: backupErrorText(t, 'list', error) })}{' '}

@@ -5,9 +5,13 @@ import type { ApiError } from '../../../shared/errors';
 // message is English, for logs and the command line). Only an error no code
 // explains shows the server's words, as a detail.
 
-export type BackupAction = 'create' | 'list' | 'restore' | 'recover';
+export type BackupAction = 'create' | 'list' | 'restore' | 'recover' | 'copy';
 
 export function backupErrorText(t: TFunction, action: BackupAction, error: Pick<ApiError, 'code' | 'message'>): string {
+  if (action === 'copy' && (error.code === 'not_found' || error.code === 'bad_input')) {
+    // The destination: not there, relative, or inside the data folder (the service says which).
+    return /inside the data folder/.test(error.message) ? t('backupsError.copyInside') : error.code === 'not_found' ? t('backupsError.copyNoFolder') : t('backupsError.copyFullPath');
+  }
   switch (error.code) {
     case 'io':
       return action === 'restore' ? t('backupsError.diskRestore') : t('backupsError.disk');

@@ -232,6 +232,8 @@ const VALID: Partial<Record<string, Builder>> = {
     name: pick && ctx.snapshots.length ? ctx.snapshots[n % ctx.snapshots.length]! : other,
   })),
   'backups.recover': same(fc.record({ file: fc.oneof(fc.constant('quarantine/20261122T000000000Z--cases--x.json'), nonEmptyText.map((t) => t.slice(0, 1024))) })),
+  // Only destinations that cannot be a real folder on this machine: relative, or under a path that does not exist.
+  'backups.copyOut': same(fc.record({ dir: fc.oneof(nonEmptyText.map((t) => t.replace(/^[/\\]+/, '').slice(0, 1024) || 'x'), nonEmptyText.map((t) => `/nonexistent-casefile-fuzz/${t}`.slice(0, 1024))) })),
 };
 
 /**
@@ -239,12 +241,14 @@ const VALID: Partial<Record<string, Builder>> = {
  * encrypted folder and its passphrase, a quarantined file with a backup): their
  * refusals are fuzzed here, their successes in tests/unit/backup.
  */
-const NO_SUCCESS_HERE = new Set<OperationName>(['vault.lock', 'vault.decrypt', 'vault.changePassphrase', 'backups.recover']);
+const NO_SUCCESS_HERE = new Set<OperationName>(['vault.lock', 'vault.decrypt', 'vault.changePassphrase', 'backups.recover', 'backups.copyOut']);
 
 /** Runs per property; rendering a PDF is slow, so briefs get fewer. */
 const RUNS: Partial<Record<OperationName, { any: number; mutated: number; valid: number }>> = {
   'briefs.render': { any: 15, mutated: 12, valid: 10 },
   'bundle.import': { any: 30, mutated: 50, valid: 40 },
+  // A mutated destination could name any folder on this machine (even "/"): not fuzzed by mutation.
+  'backups.copyOut': { any: 30, mutated: 0, valid: 25 },
 };
 const DEFAULT_RUNS = { any: 30, mutated: 40, valid: 25 };
 
