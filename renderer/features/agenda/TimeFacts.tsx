@@ -95,7 +95,10 @@ export function MeasureFacts({ c }: { c: NgoCase }) {
   const d = daysIn(start, today);
   const end = measureEnd(c.measure, today);
   const lines: { text: string; note?: string }[] = [];
-  lines.push({ text: d && start ? daysText(t, f, d, start, 'measureDays') : t('agenda.facts.measureStartUnknown') });
+  // A measure that expired or was overturned is over: its days stop counting.
+  const over = c.measure.status === 'expired' || c.measure.status === 'overturned';
+  if (over) lines.push({ text: c.measure.status === 'expired' ? t('agenda.facts.measureExpired') : t('agenda.facts.measureOverturned') });
+  else lines.push({ text: d && start ? daysText(t, f, d, start, 'measureDays') : t('agenda.facts.measureStartUnknown') });
   if (end) lines.push({ text: `${endText(t, f, end, 'end')} (${whenText(t, f, end)}).`, note: basisText(t, f, end) });
   else lines.push({ text: t('agenda.facts.endUnknown') });
   return <Facts label={t('agenda.facts.measureLabel')} lines={lines} />;

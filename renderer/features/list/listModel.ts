@@ -21,17 +21,26 @@ export type CaseRow = {
   /** The person's or organisation's name (the first of `names`). */
   name: string;
   days: DaysSince | null;
+  /** The detention or the measure is over (released; expired or overturned): its days no longer count. */
+  over: boolean;
   /** The folded text the instant filter searches: title and every name. */
   haystack: string;
 };
 
+/** Statuses after which a person is no longer held, or an organisation no longer under the measure. */
+const OVER: ReadonlySet<string> = new Set(['released', 'expired', 'overturned']);
+
 export function toRows(cases: readonly CaseSummary[], today: CalendarDate, fold: (s: string) => string): CaseRow[] {
-  return cases.map((summary) => ({
-    summary,
-    name: summary.names[0] ?? '',
-    days: summary.since ? daysSince(summary.since, today) : null,
-    haystack: fold([summary.title, ...summary.names].join('\n')),
-  }));
+  return cases.map((summary) => {
+    const over = OVER.has(summary.detentionStatus ?? '') || OVER.has(summary.measureStatus ?? '');
+    return {
+      summary,
+      name: summary.names[0] ?? '',
+      days: summary.since && !over ? daysSince(summary.since, today) : null,
+      over,
+      haystack: fold([summary.title, ...summary.names].join('\n')),
+    };
+  });
 }
 
 /** `compile` turns the filter text into a test on a row's folded text (see search.ts). */

@@ -65,6 +65,26 @@ describe('toRows and allTags', () => {
     expect(byId.s!.days?.approximate).toBe(false);
     expect(byId.n!.days).toBeNull();
     expect(byId.a!.name).toBe('Aibek Serikuly');
+    expect(rows.some((r) => r.over)).toBe(false);
+  });
+
+  it('stops counting once the person is released or the measure expired or was overturned', () => {
+    const ended = toRows(
+      [
+        { ...cases[0]!, detentionStatus: 'released' },
+        { ...cases[2]!, measureStatus: 'expired' },
+        { ...cases[2]!, id: 's2', measureStatus: 'overturned' },
+        { ...cases[2]!, id: 's3', measureStatus: 'appealed' },
+      ],
+      today,
+      searchFold,
+    );
+    expect(ended.map((r) => [r.summary.id, r.over, r.days === null])).toEqual([
+      ['a', true, true],
+      ['s', true, true],
+      ['s2', true, true],
+      ['s3', false, false],
+    ]);
   });
 
   it('lists every tag once, sorted', () => {
