@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { formatIssue, type ApiError } from '../../shared/errors';
 import { OnConflict } from '../../shared/contract';
 import { BriefLang, BriefMode, BriefTemplate, PreparedBy } from '../../shared/model';
-import { AnnotationState, CaseKind, CaseStatus, IsoDay, type AgendaRow, type CaseFile } from '../../shared/model';
+import { AnnotationState, CaseKind, CaseStatus, IsoDay, Priority, type AgendaRow, type CaseFile } from '../../shared/model';
 import { createDispatcher, type Dispatch } from '../services/dispatch';
 import { ServiceError } from '../services/errors';
 import { APP_VERSION } from '../services/handlers';
@@ -45,7 +45,7 @@ Commands:
   show ID [--json]                                   show one case
   annotations ID [--json]                            a case's annotations: anchored, changed (to review),
                                                      orphaned or notes, with quotes
-  search QUERY [--limit N] [--kind K] [--status S] [--json]
+  search QUERY [--limit N] [--kind K] [--status S] [--priority P] [--tag T] [--json]
                                                      find cases in any script or spelling
   brief ID... --out FILE.pdf [--template T] [--lang en|ru] [--mode public|internal] [--tag T ...]
         [--prepared-by NAME]                         a PDF brief; T: case, wgad, urgent-action, ngo, multi
@@ -86,6 +86,7 @@ const OPTIONS = {
   tag: { type: 'string', multiple: true },
   'prepared-by': { type: 'string' },
   'copy-to': { type: 'string' },
+  priority: { type: 'string' },
   history: { type: 'boolean' },
   limit: { type: 'string' },
   today: { type: 'string' },
@@ -290,8 +291,11 @@ function plan(command: string, args: string[], values: Values, io: CliIo): (disp
       if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new UsageError(`--limit must be a whole number from 1 to 500 (got "${values.limit}")`);
       const kind = pick(values.kind, CaseKind.options, '--kind');
       const status = pick(values.status, CaseStatus.options, '--status');
+      const priority = pick(values.priority, Priority.options, '--priority');
+      if ((values.tag?.length ?? 0) > 1) throw new UsageError('search takes one --tag');
+      const tag = values.tag?.[0];
       return async (dispatch) => {
-        const result = await dispatch('search.query', { query, limit, kind, status });
+        const result = await dispatch('search.query', { query, limit, kind, status, priority, ...(tag !== undefined ? { tag } : {}) });
         if (!result.ok) return reportError(io, result.error);
         if (values.json) print(result.value);
         else if (result.value.length === 0) io.stdout(`Nothing found for "${query}".`);

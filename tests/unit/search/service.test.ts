@@ -90,6 +90,20 @@ describe('casefile search', () => {
     store = await CaseStore.open(path.join(dir, 'data'));
   });
 
+  it('narrows by priority and tag, as the list does', async () => {
+    const urgent = await store.create(CaseDraft.parse(prisonerDraft({ priority: 'urgent', tags: ['blogger'] })));
+    await store.create(CaseDraft.parse(prisonerDraft({ priority: 'low', tags: ['blogger'] })));
+    await store.close();
+    const data = path.join(dir, 'data');
+    const found = async (...args: string[]) => (JSON.parse((await cli(['--data-dir', data, 'search', 'Abishev', '--json', ...args])).stdout) as Array<{ id: string }>).map((h) => h.id);
+    expect(await found('--priority', 'urgent')).toEqual([urgent.id]);
+    expect((await found('--tag', 'blogger')).length).toBe(2);
+    expect(await found('--tag', 'nobody')).toEqual([]);
+    expect((await cli(['--data-dir', data, 'search', 'x', '--priority', 'soon'])).code).toBe(2);
+    expect((await cli(['--data-dir', data, 'search', 'x', '--tag', 'a', '--tag', 'b'])).code).toBe(2);
+    store = await CaseStore.open(data);
+  });
+
   it('marks a hit that quotes a confidential annotation, as text and as JSON', async () => {
     const c = await store.create(
       CaseDraft.parse(prisonerDraft({ annotations: [{ body: 'Witness Berik saw the beating in the isolator', confidential: true, tags: [] }] })),
