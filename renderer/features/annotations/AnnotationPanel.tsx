@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnnotationState, CaseFile } from '../../../shared/model';
 import { ConfidentialBadge } from '../../components/ConfidentialBadge';
@@ -122,84 +122,72 @@ export function AnnotationPanel({ c, states, activeId, onOpenInSource, onEdit, o
       {states.length === 0 && <p className="empty-note">{t('sources.panel.empty')}</p>}
 
       {changed.length > 0 && (
-        <section className="ann-group ann-group-changed" aria-labelledby={`${id}-changed`}>
-          <h4 id={`${id}-changed`}>
-            {t('sources.panel.changed')} <span className="count">{changed.length}</span>
-          </h4>
-          <p className="ann-group-note">{t('sources.panel.changedNote')}</p>
-          <ul className="ann-list">
-            {changed.map((s) => (
-              <li key={s.id} className={`ann-item is-changed${s.confidential ? ' is-confidential' : ''}${activeId === s.id ? ' is-active' : ''}`} data-annotation-id={s.id}>
-                <p className="ann-item-source">{s.sourceTitle}</p>
-                <ChangedWords was={s.quote ?? ''} now={s.currentText ?? ''} limit={200} />
-                {s.body && (
-                  <p className="ann-body" dir="auto">
-                    {shorten(s.body, 200)}
-                  </p>
-                )}
-                <div className="ann-item-meta">
-                  <Tags tags={s.tags} />
-                  {s.confidential && <ConfidentialBadge />}
-                </div>
-                <div className="ann-item-actions">
-                  <button
-                    type="button"
-                    className="btn btn-small btn-primary"
-                    onClick={() => onAccept(s)}
-                    aria-label={t('sources.panel.acceptNamed', { quote: shorten(s.quote ?? '', 40) })}
-                  >
-                    {t('sources.panel.accept')}
-                  </button>
-                  <button type="button" className="btn btn-small" onClick={() => onReattach(s)}>
-                    {t('sources.panel.reselect')}
-                  </button>
-                  <button type="button" className="btn btn-small" onClick={() => onOpenInSource(s)}>
-                    {t('sources.panel.openInSource')}
-                  </button>
-                  <button type="button" className="btn btn-small" onClick={() => onEdit(s.id)} aria-label={t('sources.panel.editNamed', { quote: shorten(s.quote ?? '', 40) })}>
-                    {t('sources.panel.edit')}
-                  </button>
-                </div>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <ReviewGroup id={`${id}-changed`} kind="changed" title={t('sources.panel.changed')} count={changed.length} note={t('sources.panel.changedNote')}>
+          {changed.map((s) => (
+            <li key={s.id} className={`ann-item is-changed${s.confidential ? ' is-confidential' : ''}${activeId === s.id ? ' is-active' : ''}`} data-annotation-id={s.id}>
+              <p className="ann-item-source">{s.sourceTitle}</p>
+              <ChangedWords was={s.quote ?? ''} now={s.currentText ?? ''} limit={200} />
+              {s.body && (
+                <p className="ann-body" dir="auto">
+                  {shorten(s.body, 200)}
+                </p>
+              )}
+              <div className="ann-item-meta">
+                <Tags tags={s.tags} />
+                {s.confidential && <ConfidentialBadge />}
+              </div>
+              <div className="ann-item-actions">
+                <button
+                  type="button"
+                  className="btn btn-small btn-primary"
+                  onClick={() => onAccept(s)}
+                  aria-label={t('sources.panel.acceptNamed', { quote: shorten(s.quote ?? '', 40) })}
+                >
+                  {t('sources.panel.accept')}
+                </button>
+                <button type="button" className="btn btn-small" onClick={() => onReattach(s)}>
+                  {t('sources.panel.reselect')}
+                </button>
+                <button type="button" className="btn btn-small" onClick={() => onOpenInSource(s)}>
+                  {t('sources.panel.openInSource')}
+                </button>
+                <button type="button" className="btn btn-small" onClick={() => onEdit(s.id)} aria-label={t('sources.panel.editNamed', { quote: shorten(s.quote ?? '', 40) })}>
+                  {t('sources.panel.edit')}
+                </button>
+              </div>
+            </li>
+          ))}
+        </ReviewGroup>
       )}
 
       {orphans.length > 0 && (
-        <section className="ann-group ann-group-orphaned" aria-labelledby={`${id}-orphaned`}>
-          <h4 id={`${id}-orphaned`}>
-            {t('sources.panel.orphaned')} <span className="count">{orphans.length}</span>
-          </h4>
-          <p className="ann-group-note">{t('sources.panel.orphanedNote')}</p>
-          <ul className="ann-list">
-            {orphans.map((s) => (
-              <li key={s.id} className={`ann-item is-orphaned${s.confidential ? ' is-confidential' : ''}`} data-annotation-id={s.id}>
-                <p className="ann-item-source">{s.sourceTitle}</p>
-                <q className="ann-quote" dir="auto">
-                  {shorten(s.quote ?? '', 200)}
-                </q>
-                <p className="orphan-reason">{orphanReason(t, s)}</p>
-                {s.body && (
-                  <p className="ann-body" dir="auto">
-                    {shorten(s.body, 200)}
-                  </p>
-                )}
-                <div className="ann-item-meta">
-                  <Tags tags={s.tags} />
-                  {s.confidential && <ConfidentialBadge />}
-                  <span className="spacer" />
-                  <button type="button" className="btn btn-small" onClick={() => onReattach(s)}>
-                    {t('sources.panel.reattach')}
-                  </button>
-                  <button type="button" className="btn btn-small" onClick={() => onEdit(s.id)} aria-label={t('sources.panel.editNamed', { quote: shorten(s.quote ?? '', 40) })}>
-                    {t('sources.panel.edit')}
-                  </button>
-                </div>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <ReviewGroup id={`${id}-orphaned`} kind="orphaned" title={t('sources.panel.orphaned')} count={orphans.length} note={t('sources.panel.orphanedNote')}>
+          {orphans.map((s) => (
+            <li key={s.id} className={`ann-item is-orphaned${s.confidential ? ' is-confidential' : ''}`} data-annotation-id={s.id}>
+              <p className="ann-item-source">{s.sourceTitle}</p>
+              <q className="ann-quote" dir="auto">
+                {shorten(s.quote ?? '', 200)}
+              </q>
+              <p className="orphan-reason">{orphanReason(t, s)}</p>
+              {s.body && (
+                <p className="ann-body" dir="auto">
+                  {shorten(s.body, 200)}
+                </p>
+              )}
+              <div className="ann-item-meta">
+                <Tags tags={s.tags} />
+                {s.confidential && <ConfidentialBadge />}
+                <span className="spacer" />
+                <button type="button" className="btn btn-small" onClick={() => onReattach(s)}>
+                  {t('sources.panel.reattach')}
+                </button>
+                <button type="button" className="btn btn-small" onClick={() => onEdit(s.id)} aria-label={t('sources.panel.editNamed', { quote: shorten(s.quote ?? '', 40) })}>
+                  {t('sources.panel.edit')}
+                </button>
+              </div>
+            </li>
+          ))}
+        </ReviewGroup>
       )}
 
       {bySource.map(({ source, items }) => (
@@ -261,5 +249,18 @@ export function AnnotationPanel({ c, states, activeId, onOpenInSource, onEdit, o
         </section>
       )}
     </aside>
+  );
+}
+
+/** A group of annotations that need the user: passages changed, or words gone. */
+function ReviewGroup({ id, kind, title, count, note, children }: { id: string; kind: 'changed' | 'orphaned'; title: string; count: number; note: string; children: ReactNode }) {
+  return (
+    <section className={`ann-group ann-group-${kind}`} aria-labelledby={id}>
+      <h4 id={id}>
+        {title} <span className="count">{count}</span>
+      </h4>
+      <p className="ann-group-note">{note}</p>
+      <ul className="ann-list">{children}</ul>
+    </section>
   );
 }
