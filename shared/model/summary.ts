@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import { CaseKind, CaseStatus, DetentionStatus, MeasureStatus, MeasureType, Priority, type CaseFile } from './case';
 import { DateTime, Id, PartialDate } from './scalars';
-import { AgendaItem } from './agenda';
+import type { AgendaItem } from './agenda';
 
-/** The compact row the case list shows; derived from a case, never edited. */
+/**
+ * The compact row the case list shows; derived from a case, never edited. The
+ * agenda's open items are kept beside it (`agendaItems`), not in it: the list is
+ * sent whole to the window, and would carry them for nothing.
+ */
 export const CaseSummary = z.strictObject({
   id: Id,
   kind: CaseKind,
@@ -20,12 +24,6 @@ export const CaseSummary = z.strictObject({
   measureStatus: MeasureStatus.optional(),
   /** When the detention or the measure began, as precise as known. */
   since: PartialDate.optional(),
-  /**
-   * Open items for the agenda: deadlines not done, hearings on the timeline, and the
-   * next follow-up of each advocacy action not closed. Required, so that index
-   * entries written before it existed fail to parse and are rebuilt from the case.
-   */
-  agenda: z.array(AgendaItem),
   rev: z.int().min(1),
   createdAt: DateTime,
   updatedAt: DateTime,
@@ -36,7 +34,6 @@ export function summarize(c: CaseFile): CaseSummary {
   const base = {
     id: c.id, kind: c.kind, title: c.title, status: c.status, priority: c.priority,
     country: c.country, region: c.region, tags: c.tags,
-    agenda: agendaItems(c),
     rev: c.rev, createdAt: c.createdAt, updatedAt: c.updatedAt,
   };
   if (c.kind === 'political_prisoner') {

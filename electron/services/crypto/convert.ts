@@ -71,7 +71,8 @@ export type FolderEncryption =
   | { state: 'interrupted'; operation: 'encrypt' | 'decrypt' };
 
 export type RecoveryResult =
-  | { state: 'clean'; encrypted: boolean }
+  /** `left`: what is in each folder once the leftovers are gone (see removeLeftovers). */
+  | { state: 'clean'; encrypted: boolean; left: ReadonlyMap<string, readonly string[]> }
   /** A conversion was found and resolved: `completed`, or `rolled_back` (an interrupted decryption: the folder stays encrypted). */
   | { state: 'finished'; operation: 'encrypt' | 'decrypt'; outcome: 'completed' | 'rolled_back'; encrypted: boolean }
   /** An interrupted conversion needs the passphrase; nothing but leftover temp files was touched. */
@@ -367,8 +368,8 @@ export async function openVault(dir: string, passphrase: string, options: Conver
 export async function recoverConversion(dir: string, passphrase?: string, options: ConvertOptions = {}): Promise<RecoveryResult> {
   const state = await readState(dir);
   if (state.kind === 'plain' || state.kind === 'encrypted') {
-    await removeLeftovers(dir);
-    if (!state.stale) return { state: 'clean', encrypted: state.kind === 'encrypted' };
+    const left = await removeLeftovers(dir);
+    if (!state.stale) return { state: 'clean', encrypted: state.kind === 'encrypted', left };
     await removeJournal(dir);
     return { state: 'finished', operation: state.kind === 'plain' ? 'decrypt' : 'encrypt', outcome: 'completed', encrypted: state.kind === 'encrypted' };
   }

@@ -1,9 +1,9 @@
-import { closeSync, fstatSync, openSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { formatIssue, issuesFromZod } from '../../../shared/errors';
-import { CaseFile, summarize, type AuditCause, type AuditEntry, type Bundle, type CaseDraft, type CaseSummary, type Issue, type SnapshotInfo, type SnapshotReason } from '../../../shared/model';
+import { agendaItems, CaseFile, summarize, type AuditCause, type AuditEntry, type Bundle, type CaseDraft, type CaseSummary, type AgendaItem, type Issue, type SnapshotInfo, type SnapshotReason } from '../../../shared/model';
 import type { ExportedBundle, ImportReport, ListQuery, OnConflict, TrashEntry, VerifyReport } from '../../../shared/contract';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, checkReferences } from '../../../shared/model';
 import { bundleIssues, finalizeCase, newId, sha256Hex } from '../cases/finalize';
@@ -11,7 +11,8 @@ import { ioError, isIoError, ServiceError } from '../errors';
 import { aadForFile, decryptBytes, EncryptedFileError, EncryptedJsonFile, encryptBytes, openVault, recoverConversion, wipe } from '../crypto';
 import { confirmRename, DurableJsonFile, fsyncDir, prepareDurable, TEMP_SUFFIX, UnconfirmedWriteError, writeFileDurably, type DurableFs } from './durableFile';
 import { DataDirLock } from './lock';
-import { fileStateOf, loadSummaryIndex, sameFile, SUMMARY_INDEX_FILE, writeSummaryIndex, type FileState, type IndexEntry } from './summaryIndex';
+import { statFiles, type FileStates } from './statFiles';
+import { fileStateOf, fillAgendas, loadSummaryIndex, sameFile, SUMMARY_INDEX_FILE, writeSummaryIndex, type FileState, type IndexEntry, type SummaryIndex } from './summaryIndex';
 import { CURRENT_SCHEMA_VERSION, migrate, MIGRATIONS, readMeta, type Meta, type Migration } from './meta';
 import { diffCases } from '../audit/diff';
 import { HISTORY_DIR, HistoryLog } from '../audit/historyLog';
@@ -63,6 +64,25 @@ const META = 'meta.json';
 
 const isCaseFileName = (name: string) => name.endsWith('.json') && !name.startsWith('.');
 
+/** Removes what crashed writes left behind and returns the names in cases/. */
+async function removeLeftoverTempFiles(dataDir: string): Promise<string[]> {
+  // A crash during a save leaves its temp file behind; the case file itself is intact.
+  // Briefs render into tmp/ and delete their file; a crash can leave one behind.
+  await rm(path.join(dataDir, 'tmp'), { recursive: true, force: true });
+  let caseNames: string[] = [];
+  for (const sub of [CASES, TRASH, '.']) {
+    const dir = path.join(dataDir, sub);
+    const kept: string[] = [];
+    for (const name of await readdir(dir)) {
+      if (name.startsWith('.') && name.endsWith(TEMP_SUFFIX)) await unlink(path.join(dir, name)).catch(() => undefined);
+      else kept.push(name);
+    }
+    if (sub === CASES) caseNames = kept;
+  }
+  return caseNames;
+}
+
+
 /** The summary index is written this long after the last change… */
 const INDEX_IDLE_MS = 2000;
 /** …or at the latest this long after the first unwritten one. */
@@ -80,6 +100,9 @@ const printable = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g
 export class CaseStore {
   /** One entry per case in cases/: its summary and the file state it came from. */
   private readonly entries: Map<string, IndexEntry>;
+  /** The summary index's agenda line, parsed when the agenda is first needed (the list does not need it). */
+  private unreadAgendas: Buffer | null;
+  private agendasFilled: Promise<void> = Promise.resolve();
   /** Recently used whole cases, most recent last; checked against the file before use. */
   private readonly cache = new Map<string, { case: CaseFile; file: FileState }>();
   /** Trashed files checked (read and validated) in the state they are in; kept in the summary index. */
@@ -109,12 +132,13 @@ export class CaseStore {
     /** Files quarantined by this open (the folder may hold older ones too). */
     readonly quarantinedNow: QuarantineEntry[],
     private readonly options: StoreOptions,
-    index: { cases: Map<string, IndexEntry>; trash: Map<string, FileState> },
+    index: SummaryIndex,
     /** The folder's data key when it is encrypted (wiped on close); every file then goes through the encrypted adapter. */
     private readonly dataKey: Buffer | null = null,
   ) {
     this.entries = index.cases;
     this.trashChecked = index.trash;
+    this.unreadAgendas = index.agendas;
     this.historyLog = new HistoryLog(dataDir, dataKey, options.fs);
   }
 
@@ -128,16 +152,19 @@ export class CaseStore {
     const lock = options.held?.lock ?? (await DataDirLock.acquire(dir));
     let dataKey: Buffer | null = options.held?.dataKey ?? null;
     try {
+      // cases/ as the sweep of leftovers found it, while nothing has changed it since.
+      let caseNames: readonly string[] | undefined;
       if (!dataKey) {
         // Finishes (or rolls back towards encrypted) a conversion a crash interrupted; a wrong passphrase changes nothing.
         const recovery = await recoverConversion(dir, options.passphrase);
+        if (recovery.state === 'clean') caseNames = recovery.left.get(CASES);
         if (recovery.state === 'needs_passphrase' || recovery.encrypted) {
           if (options.passphrase === undefined) throw new ServiceError('encrypted', ENCRYPTED_MESSAGE);
           dataKey = await openVault(dir, options.passphrase);
         }
       }
       // A restore a crash interrupted is finished before anything reads the folder.
-      await recoverRestore(dir, dataKey, options.fs ? { fs: options.fs } : {});
+      if ((await recoverRestore(dir, dataKey, options.fs ? { fs: options.fs } : {})) !== null) caseNames = undefined;
       for (const sub of [CASES, TRASH, QUARANTINE, HISTORY_DIR]) await mkdir(path.join(dir, sub), { recursive: true, mode: 0o700 });
       const metaFile = new DurableJsonFile<unknown>(path.join(dir, META), options.fs);
       const now = (options.now ?? (() => new Date()))().toISOString();
@@ -153,11 +180,13 @@ export class CaseStore {
         await createSnapshot(dir, { reason: 'before-migration', key: dataKey, now: new Date(now), ...(options.fs ? { fs: options.fs } : {}) });
         await pruneSnapshots(dir);
       }
+      if (meta.schemaVersion !== target) caseNames = undefined; // a migration may rewrite cases/
       meta = await migrate(meta, metaFile, { dataDir: dir, casesDir: path.join(dir, CASES), dataKey }, options.migrations ?? MIGRATIONS, target);
-      const index = await loadSummaryIndex(path.join(dir, SUMMARY_INDEX_FILE), dataKey ?? undefined);
+      // The case files are statted (by another thread when there are many) while this one reads the index.
+      const names = (caseNames ?? (await removeLeftoverTempFiles(dir))).filter(isCaseFileName);
+      const [index, onDisk] = await Promise.all([loadSummaryIndex(path.join(dir, SUMMARY_INDEX_FILE), dataKey ?? undefined), statFiles(path.join(dir, CASES), names)]);
       const store = new CaseStore(dir, lock, meta, [], options, index, dataKey);
-      const caseNames = await store.removeLeftoverTempFiles();
-      await store.reconcile(caseNames);
+      await store.reconcile(onDisk);
       return store;
     } catch (err) {
       await lock.release();
@@ -308,59 +337,34 @@ export class CaseStore {
    * Sweeps what a crash can leave behind, and returns the names in cases/ that
    * remain, so the open lists that folder (10,000 entries, say) only once.
    */
-  private async removeLeftoverTempFiles(): Promise<string[]> {
-    // A crash during a save leaves its temp file behind; the case file itself is intact.
-    // Briefs render into tmp/ and delete their file; a crash can leave one behind.
-    await rm(path.join(this.dataDir, 'tmp'), { recursive: true, force: true });
-    let caseNames: string[] = [];
-    for (const sub of [CASES, TRASH, '.']) {
-      const dir = path.join(this.dataDir, sub);
-      const kept: string[] = [];
-      for (const name of await readdir(dir)) {
-        if (name.startsWith('.') && name.endsWith(TEMP_SUFFIX)) await unlink(path.join(dir, name)).catch(() => undefined);
-        else kept.push(name);
-      }
-      if (sub === CASES) caseNames = kept;
-    }
-    return caseNames;
-  }
-
   /**
    * Brings the summary index in line with cases/: files whose mtime or size
    * disagree with their entry (or that have none) are parsed and validated —
    * quarantined when bad — and entries without a file are dropped. An untouched
    * archive opens without parsing a single case file.
    */
-  private async reconcile(listing: string[]): Promise<void> {
+  private async reconcile(files: FileStates): Promise<void> {
     const dir = path.join(this.dataDir, CASES);
-    const names = listing.filter(isCaseFileName);
     const onDisk = new Set<string>();
     let changed = false;
-    // stat in a plain loop: 10,000 stats take ~60 ms this way and three times that through
-    // the thread pool; a pause between batches keeps the process answering.
-    const BATCH = 1000;
-    for (let i = 0; i < names.length; i += BATCH) {
-      const batch = names.slice(i, i + BATCH);
-      if (i > 0) await new Promise((resolve) => setImmediate(resolve));
-      const stats = batch.map((name) => statSync(path.join(dir, name), { throwIfNoEntry: false }));
-      const stale: number[] = [];
-      batch.forEach((name, j) => {
-        const id = name.slice(0, -'.json'.length);
-        const entry = this.entries.get(id);
-        const st = stats[j];
-        if (!st) return; // gone since the listing
-        if (entry && sameFile(entry, fileStateOf(st))) onDisk.add(id);
-        else stale.push(j);
-      });
-      const results = await Promise.all(stale.map((j) => this.readCase(path.join(dir, batch[j]!))));
-      for (const [k, j] of stale.entries()) {
+    const stale: Array<[string, FileState]> = [];
+    for (const [name, state] of files) {
+      const entry = this.entries.get(name.slice(0, -'.json'.length));
+      if (entry && sameFile(entry, state)) onDisk.add(entry.summary.id);
+      else stale.push([name, state]);
+    }
+    const BATCH = 1000; // files read at once when many changed (a first open reads them all)
+    for (let i = 0; i < stale.length; i += BATCH) {
+      const batch = stale.slice(i, i + BATCH);
+      const results = await Promise.all(batch.map(([name]) => this.readCase(path.join(dir, name))));
+      for (const [k, [name, state]] of batch.entries()) {
         const result = results[k]!;
         changed = true;
         if (result.ok) {
-          this.entries.set(result.value.id, { summary: summarize(result.value), ...fileStateOf(stats[j]!) });
+          this.entries.set(result.value.id, { summary: summarize(result.value), agenda: agendaItems(result.value), ...state });
           onDisk.add(result.value.id);
         } else {
-          this.quarantinedNow.push(await this.quarantine(path.join(dir, batch[j]!), result.reason));
+          this.quarantinedNow.push(await this.quarantine(path.join(dir, name), result.reason));
         }
       }
     }
@@ -425,6 +429,7 @@ export class CaseStore {
     if (!force && !this.indexDirty) return;
     this.indexDirty = false;
     this.indexStaleSince = 0;
+    await this.withAgendas();
     const index = { cases: this.entries, trash: this.trashChecked };
     await writeSummaryIndex(path.join(this.dataDir, SUMMARY_INDEX_FILE), index, this.options.fs, this.dataKey ?? undefined);
   }
@@ -509,6 +514,35 @@ export class CaseStore {
     return this.entries.get(id)?.summary;
   }
 
+  /** Every live case's open items (deadlines, hearings, follow-ups), with the case they belong to. */
+  async openItems(): Promise<Array<Pick<CaseSummary, 'id' | 'title' | 'kind'> & { agenda: readonly AgendaItem[] }>> {
+    this.assertOpen();
+    await this.withAgendas();
+    return Array.from(this.entries.values(), ({ summary: { id, title, kind }, agenda }) => ({ id, title, kind, agenda: agenda ?? [] }));
+  }
+
+  /**
+   * Gives every entry its agenda: from the index's agenda line, or — should that
+   * line be unreadable — from the case file, so that a damaged cache never hides
+   * a deadline.
+   */
+  private withAgendas(): Promise<void> {
+    if (this.unreadAgendas !== null) {
+      const missing = fillAgendas({ cases: this.entries, trash: this.trashChecked, agendas: this.unreadAgendas });
+      this.unreadAgendas = null;
+      this.agendasFilled = (async () => {
+        for (const id of missing) {
+          const entry = this.entries.get(id);
+          const c = await this.peek(id).catch(() => null);
+          // Only if no save replaced the entry meanwhile (a save's entry has its agenda).
+          if (entry && this.entries.get(id) === entry) this.entries.set(id, { ...entry, agenda: c ? agendaItems(c) : [] });
+        }
+        if (missing.length > 0) this.scheduleIndexFlush(); // heal the cache
+      })();
+    }
+    return this.agendasFilled;
+  }
+
   has(id: string): boolean {
     return this.entries.has(id);
   }
@@ -587,7 +621,7 @@ export class CaseStore {
 
   private remember(c: CaseFile, st: Stats): void {
     const file = fileStateOf(st);
-    this.entries.set(c.id, { summary: summarize(c), ...file });
+    this.entries.set(c.id, { summary: summarize(c), agenda: agendaItems(c), ...file });
     this.cache.delete(c.id);
     this.cache.set(c.id, { case: c, file });
     const limit = this.options.cacheSize ?? 256;

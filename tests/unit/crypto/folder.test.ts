@@ -17,6 +17,7 @@ import { decryptBytes, encryptBytes } from '../../../electron/services/crypto/en
 import { WrongPassphraseError } from '../../../electron/services/crypto/errors';
 import { aadForFile, aadForPath, JOURNAL_FILE, VAULT_FILE } from '../../../electron/services/crypto/folderLayout';
 import { ServiceError } from '../../../electron/services/errors';
+import { loadSummaryIndex } from '../../../electron/services/store/summaryIndex';
 import { buildDataFolder, expectSamePlaintext, FAST_KDF, isStoredEncrypted, markersFound, MARKERS, snapshot, type FolderSnapshot } from '../../helpers/cryptoFolder';
 import { tempDir } from '../../helpers/fixtures';
 
@@ -120,8 +121,8 @@ describe('encrypting a folder', () => {
         expect(`${c.id}.json`).toBe(name);
       }
     }
-    const index = await new EncryptedJsonFile<{ format: string }>(path.join(dir, 'summary-index.json'), key, 'summary-index.json').read();
-    expect(index?.format).toBe('casefile-summary-index');
+    const index = await loadSummaryIndex(path.join(dir, 'summary-index.json'), key);
+    expect([...index.cases.keys()].sort()).toEqual((await readdir(path.join(dir, 'cases'))).map((n) => n.slice(0, -'.json'.length)).sort());
   });
 
   it('sweeps crash leftovers that may hold plaintext: temp files and rendered briefs', async () => {

@@ -264,12 +264,17 @@ describe('a damaged summary-index.json', () => {
     [
       'an entry for a case that does not exist, and a stale entry',
       (b) => {
-        const index = JSON.parse(b.toString('utf8')) as { entries: Record<string, { summary: { id: string; title: string }; mtimeMs: number; size: number }> };
-        const [first] = Object.keys(index.entries);
-        index.entries['ghost-case'] = { ...index.entries[first!]!, summary: { ...index.entries[first!]!.summary, id: 'ghost-case' } };
-        index.entries[first!]!.summary.title = 'A stale title';
-        index.entries[first!]!.mtimeMs += 1;
-        return JSON.stringify(index);
+        const [line, agendas] = b.toString('utf8').split('\n');
+        const index = JSON.parse(line!) as { layout: { summary: string[]; file: string[] }; rows: unknown[][] };
+        const [first] = index.rows;
+        const at = (name: string) => index.layout.summary.indexOf(name);
+        const ghost = [...first!];
+        ghost[at('id')] = 'ghost-case';
+        index.rows.push(ghost);
+        first![at('title')] = 'A stale title';
+        const mtime = index.layout.summary.length + index.layout.file.indexOf('mtimeMs');
+        first![mtime] = (first![mtime] as number) + 1;
+        return `${JSON.stringify(index)}\n${agendas}`;
       },
     ],
   ];

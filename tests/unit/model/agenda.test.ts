@@ -1,11 +1,11 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { agendaRows, CaseDraft, CaseFile, summarize, type CaseDraftInput } from '../../../shared/model';
+import { agendaItems, agendaRows, CaseDraft, CaseFile, summarize, type AgendaItem, type CaseDraftInput } from '../../../shared/model';
 import { createDispatcher, type Dispatch } from '../../../electron/services/dispatch';
 import { createHandlers } from '../../../electron/services/handlers';
 import { CaseStore } from '../../../electron/services/store/caseStore';
-import { SUMMARY_INDEX_FILE } from '../../../electron/services/store/summaryIndex';
+import { fileStateOf, loadSummaryIndex, SUMMARY_INDEX_FILE, writeSummaryIndex } from '../../../electron/services/store/summaryIndex';
 import { cli } from '../../helpers/cli';
 import { ngoDraft, prisonerDraft, tempDir } from '../../helpers/fixtures';
 
@@ -34,10 +34,10 @@ function prisonerWithAgenda(title = 'Agenda case'): CaseDraftInput {
   });
 }
 
-describe('summarize() keeps the open items for the agenda', () => {
+describe('agendaItems() keeps the open items for the agenda', () => {
   it('takes deadlines not done, every hearing, and the follow-ups of actions not closed', () => {
     const c = CaseFile.parse({ ...CaseDraft.parse(prisonerWithAgenda()), id: 'c1', rev: 1, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' });
-    expect(summarize(c).agenda).toEqual([
+    expect(agendaItems(c)).toEqual([
       { kind: 'deadline', id: 'd-over', date: '2026-11-20', title: 'Cassation limit' },
       { kind: 'deadline', id: 'd-month', date: '2026-12', title: 'Report to donor' },
       { kind: 'deadline', id: 'd-today', date: '2026-11-22', title: 'Submit the motion' },
@@ -50,11 +50,11 @@ describe('summarize() keeps the open items for the agenda', () => {
 });
 
 describe('agendaRows', () => {
-  const c = { id: 'c1', title: 'Case one', kind: 'political_prisoner' as const, agenda: [] as ReturnType<typeof summarize>['agenda'] };
+  const c = { id: 'c1', title: 'Case one', kind: 'political_prisoner' as const, agenda: [] as AgendaItem[] };
 
   it('drops past hearings, marks overdue items, counts a partial date to the end of its period, overdue first', () => {
-    const summary = summarize(CaseFile.parse({ ...CaseDraft.parse(prisonerWithAgenda()), id: 'c1', rev: 1, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' }));
-    const rows = agendaRows([summary], today);
+    const full = CaseFile.parse({ ...CaseDraft.parse(prisonerWithAgenda()), id: 'c1', rev: 1, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' });
+    const rows = agendaRows([{ ...summarize(full), agenda: agendaItems(full) }], today);
     expect(rows.map((r) => [r.id, r.dueBy, r.daysLeft, r.overdue, r.mayBeDue])).toEqual([
       ['a-open', '2026-10-31', -22, true, false], // "2026-10" was due by the end of October
       ['d-over', '2026-11-20', -2, true, false],
@@ -143,18 +143,21 @@ describe('agenda.list through the store', () => {
     expect(r.ok && r.value.map((x) => [x.title, x.overdue])).toEqual([['Long gone', true]]);
   });
 
-  it('rebuilds index entries written before summaries carried the agenda', async () => {
-    const a = await store!.create(CaseDraft.parse(prisonerWithAgenda('Old index')));
+  it('keeps the agenda in the summary index: a reopened folder lists the same items without reading a case', async () => {
+    const a = await store!.create(CaseDraft.parse(prisonerWithAgenda('Indexed')));
     await store!.close();
-    store = undefined;
-    const file = path.join(dir, SUMMARY_INDEX_FILE);
-    const index = JSON.parse(await readFile(file, 'utf8')) as { entries: Record<string, { summary: Record<string, unknown> }> };
-    delete index.entries[a.id]!.summary.agenda; // what an older version wrote
-    await writeFile(file, JSON.stringify(index));
+    // The index vouches for the file as it is; garble the file keeping its state, and only the index can answer.
+    const file = path.join(dir, 'cases', `${a.id}.json`);
+    const before = await stat(file);
+    await writeFile(file, Buffer.alloc(before.size, 0x20));
+    const index = await loadSummaryIndex(path.join(dir, SUMMARY_INDEX_FILE));
+    index.cases.set(a.id, { ...index.cases.get(a.id)!, ...fileStateOf(await stat(file)) });
+    await writeSummaryIndex(path.join(dir, SUMMARY_INDEX_FILE), index);
     store = await CaseStore.open(dir);
     dispatch = createDispatcher(createHandlers(store));
     const r = await dispatch('agenda.list', { today: '2026-11-22' });
-    expect(r.ok && r.value.length).toBe(6);
+    expect(r.ok && r.value.map((x) => x.id)).toEqual(['a-open', 'd-over', 'd-today', 'e-nov', 'e-next', 'd-month']);
+    expect(store.quarantinedNow).toEqual([]);
   });
 });
 

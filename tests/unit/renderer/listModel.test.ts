@@ -3,7 +3,7 @@ import type { CaseSummary } from '../../../shared/model';
 import { compileQuery, searchFold } from '../../../renderer/features/list/search';
 import { allTags, filterRows, sortRows, toRows, type SortLabels } from '../../../renderer/features/list/listModel';
 
-const base = { status: 'active', priority: 'normal', tags: [] as string[], agenda: [] as CaseSummary['agenda'], rev: 1, createdAt: '2026-01-01T00:00:00.000Z' } as const;
+const base = { status: 'active', priority: 'normal', tags: [] as string[], rev: 1, createdAt: '2026-01-01T00:00:00.000Z' } as const;
 const cases: CaseSummary[] = [
   { ...base, id: 'a', kind: 'political_prisoner', title: "Aibek — 'false information'", names: ['Aibek Serikuly', 'Айбек Серікұлы'], priority: 'urgent', detentionStatus: 'pre_trial', since: '2022-01', updatedAt: '2026-03-01T00:00:00.000Z', tags: ['blogger'] },
   { ...base, id: 'g', kind: 'political_prisoner', title: 'Гүлнар — extremism', names: ['Гүлнар Әбдірахманова'], status: 'monitoring', since: '2019', updatedAt: '2026-02-01T00:00:00.000Z', tags: ['extremism-charge', 'blogger'] },

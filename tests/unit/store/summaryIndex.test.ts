@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import { copyFile, readFile, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CaseDraft, type CaseFile } from '../../../shared/model';
 import { CaseStore, type StoreChange } from '../../../electron/services/store/caseStore';
-import { fileStateOf, loadSummaryIndex, SUMMARY_INDEX_FILE, writeSummaryIndex } from '../../../electron/services/store/summaryIndex';
+import { fileStateOf, fillAgendas, loadSummaryIndex, SUMMARY_INDEX_FILE, writeSummaryIndex } from '../../../electron/services/store/summaryIndex';
 import { ngoDraft, prisonerDraft, tempDir } from '../../helpers/fixtures';
 
 let dir: string;
@@ -24,13 +25,21 @@ async function seed(): Promise<CaseFile[]> {
   await s.close();
   return made;
 }
+/** The index file as JSON (what its own writer puts there, see summaryIndex.ts). */
+type IndexJson = { format: string; version: number; sha256: string; layout: { summary: string[] }; trash: object; rows: unknown[][] };
+/** The index file's two lines: the rows as JSON, the agendas as text. */
+async function readIndexJson(file: string): Promise<{ index: IndexJson; agendas: string }> {
+  const [rows, agendas] = (await readFile(file, 'utf8')).split('\n');
+  return { index: JSON.parse(rows!) as IndexJson, agendas: agendas! };
+}
+
 const caseFile = (id: string) => path.join(dir, 'cases', `${id}.json`);
 
 describe('the summary index', () => {
   it('is written on close and lists an untouched archive without parsing case files', async () => {
     const [a, b] = await seed();
-    const index = JSON.parse(await readFile(path.join(dir, SUMMARY_INDEX_FILE), 'utf8')) as { entries: Record<string, unknown> };
-    expect(Object.keys(index.entries).sort()).toEqual([a!.id, b!.id].sort());
+    const index = await loadSummaryIndex(path.join(dir, SUMMARY_INDEX_FILE));
+    expect([...index.cases.keys()].sort()).toEqual([a!.id, b!.id].sort());
 
     // Garble a file and make the index vouch for the garbled file's size and mtime
     // (written by the index's own writer, checksum and all): if the open parsed case
@@ -55,8 +64,8 @@ describe('the summary index', () => {
     await writeFile(caseFile(a!.id), JSON.stringify(edited, null, 2));
     store = await CaseStore.open(dir);
     expect(store.summary(a!.id)).toMatchObject({ title: 'Edited by hand', rev: 7 });
-    const index = JSON.parse(await readFile(path.join(dir, SUMMARY_INDEX_FILE), 'utf8')) as { entries: Record<string, { summary: { title: string } }> };
-    expect(index.entries[a!.id]!.summary.title).toBe('Edited by hand'); // rewritten at once
+    const index = await loadSummaryIndex(path.join(dir, SUMMARY_INDEX_FILE));
+    expect(index.cases.get(a!.id)!.summary.title).toBe('Edited by hand'); // rewritten at once
   });
 
   it('heals an entry whose file was edited keeping its size and modification time (cp -p, touch -r)', async () => {
@@ -108,15 +117,43 @@ describe('the summary index', () => {
     const [a] = await seed();
     const file = path.join(dir, SUMMARY_INDEX_FILE);
     const bytes = await readFile(file);
-    expect(bytes.toString('latin1', 0, 60)).toMatch(/^\{"format":"casefile-summary-index","version":3,"sha256":"[0-9a-f]/);
+    expect(bytes.toString('latin1', 0, 60)).toMatch(/^\{"format":"casefile-summary-index","version":4,"sha256":"[0-9a-f]/);
     // A title changed in place, same length, still valid JSON: only the checksum tells.
     const title = 'Q'.repeat(Buffer.byteLength(a!.title));
     const forged = bytes.toString('utf8').replace(a!.title, title);
-    expect(JSON.parse(forged).entries[a!.id].summary.title).toBe(title);
+    expect((JSON.parse(forged.split('\n')[0]!) as IndexJson).rows.flat()).toContain(title);
     await writeFile(file, forged);
     expect((await loadSummaryIndex(file)).cases.size).toBe(0);
     store = await CaseStore.open(dir);
     expect(store.summary(a!.id)!.title).toBe(a!.title);
+  });
+
+  it('reads the agendas only when asked, and makes one from the case file when the index’s agenda line lacks it', async () => {
+    const file = path.join(dir, SUMMARY_INDEX_FILE);
+    const s = await CaseStore.open(dir);
+    const a = await s.create(CaseDraft.parse(prisonerDraft({ title: 'With a deadline', deadlines: [{ date: '2027-02-01', title: 'Appeal limit' }] })));
+    const b = await s.create(CaseDraft.parse(ngoDraft({ title: 'Another', deadlines: [{ date: '2027-03', title: 'Report' }] })));
+    await s.close();
+    // A valid index (checksum and all) whose agenda line knows only b.
+    const { index, agendas } = await readIndexJson(file);
+    const onlyB = JSON.stringify({ [b.id]: (JSON.parse(agendas) as Record<string, unknown>)[b.id] });
+    const { format: _f, version: _v, sha256: _s, ...rest } = index;
+    const body = `${JSON.stringify(rest).slice(1)}\n${onlyB}`;
+    await writeFile(file, `{"format":"casefile-summary-index","version":4,"sha256":"${createHash('sha256').update(body).digest('hex')}",${body}`);
+    store = await CaseStore.open(dir);
+    expect(store.list().map((c) => c.title).sort()).toEqual(['Another', 'With a deadline']);
+    const items = await store.openItems();
+    expect(items.map((c) => [c.title, c.agenda.map((i) => i.title)]).sort()).toEqual([
+      ['Another', ['Report']],
+      ['With a deadline', ['Appeal limit']], // from the case file
+    ]);
+    expect(store.quarantinedNow).toEqual([]);
+    await store.close();
+    store = undefined;
+    // ...and the index is healed: its agenda line now holds both.
+    const reread = await loadSummaryIndex(file);
+    expect(fillAgendas(reread)).toEqual([]);
+    expect(reread.cases.get(a.id)!.agenda!.map((i) => i.title)).toEqual(['Appeal limit']);
   });
 
   it('drops entries whose file is gone and picks up files it has never seen', async () => {
@@ -131,11 +168,30 @@ describe('the summary index', () => {
   it('ignores an index whose entries do not match its checksum (edited by hand)', async () => {
     const [a] = await seed();
     const file = path.join(dir, SUMMARY_INDEX_FILE);
-    const index = JSON.parse(await readFile(file, 'utf8')) as { entries: Record<string, { summary: { title: string } }> };
-    index.entries[a!.id]!.summary.title = 'Forged title';
-    await writeFile(file, JSON.stringify(index));
+    const { index, agendas } = await readIndexJson(file);
+    const title = index.layout.summary.indexOf('title');
+    index.rows.find((row) => row[0] === a!.id)![title] = 'Forged title';
+    await writeFile(file, `${JSON.stringify(index)}\n${agendas}`);
     store = await CaseStore.open(dir);
     expect(store.summary(a!.id)!.title).toBe(a!.title);
+  });
+
+  it('is rebuilt, not misread, when its columns are not this build’s (checksum and all)', async () => {
+    const [a] = await seed();
+    const file = path.join(dir, SUMMARY_INDEX_FILE);
+    const { index, agendas } = await readIndexJson(file);
+    // What a build whose summaries had their fields in another order would have written: title and status swapped.
+    const [t, st] = [index.layout.summary.indexOf('title'), index.layout.summary.indexOf('status')];
+    index.layout.summary[t] = 'status';
+    index.layout.summary[st] = 'title';
+    for (const row of index.rows) [row[t], row[st]] = [row[st], row[t]];
+    const { format: _f, version: _v, sha256: _s, ...rest } = index;
+    const body = `${JSON.stringify(rest).slice(1)}\n${agendas}`;
+    const head = `{"format":"casefile-summary-index","version":4,"sha256":"`;
+    await writeFile(file, `${head}${createHash('sha256').update(body).digest('hex')}",${body}`);
+    expect((await loadSummaryIndex(file)).cases.size).toBe(0);
+    store = await CaseStore.open(dir);
+    expect(store.summary(a!.id)).toMatchObject({ title: a!.title, status: a!.status });
   });
 
   it('is rebuilt whole when missing or damaged', async () => {
