@@ -241,18 +241,20 @@ export class HistoryLog {
 
   private async appendText(file: string, text: string): Promise<void> {
     const dir = path.dirname(file);
-    if (await mkdir(dir, { recursive: true, mode: 0o700 })) await fsyncDir(this.dataDir, this.fs);
-    let created = true;
     let handle;
     try {
-      handle = await this.fs.open(file, 'ax+', 0o600);
+      handle = await this.fs.open(file, 'a+', 0o600);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      created = false;
+      // history/ is made by the store at open; made again here only if it went missing since.
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      if (await mkdir(dir, { recursive: true, mode: 0o700 })) await fsyncDir(this.dataDir, this.fs);
       handle = await this.fs.open(file, 'a+', 0o600);
     }
+    let created = false;
     try {
       const { size } = await handle.stat();
+      // Empty: just made (or made by a write a crash cut short); its name needs the folder synced.
+      created = size === 0;
       let torn = false;
       if (size > 0) {
         const last = Buffer.alloc(1);
