@@ -64,7 +64,11 @@ const META = 'meta.json';
 
 const isCaseFileName = (name: string) => name.endsWith('.json') && !name.startsWith('.');
 
-/** Removes what crashed writes left behind and returns the names in cases/. */
+/**
+ * Sweeps what a crash can leave behind, and returns the names in cases/ that
+ * remain. Needed when the open did not sweep the whole folder already (see
+ * recoverConversion), or changed cases/ since.
+ */
 async function removeLeftoverTempFiles(dataDir: string): Promise<string[]> {
   // A crash during a save leaves its temp file behind; the case file itself is intact.
   // Briefs render into tmp/ and delete their file; a crash can leave one behind.
@@ -81,7 +85,6 @@ async function removeLeftoverTempFiles(dataDir: string): Promise<string[]> {
   }
   return caseNames;
 }
-
 
 /** The summary index is written this long after the last change… */
 const INDEX_IDLE_MS = 2000;
@@ -182,7 +185,7 @@ export class CaseStore {
       }
       if (meta.schemaVersion !== target) caseNames = undefined; // a migration may rewrite cases/
       meta = await migrate(meta, metaFile, { dataDir: dir, casesDir: path.join(dir, CASES), dataKey }, options.migrations ?? MIGRATIONS, target);
-      // The case files are statted (by another thread when there are many) while this one reads the index.
+      // The index is read (in the thread pool) while this thread stats the case files.
       const names = (caseNames ?? (await removeLeftoverTempFiles(dir))).filter(isCaseFileName);
       const [index, onDisk] = await Promise.all([loadSummaryIndex(path.join(dir, SUMMARY_INDEX_FILE), dataKey ?? undefined), statFiles(path.join(dir, CASES), names)]);
       const store = new CaseStore(dir, lock, meta, [], options, index, dataKey);
@@ -333,10 +336,6 @@ export class CaseStore {
     return { ok: true, value: parsed.data };
   }
 
-  /**
-   * Sweeps what a crash can leave behind, and returns the names in cases/ that
-   * remain, so the open lists that folder (10,000 entries, say) only once.
-   */
   /**
    * Brings the summary index in line with cases/: files whose mtime or size
    * disagree with their entry (or that have none) are parsed and validated —
