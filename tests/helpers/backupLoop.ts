@@ -1,7 +1,7 @@
 // A child process for the backup crash test. It loads, says "loaded", waits for a
 // line on stdin, opens the folder and then, until killed, edits a case, takes a
 // snapshot, and every third round restores an earlier snapshot — saying what it
-// starts and what finished: "saved <rev>", "backing-up", "backed-up <name>",
+// starts and what finished: "saving <rev>", "saved <rev>", "backing-up", "backed-up <name>",
 // "restoring <name>", "restored <name>".
 import { CaseDraft } from '../../shared/model';
 import { listSnapshots } from '../../electron/services/backup';
@@ -16,6 +16,7 @@ process.stdout.write('ready\n');
 for (let round = 0; ; round++) {
   const store = session.store!;
   const c = await store.get(caseId!);
+  process.stdout.write(`saving ${c.rev + 1}\n`);
   const saved = await store.update(c.id, c.rev, CaseDraft.parse({ ...c, summary: `Round ${round} of the backup loop — Қазақ` }));
   process.stdout.write(`saved ${saved.rev}\n`);
   process.stdout.write('backing-up\n');
