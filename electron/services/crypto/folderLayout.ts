@@ -123,11 +123,11 @@ export async function listFolder(dataDir: string): Promise<{ targets: Target[]; 
  * (a conversion's may hold plaintext) and the brief-render folder. Neither is
  * ever the truth: the file each temp was meant to replace is intact.
  */
-export async function removeLeftovers(dataDir: string): Promise<Map<string, string[]>> {
+export async function removeLeftovers(dataDir: string, folders: readonly string[] = ['.', CASES, TRASH, QUARANTINE, RETIRED_QUARANTINE, HISTORY_DIR, BACKUPS]): Promise<Map<string, string[]>> {
   await rm(path.join(dataDir, BRIEF_TMP), { recursive: true, force: true });
   // What is left in each folder: the store lists cases/ from it rather than read 10,000 names twice.
   const kept = new Map<string, string[]>();
-  for (const sub of ['.', CASES, TRASH, QUARANTINE, RETIRED_QUARANTINE, HISTORY_DIR, BACKUPS]) {
+  for (const sub of folders) {
     const names: string[] = [];
     for (const entry of await entries(path.join(dataDir, sub))) {
       if (isTempName(entry.name)) await unlink(path.join(dataDir, sub, entry.name)).catch(() => undefined);

@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { formatIssue, issuesFromZod } from '../../../shared/errors';
@@ -9,7 +9,8 @@ import { BUNDLE_FORMAT, BUNDLE_VERSION, checkReferences } from '../../../shared/
 import { bundleIssues, finalizeCase, newId, sha256Hex } from '../cases/finalize';
 import { ioError, isIoError, ServiceError } from '../errors';
 import { aadForFile, decryptBytes, EncryptedFileError, EncryptedJsonFile, encryptBytes, openVault, recoverConversion, wipe } from '../crypto';
-import { confirmRename, DurableJsonFile, fsyncDir, prepareDurable, TEMP_SUFFIX, UnconfirmedWriteError, writeFileDurably, type DurableFs } from './durableFile';
+import { confirmRename, DurableJsonFile, fsyncDir, prepareDurable, UnconfirmedWriteError, writeFileDurably, type DurableFs } from './durableFile';
+import { removeLeftovers } from '../crypto/folderLayout';
 import { DataDirLock } from './lock';
 import { statFiles, type FileStates } from './statFiles';
 import { fileStateOf, fillAgendas, loadSummaryIndex, sameFile, SUMMARY_INDEX_FILE, writeSummaryIndex, type FileState, type IndexEntry, type SummaryIndex } from './summaryIndex';
@@ -63,28 +64,6 @@ const QUARANTINE = 'quarantine';
 const META = 'meta.json';
 
 const isCaseFileName = (name: string) => name.endsWith('.json') && !name.startsWith('.');
-
-/**
- * Sweeps what a crash can leave behind, and returns the names in cases/ that
- * remain. Needed when the open did not sweep the whole folder already (see
- * recoverConversion), or changed cases/ since.
- */
-async function removeLeftoverTempFiles(dataDir: string): Promise<string[]> {
-  // A crash during a save leaves its temp file behind; the case file itself is intact.
-  // Briefs render into tmp/ and delete their file; a crash can leave one behind.
-  await rm(path.join(dataDir, 'tmp'), { recursive: true, force: true });
-  let caseNames: string[] = [];
-  for (const sub of [CASES, TRASH, '.']) {
-    const dir = path.join(dataDir, sub);
-    const kept: string[] = [];
-    for (const name of await readdir(dir)) {
-      if (name.startsWith('.') && name.endsWith(TEMP_SUFFIX)) await unlink(path.join(dir, name)).catch(() => undefined);
-      else kept.push(name);
-    }
-    if (sub === CASES) caseNames = kept;
-  }
-  return caseNames;
-}
 
 /** The summary index is written this long after the last change… */
 const INDEX_IDLE_MS = 2000;
@@ -186,7 +165,8 @@ export class CaseStore {
       if (meta.schemaVersion !== target) caseNames = undefined; // a migration may rewrite cases/
       meta = await migrate(meta, metaFile, { dataDir: dir, casesDir: path.join(dir, CASES), dataKey }, options.migrations ?? MIGRATIONS, target);
       // The index is read (in the thread pool) while this thread stats the case files.
-      const names = (caseNames ?? (await removeLeftoverTempFiles(dir))).filter(isCaseFileName);
+      // Swept here when the open did not sweep the whole folder already (recoverConversion), or changed cases/ since.
+      const names = (caseNames ?? (await removeLeftovers(dir, ['.', CASES, TRASH])).get(CASES)!).filter(isCaseFileName);
       const [index, onDisk] = await Promise.all([loadSummaryIndex(path.join(dir, SUMMARY_INDEX_FILE), dataKey ?? undefined), statFiles(path.join(dir, CASES), names)]);
       const store = new CaseStore(dir, lock, meta, [], options, index, dataKey);
       await store.reconcile(onDisk);

@@ -210,8 +210,7 @@ export function summaryIndexText(index: Pick<SummaryIndex, 'cases' | 'trash'>): 
 
 /** Writes the index; every entry must carry its agenda (an index as loaded gets them from its own line first). */
 export async function writeSummaryIndex(file: string, index: SummaryIndex | Pick<SummaryIndex, 'cases' | 'trash'>, fs?: DurableFs, dataKey?: Buffer): Promise<void> {
-  const whole = index;
-  if ('agendas' in whole && whole.agendas) fillAgendas(whole);
-  const text = summaryIndexText(whole);
+  if ('agendas' in index && index.agendas) fillAgendas(index);
+  const text = summaryIndexText(index);
   await writeFileDurably(file, dataKey ? encryptBytes(dataKey, text, SUMMARY_INDEX_FILE) : text, fs);
 }
