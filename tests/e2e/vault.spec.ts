@@ -31,6 +31,18 @@ function lockScreen(page: Page) {
   return page.getByRole('heading', { level: 1, name: 'This data folder is encrypted' });
 }
 
+/** Encrypts the folder from Settings with PASSPHRASE; returns the Encryption region once it says so. */
+async function encryptFromSettings(page: Page) {
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const encryption = page.getByRole('region', { name: 'Encryption' });
+  const encryptForm = encryption.getByRole('form', { name: 'Encrypt the data folder' });
+  await encryptForm.getByLabel('New passphrase', { exact: true }).fill(PASSPHRASE);
+  await encryptForm.getByLabel('Type the new passphrase again').fill(PASSPHRASE);
+  await encryptForm.getByRole('button', { name: 'Encrypt the data folder' }).click();
+  await expect(encryption.getByText('This data folder is encrypted with your passphrase.')).toBeVisible({ timeout: 30_000 });
+  return encryption;
+}
+
 async function unlock(page: Page, passphrase: string) {
   const field = page.getByLabel('Passphrase', { exact: true });
   await expect(field).toBeFocused();
@@ -122,13 +134,7 @@ test('encrypt from Settings, lock, refuse a wrong passphrase, unlock', async ({ 
 test('idle lock choice and decrypting back to plain files', async ({ page, dataDir }) => {
   test.setTimeout(90_000);
   const id = await createCase(page, { kind: 'prisoner', title: TITLE, name: NAME });
-  await page.getByRole('link', { name: 'Settings' }).click();
-  const encryption = page.getByRole('region', { name: 'Encryption' });
-  const encryptForm = encryption.getByRole('form', { name: 'Encrypt the data folder' });
-  await encryptForm.getByLabel('New passphrase', { exact: true }).fill(PASSPHRASE);
-  await encryptForm.getByLabel('Type the new passphrase again').fill(PASSPHRASE);
-  await encryptForm.getByRole('button', { name: 'Encrypt the data folder' }).click();
-  await expect(encryption.getByText('This data folder is encrypted with your passphrase.')).toBeVisible({ timeout: 30_000 });
+  const encryption = await encryptFromSettings(page);
 
   await encryption.getByLabel('Lock automatically after').selectOption({ label: '5 minutes without use' });
   await expect(page.getByText('Casefile now locks itself after 5 minutes without use.')).toBeVisible();
@@ -154,13 +160,7 @@ test('idle lock choice and decrypting back to plain files', async ({ page, dataD
 test('the lock screen says a passphrase is wrong in the language chosen, not in the server’s English', async ({ page }) => {
   test.setTimeout(90_000);
   await createCase(page, { kind: 'prisoner', title: TITLE, name: NAME });
-  await page.getByRole('link', { name: 'Settings' }).click();
-  const encryption = page.getByRole('region', { name: 'Encryption' });
-  const encryptForm = encryption.getByRole('form', { name: 'Encrypt the data folder' });
-  await encryptForm.getByLabel('New passphrase', { exact: true }).fill(PASSPHRASE);
-  await encryptForm.getByLabel('Type the new passphrase again').fill(PASSPHRASE);
-  await encryptForm.getByRole('button', { name: 'Encrypt the data folder' }).click();
-  await expect(encryption.getByText('This data folder is encrypted with your passphrase.')).toBeVisible({ timeout: 30_000 });
+  await encryptFromSettings(page);
 
   for (const [language, title, field, wrong] of [
     ['Қазақша', 'Бұл деректер қалтасы шифрланған', 'Құпия фраза', 'Құпия фраза қате. Ештеңе өзгертілмеді.'],

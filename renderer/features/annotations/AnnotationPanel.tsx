@@ -24,16 +24,31 @@ type Props = {
   onAddNote: () => void;
 };
 
-function Tags({ tags }: { tags: readonly string[] }) {
-  if (tags.length === 0) return null;
+/** An annotation's tags and its confidential mark, as every item of the panel shows them. */
+function Marks({ state }: { state: AnnotationState }) {
   return (
-    <span className="ann-tags">
-      {tags.map((tag) => (
-        <span key={tag} className="tag-chip">
-          {tag}
+    <>
+      {state.tags.length > 0 && (
+        <span className="ann-tags">
+          {state.tags.map((tag) => (
+            <span key={tag} className="tag-chip">
+              {tag}
+            </span>
+          ))}
         </span>
-      ))}
-    </span>
+      )}
+      {state.confidential && <ConfidentialBadge />}
+    </>
+  );
+}
+
+/** Opens the annotation's editor; named by its quote for screen readers, since every item has one. */
+function EditButton({ state, onEdit }: { state: AnnotationState; onEdit: (id: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <button type="button" className="btn btn-small" onClick={() => onEdit(state.id)} aria-label={t('sources.panel.editNamed', { quote: shorten(state.quote ?? '', 40) })}>
+      {t('sources.panel.edit')}
+    </button>
   );
 }
 
@@ -133,8 +148,7 @@ export function AnnotationPanel({ c, states, activeId, onOpenInSource, onEdit, o
                 </p>
               )}
               <div className="ann-item-meta">
-                <Tags tags={s.tags} />
-                {s.confidential && <ConfidentialBadge />}
+                <Marks state={s} />
               </div>
               <div className="ann-item-actions">
                 <button
@@ -151,9 +165,7 @@ export function AnnotationPanel({ c, states, activeId, onOpenInSource, onEdit, o
                 <button type="button" className="btn btn-small" onClick={() => onOpenInSource(s)}>
                   {t('sources.panel.openInSource')}
                 </button>
-                <button type="button" className="btn btn-small" onClick={() => onEdit(s.id)} aria-label={t('sources.panel.editNamed', { quote: shorten(s.quote ?? '', 40) })}>
-                  {t('sources.panel.edit')}
-                </button>
+                <EditButton state={s} onEdit={onEdit} />
               </div>
             </li>
           ))}
@@ -175,15 +187,12 @@ export function AnnotationPanel({ c, states, activeId, onOpenInSource, onEdit, o
                 </p>
               )}
               <div className="ann-item-meta">
-                <Tags tags={s.tags} />
-                {s.confidential && <ConfidentialBadge />}
+                <Marks state={s} />
                 <span className="spacer" />
                 <button type="button" className="btn btn-small" onClick={() => onReattach(s)}>
                   {t('sources.panel.reattach')}
                 </button>
-                <button type="button" className="btn btn-small" onClick={() => onEdit(s.id)} aria-label={t('sources.panel.editNamed', { quote: shorten(s.quote ?? '', 40) })}>
-                  {t('sources.panel.edit')}
-                </button>
+                <EditButton state={s} onEdit={onEdit} />
               </div>
             </li>
           ))}
@@ -210,12 +219,9 @@ export function AnnotationPanel({ c, states, activeId, onOpenInSource, onEdit, o
                   )}
                 </button>
                 <div className="ann-item-meta">
-                  <Tags tags={s.tags} />
-                  {s.confidential && <ConfidentialBadge />}
+                  <Marks state={s} />
                   <span className="spacer" />
-                  <button type="button" className="btn btn-small" onClick={() => onEdit(s.id)} aria-label={t('sources.panel.editNamed', { quote: shorten(s.quote ?? '', 40) })}>
-                    {t('sources.panel.edit')}
-                  </button>
+                  <EditButton state={s} onEdit={onEdit} />
                 </div>
               </li>
             ))}
@@ -239,8 +245,7 @@ export function AnnotationPanel({ c, states, activeId, onOpenInSource, onEdit, o
                 </button>
                 {(s.tags.length > 0 || s.confidential) && (
                   <div className="ann-item-meta">
-                    <Tags tags={s.tags} />
-                    {s.confidential && <ConfidentialBadge />}
+                    <Marks state={s} />
                   </div>
                 )}
               </li>
