@@ -5,9 +5,11 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
+import { expect } from 'vitest';
 import { z } from 'zod';
 import { ApiError, ErrorCode } from '../../shared/errors';
 import { contract, type OperationName } from '../../shared/contract';
+import type { HistoryIssue } from '../../electron/services/audit/historyCheck';
 
 // --- snapshots of a data folder --------------------------------------------------
 
@@ -256,5 +258,25 @@ export function expectedReason(how: Corruption, seed: number): RegExp {
       return new RegExp(`^holds case id "other-${seed}" but is named `);
     case 'wrong-type':
       return /^not a valid case: rev: expected number, got string/;
+  }
+}
+
+// --- crash loops --------------------------------------------------------------
+
+/**
+ * The history issues a crash loop may leave, and nothing else: revisions whose
+ * save a kill interrupted (the case file renamed into place, its history line not
+ * yet written) and lines torn by such a kill mid-append. `inFlight` holds
+ * "<case id>:<rev>" for every save under way when a kill came.
+ */
+export function expectOnlyInterruptedSaves(issues: readonly HistoryIssue[], inFlight: ReadonlySet<string>): void {
+  for (const issue of issues) {
+    if (issue.kind === 'missing-revisions') {
+      for (const rev of issue.revs!) expect(inFlight, `${issue.caseId} rev ${rev}: ${issue.message}`).toContain(`${issue.caseId}:${rev}`);
+    } else {
+      // A line torn by a kill mid-append stays, skipped, once later lines follow it.
+      expect(['torn-line', 'damaged-line'], issue.message).toContain(issue.kind);
+      expect([...inFlight].some((key) => key.startsWith(`${issue.caseId}:`)), `a kill interrupted a save of ${issue.caseId}: ${issue.message}`).toBe(true);
+    }
   }
 }
