@@ -82,7 +82,8 @@ test('a bundle the desktop app is asked to open lands in the import dialog, and 
   await expect(page.getByRole('row').filter({ hasText: 'Гүлнар Әбдірахманова' })).toBeVisible();
 
   await page.evaluate('window.__send("export")');
-  await page.waitForFunction('window.__asked === 1');
+  // A function, not a string: Playwright polls a string predicate through eval, which the app's CSP refuses.
+  await page.waitForFunction(() => (globalThis as unknown as { __asked?: number }).__asked === 1);
   // The user cancelled the Save dialog: no "exported" message, no error. (Opening About after
   // the cancel orders the check behind anything the export would have shown.)
   await page.evaluate('window.__send("about")');
