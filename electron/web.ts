@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createDispatcher } from './services/dispatch';
@@ -7,11 +9,26 @@ import { resolveDataDir, userDataDir } from './services/paths';
 import { Session } from './services/session';
 import { scryptParamsForTests } from './services/crypto';
 import { startWebServer } from './transports/http';
+import { sweepHandovers, writeHandover, type Handover } from './transports/handover';
 import { openAppWindow } from './transports/openBrowser';
 
 // Browser mode: `npm run web -- [--data-dir DIR] [--port N] [--no-open]`.
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * Whether reading the terminal is safe: a job in the background that reads it is
+ * stopped by the shell (SIGTTIN), which would freeze the server. Linux tells; elsewhere assume yes.
+ */
+function ownsTerminal(): boolean {
+  if (!process.stdin.isTTY || process.platform !== 'linux') return true;
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /s, '').split(' ');
+    return fields[2] === fields[5]; // pgrp === tpgid: this process group has the terminal
+  } catch {
+    return true;
+  }
+}
 
 async function main(): Promise<number> {
   let values;
@@ -50,9 +67,21 @@ async function main(): Promise<number> {
   const dispatch = createDispatcher(session.handlers, {
     onInternalError: (op, err) => process.stderr.write(`casefile web: internal error in ${op}: ${(err as Error)?.stack ?? String(err)}\n`),
   });
+  // Pages that forward a window to its ticket, by ticket: each removed once its ticket is traded.
+  const handoverDir = path.join(userDataDir(), 'browser-handover');
+  await sweepHandovers(handoverDir);
+  const handovers = new Map<string, Handover>();
   let server: Awaited<ReturnType<typeof startWebServer>>;
   try {
-    server = await startWebServer({ dispatch, rendererDir: path.join(here, '../renderer'), port });
+    server = await startWebServer({
+      dispatch,
+      rendererDir: path.join(here, '../renderer'),
+      port,
+      onTicketUsed: (ticket) => {
+        void handovers.get(ticket)?.remove();
+        handovers.delete(ticket);
+      },
+    });
   } catch (err) {
     await session.close();
     const code = (err as NodeJS.ErrnoException).code;
@@ -63,14 +92,49 @@ async function main(): Promise<number> {
     }
     throw err;
   }
-  process.stdout.write(`Casefile is running at ${server.url}\n`);
-  if (!values['no-open'] && !openAppWindow(server.url, path.join(userDataDir(), 'browser-profile'))) {
-    process.stdout.write('No Chromium-based browser was found; open the address above in your browser.\n');
+  const live = server;
+  // The browser's command line is readable by every local user: it names the forwarding page, never the ticket.
+  const openWindow = async (): Promise<boolean> => {
+    const { ticket, url } = live.issueTicket();
+    let handover: Handover;
+    try {
+      handover = await writeHandover(handoverDir, url);
+    } catch (err) {
+      process.stderr.write(`casefile web: warning: cannot write the page that opens the window in ${handoverDir} (${(err as Error).message}).\n`);
+      return false;
+    }
+    handovers.set(ticket, handover);
+    if (openAppWindow(handover.fileUrl, path.join(userDataDir(), 'browser-profile'))) return true;
+    handovers.delete(ticket);
+    await handover.remove();
+    return false;
+  };
+  const enterFor = (what: string) => `For ${what}, press Enter here; Ctrl+C stops Casefile.\n`;
+  const openOnce = 'it opens Casefile once';
+  if (values['no-open']) {
+    process.stdout.write(`Casefile is running at ${server.issueTicket().url}\n`);
+    process.stdout.write(`That link is for you only and ${openOnce}. ${enterFor('a new link')}`);
+  } else if (await openWindow()) {
+    process.stdout.write(`Casefile is running at ${server.origin}/ in an app window. ${enterFor('another window')}`);
+  } else {
+    process.stdout.write(`Casefile is running at ${server.issueTicket().url}\n`);
+    process.stdout.write(`No Chromium-based browser was found; open the address above in your browser (${openOnce}). ${enterFor('a new link')}`);
   }
+  const keys = ownsTerminal() ? createInterface({ input: process.stdin }) : null;
+  keys?.on('line', () => {
+    void (async () => {
+      if (!values['no-open'] && (await openWindow())) process.stdout.write('Opened another window.\n');
+      else process.stdout.write(`New link (${openOnce}): ${live.issueTicket().url}\n`);
+    })();
+  });
+  process.stdin.on('error', () => keys?.close());
   await new Promise<void>((resolve) => {
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => resolve());
   });
+  keys?.close();
+  process.stdin.destroy();
   await server.close();
+  await Promise.all([...handovers.values()].map((h) => h.remove()));
   await session.close();
   return 0;
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from './api';
+import { api, handover, type Handover } from './api';
 import type { ShellCommand } from './env';
 import { ToastProvider, useToast } from './components/Toasts';
 import { ImportDialog } from './features/bundles/ImportDialog';
@@ -16,6 +16,7 @@ import { SettingsView } from './features/settings/SettingsView';
 import { TrashView } from './features/trash/TrashView';
 import { AgendaNotice } from './features/agenda/AgendaNotice';
 import { AgendaView } from './features/agenda/AgendaView';
+import { LinkRefused } from './features/session/LinkRefused';
 import { isReloading, takeReloadNotice } from './lib/reload';
 import { navigate, routeHref, useRoute, type Route } from './lib/router';
 import { useErrorText } from './lib/errors';
@@ -37,17 +38,22 @@ export function App() {
 function VaultGate() {
   const { t } = useTranslation();
   const [status, setStatus] = useState<VaultStatus | null>(null);
+  const [refused, setRefused] = useState<Exclude<Handover, 'ready'> | null>(null);
   useEffect(() => {
     let live = true;
-    void api['vault.status']({}).then((r) => {
-      // A failed answer (the server gone, an older one) is not a lock: the app says what went wrong itself.
-      if (live) setStatus(r.ok ? r.value : PLAIN_FOLDER);
+    void handover().then((state) => {
+      if (state !== 'ready') return live && setRefused(state);
+      void api['vault.status']({}).then((r) => {
+        // A failed answer (the server gone, an older one) is not a lock: the app says what went wrong itself.
+        if (live) setStatus(r.ok ? r.value : PLAIN_FOLDER);
+      });
     });
     return () => {
       live = false;
     };
   }, []);
   const vault = useMemo(() => (status ? { status, setStatus } : null), [status]);
+  if (refused) return <LinkRefused why={refused} />;
   if (!vault) return <p className="page-loading">{t('common.loading')}</p>;
   if (vault.status.locked) return <LockScreen onUnlocked={setStatus} />;
   return (

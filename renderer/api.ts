@@ -14,26 +14,56 @@ declare global {
 
 const TOKEN_KEY = 'casefile.token';
 const TOKEN_HEADER = 'x-casefile-token';
+const TICKET_PATH = '/session';
+const TICKET = /(?:^#|&)ticket=([A-Za-z0-9_-]+)/;
+
+/** How this page came by the session token: it has one, its link was already used, or it was opened without a link. */
+export type Handover = 'ready' | 'used' | 'missing';
 
 /**
- * The browser-mode token arrives in the URL fragment (never sent to a server,
- * never in a log). Keep it for this tab's reloads and take it out of the address bar.
+ * Browser mode opens at `/#ticket=T`: a one-time ticket, never the token itself (a
+ * browser's command line is readable by every local user). The ticket leaves the
+ * address bar at once and is traded for the token, which is kept for this tab's
+ * reloads in sessionStorage only. A ticket someone else traded first is refused:
+ * the page then says so instead of failing call by call.
  */
-function takeToken(): string | null {
-  const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
+async function takeToken(): Promise<{ token: string | null; handover: Handover }> {
+  const match = TICKET.exec(window.location.hash);
   if (match) {
-    sessionStorage.setItem(TOKEN_KEY, match[1]!);
-    const rest = window.location.hash.replace(/(?:^#|&)token=[A-Za-z0-9_-]+/, '').replace(/^&/, '');
+    const rest = window.location.hash.replace(TICKET, '').replace(/^&/, '');
     history.replaceState(null, '', `${window.location.pathname}${window.location.search}${rest ? `#${rest.replace(/^#?/, '')}` : ''}`);
+    try {
+      const response = await fetch(TICKET_PATH, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ticket: match[1] }) });
+      const result = (await response.json()) as Result<{ token: string }>;
+      if (result.ok) {
+        sessionStorage.setItem(TOKEN_KEY, result.value.token);
+        return { token: result.value.token, handover: 'ready' };
+      }
+    } catch {
+      // The server gone: the calls say so themselves.
+    }
+    // A tab that already holds a token (a reload of a used link) keeps working with it.
+    const kept = sessionStorage.getItem(TOKEN_KEY);
+    return { token: kept, handover: kept ? 'ready' : 'used' };
   }
-  return sessionStorage.getItem(TOKEN_KEY);
+  const kept = sessionStorage.getItem(TOKEN_KEY);
+  return { token: kept, handover: kept ? 'ready' : 'missing' };
+}
+
+let tokenTaken: ReturnType<typeof takeToken> | null = null;
+
+/** Browser mode's handover, settled once per page; the desktop app needs none. */
+export function handover(): Promise<Handover> {
+  if (window.casefile) return Promise.resolve('ready');
+  return (tokenTaken ??= takeToken()).then((r) => r.handover);
 }
 
 function httpApi(): Api {
-  const token = takeToken();
+  tokenTaken ??= takeToken(); // at once: the ticket leaves the address bar before anything renders
   const gone: Result<never> = { ok: false, error: { code: 'io', message: 'Casefile is not running any more. Start it again; your saved work is on disk.' } };
   const call = async <K extends OperationName>(op: K, input: OpInput<K>, options?: CallOptions): Promise<Result<OpOutput<K>>> => {
-    if (!token) return { ok: false, error: { code: 'bad_input', message: 'No session token: open Casefile from the link it printed when it started.' } };
+    const { token } = await (tokenTaken ??= takeToken());
+    if (!token) return { ok: false, error: { code: 'bad_input', message: 'No session token: open Casefile from a new link (press Enter in the terminal where it runs).' } };
     const onProgress = options?.onProgress;
     let response: Response;
     try {

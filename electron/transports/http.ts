@@ -11,6 +11,15 @@ import type { Dispatch } from '../services/dispatch';
 /** The header the renderer sends the per-launch token in (never a cookie: no ambient authority). */
 export const TOKEN_HEADER = 'x-casefile-token';
 
+/** Where a page trades a one-time ticket for the session token: `POST` with `{"ticket": "…"}`. */
+export const TICKET_PATH = '/session';
+
+/** A ticket's answer when it was already used (or never issued by this run). */
+export const TICKET_USED_MESSAGE =
+  'This link was already used, or it is from an earlier run of Casefile. Press Enter in the terminal where Casefile runs for a new link, or restart Casefile.';
+
+const MAX_TICKET_BODY_BYTES = 1024;
+
 /** Scripts only from the app itself; the API is same-origin. Mirrors renderer/index.html. */
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -35,9 +44,19 @@ export type WebServerOptions = {
   rendererDir: string;
   port?: number;
   token?: string;
+  /** Told when a ticket has been traded for the token (to remove the page that carried it). */
+  onTicketUsed?: (ticket: string) => void;
 };
 
-export type WebServer = { url: string; origin: string; token: string; port: number; close(): Promise<void> };
+export type WebServer = {
+  origin: string;
+  /** The session token: never in a URL, never on a command line; a page gets it by trading a ticket. */
+  token: string;
+  port: number;
+  /** A new one-time address that opens the app (`ORIGIN/#ticket=…`); each ticket is traded for the token once. */
+  issueTicket(): { ticket: string; url: string };
+  close(): Promise<void>;
+};
 
 function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
   res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
@@ -55,12 +74,12 @@ function sameSecret(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error('request too large');
+    if (size > limit) throw new Error('request too large');
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -69,14 +88,18 @@ async function readBody(req: IncomingMessage): Promise<string> {
 /**
  * Browser mode: the built renderer and the contract on 127.0.0.1 only. Each
  * operation is `POST /api/<operation>` with a JSON body, answered with the same
- * `Result` the IPC door returns. A random per-launch token (handed to the page in
- * the URL fragment, which browsers never send) must come back in a header, and the
- * Host header must name this loopback address and port (against DNS rebinding).
+ * `Result` the IPC door returns. A random per-launch token must come back in a
+ * header, and the Host header must name this loopback address and port (against
+ * DNS rebinding). The token itself never travels in a URL: a page opened at
+ * `/#ticket=T` (the fragment is never sent) posts T to `/session` and gets the
+ * token once; T is burnt on that first use, so a link seen elsewhere (a command
+ * line, a terminal's scrollback) is worth nothing after the user's window took it.
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? randomBytes(32).toString('base64url');
   const rendererDir = path.resolve(options.rendererDir);
   let allowedHosts = new Set<string>();
+  const tickets = new Set<string>();
 
   const server = createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => {
@@ -92,13 +115,31 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (!allowedHosts.has(req.headers.host ?? '')) return send(res, 403, 'Forbidden: unexpected Host header.');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 
+    if (url.pathname === TICKET_PATH) {
+      if (req.method !== 'POST') return send(res, 405, 'Use POST.');
+      const origin = req.headers.origin;
+      if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) return send(res, 403, 'Forbidden: cross-origin request.');
+      let ticket: unknown;
+      try {
+        ticket = (JSON.parse(await readBody(req, MAX_TICKET_BODY_BYTES)) as { ticket?: unknown } | null)?.ticket;
+      } catch {
+        ticket = undefined;
+      }
+      // Set.delete is the burn: of two pages racing with one ticket, exactly one gets true.
+      if (typeof ticket !== 'string' || !tickets.delete(ticket)) {
+        return sendResult(res, 410, { ok: false, error: { code: 'bad_input', message: TICKET_USED_MESSAGE } });
+      }
+      options.onTicketUsed?.(ticket);
+      return sendResult(res, 200, { ok: true, value: { token } });
+    }
+
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, 'Use POST.');
       const origin = req.headers.origin;
       if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) return send(res, 403, 'Forbidden: cross-origin request.');
       const given = req.headers[TOKEN_HEADER];
       if (!sameSecret(Array.isArray(given) ? given[0] : given, token)) {
-        return sendResult(res, 401, { ok: false, error: { code: 'bad_input', message: 'Missing or wrong session token. Open Casefile from the link it printed.' } });
+        return sendResult(res, 401, { ok: false, error: { code: 'bad_input', message: 'Missing or wrong session token. Open Casefile from a new link: press Enter in the terminal where it runs.' } });
       }
       const op = decodeURIComponent(url.pathname.slice('/api/'.length));
       if (!isOperationName(op)) return sendResult(res, 404, { ok: false, error: { code: 'unsupported', message: `Unknown operation "${op}".` } });
@@ -142,10 +183,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const origin = `http://127.0.0.1:${port}`;
   return {
-    url: `${origin}/#token=${token}`,
     origin,
     token,
     port,
+    issueTicket: () => {
+      const ticket = randomBytes(32).toString('base64url');
+      tickets.add(ticket);
+      return { ticket, url: `${origin}/#ticket=${ticket}` };
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -15,14 +15,18 @@ const CANDIDATES: Record<string, string[]> = {
   ],
 };
 
-export function findChromium(): string | null {
+/** CASEFILE_CHROMIUM (a path to a Chromium-family browser) wins over the usual places. */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
+  const chosen = env.CASEFILE_CHROMIUM;
+  if (chosen) return existsSync(chosen) ? chosen : null;
   return (CANDIDATES[process.platform] ?? []).find((p) => existsSync(p)) ?? null;
 }
 
 /**
  * Opens the app in a Chromium "app mode" window with its own profile (no
  * extensions, no sync, no history shared with the user's everyday browser).
- * Returns false when no Chromium-family browser is found.
+ * Returns false when no Chromium-family browser is found. `url` ends up in the
+ * browser's command line, which every local user can read: never a secret.
  */
 export function openAppWindow(url: string, profileDir: string): boolean {
   const browser = findChromium();

@@ -9,6 +9,7 @@ import type enVault from './locales/en.vault.json';
 import type enBackups from './locales/en.backups.json';
 import type enHistory from './locales/en.history.json';
 import type enErrors from './locales/en.errors.json';
+import type enSession from './locales/en.session.json';
 
 // Every locale file in ./locales is picked up here: `<lang>.json`, plus optional
 // parts `<lang>.<feature>.json` that a feature keeps to itself (their top-level keys
@@ -25,7 +26,8 @@ type Texts = typeof en &
   typeof enVault &
   typeof enBackups &
   typeof enHistory &
-  typeof enErrors;
+  typeof enErrors &
+  typeof enSession;
 
 export const resources: Record<string, { translation: Record<string, unknown> }> = {};
 for (const [file, mod] of Object.entries(files)) {

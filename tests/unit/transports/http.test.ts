@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../electron/services/dispatch';
 import { createHandlers } from '../../../electron/services/handlers';
 import { CaseStore } from '../../../electron/services/store/caseStore';
-import { CONTENT_SECURITY_POLICY, startWebServer, TOKEN_HEADER, type WebServer } from '../../../electron/transports/http';
+import { CONTENT_SECURITY_POLICY, startWebServer, TICKET_PATH, TICKET_USED_MESSAGE, TOKEN_HEADER, type WebServer } from '../../../electron/transports/http';
 import { PROGRESS_HEADER, ProgressStreamLine } from '../../../shared/contract';
 import { prisonerDraft, tempDir } from '../../helpers/fixtures';
 
@@ -46,8 +46,43 @@ const api = (op: string, input: unknown, extra: Record<string, string> = {}) =>
   send('POST', `/api/${op}`, { 'content-type': 'application/json', [TOKEN_HEADER]: server.token, ...extra }, JSON.stringify(input));
 
 describe('browser mode server', () => {
-  it('listens on loopback only and hands the token in the URL fragment', () => {
-    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{43}$/);
+  const trade = (ticket: unknown, headers: Record<string, string> = {}) =>
+    send('POST', TICKET_PATH, { 'content-type': 'application/json', ...headers }, JSON.stringify({ ticket }));
+
+  it('listens on loopback only and opens on a one-time ticket in the fragment, never the token', () => {
+    const { ticket, url } = server.issueTicket();
+    expect(url).toBe(`http://127.0.0.1:${server.port}/#ticket=${ticket}`);
+    expect(ticket).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(url).not.toContain(server.token);
+    expect(server.issueTicket().ticket).not.toBe(ticket);
+  });
+
+  it('trades a ticket for the token exactly once; a second use, a made-up ticket or another origin is refused', async () => {
+    const { ticket } = server.issueTicket();
+    const first = await trade(ticket, { origin: server.origin });
+    expect(first.status).toBe(200);
+    const token = (JSON.parse(first.body) as { value: { token: string } }).value.token;
+    expect(token).toBe(server.token);
+    // The token works; the same ticket does not, a second time.
+    expect((await send('POST', '/api/cases.list', { 'content-type': 'application/json', [TOKEN_HEADER]: token }, '{}')).status).toBe(200);
+    const again = await trade(ticket);
+    expect(again.status).toBe(410);
+    expect(JSON.parse(again.body)).toEqual({ ok: false, error: { code: 'bad_input', message: TICKET_USED_MESSAGE } });
+    expect(again.body).not.toContain(server.token);
+    for (const bad of ['x'.repeat(43), '', 42, null]) expect((await trade(bad)).status).toBe(410);
+    expect((await send('POST', TICKET_PATH, { 'content-type': 'application/json' }, '{not json')).status).toBe(410);
+    // Another site cannot trade one, nor can a rebinding Host; the ticket survives either attempt.
+    const other = server.issueTicket().ticket;
+    expect((await trade(other, { origin: 'http://evil.example' })).status).toBe(403);
+    expect((await trade(other, { host: `evil.example:${server.port}` })).status).toBe(403);
+    expect((await send('GET', TICKET_PATH)).status).toBe(405);
+    expect((await trade(other)).status).toBe(200);
+  });
+
+  it('of many pages racing with one ticket, exactly one gets the token', async () => {
+    const { ticket } = server.issueTicket();
+    const replies = await Promise.all(Array.from({ length: 20 }, () => trade(ticket)));
+    expect(replies.map((r) => r.status).sort()).toEqual([200, ...Array<number>(19).fill(410)]);
   });
 
   it('serves every contract operation at POST /api/<operation> with the same results', async () => {
