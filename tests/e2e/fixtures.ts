@@ -8,7 +8,8 @@ import { _electron, test as base, type Browser, type ElectronApplication, type P
 
 // Each test gets a fresh data folder and its own Casefile:
 //  - project "browser": `node out/main/web.js --data-dir DIR --no-open --port 0`, opened
-//    in Chromium at the URL it prints (with the session token in the fragment);
+//    in Chromium at the one-time link it prints (a ticket the page trades for the
+//    session token); another tab gets a new link the way a user does, by Enter on stdin;
 //  - project "electron": the desktop shell through Playwright's _electron, where an
 //    Electron binary is installed (checked on disk: importing 'electron' would try to
 //    download it); skipped cleanly where it is not.
@@ -18,14 +19,21 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export type CasefileMode = 'browser' | 'electron';
 export type CasefileOptions = { casefileMode: CasefileMode };
 
-type Server = { url: string; process: ChildProcess; output: () => string };
+type Server = {
+  /** The one-time link printed at start (the test's page uses it). */
+  url: string;
+  /** A new one-time link, asked for as a user does: Enter in the terminal. */
+  newLink: () => Promise<string>;
+  process: ChildProcess;
+  output: () => string;
+};
 
 type TestFixtures = {
   /** Files written into the fresh data folder before Casefile starts: relative path → content. */
   seedFiles: Record<string, string>;
   /** The fresh data folder this test's Casefile uses. */
   dataDir: string;
-  /** The address the app was opened at (browser mode: with the token). */
+  /** An address that opens the app in another tab (browser mode: a new one-time link). */
   url: string;
   server: Server | null;
   electronApp: ElectronApplication | null;
@@ -49,14 +57,24 @@ function startServer(dataDir: string): Promise<Server> {
     cwd: root,
     // A low scrypt cost for folders the tests encrypt (honoured only under NODE_ENV=test); unlocking reads the cost from vault.json.
     env: { ...process.env, NODE_ENV: 'test', CASEFILE_SCRYPT_N: '1024' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   let output = '';
+  const newLink = async (): Promise<string> => {
+    const seen = [...output.matchAll(/New link \(it opens Casefile once\): (\S+)/g)].length;
+    child.stdin!.write('\n');
+    for (let i = 0; i < 300; i++) {
+      const found = [...output.matchAll(/New link \(it opens Casefile once\): (\S+)/g)];
+      if (found.length > seen) return found.at(-1)![1]!;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`no new link after Enter:\n${output}`);
+  };
   return new Promise<Server>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString('utf8');
       const m = /Casefile is running at (\S+)/.exec(output);
-      if (m) resolve({ url: m[1]!, process: child, output: () => output });
+      if (m) resolve({ url: m[1]!, newLink, process: child, output: () => output });
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', (chunk: Buffer) => {
@@ -144,7 +162,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
 
   url: async ({ server, page }, use) => {
-    await use(server ? server.url : page.url());
+    // The page took the first link; a link works once, so another tab needs its own.
+    await use(server ? await server.newLink() : page.url());
   },
 });
 
