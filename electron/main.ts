@@ -9,6 +9,7 @@ import { resolveDataDir } from './services/paths';
 import { Session } from './services/session';
 import { CONTENT_SECURITY_POLICY } from './transports/http';
 import { APP_ENTRY, APP_SCHEME, mimeType, resolveAppFile } from './shell/appProtocol';
+import { ChosenFolders, chooseFolder, onlyChosenFolders } from './shell/chosenFolders';
 import { bundleArgument, readOpenedBundle, saveRequest, saveWithDialog } from './shell/files';
 import { registerContract } from './shell/ipc';
 import { menuTemplate, OPEN_EXTERNAL_CHANNEL, SHELL_COMMAND_CHANNEL } from './shell/menu';
@@ -89,7 +90,8 @@ async function start(): Promise<void> {
   const dispatch = createDispatcher(folder.handlers, {
     onInternalError: (op, err) => console.error(`internal error in ${op}:`, err),
   });
-  registerContract(ipcMain, dispatch);
+  const chosenFolders = new ChosenFolders();
+  registerContract(ipcMain, onlyChosenFolders(dispatch, chosenFolders));
 
   const win = new BrowserWindow({
     width: 1280,
@@ -151,11 +153,11 @@ async function start(): Promise<void> {
       text: SHELL_STRINGS[language],
     });
   });
-  // A folder for a copy of the backups (a USB drive): only the user names it, in the native dialog.
+  // A folder for a copy of the backups (a USB drive): only the user names it, in the native dialog;
+  // backups.copyOut writes nowhere else.
   ipcMain.handle(SHELL_CHANNELS.chooseFolder, async (event): Promise<string | null> => {
     if (!isTrustedSender(event.senderFrame)) return null;
-    const choice = await dialog.showOpenDialog(win, { title: SHELL_STRINGS[language].chooseBackupFolder, properties: ['openDirectory', 'createDirectory'] });
-    return choice.canceled ? null : (choice.filePaths[0] ?? null);
+    return chooseFolder((options) => dialog.showOpenDialog(win, options), chosenFolders, SHELL_STRINGS[language].chooseBackupFolder);
   });
   // The page takes opened bundles one at a time, at start and whenever told there is one.
   ipcMain.handle(SHELL_CHANNELS.openBundle, async (event): Promise<OpenedBundle | null> => {

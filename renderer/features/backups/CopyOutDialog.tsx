@@ -8,8 +8,9 @@ import { backupErrorText } from './backupErrors';
 
 // A backup that outlives the disk: a snapshot taken now and copied, with an
 // encrypted folder's key file, to a folder the user names (a USB drive). In the
-// desktop app the folder comes from the system's folder picker; in browser mode the
-// user types its full path (the server runs on this same computer).
+// desktop app the folder comes from the system's folder picker only (the main process
+// refuses any other); in browser mode the user types its full path (the server runs
+// on this same computer).
 
 type Outcome = { kind: 'done'; report: CopyOutReport } | { kind: 'failed'; text: string };
 
@@ -77,6 +78,7 @@ export function CopyOutDialog({ open, onClose, onCopied }: { open: boolean; onCl
             type="text"
             value={dir}
             disabled={busy}
+            readOnly={!!shell}
             spellCheck={false}
             aria-describedby={ids.hint}
             placeholder={t('backups.copyOut.placeholder')}

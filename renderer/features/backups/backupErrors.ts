@@ -8,6 +8,8 @@ import type { ApiError } from '../../../shared/errors';
 export type BackupAction = 'create' | 'list' | 'restore' | 'recover' | 'copy';
 
 export function backupErrorText(t: TFunction, action: BackupAction, error: Pick<ApiError, 'code' | 'message'>): string {
+  // The desktop app writes only where its own folder dialog pointed.
+  if (action === 'copy' && error.code === 'bad_input' && /only to a folder chosen/.test(error.message)) return t('backupsError.copyNotChosen');
   if (action === 'copy' && (error.code === 'not_found' || error.code === 'bad_input')) {
     // The destination: not there, relative, or inside the data folder (the service says which).
     return /inside the data folder/.test(error.message) ? t('backupsError.copyInside') : error.code === 'not_found' ? t('backupsError.copyNoFolder') : t('backupsError.copyFullPath');

@@ -211,7 +211,7 @@ describe('the preload', () => {
 describe('main.ts wires every rule', () => {
   it('uses the secure options, the lock-down, the permission handler, the sender check and app://', async () => {
     const main = await readFile(path.join(root, 'electron/main.ts'), 'utf8');
-    for (const needle of ['secureWebPreferences(', 'lockDownWebContents(contents)', 'denyAllPermissions(session.defaultSession)', 'isTrustedSender(event.senderFrame)', 'registerContract(ipcMain, dispatch)', 'protocol.handle(APP_SCHEME', 'loadURL(APP_ENTRY)', 'requestSingleInstanceLock()']) {
+    for (const needle of ['secureWebPreferences(', 'lockDownWebContents(contents)', 'denyAllPermissions(session.defaultSession)', 'isTrustedSender(event.senderFrame)', 'registerContract(ipcMain, onlyChosenFolders(dispatch, chosenFolders))', 'chooseFolder((options) => dialog.showOpenDialog(win, options), chosenFolders', 'protocol.handle(APP_SCHEME', 'loadURL(APP_ENTRY)', 'requestSingleInstanceLock()']) {
       expect(main).toContain(needle);
     }
     expect(main).not.toMatch(/loadFile\(|nodeIntegration:\s*true|contextIsolation:\s*false|sandbox:\s*false|webSecurity:\s*false/);

@@ -1,0 +1,49 @@
+import path from 'node:path';
+import type { OpenDialogOptions, OpenDialogReturnValue } from 'electron';
+import type { Dispatch } from '../services/dispatch';
+
+// The desktop app copies backups only where the user pointed the main process's own
+// folder dialog: a page (a compromised renderer, a script in a brief) that names a
+// path itself gets nothing written. Browser mode has no such dialog; there the typed
+// path is checked by the service as before.
+
+/** The refusal (the renderer recognises "only to a folder chosen" and says it in the user's language). */
+export const NOT_CHOSEN_MESSAGE =
+  'The desktop app copies backups only to a folder chosen with "Choose…" in this session. Choose the folder there, then copy. Nothing was copied.';
+
+/** The folders the dialog returned in this session; forgotten when the app quits. */
+export class ChosenFolders {
+  private readonly folders = new Set<string>();
+
+  remember(dir: string): string {
+    const resolved = path.resolve(dir);
+    this.folders.add(resolved);
+    return resolved;
+  }
+
+  has(dir: string): boolean {
+    return path.isAbsolute(dir) && this.folders.has(path.resolve(dir));
+  }
+}
+
+/** The contract with `backups.copyOut` limited to chosen folders; every other operation passes through. */
+export function onlyChosenFolders(dispatch: Dispatch, chosen: ChosenFolders): Dispatch {
+  return (op, input, context) => {
+    if (op === 'backups.copyOut') {
+      const dir = (input as { dir?: unknown } | null | undefined)?.dir;
+      if (typeof dir !== 'string' || !chosen.has(dir)) return Promise.resolve({ ok: false, error: { code: 'bad_input', message: NOT_CHOSEN_MESSAGE } });
+    }
+    return dispatch(op, input, context);
+  };
+}
+
+/** The folder dialog: what the user picks is remembered (and given to the page to show); a cancel is null. */
+export async function chooseFolder(
+  showOpenDialog: (options: OpenDialogOptions) => Promise<OpenDialogReturnValue>,
+  chosen: ChosenFolders,
+  title: string,
+): Promise<string | null> {
+  const choice = await showOpenDialog({ title, properties: ['openDirectory', 'createDirectory'] });
+  const picked = choice.canceled ? undefined : choice.filePaths[0];
+  return picked ? chosen.remember(picked) : null;
+}
