@@ -5,6 +5,7 @@ import { DateTime, Id } from './model/scalars';
 import { CaseSummary } from './model/summary';
 import { AnnotationState } from './model/annotationStatus';
 import { BriefLang, BriefMode, BriefTemplate, PreparedBy } from './model/brief';
+import { FolderSettings, FolderSettingsPatch } from './settings';
 import { SearchHit, SearchQuery } from './model/search';
 import { AgendaRow, IsoDay } from './model/agenda';
 import { AuditEntry, BundleHistory } from './model/audit';
@@ -219,6 +220,8 @@ export const contract = {
   'backups.recover': { input: z.strictObject({ file: z.string().min(1).max(1024) }), output: RecoveredCase },
   /** Takes a snapshot and copies it, with an encrypted folder's vault.json, into a new set in `dir` (a USB drive): a backup that outlives the disk. */
   'backups.copyOut': { input: z.strictObject({ dir: z.string().min(1).max(4096) }), output: CopyOutReport },
+  'settings.get': { input: NoInput, output: FolderSettings },
+  'settings.set': { input: FolderSettingsPatch, output: FolderSettings },
 } as const satisfies Record<OperationName, OperationSpec>;
 
 export type Contract = typeof contract;

@@ -32,6 +32,8 @@ export const OPERATION_NAMES = [
   'backups.restore',
   'backups.recover',
   'backups.copyOut',
+  'settings.get',
+  'settings.set',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

@@ -5,6 +5,7 @@ import { ServiceError } from './errors';
 import { loadSampleBundle } from './samples';
 import { renderBriefOperation } from './briefs/service';
 import { SearchService } from './search/service';
+import { readFolderSettings, updateFolderSettings } from './settings/folderSettings';
 import { extractSourceText } from './sources/extract';
 import type { CaseStore } from './store/caseStore';
 import pkg from '../../package.json' with { type: 'json' };
@@ -72,6 +73,8 @@ export function createHandlers(store: CaseStore, search: SearchService = new Sea
       const { case: c, snapshot } = await store.recoverQuarantined(file);
       return { id: c.id, title: c.title, rev: c.rev, snapshot };
     },
+    'settings.get': () => readFolderSettings(store),
+    'settings.set': (patch) => updateFolderSettings(store, patch),
     // A store opened on its own (tests, tools) is always unlocked; locking, the folder
     // conversions and a restore need the folder closed and reopened, which the Session does.
     'vault.status': () => ({ encrypted: store.encrypted, locked: false, idleLockMinutes: 0 }),

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Download, Page, TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -205,7 +205,7 @@ test('a public brief that would reveal the confidential lawyer is refused, with 
   await expect(dialog.getByRole('alert')).toHaveCount(0);
 });
 
-test('a multi-case brief from the list selection: one PDF with both cases', async ({ page }, testInfo) => {
+test('a multi-case brief from the list selection: one PDF with both cases', async ({ page, dataDir }, testInfo) => {
   await importAndClose(page, SAMPLE_BUNDLE, 3);
   const grid = page.getByRole('grid', { name: 'Cases' });
   await grid.getByRole('checkbox', { name: 'Select Aibek Serikuly' }).check();
@@ -244,6 +244,24 @@ test('a multi-case brief from the list selection: one PDF with both cases', asyn
   await shot(page, testInfo, 'brief-multi-done');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+
+  // "Prepared by" is the data folder's setting, not the browser's: shown again on the next opening.
+  await page.getByRole('button', { name: 'Brief… (2)' }).click();
+  await expect(dialog.getByRole('textbox', { name: 'Prepared by (optional)' })).toHaveValue('Қазақстан бюросы');
+  expect(JSON.parse(await readFile(path.join(dataDir, 'settings.json'), 'utf8'))).toMatchObject({ preparedBy: 'Қазақстан бюросы' });
+  // Strings, as the page runs them: the test's own type-check has no DOM.
+  expect(await page.evaluate('Object.keys(localStorage).filter((k) => /prepared/i.test(k))')).toEqual([]);
+});
+
+test('a "Prepared by" an older version left in localStorage moves into the data folder once', async ({ page, dataDir }) => {
+  await importAndClose(page, SAMPLE_BUNDLE, 3);
+  await page.evaluate(`localStorage.setItem('casefile.preparedBy', 'Адвокат Сәуле Ж.')`);
+  await page.getByRole('grid', { name: 'Cases' }).getByRole('row', { name: /Aibek Serikuly/ }).click();
+  await page.getByRole('button', { name: 'Brief…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create a PDF brief' });
+  await expect(dialog.getByRole('textbox', { name: 'Prepared by (optional)' })).toHaveValue('Адвокат Сәуле Ж.');
+  expect(JSON.parse(await readFile(path.join(dataDir, 'settings.json'), 'utf8'))).toMatchObject({ preparedBy: 'Адвокат Сәуле Ж.' });
+  expect(await page.evaluate(`localStorage.getItem('casefile.preparedBy')`)).toBeNull();
 });
 
 test('a brief leaves out what its sources no longer say, and says so before and after', async ({ page }, testInfo) => {

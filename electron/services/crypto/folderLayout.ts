@@ -4,6 +4,7 @@ import { TEMP_SUFFIX } from '../store/durableFile';
 import { LOCK_FILE } from '../store/lock';
 import { SUMMARY_INDEX_FILE } from '../store/summaryIndex';
 import { SEARCH_INDEX_FILE } from '../search/files';
+import { SETTINGS_FILE } from '../settings/files';
 
 // Which files of a data folder are encrypted, and under which name. This is the
 // one place that knows the layout: a new kind of file in the data folder (an
@@ -85,7 +86,7 @@ export async function entries(dir: string) {
   }
 }
 
-const TOP_LEVEL_KNOWN = new Set([META_FILE, LOCK_FILE, VAULT_FILE, JOURNAL_FILE, SUMMARY_INDEX_FILE, SEARCH_INDEX_FILE, CASES, TRASH, QUARANTINE, RETIRED_QUARANTINE, BRIEF_TMP, HISTORY_DIR, BACKUPS, RESTORE_JOURNAL]);
+const TOP_LEVEL_KNOWN = new Set([META_FILE, LOCK_FILE, VAULT_FILE, JOURNAL_FILE, SUMMARY_INDEX_FILE, SEARCH_INDEX_FILE, SETTINGS_FILE, CASES, TRASH, QUARANTINE, RETIRED_QUARANTINE, BRIEF_TMP, HISTORY_DIR, BACKUPS, RESTORE_JOURNAL]);
 
 /** The format of a file in `sub`, or null for a name the layout does not know there. */
 function formatIn(sub: string, name: string): TargetFormat | null {
@@ -113,6 +114,8 @@ export async function listFolder(dataDir: string): Promise<{ targets: Target[]; 
     if (entry.name === SUMMARY_INDEX_FILE && entry.isFile()) targets.push({ rel: SUMMARY_INDEX_FILE, aad: SUMMARY_INDEX_FILE, format: 'json' });
     // The saved search index starts with a line of JSON, so like the summary index it cannot start with the envelope's magic.
     else if (entry.name === SEARCH_INDEX_FILE && entry.isFile()) targets.push({ rel: SEARCH_INDEX_FILE, aad: SEARCH_INDEX_FILE, format: 'json' });
+    // The folder's settings (who prepares its briefs): JSON when plain, sealed like the rest.
+    else if (entry.name === SETTINGS_FILE && entry.isFile()) targets.push({ rel: SETTINGS_FILE, aad: SETTINGS_FILE, format: 'json' });
     else if (!TOP_LEVEL_KNOWN.has(entry.name) && !isTempName(entry.name) && !entry.name.startsWith(`${LOCK_FILE}.`)) untouched.push(entry.name);
   }
   return { targets, untouched: untouched.sort() };

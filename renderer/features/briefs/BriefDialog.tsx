@@ -12,6 +12,7 @@ import { annotationCounts, annotationTagCounts, annotationTagsParam, confidentia
 import { deliverFile, type Delivery } from '../../lib/download';
 import { useErrorText } from '../../lib/errors';
 import { base64ToBytes } from './briefModel';
+import { loadPreparedBy, savePreparedBy } from './preparedBy';
 import './briefs.css';
 
 // The PDF brief: template, language, public or internal, which annotations, who
@@ -19,22 +20,11 @@ import './briefs.css';
 // any confidential text shows) and the PDF goes where the user saves it (the desktop
 // app's Save dialog) or to the browser's downloads.
 
-const PREPARED_BY_KEY = 'casefile.preparedBy';
-
-function rememberedPreparedBy(): string {
+function browserStorage(): Storage | null {
   try {
-    return localStorage.getItem(PREPARED_BY_KEY) ?? '';
+    return window.localStorage;
   } catch {
-    return '';
-  }
-}
-
-function rememberPreparedBy(name: string): void {
-  try {
-    if (name) localStorage.setItem(PREPARED_BY_KEY, name);
-    else localStorage.removeItem(PREPARED_BY_KEY);
-  } catch {
-    // not fatal: typed again next time
+    return null;
   }
 }
 
@@ -73,7 +63,9 @@ export function BriefDialog({ open, onClose, subject, prepare }: Props) {
   const [lang, setLang] = useState<BriefLang>(defaultBriefLang(i18n.language));
   const [mode, setMode] = useState<BriefMode>('public');
   const [chosenTags, setChosenTags] = useState<ReadonlySet<string>>(new Set(allTags));
-  const [preparedBy, setPreparedBy] = useState(rememberedPreparedBy);
+  const [preparedBy, setPreparedBy] = useState('');
+  // What the folder holds: a render stores the name typed only when it differs.
+  const storedPreparedBy = useRef('');
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -88,11 +80,22 @@ export function BriefDialog({ open, onClose, subject, prepare }: Props) {
     setLang(defaultBriefLang(i18n.language));
     setMode('public');
     setChosenTags(new Set(allTags));
-    setPreparedBy(rememberedPreparedBy());
+    setPreparedBy('');
+    storedPreparedBy.current = '';
+    let live = true;
+    void loadPreparedBy({ api, storage: browserStorage() }).then((name) => {
+      if (!live) return;
+      storedPreparedBy.current = name;
+      // Only if the user has not begun typing meanwhile.
+      setPreparedBy((typed) => (typed === '' ? name : typed));
+    });
     setBusy(false);
     setProgress(null);
     setOutcome(null);
     setLast(null);
+    return () => {
+      live = false;
+    };
   }, [open]); // only on opening
 
   useEffect(() => {
@@ -126,7 +129,10 @@ export function BriefDialog({ open, onClose, subject, prepare }: Props) {
     }
     const caseIds = subject.kind === 'case' ? [subject.case.id] : subject.cases.map((c) => c.id);
     const by = preparedBy.replace(/\s+/g, ' ').trim();
-    rememberPreparedBy(by);
+    // Kept in the data folder (sealed when it is encrypted); a refusal costs only retyping it next time.
+    void savePreparedBy({ api }, by, storedPreparedBy.current).then((saved) => {
+      if (saved) storedPreparedBy.current = by;
+    });
     setProgress(null);
     const result = await api['briefs.render'](
       { ids: caseIds, template, lang, mode, ...(annotationTags ? { annotationTags } : {}), ...(by ? { preparedBy: by } : {}) },

@@ -234,6 +234,8 @@ const VALID: Partial<Record<string, Builder>> = {
   'backups.recover': same(fc.record({ file: fc.oneof(fc.constant('quarantine/20261122T000000000Z--cases--x.json'), nonEmptyText.map((t) => t.slice(0, 1024))) })),
   // Only destinations that cannot be a real folder on this machine: relative, or under a path that does not exist.
   'backups.copyOut': same(fc.record({ dir: fc.oneof(nonEmptyText.map((t) => t.replace(/^[/\\]+/, '').slice(0, 1024) || 'x'), nonEmptyText.map((t) => `/nonexistent-casefile-fuzz/${t}`.slice(0, 1024))) })),
+  'settings.get': same(noInput),
+  'settings.set': same(fc.record({ preparedBy: opt(fc.option(nonEmptyText.map((t) => t.slice(0, 200)), { nil: null })) }).map(compact)),
 };
 
 /**

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { PreparedBy } from './model/brief';
+
+// The data folder's own settings: what belongs with the cases (and is sealed with
+// them when the folder is encrypted), not with one browser's localStorage.
+
+export const FolderSettings = z.strictObject({
+  /** Who prepares briefs from this folder: the Brief dialog's "Prepared by". */
+  preparedBy: PreparedBy.optional(),
+});
+export type FolderSettings = z.infer<typeof FolderSettings>;
+
+/** A change: a field given is set, `null` clears it, a field left out is kept. */
+export const FolderSettingsPatch = z.strictObject({
+  preparedBy: PreparedBy.nullable().optional(),
+});
+export type FolderSettingsPatch = z.infer<typeof FolderSettingsPatch>;
