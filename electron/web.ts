@@ -109,7 +109,9 @@ async function main(): Promise<number> {
     await handover.remove();
     return false;
   };
-  const enterFor = (what: string) => `For ${what}, press Enter here; Ctrl+C stops Casefile.\n`;
+  const listening = ownsTerminal();
+  // A background job cannot read the terminal: it is told to restart instead.
+  const enterFor = (what: string) => (listening ? `For ${what}, press Enter here; Ctrl+C stops Casefile.\n` : `For ${what}, restart Casefile.\n`);
   const openOnce = 'it opens Casefile once';
   if (values['no-open']) {
     process.stdout.write(`Casefile is running at ${server.issueTicket().url}\n`);
@@ -120,7 +122,7 @@ async function main(): Promise<number> {
     process.stdout.write(`Casefile is running at ${server.issueTicket().url}\n`);
     process.stdout.write(`No Chromium-based browser was found; open the address above in your browser (${openOnce}). ${enterFor('a new link')}`);
   }
-  const keys = ownsTerminal() ? createInterface({ input: process.stdin }) : null;
+  const keys = listening ? createInterface({ input: process.stdin }) : null;
   keys?.on('line', () => {
     void (async () => {
       if (!values['no-open'] && (await openWindow())) process.stdout.write('Opened another window.\n');
