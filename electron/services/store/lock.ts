@@ -245,9 +245,11 @@ async function takeOver(file: string, stale: Seen, attempt: Attempt, depth: numb
   }
 }
 
+/** What to delete by hand when the lock cannot be sorted out: the lock and every file beside it named after it. */
+const deleteHint = (dir: string) => `if no Casefile is running anywhere, delete the files named ${LOCK_FILE}* in ${dir} and try again.`;
+
 const tangled = (file: string) =>
-  `Could not take over the lock ${file}: processes that tried before were stopped while doing so. ` +
-  `If no Casefile is running, delete the files named ${path.basename(file)}* in ${path.dirname(file)} and try again.`;
+  `Could not take over the lock ${path.join(path.dirname(file), LOCK_FILE)}: processes that tried before were stopped while doing so; ${deleteHint(path.dirname(file))}`;
 
 function lockedError(holder: LockInfo, lockPath: string): ServiceError {
   const where = holder.host === os.hostname() ? '' : ` on computer "${holder.host}"`;
@@ -315,7 +317,7 @@ export class DataDirLock {
       if ('busy' in got && got.busy.info) throw lockedError(got.busy.info, lockPath);
       // Unreadable and within its grace, or another process taking it over: look again shortly.
       if (performance.now() > giveUp) {
-        throw new ServiceError('locked', `Could not take the lock ${lockPath}; another process keeps changing it. Try again.`);
+        throw new ServiceError('locked', `Could not take the lock ${lockPath}: other processes keep changing it. Try again; ${deleteHint(dataDir)}`);
       }
       await sleep(5 + Math.random() * 20);
     }

@@ -176,3 +176,25 @@ it('a link() that happened but answered EEXIST (an NFS reply lost) counts as tak
   await lock.release();
   expect(await readdir(dir)).toEqual([]);
 });
+
+it('takers killed two deep are still sorted out; three deep, the user is told which files to delete', async () => {
+  const lockFile = path.join(dir, LOCK_FILE);
+  const plant = async (depth: number) => {
+    let file = lockFile;
+    for (let i = 0; i <= depth; i++) {
+      const text = lockText(await deadPid(), `dead-${i}`);
+      await writeFile(file, text);
+      file = takeoverMarker(file, text);
+    }
+  };
+  await plant(2); // the stale lock, its marker, and that marker's marker
+  const lock = await DataDirLock.acquire(dir);
+  expect(await readdir(dir)).toEqual([LOCK_FILE]);
+  await lock.release();
+
+  await plant(3);
+  const got = await settle(DataDirLock.acquire(dir));
+  expect('error' in got && (got.error as ServiceError).code).toBe('locked');
+  expect((got as { error: ServiceError }).error.message).toContain(`delete the files named ${LOCK_FILE}* in ${dir}`);
+  expect((await readdir(dir)).filter((n) => !n.startsWith(LOCK_FILE))).toEqual([]);
+});
