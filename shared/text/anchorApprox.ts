@@ -66,7 +66,8 @@ function advanceBlock(mt: Matcher, eqBits: number, b: number, hIn: number): numb
  * Scans text[from, to) and calls visit(end, distance) for every end position, where
  * distance is the edit distance between the pattern and the best substring ending
  * there. With anchoredStart the substring must begin at `from` (plain edit distance
- * of the pattern against text[from, end)); otherwise it may begin anywhere.
+ * of the pattern against text[from, end)); otherwise it may begin anywhere. A visit
+ * that returns true ends the scan.
  */
 function scan(
   text: string,
@@ -74,7 +75,7 @@ function scan(
   from: number,
   to: number,
   anchoredStart: boolean,
-  visit: (end: number, distance: number) => void,
+  visit: (end: number, distance: number) => boolean | void,
 ): void {
   const mt = makeMatcher(pattern);
   mt.P.fill(-1);
@@ -86,7 +87,7 @@ function scan(
     let carry = topIn;
     for (let b = 0; b < mt.blocks; b++) carry = advanceBlock(mt, eq[b]!, b, carry);
     score += carry;
-    visit(j + 1, score);
+    if (visit(j + 1, score)) return;
   }
 }
 
@@ -115,14 +116,16 @@ function reverse(s: string): string {
  * Every place where `pattern` matches `text` with at most `maxErrors` edits (Levenshtein,
  * in code units): one per cluster of neighbouring end positions, with the fewest
  * errors in that cluster. Overlapping matches of a periodic pattern may each be reported.
+ * Past `limit` matches the search stops: the first limit + 1 are returned, so a caller
+ * learns there are more without paying to place every one.
  */
-export function findApproxMatches(text: string, pattern: string, maxErrors: number): ApproxMatch[] {
+export function findApproxMatches(text: string, pattern: string, maxErrors: number, limit = Infinity): ApproxMatch[] {
   const m = pattern.length;
   if (m === 0) return [];
   const k = Math.max(0, Math.min(maxErrors, m - 1));
   if (k === 0) {
     const exact: ApproxMatch[] = [];
-    for (let i = text.indexOf(pattern); i !== -1; i = text.indexOf(pattern, i + 1)) {
+    for (let i = text.indexOf(pattern); i !== -1 && exact.length <= limit; i = text.indexOf(pattern, i + 1)) {
       exact.push({ start: i, end: i + m, errors: 0 });
     }
     return exact;
@@ -133,7 +136,7 @@ export function findApproxMatches(text: string, pattern: string, maxErrors: numb
   const runs: { errors: number; ends: number[] }[] = [];
   let runEnd = -2;
   scan(text, pattern, 0, text.length, false, (end, d) => {
-    if (d > k) return;
+    if (d > k) return runs.length > limit; // a run is complete once a distance past k follows it
     const run = runs[runs.length - 1];
     if (run && runEnd === end - 1) {
       if (d < run.errors) {

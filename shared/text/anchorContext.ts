@@ -1,0 +1,266 @@
+// Choosing among repeats of a quote by the words around them. Pure: no node:, no DOM.
+//
+// When the exact quote occurs more than once, its stored context (up to 32
+// characters on each side) is what tells the occurrences apart. Counting only the
+// characters that agree outward from the quote, as a first pass did, is blind past
+// the first difference: a hyphen added or a letter misspelt right next to the quote
+// leaves every occurrence with the same short run, and the note was orphaned, or
+// sent by the run on the far side to an occurrence whose context is further off.
+// So each occurrence is scored as the fuzzy stage scores a candidate: the edits
+// (Levenshtein, whitespace folded) from the stored prefix to the text before it,
+// plus those from the stored suffix to the text after it, both sides together.
+//
+//   chosen     the occurrence with the fewest edits, when its context is close
+//              enough to be recognised (contextAgrees, the fuzzy stage's rule) and
+//              no other occurrence is as close: an exact context wins over any
+//              rival one edit off; an approximate one needs a lead of two edits;
+//   tied       several occurrences equally close: the old position, when there is
+//              one, picks the nearest (identical boilerplate moved together), else
+//              orphaned as ambiguous;
+//   near-tie   a rival within one edit of an approximate best: orphaned as
+//              ambiguous; a position does not settle it (nor in the fuzzy stage);
+//   not-close  no occurrence's context is recognisable: the caller tries the
+//              fuzzy stage (the passage itself may have changed, its context
+//              intact), which must not fall back on these repeats;
+//   too-many   more than MAX_SCORED_OCCURRENCES: none is scored (each costs a
+//              small edit-distance run), only an occurrence whose stored context
+//              stands beside it character for character can be chosen.
+//
+// Whitespace where the context meets the quote is not counted: every occurrence
+// bounded by words has some, and importers differ on which side keeps it.
+
+import { contextDistance } from './anchorApprox';
+import { foldedForm } from './anchorFold';
+
+/** Occurrences of one quote scored by their context; past this many, none is. */
+export const MAX_SCORED_OCCURRENCES = 1000;
+
+// ---------------------------------------------------------------------------
+// Edits against the stored context
+
+/** What a candidate's surroundings say: edits against each side of the stored context. */
+export type Surroundings = {
+  prefixLen: number;
+  prefixErrors: number;
+  suffixLen: number;
+  suffixErrors: number;
+  /** The stored prefix ran to the start of the text, and still does here. */
+  prefixAtEdge: boolean;
+  /** The stored suffix ran to the end of the text, and still does here. */
+  suffixAtEdge: boolean;
+};
+
+/**
+ * Whether the words around a candidate are recognisably the stored context: most of
+ * it overall, or nearly all of one side (an edit right next to the quote wipes out
+ * the other side and should not by itself orphan the note). A side cut short by the
+ * edge of the text counts as holding when it still leads exactly to that edge.
+ */
+export function contextAgrees(c: Surroundings): boolean {
+  const total = c.prefixLen + c.suffixLen;
+  if (total > 0 && c.prefixErrors + c.suffixErrors <= total * 0.4) return true;
+  const sideHolds = (n: number, e: number, atEdge: boolean) => (n >= 8 && e <= n * 0.2) || (atEdge && e === 0);
+  return sideHolds(c.prefixLen, c.prefixErrors, c.prefixAtEdge) || sideHolds(c.suffixLen, c.suffixErrors, c.suffixAtEdge);
+}
+
+// ---------------------------------------------------------------------------
+// Character for character: the verbatim stage's first reading
+
+/** What the stored context, read outwards from an exact occurrence, says of it. */
+export type Agreement = {
+  /** Enough of the context stands beside it unchanged to trust it. */
+  corroborated: boolean;
+  /** All of it does, on both sides. */
+  intact: boolean;
+};
+
+/**
+ * The number of agreeing characters that makes an occurrence trustworthy: a quarter
+ * of the stored context, at least 4 (two or three are matched by chance: a space and
+ * a letter), and never more than there is.
+ */
+function corroborating(contextLength: number): number {
+  return Math.min(contextLength, Math.max(4, Math.ceil(contextLength / 4)));
+}
+
+/** A side of context this long that agrees in full corroborates on its own (it was cut short by the edge of the text). */
+const MIN_INTACT_SIDE = 4;
+
+/** How much of the stored context, read outwards from the quote, agrees with the text around [start, end). */
+export function agreement(text: string, start: number, end: number, prefix: string, suffix: string): Agreement {
+  let p = 0;
+  const pl = prefix.length;
+  while (p < pl && p < start && prefix.charCodeAt(pl - 1 - p) === text.charCodeAt(start - 1 - p)) p++;
+  let s = 0;
+  const sl = suffix.length;
+  while (s < sl && end + s < text.length && suffix.charCodeAt(s) === text.charCodeAt(end + s)) s++;
+  const sideIntact = (pl >= MIN_INTACT_SIDE && p === pl) || (sl >= MIN_INTACT_SIDE && s === sl);
+  return { corroborated: p + s >= corroborating(pl + sl) || sideIntact, intact: p === pl && s === sl };
+}
+
+// ---------------------------------------------------------------------------
+// Approximately, both sides together: repeats of an exact quote
+
+export type RepeatChoice =
+  | { kind: 'chosen'; start: number }
+  | { kind: 'tied'; count: number; sameContext: boolean }
+  | { kind: 'near-tie'; count: number }
+  | { kind: 'not-close' }
+  | { kind: 'too-many'; count: number };
+
+type Stored = {
+  prefix: string;
+  suffix: string;
+  /** The position's start, when the target has one. */
+  hint?: number;
+  /** The stored prefix ran to the start of the old text. */
+  prefixReachedStart: boolean;
+  /** The stored suffix ran to the end of the old text. */
+  suffixReachedEnd: boolean;
+};
+
+/** Folded, and without the whitespace at the side that touches the quote. */
+function storedSide(context: string, side: 'before' | 'after'): string {
+  const f = foldedForm(context);
+  if (side === 'before') return f.endsWith(' ') ? f.slice(0, -1) : f;
+  return f.startsWith(' ') ? f.slice(1) : f;
+}
+
+/**
+ * Raw characters taken on each side to fold and compare: the context's reach with
+ * room for whitespace runs; a longer run only makes the edit count larger, which
+ * can cost a choice but never make a wrong one look closer.
+ */
+const windowFor = (m: number) => 4 * m + 64;
+
+/** Edits from the stored context to the text around [start, end), each side measured apart. */
+function surroundings(text: string, start: number, end: number, prefix: string, suffix: string, s: Stored): Surroundings {
+  let prefixErrors = 0;
+  let prefixAtEdge = false;
+  if (prefix) {
+    const from = Math.max(0, start - windowFor(prefix.length));
+    const before = storedSide(text.slice(from, start), 'before');
+    prefixErrors = contextDistance(before, before.length, prefix, 'before');
+    prefixAtEdge = s.prefixReachedStart && from === 0 && before === prefix;
+  }
+  let suffixErrors = 0;
+  let suffixAtEdge = false;
+  if (suffix) {
+    const to = Math.min(text.length, end + windowFor(suffix.length));
+    const after = storedSide(text.slice(end, to), 'after');
+    suffixErrors = contextDistance(after, 0, suffix, 'after');
+    suffixAtEdge = s.suffixReachedEnd && to === text.length && after === suffix;
+  }
+  return { prefixLen: prefix.length, prefixErrors, suffixLen: suffix.length, suffixErrors, prefixAtEdge, suffixAtEdge };
+}
+
+function nearestTo<T extends { start: number }>(items: readonly T[], hint: number): T {
+  let best = items[0]!;
+  for (const item of items) if (Math.abs(item.start - hint) < Math.abs(best.start - hint)) best = item;
+  return best;
+}
+
+/** Among equally good occurrences: the one nearest the old position, or a tie to report. */
+function settle(items: readonly { start: number }[], s: Stored, sameContext: boolean): RepeatChoice {
+  if (items.length === 1) return { kind: 'chosen', start: items[0]!.start };
+  if (s.hint !== undefined) return { kind: 'chosen', start: nearestTo(items, s.hint).start };
+  return { kind: 'tied', count: items.length, sameContext };
+}
+
+/**
+ * Which of several exact occurrences (of a quote `length` code units long) the
+ * stored context points at. See the header for the rule. Work is bounded: at most
+ * MAX_SCORED_OCCURRENCES edit-distance scores, each over a window of a few dozen
+ * characters; past that, one linear pass over the occurrences already found.
+ */
+export function chooseAmongRepeats(
+  text: string,
+  length: number,
+  found: readonly number[],
+  agreementAt: (start: number) => Agreement,
+  stored: Stored,
+): RepeatChoice {
+  if (found.length > MAX_SCORED_OCCURRENCES) {
+    const intact = found.filter((start) => agreementAt(start).intact).map((start) => ({ start }));
+    if (intact.length === 0) return { kind: 'too-many', count: found.length };
+    return settle(intact, stored, true);
+  }
+  const prefix = storedSide(stored.prefix, 'before');
+  const suffix = storedSide(stored.suffix, 'after');
+  const scored = found.map((start) => {
+    const around = surroundings(text, start, start + length, prefix, suffix, stored);
+    const { intact, corroborated } = agreementAt(start);
+    return { start, intact, cost: around.prefixErrors + around.suffixErrors, close: corroborated || contextAgrees(around) };
+  });
+  // Fewest edits first; among equals, a context intact to the character (its line
+  // breaks too) before one that matches only once whitespace is folded.
+  scored.sort((a, b) => a.cost - b.cost || Number(b.intact) - Number(a.intact) || a.start - b.start);
+  const best = scored[0]!;
+  if (!best.close) return { kind: 'not-close' };
+  if (best.cost === 0) {
+    const exact = scored.filter((c) => c.cost === 0 && c.intact === best.intact);
+    return settle(exact, stored, true);
+  }
+  const contenders = scored.filter((c) => c.cost <= best.cost + 1);
+  if (contenders.every((c) => c.cost === best.cost)) return settle(contenders, stored, false);
+  return { kind: 'near-tie', count: contenders.length };
+}
+
+// ---------------------------------------------------------------------------
+// Fuzzy candidates: places within a few edits of the quote, in folded text
+
+export type FuzzyMatch = { start: number; end: number; errors: number };
+export type Candidate = FuzzyMatch & { cost: number; eligible: boolean };
+
+/** A candidate needs a lead of more than this many edits over any rival. */
+const FUZZY_MARGIN = 1;
+
+export type FuzzyChoice =
+  /** One candidate, or several equal ones for the caller's position to choose among. */
+  | { kind: 'chosen'; equals: Candidate[] }
+  | { kind: 'no-context' }
+  | { kind: 'unconfirmed' }
+  | { kind: 'ambiguous'; count: number };
+
+/**
+ * Ranks fuzzy candidates by quote errors plus context edits. A candidate is eligible
+ * when its context agrees or `trustedAlone` says its match vouches for itself; the
+ * best eligible one must lead every rival, ineligible ones included (a near-equal
+ * place that merely lacks context still makes the choice a guess), by more than
+ * FUZZY_MARGIN, unless the rivals are its exact equals (left to the position). A
+ * candidate overlapping a better one is the same passage seen twice, not a rival.
+ */
+export function chooseFuzzy(
+  text: string,
+  matches: readonly FuzzyMatch[],
+  prefix: string,
+  suffix: string,
+  edges: { prefixReachedStart: boolean; suffixReachedEnd: boolean },
+  trustedAlone: (m: FuzzyMatch) => boolean,
+): FuzzyChoice {
+  const candidates: Candidate[] = matches.map((m) => {
+    const pe = contextDistance(text, m.start, prefix, 'before');
+    const se = contextDistance(text, m.end, suffix, 'after');
+    const agrees = contextAgrees({
+      prefixLen: prefix.length,
+      prefixErrors: pe,
+      suffixLen: suffix.length,
+      suffixErrors: se,
+      prefixAtEdge: edges.prefixReachedStart && m.start === prefix.length,
+      suffixAtEdge: edges.suffixReachedEnd && m.end + suffix.length === text.length,
+    });
+    return { ...m, cost: m.errors + pe + se, eligible: agrees || trustedAlone(m) };
+  });
+  candidates.sort((a, b) => a.cost - b.cost || a.start - b.start);
+  const firstEligible = candidates.find((c) => c.eligible);
+  if (!firstEligible) return { kind: 'no-context' };
+  const near: Candidate[] = [];
+  for (const c of candidates) {
+    if (c.cost > firstEligible.cost + FUZZY_MARGIN) break;
+    if (!near.some((d) => c.start < d.end && d.start < c.end)) near.push(c);
+  }
+  const best = near[0]!;
+  if (!best.eligible) return { kind: 'unconfirmed' };
+  if (near.every((r) => r.cost === best.cost && r.eligible)) return { kind: 'chosen', equals: near };
+  return { kind: 'ambiguous', count: near.length };
+}
