@@ -146,7 +146,7 @@ function anchorIn(doc: Doc, target: AnnotationTarget): AnchorResult {
     suffix: target.quote.suffix ?? '',
     ...(pos && pos.start <= pos.end ? { hint: pos } : {}),
   };
-  const verbatim = anchorVerbatim(doc.text, wanted);
+  const verbatim = anchorVerbatim(doc, wanted);
   if (verbatim === 'try-fuzzy') return anchorFuzzy(doc, wanted, false);
   if (verbatim === 'try-fuzzy-repeated') return anchorFuzzy(doc, wanted, true);
   return verbatim;
@@ -175,7 +175,8 @@ function times(n: number): string {
  * it occurs more than once and no occurrence's context is close enough, so the fuzzy
  * stage must not fall back on those occurrences for their length alone.
  */
-function anchorVerbatim(text: string, w: Wanted): AnchorResult | 'try-fuzzy' | 'try-fuzzy-repeated' {
+function anchorVerbatim(doc: Doc, w: Wanted): AnchorResult | 'try-fuzzy' | 'try-fuzzy-repeated' {
+  const { text } = doc;
   const { exact, hint } = w;
   const len = exact.length;
   const contextLength = w.prefix.length + w.suffix.length;
@@ -218,7 +219,7 @@ function anchorVerbatim(text: string, w: Wanted): AnchorResult | 'try-fuzzy' | '
       'ambiguous',
     );
   }
-  const choice = chooseAmongRepeats(text, len, found, (i) => agreement(text, i, i + len, w.prefix, w.suffix), {
+  const choice = chooseAmongRepeats(() => (doc.folded ??= foldWhitespace(text)), len, found, (i) => agreement(text, i, i + len, w.prefix, w.suffix), {
     prefix: w.prefix,
     suffix: w.suffix,
     ...(hint ? { hint: hint.start } : {}),

@@ -29,8 +29,8 @@
 // Whitespace where the context meets the quote is not counted: every occurrence
 // bounded by words has some, and importers differ on which side keeps it.
 
-import { contextDistance } from './anchorApprox';
-import { foldedForm } from './anchorFold';
+import { contextMeter } from './anchorApprox';
+import { foldedForm, type FoldedText } from './anchorFold';
 
 /** Occurrences of one quote scored by their context; past this many, none is. */
 export const MAX_SCORED_OCCURRENCES = 1000;
@@ -126,32 +126,37 @@ function storedSide(context: string, side: 'before' | 'after'): string {
   return f.startsWith(' ') ? f.slice(1) : f;
 }
 
-/**
- * Raw characters taken on each side to fold and compare: the context's reach with
- * room for whitespace runs; a longer run only makes the edit count larger, which
- * can cost a choice but never make a wrong one look closer.
- */
-const windowFor = (m: number) => 4 * m + 64;
+/** The first folded unit that stands for original offset `i` or for text after it. */
+function foldedIndex(folded: FoldedText, i: number): number {
+  let lo = 0;
+  let hi = folded.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (folded.starts[mid]! < i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
-/** Edits from the stored context to the text around [start, end), each side measured apart. */
-function surroundings(text: string, start: number, end: number, prefix: string, suffix: string, s: Stored): Surroundings {
-  let prefixErrors = 0;
-  let prefixAtEdge = false;
-  if (prefix) {
-    const from = Math.max(0, start - windowFor(prefix.length));
-    const before = storedSide(text.slice(from, start), 'before');
-    prefixErrors = contextDistance(before, before.length, prefix, 'before');
-    prefixAtEdge = s.prefixReachedStart && from === 0 && before === prefix;
-  }
-  let suffixErrors = 0;
-  let suffixAtEdge = false;
-  if (suffix) {
-    const to = Math.min(text.length, end + windowFor(suffix.length));
-    const after = storedSide(text.slice(end, to), 'after');
-    suffixErrors = contextDistance(after, 0, suffix, 'after');
-    suffixAtEdge = s.suffixReachedEnd && to === text.length && after === suffix;
-  }
-  return { prefixLen: prefix.length, prefixErrors, suffixLen: suffix.length, suffixErrors, prefixAtEdge, suffixAtEdge };
+type Meters = { prefix: string; suffix: string; before: (text: string, at: number) => number; after: (text: string, at: number) => number };
+
+/** Edits from the stored context to the folded text around an occurrence at original [start, end). */
+function surroundings(folded: FoldedText, start: number, end: number, m: Meters, s: Stored): Surroundings {
+  const text = folded.text;
+  let from = foldedIndex(folded, start);
+  if (from > 0 && text.charCodeAt(from - 1) === 0x20) from--;
+  let to = foldedIndex(folded, end);
+  if (to < text.length && text.charCodeAt(to) === 0x20) to++;
+  const prefixErrors = m.before(text, from);
+  const suffixErrors = m.after(text, to);
+  return {
+    prefixLen: m.prefix.length,
+    prefixErrors,
+    suffixLen: m.suffix.length,
+    suffixErrors,
+    prefixAtEdge: s.prefixReachedStart && prefixErrors === 0 && from === m.prefix.length,
+    suffixAtEdge: s.suffixReachedEnd && suffixErrors === 0 && to + m.suffix.length === text.length,
+  };
 }
 
 function nearestTo<T extends { start: number }>(items: readonly T[], hint: number): T {
@@ -169,12 +174,13 @@ function settle(items: readonly { start: number }[], s: Stored, sameContext: boo
 
 /**
  * Which of several exact occurrences (of a quote `length` code units long) the
- * stored context points at. See the header for the rule. Work is bounded: at most
- * MAX_SCORED_OCCURRENCES edit-distance scores, each over a window of a few dozen
- * characters; past that, one linear pass over the occurrences already found.
+ * stored context points at, in the text whose folded form `foldedText` gives (built
+ * once per text, only when needed). See the header for the rule. Work is bounded: at
+ * most MAX_SCORED_OCCURRENCES edit-distance scores, each over a few dozen characters
+ * read in place; past that, one linear pass over the occurrences already found.
  */
 export function chooseAmongRepeats(
-  text: string,
+  foldedText: () => FoldedText,
   length: number,
   found: readonly number[],
   agreementAt: (start: number) => Agreement,
@@ -187,8 +193,10 @@ export function chooseAmongRepeats(
   }
   const prefix = storedSide(stored.prefix, 'before');
   const suffix = storedSide(stored.suffix, 'after');
+  const meters: Meters = { prefix, suffix, before: contextMeter(prefix, 'before'), after: contextMeter(suffix, 'after') };
+  const folded = foldedText();
   const scored = found.map((start) => {
-    const around = surroundings(text, start, start + length, prefix, suffix, stored);
+    const around = surroundings(folded, start, start + length, meters, stored);
     const { intact, corroborated } = agreementAt(start);
     return { start, intact, cost: around.prefixErrors + around.suffixErrors, close: corroborated || contextAgrees(around) };
   });
@@ -238,9 +246,11 @@ export function chooseFuzzy(
   edges: { prefixReachedStart: boolean; suffixReachedEnd: boolean },
   trustedAlone: (m: FuzzyMatch) => boolean,
 ): FuzzyChoice {
+  const before = contextMeter(prefix, 'before');
+  const after = contextMeter(suffix, 'after');
   const candidates: Candidate[] = matches.map((m) => {
-    const pe = contextDistance(text, m.start, prefix, 'before');
-    const se = contextDistance(text, m.end, suffix, 'after');
+    const pe = before(text, m.start);
+    const se = after(text, m.end);
     const agrees = contextAgrees({
       prefixLen: prefix.length,
       prefixErrors: pe,
