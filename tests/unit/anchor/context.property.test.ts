@@ -83,8 +83,10 @@ describe('choosing among repeats by context, both sides', () => {
           const target: AnnotationTarget = { quote: side === 'before' ? { exact: quote, prefix: edited, suffix } : { exact: quote, prefix, suffix: edited } };
           // The oracle's cost of each occurrence: edits from the stored context to its surroundings.
           const cost = at.map((i) => freeEndDistance(text, i, target.quote.prefix!, 'before') + freeEndDistance(text, i + quote.length, target.quote.suffix!, 'after'));
-          // Only where the note's own occurrence is clearly the closest does the property claim anything.
-          if (!cost.every((c, i) => i === k || c >= cost[k]! + 3)) continue;
+          // Only where the note's own occurrence is clearly the closest does the property claim
+          // anything: a lead of three edits, plus one for whitespace at the joint, which the
+          // anchoring does not count and this oracle does.
+          if (!cost.every((c, i) => i === k || c >= cost[k]! + 4)) continue;
           expect({ side, result: anchor(text, target) }).toMatchObject({ side, result: { status: 'anchored', start: at[k], method: 'quote' } });
         }
       }),

@@ -192,6 +192,17 @@ describe('refusing to guess', () => {
     expect(anchor(text, { ...t, position: { start: at, end: at + q.length } })).toMatchObject({ status: 'orphaned', cause: 'ambiguous' });
   });
 
+  it('a rival only two edits closer overall does not decide: orphaned rather than risk the wrong place', () => {
+    // Found by generating edits: the word after the annotated "Серікұлы" was replaced, and
+    // another "Серікұлы" has the stored words around it but for two commas (3 edits,
+    // against 5 for the note's own place). A lead of two edits is not enough to move it.
+    const text = 'районный Серікұлы Қасым-Жомарт Серікұлы, районный Серікұлы, Өтініш районный, Серікұлы\nҚасым-Жомарт. Серікұлы районный';
+    const at = text.lastIndexOf('Серікұлы');
+    const t = makeTarget(text, at, at + 8);
+    const edited = text.slice(0, at + 8) + ' Верховный';
+    expect(anchor(edited, t)).toMatchObject({ status: 'orphaned', cause: 'ambiguous' });
+  });
+
   it('an exact context still wins over a rival one edit off', () => {
     const text = [
       'Суд отклонил жалобу защиты по делу № 2-114/2023, рассмотрев материалы дела.',
@@ -232,10 +243,13 @@ describe('refusing to guess', () => {
 });
 
 describe('work per annotation is bounded', () => {
-  /** n paragraphs, each with the quote once, told apart only by their number far from it. */
+  /** n paragraphs, each with the quote once, told apart by a register code a few words before it. */
   function paragraphs(n: number): string {
     const out: string[] = [];
-    for (let i = 0; i < n; i++) out.push(`Эпизод ${i}: районный суд отклонил ходатайство защиты о вызове свидетеля, протокол № ${i}.`);
+    for (let i = 0; i < n; i++) {
+      const code = ((i * 7919) % 1_000_003).toString(36).toUpperCase();
+      out.push(`Эпизод ${i}, реестр ${code}: районный суд отклонил ходатайство защиты о вызове свидетеля, протокол № ${i}.`);
+    }
     return out.join('\n');
   }
   const QUOTE = 'отклонил ходатайство защиты';
