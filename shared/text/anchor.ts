@@ -9,9 +9,10 @@
 //   position  the offsets still hold exactly the quote, and no other occurrence of
 //             the quote has better context;
 //   quote     the quote occurs verbatim, not as part of a longer word or number
-//             ("2 years" is not found in "12 years"); its context says which
-//             occurrence (the position breaks exact ties), and a quote under 16
-//             characters must have some of its context with it;
+//             ("2 years" is not found in "12 years"). Found once, a quote under 16
+//             characters must have some of its context with it; found more than
+//             once, the context read approximately on both sides together chooses
+//             (anchorContext.ts), an equal tie goes to the position or is an orphan;
 //   fuzzy     whitespace folded and a few edits (≤ 15 %) allowed in the quote; the
 //             context, matched approximately, ranks the candidates and must agree
 //             when the quote is under 40 characters; a near tie is an orphan.
@@ -34,9 +35,10 @@
 // note to words it was never about.
 
 import type { AnnotationTarget } from '../model/parts';
-import { anchoredDistances, contextDistance, findApproxMatches } from './anchorApprox';
+import { findApproxMatches } from './anchorApprox';
+import { agreement, chooseAmongRepeats, chooseFuzzy, MAX_SCORED_OCCURRENCES, type FuzzyMatch } from './anchorContext';
 import { foldedForm, foldWhitespace, isFoldableSpace, type FoldedText } from './anchorFold';
-import { compareWording, quoteEdges, splitsWord, wordEndAfter, wordStartBefore, type Verdict } from './anchorWords';
+import { quoteEdges, snapAndJudge, splitsWord } from './anchorWords';
 
 export type AnchorMethod = 'position' | 'quote' | 'fuzzy';
 
@@ -63,8 +65,6 @@ const SELF_EVIDENT_QUOTE = 40;
 const MIN_FUZZY_QUOTE = 8;
 /** Edits allowed inside the quote, as a share of its (folded) length. */
 const MAX_QUOTE_ERROR_RATE = 0.15;
-/** A fuzzy candidate needs a lead of more than this many edits over any rival. */
-const FUZZY_MARGIN = 1;
 
 // ---------------------------------------------------------------------------
 // Making targets
@@ -146,43 +146,13 @@ function anchorIn(doc: Doc, target: AnnotationTarget): AnchorResult {
     suffix: target.quote.suffix ?? '',
     ...(pos && pos.start <= pos.end ? { hint: pos } : {}),
   };
-  const verbatim = anchorVerbatim(doc.text, wanted);
-  if (verbatim !== 'try-fuzzy') return verbatim;
-  return anchorFuzzy(doc, wanted);
+  const verbatim = anchorVerbatim(doc, wanted);
+  if (verbatim === 'try-fuzzy') return anchorFuzzy(doc, wanted, false);
+  if (verbatim === 'try-fuzzy-repeated') return anchorFuzzy(doc, wanted, true);
+  return verbatim;
 }
 
 // --- stages (a) and (b): the quote verbatim ---------------------------------
-
-type Agreement = {
-  /** Characters of the stored context that still stand next to the occurrence. */
-  score: number;
-  /** Enough of the context agrees to trust the occurrence. */
-  corroborated: boolean;
-};
-
-/**
- * The context score that makes an occurrence trustworthy: a quarter of the stored
- * context, at least 4 characters (two or three are matched by chance: a space and a
- * letter), and never more than there is.
- */
-function corroborating(contextLength: number): number {
-  return Math.min(contextLength, Math.max(4, Math.ceil(contextLength / 4)));
-}
-
-/** A side of context this long that agrees in full corroborates on its own (it was cut short by the edge of the text). */
-const MIN_INTACT_SIDE = 4;
-
-/** How much of the stored context, read outwards from the quote, agrees with the text around [start, end). */
-function agreement(text: string, start: number, end: number, w: Wanted): Agreement {
-  let p = 0;
-  const pl = w.prefix.length;
-  while (p < pl && p < start && w.prefix.charCodeAt(pl - 1 - p) === text.charCodeAt(start - 1 - p)) p++;
-  let s = 0;
-  const sl = w.suffix.length;
-  while (s < sl && end + s < text.length && w.suffix.charCodeAt(s) === text.charCodeAt(end + s)) s++;
-  const sideIntact = (pl >= MIN_INTACT_SIDE && p === pl) || (sl >= MIN_INTACT_SIDE && s === sl);
-  return { score: p + s, corroborated: p + s >= corroborating(pl + sl) || sideIntact };
-}
 
 function nearest<T extends { start: number }>(items: readonly T[], hint: number): T {
   let best = items[0]!;
@@ -190,11 +160,23 @@ function nearest<T extends { start: number }>(items: readonly T[], hint: number)
   return best;
 }
 
+function nearestOffset(offsets: readonly number[], hint: number): number {
+  let best = offsets[0]!;
+  for (const o of offsets) if (Math.abs(o - hint) < Math.abs(best - hint)) best = o;
+  return best;
+}
+
 function times(n: number): string {
   return n === 2 ? 'twice' : `${n} times`;
 }
 
-function anchorVerbatim(text: string, w: Wanted): AnchorResult | 'try-fuzzy' {
+/**
+ * The quote found verbatim, or which fuzzy search to try: 'try-fuzzy-repeated' when
+ * it occurs more than once and no occurrence's context is close enough, so the fuzzy
+ * stage must not fall back on those occurrences for their length alone.
+ */
+function anchorVerbatim(doc: Doc, w: Wanted): AnchorResult | 'try-fuzzy' | 'try-fuzzy-repeated' {
+  const { text } = doc;
   const { exact, hint } = w;
   const len = exact.length;
   const contextLength = w.prefix.length + w.suffix.length;
@@ -203,20 +185,22 @@ function anchorVerbatim(text: string, w: Wanted): AnchorResult | 'try-fuzzy' {
   // (a) The common case costs no search: the offsets hold the quote and all of its
   // context, so no other occurrence can agree better.
   if (hint && hint.end - hint.start === len && text.startsWith(exact, hint.start)) {
-    if (agreement(text, hint.start, hint.end, w).score === contextLength) return anchored(hint.start, hint.end, 'position');
+    if (agreement(text, hint.start, hint.end, w.prefix, w.suffix).intact) return anchored(hint.start, hint.end, 'position');
   }
 
-  // (b) Every occurrence, ranked by how much of the context still agrees. The
-  // position, when it holds the quote, is one of them and wins ties (methodFor).
+  // (b) Every occurrence. One alone is trusted by how much of its context still
+  // agrees character for character; among several, the context read approximately
+  // on both sides chooses (anchorContext.ts), and the position only settles ties.
   // An occurrence inside a longer word or number is other words ("2 years" in "12
   // years"), unless the quote itself was cut from inside a word. Only context can
   // tell that, so a quote without it (an import) is taken wherever it occurs.
   const edges = quoteEdges(exact, w.prefix, w.suffix);
-  const found: ({ start: number } & Agreement)[] = [];
+  // Offsets only: a one-letter quote may occur a million times.
+  const found: number[] = [];
   for (let i = text.indexOf(exact); i !== -1; i = text.indexOf(exact, i + 1)) {
     if (w.prefix && edges.start && splitsWord(text, i)) continue;
     if (w.suffix && edges.end && splitsWord(text, i + len)) continue;
-    found.push({ start: i, ...agreement(text, i, i + len, w) });
+    found.push(i);
   }
   if (found.length === 0) return 'try-fuzzy';
 
@@ -224,56 +208,50 @@ function anchorVerbatim(text: string, w: Wanted): AnchorResult | 'try-fuzzy' {
 
   if (found.length === 1) {
     const only = found[0]!;
-    if (contextLength === 0 || len >= SHORT_QUOTE || only.corroborated) return pick(only.start);
+    if (contextLength === 0 || len >= SHORT_QUOTE || agreement(text, only, only + len, w.prefix, w.suffix).corroborated) return pick(only);
     return 'try-fuzzy'; // a short quote whose context changed: let the fuzzy stage weigh it
   }
 
-  let best = 0;
-  for (const f of found) best = Math.max(best, f.score); // no spread: a one-letter quote may occur 100 000 times
-  const tied = found.filter((f) => f.score === best);
   if (contextLength === 0) {
-    if (hint) return pick(nearest(tied, hint.start).start);
+    if (hint) return pick(nearestOffset(found, hint.start));
     return orphaned(
       `The quoted words occur ${times(found.length)} in the text, and the annotation keeps neither surrounding words nor a position to tell which one it meant.`,
       'ambiguous',
     );
   }
-  if (tied.every((f) => f.corroborated)) {
-    if (tied.length === 1) return pick(tied[0]!.start);
-    if (hint) return pick(nearest(tied, hint.start).start);
-    return orphaned(`The quoted words occur ${times(tied.length)} with the same surrounding words, and nothing tells which one the annotation meant.`, 'ambiguous');
+  const choice = chooseAmongRepeats(() => (doc.folded ??= foldWhitespace(text)), len, found, (i) => agreement(text, i, i + len, w.prefix, w.suffix), {
+    prefix: w.prefix,
+    suffix: w.suffix,
+    ...(hint ? { hint: hint.start } : {}),
+    prefixReachedStart: hint !== undefined && hint.start === w.prefix.length,
+    suffixReachedEnd: hint !== undefined && w.suffix.length < CONTEXT_LENGTH,
+  });
+  switch (choice.kind) {
+    case 'chosen':
+      return pick(choice.start);
+    case 'not-close':
+      return 'try-fuzzy-repeated';
+    case 'tied':
+      return orphaned(
+        choice.sameContext
+          ? `The quoted words occur ${times(choice.count)} with the same surrounding words, and nothing tells which one the annotation meant.`
+          : `The quoted words occur ${times(choice.count)} with surrounding words that differ from the annotation's equally, and nothing tells which one it meant.`,
+        'ambiguous',
+      );
+    case 'near-tie':
+      return orphaned(
+        `The quoted words occur ${times(found.length)}, and the words around ${choice.count} of them match the annotation's about equally well; nothing tells which one it meant.`,
+        'ambiguous',
+      );
+    case 'too-many':
+      return orphaned(
+        `The quoted words occur ${times(choice.count)}, more than the ${MAX_SCORED_OCCURRENCES.toLocaleString('en')} that are compared by their surroundings, and none has exactly the surrounding words the annotation kept; select the passage again to re-attach the note.`,
+        'ambiguous',
+      );
   }
-  return 'try-fuzzy';
 }
 
 // --- stage (c): folded whitespace, small edits, approximate context ---------------
-
-type Candidate = { start: number; end: number; errors: number; cost: number; eligible: boolean };
-
-/** What a fuzzy candidate's surroundings say: edits against each side of the stored context. */
-type Surroundings = {
-  prefixLen: number;
-  prefixErrors: number;
-  suffixLen: number;
-  suffixErrors: number;
-  /** The stored prefix ran to the start of the text, and still does here. */
-  prefixAtEdge: boolean;
-  /** The stored suffix ran to the end of the text, and still does here. */
-  suffixAtEdge: boolean;
-};
-
-/**
- * Whether the words around a candidate are recognisably the stored context: most of
- * it overall, or nearly all of one side (an edit right next to the quote wipes out
- * the other side and should not by itself orphan the note). A side cut short by the
- * edge of the text counts as holding when it still leads exactly to that edge.
- */
-function contextAgrees(c: Surroundings): boolean {
-  const total = c.prefixLen + c.suffixLen;
-  if (total > 0 && c.prefixErrors + c.suffixErrors <= total * 0.4) return true;
-  const sideHolds = (n: number, e: number, atEdge: boolean) => (n >= 8 && e <= n * 0.2) || (atEdge && e === 0);
-  return sideHolds(c.prefixLen, c.prefixErrors, c.prefixAtEdge) || sideHolds(c.suffixLen, c.suffixErrors, c.suffixAtEdge);
-}
 
 function trimToWords(text: string, start: number, end: number, exact: string): [number, number] {
   // Folding maps a space back to a whole whitespace run; keep the run only where the
@@ -287,7 +265,11 @@ function trimToWords(text: string, start: number, end: number, exact: string): [
   return [start, end];
 }
 
-function anchorFuzzy(doc: Doc, w: Wanted): AnchorResult {
+/**
+ * `repeated`: the quote occurs verbatim more than once and none of those occurrences
+ * has context close enough; one of them may not be taken for its length alone.
+ */
+function anchorFuzzy(doc: Doc, w: Wanted, repeated: boolean): AnchorResult {
   const folded = (doc.folded ??= foldWhitespace(doc.text));
   const quote = foldedForm(w.exact);
   const prefix = foldedForm(w.prefix);
@@ -295,7 +277,7 @@ function anchorFuzzy(doc: Doc, w: Wanted): AnchorResult {
   if (quote.trim() === '') return orphaned('The quoted text is only whitespace, which cannot be found again once the text has changed.', 'blank-quote');
 
   const maxErrors = quote.length >= MIN_FUZZY_QUOTE ? Math.floor(quote.length * MAX_QUOTE_ERROR_RATE) : 0;
-  const matches = findApproxMatches(folded.text, quote, maxErrors);
+  const matches = findApproxMatches(folded.text, quote, maxErrors, MAX_SCORED_OCCURRENCES);
   if (matches.length === 0) {
     return orphaned(
       maxErrors > 0
@@ -305,70 +287,53 @@ function anchorFuzzy(doc: Doc, w: Wanted): AnchorResult {
     );
   }
 
-  const contextLength = prefix.length + suffix.length;
-  // Whether the stored context reached the edges of the old text: the position says so
-  // for the prefix; a suffix shorter than we store was cut by the end of the text.
-  const prefixReachedStart = w.hint !== undefined && w.hint.start === w.prefix.length;
-  const suffixReachedEnd = w.hint !== undefined && w.suffix.length < CONTEXT_LENGTH;
-  const candidates: Candidate[] = matches.map((m) => {
-    const pe = contextDistance(folded.text, m.start, prefix, 'before');
-    const se = contextDistance(folded.text, m.end, suffix, 'after');
-    const agrees = contextAgrees({
-      prefixLen: prefix.length,
-      prefixErrors: pe,
-      suffixLen: suffix.length,
-      suffixErrors: se,
-      prefixAtEdge: prefixReachedStart && m.start === prefix.length,
-      suffixAtEdge: suffixReachedEnd && m.end + suffix.length === folded.text.length,
-    });
-    const eligible =
-      quote.length >= SELF_EVIDENT_QUOTE ||
-      agrees ||
-      // Only the whitespace changed: as trustworthy as a verbatim match of the same length.
-      (m.errors === 0 && (contextLength === 0 || quote.length >= SHORT_QUOTE));
-    return { ...m, cost: m.errors + pe + se, eligible };
-  });
+  if (matches.length > MAX_SCORED_OCCURRENCES) {
+    // Scoring every candidate's context, and keeping the near-equal ones apart, would
+    // grow with the square of their number; this many are a pattern, not a passage.
+    return orphaned(
+      `Words like the quote were found in more than ${MAX_SCORED_OCCURRENCES.toLocaleString('en')} places, too many to compare by their surroundings; select the passage again to re-attach the note.`,
+      'ambiguous',
+    );
+  }
 
-  candidates.sort((a, b) => a.cost - b.cost || a.start - b.start);
-  const firstEligible = candidates.find((c) => c.eligible);
-  if (!firstEligible) {
+  const contextLength = prefix.length + suffix.length;
+  const choice = chooseFuzzy(
+    folded.text,
+    matches,
+    prefix,
+    suffix,
+    // Whether the stored context reached the edges of the old text: the position says so
+    // for the prefix; a suffix shorter than we store was cut by the end of the text.
+    { prefixReachedStart: w.hint !== undefined && w.hint.start === w.prefix.length, suffixReachedEnd: w.hint !== undefined && w.suffix.length < CONTEXT_LENGTH },
+    (m) => {
+      // A repeat of a quote found verbatim is a choice among equals: only its context may vouch for it.
+      if (repeated && m.errors === 0) return false;
+      // Only the whitespace changed: as trustworthy as a verbatim match of the same length.
+      return quote.length >= SELF_EVIDENT_QUOTE || (m.errors === 0 && (contextLength === 0 || quote.length >= SHORT_QUOTE));
+    },
+  );
+  if (choice.kind === 'no-context') {
     return orphaned(
       'Words like the quote are still in the text, but the words around them have changed too much to be sure they are the same passage.',
       'context',
     );
   }
-  // Everything about as good as the best trustworthy candidate, ineligible ones included:
-  // a near-equal place that merely lacks context still makes the choice a guess. A
-  // candidate overlapping a better one is the same passage seen twice, not a rival.
-  const near: Candidate[] = [];
-  for (const c of candidates) {
-    if (c.cost > firstEligible.cost + FUZZY_MARGIN) break;
-    if (!near.some((d) => c.start < d.end && d.start < c.end)) near.push(c);
-  }
-  const best = near[0]!;
-  if (!best.eligible) {
+  if (choice.kind === 'unconfirmed') {
     return orphaned('Words like the quote were found, but in a place whose surroundings do not confirm it is the same passage.', 'context');
   }
-  const rivals = near.slice(1);
-
-  const toOriginal = (c: Candidate): [number, number] =>
-    trimToWords(doc.text, folded.starts[c.start]!, folded.ends[c.end - 1]!, w.exact);
-
-  let chosen = best;
-  if (rivals.length > 0) {
-    const equal = rivals.every((r) => r.cost === best.cost && r.eligible);
-    if (!equal || !w.hint) {
-      return orphaned(
-        `The quoted words were found in ${rivals.length + 1} places that match about equally well, and nothing tells which one the annotation meant.`,
-        'ambiguous',
-      );
-    }
-    const hint = w.hint.start;
-    const placed = [best, ...rivals].map((c) => ({ c, start: toOriginal(c)[0] }));
-    chosen = nearest(placed, hint).c;
+  if (choice.kind === 'ambiguous' || (choice.equals.length > 1 && !w.hint)) {
+    const count = choice.kind === 'ambiguous' ? choice.count : choice.equals.length;
+    return orphaned(
+      `The quoted words were found in ${count} places that match about equally well, and nothing tells which one the annotation meant.`,
+      'ambiguous',
+    );
   }
+  const toOriginal = (c: FuzzyMatch): [number, number] =>
+    trimToWords(doc.text, folded.starts[c.start]!, folded.ends[c.end - 1]!, w.exact);
+  const hint = w.hint?.start ?? 0;
+  const chosen = nearest(choice.equals.map((c) => ({ c, start: toOriginal(c)[0] })), hint).c;
   const [start, end] = toOriginal(chosen);
-  const judged = end > start ? judgeWords(doc.text, start, end, w, quote, maxErrors) : undefined;
+  const judged = end > start ? snapAndJudge(doc.text, start, end, w, quote, maxErrors) : undefined;
   if (!judged) return orphaned('The quoted words could not be located precisely in the changed text.', 'imprecise');
   const { verdict } = judged;
   switch (verdict.kind) {
@@ -392,53 +357,6 @@ function anchorFuzzy(doc: Doc, w: Wanted): AnchorResult {
 
 function listOr(numbers: readonly string[]): string {
   return numbers.length === 0 ? 'none' : numbers.join(', ');
-}
-
-const RANK: Record<Verdict['kind'], number> = { same: 0, changed: 1, numbers: 2, words: 3 };
-
-/**
- * Snaps a fuzzy candidate to whole words and judges its wording. An edge that falls
- * inside a word (where the quote's did not) may go outward, taking the whole word, or
- * inward, leaving the fragment out; whichever reads closer to the quote wins, outward
- * on a tie. A snapped span must still be within the quote's edit budget: taking a
- * whole word must not let in more change than the match itself was allowed.
- * Undefined when no snapped span is left.
- */
-function judgeWords(
-  text: string,
-  start: number,
-  end: number,
-  w: Wanted,
-  foldedQuote: string,
-  maxErrors: number,
-): { start: number; end: number; verdict: Verdict } | undefined {
-  const edges = quoteEdges(w.exact, w.prefix, w.suffix);
-  const skipSpaceForward = (i: number) => {
-    while (i < text.length && isFoldableSpace(text.charCodeAt(i))) i++;
-    return i;
-  };
-  const skipSpaceBack = (i: number) => {
-    while (i > 0 && isFoldableSpace(text.charCodeAt(i - 1))) i--;
-    return i;
-  };
-  const starts = edges.start && splitsWord(text, start) ? [wordStartBefore(text, start), skipSpaceForward(wordEndAfter(text, start))] : [start];
-  const ends = edges.end && splitsWord(text, end) ? [wordEndAfter(text, end), skipSpaceBack(wordStartBefore(text, end))] : [end];
-  let best: { start: number; end: number; verdict: Verdict } | undefined;
-  const score = (v: Verdict) => RANK[v.kind] * 1e6 + (v.kind === 'changed' ? v.edits : 0);
-  for (const s of starts) {
-    for (const e of ends) {
-      if (e <= s) continue;
-      const span = text.slice(s, e);
-      // The match itself is within the budget; only a snapped span needs measuring again.
-      const folded = s === start && e === end ? '' : foldedForm(span);
-      const withinBudget = folded === '' || anchoredDistances(folded, foldedQuote, 0, folded.length)[folded.length]! <= maxErrors;
-      // Over the budget it is not a typo-level match, though a changed number is still the better reason to give.
-      const wording = compareWording(w.exact, span);
-      const verdict: Verdict = withinBudget || wording.kind === 'numbers' ? wording : { kind: 'words' };
-      if (!best || score(verdict) < score(best.verdict)) best = { start: s, end: e, verdict };
-    }
-  }
-  return best;
 }
 
 // ---------------------------------------------------------------------------

@@ -66,7 +66,8 @@ function advanceBlock(mt: Matcher, eqBits: number, b: number, hIn: number): numb
  * Scans text[from, to) and calls visit(end, distance) for every end position, where
  * distance is the edit distance between the pattern and the best substring ending
  * there. With anchoredStart the substring must begin at `from` (plain edit distance
- * of the pattern against text[from, end)); otherwise it may begin anywhere.
+ * of the pattern against text[from, end)); otherwise it may begin anywhere. A visit
+ * that returns true ends the scan.
  */
 function scan(
   text: string,
@@ -74,7 +75,7 @@ function scan(
   from: number,
   to: number,
   anchoredStart: boolean,
-  visit: (end: number, distance: number) => void,
+  visit: (end: number, distance: number) => boolean | void,
 ): void {
   const mt = makeMatcher(pattern);
   mt.P.fill(-1);
@@ -86,7 +87,7 @@ function scan(
     let carry = topIn;
     for (let b = 0; b < mt.blocks; b++) carry = advanceBlock(mt, eq[b]!, b, carry);
     score += carry;
-    visit(j + 1, score);
+    if (visit(j + 1, score)) return;
   }
 }
 
@@ -115,14 +116,16 @@ function reverse(s: string): string {
  * Every place where `pattern` matches `text` with at most `maxErrors` edits (Levenshtein,
  * in code units): one per cluster of neighbouring end positions, with the fewest
  * errors in that cluster. Overlapping matches of a periodic pattern may each be reported.
+ * Past `limit` matches the search stops: the first limit + 1 are returned, so a caller
+ * learns there are more without paying to place every one.
  */
-export function findApproxMatches(text: string, pattern: string, maxErrors: number): ApproxMatch[] {
+export function findApproxMatches(text: string, pattern: string, maxErrors: number, limit = Infinity): ApproxMatch[] {
   const m = pattern.length;
   if (m === 0) return [];
   const k = Math.max(0, Math.min(maxErrors, m - 1));
   if (k === 0) {
     const exact: ApproxMatch[] = [];
-    for (let i = text.indexOf(pattern); i !== -1; i = text.indexOf(pattern, i + 1)) {
+    for (let i = text.indexOf(pattern); i !== -1 && exact.length <= limit; i = text.indexOf(pattern, i + 1)) {
       exact.push({ start: i, end: i + m, errors: 0 });
     }
     return exact;
@@ -133,7 +136,7 @@ export function findApproxMatches(text: string, pattern: string, maxErrors: numb
   const runs: { errors: number; ends: number[] }[] = [];
   let runEnd = -2;
   scan(text, pattern, 0, text.length, false, (end, d) => {
-    if (d > k) return;
+    if (d > k) return runs.length > limit; // a run is complete once a distance past k follows it
     const run = runs[runs.length - 1];
     if (run && runEnd === end - 1) {
       if (d < run.errors) {
@@ -174,20 +177,66 @@ export function findApproxMatches(text: string, pattern: string, maxErrors: numb
  * suffix that now runs on into new words still matches in full.
  */
 export function contextDistance(text: string, at: number, context: string, direction: 'before' | 'after'): number {
+  return contextMeter(context, direction)(text, at);
+}
+
+/**
+ * contextDistance for one context measured at many places: the pattern's bit masks
+ * are built once, and the text is read in place (backwards for 'before'), so each
+ * measurement allocates nothing.
+ */
+export function contextMeter(context: string, direction: 'before' | 'after'): (text: string, at: number) => number {
   const m = context.length;
-  if (m === 0) return 0;
+  if (m === 0) return () => 0;
+  const mt = makeMatcher(direction === 'after' ? context : reverse(context));
   const reach = m + Math.ceil(m / 2) + 2;
-  let window: string;
-  let pattern: string;
-  if (direction === 'after') {
-    window = text.slice(at, Math.min(text.length, at + reach));
-    pattern = context;
-  } else {
-    window = reverse(text.slice(Math.max(0, at - reach), at));
-    pattern = reverse(context);
-  }
-  const dist = anchoredDistances(window, pattern, 0, window.length);
-  let best = m;
-  for (let j = 0; j < dist.length; j++) if (dist[j]! < best) best = dist[j]!;
-  return best;
+  if (mt.blocks === 1) return singleBlockMeter(mt, m, reach, direction);
+  return (text, at) => {
+    mt.P.fill(-1);
+    mt.M.fill(0);
+    const steps = direction === 'after' ? Math.min(reach, text.length - at) : Math.min(reach, at);
+    let score = m;
+    let best = m;
+    for (let k = 0; k < steps; k++) {
+      const code = text.charCodeAt(direction === 'after' ? at + k : at - 1 - k);
+      const eq = mt.peq.get(code) ?? mt.empty;
+      let carry = 1; // anchored: the stretch begins at `at`
+      for (let b = 0; b < mt.blocks; b++) carry = advanceBlock(mt, eq[b]!, b, carry);
+      score += carry;
+      if (score < best) best = score;
+    }
+    return best;
+  };
+}
+
+/**
+ * The meter for a context of at most 32 code units (every stored context is): the
+ * one block's state lives in two local integers, the steps of advanceBlock inlined
+ * with the top row's difference fixed at +1.
+ */
+function singleBlockMeter(mt: Matcher, m: number, reach: number, direction: 'before' | 'after'): (text: string, at: number) => number {
+  const last = mt.lastRowMask[0]!;
+  const { peq } = mt;
+  return (text, at) => {
+    let pV = -1;
+    let mV = 0;
+    const steps = direction === 'after' ? Math.min(reach, text.length - at) : Math.min(reach, at);
+    let score = m;
+    let best = m;
+    for (let k = 0; k < steps; k++) {
+      const row = peq.get(text.charCodeAt(direction === 'after' ? at + k : at - 1 - k));
+      const eq = row ? row[0]! : 0;
+      const xV = eq | mV;
+      const xH = (((eq & pV) + pV) ^ pV) | eq;
+      let pH = mV | ~(xH | pV);
+      let mH = pV & xH;
+      score += (pH & last) !== 0 ? 1 : (mH & last) !== 0 ? -1 : 0;
+      if (score < best) best = score;
+      pH = (pH << 1) | 1;
+      mH = mH << 1;
+      pV = mH | ~(xV | pH);
+      mV = pH & xV;
+    }
+    return best;
+  };
 }

@@ -21,7 +21,8 @@
 // `numbers`, because dates, terms, article numbers and amounts are exactly what a
 // lawyer's note is about; a word replaced, added or removed is verdict `words`.
 
-import { isFoldableSpace } from './anchorFold';
+import { anchoredDistances } from './anchorApprox';
+import { foldedForm, isFoldableSpace } from './anchorFold';
 
 export type Verdict =
   | { kind: 'same' }
@@ -312,4 +313,54 @@ export function compareWording(quote: string, candidate: string): Verdict {
   }
   const edits = cost[a.length]![b.length]!;
   return edits === INF ? { kind: 'words' } : { kind: 'changed', edits: Math.max(1, edits) };
+}
+
+// ---------------------------------------------------------------------------
+// Snapping a fuzzy match to whole words
+
+const RANK: Record<Verdict['kind'], number> = { same: 0, changed: 1, numbers: 2, words: 3 };
+
+/**
+ * Snaps a fuzzy match of the quote, text[start, end), to whole words and judges its
+ * wording. An edge that falls inside a word (where the quote's did not) may go
+ * outward, taking the whole word, or inward, leaving the fragment out; whichever
+ * reads closer to the quote wins, outward on a tie. A snapped span must still be
+ * within the quote's edit budget: taking a whole word must not let in more change
+ * than the match itself was allowed. Undefined when no snapped span is left.
+ */
+export function snapAndJudge(
+  text: string,
+  start: number,
+  end: number,
+  quote: { exact: string; prefix: string; suffix: string },
+  foldedQuote: string,
+  maxErrors: number,
+): { start: number; end: number; verdict: Verdict } | undefined {
+  const edges = quoteEdges(quote.exact, quote.prefix, quote.suffix);
+  const skipSpaceForward = (i: number) => {
+    while (i < text.length && isFoldableSpace(text.charCodeAt(i))) i++;
+    return i;
+  };
+  const skipSpaceBack = (i: number) => {
+    while (i > 0 && isFoldableSpace(text.charCodeAt(i - 1))) i--;
+    return i;
+  };
+  const starts = edges.start && splitsWord(text, start) ? [wordStartBefore(text, start), skipSpaceForward(wordEndAfter(text, start))] : [start];
+  const ends = edges.end && splitsWord(text, end) ? [wordEndAfter(text, end), skipSpaceBack(wordStartBefore(text, end))] : [end];
+  let best: { start: number; end: number; verdict: Verdict } | undefined;
+  const score = (v: Verdict) => RANK[v.kind] * 1e6 + (v.kind === 'changed' ? v.edits : 0);
+  for (const s of starts) {
+    for (const e of ends) {
+      if (e <= s) continue;
+      const span = text.slice(s, e);
+      // The match itself is within the budget; only a snapped span needs measuring again.
+      const folded = s === start && e === end ? '' : foldedForm(span);
+      const withinBudget = folded === '' || anchoredDistances(folded, foldedQuote, 0, folded.length)[folded.length]! <= maxErrors;
+      // Over the budget it is not a typo-level match, though a changed number is still the better reason to give.
+      const wording = compareWording(quote.exact, span);
+      const verdict: Verdict = withinBudget || wording.kind === 'numbers' ? wording : { kind: 'words' };
+      if (!best || score(verdict) < score(best.verdict)) best = { start: s, end: e, verdict };
+    }
+  }
+  return best;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anchoredDistances, contextDistance, findApproxMatches } from '../../../shared/text/anchorApprox';
+import { anchoredDistances, contextDistance, contextMeter, findApproxMatches } from '../../../shared/text/anchorApprox';
 import { foldWhitespace } from '../../../shared/text/anchorFold';
 
 // The bit-parallel matcher is checked against the textbook dynamic programme it
@@ -103,6 +103,44 @@ describe('findApproxMatches', () => {
     expect(found).toHaveLength(1);
     expect(text.slice(found[0]!.start, found[0]!.end)).toBe(typo);
     expect(found[0]!.errors).toBe(2);
+  });
+});
+
+describe('findApproxMatches with a limit', () => {
+  it('stops after limit + 1 matches, the same first ones it finds without a limit', () => {
+    fc.assert(
+      fc.property(pair, fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 4 }), ([text, pat], k, limit) => {
+        const all = findApproxMatches(text, pat, k);
+        const some = findApproxMatches(text, pat, k, limit);
+        expect(some).toEqual(all.slice(0, limit + 1));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('contextMeter', () => {
+  /** Fewest edits from context to a stretch of text that ends at `at` ('before') or begins there ('after'), the far end free and within reach. */
+  function naiveContext(text: string, at: number, context: string, direction: 'before' | 'after'): number {
+    const reach = context.length + Math.ceil(context.length / 2) + 2;
+    const stretch = direction === 'after' ? text.slice(at, at + reach) : [...text.slice(Math.max(0, at - reach), at)].reverse().join('');
+    const pat = direction === 'after' ? context : [...context].reverse().join('');
+    return Math.min(...naive(stretch, pat, true));
+  }
+
+  it('measures every place as the plain dynamic programme does, before and after, one block or several, one meter reused', () => {
+    const context = fc.string({ unit: letter, minLength: 1, maxLength: 70, size: 'max' });
+    fc.assert(
+      fc.property(context, fc.string({ unit: letter, maxLength: 160, size: 'max' }), fc.constantFrom<'before' | 'after'>('before', 'after'), (ctx, text, direction) => {
+        const meter = contextMeter(ctx, direction);
+        for (let at = 0; at <= text.length; at += 7) {
+          const expected = naiveContext(text, at, ctx, direction);
+          expect(meter(text, at)).toBe(expected);
+          expect(contextDistance(text, at, ctx, direction)).toBe(expected);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
