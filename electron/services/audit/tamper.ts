@@ -1,10 +1,10 @@
-import { access, readdir, readFile } from 'node:fs/promises';
+import { access, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { TamperFinding } from '../../../shared/contract';
 import { findValidCopy } from '../backup';
 import { aadForPath } from '../crypto/folderLayout';
 import type { DurableFs } from '../store/durableFile';
-import type { IndexEntry } from '../store/summaryIndex';
+import { SUMMARY_INDEX_FILE, type IndexEntry } from '../store/summaryIndex';
 import { caseDigest } from './digest';
 import { checkHistories, type HistoryIssue } from './historyCheck';
 import { decodeHistoryLine, HISTORY_DIR, historyRel } from './historyLog';
@@ -29,14 +29,22 @@ const OFFER_LOOKUPS = 10;
 export type OpenCheckInput = {
   dataDir: string;
   key: Buffer | null;
-  /** The store's summaries after the open reconciled them with cases/, and as the index had them before. */
+  /** The store's summaries after the open reconciled them with cases/. */
   live: ReadonlyMap<string, IndexEntry>;
-  before: ReadonlyMap<string, IndexEntry>;
   trash: Iterable<string>;
   quarantined: Iterable<string>;
   now: string;
   fs?: DurableFs;
-};
+} & OpenBaseline;
+
+/** What the open knew before it looked at the files: the summaries as the index had them, and when the index was written. */
+export type OpenBaseline = { before: ReadonlyMap<string, IndexEntry>; indexWrittenMs: number };
+
+/** Taken before the store reconciles (which may rewrite the index). */
+export async function openBaseline(dataDir: string, index: { cases: ReadonlyMap<string, IndexEntry> }): Promise<OpenBaseline> {
+  const st = await stat(path.join(dataDir, SUMMARY_INDEX_FILE)).catch(() => null);
+  return { before: new Map(index.cases), indexWrittenMs: st ? Math.max(st.mtimeMs, st.ctimeMs) : 0 };
+}
 
 const toFinding = (i: HistoryIssue): TamperFinding => ({
   file: i.file,
@@ -78,13 +86,22 @@ export async function checkAtOpen(input: OpenCheckInput): Promise<TamperFinding[
   const changed = new Set([...live].filter(([id, e]) => input.before.get(id) !== e).map(([id]) => id));
   issues.push(...(await manifestAtOpen(manifest, input, trash, quarantined, changed)));
   const flagged = new Set(issues.map((i) => i.caseId));
-  if (changed.size > 0 && changed.size <= OPEN_HISTORY_CHECKS) {
-    const empty: ManifestState = { missing: false, items: new Map(), lines: 0, faults: [] };
-    for (const issue of await checkHistories(dataDir, key, { only: changed, manifest: empty, quarantinedIds: quarantined })) {
-      if (issue.verdict && !flagged.has(issue.caseId)) issues.push(issue);
+  const names = await historyNames(dataDir);
+  // Histories changed since the index was written (their ctime, which no one can set back), and those of changed cases.
+  const recheck = new Set(changed);
+  if (recheck.size <= OPEN_HISTORY_CHECKS) {
+    for (const id of await historiesChangedSince(dataDir, names, input.indexWrittenMs)) {
+      recheck.add(id);
+      if (recheck.size > OPEN_HISTORY_CHECKS) break;
     }
   }
-  for (const name of await historyNames(dataDir)) {
+  if (recheck.size > 0 && recheck.size <= OPEN_HISTORY_CHECKS) {
+    const empty: ManifestState = { missing: false, items: new Map(), lines: 0, faults: [] };
+    for (const issue of await checkHistories(dataDir, key, { only: recheck, manifest: empty, quarantinedIds: quarantined })) {
+      if (issue.verdict && issue.kind !== 'orphaned' && !flagged.has(issue.caseId)) issues.push(issue);
+    }
+  }
+  for (const name of names) {
     const id = name.slice(0, -'.jsonl'.length);
     if (live.has(id) || trash.has(id) || quarantined.has(id) || manifest.items.has(id) || flagged.has(id)) continue;
     issues.push({ file: historyRel(id), caseId: id, kind: 'orphaned', severity: 'error', verdict: 'deleted', message: `deleted: its case (${id}) is gone: no case file in cases/, trash/ or quarantine/ (it was deleted outside Casefile); restore it from a backup, or keep the history as the record of it` });
@@ -121,6 +138,20 @@ async function manifestAtOpen(manifest: ManifestState, input: OpenCheckInput, tr
     }
   }
   return issues;
+}
+
+/** Ids whose history file changed after `sinceMs` (all of them when the index is missing). */
+async function historiesChangedSince(dataDir: string, names: string[], sinceMs: number): Promise<string[]> {
+  const ids: string[] = [];
+  const BATCH = 256;
+  for (let i = 0; i < names.length; i += BATCH) {
+    const stats = await Promise.all(names.slice(i, i + BATCH).map((n) => stat(path.join(dataDir, HISTORY_DIR, n)).catch(() => null)));
+    stats.forEach((st, k) => {
+      if (st && Math.max(st.mtimeMs, st.ctimeMs) >= sinceMs) ids.push(names[i + k]!.slice(0, -'.jsonl'.length));
+    });
+    if (ids.length > OPEN_HISTORY_CHECKS) break;
+  }
+  return ids;
 }
 
 async function historyNames(dataDir: string): Promise<string[]> {

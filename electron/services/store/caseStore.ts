@@ -21,7 +21,7 @@ import { copyBackupsOut, copyDestination, createSnapshot, findValidCopy, listSna
 import { quarantinedCaseId, quarantinedFromTrash, quarantineName } from './quarantineNames';
 import { checkHistories } from '../audit/historyCheck';
 import { caseDigest } from '../audit/digest';
-import { checkAtOpen, noteInManifest, withLastGood } from '../audit/tamper';
+import { checkAtOpen, noteInManifest, openBaseline, withLastGood } from '../audit/tamper';
 
 export type StoreOptions = {
   migrations?: readonly Migration[];
@@ -172,11 +172,11 @@ export class CaseStore {
       // Swept here when the open did not sweep the whole folder already (recoverConversion), or changed cases/ since.
       const names = (caseNames ?? (await removeLeftovers(dir, ['.', CASES, TRASH])).get(CASES)!).filter(isCaseFileName);
       const [index, onDisk] = await Promise.all([loadSummaryIndex(path.join(dir, SUMMARY_INDEX_FILE), dataKey ?? undefined), statFiles(path.join(dir, CASES), names)]);
-      const before = new Map(index.cases);
+      const baseline = await openBaseline(dir, index);
       const store = new CaseStore(dir, lock, meta, [], options, index, dataKey);
       await store.reconcile(onDisk);
       const quarantinedIds = (await store.listQuarantine()).map((q) => quarantinedCaseId(q.file)).filter((id): id is string => id !== null);
-      store.tampered = await checkAtOpen({ dataDir: dir, key: dataKey, live: store.entries, before, trash: store.trashChecked.keys(), quarantined: quarantinedIds, now, ...(options.fs ? { fs: options.fs } : {}) });
+      store.tampered = await checkAtOpen({ dataDir: dir, key: dataKey, live: store.entries, ...baseline, trash: store.trashChecked.keys(), quarantined: quarantinedIds, now, ...(options.fs ? { fs: options.fs } : {}) });
       return store;
     } catch (err) {
       await lock.release();
