@@ -7,7 +7,7 @@ import type { DurableFs } from '../store/durableFile';
 import { SUMMARY_INDEX_FILE, type IndexEntry } from '../store/summaryIndex';
 import { caseDigest } from './digest';
 import { checkHistories, type HistoryIssue } from './historyCheck';
-import { decodeHistoryLine, HISTORY_DIR, historyRel } from './historyLog';
+import { decodeHistoryLine, HISTORY_DIR, historyRel, parseHistoryText } from './historyLog';
 import { appendManifest, caseFileDigest, MANIFEST_FILE, needsCompaction, readManifest, rebuildManifest, writeManifest, type ManifestState } from './manifest';
 
 // What the store does about tamper evidence: the manifest's line after each save,
@@ -104,7 +104,10 @@ export async function checkAtOpen(input: OpenCheckInput): Promise<TamperFinding[
   for (const name of names) {
     const id = name.slice(0, -'.jsonl'.length);
     if (live.has(id) || trash.has(id) || quarantined.has(id) || manifest.items.has(id) || flagged.has(id)) continue;
-    issues.push({ file: historyRel(id), caseId: id, kind: 'orphaned', severity: 'error', verdict: 'deleted', message: `deleted: its case (${id}) is gone: no case file in cases/, trash/ or quarantine/ (it was deleted outside Casefile); restore it from a backup, or keep the history as the record of it` });
+    const text = await readFile(path.join(dataDir, HISTORY_DIR, name), 'utf8').catch(() => '');
+    const newest = parseHistoryText(text, key, aadForPath(historyRel(id))).entries.at(-1);
+    const lastGood = newest && { rev: newest.rev, ...(newest.sha256 ? { sha256: newest.sha256 } : {}), at: newest.at };
+    issues.push({ file: historyRel(id), caseId: id, kind: 'orphaned', severity: 'error', verdict: 'deleted', ...(lastGood ? { lastGood } : {}), message: `deleted: its case (${id}) is gone: no case file in cases/, trash/ or quarantine/ (it was deleted outside Casefile); restore it from a backup, or keep the history as the record of it` });
   }
   return offerLastGood(dataDir, key, issues);
 }
