@@ -1,4 +1,5 @@
 import { access, readdir, readFile, stat } from 'node:fs/promises';
+import { statFiles } from '../store/statFiles';
 import path from 'node:path';
 import type { TamperFinding } from '../../../shared/contract';
 import { findValidCopy } from '../backup';
@@ -143,16 +144,11 @@ async function manifestAtOpen(manifest: ManifestState, input: OpenCheckInput, tr
   return issues;
 }
 
-/** Ids whose history file changed after `sinceMs` (all of them when the index is missing). */
+/** Ids whose history file changed after `sinceMs` (all of them when the index is missing); stat in a plain loop, as the store stats cases/. */
 async function historiesChangedSince(dataDir: string, names: string[], sinceMs: number): Promise<string[]> {
   const ids: string[] = [];
-  const BATCH = 256;
-  for (let i = 0; i < names.length; i += BATCH) {
-    const stats = await Promise.all(names.slice(i, i + BATCH).map((n) => stat(path.join(dataDir, HISTORY_DIR, n)).catch(() => null)));
-    stats.forEach((st, k) => {
-      if (st && Math.max(st.mtimeMs, st.ctimeMs) >= sinceMs) ids.push(names[i + k]!.slice(0, -'.jsonl'.length));
-    });
-    if (ids.length > OPEN_HISTORY_CHECKS) break;
+  for (const [name, st] of await statFiles(path.join(dataDir, HISTORY_DIR), names)) {
+    if (Math.max(st.mtimeMs, st.ctimeMs) >= sinceMs) ids.push(name.slice(0, -'.jsonl'.length));
   }
   return ids;
 }
