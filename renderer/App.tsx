@@ -11,7 +11,7 @@ import { LockScreen } from './features/lock/LockScreen';
 import { PLAIN_FOLDER, useIdleLock, useLockNow, useVault, VaultContext } from './features/lock/vault';
 import { CaseList, initialListUi, type ListUiState } from './features/list/CaseList';
 import { NewCaseDialog } from './features/newCase/NewCaseDialog';
-import { AboutDialog, QuarantineList, UnconfirmedSaves, type Info } from './features/settings/AboutDialog';
+import { AboutDialog, QuarantineList, TamperedList, UnconfirmedSaves, type Info } from './features/settings/AboutDialog';
 import { SettingsView } from './features/settings/SettingsView';
 import { TrashView } from './features/trash/TrashView';
 import { AgendaNotice } from './features/agenda/AgendaNotice';
@@ -256,9 +256,10 @@ function Shell() {
           )}
         </div>
       </header>
-      {info && info.quarantined.length > 0 && (
+      {info && (info.quarantined.length > 0 || info.tampered.length > 0) && (
         <div className="app-banner">
           <QuarantineList info={info} />
+          <TamperedList info={info} />
           <UnconfirmedSaves info={info} />
         </div>
       )}

@@ -40,6 +40,24 @@ export const UnconfirmedSave = z.strictObject({
   reason: z.string(),
 });
 
+/**
+ * What the store's open found tampered with (audit/tamper): a case file older than
+ * its history or the folder's manifest (rolled back), a case or history gone
+ * (deleted), a history or case changed outside the app (altered).
+ */
+export const TamperFinding = z.strictObject({
+  file: z.string(),
+  /** "" for the folder's manifest itself. */
+  caseId: z.string(),
+  verdict: z.enum(['rolled-back', 'deleted', 'altered']),
+  message: z.string(),
+  /** The newest revision the history or the manifest vouches for. */
+  lastGoodRev: z.int().optional(),
+  /** The newest snapshot holding a valid copy of the case. */
+  snapshot: z.string().optional(),
+});
+export type TamperFinding = z.infer<typeof TamperFinding>;
+
 export const AppInfo = z.strictObject({
   name: z.string(),
   version: z.string(),
@@ -51,6 +69,8 @@ export const AppInfo = z.strictObject({
   quarantined: z.array(QuarantinedFile),
   /** Since this process opened the folder. */
   unconfirmedSaves: z.array(UnconfirmedSave),
+  /** Found when the folder was opened; `verify` checks the whole folder. */
+  tampered: z.array(TamperFinding),
 });
 
 export const ListQuery = z

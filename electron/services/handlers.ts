@@ -48,6 +48,7 @@ export function createHandlers(store: CaseStore, search: SearchService = new Sea
       trashCount: (await store.listTrash()).length,
       quarantined: await store.listQuarantine(),
       unconfirmedSaves: [...store.unconfirmedSaves],
+      tampered: [...store.tampered],
     }),
     'cases.list': (query) => store.list(query),
     'cases.get': ({ id }) => store.get(id),

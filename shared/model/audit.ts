@@ -29,6 +29,14 @@ export const AuditEntry = z.strictObject({
   changes: z.array(AuditChange),
   /** Set on entries that came in with an imported bundle (recorded on another machine). */
   imported: z.boolean().optional(),
+  /**
+   * Tamper evidence (audit/digest): the SHA-256 of the previous line's JSON in the
+   * same history ("" on a file's first line), so a line removed, repeated or moved
+   * breaks the chain. Absent on lines written before the chain existed.
+   */
+  prev: z.string().regex(/^(?:[0-9a-f]{64})?$/).optional(),
+  /** The SHA-256 of the case this change left (its canonical JSON), which the case file must still match. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 

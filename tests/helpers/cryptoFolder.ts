@@ -94,7 +94,8 @@ export function markersFound(snap: FolderSnapshot): string[] {
   return found;
 }
 
-const isHistory = (rel: string) => rel.startsWith('history/');
+/** Files sealed line by line: the histories and the folder's manifest (audit/manifest). */
+const isHistory = (rel: string) => rel.startsWith('history/') || rel === 'manifest.jsonl';
 
 /** Whether a stored file is in the encrypted state: one envelope, or for a history every line sealed. */
 export function isStoredEncrypted(rel: string, bytes: Buffer): boolean {

@@ -1,8 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AuditEntry } from '../../../shared/model';
-import { aadForPath, decryptBytes, EncryptedFileError, isEncryptedBytes } from '../crypto';
+import { aadForPath } from '../crypto/folderLayout';
+import { sha256Hex } from './digest';
 import { decodeHistoryLine, HISTORY_DIR, historyRel } from './historyLog';
+import { caseFileDigest, MANIFEST_FILE, readManifest, type ManifestState } from './manifest';
 
 // Checks every case's history against its case, from the disk alone.
 //
@@ -25,8 +27,37 @@ import { decodeHistoryLine, HISTORY_DIR, historyRel } from './historyLog';
 // tampering; nor can a case with no history file at all (a crash while creating
 // or importing it, or the file deleted). What no crash produces is an "error": a
 // line that does not open or parse (altered), a history whose case is gone.
+//
+// Tamper evidence (see historyLog and manifest) adds errors no crash produces
+// either, each with a verdict:
+// - altered: a line whose `prev` is not the hash of the line before it (a line
+//   removed from the middle, repeated, moved), a line without the chain after
+//   the chain began; a case file at its history's newest rev whose content is
+//   not the one that line records; a damaged manifest;
+// - rolled back: a case file older than its history's newest line, or than the
+//   manifest says;
+// - deleted: a history without its case (and the case not in quarantine), a
+//   case in the manifest with neither file nor history.
+// A crash saves the case first, then its history line, then its manifest line,
+// so it can only leave the history or the manifest BEHIND the case: the
+// warnings above, never these. Lines written before the chain existed are
+// checked as before; a file's chain starts at its first line with `prev`.
 
-export type HistoryIssueKind = 'damaged-line' | 'torn-line' | 'missing-revisions' | 'no-history' | 'orphaned' | 'unreadable-case';
+export type HistoryIssueKind =
+  | 'damaged-line'
+  | 'torn-line'
+  | 'missing-revisions'
+  | 'no-history'
+  | 'orphaned'
+  | 'unreadable-case'
+  | 'chain-broken'
+  | 'rolled-back'
+  | 'altered-case'
+  | 'vanished'
+  | 'manifest-damaged';
+
+/** What tampering an error amounts to, in the words the user sees. */
+export type TamperVerdict = 'rolled-back' | 'deleted' | 'altered';
 
 export type HistoryIssue = {
   /** The file concerned, relative to the data folder (as `verify` names files). */
@@ -34,12 +65,16 @@ export type HistoryIssue = {
   caseId: string;
   kind: HistoryIssueKind;
   severity: 'error' | 'warning';
+  /** Set on what no crash leaves. */
+  verdict?: TamperVerdict;
   /** In words, for the user: what is wrong, and what it means. */
   message: string;
   /** 1-based line of the history file, for line issues. */
   line?: number;
   /** The revisions concerned, for missing ones. */
   revs?: number[];
+  /** The newest revision the history or the manifest vouches for, and its hash when known: what a good copy must be. */
+  lastGood?: { rev: number; sha256?: string; at?: string };
 };
 
 export type HistoryCheckOptions = {
@@ -48,8 +83,10 @@ export type HistoryCheckOptions = {
    * history is not orphaned. The store knows them (it names quarantined files).
    */
   quarantinedIds?: Iterable<string>;
-  /** Each case's rev, when the caller has them at hand; otherwise every case file is read. */
-  revs?: ReadonlyMap<string, number>;
+  /** The manifest, when the caller has read it; otherwise it is read from disk. */
+  manifest?: ManifestState;
+  /** Only these cases (the open checks the few whose files changed); every file in the folder when absent. */
+  only?: ReadonlySet<string>;
 };
 
 const CASE_FILE = /^([A-Za-z0-9_-]{1,64})\.json$/;
@@ -60,23 +97,6 @@ async function names(dir: string): Promise<string[]> {
     return (await readdir(dir)).sort();
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw err;
-  }
-}
-
-/** A case file's rev, or null when the file does not read as a case (the store quarantines those; `verify` reports them). */
-async function revOf(dataDir: string, rel: string, key: Buffer | null): Promise<number | null> {
-  try {
-    const bytes = await readFile(path.join(dataDir, ...rel.split('/')));
-    let text: string;
-    if (key) {
-      if (!isEncryptedBytes(bytes)) return null;
-      text = decryptBytes(key, bytes, aadForPath(rel)).toString('utf8');
-    } else text = bytes.toString('utf8');
-    const rev = (JSON.parse(text) as { rev?: unknown }).rev;
-    return typeof rev === 'number' && Number.isInteger(rev) && rev >= 1 ? rev : null;
-  } catch (err) {
-    if (err instanceof EncryptedFileError || err instanceof SyntaxError || (err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw err;
   }
 }
@@ -93,13 +113,14 @@ const revList = (revs: number[]) => {
   return parts.join(', ');
 };
 
-type ParsedLog = { entries: AuditEntry[]; bad: { line: number; torn: boolean }[] };
+type GoodLine = { entry: AuditEntry; json: string; line: number };
+type ParsedLog = { entries: GoodLine[]; bad: { line: number; torn: boolean }[] };
 
 function parseLog(text: string, key: Buffer | null, aad: string): ParsedLog {
   const lines = text.split('\n');
   const terminated = text.endsWith('\n');
   if (terminated) lines.pop();
-  const entries: AuditEntry[] = [];
+  const entries: GoodLine[] = [];
   const bad: ParsedLog['bad'] = [];
   lines.forEach((line, i) => {
     if (line.trim() === '') return;
@@ -113,7 +134,7 @@ function parseLog(text: string, key: Buffer | null, aad: string): ParsedLog {
         // not JSON: reported below
       }
     }
-    if (entry) entries.push(entry);
+    if (entry) entries.push({ entry, json: json!, line: i + 1 });
     else bad.push({ line: i + 1, torn: !terminated && i === lines.length - 1 });
   });
   return { entries, bad };
@@ -138,35 +159,111 @@ function missingRevs(entries: AuditEntry[], caseRev: number): number[] {
 }
 
 /**
+ * Breaks in a history's chain. A line right after a damaged one is not blamed
+ * again (the damaged line is reported), nor is a `backup-restore` line without
+ * the chain: a restore appends it (backup/restore) and the next save chains on.
+ */
+function chainBreaks(log: ParsedLog): Array<{ line: number; message: string }> {
+  const breaks: Array<{ line: number; message: string }> = [];
+  const badLines = new Set(log.bad.map((b) => b.line));
+  const seen = new Map<string, number>();
+  let expected = '';
+  let chained = false;
+  let previousLine = 0;
+  for (const { entry, json, line } of log.entries) {
+    let badBetween = false;
+    for (let l = previousLine + 1; l < line; l++) if (badLines.has(l)) badBetween = true;
+    const hash = sha256Hex(json);
+    if (entry.prev !== undefined) {
+      if (entry.prev !== expected && !badBetween) {
+        const same = seen.get(hash);
+        breaks.push({
+          line,
+          message:
+            same !== undefined
+              ? `line ${line} repeats line ${same}: the history was altered (a line copied into it)`
+              : `line ${line} does not follow the line before it: a line was removed from the history, or lines were moved or copied into it`,
+        });
+      }
+      chained = true;
+    } else if (chained && entry.cause !== 'backup-restore') {
+      breaks.push({ line, message: `line ${line} has no link to the line before it although the lines before it do: it was put into the history from elsewhere` });
+    }
+    if (!seen.has(hash)) seen.set(hash, line);
+    expected = hash;
+    previousLine = line;
+  }
+  return breaks;
+}
+
+type CaseOnDisk = { rev: number; sha256: string; file: string } | null;
+
+/** Compares a case file with its history's newest line: older is rolled back, the same rev with other content is altered. */
+function newestLineIssue(id: string, log: ParsedLog, onDisk: NonNullable<CaseOnDisk>): HistoryIssue | null {
+  const newest = log.entries.at(-1)?.entry;
+  if (!newest) return null;
+  const lastGood = { rev: newest.rev, ...(newest.sha256 ? { sha256: newest.sha256 } : {}), at: newest.at };
+  if (onDisk.rev < newest.rev) {
+    return {
+      file: onDisk.file,
+      caseId: id,
+      kind: 'rolled-back',
+      severity: 'error',
+      verdict: 'rolled-back',
+      lastGood,
+      message: `rolled back: the case file is at revision ${onDisk.rev}, but its history records revision ${newest.rev} (saved ${newest.at}); an older copy of the file was put in its place`,
+    };
+  }
+  if (onDisk.rev === newest.rev && newest.sha256 !== undefined && newest.sha256 !== onDisk.sha256) {
+    return {
+      file: onDisk.file,
+      caseId: id,
+      kind: 'altered-case',
+      severity: 'error',
+      verdict: 'altered',
+      lastGood,
+      message: `altered: the case file is not the revision ${newest.rev} its history records (saved ${newest.at}); it was changed outside Casefile`,
+    };
+  }
+  return null;
+}
+
+/**
  * Checks every history in `dataDir` (opened with `key` when the folder is
- * encrypted) against the cases in cases/ and trash/. Reads only; changes nothing.
+ * encrypted) against the cases in cases/ and trash/, and both against the
+ * manifest. Reads only; changes nothing.
  */
 export async function checkHistories(dataDir: string, key: Buffer | null, options: HistoryCheckOptions = {}): Promise<HistoryIssue[]> {
   const issues: HistoryIssue[] = [];
-  const revs = new Map<string, number | null>();
+  const only = options.only;
+  const cases = new Map<string, CaseOnDisk>();
   for (const sub of ['cases', 'trash']) {
     for (const name of await names(path.join(dataDir, sub))) {
       const id = CASE_FILE.exec(name)?.[1];
-      if (id === undefined || revs.get(id) != null) continue;
-      revs.set(id, options.revs?.get(id) ?? (await revOf(dataDir, `${sub}/${name}`, key)));
+      if (id === undefined || cases.get(id) != null || (only && !only.has(id))) continue;
+      const found = await caseFileDigest(dataDir, `${sub}/${name}`, key);
+      cases.set(id, found && { ...found, file: `${sub}/${name}` });
     }
   }
   const quarantined = new Set(options.quarantinedIds ?? []);
   const histories = new Set<string>();
+  /** Cases already reported as tampered with: one verdict per case. */
+  const tampered = new Set<string>();
 
   for (const name of await names(path.join(dataDir, HISTORY_DIR))) {
     const id = HISTORY_FILE.exec(name)?.[1];
-    if (id === undefined) continue;
+    if (id === undefined || (only && !only.has(id))) continue;
     histories.add(id);
     const rel = historyRel(id);
     const text = await readFile(path.join(dataDir, HISTORY_DIR, name), 'utf8');
-    const { entries, bad } = parseLog(text, key, aadForPath(rel));
-    for (const b of bad) {
+    const log = parseLog(text, key, aadForPath(rel));
+    for (const b of log.bad) {
       issues.push({
         file: rel,
         caseId: id,
         kind: b.torn ? 'torn-line' : 'damaged-line',
         severity: b.torn ? 'warning' : 'error',
+        ...(b.torn ? {} : { verdict: 'altered' as const }),
         line: b.line,
         message: b.torn
           ? `line ${b.line} was cut short while it was being written (a crash or power loss); that change's entry is lost, the case itself is not`
@@ -175,21 +272,33 @@ export async function checkHistories(dataDir: string, key: Buffer | null, option
             : `line ${b.line} is not a readable history entry: it was altered or damaged, and the change it recorded cannot be shown`,
       });
     }
-    if (!revs.has(id)) {
+    for (const b of chainBreaks(log)) issues.push({ file: rel, caseId: id, kind: 'chain-broken', severity: 'error', verdict: 'altered', line: b.line, message: `altered: ${b.message}` });
+    if (!cases.has(id)) {
       if (quarantined.has(id)) continue;
+      const newest = log.entries.at(-1)?.entry;
+      tampered.add(id);
       issues.push({
         file: rel,
         caseId: id,
         kind: 'orphaned',
         severity: 'error',
-        message: `its case (${id}) is gone: no case file in cases/, trash/ or quarantine/ (it was deleted outside Casefile); restore it from a backup, or keep the history as the record of it`,
+        verdict: 'deleted',
+        ...(newest ? { lastGood: { rev: newest.rev, ...(newest.sha256 ? { sha256: newest.sha256 } : {}), at: newest.at } } : {}),
+        message: `deleted: its case (${id}) is gone: no case file in cases/, trash/ or quarantine/ (it was deleted outside Casefile); restore it from a backup, or keep the history as the record of it`,
       });
       continue;
     }
-    const rev = revs.get(id);
-    if (rev === null || rev === undefined) continue; // the case file is damaged; verify reports that
-    const missing = missingRevs(entries, rev);
+    const onDisk = cases.get(id);
+    if (!onDisk) continue; // the case file is damaged; verify reports that
+    const newest = newestLineIssue(id, log, onDisk);
+    if (newest) {
+      tampered.add(id);
+      issues.push(newest);
+      continue;
+    }
+    const missing = missingRevs(log.entries.map((e) => e.entry), onDisk.rev);
     if (missing.length === 0) continue;
+    const rev = onDisk.rev;
     const newestOnly = missing.length === 1 && missing[0] === rev;
     issues.push({
       file: rel,
@@ -203,8 +312,8 @@ export async function checkHistories(dataDir: string, key: Buffer | null, option
     });
   }
 
-  for (const [id, rev] of [...revs].sort(([a], [b]) => a.localeCompare(b))) {
-    if (histories.has(id) || rev === null) continue;
+  for (const [id, onDisk] of [...cases].sort(([a], [b]) => a.localeCompare(b))) {
+    if (histories.has(id) || onDisk === null) continue;
     // A case created — or imported, at whatever revision its bundle gave it — just before a crash:
     // its first line is the one that was being written. A deleted history file looks the same.
     issues.push({
@@ -212,12 +321,48 @@ export async function checkHistories(dataDir: string, key: Buffer | null, option
       caseId: id,
       kind: 'no-history',
       severity: 'warning',
-      revs: Array.from({ length: rev }, (_, i) => i + 1),
+      revs: Array.from({ length: onDisk.rev }, (_, i) => i + 1),
       message:
-        rev === 1
+        onDisk.rev === 1
           ? 'the case was created but its history file was never written: the save was interrupted, or the disk refused, before its first history line'
-          : `the case is at revision ${rev} but has no history file: Casefile stopped before writing its first line (a crash while creating or importing it), or the file was deleted`,
+          : `the case is at revision ${onDisk.rev} but has no history file: Casefile stopped before writing its first line (a crash while creating or importing it), or the file was deleted`,
     });
+  }
+
+  const manifest = options.manifest ?? (await readManifest(dataDir, key));
+  issues.push(...manifestIssues(manifest, cases, histories, quarantined, tampered, only));
+  return issues;
+}
+
+/** The cases the manifest vouches for against the disk: gone with their history (deleted), or older than it says (rolled back). */
+function manifestIssues(manifest: ManifestState, cases: ReadonlyMap<string, CaseOnDisk>, histories: ReadonlySet<string>, quarantined: ReadonlySet<string>, tampered: ReadonlySet<string>, only: ReadonlySet<string> | undefined): HistoryIssue[] {
+  const issues: HistoryIssue[] = [];
+  for (const f of manifest.faults) {
+    issues.push({ file: MANIFEST_FILE, caseId: '', kind: 'manifest-damaged', severity: 'error', verdict: 'altered', line: f.line, message: `altered: the folder's manifest (its list of cases): ${f.message}` });
+  }
+  for (const [id, item] of [...manifest.items].sort(([a], [b]) => a.localeCompare(b))) {
+    if (tampered.has(id) || quarantined.has(id) || (only && !only.has(id))) continue;
+    const lastGood = { rev: item.rev, ...(item.sha256 ? { sha256: item.sha256 } : {}) };
+    if (!cases.has(id)) {
+      if (histories.has(id)) continue; // reported above as orphaned
+      issues.push({
+        file: `cases/${id}.json`,
+        caseId: id,
+        kind: 'vanished',
+        severity: 'error',
+        verdict: 'deleted',
+        lastGood,
+        message: `deleted: case ${id} (revision ${item.rev} in the folder's manifest) is gone, and its history with it: no case file in cases/, trash/ or quarantine/; it was deleted outside Casefile`,
+      });
+      continue;
+    }
+    const onDisk = cases.get(id);
+    if (!onDisk) continue; // damaged: verify reports it
+    if (onDisk.rev < item.rev) {
+      issues.push({ file: onDisk.file, caseId: id, kind: 'rolled-back', severity: 'error', verdict: 'rolled-back', lastGood, message: `rolled back: the case file is at revision ${onDisk.rev}, but the folder's manifest records revision ${item.rev}; an older copy of the file was put in its place` });
+    } else if (onDisk.rev === item.rev && item.sha256 !== null && item.sha256 !== onDisk.sha256) {
+      issues.push({ file: onDisk.file, caseId: id, kind: 'altered-case', severity: 'error', verdict: 'altered', lastGood, message: `altered: the case file is not the revision ${item.rev} the folder's manifest records; it was changed outside Casefile` });
+    }
   }
   return issues;
 }

@@ -6,6 +6,7 @@ import { EncryptedFileError } from '../crypto/errors';
 import { aadForPath, HISTORY_DIR } from '../crypto/folderLayout';
 import { ServiceError } from '../errors';
 import { fsyncDir, writeFileDurably, type DurableFs } from '../store/durableFile';
+import { lastGoodLine, sha256Hex } from './digest';
 
 // A case's history: <dataDir>/history/<id>.jsonl, one AuditEntry per line, only
 // ever appended to.
@@ -15,9 +16,14 @@ import { fsyncDir, writeFileDurably, type DurableFs } from '../store/durableFile
 //   encrypted folder:  CFSEAL:<base64 of one envelope (crypto/envelope) of that JSON>
 // Each line is sealed on its own, bound to the file's name, so appending never
 // rewrites what is there, and a line's state is told by its first characters
-// (JSON objects start with "{"). What the seal does not cover: which lines the
-// file holds — a line cut off the end, or two lines swapped, still open. Each
-// entry carries its rev and time, which is what a reader would check.
+// (JSON objects start with "{"). What the seal does not cover — which lines the
+// file holds — the chain does: each line carries the SHA-256 of the line before
+// it (`prev`) and of the case it left (`sha256`), so a line removed from the
+// middle, repeated or moved breaks the chain, and a case file put back to an
+// older version no longer matches its newest line (audit/historyCheck). Lines
+// written before the chain existed carry neither; a file's chain starts at its
+// first line that does. A line cut off the END leaves no break: it is what a
+// crash between saving a case and recording it leaves too.
 //
 // A crash mid-append leaves a torn last line. The next append first ends it
 // with "\n", so the torn bytes stay a line of their own that readers skip and
@@ -229,17 +235,32 @@ export class HistoryLog {
     const file = this.file(id);
     if (entries.length === 0) return;
     const aad = aadForPath(historyRel(id));
-    const text = entries
-      .map((e) => {
-        const parsed = AuditEntry.safeParse(e);
-        if (!parsed.success) throw new ServiceError('internal', `A history entry for rev ${e.rev} is not valid: ${parsed.error.message}`);
-        return `${encodeHistoryLine(JSON.stringify(parsed.data), this.dataKey, aad)}\n`;
-      })
-      .join('');
-    return this.queued(id, () => this.appendText(file, text));
+    const parsed = entries.map((e) => {
+      const result = AuditEntry.safeParse(e);
+      if (!result.success) throw new ServiceError('internal', `A history entry for rev ${e.rev} is not valid: ${result.error.message}`);
+      return result.data;
+    });
+    return this.queued(id, () => this.appendText(file, aad, parsed));
   }
 
-  private async appendText(file: string, text: string): Promise<void> {
+  /**
+   * Each line is chained to the one before it (`prev`, see audit/digest): the
+   * last line that reads, found from the file's end, so a torn or damaged line
+   * is passed over here as every reader passes over it. Lines carried in from
+   * elsewhere (an imported bundle's) are chained anew: `prev` is this file's.
+   */
+  private encodeChained(previous: string | null, entries: AuditEntry[], aad: string): string {
+    let prev = previous === null ? '' : sha256Hex(previous);
+    return entries
+      .map((e) => {
+        const json = JSON.stringify({ ...e, prev });
+        prev = sha256Hex(json);
+        return `${encodeHistoryLine(json, this.dataKey, aad)}\n`;
+      })
+      .join('');
+  }
+
+  private async appendText(file: string, aad: string, entries: AuditEntry[]): Promise<void> {
     const dir = path.dirname(file);
     let handle;
     try {
@@ -255,12 +276,12 @@ export class HistoryLog {
       const { size } = await handle.stat();
       // Empty: just made (or made by a write a crash cut short); its name needs the folder synced.
       created = size === 0;
-      let torn = false;
-      if (size > 0) {
-        const last = Buffer.alloc(1);
-        await handle.read(last, 0, 1, size - 1);
-        torn = last[0] !== NEWLINE;
-      }
+      const tail = await lastGoodLine(handle, size, (line) => {
+        const json = decodeHistoryLine(line, this.dataKey, aad);
+        return json !== null && parseEntry(json) ? json : null;
+      });
+      const torn = tail.tornFrom !== null && tail.tornFrom < size;
+      const text = this.encodeChained(tail.json, entries, aad);
       const bytes = Buffer.from(torn ? `\n${text}` : text, 'utf8');
       try {
         await handle.appendFile(bytes);

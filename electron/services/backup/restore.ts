@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { CaseFile, DateTime, type AuditEntry, type SnapshotInfo } from '../../../shared/model';
 import { writeHistoryText } from '../audit/historyLog';
+import { rebuildManifest } from '../audit/manifest';
 import { checksumIssues } from '../cases/finalize';
 import { aadForPath, encryptBytes } from '../crypto';
 import { RETIRED_QUARANTINE } from '../crypto/folderLayout';
@@ -156,6 +157,8 @@ async function apply(dataDir: string, content: SnapshotContent, key: Buffer | nu
   await unlink(path.join(dataDir, SEARCH_INDEX_FILE)).catch(() => undefined); // likewise the saved search index
   for (const sub of ['.', 'cases', 'trash', 'history']) await fsyncDir(path.join(dataDir, sub), fs).catch(() => undefined);
   await retireQuarantine(dataDir, content);
+  // The rollback a restore makes is the user's: the manifest says so, from the files just written.
+  await rebuildManifest(dataDir, key, 'restored', at, fs ? { fs } : {});
   options.onProgress?.({ done: total, total });
 }
 

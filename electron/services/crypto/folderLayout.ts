@@ -28,6 +28,8 @@ const BRIEF_TMP = 'tmp';
 /** Each case's audit log, `<id>.jsonl`. Defined here, not by the log, so this module imports nothing that imports it. */
 export const HISTORY_DIR = 'history';
 const HISTORY_EXT = '.jsonl';
+/** The folder's manifest of cases (audit/manifest): lines like a history's, bound to this name. */
+export const MANIFEST_FILE = 'manifest.jsonl';
 /** Snapshots of the folder (the backup service names them). */
 const BACKUPS = 'backups';
 const SNAPSHOT_EXT = '.casefile-snapshot';
@@ -86,7 +88,7 @@ export async function entries(dir: string) {
   }
 }
 
-const TOP_LEVEL_KNOWN = new Set([META_FILE, LOCK_FILE, VAULT_FILE, JOURNAL_FILE, SUMMARY_INDEX_FILE, SEARCH_INDEX_FILE, SETTINGS_FILE, CASES, TRASH, QUARANTINE, RETIRED_QUARANTINE, BRIEF_TMP, HISTORY_DIR, BACKUPS, RESTORE_JOURNAL]);
+const TOP_LEVEL_KNOWN = new Set([META_FILE, LOCK_FILE, VAULT_FILE, JOURNAL_FILE, SUMMARY_INDEX_FILE, SEARCH_INDEX_FILE, SETTINGS_FILE, MANIFEST_FILE, CASES, TRASH, QUARANTINE, RETIRED_QUARANTINE, BRIEF_TMP, HISTORY_DIR, BACKUPS, RESTORE_JOURNAL]);
 
 /** The format of a file in `sub`, or null for a name the layout does not know there. */
 function formatIn(sub: string, name: string): TargetFormat | null {
@@ -116,6 +118,8 @@ export async function listFolder(dataDir: string): Promise<{ targets: Target[]; 
     else if (entry.name === SEARCH_INDEX_FILE && entry.isFile()) targets.push({ rel: SEARCH_INDEX_FILE, aad: SEARCH_INDEX_FILE, format: 'json' });
     // The folder's settings (who prepares its briefs): JSON when plain, sealed like the rest.
     else if (entry.name === SETTINGS_FILE && entry.isFile()) targets.push({ rel: SETTINGS_FILE, aad: SETTINGS_FILE, format: 'json' });
+    // The manifest of case revisions (tamper evidence): sealed line by line, like a history.
+    else if (entry.name === MANIFEST_FILE && entry.isFile()) targets.push({ rel: MANIFEST_FILE, aad: MANIFEST_FILE, format: 'lines' });
     else if (!TOP_LEVEL_KNOWN.has(entry.name) && !isTempName(entry.name) && !entry.name.startsWith(`${LOCK_FILE}.`)) untouched.push(entry.name);
   }
   return { targets, untouched: untouched.sort() };

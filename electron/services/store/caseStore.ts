@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { formatIssue, issuesFromZod } from '../../../shared/errors';
 import { agendaItems, CaseFile, summarize, type AuditCause, type AuditEntry, type Bundle, type CaseDraft, type CaseSummary, type AgendaItem, type Issue, type SnapshotInfo, type SnapshotReason } from '../../../shared/model';
-import type { ExportedBundle, ImportReport, ListQuery, OnConflict, TrashEntry, VerifyReport } from '../../../shared/contract';
+import type { ExportedBundle, ImportReport, ListQuery, OnConflict, TamperFinding, TrashEntry, VerifyReport } from '../../../shared/contract';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, checkReferences } from '../../../shared/model';
 import { bundleIssues, finalizeCase, newId, sha256Hex } from '../cases/finalize';
 import { ioError, isIoError, ServiceError } from '../errors';
@@ -20,6 +20,8 @@ import { HISTORY_DIR, HistoryLog } from '../audit/historyLog';
 import { copyBackupsOut, copyDestination, createSnapshot, findValidCopy, listSnapshots, pruneSnapshots, recoverRestore, type CopyOutReport } from '../backup';
 import { quarantinedCaseId, quarantinedFromTrash, quarantineName } from './quarantineNames';
 import { checkHistories } from '../audit/historyCheck';
+import { caseDigest } from '../audit/digest';
+import { checkAtOpen, noteInManifest, openBaseline, withLastGood } from '../audit/tamper';
 
 export type StoreOptions = {
   migrations?: readonly Migration[];
@@ -106,6 +108,8 @@ export class CaseStore {
   private readonly historyGaps: Array<{ id: string; rev: number; error: string }> = [];
   /** Saves the disk did not confirm (the folder sync failed after the rename): in place, maybe not durable. */
   private readonly unconfirmed: Array<{ file: string; id: string; rev: number; reason: string }> = [];
+  /** What the open found tampered with (audit/tamper), for About and the window's banner. */
+  tampered: readonly TamperFinding[] = [];
 
   private constructor(
     readonly dataDir: string,
@@ -168,8 +172,11 @@ export class CaseStore {
       // Swept here when the open did not sweep the whole folder already (recoverConversion), or changed cases/ since.
       const names = (caseNames ?? (await removeLeftovers(dir, ['.', CASES, TRASH])).get(CASES)!).filter(isCaseFileName);
       const [index, onDisk] = await Promise.all([loadSummaryIndex(path.join(dir, SUMMARY_INDEX_FILE), dataKey ?? undefined), statFiles(path.join(dir, CASES), names)]);
+      const baseline = await openBaseline(dir, index);
       const store = new CaseStore(dir, lock, meta, [], options, index, dataKey);
       await store.reconcile(onDisk);
+      const quarantinedIds = (await store.listQuarantine()).map((q) => quarantinedCaseId(q.file)).filter((id): id is string => id !== null);
+      store.tampered = await checkAtOpen({ dataDir: dir, key: dataKey, live: store.entries, ...baseline, trash: store.trashChecked.keys(), quarantined: quarantinedIds, now, ...(options.fs ? { fs: options.fs } : {}) });
       return store;
     } catch (err) {
       await lock.release();
@@ -647,10 +654,12 @@ export class CaseStore {
     } catch (err) {
       for (const e of entries) this.historyGaps.push({ id, rev: e.rev, error: (err as Error).message });
     }
+    const last = entries.at(-1);
+    if (last) await noteInManifest(this.dataDir, this.dataKey, id, last.rev, last.sha256, this.now(), this.options.fs);
   }
 
   private entry(c: CaseFile, cause: AuditCause, previous?: CaseFile): AuditEntry {
-    return { at: this.now(), rev: c.rev, cause, changes: previous ? diffCases(previous, c) : [] };
+    return { at: this.now(), rev: c.rev, cause, changes: previous ? diffCases(previous, c) : [], sha256: caseDigest(c) };
   }
 
   /** Writes durably, then records the change and updates the summary, the cache and the listeners. */
@@ -1055,7 +1064,7 @@ export class CaseStore {
     const warnings: VerifyReport['warnings'] = [];
     const gapCases = new Set(this.historyGaps.map((g) => g.id));
     const quarantinedIds = (await this.listQuarantine()).map((q) => quarantinedCaseId(q.file)).filter((id): id is string => id !== null);
-    for (const issue of await checkHistories(this.dataDir, this.dataKey, { quarantinedIds })) {
+    for (const issue of await withLastGood(this.dataDir, this.dataKey, await checkHistories(this.dataDir, this.dataKey, { quarantinedIds }))) {
       if (issue.kind === 'missing-revisions' && gapCases.has(issue.caseId)) continue; // reported above, with the disk's reason
       (issue.severity === 'error' ? problems : warnings).push({ file: issue.file, message: issue.message });
     }

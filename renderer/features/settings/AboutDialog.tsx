@@ -27,6 +27,33 @@ export function QuarantineList({ info }: { info: Info }) {
   );
 }
 
+/**
+ * What the store's open found changed outside the app (audit/tamper): a case put
+ * back to an older version, deleted, or altered, with the last good version. An
+ * error banner: unlike a crash, nothing the app did explains it.
+ */
+export function TamperedList({ info }: { info: Info }) {
+  const { t } = useTranslation();
+  if (info.tampered.length === 0) return null;
+  return (
+    <div className="banner banner-error tampered" role="alert">
+      <p className="banner-title">{t('about.tamperedTitle', { n: info.tampered.length })}</p>
+      <p>{t('about.tamperedText')}</p>
+      <ul>
+        {info.tampered.map((f) => (
+          <li key={`${f.file}/${f.verdict}/${f.message}`}>
+            <strong>{t(`about.verdict.${f.verdict}`)}</strong>: <code>{f.file}</code>
+            {f.lastGoodRev !== undefined && <> — {t('about.tamperedLastGood', { rev: f.lastGoodRev })}</>}
+            {f.snapshot && <>, {t('about.tamperedSnapshot', { name: f.snapshot })}</>}
+            <br />
+            <small>{f.message}</small>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /** Saves the disk did not confirm: the case is saved, but may not survive a power cut until saved again. */
 export function UnconfirmedSaves({ info }: { info: Info }) {
   const { t } = useTranslation();
@@ -76,6 +103,7 @@ export function AboutDialog({ open, onClose }: { open: boolean; onClose: () => v
       {info && (
         <>
           <QuarantineList info={info} />
+          <TamperedList info={info} />
           <UnconfirmedSaves info={info} />
           <dl className="about-list">
             <dt>{t('about.version')}</dt>

@@ -13,6 +13,7 @@ import {
   writeHistoryText,
 } from '../../../electron/services/audit/historyLog';
 import { aadForPath } from '../../../electron/services/crypto/folderLayout';
+import { sha256Hex } from '../../../electron/services/audit/digest';
 import { ServiceError } from '../../../electron/services/errors';
 import type { DurableFs } from '../../../electron/services/store/durableFile';
 import { tempDir } from '../../helpers/fixtures';
@@ -36,6 +37,18 @@ function entry(rev: number, extra: Partial<AuditEntry> = {}): AuditEntry {
   };
 }
 
+/** Entries as read back, without the chain each line carries (see `chained` for it). */
+const unchained = <T extends { entries: AuditEntry[] }>(r: T): T => ({ ...r, entries: r.entries.map(({ prev: _prev, ...e }) => e) });
+/** Entries as the log writes them: each with the SHA-256 of the line before it. */
+function chained(entries: AuditEntry[]): AuditEntry[] {
+  let prev = '';
+  return entries.map((e) => {
+    const out = { ...e, prev };
+    prev = sha256Hex(JSON.stringify(out));
+    return out;
+  });
+}
+
 const fileOf = (id: string) => path.join(dir, HISTORY_DIR, `${id}.jsonl`);
 const aadOf = (id: string) => aadForPath(`history/${id}.jsonl`);
 const linesOf = async (id: string) => (await readFile(fileOf(id), 'utf8')).split('\n');
@@ -52,11 +65,11 @@ async function rejection(p: Promise<unknown>): Promise<Error> {
 describe('a plain folder', () => {
   it('appends entries as JSON lines, one write per call, and reads them back in order; no file is an empty history', async () => {
     const log = new HistoryLog(dir, null);
-    expect(await log.read('c1')).toEqual({ entries: [], damaged: 0 });
+    expect(unchained(await log.read('c1'))).toEqual({ entries: [], damaged: 0 });
     await log.append('c1', [entry(1), entry(2)]);
     await log.append('c1', [entry(3, { imported: true })]);
     await log.append('c1', []);
-    expect(await log.read('c1')).toEqual({ entries: [entry(1), entry(2), entry(3, { imported: true })], damaged: 0 });
+    expect(unchained(await log.read('c1'))).toEqual({ entries: [entry(1), entry(2), entry(3, { imported: true })], damaged: 0 });
     const lines = await linesOf('c1');
     expect(lines).toHaveLength(4);
     expect(lines.at(-1)).toBe('');
@@ -101,7 +114,7 @@ describe('a torn last line (the process killed mid-append)', () => {
       await appendFile(fileOf('c1'), cut);
       await log.append('c1', [entry(4)]);
       await log.append('c1', [entry(5)]);
-      expect(await log.read('c1')).toEqual({ entries: [entry(1), entry(2), entry(4), entry(5)], damaged: 1 });
+      expect(unchained(await log.read('c1'))).toEqual({ entries: [entry(1), entry(2), entry(4), entry(5)], damaged: 1 });
       const lines = await linesOf('c1');
       expect(lines).toHaveLength(6);
       // The torn bytes stay as they were, ended by the newline the next append put first.
@@ -114,7 +127,7 @@ describe('a torn last line (the process killed mid-append)', () => {
     await log.append('c1', [entry(1)]);
     await appendFile(fileOf('c1'), JSON.stringify(entry(2)));
     await log.append('c1', [entry(3)]);
-    expect(await log.read('c1')).toEqual({ entries: [entry(1), entry(2), entry(3)], damaged: 0 });
+    expect(unchained(await log.read('c1'))).toEqual({ entries: [entry(1), entry(2), entry(3)], damaged: 0 });
   });
 
   it('a write that fails half-way (disk full) is cut back, so it leaves no torn line', async () => {
@@ -141,7 +154,7 @@ describe('a torn last line (the process killed mid-append)', () => {
     expect(((await rejection(log.append('c1', [entry(2), entry(3)]))) as NodeJS.ErrnoException).code).toBe('ENOSPC');
     expect((await readFile(fileOf('c1'))).equals(before)).toBe(true);
     await log.append('c1', [entry(2)]);
-    expect(await log.read('c1')).toEqual({ entries: [entry(1), entry(2)], damaged: 0 });
+    expect(unchained(await log.read('c1'))).toEqual({ entries: [entry(1), entry(2)], damaged: 0 });
   });
 });
 
@@ -156,7 +169,7 @@ describe('an encrypted folder', () => {
     const lines = bytes.toString('utf8').split('\n');
     expect(lines.at(-1)).toBe('');
     for (const line of lines.slice(0, -1)) expect(line).toMatch(new RegExp(`^${SEALED_LINE_PREFIX}[A-Za-z0-9+/]+=*$`));
-    expect(await log.read('c1')).toEqual({ entries: [entry(1), entry(2), entry(3)], damaged: 0 });
+    expect(unchained(await log.read('c1'))).toEqual({ entries: [entry(1), entry(2), entry(3)], damaged: 0 });
   });
 
   it('reports a tampered line, a plain line slipped in, and a line moved from another case, keeping the rest', async () => {
@@ -170,7 +183,7 @@ describe('an encrypted folder', () => {
     lines[1] = `${lines[1]!.slice(0, i)}${lines[1]![i] === 'A' ? 'B' : 'A'}${lines[1]!.slice(i + 1)}`;
     const moved = (await linesOf('c2'))[0]!;
     await writeFile(fileOf('c1'), [...lines.slice(0, -1), JSON.stringify(entry(4)), moved, ''].join('\n'));
-    expect(await log.read('c1')).toEqual({ entries: [entry(1), entry(3)], damaged: 3 });
+    expect(unchained(await log.read('c1'))).toEqual({ entries: [entry(1), entry(3)], damaged: 3 });
     // Without the key, or with another one, nothing opens.
     expect((await new HistoryLog(dir, null).read('c2')).damaged).toBe(1);
     expect(await new HistoryLog(dir, randomBytes(32)).read('c2')).toEqual({ entries: [], damaged: 1 });
@@ -212,13 +225,13 @@ describe('the line codec', () => {
     await appendFile(fileOf('c1'), `${SEALED_LINE_PREFIX}Q0ZFTkMx`); // a torn line
     await new HistoryLog(dir, key).append('c1', [entry(3)]);
     const plain = await readHistoryText(fileOf('c1'), key, aadOf('c1'));
-    expect(plain).toBe([entry(1), entry(2), entry(3)].map((e) => `${JSON.stringify(e)}\n`).join(''));
+    expect(plain).toBe(chained([entry(1), entry(2), entry(3)]).map((e) => `${JSON.stringify(e)}\n`).join(''));
     expect(await readHistoryText(fileOf('missing'), key, aadOf('missing'))).toBe('');
 
     await writeHistoryText(fileOf('c9'), plain, key, aadOf('c9'));
     expect((await readFile(fileOf('c9'))).includes(Buffer.from('Айгерім'))).toBe(false);
     expect(await readHistoryText(fileOf('c9'), key, aadOf('c9'))).toBe(plain);
-    expect((await new HistoryLog(dir, key).read('c9')).entries).toEqual([entry(1), entry(2), entry(3)]);
+    expect(unchained(await new HistoryLog(dir, key).read('c9')).entries).toEqual([entry(1), entry(2), entry(3)]);
 
     const elsewhere = path.join(dir, 'restored', HISTORY_DIR, 'c9.jsonl');
     await writeHistoryText(elsewhere, plain, null, aadOf('c9'));

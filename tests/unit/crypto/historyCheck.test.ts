@@ -78,12 +78,14 @@ for (const mode of ['plain', 'encrypted'] as const) {
       expect(summary(await check()).sort()).toEqual(['A no-history warning [1,2,3]', 'B no-history warning [1]'].sort());
     });
 
-    it('revisions missing, in the middle or the newest: a warning naming them (what a crash mid-save leaves, and a removal too)', async () => {
+    it('a line removed from the middle breaks the chain (altered, an error); the newest missing is a warning (what a crash mid-save leaves)', async () => {
       const all = await lines(ids[0]!);
       await writeFile(historyFile(ids[0]!), `${all[0]}\n${all[2]}\n`);
       const middle = await check();
-      expect(summary(middle)).toEqual(['A missing-revisions warning [2]']);
-      expect(middle[0]!.message).toContain('revision 2 of 3 is not in the history: lost when Casefile stopped between saving the case and recording the change, or removed from the file');
+      expect(summary(middle)).toEqual(['A chain-broken error line 2', 'A missing-revisions warning [2]']);
+      expect(middle[0]!.verdict).toBe('altered');
+      expect(middle[0]!.message).toMatch(/^altered: line 2 does not follow the line before it/);
+      expect(middle[1]!.message).toContain('revision 2 of 3 is not in the history: lost when Casefile stopped between saving the case and recording the change, or removed from the file');
       await writeFile(historyFile(ids[0]!), `${all[0]}\n${all[1]}\n`);
       const issues = await check();
       expect(summary(issues)).toEqual(['A missing-revisions warning [3]']);

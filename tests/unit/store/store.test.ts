@@ -347,6 +347,8 @@ describe('verify', () => {
     expect(report.problems.map((p) => p.message)).toEqual([
       'sources[0] "Статья": the text does not match its sha256 (it was changed outside Casefile)',
       'annotations[0].sourceId: no source with id "gone" in this case',
+      // Tamper evidence: the file is no longer the revision its history records.
+      expect.stringMatching(/^altered: the case file is not the revision 1 its history records/),
     ]);
   });
 });
