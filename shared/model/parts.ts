@@ -43,7 +43,7 @@ export type Source = z.infer<typeof Source>;
 /** As stored before offsets were bounded (see scalars): kept readable. */
 const StoredOffset = z.int().nonnegative();
 const Offset = z
-  .int({ error: 'expected an offset: a whole number from 0' })
+  .int()
   .min(0, { error: 'expected an offset: a whole number from 0' })
   .max(MAX_TEXT_OFFSET, { error: `expected an offset of at most ${MAX_TEXT_OFFSET} (no text is longer)` });
 

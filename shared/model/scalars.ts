@@ -52,21 +52,21 @@ export const MAX_REV = 1_000_000_000;
 export const MAX_TEXT_OFFSET = 0x1fffffe8;
 
 export const Months = z
-  .number({ error: 'expected a number of months' })
+  .number()
   .min(0, { error: `expected a number of months from 0 to ${MAX_MONTHS.toLocaleString('en')}` })
   .max(MAX_MONTHS, { error: `expected a number of months from 0 to ${MAX_MONTHS.toLocaleString('en')} (a hundred years)` });
 /** Months as stored before the bound: any finite non-negative number. */
 export const StoredMonths = z.number().nonnegative();
 
 export const Amount = z
-  .number({ error: 'expected an amount' })
+  .number()
   .min(0, { error: 'expected an amount of 0 or more' })
   .max(MAX_AMOUNT, { error: `expected an amount of at most ${MAX_AMOUNT.toExponential()} (10^15)` });
 export const StoredAmount = z.number().nonnegative();
 
 /** A case's revision as a door may give it: a whole number from 1 to MAX_REV. */
 export const Rev = z
-  .int({ error: 'expected a revision: a whole number from 1' })
+  .int()
   .min(1, { error: 'expected a revision: a whole number from 1' })
   .max(MAX_REV, { error: `expected a revision of at most ${MAX_REV.toLocaleString('en')}` });
 export const StoredRev = z.int().min(1);
