@@ -846,6 +846,7 @@ export class CaseStore {
         active: async (id) => (this.entries.has(id) ? this.get(id) : undefined),
         trashed: (id) => this.trashed(id),
         history: async (id) => (await this.historyLog.read(id)).entries,
+        unlisted: async (id) => !this.entries.has(id) && (await stat(this.caseFile(id)).then(() => true, () => false)),
         ids: new FolderIds([...this.entries.keys(), ...this.trashChecked.keys()]),
         now: this.now(),
       });

@@ -24,6 +24,8 @@ export type ImportFolder = {
   trashed(id: string): Promise<CaseFile | null>;
   /** A case's stored history, oldest first (empty when it has none). */
   history(id: string): Promise<AuditEntry[]>;
+  /** Whether cases/ holds a file for this id that the store does not list (put there behind its back). */
+  unlisted(id: string): Promise<boolean>;
   /** Every case id in the folder, live and trashed. */
   ids: FolderIds;
   now: string;
@@ -65,6 +67,17 @@ export async function planImport(bundle: Bundle, onConflict: OnConflict, folder:
     }
     const active = await folder.active(id);
     const existing = active ?? (await folder.trashed(id));
+    if (!existing && draft.id !== undefined && (await folder.unlisted(id))) {
+      // Never written over unseen: the file may be a case the store has not read yet.
+      if (onConflict === 'keep-both') {
+        const copy = finalizeCase(draft, { ...meta, id: freshId() });
+        claim(copy);
+        plans.push({ index, case: copy, action: 'copied', note: `cases/${id}.json exists but is not in the list; stored as a copy`, sourceId: id });
+      } else {
+        conflicts.push({ path, message: `cases/${id}.json exists but is not in the list (it was put there outside Casefile): close and reopen the folder so that it is checked, then import again` });
+      }
+      continue;
+    }
     if (!existing) {
       const c = finalizeCase(draft, meta);
       claim(c);
