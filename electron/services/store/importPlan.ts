@@ -122,12 +122,14 @@ const sameLine = (a: AuditEntry, b: AuditEntry) =>
 /**
  * Whether `--on-conflict newer` may replace the stored case by the bundle's. A revision
  * number alone proves nothing (any file can say 999), so: when the bundle carries the
- * case's history, it must hold the line that recorded the stored revision — the
- * incoming case then descends from ours — and be of a later revision; a history without
- * that line means the two were edited apart (or the history is not ours), and the stored
- * case is kept. Without a history to compare (the bundle has none for it, or the stored
- * case has no line for its revision), the incoming case must be of a later revision
- * *and* edited later, and the note says it was judged so.
+ * case's history, it must hold a line that recorded the stored revision — the incoming
+ * case then descends from ours — and be of a later revision; a history without such a
+ * line means the two were edited apart (or the history is not ours), and the stored case
+ * is kept. (The stored revision may have several lines: a case imported here has the
+ * sender's line for it, carried, and our own import line; the sender's next bundle holds
+ * only the first.) Without a history to compare (the bundle has none for it, or the
+ * stored case has no line for its revision), the incoming case must be of a later
+ * revision *and* edited later, and the note says it was judged so.
  */
 export function judgeNewer(
   existing: CaseFile,
@@ -140,12 +142,12 @@ export function judgeNewer(
   const rev = draft.rev ?? 1;
   const ours = `${version(existing.rev, existing.updatedAt)}${where}`;
   const theirs = version(rev, draft.updatedAt);
-  const head = stored.findLast((e) => e.rev === existing.rev && !MOVES.has(e.cause));
-  if (carried !== undefined && head !== undefined) {
-    if (!carried.some((e) => sameLine(e, head))) {
+  const heads = stored.filter((e) => e.rev === existing.rev && !MOVES.has(e.cause));
+  if (carried !== undefined && heads.length > 0) {
+    if (!carried.some((e) => heads.some((head) => sameLine(e, head)))) {
       return {
         take: false,
-        note: `kept the stored ${ours}: the bundle's history for it does not hold the line that recorded the stored revision, so its ${theirs} was edited apart from this copy; import with “keep both” to keep both`,
+        note: `kept the stored ${ours}: the bundle's history for it holds no line that recorded the stored revision, so its ${theirs} was edited apart from this copy; import with “keep both” to keep both`,
       };
     }
     if (rev <= existing.rev) return { take: false, note: `kept the stored ${ours}: the bundle's ${theirs} is not later` };

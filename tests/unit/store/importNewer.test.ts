@@ -78,7 +78,7 @@ describe('--on-conflict newer', () => {
     const before = await caseFile();
     const r = await importNewer(editedElsewhere(await exported(), 996, '2026-12-01T00:00:00.000Z', 'own'));
     expect(r.action).toBe('skipped');
-    expect(r.note).toMatch(/^kept the stored revision 3 \(edited [^)]+\): the bundle's history for it does not hold the line that recorded the stored revision, so its revision 999 \(edited 2026-12-01T00:00:00\.000Z\) was edited apart from this copy; import with “keep both” to keep both$/);
+    expect(r.note).toMatch(/^kept the stored revision 3 \(edited [^)]+\): the bundle's history for it holds no line that recorded the stored revision, so its revision 999 \(edited 2026-12-01T00:00:00\.000Z\) was edited apart from this copy; import with “keep both” to keep both$/);
     expect(await caseFile()).toBe(before);
     // keep-both is the way to have both.
     const both = await dispatch('bundle.import', { bundle: editedElsewhere(await exported(), 996, '2026-12-01T00:00:00.000Z', 'own'), onConflict: 'keep-both' });
@@ -136,5 +136,46 @@ describe('--on-conflict newer', () => {
     expect(r.action).toBe('replaced');
     expect(await readdir(path.join(dir, 'trash'))).toEqual([]);
     expect(store.list().map((c) => c.id)).toEqual(['shared-case']);
+  });
+});
+
+describe('--on-conflict newer between two real folders, back and forth', () => {
+  it('each side takes the other’s later edits, also when it did not edit in between; a sibling edit is refused', async () => {
+    const { dir: other, cleanup: cleanOther } = await tempDir('casefile-newer-b-');
+    const b = await CaseStore.open(other, { now: () => new Date((clock += 60_000)) });
+    const bDispatch = createDispatcher(createServices(b).handlers);
+    const send = async (from: Dispatch, to: Dispatch) => {
+      const out = await from('bundle.export', { ids: ['shared-case'], history: true });
+      if (!out.ok) throw new Error(JSON.stringify(out.error));
+      const r = await to('bundle.import', { bundle: JSON.parse(JSON.stringify(out.value)), onConflict: 'newer' });
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      return r.value.results[0]!;
+    };
+    const edit = async (s: CaseStore, summary: string) => {
+      const c = await s.get('shared-case');
+      return s.update('shared-case', c.rev, draftOf({ ...c, summary }));
+    };
+    try {
+      expect((await send(dispatch, bDispatch)).action).toBe('created'); // A → B (rev 3)
+      await edit(b, 'B edits'); // B at rev 4
+      expect((await send(bDispatch, dispatch)).action).toBe('replaced'); // B → A: A takes rev 4
+      await edit(b, 'B edits again'); // B at rev 5; A has not edited since it took rev 4
+      const second = await send(bDispatch, dispatch);
+      expect(second).toMatchObject({ action: 'replaced', note: expect.stringContaining('whose history continues the stored one') });
+      expect(JSON.parse(await caseFile())).toMatchObject({ rev: 5, summary: 'B edits again' });
+      await edit(store, 'A edits'); // A at rev 6
+      expect((await send(dispatch, bDispatch)).action).toBe('replaced'); // A → B: B takes rev 6
+
+      // Now both edit the same revision apart: neither may overwrite the other.
+      await edit(store, 'A alone'); // A rev 7
+      await edit(b, 'B alone'); // B rev 7
+      await edit(b, 'B alone, twice'); // B rev 8: a higher rev, edited later, yet a sibling
+      const before = await caseFile();
+      expect((await send(bDispatch, dispatch))).toMatchObject({ action: 'skipped', note: expect.stringContaining('edited apart from this copy') });
+      expect(await caseFile()).toBe(before);
+    } finally {
+      await b.close();
+      await cleanOther();
+    }
   });
 });
