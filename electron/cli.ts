@@ -1,4 +1,5 @@
 import { promptHidden } from './cli/encryption';
+import { forTerminal } from './cli/format';
 import { runCli } from './cli/run';
 
 // The `casefile` command line: a thin door onto the same dispatcher as the app.
@@ -13,7 +14,7 @@ runCli(process.argv.slice(2), {
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`casefile: unexpected failure: ${(err as Error)?.stack ?? String(err)}\n`);
+    process.stderr.write(`casefile: unexpected failure: ${forTerminal((err as Error)?.stack ?? String(err))}\n`);
     process.exitCode = 1;
   },
 );

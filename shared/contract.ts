@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Bundle, BUNDLE_FORMAT, BUNDLE_VERSION } from './model/bundle';
-import { CaseDraft, CaseFile, CaseKind, CaseStatus, Priority } from './model/case';
+import { CaseDraft, CaseFile, CaseKind, CaseStatus, NewCaseDraft, Priority } from './model/case';
 import { DateTime, Id } from './model/scalars';
 import { CaseSummary } from './model/summary';
 import { AnnotationState } from './model/annotationStatus';
@@ -194,7 +194,7 @@ export const contract = {
   'app.info': { input: NoInput, output: AppInfo },
   'cases.list': { input: ListQuery, output: z.array(CaseSummary) },
   'cases.get': { input: CaseRef, output: CaseFile },
-  'cases.create': { input: z.strictObject({ case: CaseDraft }), output: CaseFile },
+  'cases.create': { input: z.strictObject({ case: NewCaseDraft }), output: CaseFile },
   'cases.update': {
     input: z.strictObject({ id: Id, baseRev: z.int().min(1), case: CaseDraft }),
     output: CaseFile,

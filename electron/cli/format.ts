@@ -1,9 +1,35 @@
 import type { AuditEntry, CaseFile } from '../../shared/model';
 
+// Titles, names and notes come from bundles anyone can write. Printed raw, an escape
+// sequence in a title recolours the terminal, moves the cursor, rewrites the lines
+// above it or sets the window title; a carriage return overprints a line; a bidi
+// override (U+202E) shows text reversed. Everything the command line prints goes
+// through `forTerminal`, which writes each such character as a \uXXXX escape: visible,
+// and — inside JSON — the same string, so `--json` output parses to exactly what is
+// stored. Kept as they are: line feed and tab, which our own layout uses.
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\udb40[\udc00-\udc7f]/g;
+// U+061C, U+200E/F, U+202A–E, U+2066–9: bidi marks, embeddings, overrides and isolates;
+// U+2028/9: line and paragraph separators; U+E0000–E007F (as surrogate pairs): invisible tag characters.
+const LINE_BREAKS = /[\n\t]/g;
+
+/** Each UTF-16 unit as \uXXXX (a tag character is a surrogate pair: two escapes, as JSON writes it). */
+const escaped = (ch: string) => Array.from({ length: ch.length }, (_, i) => `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`).join('');
+
+/** Text safe to write to a terminal: every control, bidi and invisible tag character shown as \uXXXX. */
+export function forTerminal(text: string): string {
+  return text.replace(UNSAFE, escaped);
+}
+
+/** One line of user text (a table cell, a title in a list): line breaks and tabs shown as \n and \t too. */
+export function oneLine(text: string): string {
+  return forTerminal(text).replace(LINE_BREAKS, (ch) => (ch === '\n' ? '\\n' : '\\t'));
+}
+
 /** Display width that counts each code point once (enough for Cyrillic; wide CJK will misalign slightly). */
 const width = (s: string) => [...s].length;
 
-export function formatTable(header: string[], rows: string[][]): string {
+export function formatTable(header: string[], rawRows: string[][]): string {
+  const rows = rawRows.map((r) => r.map(oneLine));
   const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
   const line = (cells: string[]) =>
     cells.map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat(widths[i]! - width(c)))).join('  ');
@@ -14,7 +40,7 @@ const mark = (confidential: boolean | undefined) => (confidential ? ' [confident
 
 /** A plain-text view of one case for the terminal. */
 export function formatCase(c: CaseFile): string {
-  const out: string[] = [`${c.title}`, `  id ${c.id} · ${c.kind} · ${c.status} · priority ${c.priority} · rev ${c.rev}`];
+  const out: string[] = [oneLine(c.title), `  id ${c.id} · ${c.kind} · ${c.status} · priority ${c.priority} · rev ${c.rev}`];
   if (c.country || c.region) out.push(`  ${[c.region, c.country].filter(Boolean).join(', ')}`);
   if (c.kind === 'political_prisoner') {
     const p = c.person;

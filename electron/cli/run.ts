@@ -12,7 +12,7 @@ import { APP_VERSION } from '../services/handlers';
 import type { Session } from '../services/session';
 import { resolveDataDir } from '../services/paths';
 import { writeFileDurably } from '../services/store/durableFile';
-import { formatAuditEntry, formatBytes, formatCase, formatTable, markSnippet } from './format';
+import { formatAuditEntry, formatBytes, formatCase, formatTable, forTerminal, markSnippet, oneLine } from './format';
 import { fileProgress, isFolderCommand, openSessionForCli, runFolderCommand } from './encryption';
 
 export type CliIo = {
@@ -139,7 +139,11 @@ function reportError(io: CliIo, error: ApiError, stripRoot?: string, headline?: 
   return exitFor(error);
 }
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+/** The same io, with every line made safe for a terminal (see forTerminal); JSON stays JSON of the same values. */
+const terminalSafe = (io: CliIo): CliIo => ({ ...io, stdout: (text) => io.stdout(forTerminal(text)), stderr: (text) => io.stderr(forTerminal(text)) });
+
+export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
+  const io = terminalSafe(rawIo);
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
@@ -244,7 +248,7 @@ function plan(command: string, args: string[], values: Values, io: CliIo): (disp
         }
         if (values.json) print(result.value);
         else {
-          for (const r of result.value.results) io.stdout(`${r.action.padEnd(8)} ${r.id}  ${r.title}${r.note ? `  (${r.note})` : ''}`);
+          for (const r of result.value.results) io.stdout(`${r.action.padEnd(8)} ${r.id}  ${oneLine(r.title)}${r.note ? `  (${oneLine(r.note)})` : ''}`);
           const stored = result.value.results.filter((r) => r.action !== 'skipped').length;
           io.stdout(`Imported ${stored} of ${result.value.results.length} case(s) from ${path.basename(file)}.`);
         }
@@ -301,7 +305,7 @@ function plan(command: string, args: string[], values: Values, io: CliIo): (disp
         else if (result.value.length === 0) io.stdout(`Nothing found for "${query}".`);
         else {
           for (const hit of result.value) {
-            io.stdout(`${hit.id}  ${hit.title}  (${hit.field}, score ${hit.score.toFixed(1)})${hit.confidential ? '  [CONFIDENTIAL]' : ''}`);
+            io.stdout(`${hit.id}  ${oneLine(hit.title)}  (${hit.field}, score ${hit.score.toFixed(1)})${hit.confidential ? '  [CONFIDENTIAL]' : ''}`);
             io.stdout(`    ${markSnippet(hit.snippet, hit.highlights)}`);
           }
         }
@@ -317,7 +321,7 @@ function plan(command: string, args: string[], values: Values, io: CliIo): (disp
         else if (result.value.length === 0) io.stdout('No annotations.');
         else {
           for (const a of result.value) {
-            const where = a.status === 'note' ? 'note' : `${a.status}${a.sourceTitle ? ` in "${a.sourceTitle}"` : ''}${a.start !== undefined ? ` at ${a.start}–${a.end}` : ''}`;
+            const where = a.status === 'note' ? 'note' : `${a.status}${a.sourceTitle ? ` in "${oneLine(a.sourceTitle)}"` : ''}${a.start !== undefined ? ` at ${a.start}–${a.end}` : ''}`;
             io.stdout(`${a.id}  ${where}${a.confidential ? ' [confidential]' : ''}`);
             if (a.quote) io.stdout(`    “${a.quote}”`);
             if (a.status === 'changed' && a.currentText !== undefined) io.stdout(`    now “${a.currentText}”`);
@@ -402,9 +406,9 @@ function plan(command: string, args: string[], values: Values, io: CliIo): (disp
           if (report.ok) io.stdout(`All well: ${report.checkedFiles} file(s) checked.`);
           else {
             io.stdout(`${report.problems.length} problem(s) in ${report.checkedFiles} file(s) checked:`);
-            for (const p of report.problems) io.stdout(`  ${p.file}: ${p.message}`);
+            for (const p of report.problems) io.stdout(`  ${p.file}: ${oneLine(p.message)}`);
           }
-          for (const w of report.warnings) io.stdout(`  warning: ${w.file}: ${w.message}`);
+          for (const w of report.warnings) io.stdout(`  warning: ${w.file}: ${oneLine(w.message)}`);
         }
         return report.ok ? EXIT.ok : EXIT.failure;
       };
@@ -478,7 +482,7 @@ function plan(command: string, args: string[], values: Values, io: CliIo): (disp
         const result = await dispatch('backups.recover', { file });
         if (!result.ok) return reportError(io, result.error);
         const r = result.value;
-        io.stdout(`Recovered "${r.title}" (${r.id}) at revision ${r.rev} from ${r.snapshot}.`);
+        io.stdout(`Recovered "${oneLine(r.title)}" (${r.id}) at revision ${r.rev} from ${r.snapshot}.`);
         return EXIT.ok;
       };
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DateTime, Id } from './scalars';
+import { idRecord } from './idRecord';
+import { DateTime, Id, Rev, StoredRev } from './scalars';
 
 // A case's history: one entry per saved change, appended by the store. It is the
 // app's own addition to the model (README, "Model extensions"): a bundle carries it
@@ -24,7 +25,7 @@ export type AuditCause = z.infer<typeof AuditCause>;
 export const AuditEntry = z.strictObject({
   at: DateTime,
   /** The case's rev after the change. */
-  rev: z.int().min(1),
+  rev: StoredRev,
   cause: AuditCause,
   changes: z.array(AuditChange),
   /** Set on entries that came in with an imported bundle (recorded on another machine). */
@@ -40,6 +41,13 @@ export const AuditEntry = z.strictObject({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
-/** A bundle's optional history: entries per case id, oldest first. */
-export const BundleHistory = z.record(Id, z.array(AuditEntry));
+/**
+ * A bundle's optional history: entries per case id, oldest first. Parsed into a
+ * null-prototype object that keeps every id, `__proto__` and `constructor` included
+ * (see idRecord); read it with `ownValue`. This is the form an export writes.
+ */
+export const BundleHistory = idRecord(Id, z.array(AuditEntry));
 export type BundleHistory = z.infer<typeof BundleHistory>;
+
+/** A history as an import takes it: revisions bounded like a draft's (see scalars). */
+export const ImportedBundleHistory = idRecord(Id, z.array(AuditEntry.extend({ rev: Rev })));

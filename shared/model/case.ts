@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountryCode, DateTime, Id, Money, PartialDate, Text } from './scalars';
+import { CountryCode, DateTime, Id, Money, Months, NewCaseId, PartialDate, Rev, StoredMoney, StoredMonths, StoredRev, Text } from './scalars';
 import {
   AdvocacyAction, AdvocacyActionDraft, Analysis, Annotation, AnnotationDraft,
   Deadline, DeadlineDraft, Event, EventDraft, Source, SourceDraft,
@@ -37,13 +37,21 @@ export const Detention = z.strictObject({
 export const Charge = z.strictObject({ article: Text, code: Text, summary: z.string().optional() });
 
 export const SentenceType = z.enum(['prison', 'restricted_freedom', 'fine', 'suspended', 'activity_ban', 'none']);
-export const Sentence = z.strictObject({
-  type: SentenceType,
-  months: z.number().nonnegative().optional(),
-  fine: Money.optional(),
-  verdictDate: PartialDate.optional(),
-  court: z.string().optional(),
-});
+
+/** The numeric fields of a case: bounded in drafts, as they always were in stored cases (see scalars). */
+type Numbers = { months: typeof Months; money: typeof Money };
+const DRAFT_NUMBERS: Numbers = { months: Months, money: Money };
+const STORED_NUMBERS: Numbers = { months: StoredMonths, money: StoredMoney };
+
+const sentenceOf = (n: Numbers) =>
+  z.strictObject({
+    type: SentenceType,
+    months: n.months.optional(),
+    fine: n.money.optional(),
+    verdictDate: PartialDate.optional(),
+    court: z.string().optional(),
+  });
+export const Sentence = sentenceOf(DRAFT_NUMBERS);
 
 export const Recognition = z.strictObject({
   by: Text,
@@ -61,17 +69,19 @@ export const Organization = z.strictObject({
 
 export const MeasureType = z.enum(['suspension', 'fine', 'liquidation', 'inspection', 'registration_denied', 'other']);
 export const MeasureStatus = z.enum(['in_force', 'appealed', 'overturned', 'upheld', 'expired']);
-export const Measure = z.strictObject({
-  type: MeasureType,
-  authority: Text,
-  legalBasis: z.string().optional(),
-  start: PartialDate.optional(),
-  end: PartialDate.optional(),
-  durationMonths: z.number().nonnegative().optional(),
-  fine: Money.optional(),
-  // The import minimum names only type and authority, so status takes a default.
-  status: MeasureStatus.default('in_force'),
-});
+const measureOf = (n: Numbers) =>
+  z.strictObject({
+    type: MeasureType,
+    authority: Text,
+    legalBasis: z.string().optional(),
+    start: PartialDate.optional(),
+    end: PartialDate.optional(),
+    durationMonths: n.months.optional(),
+    fine: n.money.optional(),
+    // The import minimum names only type and authority, so status takes a default.
+    status: MeasureStatus.default('in_force'),
+  });
+export const Measure = measureOf(DRAFT_NUMBERS);
 
 export const Appeal = z.strictObject({
   court: z.string().optional(),
@@ -108,55 +118,65 @@ const storedParts = {
   advocacy: z.array(AdvocacyAction),
 };
 
-const draftMeta = {
-  id: Id.optional(),
-  rev: z.int().min(1).optional(),
+const draftMeta = (id: typeof Id) => ({
+  id: id.optional(),
+  rev: Rev.optional(),
   createdAt: DateTime.optional(),
   updatedAt: DateTime.optional(),
-};
+});
 
 const storedMeta = {
   id: Id,
-  rev: z.int().min(1),
+  rev: StoredRev,
   createdAt: DateTime,
   updatedAt: DateTime,
 };
 
-const prisonerFields = {
+const prisonerFields = (n: Numbers) => ({
   kind: z.literal('political_prisoner'),
   person: Person,
   detention: Detention.default({ status: 'unknown' }),
   charges: z.array(Charge).default([]),
-  sentence: Sentence.optional(),
+  sentence: sentenceOf(n).optional(),
   recognitions: z.array(Recognition).default([]),
   lawyer: z.string().optional(), // confidential by default
-};
+});
 
-const ngoFields = {
+const ngoFields = (n: Numbers) => ({
   kind: z.literal('ngo_suspension'),
   organization: Organization,
-  measure: Measure,
+  measure: measureOf(n),
   appeal: Appeal.optional(),
-};
+});
 
 // Only the bad-discriminator issue gets this message: a case that is not an object at all
 // (null, an array, a number) keeps zod's "expected object, received …".
 const kindError = { error: (issue: { code?: string }) => (issue.code === 'invalid_type' ? undefined : 'expected kind "political_prisoner" or "ngo_suspension"') };
 
+const draftOf = (id: typeof Id) =>
+  z.discriminatedUnion(
+    'kind',
+    [
+      z.strictObject({ ...draftMeta(id), ...core, ...draftParts, ...prisonerFields(DRAFT_NUMBERS) }),
+      z.strictObject({ ...draftMeta(id), ...core, ...draftParts, ...ngoFields(DRAFT_NUMBERS) }),
+    ],
+    kindError,
+  );
+
 /** What an import, a form or `cases.create` may carry: only the essentials are required. */
-export const CaseDraft = z.discriminatedUnion(
-  'kind',
-  [
-    z.strictObject({ ...draftMeta, ...core, ...draftParts, ...prisonerFields }),
-    z.strictObject({ ...draftMeta, ...core, ...draftParts, ...ngoFields }),
-  ],
-  kindError,
-);
+export const CaseDraft = draftOf(Id);
 export type CaseDraftInput = z.input<typeof CaseDraft>;
 export type CaseDraft = z.infer<typeof CaseDraft>;
 
-export const PrisonerCase = z.strictObject({ ...storedMeta, ...core, ...storedParts, ...prisonerFields });
-export const NgoCase = z.strictObject({ ...storedMeta, ...core, ...storedParts, ...ngoFields });
+/**
+ * A draft of a case about to be stored under the id it carries (an import, `cases.create`):
+ * the id may not name a Windows device. An edit (`cases.update`) takes any CaseDraft, so a
+ * case stored under such an id before the rule stays editable.
+ */
+export const NewCaseDraft = draftOf(NewCaseId);
+
+export const PrisonerCase = z.strictObject({ ...storedMeta, ...core, ...storedParts, ...prisonerFields(STORED_NUMBERS) });
+export const NgoCase = z.strictObject({ ...storedMeta, ...core, ...storedParts, ...ngoFields(STORED_NUMBERS) });
 
 /** A case as the store keeps it: every id, checksum and timestamp present. */
 export const CaseFile = z.discriminatedUnion('kind', [PrisonerCase, NgoCase], kindError);

@@ -1,4 +1,5 @@
 export * from './scalars';
+export * from './idRecord';
 export * from './parts';
 export * from './case';
 export * from './bundle';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateTime, Id, PartialDate, Sha256, Text } from './scalars';
+import { DateTime, Id, MAX_TEXT_OFFSET, PartialDate, Sha256, Text } from './scalars';
 
 // Each part comes in two forms built from one shape: the *draft* an import or a
 // form may send (ids and checksums optional, defaults filled in), and the *stored*
@@ -40,32 +40,39 @@ export const SourceDraft = z.strictObject({
 export const Source = SourceDraft.extend({ id: Id, sha256: Sha256 });
 export type Source = z.infer<typeof Source>;
 
-const Offset = z.int().nonnegative();
+/** As stored before offsets were bounded (see scalars): kept readable. */
+const StoredOffset = z.int().nonnegative();
+const Offset = z
+  .int()
+  .min(0, { error: 'expected an offset: a whole number from 0' })
+  .max(MAX_TEXT_OFFSET, { error: `expected an offset of at most ${MAX_TEXT_OFFSET} (no text is longer)` });
 
-export const AnnotationTarget = z.strictObject({
-  quote: z.strictObject({
-    exact: Text,
-    prefix: z.string().optional(),
-    suffix: z.string().optional(),
-  }),
-  position: z
-    .strictObject({ start: Offset, end: Offset })
-    .refine((p) => p.end >= p.start, { error: 'expected end ≥ start' })
-    .optional(),
-});
+const targetOf = (offset: typeof Offset) =>
+  z.strictObject({
+    quote: z.strictObject({
+      exact: Text,
+      prefix: z.string().optional(),
+      suffix: z.string().optional(),
+    }),
+    position: z
+      .strictObject({ start: offset, end: offset })
+      .refine((p) => p.end >= p.start, { error: 'expected end ≥ start' })
+      .optional(),
+  });
+export const AnnotationTarget = targetOf(StoredOffset);
 export type AnnotationTarget = z.infer<typeof AnnotationTarget>;
 
 export const AnnotationDraft = z.strictObject({
   id: Id.optional(),
   sourceId: Id.optional(),
-  target: AnnotationTarget.optional(),
+  target: targetOf(Offset).optional(),
   body: z.string(),
   tags: z.array(z.string()).default([]),
   confidential: z.boolean().default(false),
   createdAt: DateTime.optional(),
   updatedAt: DateTime.optional(),
 });
-export const Annotation = AnnotationDraft.extend({ id: Id });
+export const Annotation = AnnotationDraft.extend({ id: Id, target: AnnotationTarget.optional() });
 export type Annotation = z.infer<typeof Annotation>;
 
 export const DeadlineDraft = z.strictObject({

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { CaseFile, checkReferences, reanchorCase, type CaseDraft, type Issue, type PathSegment } from '../../../shared/model';
+import { CaseFile, checkReferences, foldedId, reanchorCase, type CaseDraft, type Issue, type PathSegment } from '../../../shared/model';
 import { issuesFromZod } from '../../../shared/errors';
 import { ServiceError } from '../errors';
 
@@ -7,6 +7,7 @@ export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+/** An id for a part of a case (an event, a source…); a case's own id comes from newCaseId (caseIds), which checks the folder. */
 export function newId(): string {
   return randomUUID();
 }
@@ -26,21 +27,28 @@ export function referenceIssues(draft: CaseDraft, base: PathSegment[] = []): Iss
 
 /**
  * Every fault of a bundle's cases that the schema cannot see: checksums that do not
- * match their text, references to parts a case lacks, and one id used by two cases.
+ * match their text, references to parts a case lacks, and one id used by two cases —
+ * also up to case, since `CaseA` and `casea` are one file on Windows and macOS.
  * Cases that are not given (an entry that failed the schema) are passed over, so the
  * faults of the rest can still be listed beside the schema's.
  */
 export function bundleIssues(cases: ReadonlyArray<CaseDraft | undefined>, base: PathSegment[] = ['cases']): Issue[] {
   const issues: Issue[] = [];
-  const seen = new Map<string, number>();
+  const seen = new Map<string, { index: number; id: string }>();
   cases.forEach((c, i) => {
     if (!c) return;
     const at = [...base, i];
     issues.push(...checksumIssues(c, at), ...referenceIssues(c, at));
     if (c.id === undefined) return;
-    const first = seen.get(c.id);
-    if (first !== undefined) issues.push({ path: [...at, 'id'], message: `the same id as cases[${first}]` });
-    else seen.set(c.id, i);
+    const first = seen.get(foldedId(c.id));
+    if (first === undefined) seen.set(foldedId(c.id), { index: i, id: c.id });
+    else if (first.id === c.id) issues.push({ path: [...at, 'id'], message: `the same id as cases[${first.index}]` });
+    else {
+      issues.push({
+        path: [...at, 'id'],
+        message: `"${c.id}" differs only by case from cases[${first.index}].id "${first.id}": on Windows and macOS both would be one file. Give one of them another id, or leave its id out and Casefile makes one.`,
+      });
+    }
   });
   return issues;
 }

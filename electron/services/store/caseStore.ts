@@ -3,10 +3,12 @@ import { mkdir, readdir, readFile, rename, stat, unlink, utimes, writeFile } fro
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { formatIssue, issuesFromZod } from '../../../shared/errors';
-import { agendaItems, CaseFile, summarize, type AuditCause, type AuditEntry, type Bundle, type CaseDraft, type CaseSummary, type AgendaItem, type Issue, type SnapshotInfo, type SnapshotReason } from '../../../shared/model';
+import { agendaItems, CaseFile, emptyIdRecord, ownValue, setOwn, summarize, type AuditCause, type AuditEntry, type Bundle, type CaseDraft, type CaseSummary, type AgendaItem, type SnapshotInfo, type SnapshotReason } from '../../../shared/model';
 import type { ExportedBundle, ImportReport, ListQuery, OnConflict, TamperFinding, TrashEntry, VerifyReport } from '../../../shared/contract';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, checkReferences } from '../../../shared/model';
-import { bundleIssues, finalizeCase, newId, sha256Hex } from '../cases/finalize';
+import { bundleIssues, finalizeCase, sha256Hex } from '../cases/finalize';
+import { assertNoLiveTwin, FolderIds, idForNewCase, storedIdWarnings } from '../cases/caseIds';
+import { planImport, type ImportPlan } from './importPlan';
 import { ioError, isIoError, ServiceError } from '../errors';
 import { aadForFile, decryptBytes, EncryptedFileError, EncryptedJsonFile, encryptBytes, openVault, recoverConversion, wipe } from '../crypto';
 import { confirmRename, DurableJsonFile, fsyncDir, prepareDurable, UnconfirmedWriteError, writeFileDurably, type DurableFs } from './durableFile';
@@ -722,7 +724,7 @@ export class CaseStore {
 
   create(draft: CaseDraft): Promise<CaseFile> {
     return this.exclusive(async () => {
-      const id = draft.id ?? newId();
+      const id = idForNewCase(draft.id, new FolderIds([...this.entries.keys(), ...this.trashChecked.keys()]));
       if (this.entries.has(id) || (await this.trashed(id))) {
         throw new ServiceError('conflict', `A case with id "${id}" exists already. Nothing was written.`);
       }
@@ -812,6 +814,7 @@ export class CaseStore {
   restore(id: string): Promise<CaseFile> {
     return this.exclusive(async () => {
       if (this.entries.has(id)) throw new ServiceError('conflict', `A case with id "${id}" is already in the list.`);
+      assertNoLiveTwin(id, this.entries.keys());
       const c = await this.trashed(id);
       if (!c) throw new ServiceError('not_found', `The Trash holds no case with id "${id}".`);
       await this.moveDurably(this.caseFile(id, TRASH), this.caseFile(id), c);
@@ -848,48 +851,19 @@ export class CaseStore {
       const issues = bundleIssues(bundle.cases, ['bundle', 'cases']);
       if (issues.length > 0) throw new ServiceError('bad_input', 'The bundle was refused; nothing was stored.', issues);
 
-      type Plan = {
-        index: number;
-        case: CaseFile;
-        action: ImportReport['results'][number]['action'];
-        note?: string;
-        replacesTrashed?: boolean;
-        previous?: CaseFile;
-        /** The id the bundle gave the case, which its history (if it carries one) is filed under. */
-        sourceId?: string;
-      };
-      const plans: Plan[] = [];
-      const conflicts: Issue[] = [];
-      const now = this.now();
-      for (const [index, draft] of bundle.cases.entries()) {
-        const id = draft.id ?? newId();
-        const active = this.entries.has(id) ? await this.get(id) : undefined;
-        const existing = active ?? (await this.trashed(id));
-        const meta = { id, rev: draft.rev ?? 1, createdAt: draft.createdAt ?? now, updatedAt: draft.updatedAt ?? now };
-        if (!existing) {
-          plans.push({ index, case: finalizeCase(draft, meta), action: 'created', ...(draft.id ? { sourceId: draft.id } : {}) });
-          continue;
-        }
-        const where = active ? '' : ' (in the Trash)';
-        if (onConflict === 'fail') {
-          conflicts.push({ path: ['bundle', 'cases', index, 'id'], message: `a case with this id exists already${where}, at revision ${existing.rev}` });
-        } else if (onConflict === 'keep-both') {
-          const copyId = newId();
-          plans.push({ index, case: finalizeCase(draft, { ...meta, id: copyId }), action: 'copied', note: `id "${id}" exists${where}; stored as a copy`, sourceId: id });
-        } else if (meta.rev > existing.rev) {
-          plans.push({ index, case: finalizeCase(draft, meta), action: 'replaced', note: `revision ${existing.rev} replaced by ${meta.rev}`, replacesTrashed: !active, previous: existing, sourceId: id });
-        } else {
-          plans.push({ index, case: existing, action: 'skipped', note: `kept the stored revision ${existing.rev}${where}; the bundle has ${meta.rev}` });
-        }
-      }
-      if (conflicts.length > 0) {
-        throw new ServiceError('conflict', `${conflicts.length} case(s) in the bundle exist already; nothing was stored. Choose to keep the newer revision or keep both.`, conflicts);
-      }
+      const plans = await planImport(bundle, onConflict, {
+        active: async (id) => (this.entries.has(id) ? this.get(id) : undefined),
+        trashed: (id) => this.trashed(id),
+        history: async (id) => (await this.historyLog.read(id)).entries,
+        unlisted: async (id) => !this.entries.has(id) && (await stat(this.caseFile(id)).then(() => true, () => false)),
+        ids: new FolderIds([...this.entries.keys(), ...this.trashChecked.keys()]),
+        now: this.now(),
+      });
       // All or nothing: every case is written to a synced temp file first; only then are they renamed into
       // place. A refusal of the disk while writing leaves nothing; one while renaming is rolled back.
       const writing = plans.filter((p) => p.action !== 'skipped');
       const prepared: Array<{ commit(): Promise<void>; abort(): Promise<void> }> = [];
-      const committed: Plan[] = [];
+      const committed: ImportPlan[] = [];
       try {
         for (const plan of writing) prepared.push(await prepareDurable(this.caseFile(plan.case.id), this.caseBytes(plan.case), this.options.fs));
         for (const [k, plan] of writing.entries()) {
@@ -912,7 +886,7 @@ export class CaseStore {
       }
       for (const plan of writing) {
         this.remember(plan.case, await stat(this.caseFile(plan.case.id)));
-        const carried = (plan.sourceId !== undefined && bundle.history?.[plan.sourceId]) || [];
+        const carried = (plan.sourceId !== undefined && ownValue(bundle.history, plan.sourceId)) || [];
         await this.record(plan.case.id, [...carried.map((e) => ({ ...e, imported: true })), this.entry(plan.case, 'import', plan.previous)]);
         this.emit({ type: 'upsert', case: plan.case, cause: 'import', ...(plan.previous ? { previous: plan.previous } : {}) });
         if (plan.replacesTrashed) {
@@ -937,8 +911,8 @@ export class CaseStore {
     }
     const bundle: ExportedBundle = { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, exportedAt: this.now(), cases };
     if (options.history) {
-      bundle.history = {};
-      for (const c of cases) bundle.history[c.id] = (await this.historyLog.read(c.id)).entries;
+      bundle.history = emptyIdRecord();
+      for (const c of cases) setOwn(bundle.history, c.id, (await this.historyLog.read(c.id)).entries);
     }
     return bundle;
   }
@@ -1068,6 +1042,7 @@ export class CaseStore {
       if (issue.kind === 'missing-revisions' && gapCases.has(issue.caseId)) continue; // reported above, with the disk's reason
       (issue.severity === 'error' ? problems : warnings).push({ file: issue.file, message: issue.message });
     }
+    warnings.push(...storedIdWarnings(this.entries.keys(), this.trashChecked.keys()));
     checkedFiles += (await readdir(path.join(this.dataDir, HISTORY_DIR)).catch(() => [])).length;
     return { ok: problems.length === 0, checkedFiles, problems, warnings };
   }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { z } from 'zod';
-import { AgendaItem, CaseSummary } from '../../../shared/model';
+import { AgendaItem, CaseSummary, idRecord } from '../../../shared/model';
 import { decryptBytes, encryptBytes } from '../crypto/envelope';
 import { writeFileDurably, type DurableFs } from './durableFile';
 
@@ -65,7 +65,7 @@ const IndexFile = z.strictObject({
   version: z.literal(INDEX_VERSION),
   sha256: z.string(),
   layout: z.unknown(),
-  trash: z.record(z.string(), FileState),
+  trash: idRecord(z.string(), FileState), // keeps a trashed `__proto__` (z.record drops it)
   // Checked by hand below: zod's walk over 10,000 rows would cost more than reading them.
   rows: z.unknown(),
 });

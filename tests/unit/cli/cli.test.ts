@@ -177,10 +177,11 @@ describe('bad bundles are refused whole', () => {
 
 describe('conflicts on import', () => {
   it('fail (the default) exits 3 and stores nothing; newer and keep-both resolve it', async () => {
-    const v1 = await writeBundle('v1.json', [{ ...prisonerDraft({ summary: 'one' }), id: 'case-a', rev: 1 }, { ...ngoDraft(), id: 'case-b', rev: 5 }]);
+    const v1 = await writeBundle('v1.json', [{ ...prisonerDraft({ summary: 'one' }), id: 'case-a', rev: 1, updatedAt: '2026-11-01T10:00:00.000Z' }, { ...ngoDraft(), id: 'case-b', rev: 5 }]);
     expect((await cli(['--data-dir', dataDir(), 'import', v1])).code).toBe(0);
 
-    const v2 = await writeBundle('v2.json', [{ ...prisonerDraft({ summary: 'two' }), id: 'case-a', rev: 2 }, { ...ngoDraft(), id: 'case-b', rev: 3 }, { ...ngoDraft(), id: 'case-c' }]);
+    // `newer` takes a later revision only when it was also edited later (neither bundle carries history).
+    const v2 = await writeBundle('v2.json', [{ ...prisonerDraft({ summary: 'two' }), id: 'case-a', rev: 2, updatedAt: '2026-11-20T10:00:00.000Z' }, { ...ngoDraft(), id: 'case-b', rev: 3 }, { ...ngoDraft(), id: 'case-c' }]);
     const refused = await cli(['--data-dir', dataDir(), 'import', v2]);
     expect(refused.code).toBe(3);
     expect(refused.stderr).toContain('cases[0].id: a case with this id exists already, at revision 1');

@@ -112,7 +112,8 @@ describe('the disk refuses a write during a bundle import', () => {
           const n = ++bundleNo;
           const cases: Record<string, unknown>[] = drafts.map((d, j) => ({ ...d, id: `fault-${n}-${j}` }));
           // Sometimes the first case is a newer revision of one already stored.
-          if (replaceOne) cases[0] = { ...cases[0]!, id: existing.id, rev: store.summary(existing.id)!.rev + 1 };
+          // (`newer` takes it only when it was also edited later: each bundle is a day later than the last.)
+          if (replaceOne) cases[0] = { ...cases[0]!, id: existing.id, rev: store.summary(existing.id)!.rev + 1, updatedAt: new Date(Date.UTC(2030, 0, 1) + n * 86_400_000).toISOString() };
           await importWithFault(cases, 'newer', { failAt: 1 + (at % cases.length), step, code });
         },
       ),
