@@ -5,7 +5,8 @@ import { ServiceError } from './errors';
 import { loadSampleBundle } from './samples';
 import { renderBriefOperation } from './briefs/service';
 import { SearchService } from './search/service';
-import { extractSourceText } from './sources/extract';
+import { extractSourceIsolated } from './sources/isolated';
+import { anchorBundle, readBundleFile } from './isolation/importFile';
 import type { CaseStore } from './store/caseStore';
 import pkg from '../../package.json' with { type: 'json' };
 
@@ -55,10 +56,13 @@ export function createHandlers(store: CaseStore, search: SearchService = new Sea
     'cases.trash': ({ id }) => store.trash(id),
     'cases.restore': ({ id }) => store.restore(id),
     'trash.list': () => store.listTrash(),
-    'bundle.import': ({ bundle, onConflict }) => store.importBundle(bundle, onConflict),
+    'bundle.import': async ({ bundle, file, onConflict }) => {
+      const given = bundle ?? (await readBundleFile(file!.fileName, Buffer.from(file!.dataBase64, 'base64')));
+      return store.importBundle(await anchorBundle(given), onConflict);
+    },
     'bundle.export': ({ ids, history }) => store.exportBundle(ids, { history }),
     'store.verify': () => store.verify(),
-    'sources.extract': ({ fileName, dataBase64 }) => extractSourceText(fileName, Buffer.from(dataBase64, 'base64')),
+    'sources.extract': ({ fileName, dataBase64 }) => extractSourceIsolated(fileName, Buffer.from(dataBase64, 'base64')),
     'annotations.list': async ({ id }) => annotationStates(await store.get(id)),
     'briefs.render': (input, context) => renderBriefOperation(store, input, context),
     'search.query': (query) => search.query(query),

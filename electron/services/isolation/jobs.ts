@@ -1,0 +1,26 @@
+// The jobs a worker can run, by name. Only the worker imports this module's values; the
+// main thread imports its types, so pdf.js and the bundle schema load in the worker alone.
+
+import type { Bundle } from '../../../shared/model';
+import type { Issue } from '../../../shared/model';
+import { extractSourceText, type ExtractedSource } from '../sources/extract';
+import { anchorAnnotations, type AnchorInput, type AnchorOutput } from './anchorJob';
+import { readBundleBytes } from './bundleFile';
+
+export type Report = (progress: unknown) => void;
+
+type Jobs = {
+  'sources.extract': (input: { fileName: string; bytes: Uint8Array; maxPages: number }) => Promise<ExtractedSource>;
+  'bundle.read': (input: { fileName: string; bytes: Uint8Array; maxDepth: number; listed: number }) => Promise<{ bundle: Bundle } | { issues: Issue[] }>;
+  'bundle.anchor': (input: AnchorInput, report: Report) => Promise<AnchorOutput>;
+};
+
+export type JobName = keyof Jobs;
+export type JobInput<N extends JobName> = Parameters<Jobs[N]>[0];
+export type JobOutput<N extends JobName> = Awaited<ReturnType<Jobs[N]>>;
+
+export const JOBS: Jobs = {
+  'sources.extract': ({ fileName, bytes, maxPages }) => extractSourceText(fileName, bytes, { maxPages }),
+  'bundle.read': async ({ fileName, bytes, maxDepth, listed }) => readBundleBytes(fileName, bytes, { maxDepth, listed }),
+  'bundle.anchor': async (input, report) => anchorAnnotations(input, report),
+};
