@@ -6,12 +6,12 @@
 // names the limit and what the user can do, never a frozen or exhausted process.
 
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Issue } from '../../../shared/model';
 import type { ErrorCode } from '../../../shared/errors';
 import { ServiceError } from '../errors';
+import { devWorkerUrl } from './devWorker';
 import { mib, seconds } from './limits';
 import type { JobInput, JobName, JobOutput } from './jobs';
 
@@ -57,7 +57,7 @@ const RSS_EVERY_MS = 20;
 
 /**
  * The worker's entry: next to this file as TypeScript when running from sources
- * (vitest, tsx), and isolationWorker.js beside the built main-process bundles
+ * (vitest, tsx; bundled by devWorker.ts), and isolationWorker.js beside the built main-process bundles
  * (electron-vite puts this module in out/main/chunks/, the entry in out/main/).
  */
 function workerEntry(): { url: URL; typescript: boolean } {
@@ -73,11 +73,7 @@ function workerEntry(): { url: URL; typescript: boolean } {
 function startWorker(workerData: unknown, heapMb: number): Worker {
   const entry = workerEntry();
   const resourceLimits = { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(16, heapMb >> 4)), stackSizeMb: 4 };
-  if (!entry.typescript) return new Worker(entry.url, { workerData, resourceLimits });
-  // From sources: the worker registers tsx itself (loader hooks of the parent do not reach a worker on Node 20).
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
-  const code = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.url.href)}); })`;
-  return new Worker(code, { eval: true, workerData, resourceLimits });
+  return new Worker(entry.typescript ? devWorkerUrl(entry.url) : entry.url, { workerData, resourceLimits });
 }
 
 /** Runs one named job in a fresh worker and returns its result, or throws a ServiceError. */
