@@ -55,6 +55,7 @@ export function setLimits(changes?: Partial<Limits>): void {
 }
 
 export function mib(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KiB`;
   const m = bytes / (1024 * 1024);
   return `${m >= 10 ? Math.round(m) : Math.round(m * 10) / 10} MiB`;
 }
