@@ -8,7 +8,7 @@ import { BriefLang, BriefMode, BriefTemplate, PreparedBy } from '../../shared/mo
 import { AnnotationState, CaseKind, CaseStatus, IsoDay, Priority, type AgendaRow, type CaseFile } from '../../shared/model';
 import { createDispatcher, type Dispatch } from '../services/dispatch';
 import { ServiceError } from '../services/errors';
-import { capIssues, isCapNote } from '../services/isolation/issueCap';
+import { capIssues, isCapNote } from '../../shared/issueCap';
 import { APP_VERSION } from '../services/handlers';
 import type { Session } from '../services/session';
 import { resolveDataDir } from '../services/paths';

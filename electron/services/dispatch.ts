@@ -4,7 +4,7 @@ import { ServiceError } from './errors';
 import { diagnosers } from './diagnose';
 import type { CallContext, Handlers } from './handlers';
 import { tooDeep } from './isolation/depth';
-import { capIssues } from './isolation/issueCap';
+import { capIssues } from '../../shared/issueCap';
 import { limits } from './isolation/limits';
 
 export type Dispatch = <K extends OperationName>(op: K, input: unknown, context?: CallContext) => Promise<Result<OpOutput<K>>>;

@@ -11,7 +11,8 @@ import { AuditEntry } from '../../../shared/model/audit';
 import { Id } from '../../../shared/model/scalars';
 import { ServiceError } from '../errors';
 import { bundleIssues } from '../cases/finalize';
-import { capIssues } from './issueCap';
+import { capIssues } from '../../../shared/issueCap';
+import { firstInvalidUtf8, lineOfByte } from './utf8';
 
 const ROOT: PathSegment[] = ['bundle'];
 
@@ -24,34 +25,6 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
     lineStart = i + 1;
   }
   return { line, column: offset - lineStart + 1 };
-}
-
-/** The offset of the first byte that breaks UTF-8, or -1. Only called once the fast decoder has refused. */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i]!;
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    const [n, min, max] = b >= 0xc2 && b <= 0xdf ? [1, 0x80, 0xbf] : b === 0xe0 ? [2, 0xa0, 0xbf] : b === 0xed ? [2, 0x80, 0x9f] : b >= 0xe1 && b <= 0xef ? [2, 0x80, 0xbf] : b === 0xf0 ? [3, 0x90, 0xbf] : b === 0xf4 ? [3, 0x80, 0x8f] : b >= 0xf1 && b <= 0xf3 ? [3, 0x80, 0xbf] : [0, 0, 0];
-    if (n === 0) return i;
-    // The second byte's range is narrowed for overlong forms and surrogates; the rest are plain continuation bytes.
-    for (let k = 1; k <= n; k++) {
-      const c = bytes[i + k];
-      const lo = k === 1 ? min : 0x80;
-      const hi = k === 1 ? max : 0xbf;
-      if (c === undefined || c < lo || c > hi) return i;
-    }
-    i += n + 1;
-  }
-  return -1;
-}
-
-function lineOfByte(bytes: Uint8Array, offset: number): number {
-  let line = 1;
-  for (let i = bytes.indexOf(0x0a); i !== -1 && i < offset; i = bytes.indexOf(0x0a, i + 1)) line++;
-  return line;
 }
 
 export function decodeBundleText(fileName: string, bytes: Uint8Array): string {

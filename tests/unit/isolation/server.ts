@@ -19,7 +19,7 @@ export type TestServer = {
   get(urlPath: string): Promise<Reply>;
   api<T = unknown>(op: string, input: unknown): Promise<Result<T>>;
   /** A request body as given, for JSON no JavaScript client could stringify. */
-  apiRaw<T = unknown>(op: string, body: string): Promise<Result<T>>;
+  apiRaw<T = unknown>(op: string, body: string | Buffer): Promise<Result<T>>;
   close(): Promise<void>;
 };
 
@@ -30,7 +30,7 @@ export async function startTestServer(): Promise<TestServer> {
   await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Casefile</title>');
   const store = await CaseStore.open(path.join(t.dir, 'data'));
   const server = await startWebServer({ dispatch: createDispatcher(createHandlers(store)), rendererDir });
-  const send = (method: string, urlPath: string, headers: Record<string, string>, body?: string) =>
+  const send = (method: string, urlPath: string, headers: Record<string, string>, body?: string | Buffer) =>
     new Promise<Reply>((resolve, reject) => {
       const req = request({ host: '127.0.0.1', port: server.port, method, path: urlPath, headers }, (res) => {
         const chunks: Buffer[] = [];
