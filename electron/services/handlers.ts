@@ -6,7 +6,7 @@ import { loadSampleBundle } from './samples';
 import { renderBriefOperation } from './briefs/service';
 import { SearchService } from './search/service';
 import { extractSourceIsolated } from './sources/isolated';
-import { anchorBundle, readBundleFile } from './isolation/importFile';
+import { anchorBundle, anchorCases, readBundleFile } from './isolation/importFile';
 import type { CaseStore } from './store/caseStore';
 import pkg from '../../package.json' with { type: 'json' };
 
@@ -51,8 +51,9 @@ export function createHandlers(store: CaseStore, search: SearchService = new Sea
     }),
     'cases.list': (query) => store.list(query),
     'cases.get': ({ id }) => store.get(id),
-    'cases.create': ({ case: draft }) => store.create(draft),
-    'cases.update': ({ id, baseRev, case: draft }) => store.update(id, baseRev, draft),
+    // Annotations are placed (finalizeCase) with the import's bounds: a case holding quotes that cost minutes to look for cannot freeze a save.
+    'cases.create': async ({ case: draft }) => store.create((await anchorCases([draft]))[0]!),
+    'cases.update': async ({ id, baseRev, case: draft }) => store.update(id, baseRev, (await anchorCases([draft]))[0]!),
     'cases.trash': ({ id }) => store.trash(id),
     'cases.restore': ({ id }) => store.restore(id),
     'trash.list': () => store.listTrash(),

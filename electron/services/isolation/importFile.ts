@@ -2,14 +2,14 @@
 // its annotations re-anchored in another, each within the limits in limits.ts. The
 // thread that answers the window and the HTTP server only waits.
 
-import type { Bundle } from '../../../shared/model';
+import type { Bundle, CaseDraft } from '../../../shared/model';
 import { ServiceError } from '../errors';
 import { markAnchored } from '../cases/preanchored';
 import { anchorAnnotations, type AnchorItem } from './anchorJob';
 import { limits, mib } from './limits';
 import { LimitError, runJob } from './runJob';
 
-type Target = NonNullable<Bundle['cases'][number]['annotations'][number]['target']>;
+type Target = NonNullable<CaseDraft['annotations'][number]['target']>;
 
 /**
  * What looking for the quotes costs, in units of about 0.07 µs measured here: the search
@@ -36,7 +36,7 @@ export async function readBundleFile(fileName: string, bytes: Uint8Array, signal
   const out = await runJob(
     'bundle.read',
     { fileName, bytes, maxDepth: l.bundleDepth, listed: l.listedIssues },
-    { timeoutMs: l.bundleMs, heapMb: l.bundleHeapMb, rssGrowthMb: l.rssGrowthMb, ...(signal ? { signal } : {}), subject: `"${fileName}"`, advice: BUNDLE_ADVICE },
+    { timeoutMs: l.bundleMs, heapMb: l.bundleHeapMb, rssGrowthMb: l.bundleRssMb, ...(signal ? { signal } : {}), subject: `"${fileName}"`, advice: BUNDLE_ADVICE },
   );
   if ('issues' in out) throw new ServiceError('bad_input', `"${fileName}" was refused; nothing was stored.`, out.issues);
   return out.bundle;
@@ -49,11 +49,16 @@ export async function readBundleFile(fileName: string, bytes: Uint8Array, signal
  * they are stored as the bundle gave them, and show as orphaned, to re-attach by hand.
  */
 export async function anchorBundle(bundle: Bundle, signal?: AbortSignal): Promise<Bundle> {
+  return { ...bundle, cases: await anchorCases(bundle.cases, signal) };
+}
+
+/** anchorBundle for cases on their own (a case created or saved): the same bounds, the same marking. */
+export async function anchorCases(given: readonly CaseDraft[], signal?: AbortSignal): Promise<CaseDraft[]> {
   const l = limits();
   const sources: string[] = [];
   const items: AnchorItem[] = [];
   const where: Array<[number, number]> = [];
-  bundle.cases.forEach((c, ci) => {
+  given.forEach((c, ci) => {
     const own = new Map<string, number>();
     for (const s of c.sources) if (s.id !== undefined) own.set(s.id, sources.push(s.text) - 1);
     c.annotations.forEach((a, ai) => {
@@ -85,7 +90,7 @@ export async function anchorBundle(bundle: Bundle, signal?: AbortSignal): Promis
           timeoutMs: budgetMs + l.anchorOneMs,
           stallMs: l.anchorOneMs,
           heapMb: l.bundleHeapMb,
-          rssGrowthMb: l.rssGrowthMb,
+          rssGrowthMb: l.bundleRssMb,
           ...(signal ? { signal } : {}),
           onProgress: (k) => (at = k as number),
           subject: 'the annotations of this bundle',
@@ -108,9 +113,9 @@ export async function anchorBundle(bundle: Bundle, signal?: AbortSignal): Promis
     if (!byCase.has(ci)) byCase.set(ci, new Map());
     byCase.get(ci)!.set(ai, target);
   }
-  const cases = bundle.cases.map((c, ci) => {
+  const cases = given.map((c, ci) => {
     const targets = byCase.get(ci);
     return markAnchored(targets ? { ...c, annotations: c.annotations.map((a, ai) => (targets.has(ai) ? { ...a, target: targets.get(ai)! } : a)) } : c);
   });
-  return { ...bundle, cases };
+  return cases;
 }

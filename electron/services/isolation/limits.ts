@@ -19,8 +19,13 @@ export type Limits = {
   /** The worker's JavaScript heap (V8 old generation), in MiB. */
   sourceHeapMb: number;
   bundleHeapMb: number;
-  /** Growth of the whole process's resident memory while a job runs, in MiB (catches buffers outside the heap: a decompression bomb). */
-  rssGrowthMb: number;
+  /**
+   * Growth of the whole process's resident memory while a job runs, in MiB: catches buffers
+   * outside the heap (a decompression bomb). Reading text from a 5,000-page PDF takes a few
+   * hundred; a 256 MiB bundle about 1,500.
+   */
+  sourceRssMb: number;
+  bundleRssMb: number;
   /** One annotation's search for its quote, in milliseconds; past it the annotation is left to be re-attached by hand. */
   anchorOneMs: number;
   /** All annotations of one import together, in milliseconds; past it the rest keep their quote unplaced. */
@@ -37,9 +42,10 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   bundleMs: 300_000,
   sourceHeapMb: 1_024,
   bundleHeapMb: 3_072,
-  rssGrowthMb: 2_048,
+  sourceRssMb: 1_024,
+  bundleRssMb: 2_048,
   anchorOneMs: 5_000,
-  anchorAllMs: 60_000,
+  anchorAllMs: 30_000,
 });
 
 let current: Limits = { ...DEFAULT_LIMITS };

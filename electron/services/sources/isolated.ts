@@ -21,6 +21,6 @@ export async function extractSourceIsolated(fileName: string, bytes: Uint8Array,
   return runJob(
     'sources.extract',
     { fileName, bytes, maxPages: l.pdfPages },
-    { timeoutMs: l.sourceMs, heapMb: l.sourceHeapMb, rssGrowthMb: l.rssGrowthMb, ...(signal ? { signal } : {}), subject: `"${fileName}"`, advice: adviceFor(fileName) },
+    { timeoutMs: l.sourceMs, heapMb: l.sourceHeapMb, rssGrowthMb: l.sourceRssMb, ...(signal ? { signal } : {}), subject: `"${fileName}"`, advice: adviceFor(fileName) },
   );
 }

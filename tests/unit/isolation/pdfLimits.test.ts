@@ -40,7 +40,7 @@ it('a PDF within the page limit is read whole in the worker', async () => {
 });
 
 it('a PDF bomb is stopped at the memory limit, and the process never grows far past it; the server answers meanwhile', async () => {
-  setLimits({ rssGrowthMb: 256 });
+  setLimits({ sourceRssMb: 256 });
   const pdf = await bombPdf(384); // about 400 KB on disk
   expect(pdf.length).toBeLessThan(MiB);
   const base = process.memoryUsage.rss();
