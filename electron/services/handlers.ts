@@ -1,5 +1,5 @@
 import type { OperationName, OpOutput, OpParsedInput, Progress } from '../../shared/contract';
-import { agendaRows, annotationStates, parseIsoDay } from '../../shared/model';
+import { agendaRows, parseIsoDay } from '../../shared/model';
 import { localToday } from '../../shared/text/dates';
 import { ServiceError } from './errors';
 import { loadSampleBundle } from './samples';
@@ -7,6 +7,7 @@ import { renderBriefOperation } from './briefs/service';
 import { SearchService } from './search/service';
 import { extractSourceIsolated } from './sources/isolated';
 import { anchorBundle, anchorCases, readBundleFile } from './isolation/importFile';
+import { boundedAnnotationStates } from './isolation/annotationStates';
 import type { CaseStore } from './store/caseStore';
 import pkg from '../../package.json' with { type: 'json' };
 
@@ -64,7 +65,7 @@ export function createHandlers(store: CaseStore, search: SearchService = new Sea
     'bundle.export': ({ ids, history }) => store.exportBundle(ids, { history }),
     'store.verify': () => store.verify(),
     'sources.extract': ({ fileName, dataBase64 }) => extractSourceIsolated(fileName, Buffer.from(dataBase64, 'base64')),
-    'annotations.list': async ({ id }) => annotationStates(await store.get(id)),
+    'annotations.list': async ({ id }) => boundedAnnotationStates(await store.get(id)),
     'briefs.render': (input, context) => renderBriefOperation(store, input, context),
     'search.query': (query) => search.query(query),
     'agenda.list': async ({ today }) => agendaRows(await store.openItems(), (today && parseIsoDay(today)) || localToday()),

@@ -1,9 +1,11 @@
-// The worker's half of re-anchoring an import: each annotation's quote looked for in its
-// source's text, as finalizeCase would, with a heartbeat before each one so the main
-// thread can stop one that runs too long, and a budget for all of them together.
+// The worker's half of placing annotations: each annotation's quote looked for in its
+// source's text, with a report before each one (perItem.ts stops one that runs too long)
+// and a budget for all of them together.
 
+import { annotationStates, type AnnotationState, type Annotation, type Source } from '../../../shared/model';
 import { anchor, updateTarget } from '../../../shared/text/anchor';
 import type { AnnotationTarget } from '../../../shared/model';
+import type { PerItemOutput } from './perItem';
 
 export type AnchorItem = { source: number; target: AnnotationTarget };
 export type AnchorInput = {
@@ -13,23 +15,32 @@ export type AnchorInput = {
   start: number;
   budgetMs: number;
 };
-export type AnchorOutput = {
-  /** Items whose target changed, with the new target. */
-  changed: Array<[number, AnnotationTarget]>;
-  /** Where the budget ran out: this item and those after it were not looked for. */
-  stoppedAt?: number;
-};
 
-export function anchorAnnotations(input: AnchorInput, report: (at: number) => void): AnchorOutput {
+/** New targets, as finalizeCase's reanchorCase would store them, for the items whose target changed. */
+export function anchorAnnotations(input: AnchorInput, report: (at: number) => void): PerItemOutput<AnnotationTarget> {
   const began = performance.now();
-  const changed: AnchorOutput['changed'] = [];
+  const results: Array<[number, AnnotationTarget]> = [];
   for (let k = input.start; k < input.items.length; k++) {
-    if (performance.now() - began > input.budgetMs) return { changed, stoppedAt: k };
+    if (performance.now() - began > input.budgetMs) return { results, stoppedAt: k };
     report(k);
     const { source, target } = input.items[k]!;
     const text = input.sources[source]!;
     const next = updateTarget(text, target, anchor(text, target));
-    if (next !== target) changed.push([k, next]);
+    if (next !== target) results.push([k, next]);
   }
-  return { changed };
+  return { results };
+}
+
+export type StatesInput = { sources: Source[]; annotations: Annotation[]; start: number; budgetMs: number };
+
+/** annotationStates, one annotation at a time. */
+export function statesOneByOne(input: StatesInput, report: (at: number) => void): PerItemOutput<AnnotationState> {
+  const began = performance.now();
+  const results: Array<[number, AnnotationState]> = [];
+  for (let k = input.start; k < input.annotations.length; k++) {
+    if (performance.now() - began > input.budgetMs) return { results, stoppedAt: k };
+    report(k);
+    results.push([k, annotationStates({ sources: input.sources, annotations: [input.annotations[k]!] })[0]!]);
+  }
+  return { results };
 }

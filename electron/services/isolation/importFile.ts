@@ -7,23 +7,10 @@ import { ServiceError } from '../errors';
 import { markAnchored } from '../cases/preanchored';
 import { anchorAnnotations, type AnchorItem } from './anchorJob';
 import { limits, mib } from './limits';
-import { LimitError, runJob } from './runJob';
+import { runJob } from './runJob';
+import { anchoringCost, boundedPerItem, INLINE_COST } from './perItem';
 
 type Target = NonNullable<CaseDraft['annotations'][number]['target']>;
-
-/**
- * What looking for the quotes costs, in units of about 0.07 µs measured here: the search
- * reads the whole source, and longer quotes cost proportionally more (a 3 MB source:
- * 0.2 s for a 20-character quote, 1 s for 2,000 characters, 9 s for 20,000).
- */
-function anchoringCost(sources: string[], items: AnchorItem[]): number {
-  let cost = 0;
-  for (const { source, target } of items) cost += sources[source]!.length * (1 + target.quote.exact.length / 500);
-  return cost;
-}
-
-/** About 75 ms of searching at most: below it an import anchors in the calling thread. */
-const INLINE_COST = 1_000_000;
 
 const BUNDLE_ADVICE = 'Export the cases again in smaller bundles (a few cases each), or check that this is a bundle Casefile wrote.';
 
@@ -69,43 +56,28 @@ export async function anchorCases(given: readonly CaseDraft[], signal?: AbortSig
     });
   });
 
-  const changed = new Map<number, Target>();
-  const began = Date.now();
-  let start = 0;
-  if (anchoringCost(sources, items) <= INLINE_COST) {
-    // Small work (the common import) is cheaper here than a worker's start, and bounded by the estimate.
-    for (const [k, target] of anchorAnnotations({ sources, items, start: 0, budgetMs: Infinity }, () => undefined).changed) changed.set(k, target);
-    start = items.length;
-  }
-  while (start < items.length) {
-    const budgetMs = l.anchorAllMs - (Date.now() - began);
-    if (budgetMs <= 0) break;
-    let at = start;
-    try {
-      const out = await runJob(
-        'bundle.anchor',
-        { sources, items, start, budgetMs },
-        {
-          // The worker keeps to the budget itself; the deadline is for one stuck past it.
-          timeoutMs: budgetMs + l.anchorOneMs,
-          stallMs: l.anchorOneMs,
-          heapMb: l.bundleHeapMb,
-          rssGrowthMb: l.bundleRssMb,
-          ...(signal ? { signal } : {}),
-          onProgress: (k) => (at = k as number),
-          subject: 'the annotations of this bundle',
-          advice: BUNDLE_ADVICE,
-        },
-      );
-      for (const [k, target] of out.changed) changed.set(k, target);
-      break;
-    } catch (err) {
-      // One annotation too slow to place: leave it, go on with the next in a fresh worker.
-      if (err instanceof LimitError && err.limit === 'stall') start = at + 1;
-      else if (err instanceof LimitError && err.limit === 'time') break;
-      else throw err;
-    }
-  }
+  const cost = anchoringCost(items.map(({ source, target }) => ({ text: sources[source]!, quote: target.quote.exact })));
+  // Small work (the common import or save) is cheaper here than a worker's start, and bounded by the estimate.
+  const { results: changed } =
+    cost <= INLINE_COST
+      ? { results: new Map(anchorAnnotations({ sources, items, start: 0, budgetMs: Infinity }, () => undefined).results) }
+      : await boundedPerItem(items.length, { allMs: l.anchorAllMs, oneMs: l.anchorOneMs }, (start, budgetMs, onProgress) =>
+          runJob(
+            'bundle.anchor',
+            { sources, items, start, budgetMs },
+            {
+              // The worker keeps to the budget itself; the deadline is for one stuck past it.
+              timeoutMs: budgetMs + l.anchorOneMs,
+              stallMs: l.anchorOneMs,
+              heapMb: l.bundleHeapMb,
+              rssGrowthMb: l.bundleRssMb,
+              ...(signal ? { signal } : {}),
+              onProgress: (k) => onProgress(k as number),
+              subject: 'the annotations',
+              advice: 'Shorten the quotes, or split the source into smaller ones.',
+            },
+          ),
+        );
 
   const byCase = new Map<number, Map<number, Target>>();
   for (const [k, target] of changed) {

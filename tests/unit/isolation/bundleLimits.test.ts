@@ -4,7 +4,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { setLimits } from '../../../electron/services/isolation/limits';
 import { runningJobs } from '../../../electron/services/isolation/runJob';
 import type { ImportReport } from '../../../shared/contract';
-import type { AuditEntry, CaseFile } from '../../../shared/model';
+import type { AnnotationState, AuditEntry, CaseFile } from '../../../shared/model';
 import { cli } from '../../helpers/cli';
 import { prisonerDraft, tempDir } from '../../helpers/fixtures';
 import { startTestServer, until, type TestServer } from './server';
@@ -149,6 +149,18 @@ it('1,000 annotations whose quotes are absent from a 3 MB source: anchoring is b
   const stored = JSON.parse(await readFile(path.join(t.store.dataDir, 'cases', 'many.json'), 'utf8')) as CaseFile;
   expect(stored.annotations).toHaveLength(1000);
   expect(stored.annotations.map((a) => a.target)).toEqual(annotations.map((a) => a.target)); // unplaced: no position was invented
+
+  // Opening the case's annotations and saving the case are bounded the same way.
+  const states = await t.api<AnnotationState[]>('annotations.list', { id: 'many' });
+  if (!states.ok) throw new Error(states.error.message);
+  expect(states.value).toHaveLength(1000);
+  expect(new Set(states.value.map((s) => s.status))).toEqual(new Set(['orphaned']));
+  expect(states.value.at(-1)!.reason).toBe(
+    'Its words were not looked for to the end: searching the source took longer than the limit (1 s for one annotation, 1.5 s for all). Shorten the quote, or split the source into smaller ones.',
+  );
+  const { id: _id, rev, createdAt: _c, updatedAt: _u, ...draftAgain } = stored;
+  const saved = await t.api<CaseFile>('cases.update', { id: 'many', baseRev: rev, case: { ...draftAgain, title: 'Many, saved again' } });
+  expect(saved.ok && saved.value.rev).toBe(2);
 });
 
 it('one annotation too slow to place is stopped on its own; the next is still placed', async () => {
