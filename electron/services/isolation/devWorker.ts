@@ -1,9 +1,12 @@
 // From TypeScript sources (vitest, tsx), the worker is bundled once per process with
-// esbuild into out/.isolation-dev/, its dependencies left to load from node_modules as
-// the built app loads them. Running it through tsx instead costs six seconds per worker
-// (tsx reads pdf.js's multi-megabyte source maps on every load).
+// esbuild into node_modules/.cache/ (where build tools keep theirs; never packed, unlike
+// out/), named by its content so processes and worktrees share or keep apart their
+// copies without cleaning up; its dependencies load from node_modules as the built
+// app's do. Running it through tsx instead costs six seconds per worker (tsx reads
+// pdf.js's multi-megabyte source maps on every load).
 
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -14,15 +17,18 @@ export function devWorkerUrl(entry: URL): URL {
   if (built) return built;
   const source = fileURLToPath(entry);
   const root = path.resolve(path.dirname(source), '../../..');
-  const dir = path.join(root, 'out', '.isolation-dev');
+  const dir = path.join(root, 'node_modules', '.cache', 'casefile-isolation');
   mkdirSync(dir, { recursive: true });
-  const outfile = path.join(dir, `isolationWorker-${process.pid}.mjs`);
-  const tmp = `${outfile}.${Date.now()}.tmp`;
   // esbuild comes with tsx (a dev dependency), which is what runs TypeScript sources at all.
   const esbuild = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
-  esbuild.buildSync({ entryPoints: [source], outfile: tmp, bundle: true, platform: 'node', format: 'esm', packages: 'external', target: 'node20', logLevel: 'silent' });
-  renameSync(tmp, outfile);
-  process.once('exit', () => rmSync(outfile, { force: true }));
+  const out = esbuild.buildSync({ entryPoints: [source], write: false, bundle: true, platform: 'node', format: 'esm', packages: 'external', target: 'node20', logLevel: 'silent' });
+  const code = out.outputFiles[0]!.contents;
+  const outfile = path.join(dir, `isolationWorker-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
+  if (!existsSync(outfile)) {
+    const tmp = `${outfile}.${process.pid}.tmp`;
+    writeFileSync(tmp, code);
+    renameSync(tmp, outfile);
+  }
   built = pathToFileURL(outfile);
   return built;
 }
