@@ -12,7 +12,11 @@ import type { CaseStore } from './store/caseStore';
 import pkg from '../../package.json' with { type: 'json' };
 
 /** What a door may offer a call besides its input: a place to show progress. */
-export type CallContext = { onProgress?: (progress: Progress) => void };
+export type CallContext = {
+  onProgress?: (progress: Progress) => void;
+  /** Aborted when the caller has gone (browser mode: the request's connection closed); work on files stops. */
+  signal?: AbortSignal;
+};
 
 /** One service function per contract operation; each receives input the dispatcher has already validated. */
 export type Handlers = { [K in OperationName]: (input: OpParsedInput<K>, context: CallContext) => Promise<OpOutput<K>> | OpOutput<K> };
@@ -58,14 +62,14 @@ export function createHandlers(store: CaseStore, search: SearchService = new Sea
     'cases.trash': ({ id }) => store.trash(id),
     'cases.restore': ({ id }) => store.restore(id),
     'trash.list': () => store.listTrash(),
-    'bundle.import': async ({ bundle, file, onConflict }) => {
-      const given = bundle ?? (await readBundleFile(file!.fileName, Buffer.from(file!.dataBase64, 'base64')));
-      return store.importBundle(await anchorBundle(given), onConflict);
+    'bundle.import': async ({ bundle, file, onConflict }, { signal }) => {
+      const given = bundle ?? (await readBundleFile(file!.fileName, Buffer.from(file!.dataBase64, 'base64'), signal));
+      return store.importBundle(await anchorBundle(given, signal), onConflict);
     },
     'bundle.export': ({ ids, history }) => store.exportBundle(ids, { history }),
     'store.verify': () => store.verify(),
-    'sources.extract': ({ fileName, dataBase64 }) => extractSourceIsolated(fileName, Buffer.from(dataBase64, 'base64')),
-    'annotations.list': async ({ id }) => boundedAnnotationStates(await store.get(id)),
+    'sources.extract': ({ fileName, dataBase64 }, { signal }) => extractSourceIsolated(fileName, Buffer.from(dataBase64, 'base64'), signal),
+    'annotations.list': async ({ id }, { signal }) => boundedAnnotationStates(await store.get(id), signal),
     'briefs.render': (input, context) => renderBriefOperation(store, input, context),
     'search.query': (query) => search.query(query),
     'agenda.list': async ({ today }) => agendaRows(await store.openItems(), (today && parseIsoDay(today)) || localToday()),

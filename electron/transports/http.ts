@@ -133,11 +133,17 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         if (err instanceof BodyError) return sendResult(res, err.status, { ok: false, error: { code: 'bad_input', message: err.message } });
         return sendResult(res, 400, { ok: false, error: { code: 'bad_input', message: `The request body is not valid JSON (${(err as Error).message}).` } });
       }
-      if (req.headers[PROGRESS_HEADER] !== '1') return sendResult(res, 200, await options.dispatch(op, input));
+      // A client that goes away (a closed tab, an aborted fetch) cancels work on its file.
+      const cancel = new AbortController();
+      res.on('close', () => {
+        if (!res.writableFinished) cancel.abort();
+      });
+      const signal = cancel.signal;
+      if (req.headers[PROGRESS_HEADER] !== '1') return sendResult(res, 200, await options.dispatch(op, input, { signal }));
       // Long work reports as it goes: one JSON line per progress report, the result last.
       res.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' });
       const onProgress = (progress: Progress) => void res.write(`${JSON.stringify({ progress })}\n`);
-      const result = await options.dispatch(op, input, { onProgress });
+      const result = await options.dispatch(op, input, { onProgress, signal });
       res.end(`${JSON.stringify({ result })}\n`);
       return;
     }

@@ -1,4 +1,6 @@
+import { request } from 'node:http';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { TOKEN_HEADER } from '../../../electron/transports/http';
 import { setLimits } from '../../../electron/services/isolation/limits';
 import { runningJobs } from '../../../electron/services/isolation/runJob';
 import { extractSourceIsolated } from '../../../electron/services/sources/isolated';
@@ -92,4 +94,24 @@ it('a source over the size limit is refused before any worker starts', async () 
   await expect(extractSourceIsolated('big.txt', new Uint8Array(20 * 1024).fill(0x41))).rejects.toThrow(
     '"big.txt" is 20 KiB; Casefile reads source files of at most 10 KiB (the size limit). Split the file into smaller ones, or paste the text you need.',
   );
+});
+
+it('a browser-mode request whose client goes away is cancelled: its worker is stopped', async () => {
+  // Limits far away: only the cancel can stop this bomb soon (read whole, it takes about a minute here).
+  setLimits({ sourceRssMb: 8192, sourceMs: 600_000 });
+  const pdf = await bombPdf(1536);
+  const req = request({
+    host: '127.0.0.1',
+    port: t.server.port,
+    method: 'POST',
+    path: '/api/sources.extract',
+    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: t.server.token },
+  });
+  req.on('error', () => undefined); // the socket is torn down on purpose
+  req.end(JSON.stringify({ fileName: 'bomb.pdf', dataBase64: pdf.toString('base64') }));
+  await until(() => runningJobs() > 0, 'the worker to start');
+  req.destroy();
+  await until(() => runningJobs() === 0, 'the worker to be stopped by the cancel', 20_000);
+  // The server is free for the next request.
+  expect((await t.get('/')).status).toBe(200);
 });
