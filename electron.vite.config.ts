@@ -10,7 +10,14 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { main: resolve('electron/main.ts'), cli: resolve('electron/cli.ts'), web: resolve('electron/web.ts') },
+        // isolationWorker: the worker thread that reads untrusted files (electron/services/isolation/runJob.ts
+        // looks for it beside the entries), built with them so it shares their chunks.
+        input: {
+          main: resolve('electron/main.ts'),
+          cli: resolve('electron/cli.ts'),
+          web: resolve('electron/web.ts'),
+          isolationWorker: resolve('electron/services/isolation/worker.ts'),
+        },
       },
     },
   },

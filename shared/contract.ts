@@ -124,13 +124,26 @@ export const ExtractedSource = z.strictObject({
   title: z.string().optional(),
   format: z.enum(['txt', 'md', 'html', 'pdf']),
   warnings: z.array(z.string()),
+  /** The file declared one character set (an HTML meta tag) but its bytes only fit another, which was used; also in `warnings`, as charsetWarning words it. */
+  charset: z.strictObject({ declared: z.string(), used: z.string() }).optional(),
 });
 export type ExtractedSource = z.infer<typeof ExtractedSource>;
+
+/** The warning for ExtractedSource.charset, in English (the window says it in the user's language instead). */
+export function charsetWarning({ declared, used }: { declared: string; used: string }): string {
+  return `The file declares the "${declared}" character set, but its bytes are ${used} text, so it was read as ${used}. Check that the text looks right.`;
+}
 
 /** A file's bytes travel as base64 (JSON over IPC and HTTP); 64 MiB of file at most. */
 const FileUpload = z.strictObject({
   fileName: z.string().min(1).max(255),
   dataBase64: z.base64().max(Math.ceil((64 * 1024 * 1024) / 3) * 4, { error: 'the file is larger than 64 MiB' }),
+});
+
+/** A bundle file as its bytes: up to 256 MiB (a bundle carries its sources' full text). */
+const BundleUpload = z.strictObject({
+  fileName: z.string().min(1).max(255),
+  dataBase64: z.base64().max(Math.ceil((256 * 1024 * 1024) / 3) * 4, { error: 'the bundle is larger than 256 MiB' }),
 });
 
 export const BriefRequest = z.strictObject({
@@ -203,7 +216,14 @@ export const contract = {
   'cases.restore': { input: CaseRef, output: CaseFile },
   'trash.list': { input: NoInput, output: z.array(TrashEntry) },
   'bundle.import': {
-    input: z.strictObject({ bundle: Bundle, onConflict: OnConflict.default('fail') }),
+    /**
+     * `file`: the bundle file's bytes, decoded, parsed and checked in a worker off the main
+     * thread (what the window, browser mode and the command line send); `bundle`: an
+     * already-parsed bundle (the sample cases, older callers). Exactly one of the two.
+     */
+    input: z
+      .strictObject({ bundle: Bundle.optional(), file: BundleUpload.optional(), onConflict: OnConflict.default('fail') })
+      .refine((i) => (i.bundle === undefined) !== (i.file === undefined), { error: 'give either bundle or file, not both', path: ['bundle'] }),
     output: ImportReport,
   },
   'bundle.export': {

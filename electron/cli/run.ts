@@ -8,6 +8,7 @@ import { BriefLang, BriefMode, BriefTemplate, PreparedBy } from '../../shared/mo
 import { AnnotationState, CaseKind, CaseStatus, IsoDay, Priority, type AgendaRow, type CaseFile } from '../../shared/model';
 import { createDispatcher, type Dispatch } from '../services/dispatch';
 import { ServiceError } from '../services/errors';
+import { capIssues, isCapNote } from '../../shared/issueCap';
 import { APP_VERSION } from '../services/handlers';
 import type { Session } from '../services/session';
 import { resolveDataDir } from '../services/paths';
@@ -132,9 +133,10 @@ function pick<T extends string>(value: string | undefined, allowed: readonly T[]
 
 function reportError(io: CliIo, error: ApiError, stripRoot?: string, headline?: string): number {
   io.stderr(`casefile: ${headline ?? error.message}`);
-  for (const issue of error.issues ?? []) {
+  // Capped here too: whatever a door hands over, a terminal gets the first hundred faults and a count.
+  for (const issue of capIssues(error.issues ?? [])) {
     const p = stripRoot && issue.path[0] === stripRoot ? issue.path.slice(1) : issue.path;
-    io.stderr(`  ${formatIssue({ path: p, message: issue.message })}`);
+    io.stderr(`  ${isCapNote(issue) ? issue.message : formatIssue({ path: p, message: issue.message })}`);
   }
   return exitFor(error);
 }
@@ -227,23 +229,17 @@ function plan(command: string, args: string[], values: Values, io: CliIo): (disp
       const file = path.resolve(io.cwd, one('bundle file'));
       const onConflict = pick(values['on-conflict'], OnConflict.options, '--on-conflict') ?? 'fail';
       return async (dispatch) => {
-        let text: string;
+        let bytes: Buffer;
         try {
-          text = await readFile(file, 'utf8');
+          bytes = await readFile(file);
         } catch (err) {
           io.stderr(`casefile: cannot read ${file}: ${(err as Error).message}`);
           return EXIT.badInput;
         }
-        let bundle: unknown;
-        try {
-          bundle = JSON.parse(text);
-        } catch (err) {
-          io.stderr(`casefile: ${file} is not valid JSON (${(err as Error).message}); nothing was stored.`);
-          return EXIT.badInput;
-        }
-        const result = await dispatch('bundle.import', { bundle, onConflict });
+        // The bytes go as they are: decoding, parsing and checking happen in a worker, with limits.
+        const result = await dispatch('bundle.import', { file: { fileName: path.basename(file), dataBase64: bytes.toString('base64') }, onConflict });
         if (!result.ok) {
-          const headline = result.error.code === 'bad_input' ? `${path.basename(file)} was refused; nothing was stored. Faults by JSON path:` : undefined;
+          const headline = result.error.code === 'bad_input' && result.error.issues?.length ? `${path.basename(file)} was refused; nothing was stored. Faults by JSON path:` : undefined;
           return reportError(io, result.error, 'bundle', headline);
         }
         if (values.json) print(result.value);

@@ -1,17 +1,23 @@
 import type { OperationName, OpOutput, OpParsedInput, Progress } from '../../shared/contract';
-import { agendaRows, annotationStates, parseIsoDay } from '../../shared/model';
+import { agendaRows, parseIsoDay } from '../../shared/model';
 import { localToday } from '../../shared/text/dates';
 import { ServiceError } from './errors';
 import { loadSampleBundle } from './samples';
 import { renderBriefOperation } from './briefs/service';
 import { SearchService } from './search/service';
 import { readFolderSettings, updateFolderSettings } from './settings/folderSettings';
-import { extractSourceText } from './sources/extract';
+import { extractSourceIsolated } from './sources/isolated';
+import { anchorBundle, anchorCases, readBundleFile } from './isolation/importFile';
+import { boundedAnnotationStates } from './isolation/annotationStates';
 import type { CaseStore } from './store/caseStore';
 import pkg from '../../package.json' with { type: 'json' };
 
 /** What a door may offer a call besides its input: a place to show progress. */
-export type CallContext = { onProgress?: (progress: Progress) => void };
+export type CallContext = {
+  onProgress?: (progress: Progress) => void;
+  /** Aborted when the caller has gone (browser mode: the request's connection closed); work on files stops. */
+  signal?: AbortSignal;
+};
 
 /** One service function per contract operation; each receives input the dispatcher has already validated. */
 export type Handlers = { [K in OperationName]: (input: OpParsedInput<K>, context: CallContext) => Promise<OpOutput<K>> | OpOutput<K> };
@@ -52,16 +58,20 @@ export function createHandlers(store: CaseStore, search: SearchService = new Sea
     }),
     'cases.list': (query) => store.list(query),
     'cases.get': ({ id }) => store.get(id),
-    'cases.create': ({ case: draft }) => store.create(draft),
-    'cases.update': ({ id, baseRev, case: draft }) => store.update(id, baseRev, draft),
+    // Annotations are placed (finalizeCase) with the import's bounds: a case holding quotes that cost minutes to look for cannot freeze a save.
+    'cases.create': async ({ case: draft }) => store.create((await anchorCases([draft]))[0]!),
+    'cases.update': async ({ id, baseRev, case: draft }) => store.update(id, baseRev, (await anchorCases([draft]))[0]!),
     'cases.trash': ({ id }) => store.trash(id),
     'cases.restore': ({ id }) => store.restore(id),
     'trash.list': () => store.listTrash(),
-    'bundle.import': ({ bundle, onConflict }) => store.importBundle(bundle, onConflict),
+    'bundle.import': async ({ bundle, file, onConflict }, { signal }) => {
+      const given = bundle ?? (await readBundleFile(file!.fileName, Buffer.from(file!.dataBase64, 'base64'), signal));
+      return store.importBundle(await anchorBundle(given, signal), onConflict);
+    },
     'bundle.export': ({ ids, history }) => store.exportBundle(ids, { history }),
     'store.verify': () => store.verify(),
-    'sources.extract': ({ fileName, dataBase64 }) => extractSourceText(fileName, Buffer.from(dataBase64, 'base64')),
-    'annotations.list': async ({ id }) => annotationStates(await store.get(id)),
+    'sources.extract': ({ fileName, dataBase64 }, { signal }) => extractSourceIsolated(fileName, Buffer.from(dataBase64, 'base64'), signal),
+    'annotations.list': async ({ id }, { signal }) => boundedAnnotationStates(await store.get(id), signal),
     'briefs.render': (input, context) => renderBriefOperation(store, input, context),
     'search.query': (query) => search.query(query),
     'agenda.list': async ({ today }) => agendaRows(await store.openItems(), (today && parseIsoDay(today)) || localToday()),

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { isOperationName, PROGRESS_HEADER, type Progress } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
 import type { Dispatch } from '../services/dispatch';
+import { firstInvalidUtf8 } from '../services/isolation/utf8';
 
 /** The header the renderer sends the per-launch token in (never a cookie: no ambient authority). */
 export const TOKEN_HEADER = 'x-casefile-token';
@@ -24,7 +25,8 @@ const MAX_TICKET_BODY_BYTES = 1024;
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-const MAX_BODY_BYTES = 512 * 1024 * 1024; // a large bundle with full source texts
+// A bundle file of 256 MiB (the most bundle.import takes) as base64 inside its JSON request, with room to spare.
+const MAX_BODY_BYTES = 512 * 1024 * 1024;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -74,15 +76,36 @@ function sameSecret(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** A request body the server refuses, with the status and words to answer it with. */
+class BodyError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The body as text: strict UTF-8 (a bad byte is refused with its offset, never turned
+ * into U+FFFD), a UTF-8 byte-order mark allowed, and no more than `limit` bytes.
+ */
 async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new Error('request too large');
+    if (size > limit) throw new BodyError(413, `The request is larger than ${limit / (1024 * 1024)} MiB, the most this server reads; send a smaller file.`);
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  const bytes = Buffer.concat(chunks);
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
+  } catch {
+    const at = firstInvalidUtf8(body) + bytes.length - body.length;
+    throw new BodyError(400, `The request body is not valid UTF-8 (byte ${at} is 0x${bytes[at]?.toString(16).padStart(2, '0') ?? '??'}); nothing was changed.`);
+  }
 }
 
 /**
@@ -148,13 +171,20 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         const body = await readBody(req);
         input = body.length === 0 ? undefined : JSON.parse(body);
       } catch (err) {
+        if (err instanceof BodyError) return sendResult(res, err.status, { ok: false, error: { code: 'bad_input', message: err.message } });
         return sendResult(res, 400, { ok: false, error: { code: 'bad_input', message: `The request body is not valid JSON (${(err as Error).message}).` } });
       }
-      if (req.headers[PROGRESS_HEADER] !== '1') return sendResult(res, 200, await options.dispatch(op, input));
+      // A client that goes away (a closed tab, an aborted fetch) cancels work on its file.
+      const cancel = new AbortController();
+      res.on('close', () => {
+        if (!res.writableFinished) cancel.abort();
+      });
+      const signal = cancel.signal;
+      if (req.headers[PROGRESS_HEADER] !== '1') return sendResult(res, 200, await options.dispatch(op, input, { signal }));
       // Long work reports as it goes: one JSON line per progress report, the result last.
       res.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' });
       const onProgress = (progress: Progress) => void res.write(`${JSON.stringify({ progress })}\n`);
-      const result = await options.dispatch(op, input, { onProgress });
+      const result = await options.dispatch(op, input, { onProgress, signal });
       res.end(`${JSON.stringify({ result })}\n`);
       return;
     }

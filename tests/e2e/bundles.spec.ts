@@ -25,7 +25,8 @@ test('a bad bundle is refused with every fault by JSON path, and nothing is stor
 
   // Not JSON at all.
   await importBundle(page, { name: 'broken.casefile.json', buffer: Buffer.from('{"format": "casefile-bundle", ') });
-  await expect(dialog.getByRole('alert')).toContainText('The file is not valid JSON');
+  // Parsed by the services now (in a worker), which say where.
+  await expect(dialog.getByRole('alert')).toContainText('"broken.casefile.json" is not valid JSON at line 1, column 31');
   await expect(dialog.getByRole('alert')).toContainText('Nothing was stored.');
   expect(await readdir(path.join(dataDir, 'cases'))).toEqual([]);
 });

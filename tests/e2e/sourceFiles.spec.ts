@@ -130,3 +130,14 @@ test('a Windows-1251 .txt is read with a warning that says so', async ({ page })
   await expect(dialog.getByLabel('Text', { exact: true })).toHaveValue(/Суд отклонил ходатайство защиты\./);
   await expect(dialog.getByLabel('Title')).toHaveValue('prigovor');
 });
+
+test('an .html that declares windows-1251 but is UTF-8 is read as UTF-8, and the dialog says which was declared and which used', async ({ page }) => {
+  await createCase(page, { kind: 'prisoner', title: 'Charset case', name: 'Charset Person' });
+  const dialog = await openAddDialog(page);
+  const html = '<html><head><meta charset="windows-1251"><title>Приговор</title></head><body><p>Қасым осуждён по статье 174.</p></body></html>';
+  await dialog.getByLabel('Read the text from a file').setInputFiles({ name: 'saved.html', mimeType: 'text/html', buffer: Buffer.from(html, 'utf8') });
+  await expect(dialog.getByLabel('Text', { exact: true })).toHaveValue('Қасым осуждён по статье 174.');
+  await expect(dialog.getByRole('list', { name: 'Warnings about the file' })).toHaveText(
+    'The file declares the “windows-1251” character set, but its bytes are utf-8 text, so it was read as utf-8. Check that the text looks right.',
+  );
+});

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { CaseFile, checkReferences, foldedId, reanchorCase, type CaseDraft, type Issue, type PathSegment } from '../../../shared/model';
 import { issuesFromZod } from '../../../shared/errors';
 import { ServiceError } from '../errors';
+import { isAnchored } from './preanchored';
 
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -76,5 +77,5 @@ export function finalizeCase(draft: CaseDraft, meta: CaseMeta): CaseFile {
   if (!parsed.success) throw new ServiceError('bad_input', 'The case is not valid.', issuesFromZod(parsed.error));
   const refs = checkReferences(parsed.data);
   if (refs.length > 0) throw new ServiceError('bad_input', 'The case refers to parts it does not contain.', refs);
-  return reanchorCase(parsed.data);
+  return isAnchored(draft) ? parsed.data : reanchorCase(parsed.data);
 }

@@ -2,9 +2,11 @@
 // saved UTF-16 and older tools saved Windows-1251, so UTF-8 is expected but not assumed;
 // whatever we decode other than plain UTF-8 is said in a warning the user sees.
 
+import { charsetWarning } from '../../../shared/contract';
 import { ServiceError } from '../errors';
 
-export type Decoded = { text: string; warnings: string[] };
+/** `charset`: the file declared one character set and was read in another, because its bytes only fit that one. */
+export type Decoded = { text: string; warnings: string[]; charset?: { declared: string; used: string } };
 
 /** Windows-1251 bytes 0x80–0xBF (0x98 is unassigned); 0xC0–0xFF are А–я in order. */
 const CP1251_HIGH =
@@ -77,8 +79,15 @@ export function decodeText(bytes: Uint8Array, fileName: string, declaredCharset?
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16le').decode(swapBytes(bytes.subarray(2))), warnings: [] };
 
   const declared = declaredCharset?.trim().toLowerCase();
+  const isUtf8Label = declared === 'utf-8' || declared === 'utf8';
+  // Any single-byte charset decodes any bytes, so "does it fit" is asked of UTF-8: non-ASCII
+  // bytes that form valid UTF-8 are UTF-8 (a Windows-1251 or Latin-1 text almost never does).
+  if (declared && !isUtf8Label && bytes.some((b) => b >= 0x80)) {
+    const utf8 = tryUtf8(bytes);
+    if (utf8 !== null) return mismatch(utf8, declared, 'utf-8');
+  }
   if (declared && WINDOWS_1251.has(declared)) return { text: decodeCp1251(bytes), warnings: [] };
-  if (declared && declared !== 'utf-8' && declared !== 'utf8') {
+  if (declared && !isUtf8Label) {
     try {
       const text = new TextDecoder(declared).decode(bytes);
       return { text, warnings: [`The file declares the "${declared}" character set and was read in it; check that the text looks right.`] };
@@ -95,6 +104,7 @@ export function decodeText(bytes: Uint8Array, fileName: string, declaredCharset?
   }
   const utf8 = tryUtf8(bytes);
   if (utf8 !== null) return { text: utf8, warnings: [] };
+  if (isUtf8Label && looksLikeCp1251(bytes)) return mismatch(decodeCp1251(bytes), declared, 'windows-1251');
   if (looksLikeCp1251(bytes)) {
     return {
       text: decodeCp1251(bytes),
@@ -105,6 +115,11 @@ export function decodeText(bytes: Uint8Array, fileName: string, declaredCharset?
     'bad_input',
     `"${fileName}" is not valid UTF-8 text and does not read as Windows-1251 either. Open it in a text editor and save it as UTF-8, then add it again.`,
   );
+}
+
+function mismatch(text: string, declared: string, used: string): Decoded {
+  const charset = { declared, used };
+  return { text, warnings: [charsetWarning(charset)], charset };
 }
 
 function tryUtf8(bytes: Uint8Array): string | null {

@@ -14,6 +14,8 @@ export type ExtractedSource = {
   title?: string;
   format: SourceFormat;
   warnings: string[];
+  /** Set when the charset the file declares does not fit its bytes and another was used (also said in `warnings`). */
+  charset?: { declared: string; used: string };
 };
 
 const FORMATS: Record<string, SourceFormat> = {
@@ -72,7 +74,7 @@ function requireText(text: string, fileName: string, what: string): void {
  * sees, .pdf by its text layer. Throws ServiceError('bad_input') with a message the
  * user can act on when the file cannot give text.
  */
-export async function extractSourceText(fileName: string, bytes: Uint8Array): Promise<ExtractedSource> {
+export async function extractSourceText(fileName: string, bytes: Uint8Array, options: { maxPages?: number } = {}): Promise<ExtractedSource> {
   const ext = extensionOf(fileName);
   const format = FORMATS[ext];
   if (!format) {
@@ -92,14 +94,14 @@ export async function extractSourceText(fileName: string, bytes: Uint8Array): Pr
       return withTitle({ text, format, warnings }, format === 'md' ? markdownTitle(text) : undefined);
     }
     case 'html': {
-      const { text: raw, warnings } = decodeText(bytes, fileName, sniffHtmlCharset(bytes));
+      const { text: raw, warnings, charset } = decodeText(bytes, fileName, sniffHtmlCharset(bytes));
       const page = htmlToText(tidy(raw));
       const text = tidy(page.text);
       requireText(text, fileName, 'visible text');
-      return withTitle({ text, format, warnings }, page.title);
+      return withTitle({ text, format, warnings, ...(charset ? { charset } : {}) }, page.title);
     }
     case 'pdf': {
-      const pdf = await extractPdfText(bytes);
+      const pdf = await extractPdfText(bytes, options);
       return withTitle({ text: tidy(pdf.text), format, warnings: pdf.warnings }, pdf.title);
     }
   }

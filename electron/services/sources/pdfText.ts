@@ -89,7 +89,13 @@ function listPages(pages: number[]): string {
   return pages.length > 10 ? `${shown} and ${pages.length - 10} more` : shown;
 }
 
-export async function extractPdfText(bytes: Uint8Array): Promise<PdfText> {
+/** Said when a PDF has more pages than Casefile reads from one file. */
+export function tooManyPages(pages: number, max: number): string {
+  const n = (v: number) => v.toLocaleString('en-US');
+  return `This PDF has ${n(pages)} pages; Casefile reads at most ${n(max)} pages from one file (the page limit). Split the PDF into parts of at most ${n(max)} pages and add each as a source, or paste the text of the pages you need.`;
+}
+
+export async function extractPdfText(bytes: Uint8Array, options: { maxPages?: number } = {}): Promise<PdfText> {
   const { getDocument } = await loadPdfJs();
   const task = getDocument({
     // A copy: pdf.js may transfer (detach) the buffer it is given.
@@ -112,6 +118,7 @@ export async function extractPdfText(bytes: Uint8Array): Promise<PdfText> {
     } catch (err) {
       throw pdfError(err);
     }
+    if (options.maxPages !== undefined && doc.numPages > options.maxPages) throw new ServiceError('bad_input', tooManyPages(doc.numPages, options.maxPages));
     const pages: string[] = [];
     const blank: number[] = [];
     for (let n = 1; n <= doc.numPages; n++) {

@@ -2,17 +2,21 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import type { ImportReport, OnConflict } from '../../../shared/contract';
-import type { BundleInput } from '../../../shared/model';
+import { isCapNote, leftOut } from '../../../shared/issueCap';
+import { fileToBase64 } from '../../lib/fileBase64';
 import { Dialog } from '../../components/Dialog';
 import { enumLabel } from '../case/sections/common';
 import { bundleFaults } from './importIssues';
 import { useErrorText } from '../../lib/errors';
 
 type Outcome =
-  | { kind: 'refused'; reason: string; faults: string[] }
+  | { kind: 'refused'; reason: string; faults: string[]; more: number }
   | { kind: 'done'; report: ImportReport };
 
 const CHOICES: OnConflict[] = ['fail', 'newer', 'keep-both'];
+
+/** What the services accept (shared/contract.ts, bundle.import's `file`); larger is refused before it is read. */
+const MAX_BUNDLE_BYTES = 256 * 1024 * 1024;
 
 type Props = {
   open: boolean;
@@ -48,24 +52,33 @@ export function ImportDialog({ open, onClose, onImported, givenFile = null }: Pr
     if (!file) return;
     setBusy(true);
     setOutcome(null);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(await file.text());
-    } catch (err) {
+    if (file.size > MAX_BUNDLE_BYTES) {
       setBusy(false);
-      setOutcome({ kind: 'refused', reason: t('bundle.notJson', { message: (err as Error).message }), faults: [] });
+      setOutcome({ kind: 'refused', reason: t('bundle.tooLarge'), faults: [], more: 0 });
       return;
     }
-    const result = await api['bundle.import']({ bundle: parsed as BundleInput, onConflict });
+    let dataBase64: string;
+    try {
+      dataBase64 = await fileToBase64(file);
+    } catch {
+      setBusy(false);
+      setOutcome({ kind: 'refused', reason: t('bundle.unreadable'), faults: [], more: 0 });
+      return;
+    }
+    // The bytes go as they are: the services decode, parse and check them in a worker, with limits.
+    const result = await api['bundle.import']({ file: { fileName: file.name, dataBase64 }, onConflict });
     setBusy(false);
     if (result.ok) {
       setOutcome({ kind: 'done', report: result.value });
       onImported();
       return;
     }
-    const faults = bundleFaults(result.error.issues ?? []);
-    const reason = result.error.code === 'conflict' ? t('bundle.conflictRefused') : result.error.code === 'bad_input' ? t('bundle.invalidRefused') : errorOf(result.error);
-    setOutcome({ kind: 'refused', reason, faults });
+    const issues = result.error.issues ?? [];
+    const faults = bundleFaults(issues.filter((issue) => !isCapNote(issue)));
+    const more = leftOut(issues);
+    const reason =
+      result.error.code === 'conflict' ? t('bundle.conflictRefused') : result.error.code === 'bad_input' && issues.length > 0 ? t('bundle.invalidRefused') : errorOf(result.error);
+    setOutcome({ kind: 'refused', reason, faults, more });
   };
 
   return (
@@ -118,7 +131,7 @@ export function ImportDialog({ open, onClose, onImported, givenFile = null }: Pr
           <p>{outcome.reason}</p>
           {outcome.faults.length > 0 && (
             <>
-              <p>{t('bundle.faultCount', { n: outcome.faults.length })}</p>
+              <p>{t('bundle.faultCount', { n: outcome.faults.length + outcome.more })}</p>
               <ul className="fault-list">
                 {outcome.faults.map((f, i) => (
                   <li key={i}>
@@ -126,6 +139,7 @@ export function ImportDialog({ open, onClose, onImported, givenFile = null }: Pr
                   </li>
                 ))}
               </ul>
+              {outcome.more > 0 && <p>{t('bundle.moreFaults', { shown: outcome.faults.length, n: outcome.more })}</p>}
             </>
           )}
         </div>

@@ -1,8 +1,9 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SourceKind, type CaseFile, type Source } from '../../../shared/model';
-import type { ExtractedSource } from '../../../shared/contract';
+import { charsetWarning, type ExtractedSource } from '../../../shared/contract';
 import { api } from '../../api';
+import { fileToBase64 } from '../../lib/fileBase64';
 import { CheckboxField, DateField, opt, SelectField, ShowErrorsContext, TextField } from '../../components/fields';
 import { Dialog } from '../../components/Dialog';
 import { useFormat } from '../../i18n/format';
@@ -39,11 +40,10 @@ function formOf(s: Source | null): Form {
   };
 }
 
-async function fileToBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
+/** The file's warnings, the charset one in the interface's language (the service words it in English). */
+function shownWarnings(result: ExtractedSource, charsetText: string): string[] {
+  const charset = result.charset ? charsetWarning(result.charset) : undefined;
+  return result.warnings.map((w) => (w === charset ? charsetText : w));
 }
 
 type FileState =
@@ -214,7 +214,7 @@ export function SourceDialog({ c, edit, source, onClose, onAdded }: Props) {
               <p>{t('sources.file.read', { name: file.name, format: file.result.format.toUpperCase(), n: format.number(file.result.text.length) })}</p>
               {file.result.warnings.length > 0 && (
                 <ul className="file-warnings" aria-label={t('sources.file.warnings')}>
-                  {file.result.warnings.map((w, i) => (
+                  {shownWarnings(file.result, t('sources.file.charset', { declared: file.result.charset?.declared, used: file.result.charset?.used })).map((w, i) => (
                     <li key={i}>{w}</li>
                   ))}
                 </ul>

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { extractSourceText } from '../../../electron/services/sources/extract';
 import { decodeEntities, NAMED_ENTITIES } from '../../../electron/services/sources/htmlEntities';
 import { htmlToText } from '../../../electron/services/sources/htmlText';
+import { charsetWarning } from '../../../shared/contract';
 
 const fixture = (name: string) => readFileSync(path.resolve(import.meta.dirname, '../../fixtures/sources', name));
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -134,6 +135,34 @@ describe('HTML: encodings', () => {
     const bytes = new Uint8Array([...head, ...sud, ...rest, ...sud, ...tail]);
     const out = await extractSourceText('old.htm', bytes);
     expect(out).toEqual({ text: 'Суд', title: 'Суд', format: 'html', warnings: [] });
+  });
+
+  it('a page that declares windows-1251 but is UTF-8 is read as UTF-8, and says which was declared and which used', async () => {
+    const page = '<html><head><meta charset="windows-1251"><title>Приговор суда</title></head><body><p>Қасым осуждён по статье 174.</p></body></html>';
+    const out = await extractSourceText('saved.html', utf8(page));
+    expect(out).toEqual({
+      text: 'Қасым осуждён по статье 174.',
+      title: 'Приговор суда',
+      format: 'html',
+      warnings: [charsetWarning({ declared: 'windows-1251', used: 'utf-8' })],
+      charset: { declared: 'windows-1251', used: 'utf-8' },
+    });
+    expect(out.warnings[0]).toBe('The file declares the "windows-1251" character set, but its bytes are utf-8 text, so it was read as utf-8. Check that the text looks right.');
+  });
+
+  it('a page that declares UTF-8 but is Windows-1251 is read as Windows-1251, with the same warning', async () => {
+    const head = utf8('<html><head><meta charset="utf-8"><title>');
+    const prigovor = [0xcf, 0xf0, 0xe8, 0xe3, 0xee, 0xe2, 0xee, 0xf0]; // "Приговор" by the code chart
+    const bytes = new Uint8Array([...head, ...prigovor, ...utf8('</title></head><body><p>'), ...prigovor, ...utf8('</p></body></html>')]);
+    const out = await extractSourceText('old.html', bytes);
+    expect(out.text).toBe('Приговор');
+    expect(out.charset).toEqual({ declared: 'utf-8', used: 'windows-1251' });
+    expect(out.warnings).toEqual([charsetWarning({ declared: 'utf-8', used: 'windows-1251' })]);
+  });
+
+  it('a declared charset that fits (ASCII under any label) gives no warning', async () => {
+    const out = await extractSourceText('plain.html', utf8('<meta charset="windows-1251"><p>Court ruling</p>'));
+    expect(out).toEqual({ text: 'Court ruling', format: 'html', warnings: [] });
   });
 
   it('refuses a page with no visible text', async () => {

@@ -1,0 +1,34 @@
+// From TypeScript sources (vitest, tsx), the worker is bundled once per process with
+// esbuild into node_modules/.cache/ (where build tools keep theirs; never packed, unlike
+// out/), named by its content so processes and worktrees share or keep apart their
+// copies without cleaning up; its dependencies load from node_modules as the built
+// app's do. Running it through tsx instead costs six seconds per worker (tsx reads
+// pdf.js's multi-megabyte source maps on every load).
+
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+let built: URL | undefined;
+
+export function devWorkerUrl(entry: URL): URL {
+  if (built) return built;
+  const source = fileURLToPath(entry);
+  const root = path.resolve(path.dirname(source), '../../..');
+  const dir = path.join(root, 'node_modules', '.cache', 'casefile-isolation');
+  mkdirSync(dir, { recursive: true });
+  // esbuild comes with tsx (a dev dependency), which is what runs TypeScript sources at all.
+  const esbuild = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
+  const out = esbuild.buildSync({ entryPoints: [source], write: false, bundle: true, platform: 'node', format: 'esm', packages: 'external', target: 'node20', logLevel: 'silent' });
+  const code = out.outputFiles[0]!.contents;
+  const outfile = path.join(dir, `isolationWorker-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
+  if (!existsSync(outfile)) {
+    const tmp = `${outfile}.${process.pid}.tmp`;
+    writeFileSync(tmp, code);
+    renameSync(tmp, outfile);
+  }
+  built = pathToFileURL(outfile);
+  return built;
+}

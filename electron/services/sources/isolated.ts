@@ -1,0 +1,26 @@
+// sources.extract as the app runs it: in a worker (isolation/runJob.ts), with a page limit,
+// a time limit and memory limits, so a PDF bomb or a 20,000-page PDF is refused with what
+// to do, and the window and the HTTP server keep answering meanwhile.
+
+import type { ExtractedSource } from './extract';
+import { ServiceError } from '../errors';
+import { limits, mib } from '../isolation/limits';
+import { runJob } from '../isolation/runJob';
+
+function adviceFor(fileName: string): string {
+  return /\.pdf$/i.test(fileName)
+    ? 'Split the PDF into smaller files and add each as a source, or paste the text you need.'
+    : 'Split the file into smaller ones, or paste the text you need.';
+}
+
+export async function extractSourceIsolated(fileName: string, bytes: Uint8Array, signal?: AbortSignal): Promise<ExtractedSource> {
+  const l = limits();
+  if (bytes.length > l.sourceBytes) {
+    throw new ServiceError('bad_input', `"${fileName}" is ${mib(bytes.length)}; Casefile reads source files of at most ${mib(l.sourceBytes)} (the size limit). ${adviceFor(fileName)}`);
+  }
+  return runJob(
+    'sources.extract',
+    { fileName, bytes, maxPages: l.pdfPages },
+    { timeoutMs: l.sourceMs, heapMb: l.sourceHeapMb, rssGrowthMb: l.sourceRssMb, ...(signal ? { signal } : {}), subject: `"${fileName}"`, advice: adviceFor(fileName) },
+  );
+}
