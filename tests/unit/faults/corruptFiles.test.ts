@@ -346,7 +346,7 @@ describe('odd folders', () => {
       const report = await store.verify();
       // The case files were deleted behind the app's back; their histories still say they existed.
       expect(report.problems.map((p) => p.file).sort()).toEqual(active.map((c) => path.join('history', `${c.id}.jsonl`)).sort());
-      for (const p of report.problems) expect(p.message).toMatch(/^its case \(.+\) is gone/);
+      for (const p of report.problems) expect(p.message).toMatch(/^deleted: its case \(.+\) is gone/);
     } finally {
       await store.close();
     }
