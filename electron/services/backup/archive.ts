@@ -125,7 +125,18 @@ export async function encodeSnapshotTo(
   return files;
 }
 
-export const damagedSnapshot = (name: string, why: string) => new ServiceError('internal', `The snapshot ${name} is damaged (${why}); choose another one.`);
+/** A snapshot that does not read whole; `reason` says where, in words. */
+export class DamagedSnapshotError extends ServiceError {
+  constructor(
+    readonly snapshot: string,
+    readonly reason: string,
+  ) {
+    super('internal', `The snapshot ${snapshot} is damaged (${reason}); choose another one.`);
+    this.name = 'DamagedSnapshotError';
+  }
+}
+
+export const damagedSnapshot = (name: string, why: string) => new DamagedSnapshotError(name, why);
 
 export type ReadOptions = {
   /** The folder's data key when it is encrypted. */
