@@ -202,6 +202,7 @@ export async function readSnapshotFile(name: string, file: string, options: Read
   let lineNo = 0;
   let files = 0;
   let visitError: { err: unknown } | null = null;
+  let inner: { err: unknown } | null = null;
 
   const parse = <T>(schema: z.ZodType<T>, line: Buffer, what: string): T => {
     let raw: unknown;
@@ -238,38 +239,48 @@ export async function readSnapshotFile(name: string, file: string, options: Read
 
   try {
     await pipeline(source, ...stages, createGunzip(), async (chunks: AsyncIterable<Buffer>) => {
-      let parts: Buffer[] = [];
-      let partBytes = 0;
-      for await (const chunk of chunks) {
-        let start = 0;
-        for (;;) {
-          const nl = chunk.indexOf(10, start);
-          if (nl === -1) {
-            if (start < chunk.length) {
-              parts.push(chunk.subarray(start));
-              partBytes += chunk.length - start;
-              if (partBytes > maxLine) throw tooLong();
-            }
-            break;
-          }
-          const piece = chunk.subarray(start, nl);
-          const line = parts.length > 0 ? Buffer.concat([...parts, piece], partBytes + piece.length) : piece;
-          parts = [];
-          partBytes = 0;
-          if (line.length > maxLine) throw tooLong();
-          if (held) await take(held, ++lineNo);
-          held = line;
-          start = nl + 1;
-        }
+      try {
+        await splitLines(chunks);
+      } catch (err) {
+        // The pipeline may report its own abort instead: what went wrong here is kept to be told.
+        inner ??= { err };
+        throw err;
       }
-      if (partBytes > 0) throw damagedSnapshot(name, 'its last line is cut off');
     });
   } catch (err) {
     if (visitError) throw (visitError as { err: unknown }).err;
-    if (err instanceof ServiceError) throw err;
-    if (err instanceof EncryptedFileError) throw damagedSnapshot(name, err.message);
-    if ((err as NodeJS.ErrnoException).code?.startsWith('Z_')) throw damagedSnapshot(name, `not a complete gzip stream: ${(err as Error).message}`);
-    throw err;
+    const cause = err instanceof Error && err.name === 'AbortError' && inner ? (inner as { err: unknown }).err : err;
+    if (cause instanceof ServiceError) throw cause;
+    if (cause instanceof EncryptedFileError) throw damagedSnapshot(name, cause.message);
+    if ((cause as NodeJS.ErrnoException).code?.startsWith('Z_')) throw damagedSnapshot(name, `not a complete gzip stream: ${(cause as Error).message}`);
+    throw cause;
+  }
+  async function splitLines(chunks: AsyncIterable<Buffer>): Promise<void> {
+    let parts: Buffer[] = [];
+    let partBytes = 0;
+    for await (const chunk of chunks) {
+      let start = 0;
+      for (;;) {
+        const nl = chunk.indexOf(10, start);
+        if (nl === -1) {
+          if (start < chunk.length) {
+            parts.push(chunk.subarray(start));
+            partBytes += chunk.length - start;
+            if (partBytes > maxLine) throw tooLong();
+          }
+          break;
+        }
+        const piece = chunk.subarray(start, nl);
+        const line = parts.length > 0 ? Buffer.concat([...parts, piece], partBytes + piece.length) : piece;
+        parts = [];
+        partBytes = 0;
+        if (line.length > maxLine) throw tooLong();
+        if (held) await take(held, ++lineNo);
+        held = line;
+        start = nl + 1;
+      }
+    }
+    if (partBytes > 0) throw damagedSnapshot(name, 'its last line is cut off');
   }
   const last = held as Buffer | null;
   const head = header as SnapshotHeader | null;
