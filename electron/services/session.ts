@@ -1,15 +1,15 @@
 import path from 'node:path';
 import { OPERATION_NAMES, type OperationName } from '../../shared/contract';
 import type { SnapshotInfo, VaultStatus } from '../../shared/model';
-import { dailySnapshotDue, listCheckedSnapshots, recoverMeta, restoreSnapshot } from './backup';
-import { changePassphrase, isFolderEncrypted, openVault, unlockVault, wipe, type ScryptParams } from './crypto';
+import { dailySnapshotDue, restoreSnapshot } from './backup';
+import { changePassphrase, unlockVault, wipe, type ScryptParams } from './crypto';
 import { readVaultFile } from './crypto/journal';
 import { ServiceError } from './errors';
 import { decryptWithBackup, encryptWithBackup } from './folderOps';
 import { createServices, type CallContext, type Handlers, type Services } from './handlers';
 import { CaseStore, type StoreOptions } from './store/caseStore';
 import { DurableJsonFile } from './store/durableFile';
-import { DataDirLock } from './store/lock';
+import { MetaRepair } from './metaRepair';
 import { DamagedMetaError, readMeta } from './store/meta';
 
 // One data folder as the app and the command line hold it: open, or locked.
@@ -49,7 +49,7 @@ export class Session {
    * key) so that backups can still be listed and restored, and recover can put
    * a good meta.json back. Every other operation answers with `error`.
    */
-  private repair: { lock: DataDirLock; dataKey: Buffer | null; error: DamagedMetaError } | null = null;
+  private repair: MetaRepair | null = null;
   private encrypted = false;
   private idleMinutes = DEFAULT_IDLE_LOCK_MINUTES;
   private lastActivity: number;
@@ -213,64 +213,38 @@ export class Session {
       await this.openStoreNow(passphrase, held);
     } catch (err) {
       if (!(err instanceof DamagedMetaError)) throw err;
-      await this.enterRepair(err, passphrase, held);
-    }
-  }
-
-  /** Holds the folder whose meta.json is damaged: its lock, and its key when it is encrypted. */
-  private async enterRepair(error: DamagedMetaError, passphrase: string | undefined, held?: StoreOptions['held']): Promise<void> {
-    const lock = held?.lock ?? (await DataDirLock.acquire(this.dataDir));
-    try {
-      // The store wiped the key it was given when it failed; the passphrase unwraps it again.
-      const encrypted = await isFolderEncrypted(this.dataDir);
-      const dataKey = encrypted ? (passphrase !== undefined ? await openVault(this.dataDir, passphrase) : null) : null;
-      if (encrypted && !dataKey) throw error;
-      this.repair = { lock, dataKey, error };
-      this.encrypted = encrypted;
-    } catch (err) {
-      await lock.release();
-      throw err;
+      this.repair = await MetaRepair.hold(this.dataDir, err, passphrase);
+      this.encrypted = this.repair.encrypted;
     }
   }
 
   private async leaveRepair(): Promise<void> {
     const repair = this.repair;
     this.repair = null;
-    if (!repair) return;
-    wipe(repair.dataKey);
-    await repair.lock.release();
+    await repair?.release();
   }
 
-  /** The store opened again on the held folder, now that meta.json is good; the key goes to the store. */
+  /** The store opened again on the held folder, now that meta.json is good; lock and key go to the store (which lets go of both if it fails). */
   private async reopenAfterRepair(): Promise<void> {
-    const repair = this.repair!;
+    const held = this.repair!.handOver();
     this.repair = null;
-    try {
-      await this.openStoreNow(undefined, { lock: repair.lock, dataKey: repair.dataKey });
-    } catch (err) {
-      if (err instanceof DamagedMetaError) {
-        this.repair = { ...repair, dataKey: null, error: err };
-        await this.leaveRepair();
-      }
-      throw err;
-    }
+    await this.openStoreNow(undefined, held);
   }
 
   private async restoreInRepair(name: string, context: CallContext): Promise<{ restored: SnapshotInfo; safetySnapshot: SnapshotInfo }> {
-    const repair = this.repair!;
-    const report = await restoreSnapshot(this.dataDir, name, repair.dataKey, progressOf(context));
+    const report = await this.repair!.restore(name, progressOf(context));
     await this.reopenAfterRepair();
     return report;
   }
 
   /** What a folder with a damaged meta.json still answers: its backups, and the way back. */
   private repairHandler(op: OperationName): ((input: never, context: CallContext) => unknown) | null {
-    if (op === 'backups.list') return () => listCheckedSnapshots(this.dataDir, this.repair!.dataKey);
+    if (op === 'backups.list') return () => this.repair!.list();
     if (op === 'backups.recover') {
       return (input: never, context: CallContext) =>
         this.serial(async () => {
           if (this.repair) {
-            await recoverMeta(this.dataDir, this.repair.dataKey);
+            await this.repair.recoverMeta();
             await this.reopenAfterRepair();
           }
           const open = this.open;

@@ -1,32 +1,23 @@
-import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SnapshotInfo } from '../../../shared/model';
 import { ServiceError } from '../errors';
 import { DamagedSnapshotError } from './archive';
+import { knownCheck, rememberCheck } from './checkCache';
 import { streamSnapshot } from './restore';
 import { BACKUPS_DIR, listSnapshots } from './snapshots';
 
 // Every snapshot checked where it is listed: its seal, gzip stream, trailer and
 // hash, read as a stream (only hashed, not parsed). A listing re-reads nothing
-// it has checked already: results are kept by file, size and mtime (and which
-// key read them) for the life of the process. `verify` always reads afresh.
-
-type Checked = { size: number; mtimeMs: number; problem: string | null };
-const checked = new Map<string, Checked>();
-const MAX_CACHED = 256;
-
-/** Which key read the file: a plain read and a keyed one can differ (a plain snapshot in an encrypted folder is damaged). */
-const keyTag = (key: Buffer | null) => (key ? createHash('sha256').update('casefile-snapshot-check').update(key).digest('hex').slice(0, 16) : 'plain');
+// it has checked already (see checkCache); `verify` always reads afresh.
 
 /** Why the snapshot is damaged, in words, or null when it reads whole. */
 export async function snapshotProblem(dataDir: string, name: string, key: Buffer | null, options: { cached?: boolean } = {}): Promise<string | null> {
   const file = path.join(dataDir, BACKUPS_DIR, name);
   const st = await stat(file).catch(() => null);
   if (!st) return null; // pruned meanwhile: nothing to report
-  const id = `${file}\0${keyTag(key)}`;
-  const known = checked.get(id);
-  if (options.cached && known && known.size === st.size && known.mtimeMs === st.mtimeMs) return known.problem;
+  const known = options.cached ? knownCheck(file, key, st) : null;
+  if (known) return known.problem;
   let problem: string | null = null;
   try {
     await streamSnapshot(dataDir, name, key);
@@ -35,8 +26,7 @@ export async function snapshotProblem(dataDir: string, name: string, key: Buffer
     else if (err instanceof ServiceError && err.code === 'encrypted') problem = err.message;
     else throw err;
   }
-  if (checked.size >= MAX_CACHED) checked.delete(checked.keys().next().value!);
-  checked.set(id, { size: st.size, mtimeMs: st.mtimeMs, problem });
+  rememberCheck(file, key, st, problem);
   return problem;
 }
 

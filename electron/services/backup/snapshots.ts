@@ -8,6 +8,7 @@ import { entries } from '../crypto/folderLayout';
 import { snapshotSealAad } from '../crypto/streamSeal';
 import { ioError, isIoError, ServiceError } from '../errors';
 import { confirmRename, TEMP_SUFFIX, type DurableFs } from '../store/durableFile';
+import { rememberCheck } from './checkCache';
 import { encodeSnapshotTo, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type SnapshotEntry } from './archive';
 
 // Taking, listing and pruning snapshots under <dataDir>/backups/.
@@ -198,6 +199,8 @@ export async function createSnapshot(dataDir: string, options: SnapshotOptions):
   } catch (err) {
     throw isIoError(err) ? new ServiceError('io', ioError(err, 'write the backup').message.replace(/The previous version is intact\.$/, 'No case was changed.')) : err;
   }
+  const st = await stat(written.file).catch(() => null);
+  if (st) rememberCheck(written.file, options.key, st, null);
   return { ...parseSnapshotName(path.basename(written.file))!, bytes: written.bytes };
 }
 
