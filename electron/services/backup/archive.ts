@@ -238,7 +238,7 @@ export async function readSnapshotFile(name: string, file: string, options: Read
   const tooLong = () => damagedSnapshot(name, `a line is longer than ${maxLine} bytes`);
 
   try {
-    await pipeline(source, ...stages, createGunzip(), async (chunks: AsyncIterable<Buffer>) => {
+    await pipeline(source, ...stages, createGunzip({ chunkSize: 256 * 1024 }), async (chunks: AsyncIterable<Buffer>) => {
       try {
         await splitLines(chunks);
       } catch (err) {
