@@ -144,6 +144,9 @@ async function stage(dataDir: string, name: string, key: Buffer | null, at: stri
   const root = stagingDir(dataDir);
   await rm(root, { recursive: true, force: true });
   for (const sub of ['cases', 'trash', 'history']) await mkdir(path.join(root, sub), { recursive: true, mode: 0o700 });
+  // The files to come, as the name counts them (a case and its history each): the progress reported while staging.
+  const counted = parseSnapshotName(name);
+  const expected = counted ? 1 + 2 * (counted.cases + counted.trashed) : 0;
   const revs = new Map<string, number>();
   const historyDone = new Set<string>();
   const restored = new Set<string>();
@@ -183,7 +186,7 @@ async function stage(dataDir: string, name: string, key: Buffer | null, at: stri
       // Several at once: each write waits for its fsync, and the disk takes them better together.
       inflight.push(writeStaged(root, entry.path, text, entry.mtimeMs, key, options.fs).catch((err: unknown) => void (failure ??= { err })));
       if (inflight.length >= WRITE_BATCH) {
-        options.onProgress?.({ done: files.length, total: 0 });
+        options.onProgress?.({ done: files.length, total: Math.max(expected, files.length) });
         await settle();
       }
     },
