@@ -459,6 +459,8 @@ function plan(command: string, args: string[], values: Values, io: CliIo): (disp
               result.value.map((s) => [s.name, s.createdAt.replace('T', ' ').slice(0, 19), s.reason, String(s.cases), formatBytes(s.bytes)]),
             ),
           );
+          // Checked as they are listed: a damaged one is named, never shown as fine.
+          for (const s of result.value) if (s.problem !== undefined) io.stdout(`DAMAGED: ${s.name} cannot be restored (${s.problem}).`);
         }
         return EXIT.ok;
       };

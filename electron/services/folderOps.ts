@@ -1,4 +1,4 @@
-import { createSnapshot, pruneSnapshots } from './backup';
+import { createSnapshot, pruneSnapshots, recoverRestore } from './backup';
 import { decryptFolder, encryptFolder, folderEncryption, openVault, wipe, type ConversionReport, type ConvertOptions, type ScryptParams } from './crypto';
 import { checkNewPassphrase } from './crypto/kdf';
 
@@ -14,6 +14,8 @@ export async function encryptWithBackup(dir: string, passphrase: string, params:
   // A passphrase that would be refused is refused before the folder is snapshotted for nothing.
   checkNewPassphrase(passphrase);
   if ((await folderEncryption(dir)).state === 'plain') {
+    // A restore a crash interrupted is finished first, with the key its staged files were written for (none).
+    await recoverRestore(dir, null);
     // Plain now; the encryption that follows seals this snapshot with everything else.
     await createSnapshot(dir, { reason: 'before-encrypt', key: null });
     await pruneSnapshots(dir);
@@ -25,6 +27,8 @@ export async function decryptWithBackup(dir: string, passphrase: string, options
   // A wrong passphrase fails here, before anything is written.
   const key = await openVault(dir, passphrase);
   try {
+    // A restore a crash interrupted is finished first, while its staged files still open with this key.
+    await recoverRestore(dir, key);
     await createSnapshot(dir, { reason: 'before-decrypt', key });
     await pruneSnapshots(dir);
   } finally {

@@ -9,7 +9,8 @@ import { decryptWithBackup, encryptWithBackup } from './folderOps';
 import { createServices, type CallContext, type Handlers, type Services } from './handlers';
 import { CaseStore, type StoreOptions } from './store/caseStore';
 import { DurableJsonFile } from './store/durableFile';
-import { readMeta } from './store/meta';
+import { MetaRepair } from './metaRepair';
+import { DamagedMetaError, readMeta } from './store/meta';
 
 // One data folder as the app and the command line hold it: open, or locked.
 //
@@ -43,6 +44,12 @@ type OwnOps = 'vault.status' | 'vault.unlock' | 'vault.lock' | 'vault.encrypt' |
 
 export class Session {
   private open: { store: CaseStore; services: Services } | null = null;
+  /**
+   * meta.json is damaged: no store can open, but the folder is held (lock and
+   * key) so that backups can still be listed and restored, and recover can put
+   * a good meta.json back. Every other operation answers with `error`.
+   */
+  private repair: MetaRepair | null = null;
   private encrypted = false;
   private idleMinutes = DEFAULT_IDLE_LOCK_MINUTES;
   private lastActivity: number;
@@ -88,7 +95,7 @@ export class Session {
   }
 
   status(): VaultStatus {
-    return { encrypted: this.encrypted, locked: this.open === null, idleLockMinutes: this.encrypted ? this.idleMinutes : 0 };
+    return { encrypted: this.encrypted, locked: this.open === null && this.repair === null, idleLockMinutes: this.encrypted ? this.idleMinutes : 0 };
   }
 
   /** Use of the app, which puts off the idle lock. */
@@ -99,12 +106,15 @@ export class Session {
   async close(): Promise<void> {
     for (const t of this.timers) clearInterval(t);
     this.timers = [];
-    await this.serial(() => this.closeStore());
+    await this.serial(async () => {
+      await this.closeStore();
+      await this.leaveRepair();
+    });
   }
 
   unlock(passphrase: string): Promise<VaultStatus> {
     return this.serial(async () => {
-      if (this.open) return this.status();
+      if (this.open || this.repair) return this.status();
       await this.openStore(passphrase);
       this.touch();
       return this.status();
@@ -115,6 +125,7 @@ export class Session {
     return this.serial(async () => {
       if (!this.encrypted) throw new ServiceError('bad_input', 'This data folder is not encrypted, so there is nothing to lock. Encrypt it in Settings first.');
       await this.closeStore();
+      await this.leaveRepair();
       return this.status();
     });
   }
@@ -169,6 +180,7 @@ export class Session {
 
   restore(name: string, context: CallContext = {}): Promise<{ restored: SnapshotInfo; safetySnapshot: SnapshotInfo }> {
     return this.serial(async () => {
+      if (this.repair) return this.restoreInRepair(name, context);
       const store = this.requireStore();
       let report: { restored: SnapshotInfo; safetySnapshot: SnapshotInfo } | undefined;
       await this.onDetached(store, async (lock, dataKey) => {
@@ -197,6 +209,53 @@ export class Session {
   }
 
   private async openStore(passphrase: string | undefined, held?: StoreOptions['held']): Promise<void> {
+    try {
+      await this.openStoreNow(passphrase, held);
+    } catch (err) {
+      if (!(err instanceof DamagedMetaError)) throw err;
+      this.repair = await MetaRepair.hold(this.dataDir, err, passphrase);
+      this.encrypted = this.repair.encrypted;
+    }
+  }
+
+  private async leaveRepair(): Promise<void> {
+    const repair = this.repair;
+    this.repair = null;
+    await repair?.release();
+  }
+
+  /** The store opened again on the held folder, now that meta.json is good; lock and key go to the store (which lets go of both if it fails). */
+  private async reopenAfterRepair(): Promise<void> {
+    const held = this.repair!.handOver();
+    this.repair = null;
+    await this.openStoreNow(undefined, held);
+  }
+
+  private async restoreInRepair(name: string, context: CallContext): Promise<{ restored: SnapshotInfo; safetySnapshot: SnapshotInfo }> {
+    const report = await this.repair!.restore(name, progressOf(context));
+    await this.reopenAfterRepair();
+    return report;
+  }
+
+  /** What a folder with a damaged meta.json still answers: its backups, and the way back. */
+  private repairHandler(op: OperationName): ((input: never, context: CallContext) => unknown) | null {
+    if (op === 'backups.list') return () => this.repair!.list();
+    if (op === 'backups.recover') {
+      return (input: never, context: CallContext) =>
+        this.serial(async () => {
+          if (this.repair) {
+            await this.repair.recoverMeta();
+            await this.reopenAfterRepair();
+          }
+          const open = this.open;
+          if (!open) throw new ServiceError('encrypted', LOCKED_MESSAGE);
+          return (open.services.handlers['backups.recover'] as (input: never, context: CallContext) => unknown)(input, context);
+        });
+    }
+    return null;
+  }
+
+  private async openStoreNow(passphrase: string | undefined, held?: StoreOptions['held']): Promise<void> {
     const store = await CaseStore.open(this.dataDir, { ...this.options.store, ...(passphrase !== undefined ? { passphrase } : {}), ...(held ? { held } : {}) });
     this.open = { store, services: createServices(store) };
     this.encrypted = store.encrypted;
@@ -315,6 +374,11 @@ export class Session {
       } else {
         handlers[op] = (input, context) => {
           const open = this.open;
+          if (!open && this.repair) {
+            const answer = this.repairHandler(op);
+            if (!answer) throw this.repair.error;
+            return answer(input, context);
+          }
           if (!open) throw new ServiceError('encrypted', LOCKED_MESSAGE);
           this.touch();
           return (open.services.handlers[op] as (input: never, context: CallContext) => unknown)(input, context);

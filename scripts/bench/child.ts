@@ -8,6 +8,10 @@ import { createDispatcher } from '../../electron/services/dispatch';
 import { CaseStore } from '../../electron/services/store/caseStore';
 import { unlockVault, wipe } from '../../electron/services/crypto';
 import { readVaultFile } from '../../electron/services/crypto/journal';
+import { restoreSnapshot } from '../../electron/services/backup';
+
+/** This process's peak resident memory so far, in MiB (Linux reports maxRSS in KiB). */
+const peakMb = () => process.resourceUsage().maxRSS / 1024;
 
 const [what, target] = process.argv.slice(2);
 const mb = () => process.memoryUsage().rss / 2 ** 20;
@@ -42,6 +46,22 @@ if (what === 'open') {
   await db.read();
   const open = performance.now() - t0;
   console.log(JSON.stringify({ open, rss: mb(), rows: db.data.cases.length }));
+} else if (what === 'snapshot') {
+  // A snapshot on its own, in its own process, so its peak memory is its own.
+  const store = await CaseStore.open(target!);
+  const rssOpen = peakMb();
+  const t0 = performance.now();
+  const info = await store.backup('manual');
+  const ms = performance.now() - t0;
+  await store.close();
+  console.log(JSON.stringify({ ms, peakRssMB: peakMb(), peakRssOpenMB: rssOpen, bytes: info.bytes, name: info.name }));
+} else if (what === 'restore') {
+  // The store closed, as the Session closes it for a restore (which also takes a safety snapshot first).
+  const name = process.argv[4]!;
+  const t0 = performance.now();
+  await restoreSnapshot(target!, name, null);
+  const ms = performance.now() - t0;
+  console.log(JSON.stringify({ ms, peakRssMB: peakMb() }));
 } else {
   throw new Error(`unknown measurement ${what}`);
 }

@@ -33,8 +33,8 @@ const stat = (xs: number[]): Stat => {
   return { median: at(0.5), p95: at(0.95), n: s.length };
 };
 
-function child(what: string, target: string, env: Record<string, string> = {}): Record<string, number> {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/bench/child.ts'), what, target], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, ...env } });
+function child(what: string, target: string, env: Record<string, string> = {}, extra: string[] = []): Record<string, number> {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/bench/child.ts'), what, target, ...extra], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, ...env } });
   return JSON.parse(out.trim().split('\n').pop()!) as Record<string, number>;
 }
 
@@ -154,22 +154,25 @@ try {
   }
 
   // --- a snapshot of the whole archive, and restoring it ---------------------------
+  // Each in a child process of its own: its time, and its peak RSS (maxRSS), not the bench's.
   log('Taking snapshots and restoring one …');
+  await store.close();
   const snapshots: number[] = [];
+  const snapshotRss: number[] = [];
   let snapshotName = '';
   let snapshotBytes = 0;
   for (let k = 0; k < Math.min(RUNS, 3); k++) {
-    const t0 = performance.now();
-    const info = await store.backup('manual');
-    snapshots.push(performance.now() - t0);
-    snapshotName = info.name;
-    snapshotBytes = info.bytes;
+    const r = child('snapshot', dataDir) as Record<string, number> & { name: string };
+    snapshots.push(r.ms!);
+    snapshotRss.push(r.peakRssMB!);
+    snapshotName = r.name;
+    snapshotBytes = r.bytes!;
+    log(`  snapshot ${k + 1}: ${(r.ms! / 1000).toFixed(1)} s, ${(r.bytes! / 2 ** 20).toFixed(1)} MB, peak RSS ${r.peakRssMB!.toFixed(0)} MB`);
   }
-  await store.close();
-  // The store is closed, as the Session closes it for a restore (which also takes a safety snapshot first).
-  const t0Restore = performance.now();
-  await restoreSnapshot(dataDir, snapshotName, null);
-  const restoreMs = performance.now() - t0Restore;
+  const restored = child('restore', dataDir, {}, [snapshotName]);
+  const restoreMs = restored.ms!;
+  const restorePeakRssMB = restored.peakRssMB!;
+  log(`  restore: ${(restoreMs / 1000).toFixed(1)} s, peak RSS ${restorePeakRssMB.toFixed(0)} MB`);
 
   // --- the baseline: every case in one lowdb file ---------------------------------
   log('Baseline: one lowdb file holding every case …');
@@ -209,6 +212,8 @@ try {
     snapshotMs: stat(snapshots),
     snapshotMB: snapshotBytes / 1024 / 1024,
     restoreMs,
+    snapshotPeakRssMB: stat(snapshotRss),
+    restorePeakRssMB,
     rssMB: { listable: stat(opens.map((o) => o.rssListable!)), searchable: stat(opens.map((o) => o.rssSearchable!)) },
     baseline: { openMs: baseOpen, saveMs: baseSave },
     ratio: { save: save.p95 / baseSave.median, open: listable.median / baseOpen.median },
@@ -242,7 +247,9 @@ try {
   console.log(row('one-case brief (case template)', results.briefOneCaseMs, 'ms'));
   console.log(row('100-case brief (multi template)', results.brief100CasesMs, 'ms'));
   console.log(row(`snapshot of the archive (${results.snapshotMB.toFixed(1)} MB)`, results.snapshotMs, 'ms'));
+  console.log(row('snapshot: peak RSS of its process', results.snapshotPeakRssMB, 'MB'));
   console.log(row('restore of that snapshot (incl. safety)', results.restoreMs, 'ms'));
+  console.log(row('restore: peak RSS of its process', results.restorePeakRssMB, 'MB'));
   console.log(row('RSS after open, listable', results.rssMB.listable, 'MB'));
   console.log(row('RSS after open, searchable', results.rssMB.searchable, 'MB', `≤ 300 MB: ${ok(results.targets.rss)}`));
   console.log(row('baseline: single lowdb file, open', baseOpen, 'ms'));

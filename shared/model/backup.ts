@@ -13,6 +13,8 @@ export const SnapshotInfo = z.strictObject({
   cases: z.int().min(0),
   trashed: z.int().min(0),
   bytes: z.int().min(0),
+  /** Set when the snapshot does not read whole (its seal, its trailer or its hash): why, in words. Such a snapshot cannot be restored. */
+  problem: z.string().optional(),
 });
 export type SnapshotInfo = z.infer<typeof SnapshotInfo>;
 

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { createCase, expectSaved, readCaseFile, section } from './helpers';
@@ -127,4 +127,31 @@ test('a backup copied to another drive: a missing folder is refused, a real one 
   await expect(dialog).toBeHidden();
   // The snapshot the copy was made from is listed.
   await expect(page.getByRole('table', { name: 'Backups' }).getByRole('row').filter({ hasText: 'Made by you' })).toHaveCount(1);
+});
+
+test('a damaged backup is marked as damaged in Settings → Backups and offers no restore', async ({ page, dataDir }) => {
+  test.setTimeout(60_000);
+  await createCase(page, { kind: 'prisoner', title: 'Damaged backup case — Ұлан', name: 'Ұлан Серікұлы' });
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const backups = page.getByRole('region', { name: 'Backups' });
+  await backups.getByRole('button', { name: 'Back up now' }).click();
+  const table = backups.getByRole('table', { name: 'Backups' });
+  const manual = table.getByRole('row').filter({ hasText: 'Made by you' });
+  await expect(manual).toHaveCount(1);
+  await expect(manual.getByRole('button', { name: /^Restore the backup of / })).toBeVisible();
+  await expect(manual).not.toContainText('Damaged');
+
+  // One byte flipped on disk, behind the app's back (and a new mtime, as any change gives).
+  const name = (await readdir(path.join(dataDir, 'backups'))).find((n) => n.includes('--manual--'))!;
+  const file = path.join(dataDir, 'backups', name);
+  const bytes = await readFile(file);
+  bytes[Math.floor(bytes.length / 2)]! ^= 0x04;
+  await writeFile(file, bytes);
+
+  await page.reload();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const row = page.getByRole('region', { name: 'Backups' }).getByRole('table', { name: 'Backups' }).getByRole('row').filter({ hasText: 'Made by you' });
+  await expect(row).toContainText('Damaged');
+  await expect(row).toContainText(/Cannot be restored: .+\. Take a new backup\./);
+  await expect(row.getByRole('button', { name: /^Restore the backup of / })).toHaveCount(0);
 });

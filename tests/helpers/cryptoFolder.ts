@@ -2,6 +2,7 @@
 // in every kind of sensitive text, and tools to compare a folder with the
 // plaintext it started as.
 import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { isStreamSealed, openBytesChunked, snapshotSealAad } from '../../electron/services/crypto/streamSeal';
 import path from 'node:path';
 import { CaseDraft } from '../../shared/model';
 import { CaseStore } from '../../electron/services/store/caseStore';
@@ -105,6 +106,8 @@ export function isStoredEncrypted(rel: string, bytes: Buffer): boolean {
 
 /** A stored file's plaintext; a history is opened line by line, and must open whole. */
 export function openStored(key: Buffer, rel: string, bytes: Buffer): Buffer {
+  // Snapshots are sealed in chunks (bound to their stamp and reason); an older Casefile sealed them whole.
+  if (isStreamSealed(bytes)) return openBytesChunked(key, bytes, snapshotSealAad(path.basename(rel)));
   if (!isHistory(rel)) return decryptBytes(key, bytes, aadForPath(rel));
   const opened = convertHistoryBytes(bytes, key, aadForPath(rel), 'open');
   if (opened.unopenable > 0 || !isStoredEncrypted(rel, bytes)) throw new Error(`${rel} is not wholly sealed`);

@@ -1,34 +1,48 @@
 import { createHash } from 'node:crypto';
-import { once } from 'node:events';
-import { promisify } from 'node:util';
-import { createGzip, gunzip } from 'node:zlib';
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { Readable, type Transform } from 'node:stream';
+import { pipeline as streamPipeline } from 'node:stream/promises';
+import { createGunzip, createGzip } from 'node:zlib';
 import { z } from 'zod';
 import { DateTime, SnapshotReason } from '../../../shared/model';
-import { decryptBytes, isEncryptedBytes } from '../crypto';
+import { ENVELOPE_MAGIC, ENVELOPE_OVERHEAD, ENVELOPE_VERSION, TAG_BYTES } from '../crypto/envelope';
 import { EncryptedFileError } from '../crypto/errors';
+import { isStreamSealed, openStream, openWholeSealStream, sealStream, STREAM_VERSION } from '../crypto/streamSeal';
 import { ServiceError } from '../errors';
 
 // One snapshot is one file: gzip over JSON lines —
 //
-//   {"format":"casefile-snapshot","version":1,"createdAt":…,"reason":…}
+//   {"format":"casefile-snapshot","version":2,"createdAt":…,"reason":…}
 //   {"path":"cases/<id>.json","mtimeMs":…,"text":…}      one per file
-//   {"end":true,"files":N,"sha256":<hex of every line above, newline-terminated>}
+//   {"end":true,"files":N,"skipped":[…],"sha256":<hex of every line above, newline-terminated>}
 //
-// — sealed whole (AES-256-GCM, bound to "backups/<name>") when the folder is
-// encrypted. The files inside are always the plain text: a snapshot then
-// restores into the folder whatever its encryption is now, and the folder's
-// conversions (encrypt, decrypt) re-seal snapshots like any other file. One file
-// per snapshot makes taking one atomic (temp → fsync → rename) and pruning a
+// — sealed when the folder is encrypted. Version 2 (written now) is sealed in
+// authenticated chunks (crypto/streamSeal) bound to the snapshot's stamp and
+// reason, so it is written, checked, restored and copied as a stream with
+// bounded memory whatever the folder's size. Version 1 snapshots were sealed
+// whole (one GCM tag over the file, bound to the full name); they are still
+// read, as a stream whose content counts only once the tag has checked out at
+// the end. The files inside are always the plain text: a snapshot then restores
+// into the folder whatever its encryption is now, and the folder's conversions
+// (encrypt, decrypt) re-seal snapshots like any other file. One file per
+// snapshot makes taking one atomic (temp → fsync → rename) and pruning a
 // delete; the trailer tells a truncated archive from a whole one.
 
-const promisedGunzip = promisify(gunzip);
+/** stream/promises' pipeline, over a list its typings cannot follow (a source, some transforms, an async sink). */
+const pipeline = streamPipeline as unknown as (...streams: unknown[]) => Promise<void>;
 
 export const SNAPSHOT_FORMAT = 'casefile-snapshot';
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
+/**
+ * The longest line (one file of the folder) a snapshot may hold. Nothing longer
+ * is ever held as one string: the archive itself is read line by line.
+ */
+export const MAX_LINE_BYTES = 256 * 2 ** 20;
 
 const Header = z.strictObject({
   format: z.literal(SNAPSHOT_FORMAT),
-  version: z.literal(SNAPSHOT_VERSION),
+  version: z.union([z.literal(1), z.literal(SNAPSHOT_VERSION)]),
   createdAt: DateTime,
   reason: SnapshotReason,
 });
@@ -46,94 +60,232 @@ const Trailer = z.strictObject({
 });
 
 export type SnapshotContent = { header: SnapshotHeader; entries: SnapshotEntry[]; skipped: string[] };
+export type SnapshotSummary = { header: SnapshotHeader; files: number; skipped: string[] };
 
 /** A relative path an entry may carry: a known folder and a plain file name, nothing that climbs out. */
 const ENTRY_PATH = /^(meta\.json|(cases|trash)\/[A-Za-z0-9_-]{1,64}\.json|history\/[A-Za-z0-9_-]{1,64}\.jsonl)$/;
 export const isSnapshotPath = (rel: string) => ENTRY_PATH.test(rel);
 
-/**
- * Packs a snapshot as its entries arrive, so a large folder never sits in memory
- * twice (its text, then the archive): each line goes straight into the gzip stream.
- * Returns the packed bytes, to be sealed by the caller once the name is known.
- */
-export async function encodeSnapshot(
-  header: SnapshotHeader,
-  entries: AsyncIterable<SnapshotEntry> | Iterable<SnapshotEntry>,
-  skipped: () => string[] = () => [],
-): Promise<Buffer> {
-  const hash = createHash('sha256');
-  // Level 1: several times faster than the default here, and JSON still shrinks about sixfold.
-  const gz = createGzip({ level: 1 });
-  const chunks: Buffer[] = [];
-  gz.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => {
-    gz.once('end', resolve);
-    gz.once('error', reject);
-  });
-  const put = async (value: unknown) => {
-    const line = `${JSON.stringify(value)}\n`;
-    hash.update(line);
-    if (!gz.write(line)) await once(gz, 'drain');
+/** Gathers small writes into large ones: a sink that fsyncs or seals pays per call. */
+function buffered(sink: (chunk: Buffer) => Promise<void>, size = 1 << 20) {
+  let parts: Buffer[] = [];
+  let bytes = 0;
+  const flush = async () => {
+    if (bytes === 0) return;
+    const all = Buffer.concat(parts, bytes);
+    parts = [];
+    bytes = 0;
+    await sink(all);
   };
-  await put(header);
-  let files = 0;
-  for await (const entry of entries) {
-    await put(entry);
-    files++;
-  }
-  gz.end(`${JSON.stringify({ end: true, files, skipped: skipped(), sha256: hash.digest('hex') })}\n`);
-  await finished;
-  return Buffer.concat(chunks);
+  return {
+    async write(chunk: Buffer) {
+      parts.push(chunk);
+      bytes += chunk.length;
+      if (bytes >= size) await flush();
+    },
+    flush,
+  };
 }
 
-const damaged = (name: string, why: string) => new ServiceError('internal', `The snapshot ${name} is damaged (${why}); choose another one.`);
-
-/** Reads a snapshot's bytes back, checking the seal, the gzip stream, every line and the trailer. */
-export async function decodeSnapshot(name: string, bytes: Buffer, key: Buffer | null, aad: string): Promise<SnapshotContent> {
-  let packed = bytes;
-  if (isEncryptedBytes(bytes)) {
-    if (!key) throw new ServiceError('encrypted', `The snapshot ${name} is encrypted; unlock the data folder first.`);
-    try {
-      packed = decryptBytes(key, bytes, aad);
-    } catch (err) {
-      if (err instanceof EncryptedFileError) throw damaged(name, err.message);
-      throw err;
-    }
-  } else if (key) {
-    // An encrypted folder's snapshots are sealed; a plain one here was put in by hand or left by a crash mid-conversion.
-    throw damaged(name, 'it is not encrypted although the folder is');
-  }
-  let text: string;
-  try {
-    text = (await promisedGunzip(packed)).toString('utf8');
-  } catch (err) {
-    throw damaged(name, `not a complete gzip stream: ${(err as Error).message}`);
-  }
-  const lines = text.split('\n');
-  if (lines.at(-1) === '') lines.pop();
-  if (lines.length < 2) throw damaged(name, 'it is empty');
+/**
+ * Packs a snapshot as its entries arrive, line → gzip → (chunked seal) → `sink`,
+ * so neither the folder nor the archive is ever in memory whole. `sealAad` is
+ * the name the seal is bound to (see `snapshotStreamAad`). Returns the number of
+ * files packed.
+ */
+export async function encodeSnapshotTo(
+  sink: (chunk: Buffer) => Promise<void>,
+  header: SnapshotHeader,
+  entries: AsyncIterable<SnapshotEntry> | Iterable<SnapshotEntry>,
+  skipped: () => string[],
+  seal: { key: Buffer; aad: string } | null,
+): Promise<number> {
   const hash = createHash('sha256');
-  const parse = <T>(schema: z.ZodType<T>, line: string, what: string): T => {
+  let files = 0;
+  async function* lines(): AsyncGenerator<string> {
+    const line = (value: unknown) => {
+      const text = `${JSON.stringify(value)}\n`;
+      hash.update(text);
+      return text;
+    };
+    yield line(header);
+    for await (const entry of entries) {
+      yield line(entry);
+      files++;
+    }
+    yield `${JSON.stringify({ end: true, files, skipped: skipped(), sha256: hash.digest('hex') })}\n`;
+  }
+  const out = buffered(sink);
+  const stages: Transform[] = [createGzip({ level: 1 })]; // level 1: several times faster than the default here, and JSON still shrinks about sixfold
+  if (seal) stages.push(sealStream(seal.key, seal.aad));
+  await pipeline(Readable.from(lines()), ...stages, async (source: AsyncIterable<Buffer>) => {
+    for await (const chunk of source) await out.write(chunk);
+  });
+  await out.flush();
+  return files;
+}
+
+/** A snapshot that does not read whole; `reason` says where, in words. */
+export class DamagedSnapshotError extends ServiceError {
+  constructor(
+    readonly snapshot: string,
+    readonly reason: string,
+  ) {
+    super('internal', `The snapshot ${snapshot} is damaged (${reason}); choose another one.`);
+    this.name = 'DamagedSnapshotError';
+  }
+}
+
+export const damagedSnapshot = (name: string, why: string) => new DamagedSnapshotError(name, why);
+
+export type ReadOptions = {
+  /** The folder's data key when it is encrypted. */
+  key: Buffer | null;
+  /** What a version 1 snapshot (sealed whole) is bound to: its full name. */
+  wholeAad: string;
+  /** What a version 2 snapshot (sealed in chunks) is bound to. */
+  streamAad: string;
+  /**
+   * Called with each entry in order, once its line is checked. For a snapshot
+   * sealed whole (version 1) an entry is authentic only once the read has
+   * finished without error: a visitor stages, it does not use. Without a
+   * visitor, entries are only hashed (the cheap check).
+   */
+  visit?: (entry: SnapshotEntry) => void | Promise<void>;
+  /** The longest line accepted (tests lower it to show nothing longer is ever held). */
+  maxLineBytes?: number;
+};
+
+/** The unsealed bytes of a snapshot file, as a stream, or the reason it cannot be read. */
+async function plainSource(name: string, file: string, options: ReadOptions): Promise<{ source: Readable; stages: Transform[] }> {
+  const handle = await open(file, 'r');
+  let size: number;
+  const head = Buffer.alloc(ENVELOPE_MAGIC.length + 1);
+  let tag: Buffer | null = null;
+  try {
+    size = (await handle.stat()).size;
+    await handle.read(head, 0, head.length, 0);
+    if (head.subarray(0, ENVELOPE_MAGIC.length).equals(ENVELOPE_MAGIC) && head[ENVELOPE_MAGIC.length] === ENVELOPE_VERSION && size >= ENVELOPE_OVERHEAD) {
+      tag = Buffer.alloc(TAG_BYTES);
+      await handle.read(tag, 0, TAG_BYTES, size - TAG_BYTES);
+    }
+  } finally {
+    await handle.close();
+  }
+  const sealed = head.subarray(0, ENVELOPE_MAGIC.length).equals(ENVELOPE_MAGIC);
+  if (sealed && !options.key) throw new ServiceError('encrypted', `The snapshot ${name} is encrypted; unlock the data folder first.`);
+  if (!sealed && options.key) {
+    // An encrypted folder's snapshots are sealed; a plain one here was put in by hand or left by a crash mid-conversion.
+    throw damagedSnapshot(name, 'it is not encrypted although the folder is');
+  }
+  if (!sealed) return { source: createReadStream(file, { highWaterMark: 1 << 20 }), stages: [] };
+  if (isStreamSealed(head)) return { source: createReadStream(file, { highWaterMark: 1 << 20 }), stages: [openStream(options.key!, options.streamAad)] };
+  if (head[ENVELOPE_MAGIC.length] !== ENVELOPE_VERSION) throw damagedSnapshot(name, new EncryptedFileError('unsupported_version').message);
+  if (!tag) throw damagedSnapshot(name, new EncryptedFileError('truncated').message);
+  // The tag was read apart: the cipher gets everything before it.
+  return { source: createReadStream(file, { end: size - TAG_BYTES - 1, highWaterMark: 1 << 20 }), stages: [openWholeSealStream(options.key!, options.wholeAad, tag)] };
+}
+
+/**
+ * Reads a snapshot file as a stream, checking the seal, the gzip stream, every
+ * line and the trailer's count and hash; memory is bounded by the longest line.
+ * Throws `damagedSnapshot` (code internal) for any fault in the file, and the
+ * visitor's own errors as they are.
+ */
+export async function readSnapshotFile(name: string, file: string, options: ReadOptions): Promise<SnapshotSummary> {
+  const { source, stages } = await plainSource(name, file, options);
+  const maxLine = options.maxLineBytes ?? MAX_LINE_BYTES;
+  const hash = createHash('sha256');
+  const paths = new Set<string>();
+  let header: SnapshotHeader | null = null;
+  let held: Buffer | null = null; // the newest complete line: the trailer, if nothing follows it
+  let lineNo = 0;
+  let files = 0;
+  let visitError: { err: unknown } | null = null;
+  let inner: { err: unknown } | null = null;
+
+  const parse = <T>(schema: z.ZodType<T>, line: Buffer, what: string): T => {
     let raw: unknown;
     try {
-      raw = JSON.parse(line);
+      raw = JSON.parse(line.toString('utf8'));
     } catch {
-      throw damaged(name, `${what} is not JSON`);
+      throw damagedSnapshot(name, `${what} is not JSON`);
     }
     const parsed = schema.safeParse(raw);
-    if (!parsed.success) throw damaged(name, `${what}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    if (!parsed.success) throw damagedSnapshot(name, `${what}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
     return parsed.data;
   };
-  const header = parse(Header, lines[0]!, 'the header');
-  hash.update(`${lines[0]}\n`);
-  const entries: SnapshotEntry[] = [];
-  for (let i = 1; i < lines.length - 1; i++) {
-    const entry = parse(Entry, lines[i]!, `line ${i + 1}`);
-    if (!isSnapshotPath(entry.path)) throw damaged(name, `line ${i + 1} names an unexpected file "${entry.path}"`);
-    hash.update(`${lines[i]}\n`);
-    entries.push(entry);
+  const take = async (line: Buffer, n: number) => {
+    hash.update(line);
+    hash.update('\n');
+    if (n === 1) {
+      header = parse(Header, line, 'the header');
+      return;
+    }
+    files++;
+    if (!options.visit) return;
+    const entry = parse(Entry, line, `line ${n}`);
+    if (!isSnapshotPath(entry.path)) throw damagedSnapshot(name, `line ${n} names an unexpected file "${entry.path}"`);
+    if (paths.has(entry.path)) throw damagedSnapshot(name, `line ${n} repeats "${entry.path}"`);
+    paths.add(entry.path);
+    try {
+      await options.visit(entry);
+    } catch (err) {
+      visitError = { err };
+      throw err;
+    }
+  };
+  const tooLong = () => damagedSnapshot(name, `a line is longer than ${maxLine} bytes`);
+
+  try {
+    await pipeline(source, ...stages, createGunzip({ chunkSize: 256 * 1024 }), async (chunks: AsyncIterable<Buffer>) => {
+      try {
+        await splitLines(chunks);
+      } catch (err) {
+        // The pipeline may report its own abort instead: what went wrong here is kept to be told.
+        inner ??= { err };
+        throw err;
+      }
+    });
+  } catch (err) {
+    if (visitError) throw (visitError as { err: unknown }).err;
+    const cause = err instanceof Error && err.name === 'AbortError' && inner ? (inner as { err: unknown }).err : err;
+    if (cause instanceof ServiceError) throw cause;
+    if (cause instanceof EncryptedFileError) throw damagedSnapshot(name, cause.message);
+    if ((cause as NodeJS.ErrnoException).code?.startsWith('Z_')) throw damagedSnapshot(name, `not a complete gzip stream: ${(cause as Error).message}`);
+    throw cause;
   }
-  const trailer = parse(Trailer, lines.at(-1)!, 'the last line');
-  if (trailer.files !== entries.length || trailer.sha256 !== hash.digest('hex')) throw damaged(name, 'its content does not match its checksum');
-  return { header, entries, skipped: trailer.skipped };
+  async function splitLines(chunks: AsyncIterable<Buffer>): Promise<void> {
+    let parts: Buffer[] = [];
+    let partBytes = 0;
+    for await (const chunk of chunks) {
+      let start = 0;
+      for (;;) {
+        const nl = chunk.indexOf(10, start);
+        if (nl === -1) {
+          if (start < chunk.length) {
+            parts.push(chunk.subarray(start));
+            partBytes += chunk.length - start;
+            if (partBytes > maxLine) throw tooLong();
+          }
+          break;
+        }
+        const piece = chunk.subarray(start, nl);
+        const line = parts.length > 0 ? Buffer.concat([...parts, piece], partBytes + piece.length) : piece;
+        parts = [];
+        partBytes = 0;
+        if (line.length > maxLine) throw tooLong();
+        if (held) await take(held, ++lineNo);
+        held = line;
+        start = nl + 1;
+      }
+    }
+    if (partBytes > 0) throw damagedSnapshot(name, 'its last line is cut off');
+  }
+  const last = held as Buffer | null;
+  const head = header as SnapshotHeader | null;
+  if (!last || !head) throw damagedSnapshot(name, 'it is empty');
+  const trailer = parse(Trailer, last, 'the last line');
+  if (trailer.files !== files || trailer.sha256 !== hash.digest('hex')) throw damagedSnapshot(name, 'its content does not match its checksum');
+  return { header: head, files, skipped: trailer.skipped };
 }

@@ -1,10 +1,11 @@
+import { createReadStream } from 'node:fs';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VAULT_FILE } from '../crypto';
 import { ioError, isIoError, ServiceError } from '../errors';
 import { fsyncDir, writeFileDurably, type DurableFs } from '../store/durableFile';
-import { decodeSnapshot } from './archive';
-import { BACKUPS_DIR, listSnapshots, snapshotAad } from './snapshots';
+import { readSnapshotFile } from './archive';
+import { BACKUPS_DIR, listSnapshots, snapshotAad, snapshotStreamAad, writeStreamDurably } from './snapshots';
 
 // Taking backups off the machine. A snapshot in an encrypted folder is sealed
 // with the folder's data key, and that key exists on disk only wrapped in
@@ -110,8 +111,16 @@ export async function copyBackupsOut(dataDir: string, destDir: string, options: 
   try {
     await mkdir(path.join(folder, BACKUPS_DIR), { recursive: true, mode: 0o700 });
     for (const name of names) {
-      const bytes = await readFile(path.join(source, BACKUPS_DIR, name));
-      await writeFileDurably(path.join(folder, BACKUPS_DIR, name), bytes, options.fs);
+      // File to file, a megabyte at a time: a snapshot may be many gigabytes.
+      await writeStreamDurably(
+        path.join(folder, BACKUPS_DIR),
+        name,
+        async (write) => {
+          for await (const chunk of createReadStream(path.join(source, BACKUPS_DIR, name), { highWaterMark: 1 << 20 })) await write(chunk as Buffer);
+        },
+        async () => name,
+        options.fs,
+      );
       files.push(`${BACKUPS_DIR}/${name}`);
     }
     // The key file last: a set with vault.json in it is a set whose snapshots are all there.
@@ -129,8 +138,7 @@ export async function copyBackupsOut(dataDir: string, destDir: string, options: 
 
   // Read back from the destination, as a restore will: a drive that lies about its writes is found now, not on the bad day.
   for (const name of names) {
-    const copied = await readFile(path.join(folder, BACKUPS_DIR, name));
-    await decodeSnapshot(name, copied, options.key, snapshotAad(name));
+    await readSnapshotFile(name, path.join(folder, BACKUPS_DIR, name), { key: options.key, wholeAad: snapshotAad(name), streamAad: snapshotStreamAad(name) });
   }
   if (vault && !(await readFile(path.join(folder, VAULT_FILE))).equals(vault)) {
     throw new ServiceError('io', `The copy of ${VAULT_FILE} in ${folder} does not read back as written; the drive may be failing. The data folder was not touched.`);

@@ -1,8 +1,8 @@
-import { mkdir, readFile, rename, unlink, utimes } from 'node:fs/promises';
+import { access, mkdir, open, readFile, rename, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { CaseFile, DateTime, type AuditEntry, type SnapshotInfo } from '../../../shared/model';
-import { writeHistoryText } from '../audit/historyLog';
+import { AuditEntry, CaseFile, DateTime, type SnapshotInfo } from '../../../shared/model';
+import { encodeHistoryLine, readHistoryText } from '../audit/historyLog';
 import { rebuildManifest } from '../audit/manifest';
 import { checksumIssues } from '../cases/finalize';
 import { aadForPath, encryptBytes } from '../crypto';
@@ -11,70 +11,217 @@ import { ioError, isIoError, ServiceError } from '../errors';
 import { fsyncDir, TEMP_SUFFIX, writeFileDurably, type DurableFs } from '../store/durableFile';
 import { SUMMARY_INDEX_FILE } from '../store/summaryIndex';
 import { SEARCH_INDEX_FILE } from '../search/files';
-import { decodeSnapshot, type SnapshotContent } from './archive';
-import { BACKUPS_DIR, createSnapshot, listSnapshots, names, parseSnapshotName, pruneSnapshots, snapshotAad } from './snapshots';
+import { readSnapshotFile, type SnapshotContent, type SnapshotEntry } from './archive';
+import { BACKUPS_DIR, createSnapshot, listSnapshots, names, parseSnapshotName, pruneSnapshots, snapshotAad, snapshotStreamAad } from './snapshots';
 import { quarantinedCaseId } from '../store/quarantineNames';
 
-// Putting a data folder back as a snapshot holds it, crash-safely.
+// Putting a data folder back as a snapshot holds it, crash-safely, with memory
+// bounded by the largest file whatever the snapshot's size.
 //
-// restore:  check the snapshot whole → snapshot the current state (so the
-//           restore can be undone) → write restore.json naming the snapshot →
-//           write every file of the snapshot (temp + fsync + rename) and delete
-//           every case and history file it does not hold → delete restore.json
+// restore:  stream the snapshot into a staging folder, checking it line by line
+//           (nothing in the folder changes; a damaged snapshot — its trailer's
+//           hash, a chunk's tag — throws the staging away) → snapshot the current
+//           state (so the restore can be undone) → write restore.json naming the
+//           snapshot → move every staged file into place (rename) and delete
+//           every case and history file the snapshot does not hold → delete
+//           restore.json → delete the staging folder
 //
-// The snapshot never changes, so the middle step can be redone from the start
-// any number of times: a crash anywhere leaves restore.json behind, and the next
-// open (recoverRestore) finishes the restore before anything else reads the folder.
-// The caller holds the folder's lock and has closed the store.
+// The staged files and their list (staging/manifest.json) are durable before
+// restore.json is written, and moving them is idempotent, so a crash anywhere
+// after it leaves restore.json behind and the next open (recoverRestore)
+// finishes the moves before anything else reads the folder. A staging folder
+// without restore.json is never the truth: it is deleted. The caller holds the
+// folder's lock and has closed the store.
 
 export const RESTORE_JOURNAL = 'restore.json';
+/** Where a restore stages the snapshot's files; its name reads as a leftover to the rest of the layout. */
+export const RESTORE_STAGING = `.restore-staging${TEMP_SUFFIX}`;
+const MANIFEST = 'manifest.json';
 const WRITE_BATCH = 16;
-const Journal = z.strictObject({ format: z.literal('casefile-restore'), snapshot: z.string(), at: DateTime });
+const Journal = z.strictObject({
+  format: z.literal('casefile-restore'),
+  snapshot: z.string(),
+  at: DateTime,
+  /** Written by a staging restore: the files wait in RESTORE_STAGING. Absent in a journal an older Casefile left: the restore is staged again. */
+  staged: z.literal(true).optional(),
+});
+const Manifest = z.strictObject({
+  format: z.literal('casefile-restore-staging'),
+  snapshot: z.string(),
+  at: DateTime,
+  /** Every file the folder holds once restored (relative, with "/"). */
+  files: z.array(z.string()),
+  /** Cases the snapshot holds valid: their quarantined files are made stale by the restore. */
+  restored: z.array(z.string()),
+});
+type Manifest = z.infer<typeof Manifest>;
 
-export type RestoreOptions = { fs?: DurableFs; now?: Date; onProgress?: (p: { done: number; total: number }) => void };
+export type RestoreOptions = {
+  fs?: DurableFs;
+  now?: Date;
+  onProgress?: (p: { done: number; total: number }) => void;
+  /** The longest line a snapshot may hold (tests lower it). */
+  maxLineBytes?: number;
+};
 
-/** Reads and checks one snapshot by name; the name must be one `listSnapshots` gives. */
-export async function readSnapshot(dataDir: string, name: string, key: Buffer | null): Promise<SnapshotContent> {
+const stagingDir = (dataDir: string) => path.join(dataDir, RESTORE_STAGING);
+const dropStaging = (dataDir: string) => rm(stagingDir(dataDir), { recursive: true, force: true }).catch(() => undefined);
+
+/** The file of a snapshot by name; the name must be one `listSnapshots` gives. */
+async function snapshotFile(dataDir: string, name: string): Promise<string> {
   if (!parseSnapshotName(name) || name !== path.basename(name)) throw new ServiceError('bad_input', `"${name}" is not the name of a snapshot; \`casefile backups\` (or Settings → Backups) lists them.`);
-  let bytes: Buffer;
+  const file = path.join(dataDir, BACKUPS_DIR, name);
   try {
-    bytes = await readFile(path.join(dataDir, BACKUPS_DIR, name));
+    await access(file);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new ServiceError('not_found', `There is no snapshot named ${name} in ${path.join(dataDir, BACKUPS_DIR)}.`);
     throw err;
   }
-  return decodeSnapshot(name, bytes, key, snapshotAad(name));
+  return file;
 }
 
 /**
- * The snapshot's files, each case's history ending with a `backup-restore`
- * entry stamped `at` (the journal's time, so a redo writes the same bytes).
+ * Streams one snapshot by name through `visit`, checking it whole (see
+ * readSnapshotFile): what `visit` was given counts only once this resolves.
  */
-function filesToWrite(content: SnapshotContent, at: string): SnapshotContent['entries'] {
-  const revs = new Map<string, number>();
-  for (const e of content.entries) {
-    const m = /^(?:cases|trash)\/(.+)\.json$/.exec(e.path);
-    if (!m) continue;
-    try {
-      const rev = (JSON.parse(e.text) as { rev?: unknown }).rev;
-      if (typeof rev === 'number') revs.set(m[1]!, rev);
-    } catch {
-      // Checked whole when the snapshot was read; a case that is not JSON simply gets no entry.
-    }
-  }
-  const line = (id: string) => `${JSON.stringify({ at, rev: revs.get(id)!, cause: 'backup-restore', changes: [] } satisfies AuditEntry)}\n`;
-  const out = content.entries.map((e) => {
-    const id = /^history\/(.+)\.jsonl$/.exec(e.path)?.[1];
-    if (id === undefined || !revs.has(id)) return e;
-    const text = `${e.text}${e.text === '' || e.text.endsWith('\n') ? '' : '\n'}${line(id)}`;
-    revs.delete(id);
-    return { ...e, text };
-  });
-  // Cases whose snapshot holds no history (taken before histories existed) start one.
-  for (const id of revs.keys()) out.push({ path: `history/${id}.jsonl`, mtimeMs: Date.parse(at), text: line(id) });
-  return out;
+export async function streamSnapshot(dataDir: string, name: string, key: Buffer | null, visit?: (entry: SnapshotEntry) => void | Promise<void>, maxLineBytes?: number) {
+  const file = await snapshotFile(dataDir, name);
+  return readSnapshotFile(name, file, { key, wholeAad: snapshotAad(name), streamAad: snapshotStreamAad(name), ...(visit ? { visit } : {}), ...(maxLineBytes ? { maxLineBytes } : {}) });
 }
 
+/** Reads and checks one snapshot by name, its entries gathered in memory: for small folders and tests; a restore streams. */
+export async function readSnapshot(dataDir: string, name: string, key: Buffer | null): Promise<SnapshotContent> {
+  const entries: SnapshotEntry[] = [];
+  const { header, skipped } = await streamSnapshot(dataDir, name, key, (e) => void entries.push(e));
+  return { header, entries, skipped };
+}
+
+const restoreLine = (at: string, rev: number) => `${JSON.stringify({ at, rev, cause: 'backup-restore', changes: [] } satisfies AuditEntry)}\n`;
+
+function isAuditEntryLine(line: string): boolean {
+  if (!line.startsWith('{')) return false;
+  try {
+    return AuditEntry.safeParse(JSON.parse(line)).success;
+  } catch {
+    return false;
+  }
+}
+
+/** Writes one staged file as the folder stores it (sealed when encrypted), with the snapshot's mtime, synced. */
+async function writeStaged(root: string, rel: string, text: string, mtimeMs: number, key: Buffer | null, fs?: DurableFs): Promise<void> {
+  const file = path.join(root, ...rel.split('/'));
+  const aad = aadForPath(rel);
+  const when = new Date(mtimeMs);
+  let bytes: string | Buffer;
+  if (rel.startsWith('history/')) {
+    // Each line stored as the folder stores lines (sealed one by one when encrypted); a line that is not an entry fails the restore, nothing changed.
+    const stored: string[] = [];
+    for (const [i, line] of text.split('\n').entries()) {
+      if (line.trim() === '') continue;
+      if (!isAuditEntryLine(line)) throw new ServiceError('bad_input', `Line ${i + 1} of the history for ${path.basename(file)} in the snapshot is not a history entry. Nothing was changed.`);
+      stored.push(`${encodeHistoryLine(line, key, aad)}\n`);
+    }
+    bytes = stored.join('');
+  } else bytes = key && rel !== 'meta.json' ? encryptBytes(key, text, aad) : text;
+  const handle = await (fs?.open ?? open)(file, 'wx', 0o600);
+  try {
+    await handle.writeFile(bytes);
+    // A trashed case's mtime is when it was trashed.
+    await handle.utimes(when, when).catch(() => undefined);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Streams the snapshot into the staging folder: its files as the folder will
+ * hold them, each case's history ending with a `backup-restore` entry stamped
+ * `at` (the journal's time, so a redo writes the same bytes), then the list of
+ * them. Throws (the staging left for the caller to drop) when the snapshot is
+ * damaged anywhere, its trailer included.
+ */
+async function stage(dataDir: string, name: string, key: Buffer | null, at: string, options: RestoreOptions): Promise<void> {
+  const root = stagingDir(dataDir);
+  await rm(root, { recursive: true, force: true });
+  for (const sub of ['cases', 'trash', 'history']) await mkdir(path.join(root, sub), { recursive: true, mode: 0o700 });
+  // The files to come, as the name counts them (a case and its history each): the progress reported while staging.
+  const counted = parseSnapshotName(name);
+  const expected = counted ? 1 + 2 * (counted.cases + counted.trashed) : 0;
+  const revs = new Map<string, number>();
+  const historyDone = new Set<string>();
+  const restored = new Set<string>();
+  const files: string[] = [];
+  const fileSet = new Set<string>();
+  let inflight: Promise<void>[] = [];
+  let failure: { err: unknown } | null = null;
+  const settle = async () => {
+    const batch = inflight;
+    inflight = [];
+    await Promise.all(batch);
+    if (failure) throw failure.err;
+  };
+  await streamSnapshot(
+    dataDir,
+    name,
+    key,
+    async (entry) => {
+      let text = entry.text;
+      const c = /^(?:cases|trash)\/(.+)\.json$/.exec(entry.path);
+      if (c) {
+        try {
+          const rev = (JSON.parse(text) as { rev?: unknown }).rev;
+          if (typeof rev === 'number') revs.set(c[1]!, rev);
+        } catch {
+          // A case that is not JSON simply gets no history entry (the store quarantines it on open).
+        }
+        if (validCase(text, c[1]!)) restored.add(c[1]!);
+      }
+      const h = /^history\/(.+)\.jsonl$/.exec(entry.path)?.[1];
+      if (h !== undefined && revs.has(h)) {
+        text = `${text}${text === '' || text.endsWith('\n') ? '' : '\n'}${restoreLine(at, revs.get(h)!)}`;
+        historyDone.add(h);
+      }
+      files.push(entry.path);
+      fileSet.add(entry.path);
+      // Several at once: each write waits for its fsync, and the disk takes them better together.
+      inflight.push(writeStaged(root, entry.path, text, entry.mtimeMs, key, options.fs).catch((err: unknown) => void (failure ??= { err })));
+      if (inflight.length >= WRITE_BATCH) {
+        options.onProgress?.({ done: files.length, total: Math.max(expected, files.length) });
+        await settle();
+      }
+    },
+    options.maxLineBytes,
+  ).finally(() => settle().catch(() => undefined));
+  await settle();
+  for (const [id, rev] of revs) {
+    if (historyDone.has(id)) continue;
+    const rel = `history/${id}.jsonl`;
+    const file = path.join(root, 'history', `${id}.jsonl`);
+    if (fileSet.has(rel)) {
+      // The history came before its case: add the entry to what was staged.
+      const text = await readHistoryText(file, key, aadForPath(rel));
+      await unlink(file);
+      await writeStaged(root, rel, `${text}${restoreLine(at, rev)}`, Date.parse(at), key, options.fs);
+    } else {
+      // Cases whose snapshot holds no history (taken before histories existed) start one.
+      files.push(rel);
+      await writeStaged(root, rel, restoreLine(at, rev), Date.parse(at), key, options.fs);
+    }
+  }
+  for (const sub of ['cases', 'trash', 'history']) await fsyncDir(path.join(root, sub), options.fs);
+  const manifest: Manifest = { format: 'casefile-restore-staging', snapshot: name, at, files, restored: [...restored] };
+  await writeFileDurably(path.join(root, MANIFEST), `${JSON.stringify(manifest)}\n`, options.fs);
+}
+
+async function readManifest(dataDir: string, snapshot: string): Promise<Manifest | null> {
+  try {
+    const parsed = Manifest.safeParse(JSON.parse(await readFile(path.join(stagingDir(dataDir), MANIFEST), 'utf8')));
+    return parsed.success && parsed.data.snapshot === snapshot ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
 
 /** The case a snapshot entry holds, when it is a valid one: parses, passes the model, carries `id`, matches its sources' hashes. */
 function validCase(text: string, id: string): CaseFile | null {
@@ -94,12 +241,7 @@ function validCase(text: string, id: string): CaseFile | null {
  * conflict. They move, with their notes, to retired-quarantine/ — kept, not
  * deleted, since the damaged bytes may still matter to someone. Idempotent.
  */
-async function retireQuarantine(dataDir: string, content: SnapshotContent): Promise<string[]> {
-  const restored = new Set<string>();
-  for (const e of content.entries) {
-    const id = /^(?:cases|trash)\/(.+)\.json$/.exec(e.path)?.[1];
-    if (id !== undefined && validCase(e.text, id)) restored.add(id);
-  }
+async function retireQuarantine(dataDir: string, restored: ReadonlySet<string>): Promise<string[]> {
   const retired: string[] = [];
   const from = path.join(dataDir, 'quarantine');
   const to = path.join(dataDir, RETIRED_QUARANTINE);
@@ -121,30 +263,25 @@ async function retireQuarantine(dataDir: string, content: SnapshotContent): Prom
   return retired;
 }
 
-/** Makes the folder's meta, cases, trash and histories exactly the snapshot's (plus the restore's history entries). Idempotent. */
-async function apply(dataDir: string, content: SnapshotContent, key: Buffer | null, at: string, options: RestoreOptions): Promise<void> {
+/** Makes the folder's meta, cases, trash and histories exactly the staged ones: moves each into place. Idempotent. */
+async function apply(dataDir: string, manifest: Manifest, key: Buffer | null, at: string, options: RestoreOptions): Promise<void> {
   const fs = options.fs;
-  const files = filesToWrite(content, at);
-  const wanted = new Set(files.map((e) => e.path));
-  const total = files.length;
-  const put = async (entry: SnapshotContent['entries'][number]) => {
-    const file = path.join(dataDir, ...entry.path.split('/'));
-    const aad = aadForPath(entry.path);
-    if (entry.path.startsWith('history/')) {
-      await writeHistoryText(file, entry.text, key, aad, fs);
-    } else {
-      const bytes = key && entry.path !== 'meta.json' ? encryptBytes(key, entry.text, aad) : entry.text;
-      await writeFileDurably(file, bytes, fs, { syncDir: false }); // the folders are synced once, below
+  const move = fs?.rename ?? rename;
+  const root = stagingDir(dataDir);
+  const wanted = new Set(manifest.files);
+  const total = manifest.files.length;
+  for (const sub of ['cases', 'trash', 'history']) await mkdir(path.join(dataDir, sub), { recursive: true, mode: 0o700 });
+  const put = async (rel: string) => {
+    try {
+      await move(path.join(root, ...rel.split('/')), path.join(dataDir, ...rel.split('/')));
+    } catch (err) {
+      // Moved already, by the run a crash interrupted.
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     }
-    // A trashed case's mtime is when it was trashed.
-    const when = new Date(entry.mtimeMs);
-    await utimes(file, when, when).catch(() => undefined);
   };
-  // Several at once: each write waits for its fsync, and the disk takes them better together. The
-  // order does not matter — until restore.json is gone, a crash means the whole restore is redone.
   for (let i = 0; i < total; i += WRITE_BATCH) {
     options.onProgress?.({ done: i, total });
-    await Promise.all(files.slice(i, i + WRITE_BATCH).map(put));
+    await Promise.all(manifest.files.slice(i, i + WRITE_BATCH).map(put));
   }
   for (const sub of ['cases', 'trash', 'history']) {
     for (const name of await names(path.join(dataDir, sub))) {
@@ -156,24 +293,50 @@ async function apply(dataDir: string, content: SnapshotContent, key: Buffer | nu
   await unlink(path.join(dataDir, SUMMARY_INDEX_FILE)).catch(() => undefined);
   await unlink(path.join(dataDir, SEARCH_INDEX_FILE)).catch(() => undefined); // likewise the saved search index
   for (const sub of ['.', 'cases', 'trash', 'history']) await fsyncDir(path.join(dataDir, sub), fs).catch(() => undefined);
-  await retireQuarantine(dataDir, content);
+  await retireQuarantine(dataDir, new Set(manifest.restored));
   // The rollback a restore makes is the user's: the manifest says so, from the files just written.
   await rebuildManifest(dataDir, key, 'restored', at, fs ? { fs } : {});
   options.onProgress?.({ done: total, total });
 }
 
-export async function restoreSnapshot(dataDir: string, name: string, key: Buffer | null, options: RestoreOptions = {}): Promise<{ restored: SnapshotInfo; safetySnapshot: SnapshotInfo }> {
-  const content = await readSnapshot(dataDir, name, key);
-  const restored = (await listSnapshots(dataDir)).find((s) => s.name === name)!;
-  const safetySnapshot = await createSnapshot(dataDir, { reason: 'before-restore', key, ...(options.now ? { now: options.now } : {}), ...(options.fs ? { fs: options.fs } : {}) });
-  const at = (options.now ?? new Date()).toISOString();
+/** Stages `name` for a restore stamped `at` and returns its manifest; on any failure nothing is left staged. */
+async function staged(dataDir: string, name: string, key: Buffer | null, at: string, options: RestoreOptions): Promise<Manifest> {
   try {
-    await writeFileDurably(path.join(dataDir, RESTORE_JOURNAL), `${JSON.stringify({ format: 'casefile-restore', snapshot: name, at })}\n`, options.fs);
-    await apply(dataDir, content, key, at, options);
+    await stage(dataDir, name, key, at, options);
+    const manifest = await readManifest(dataDir, name);
+    if (!manifest) throw new ServiceError('internal', `The restore of ${name} could not read back its own staging list. Nothing was changed.`);
+    return manifest;
+  } catch (err) {
+    await dropStaging(dataDir);
+    if (!isIoError(err)) throw err;
+    throw new ServiceError('io', ioError(err, 'restore the snapshot').message.replace(/The previous version is intact\.$/, 'Nothing was changed.'));
+  }
+}
+
+export async function restoreSnapshot(dataDir: string, name: string, key: Buffer | null, options: RestoreOptions = {}): Promise<{ restored: SnapshotInfo; safetySnapshot: SnapshotInfo }> {
+  await snapshotFile(dataDir, name);
+  const restored = (await listSnapshots(dataDir)).find((s) => s.name === name)!;
+  const at = (options.now ?? new Date()).toISOString();
+  const manifest = await staged(dataDir, name, key, at, options);
+  let safetySnapshot: SnapshotInfo;
+  try {
+    safetySnapshot = await createSnapshot(dataDir, { reason: 'before-restore', key, ...(options.now ? { now: options.now } : {}), ...(options.fs ? { fs: options.fs } : {}) });
+  } catch (err) {
+    await dropStaging(dataDir);
+    throw err;
+  }
+  try {
+    await writeFileDurably(path.join(dataDir, RESTORE_JOURNAL), `${JSON.stringify({ format: 'casefile-restore', snapshot: name, at, staged: true })}\n`, options.fs);
+    await apply(dataDir, manifest, key, at, options);
     await unlink(path.join(dataDir, RESTORE_JOURNAL));
     await fsyncDir(dataDir, options.fs);
+    await dropStaging(dataDir);
   } catch (err) {
+    const begun = await access(path.join(dataDir, RESTORE_JOURNAL)).then(() => true, () => false);
+    // No journal on disk: nothing in the folder was touched, and the staged files are of no use.
+    if (!begun) await dropStaging(dataDir);
     if (!isIoError(err)) throw err;
+    if (!begun) throw new ServiceError('io', ioError(err, 'restore the snapshot').message.replace(/The previous version is intact\.$/, `Nothing was changed; the state before the attempt is also in the snapshot ${safetySnapshot.name}.`));
     throw new ServiceError('io', `${ioError(err, 'restore the snapshot').message.replace(/The previous version is intact\.$/, '')}The restore is finished the next time the folder is opened; the state before it is in the snapshot ${safetySnapshot.name}.`);
   }
   await pruneSnapshots(dataDir);
@@ -189,8 +352,10 @@ export async function recoverRestore(dataDir: string, key: Buffer | null, option
   try {
     raw = await readFile(path.join(dataDir, RESTORE_JOURNAL), 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    // A staging folder without a journal is a restore that never began.
+    await dropStaging(dataDir);
+    return null;
   }
   let journal: z.infer<typeof Journal>;
   try {
@@ -198,12 +363,15 @@ export async function recoverRestore(dataDir: string, key: Buffer | null, option
   } catch {
     // Written durably before any file changed: a torn journal means the restore never began.
     await unlink(path.join(dataDir, RESTORE_JOURNAL));
+    await dropStaging(dataDir);
     return null;
   }
-  const content = await readSnapshot(dataDir, journal.snapshot, key);
-  await apply(dataDir, content, key, journal.at, options);
+  // A journal from before staging (or, never expected, without its staging): stage again, then move.
+  const manifest = (journal.staged && (await readManifest(dataDir, journal.snapshot))) || (await staged(dataDir, journal.snapshot, key, journal.at, options));
+  await apply(dataDir, manifest, key, journal.at, options);
   await unlink(path.join(dataDir, RESTORE_JOURNAL));
   await fsyncDir(dataDir, options.fs);
+  await dropStaging(dataDir);
   return journal.snapshot;
 }
 
@@ -214,18 +382,19 @@ export async function recoverRestore(dataDir: string, key: Buffer | null, option
  */
 export async function findValidCopy(dataDir: string, key: Buffer | null, id: string): Promise<{ case: CaseFile; snapshot: string } | null> {
   for (const info of await listSnapshots(dataDir)) {
-    let content: SnapshotContent;
+    const found: { cases: CaseFile | null; trash: CaseFile | null } = { cases: null, trash: null };
     try {
-      content = await readSnapshot(dataDir, info.name, key);
+      await streamSnapshot(dataDir, info.name, key, (e) => {
+        if (e.path === `cases/${id}.json`) found.cases = validCase(e.text, id);
+        else if (e.path === `trash/${id}.json`) found.trash = validCase(e.text, id);
+      });
     } catch (err) {
       if (err instanceof ServiceError) continue;
       throw err;
     }
-    for (const rel of [`cases/${id}.json`, `trash/${id}.json`]) {
-      const entry = content.entries.find((e) => e.path === rel);
-      const valid = entry ? validCase(entry.text, id) : null;
-      if (valid) return { case: valid, snapshot: info.name };
-    }
+    // Only now, the whole snapshot checked, does what it holds count.
+    const valid = found.cases ?? found.trash;
+    if (valid) return { case: valid, snapshot: info.name };
   }
   return null;
 }

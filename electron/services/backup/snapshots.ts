@@ -1,12 +1,15 @@
-import { mkdir, readFile, stat, unlink } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { SnapshotReason, type SnapshotInfo } from '../../../shared/model';
 import { readHistoryText } from '../audit/historyLog';
-import { aadForPath, decryptBytes, encryptBytes, isEncryptedBytes } from '../crypto';
+import { aadForPath, decryptBytes, isEncryptedBytes } from '../crypto';
 import { entries } from '../crypto/folderLayout';
+import { snapshotSealAad } from '../crypto/streamSeal';
 import { ioError, isIoError, ServiceError } from '../errors';
-import { writeFileDurably, type DurableFs } from '../store/durableFile';
-import { encodeSnapshot, type SnapshotEntry } from './archive';
+import { confirmRename, TEMP_SUFFIX, type DurableFs } from '../store/durableFile';
+import { rememberCheck } from './checkCache';
+import { encodeSnapshotTo, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type SnapshotEntry } from './archive';
 
 // Taking, listing and pruning snapshots under <dataDir>/backups/.
 //
@@ -41,7 +44,48 @@ export function parseSnapshotName(name: string): Omit<SnapshotInfo, 'bytes'> | n
   return { name, createdAt: createdAt.toISOString(), reason: reason.data, cases: Number(m[3]), trashed: Number(m[4]) };
 }
 
+/** What a version 1 snapshot (sealed whole) is bound to: its full name. */
 export const snapshotAad = (name: string) => aadForPath(`${BACKUPS_DIR}/${name}`);
+/**
+ * What a version 2 snapshot (sealed in chunks, as it is written) is bound to:
+ * its stamp and reason, the part of its name known before its first byte is
+ * sealed (the counts are known only at the end). Renamed to another time or
+ * reason, it fails authentication.
+ */
+export const snapshotStreamAad = (name: string): string => snapshotSealAad(name);
+
+const realFs: DurableFs = { open, rename, unlink };
+
+/**
+ * Writes a file durably from a stream of chunks: temp file (its every write
+ * through `fs`, as the fault tests expect) → fsync → rename to the name `nameOf`
+ * gives once the content is written → fsync the folder. A failure removes the temp.
+ */
+export async function writeStreamDurably(dir: string, stem: string, fill: (write: (chunk: Buffer) => Promise<void>) => Promise<void>, nameOf: () => Promise<string>, fs: DurableFs = realFs): Promise<{ file: string; bytes: number }> {
+  const tmp = path.join(dir, `.${stem}.${process.pid}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
+  let renamed = false;
+  let bytes = 0;
+  try {
+    const handle = await fs.open(tmp, 'wx', 0o600);
+    try {
+      // writeFile on a handle writes at its position: successive calls append.
+      await fill(async (chunk) => {
+        await handle.writeFile(chunk);
+        bytes += chunk.length;
+      });
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    const file = path.join(dir, await nameOf());
+    await fs.rename(tmp, file);
+    renamed = true;
+    await confirmRename(file, fs);
+    return { file, bytes };
+  } finally {
+    if (!renamed) await (fs.unlink ?? unlink)(tmp).catch(() => undefined);
+  }
+}
 
 /** A folder's file names; a folder not made yet is empty. */
 export async function names(dir: string): Promise<string[]> {
@@ -136,21 +180,28 @@ export async function createSnapshot(dataDir: string, options: SnapshotOptions):
     }
     options.onProgress?.({ done: rels.length, total: rels.length });
   }
-  const packed = await encodeSnapshot({ format: 'casefile-snapshot', version: 1, createdAt: now.toISOString(), reason: options.reason }, readEntries(), () => skipped);
   const dir = path.join(dataDir, BACKUPS_DIR);
-  const base = `${stampOf(now)}--${options.reason}--${counts.cases}c${counts.trash}t`;
-  const taken = new Set(await names(dir));
-  let name = `${base}${SNAPSHOT_EXT}`;
-  for (let n = 2; taken.has(name); n++) name = `${base}-${n}${SNAPSHOT_EXT}`;
-  // Sealed whole, bound to its name: renamed or swapped, it fails authentication.
-  const bytes = options.key ? encryptBytes(options.key, packed, snapshotAad(name)) : packed;
+  const stem = `${stampOf(now)}--${options.reason}`;
+  const header = { format: SNAPSHOT_FORMAT, version: SNAPSHOT_VERSION, createdAt: now.toISOString(), reason: options.reason } as const;
+  // Sealed in chunks bound to its stamp and reason: renamed or swapped, it fails authentication.
+  const seal = options.key ? { key: options.key, aad: snapshotStreamAad(`${stem}--0c0t${SNAPSHOT_EXT}`) } : null;
+  const nameOf = async () => {
+    const base = `${stem}--${counts.cases}c${counts.trash}t`;
+    const taken = new Set(await names(dir));
+    let name = `${base}${SNAPSHOT_EXT}`;
+    for (let n = 2; taken.has(name); n++) name = `${base}-${n}${SNAPSHOT_EXT}`;
+    return name;
+  };
+  let written: { file: string; bytes: number };
   try {
     await mkdir(dir, { recursive: true, mode: 0o700 });
-    await writeFileDurably(path.join(dir, name), bytes, options.fs);
+    written = await writeStreamDurably(dir, stem, async (write) => void (await encodeSnapshotTo(write, header, readEntries(), () => skipped, seal)), nameOf, options.fs);
   } catch (err) {
     throw isIoError(err) ? new ServiceError('io', ioError(err, 'write the backup').message.replace(/The previous version is intact\.$/, 'No case was changed.')) : err;
   }
-  return { ...parseSnapshotName(name)!, bytes: bytes.length };
+  const st = await stat(written.file).catch(() => null);
+  if (st) rememberCheck(written.file, options.key, st, null);
+  return { ...parseSnapshotName(path.basename(written.file))!, bytes: written.bytes };
 }
 
 const dayOf = (iso: string) => iso.slice(0, 10);

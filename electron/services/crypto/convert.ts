@@ -10,6 +10,7 @@ import { decryptBytes, encryptBytes, isEncryptedBytes } from './envelope';
 import { EncryptedFileError } from './errors';
 import { listFolder, removeLeftovers, type Target } from './folderLayout';
 import { missingVaultError, orphanCiphertext } from './missingVault';
+import { resealSnapshot } from './snapshotReseal';
 import { readJournal, readVaultFile, removeJournal, removeVaultFile, writeJournal, writeVaultFile, type Journal } from './journal';
 import { checkNewPassphrase, strongerParams, type ScryptParams } from './kdf';
 import { createVault, paramsOf, unlockVault, wrapDataKey, type VaultHeader } from './vault';
@@ -179,6 +180,21 @@ async function convertFiles(dir: string, key: Buffer, direction: 'encrypt' | 'de
   for (const [i, target] of targets.entries()) {
     options.onProgress?.({ done: i, total: targets.length });
     const file = path.join(dir, ...target.rel.split('/'));
+    if (target.format === 'gzip') {
+      // Snapshots go file to file as streams: one may be larger than memory.
+      const st = await stat(file).catch((err: NodeJS.ErrnoException) => {
+        if (err.code === 'ENOENT') return null;
+        throw err;
+      });
+      if (!st) continue;
+      const result = await resealSnapshot(file, target.rel, st, key, direction, options);
+      if (result.damaged) unreadable.push(target.rel);
+      if (result.converted) {
+        touched.add(path.dirname(file));
+        converted++;
+      }
+      continue;
+    }
     let bytes: Buffer;
     let st: Stats;
     try {

@@ -32,7 +32,7 @@ function additionalData(aad: string): Buffer {
   return Buffer.concat([HEADER, Buffer.from(aad, 'utf8')]);
 }
 
-function checkKey(key: Uint8Array): void {
+export function checkKey(key: Uint8Array): void {
   if (key.length !== KEY_BYTES) throw new ServiceError('internal', `An encryption key must be ${KEY_BYTES} bytes (got ${key.length}).`);
   // A wiped key would encrypt happily and leave files nobody can read back.
   if (isWiped(key)) throw new ServiceError('internal', 'The data folder is locked (its key was wiped). Nothing was written; unlock it and try again.');

@@ -37,4 +37,4 @@ export class WrongPassphraseError extends ServiceError {
 }
 
 /** Where a lost or damaged vault.json comes back from: the copy taken out with the backups. */
-export const VAULT_COPY_HINT = 'Put back the copy of vault.json saved beside your backups ("casefile backup --copy-to DIR" writes one)';
+export const VAULT_COPY_HINT = 'Copy vault.json back from your backup set on another drive (Settings → Backups → "Copy to another drive…", or "casefile backup --copy-to DIR", writes one)';

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes, randomFillSync } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes, randomFillSync } from 'node:crypto';
 import { z } from 'zod';
 import { ServiceError } from '../errors';
 import { VAULT_COPY_HINT, WrongPassphraseError } from './errors';
@@ -11,7 +11,13 @@ import { isWiped, wipe } from './wipe';
 // wrapped key's GCM tag before anything is touched.
 
 export const VAULT_FORMAT = 'casefile-vault';
-export const VAULT_VERSION = 1;
+/**
+ * 2: the header carries `check`, a SHA-256 of every other field. GCM cannot tell
+ * a wrong passphrase from a damaged salt, nonce, tag or wrapped key — both fail
+ * the tag — so without it a flipped byte in vault.json read as "the passphrase
+ * is wrong". Version 1 headers (no check) are still read.
+ */
+export const VAULT_VERSION = 2;
 const WRAP_NONCE_BYTES = 12;
 const WRAP_TAG_BYTES = 16;
 /** Binds the wrapped key to its purpose, so no other GCM blob under the same key can stand in for it. */
@@ -22,7 +28,7 @@ const base64Of = (bytes: number) =>
 
 export const VaultHeader = z.strictObject({
   format: z.literal(VAULT_FORMAT),
-  version: z.literal(VAULT_VERSION),
+  version: z.union([z.literal(1), z.literal(VAULT_VERSION)]),
   kdf: z.strictObject({
     name: z.literal('scrypt'),
     N: z.int(),
@@ -38,9 +44,20 @@ export const VaultHeader = z.strictObject({
     tag: base64Of(WRAP_TAG_BYTES),
     wrappedKey: base64Of(KEY_BYTES),
   }),
+  /** SHA-256 (hex) of the fields above, in a fixed order (see `headerCheck`); required from version 2. Not a secret and not a MAC: it tells damage, not tampering (the wrapped key's tag does that). */
+  check: z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 in hex').optional(),
 });
 /** vault.json: plain JSON, holding nothing secret — a salt, the scrypt parameters and the wrapped data key. */
 export type VaultHeader = z.infer<typeof VaultHeader>;
+
+/** The checksum a header carries: over every field but itself, in a fixed order, so the file's key order and spacing do not matter. */
+export function headerCheck(h: Omit<VaultHeader, 'check'>): string {
+  const { kdf, wrap } = h;
+  const fields = [h.format, h.version, kdf.name, kdf.N, kdf.r, kdf.p, kdf.keylen, kdf.maxmem, kdf.salt, wrap.cipher, wrap.nonce, wrap.tag, wrap.wrappedKey];
+  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+}
+
+const damagedVault = (why: string) => new ServiceError('internal', `vault.json in the data folder is damaged (${why}): the passphrase was not tried. ${VAULT_COPY_HINT}; nothing was changed.`);
 
 /** Validates a header read from disk; says in words what is wrong with it. */
 export function parseVaultHeader(raw: unknown): VaultHeader {
@@ -53,10 +70,12 @@ export function parseVaultHeader(raw: unknown): VaultHeader {
   const parsed = VaultHeader.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ServiceError('internal', `vault.json in the data folder is damaged (${issue ? `${issue.path.join('.') || 'top level'}: ${issue.message}` : 'invalid'}). ${VAULT_COPY_HINT}; nothing was changed.`);
+    throw damagedVault(issue ? `${issue.path.join('.') || 'top level'}: ${issue.message}` : 'invalid');
   }
   const problem = scryptParamsProblem(paramsOf(parsed.data));
-  if (problem) throw new ServiceError('internal', `vault.json in the data folder is damaged (${problem}). ${VAULT_COPY_HINT}; nothing was changed.`);
+  if (problem) throw damagedVault(problem);
+  if (parsed.data.version >= 2 && parsed.data.check === undefined) throw damagedVault('its check is missing');
+  if (parsed.data.check !== undefined && parsed.data.check !== headerCheck(parsed.data)) throw damagedVault('its content does not match its check');
   return parsed.data;
 }
 
@@ -76,12 +95,13 @@ export async function wrapDataKey(dataKey: Uint8Array, passphrase: string, param
     const cipher = createCipheriv('aes-256-gcm', kek, nonce, { authTagLength: WRAP_TAG_BYTES });
     cipher.setAAD(WRAP_AAD);
     const wrapped = Buffer.concat([cipher.update(dataKey), cipher.final()]);
-    return {
+    const header = {
       format: VAULT_FORMAT,
       version: VAULT_VERSION,
       kdf: { name: 'scrypt', N: params.N, r: params.r, p: params.p, keylen: params.keylen, maxmem: params.maxmem, salt: salt.toString('base64') },
       wrap: { cipher: 'aes-256-gcm', nonce: nonce.toString('base64'), tag: cipher.getAuthTag().toString('base64'), wrappedKey: wrapped.toString('base64') },
-    };
+    } as const;
+    return { ...header, check: headerCheck(header) };
   } finally {
     wipe(kek);
   }
@@ -118,7 +138,7 @@ export async function unlockVault(header: VaultHeader | unknown, passphrase: str
     try {
       decipher.final();
     } catch {
-      // A wrong passphrase and a tampered header look the same to GCM; the former is what users do.
+      // The header's check has passed (or it is a version 1 header, which has none): what fails here is the passphrase.
       wipe(out);
       throw new WrongPassphraseError();
     }

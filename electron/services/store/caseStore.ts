@@ -19,7 +19,7 @@ import { fileStateOf, fillAgendas, loadSummaryIndex, sameFile, SUMMARY_INDEX_FIL
 import { CURRENT_SCHEMA_VERSION, migrate, MIGRATIONS, readMeta, type Meta, type Migration } from './meta';
 import { diffCases } from '../audit/diff';
 import { HISTORY_DIR, HistoryLog } from '../audit/historyLog';
-import { copyBackupsOut, copyDestination, createSnapshot, findValidCopy, listSnapshots, pruneSnapshots, recoverRestore, type CopyOutReport } from '../backup';
+import { copyBackupsOut, copyDestination, createSnapshot, findValidCopy, listCheckedSnapshots, listSnapshots, pruneSnapshots, recoverRestore, verifySnapshots, type CopyOutReport } from '../backup';
 import { quarantinedCaseId, quarantinedFromTrash, quarantineName } from './quarantineNames';
 import { checkHistories } from '../audit/historyCheck';
 import { caseDigest } from '../audit/digest';
@@ -964,7 +964,7 @@ export class CaseStore {
 
   listBackups(): Promise<SnapshotInfo[]> {
     this.assertOpen();
-    return listSnapshots(this.dataDir);
+    return listCheckedSnapshots(this.dataDir, this.dataKey);
   }
 
   /**
@@ -1044,6 +1044,9 @@ export class CaseStore {
     }
     warnings.push(...storedIdWarnings(this.entries.keys(), this.trashChecked.keys()));
     checkedFiles += (await readdir(path.join(this.dataDir, HISTORY_DIR)).catch(() => [])).length;
+    const backups = await verifySnapshots(this.dataDir, this.dataKey);
+    checkedFiles += backups.checked;
+    problems.push(...backups.problems);
     return { ok: problems.length === 0, checkedFiles, problems, warnings };
   }
 }

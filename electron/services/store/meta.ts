@@ -28,17 +28,39 @@ export type Migration = { from: number; description: string; up(ctx: MigrationCo
 /** None yet: version 1 is the first layout. */
 export const MIGRATIONS: readonly Migration[] = [];
 
+/**
+ * meta.json does not read (a flipped byte, a cut): nothing may be read or
+ * written by a store that cannot tell the folder's layout, but the way back
+ * must stay open — the session still lists, restores and recovers from
+ * backups (see session.ts), which is what this message sends the user to.
+ */
+export class DamagedMetaError extends ServiceError {
+  constructor(why: string) {
+    super(
+      'internal',
+      `meta.json in the data folder is damaged (${why}). Restore a backup: \`casefile backups\` lists them and \`casefile restore <name>\` puts the folder back as it was then, meta.json included (in the app: Settings → Backups → Restore). Recovering a quarantined case file (\`casefile recover <file>\`) puts back the newest good meta.json first. Nothing was changed.`,
+    );
+    this.name = 'DamagedMetaError';
+  }
+}
+
+/** The folder's meta, or null when there is none yet (a new folder); DamagedMetaError when it does not read. */
 export async function readMeta(file: DurableJsonFile<unknown>): Promise<Meta | null> {
   let raw: unknown;
   try {
     raw = await file.read();
   } catch (err) {
-    throw new ServiceError('internal', `meta.json in the data folder cannot be read (${(err as Error).message}). Restore it from a backup; nothing was changed.`);
+    throw new DamagedMetaError((err as Error).message);
   }
   if (raw === null) return null;
+  return parseMeta(raw);
+}
+
+export function parseMeta(raw: unknown): Meta {
   const parsed = Meta.safeParse(raw);
   if (!parsed.success) {
-    throw new ServiceError('internal', `meta.json in the data folder is not valid (${parsed.error.issues[0]?.message}). Restore it from a backup; nothing was changed.`);
+    const issue = parsed.error.issues[0];
+    throw new DamagedMetaError(issue ? `${issue.path.join('.') || 'top level'}: ${issue.message}` : 'invalid');
   }
   return parsed.data;
 }

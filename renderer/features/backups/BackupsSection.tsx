@@ -131,19 +131,34 @@ export function BackupsSection({
                   <td>
                     <time dateTime={s.createdAt}>{format.dateTime(s.createdAt)}</time>
                   </td>
-                  <td>{tt(REASON_KEYS[s.reason]) || s.reason}</td>
+                  <td>
+                    {tt(REASON_KEYS[s.reason]) || s.reason}
+                    {s.problem !== undefined && (
+                      <>
+                        {' '}
+                        <span className="backups-broken" title={s.problem}>
+                          {t('backups.damagedSnapshot')}
+                        </span>
+                      </>
+                    )}
+                  </td>
                   <td className="num">{s.trashed > 0 ? t('backups.casesWithTrash', { cases: s.cases, trashed: s.trashed }) : s.cases}</td>
                   <td className="num">{sizeText(t, format, s.bytes)}</td>
                   <td className="cell-actions">
-                    <button
-                      type="button"
-                      className="btn btn-small"
-                      aria-haspopup="dialog"
-                      aria-label={t('backups.restoreNamed', { date: format.dateTime(s.createdAt) })}
-                      onClick={() => setRestoring(s)}
-                    >
-                      {t('backups.restore')}
-                    </button>
+                    {s.problem !== undefined ? (
+                      // A damaged snapshot cannot be restored: say why instead of offering it.
+                      <span className="muted backups-broken-why">{t('backups.damagedSnapshotWhy', { problem: s.problem })}</span>
+                    ) : (
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        aria-haspopup="dialog"
+                        aria-label={t('backups.restoreNamed', { date: format.dateTime(s.createdAt) })}
+                        onClick={() => setRestoring(s)}
+                      >
+                        {t('backups.restore')}
+                      </button>
+                    )}
                   </td>
                 </tr>
               ))}

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseDraft, type AuditEntry } from '../../../shared/model';
 import { HistoryLog, SEALED_LINE_PREFIX } from '../../../electron/services/audit/historyLog';
 import { decryptFolder, encryptFolder, isFolderEncrypted, openVault, recoverConversion, type ConvertOptions } from '../../../electron/services/crypto/convert';
-import { decryptBytes, isEncryptedBytes } from '../../../electron/services/crypto/envelope';
+import { isEncryptedBytes } from '../../../electron/services/crypto/envelope';
+import { openBytesChunked, snapshotSealAad } from '../../../electron/services/crypto/streamSeal';
 import { listFolder } from '../../../electron/services/crypto/folderLayout';
 import { CaseStore } from '../../../electron/services/store/caseStore';
 import { expectSamePlaintext, FAST_KDF, snapshot, type FolderSnapshot } from '../../helpers/cryptoFolder';
@@ -144,7 +145,8 @@ describe('encrypting and decrypting', () => {
     const key = await openVault(dir, PASS);
     const sealedSnapshot = after.get(SNAPSHOT)!;
     expect(isEncryptedBytes(sealedSnapshot)).toBe(true);
-    const opened = decryptBytes(key, sealedSnapshot, SNAPSHOT);
+    // Sealed in chunks as a stream (a snapshot may be larger than memory), bound to its stamp and reason.
+    const opened = openBytesChunked(key, sealedSnapshot, snapshotSealAad(path.basename(SNAPSHOT)));
     expect(opened.equals(original.get(SNAPSHOT)!)).toBe(true);
     expect(gunzipSync(opened).toString('utf8')).toContain(MARK.snapshot);
     expect(await new HistoryLog(dir, key).read(caseId)).toEqual(plainRead);

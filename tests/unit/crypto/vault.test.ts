@@ -28,7 +28,7 @@ describe('the vault (key hierarchy)', () => {
     expect(text).not.toContain(dataKey.toString('base64'));
     expect(text).not.toContain(dataKey.toString('hex'));
     expect(text).not.toContain('Тұмар');
-    expect(header).toMatchObject({ format: 'casefile-vault', version: 1, kdf: { name: 'scrypt', N: 1024, r: 8, p: 1, keylen: 32 }, wrap: { cipher: 'aes-256-gcm' } });
+    expect(header).toMatchObject({ format: 'casefile-vault', version: 2, check: expect.stringMatching(/^[0-9a-f]{64}$/), kdf: { name: 'scrypt', N: 1024, r: 8, p: 1, keylen: 32 }, wrap: { cipher: 'aes-256-gcm' } });
     expect(Buffer.from(header.kdf.salt, 'base64')).toHaveLength(16);
     expect(Buffer.from(header.wrap.nonce, 'base64')).toHaveLength(12);
     expect(Buffer.from(header.wrap.tag, 'base64')).toHaveLength(16);
@@ -92,7 +92,7 @@ describe('the vault (key hierarchy)', () => {
     expect(((await rejection(rewrapVault(header, PASS, 'short'))) as ServiceError).message).toContain('too short');
   });
 
-  it('detects a tampered header as a wrong passphrase or a damaged file, never a wrong key', async () => {
+  it('detects a tampered header as a damaged file (a version 1 header, without a check: as a wrong passphrase), never a wrong key', async () => {
     const { header } = await createVault(PASS, FAST_KDF);
     const flip = (b64: string) => {
       const b = Buffer.from(b64, 'base64');
@@ -106,7 +106,14 @@ describe('the vault (key hierarchy)', () => {
       { ...header, wrap: { ...header.wrap, tag: flip(header.wrap.tag) } },
       { ...header, wrap: { ...header.wrap, wrappedKey: flip(header.wrap.wrappedKey) } },
     ];
-    for (const h of tampered) expect(await rejection(unlockVault(h, PASS))).toBeInstanceOf(WrongPassphraseError);
+    for (const h of tampered) {
+      const err = (await rejection(unlockVault(h, PASS))) as ServiceError;
+      expect(err).not.toBeInstanceOf(WrongPassphraseError);
+      expect(err.message).toMatch(/^vault\.json in the data folder is damaged/);
+      // A version 1 header carries no check: GCM alone cannot tell damage from a wrong passphrase.
+      const { check: _check, ...v1 } = h;
+      expect(await rejection(unlockVault({ ...v1, version: 1 }, PASS))).toBeInstanceOf(WrongPassphraseError);
+    }
   });
 
   it('rejects malformed headers in words, and hostile scrypt parameters before deriving', async () => {
@@ -125,7 +132,7 @@ describe('the vault (key hierarchy)', () => {
       expect(err.code).toBe('internal');
       expect(err.message).toContain(words);
     }
-    const newer = (await rejection(unlockVault({ ...header, version: 2 }, PASS))) as ServiceError;
+    const newer = (await rejection(unlockVault({ ...header, version: 3 }, PASS))) as ServiceError;
     expect(newer.code).toBe('unsupported');
     expect(() => parseVaultHeader(header)).not.toThrow();
   });
