@@ -126,7 +126,7 @@ async function readPlain(dataDir: string, rel: string, key: Buffer | null): Prom
 }
 
 /**
- * Copies meta.json, every case (live and trashed) and every case's history into
+ * Copies meta.json, settings.json, every case (live and trashed) and every case's history into
  * one new snapshot. Saves may go on meanwhile: every file is replaced whole by a
  * rename, so each is read in one state or the other (a case and its history may
  * be a save apart). What must not run meanwhile is a change to the whole folder
@@ -136,7 +136,9 @@ async function readPlain(dataDir: string, rel: string, key: Buffer | null): Prom
  */
 export async function createSnapshot(dataDir: string, options: SnapshotOptions): Promise<SnapshotInfo> {
   const now = options.now ?? new Date();
-  const rels: string[] = ['meta.json'];
+  // settings.json (who prepares the briefs) goes along where it exists: a set copied to another drive
+  // restores a whole folder on a new computer. A missing one is passed over like a case trashed meanwhile.
+  const rels: string[] = ['meta.json', 'settings.json'];
   for (const [sub, ext] of [['cases', '.json'], ['trash', '.json'], ['history', '.jsonl']] as const) {
     for (const name of (await names(path.join(dataDir, sub))).sort()) {
       if (!name.startsWith('.') && name.endsWith(ext)) rels.push(`${sub}/${name}`);

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { restoreSnapshot } from '../../../electron/services/backup';
 import { decryptFolder, encryptFolder } from '../../../electron/services/crypto/convert';
 import { isEncryptedBytes } from '../../../electron/services/crypto/envelope';
 import { createDispatcher } from '../../../electron/services/dispatch';
@@ -74,6 +75,31 @@ describe('the folder’s settings', () => {
     expect((await decryptFolder(dir, PASS)).untouched).toEqual([]);
     expect(JSON.parse(await readFile(path.join(dir, SETTINGS_FILE), 'utf8'))).toMatchObject({ preparedBy: NEW_NAME });
     await withFolder({}, async (call) => expect(await call('settings.get', {})).toEqual({ preparedBy: NEW_NAME }));
+  });
+
+  it('travel in snapshots (sealed with them when encrypted) and come back with a restore', async () => {
+    await buildDataFolder(dir, 0);
+    await withFolder({}, (call) => call('settings.set', { preparedBy: NAME }));
+    const first = await CaseStore.open(dir);
+    let name: string;
+    try {
+      name = (await first.backup('manual')).name;
+    } finally {
+      await first.close();
+    }
+    await withFolder({}, (call) => call('settings.set', { preparedBy: NEW_NAME }));
+    await restoreSnapshot(dir, name, null);
+    await withFolder({}, async (call) => expect(await call('settings.get', {})).toEqual({ preparedBy: NAME }));
+
+    // Encrypted, a snapshot holds the name only sealed.
+    await encryptFolder(dir, PASS, FAST_KDF);
+    const sealed = await CaseStore.open(dir, { passphrase: PASS });
+    try {
+      await sealed.backup('manual');
+    } finally {
+      await sealed.close();
+    }
+    expect(await filesHolding(NAME)).toEqual([]);
   });
 
   it('a sealed settings file is bound to its name: under another name it does not open', async () => {
