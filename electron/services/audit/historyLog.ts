@@ -5,7 +5,7 @@ import { decryptBytes, encryptBytes } from '../crypto/envelope';
 import { EncryptedFileError } from '../crypto/errors';
 import { aadForPath, HISTORY_DIR } from '../crypto/folderLayout';
 import { ServiceError } from '../errors';
-import { fsyncDir, writeFileDurably, type DurableFs } from '../store/durableFile';
+import { fsyncDir, type DurableFs } from '../store/durableFile';
 import { lastGoodLine, sha256Hex } from './digest';
 
 // A case's history: <dataDir>/history/<id>.jsonl, one AuditEntry per line, only
@@ -180,19 +180,18 @@ export async function readHistoryText(file: string, key: Buffer | null, aad: str
 }
 
 /**
- * Replaces a history file durably with `plainJsonl` (as `readHistoryText` gives
- * it), each line stored as the folder stores lines. Refuses, writing nothing,
- * text with a line that is not an audit entry.
+ * `plainJsonl` (as `readHistoryText` gives it) as the folder stores it: each line
+ * sealed on its own when `key` is given. Throws, before anything is written, on a
+ * line that is not an audit entry; `where` names the file in that message.
  */
-export async function writeHistoryText(file: string, plainJsonl: string, key: Buffer | null, aad: string, fs: DurableFs = realFs): Promise<void> {
+export function encodeHistoryText(plainJsonl: string, key: Buffer | null, aad: string, where: string): string {
   const stored: string[] = [];
   for (const [i, line] of plainJsonl.split('\n').entries()) {
     if (line.trim() === '') continue;
-    if (!line.startsWith('{') || !parseEntry(line)) throw new ServiceError('bad_input', `Line ${i + 1} of the history for ${path.basename(file)} is not a history entry. Nothing was written.`);
+    if (!line.startsWith('{') || !parseEntry(line)) throw new ServiceError('bad_input', `Line ${i + 1} of the history for ${where} is not a history entry. Nothing was changed.`);
     stored.push(`${encodeHistoryLine(line, key, aad)}\n`);
   }
-  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-  await writeFileDurably(file, stored.join(''), fs);
+  return stored.join('');
 }
 
 /**

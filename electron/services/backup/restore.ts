@@ -2,7 +2,7 @@ import { access, mkdir, open, readFile, rename, rm, unlink } from 'node:fs/promi
 import path from 'node:path';
 import { z } from 'zod';
 import { AuditEntry, CaseFile, DateTime, type SnapshotInfo } from '../../../shared/model';
-import { encodeHistoryLine, readHistoryText } from '../audit/historyLog';
+import { encodeHistoryText, readHistoryText } from '../audit/historyLog';
 import { rebuildManifest } from '../audit/manifest';
 import { checksumIssues } from '../cases/finalize';
 import { aadForPath, encryptBytes } from '../crypto';
@@ -98,15 +98,6 @@ export async function readSnapshot(dataDir: string, name: string, key: Buffer | 
 
 const restoreLine = (at: string, rev: number) => `${JSON.stringify({ at, rev, cause: 'backup-restore', changes: [] } satisfies AuditEntry)}\n`;
 
-function isAuditEntryLine(line: string): boolean {
-  if (!line.startsWith('{')) return false;
-  try {
-    return AuditEntry.safeParse(JSON.parse(line)).success;
-  } catch {
-    return false;
-  }
-}
-
 /** Writes one staged file as the folder stores it (sealed when encrypted), with the snapshot's mtime, synced. */
 async function writeStaged(root: string, rel: string, text: string, mtimeMs: number, key: Buffer | null, fs?: DurableFs): Promise<void> {
   const file = path.join(root, ...rel.split('/'));
@@ -115,13 +106,7 @@ async function writeStaged(root: string, rel: string, text: string, mtimeMs: num
   let bytes: string | Buffer;
   if (rel.startsWith('history/')) {
     // Each line stored as the folder stores lines (sealed one by one when encrypted); a line that is not an entry fails the restore, nothing changed.
-    const stored: string[] = [];
-    for (const [i, line] of text.split('\n').entries()) {
-      if (line.trim() === '') continue;
-      if (!isAuditEntryLine(line)) throw new ServiceError('bad_input', `Line ${i + 1} of the history for ${path.basename(file)} in the snapshot is not a history entry. Nothing was changed.`);
-      stored.push(`${encodeHistoryLine(line, key, aad)}\n`);
-    }
-    bytes = stored.join('');
+    bytes = encodeHistoryText(text, key, aad, `${path.basename(file)} in the snapshot`);
   } else bytes = key && rel !== 'meta.json' ? encryptBytes(key, text, aad) : text;
   const handle = await (fs?.open ?? open)(file, 'wx', 0o600);
   try {
