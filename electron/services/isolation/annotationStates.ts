@@ -5,7 +5,7 @@
 import { annotationStates, type AnnotationState, type CaseFile } from '../../../shared/model';
 import { statesOneByOne } from './anchorJob';
 import { limits, seconds } from './limits';
-import { anchoringCost, boundedPerItem, INLINE_COST } from './perItem';
+import { anchoringCost, anchoringJobOptions, boundedPerItem, INLINE_COST } from './perItem';
 import { runJob } from './runJob';
 
 export async function boundedAnnotationStates(c: Pick<CaseFile, 'sources' | 'annotations'>, signal?: AbortSignal): Promise<AnnotationState[]> {
@@ -19,20 +19,7 @@ export async function boundedAnnotationStates(c: Pick<CaseFile, 'sources' | 'ann
   const l = limits();
   const { sources, annotations } = c;
   const { results, undone } = await boundedPerItem(annotations.length, { allMs: l.anchorAllMs, oneMs: l.anchorOneMs }, (start, budgetMs, onProgress) =>
-    runJob(
-      'annotations.states',
-      { sources, annotations, start, budgetMs },
-      {
-        timeoutMs: budgetMs + l.anchorOneMs,
-        stallMs: l.anchorOneMs,
-        heapMb: l.bundleHeapMb,
-        rssGrowthMb: l.bundleRssMb,
-        ...(signal ? { signal } : {}),
-        onProgress: (k) => onProgress(k as number),
-        subject: 'the annotations',
-        advice: 'Shorten the quotes, or split the source into smaller ones.',
-      },
-    ),
+    runJob('annotations.states', { sources, annotations, start, budgetMs }, anchoringJobOptions(budgetMs, onProgress, signal)),
   );
   return annotations.map((a, k) => {
     const found = results.get(k);

@@ -8,7 +8,7 @@ import { markAnchored } from '../cases/preanchored';
 import { anchorAnnotations, type AnchorItem } from './anchorJob';
 import { limits, mib } from './limits';
 import { runJob } from './runJob';
-import { anchoringCost, boundedPerItem, INLINE_COST } from './perItem';
+import { anchoringCost, anchoringJobOptions, boundedPerItem, INLINE_COST } from './perItem';
 
 type Target = NonNullable<CaseDraft['annotations'][number]['target']>;
 
@@ -62,21 +62,7 @@ export async function anchorCases(given: readonly CaseDraft[], signal?: AbortSig
     cost <= INLINE_COST
       ? { results: new Map(anchorAnnotations({ sources, items, start: 0, budgetMs: Infinity }, () => undefined).results) }
       : await boundedPerItem(items.length, { allMs: l.anchorAllMs, oneMs: l.anchorOneMs }, (start, budgetMs, onProgress) =>
-          runJob(
-            'bundle.anchor',
-            { sources, items, start, budgetMs },
-            {
-              // The worker keeps to the budget itself; the deadline is for one stuck past it.
-              timeoutMs: budgetMs + l.anchorOneMs,
-              stallMs: l.anchorOneMs,
-              heapMb: l.bundleHeapMb,
-              rssGrowthMb: l.bundleRssMb,
-              ...(signal ? { signal } : {}),
-              onProgress: (k) => onProgress(k as number),
-              subject: 'the annotations',
-              advice: 'Shorten the quotes, or split the source into smaller ones.',
-            },
-          ),
+          runJob('bundle.anchor', { sources, items, start, budgetMs }, anchoringJobOptions(budgetMs, onProgress, signal)),
         );
 
   const byCase = new Map<number, Map<number, Target>>();

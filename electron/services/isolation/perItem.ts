@@ -3,7 +3,8 @@
 // `oneMs` is stopped with its worker, left undone, and a fresh worker goes on with the next;
 // once `allMs` is spent the rest are left undone. The caller decides what undone means.
 
-import { LimitError } from './runJob';
+import { limits as currentLimits } from './limits';
+import { LimitError, type JobOptions } from './runJob';
 
 export type PerItemOutput<R> = {
   results: Array<[number, R]>;
@@ -59,3 +60,22 @@ export function anchoringCost(items: ReadonlyArray<{ text: string; quote: string
 
 /** About 75 ms of searching at most: below it the work is done in the calling thread. */
 export const INLINE_COST = 1_000_000;
+
+/**
+ * How every anchoring job runs in its worker: the worker keeps to `budgetMs` itself,
+ * and the deadline is for one stuck past it; a quote that stalls for `anchorOneMs` is
+ * stopped alone (boundedPerItem goes on with the next).
+ */
+export function anchoringJobOptions(budgetMs: number, onProgress: (k: number) => void, signal?: AbortSignal): JobOptions {
+  const l = currentLimits();
+  return {
+    timeoutMs: budgetMs + l.anchorOneMs,
+    stallMs: l.anchorOneMs,
+    heapMb: l.bundleHeapMb,
+    rssGrowthMb: l.bundleRssMb,
+    ...(signal ? { signal } : {}),
+    onProgress: (k) => onProgress(k as number),
+    subject: 'the annotations',
+    advice: 'Shorten the quotes, or split the source into smaller ones.',
+  };
+}
