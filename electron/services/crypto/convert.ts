@@ -1,16 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import { access, open, readFile, rename, stat, unlink } from 'node:fs/promises';
-
 import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { convertHistoryBytes } from '../audit/historyLog';
 import { ioError, isIoError, ServiceError } from '../errors';
-import { fsyncDir, TEMP_SUFFIX, type DurableFs } from '../store/durableFile';
+import { fsyncDir, type DurableFs } from '../store/durableFile';
 import { decryptBytes, encryptBytes, isEncryptedBytes } from './envelope';
 import { EncryptedFileError } from './errors';
 import { listFolder, removeLeftovers, type Target } from './folderLayout';
 import { missingVaultError, orphanCiphertext } from './missingVault';
-import { resealSnapshot } from './snapshotReseal';
+import { replaceStreaming, resealSnapshot } from './snapshotReseal';
 import { readJournal, readVaultFile, removeJournal, removeVaultFile, writeJournal, writeVaultFile, type Journal } from './journal';
 import { checkNewPassphrase, strongerParams, type ScryptParams } from './kdf';
 import { createVault, paramsOf, unlockVault, wrapDataKey, type VaultHeader } from './vault';
@@ -110,30 +108,9 @@ async function onDisk<T>(doing: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
-/**
- * Replaces `file` durably with `bytes`, keeping its times: the store reads a
- * trashed case's mtime as the moment it was trashed, and a decrypted folder
- * should look as it did before it was encrypted. The temp file uses the store's
- * naming, so a leftover is swept like any other.
- */
-async function replaceKeepingTimes(file: string, bytes: Uint8Array, st: Stats, beforeRename: () => Promise<void>, fs: DurableFs = realFs): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
-  let renamed = false;
-  try {
-    const handle = await fs.open(tmp, 'wx', 0o600);
-    try {
-      await handle.writeFile(bytes);
-      await handle.utimes(st.atime, st.mtime);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await beforeRename();
-    await fs.rename(tmp, file);
-    renamed = true;
-  } finally {
-    if (!renamed) await unlink(tmp).catch(() => undefined);
-  }
+/** Replaces `file` durably with `bytes`, keeping its times (see replaceStreaming). */
+function replaceKeepingTimes(file: string, bytes: Uint8Array, st: Stats, beforeRename: () => Promise<void>, fs: DurableFs = realFs): Promise<void> {
+  return replaceStreaming(file, st, (write) => write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)), beforeRename, fs);
 }
 
 type FileState = { kind: 'plain' } | { kind: 'encrypted'; plain: Buffer } | { kind: 'unreadable' };

@@ -4,7 +4,7 @@ import { open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Transform } from 'node:stream';
 import { pipeline as streamPipeline } from 'node:stream/promises';
-import { TEMP_SUFFIX, type DurableFs } from '../store/durableFile';
+import { bufferedWrites, TEMP_SUFFIX, type DurableFs } from '../store/durableFile';
 import { ENVELOPE_MAGIC, ENVELOPE_OVERHEAD, ENVELOPE_VERSION, TAG_BYTES } from './envelope';
 import { EncryptedFileError } from './errors';
 import { isStreamSealed, openStream, openWholeSealStream, sealStream, snapshotSealAad } from './streamSeal';
@@ -40,28 +40,22 @@ async function kindOf(file: string, rel: string, key: Buffer): Promise<Kind> {
   }
 }
 
-/** Replaces `file` durably with what `fill` writes, keeping its times; the temp file is removed when anything fails. */
-async function replaceStreaming(file: string, st: Stats, fill: (write: (chunk: Buffer) => Promise<void>) => Promise<void>, beforeRename: () => Promise<void>, fs: DurableFs): Promise<void> {
+/**
+ * Replaces `file` durably with what `fill` writes, keeping its times (the store
+ * reads a trashed case's mtime as the moment it was trashed; a decrypted folder
+ * should look as it did before). The temp file uses the store's naming, so a
+ * leftover is swept like any other; it is removed when anything fails.
+ */
+export async function replaceStreaming(file: string, st: Stats, fill: (write: (chunk: Buffer) => Promise<void>) => Promise<void>, beforeRename: () => Promise<void>, fs: DurableFs): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
   let renamed = false;
   try {
     const handle = await fs.open(tmp, 'wx', 0o600);
     try {
-      let parts: Buffer[] = [];
-      let bytes = 0;
-      const flush = async () => {
-        if (bytes === 0) return;
-        const all = Buffer.concat(parts, bytes);
-        parts = [];
-        bytes = 0;
-        await handle.writeFile(all); // appends: a handle writes at its position
-      };
-      await fill(async (chunk) => {
-        parts.push(chunk);
-        bytes += chunk.length;
-        if (bytes >= 1 << 20) await flush();
-      });
-      await flush();
+      // A handle writes at its position: each flush appends.
+      const out = bufferedWrites(async (all) => void (await handle.writeFile(all)));
+      await fill(out.write);
+      await out.flush();
       await handle.utimes(st.atime, st.mtime);
       await handle.sync();
     } finally {

@@ -135,3 +135,28 @@ export async function prepareDurable(file: string, data: string | Uint8Array, fs
   }
   return { commit: () => fs.rename(tmp, file), abort: () => fs.unlink(tmp).catch(() => undefined) };
 }
+
+/**
+ * Gathers small writes into large ones before they reach `sink`: a sink that
+ * fsyncs, seals or makes a system call pays per call, and streams hand over
+ * chunks of a few kilobytes.
+ */
+export function bufferedWrites(sink: (chunk: Buffer) => Promise<void>, size = 1 << 20) {
+  let parts: Buffer[] = [];
+  let bytes = 0;
+  const flush = async () => {
+    if (bytes === 0) return;
+    const all = Buffer.concat(parts, bytes);
+    parts = [];
+    bytes = 0;
+    await sink(all);
+  };
+  return {
+    async write(chunk: Buffer) {
+      parts.push(chunk);
+      bytes += chunk.length;
+      if (bytes >= size) await flush();
+    },
+    flush,
+  };
+}
