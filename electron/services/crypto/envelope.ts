@@ -73,8 +73,17 @@ export function decryptBytes(dataKey: Uint8Array, envelope: Uint8Array, aad: str
   const nonce = buf.subarray(HEADER_BYTES, HEADER_BYTES + NONCE_BYTES);
   const tag = buf.subarray(buf.length - TAG_BYTES);
   const body = buf.subarray(HEADER_BYTES + NONCE_BYTES, buf.length - TAG_BYTES);
-  const decipher = createDecipheriv('aes-256-gcm', dataKey, nonce, { authTagLength: TAG_BYTES });
-  decipher.setAAD(additionalData(aad));
+  return openGcm(dataKey, nonce, additionalData(aad), body, tag);
+}
+
+/**
+ * AES-256-GCM decryption that returns plaintext only once the tag checks out
+ * (throws `EncryptedFileError('auth_failed')` otherwise): whole envelopes and the
+ * chunks of a streamed seal alike.
+ */
+export function openGcm(key: Uint8Array, nonce: Uint8Array, additional: Uint8Array, body: Uint8Array, tag: Uint8Array): Buffer {
+  const decipher = createDecipheriv('aes-256-gcm', key, nonce, { authTagLength: TAG_BYTES });
+  decipher.setAAD(additional);
   decipher.setAuthTag(tag);
   const plain = decipher.update(body);
   try {

@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes, type DecipherGCM } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
-import { checkKey, ENVELOPE_MAGIC, TAG_BYTES } from './envelope';
+import { checkKey, ENVELOPE_MAGIC, openGcm, TAG_BYTES } from './envelope';
 import { EncryptedFileError } from './errors';
 
 // A file sealed in authenticated chunks, for what is too large to seal (and,
@@ -78,18 +78,7 @@ function opener(key: Buffer, aad: string, head: Buffer) {
     sealedChunk: 2 ** log2 + TAG_BYTES,
     open(sealed: Buffer, last: boolean): Buffer {
       if (sealed.length < TAG_BYTES) throw new EncryptedFileError('truncated');
-      const decipher = createDecipheriv('aes-256-gcm', key, nonceOf(prefix, index++, last), { authTagLength: TAG_BYTES });
-      decipher.setAAD(additional);
-      decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
-      const plain = decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES));
-      try {
-        decipher.final();
-      } catch {
-        // GCM decrypts before it verifies: what `update` produced must not leak out.
-        plain.fill(0);
-        throw new EncryptedFileError('auth_failed');
-      }
-      return plain;
+      return openGcm(key, nonceOf(prefix, index++, last), additional, sealed.subarray(0, sealed.length - TAG_BYTES), sealed.subarray(sealed.length - TAG_BYTES));
     },
   };
 }
