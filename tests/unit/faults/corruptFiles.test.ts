@@ -322,7 +322,7 @@ describe('a damaged meta.json', () => {
     const e = err as ServiceError;
     expect(ErrorCode.options).toContain(e.code);
     expect(e.message).toContain('meta.json');
-    expect(e.message).toMatch(/nothing was changed/);
+    expect(e.message).toMatch(/nothing was changed/i);
     // Every byte as it was, the lock released (no casefile.lock left behind).
     expect(snapshotDiff(before, await snapshot(dir, { includeVolatile: true }))).toEqual([]);
 
