@@ -112,15 +112,51 @@ export function openBytesChunked(key: Buffer, bytes: Uint8Array, aad: string): B
 }
 
 /**
+ * Cuts a byte stream into frames of a fixed size, always holding the last frame
+ * back: whether a frame is the last is known only once the next byte (or the
+ * end) arrives, and the last one is sealed differently.
+ */
+function framer() {
+  let pending: Buffer[] = [];
+  let bytes = 0;
+  return {
+    get bytes() {
+      return bytes;
+    },
+    add(chunk: Buffer) {
+      pending.push(chunk);
+      bytes += chunk.length;
+    },
+    /** Every frame of `size` that is certainly not the last. */
+    *frames(size: number): Generator<Buffer> {
+      if (bytes <= size) return;
+      let all = Buffer.concat(pending, bytes);
+      while (all.length > size) {
+        yield all.subarray(0, size);
+        all = all.subarray(size);
+      }
+      pending = [all];
+      bytes = all.length;
+    },
+    /** Everything held, emptied. */
+    take(): Buffer {
+      const all = pending.length === 1 ? pending[0]! : Buffer.concat(pending, bytes);
+      pending = [];
+      bytes = 0;
+      return all;
+    },
+  };
+}
+
+/**
  * Seals what is written to it, for the file whose logical name is `aad`. Holds
  * at most one chunk: a chunk is sealed once the next byte (or the end) tells
  * whether it is the last.
  */
 export function sealStream(key: Buffer, aad: string, log2Chunk = DEFAULT_LOG2_CHUNK): Transform {
   const s = sealer(key, aad, log2Chunk);
+  const held = framer();
   let started = false;
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
   return new Transform({
     transform(chunk: Buffer, _encoding, callback: TransformCallback) {
       try {
@@ -128,18 +164,8 @@ export function sealStream(key: Buffer, aad: string, log2Chunk = DEFAULT_LOG2_CH
           started = true;
           this.push(s.header);
         }
-        pending.push(chunk);
-        pendingBytes += chunk.length;
-        // Strictly more than a chunk: only then is the first chunk known not to be the last.
-        if (pendingBytes > s.chunkSize) {
-          let all = Buffer.concat(pending);
-          while (all.length > s.chunkSize) {
-            this.push(s.seal(all.subarray(0, s.chunkSize), false));
-            all = all.subarray(s.chunkSize);
-          }
-          pending = [all];
-          pendingBytes = all.length;
-        }
+        held.add(chunk);
+        for (const frame of held.frames(s.chunkSize)) this.push(s.seal(frame, false));
         callback();
       } catch (err) {
         callback(err as Error);
@@ -148,7 +174,7 @@ export function sealStream(key: Buffer, aad: string, log2Chunk = DEFAULT_LOG2_CH
     flush(callback: TransformCallback) {
       try {
         if (!started) this.push(s.header);
-        this.push(s.seal(Buffer.concat(pending), true));
+        this.push(s.seal(held.take(), true));
         callback();
       } catch (err) {
         callback(err as Error);
@@ -165,38 +191,18 @@ export function sealStream(key: Buffer, aad: string, log2Chunk = DEFAULT_LOG2_CH
 export function openStream(key: Buffer, aad: string): Transform {
   checkKey(key);
   let o: ReturnType<typeof opener> | null = null;
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
-  const take = (): Buffer => {
-    const all = pending.length === 1 ? pending[0]! : Buffer.concat(pending);
-    pending = [];
-    pendingBytes = 0;
-    return all;
-  };
+  const held = framer();
   return new Transform({
     transform(chunk: Buffer, _encoding, callback: TransformCallback) {
       try {
-        pending.push(chunk);
-        pendingBytes += chunk.length;
+        held.add(chunk);
         if (!o) {
-          if (pendingBytes < STREAM_HEADER_BYTES) return callback();
-          const all = take();
+          if (held.bytes < STREAM_HEADER_BYTES) return callback();
+          const all = held.take();
           o = opener(key, aad, all.subarray(0, STREAM_HEADER_BYTES));
-          const rest = all.subarray(STREAM_HEADER_BYTES);
-          if (rest.length > 0) {
-            pending = [rest];
-            pendingBytes = rest.length;
-          }
+          if (all.length > STREAM_HEADER_BYTES) held.add(all.subarray(STREAM_HEADER_BYTES));
         }
-        if (pendingBytes > o.sealedChunk) {
-          let all = take();
-          while (all.length > o.sealedChunk) {
-            this.push(o.open(all.subarray(0, o.sealedChunk), false));
-            all = all.subarray(o.sealedChunk);
-          }
-          pending = [all];
-          pendingBytes = all.length;
-        }
+        for (const frame of held.frames(o.sealedChunk)) this.push(o.open(frame, false));
         callback();
       } catch (err) {
         callback(err as Error);
@@ -205,7 +211,7 @@ export function openStream(key: Buffer, aad: string): Transform {
     flush(callback: TransformCallback) {
       try {
         if (!o) throw new EncryptedFileError('truncated');
-        this.push(o.open(take(), true));
+        this.push(o.open(held.take(), true));
         callback();
       } catch (err) {
         callback(err as Error);
