@@ -38,7 +38,7 @@ import type { AnnotationTarget } from '../model/parts';
 import { findApproxMatches } from './anchorApprox';
 import { agreement, chooseAmongRepeats, chooseFuzzy, MAX_SCORED_OCCURRENCES, type FuzzyMatch } from './anchorContext';
 import { foldedForm, foldWhitespace, isFoldableSpace, type FoldedText } from './anchorFold';
-import { quoteEdges, snapAndJudge, splitsWord } from './anchorWords';
+import { quoteEdges, snapAndJudge, splitsPair, splitsWord } from './anchorWords';
 
 export type AnchorMethod = 'position' | 'quote' | 'fuzzy';
 
@@ -68,19 +68,6 @@ const MAX_QUOTE_ERROR_RATE = 0.15;
 
 // ---------------------------------------------------------------------------
 // Making targets
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
-}
-
-/** True when offset i falls between the two halves of a surrogate pair. */
-function splitsPair(text: string, i: number): boolean {
-  return i > 0 && i < text.length && isHighSurrogate(text.charCodeAt(i - 1)) && isLowSurrogate(text.charCodeAt(i));
-}
 
 /**
  * A target for text[start, end). An offset that falls inside a surrogate pair is
@@ -258,10 +245,7 @@ function trimToWords(text: string, start: number, end: number, exact: string): [
   // quote itself began or ended with whitespace.
   if (!isFoldableSpace(exact.charCodeAt(0))) while (start < end && isFoldableSpace(text.charCodeAt(start))) start++;
   if (!isFoldableSpace(exact.charCodeAt(exact.length - 1))) while (end > start && isFoldableSpace(text.charCodeAt(end - 1))) end--;
-  // An approximate edge can fall inside an emoji. Take the whole emoji when the quote
-  // itself begins (ends) with one; otherwise the half was an edit, so leave it out.
-  if (splitsPair(text, start)) start += isHighSurrogate(exact.charCodeAt(0)) ? -1 : 1;
-  if (splitsPair(text, end)) end += isLowSurrogate(exact.charCodeAt(exact.length - 1)) ? 1 : -1;
+  // An edge inside an emoji is left for snapAndJudge, which weighs both whole-character readings.
   return [start, end];
 }
 

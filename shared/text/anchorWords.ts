@@ -37,6 +37,19 @@ export type Verdict =
 const WORD = /(?![\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}])[\p{L}\p{M}\p{N}]/u;
 const DIGIT = /\p{Nd}/u;
 
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/** True when offset i falls between the two halves of a surrogate pair. */
+export function splitsPair(text: string, i: number): boolean {
+  return i > 0 && i < text.length && isHighSurrogate(text.charCodeAt(i - 1)) && isLowSurrogate(text.charCodeAt(i));
+}
+
 /** The code point that ends just before offset i (a whole surrogate pair when there is one). */
 function codePointBefore(text: string, i: number): string {
   if (i <= 0) return '';
@@ -345,8 +358,13 @@ export function snapAndJudge(
     while (i > 0 && isFoldableSpace(text.charCodeAt(i - 1))) i--;
     return i;
   };
-  const starts = edges.start && splitsWord(text, start) ? [wordStartBefore(text, start), skipSpaceForward(wordEndAfter(text, start))] : [start];
-  const ends = edges.end && splitsWord(text, end) ? [wordEndAfter(text, end), skipSpaceBack(wordStartBefore(text, end))] : [end];
+  // An approximate edge can fall inside an emoji: both whole-character readings are
+  // measured (taking the emoji may add an edit when it is not the quote's own).
+  const whole = (i: number, first: 1 | -1) => (splitsPair(text, i) ? [i + first, i - first] : [i]);
+  const starts = whole(start, -1).flatMap((i) =>
+    edges.start && splitsWord(text, i) ? [wordStartBefore(text, i), skipSpaceForward(wordEndAfter(text, i))] : [i],
+  );
+  const ends = whole(end, 1).flatMap((i) => (edges.end && splitsWord(text, i) ? [wordEndAfter(text, i), skipSpaceBack(wordStartBefore(text, i))] : [i]));
   let best: { start: number; end: number; verdict: Verdict } | undefined;
   const score = (v: Verdict) => RANK[v.kind] * 1e6 + (v.kind === 'changed' ? v.edits : 0);
   for (const s of starts) {

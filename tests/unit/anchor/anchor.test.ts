@@ -322,6 +322,17 @@ describe('anchor: scripts and surrogate pairs', () => {
     expect(r.status).toBe('changed');
     expect(covered(text, r)).toBe('суд Huma');
   });
+
+  it('ends before an emoji that is not the quote\'s own when taking it would add an edit', () => {
+    // Found by the property test (seed 1481545114): the quote ends in a flag, the text has
+    // half of that flag and then a different emoji; taking the whole next emoji is two
+    // code-unit edits from the quote, leaving it out is one.
+    const quote = 'Almaty\n\n🇰🇿';
+    const text = 'Almaty\n\n🇰\ud83c👩🏽‍⚖️ суд суд суд';
+    const r = anchor(text, { quote: { exact: quote, suffix: '\n\n🇰🇿, Һ' }, position: { start: 0, end: quote.length } });
+    expect(r.status).toBe('changed');
+    expect(covered(text, r)).toBe('Almaty\n\n🇰\ud83c');
+  });
 });
 
 describe('anchor: a long text', () => {
