@@ -1,4 +1,4 @@
-import type { AuditEntry, CaseFile } from '../../shared/model';
+import type { AuditEntry, CaseFile, Decision } from '../../shared/model';
 
 // Titles, names and notes come from bundles anyone can write. Printed raw, an escape
 // sequence in a title recolours the terminal, moves the cursor, rewrites the lines
@@ -38,6 +38,12 @@ export function formatTable(header: string[], rawRows: string[][]): string {
 
 const mark = (confidential: boolean | undefined) => (confidential ? ' [confidential]' : '');
 
+function penaltyLine(p: NonNullable<Decision['penalty']>): string {
+  const t = p.term;
+  const term = t ? [t.years !== undefined ? `${t.years}y` : '', t.months !== undefined ? `${t.months}m` : '', t.days !== undefined ? `${t.days}d` : ''].filter(Boolean).join(' ') : '';
+  return [p.type, term, p.fine ? `${p.fine.amount} ${p.fine.currency}` : ''].filter(Boolean).join(', ');
+}
+
 /** A plain-text view of one case for the terminal. */
 export function formatCase(c: CaseFile): string {
   const out: string[] = [oneLine(c.title), `  id ${c.id} · ${c.kind} · ${c.status} · priority ${c.priority} · rev ${c.rev}`];
@@ -47,8 +53,8 @@ export function formatCase(c: CaseFile): string {
     out.push(`Person: ${p.name}${p.aliases.length ? ` (also ${p.aliases.join(', ')})` : ''}`);
     if (p.contact) out.push(`  contact: ${p.contact} [confidential]`);
     out.push(`Detention: ${c.detention.status}${c.detention.since ? ` since ${c.detention.since}` : ''}${c.detention.place ? ` at ${c.detention.place}` : ''}`);
-    for (const ch of c.charges) out.push(`Charge: ${ch.code} art. ${ch.article}${ch.summary ? ` — ${ch.summary}` : ''}`);
-    if (c.sentence) out.push(`Sentence: ${c.sentence.type}${c.sentence.months !== undefined ? `, ${c.sentence.months} months` : ''}`);
+    for (const ch of c.charges) out.push(`Charge: ${ch.code}${ch.article !== undefined ? ` art. ${ch.article}` : ''}${ch.summary ? ` — ${ch.summary}` : ''}${ch.outcome ? ` (${ch.outcome})` : ''}`);
+    for (const d of c.decisions) out.push(`Decision: ${d.date ?? 'undated'} ${d.stage}${d.body ? ` by ${d.body}` : ''}${d.penalty ? ` — ${penaltyLine(d.penalty)}` : ''}${d.outcome ? `; ${d.outcome}` : ''}${mark(d.confidential)}`);
     if (c.lawyer) out.push(`Lawyer: ${c.lawyer} [confidential]`);
   } else {
     const o = c.organization;
@@ -60,7 +66,8 @@ export function formatCase(c: CaseFile): string {
   if (c.summary) out.push('', c.summary);
   if (c.events.length) {
     out.push('', 'Timeline:');
-    for (const e of [...c.events].sort((a, b) => a.date.localeCompare(b.date))) out.push(`  ${e.date}  ${e.type}: ${e.title}${mark(e.confidential)}`);
+    // The array is the chronology (the user's order where dates cannot be compared).
+    for (const e of c.events) out.push(`  ${e.date ?? 'undated'}  ${e.type}: ${e.title}${mark(e.confidential)}`);
   }
   if (c.sources.length) {
     out.push('', 'Sources:');

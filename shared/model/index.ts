@@ -2,6 +2,8 @@ export * from './scalars';
 export * from './idRecord';
 export * from './parts';
 export * from './case';
+export * from './decisions';
+export * from './fromV1';
 export * from './bundle';
 export * from './summary';
 export * from './agenda';

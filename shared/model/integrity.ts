@@ -10,10 +10,11 @@ export type Issue = { path: PathSegment[]; message: string };
  */
 export function checkReferences(c: CaseDraft): Issue[] {
   const issues: Issue[] = [];
-  const lists = ['events', 'sources', 'annotations', 'deadlines', 'advocacy'] as const;
+  const lists = ['events', 'sources', 'annotations', 'deadlines', 'advocacy', 'requests', 'decisions'] as const;
   for (const list of lists) {
     const seen = new Set<string>();
-    c[list].forEach((item, i) => {
+    const items: readonly { id?: string | undefined }[] = list === 'decisions' ? (c.kind === 'political_prisoner' ? c.decisions : []) : c[list];
+    items.forEach((item, i) => {
       if (item.id === undefined) return;
       if (seen.has(item.id)) issues.push({ path: [list, i, 'id'], message: `duplicate id "${item.id}" in ${list}` });
       seen.add(item.id);
@@ -31,6 +32,10 @@ export function checkReferences(c: CaseDraft): Issue[] {
     }
     if (a.target && a.sourceId === undefined) {
       issues.push({ path: ['annotations', i, 'target'], message: 'a target needs a sourceId to point into' });
+    }
+    const region = a.target?.region;
+    if (region && (region.x + region.w > 1 || region.y + region.h > 1)) {
+      issues.push({ path: ['annotations', i, 'target', 'region'], message: 'expected a rectangle inside the page: x + w and y + h at most 1' });
     }
   });
   return issues;

@@ -13,7 +13,8 @@ export const EventType = z.enum([
 
 export const EventDraft = z.strictObject({
   id: Id.optional(),
-  date: PartialDate,
+  /** Absent when no source dates it; the array's order places it (see MODEL.md, Event). */
+  date: PartialDate.optional(),
   type: EventType,
   title: Text,
   description: z.string().optional(),
@@ -23,7 +24,22 @@ export const EventDraft = z.strictObject({
 export const Event = EventDraft.extend({ id: Id });
 export type Event = z.infer<typeof Event>;
 
-export const SourceKind = z.enum(['article', 'court_document', 'statement', 'interview', 'other']);
+export const SourceKind = z.enum(['article', 'court_document', 'statement', 'interview', 'photo', 'recording', 'other']);
+
+/** The original a source's text came from; its bytes are stored apart, by their sha256. */
+export const SourceFile = z.strictObject({
+  sha256: Sha256,
+  name: Text,
+  mediaType: Text,
+  size: z.int().min(0, { error: 'expected a size in bytes: a whole number from 0' }),
+  addedAt: DateTime,
+  addedBy: z.string().optional(),
+  capturedFrom: z.string().optional(),
+  capturedAt: DateTime.optional(),
+  textBy: z.enum(['embedded', 'ocr', 'typed']).optional(),
+  pages: z.int().min(1, { error: 'expected a page count from 1' }).optional(),
+});
+export type SourceFile = z.infer<typeof SourceFile>;
 
 export const SourceDraft = z.strictObject({
   id: Id.optional(),
@@ -36,6 +52,7 @@ export const SourceDraft = z.strictObject({
   text: z.string(),
   sha256: Sha256.optional(),
   confidential: z.boolean().optional(),
+  file: SourceFile.optional(),
 });
 export const Source = SourceDraft.extend({ id: Id, sha256: Sha256 });
 export type Source = z.infer<typeof Source>;
@@ -46,6 +63,11 @@ const Offset = z
   .int()
   .min(0, { error: 'expected an offset: a whole number from 0' })
   .max(MAX_TEXT_OFFSET, { error: `expected an offset of at most ${MAX_TEXT_OFFSET} (no text is longer)` });
+
+/** A share of a page or image's width or height, 0..1 from its top left corner. */
+const Fraction = z.number().min(0, { error: 'expected a fraction from 0 to 1' }).max(1, { error: 'expected a fraction from 0 to 1' });
+const Page = z.int().min(1, { error: 'expected a page number from 1' });
+const Region = z.strictObject({ page: Page.optional(), x: Fraction, y: Fraction, w: Fraction, h: Fraction });
 
 const targetOf = (offset: typeof Offset) =>
   z.strictObject({
@@ -58,6 +80,8 @@ const targetOf = (offset: typeof Offset) =>
       .strictObject({ start: offset, end: offset })
       .refine((p) => p.end >= p.start, { error: 'expected end ≥ start' })
       .optional(),
+    page: Page.optional(),
+    region: Region.optional(),
   });
 export const AnnotationTarget = targetOf(StoredOffset);
 export type AnnotationTarget = z.infer<typeof AnnotationTarget>;
@@ -69,6 +93,8 @@ export const AnnotationDraft = z.strictObject({
   body: z.string(),
   tags: z.array(z.string()).default([]),
   confidential: z.boolean().default(false),
+  /** The comment (body) may be printed in briefs outside internal mode; off, it is a working note. */
+  publicComment: z.boolean().optional(),
   createdAt: DateTime.optional(),
   updatedAt: DateTime.optional(),
 });
@@ -80,6 +106,7 @@ export const DeadlineDraft = z.strictObject({
   date: PartialDate,
   title: Text,
   done: z.boolean().default(false),
+  confidential: z.boolean().optional(),
 });
 export const Deadline = DeadlineDraft.extend({ id: Id });
 export type Deadline = z.infer<typeof Deadline>;
@@ -95,10 +122,33 @@ export const AdvocacyActionDraft = z.strictObject({
   reference: z.string().optional(),
   status: AdvocacyStatus,
   nextFollowUp: PartialDate.optional(),
+  /** Working notes: printed in internal briefs only. */
   notes: z.string().optional(),
+  confidential: z.boolean().optional(),
 });
 export const AdvocacyAction = AdvocacyActionDraft.extend({ id: Id });
 export type AdvocacyAction = z.infer<typeof AdvocacyAction>;
+
+/** What the advocate asks a recipient to do, in the advocate's words: briefs print these, never text of their own. */
+export const RequestDraft = z.strictObject({
+  id: Id.optional(),
+  text: Text,
+  /** Narrows the request to one recipient ("Prosecutor General of Kazakhstan"). */
+  addressee: z.string().optional(),
+  confidential: z.boolean().optional(),
+});
+export const Request = RequestDraft.extend({ id: Id });
+export type Request = z.infer<typeof Request>;
+
+export const ConsentStatus = z.enum(['given', 'refused', 'pending', 'not_needed']);
+/** The detainee's or family's consent to act on their behalf: always confidential. */
+export const Consent = z.strictObject({
+  status: ConsentStatus,
+  by: z.string().optional(),
+  date: PartialDate.optional(),
+  scope: z.string().optional(),
+});
+export type Consent = z.infer<typeof Consent>;
 
 export const WgadCategory = z.enum(['I', 'II', 'III', 'IV', 'V']);
 

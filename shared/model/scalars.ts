@@ -76,6 +76,34 @@ export const Money = moneyOf(Amount);
 export type Money = z.infer<typeof Money>;
 export const StoredMoney = moneyOf(StoredAmount);
 
+/** Terms are bounded like months: a century at most, in whichever units they are given. */
+export const MAX_TERM_YEARS = 100;
+const termPart = (unit: string, max: number | undefined) => {
+  const part = z.number().min(0, { error: `expected a whole number of ${unit} from 0` });
+  const bounded = max === undefined ? part : part.max(max, { error: `expected at most ${max.toLocaleString('en')} ${unit} (a hundred years)` });
+  return bounded.refine(Number.isSafeInteger, { error: `expected a whole number of ${unit}` });
+};
+
+const termOf = (bounded: boolean) =>
+  z
+    .strictObject({
+      years: termPart('years', bounded ? MAX_TERM_YEARS : undefined).optional(),
+      months: termPart('months', bounded ? MAX_MONTHS : undefined).optional(),
+      days: termPart('days', bounded ? MAX_TERM_YEARS * 366 : undefined).optional(),
+    })
+    .refine((t) => t.years !== undefined || t.months !== undefined || t.days !== undefined, {
+      error: 'expected a term with at least one of years, months or days',
+    });
+
+/**
+ * A length of time as a court states it: "10 days", "7 years", "6 years 4 months".
+ * Kept in the units given (not converted), because a brief must repeat the court's words.
+ */
+export const Term = termOf(true);
+/** A term as stored: a migrated version-1 sentence of more than a century must still open (and be corrected). */
+export const StoredTerm = termOf(false);
+export type Term = z.infer<typeof Term>;
+
 export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, { error: 'expected a sha256 as 64 lowercase hex digits' });
 
 /** Non-empty text, trimmed of nothing: what the user typed is kept as typed. */

@@ -57,7 +57,7 @@ export function summarize(c: CaseFile): CaseSummary {
 export function agendaItems(c: CaseFile): AgendaItem[] {
   const items: AgendaItem[] = [];
   for (const d of c.deadlines) if (!d.done) items.push({ kind: 'deadline', id: d.id, date: d.date, title: d.title });
-  for (const e of c.events) if (e.type === 'hearing') items.push({ kind: 'hearing', id: e.id, date: e.date, title: e.title });
+  for (const e of c.events) if (e.type === 'hearing' && e.date) items.push({ kind: 'hearing', id: e.id, date: e.date, title: e.title });
   for (const a of c.advocacy) {
     if (a.status !== 'closed' && a.nextFollowUp) items.push({ kind: 'followUp', id: a.id, date: a.nextFollowUp, title: a.target });
   }

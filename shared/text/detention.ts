@@ -8,6 +8,8 @@
 // what it was computed from; it never pretends to know the day.
 import { daysSince, partialDateEnd, partialDateStart, type CalendarDate } from './dates';
 import { parsePartialDate } from './partialDate';
+import { CUSTODIAL_PENALTIES, penaltyInForce } from '../model/decisions';
+import type { Term } from '../model/scalars';
 
 export type Precision = 'day' | 'month' | 'year';
 
@@ -75,10 +77,15 @@ export type Projected = {
  * 30 June 2021, a 'range'.
  */
 export function plusMonths(from: string, months: number): Projected | null {
-  const period = periodOf(from);
-  if (!period || !Number.isFinite(months) || months < 0) return null;
+  if (!Number.isFinite(months) || months < 0) return null;
   const whole = Math.floor(months);
-  const extraDays = Math.round((months - whole) * 30.4375);
+  return plusDuration(from, whole, Math.round((months - whole) * 30.4375));
+}
+
+/** A start date plus whole months and then days (a court's "6 years 4 months", "10 days"), with the same honest range. */
+export function plusDuration(from: string, whole: number, extraDays: number): Projected | null {
+  const period = periodOf(from);
+  if (!period || whole < 0 || extraDays < 0) return null;
   const shift = (d: CalendarDate) => {
     const m = addMonthsToDay(d, whole);
     if (extraDays === 0) return m;
@@ -101,10 +108,10 @@ export function plusMonths(from: string, months: number): Projected | null {
 export type EndBasis =
   /** Recorded in the case (detention.expectedRelease, measure.end). */
   | { kind: 'recorded' }
-  /** Computed: `from` (detention.since / measure.start) plus `months`. */
-  | { kind: 'start'; from: string; months: number }
-  /** Computed from the verdict date because the start of detention is not recorded. */
-  | { kind: 'verdict'; from: string; months: number };
+  /** Computed: `from` (detention.since / measure.start) plus `months` and `days`. */
+  | { kind: 'start'; from: string; months: number; days?: number }
+  /** Computed from the decision's date because the start of detention is not recorded. */
+  | { kind: 'verdict'; from: string; months: number; days?: number };
 
 export type ExpectedEnd = Projected & {
   basis: EndBasis;
@@ -128,29 +135,36 @@ function recorded(date: string): Projected | null {
   return { date, precision: period.precision, earliest: period.start, latest: period.end, rounded: false };
 }
 
-/** The sentence types that hold a person for a number of months. */
-const CUSTODIAL = new Set(['prison', 'restricted_freedom']);
+type DetentionLike = { since?: string | undefined; expectedRelease?: string | undefined; releasedOn?: string | undefined };
+type DecisionLike = { date?: string | undefined; penalty?: { type: string; term?: Term | undefined } | undefined };
 
-type DetentionLike = { since?: string | undefined; expectedRelease?: string | undefined };
-type SentenceLike = { type: string; months?: number | undefined; verdictDate?: string | undefined };
+/** A term as whole months and days: years are twelve months, days stay days. */
+export function termParts(term: Term): { months: number; days: number } {
+  return { months: (term.years ?? 0) * 12 + (term.months ?? 0), days: term.days ?? 0 };
+}
 
 /**
- * When a prisoner is expected to be released: detention.expectedRelease when the case
- * records it; else the sentence's months added to detention.since, or to the verdict
- * date when the start of detention is not recorded. Null when none of that is known.
+ * When a prisoner is expected to be released: never once detention.releasedOn is
+ * recorded; detention.expectedRelease when the case records it; else the term of the
+ * penalty in force (the latest decision that sets one) added to detention.since, or to
+ * that decision's date when the start of detention is not recorded. Null when none of
+ * that is known.
  */
-export function expectedRelease(detention: DetentionLike, sentence: SentenceLike | undefined, today: CalendarDate): ExpectedEnd | null {
+export function expectedRelease(detention: DetentionLike, decisions: readonly DecisionLike[], today: CalendarDate): ExpectedEnd | null {
+  if (detention.releasedOn) return null;
   if (detention.expectedRelease) {
     const r = recorded(detention.expectedRelease);
     if (r) return withDays(r, { kind: 'recorded' }, today);
   }
-  if (!sentence || sentence.months === undefined || !CUSTODIAL.has(sentence.type)) return null;
-  const months = sentence.months;
-  const from = detention.since ?? sentence.verdictDate;
+  const decision = penaltyInForce(decisions);
+  const term = decision?.penalty?.term;
+  if (!decision || !term || !CUSTODIAL_PENALTIES.has(decision.penalty!.type)) return null;
+  const from = detention.since ?? decision.date;
   if (!from) return null;
-  const p = plusMonths(from, months);
+  const { months, days } = termParts(term);
+  const p = plusDuration(from, months, days);
   if (!p) return null;
-  return withDays(p, detention.since ? { kind: 'start', from, months } : { kind: 'verdict', from, months }, today);
+  return withDays(p, detention.since ? { kind: 'start', from, months, days } : { kind: 'verdict', from, months, days }, today);
 }
 
 type MeasureLike = { start?: string | undefined; end?: string | undefined; durationMonths?: number | undefined };

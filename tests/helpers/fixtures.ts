@@ -45,7 +45,7 @@ export function fullPrisonerDraft(): CaseDraftInput {
     person: {
       name: 'Қасым Тоқаев',
       aliases: ['Kassym Tokayev', 'Касым Токаев'],
-      birthYear: 1975,
+      born: { date: '1975' },
       gender: 'male',
       occupation: 'журналист',
       affiliation: 'DVK',
@@ -53,7 +53,7 @@ export function fullPrisonerDraft(): CaseDraftInput {
     },
     detention: { status: 'imprisoned', place: 'ИК-159/12', since: '2019', expectedRelease: '2026-05' },
     charges: [{ article: '405 part 2', code: 'Criminal Code', summary: 'участие в запрещённой организации' }],
-    sentence: { type: 'prison', months: 84, fine: { amount: 2000000, currency: 'KZT', usdApprox: 4700 }, verdictDate: '2021-02-16', court: 'Суд №2' },
+    decisions: [{ id: 'dec1', stage: 'verdict', date: '2021-02-16', body: 'Суд №2', penalty: { type: 'prison', term: { years: 7 }, fine: { amount: 2000000, currency: 'KZT', usdApprox: 4700 } } }],
     recognitions: [{ by: 'Memorial', label: 'political_prisoner', date: '2021-03' }],
     lawyer: 'Адвокат Н.',
     events: [

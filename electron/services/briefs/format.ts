@@ -1,4 +1,4 @@
-import type { Money } from '../../../shared/model';
+import type { Money, Term } from '../../../shared/model';
 import { parsePartialDate } from '../../../shared/text/partialDate';
 import type { Labels } from './labels';
 
@@ -32,6 +32,13 @@ export function formatMoney(money: Money | undefined, l: Labels): string {
   if (!money) return '';
   const main = `${formatNumber(money.amount, l)} ${money.currency}`;
   return money.usdApprox !== undefined && money.currency !== 'USD' ? `${main} (${l.approxUsd(formatNumber(money.usdApprox, l))})` : main;
+}
+
+/** A term in the court's own units: "10 days", "6 years 4 months" (months past twelve are shown as years). */
+export function formatTerm(term: Term | undefined, l: Labels): string {
+  if (!term) return '';
+  const months = (term.years ?? 0) * 12 + (term.months ?? 0);
+  return l.duration(Math.floor(months / 12), months % 12, term.days ?? 0);
 }
 
 export function formatMonths(months: number | undefined, l: Labels): string {

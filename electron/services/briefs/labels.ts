@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type {
   AdvocacyKind, AdvocacyStatus, CaseKind, CaseStatus, DetentionStatus, EventType, MeasureStatus, MeasureType,
-  Priority, Recognition, SentenceType, SourceKind, WgadCategory,
+  PenaltyType, Priority, Recognition, SourceKind, WgadCategory,
 } from '../../../shared/model';
 import type { BriefLang } from '../../../shared/model/brief';
 
@@ -41,13 +41,15 @@ const en = {
   status: { active: 'Active', monitoring: 'Monitoring', resolved: 'Resolved', closed: 'Closed' } satisfies Names<CaseStatus>,
   priority: { urgent: 'Urgent', high: 'High', normal: 'Normal', low: 'Low' } satisfies Names<Priority>,
   detentionStatus: {
-    pre_trial: 'Pre-trial detention', house_arrest: 'House arrest', imprisoned: 'Imprisoned',
-    restricted_freedom: 'Restricted freedom', fined: 'Fined', released: 'Released', exile: 'Exile', unknown: 'Unknown',
+    pre_trial: 'Pre-trial detention', house_arrest: 'House arrest', administrative_arrest: 'Administrative arrest', imprisoned: 'Imprisoned',
+    restricted_freedom: 'Restricted freedom', forced_treatment: 'Forced psychiatric treatment', incommunicado: 'Whereabouts unknown (incommunicado)',
+    fined: 'Fined', released: 'Released', exile: 'Exile', unknown: 'Unknown',
   } satisfies Names<z.infer<typeof DetentionStatus>>,
-  sentenceType: {
-    prison: 'Imprisonment', restricted_freedom: 'Restricted freedom', fine: 'Fine', suspended: 'Suspended sentence',
-    activity_ban: 'Ban on activity', none: 'No sentence',
-  } satisfies Names<z.infer<typeof SentenceType>>,
+  penaltyType: {
+    prison: 'Imprisonment', administrative_arrest: 'Administrative arrest', restricted_freedom: 'Restricted freedom', fine: 'Fine',
+    suspended: 'Suspended sentence', activity_ban: 'Ban on activity', travel_ban: 'Travel ban', forced_treatment: 'Forced psychiatric treatment',
+    none: 'No penalty',
+  } satisfies Names<z.infer<typeof PenaltyType>>,
   recognition: {
     political_prisoner: 'political prisoner', prisoner_of_conscience: 'prisoner of conscience', other: 'other recognition',
   } satisfies Names<RecognitionLabel>,
@@ -70,17 +72,22 @@ const en = {
     draft: 'Draft', sent: 'Sent', replied: 'Replied', decided: 'Decided', closed: 'Closed',
   } satisfies Names<z.infer<typeof AdvocacyStatus>>,
   sourceKind: {
-    article: 'article', court_document: 'court document', statement: 'statement', interview: 'interview', other: 'document',
+    article: 'article', court_document: 'court document', statement: 'statement', interview: 'interview', photo: 'photograph',
+    recording: 'recording', other: 'document',
   } satisfies Names<z.infer<typeof SourceKind>>,
   gender: { female: 'Female', male: 'Male', other: 'Other', unknown: 'Unknown' } satisfies Names<Gender>,
 
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   /** The form a month takes after a day number ("16 February"); Russian declines it. */
   monthsAfterDay: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-  duration: (years: number, months: number) =>
-    [years > 0 ? `${years} ${years === 1 ? 'year' : 'years'}` : '', months > 0 || years === 0 ? `${months} ${months === 1 ? 'month' : 'months'}` : '']
-      .filter(Boolean).join(' '),
+  duration: (years: number, months: number, days = 0) =>
+    [
+      years > 0 ? `${years} ${years === 1 ? 'year' : 'years'}` : '',
+      months > 0 || (years === 0 && days === 0) ? `${months} ${months === 1 ? 'month' : 'months'}` : '',
+      days > 0 ? `${days} ${days === 1 ? 'day' : 'days'}` : '',
+    ].filter(Boolean).join(' '),
   approxUsd: (usd: string) => `≈ USD ${usd}`,
+  circa: 'c. ',
   sinceDate: (date: string) => `since ${date}`,
 
   field: {
@@ -255,12 +262,14 @@ const ru: Labels = {
   status: { active: 'В работе', monitoring: 'Мониторинг', resolved: 'Решено', closed: 'Закрыто' },
   priority: { urgent: 'Срочно', high: 'Высокий', normal: 'Обычный', low: 'Низкий' },
   detentionStatus: {
-    pre_trial: 'Досудебное содержание под стражей', house_arrest: 'Домашний арест', imprisoned: 'Лишение свободы',
-    restricted_freedom: 'Ограничение свободы', fined: 'Штраф', released: 'На свободе', exile: 'Эмиграция', unknown: 'Неизвестно',
+    pre_trial: 'Досудебное содержание под стражей', house_arrest: 'Домашний арест', administrative_arrest: 'Административный арест',
+    imprisoned: 'Лишение свободы', restricted_freedom: 'Ограничение свободы', forced_treatment: 'Принудительное психиатрическое лечение',
+    incommunicado: 'Местонахождение неизвестно', fined: 'Штраф', released: 'На свободе', exile: 'Эмиграция', unknown: 'Неизвестно',
   },
-  sentenceType: {
-    prison: 'Лишение свободы', restricted_freedom: 'Ограничение свободы', fine: 'Штраф', suspended: 'Условный срок',
-    activity_ban: 'Запрет на деятельность', none: 'Без наказания',
+  penaltyType: {
+    prison: 'Лишение свободы', administrative_arrest: 'Административный арест', restricted_freedom: 'Ограничение свободы', fine: 'Штраф',
+    suspended: 'Условный срок', activity_ban: 'Запрет на деятельность', travel_ban: 'Запрет на выезд',
+    forced_treatment: 'Принудительное психиатрическое лечение', none: 'Без наказания',
   },
   recognition: {
     political_prisoner: 'политический заключённый', prisoner_of_conscience: 'узник совести', other: 'иное признание',
@@ -284,16 +293,21 @@ const ru: Labels = {
     draft: 'Черновик', sent: 'Отправлено', replied: 'Получен ответ', decided: 'Принято решение', closed: 'Закрыто',
   },
   sourceKind: {
-    article: 'статья', court_document: 'судебный документ', statement: 'заявление', interview: 'интервью', other: 'документ',
+    article: 'статья', court_document: 'судебный документ', statement: 'заявление', interview: 'интервью', photo: 'фотография',
+    recording: 'запись', other: 'документ',
   },
   gender: { female: 'Женский', male: 'Мужской', other: 'Иной', unknown: 'Неизвестно' },
 
   months: ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'],
   monthsAfterDay: ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'],
-  duration: (years, months) =>
-    [years > 0 ? `${years} ${ruPlural(years, 'год', 'года', 'лет')}` : '', months > 0 || years === 0 ? `${months} ${ruPlural(months, 'месяц', 'месяца', 'месяцев')}` : '']
-      .filter(Boolean).join(' '),
+  duration: (years, months, days = 0) =>
+    [
+      years > 0 ? `${years} ${ruPlural(years, 'год', 'года', 'лет')}` : '',
+      months > 0 || (years === 0 && days === 0) ? `${months} ${ruPlural(months, 'месяц', 'месяца', 'месяцев')}` : '',
+      days > 0 ? `${days} ${ruPlural(days, 'день', 'дня', 'дней')}` : '',
+    ].filter(Boolean).join(' '),
   approxUsd: (usd) => `≈ ${usd} USD`,
+  circa: 'ок. ',
   sinceDate: (date) => `начало: ${date}`,
 
   field: {

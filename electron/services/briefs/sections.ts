@@ -1,8 +1,8 @@
-import type { CaseFile, NgoCase, PrisonerCase, Source } from '../../../shared/model';
-import { comparePartialDates } from '../../../shared/text/partialDate';
+import { penaltyInForce, type CaseFile, type NgoCase, type PrisonerCase, type Source } from '../../../shared/model';
 import type { BriefMode } from '../../../shared/model/brief';
 import type { Iccpr22Test, Labels } from './labels';
-import { countryShort, formatMoney, formatMonths, formatPartialDate, join, placeText } from './format';
+import { countryShort, formatMoney, formatMonths, formatPartialDate, formatTerm, join, placeText } from './format';
+import { comparePartialDates } from '../../../shared/text/partialDate';
 import { table, type Cell } from './layout/table';
 import { THEME, type Run } from './layout/text';
 import type { Citation, Writer } from './layout/writer';
@@ -32,10 +32,23 @@ export function chargeText(ch: PrisonerCase['charges'][number]): string {
   return join([join([ch.article, ch.code], ', '), ch.summary], ' — ');
 }
 
+/** The penalty in force (the latest decision that sets one), in words. */
 export function sentenceText(c: PrisonerCase, l: Labels): string {
-  const s = c.sentence;
-  if (!s) return '';
-  return join([l.sentenceType[s.type], formatMonths(s.months, l), formatMoney(s.fine, l)]);
+  const p = penaltyInForce(c.decisions)?.penalty;
+  if (!p) return '';
+  return join([l.penaltyType[p.type], formatTerm(p.term, l), formatMoney(p.fine, l)]);
+}
+
+/** The date and the court or authority of the decision whose penalty is in force. */
+export function verdictText(c: PrisonerCase, l: Labels): string | undefined {
+  const d = penaltyInForce(c.decisions);
+  return d && join([formatPartialDate(d.date, l), d.body]);
+}
+
+/** A birth date as known: "c. 1967" when approximate. */
+export function bornText(c: PrisonerCase, l: Labels): string | undefined {
+  const b = c.person.born;
+  return b && `${b.approximate ? l.circa : ''}${formatPartialDate(b.date, l)}`;
 }
 
 export function detentionText(c: PrisonerCase, l: Labels): string {
@@ -74,8 +87,9 @@ function eventCell(e: CaseFile['events'][number], l: Labels): Cell {
   return [{ text: e.title, style: 'bold' }, ...(e.description ? [{ text: e.description }] : []), ...confidentialMark(l, e.confidential)];
 }
 
+/** The chronology: the case keeps its events in order (the user's order where dates cannot be compared), so a brief follows it. */
 export function sortedEvents(c: CaseFile): CaseFile['events'] {
-  return [...c.events].sort((a, b) => comparePartialDates(a.date, b.date));
+  return [...c.events];
 }
 
 // --- blocks -------------------------------------------------------------------
@@ -97,7 +111,7 @@ export function prisonerFacts(c: PrisonerCase, l: Labels): FactRow[] {
   return [
     [f.name, c.person.name],
     [f.otherNames, c.person.aliases.join('; ')],
-    [f.born, c.person.birthYear?.toString()],
+    [f.born, bornText(c, l)],
     [f.gender, c.person.gender && l.gender[c.person.gender]],
     [f.occupation, c.person.occupation],
     [f.affiliation, c.person.affiliation],
@@ -108,7 +122,7 @@ export function prisonerFacts(c: PrisonerCase, l: Labels): FactRow[] {
     [f.expectedRelease, formatPartialDate(c.detention.expectedRelease, l)],
     [f.charges, c.charges.map(chargeText).join('\n')],
     [f.sentence, sentenceText(c, l)],
-    [f.verdict, c.sentence && join([formatPartialDate(c.sentence.verdictDate, l), c.sentence.court])],
+    [f.verdict, verdictText(c, l)],
     [f.recognitions, c.recognitions.map((r) => recognitionText(r, l)).join('\n')],
     [f.lawyer, c.lawyer],
     [f.contact, c.person.contact],
@@ -163,7 +177,7 @@ export function requestsFor(c: CaseFile, l: Labels): string[] {
     return [
       ...(detained ? [r.release(name), r.safeguards(name)] : []),
       ...(status === 'unknown' ? [r.whereabouts(name)] : []),
-      ...(c.sentence && c.sentence.type !== 'none' ? [r.quash(name)] : []),
+      ...(penaltyInForce(c.decisions)?.penalty?.type !== undefined && penaltyInForce(c.decisions)?.penalty?.type !== 'none' ? [r.quash(name)] : []),
       ...(!detained && status !== 'unknown' ? [r.liftRestrictions(name)] : []),
       r.laws(articles),
     ];
@@ -183,6 +197,7 @@ const ARTICLE_WORD = /^(?:article|art\.|art|статья|статьи|ст\.|с�
 function provisionGroups(charges: PrisonerCase['charges']): { code: string; articles: string[] }[] {
   const groups = new Map<string, string[]>();
   for (const ch of charges) {
+    if (ch.article === undefined) continue;
     const articles = groups.get(ch.code) ?? [];
     const article = ch.article.replace(ARTICLE_WORD, '').trim();
     if (!articles.includes(article)) articles.push(article);
@@ -229,9 +244,9 @@ export function charges(ctx: Ctx, c: PrisonerCase): void {
   table(
     w,
     [{ header: l.table.article, width: 0.18 }, { header: l.table.code, width: 0.37 }, { header: l.table.summary, width: 0.45 }],
-    c.charges.map((ch) => [ch.article, ch.code, ch.summary ?? '']),
+    c.charges.map((ch) => [ch.article ?? '', ch.code, ch.summary ?? '']),
   );
-  if (c.sentence) factsTable(w, [[l.field.sentence, sentenceText(c, l)], [l.field.verdict, join([formatPartialDate(c.sentence.verdictDate, l), c.sentence.court])]]);
+  if (penaltyInForce(c.decisions)) factsTable(w, [[l.field.sentence, sentenceText(c, l)], [l.field.verdict, verdictText(c, l)]]);
 }
 
 export function measures(ctx: Ctx, c: NgoCase, title: string): void {

@@ -72,6 +72,8 @@ export function finalizeCase(draft: CaseDraft, meta: CaseMeta): CaseFile {
     annotations: withIds(draft.annotations),
     deadlines: withIds(draft.deadlines),
     advocacy: withIds(draft.advocacy),
+    requests: withIds(draft.requests),
+    ...(draft.kind === 'political_prisoner' ? { decisions: withIds(draft.decisions) } : {}),
   };
   const parsed = CaseFile.safeParse(candidate);
   if (!parsed.success) throw new ServiceError('bad_input', 'The case is not valid.', issuesFromZod(parsed.error));

@@ -6,7 +6,7 @@
 
 import { z } from 'zod';
 import { issuesFromZod } from '../../../shared/errors';
-import { Bundle, CaseDraft, type Issue, type PathSegment } from '../../../shared/model';
+import { Bundle, BundleTop, CaseDraft, upgradeBundle, type Issue, type PathSegment } from '../../../shared/model';
 import { AuditEntry } from '../../../shared/model/audit';
 import { Id } from '../../../shared/model/scalars';
 import { ServiceError } from '../errors';
@@ -80,7 +80,7 @@ export function parseJson(fileName: string, text: string): unknown {
   }
 }
 
-const Top = Bundle.omit({ cases: true, history: true });
+const Top = BundleTop;
 
 /** Counts faults past the listed ones without keeping them. */
 class Faults {
@@ -118,7 +118,11 @@ function notAnObject(faults: Faults, value: unknown, path: PathSegment[]): boole
 export function validateBundle(value: unknown, listed: number): { bundle: Bundle } | { issues: Issue[] } {
   const faults = new Faults(listed);
   if (notAnObject(faults, value, ROOT)) return { issues: faults.listed };
-  const { cases, history, ...rest } = value as Record<string, unknown>;
+  // A version-1 bundle is read as version 2, each v1-only field's fault reported by its path (MODEL.md, From version 1).
+  const v1Faults: Issue[] = [];
+  const upgraded = upgradeBundle(value, (path, message) => v1Faults.push({ path: [...ROOT, ...path], message }));
+  faults.add(v1Faults);
+  const { cases, history, ...rest } = upgraded as Record<string, unknown>;
   const top = Top.safeParse(rest);
   if (!top.success) faults.zod(top.error, ROOT);
 

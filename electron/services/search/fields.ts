@@ -45,7 +45,7 @@ function names(c: CaseFile): Group[] {
 function details(c: CaseFile): Group[] {
   const specific =
     c.kind === 'political_prisoner'
-      ? [c.person.occupation, c.person.affiliation, c.detention.place, c.sentence?.court, ...c.recognitions.map((r) => r.by)]
+      ? [c.person.occupation, c.person.affiliation, c.detention.place, c.detention.heldBy, ...c.decisions.map((d) => d.body), ...c.recognitions.map((r) => r.by)]
       : [c.organization.focus, c.organization.city, c.organization.registrationNumber, c.appeal?.court, c.appeal?.outcome];
   return nonEmpty([
     ...groups(c.region),

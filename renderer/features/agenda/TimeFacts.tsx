@@ -78,7 +78,7 @@ export function DetentionFacts({ c }: { c: PrisonerCase }) {
   const today = localToday();
   const since = c.detention.since;
   const d = daysIn(since, today);
-  const release = expectedRelease(c.detention, c.sentence, today);
+  const release = expectedRelease(c.detention, c.decisions, today);
   const lines: { text: string; note?: string }[] = [];
   lines.push({ text: d && since ? daysText(t, f, d, since, 'daysIn') : t('agenda.facts.sinceUnknown') });
   if (release) lines.push({ text: `${endText(t, f, release, 'release')} (${whenText(t, f, release)}).`, note: basisText(t, f, release) });

@@ -211,7 +211,7 @@ describe('wording a lawyer would not have to fix', () => {
 
   it.each(['en', 'ru'] as const)('labels every enum value, capitalised in tables (%s)', async (lang) => {
     const l = LABELS[lang];
-    for (const table of [l.advocacyKind, l.advocacyStatus, l.eventType, l.status, l.priority, l.detentionStatus, l.sentenceType, l.measureType, l.gender]) {
+    for (const table of [l.advocacyKind, l.advocacyStatus, l.eventType, l.status, l.priority, l.detentionStatus, l.penaltyType, l.measureType, l.gender]) {
       for (const label of Object.values(table)) expect(label.charAt(0), label).toBe(label.charAt(0).toLocaleUpperCase(l.locale));
     }
     const r = await render(prisonerCase(), 'case', lang);

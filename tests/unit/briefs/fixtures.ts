@@ -35,7 +35,7 @@ export function prisonerCase(): CaseFile {
     person: {
       name: 'Гүлнар Әбдірахманова',
       aliases: ['Gulnar Abdirakhmanova', 'Гульнар Абдрахманова'],
-      birthYear: 1979,
+      born: { date: '1979' },
       gender: 'female',
       occupation: 'poet',
       affiliation: 'Қазақ PEN',
@@ -45,7 +45,7 @@ export function prisonerCase(): CaseFile {
       { article: '174 part 1', code: 'Criminal Code of the Republic of Kazakhstan', summary: 'inciting social, national, clan, racial, class or religious discord' },
       { article: '405 part 2', code: 'Criminal Code of the Republic of Kazakhstan', summary: 'participation in a banned organisation' },
     ],
-    sentence: { type: 'prison', months: 84, verdictDate: '2021-02-16', court: 'Алмалинский районный суд г. Алматы' },
+    decisions: [{ id: 'dec1', stage: 'verdict', date: '2021-02-16', body: 'Алмалинский районный суд г. Алматы', penalty: { type: 'prison', term: { months: 84 } } }],
     recognitions: [{ by: 'Kazakhstan Bureau for Human Rights', label: 'political_prisoner', date: '2019-06' }],
     events: [
       { id: 'ev-arrest', date: '2019-03', type: 'arrest', title: 'Detained at her home in Almaty', sourceIds: ['src-news'] },

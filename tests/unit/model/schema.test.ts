@@ -46,7 +46,7 @@ describe('case drafts (what an import must carry)', () => {
   it('a case that fills every field validates, and annotations default confidential to false', () => {
     const c = CaseDraft.parse(fullPrisonerDraft());
     expect(c.annotations[1]!.confidential).toBe(false);
-    expect(c.kind === 'political_prisoner' && c.sentence?.fine?.currency).toBe('KZT');
+    expect(c.kind === 'political_prisoner' && c.decisions[0]?.penalty?.fine?.currency).toBe('KZT');
   });
 
   it('refuses a missing essential by its path', () => {
@@ -114,6 +114,6 @@ describe('the bundle', () => {
     expect(faults(Bundle, bad)).toEqual(['cases[3].events[0].date: expected YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date)']);
   });
   it('refuses another format or version', () => {
-    expect(faults(Bundle, { ...bundle, format: 'other', version: 2 })).toEqual(['format: expected "casefile-bundle"', 'version: expected 1']);
+    expect(faults(Bundle, { ...bundle, format: 'other', version: 3 })).toEqual(['format: expected "casefile-bundle"', 'version: expected 1 or 2 (a newer Casefile wrote this bundle if it is higher)']);
   });
 });

@@ -48,29 +48,46 @@ describe('plusMonths', () => {
 
 describe('expectedRelease', () => {
   it('prefers the date the case records', () => {
-    const r = expectedRelease({ since: '2019', expectedRelease: '2027-05' }, { type: 'prison', months: 84 }, today);
+    const r = expectedRelease({ since: '2019', expectedRelease: '2027-05' }, [{ penalty: { type: 'prison', term: { months: 84 } } }], today);
     expect(r).toMatchObject({ date: '2027-05', precision: 'month', basis: { kind: 'recorded' }, earliest: d(2027, 5, 1), latest: d(2027, 5, 31) });
     expect(r!.daysUntilEarliest).toBe(between([2026, 11, 22], [2027, 5, 1]));
   });
 
   it('computes since + sentence, keeping the precision of since', () => {
-    const r = expectedRelease({ since: '2019' }, { type: 'prison', months: 84, verdictDate: '2019-11-05' }, today);
+    const r = expectedRelease({ since: '2019' }, [{ date: '2019-11-05', penalty: { type: 'prison', term: { years: 7 } } }], today);
     expect(r).toMatchObject({ date: '2026', precision: 'year', basis: { kind: 'start', from: '2019', months: 84 } });
     expect(r!.daysUntilEarliest).toBeLessThan(0); // 1 January 2026 has passed…
     expect(r!.daysUntilLatest).toBe(39); // …31 December 2026 has not: release may still be ahead
   });
 
   it('falls back to the verdict date when the start of detention is not recorded, and says so', () => {
-    const r = expectedRelease({}, { type: 'restricted_freedom', months: 36, verdictDate: '2024-05-20' }, today);
+    const r = expectedRelease({}, [{ date: '2024-05-20', penalty: { type: 'restricted_freedom', term: { months: 36 } } }], today);
     expect(r).toMatchObject({ date: '2027-05-20', precision: 'day', basis: { kind: 'verdict', from: '2024-05-20', months: 36 } });
   });
 
+  it('counts a 10-day administrative arrest in days, from the day it began', () => {
+    const r = expectedRelease({ since: '2021-02-08' }, [{ date: '2021-02-08', penalty: { type: 'administrative_arrest', term: { days: 10 } } }], today);
+    expect(r).toMatchObject({ date: '2021-02-18', precision: 'day', basis: { kind: 'start', from: '2021-02-08', months: 0, days: 10 } });
+  });
+
+  it('follows the penalty in force: a later reduction replaces the verdict; a decision without a penalty leaves it', () => {
+    const verdict = { date: '2020-01-10', penalty: { type: 'prison', term: { years: 7 } } };
+    const reduction = { date: '2022-05-01', penalty: { type: 'prison', term: { years: 6, months: 4 } } };
+    const denied = { date: '2023-03-01' };
+    const r = expectedRelease({ since: '2019-12-01' }, [verdict, reduction, denied], today);
+    expect(r).toMatchObject({ date: '2026-04-01', basis: { kind: 'start', months: 76 } });
+  });
+
+  it('expects no release once the release date is recorded', () => {
+    expect(expectedRelease({ since: '2019', releasedOn: '2024-03-01' }, [{ penalty: { type: 'prison', term: { years: 10 } } }], today)).toBeNull();
+  });
+
   it('gives nothing for a sentence that holds nobody, or without months or a start', () => {
-    expect(expectedRelease({ since: '2020' }, { type: 'fine' }, today)).toBeNull();
-    expect(expectedRelease({ since: '2020' }, { type: 'suspended', months: 24 }, today)).toBeNull();
-    expect(expectedRelease({ since: '2020' }, { type: 'prison' }, today)).toBeNull();
-    expect(expectedRelease({}, { type: 'prison', months: 12 }, today)).toBeNull();
-    expect(expectedRelease({ since: '2020' }, undefined, today)).toBeNull();
+    expect(expectedRelease({ since: '2020' }, [{ penalty: { type: 'fine' } }], today)).toBeNull();
+    expect(expectedRelease({ since: '2020' }, [{ penalty: { type: 'suspended', term: { months: 24 } } }], today)).toBeNull();
+    expect(expectedRelease({ since: '2020' }, [{ penalty: { type: 'prison' } }], today)).toBeNull();
+    expect(expectedRelease({}, [{ penalty: { type: 'prison', term: { months: 12 } } }], today)).toBeNull();
+    expect(expectedRelease({ since: '2020' }, [], today)).toBeNull();
   });
 });
 

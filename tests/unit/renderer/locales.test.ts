@@ -7,7 +7,7 @@ import { ErrorCode } from '../../../shared/errors';
 import { ImportAction } from '../../../shared/contract';
 import {
   AdvocacyKind, AdvocacyStatus, CaseKind, CaseStatus, DetentionStatus, EventType, MeasureStatus,
-  MeasureType, Person, Priority, Recognition, SentenceType, SourceKind, WgadCategory,
+  MeasureType, Person, Priority, Recognition, PenaltyType, SourceKind, WgadCategory, DecisionStage, ChargeOutcome, WarrantShown, ConsentStatus,
 } from '../../../shared/model';
 
 // The locale files must stay interchangeable: the same keys, the same placeholders,
@@ -75,7 +75,11 @@ describe('locale files', () => {
       priority: Priority.options,
       gender: Person.shape.gender.unwrap().options,
       detention: DetentionStatus.options,
-      sentence: SentenceType.options,
+      penalty: PenaltyType.options,
+      decisionStage: DecisionStage.options,
+      chargeOutcome: ChargeOutcome.options,
+      warrantShown: WarrantShown.options,
+      consent: ConsentStatus.options,
       recognition: Recognition.shape.label.options,
       measure: MeasureType.options,
       measureStatus: MeasureStatus.options,

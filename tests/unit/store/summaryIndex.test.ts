@@ -232,7 +232,7 @@ describe('the summary index', () => {
     await store.update(c.id, 1, CaseDraft.parse(prisonerDraft({ title: 'Two' })));
     await store.trash(c.id);
     await store.restore(c.id);
-    await store.importBundle({ format: 'casefile-bundle', version: 1, exportedAt: '2026-11-22T10:00:00.000Z', cases: [CaseDraft.parse(ngoDraft({ title: 'Three' }))] }, 'fail');
+    await store.importBundle({ format: 'casefile-bundle', version: 2, exportedAt: '2026-11-22T10:00:00.000Z', cases: [CaseDraft.parse(ngoDraft({ title: 'Three' }))] }, 'fail');
     expect(seen).toEqual(['upsert One', 'upsert Two', 'remove', 'upsert Two', 'upsert Three']);
   });
 

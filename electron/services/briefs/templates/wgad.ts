@@ -4,7 +4,7 @@ import { verifiedEvidence } from '../evidence';
 import { formatPartialDate, join } from '../format';
 import { THEME, type Run } from '../layout/text';
 import {
-  advocacy, argument, chargeText, domesticRemedies, eventTable, evidence, factsTable, place, REMEDY_EVENTS, sentenceText, sortedEvents,
+  advocacy, argument, chargeText, domesticRemedies, eventTable, evidence, factsTable, place, REMEDY_EVENTS, sentenceText, sortedEvents, verdictText, bornText,
   titleBlock, toBeCompleted, type Ctx,
 } from '../sections';
 
@@ -73,7 +73,7 @@ export function renderWgad(ctx: Ctx, c: PrisonerCase): void {
     [q.familyName, c.person.name],
     [q.otherNames, c.person.aliases.join('; ')],
     [q.sex, c.person.gender && l.gender[c.person.gender]],
-    [q.birthYear, c.person.birthYear?.toString()],
+    [q.birthYear, bornText(c, l)],
     [q.profession, c.person.occupation],
     [q.affiliation, c.person.affiliation],
     [q.country, place(c, l)],
@@ -95,7 +95,7 @@ export function renderWgad(ctx: Ctx, c: PrisonerCase): void {
     [q.expectedRelease, formatPartialDate(c.detention.expectedRelease, l)],
     [q.legalBasis, c.charges.length > 0 ? c.charges.map(chargeText).join('\n') : l.notRecorded],
     [q.sentence, sentenceText(c, l)],
-    [l.field.verdict, c.sentence && join([formatPartialDate(c.sentence.verdictDate, l), c.sentence.court])],
+    [l.field.verdict, verdictText(c, l)],
     [l.field.lawyer, c.lawyer],
   ]);
   const inDetention = events.filter((e) => DETENTION_EVENTS.has(e.type));

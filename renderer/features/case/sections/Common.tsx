@@ -19,8 +19,8 @@ function patchById<T extends { id: string }>(list: readonly T[], id: string, pat
 }
 
 /** Where a new dated item goes so the list stays in date order (after its equals). */
-function chronologicalIndex(list: readonly { date: string }[], date: string): number {
-  const i = list.findIndex((item) => comparePartialDates(item.date, date) > 0);
+function chronologicalIndex(list: readonly { date?: string | undefined }[], date: string): number {
+  const i = list.findIndex((item) => item.date !== undefined && comparePartialDates(item.date, date) > 0);
   return i === -1 ? list.length : i;
 }
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { DetentionStatus, SentenceType, type PrisonerCase } from '../../../../shared/model';
+import { DetentionStatus, type PrisonerCase } from '../../../../shared/model';
 import { Person, Recognition } from '../../../../shared/model/case';
 import { DateField, NumberField, opt, SelectField, StringListField, TextField } from '../../../components/fields';
 import { useToast } from '../../../components/Toasts';
@@ -22,7 +22,7 @@ export function PersonSection({ c, edit }: Props) {
     <Section id="person" title={t('section.person')}>
       <FieldGrid>
         <TextField label={t('field.personName')} path="person.name" value={p.name} required onChange={(name) => set({ name })} />
-        <NumberField label={t('field.birthYear')} path="person.birthYear" value={p.birthYear} integer min={1900} max={2100} onChange={(birthYear) => set({ birthYear })} />
+        <DateField label={t('field.birthYear')} path="person.born.date" value={p.born?.date} onChange={(v) => set({ born: v ? { ...p.born, date: v } : undefined })} />
         <SelectField label={t('field.gender')} value={p.gender} emptyLabel={t('common.notStated')} options={enumOptions(t, 'gender', GENDERS)} onChange={(gender) => set({ gender })} />
         <TextField label={t('field.occupation')} path="person.occupation" value={p.occupation} onChange={(v) => set({ occupation: opt(v) })} />
         <TextField label={t('field.affiliation')} path="person.affiliation" value={p.affiliation} onChange={(v) => set({ affiliation: opt(v) })} />
@@ -54,9 +54,6 @@ export function DetentionSection({ c, edit }: Props) {
   const { t } = useTranslation();
   const det = c.detention;
   const setDet = (patch: Partial<PrisonerCase['detention']>) => edit((d) => ({ ...d, detention: { ...d.detention, ...patch } }));
-  const s = c.sentence;
-  const setSentence = (patch: Partial<NonNullable<PrisonerCase['sentence']>>) =>
-    edit((d) => ({ ...d, sentence: { ...(d.sentence ?? { type: 'prison' }), ...patch } }));
   return (
     <Section id="detention" title={t('section.detention')}>
       <DetentionFacts c={c} />
@@ -71,25 +68,6 @@ export function DetentionSection({ c, edit }: Props) {
         <DateField label={t('field.since')} path="detention.since" value={det.since} hint={<DaysSinceNote since={det.since} />} onChange={(v) => setDet({ since: opt(v) })} />
         <DateField label={t('field.expectedRelease')} path="detention.expectedRelease" value={det.expectedRelease} onChange={(v) => setDet({ expectedRelease: opt(v) })} />
       </FieldGrid>
-      <h3 className="subsection-title">{t('section.sentence')}</h3>
-      {s ? (
-        <FieldGrid>
-          <SelectField label={t('field.sentenceType')} value={s.type} options={enumOptions(t, 'sentence', SentenceType.options)} onChange={(type) => type && setSentence({ type })} />
-          <NumberField label={t('field.months')} path="sentence.months" value={s.months} min={0} onChange={(months) => setSentence({ months })} />
-          <DateField label={t('field.verdictDate')} path="sentence.verdictDate" value={s.verdictDate} onChange={(v) => setSentence({ verdictDate: opt(v) })} />
-          <TextField label={t('field.court')} path="sentence.court" value={s.court} onChange={(v) => setSentence({ court: opt(v) })} />
-          <MoneyFields label={t('field.fine')} path="sentence.fine" value={s.fine} onChange={(fine) => setSentence({ fine })} />
-          <div className="field field-wide">
-            <button type="button" className="btn btn-small btn-danger-quiet" onClick={() => edit((d) => ({ ...d, sentence: undefined }))}>
-              {t('case.removeSentence')}
-            </button>
-          </div>
-        </FieldGrid>
-      ) : (
-        <button type="button" className="btn btn-add" onClick={() => edit((d) => ({ ...d, sentence: { type: 'prison' } }))}>
-          + {t('case.addSentence')}
-        </button>
-      )}
     </Section>
   );
 }
