@@ -22,7 +22,7 @@ function groupsOk(integer: string, sep: string | null): string | null {
   if (sep === null) return /^\d+$/.test(integer) ? integer : null;
   const groups = integer.split(sep);
   // A leading group of 1..3 digits (not a bare 0 in front of others), then groups of exactly 3.
-  if (!/^[1-9]\d{0,2}$/.test(groups[0])) return null;
+  if (!/^[1-9]\d{0,2}$/.test(groups[0] ?? '')) return null;
   if (!groups.slice(1).every((g) => /^\d{3}$/.test(g))) return null;
   return groups.join('');
 }
@@ -39,15 +39,16 @@ export function parseAmountInput(text: string): AmountInputResult {
   let decimal: string | null = null;
   let group: string | null = null;
   if (kinds.length > 2) return { ok: false, error: 'bad-grouping' };
-  if (kinds.length === 2) {
+  const [first, second] = kinds;
+  if (first !== undefined && second !== undefined) {
     // "1,500.50" / "1 500,50": the later separator is the decimal one, and only , or . may be.
-    const last = s.lastIndexOf(kinds[0]) > s.lastIndexOf(kinds[1]) ? kinds[0] : kinds[1];
-    const other = last === kinds[0] ? kinds[1] : kinds[0];
+    const last = s.lastIndexOf(first) > s.lastIndexOf(second) ? first : second;
+    const other = last === first ? second : first;
     if ((last !== ',' && last !== '.') || s.indexOf(last) !== s.lastIndexOf(last)) return { ok: false, error: 'bad-grouping' };
     decimal = last;
     group = other;
-  } else if (kinds.length === 1) {
-    const sep = kinds[0];
+  } else if (first !== undefined) {
+    const sep = first;
     const count = s.split(sep).length - 1;
     const after = s.slice(s.lastIndexOf(sep) + 1);
     if (sep === ' ' || sep === "'" || count > 1) group = sep;

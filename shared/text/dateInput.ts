@@ -63,14 +63,11 @@ function monthOf(word: string): number | null {
   }
   if (RU_MAY.has(w)) return 5;
   if (RU_ABBR[w] !== undefined) return RU_ABBR[w];
-  for (let i = 0; i < 12; i++) {
-    const stem = RU_STEMS[i];
-    if (stem !== '' && w.startsWith(stem) && RU_ENDINGS.has(w.slice(stem.length))) return i + 1;
-  }
+  const ru = RU_STEMS.findIndex((stem) => stem !== '' && w.startsWith(stem) && RU_ENDINGS.has(w.slice(stem.length)));
+  if (ru >= 0) return ru + 1;
   const f = foldKazakh(w);
-  for (let i = 0; i < 12; i++) {
-    if (f.startsWith(KK_FOLDED[i]) && KK_SUFFIX.test(f.slice(KK_FOLDED[i].length))) return i + 1;
-  }
+  const kk = KK_FOLDED.findIndex((name) => f.startsWith(name) && KK_SUFFIX.test(f.slice(name.length)));
+  if (kk >= 0) return kk + 1;
   return null;
 }
 
@@ -105,15 +102,17 @@ function parseNumeric(s: string): DateInputResult | null {
   // Day first, as Kazakhstan and Russia write: 22.02.2021, 22/02/2021, 22-02-2021.
   m = /^(\d{1,2})([-./])(\d{1,2})\2(\d+)$/.exec(s);
   if (m) {
-    if (m[4].length === 2) return { ok: false, error: 'two-digit-year' };
-    if (m[4].length !== 4) return { ok: false, error: 'unrecognised' };
-    return result(Number(m[4]), Number(m[3]), Number(m[1]));
+    const year = m[4] ?? '';
+    if (year.length === 2) return { ok: false, error: 'two-digit-year' };
+    if (year.length !== 4) return { ok: false, error: 'unrecognised' };
+    return result(Number(year), Number(m[3]), Number(m[1]));
   }
   m = /^(\d{1,2})[-./](\d+)$/.exec(s);
   if (m) {
     // 02.2021; "02.21" might be a month of '21 or the 2nd of some February: refuse.
-    if (m[2].length === 4) return result(Number(m[2]), Number(m[1]));
-    if (m[2].length <= 2) return { ok: false, error: 'two-digit-year' };
+    const year = m[2] ?? '';
+    if (year.length === 4) return result(Number(year), Number(m[1]));
+    if (year.length <= 2) return { ok: false, error: 'two-digit-year' };
     return { ok: false, error: 'unrecognised' };
   }
   if (/^\d{1,2}$/.test(s)) return { ok: false, error: 'two-digit-year' };
@@ -133,7 +132,7 @@ export function parseDateInput(text: string): DateInputResult {
     .map((t) => t.trim())
     .filter((t) => t !== '' && !FILLER.has(t.replace(/\.$/, '')));
   if (tokens.length === 0) return { ok: false, error: 'unrecognised' };
-  if (tokens.length === 1) {
+  if (tokens.length === 1 && tokens[0] !== undefined) {
     // "22.02.2021г." and "2021-жылы" keep their year word glued on.
     const bare = tokens[0].replace(/-?(?:г|года|году|год|ж|жыл|жылы|жылғы|жылгы)\.?$/, '');
     const numeric = parseNumeric(bare);
@@ -183,15 +182,16 @@ export function formatPartialDate(value: string, lang: DateLanguage): string {
   switch (lang) {
     case 'en': {
       if (m === undefined) return year;
-      const name = EN_MONTHS[m][0].toUpperCase() + EN_MONTHS[m].slice(1);
+      const word = EN_MONTHS[m] ?? '';
+      const name = word.charAt(0).toUpperCase() + word.slice(1);
       return p.day === undefined ? `${name} ${year}` : `${p.day} ${name} ${year}`;
     }
     case 'ru':
       if (m === undefined) return `${year} г.`;
-      return p.day === undefined ? `${RU_NOMINATIVE[m]} ${year} г.` : `${p.day} ${RU_GENITIVE[m]} ${year} г.`;
+      return p.day === undefined ? `${RU_NOMINATIVE[m] ?? ''} ${year} г.` : `${p.day} ${RU_GENITIVE[m] ?? ''} ${year} г.`;
     case 'kk':
       if (m === undefined) return `${year} жыл`;
-      return p.day === undefined ? `${year} жылғы ${KK_MONTHS[m]}` : `${year} жылғы ${p.day} ${KK_MONTHS[m]}`;
+      return p.day === undefined ? `${year} жылғы ${KK_MONTHS[m] ?? ''}` : `${year} жылғы ${p.day} ${KK_MONTHS[m] ?? ''}`;
   }
 }
 
