@@ -81,8 +81,9 @@ const FILLER = new Set([
 
 // "2021", "2021г.", "2021-жылы", "2021ж."
 const YEAR_TOKEN = /^(\d{4})(?:-?(?:г|года|году|год|ж|жыл|жылы|жылғы|жылгы))?\.?$/;
-// "22", "22-го", "22-сі", "22-ші", "22nd", "22."
-const DAY_TOKEN = /^(\d{1,2})(?:-?(?:го|е|ое|сі|ші|си|ши|інші|ынши|st|nd|rd|th))?\.?$/;
+// "22", "22-го", "22-е", Kazakh "22-сі" / "9-ы" (the day "of" a month) and ordinals
+// "22-ші" / "9-шы" / "7-інші", "22nd", "22."
+const DAY_TOKEN = /^(\d{1,2})(?:-?(?:го|е|ое|ого|ы|і|и|сы|сі|си|шы|ші|ши|ншы|нші|ыншы|інші|st|nd|rd|th))?\.?$/;
 
 function result(year: number, month?: number, day?: number): DateInputResult {
   const pad = (n: number, w: number) => String(n).padStart(w, '0');
