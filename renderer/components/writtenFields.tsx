@@ -75,7 +75,9 @@ export function DateField({ label, path, value, onChange, required, hint, autoFo
           onBlur={() => setFocused(false)}
           onChange={(e) => onInput(e.target.value)}
         />
-        <button type="button" className="btn btn-icon date-pick" aria-label={t('dates.calendar')} title={t('dates.calendar')} onClick={openPicker}>
+        {/* Named by its content, not aria-label: a label search for "End" must not find "calendar". */}
+        <button type="button" className="btn btn-icon date-pick" title={t('dates.calendar')} onClick={openPicker}>
+          <span className="visually-hidden">{t('dates.calendar')}</span>
           <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
             <rect x="1.5" y="3" width="13" height="11.5" rx="1.5" fill="none" stroke="currentColor" />
             <path d="M1.5 6.5h13M5 1.5v3M11 1.5v3" stroke="currentColor" fill="none" />
