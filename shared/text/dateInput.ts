@@ -17,7 +17,13 @@ export type DateInputError =
   /** "22 February": a day and month without a year. */
   | 'missing-year';
 
-export type DateInputResult = { ok: true; value: string } | { ok: false; error: DateInputError };
+/** `approximate` when the text said so ("c. 1967", "около 1967", "шамамен 1967"). */
+export type DateInputResult = { ok: true; value: string; approximate?: true } | { ok: false; error: DateInputError };
+
+// "c. 1967", "ca. 1967", "about 1967", "около 1967 г.", "ок. 1967", "примерно 1967",
+// "шамамен 1967": what a lawyer writes for a birth year known roughly.
+const APPROXIMATE = /^(?:c\.|ca\.|circa|about|approx\.|approximately|около|ок\.|примерно|приблизительно|приблиз\.|шамамен|шам\.|~)(?=\s|\d|$)\s*/;
+const APPROXIMATE_PREFIX: Record<'en' | 'ru' | 'kk', string> = { en: 'c. ', ru: 'ок. ', kk: 'шамамен ' };
 
 export type DateLanguage = 'en' | 'ru' | 'kk';
 
@@ -128,6 +134,15 @@ export function parseDateInput(text: string): DateInputResult {
     .replace(/[\s\u00a0\u202f]+/g, ' ')
     .trim();
   if (s === '') return { ok: false, error: 'empty' };
+  const marker = APPROXIMATE.exec(s);
+  if (!marker) return parseExact(s);
+  const rest = s.slice(marker[0].length);
+  if (rest === '') return { ok: false, error: 'unrecognised' };
+  const r = parseExact(rest);
+  return r.ok ? { ok: true, value: r.value, approximate: true } : r;
+}
+
+function parseExact(s: string): DateInputResult {
   const tokens = s
     .split(/[\s,]+/)
     .map((t) => t.trim())
@@ -174,10 +189,17 @@ export function parseDateInput(text: string): DateInputResult {
   return result(year, month, day);
 }
 
-/** A stored PartialDate in the language's own written form; unparseable values come back as they are. */
-export function formatPartialDate(value: string, lang: DateLanguage): string {
+/**
+ * A stored PartialDate in the language's own written form, marked "c." / "ок." / "шамамен"
+ * when approximate; unparseable values come back as they are.
+ */
+export function formatPartialDate(value: string, lang: DateLanguage, approximate = false): string {
   const p: PartialDateParts | null = parsePartialDate(value);
   if (!p) return value;
+  return approximate ? APPROXIMATE_PREFIX[lang] + writtenDate(p, lang) : writtenDate(p, lang);
+}
+
+function writtenDate(p: PartialDateParts, lang: DateLanguage): string {
   const year = String(p.year).padStart(4, '0');
   const m = p.month === undefined ? undefined : p.month - 1;
   switch (lang) {

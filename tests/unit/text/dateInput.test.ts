@@ -124,6 +124,32 @@ describe('parseDateInput', () => {
   });
 });
 
+describe('approximate dates', () => {
+  it.each([
+    ['c. 1967', '1967'],
+    ['ca. 1967', '1967'],
+    ['about March 1967', '1967-03'],
+    ['около 1967 г.', '1967'],
+    ['ок. 1967', '1967'],
+    ['примерно в 1967 году', '1967'],
+    ['шамамен 1967 жыл', '1967'],
+    ['~1967', '1967'],
+  ])('reads %j as %s, approximate', (text, value) => {
+    expect(parseDateInput(text)).toEqual({ ok: true, value, approximate: true });
+  });
+  it('refuses a marker with no date, and keeps the date’s own errors', () => {
+    expect(parseDateInput('c.')).toEqual({ ok: false, error: 'unrecognised' });
+    expect(parseDateInput('около 31.02.2021')).toEqual({ ok: false, error: 'not-a-date' });
+    // "окт." is October, not "ок." (about).
+    expect(parseDateInput('окт. 2021')).toEqual({ ok: true, value: '2021-10' });
+  });
+  it('writes the marker in each language', () => {
+    expect(formatPartialDate('1967', 'en', true)).toBe('c. 1967');
+    expect(formatPartialDate('1967', 'ru', true)).toBe('ок. 1967 г.');
+    expect(formatPartialDate('1967', 'kk', true)).toBe('шамамен 1967 жыл');
+  });
+});
+
 describe('formatPartialDate', () => {
   it('writes each language in its own form', () => {
     expect(formatPartialDate('2021-02-08', 'en')).toBe('8 February 2021');
@@ -157,8 +183,8 @@ describe('formatPartialDate', () => {
       })
       .filter(isPartialDate);
     fc.assert(
-      fc.property(partialDate, fc.constantFrom('en' as const, 'ru' as const, 'kk' as const), (value, lang) => {
-        expect(parseDateInput(formatPartialDate(value, lang))).toEqual({ ok: true, value });
+      fc.property(partialDate, fc.constantFrom('en' as const, 'ru' as const, 'kk' as const), fc.boolean(), (value, lang, approximate) => {
+        expect(parseDateInput(formatPartialDate(value, lang, approximate))).toEqual(approximate ? { ok: true, value, approximate: true } : { ok: true, value });
       }),
       { numRuns: 3000 },
     );
