@@ -18,6 +18,14 @@ type DateFieldProps = {
   required?: boolean;
   hint?: ReactNode;
   autoFocus?: boolean;
+  /** Where the model has an approximate flag (person.born): its value. */
+  approximate?: boolean;
+  /**
+   * Given where the model has an approximate flag: the field shows an "approximate" checkbox,
+   * and typing "c. 1967" / "около 1967" / "шамамен 1967" sets it. Receives the date too, so a
+   * change of both is stored at once; onChange then only sees date changes that keep the flag.
+   */
+  onApproximateChange?: (approximate: boolean, value: string) => void;
 };
 
 /**
@@ -26,7 +34,7 @@ type DateFieldProps = {
  * field is being edited or is invalid; otherwise the stored date is shown in the
  * interface language's own form.
  */
-export function DateField({ label, path, value, onChange, required, hint, autoFocus }: DateFieldProps) {
+export function DateField({ label, path, value, onChange, required, hint, autoFocus, approximate, onApproximateChange }: DateFieldProps) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const lang = dateLanguage(i18n.language);
@@ -34,12 +42,32 @@ export function DateField({ label, path, value, onChange, required, hint, autoFo
   const picker = useRef<HTMLInputElement>(null);
   const parse = (raw: string): Parsed<string> => {
     const r = parseDateInput(raw);
-    if (r.ok) return r;
+    if (r.ok && r.approximate && !onApproximateChange) return { ok: false, error: t('dates.error.no-approximate') };
+    if (r.ok) return { ok: true, value: r.value };
     if (r.error === 'empty') return required ? { ok: false, error: t('validation.required') } : { ok: true, value: '' };
     return { ok: false, error: t(`dates.error.${r.error}`) };
   };
-  const show = (v: string) => (v === '' ? '' : formatPartialDate(v, lang));
-  const { raw, error, onInput } = useBuffered<string>(path, value ?? '', show, parse, onChange);
+  const marked = onApproximateChange !== undefined && approximate === true;
+  const show = (v: string) => (v === '' ? '' : formatPartialDate(v, lang, marked));
+  // The typed text's approximate mark travels with the date it changes (see onApproximateChange).
+  const typed = useRef('');
+  const dateChanged = useRef(false);
+  const changeDate = (v: string) => {
+    dateChanged.current = true;
+    const r = parseDateInput(typed.current);
+    const flag = r.ok && r.approximate === true;
+    if (onApproximateChange && flag !== marked) onApproximateChange(flag, v);
+    else onChange(v);
+  };
+  const { raw, error, onInput: bufferedInput } = useBuffered<string>(path, value ?? '', show, parse, changeDate);
+  const onInput = (text: string) => {
+    typed.current = text;
+    dateChanged.current = false;
+    bufferedInput(text);
+    if (dateChanged.current || !onApproximateChange) return;
+    const r = parseDateInput(text);
+    if (r.ok && (r.approximate === true) !== marked) onApproximateChange(r.approximate === true, r.value);
+  };
   const parsed = parse(raw);
   const shown = focused || !parsed.ok ? raw : show(parsed.value);
   const full = value !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : '';
@@ -83,6 +111,12 @@ export function DateField({ label, path, value, onChange, required, hint, autoFo
             <path d="M1.5 6.5h13M5 1.5v3M11 1.5v3" stroke="currentColor" fill="none" />
           </svg>
         </button>
+        {onApproximateChange && (
+          <label className="checkbox date-approx">
+            <input type="checkbox" checked={marked} onChange={(e) => onApproximateChange(e.target.checked, value ?? '')} />
+            <span>{t('dates.approximate')}</span>
+          </label>
+        )}
         {/* The platform's own date picker, opened by the button; a full date only. */}
         <input
           ref={picker}

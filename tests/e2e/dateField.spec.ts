@@ -38,6 +38,11 @@ test('an event date typed as 08.02.2021 or 22 февраля 2021 is stored as a
   await expect(page.getByRole('button', { name: 'Fields not saved: 1 — fix them' })).toBeVisible();
   expect((await readCaseFile(dataDir, id)).events[0].date).toBe('2021-02-22');
 
+  // An event's date has no approximate flag in the model: "c. 2021" is refused, not rounded off.
+  await date.fill('c. 2021');
+  await expect(card.getByText('This date cannot be marked approximate here.')).toBeVisible();
+  expect((await readCaseFile(dataDir, id)).events[0].date).toBe('2021-02-22');
+
   // The calendar button is the next stop from the text, and a date picked there is stored whole.
   await date.focus();
   await page.keyboard.press('Tab');
