@@ -30,7 +30,7 @@ test('switching to Russian changes the labels; a Kazakh name shows exactly', asy
 
   // Russian validation messages.
   await page.getByRole('region', { name: 'Заключение и приговор' }).getByLabel('С какого времени').fill('2019-02-30');
-  await expect(page.getByText('Используйте ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД')).toBeVisible();
+  await expect(page.getByText('Такой даты нет: проверьте день и месяц')).toBeVisible();
   await page.getByRole('region', { name: 'Заключение и приговор' }).getByLabel('С какого времени').fill('2019-02');
   await expect.poll(async () => (await readCaseFile(dataDir, id)).detention.since).toBe('2019-02');
 

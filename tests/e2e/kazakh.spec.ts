@@ -67,7 +67,7 @@ test('switching to Kazakh relabels the app, lasts over a reload and formats date
   // A Kazakh validation message; a valid partial date is saved.
   const detention = page.getByRole('region', { name: 'Қамау және жаза', exact: true });
   await detention.getByLabel('Қашаннан бері').fill('2019-02-30');
-  await expect(page.getByText('Нақты күнді ЖЖЖЖ, ЖЖЖЖ-АА немесе ЖЖЖЖ-АА-КК түрінде жазыңыз')).toBeVisible();
+  await expect(page.getByText('Мұндай күн жоқ: күн мен айды тексеріңіз')).toBeVisible();
   await expect(page.getByRole('button', { name: /Сақталмаған өрістер: 1/ })).toBeVisible();
   await detention.getByLabel('Қашаннан бері').fill('2019-02');
   await expect.poll(async () => (await readCaseFile(dataDir, id)).detention.since).toBe('2019-02');

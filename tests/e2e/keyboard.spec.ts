@@ -53,6 +53,9 @@ test('keyboard only: new case, fill fields, add an event, saved to disk', async 
   await expect(newEvent.getByLabel('Date')).toBeFocused();
   await page.keyboard.type('2024-03-05');
   await page.keyboard.press('Tab');
+  // The calendar button sits right after the date's text.
+  await expect(newEvent.getByRole('button', { name: 'Choose from calendar' })).toBeFocused();
+  await page.keyboard.press('Tab');
   await expect(newEvent.getByLabel('Type')).toBeFocused();
   await page.keyboard.press('ArrowDown'); // "Other" is last; Home goes to the first: Arrest
   await page.keyboard.press('Home');

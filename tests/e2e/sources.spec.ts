@@ -23,7 +23,7 @@ test('annotate a pasted Kazakh text; the highlight survives a reload, an edit ab
   await sourcesSection(page).getByRole('button', { name: `Edit “${TITLE}”` }).click();
   const editDialog = page.getByRole('dialog', { name: 'Edit the source' });
   await editDialog.getByLabel('Published', { exact: true }).fill('2024-13');
-  await expect(editDialog.getByText('Use YYYY, YYYY-MM or YYYY-MM-DD for a real date')).toBeVisible();
+  await expect(editDialog.getByText('There is no such date: check the day and the month')).toBeVisible();
   await editDialog.getByRole('button', { name: 'Save' }).click();
   await expect(editDialog.getByText('Fill in the required fields marked *')).toBeVisible();
   await editDialog.getByLabel('Published', { exact: true }).fill('2024-03-12');

@@ -1,7 +1,7 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Money } from '../../../shared/model';
-import { CheckboxField, NumberField, ShowErrorsContext, TextField, useScratchState } from '../../components/fields';
+import { AmountField, CheckboxField, ShowErrorsContext, TextField, useScratchState } from '../../components/fields';
 import { ConfidentialBadge } from '../../components/ConfidentialBadge';
 import { useCurrentSession } from './session';
 
@@ -165,7 +165,7 @@ export function MoneyFields({ label, path, value, onChange }: MoneyFieldsProps) 
     <fieldset className="field-wide money">
       <legend className="field-label">{label}</legend>
       <div className="field-grid">
-        <NumberField label={t('money.amount')} path={`${path}.amount`} value={value.amount} required min={0} onChange={(amount) => onChange({ ...value, amount: amount ?? 0 })} />
+        <AmountField label={t('money.amount')} path={`${path}.amount`} value={value.amount} required onChange={(amount) => onChange({ ...value, amount: amount ?? 0 })} />
         <TextField
           label={t('money.currency')}
           path={`${path}.currency`}
@@ -177,7 +177,7 @@ export function MoneyFields({ label, path, value, onChange }: MoneyFieldsProps) 
           onChange={(currency) => onChange({ ...value, currency })}
           inputClassName="input-code"
         />
-        <NumberField label={t('money.usdApprox')} path={`${path}.usdApprox`} value={value.usdApprox} min={0} onChange={(usdApprox) => onChange({ ...value, usdApprox })} />
+        <AmountField label={t('money.usdApprox')} path={`${path}.usdApprox`} value={value.usdApprox} onChange={(usdApprox) => onChange({ ...value, usdApprox })} />
         <div className="field field-actions">
           <button type="button" className="btn btn-small btn-danger-quiet" onClick={() => onChange(undefined)}>
             {t('money.remove', { label })}
