@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react';
+import { createContext, useContext, useId, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnnotationState, CaseFile } from '../../../shared/model';
 import { ConfidentialBadge } from '../../components/ConfidentialBadge';
@@ -24,8 +24,13 @@ type Props = {
   onAddNote: () => void;
 };
 
-/** An annotation's tags and its confidential mark, as every item of the panel shows them. */
+/** Ids of the annotations whose comment may appear in public briefs (the panel's states do not carry it). */
+const PublicContext = createContext<ReadonlySet<string>>(new Set());
+
+/** An annotation's tags, its confidential mark, and whether its comment may be printed publicly. */
 function Marks({ state }: { state: AnnotationState }) {
+  const { t } = useTranslation();
+  const isPublic = useContext(PublicContext).has(state.id);
   return (
     <>
       {state.tags.length > 0 && (
@@ -38,6 +43,11 @@ function Marks({ state }: { state: AnnotationState }) {
         </span>
       )}
       {state.confidential && <ConfidentialBadge />}
+      {isPublic && state.body !== '' && (
+        <span className="public-comment-mark" title={t('parts.annotation.publicHintOn')}>
+          {t('parts.annotation.publicMark')}
+        </span>
+      )}
     </>
   );
 }
@@ -64,6 +74,7 @@ export function AnnotationPanel({ c, states, activeId, onOpenInSource, onEdit, o
   const id = useId();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const tags = [...new Set(states.flatMap((s) => s.tags))].sort((a, b) => a.localeCompare(b));
+  const publicIds = useMemo(() => new Set(c.annotations.filter((a) => a.publicComment === true).map((a) => a.id)), [c.annotations]);
 
   const shown = states.filter(
     (s) =>
@@ -84,6 +95,7 @@ export function AnnotationPanel({ c, states, activeId, onOpenInSource, onEdit, o
   const filtered = filters.tag !== '' || filters.source !== '' || filters.confidentiality !== '';
 
   return (
+    <PublicContext.Provider value={publicIds}>
     <aside className="ann-panel" aria-labelledby="section-annotations-title">
       <header className="ann-panel-header">
         <h3 id="section-annotations-title" tabIndex={-1}>
@@ -243,7 +255,7 @@ export function AnnotationPanel({ c, states, activeId, onOpenInSource, onEdit, o
                     {s.body ? shorten(s.body, 240) : <em className="muted">{t('sources.note.empty')}</em>}
                   </span>
                 </button>
-                {(s.tags.length > 0 || s.confidential) && (
+                {(s.tags.length > 0 || s.confidential || publicIds.has(s.id)) && (
                   <div className="ann-item-meta">
                     <Marks state={s} />
                   </div>
@@ -254,6 +266,7 @@ export function AnnotationPanel({ c, states, activeId, onOpenInSource, onEdit, o
         </section>
       )}
     </aside>
+    </PublicContext.Provider>
   );
 }
 
