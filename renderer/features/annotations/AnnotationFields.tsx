@@ -69,7 +69,10 @@ export function AnnotationFields({ value, onChange, knownTags, bodyLabel, autoFo
         )}
       </div>
       {value.publicComment !== undefined && (
-        <div className="field field-wide">
+        // The legend names what the box is about; the box's own name stays short (and
+        // does not contain "Comment", the label of the text above).
+        <fieldset className="field field-wide public-comment-choice">
+          <legend className="field-label">{t('parts.annotation.publicLegend')}</legend>
           <label className="checkbox">
             <input
               type="checkbox"
@@ -82,7 +85,7 @@ export function AnnotationFields({ value, onChange, knownTags, bodyLabel, autoFo
           <p className="field-hint" id={`${id}-public-hint`}>
             {value.publicComment ? t('parts.annotation.publicHintOn') : t('parts.annotation.publicHintOff')}
           </p>
-        </div>
+        </fieldset>
       )}
       <label className="checkbox confidential-toggle">
         <input type="checkbox" checked={value.confidential} onChange={(e) => onChange({ ...value, confidential: e.target.checked })} />
