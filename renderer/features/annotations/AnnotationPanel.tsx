@@ -1,4 +1,4 @@
-import { createContext, useContext, useId, useMemo, useState, type ReactNode } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnnotationState, CaseFile } from '../../../shared/model';
 import { ConfidentialBadge } from '../../components/ConfidentialBadge';
@@ -24,13 +24,13 @@ type Props = {
   onAddNote: () => void;
 };
 
-/** Ids of the annotations whose comment may appear in public briefs (the panel's states do not carry it). */
-const PublicContext = createContext<ReadonlySet<string>>(new Set());
-
-/** An annotation's tags, its confidential mark, and whether its comment may be printed publicly. */
-function Marks({ state }: { state: AnnotationState }) {
+/**
+ * An annotation's tags, its confidential mark, and whether its comment may be printed
+ * publicly (`publicIds`: the panel's states do not carry that choice).
+ */
+function Marks({ state, publicIds }: { state: AnnotationState; publicIds: ReadonlySet<string> }) {
   const { t } = useTranslation();
-  const isPublic = useContext(PublicContext).has(state.id);
+  const isPublic = publicIds.has(state.id);
   return (
     <>
       {state.tags.length > 0 && (
@@ -95,7 +95,6 @@ export function AnnotationPanel({ c, states, activeId, onOpenInSource, onEdit, o
   const filtered = filters.tag !== '' || filters.source !== '' || filters.confidentiality !== '';
 
   return (
-    <PublicContext.Provider value={publicIds}>
     <aside className="ann-panel" aria-labelledby="section-annotations-title">
       <header className="ann-panel-header">
         <h3 id="section-annotations-title" tabIndex={-1}>
@@ -160,7 +159,7 @@ export function AnnotationPanel({ c, states, activeId, onOpenInSource, onEdit, o
                 </p>
               )}
               <div className="ann-item-meta">
-                <Marks state={s} />
+                <Marks state={s} publicIds={publicIds} />
               </div>
               <div className="ann-item-actions">
                 <button
@@ -199,7 +198,7 @@ export function AnnotationPanel({ c, states, activeId, onOpenInSource, onEdit, o
                 </p>
               )}
               <div className="ann-item-meta">
-                <Marks state={s} />
+                <Marks state={s} publicIds={publicIds} />
                 <span className="spacer" />
                 <button type="button" className="btn btn-small" onClick={() => onReattach(s)}>
                   {t('sources.panel.reattach')}
@@ -231,7 +230,7 @@ export function AnnotationPanel({ c, states, activeId, onOpenInSource, onEdit, o
                   )}
                 </button>
                 <div className="ann-item-meta">
-                  <Marks state={s} />
+                  <Marks state={s} publicIds={publicIds} />
                   <span className="spacer" />
                   <EditButton state={s} onEdit={onEdit} />
                 </div>
@@ -257,7 +256,7 @@ export function AnnotationPanel({ c, states, activeId, onOpenInSource, onEdit, o
                 </button>
                 {(s.tags.length > 0 || s.confidential || publicIds.has(s.id)) && (
                   <div className="ann-item-meta">
-                    <Marks state={s} />
+                    <Marks state={s} publicIds={publicIds} />
                   </div>
                 )}
               </li>
@@ -266,7 +265,6 @@ export function AnnotationPanel({ c, states, activeId, onOpenInSource, onEdit, o
         </section>
       )}
     </aside>
-    </PublicContext.Provider>
   );
 }
 
