@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createCase, expectSaved, readCaseFile, section } from './helpers';
+import { createCase, expectSaved, importBundle, readCaseFile, section } from './helpers';
 import { addPastedSource, annotate, annotationPanel } from './sourcesHelpers';
 
 // The timeline's order as the user gives it where dates cannot say it (an undated event,
@@ -230,4 +230,72 @@ test('re-dating an event moves it to its place, and the order survives a reload'
   expect(disk.deadlines).toMatchObject([{ title: 'Report to donors' }, { title: 'Cassation limit', confidential: true }]);
   await page.reload();
   await expect(eventTitles(timeline)).toHaveText(['Suspension ordered', 'Appeal filed', 'Inspection announced']);
+});
+
+test('an imported timeline that contradicts its dates is flagged and put in order; requests and moves in the Kazakh UI', async ({ page, dataDir }) => {
+  const bundle = {
+    format: 'casefile-bundle',
+    version: 2,
+    cases: [
+      {
+        id: 'chrono-kk',
+        kind: 'political_prisoner',
+        title: 'Out-of-order timeline',
+        person: { name: 'Байболат Құнболатұлы' },
+        detention: { status: 'administrative_arrest' },
+        events: [
+          { id: 'e-late', date: '2021-03-10', type: 'hearing', title: 'Appeal heard' },
+          { id: 'e-undated', type: 'other', title: 'Questioned without a lawyer' },
+          { id: 'e-early', date: '2021-02-01', type: 'verdict', title: 'Court orders the arrest' },
+          { id: 'e-month', date: '2021-02', type: 'appeal', title: 'Prosecutor appeals the ruling' },
+        ],
+      },
+    ],
+  };
+  await importBundle(page, { name: 'out-of-order.casefile.json', buffer: Buffer.from(JSON.stringify(bundle)) });
+  const importDialog = page.getByRole('dialog', { name: 'Import a bundle' });
+  await expect(importDialog.getByText('Import finished. Cases in the bundle: 1')).toBeVisible();
+  await importDialog.getByRole('button', { name: 'Close', exact: true }).last().click();
+  await page.evaluate(() => (window.location.hash = '#/case/chrono-kk'));
+  const timeline = section(page, 'Timeline');
+  // Shown as saved, flagged, and fixed only when the user asks.
+  await expect(eventTitles(timeline)).toHaveText(['Appeal heard', 'Questioned without a lawyer', 'Court orders the arrest', 'Prosecutor appeals the ruling']);
+  const problems = timeline.getByRole('group', { name: 'The order contradicts some dates' });
+  await expect(problems.getByRole('listitem')).toHaveText([
+    '“Court orders the arrest” (2021-02-01) comes after “Appeal heard” (2021-03-10), which is later.',
+    '“Prosecutor appeals the ruling” (2021-02) comes after “Appeal heard” (2021-03-10), which is later.',
+  ]);
+  await problems.getByRole('button', { name: 'Put in date order' }).click();
+  await expect(problems).toHaveCount(0);
+  // The undated event stays after the one it followed; the month stays after its day.
+  await expect(eventTitles(timeline)).toHaveText(['Court orders the arrest', 'Prosecutor appeals the ruling', 'Appeal heard', 'Questioned without a lawyer']);
+  await expectSaved(page);
+  expect((await readCaseFile(dataDir, 'chrono-kk')).events.map((e: { id: string }) => e.id)).toEqual(['e-early', 'e-month', 'e-late', 'e-undated']);
+
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('radio', { name: 'Қазақша' }).check();
+  await page.evaluate(() => (window.location.hash = '#/case/chrono-kk'));
+  const requests = section(page, 'Талаптар');
+  await expect(page.locator('.case-nav').getByRole('button', { name: 'Талаптар' })).toBeVisible();
+  await requests.getByRole('button', { name: 'Талаптар ұсыну' }).click();
+  const texts = requests.getByRole('textbox', { name: 'Талап', exact: true });
+  await expect(texts).toHaveCount(3);
+  await expect(texts.first()).toHaveValue('Байболат Құнболатұлы дереу әрі ешқандай шартсыз босатылсын.');
+  // Alt+↓ in the first request's addressee moves it, said in Kazakh, focus kept.
+  const addressee = requests.getByRole('textbox', { name: 'Адресат' }).first();
+  await addressee.fill('Қазақстан Республикасының Бас прокуроры');
+  await addressee.press('Alt+ArrowDown');
+  await expect(requests.getByRole('status').filter({ hasText: 'жылжытылды' })).toHaveText(
+    '«Байболат Құнболатұлы дереу әрі ешқандай шартсыз босатылсын.» жазбасы 3 орынның 2-орнына жылжытылды.',
+  );
+  // The card moved (the locator above is positional): its field, now second, kept the focus.
+  const moved = requests.getByRole('textbox', { name: 'Адресат' }).nth(1);
+  await expect(moved).toBeFocused();
+  await expect(moved).toHaveValue('Қазақстан Республикасының Бас прокуроры');
+  await expect(texts.nth(1)).toHaveValue('Байболат Құнболатұлы дереу әрі ешқандай шартсыз босатылсын.');
+  await expect(section(page, 'Келісім').getByRole('button', { name: 'Келісімді жазу' })).toBeVisible();
+  await expect.poll(async () => (await readCaseFile(dataDir, 'chrono-kk')).requests?.[1]).toMatchObject({
+    text: 'Байболат Құнболатұлы дереу әрі ешқандай шартсыз босатылсын.',
+    addressee: 'Қазақстан Республикасының Бас прокуроры',
+  });
 });
