@@ -49,13 +49,20 @@ export function MoveButtons({ name, index, count, onMove }: OrderControls) {
   );
 }
 
-/** Alt+↑/Alt+↓ inside a card moves it; a select (Alt+↓ opens it) and a textarea keep their own keys. */
+/**
+ * Alt+↑/Alt+↓ inside a card moves it. Controls that own those keys keep them: a select
+ * or a date picker (Alt+↓ opens it), a combobox or popup button, a textarea; and a key
+ * from a dialog opened out of the card (a React portal still bubbles to it) is not the card's.
+ */
 export function onMoveKeys(onMove: (direction: -1 | 1) => void) {
   return (e: KeyboardEvent<HTMLElement>) => {
-    if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    if (e.defaultPrevented || !e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
     if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
-    const tag = (e.target as HTMLElement).tagName;
-    if (tag === 'SELECT' || tag === 'TEXTAREA') return;
+    const target = e.target as HTMLElement;
+    if (!e.currentTarget.contains(target)) return;
+    if (target.tagName === 'SELECT' || target.tagName === 'TEXTAREA') return;
+    if (target instanceof HTMLInputElement && target.type !== 'text' && target.type !== 'checkbox') return;
+    if (target.getAttribute('role') === 'combobox' || target.hasAttribute('aria-haspopup')) return;
     e.preventDefault();
     onMove(e.key === 'ArrowUp' ? -1 : 1);
   };
