@@ -30,7 +30,7 @@ export function ConsentSection({ c, edit }: Props) {
             options={enumOptions(t, 'consent', ConsentStatus.options)}
             onChange={(status) => status && set({ status })}
           />
-          <TextField label={t('parts.consent.by')} path="consent.by" value={consent.by} confidential hint={t('parts.consent.byHint')} onChange={(v) => set({ by: opt(v) })} />
+          <TextField label={t('parts.consent.by')} path="consent.by" value={consent.by} confidential span2 hint={t('parts.consent.byHint')} onChange={(v) => set({ by: opt(v) })} />
           <DateField label={t('parts.consent.date')} path="consent.date" value={consent.date} onChange={(v) => set({ date: opt(v) })} />
           <TextField
             label={t('parts.consent.scope')}
