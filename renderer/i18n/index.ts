@@ -11,6 +11,7 @@ import type enHistory from './locales/en.history.json';
 import type enErrors from './locales/en.errors.json';
 import type enSession from './locales/en.session.json';
 import type enDates from './locales/en.dates.json';
+import type enParts from './locales/en.parts.json';
 
 // Every locale file in ./locales is picked up here: `<lang>.json`, plus optional
 // parts `<lang>.<feature>.json` that a feature keeps to itself (their top-level keys
@@ -29,7 +30,8 @@ type Texts = typeof en &
   typeof enHistory &
   typeof enErrors &
   typeof enSession &
-  typeof enDates;
+  typeof enDates &
+  typeof enParts;
 
 export const resources: Record<string, { translation: Record<string, unknown> }> = {};
 for (const [file, mod] of Object.entries(files)) {

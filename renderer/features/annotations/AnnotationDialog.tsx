@@ -11,6 +11,12 @@ import { ChangedWords } from './ChangedWords';
 import { orphanReason } from './orphanReason';
 import { caseAnnotationTags, formatTags, parseTags, shorten } from './tags';
 
+/** Sets or drops `publicComment`, so an annotation never stored with it keeps no `false` either. */
+function withPublicComment(a: Annotation, on: boolean | undefined): Annotation {
+  const { publicComment: _was, ...rest } = a;
+  return on ? { ...rest, publicComment: true } : rest;
+}
+
 type Props = {
   c: CaseFile;
   edit: Edit;
@@ -33,6 +39,8 @@ export function AnnotationDialog({ c, edit, annotation, state, alsoHere = [], on
     body: annotation?.body ?? '',
     tags: formatTags(annotation?.tags ?? []),
     confidential: annotation?.confidential ?? false,
+    // Off by default: a comment is a working note until the advocate says it may be printed.
+    publicComment: annotation?.publicComment === true,
   }));
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -47,13 +55,13 @@ export function AnnotationDialog({ c, edit, annotation, state, alsoHere = [], on
         setMessage(t('sources.note.bodyRequired'));
         return;
       }
-      const note: Annotation = { id: newId(), body: form.body, tags, confidential: form.confidential, createdAt: now, updatedAt: now };
+      const note: Annotation = { id: newId(), body: form.body, tags, confidential: form.confidential, publicComment: form.publicComment || undefined, createdAt: now, updatedAt: now };
       edit((d) => ({ ...d, annotations: [...d.annotations, note] }));
       toast({ kind: 'success', message: t('sources.note.added') });
     } else {
       edit((d) => ({
         ...d,
-        annotations: d.annotations.map((a) => (a.id === annotation.id ? { ...a, body: form.body, tags, confidential: form.confidential, updatedAt: now } : a)),
+        annotations: d.annotations.map((a) => (a.id === annotation.id ? withPublicComment({ ...a, body: form.body, tags, confidential: form.confidential, updatedAt: now }, form.publicComment) : a)),
       }));
     }
     onClose();

@@ -2,7 +2,8 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseTags } from './tags';
 
-export type AnnotationForm = { body: string; tags: string; confidential: boolean };
+/** `publicComment` absent: the form does not offer the choice (the comment stays a working note). */
+export type AnnotationForm = { body: string; tags: string; confidential: boolean; publicComment?: boolean };
 
 type Props = {
   value: AnnotationForm;
@@ -67,6 +68,25 @@ export function AnnotationFields({ value, onChange, knownTags, bodyLabel, autoFo
           </div>
         )}
       </div>
+      {value.publicComment !== undefined && (
+        // The legend names what the box is about; the box's own name stays short (and
+        // does not contain "Comment", the label of the text above).
+        <fieldset className="field field-wide public-comment-choice">
+          <legend className="field-label">{t('parts.annotation.publicLegend')}</legend>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={value.publicComment}
+              aria-describedby={`${id}-public-hint`}
+              onChange={(e) => onChange({ ...value, publicComment: e.target.checked })}
+            />
+            <span>{t('parts.annotation.publicComment')}</span>
+          </label>
+          <p className="field-hint" id={`${id}-public-hint`}>
+            {value.publicComment ? t('parts.annotation.publicHintOn') : t('parts.annotation.publicHintOff')}
+          </p>
+        </fieldset>
+      )}
       <label className="checkbox confidential-toggle">
         <input type="checkbox" checked={value.confidential} onChange={(e) => onChange({ ...value, confidential: e.target.checked })} />
         <span>{t('confidential.toggle')}</span>

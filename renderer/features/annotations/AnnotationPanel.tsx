@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnnotationState, CaseFile } from '../../../shared/model';
 import { ConfidentialBadge } from '../../components/ConfidentialBadge';
@@ -24,8 +24,13 @@ type Props = {
   onAddNote: () => void;
 };
 
-/** An annotation's tags and its confidential mark, as every item of the panel shows them. */
-function Marks({ state }: { state: AnnotationState }) {
+/**
+ * An annotation's tags, its confidential mark, and whether its comment may be printed
+ * publicly (`publicIds`: the panel's states do not carry that choice).
+ */
+function Marks({ state, publicIds }: { state: AnnotationState; publicIds: ReadonlySet<string> }) {
+  const { t } = useTranslation();
+  const isPublic = publicIds.has(state.id);
   return (
     <>
       {state.tags.length > 0 && (
@@ -38,6 +43,11 @@ function Marks({ state }: { state: AnnotationState }) {
         </span>
       )}
       {state.confidential && <ConfidentialBadge />}
+      {isPublic && state.body !== '' && (
+        <span className="public-comment-mark" title={t('parts.annotation.publicHintOn')}>
+          {t('parts.annotation.publicMark')}
+        </span>
+      )}
     </>
   );
 }
@@ -64,6 +74,7 @@ export function AnnotationPanel({ c, states, activeId, onOpenInSource, onEdit, o
   const id = useId();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const tags = [...new Set(states.flatMap((s) => s.tags))].sort((a, b) => a.localeCompare(b));
+  const publicIds = useMemo(() => new Set(c.annotations.filter((a) => a.publicComment === true).map((a) => a.id)), [c.annotations]);
 
   const shown = states.filter(
     (s) =>
@@ -148,7 +159,7 @@ export function AnnotationPanel({ c, states, activeId, onOpenInSource, onEdit, o
                 </p>
               )}
               <div className="ann-item-meta">
-                <Marks state={s} />
+                <Marks state={s} publicIds={publicIds} />
               </div>
               <div className="ann-item-actions">
                 <button
@@ -187,7 +198,7 @@ export function AnnotationPanel({ c, states, activeId, onOpenInSource, onEdit, o
                 </p>
               )}
               <div className="ann-item-meta">
-                <Marks state={s} />
+                <Marks state={s} publicIds={publicIds} />
                 <span className="spacer" />
                 <button type="button" className="btn btn-small" onClick={() => onReattach(s)}>
                   {t('sources.panel.reattach')}
@@ -219,7 +230,7 @@ export function AnnotationPanel({ c, states, activeId, onOpenInSource, onEdit, o
                   )}
                 </button>
                 <div className="ann-item-meta">
-                  <Marks state={s} />
+                  <Marks state={s} publicIds={publicIds} />
                   <span className="spacer" />
                   <EditButton state={s} onEdit={onEdit} />
                 </div>
@@ -243,9 +254,9 @@ export function AnnotationPanel({ c, states, activeId, onOpenInSource, onEdit, o
                     {s.body ? shorten(s.body, 240) : <em className="muted">{t('sources.note.empty')}</em>}
                   </span>
                 </button>
-                {(s.tags.length > 0 || s.confidential) && (
+                {(s.tags.length > 0 || s.confidential || publicIds.has(s.id)) && (
                   <div className="ann-item-meta">
-                    <Marks state={s} />
+                    <Marks state={s} publicIds={publicIds} />
                   </div>
                 )}
               </li>

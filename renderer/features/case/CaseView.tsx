@@ -13,6 +13,9 @@ import { ConflictView } from './ConflictView';
 import { forgetSession, openSession, SessionContext, useSessionState, type CaseSession, type SessionState } from './session';
 import { BasicsSection } from './sections/Basics';
 import { AdvocacySection, AnalysisSection, DeadlinesSection, TimelineSection } from './sections/Common';
+import { RequestsSection } from './sections/Requests';
+import { ConsentSection } from './sections/Consent';
+import { partsNavLabel, withRequestsAndConsent } from './sections/navParts';
 import { SourcesSection } from '../sources/SourcesSection';
 import { HistorySection } from '../history/HistorySection';
 import { MeasureSection, OrganizationSection } from './sections/Ngo';
@@ -136,7 +139,7 @@ function CaseEditor({ session, onChanged }: { session: CaseSession; onChanged: (
     if (message) toast(message);
   };
 
-  const sections = c.kind === 'political_prisoner' ? SECTIONS_PRISONER : SECTIONS_NGO;
+  const sections = withRequestsAndConsent(c.kind === 'political_prisoner' ? SECTIONS_PRISONER : SECTIONS_NGO);
   const name = c.kind === 'political_prisoner' ? c.person.name : c.organization.name;
 
   return (
@@ -182,7 +185,7 @@ function CaseEditor({ session, onChanged }: { session: CaseSession; onChanged: (
                       heading?.focus({ preventScroll: true });
                     }}
                   >
-                    {s === 'annotations' ? t('sources.nav.annotations') : s === 'history' ? t('history.title') : (t as unknown as (k: string) => string)(`section.${s}`)}
+                    {partsNavLabel(t, s) ?? (s === 'annotations' ? t('sources.nav.annotations') : s === 'history' ? t('history.title') : (t as unknown as (k: string) => string)(`section.${s}`))}
                   </button>
                 </li>
               ))}
@@ -207,6 +210,8 @@ function CaseEditor({ session, onChanged }: { session: CaseSession; onChanged: (
             <TimelineSection c={c} edit={edit} />
             <DeadlinesSection c={c} edit={edit} />
             <AdvocacySection c={c} edit={edit} />
+            <RequestsSection c={c} edit={edit} />
+            <ConsentSection c={c} edit={edit} />
             {c.kind === 'political_prisoner' && <LawyerSection c={c} edit={editPrisoner} />}
             <SourcesSection c={c} edit={edit} />
             <HistorySection id={c.id} rev={state.saved.rev} />

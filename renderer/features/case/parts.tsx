@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Money } from '../../../shared/model';
 import { AmountField, CheckboxField, ShowErrorsContext, TextField, useScratchState } from '../../components/fields';
 import { ConfidentialBadge } from '../../components/ConfidentialBadge';
+import { MoveButtons, onMoveKeys, type OrderControls } from './order';
 import { useCurrentSession } from './session';
 
 // Building blocks the case sections share: a titled section, an item card with a
@@ -34,13 +35,15 @@ type ItemCardProps = {
   confidential?: boolean;
   /** When given, the item carries its own confidential toggle. */
   onConfidentialChange?: (value: boolean) => void;
+  /** When given, the item moves up and down (buttons, Alt+↑/Alt+↓ within the card). */
+  order?: OrderControls;
   children: ReactNode;
 };
 
-export function ItemCard({ heading, onRemove, removeLabel, confidential, onConfidentialChange, children }: ItemCardProps) {
+export function ItemCard({ heading, onRemove, removeLabel, confidential, onConfidentialChange, order, children }: ItemCardProps) {
   const { t } = useTranslation();
   return (
-    <li className={`item-card${confidential ? ' is-confidential' : ''}`}>
+    <li className={`item-card${confidential ? ' is-confidential' : ''}`} onKeyDown={order ? onMoveKeys(order.onMove) : undefined}>
       <div className="item-card-header">
         <span className="item-card-heading">{heading}</span>
         {confidential && <ConfidentialBadge />}
@@ -48,6 +51,7 @@ export function ItemCard({ heading, onRemove, removeLabel, confidential, onConfi
         {onConfidentialChange && (
           <CheckboxField className="confidential-toggle" label={t('confidential.toggle')} checked={confidential ?? false} onChange={onConfidentialChange} />
         )}
+        {order && <MoveButtons {...order} />}
         <button type="button" className="btn btn-small btn-danger-quiet" onClick={onRemove}>
           {removeLabel}
         </button>

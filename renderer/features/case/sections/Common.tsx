@@ -1,27 +1,22 @@
 import { useTranslation } from 'react-i18next';
-import {
-  AdvocacyKind, AdvocacyStatus, EventType, WgadCategory,
-  type AdvocacyAction, type CaseFile, type Deadline, type Event,
-} from '../../../../shared/model';
-import { comparePartialDates } from '../../../../shared/text/partialDate';
+import { AdvocacyKind, AdvocacyStatus, WgadCategory, type AdvocacyAction, type CaseFile, type Deadline } from '../../../../shared/model';
+import { insertInOrder, redate } from '../../../../shared/model/chronology';
 import { CheckboxField, DateField, opt, SelectField, StringListField, TextField } from '../../../components/fields';
 import { useToast } from '../../../components/Toasts';
 import { newId } from '../../../lib/ids';
-import { SourceCitations } from '../../sources/SourceCitations';
+import { OrderStatus } from '../order';
 import { AddForm, FieldGrid, ItemCard, Section } from '../parts';
 import { useCurrentSession } from '../session';
 import { enumLabel, enumOptions, insertAt, type Edit } from './common';
+import { useMover } from './useMover';
+
+// The timeline lives in its own module; CaseView imports it from here.
+export { TimelineSection } from './Timeline';
 
 type Props = { c: CaseFile; edit: Edit };
 
 function patchById<T extends { id: string }>(list: readonly T[], id: string, patch: Partial<T>): T[] {
   return list.map((item) => (item.id === id ? { ...item, ...patch } : item));
-}
-
-/** Where a new dated item goes so the list stays in date order (after its equals). */
-function chronologicalIndex(list: readonly { date?: string | undefined }[], date: string): number {
-  const i = list.findIndex((item) => item.date !== undefined && comparePartialDates(item.date, date) > 0);
-  return i === -1 ? list.length : i;
 }
 
 export function AnalysisSection({ c, edit }: Props) {
@@ -77,85 +72,19 @@ export function AnalysisSection({ c, edit }: Props) {
   );
 }
 
-type EventForm = { date: string; type: Event['type']; title: string; description: string; confidential: boolean; sourceIds: string[] };
-
-export function TimelineSection({ c, edit }: Props) {
-  const { t } = useTranslation();
-  const toast = useToast();
-  const session = useCurrentSession();
-  const types = enumOptions(t, 'event', EventType.options);
-  const setEvent = (id: string, patch: Partial<Event>) => edit((d) => ({ ...d, events: patchById(d.events, id, patch) }));
-  return (
-    <Section id="timeline" title={t('section.timeline')}>
-      {c.events.length === 0 && <p className="empty-note">{t('case.noEvents')}</p>}
-      <ol className="item-list timeline">
-        {c.events.map((ev, i) => (
-          <ItemCard
-            key={ev.id}
-            heading={
-              <>
-                <span className="timeline-date">{ev.date}</span> {enumLabel(t, 'event', ev.type)} — <span className="item-card-title">{ev.title}</span>
-              </>
-            }
-            confidential={ev.confidential === true}
-            onConfidentialChange={(on) => setEvent(ev.id, { confidential: on })}
-            removeLabel={t('common.remove')}
-            onRemove={() => {
-              session?.clearScratch(`field:events.${ev.id}.`);
-              edit((d) => ({ ...d, events: d.events.filter((x) => x.id !== ev.id) }));
-              toast({ message: t('case.removed', { item: ev.title }), action: { label: t('common.undo'), run: () => edit((d) => ({ ...d, events: insertAt(d.events, i, ev) })) } });
-            }}
-          >
-            <DateField label={t('field.date')} path={`events.${ev.id}.date`} value={ev.date} required onChange={(date) => setEvent(ev.id, { date })} />
-            <SelectField label={t('field.eventType')} value={ev.type} options={types} onChange={(type) => type && setEvent(ev.id, { type })} />
-            <TextField label={t('field.eventTitle')} path={`events.${ev.id}.title`} value={ev.title} required span2 onChange={(title) => setEvent(ev.id, { title })} />
-            <TextField
-              label={t('field.description')}
-              path={`events.${ev.id}.description`}
-              value={ev.description}
-              multiline
-              rows={2}
-              onChange={(v) => setEvent(ev.id, { description: opt(v) })}
-            />
-            <SourceCitations caseId={c.id} sources={c.sources} value={ev.sourceIds ?? []} onChange={(ids) => setEvent(ev.id, { sourceIds: ids.length > 0 ? ids : undefined })} />
-          </ItemCard>
-        ))}
-      </ol>
-      <AddForm<EventForm>
-        name="events"
-        initial={{ date: '', type: 'other', title: '', description: '', confidential: false, sourceIds: [] }}
-        openLabel={t('case.addEvent')}
-        title={t('case.newEvent')}
-        isComplete={(v) => v.date !== '' && v.title.trim() !== ''}
-        onAdd={(v) =>
-          edit((d) => {
-            const ev: Event = { id: newId(), date: v.date, type: v.type, title: v.title, description: opt(v.description), sourceIds: v.sourceIds.length > 0 ? v.sourceIds : undefined, confidential: v.confidential || undefined };
-            return { ...d, events: insertAt(d.events, chronologicalIndex(d.events, v.date), ev) };
-          })
-        }
-      >
-        {(v, set, prefix) => (
-          <>
-            <DateField label={t('field.date')} path={`${prefix}.date`} value={v.date} required autoFocus hint={t('field.dateHint')} onChange={(date) => set({ date })} />
-            <SelectField label={t('field.eventType')} value={v.type} options={types} onChange={(type) => type && set({ type })} />
-            <TextField label={t('field.eventTitle')} path={`${prefix}.title`} value={v.title} required span2 onChange={(title) => set({ title })} />
-            <TextField label={t('field.description')} path={`${prefix}.description`} value={v.description} multiline rows={2} onChange={(description) => set({ description })} />
-            <SourceCitations caseId={c.id} sources={c.sources} value={v.sourceIds} onChange={(sourceIds) => set({ sourceIds })} />
-            <div className="field field-check">
-              <CheckboxField label={t('confidential.toggle')} checked={v.confidential} onChange={(confidential) => set({ confidential })} />
-            </div>
-          </>
-        )}
-      </AddForm>
-    </Section>
-  );
-}
-
 export function DeadlinesSection({ c, edit }: Props) {
   const { t } = useTranslation();
   const toast = useToast();
   const session = useCurrentSession();
   const setDeadline = (id: string, patch: Partial<Deadline>) => edit((d) => ({ ...d, deadlines: patchById(d.deadlines, id, patch) }));
+  // Deadlines keep the timeline's order rules: date order, the user's where dates overlap ("2026-12" beside "2026-12-01").
+  const mover = useMover({ list: c.deadlines, nameOf: (dl) => dl.title, apply: (update) => edit((d) => ({ ...d, deadlines: update(d.deadlines) })) });
+  const setDate = (id: string, date: string) =>
+    mover.reorderingEdit(
+      id,
+      () => edit((d) => ({ ...d, deadlines: redate(d.deadlines, d.deadlines.findIndex((x) => x.id === id), date) as Deadline[] })),
+      () => session?.getState().draft.deadlines ?? c.deadlines,
+    );
   return (
     <Section id="deadlines" title={t('section.deadlines')}>
       {c.deadlines.length === 0 && <p className="empty-note">{t('case.noDeadlines')}</p>}
@@ -168,6 +97,9 @@ export function DeadlinesSection({ c, edit }: Props) {
                 <span className="timeline-date">{dl.date}</span> <span className="item-card-title">{dl.title}</span> · {dl.done ? t('case.deadlineDone') : t('case.deadlineOpen')}
               </>
             }
+            confidential={dl.confidential === true}
+            onConfidentialChange={(on) => setDeadline(dl.id, { confidential: on })}
+            order={mover.orderOf(dl, i)}
             removeLabel={t('common.remove')}
             onRemove={() => {
               session?.clearScratch(`field:deadlines.${dl.id}.`);
@@ -175,7 +107,7 @@ export function DeadlinesSection({ c, edit }: Props) {
               toast({ message: t('case.removed', { item: dl.title }), action: { label: t('common.undo'), run: () => edit((d) => ({ ...d, deadlines: insertAt(d.deadlines, i, dl) })) } });
             }}
           >
-            <DateField label={t('field.date')} path={`deadlines.${dl.id}.date`} value={dl.date} required onChange={(date) => setDeadline(dl.id, { date })} />
+            <DateField label={t('field.date')} path={`deadlines.${dl.id}.date`} value={dl.date} required onChange={(date) => setDate(dl.id, date)} />
             <TextField label={t('field.deadlineTitle')} path={`deadlines.${dl.id}.title`} value={dl.title} required span2 onChange={(title) => setDeadline(dl.id, { title })} />
             <div className="field field-check">
               <CheckboxField label={t('field.done')} checked={dl.done} onChange={(done) => setDeadline(dl.id, { done })} />
@@ -183,20 +115,24 @@ export function DeadlinesSection({ c, edit }: Props) {
           </ItemCard>
         ))}
       </ul>
-      <AddForm<{ date: string; title: string }>
+      <OrderStatus message={mover.status} />
+      <AddForm<{ date: string; title: string; confidential: boolean }>
         name="deadlines"
-        initial={{ date: '', title: '' }}
+        initial={{ date: '', title: '', confidential: false }}
         openLabel={t('case.addDeadline')}
         title={t('case.newDeadline')}
         isComplete={(v) => v.date !== '' && v.title.trim() !== ''}
         onAdd={(v) =>
-          edit((d) => ({ ...d, deadlines: insertAt(d.deadlines, chronologicalIndex(d.deadlines, v.date), { id: newId(), date: v.date, title: v.title, done: false }) }))
+          edit((d) => ({ ...d, deadlines: insertInOrder(d.deadlines, { id: newId(), date: v.date, title: v.title, done: false, confidential: v.confidential || undefined }) }))
         }
       >
         {(v, set, prefix) => (
           <>
             <DateField label={t('field.date')} path={`${prefix}.date`} value={v.date} required autoFocus onChange={(date) => set({ date })} />
             <TextField label={t('field.deadlineTitle')} path={`${prefix}.title`} value={v.title} required span2 onChange={(title) => set({ title })} />
+            <div className="field field-check">
+              <CheckboxField label={t('confidential.toggle')} checked={v.confidential} onChange={(confidential) => set({ confidential })} />
+            </div>
           </>
         )}
       </AddForm>
@@ -204,7 +140,7 @@ export function DeadlinesSection({ c, edit }: Props) {
   );
 }
 
-type ActionForm = { target: string; kind: AdvocacyAction['kind']; status: AdvocacyAction['status']; date: string; reference: string; nextFollowUp: string; notes: string };
+type ActionForm = { target: string; kind: AdvocacyAction['kind']; status: AdvocacyAction['status']; date: string; reference: string; nextFollowUp: string; notes: string; confidential: boolean };
 
 export function AdvocacySection({ c, edit }: Props) {
   const { t } = useTranslation();
@@ -225,6 +161,8 @@ export function AdvocacySection({ c, edit }: Props) {
                 {a.target} · {enumLabel(t, 'advocacyStatus', a.status)}
               </>
             }
+            confidential={a.confidential === true}
+            onConfidentialChange={(on) => setAction(a.id, { confidential: on })}
             removeLabel={t('common.remove')}
             onRemove={() => {
               session?.clearScratch(`field:advocacy.${a.id}.`);
@@ -238,13 +176,21 @@ export function AdvocacySection({ c, edit }: Props) {
             <DateField label={t('field.date')} path={`advocacy.${a.id}.date`} value={a.date} onChange={(v) => setAction(a.id, { date: opt(v) })} />
             <TextField label={t('field.reference')} path={`advocacy.${a.id}.reference`} value={a.reference} onChange={(v) => setAction(a.id, { reference: opt(v) })} />
             <DateField label={t('field.nextFollowUp')} path={`advocacy.${a.id}.nextFollowUp`} value={a.nextFollowUp} onChange={(v) => setAction(a.id, { nextFollowUp: opt(v) })} />
-            <TextField label={t('field.notes')} path={`advocacy.${a.id}.notes`} value={a.notes} multiline rows={2} onChange={(v) => setAction(a.id, { notes: opt(v) })} />
+            <TextField
+              label={t('parts.advocacy.notes')}
+              path={`advocacy.${a.id}.notes`}
+              value={a.notes}
+              multiline
+              rows={2}
+              hint={t('parts.advocacy.notesHint')}
+              onChange={(v) => setAction(a.id, { notes: opt(v) })}
+            />
           </ItemCard>
         ))}
       </ul>
       <AddForm<ActionForm>
         name="advocacy"
-        initial={{ target: '', kind: 'communication', status: 'draft', date: '', reference: '', nextFollowUp: '', notes: '' }}
+        initial={{ target: '', kind: 'communication', status: 'draft', date: '', reference: '', nextFollowUp: '', notes: '', confidential: false }}
         openLabel={t('case.addAction')}
         title={t('case.newAction')}
         isComplete={(v) => v.target.trim() !== ''}
@@ -253,7 +199,7 @@ export function AdvocacySection({ c, edit }: Props) {
             ...d,
             advocacy: [
               ...d.advocacy,
-              { id: newId(), target: v.target, kind: v.kind, status: v.status, date: opt(v.date), reference: opt(v.reference), nextFollowUp: opt(v.nextFollowUp), notes: opt(v.notes) },
+              { id: newId(), target: v.target, kind: v.kind, status: v.status, date: opt(v.date), reference: opt(v.reference), nextFollowUp: opt(v.nextFollowUp), notes: opt(v.notes), confidential: v.confidential || undefined },
             ],
           }))
         }
@@ -266,7 +212,10 @@ export function AdvocacySection({ c, edit }: Props) {
             <DateField label={t('field.date')} path={`${prefix}.date`} value={v.date} onChange={(date) => set({ date })} />
             <TextField label={t('field.reference')} path={`${prefix}.reference`} value={v.reference} onChange={(reference) => set({ reference })} />
             <DateField label={t('field.nextFollowUp')} path={`${prefix}.nextFollowUp`} value={v.nextFollowUp} onChange={(nextFollowUp) => set({ nextFollowUp })} />
-            <TextField label={t('field.notes')} path={`${prefix}.notes`} value={v.notes} multiline rows={2} onChange={(notes) => set({ notes })} />
+            <TextField label={t('parts.advocacy.notes')} path={`${prefix}.notes`} value={v.notes} multiline rows={2} hint={t('parts.advocacy.notesHint')} onChange={(notes) => set({ notes })} />
+            <div className="field field-check">
+              <CheckboxField label={t('confidential.toggle')} checked={v.confidential} onChange={(confidential) => set({ confidential })} />
+            </div>
           </>
         )}
       </AddForm>
