@@ -54,7 +54,7 @@ test('a political prisoner case: every section saved, shown after reload, on dis
   await newDecision.getByLabel('Penalty', { exact: true }).selectOption({ label: 'Prison' });
   await newDecision.getByRole('button', { name: 'Add term' }).click();
   await newDecision.getByRole('group', { name: 'Term' }).getByLabel('Years').fill('7');
-  await newDecision.getByRole('button', { name: 'Add Fine' }).click();
+  await newDecision.getByRole('button', { name: 'Add fine' }).click();
   await newDecision.getByLabel('Amount').fill('2000000');
   await newDecision.getByLabel('Currency').fill('kzt');
   await newDecision.getByLabel('About, in USD').fill('4700');
@@ -273,7 +273,7 @@ test('an NGO case: every section saved, shown after reload, on disk', async ({ p
   await expect(measure.getByText(/^At least [\d,]+ days ago/)).toBeVisible();
   await measure.getByLabel('End').fill('2024-05-31');
   await measure.getByLabel('Duration in months').fill('3');
-  await measure.getByRole('button', { name: 'Add Fine' }).click();
+  await measure.getByRole('button', { name: 'Add fine' }).click();
   await measure.getByLabel('Amount').fill('150000');
   await measure.getByLabel('Currency').fill('KGS');
   await measure.getByRole('button', { name: 'Add appeal' }).click();

@@ -99,10 +99,8 @@ test('switching to Kazakh relabels the app, lasts over a reload and formats date
   await expect(page.getByRole('navigation', { name: 'Бөлімдер' })).toBeVisible();
   await shot(page, 'case', testInfo);
   // As tall as the page, however many sections the case view has.
-  const tall = await page.evaluate(() => {
-    const main = document.querySelector('.app-main')!; // the scroller below the app's header
-    return Math.ceil(main.getBoundingClientRect().top + main.scrollHeight + 40);
-  });
+  // .app-main is the scroller below the app's header.
+  const tall = await page.evaluate<number>("(() => { const m = document.querySelector('.app-main'); return Math.ceil(m.getBoundingClientRect().top + m.scrollHeight + 40); })()");
   await page.setViewportSize({ width: 1360, height: Math.max(4600, tall) });
   await expect(page.getByRole('region', { name: 'Дереккөздер', exact: true })).toBeInViewport();
   await shot(page, 'case-full', testInfo);

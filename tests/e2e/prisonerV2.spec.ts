@@ -232,7 +232,7 @@ test('the Kazakh interface labels the arrest, the decisions and the term', async
 
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('radio', { name: 'Қазақша' }).check();
-  await page.evaluate((u) => (window.location.hash = new URL(u).hash), caseUrl);
+  await page.evaluate(`window.location.hash = ${JSON.stringify(new URL(caseUrl).hash)}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Kazakh labels' })).toBeVisible();
 
   const arrest = section(page, 'Ұстау');
@@ -244,6 +244,8 @@ test('the Kazakh interface labels the arrest, the decisions and the term', async
   const card = kkDecisions.locator('li.item-card');
   await expect(card.getByLabel('Сатысы')).toHaveValue('verdict');
   await expect(card.getByRole('group', { name: 'Мерзімі' }).getByLabel('Тәулік')).toHaveValue('10');
+  // Whole phrases, not "Add: {{label}}" glued together.
+  await expect(card.getByRole('button', { name: '+ Айыппұл қосу', exact: true })).toBeVisible();
   await expect(card.getByRole('button', { name: 'Жоғары жылжыту: 1. Үкім' })).toBeDisabled();
   await expect(kkDecisions.getByRole('button', { name: 'Шешім қосу' })).toBeVisible();
   const person = section(page, 'Тұлға');

@@ -150,7 +150,7 @@ export function DecisionsSection({ c, edit }: Props) {
               {p && (
                 <>
                   <TermField path={`decisions.${id}.penalty.term`} value={p.term} onChange={(term) => setPenalty({ ...p, term })} />
-                  <MoneyFields label={t('prisoner.decisions.fine')} path={`decisions.${id}.penalty.fine`} value={p.fine} onChange={(fine) => setPenalty({ ...p, fine })} />
+                  <MoneyFields label={t('prisoner.decisions.fine')} addLabel={t('prisoner.fine.add')} removeLabel={t('prisoner.fine.remove')} path={`decisions.${id}.penalty.fine`} value={p.fine} onChange={(fine) => setPenalty({ ...p, fine })} />
                 </>
               )}
               <TextField
@@ -199,7 +199,7 @@ export function DecisionsSection({ c, edit }: Props) {
             {v.penaltyType !== '' && (
               <>
                 <TermField path={`${prefix}.penalty.term`} value={v.term} onChange={(term) => set({ term })} />
-                <MoneyFields label={t('prisoner.decisions.fine')} path={`${prefix}.penalty.fine`} value={v.fine} onChange={(fine) => set({ fine })} />
+                <MoneyFields label={t('prisoner.decisions.fine')} addLabel={t('prisoner.fine.add')} removeLabel={t('prisoner.fine.remove')} path={`${prefix}.penalty.fine`} value={v.fine} onChange={(fine) => set({ fine })} />
               </>
             )}
             <TextField label={t('prisoner.decisions.outcome')} path={`${prefix}.outcome`} value={v.outcome} multiline rows={2} hint={t('prisoner.decisions.outcomeHint')} onChange={(outcome) => set({ outcome })} />

@@ -26,15 +26,15 @@ export function PersonSection({ c, edit }: Props) {
         <TextField label={t('field.personName')} path="person.name" value={p.name} required hint={t('prisoner.person.nameHint')} onChange={(name) => set({ name })} />
         <TextField label={t('prisoner.person.familyName')} path="person.familyName" value={p.familyName} onChange={(v) => set({ familyName: opt(v) })} />
         <TextField label={t('prisoner.person.givenNames')} path="person.givenNames" value={p.givenNames} onChange={(v) => set({ givenNames: opt(v) })} />
-        <DateField
-          label={t('prisoner.person.born')}
-          path="person.born.date"
-          value={p.born?.date}
-          hint={t('prisoner.person.bornHint')}
-          onChange={(v) => set({ born: v ? { ...p.born, date: v } : undefined })}
-        />
-        <div className="field field-check">
-          {/* Approximate says something only about a date: off until there is one. */}
+        {/* The birth date and its "c." in one cell: the flag says something only about that date. */}
+        <div className="born-field">
+          <DateField
+            label={t('prisoner.person.born')}
+            path="person.born.date"
+            value={p.born?.date}
+            hint={t('prisoner.person.bornHint')}
+            onChange={(v) => set({ born: v ? { ...p.born, date: v } : undefined })}
+          />
           <label className="checkbox">
             <input
               type="checkbox"
@@ -102,9 +102,9 @@ function IdDocumentFields({ c, edit }: Props) {
       >
         {(v, set, prefix) => (
           <>
-            <TextField label={t('prisoner.person.idType')} path={`${prefix}.type`} value={v.type} required autoFocus confidential hint={t('prisoner.person.idTypeHint')} onChange={(type) => set({ type })} />
-            <TextField label={t('prisoner.person.idNumber')} path={`${prefix}.number`} value={v.number} required confidential onChange={(number) => set({ number })} />
-            <TextField label={t('prisoner.person.idIssuedBy')} path={`${prefix}.issuedBy`} value={v.issuedBy} confidential onChange={(issuedBy) => set({ issuedBy })} />
+            <TextField label={t('prisoner.person.idType')} path={`${prefix}.type`} value={v.type} required autoFocus hint={t('prisoner.person.idTypeHint')} onChange={(type) => set({ type })} />
+            <TextField label={t('prisoner.person.idNumber')} path={`${prefix}.number`} value={v.number} required hint={t('confidential.alwaysHint')} onChange={(number) => set({ number })} />
+            <TextField label={t('prisoner.person.idIssuedBy')} path={`${prefix}.issuedBy`} value={v.issuedBy} onChange={(issuedBy) => set({ issuedBy })} />
             <DateField label={t('prisoner.person.idIssuedOn')} path={`${prefix}.issuedOn`} value={v.issuedOn} onChange={(issuedOn) => set({ issuedOn })} />
           </>
         )}

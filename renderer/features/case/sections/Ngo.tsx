@@ -54,7 +54,7 @@ export function MeasureSection({ c, edit }: Props) {
         <DateField label={t('field.measureStart')} path="measure.start" value={m.start} hint={<DaysSinceNote since={m.start} />} onChange={(v) => set({ start: opt(v) })} />
         <DateField label={t('field.measureEnd')} path="measure.end" value={m.end} onChange={(v) => set({ end: opt(v) })} />
         <NumberField label={t('field.durationMonths')} path="measure.durationMonths" value={m.durationMonths} min={0} onChange={(durationMonths) => set({ durationMonths })} />
-        <MoneyFields label={t('field.fine')} path="measure.fine" value={m.fine} onChange={(fine) => set({ fine })} />
+        <MoneyFields label={t('field.fine')} addLabel={t('prisoner.fine.add')} removeLabel={t('prisoner.fine.remove')} path="measure.fine" value={m.fine} onChange={(fine) => set({ fine })} />
         <TextField
           label={t('prisoner.ngo.impact')}
           path="impact"
