@@ -53,7 +53,7 @@ test('a political prisoner case: every section saved, shown after reload, on dis
   await newDecision.getByLabel('Court or authority').fill('Atyrau City Court');
   await newDecision.getByLabel('Penalty', { exact: true }).selectOption({ label: 'Prison' });
   await newDecision.getByRole('button', { name: 'Add term' }).click();
-  await newDecision.getByRole('group', { name: 'Term' }).getByLabel('Years').fill('7');
+  await newDecision.getByRole('group', { name: 'Term', exact: true }).getByLabel('Years').fill('7');
   await newDecision.getByRole('button', { name: 'Add fine' }).click();
   await newDecision.getByLabel('Amount').fill('2000000');
   await newDecision.getByLabel('Currency').fill('kzt');
@@ -193,7 +193,7 @@ test('a political prisoner case: every section saved, shown after reload, on dis
   await expect(detention.getByLabel('Expected release')).toHaveValue('2027-03');
   await expect(decisions.getByLabel('Stage')).toHaveValue('verdict');
   await expect(decisions.getByLabel('Penalty', { exact: true })).toHaveValue('prison');
-  await expect(decisions.getByRole('group', { name: 'Term' }).getByLabel('Years')).toHaveValue('7');
+  await expect(decisions.getByRole('group', { name: 'Term', exact: true }).getByLabel('Years')).toHaveValue('7');
   await expect(decisions.getByLabel('Date', { exact: true })).toHaveValue('2020-02-16');
   await expect(decisions.getByLabel('Court or authority')).toHaveValue('Atyrau City Court');
   await expect(decisions.getByLabel('Amount')).toHaveValue('2000000');

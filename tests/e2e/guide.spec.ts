@@ -54,7 +54,7 @@ test('the user guide, step by step, with its screenshots', async ({ page, casefi
   const verdict = decisions.getByRole('group', { name: 'New decision' });
   await verdict.getByLabel('Penalty', { exact: true }).selectOption({ label: 'Prison' });
   await verdict.getByRole('button', { name: 'Add term' }).click();
-  await verdict.getByRole('group', { name: 'Term' }).getByLabel('Years').fill('5');
+  await verdict.getByRole('group', { name: 'Term', exact: true }).getByLabel('Years').fill('5');
   await verdict.getByRole('button', { name: 'Add', exact: true }).click();
   await expect(detention.getByRole('group', { name: 'Time served and release' })).toContainText('Expected release: about');
   await expect(detention.getByRole('group', { name: 'Time served and release' })).toContainText('At least');

@@ -91,7 +91,7 @@ test('a 10-day administrative arrest, recorded with arrest details, decisions in
   await expect(form.getByText('Enter at least one of years, months or days, or remove the term.')).toBeVisible();
   await form.getByRole('button', { name: 'Add', exact: true }).click();
   await expect(form.getByText('Fill in the required fields marked *')).toBeVisible();
-  await form.getByRole('group', { name: 'Term' }).getByLabel('Days').fill('10');
+  await form.getByRole('group', { name: 'Term', exact: true }).getByLabel('Days').fill('10');
   await expect(form.getByText('Enter at least one of years, months or days, or remove the term.')).toHaveCount(0);
   await form.getByRole('button', { name: 'Add', exact: true }).click();
   await expect(decisions.getByRole('status')).toHaveText('Penalty in force: Administrative arrest, 10 days (1. Verdict).');
@@ -103,7 +103,7 @@ test('a 10-day administrative arrest, recorded with arrest details, decisions in
   await form.getByLabel('Date', { exact: true }).fill('2021-02-12');
   await form.getByLabel('Penalty', { exact: true }).selectOption({ label: 'Administrative arrest' });
   await form.getByRole('button', { name: 'Add term' }).click();
-  await form.getByRole('group', { name: 'Term' }).getByLabel('Days').fill('7');
+  await form.getByRole('group', { name: 'Term', exact: true }).getByLabel('Days').fill('7');
   await form.getByLabel('Outcome').fill('term cut by three days');
   await form.getByRole('checkbox', { name: 'Confidential' }).check();
   await form.getByRole('button', { name: 'Add', exact: true }).click();
@@ -199,11 +199,22 @@ test('a 10-day administrative arrest, recorded with arrest details, decisions in
   await expect(cards).toHaveCount(2);
   await expect(cards.nth(0).getByLabel('Stage')).toHaveValue('verdict');
   await expect(cards.nth(0).getByLabel('Penalty', { exact: true })).toHaveValue('administrative_arrest');
-  await expect(cards.nth(0).getByRole('group', { name: 'Term' }).getByLabel('Days')).toHaveValue('10');
-  await expect(cards.nth(0).getByRole('group', { name: 'Term' }).getByLabel('Years')).toHaveValue('');
+  await expect(cards.nth(0).getByRole('group', { name: 'Term', exact: true }).getByLabel('Days')).toHaveValue('10');
+  await expect(cards.nth(0).getByRole('group', { name: 'Term', exact: true }).getByLabel('Years')).toHaveValue('');
   await expect(cards.nth(1).getByLabel('Stage')).toHaveValue('reduction');
   await expect(cards.nth(1).getByRole('checkbox', { name: 'Confidential' })).toBeChecked();
   await expect(decisions.getByRole('status')).toHaveText('Penalty in force: Administrative arrest, 7 days (2. Term reduced).');
+
+  // A term removed and started again is held back until it has a unit; the header's button leads to it.
+  const reductionTerm = cards.nth(1).getByRole('group', { name: 'Term', exact: true });
+  await reductionTerm.getByRole('button', { name: 'Remove term' }).click();
+  await expect(decisions.getByRole('status')).toHaveText('Penalty in force: Administrative arrest (2. Term reduced).');
+  await cards.nth(1).getByRole('button', { name: 'Add term' }).click();
+  await page.getByRole('button', { name: 'Fields not saved: 1 — fix them' }).click();
+  await expect(reductionTerm).toBeFocused();
+  await expect(reductionTerm).toHaveAccessibleDescription(/Enter at least one of years, months or days, or remove the term\./);
+  await reductionTerm.getByLabel('Days').fill('7');
+  await expectSaved(page);
 
   // The exported bundle carries exactly what was recorded, as version 2.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export case' }).click()]);
@@ -222,7 +233,7 @@ test('the Kazakh interface labels the arrest, the decisions and the term', async
   const form = decisions.getByRole('group', { name: 'New decision' });
   await form.getByLabel('Penalty', { exact: true }).selectOption({ label: 'Administrative arrest' });
   await form.getByRole('button', { name: 'Add term' }).click();
-  await form.getByRole('group', { name: 'Term' }).getByLabel('Days').fill('10');
+  await form.getByRole('group', { name: 'Term', exact: true }).getByLabel('Days').fill('10');
   await form.getByRole('button', { name: 'Add', exact: true }).click();
   await section(page, 'Arrest').getByLabel('Date of arrest').fill('2021-02-08');
   await section(page, 'Person').getByRole('combobox', { name: 'Country' }).selectOption('KZ');

@@ -47,7 +47,13 @@ export function TermField({ path, value, onChange }: Props) {
   }
   const empty = value === undefined;
   return (
-    <fieldset className="field-wide term-field" aria-describedby={`${id}-hint${empty ? ` ${id}-error` : ''}`}>
+    // tabIndex and aria-invalid let the header's "fix them" button find and focus a started, empty term.
+    <fieldset
+      className="field-wide term-field"
+      tabIndex={empty ? -1 : undefined}
+      aria-invalid={empty ? true : undefined}
+      aria-describedby={`${id}-hint${empty ? ` ${id}-error` : ''}`}
+    >
       <legend className="field-label">{t('prisoner.term.label')}</legend>
       <div className="term-units">
         {TERM_UNITS.map((unit) => (
