@@ -12,6 +12,7 @@ import type enErrors from './locales/en.errors.json';
 import type enSession from './locales/en.session.json';
 import type enDates from './locales/en.dates.json';
 import type enParts from './locales/en.parts.json';
+import type enPrisoner from './locales/en.prisoner.json';
 
 // Every locale file in ./locales is picked up here: `<lang>.json`, plus optional
 // parts `<lang>.<feature>.json` that a feature keeps to itself (their top-level keys
@@ -31,7 +32,8 @@ type Texts = typeof en &
   typeof enErrors &
   typeof enSession &
   typeof enDates &
-  typeof enParts;
+  typeof enParts &
+  typeof enPrisoner;
 
 export const resources: Record<string, { translation: Record<string, unknown> }> = {};
 for (const [file, mod] of Object.entries(files)) {

@@ -20,7 +20,7 @@ test('a political prisoner case: every section saved, shown after reload, on dis
   await basics.getByLabel('Summary').fill('First paragraph.\n\nSecond paragraph: Қ Ө Ү Ұ Ә Ғ Ң І Һ.');
 
   const person = section(page, 'Person');
-  await person.getByLabel('Year of birth').fill('1975');
+  await person.getByLabel('Born').fill('1975');
   await person.getByLabel('Gender').selectOption({ label: 'Female' });
   await person.getByLabel('Occupation').fill('journalist');
   await person.getByLabel('Affiliation').fill('Free Press KZ');
@@ -28,8 +28,8 @@ test('a political prisoner case: every section saved, shown after reload, on dis
   await person.getByRole('textbox', { name: 'Add name' }).press('Enter');
   const contact = person.getByLabel('Contact');
   await contact.fill('+7 701 000 0000 (brother)');
-  // person.contact is always confidential: marked, with no toggle to turn it off.
-  await expect(person.locator('.field.is-confidential').getByText('Confidential', { exact: true })).toBeVisible();
+  // person.contact (and the address) are always confidential: marked, with no toggle to turn them off.
+  await expect(person.locator('.field.is-confidential').filter({ hasText: 'Contact' }).getByText('Confidential', { exact: true })).toBeVisible();
   await expect(person.getByRole('checkbox', { name: 'Confidential' })).toHaveCount(0);
 
   const detention = section(page, 'Detention and sentence');
@@ -43,15 +43,23 @@ test('a political prisoner case: every section saved, shown after reload, on dis
   await since.fill('2019');
   await expect(detention.getByText(/^At least [\d,]+ days ago/)).toBeVisible();
   await detention.getByLabel('Expected release').fill('2027-03');
-  await detention.getByRole('button', { name: 'Add sentence' }).click();
-  await detention.getByLabel('Sentence type').selectOption({ label: 'Prison' });
-  await detention.getByLabel('Term in months').fill('84');
-  await detention.getByLabel('Verdict date').fill('2020-02-16');
-  await detention.getByLabel('Court').fill('Atyrau City Court');
-  await detention.getByRole('button', { name: 'Add Fine' }).click();
-  await detention.getByLabel('Amount').fill('2000000');
-  await detention.getByLabel('Currency').fill('kzt');
-  await detention.getByLabel('About, in USD').fill('4700');
+
+  // The sentence is a decision: a verdict with its penalty, term and fine.
+  const decisions = section(page, 'Decisions and penalties');
+  await decisions.getByRole('button', { name: 'Add decision' }).click();
+  const newDecision = decisions.getByRole('group', { name: 'New decision' });
+  await newDecision.getByLabel('Stage').selectOption({ label: 'Verdict' });
+  await newDecision.getByLabel('Date', { exact: true }).fill('2020-02-16');
+  await newDecision.getByLabel('Court or authority').fill('Atyrau City Court');
+  await newDecision.getByLabel('Penalty', { exact: true }).selectOption({ label: 'Prison' });
+  await newDecision.getByRole('button', { name: 'Add term' }).click();
+  await newDecision.getByRole('group', { name: 'Term', exact: true }).getByLabel('Years').fill('7');
+  await newDecision.getByRole('button', { name: 'Add fine' }).click();
+  await newDecision.getByLabel('Amount').fill('2000000');
+  await newDecision.getByLabel('Currency').fill('kzt');
+  await newDecision.getByLabel('About, in USD').fill('4700');
+  await newDecision.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(decisions.getByRole('status')).toHaveText('Penalty in force: Prison, 7 years (1. Verdict).');
 
   const charges = section(page, 'Charges');
   await charges.getByRole('button', { name: 'Add charge' }).click();
@@ -134,14 +142,21 @@ test('a political prisoner case: every section saved, shown after reload, on dis
     person: {
       name: 'Қасым Тестов',
       aliases: ['Kasym Testov'],
-      birthYear: 1975,
+      born: { date: '1975' },
       gender: 'female',
       occupation: 'journalist',
       affiliation: 'Free Press KZ',
       contact: '+7 701 000 0000 (brother)',
     },
     detention: { status: 'imprisoned', place: 'Colony 12, Zarechny', since: '2019', expectedRelease: '2027-03' },
-    sentence: { type: 'prison', months: 84, verdictDate: '2020-02-16', court: 'Atyrau City Court', fine: { amount: 2000000, currency: 'KZT', usdApprox: 4700 } },
+    decisions: [
+      {
+        stage: 'verdict',
+        date: '2020-02-16',
+        body: 'Atyrau City Court',
+        penalty: { type: 'prison', term: { years: 7 }, fine: { amount: 2000000, currency: 'KZT', usdApprox: 4700 } },
+      },
+    ],
     charges: [{ article: '174', code: 'Criminal Code of the Republic of Kazakhstan', summary: 'inciting social discord' }],
     recognitions: [{ by: 'Memorial', label: 'prisoner_of_conscience', date: '2020-05' }],
     analysis: { wgadCategories: ['II', 'III'], rightsViolated: ['ICCPR 19'], argument: 'Detained for journalism.' },
@@ -167,7 +182,7 @@ test('a political prisoner case: every section saved, shown after reload, on dis
   await expect(basics.getByLabel('Summary')).toHaveValue('First paragraph.\n\nSecond paragraph: Қ Ө Ү Ұ Ә Ғ Ң І Һ.');
   await expect(person.getByLabel('Person’s name')).toHaveValue('Қасым Тестов');
   await expect(person.getByRole('textbox', { name: 'Other name 1' })).toHaveValue('Kasym Testov');
-  await expect(person.getByLabel('Year of birth')).toHaveValue('1975');
+  await expect(person.getByLabel('Born')).toHaveValue('1975');
   await expect(person.getByLabel('Gender')).toHaveValue('female');
   await expect(person.getByLabel('Occupation')).toHaveValue('journalist');
   await expect(person.getByLabel('Affiliation')).toHaveValue('Free Press KZ');
@@ -176,13 +191,14 @@ test('a political prisoner case: every section saved, shown after reload, on dis
   await expect(detention.getByLabel('Place of detention')).toHaveValue('Colony 12, Zarechny');
   await expect(detention.getByLabel('Since')).toHaveValue('2019');
   await expect(detention.getByLabel('Expected release')).toHaveValue('March 2027');
-  await expect(detention.getByLabel('Sentence type')).toHaveValue('prison');
-  await expect(detention.getByLabel('Term in months')).toHaveValue('84');
-  await expect(detention.getByLabel('Verdict date')).toHaveValue('16 February 2020');
-  await expect(detention.getByLabel('Court')).toHaveValue('Atyrau City Court');
-  await expect(detention.getByLabel('Amount')).toHaveValue('2,000,000');
-  await expect(detention.getByLabel('Currency')).toHaveValue('KZT');
-  await expect(detention.getByLabel('About, in USD')).toHaveValue('4,700');
+  await expect(decisions.getByLabel('Stage')).toHaveValue('verdict');
+  await expect(decisions.getByLabel('Penalty', { exact: true })).toHaveValue('prison');
+  await expect(decisions.getByRole('group', { name: 'Term', exact: true }).getByLabel('Years')).toHaveValue('7');
+  await expect(decisions.getByLabel('Date', { exact: true })).toHaveValue('16 February 2020');
+  await expect(decisions.getByLabel('Court or authority')).toHaveValue('Atyrau City Court');
+  await expect(decisions.getByLabel('Amount')).toHaveValue('2,000,000');
+  await expect(decisions.getByLabel('Currency')).toHaveValue('KZT');
+  await expect(decisions.getByLabel('About, in USD')).toHaveValue('4,700');
   await expect(charges.getByLabel('Article')).toHaveValue('174');
   await expect(charges.getByLabel('Code')).toHaveValue('Criminal Code of the Republic of Kazakhstan');
   await expect(charges.getByLabel('What the charge says')).toHaveValue('inciting social discord');
@@ -232,6 +248,12 @@ test('an NGO case: every section saved, shown after reload, on disk', async ({ p
 
   const org = section(page, 'Organisation');
   await org.getByLabel('Registration number').fill('REG-0042');
+  await org.getByLabel('Legal form').fill('public foundation');
+  await org.getByLabel('Founded').fill('2009-04');
+  const members = org.getByLabel('Members');
+  await members.fill('12.5');
+  await expect(org.getByText('Enter a whole number.')).toBeVisible();
+  await members.fill('12');
   await org.getByLabel('Focus of work').fill('prison monitoring');
   await org.getByLabel('City', { exact: true }).fill('Bishkek');
   await org.getByRole('textbox', { name: 'Add name' }).fill('Ак Жол фонду');
@@ -242,6 +264,8 @@ test('an NGO case: every section saved, shown after reload, on disk', async ({ p
   await expect(measure.getByLabel('Imposed by')).toHaveValue('Ministry of Justice');
   await measure.getByLabel('Measure status').selectOption({ label: 'Appealed' });
   await measure.getByLabel('Legal basis').fill('Law on NCOs art. 14');
+  await measure.getByLabel('Aim claimed').fill('protecting public order');
+  await measure.getByLabel('Impact').fill('Twelve staff lost their jobs; 300 prisoners’ families lost legal aid.');
   const start = measure.getByLabel('Start');
   await start.fill('2024-02-30');
   await expect(measure.getByText('There is no such date: check the day and the month')).toBeVisible();
@@ -249,7 +273,7 @@ test('an NGO case: every section saved, shown after reload, on disk', async ({ p
   await expect(measure.getByText(/^At least [\d,]+ days ago/)).toBeVisible();
   await measure.getByLabel('End').fill('2024-05-31');
   await measure.getByLabel('Duration in months').fill('3');
-  await measure.getByRole('button', { name: 'Add Fine' }).click();
+  await measure.getByRole('button', { name: 'Add fine' }).click();
   await measure.getByLabel('Amount').fill('150000');
   await measure.getByLabel('Currency').fill('KGS');
   await measure.getByRole('button', { name: 'Add appeal' }).click();
@@ -301,11 +325,13 @@ test('an NGO case: every section saved, shown after reload, on disk', async ({ p
     region: 'Bishkek',
     tags: ['foreign-agent-law'],
     summary: 'Liquidated after an inspection.',
-    organization: { name: 'Ақ Жол қоры', aliases: ['Ак Жол фонду'], registrationNumber: 'REG-0042', focus: 'prison monitoring', city: 'Bishkek' },
+    organization: { name: 'Ақ Жол қоры', aliases: ['Ак Жол фонду'], registrationNumber: 'REG-0042', legalForm: 'public foundation', founded: '2009-04', members: 12, focus: 'prison monitoring', city: 'Bishkek' },
+    impact: 'Twelve staff lost their jobs; 300 prisoners’ families lost legal aid.',
     measure: {
       type: 'liquidation',
       authority: 'Ministry of Justice',
       legalBasis: 'Law on NCOs art. 14',
+      aimClaimed: 'protecting public order',
       start: '2024-02',
       end: '2024-05-31',
       durationMonths: 3,
@@ -332,6 +358,11 @@ test('an NGO case: every section saved, shown after reload, on disk', async ({ p
   await expect(org.getByLabel('Organisation’s name')).toHaveValue('Ақ Жол қоры');
   await expect(org.getByRole('textbox', { name: 'Other name 1' })).toHaveValue('Ак Жол фонду');
   await expect(org.getByLabel('Registration number')).toHaveValue('REG-0042');
+  await expect(org.getByLabel('Legal form')).toHaveValue('public foundation');
+  await expect(org.getByLabel('Founded')).toHaveValue('2009-04');
+  await expect(org.getByLabel('Members')).toHaveValue('12');
+  await expect(measure.getByLabel('Aim claimed')).toHaveValue('protecting public order');
+  await expect(measure.getByLabel('Impact')).toHaveValue('Twelve staff lost their jobs; 300 prisoners’ families lost legal aid.');
   await expect(org.getByLabel('Focus of work')).toHaveValue('prison monitoring');
   await expect(measure.getByLabel('Measure status')).toHaveValue('appealed');
   await expect(measure.getByLabel('Legal basis')).toHaveValue('Law on NCOs art. 14');

@@ -49,8 +49,13 @@ test('the user guide, step by step, with its screenshots', async ({ page, casefi
   await expect(page.getByRole('heading', { level: 1, name: 'Marat Zhanuzakov — “inciting discord” case' })).toBeVisible();
   const detention = section(page, 'Detention and sentence');
   await detention.getByLabel('Since', { exact: true }).fill('2023-05');
-  await detention.getByRole('button', { name: 'Add sentence' }).click();
-  await detention.getByLabel('Term in months', { exact: true }).fill('60');
+  const decisions = section(page, 'Decisions and penalties');
+  await decisions.getByRole('button', { name: 'Add decision' }).click();
+  const verdict = decisions.getByRole('group', { name: 'New decision' });
+  await verdict.getByLabel('Penalty', { exact: true }).selectOption({ label: 'Prison' });
+  await verdict.getByRole('button', { name: 'Add term' }).click();
+  await verdict.getByRole('group', { name: 'Term', exact: true }).getByLabel('Years').fill('5');
+  await verdict.getByRole('button', { name: 'Add', exact: true }).click();
   await expect(detention.getByRole('group', { name: 'Time served and release' })).toContainText('Expected release: about');
   await expect(detention.getByRole('group', { name: 'Time served and release' })).toContainText('At least');
   await expect(detention.getByRole('group', { name: 'Time served and release' })).toContainText('the date is only known to the month');

@@ -98,7 +98,10 @@ test('switching to Kazakh relabels the app, lasts over a reload and formats date
   await expect(page.getByRole('heading', { level: 1, name: "Aibek Serikuly — 'false information' case" })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Бөлімдер' })).toBeVisible();
   await shot(page, 'case', testInfo);
-  await page.setViewportSize({ width: 1360, height: 4600 });
+  // As tall as the page, however many sections the case view has.
+  // .app-main is the scroller below the app's header.
+  const tall = await page.evaluate<number>("(() => { const m = document.querySelector('.app-main'); return Math.ceil(m.getBoundingClientRect().top + m.scrollHeight + 40); })()");
+  await page.setViewportSize({ width: 1360, height: Math.max(4600, tall) });
   await expect(page.getByRole('region', { name: 'Дереккөздер', exact: true })).toBeInViewport();
   await shot(page, 'case-full', testInfo);
   await page.setViewportSize({ width: 1360, height: 860 });

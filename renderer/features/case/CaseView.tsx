@@ -19,7 +19,10 @@ import { partsNavLabel, withRequestsAndConsent } from './sections/navParts';
 import { SourcesSection } from '../sources/SourcesSection';
 import { HistorySection } from '../history/HistorySection';
 import { MeasureSection, OrganizationSection } from './sections/Ngo';
-import { ChargesSection, DetentionSection, LawyerSection, PersonSection, RecognitionsSection } from './sections/Prisoner';
+import { ChargesSection, DetentionSection, LawyerSection, RecognitionsSection } from './sections/Prisoner';
+import { PersonSection } from './sections/Identity';
+import { ArrestSection } from './sections/Arrest';
+import { DecisionsSection } from './sections/Decisions';
 import { enumLabel } from './sections/common';
 import './case.css';
 import { useErrorText } from '../../lib/errors';
@@ -66,7 +69,7 @@ export function CaseView({ id, onChanged }: { id: string; onChanged: () => void 
   );
 }
 
-const SECTIONS_PRISONER = ['basics', 'person', 'detention', 'charges', 'recognitions', 'analysis', 'timeline', 'deadlines', 'advocacy', 'lawyer', 'sources', 'annotations', 'history'] as const;
+const SECTIONS_PRISONER = ['basics', 'person', 'arrest', 'detention', 'charges', 'decisions', 'recognitions', 'analysis', 'timeline', 'deadlines', 'advocacy', 'lawyer', 'sources', 'annotations', 'history'] as const;
 const SECTIONS_NGO = ['basics', 'organization', 'measure', 'analysis', 'timeline', 'deadlines', 'advocacy', 'sources', 'annotations', 'history'] as const;
 
 function CaseEditor({ session, onChanged }: { session: CaseSession; onChanged: () => void }) {
@@ -185,7 +188,11 @@ function CaseEditor({ session, onChanged }: { session: CaseSession; onChanged: (
                       heading?.focus({ preventScroll: true });
                     }}
                   >
-                    {partsNavLabel(t, s) ?? (s === 'annotations' ? t('sources.nav.annotations') : s === 'history' ? t('history.title') : (t as unknown as (k: string) => string)(`section.${s}`))}
+                    {partsNavLabel(t, s) ??
+                      (s === 'annotations' ? t('sources.nav.annotations')
+                      : s === 'history' ? t('history.title')
+                      : s === 'arrest' || s === 'decisions' ? t(`prisoner.section.${s}`)
+                      : (t as unknown as (k: string) => string)(`section.${s}`))}
                   </button>
                 </li>
               ))}
@@ -196,8 +203,10 @@ function CaseEditor({ session, onChanged }: { session: CaseSession; onChanged: (
             {c.kind === 'political_prisoner' ? (
               <>
                 <PersonSection c={c} edit={editPrisoner} />
+                <ArrestSection c={c} edit={editPrisoner} />
                 <DetentionSection c={c} edit={editPrisoner} />
                 <ChargesSection c={c} edit={editPrisoner} />
+                <DecisionsSection c={c} edit={editPrisoner} />
                 <RecognitionsSection c={c} edit={editPrisoner} />
               </>
             ) : (

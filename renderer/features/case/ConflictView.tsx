@@ -12,9 +12,9 @@ import { useErrorText } from '../../lib/errors';
 
 const FIELD_ORDER = [
   'title', 'status', 'priority', 'country', 'region', 'tags', 'summary',
-  'person', 'detention', 'sentence', 'charges', 'recognitions', 'lawyer',
-  'organization', 'measure', 'appeal',
-  'analysis', 'events', 'deadlines', 'advocacy', 'sources', 'annotations',
+  'person', 'arrest', 'detention', 'charges', 'decisions', 'recognitions', 'lawyer',
+  'organization', 'measure', 'appeal', 'impact',
+  'analysis', 'events', 'deadlines', 'advocacy', 'requests', 'consent', 'sources', 'annotations',
 ];
 const IGNORED = new Set(['id', 'kind', 'rev', 'createdAt', 'updatedAt']);
 
@@ -42,9 +42,12 @@ export function ConflictView({ session, mine, theirs }: { session: CaseSession; 
   const diffCount = fields.filter(differs).length;
   const shown = onlyDiffs ? fields.filter(differs) : fields;
   const label = (k: string) => {
-    const key = `conflict.fields.${k}`;
-    const text = (t as unknown as (key: string) => string)(key);
-    return text === key ? k : text;
+    // Fields new in model version 2 are named in the prisoner part's locale files.
+    for (const key of [`conflict.fields.${k}`, `prisoner.conflictFields.${k}`]) {
+      const text = (t as unknown as (key: string) => string)(key);
+      if (text !== key) return text;
+    }
+    return k;
   };
 
   const keepBoth = async () => {

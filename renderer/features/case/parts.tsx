@@ -151,16 +151,19 @@ type MoneyFieldsProps = {
   path: string;
   value: Money | undefined;
   onChange: (value: Money | undefined) => void;
+  /** Whole phrases for the buttons, where "Add {{label}}" would not read in every language. */
+  addLabel?: string;
+  removeLabel?: string;
 };
 
 /** A fine: amount, ISO 4217 currency, an optional rough USD value. Absent until added. */
-export function MoneyFields({ label, path, value, onChange }: MoneyFieldsProps) {
+export function MoneyFields({ label, path, value, onChange, addLabel, removeLabel }: MoneyFieldsProps) {
   const { t } = useTranslation();
   if (!value) {
     return (
       <div className="field field-wide">
         <button type="button" className="btn btn-add" onClick={() => onChange({ amount: 0, currency: 'KZT' })}>
-          + {t('money.add', { label })}
+          + {addLabel ?? t('money.add', { label })}
         </button>
       </div>
     );
@@ -184,7 +187,7 @@ export function MoneyFields({ label, path, value, onChange }: MoneyFieldsProps) 
         <AmountField label={t('money.usdApprox')} path={`${path}.usdApprox`} value={value.usdApprox} onChange={(usdApprox) => onChange({ ...value, usdApprox })} />
         <div className="field field-actions">
           <button type="button" className="btn btn-small btn-danger-quiet" onClick={() => onChange(undefined)}>
-            {t('money.remove', { label })}
+            {removeLabel ?? t('money.remove', { label })}
           </button>
         </div>
       </div>

@@ -16,7 +16,10 @@ export function OrganizationSection({ c, edit }: Props) {
     <Section id="organization" title={t('section.organization')}>
       <FieldGrid>
         <TextField label={t('field.orgName')} path="organization.name" value={o.name} required onChange={(name) => set({ name })} />
+        <TextField label={t('prisoner.ngo.legalForm')} path="organization.legalForm" value={o.legalForm} hint={t('prisoner.ngo.legalFormHint')} onChange={(v) => set({ legalForm: opt(v) })} />
         <TextField label={t('field.registrationNumber')} path="organization.registrationNumber" value={o.registrationNumber} onChange={(v) => set({ registrationNumber: opt(v) })} />
+        <DateField label={t('prisoner.ngo.founded')} path="organization.founded" value={o.founded} onChange={(v) => set({ founded: opt(v) })} />
+        <NumberField label={t('prisoner.ngo.members')} path="organization.members" value={o.members} min={0} integer hint={t('prisoner.ngo.membersHint')} onChange={(members) => set({ members })} />
         <TextField label={t('field.focus')} path="organization.focus" value={o.focus} onChange={(v) => set({ focus: opt(v) })} />
         <TextField label={t('field.city')} path="organization.city" value={o.city} onChange={(v) => set({ city: opt(v) })} />
         <StringListField
@@ -47,10 +50,20 @@ export function MeasureSection({ c, edit }: Props) {
         <SelectField label={t('field.measureStatus')} value={m.status} options={enumOptions(t, 'measureStatus', MeasureStatus.options)} onChange={(status) => status && set({ status })} />
         <TextField label={t('field.authority')} path="measure.authority" value={m.authority} required onChange={(authority) => set({ authority })} />
         <TextField label={t('field.legalBasis')} path="measure.legalBasis" value={m.legalBasis} onChange={(v) => set({ legalBasis: opt(v) })} />
+        <TextField label={t('prisoner.ngo.aimClaimed')} path="measure.aimClaimed" value={m.aimClaimed} hint={t('prisoner.ngo.aimClaimedHint')} onChange={(v) => set({ aimClaimed: opt(v) })} />
         <DateField label={t('field.measureStart')} path="measure.start" value={m.start} hint={<DaysSinceNote since={m.start} />} onChange={(v) => set({ start: opt(v) })} />
         <DateField label={t('field.measureEnd')} path="measure.end" value={m.end} onChange={(v) => set({ end: opt(v) })} />
         <NumberField label={t('field.durationMonths')} path="measure.durationMonths" value={m.durationMonths} min={0} onChange={(durationMonths) => set({ durationMonths })} />
-        <MoneyFields label={t('field.fine')} path="measure.fine" value={m.fine} onChange={(fine) => set({ fine })} />
+        <MoneyFields label={t('field.fine')} addLabel={t('prisoner.fine.add')} removeLabel={t('prisoner.fine.remove')} path="measure.fine" value={m.fine} onChange={(fine) => set({ fine })} />
+        <TextField
+          label={t('prisoner.ngo.impact')}
+          path="impact"
+          value={c.impact}
+          multiline
+          rows={4}
+          hint={t('prisoner.ngo.impactHint')}
+          onChange={(v) => edit((d) => ({ ...d, impact: opt(v) }))}
+        />
       </FieldGrid>
       <h3 className="subsection-title">{t('section.appeal')}</h3>
       {a ? (

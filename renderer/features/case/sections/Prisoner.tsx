@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { DetentionStatus, type PrisonerCase } from '../../../../shared/model';
-import { Person, Recognition } from '../../../../shared/model/case';
-import { DateField, NumberField, opt, SelectField, StringListField, TextField } from '../../../components/fields';
+import { DetentionStatus, isPlaceholderArticle, type PrisonerCase } from '../../../../shared/model';
+import { ChargeOutcome, Recognition } from '../../../../shared/model/case';
+import { DateField, opt, SelectField, TextField } from '../../../components/fields';
 import { useToast } from '../../../components/Toasts';
-import { AddForm, FieldGrid, ItemCard, MoneyFields, patchAt, Section } from '../parts';
+import { AddForm, FieldGrid, ItemCard, patchAt, Section } from '../parts';
 import { useCurrentSession } from '../session';
 import { DaysSinceNote } from './DaysSinceNote';
 import { DetentionFacts } from '../../agenda/TimeFacts';
@@ -11,44 +11,8 @@ import { enumOptions, insertAt, type EditPrisoner } from './common';
 
 type Props = { c: PrisonerCase; edit: EditPrisoner };
 
-const GENDERS = Person.shape.gender.unwrap().options;
+const OUTCOMES = ChargeOutcome.options;
 const RECOGNITION_LABELS = Recognition.shape.label.options;
-
-export function PersonSection({ c, edit }: Props) {
-  const { t } = useTranslation();
-  const p = c.person;
-  const set = (patch: Partial<PrisonerCase['person']>) => edit((d) => ({ ...d, person: { ...d.person, ...patch } }));
-  return (
-    <Section id="person" title={t('section.person')}>
-      <FieldGrid>
-        <TextField label={t('field.personName')} path="person.name" value={p.name} required onChange={(name) => set({ name })} />
-        <DateField label={t('field.birthYear')} path="person.born.date" value={p.born?.date} onChange={(v) => set({ born: v ? { ...p.born, date: v } : undefined })} />
-        <SelectField label={t('field.gender')} value={p.gender} emptyLabel={t('common.notStated')} options={enumOptions(t, 'gender', GENDERS)} onChange={(gender) => set({ gender })} />
-        <TextField label={t('field.occupation')} path="person.occupation" value={p.occupation} onChange={(v) => set({ occupation: opt(v) })} />
-        <TextField label={t('field.affiliation')} path="person.affiliation" value={p.affiliation} onChange={(v) => set({ affiliation: opt(v) })} />
-        <StringListField
-          label={t('field.aliases')}
-          path="person.aliases"
-          values={p.aliases}
-          onChange={(aliases) => set({ aliases })}
-          itemLabel={(i) => t('field.aliasN', { n: i + 1 })}
-          addLabel={t('field.addAlias')}
-          hint={t('field.aliasesHint')}
-        />
-        <TextField
-          label={t('field.contact')}
-          path="person.contact"
-          value={p.contact}
-          confidential
-          multiline
-          rows={2}
-          hint={t('confidential.alwaysHint')}
-          onChange={(v) => set({ contact: opt(v) })}
-        />
-      </FieldGrid>
-    </Section>
-  );
-}
 
 export function DetentionSection({ c, edit }: Props) {
   const { t } = useTranslation();
@@ -66,7 +30,28 @@ export function DetentionSection({ c, edit }: Props) {
         />
         <TextField label={t('field.place')} path="detention.place" value={det.place} onChange={(v) => setDet({ place: opt(v) })} />
         <DateField label={t('field.since')} path="detention.since" value={det.since} hint={<DaysSinceNote since={det.since} />} onChange={(v) => setDet({ since: opt(v) })} />
+        <TextField label={t('prisoner.detention.heldBy')} path="detention.heldBy" value={det.heldBy} hint={t('prisoner.detention.heldByHint')} onChange={(v) => setDet({ heldBy: opt(v) })} />
         <DateField label={t('field.expectedRelease')} path="detention.expectedRelease" value={det.expectedRelease} onChange={(v) => setDet({ expectedRelease: opt(v) })} />
+        <DateField label={t('prisoner.detention.releasedOn')} path="detention.releasedOn" value={det.releasedOn} onChange={(v) => setDet({ releasedOn: opt(v) })} />
+        <TextField
+          label={t('prisoner.detention.conditions')}
+          path="detention.conditions"
+          value={det.conditions}
+          multiline
+          rows={3}
+          hint={t('prisoner.detention.conditionsHint')}
+          onChange={(v) => setDet({ conditions: opt(v) })}
+        />
+        <TextField
+          label={t('prisoner.detention.health')}
+          path="detention.health"
+          value={det.health}
+          confidential
+          multiline
+          rows={3}
+          hint={t('prisoner.detention.healthHint')}
+          onChange={(v) => setDet({ health: opt(v) })}
+        />
       </FieldGrid>
     </Section>
   );
@@ -76,6 +61,9 @@ export function ChargesSection({ c, edit }: Props) {
   const { t } = useTranslation();
   const toast = useToast();
   const session = useCurrentSession();
+  const outcomes = enumOptions(t, 'chargeOutcome', OUTCOMES);
+  // "unknown", "не указана", "—" would print in every brief as if they were an article.
+  const placeholder = (text: string) => (isPlaceholderArticle(text) ? t('prisoner.charges.articlePlaceholder') : null);
   return (
     <Section id="charges" title={t('section.charges')}>
       {c.charges.length === 0 && <p className="empty-note">{t('case.noCharges')}</p>}
@@ -88,10 +76,17 @@ export function ChargesSection({ c, edit }: Props) {
             onRemove={() => {
               session?.clearScratch('field:charges.');
               edit((d) => ({ ...d, charges: d.charges.filter((_, j) => j !== i) }));
-              toast({ message: t('case.removed', { item: `${ch.article} ${ch.code}` }), action: { label: t('common.undo'), run: () => edit((d) => ({ ...d, charges: insertAt(d.charges, i, ch) })) } });
+              toast({ message: t('case.removed', { item: ch.article ? `${ch.article} ${ch.code}` : ch.code }), action: { label: t('common.undo'), run: () => edit((d) => ({ ...d, charges: insertAt(d.charges, i, ch) })) } });
             }}
           >
-            <TextField label={t('field.article')} path={`charges.${i}.article`} value={ch.article} required onChange={(article) => edit((d) => ({ ...d, charges: patchAt(d.charges, i, { article }) }))} />
+            <TextField
+              label={t('field.article')}
+              path={`charges.${i}.article`}
+              value={ch.article}
+              hint={t('prisoner.charges.articleHint')}
+              validate={placeholder}
+              onChange={(v) => edit((d) => ({ ...d, charges: patchAt(d.charges, i, { article: opt(v) }) }))}
+            />
             <TextField label={t('field.code')} path={`charges.${i}.code`} value={ch.code} required onChange={(code) => edit((d) => ({ ...d, charges: patchAt(d.charges, i, { code }) }))} />
             <TextField
               label={t('field.chargeSummary')}
@@ -100,22 +95,30 @@ export function ChargesSection({ c, edit }: Props) {
               wide
               onChange={(v) => edit((d) => ({ ...d, charges: patchAt(d.charges, i, { summary: opt(v) }) }))}
             />
+            <SelectField
+              label={t('prisoner.charges.outcome')}
+              value={ch.outcome}
+              emptyLabel={t('common.notStated')}
+              options={outcomes}
+              onChange={(outcome) => edit((d) => ({ ...d, charges: patchAt(d.charges, i, { outcome }) }))}
+            />
           </ItemCard>
         ))}
       </ul>
-      <AddForm<{ article: string; code: string; summary: string }>
+      <AddForm<{ article: string; code: string; summary: string; outcome: ChargeOutcomeValue | '' }>
         name="charges"
-        initial={{ article: '', code: '', summary: '' }}
+        initial={{ article: '', code: '', summary: '', outcome: '' }}
         openLabel={t('case.addCharge')}
         title={t('case.newCharge')}
-        isComplete={(v) => v.article.trim() !== '' && v.code.trim() !== ''}
-        onAdd={(v) => edit((d) => ({ ...d, charges: [...d.charges, { article: v.article, code: v.code, summary: opt(v.summary) }] }))}
+        isComplete={(v) => v.code.trim() !== ''}
+        onAdd={(v) => edit((d) => ({ ...d, charges: [...d.charges, { article: opt(v.article.trim()), code: v.code, summary: opt(v.summary), outcome: v.outcome || undefined }] }))}
       >
         {(v, set, prefix) => (
           <>
-            <TextField label={t('field.article')} path={`${prefix}.article`} value={v.article} required autoFocus hint={t('field.articleHint')} onChange={(article) => set({ article })} />
+            <TextField label={t('field.article')} path={`${prefix}.article`} value={v.article} autoFocus hint={t('prisoner.charges.articleHint')} validate={placeholder} onChange={(article) => set({ article })} />
             <TextField label={t('field.code')} path={`${prefix}.code`} value={v.code} required hint={t('field.codeHint')} onChange={(code) => set({ code })} />
             <TextField label={t('field.chargeSummary')} path={`${prefix}.summary`} value={v.summary} wide onChange={(summary) => set({ summary })} />
+            <SelectField label={t('prisoner.charges.outcome')} value={v.outcome || undefined} emptyLabel={t('common.notStated')} options={outcomes} onChange={(outcome) => set({ outcome: outcome ?? '' })} />
           </>
         )}
       </AddForm>
@@ -123,6 +126,7 @@ export function ChargesSection({ c, edit }: Props) {
   );
 }
 
+type ChargeOutcomeValue = (typeof OUTCOMES)[number];
 type RecognitionLabel = (typeof RECOGNITION_LABELS)[number];
 
 export function RecognitionsSection({ c, edit }: Props) {
