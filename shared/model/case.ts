@@ -193,7 +193,7 @@ const storedMeta = {
   updatedAt: DateTime,
 };
 
-const prisonerFields = (decision: typeof Decision | typeof DecisionDraft) => ({
+const prisonerFields = <D extends typeof Decision | typeof DecisionDraft>(decision: D) => ({
   kind: z.literal('political_prisoner'),
   person: Person,
   arrest: Arrest.optional(),

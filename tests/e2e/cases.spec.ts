@@ -359,7 +359,7 @@ test('an NGO case: every section saved, shown after reload, on disk', async ({ p
   await expect(org.getByRole('textbox', { name: 'Other name 1' })).toHaveValue('Ак Жол фонду');
   await expect(org.getByLabel('Registration number')).toHaveValue('REG-0042');
   await expect(org.getByLabel('Legal form')).toHaveValue('public foundation');
-  await expect(org.getByLabel('Founded')).toHaveValue('2009-04');
+  await expect(org.getByLabel('Founded')).toHaveValue('April 2009');
   await expect(org.getByLabel('Members')).toHaveValue('12');
   await expect(measure.getByLabel('Aim claimed')).toHaveValue('protecting public order');
   await expect(measure.getByLabel('Impact')).toHaveValue('Twelve staff lost their jobs; 300 prisoners’ families lost legal aid.');

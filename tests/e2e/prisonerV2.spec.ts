@@ -44,7 +44,8 @@ test('a 10-day administrative arrest, recorded with arrest details, decisions in
 
   // The arrest.
   const arrest = section(page, 'Arrest');
-  await arrest.getByLabel('Date of arrest').fill('2021-02-08');
+  // Typed as a lawyer writes it; stored as ISO, shown back in the interface language.
+  await arrest.getByLabel('Date of arrest').fill('08.02.2021');
   await arrest.getByLabel('Place of arrest').fill('Almaty, Republic Square');
   await arrest.getByLabel('Arrested by').fill('Almaty police');
   await arrest.getByLabel('Warrant shown').selectOption({ label: 'No' });
@@ -185,14 +186,14 @@ test('a 10-day administrative arrest, recorded with arrest details, decisions in
   await expect(person.getByRole('list', { name: 'Nationality' })).toContainText('Kazakhstan (KZ)');
   await expect(person.getByLabel('Address')).toHaveValue('Almaty, Abai Ave 1, apt 2');
   await expect(person.getByRole('group', { name: /Identity document/ }).getByLabel('Document type')).toHaveValue('National ID card');
-  await expect(arrest.getByLabel('Date of arrest')).toHaveValue('2021-02-08');
+  await expect(arrest.getByLabel('Date of arrest')).toHaveValue('8 February 2021');
   await expect(arrest.getByLabel('Place of arrest')).toHaveValue('Almaty, Republic Square');
   await expect(arrest.getByLabel('Arrested by')).toHaveValue('Almaty police');
   await expect(arrest.getByLabel('Warrant shown')).toHaveValue('no');
   await expect(arrest.getByLabel('Reasons given')).toHaveValue('Told he had taken part in an unsanctioned rally.');
   await expect(detention.getByLabel('Detention status')).toHaveValue('administrative_arrest');
   await expect(detention.getByLabel('Held by')).toHaveValue('Almaty City Police Department');
-  await expect(detention.getByLabel('Released on')).toHaveValue('2021-02-18');
+  await expect(detention.getByLabel('Released on')).toHaveValue('18 February 2021');
   await expect(detention.getByLabel('Health')).toHaveValue('Hypertension; no medication given.');
   await expect(charges.getByLabel('Article')).toHaveValue('');
   await expect(charges.getByLabel('Outcome')).toHaveValue('convicted');
@@ -235,7 +236,7 @@ test('the Kazakh interface labels the arrest, the decisions and the term', async
   await form.getByRole('button', { name: 'Add term' }).click();
   await form.getByRole('group', { name: 'Term', exact: true }).getByLabel('Days').fill('10');
   await form.getByRole('button', { name: 'Add', exact: true }).click();
-  await section(page, 'Arrest').getByLabel('Date of arrest').fill('2021-02-08');
+  await section(page, 'Arrest').getByLabel('Date of arrest').fill('08.02.2021');
   await section(page, 'Person').getByRole('combobox', { name: 'Country' }).selectOption('KZ');
   await section(page, 'Person').getByRole('button', { name: 'Add nationality' }).click();
   await expectSaved(page);
@@ -247,7 +248,7 @@ test('the Kazakh interface labels the arrest, the decisions and the term', async
   await expect(page.getByRole('heading', { level: 1, name: 'Kazakh labels' })).toBeVisible();
 
   const arrest = section(page, 'Ұстау');
-  await expect(arrest.getByLabel('Ұсталған күні')).toHaveValue('2021-02-08');
+  await expect(arrest.getByLabel('Ұсталған күні')).toHaveValue('2021 жылғы 8 ақпан');
   await expect(arrest.getByLabel('Қаулы (ордер) көрсетілді ме')).toBeVisible();
   await expect(arrest.getByLabel('Кім ұстады')).toBeVisible();
   const kkDecisions = section(page, 'Шешімдер мен жазалар');
