@@ -76,7 +76,7 @@ test('an undated event moved between dated ones, a month after its day, requests
   await expect(appeal.getByLabel('What happened')).toBeFocused();
   await page.keyboard.press('Alt+ArrowUp');
   await expect(timeline.getByRole('status').filter({ hasText: 'cannot go before' })).toHaveText(
-    '“Appeal heard” (2021-03-10) cannot go before “Court orders the arrest” (2021-02-01): its date is later. If a date is wrong, correct it and the item takes its place.',
+    '“Appeal heard” (10 March 2021) cannot go before “Court orders the arrest” (1 February 2021): its date is later. If a date is wrong, correct it and the item takes its place.',
   );
   await expect(eventTitles(timeline)).toHaveText(['Court orders the arrest', 'Appeal heard', 'Questioned without a lawyer']);
   await undated.getByRole('button', { name: 'Move “Questioned without a lawyer” up' }).click();
@@ -262,8 +262,8 @@ test('an imported timeline that contradicts its dates is flagged and put in orde
   await expect(eventTitles(timeline)).toHaveText(['Appeal heard', 'Questioned without a lawyer', 'Court orders the arrest', 'Prosecutor appeals the ruling']);
   const problems = timeline.getByRole('group', { name: 'The order contradicts some dates' });
   await expect(problems.getByRole('listitem')).toHaveText([
-    '“Court orders the arrest” (2021-02-01) comes after “Appeal heard” (2021-03-10), which is later.',
-    '“Prosecutor appeals the ruling” (2021-02) comes after “Appeal heard” (2021-03-10), which is later.',
+    '“Court orders the arrest” (1 February 2021) comes after “Appeal heard” (10 March 2021), which is later.',
+    '“Prosecutor appeals the ruling” (February 2021) comes after “Appeal heard” (10 March 2021), which is later.',
   ]);
   await problems.getByRole('button', { name: 'Put in date order' }).click();
   await expect(problems).toHaveCount(0);

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { AdvocacyKind, AdvocacyStatus, WgadCategory, type AdvocacyAction, type CaseFile, type Deadline } from '../../../../shared/model';
 import { insertInOrder, redate } from '../../../../shared/model/chronology';
+import { dateLanguage, formatPartialDate } from '../../../../shared/text/dateInput';
 import { CheckboxField, DateField, opt, SelectField, StringListField, TextField } from '../../../components/fields';
 import { useToast } from '../../../components/Toasts';
 import { newId } from '../../../lib/ids';
@@ -73,7 +74,7 @@ export function AnalysisSection({ c, edit }: Props) {
 }
 
 export function DeadlinesSection({ c, edit }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const toast = useToast();
   const session = useCurrentSession();
   const setDeadline = (id: string, patch: Partial<Deadline>) => edit((d) => ({ ...d, deadlines: patchById(d.deadlines, id, patch) }));
@@ -94,7 +95,7 @@ export function DeadlinesSection({ c, edit }: Props) {
             key={dl.id}
             heading={
               <>
-                <span className="timeline-date">{dl.date}</span> <span className="item-card-title">{dl.title}</span> · {dl.done ? t('case.deadlineDone') : t('case.deadlineOpen')}
+                <span className="timeline-date">{formatPartialDate(dl.date, dateLanguage(i18n.language))}</span> <span className="item-card-title">{dl.title}</span> · {dl.done ? t('case.deadlineDone') : t('case.deadlineOpen')}
               </>
             }
             confidential={dl.confidential === true}

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EventType, type CaseFile, type Event } from '../../../../shared/model';
 import { inDateOrder, insertInOrder, orderProblems, redate } from '../../../../shared/model/chronology';
+import { dateLanguage, formatPartialDate } from '../../../../shared/text/dateInput';
 import { CheckboxField, DateField, opt, SelectField, TextField } from '../../../components/fields';
 import { useToast } from '../../../components/Toasts';
 import { newId } from '../../../lib/ids';
@@ -19,7 +20,8 @@ const START = '^start';
 type EventForm = { date: string; after: string; type: Event['type']; title: string; description: string; confidential: boolean; sourceIds: string[] };
 
 export function TimelineSection({ c, edit }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const shown = (date: string | undefined) => (date ? formatPartialDate(date, dateLanguage(i18n.language)) : '');
   const toast = useToast();
   const session = useCurrentSession();
   const types = enumOptions(t, 'event', EventType.options);
@@ -40,7 +42,7 @@ export function TimelineSection({ c, edit }: Props) {
   const problems = useMemo(() => orderProblems(c.events), [c.events]);
   const placeOptions = [
     { value: START, label: t('parts.timeline.placeStart') },
-    ...c.events.map((ev) => ({ value: ev.id, label: t('parts.timeline.placeAfter', { item: ev.date ? `${ev.date} — ${ev.title}` : ev.title }) })),
+    ...c.events.map((ev) => ({ value: ev.id, label: t('parts.timeline.placeAfter', { item: ev.date ? `${shown(ev.date)} — ${ev.title}` : ev.title }) })),
   ];
 
   return (
@@ -53,7 +55,7 @@ export function TimelineSection({ c, edit }: Props) {
           <ul>
             {problems.slice(0, 5).map((p) => (
               <li key={p.index}>
-                {t('parts.timeline.problem', { item: c.events[p.index]!.title, date: c.events[p.index]!.date ?? '', other: c.events[p.laterOne]!.title, otherDate: c.events[p.laterOne]!.date ?? '' })}
+                {t('parts.timeline.problem', { item: c.events[p.index]!.title, date: shown(c.events[p.index]!.date), other: c.events[p.laterOne]!.title, otherDate: shown(c.events[p.laterOne]!.date) })}
               </li>
             ))}
           </ul>
@@ -68,7 +70,7 @@ export function TimelineSection({ c, edit }: Props) {
             key={ev.id}
             heading={
               <>
-                {ev.date ? <span className="timeline-date">{ev.date}</span> : <span className="timeline-date timeline-undated">{t('parts.timeline.undated')}</span>} {enumLabel(t, 'event', ev.type)} —{' '}
+                {ev.date ? <span className="timeline-date">{shown(ev.date)}</span> : <span className="timeline-date timeline-undated">{t('parts.timeline.undated')}</span>} {enumLabel(t, 'event', ev.type)} —{' '}
                 <span className="item-card-title">{ev.title}</span>
               </>
             }

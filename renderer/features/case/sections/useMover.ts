@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { checkMove, moveItem, type Dated } from '../../../../shared/model/chronology';
+import { dateLanguage, formatPartialDate } from '../../../../shared/text/dateInput';
 import { useKeepFocus, useOrderStatus, type OrderControls } from '../order';
 
 type Item = { id: string };
@@ -19,7 +20,8 @@ type Options<T extends Item> = {
  * re-date with the focus kept where the user is typing.
  */
 export function useMover<T extends Item>({ list, nameOf, apply }: Options<T>) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const shown = (date: string | undefined) => (date ? formatPartialDate(date, dateLanguage(i18n.language)) : '');
   const keep = useKeepFocus();
   const [status, say] = useOrderStatus();
   const dated = (l: readonly T[]) => l as unknown as Dated[];
@@ -33,7 +35,7 @@ export function useMover<T extends Item>({ list, nameOf, apply }: Options<T>) {
       if (check.reason === 'edge') say(direction === -1 ? t('parts.order.atTop', { item }) : t('parts.order.atBottom', { item }));
       else {
         const other = list[check.blocker]!;
-        const facts = { item, date: dated(list)[index]!.date ?? '', other: nameOf(other), otherDate: dated(list)[check.blocker]!.date ?? '' };
+        const facts = { item, date: shown(dated(list)[index]!.date), other: nameOf(other), otherDate: shown(dated(list)[check.blocker]!.date) };
         say(check.reason === 'later' ? t('parts.order.refusedLater', facts) : t('parts.order.refusedEarlier', facts));
       }
       return;
