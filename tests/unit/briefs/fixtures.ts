@@ -70,8 +70,9 @@ export function prisonerCase(): CaseFile {
         target: { quote: { exact: 'ақын Гүлнар Әбдірахманова 2019 жылы наурызда ұсталды' } },
         body: 'The arrest date is confirmed by independent press.',
         tags: ['arrest'],
+        publicComment: true,
       },
-      { id: 'an-note', body: 'The family asks that the colony be named in every appeal.', tags: ['family'] },
+      { id: 'an-note', body: 'The family asks that the colony be named in every appeal.', tags: ['family'], publicComment: true },
     ],
     advocacy: [
       { target: 'UN WGAD', kind: 'communication', date: '2020-05', reference: 'G/SO 218/2 KAZ', status: 'sent', nextFollowUp: '2026-12' },
@@ -162,7 +163,7 @@ export function confidentialCase(extra: Partial<CaseDraftInput> = {}): CaseFile 
       },
     ],
     annotations: [
-      { sourceId: 'pub', target: { quote: { exact: 'Журналист Марат Жұмабаев задержан в аэропорту' } }, body: 'Public report of the arrest.', tags: ['arrest'] },
+      { sourceId: 'pub', target: { quote: { exact: 'Журналист Марат Жұмабаев задержан в аэропорту' } }, body: 'Public report of the arrest.', tags: ['arrest'], publicComment: true },
       { sourceId: 'pub', target: { quote: { exact: MARK.annotationQuote } }, body: MARK.annotationBody, tags: ['threats'], confidential: true },
       { sourceId: 'memo', target: { quote: { exact: MARK.confidentialSourceQuote } }, body: MARK.confidentialSourceNote, tags: ['conditions'] },
     ],

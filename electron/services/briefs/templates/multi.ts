@@ -33,9 +33,9 @@ function profileFacts(c: CaseFile, l: Labels): string[] {
   if (c.kind === 'political_prisoner') {
     return [
       line(f.otherNames, c.person.aliases.join('; ')),
-      line(f.detention, join([detentionText(c, l), c.detention.since && l.sinceDate(formatPartialDate(c.detention.since, l))])),
-      line(f.charges, c.charges.map(chargeText).join('; ')),
-      line(f.sentence, sentenceText(c, l)),
+      line(f.detention, join([detentionText(c, l), sinceOf(c) && l.sinceDate(formatPartialDate(sinceOf(c), l))])),
+      line(f.charges, c.charges.map((ch) => chargeText(ch, l)).join('; ')),
+      line(l.facts.penaltyInForce, sentenceText(c, l)),
       line(f.recognitions, c.recognitions.map((r) => recognitionText(r, l)).join('; ')),
     ].filter(Boolean);
   }
