@@ -31,13 +31,13 @@ function evidenceCase(): CaseFile {
     detention: { status: 'imprisoned' },
     sources: [{ id: 'src', title: 'Ақын ұсталды', kind: 'article', publisher: 'Азаттық', text: SOURCE_TEXT }],
     annotations: [
-      { sourceId: 'src', target: { quote: { exact: 'ақын Гүлнар Әбдірахманова 2019 жылы наурызда ұсталды' } }, body: 'VERIFIEDBODY the arrest date.' },
+      { sourceId: 'src', target: { quote: { exact: 'ақын Гүлнар Әбдірахманова 2019 жылы наурызда ұсталды' } }, body: 'VERIFIEDBODY the arrest date.', publicComment: true },
       // Saved across a line break; the source has it on one line: still anchored, quoted as the source has it.
-      { sourceId: 'src', target: { quote: { exact: 'The court hearing  was closed\nto the public' } }, body: 'FUZZYBODY closed hearing.' },
+      { sourceId: 'src', target: { quote: { exact: 'The court hearing  was closed\nto the public' } }, body: 'FUZZYBODY closed hearing.', publicComment: true },
       // The source's words differ by a few letters from the saved quote: 'changed', awaiting review.
-      { sourceId: 'src', target: { quote: { exact: 'and the lawyer was denied acces to the fle' } }, body: 'CHANGEDBODY awaiting review.' },
-      { sourceId: 'src', target: { quote: { exact: 'this sentence was never in the source text at all' } }, body: 'ORPHANBODY must not be quoted.' },
-      { body: 'NOTEBODY a note on the case.' },
+      { sourceId: 'src', target: { quote: { exact: 'and the lawyer was denied acces to the fle' } }, body: 'CHANGEDBODY awaiting review.', publicComment: true },
+      { sourceId: 'src', target: { quote: { exact: 'this sentence was never in the source text at all' } }, body: 'ORPHANBODY must not be quoted.', publicComment: true },
+      { body: 'NOTEBODY a note on the case.', publicComment: true },
       // A quote without a comment: the marker ends the quote.
       { sourceId: 'src', target: { quote: { exact: 'the lawyer was denied access to the file' } }, body: '' },
     ],

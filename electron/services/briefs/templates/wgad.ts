@@ -88,7 +88,7 @@ export function renderWgad(ctx: Ctx, c: PrisonerCase): void {
   // The arrest as recorded; its date from the first arrest event when the case records no arrest.
   const arrests = events.filter((e) => e.type === 'arrest');
   const arrestRows = arrestFacts(c, l);
-  factsTable(w, arrestRows.map(([label, value], i) => [label, i === 0 && !value ? l.notRecorded : value]));
+  factsTable(w, arrestRows.map(([label, value], i) => (i === 0 ? [q.arrestDate, value || l.notRecorded] : [label, value])));
   const atArrest = events.filter((e) => ARREST_EVENTS.has(e.type));
   if (arrests.length === 0 && !c.arrest) w.block([{ text: q.noArrest, color: THEME.muted }]);
   if (atArrest.length > 0) eventTable(ctx, atArrest);
