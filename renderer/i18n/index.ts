@@ -10,6 +10,7 @@ import type enBackups from './locales/en.backups.json';
 import type enHistory from './locales/en.history.json';
 import type enErrors from './locales/en.errors.json';
 import type enSession from './locales/en.session.json';
+import type enCaseList from './locales/en.caseList.json';
 
 // Every locale file in ./locales is picked up here: `<lang>.json`, plus optional
 // parts `<lang>.<feature>.json` that a feature keeps to itself (their top-level keys
@@ -27,7 +28,8 @@ type Texts = typeof en &
   typeof enBackups &
   typeof enHistory &
   typeof enErrors &
-  typeof enSession;
+  typeof enSession &
+  typeof enCaseList;
 
 export const resources: Record<string, { translation: Record<string, unknown> }> = {};
 for (const [file, mod] of Object.entries(files)) {
