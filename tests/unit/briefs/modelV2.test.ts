@@ -200,3 +200,25 @@ describe('requests are the advocate’s own', () => {
     expect(urgent).not.toContain('What to ask');
   });
 });
+
+describe('the shipped sample cases, on model version 2', () => {
+  it('hold a 10-day arrest, a reduction, requests and an undated event, and brief them', async () => {
+    const { loadSampleBundle } = await import('../../../electron/services/samples');
+    const bundle = await loadSampleBundle();
+    const cases = bundle.cases.map((c) => makeCase(c as CaseDraftInput));
+    const arrest = cases.find((c) => c.kind === 'political_prisoner' && c.decisions.some((d) => d.penalty?.term?.days === 10));
+    const reduced = cases.find((c) => c.kind === 'political_prisoner' && c.decisions.some((d) => d.stage === 'reduction'));
+    expect(arrest).toBeDefined();
+    expect(reduced).toBeDefined();
+    expect(cases.some((c) => c.events.some((e) => e.date === undefined))).toBe(true);
+    expect(cases.every((c) => c.requests.length > 0)).toBe(true);
+    const text = await render(arrest!, 'wgad');
+    expect(text).toContain('Administrative arrest, 10 days');
+    expect(text).toContain('Released on 18 February 2021');
+    // Its only advocacy action is a draft with a working note: neither reaches a public brief.
+    expect(text).not.toContain('wait for the appeal ruling');
+    expect(text).not.toContain('UN SR on freedom of peaceful assembly');
+    const ru = await render(reduced!, 'case', 'ru');
+    expect(ru).toContain('Лишение свободы, 6 лет 4 месяца');
+  });
+});
