@@ -161,7 +161,7 @@ test('the case view counts days in detention honestly and says how the release w
     `At least ${days.toLocaleString('en')} days in detention (counted from the end of ${y - 3}: the date is only known to the year).`,
   );
   await expect(facts).toContainText(`Expected release: some time in ${y + 7}, not before ${enDay(new Date(y + 7, 0, 1))} (in at least`);
-  await expect(facts).toContainText(`Computed: ${y - 3} plus 120 months.`);
+  await expect(facts).toContainText(`Computed: ${y - 3} plus 10 years.`); // the term in the court's units, not 120 months
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' }).click();
   await grid.getByText('Verdict only').click();

@@ -122,10 +122,10 @@ export function normalizeForMatch(text: string): string {
     .toLocaleLowerCase('und');
 }
 
-/** A text of more words than this is checked by its fragments, not as a whole. */
+/** A text of more words than this is checked by its fragments only, not as a whole. */
 const WHOLE_MAX_WORDS = 12;
-/** Fragment length in words: long enough to be distinctive, short enough that wrapping rarely cuts one. */
-const WINDOW = 8;
+/** Fragment length in words: MODEL.md's "no run of six words from a confidential text". */
+const WINDOW = 6;
 /** Shorter confidential strings ("N.", "Li") would match by chance; they are not checked. */
 const MIN_CHARS = 3;
 
@@ -190,12 +190,12 @@ export function appearsIn(secret: string, hay: Haystack): boolean {
   if (norm.length < MIN_CHARS) return false;
   const bp = labelBoilerplate();
   const words = norm.split(' ');
-  if (words.length <= WHOLE_MAX_WORDS) {
-    if (bp.phrases.some((p) => containsWhole(p, norm))) return false;
+  if (words.length <= WHOLE_MAX_WORDS && !bp.phrases.some((p) => containsWhole(p, norm))) {
     const compact = norm.replace(/ /g, '');
-    return containsWhole(hay.text, norm) || (compact.length >= COMPACT_MIN && (hay.compact.includes(compact) || hay.loose.includes(loosen(compact))));
+    if (containsWhole(hay.text, norm) || (compact.length >= COMPACT_MIN && (hay.compact.includes(compact) || hay.loose.includes(loosen(compact))))) return true;
   }
-  return windows(words).some((w) => !bp.windows.has(w) && hay.windows.has(w));
+  // Any run of WINDOW words of a longer text, unless the briefs' own wording holds it.
+  return words.length > WINDOW && windows(words).some((w) => !bp.windows.has(w) && hay.windows.has(w));
 }
 
 export function findLeaks(text: string, secrets: readonly Secret[]): Secret[] {
