@@ -1,5 +1,4 @@
 import type { TFunction } from 'i18next';
-import type { Format } from '../../i18n/format';
 
 // A term in the court's own units, in the interface language: "10 days",
 // "6 years 4 months", «10 дней», «6 лет 4 месяца», "10 күн". Each unit's word
@@ -7,6 +6,8 @@ import type { Format } from '../../i18n/format';
 // language holds all four, so the locale files keep the same keys.
 
 type T = TFunction<'translation', undefined>;
+/** What of the interface's Format this needs (kept structural: tests use it without the React half). */
+type NumberFormat = { lang: string; number: (n: number) => string };
 type Form = 'one' | 'few' | 'many' | 'other';
 type Unit = 'year' | 'month' | 'day';
 
@@ -16,7 +17,7 @@ function form(lang: string, n: number): Form {
 }
 
 /** Whole months (years are twelve of them) and days, as the court would say them. */
-export function termText(t: T, f: Format, months: number, days = 0): string {
+export function termText(t: T, f: NumberFormat, months: number, days = 0): string {
   const whole = Math.floor(months);
   const extra = days + Math.round((months - whole) * 30.4375);
   const parts: [Unit, number][] = [['year', Math.floor(whole / 12)], ['month', whole % 12], ['day', extra]];

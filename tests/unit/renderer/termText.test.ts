@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Format } from '../../../renderer/i18n/format';
 import { termText } from '../../../renderer/features/agenda/termText';
 
 // The release basis says the term as the court did, in each interface language,
@@ -10,7 +9,7 @@ import { termText } from '../../../renderer/features/agenda/termText';
 
 const i18n = i18next.createInstance();
 const load = (lang: string) => JSON.parse(readFileSync(path.resolve(`renderer/i18n/locales/${lang}.agenda.json`), 'utf8')) as Record<string, unknown>;
-const format = (lang: string) => ({ lang, number: (n: number) => new Intl.NumberFormat(lang).format(n) }) as unknown as Format;
+const format = (lang: string) => ({ lang, number: (n: number) => new Intl.NumberFormat(lang).format(n) });
 
 beforeAll(async () => {
   await i18n.init({ resources: { en: { translation: load('en') }, ru: { translation: load('ru') }, kk: { translation: load('kk') } }, lng: 'en', interpolation: { escapeValue: false } });
