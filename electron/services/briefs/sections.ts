@@ -92,10 +92,10 @@ export function sentenceText(c: PrisonerCase, l: Labels): string {
   return join([l.penaltyType[p.type], formatTerm(p.term, l), formatMoney(p.fine, l)]);
 }
 
-/** The date and the court or authority of the decision whose penalty is in force. */
+/** The decision whose penalty is in force: its stage (a reduction is not a verdict), date and court or authority. */
 export function verdictText(c: PrisonerCase, l: Labels): string | undefined {
   const d = penaltyInForce(c.decisions);
-  return d && join([formatPartialDate(d.date, l), d.body]);
+  return d && join([l.facts.stage[d.stage], formatPartialDate(d.date, l), d.body]);
 }
 
 /** A birth date as known: "c. 1967" when approximate. */
@@ -192,7 +192,7 @@ export function prisonerFacts(c: PrisonerCase, l: Labels, mode: BriefMode, today
     [l.facts.health, c.detention.health],
     [f.charges, c.charges.map((ch) => chargeText(ch, l)).join('\n')],
     [l.facts.penaltyInForce, sentenceText(c, l)],
-    [f.verdict, verdictText(c, l)],
+    [l.facts.col.stage, verdictText(c, l)],
     [f.recognitions, c.recognitions.map((r) => recognitionText(r, l)).join('\n')],
     [f.lawyer, c.lawyer],
     [f.contact, c.person.contact],
