@@ -184,6 +184,17 @@ describe('decisions, the arrest and terms in the court’s units', () => {
   });
 });
 
+describe('workflow status and priority', () => {
+  it('are for the team: an internal brief shows them, a public one does not', async () => {
+    const c = arrestCase({ status: 'monitoring', priority: 'urgent' });
+    for (const template of ['case', 'multi'] as const) {
+      const pub = await render(c, template);
+      expect(pub, template).not.toMatch(/Monitoring|Priority/); // ("Urgent appeal" is an advocacy kind, not the priority)
+      expect(await render(c, template, 'en', 'internal'), template).toContain('Monitoring');
+    }
+  });
+});
+
 describe('requests are the advocate’s own', () => {
   it('prints them verbatim, each addressee marked, and nothing generated', async () => {
     const text = await render(arrestCase(), 'case');
