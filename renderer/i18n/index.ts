@@ -13,6 +13,7 @@ import type enSession from './locales/en.session.json';
 import type enDates from './locales/en.dates.json';
 import type enParts from './locales/en.parts.json';
 import type enPrisoner from './locales/en.prisoner.json';
+import type enCaseList from './locales/en.caseList.json';
 
 // Every locale file in ./locales is picked up here: `<lang>.json`, plus optional
 // parts `<lang>.<feature>.json` that a feature keeps to itself (their top-level keys
@@ -33,7 +34,8 @@ type Texts = typeof en &
   typeof enSession &
   typeof enDates &
   typeof enParts &
-  typeof enPrisoner;
+  typeof enPrisoner &
+  typeof enCaseList;
 
 export const resources: Record<string, { translation: Record<string, unknown> }> = {};
 for (const [file, mod] of Object.entries(files)) {

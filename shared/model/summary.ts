@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { CaseKind, CaseStatus, DetentionStatus, MeasureStatus, MeasureType, Priority, type CaseFile } from './case';
-import { DateTime, Id, PartialDate } from './scalars';
+import { CaseKind, CaseStatus, DetentionStatus, MeasureStatus, MeasureType, PenaltyType, Priority, type CaseFile } from './case';
+import { penaltyInForce } from './decisions';
+import { DateTime, Id, PartialDate, StoredTerm } from './scalars';
 import type { AgendaItem } from './agenda';
 
 /**
@@ -24,6 +25,11 @@ export const CaseSummary = z.strictObject({
   measureStatus: MeasureStatus.optional(),
   /** When the detention or the measure began, as precise as known. */
   since: PartialDate.optional(),
+  /** The penalty in force (the latest decision that sets one) and its term, in the court's units. */
+  penaltyType: PenaltyType.optional(),
+  penaltyTerm: StoredTerm.optional(),
+  /** The day the person was released, when recorded: the days in detention stop there. */
+  releasedOn: PartialDate.optional(),
   rev: z.int().min(1),
   createdAt: DateTime,
   updatedAt: DateTime,
@@ -37,11 +43,15 @@ export function summarize(c: CaseFile): CaseSummary {
     rev: c.rev, createdAt: c.createdAt, updatedAt: c.updatedAt,
   };
   if (c.kind === 'political_prisoner') {
+    const penalty = penaltyInForce(c.decisions)?.penalty;
     return {
       ...base,
       names: [c.person.name, ...c.person.aliases],
       detentionStatus: c.detention.status,
       since: c.detention.since,
+      penaltyType: penalty?.type,
+      penaltyTerm: penalty?.term,
+      releasedOn: c.detention.releasedOn,
     };
   }
   return {

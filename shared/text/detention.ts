@@ -25,23 +25,38 @@ export function periodOf(date: string): Period | null {
 }
 
 export type DaysIn = {
-  /** Whole days; a lower bound unless `precision` is 'day'. */
+  /** Whole days; a lower bound unless both `precision` and the release (when counted to it) are 'day'. */
   days: number;
   /** The day counted from: the last day of the period the date names. */
   countedFrom: CalendarDate;
   precision: Precision;
+  /** Present when the count stops at the recorded release (detention.releasedOn), not today. */
+  releasedOn?: string;
 };
 
-/** Days since a partial date, counted from the end of its period; null if absent, invalid or still ahead. */
-export function daysIn(since: string | undefined, today: CalendarDate): DaysIn | null {
+/**
+ * Days since a partial date, counted from the end of its period; null if absent,
+ * invalid or still ahead. With `releasedOn` the count stops at the release (at the
+ * first day of the period it names, so it stays a lower bound), not at today: a
+ * person released in 2021 has not been held ever since.
+ */
+export function daysIn(since: string | undefined, today: CalendarDate, releasedOn?: string): DaysIn | null {
   if (!since) return null;
   const period = periodOf(since);
-  const d = daysSince(since, today);
-  if (!period || !d) return null;
-  return { days: d.days, countedFrom: period.end, precision: period.precision };
+  if (!period) return null;
+  const release = releasedOn ? periodOf(releasedOn) : null;
+  const to = release && dayNumber(release.start) < dayNumber(today) ? release.start : today;
+  const d = daysSince(since, to);
+  if (!d) return null;
+  return { days: d.days, countedFrom: period.end, precision: period.precision, ...(release ? { releasedOn: release.date } : {}) };
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+const DAY_MS = 86_400_000;
+function dayNumber(d: CalendarDate): number {
+  return Date.UTC(d.year, d.month - 1, d.day) / DAY_MS;
+}
 
 /** A day plus whole months, the day clamped to the month's end ("2019-01-31" + 1 → "2019-02-28"). */
 function addMonthsToDay(d: CalendarDate, months: number): CalendarDate {
@@ -121,8 +136,6 @@ export type ExpectedEnd = Projected & {
   daysUntilLatest: number;
 };
 
-const DAY_MS = 86_400_000;
-const dayNumber = (d: CalendarDate) => Date.UTC(d.year, d.month - 1, d.day) / DAY_MS;
 
 function withDays(p: Projected, basis: EndBasis, today: CalendarDate): ExpectedEnd {
   const t = dayNumber(today);

@@ -161,7 +161,7 @@ test('the case view counts days in detention honestly and says how the release w
     `At least ${days.toLocaleString('en')} days in detention (counted from the end of ${y - 3}: the date is only known to the year).`,
   );
   await expect(facts).toContainText(`Expected release: some time in ${y + 7}, not before ${enDay(new Date(y + 7, 0, 1))} (in at least`);
-  await expect(facts).toContainText(`Computed: ${y - 3} plus 120 months.`);
+  await expect(facts).toContainText(`Computed: ${y - 3} plus 10 years.`); // the term in the court's units, not 120 months
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' }).click();
   await grid.getByText('Verdict only').click();
@@ -189,14 +189,14 @@ test('first run offers the sample cases; they open labelled Sample', async ({ pa
   const welcome = page.getByRole('region', { name: 'Welcome to Casefile' });
   await expect(welcome).toBeVisible();
   await welcome.getByRole('button', { name: 'Open the sample cases' }).click();
-  await expect(page.getByText('The sample cases are open: 3 cases labelled “Sample”.')).toBeVisible();
+  await expect(page.getByText('The sample cases are open: 4 cases labelled “Sample”.')).toBeVisible();
   const grid = page.getByRole('grid', { name: 'Cases' });
-  await expect(grid.locator('.case-row')).toHaveCount(3);
+  await expect(grid.locator('.case-row')).toHaveCount(4);
   for (const row of await grid.locator('.case-row').all()) await expect(row).toContainText('Sample:');
   const files = (await readdir(path.join(dataDir, 'cases'))).filter((n) => n.endsWith('.json'));
-  expect(files).toHaveLength(3);
+  expect(files).toHaveLength(4);
   await page.reload();
-  await expect(grid.locator('.case-row')).toHaveCount(3);
+  await expect(grid.locator('.case-row')).toHaveCount(4);
   await expect(welcome).toHaveCount(0);
 });
 

@@ -33,7 +33,7 @@ test('the user guide, step by step, with its screenshots', async ({ page, casefi
   // 2. The sample cases in the list, with the deadline notice.
   await welcome.getByRole('button', { name: 'Open the sample cases' }).click();
   const grid = page.getByRole('grid', { name: 'Cases' });
-  await expect(grid.locator('.case-row')).toHaveCount(3);
+  await expect(grid.locator('.case-row')).toHaveCount(4);
   await expect(page.getByText('Deadlines need attention')).toBeVisible();
   await page.getByText('The sample cases are open').waitFor({ state: 'hidden', timeout: 15_000 }).catch(() => undefined);
   await shot(page, 'list');

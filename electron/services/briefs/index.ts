@@ -97,7 +97,8 @@ export async function renderBrief<F extends string | null>(cases: CaseFile[], ou
       generatedAt,
       author: preparedBy ?? 'Casefile',
     });
-    const ctx: Ctx = { w: open.writer, l, mode: opts.mode, generated, ...(preparedBy ? { preparedBy } : {}) };
+    const today = { year: generatedAt.getFullYear(), month: generatedAt.getMonth() + 1, day: generatedAt.getDate() };
+    const ctx: Ctx = { w: open.writer, l, mode: opts.mode, generated, today, ...(preparedBy ? { preparedBy } : {}) };
     switch (opts.template) {
       case 'case':
         renderCase(ctx, single);

@@ -4,6 +4,7 @@ import type {
   PenaltyType, Priority, Recognition, SourceKind, WgadCategory,
 } from '../../../shared/model';
 import type { BriefLang } from '../../../shared/model/brief';
+import { factsEn, factsRu } from './factLabels';
 
 // Every word a brief prints that is not the case's own text. English is the
 // reference: its shape is the type, so a Russian table missing a key fails to compile.
@@ -17,6 +18,7 @@ export type Iccpr22Test = 'law' | 'aim' | 'necessity';
 
 const en = {
   locale: 'en-GB',
+  facts: factsEn,
   quoteOpen: '“',
   quoteClose: '”',
   pageOf: (page: number, total: number) => `Page ${page} of ${total}`,
@@ -107,7 +109,6 @@ const en = {
     wgadCategories: 'Categories of arbitrary detention (UN WGAD)', iccpr22: 'Restriction under ICCPR article 22(2)',
     deadlines: 'Coming deadlines',
   },
-  requestsIntro: 'We respectfully ask the recipient to urge the authorities to:',
   table: {
     date: 'Date', event: 'Event', details: 'Details', target: 'To', kind: 'Kind', reference: 'Reference', status: 'Status',
     followUp: 'Follow-up', article: 'Article', code: 'Code', summary: 'Description', test: 'Test', requirement: 'What the law requires',
@@ -160,22 +161,6 @@ const en = {
     seeArgument: 'See the argument below.',
     argumentMissing: 'the argument on this test.',
   },
-
-  requests: {
-    release: (name: string) => `Release ${name} immediately and unconditionally, and drop all charges arising from the peaceful exercise of human rights.`,
-    safeguards: (name: string) => `Pending release, guarantee ${name} prompt access to a lawyer of their choice, to family and to adequate medical care, and protect them from torture and other ill-treatment.`,
-    whereabouts: (name: string) => `Disclose at once where ${name} is held and on what legal grounds, and allow a lawyer and family to visit.`,
-    quash: (name: string) => `Quash the conviction of ${name} and ensure full rehabilitation and compensation.`,
-    liftRestrictions: (name: string) => `Lift every remaining restriction on ${name}, including bans on activity and travel.`,
-    laws: (provisions: string) => `Bring ${provisions} into line with international human rights law.`,
-    lift: (measure: string, org: string) => `Lift the ${measure} imposed on ${org} without delay.`,
-    noReprisal: (org: string) => `Ensure that ${org}, its staff and members can work without harassment, reprisals or further restrictions.`,
-    lawNgo: (basis: string) => `Bring the provisions on which the measure rests (${basis}) into conformity with article 22 of the ICCPR.`,
-    theArticles: 'the provisions used',
-  },
-  /** "article 174 part 1 of the Criminal Code of …", "articles 174 and 405 of …": charges as a request names them. */
-  provisions: (groups: readonly { code: string; articles: readonly string[] }[]) =>
-    andList(groups.map((g) => `${g.articles.length === 1 ? 'article' : 'articles'} ${andList(g.articles, 'and')} of ${/^the\s/i.test(g.code) ? g.code : `the ${g.code}`}`), 'and'),
 
   wgad: {
     intro: 'Model questionnaire for a communication to the Working Group on Arbitrary Detention, completed from the case file.',
@@ -239,6 +224,7 @@ export type Labels = typeof en;
 
 const ru: Labels = {
   locale: 'ru-RU',
+  facts: factsRu,
   quoteOpen: '«',
   quoteClose: '»',
   pageOf: (page, total) => `Стр. ${page} из ${total}`,
@@ -327,7 +313,6 @@ const ru: Labels = {
     wgadCategories: 'Категории произвольного задержания (РГПЗ ООН)', iccpr22: 'Ограничение по статье 22(2) МПГПП',
     deadlines: 'Ближайшие сроки',
   },
-  requestsIntro: 'Просим адресата призвать власти:',
   table: {
     date: 'Дата', event: 'Событие', details: 'Подробности', target: 'Адресат', kind: 'Вид', reference: 'Номер', status: 'Статус',
     followUp: 'Контроль', article: 'Статья', code: 'Кодекс', summary: 'Описание', test: 'Критерий', requirement: 'Требование права',
@@ -379,22 +364,6 @@ const ru: Labels = {
     seeArgument: 'См. аргументацию ниже.',
     argumentMissing: 'аргументация по этому критерию.',
   },
-
-  requests: {
-    release: (name) => `Немедленно и безусловно освободить ${name} и снять все обвинения, связанные с мирным осуществлением прав человека.`,
-    safeguards: (name) => `До освобождения обеспечить ${name} незамедлительный доступ к адвокату по выбору, к семье и к надлежащей медицинской помощи, а также защиту от пыток и жестокого обращения.`,
-    whereabouts: (name) => `Незамедлительно сообщить, где и на каком правовом основании содержится ${name}, и допустить к нему адвоката и родственников.`,
-    quash: (name) => `Отменить приговор в отношении ${name}, обеспечить полную реабилитацию и компенсацию.`,
-    liftRestrictions: (name) => `Снять с ${name} все оставшиеся ограничения, включая запреты на деятельность и выезд.`,
-    laws: (provisions) => `Привести ${provisions} в соответствие с международным правом прав человека.`,
-    lift: (measure, org) => `Незамедлительно отменить меру «${measure}» в отношении ${org}.`,
-    noReprisal: (org) => `Обеспечить, чтобы ${org}, её сотрудники и члены могли работать без преследований, репрессий и новых ограничений.`,
-    lawNgo: (basis) => `Привести нормы, на которых основана мера (${basis}), в соответствие со статьёй 22 МПГПП.`,
-    theArticles: 'применённые нормы',
-  },
-  // Accusative "статью/статьи …", then the code in the genitive where it can be declined.
-  provisions: (groups) =>
-    andList(groups.map((g) => `${g.articles.length === 1 ? 'статью' : 'статьи'} ${andList(g.articles, 'и')} ${ruCodeGenitive(g.code)}`), 'и'),
 
   wgad: {
     intro: 'Типовой вопросник для сообщения в Рабочую группу по произвольным задержаниям, заполненный по материалам дела.',
@@ -454,28 +423,6 @@ const ru: Labels = {
   theState: 'соответствующего государства',
   countryOf: (name) => `государства ${name}`,
 };
-
-/** "a, b and c" */
-function andList(items: readonly string[], and: string): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`;
-}
-
-const RU_CODE_HEAD = /^((?:[А-ЯЁа-яё-]+(?:ый|ий|ой)\s+)*)(кодекс|закон|конституция)(?=\s|$)/iu;
-
-/**
- * "Уголовный кодекс Республики Казахстан" → "Уголовного кодекса Республики Казахстан":
- * the adjectives and the noun that head a code's name are declined (what follows is
- * already genitive). A name in another script or shape is put in parentheses, undeclined.
- */
-function ruCodeGenitive(code: string): string {
-  const m = RU_CODE_HEAD.exec(code);
-  if (!m) return `(${code})`;
-  const adjectives = m[1]!.replace(/(ый|ий|ой)(?=\s)/giu, (end) => (end === end.toUpperCase() ? 'ОГО' : 'ого'));
-  const noun = m[2]!;
-  const lower = noun.toLowerCase();
-  const declined = lower === 'конституция' ? `${noun.slice(0, -1)}и` : `${noun}а`;
-  return `${adjectives}${declined}${code.slice(m[0].length)}`;
-}
 
 function ruPlural(n: number, one: string, few: string, many: string): string {
   const rule = new Intl.PluralRules('ru-RU').select(n);

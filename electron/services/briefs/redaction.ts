@@ -6,10 +6,14 @@ import { allLabelStrings } from './labels';
 export type Scope = { mode: BriefMode; annotationTags?: readonly string[] | undefined };
 
 /**
- * The case as a brief may show it. Public mode drops what the model calls
- * confidential: flagged events, sources and annotations, annotations that point
- * into a confidential source, the person's contact and the lawyer. The tag filter
- * applies in both modes.
+ * The case as a brief may show it. Outside internal mode it drops what MODEL.md
+ * calls confidential and every working note: flagged events, sources, annotations,
+ * deadlines, decisions, requests and advocacy actions; annotations that point into a
+ * confidential source; an annotation's comment unless `publicComment` (the verified
+ * quote still prints; a note on the case without a public comment has nothing left and
+ * goes); advocacy notes, and drafts (a draft approached nobody); the person's contact,
+ * address and identity document, the lawyer, the consent and the health details. The
+ * tag filter applies in every mode.
  */
 export function caseForBrief(c: CaseFile, scope: Scope): CaseFile {
   const tags = scope.annotationTags;
@@ -17,18 +21,27 @@ export function caseForBrief(c: CaseFile, scope: Scope): CaseFile {
   if (scope.mode === 'internal') return { ...c, annotations: c.annotations.filter(byTag) };
 
   const hidden = new Set(c.sources.filter((s) => s.confidential === true).map((s) => s.id));
+  const open = <T extends { confidential?: boolean | undefined }>(items: readonly T[]): T[] => items.filter((i) => i.confidential !== true);
+  const { consent: _consent, ...shared } = c;
   const base = {
-    ...c,
-    events: c.events
-      .filter((e) => e.confidential !== true)
-      .map((e) => (e.sourceIds ? { ...e, sourceIds: e.sourceIds.filter((id) => !hidden.has(id)) } : e)),
-    sources: c.sources.filter((s) => s.confidential !== true),
-    annotations: c.annotations.filter((a) => !a.confidential && !(a.sourceId !== undefined && hidden.has(a.sourceId)) && byTag(a)),
+    ...shared,
+    events: open(c.events).map((e) => (e.sourceIds ? { ...e, sourceIds: e.sourceIds.filter((id) => !hidden.has(id)) } : e)),
+    sources: open(c.sources),
+    annotations: c.annotations
+      .filter((a) => !a.confidential && !(a.sourceId !== undefined && hidden.has(a.sourceId)) && byTag(a))
+      .filter((a) => a.publicComment === true || a.sourceId !== undefined)
+      .map((a) => (a.publicComment === true ? a : { ...a, body: '' })),
+    deadlines: open(c.deadlines),
+    advocacy: open(c.advocacy)
+      .filter((a) => a.status !== 'draft')
+      .map(({ notes: _notes, ...a }) => a),
+    requests: open(c.requests),
   };
   if (base.kind === 'political_prisoner') {
-    const { contact: _contact, ...person } = base.person;
+    const { contact: _contact, address: _address, idDocument: _id, ...person } = base.person;
+    const { health: _health, ...detention } = base.detention;
     const { lawyer: _lawyer, ...rest } = base;
-    return { ...rest, person };
+    return { ...rest, person, detention, decisions: open(base.decisions) };
   }
   return base;
 }
@@ -36,7 +49,12 @@ export function caseForBrief(c: CaseFile, scope: Scope): CaseFile {
 /** A piece of confidential text, and where in the case it lives. */
 export type Secret = { path: PathSegment[]; text: string };
 
-/** Everything public mode must keep out of the PDF, field by field. */
+/**
+ * Everything a public brief must keep out of the PDF, field by field: what the view
+ * above leaves out. Names of public bodies (a confidential decision's court, a draft's
+ * target, an identity document's issuer) are not listed: the same court or ministry
+ * may rightly appear elsewhere, and refusing every brief that names it proves nothing.
+ */
 export function secretsOf(c: CaseFile, base: PathSegment[] = []): Secret[] {
   const out: Secret[] = [];
   const add = (path: PathSegment[], text: string | undefined) => {
@@ -44,8 +62,16 @@ export function secretsOf(c: CaseFile, base: PathSegment[] = []): Secret[] {
   };
   if (c.kind === 'political_prisoner') {
     add(['person', 'contact'], c.person.contact);
+    add(['person', 'address'], c.person.address);
+    add(['person', 'idDocument', 'number'], c.person.idDocument?.number);
     add(['lawyer'], c.lawyer);
+    add(['detention', 'health'], c.detention.health);
+    c.decisions.forEach((d, i) => {
+      if (d.confidential === true) add(['decisions', i, 'outcome'], d.outcome);
+    });
   }
+  add(['consent', 'by'], c.consent?.by);
+  add(['consent', 'scope'], c.consent?.scope);
   const hidden = new Set<string>();
   c.sources.forEach((s, i) => {
     if (s.confidential !== true) return;
@@ -60,11 +86,22 @@ export function secretsOf(c: CaseFile, base: PathSegment[] = []): Secret[] {
     add(['events', i, 'description'], e.description);
   });
   c.annotations.forEach((a, i) => {
-    if (!a.confidential && !(a.sourceId !== undefined && hidden.has(a.sourceId))) return;
-    add(['annotations', i, 'body'], a.body);
+    const secretSource = a.sourceId !== undefined && hidden.has(a.sourceId);
+    // A comment is a working note unless the advocate made it public.
+    if (a.confidential || secretSource || a.publicComment !== true) add(['annotations', i, 'body'], a.body);
     // The quoted words are secret only when their source is: a confidential comment
     // on a public article quotes public words, which may rightly appear elsewhere.
-    if (a.sourceId !== undefined && hidden.has(a.sourceId)) add(['annotations', i, 'target', 'quote', 'exact'], a.target?.quote.exact);
+    if (secretSource) add(['annotations', i, 'target', 'quote', 'exact'], a.target?.quote.exact);
+  });
+  c.deadlines.forEach((d, i) => {
+    if (d.confidential === true) add(['deadlines', i, 'title'], d.title);
+  });
+  c.advocacy.forEach((a, i) => {
+    add(['advocacy', i, 'notes'], a.notes);
+    if (a.confidential === true) add(['advocacy', i, 'reference'], a.reference);
+  });
+  c.requests.forEach((r, i) => {
+    if (r.confidential === true) add(['requests', i, 'text'], r.text);
   });
   return out;
 }
@@ -85,10 +122,10 @@ export function normalizeForMatch(text: string): string {
     .toLocaleLowerCase('und');
 }
 
-/** A text of more words than this is checked by its fragments, not as a whole. */
+/** A text of more words than this is checked by its fragments only, not as a whole. */
 const WHOLE_MAX_WORDS = 12;
-/** Fragment length in words: long enough to be distinctive, short enough that wrapping rarely cuts one. */
-const WINDOW = 8;
+/** Fragment length in words: MODEL.md's "no run of six words from a confidential text". */
+const WINDOW = 6;
 /** Shorter confidential strings ("N.", "Li") would match by chance; they are not checked. */
 const MIN_CHARS = 3;
 
@@ -153,12 +190,12 @@ export function appearsIn(secret: string, hay: Haystack): boolean {
   if (norm.length < MIN_CHARS) return false;
   const bp = labelBoilerplate();
   const words = norm.split(' ');
-  if (words.length <= WHOLE_MAX_WORDS) {
-    if (bp.phrases.some((p) => containsWhole(p, norm))) return false;
+  if (words.length <= WHOLE_MAX_WORDS && !bp.phrases.some((p) => containsWhole(p, norm))) {
     const compact = norm.replace(/ /g, '');
-    return containsWhole(hay.text, norm) || (compact.length >= COMPACT_MIN && (hay.compact.includes(compact) || hay.loose.includes(loosen(compact))));
+    if (containsWhole(hay.text, norm) || (compact.length >= COMPACT_MIN && (hay.compact.includes(compact) || hay.loose.includes(loosen(compact))))) return true;
   }
-  return windows(words).some((w) => !bp.windows.has(w) && hay.windows.has(w));
+  // Any run of WINDOW words of a longer text, unless the briefs' own wording holds it.
+  return words.length > WINDOW && windows(words).some((w) => !bp.windows.has(w) && hay.windows.has(w));
 }
 
 export function findLeaks(text: string, secrets: readonly Secret[]): Secret[] {

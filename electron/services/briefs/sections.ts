@@ -3,6 +3,8 @@ import type { BriefMode } from '../../../shared/model/brief';
 import type { Iccpr22Test, Labels } from './labels';
 import { countryShort, formatMoney, formatMonths, formatPartialDate, formatTerm, join, placeText } from './format';
 import { comparePartialDates } from '../../../shared/text/partialDate';
+import type { CalendarDate } from '../../../shared/text/dates';
+import { expectedRelease } from '../../../shared/text/detention';
 import { table, type Cell } from './layout/table';
 import { THEME, type Run } from './layout/text';
 import type { Citation, Writer } from './layout/writer';
@@ -11,7 +13,8 @@ import { verifiedEvidence, type Verified } from './evidence';
 // The pieces several templates share. Each takes the case as the brief may show
 // it (already filtered for the mode), so none of them decides about confidentiality.
 
-export type Ctx = { w: Writer; l: Labels; mode: BriefMode; generated: string; preparedBy?: string };
+/** `today`: the day the brief is generated, for what is computed from dates (the expected release). */
+export type Ctx = { w: Writer; l: Labels; mode: BriefMode; generated: string; today: CalendarDate; preparedBy?: string };
 
 // --- facts as text -------------------------------------------------------------
 
@@ -28,8 +31,58 @@ export function place(c: CaseFile, l: Labels): string {
   return placeText([c.kind === 'ngo_suspension' ? c.organization.city : undefined, c.region, countryShort(c.country, l)]);
 }
 
-export function chargeText(ch: PrisonerCase['charges'][number]): string {
-  return join([join([ch.article, ch.code], ', '), ch.summary], ' — ');
+/** "174 part 1, Criminal Code — summary (convicted)"; a charge without an article names its code alone, never a placeholder. */
+export function chargeText(ch: PrisonerCase['charges'][number], l?: Labels): string {
+  const text = join([join([ch.article, ch.code], ', '), ch.summary], ' — ');
+  return l && ch.outcome ? `${text} (${l.facts.chargeOutcome[ch.outcome]})` : text;
+}
+
+type Penalty = NonNullable<PrisonerCase['decisions'][number]['penalty']>;
+
+/** A penalty in the court's own units: "Administrative arrest, 10 days", "Imprisonment, 6 years 4 months". */
+export function penaltyText(p: Penalty | undefined, l: Labels): string {
+  return p ? join([l.penaltyType[p.type], formatTerm(p.term, l), formatMoney(p.fine, l)]) : '';
+}
+
+/** The nationalities by their country names ("Kazakhstan; China"). */
+export function nationalityText(c: PrisonerCase, l: Labels): string {
+  return c.person.nationality.map((code) => countryShort(code, l)).join('; ');
+}
+
+/** The expected release: as recorded, else computed from the penalty in force; nothing once released. */
+export function expectedReleaseText(c: PrisonerCase, l: Labels, today: CalendarDate): string {
+  const r = expectedRelease(c.detention, c.decisions, today);
+  if (!r) return '';
+  if (r.precision !== 'range') return formatPartialDate(r.date, l);
+  const day = (d: CalendarDate) => formatPartialDate(`${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`, l);
+  return `${day(r.earliest)} – ${day(r.latest)}`;
+}
+
+/** The arrest as the case records it (`arrest`); the first arrest event's date when no arrest is recorded. */
+export function arrestFacts(c: PrisonerCase, l: Labels): FactRow[] {
+  const f = l.facts;
+  const a = c.arrest;
+  const date = a?.date ?? c.events.find((e) => e.type === 'arrest')?.date;
+  return [
+    [f.arrestDate, formatPartialDate(date, l)],
+    [f.arrestPlace, a?.place],
+    [f.arrestBy, a?.by],
+    [f.warrantShown, a?.warrantShown && f.warrant[a.warrantShown]],
+    [f.warrantIssuedBy, a?.warrantIssuedBy],
+    [f.reasonsGiven, a?.reasonsGiven],
+    [f.arrestLegalBasis, a?.legalBasis],
+  ];
+}
+
+/** Identity details a public brief never holds (the view has already dropped them there). */
+function confidentialIdentity(c: PrisonerCase, l: Labels): FactRow[] {
+  const f = l.facts;
+  const id = c.person.idDocument;
+  return [
+    [f.address, c.person.address],
+    [f.idDocument, id && join([id.type, id.number, id.issuedBy, formatPartialDate(id.issuedOn, l)])],
+    [f.consent, c.consent && join([f.consentStatus[c.consent.status], c.consent.by, formatPartialDate(c.consent.date, l), c.consent.scope])],
+  ];
 }
 
 /** The penalty in force (the latest decision that sets one), in words. */
@@ -39,10 +92,10 @@ export function sentenceText(c: PrisonerCase, l: Labels): string {
   return join([l.penaltyType[p.type], formatTerm(p.term, l), formatMoney(p.fine, l)]);
 }
 
-/** The date and the court or authority of the decision whose penalty is in force. */
+/** The decision whose penalty is in force: its stage (a reduction is not a verdict), date and court or authority. */
 export function verdictText(c: PrisonerCase, l: Labels): string | undefined {
   const d = penaltyInForce(c.decisions);
-  return d && join([formatPartialDate(d.date, l), d.body]);
+  return d && join([l.facts.stage[d.stage], formatPartialDate(d.date, l), d.body]);
 }
 
 /** A birth date as known: "c. 1967" when approximate. */
@@ -51,8 +104,15 @@ export function bornText(c: PrisonerCase, l: Labels): string | undefined {
   return b && `${b.approximate ? l.circa : ''}${formatPartialDate(b.date, l)}`;
 }
 
+/** "Administrative arrest, ИВС Алматы"; a released person with the day of release, never "released, since 2016". */
 export function detentionText(c: PrisonerCase, l: Labels): string {
-  return join([l.detentionStatus[c.detention.status], c.detention.place]);
+  const d = c.detention;
+  return join([l.detentionStatus[d.status], d.status === 'released' ? formatPartialDate(d.releasedOn, l) : d.place]);
+}
+
+/** The day the detention or the measure began, unless the person is already released. */
+function detainedSince(c: PrisonerCase): string | undefined {
+  return c.detention.status === 'released' ? undefined : c.detention.since;
 }
 
 export function measureText(c: NgoCase, l: Labels): string {
@@ -75,7 +135,7 @@ export function stateText(c: CaseFile, l: Labels): string {
 }
 
 export function sinceOf(c: CaseFile): string | undefined {
-  return c.kind === 'political_prisoner' ? c.detention.since : c.measure.start;
+  return c.kind === 'political_prisoner' ? detainedSince(c) : c.measure.start;
 }
 
 /** Marks, in an internal brief, an item that a public one leaves out (none reach a public brief). */
@@ -106,39 +166,51 @@ export function titleBlock(ctx: Ctx, kicker: string, title: string): void {
 
 type FactRow = [string, string | undefined];
 
-export function prisonerFacts(c: PrisonerCase, l: Labels): FactRow[] {
+/** The case's workflow state: for the team only (a public brief shows no priority or status). */
+function workflowRow(c: CaseFile, l: Labels, mode: BriefMode): FactRow {
+  return [l.field.caseStatus, mode === 'internal' ? `${l.status[c.status]} · ${l.field.priority}: ${l.priority[c.priority]}` : undefined];
+}
+
+export function prisonerFacts(c: PrisonerCase, l: Labels, mode: BriefMode, today: CalendarDate): FactRow[] {
   const f = l.field;
   return [
     [f.name, c.person.name],
     [f.otherNames, c.person.aliases.join('; ')],
     [f.born, bornText(c, l)],
     [f.gender, c.person.gender && l.gender[c.person.gender]],
+    [l.facts.nationality, nationalityText(c, l)],
     [f.occupation, c.person.occupation],
     [f.affiliation, c.person.affiliation],
     [f.country, place(c, l)],
-    [f.caseStatus, `${l.status[c.status]} · ${f.priority}: ${l.priority[c.priority]}`],
+    workflowRow(c, l, mode),
     [f.detention, detentionText(c, l)],
+    [l.facts.heldBy, c.detention.heldBy],
     [f.since, formatPartialDate(c.detention.since, l)],
-    [f.expectedRelease, formatPartialDate(c.detention.expectedRelease, l)],
-    [f.charges, c.charges.map(chargeText).join('\n')],
-    [f.sentence, sentenceText(c, l)],
-    [f.verdict, verdictText(c, l)],
+    [l.facts.releasedOn, formatPartialDate(c.detention.releasedOn, l)],
+    [f.expectedRelease, expectedReleaseText(c, l, today)],
+    [l.facts.conditions, c.detention.conditions],
+    [l.facts.health, c.detention.health],
+    [f.charges, c.charges.map((ch) => chargeText(ch, l)).join('\n')],
+    [l.facts.penaltyInForce, sentenceText(c, l)],
+    [l.facts.col.stage, verdictText(c, l)],
     [f.recognitions, c.recognitions.map((r) => recognitionText(r, l)).join('\n')],
     [f.lawyer, c.lawyer],
     [f.contact, c.person.contact],
+    ...confidentialIdentity(c, l),
   ];
 }
 
-export function ngoFacts(c: NgoCase, l: Labels): FactRow[] {
+export function ngoFacts(c: NgoCase, l: Labels, mode: BriefMode): FactRow[] {
   const f = l.field;
   const m = c.measure;
   return [
     [f.organisation, c.organization.name],
     [f.otherNames, c.organization.aliases.join('; ')],
+    [l.facts.legalForm, c.organization.legalForm],
     [f.registrationNumber, c.organization.registrationNumber],
     [f.focus, c.organization.focus],
     [f.city, place(c, l)],
-    [f.caseStatus, `${l.status[c.status]} · ${f.priority}: ${l.priority[c.priority]}`],
+    workflowRow(c, l, mode),
     [f.measure, measureText(c, l)],
     [f.authority, m.authority],
     [f.legalBasis, m.legalBasis],
@@ -157,7 +229,41 @@ export function factsTable(w: Writer, rows: readonly FactRow[]): void {
 
 export function keyFacts(ctx: Ctx, c: CaseFile): void {
   ctx.w.heading(ctx.l.section.keyFacts);
-  factsTable(ctx.w, c.kind === 'political_prisoner' ? prisonerFacts(c, ctx.l) : ngoFacts(c, ctx.l));
+  factsTable(ctx.w, c.kind === 'political_prisoner' ? prisonerFacts(c, ctx.l, ctx.mode, ctx.today) : ngoFacts(c, ctx.l, ctx.mode));
+}
+
+/** The arrest as recorded, under its own heading; nothing when the case records nothing of it. */
+export function arrest(ctx: Ctx, c: PrisonerCase): void {
+  const rows = arrestFacts(c, ctx.l);
+  if (!rows.some(([, v]) => v !== undefined && v.trim() !== '')) return;
+  ctx.w.heading(ctx.l.facts.arrest);
+  factsTable(ctx.w, rows);
+}
+
+/** Every decision the brief may show, oldest first as the case keeps them, each penalty in the court's units. */
+export function decisions(ctx: Ctx, c: PrisonerCase, level: 1 | 2 = 1): void {
+  const { w, l } = ctx;
+  const f = l.facts;
+  w.heading(f.decisions, level);
+  if (c.decisions.length === 0) {
+    w.block([{ text: f.noDecisions, color: THEME.muted }]);
+    return;
+  }
+  table(
+    w,
+    [
+      { header: f.col.date, width: 0.15 }, { header: f.col.stage, width: 0.17 }, { header: f.col.body, width: 0.24 },
+      { header: f.col.penalty, width: 0.22 }, { header: f.col.outcome, width: 0.22 },
+    ],
+    c.decisions.map((d): Cell[] => [
+      formatPartialDate(d.date, l),
+      [{ text: f.stage[d.stage] }, ...confidentialMark(l, d.confidential)],
+      d.body ?? '',
+      penaltyText(d.penalty, l),
+      d.outcome ?? '',
+    ]),
+  );
+  if (penaltyInForce(c.decisions)) factsTable(w, [[f.penaltyInForce, sentenceText(c, l)]]);
 }
 
 export function summary(ctx: Ctx, c: CaseFile, title = ctx.l.section.summary): void {
@@ -166,50 +272,22 @@ export function summary(ctx: Ctx, c: CaseFile, title = ctx.l.section.summary): v
   ctx.w.text(c.summary);
 }
 
-/** What the recipient is asked to press for, worded for the kind and the present state of the case. */
-export function requestsFor(c: CaseFile, l: Labels): string[] {
-  const r = l.requests;
-  if (c.kind === 'political_prisoner') {
-    const name = c.person.name;
-    const articles = c.charges.length > 0 ? l.provisions(provisionGroups(c.charges)) : r.theArticles;
-    const status = c.detention.status;
-    const detained = status === 'pre_trial' || status === 'house_arrest' || status === 'imprisoned';
-    return [
-      ...(detained ? [r.release(name), r.safeguards(name)] : []),
-      ...(status === 'unknown' ? [r.whereabouts(name)] : []),
-      ...(penaltyInForce(c.decisions)?.penalty?.type !== undefined && penaltyInForce(c.decisions)?.penalty?.type !== 'none' ? [r.quash(name)] : []),
-      ...(!detained && status !== 'unknown' ? [r.liftRestrictions(name)] : []),
-      r.laws(articles),
-    ];
-  }
-  const org = c.organization.name;
-  const active = c.measure.status !== 'overturned' && c.measure.status !== 'expired';
-  return [
-    ...(active ? [r.lift(l.measureType[c.measure.type].toLowerCase(), org)] : []),
-    r.noReprisal(org),
-    ...(c.measure.legalBasis ? [r.lawNgo(c.measure.legalBasis)] : []),
-  ];
-}
-
-const ARTICLE_WORD = /^(?:article|art\.|art|статья|статьи|ст\.|ст)\s*/iu;
-
-/** The charges by code, in order, each article once and without its own "art."/"ст." prefix. */
-function provisionGroups(charges: PrisonerCase['charges']): { code: string; articles: string[] }[] {
-  const groups = new Map<string, string[]>();
-  for (const ch of charges) {
-    if (ch.article === undefined) continue;
-    const articles = groups.get(ch.code) ?? [];
-    const article = ch.article.replace(ARTICLE_WORD, '').trim();
-    if (!articles.includes(article)) articles.push(article);
-    groups.set(ch.code, articles);
-  }
-  return [...groups].map(([code, articles]) => ({ code, articles }));
-}
-
+/**
+ * The case's own requests, in the advocate's words and order: a brief writes none of
+ * its own. One narrowed to a recipient is marked with it. No requests, no section.
+ */
 export function requests(ctx: Ctx, c: CaseFile, title = ctx.l.section.requests): void {
-  ctx.w.heading(title);
-  ctx.w.block([{ text: ctx.l.requestsIntro }]);
-  ctx.w.bullets(requestsFor(c, ctx.l), { ordered: true });
+  const { w, l } = ctx;
+  if (c.requests.length === 0) return;
+  w.heading(title);
+  w.bullets(
+    c.requests.map((r): Run[] => [
+      ...(r.addressee?.trim() ? [{ text: `${l.facts.requestTo(r.addressee.trim())} `, style: 'bold' as const }] : []),
+      { text: r.text },
+      ...confidentialMark(l, r.confidential),
+    ]),
+    { ordered: true },
+  );
 }
 
 export function chronology(ctx: Ctx, c: CaseFile, opts: { title?: string; latest?: number; level?: 1 | 2 } = {}): void {
@@ -244,9 +322,8 @@ export function charges(ctx: Ctx, c: PrisonerCase): void {
   table(
     w,
     [{ header: l.table.article, width: 0.18 }, { header: l.table.code, width: 0.37 }, { header: l.table.summary, width: 0.45 }],
-    c.charges.map((ch) => [ch.article ?? '', ch.code, ch.summary ?? '']),
+    c.charges.map((ch) => [ch.article ?? '', ch.code, join([ch.summary, ch.outcome && `(${l.facts.chargeOutcome[ch.outcome]})`], ' ')]),
   );
-  if (penaltyInForce(c.decisions)) factsTable(w, [[l.field.sentence, sentenceText(c, l)], [l.field.verdict, verdictText(c, l)]]);
 }
 
 export function measures(ctx: Ctx, c: NgoCase, title: string): void {
@@ -257,6 +334,7 @@ export function measures(ctx: Ctx, c: NgoCase, title: string): void {
     [l.field.measure, measureText(c, l)],
     [l.field.authority, m.authority],
     [l.field.legalBasis, m.legalBasis ?? l.notRecorded],
+    [l.facts.aimClaimed, m.aimClaimed],
     [l.field.start, formatPartialDate(m.start, l)],
     [l.field.end, formatPartialDate(m.end, l)],
     [l.field.duration, formatMonths(m.durationMonths, l)],
@@ -407,7 +485,11 @@ export function advocacy(ctx: Ctx, c: CaseFile, level: 1 | 2 = 2): void {
     ],
     actions.map((a): Cell[] => [
       formatPartialDate(a.date, l),
-      [{ text: a.target, style: 'bold' }, ...(a.reference ? [{ text: a.reference, color: THEME.muted }] : []), ...(a.notes ? [{ text: a.notes }] : [])],
+      [
+        { text: a.target, style: 'bold' }, ...(a.reference ? [{ text: a.reference, color: THEME.muted }] : []),
+        // Working notes: the view outside internal mode has none.
+        ...(a.notes ? [{ text: a.notes }] : []), ...confidentialMark(l, a.confidential),
+      ],
       l.advocacyKind[a.kind],
       l.advocacyStatus[a.status],
       formatPartialDate(a.nextFollowUp, l),

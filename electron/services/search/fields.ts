@@ -36,25 +36,43 @@ const nonEmpty = (g: Group[]): Group[] => g.filter((texts) => texts.length > 0);
 
 // Who the case is about: the name and every other spelling in one group, so a
 // snippet shows "Tokayev · Тоқаев" together. Contact and lawyer are left out: they
-// are confidential by rule and nobody finds a case by a phone number.
+// are confidential by rule and nobody finds a case by a phone number. So are the
+// other always-confidential facts of model version 2 — the address, the identity
+// document, the health details and the consent — for the same reasons: a search hit
+// prints its snippet on screen (and a shared screen is how they would leak), and a
+// case is found by its person's name, not by a passport number or a diagnosis.
+// (Items the user flags confidential stay searchable, marked: see markedGroups.)
 function names(c: CaseFile): Group[] {
   const all = c.kind === 'political_prisoner' ? [c.person.name, ...c.person.aliases] : [c.organization.name, ...c.organization.aliases];
   return nonEmpty([present(...all)]);
 }
 
 function details(c: CaseFile): Group[] {
+  const a = c.kind === 'political_prisoner' ? c.arrest : undefined;
   const specific =
     c.kind === 'political_prisoner'
-      ? [c.person.occupation, c.person.affiliation, c.detention.place, c.detention.heldBy, ...c.decisions.map((d) => d.body), ...c.recognitions.map((r) => r.by)]
-      : [c.organization.focus, c.organization.city, c.organization.registrationNumber, c.appeal?.court, c.appeal?.outcome];
+      ? [
+        c.person.occupation, c.person.affiliation, c.detention.place, c.detention.heldBy, c.detention.conditions,
+        a?.place, a?.by, a?.warrantIssuedBy, a?.reasonsGiven, a?.legalBasis, ...c.recognitions.map((r) => r.by),
+      ]
+      : [c.organization.legalForm, c.organization.focus, c.organization.city, c.organization.registrationNumber, c.appeal?.court, c.appeal?.outcome, c.impact];
   return nonEmpty([
     ...groups(c.region),
     present(...c.tags),
-    ...groups(...c.deadlines.map((d) => d.title)),
-    ...c.advocacy.map((a) => present(a.target, a.reference, a.notes)),
     present(...c.analysis.rightsViolated),
     ...groups(c.analysis.argument, ...specific),
   ]);
+}
+
+/** The parts of `details` that come from items with their own confidential switch. */
+function markedDetails(c: CaseFile): MarkedGroup[] {
+  return [
+    ...(c.kind === 'political_prisoner' ? c.decisions.flatMap((d) => marked(d.confidential, nonEmpty([present(d.body, d.outcome)]))) : []),
+    ...c.requests.flatMap((r) => marked(r.confidential, [present(r.text, r.addressee)])),
+    ...c.deadlines.flatMap((d) => marked(d.confidential, [[d.title]])),
+    // Advocacy notes are working notes, not secrets: the lawyer finds them on their own machine.
+    ...c.advocacy.flatMap((x) => marked(x.confidential, [present(x.target, x.reference, x.notes)])),
+  ];
 }
 
 /** A group and whether it comes from a part of the case marked confidential. */
@@ -70,13 +88,13 @@ function markedGroups(c: CaseFile, field: SearchField): MarkedGroup[] {
     case 'names': return open(names(c));
     case 'title': return open([[c.title]]);
     case 'charges': return open(c.kind === 'political_prisoner' ? c.charges.map((ch) => present(ch.article, ch.code, ch.summary)) : []);
-    case 'measure': return open(c.kind === 'ngo_suspension' ? nonEmpty([present(c.measure.authority, c.measure.legalBasis)]) : []);
+    case 'measure': return open(c.kind === 'ngo_suspension' ? nonEmpty([present(c.measure.authority, c.measure.legalBasis, c.measure.aimClaimed)]) : []);
     case 'summary': return open(groups(c.summary));
     case 'events': return c.events.flatMap((e) => marked(e.confidential, [present(e.title, e.description)]));
     case 'annotations':
       return c.annotations.flatMap((a) => marked(a.confidential, nonEmpty([...groups(a.body, a.target?.quote.exact), present(...a.tags)])));
     case 'sources': return c.sources.flatMap((s) => marked(s.confidential, groups(s.title, s.publisher, s.text)));
-    case 'details': return open(details(c));
+    case 'details': return [...open(details(c)), ...markedDetails(c)];
   }
 }
 

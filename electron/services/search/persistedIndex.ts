@@ -23,7 +23,8 @@ import { SEARCH_FIELDS } from './fields';
 
 export { SEARCH_INDEX_FILE } from './files';
 
-const FORMAT_VERSION = 1;
+/** 2: the fields hold model version 2's texts (arrest, decisions, requests…): an index of 1 lacks them. */
+const FORMAT_VERSION = 2;
 
 /** The state of the file a case was indexed from, as the store reports it, and its revision. */
 const DocFile = z.strictObject({ mtimeMs: z.number(), size: z.int(), ctimeMs: z.number(), ino: z.number(), rev: z.int() });

@@ -34,8 +34,12 @@ export const fileStateOf = (st: Stats): FileState => ({ mtimeMs: st.mtimeMs, siz
 
 export const sameFile = (a: FileState, b: FileState): boolean => a.mtimeMs === b.mtimeMs && a.size === b.size && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
 
-/** Raise when the layout changes, or a column's shape does: an index of another version is rebuilt from the case files. */
-const INDEX_VERSION = 4;
+/**
+ * Raise when the layout changes, or a column's shape or meaning does: an index of another
+ * version is rebuilt from the case files. 5: model version 2 (the penalty in force and
+ * the release date; a previous build's rows, made from v1 cases, are never reused).
+ */
+const INDEX_VERSION = 5;
 
 // Each entry is one JSON array: its summary's values in the order of CaseSummary's
 // fields, then its file state. Without the keys the index is a third smaller and
@@ -54,7 +58,7 @@ const LAYOUT = JSON.stringify({ summary: COLUMNS, file: STATE_COLUMNS, agenda: A
 // The file's first line is one JSON object whose head has a fixed length, so the
 // checksum can cover the raw bytes after it, checked before anything is parsed;
 // the second line is the agendas, one JSON object keyed by case id:
-//   {"format":"casefile-summary-index","version":4,"sha256":"<64 hex>","layout":{…},"trash":{…},"rows":[…]}
+//   {"format":"casefile-summary-index","version":5,"sha256":"<64 hex>","layout":{…},"trash":{…},"rows":[…]}
 //   {"<id>":[[…],…],…}
 // sha256 is over everything after the comma that follows the checksum, to the end of the file.
 const HEAD = `{"format":"casefile-summary-index","version":${INDEX_VERSION},"sha256":"`;

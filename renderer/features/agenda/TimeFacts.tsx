@@ -5,6 +5,7 @@ import { localToday } from '../../../shared/text/dates';
 import { daysIn, expectedRelease, measureEnd, type DaysIn, type ExpectedEnd } from '../../../shared/text/detention';
 import { useFormat, type Format } from '../../i18n/format';
 import { formatDay, formatMonth, formatPartialDate } from './partialDates';
+import { termText } from './termText';
 import './agenda.css';
 
 // Days in detention (or under a measure) and the expected release (or end), as honest
@@ -15,6 +16,12 @@ type T = TFunction<'translation', undefined>;
 
 function daysText(t: T, f: Format, d: DaysIn, since: string, prefix: 'daysIn' | 'measureDays'): string {
   const days = f.number(d.days);
+  if (d.releasedOn !== undefined && prefix === 'daysIn') {
+    const released = formatPartialDate(d.releasedOn, f.lang);
+    if (d.precision === 'day') return t('agenda.facts.heldDay', { days, date: formatPartialDate(since, f.lang), released });
+    const period = d.precision === 'month' ? formatMonth(d.countedFrom.year, d.countedFrom.month, f.lang) : String(d.countedFrom.year);
+    return t(d.precision === 'month' ? 'agenda.facts.heldMonth' : 'agenda.facts.heldYear', { days, period, released });
+  }
   if (d.precision === 'day') return t(`agenda.facts.${prefix}Day`, { days, date: formatPartialDate(since, f.lang) });
   const period = d.precision === 'month' ? formatMonth(d.countedFrom.year, d.countedFrom.month, f.lang) : String(d.countedFrom.year);
   return t(d.precision === 'month' ? `agenda.facts.${prefix}Month` : `agenda.facts.${prefix}Year`, { days, period });
@@ -47,8 +54,8 @@ function basisText(t: T, f: Format, e: ExpectedEnd): string {
   const b = e.basis;
   const note =
     b.kind === 'recorded' ? t('agenda.facts.basisRecorded')
-    : b.kind === 'start' ? t('agenda.facts.basisStart', { from: formatPartialDate(b.from, f.lang), months: f.number(b.months) })
-    : t('agenda.facts.basisVerdict', { from: formatPartialDate(b.from, f.lang), months: f.number(b.months) });
+    : b.kind === 'start' ? t('agenda.facts.basisStart', { from: formatPartialDate(b.from, f.lang), term: termText(t, f, b.months, b.days) })
+    : t('agenda.facts.basisVerdict', { from: formatPartialDate(b.from, f.lang), term: termText(t, f, b.months, b.days) });
   return e.rounded ? `${note} ${t('agenda.facts.rounded')}` : note;
 }
 
@@ -70,19 +77,25 @@ function Facts({ label, lines }: { label: string; lines: { text: string; note?: 
   );
 }
 
-/** For a prisoner: days in detention and the expected release. Nothing once released. */
+/**
+ * For a prisoner: days in detention and the expected release. Once released, the
+ * days held until the recorded release (nothing when the release date is not recorded).
+ */
 export function DetentionFacts({ c }: { c: PrisonerCase }) {
   const { t } = useTranslation();
   const f = useFormat();
-  if (c.detention.status === 'released') return null;
+  const { since, releasedOn } = c.detention;
+  const released = c.detention.status === 'released' || releasedOn !== undefined;
+  if (released && !releasedOn) return null;
   const today = localToday();
-  const since = c.detention.since;
-  const d = daysIn(since, today);
+  const d = daysIn(since, today, releasedOn);
   const release = expectedRelease(c.detention, c.decisions, today);
   const lines: { text: string; note?: string }[] = [];
   lines.push({ text: d && since ? daysText(t, f, d, since, 'daysIn') : t('agenda.facts.sinceUnknown') });
-  if (release) lines.push({ text: `${endText(t, f, release, 'release')} (${whenText(t, f, release)}).`, note: basisText(t, f, release) });
-  else lines.push({ text: t('agenda.facts.releaseUnknown') });
+  // Once released, the days held are the whole fact: there is no release to expect.
+  if (!released) {
+    lines.push(release ? { text: `${endText(t, f, release, 'release')} (${whenText(t, f, release)}).`, note: basisText(t, f, release) } : { text: t('agenda.facts.releaseUnknown') });
+  }
   return <Facts label={t('agenda.facts.label')} lines={lines} />;
 }
 

@@ -8,6 +8,7 @@ import { QUOTING_TEMPLATES, type BriefLang, type BriefMode, type BriefTemplate }
 import type { Progress, RenderedBrief } from '../../../shared/contract';
 import { Dialog } from '../../components/Dialog';
 import { useFormat } from '../../i18n/format';
+import { NoRequestsNote } from './NoRequestsNote';
 import { annotationCounts, annotationTagCounts, annotationTagsParam, confidentialParts, defaultBriefLang, templatesFor } from './briefModel';
 import { deliverFile, type Delivery } from '../../lib/download';
 import { useErrorText } from '../../lib/errors';
@@ -308,6 +309,8 @@ export function BriefDialog({ open, onClose, subject, prepare }: Props) {
           </fieldset>
         )}
 
+        <NoRequestsNote c={single ?? null} />
+
         <div className="field brief-prepared-by">
           <label className="field-label" htmlFor={ids.preparedBy}>
             {t('briefs.preparedBy')}
@@ -356,6 +359,9 @@ function ConfidentialLine({ c, mode }: { c: CaseFile; mode: BriefMode }) {
     parts.events ? t('briefs.parts.events', { n: parts.events }) : '',
     parts.sources ? t('briefs.parts.sources', { n: parts.sources }) : '',
     parts.annotations ? t('briefs.parts.annotations', { n: parts.annotations }) : '',
+    parts.identity ? t('briefs.parts.identity') : '',
+    parts.workingNotes ? t('briefs.parts.workingNotes', { n: parts.workingNotes }) : '',
+    parts.otherItems ? t('briefs.parts.otherItems', { n: parts.otherItems }) : '',
   ].filter(Boolean);
   if (items.length === 0) return <p className="field-hint brief-parts">{t('briefs.parts.none')}</p>;
   return (

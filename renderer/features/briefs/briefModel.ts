@@ -45,6 +45,8 @@ function inScope(c: Pick<CaseFile, 'annotations' | 'sources'>, tags: readonly st
   const annotations = c.annotations.filter((a) => {
     if (tags !== undefined && !a.tags.some((t) => tags.includes(t))) return false;
     if (mode === 'internal') return true;
+    // A note on the case is only its comment: without publicComment a public brief has nothing of it to print.
+    if (a.sourceId === undefined && a.publicComment !== true) return false;
     return !a.confidential && !(a.sourceId !== undefined && hidden.has(a.sourceId));
   });
   return { annotations, sources: mode === 'internal' ? c.sources : c.sources.filter((s) => !hidden.has(s.id)) };
@@ -66,7 +68,15 @@ export function annotationsPrinted(c: Pick<CaseFile, 'annotations' | 'sources'>,
   return annotationCounts(c, tags, mode).printed;
 }
 
-export type ConfidentialParts = { contact: boolean; lawyer: boolean; events: number; sources: number; annotations: number };
+export type ConfidentialParts = {
+  contact: boolean; lawyer: boolean; events: number; sources: number; annotations: number;
+  /** Address, identity document, health details or consent: always confidential (MODEL.md). */
+  identity: boolean;
+  /** Annotation comments not marked public, and advocacy notes. */
+  workingNotes: number;
+  /** Decisions, requests, deadlines and advocacy actions marked confidential, and advocacy drafts. */
+  otherItems: number;
+};
 
 /** What of this case is confidential: what a public brief leaves out and an internal one shows. */
 export function confidentialParts(c: CaseFile): ConfidentialParts {
@@ -77,6 +87,12 @@ export function confidentialParts(c: CaseFile): ConfidentialParts {
     events: c.events.filter((e) => e.confidential === true).length,
     sources: hidden.size,
     annotations: c.annotations.filter((a) => a.confidential || (a.sourceId !== undefined && hidden.has(a.sourceId))).length,
+    identity: c.consent !== undefined || (c.kind === 'political_prisoner' && Boolean(c.person.address?.trim() || c.person.idDocument || c.detention.health?.trim())),
+    workingNotes:
+      c.annotations.filter((a) => a.publicComment !== true && a.body.trim() !== '').length + c.advocacy.filter((a) => (a.notes ?? '').trim() !== '').length,
+    otherItems:
+      [...(c.kind === 'political_prisoner' ? c.decisions : []), ...c.requests, ...c.deadlines].filter((i) => i.confidential === true).length +
+      c.advocacy.filter((a) => a.confidential === true || a.status === 'draft').length,
   };
 }
 

@@ -6,6 +6,7 @@ import type { ApiError } from '../../../shared/errors';
 import { CaseKind, CaseStatus, Priority, type CaseSummary } from '../../../shared/model';
 import { localToday } from '../../../shared/text/dates';
 import { useFormat } from '../../i18n/format';
+import { situationText } from './situation';
 import { navigate } from '../../lib/router';
 import { enumLabel, enumOptions } from '../case/sections/common';
 import { compileQuery, searchFold } from './search';
@@ -88,13 +89,8 @@ export function CaseList({ ui, setUi, filterRef, version, onNewCase, onImport, o
   }, [load]);
 
   const situation = useCallback(
-    (row: CaseRow) => {
-      const s = row.summary;
-      if (s.kind === 'political_prisoner') return s.detentionStatus ? enumLabel(t, 'detention', s.detentionStatus) : '';
-      const parts = [s.measureType ? enumLabel(t, 'measure', s.measureType) : '', s.measureStatus ? enumLabel(t, 'measureStatus', s.measureStatus) : ''];
-      return parts.filter(Boolean).join(' · ');
-    },
-    [t],
+    (row: CaseRow) => situationText(t, format, row.summary),
+    [t, format],
   );
 
   const allRows = useMemo(() => (cases ? toRows(cases, localToday(), searchFold) : []), [cases]);

@@ -30,9 +30,29 @@ export type CaseRow = {
 /** Statuses after which a person is no longer held, or an organisation no longer under the measure. */
 const OVER: ReadonlySet<string> = new Set(['released', 'expired', 'overturned']);
 
+/**
+ * What the situation column says of a prisoner: the detention status, then the day of
+ * release once released (never "since" a date long past), else the penalty in force
+ * with its term in the court's units. Nothing for an NGO.
+ */
+export type PrisonerSituation = {
+  detention?: NonNullable<CaseSummary['detentionStatus']>;
+  releasedOn?: string;
+  penalty?: { type: NonNullable<CaseSummary['penaltyType']>; term?: CaseSummary['penaltyTerm'] };
+};
+
+export function prisonerSituation(s: CaseSummary): PrisonerSituation | null {
+  if (s.kind !== 'political_prisoner') return null;
+  const out: PrisonerSituation = s.detentionStatus ? { detention: s.detentionStatus } : {};
+  if (s.releasedOn) return { ...out, releasedOn: s.releasedOn };
+  if (s.detentionStatus === 'released' || !s.penaltyType || s.penaltyType === 'none') return out;
+  return { ...out, penalty: s.penaltyTerm ? { type: s.penaltyType, term: s.penaltyTerm } : { type: s.penaltyType } };
+}
+
 export function toRows(cases: readonly CaseSummary[], today: CalendarDate, fold: (s: string) => string): CaseRow[] {
   return cases.map((summary) => {
-    const over = OVER.has(summary.detentionStatus ?? '') || OVER.has(summary.measureStatus ?? '');
+    // A recorded release ends the detention whatever the status says.
+    const over = OVER.has(summary.detentionStatus ?? '') || OVER.has(summary.measureStatus ?? '') || summary.releasedOn !== undefined;
     return {
       summary,
       name: summary.names[0] ?? '',

@@ -33,6 +33,10 @@ describe('the dialog’s annotation counts', () => {
       ],
     });
     expect(annotationCounts(c, undefined, 'internal')).toEqual({ printed: 2, leftOut: 2 });
-    expect(annotationsPrinted(c, undefined, 'public')).toBe(2);
+    // The note is a working note until its comment is made public: a public brief has nothing of it to print.
+    expect(annotationsPrinted(c, undefined, 'public')).toBe(1);
+    const shared = { ...c, annotations: c.annotations.map((a) => (a.sourceId === undefined ? { ...a, publicComment: true } : a)) };
+    expect(annotationsPrinted(shared, undefined, 'public')).toBe(2);
+    expect(verifiedEvidence(caseForBrief(shared, { mode: 'public' })).items).toHaveLength(2);
   });
 });

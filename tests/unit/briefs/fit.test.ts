@@ -6,7 +6,6 @@ import { ServiceError } from '../../../electron/services/errors';
 import { renderBrief } from '../../../electron/services/briefs';
 import { formatMoney, formatMonths, formatPartialDate } from '../../../electron/services/briefs/format';
 import { labelsFor } from '../../../electron/services/briefs/labels';
-import { requestsFor } from '../../../electron/services/briefs/sections';
 import { GENERATED_AT, makeCase, ngoCase, prisonerCase } from './fixtures';
 import { outPath } from './pdfTools';
 
@@ -81,21 +80,3 @@ describe('dates, money and durations are printed with the precision given', () =
   });
 });
 
-describe('requests fit the state of the case', () => {
-  const en = labelsFor('en');
-  const withStatus = (status: 'imprisoned' | 'released' | 'unknown') =>
-    requestsFor(makeCase({ kind: 'political_prisoner', title: 't', person: { name: 'Ерлан Қалиев', aliases: [] }, detention: { status } }), en).join('\n');
-
-  it('asks for release only while the person is held, and for the whereabouts when unknown', () => {
-    expect(withStatus('imprisoned')).toContain('Release Ерлан Қалиев immediately');
-    expect(withStatus('released')).not.toContain('Release Ерлан Қалиев');
-    expect(withStatus('released')).toContain('Lift every remaining restriction on Ерлан Қалиев');
-    expect(withStatus('unknown')).toContain('Disclose at once where Ерлан Қалиев is held');
-  });
-
-  it('asks to lift an NGO measure only while it is in force or under appeal', () => {
-    expect(requestsFor(ngo, en).join('\n')).toContain('Lift the suspension imposed on');
-    const overturned = ngo.kind === 'ngo_suspension' ? { ...ngo, measure: { ...ngo.measure, status: 'overturned' as const } } : ngo;
-    expect(requestsFor(overturned, en).join('\n')).not.toContain('Lift the suspension');
-  });
-});

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CaseDraft, type CaseDraftInput, type CaseFile } from '../../../shared/model';
+import { CaseDraft, caseFromV1, type CaseDraftInput, type CaseFile } from '../../../shared/model';
 import { finalizeCase } from '../../../electron/services/cases/finalize';
 
 const META_TIME = '2026-11-01T09:00:00.000Z';
@@ -70,14 +70,19 @@ export function prisonerCase(): CaseFile {
         target: { quote: { exact: 'ақын Гүлнар Әбдірахманова 2019 жылы наурызда ұсталды' } },
         body: 'The arrest date is confirmed by independent press.',
         tags: ['arrest'],
+        publicComment: true,
       },
-      { id: 'an-note', body: 'The family asks that the colony be named in every appeal.', tags: ['family'] },
+      { id: 'an-note', body: 'The family asks that the colony be named in every appeal.', tags: ['family'], publicComment: true },
     ],
     advocacy: [
       { target: 'UN WGAD', kind: 'communication', date: '2020-05', reference: 'G/SO 218/2 KAZ', status: 'sent', nextFollowUp: '2026-12' },
       { target: 'European Parliament', kind: 'letter', date: '2021-03', status: 'replied' },
     ],
     analysis: { wgadCategories: ['II', 'III'], rightsViolated: ['ICCPR 19', 'ICCPR 14'], argument: 'The post was a protected expression of opinion; the trial relied on a single expert report the defence could not challenge.' },
+    requests: [
+      { text: 'Release Гүлнар Әбдірахманова immediately and unconditionally.' },
+      { text: 'Guarantee her access to a lawyer of her choice and to her family.' },
+    ],
   });
 }
 
@@ -114,6 +119,7 @@ export function ngoCase(): CaseFile {
       { date: '2024-02', type: 'appeal', title: 'Appeal filed' },
     ],
     analysis: { wgadCategories: [], rightsViolated: ['ICCPR 22'], argument: 'A three-month suspension for a late tax filing is out of all proportion.' },
+    requests: [{ text: 'Lift the suspension imposed on Қасым-Жомарт Тоқаев Foundation for Legal Aid without delay.' }],
   });
 }
 
@@ -162,7 +168,7 @@ export function confidentialCase(extra: Partial<CaseDraftInput> = {}): CaseFile 
       },
     ],
     annotations: [
-      { sourceId: 'pub', target: { quote: { exact: 'Журналист Марат Жұмабаев задержан в аэропорту' } }, body: 'Public report of the arrest.', tags: ['arrest'] },
+      { sourceId: 'pub', target: { quote: { exact: 'Журналист Марат Жұмабаев задержан в аэропорту' } }, body: 'Public report of the arrest.', tags: ['arrest'], publicComment: true },
       { sourceId: 'pub', target: { quote: { exact: MARK.annotationQuote } }, body: MARK.annotationBody, tags: ['threats'], confidential: true },
       { sourceId: 'memo', target: { quote: { exact: MARK.confidentialSourceQuote } }, body: MARK.confidentialSourceNote, tags: ['conditions'] },
     ],
@@ -176,6 +182,7 @@ export function confidentialCase(extra: Partial<CaseDraftInput> = {}): CaseFile 
  * orphaned), an NGO and four related NGOs; each case built the way the app builds one.
  */
 export function stressCases(): CaseFile[] {
-  const bundle = JSON.parse(readFileSync(path.resolve('tests/fixtures/briefs/stress.casefile.json'), 'utf8')) as { cases: CaseDraftInput[] };
-  return bundle.cases.map((c) => makeCase(c));
+  // A version-1 bundle: each case brought to version 2 the way an import brings it.
+  const bundle = JSON.parse(readFileSync(path.resolve('tests/fixtures/briefs/stress.casefile.json'), 'utf8')) as { cases: unknown[] };
+  return bundle.cases.map((c) => makeCase(caseFromV1(c).value as CaseDraftInput));
 }

@@ -30,7 +30,8 @@ function stressCase(): CaseDraftInput {
     })),
     // Each quote occurs once in the source, so each anchors and is printed.
     sources: [{ id: 's1', title: 'Source', kind: 'article', text: Array.from({ length: 12 }, (_, i) => `Passage: quoted words here ${i};`).join(' ') }],
-    annotations: Array.from({ length: 12 }, (_, i) => ({ sourceId: 's1', target: { quote: { exact: `quoted words here ${i};` } }, body: `Comment ${i} `.repeat(20), tags: [] })),
+    annotations: Array.from({ length: 12 }, (_, i) => ({ sourceId: 's1', target: { quote: { exact: `quoted words here ${i};` } }, body: `Comment ${i} `.repeat(20), tags: [], publicComment: true })),
+    requests: [{ text: 'Release Гүлнар Әбдірахманова immediately.' }, { text: `Publish the verdict in full: ${LONG_WORD}` }],
   };
 }
 

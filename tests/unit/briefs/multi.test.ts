@@ -51,13 +51,14 @@ describe('multi-case brief with 100 cases', () => {
     expect(renderPngs(file)).toHaveLength(pages);
   });
 
-  it('prints the counts by kind, status, detention status and measure', () => {
+  it('prints the counts by kind, detention status and measure; a public brief no workflow status', () => {
     // In content order (pdfjs): pdftotext's column guessing may part a table row from its count.
     const flat = squash(extracted.text);
     expect(flat).toContain('100 cases in this overview.');
     expect(flat).toContain('Political prisoner 75');
     expect(flat).toContain('Restricted NGO 25');
-    expect(flat).toContain('Active 25');
+    expect(flat).not.toContain('By case status');
+    expect(flat).not.toContain('Active 25');
     expect(flat).toContain('Pre-trial detention 15');
     expect(flat).toContain('Suspension 13');
     expect(flat).toContain('Fine 12');
@@ -80,7 +81,7 @@ describe('multi-case brief with 100 cases', () => {
     }
     const tablePages = pageTexts.map(squash).filter((p) => /\b\d{1,3} Case \d{3} — /.test(p));
     expect(tablePages.length).toBeGreaterThanOrEqual(2);
-    for (const page of tablePages) expect(page).toContain('No. Case Kind Status Detention / measure Since');
+    for (const page of tablePages) expect(page).toContain('No. Case Kind Detention / measure Since');
   });
 
   it('profiles every case once', () => {

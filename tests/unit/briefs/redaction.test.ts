@@ -139,6 +139,12 @@ describe('matching confidential text', () => {
     expect(appearsIn(long, haystack('The memo was mentioned once.'))).toBe(false);
   });
 
+  it('catches any run of six words from a confidential text, not five', () => {
+    const note = 'the guard said the colony chief ordered the isolation himself';
+    expect(findLeaks('Reportedly the colony chief ordered the isolation of him.', secret(note))).toHaveLength(1);
+    expect(findLeaks('Reportedly the colony chief ordered the transfer.', secret(note))).toHaveLength(0);
+  });
+
   it('does not count the briefs’ own wording as a leak', () => {
     // An event confidentially titled "Arrest" proves nothing by the label "Arrest" appearing.
     expect(findLeaks('Date Event Details 2019 Arrest', secret('Arrest'))).toHaveLength(0);

@@ -16,6 +16,16 @@ describe('daysIn', () => {
     expect(daysIn('2024-02', today)).toEqual({ days: between([2024, 2, 29], [2026, 11, 22]), countedFrom: d(2024, 2, 29), precision: 'month' });
   });
 
+  it('stops at the recorded release, not today', () => {
+    // A 10-day arrest from 8 February 2021, released on the 18th: ten days, years ago.
+    expect(daysIn('2021-02-08', today, '2021-02-18')).toEqual({ days: 10, countedFrom: d(2021, 2, 8), precision: 'day', releasedOn: '2021-02-18' });
+    // Held since some time in 2016, released in March 2021: counted from the end of 2016 to the first of March, a lower bound.
+    expect(daysIn('2016', today, '2021-03')).toEqual({ days: between([2016, 12, 31], [2021, 3, 1]), countedFrom: d(2016, 12, 31), precision: 'year', releasedOn: '2021-03' });
+    // A release date still ahead (recorded in advance) does not stretch the count past today.
+    expect(daysIn('2026-11-01', today, '2026-12-01')!.days).toBe(21);
+    expect(daysIn('2026-11-01', today, 'not a date')).toEqual({ days: 21, countedFrom: d(2026, 11, 1), precision: 'day' });
+  });
+
   it('gives nothing for an absent, invalid or future start', () => {
     expect(daysIn(undefined, today)).toBeNull();
     expect(daysIn('2019-13', today)).toBeNull();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseSummary } from '../../../shared/model';
 import { compileQuery, searchFold } from '../../../renderer/features/list/search';
-import { allTags, filterRows, sortRows, toRows, type SortLabels } from '../../../renderer/features/list/listModel';
+import { allTags, filterRows, prisonerSituation, sortRows, toRows, type SortLabels } from '../../../renderer/features/list/listModel';
 
 const base = { status: 'active', priority: 'normal', tags: [] as string[], rev: 1, createdAt: '2026-01-01T00:00:00.000Z' } as const;
 const cases: CaseSummary[] = [
@@ -107,5 +107,31 @@ describe('compileQuery', () => {
   it('keeps everything for an empty query', () => {
     expect(compileQuery('  ')(hay)).toBe(true);
     expect(compileQuery('')('')).toBe(true);
+  });
+});
+
+describe('the situation of a prisoner on model version 2', () => {
+  const prisoner = (extra: Partial<CaseSummary>): CaseSummary =>
+    ({ ...base, id: 'p', kind: 'political_prisoner', title: 'P', names: ['P'], updatedAt: '2026-01-01T00:00:00.000Z', ...extra }) as CaseSummary;
+
+  it('shows the penalty in force with its term while held', () => {
+    expect(prisonerSituation(prisoner({ detentionStatus: 'administrative_arrest', penaltyType: 'administrative_arrest', penaltyTerm: { days: 10 } }))).toEqual({
+      detention: 'administrative_arrest', penalty: { type: 'administrative_arrest', term: { days: 10 } },
+    });
+    expect(prisonerSituation(prisoner({ detentionStatus: 'pre_trial', penaltyType: 'none' }))).toEqual({ detention: 'pre_trial' });
+  });
+
+  it('shows the release date once released, never the penalty or "since"', () => {
+    const released = prisoner({ detentionStatus: 'released', since: '2016', releasedOn: '2021-02-18', penaltyType: 'prison', penaltyTerm: { years: 5 } });
+    expect(prisonerSituation(released)).toEqual({ detention: 'released', releasedOn: '2021-02-18' });
+    const [row] = toRows([released], today, searchFold);
+    expect(row!.over).toBe(true);
+    expect(row!.days).toBeNull();
+    // A release recorded while the status still says imprisoned ends the count too.
+    expect(toRows([prisoner({ detentionStatus: 'imprisoned', since: '2016', releasedOn: '2021-02-18' })], today, searchFold)[0]!.over).toBe(true);
+  });
+
+  it('says nothing of a prisoner for an NGO', () => {
+    expect(prisonerSituation(cases[2]!)).toBeNull();
   });
 });

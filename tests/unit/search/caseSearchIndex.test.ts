@@ -325,3 +325,44 @@ describe('CaseSearchIndex keeping short fields only', () => {
     }
   });
 });
+
+describe('CaseSearchIndex: the texts of model version 2', () => {
+  const c = prisoner('Baibolat Kunbolatuly', {
+    person: { name: 'Baibolat Kunbolatuly', aliases: [], address: 'Abay street 12 flat 4', idDocument: { type: 'ID card', number: 'N12345678' } },
+    arrest: { place: 'Republic Square', by: 'Almaty police patrol', reasonsGiven: 'unsanctioned picket' },
+    detention: { status: 'administrative_arrest', heldBy: 'Special detention centre Kyzylorda', health: 'hepatitis diagnosis' },
+    decisions: [
+      { stage: 'verdict', body: 'Specialised administrative court', outcome: 'ten days of arrest' },
+      { stage: 'other', body: 'Prosecutor', outcome: 'quietly withdrawn protest', confidential: true },
+    ],
+    requests: [
+      { text: 'Release the picketer immediately', addressee: 'Prosecutor General' },
+      { text: 'Raise the case with the ambassador privately', confidential: true },
+    ],
+    consent: { status: 'given', by: 'Saule Kunbolatkyzy' },
+  }, 'v2');
+  const ngoCase = ngo('Legal Aid Fund', {
+    organization: { name: 'Legal Aid Fund', aliases: [], legalForm: 'public foundation' },
+    impact: 'Twelve lawyers lost their clients',
+    measure: { type: 'suspension', authority: 'Ministry of Justice', aimClaimed: 'protecting public order' },
+  }, 'ngo-v2');
+  const index = CaseSearchIndex.build([c, ngoCase]);
+
+  it.each([
+    ['Republic Square', 'v2'], ['police patrol', 'v2'], ['unsanctioned picket', 'v2'], ['Kyzylorda', 'v2'],
+    ['Specialised administrative court', 'v2'], ['ten days of arrest', 'v2'], ['picketer', 'v2'], ['Prosecutor General', 'v2'],
+    ['public foundation', 'ngo-v2'], ['Twelve lawyers', 'ngo-v2'], ['protecting public order', 'ngo-v2'],
+  ])('finds %s', (q, id) => {
+    expect(ids(index.search(q))[0]).toBe(id);
+  });
+
+  it('marks a hit in a confidential decision or request', () => {
+    expect(index.search('quietly withdrawn')[0]).toMatchObject({ id: 'v2', field: 'details', confidential: true });
+    expect(index.search('ambassador privately')[0]).toMatchObject({ id: 'v2', confidential: true });
+    expect(index.search('picketer')[0]).not.toHaveProperty('confidential');
+  });
+
+  it('leaves out, like the contact, the address, the identity document, the health details and the consent', () => {
+    for (const q of ['Abay street', 'N12345678', 'hepatitis', 'Kunbolatkyzy']) expect(index.search(q), q).toEqual([]);
+  });
+});

@@ -117,7 +117,7 @@ describe('the summary index', () => {
     const [a] = await seed();
     const file = path.join(dir, SUMMARY_INDEX_FILE);
     const bytes = await readFile(file);
-    expect(bytes.toString('latin1', 0, 60)).toMatch(/^\{"format":"casefile-summary-index","version":4,"sha256":"[0-9a-f]/);
+    expect(bytes.toString('latin1', 0, 60)).toMatch(/^\{"format":"casefile-summary-index","version":5,"sha256":"[0-9a-f]/);
     // A title changed in place, same length, still valid JSON: only the checksum tells.
     const title = 'Q'.repeat(Buffer.byteLength(a!.title));
     const forged = bytes.toString('utf8').replace(a!.title, title);
@@ -139,7 +139,7 @@ describe('the summary index', () => {
     const onlyB = JSON.stringify({ [b.id]: (JSON.parse(agendas) as Record<string, unknown>)[b.id] });
     const { format: _f, version: _v, sha256: _s, ...rest } = index;
     const body = `${JSON.stringify(rest).slice(1)}\n${onlyB}`;
-    await writeFile(file, `{"format":"casefile-summary-index","version":4,"sha256":"${createHash('sha256').update(body).digest('hex')}",${body}`);
+    await writeFile(file, `{"format":"casefile-summary-index","version":5,"sha256":"${createHash('sha256').update(body).digest('hex')}",${body}`);
     store = await CaseStore.open(dir);
     expect(store.list().map((c) => c.title).sort()).toEqual(['Another', 'With a deadline']);
     const items = await store.openItems();
@@ -187,11 +187,37 @@ describe('the summary index', () => {
     for (const row of index.rows) [row[t], row[st]] = [row[st], row[t]];
     const { format: _f, version: _v, sha256: _s, ...rest } = index;
     const body = `${JSON.stringify(rest).slice(1)}\n${agendas}`;
-    const head = `{"format":"casefile-summary-index","version":4,"sha256":"`;
+    const head = `{"format":"casefile-summary-index","version":5,"sha256":"`;
     await writeFile(file, `${head}${createHash('sha256').update(body).digest('hex')}",${body}`);
     expect((await loadSummaryIndex(file)).cases.size).toBe(0);
     store = await CaseStore.open(dir);
     expect(store.summary(a!.id)).toMatchObject({ title: a!.title, status: a!.status });
+  });
+
+  it('rebuilds, never reuses, an index the previous build wrote (version 4: no penalty or release columns), checksum and all', async () => {
+    const s = await CaseStore.open(dir);
+    const a = await s.create(CaseDraft.parse(prisonerDraft({
+      title: 'Ten days',
+      detention: { status: 'released', since: '2021-02-08', releasedOn: '2021-02-18' },
+      decisions: [{ stage: 'verdict', date: '2021-02-08', penalty: { type: 'administrative_arrest', term: { days: 10 } } }],
+    })));
+    await s.close();
+    const file = path.join(dir, SUMMARY_INDEX_FILE);
+    const { index, agendas } = await readIndexJson(file);
+    // What the previous build wrote: its columns, a stale title, a valid checksum.
+    const dropped = ['penaltyType', 'penaltyTerm', 'releasedOn'].map((k) => index.layout.summary.indexOf(k));
+    expect(dropped.every((i) => i >= 0)).toBe(true);
+    index.layout.summary = index.layout.summary.filter((_, i) => !dropped.includes(i));
+    index.rows = index.rows.map((row) => row.filter((_, i) => !dropped.includes(i)));
+    const title = index.layout.summary.indexOf('title');
+    for (const row of index.rows) row[title] = 'Stale row';
+    const { format: _f, version: _v, sha256: _s, ...rest } = index;
+    const body = `${JSON.stringify(rest).slice(1)}\n${agendas}`;
+    await writeFile(file, `{"format":"casefile-summary-index","version":4,"sha256":"${createHash('sha256').update(body).digest('hex')}",${body}`);
+    expect((await loadSummaryIndex(file)).cases.size).toBe(0);
+    store = await CaseStore.open(dir);
+    expect(store.quarantinedNow).toEqual([]);
+    expect(store.summary(a.id)).toMatchObject({ title: 'Ten days', penaltyType: 'administrative_arrest', penaltyTerm: { days: 10 }, releasedOn: '2021-02-18' });
   });
 
   it('is rebuilt whole when missing or damaged', async () => {

@@ -33,9 +33,9 @@ function profileFacts(c: CaseFile, l: Labels): string[] {
   if (c.kind === 'political_prisoner') {
     return [
       line(f.otherNames, c.person.aliases.join('; ')),
-      line(f.detention, join([detentionText(c, l), c.detention.since && l.sinceDate(formatPartialDate(c.detention.since, l))])),
-      line(f.charges, c.charges.map(chargeText).join('; ')),
-      line(f.sentence, sentenceText(c, l)),
+      line(f.detention, join([detentionText(c, l), sinceOf(c) && l.sinceDate(formatPartialDate(sinceOf(c), l))])),
+      line(f.charges, c.charges.map((ch) => chargeText(ch, l)).join('; ')),
+      line(l.facts.penaltyInForce, sentenceText(c, l)),
       line(f.recognitions, c.recognitions.map((r) => recognitionText(r, l)).join('; ')),
     ].filter(Boolean);
   }
@@ -54,7 +54,8 @@ type Profile = { head: Run[]; meta: Run[]; facts: Run[]; body: Run[]; height: nu
 function layProfile(ctx: Ctx, c: CaseFile, n: number): Profile {
   const { w, l } = ctx;
   const head: Run[] = [{ text: `${n}. ${c.title}`, style: 'bold', color: THEME.accent, size: THEME.h3 + 0.5 }];
-  const meta: Run[] = [{ text: join([l.kind[c.kind], l.status[c.status], place(c, l)], ' · '), color: THEME.muted, size: THEME.small }];
+  // The case's workflow status is for the team: a public brief shows none (MODEL.md, Confidentiality).
+  const meta: Run[] = [{ text: join([l.kind[c.kind], ctx.mode === 'internal' && l.status[c.status], place(c, l)], ' · '), color: THEME.muted, size: THEME.small }];
   const facts: Run[] = profileFacts(c, l).map((text) => ({ text, size: THEME.small + 0.5 }));
   const first = paragraphs(c.summary)[0];
   const body: Run[] = first ? [{ text: clip(first, PROFILE_SUMMARY_CHARS) }] : [];
@@ -87,9 +88,10 @@ export async function renderMulti(ctx: Ctx, cases: readonly CaseFile[], onProgre
   w.heading(m.counts);
   const prisoners = cases.flatMap((c) => (c.kind === 'political_prisoner' ? [c.detention.status] : []));
   const ngos = cases.flatMap((c) => (c.kind === 'ngo_suspension' ? [c.measure.type] : []));
+  const internal = ctx.mode === 'internal';
   countsTable(ctx, [
     [m.byKind, countBy(cases.map((c) => c.kind)).map(([k, n]) => [l.kind[k], n])],
-    [m.byStatus, countBy(cases.map((c) => c.status)).map(([k, n]) => [l.status[k], n])],
+    ...(internal ? [[m.byStatus, countBy(cases.map((c) => c.status)).map(([k, n]) => [l.status[k], n])] as [string, [string, number][]]] : []),
     [m.byDetention, countBy(prisoners).map(([k, n]) => [l.detentionStatus[k], n])],
     [m.byMeasure, countBy(ngos).map(([k, n]) => [l.measureType[k], n])],
   ]);
@@ -97,12 +99,17 @@ export async function renderMulti(ctx: Ctx, cases: readonly CaseFile[], onProgre
   w.heading(m.casesTable);
   table(
     w,
-    [
-      { header: l.table.no, width: 0.06 }, { header: l.table.caseTitle, width: 0.33 }, { header: l.table.kind, width: 0.17 },
-      { header: l.table.status, width: 0.12 }, { header: l.table.state, width: 0.18 }, { header: l.table.since, width: 0.14 },
-    ],
+    internal
+      ? [
+        { header: l.table.no, width: 0.06 }, { header: l.table.caseTitle, width: 0.33 }, { header: l.table.kind, width: 0.17 },
+        { header: l.table.status, width: 0.12 }, { header: l.table.state, width: 0.18 }, { header: l.table.since, width: 0.14 },
+      ]
+      : [
+        { header: l.table.no, width: 0.06 }, { header: l.table.caseTitle, width: 0.39 }, { header: l.table.kind, width: 0.17 },
+        { header: l.table.state, width: 0.22 }, { header: l.table.since, width: 0.16 },
+      ],
     cases.map((c, i) => [
-      String(i + 1), c.title, l.kind[c.kind], l.status[c.status], stateText(c, l), formatPartialDate(sinceOf(c), l),
+      String(i + 1), c.title, l.kind[c.kind], ...(internal ? [l.status[c.status]] : []), stateText(c, l), formatPartialDate(sinceOf(c), l),
     ]),
     { size: THEME.small },
   );

@@ -36,7 +36,7 @@ export function renderNgo(ctx: Ctx, c: NgoCase, related: readonly CaseFile[]): v
   summary(ctx, c);
 
   w.heading(t.organisation);
-  factsTable(w, ngoFacts(c, l).slice(0, 6));
+  factsTable(w, ngoFacts(c, l, ctx.mode).slice(0, 7));
 
   measures(ctx, c, t.measures);
   iccpr22(ctx, c);
@@ -48,6 +48,7 @@ export function renderNgo(ctx: Ctx, c: NgoCase, related: readonly CaseFile[]): v
   advocacy(ctx, c, 2);
 
   w.heading(t.impact);
+  if (c.impact?.trim()) w.text(c.impact);
   chronology(ctx, c, { level: 2 });
   if (verifiedEvidence(c).items.length > 0) evidence(ctx, c, l.section.evidence, 2);
 

@@ -59,10 +59,10 @@ export function renderUrgentAction(ctx: Ctx, c: CaseFile, tightness = 0): void {
   }
 
   w.heading(u.details);
-  const facts = c.kind === 'political_prisoner' ? prisonerFacts(c, l) : ngoFacts(c, l);
+  const facts = c.kind === 'political_prisoner' ? prisonerFacts(c, l, ctx.mode, ctx.today) : ngoFacts(c, l, ctx.mode);
   // Only the core facts: an appeal that runs long is not read.
   const keep = c.kind === 'political_prisoner'
-    ? [l.field.name, l.field.otherNames, l.field.country, l.field.detention, l.field.since, l.field.charges, l.field.sentence, l.field.recognitions, l.field.lawyer, l.field.contact]
+    ? [l.field.name, l.field.otherNames, l.field.country, l.field.detention, l.field.since, l.field.charges, l.facts.penaltyInForce, l.field.recognitions, l.field.lawyer, l.field.contact]
     : [l.field.organisation, l.field.city, l.field.measure, l.field.authority, l.field.legalBasis, l.field.start, l.field.fine, l.field.appeal];
   factsTable(w, facts.filter(([label]) => keep.includes(label)));
 
@@ -86,7 +86,8 @@ export function renderUrgentAction(ctx: Ctx, c: CaseFile, tightness = 0): void {
 
   w.heading(u.whom);
   w.bullets(u.recipients(countryName(c.country, l)));
-  const targets = [...new Set(c.advocacy.map((a) => a.target))];
+  // A draft approached nobody yet: "already approached" names only what was sent.
+  const targets = [...new Set(c.advocacy.filter((a) => a.status !== 'draft').map((a) => a.target))];
   if (targets.length > 0 && b.targets > 0) {
     const named = targets.length > b.targets ? [...targets.slice(0, b.targets), '…'] : targets;
     w.block([{ text: `${u.otherTargets}: ${named.join('; ')}`, color: THEME.muted }], { size: THEME.small });

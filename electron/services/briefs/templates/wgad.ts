@@ -4,8 +4,8 @@ import { verifiedEvidence } from '../evidence';
 import { formatPartialDate, join } from '../format';
 import { THEME, type Run } from '../layout/text';
 import {
-  advocacy, argument, chargeText, domesticRemedies, eventTable, evidence, factsTable, place, REMEDY_EVENTS, sentenceText, sortedEvents, verdictText, bornText,
-  titleBlock, toBeCompleted, type Ctx,
+  advocacy, argument, arrestFacts, chargeText, decisions, domesticRemedies, eventTable, evidence, expectedReleaseText, factsTable, nationalityText, place,
+  REMEDY_EVENTS, sentenceText, sortedEvents, bornText, titleBlock, toBeCompleted, type Ctx,
 } from '../sections';
 
 type Category = z.infer<typeof WgadCategory>;
@@ -39,7 +39,7 @@ function categoryMaterial(ctx: Ctx, c: PrisonerCase, cat: Category): Run[][] {
   const rights = c.analysis.rightsViolated.filter((r) => CATEGORY_ARTICLES[cat].includes(articleNumber(r) ?? -1));
   const out: Run[][] = [];
   if (rights.length > 0) out.push([{ text: `${l.field.rightsViolated}: ${rights.join(', ')}.` }]);
-  const charges = c.charges.map(chargeText).join('; ');
+  const charges = c.charges.map((ch) => chargeText(ch, l)).join('; ');
   if (cat === 'I' || cat === 'II') out.push([{ text: charges ? q.chargesOnRecord(charges) : q.noChargeOnRecord }]);
   const dated = (e: Event) => [{ text: join([formatPartialDate(e.date, l), l.eventType[e.type]], ', ') + ': ', style: 'bold' as const }, { text: e.title }];
   // The facts a category turns on, the latest few: the full list is in its section (II or V).
@@ -74,17 +74,23 @@ export function renderWgad(ctx: Ctx, c: PrisonerCase): void {
     [q.otherNames, c.person.aliases.join('; ')],
     [q.sex, c.person.gender && l.gender[c.person.gender]],
     [q.birthYear, bornText(c, l)],
+    [l.facts.nationality, nationalityText(c, l)],
     [q.profession, c.person.occupation],
     [q.affiliation, c.person.affiliation],
     [q.country, place(c, l)],
+    // Internal only: a public brief's view holds none of these.
     [l.field.contact, c.person.contact],
+    [l.facts.address, c.person.address],
+    [l.facts.idDocument, c.person.idDocument && [c.person.idDocument.type, c.person.idDocument.number, c.person.idDocument.issuedBy].filter(Boolean).join(', ')],
   ]);
 
   w.heading(q.s2);
+  // The arrest as recorded; its date from the first arrest event when the case records no arrest.
   const arrests = events.filter((e) => e.type === 'arrest');
-  factsTable(w, [[q.arrestDate, arrests[0] ? formatPartialDate(arrests[0].date, l) : l.notRecorded]]);
+  const arrestRows = arrestFacts(c, l);
+  factsTable(w, arrestRows.map(([label, value], i) => (i === 0 ? [q.arrestDate, value || l.notRecorded] : [label, value])));
   const atArrest = events.filter((e) => ARREST_EVENTS.has(e.type));
-  if (arrests.length === 0) w.block([{ text: q.noArrest, color: THEME.muted }]);
+  if (arrests.length === 0 && !c.arrest) w.block([{ text: q.noArrest, color: THEME.muted }]);
   if (atArrest.length > 0) eventTable(ctx, atArrest);
 
   w.heading(q.s3);
@@ -92,12 +98,16 @@ export function renderWgad(ctx: Ctx, c: PrisonerCase): void {
     [q.detentionSince, formatPartialDate(c.detention.since, l)],
     [q.detentionStatus, l.detentionStatus[c.detention.status]],
     [q.detentionPlace, c.detention.place],
-    [q.expectedRelease, formatPartialDate(c.detention.expectedRelease, l)],
-    [q.legalBasis, c.charges.length > 0 ? c.charges.map(chargeText).join('\n') : l.notRecorded],
-    [q.sentence, sentenceText(c, l)],
-    [l.field.verdict, verdictText(c, l)],
+    [l.facts.heldBy, c.detention.heldBy],
+    [l.facts.releasedOn, formatPartialDate(c.detention.releasedOn, l)],
+    [q.expectedRelease, expectedReleaseText(c, l, ctx.today)],
+    [l.facts.conditions, c.detention.conditions],
+    [l.facts.health, c.detention.health],
+    [q.legalBasis, c.charges.length > 0 ? c.charges.map((ch) => chargeText(ch, l)).join('\n') : l.notRecorded],
+    [l.facts.penaltyInForce, sentenceText(c, l)],
     [l.field.lawyer, c.lawyer],
   ]);
+  decisions(ctx, c, 2);
   const inDetention = events.filter((e) => DETENTION_EVENTS.has(e.type));
   if (inDetention.length > 0) {
     w.heading(q.detentionEvents, 3);
