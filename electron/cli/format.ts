@@ -105,6 +105,7 @@ const CAUSE_WORDS: Record<AuditEntry['cause'], string> = {
   trash: 'moved to the Trash',
   recover: 'recovered from a backup',
   'backup-restore': 'restored from a backup',
+  migrate: 'migrated to the new case model',
 };
 
 const shown = (value: unknown) => (value === undefined ? '—' : JSON.stringify(value));
