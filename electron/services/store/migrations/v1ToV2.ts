@@ -48,7 +48,8 @@ async function migrateFolder(ctx: MigrationContext): Promise<void> {
 
   const files = await caseFilesOf(dataDir);
   for (let i = 0; i < files.length; i += BATCH) {
-    const results = await Promise.all(
+    // Settled, not raced: on a failure no conversion of the batch may still be writing once the open has let go of the lock.
+    const settled = await Promise.allSettled(
       files.slice(i, i + BATCH).map(async ({ name, file }): Promise<readonly [string, number, string] | null> => {
         const id = name.slice(0, -'.json'.length);
         const raw = await readCaseJson(folder, file);
@@ -76,6 +77,9 @@ async function migrateFolder(ctx: MigrationContext): Promise<void> {
         return [id, next.rev, sha256];
       }),
     );
+    const failed = settled.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    const results = settled.map((r) => (r as PromiseFulfilledResult<readonly [string, number, string] | null>).value);
     const behind = results.filter((r): r is readonly [string, number, string] => {
       if (!r) return false;
       const item = manifest.items.get(r[0]);
