@@ -94,7 +94,7 @@ describe('everything else keeps its name and meaning', () => {
     const raw = v1Full('full');
     const result = converted(raw);
     const c = result.case;
-    const { sentence: _s, person: rawPerson, charges: _c, ...rest } = raw as Record<string, unknown> & { person: Record<string, unknown> };
+    const { sentence: _s, person: rawPerson, charges: _c, ...rest } = raw as unknown as Record<string, unknown> & { person: Record<string, unknown> };
     const { birthYear: _b, ...person } = rawPerson;
     expect(c).toEqual({
       ...rest,
