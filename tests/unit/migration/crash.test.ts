@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cp, readdir, rm } from 'node:fs/promises';
+import { cp, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -166,6 +166,7 @@ describe('migration crash safety', () => {
         expect(store.count()).toBe(CASES);
         for (const [id, want] of expected) {
           if (want.where === 'cases') expect(await store.get(id)).toEqual(want.case);
+          else expect(JSON.parse(await readFile(path.join(dir, 'trash', `${id}.json`), 'utf8'))).toEqual(want.case);
           const history = await store.history(id);
           const before = historiesBefore.get(id)!;
           // The entries from before are kept as they were; then exactly one migration entry.

@@ -209,6 +209,23 @@ describe('a version-1 folder at open', () => {
     }
   });
 
+  it('a quarantine a crash cut short (the copy made, the original not yet removed) is finished, not made twice', async () => {
+    const bad = v1Prisoner('bad-sentence', { sentence: { type: 'prison', months: -2 } });
+    await writeV1Folder(dir, [...CASES, bad], { trash: TRASHED });
+    const original = await readFile(path.join(dir, 'cases', 'bad-sentence.json'));
+    const earlier = path.join(dir, 'quarantine', '2026-01-01T00-00-00-000Z--cases--bad-sentence.json');
+    await writeFile(earlier, original);
+    const store = await CaseStore.open(dir);
+    try {
+      const quarantined = await store.listQuarantine();
+      expect(quarantined.map((q) => q.file)).toEqual(['quarantine/2026-01-01T00-00-00-000Z--cases--bad-sentence.json']);
+      expect(quarantined[0]!.reason).toMatch(/^cases\/bad-sentence\.json: this version-1 case could not be brought to version 2: sentence\.months: /);
+      expect(await readdir(path.join(dir, 'cases'))).not.toContain('bad-sentence.json');
+    } finally {
+      await store.close();
+    }
+  });
+
   it('recover: a case quarantined later is replaced by its version-1 copy from an old snapshot, converted', async () => {
     await writeV1Folder(dir, CASES, { trash: TRASHED });
     await createSnapshot(dir, { reason: 'manual', key: null });

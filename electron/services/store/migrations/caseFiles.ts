@@ -1,6 +1,6 @@
 import { readdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { aadForFile, EncryptedJsonFile, encryptBytes } from '../../crypto';
+import { aadForFile, decryptBytes, EncryptedJsonFile, encryptBytes } from '../../crypto';
 import { DurableJsonFile, fsyncDir, writeFileDurably, type DurableFs } from '../durableFile';
 import { quarantineName } from '../quarantineNames';
 
@@ -53,19 +53,55 @@ export async function writeCaseJson(folder: CaseFolder, file: string, value: unk
  * both copies; nothing is lost. Returns the quarantined name, relative to the folder.
  */
 export async function quarantineCaseFile(folder: CaseFolder, file: string, reason: string): Promise<string> {
+  const bytes = await readFile(file);
+  // A run a crash cut short may have put the copy there already (and not removed the original): no second copy.
+  const earlier = await quarantinedCopyOf(folder, file, bytes);
+  if (earlier !== null) {
+    const noteFile = path.join(folder.dataDir, `${earlier}.reason.txt`);
+    const hasNote = await readFile(noteFile).then(() => true, () => false);
+    if (!hasNote) await writeNote(folder, noteFile, `${path.relative(folder.dataDir, file)}: ${reason}\n`);
+    await unlink(file);
+    await fsyncDir(path.dirname(file), folder.fs);
+    return earlier;
+  }
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const target = path.join(folder.dataDir, 'quarantine', quarantineName(stamp, file));
   const note = `${path.relative(folder.dataDir, file)}: ${reason}\n`;
-  const bytes = await readFile(file);
-  if (folder.key) {
-    await writeFileDurably(target, encryptBytes(folder.key, bytes, aadForFile(folder.dataDir, target)), folder.fs);
-    await writeFileDurably(`${target}.reason.txt`, encryptBytes(folder.key, note, aadForFile(folder.dataDir, `${target}.reason.txt`)), folder.fs);
-  } else {
-    // A copy, then the original removed: the same crash outcome as the encrypted path (both copies, never none).
-    await writeFileDurably(target, bytes, folder.fs);
-    await writeFileDurably(`${target}.reason.txt`, note, folder.fs);
-  }
+  // A copy, then its note, then the original removed: a crash leaves both copies, never none.
+  await writeFileDurably(target, folder.key ? encryptBytes(folder.key, bytes, aadForFile(folder.dataDir, target)) : bytes, folder.fs);
+  await writeNote(folder, `${target}.reason.txt`, note);
   await unlink(file);
   await fsyncDir(path.dirname(file), folder.fs);
   return path.relative(folder.dataDir, target);
+}
+
+async function writeNote(folder: CaseFolder, noteFile: string, note: string): Promise<void> {
+  await writeFileDurably(noteFile, folder.key ? encryptBytes(folder.key, note, aadForFile(folder.dataDir, noteFile)) : note, folder.fs);
+}
+
+/** The quarantined copy of `file` holding exactly `bytes` (relative to the folder), or null. */
+async function quarantinedCopyOf(folder: CaseFolder, file: string, bytes: Buffer): Promise<string | null> {
+  const dir = path.join(folder.dataDir, 'quarantine');
+  const suffix = quarantineName('', file);
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return null;
+  }
+  for (const name of names) {
+    if (!name.endsWith(suffix)) continue;
+    const stored = await readFile(path.join(dir, name)).catch(() => null);
+    if (stored === null) continue;
+    let held: Buffer | null = stored;
+    if (folder.key) {
+      try {
+        held = decryptBytes(folder.key, stored, aadForFile(folder.dataDir, path.join(dir, name)));
+      } catch {
+        held = null;
+      }
+    }
+    if (held !== null && held.equals(bytes)) return path.join('quarantine', name);
+  }
+  return null;
 }
