@@ -60,7 +60,20 @@ function everyV2Field(): CaseDraftInput {
       { id: 'r2', text: 'Investigate the arrest', addressee: 'Prosecutor General of Kazakhstan', confidential: true },
     ],
     consent: { status: 'given', by: 'супруга', date: '2021-02-10', scope: 'WGAD communication' },
-    annotations: base.annotations!.map((a, i) => ({ ...a, publicComment: i === 0 })),
+    sources: [
+      ...base.sources!,
+      {
+        id: 'scan',
+        title: 'Протокол задержания (скан)',
+        kind: 'photo',
+        text: 'Протокол об административном задержании',
+        file: { sha256: 'c'.repeat(64), name: 'protocol.jpg', mediaType: 'image/jpeg', size: 48213, addedAt: '2026-11-20T09:00:00.000Z', addedBy: 'адвокат', capturedFrom: 'WhatsApp from the family', capturedAt: '2021-02-08T18:00:00.000Z', textBy: 'ocr', pages: 1 },
+      },
+    ],
+    annotations: [
+      ...base.annotations!.map((a, i) => ({ ...a, publicComment: i === 0 })),
+      { id: 'a3', sourceId: 'scan', target: { quote: { exact: 'Протокол' }, page: 1, region: { page: 1, x: 0.1, y: 0.2, w: 0.5, h: 0.1 } }, body: 'signature missing', tags: [], confidential: false },
+    ],
     deadlines: [{ id: 'dl1', date: '2026-12-01', title: 'Апелляция', done: false, confidential: true }],
     advocacy: [{ id: 'ad1', target: 'UN WGAD', kind: 'communication', date: '2022-06', status: 'sent', notes: 'working note', confidential: true }],
     events: [
@@ -137,6 +150,8 @@ describe('show, list --json, export and import carry every version-2 field', () 
       'Release Baibolat Kunbolatuly immediately',
       'Investigate the arrest (to Prosecutor General of Kazakhstan) [confidential]',
       'undated  statement: Undated statement',
+      'Протокол задержания (скан) (photo) sha256 ',
+      '; original protocol.jpg (image/jpeg)',
     ]) expect(show.stdout).toContain(line);
     // The user's order of events is kept: the undated one between the two dated ones.
     expect(show.stdout.indexOf('Undated statement')).toBeGreaterThan(show.stdout.indexOf('Арест'));
@@ -161,7 +176,9 @@ describe('show, list --json, export and import carry every version-2 field', () 
     // Every field given is there as given (the app adds only ids, revisions, timestamps and checksums).
     const given = everyV2Field() as Record<string, unknown>;
     for (const key of ['person', 'arrest', 'detention', 'charges', 'decisions', 'requests', 'consent', 'deadlines', 'advocacy', 'events']) expect(baibolat[key]).toEqual(given[key]);
-    expect(baibolat.annotations.map((a: { publicComment?: boolean }) => a.publicComment)).toEqual([true, false]);
+    expect(baibolat.annotations.map((a: { publicComment?: boolean }) => a.publicComment)).toEqual([true, false, undefined]);
+    expect(baibolat.annotations[2].target).toEqual({ quote: { exact: 'Протокол', suffix: ' об административном задержании' }, position: { start: 0, end: 8 }, page: 1, region: { page: 1, x: 0.1, y: 0.2, w: 0.5, h: 0.1 } });
+    expect(baibolat.sources[1].file).toEqual((given.sources as Array<{ file?: unknown }>)[1]!.file);
     const ngoOut = exported.cases.find((c: { id: string }) => c.id === 'ngo2');
     for (const [key, value] of Object.entries(ngoV2() as Record<string, unknown>)) if (key !== 'measure') expect(ngoOut[key]).toEqual(value);
     expect(ngoOut.measure).toEqual((ngoV2() as { measure: unknown }).measure);
