@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Bundle, CaseSummary, type CaseDraftInput } from '../../../shared/model';
 import { encryptFolder } from '../../../electron/services/crypto';
 import { CaseStore } from '../../../electron/services/store/caseStore';
+import { v1ToV2 } from '../../../electron/services/store/migrations/v1ToV2';
 import { cli } from '../../helpers/cli';
 import { FAST_KDF } from '../../helpers/cryptoFolder';
 import { fullPrisonerDraft, tempDir } from '../../helpers/fixtures';
@@ -259,6 +260,25 @@ describe('casefile migrate', () => {
     const history = await cli(['--data-dir', data(), 'history', 'arrest']);
     expect(history.stdout).toContain('rev 2  migrated to the new case model');
     expect(history.stdout).toContain('  sentence: {"type":"prison","months":0.33} → —');
+  });
+
+  it('an interrupted migration: --check says so and writes nothing; migrate finishes it', async () => {
+    await writeV1Folder(data(), v1Cases());
+    let calls = 0;
+    const cut = { ...v1ToV2, up: (ctx: Parameters<typeof v1ToV2.up>[0]) => v1ToV2.up({ ...ctx, now: () => { if (++calls > 1) throw new Error('power cut'); return new Date().toISOString(); } }) };
+    await expect(CaseStore.open(data(), { migrations: [cut] })).rejects.toThrow('power cut');
+    const before = await filesOf(data());
+    const check = await cli(['--data-dir', data(), 'migrate', '--check']);
+    expect(check.code).toBe(0);
+    expect(check.stdout.split('\n')[0]).toBe(`${data()}: a migration to layout 2 was interrupted; the next open finishes it. What each case would become (nothing was written):`);
+    expect(await filesOf(data())).toEqual(before);
+    const run = await cli(['--data-dir', data(), 'migrate']);
+    expect(run.stdout).toMatch(/to layout 2 \(finishing a migration that was interrupted\): 3 case\(s\) in the list, 0 quarantined\./);
+    expect((await cli(['--data-dir', data(), 'verify'])).code).toBe(0);
+    for (const id of ['full', 'ngo', 'arrest']) {
+      const history = JSON.parse((await cli(['--data-dir', data(), 'history', id, '--json'])).stdout) as Array<{ cause: string }>;
+      expect(history.filter((e) => e.cause === 'migrate')).toHaveLength(1);
+    }
   });
 
   it('a folder written by a newer Casefile is refused by --check, nothing written', async () => {
