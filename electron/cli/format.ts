@@ -44,24 +44,79 @@ function penaltyLine(p: NonNullable<Decision['penalty']>): string {
   return [p.type, term, p.fine ? `${p.fine.amount} ${p.fine.currency}` : ''].filter(Boolean).join(', ');
 }
 
-/** A plain-text view of one case for the terminal. */
+const ALWAYS_CONFIDENTIAL = ' [confidential]';
+const born = (b: { date: string; approximate?: boolean | undefined }) => `${b.approximate ? 'c. ' : ''}${b.date}`;
+const joined = (parts: Array<string | false | undefined>) => parts.filter(Boolean).join('; ');
+
+/** A plain-text view of one case for the terminal. Confidential items are marked as such. */
 export function formatCase(c: CaseFile): string {
   const out: string[] = [oneLine(c.title), `  id ${c.id} · ${c.kind} · ${c.status} · priority ${c.priority} · rev ${c.rev}`];
   if (c.country || c.region) out.push(`  ${[c.region, c.country].filter(Boolean).join(', ')}`);
   if (c.kind === 'political_prisoner') {
     const p = c.person;
     out.push(`Person: ${p.name}${p.aliases.length ? ` (also ${p.aliases.join(', ')})` : ''}`);
-    if (p.contact) out.push(`  contact: ${p.contact} [confidential]`);
-    out.push(`Detention: ${c.detention.status}${c.detention.since ? ` since ${c.detention.since}` : ''}${c.detention.place ? ` at ${c.detention.place}` : ''}`);
+    const identity = joined([
+      p.familyName !== undefined && `family name: ${p.familyName}`,
+      p.givenNames !== undefined && `given names: ${p.givenNames}`,
+      p.born && `born ${born(p.born)}`,
+      p.gender && `gender: ${p.gender}`,
+      p.nationality.length > 0 && `nationality: ${p.nationality.join(', ')}`,
+      p.occupation && `occupation: ${p.occupation}`,
+      p.affiliation && `affiliation: ${p.affiliation}`,
+    ]);
+    if (identity) out.push(`  ${identity}`);
+    if (p.contact) out.push(`  contact: ${p.contact}${ALWAYS_CONFIDENTIAL}`);
+    if (p.address) out.push(`  address: ${p.address}${ALWAYS_CONFIDENTIAL}`);
+    if (p.idDocument) {
+      const d = p.idDocument;
+      out.push(`  ID document: ${d.type} ${d.number}${d.issuedBy ? `, issued by ${d.issuedBy}` : ''}${d.issuedOn ? ` on ${d.issuedOn}` : ''}${ALWAYS_CONFIDENTIAL}`);
+    }
+    if (c.arrest) {
+      const a = c.arrest;
+      out.push(
+        `Arrest: ${joined([
+          a.date ?? 'undated',
+          a.place && `at ${a.place}`,
+          a.by && `by ${a.by}`,
+          a.warrantShown && `warrant shown: ${a.warrantShown}`,
+          a.warrantIssuedBy && `warrant issued by ${a.warrantIssuedBy}`,
+          a.reasonsGiven && `reasons given: ${a.reasonsGiven}`,
+          a.legalBasis && `legal basis: ${a.legalBasis}`,
+        ])}`,
+      );
+    }
+    const d = c.detention;
+    out.push(
+      `Detention: ${d.status}${d.since ? ` since ${d.since}` : ''}${d.place ? ` at ${d.place}` : ''}${d.heldBy ? `, held by ${d.heldBy}` : ''}` +
+        `${d.releasedOn ? `; released on ${d.releasedOn}` : ''}${d.expectedRelease ? `; expected release ${d.expectedRelease}` : ''}`,
+    );
+    if (d.conditions) out.push(`  conditions: ${d.conditions}`);
+    if (d.health) out.push(`  health: ${d.health}${ALWAYS_CONFIDENTIAL}`);
     for (const ch of c.charges) out.push(`Charge: ${ch.code}${ch.article !== undefined ? ` art. ${ch.article}` : ''}${ch.summary ? ` — ${ch.summary}` : ''}${ch.outcome ? ` (${ch.outcome})` : ''}`);
-    for (const d of c.decisions) out.push(`Decision: ${d.date ?? 'undated'} ${d.stage}${d.body ? ` by ${d.body}` : ''}${d.penalty ? ` — ${penaltyLine(d.penalty)}` : ''}${d.outcome ? `; ${d.outcome}` : ''}${mark(d.confidential)}`);
+    for (const dec of c.decisions) out.push(`Decision: ${dec.date ?? 'undated'} ${dec.stage}${dec.body ? ` by ${dec.body}` : ''}${dec.penalty ? ` — ${penaltyLine(dec.penalty)}` : ''}${dec.outcome ? `; ${dec.outcome}` : ''}${mark(dec.confidential)}`);
+    for (const r of c.recognitions) out.push(`Recognised: ${r.label} by ${r.by}${r.date ? ` (${r.date})` : ''}`);
     if (c.lawyer) out.push(`Lawyer: ${c.lawyer} [confidential]`);
   } else {
     const o = c.organization;
     out.push(`Organisation: ${o.name}${o.aliases.length ? ` (also ${o.aliases.join(', ')})` : ''}`);
+    const org = joined([
+      o.legalForm && `legal form: ${o.legalForm}`,
+      o.registrationNumber && `registration: ${o.registrationNumber}`,
+      o.founded && `founded ${o.founded}`,
+      o.city && `city: ${o.city}`,
+      o.focus && `focus: ${o.focus}`,
+      o.members !== undefined && `${o.members} members`,
+    ]);
+    if (org) out.push(`  ${org}`);
     const m = c.measure;
-    out.push(`Measure: ${m.type} by ${m.authority} (${m.status})${m.start ? ` from ${m.start}` : ''}${m.legalBasis ? `; basis: ${m.legalBasis}` : ''}`);
+    out.push(
+      `Measure: ${m.type} by ${m.authority} (${m.status})${m.start ? ` from ${m.start}` : ''}${m.end ? ` to ${m.end}` : ''}` +
+        `${m.durationMonths !== undefined ? `, ${m.durationMonths} months` : ''}${m.fine ? `, fine ${m.fine.amount} ${m.fine.currency}` : ''}${m.legalBasis ? `; basis: ${m.legalBasis}` : ''}${m.aimClaimed ? `; aim claimed: ${m.aimClaimed}` : ''}`,
+    );
+    if (c.appeal) out.push(`Appeal: ${joined([c.appeal.court, c.appeal.filed && `filed ${c.appeal.filed}`, c.appeal.outcome]) || 'filed'}`);
+    if (c.impact) out.push(`Impact: ${c.impact}`);
   }
+  if (c.consent) out.push(`Consent: ${joined([c.consent.status, c.consent.by && `by ${c.consent.by}`, c.consent.date, c.consent.scope && `scope: ${c.consent.scope}`])}${ALWAYS_CONFIDENTIAL}`);
   if (c.tags.length) out.push(`Tags: ${c.tags.join(', ')}`);
   if (c.summary) out.push('', c.summary);
   if (c.events.length) {
@@ -71,16 +126,20 @@ export function formatCase(c: CaseFile): string {
   }
   if (c.sources.length) {
     out.push('', 'Sources:');
-    for (const s of c.sources) out.push(`  ${s.title} (${s.kind}${s.publisher ? `, ${s.publisher}` : ''}) sha256 ${s.sha256.slice(0, 12)}${mark(s.confidential)}`);
+    for (const s of c.sources) out.push(`  ${s.title} (${s.kind}${s.publisher ? `, ${s.publisher}` : ''}) sha256 ${s.sha256.slice(0, 12)}${s.file ? `; original ${s.file.name} (${s.file.mediaType})` : ''}${mark(s.confidential)}`);
   }
   if (c.annotations.length) out.push('', `Annotations: ${c.annotations.length}`);
   if (c.deadlines.length) {
     out.push('', 'Deadlines:');
-    for (const d of c.deadlines) out.push(`  ${d.date}  ${d.title}${d.done ? ' (done)' : ''}`);
+    for (const d of c.deadlines) out.push(`  ${d.date}  ${d.title}${d.done ? ' (done)' : ''}${mark(d.confidential)}`);
   }
   if (c.advocacy.length) {
     out.push('', 'Advocacy:');
-    for (const a of c.advocacy) out.push(`  ${a.date ?? '----'}  ${a.kind} to ${a.target}: ${a.status}`);
+    for (const a of c.advocacy) out.push(`  ${a.date ?? '----'}  ${a.kind} to ${a.target}: ${a.status}${mark(a.confidential)}`);
+  }
+  if (c.requests.length) {
+    out.push('', 'Requests:');
+    for (const r of c.requests) out.push(`  ${r.text}${r.addressee ? ` (to ${r.addressee})` : ''}${mark(r.confidential)}`);
   }
   return out.join('\n');
 }
@@ -105,6 +164,7 @@ const CAUSE_WORDS: Record<AuditEntry['cause'], string> = {
   trash: 'moved to the Trash',
   recover: 'recovered from a backup',
   'backup-restore': 'restored from a backup',
+  migrate: 'migrated to the new case model',
 };
 
 const shown = (value: unknown) => (value === undefined ? '—' : JSON.stringify(value));

@@ -15,6 +15,7 @@ import { resolveDataDir } from '../services/paths';
 import { writeFileDurably } from '../services/store/durableFile';
 import { formatAuditEntry, formatBytes, formatCase, formatTable, forTerminal, markSnippet, oneLine } from './format';
 import { fileProgress, isFolderCommand, openSessionForCli, runFolderCommand } from './encryption';
+import { runMigrate } from './migrate';
 
 export type CliIo = {
   stdout: (text: string) => void;
@@ -66,6 +67,9 @@ Commands:
   change-passphrase                                  change the passphrase (no file is rewritten)
   decrypt                                            turn an encrypted data folder back into plain files
   info [--json]                                      show the data folder and what it holds
+  migrate [--check] [--json]                         migrate the data folder to the case model this Casefile
+                                                     writes (a snapshot is taken first); --check reports what
+                                                     each case would become, and any fault, writing nothing
 
 The data folder is --data-dir, else $CASEFILE_DATA_DIR, else the desktop app's folder.
 An encrypted folder opens with $CASEFILE_PASSPHRASE, else a passphrase typed at the prompt
@@ -93,6 +97,7 @@ const OPTIONS = {
   today: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
+  check: { type: 'boolean' },
 } as const;
 
 class UsageError extends Error {}
@@ -164,9 +169,21 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
     return command || values.help ? EXIT.ok : EXIT.badInput;
   }
   const commands = ['import', 'export', 'list', 'show', 'search', 'annotations', 'brief', 'agenda', 'verify', 'info', 'history', 'backup', 'backups', 'restore', 'recover'];
-  if (!commands.includes(command) && !isFolderCommand(command)) {
+  if (!commands.includes(command) && !isFolderCommand(command) && command !== 'migrate') {
     io.stderr(`casefile: unknown command "${command}"\n\n${USAGE}`);
     return EXIT.badInput;
+  }
+  if (command === 'migrate') {
+    if (rest.length > 0) {
+      io.stderr(`casefile: migrate takes no arguments (got "${rest.join(' ')}")`);
+      return EXIT.badInput;
+    }
+    try {
+      return await runMigrate(resolveDataDir(values['data-dir'] ? path.resolve(io.cwd, values['data-dir']) : undefined, io.env), { check: values.check === true, json: values.json === true }, io);
+    } catch (err) {
+      if (err instanceof ServiceError) return reportError(io, err.toApiError());
+      throw err;
+    }
   }
   if (isFolderCommand(command)) {
     if (rest.length > 0) {

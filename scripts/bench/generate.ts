@@ -3,7 +3,9 @@ import { CaseDraft, type CaseFile } from '../../shared/model';
 
 // Realistic cases for the benchmark: names in mixed scripts, 20 events,
 // 10 annotations (one confidential) and a ~2 KB source text each (~12 KB of JSON
-// a case), in words drawn from a large mixed-script vocabulary.
+// a case), in words drawn from a large mixed-script vocabulary. They are version-2
+// cases (MODEL.md), in a folder at the layout this build writes, so the benchmark's
+// first open measures an open, not a migration.
 
 const FIRST = [
   ['Қасым', 'Kassym', 'Касым'], ['Айгүл', 'Aigul', 'Айгуль'], ['Нұрлан', 'Nurlan', 'Нурлан'], ['Әлия', 'Aliya', 'Алия'],
@@ -101,7 +103,16 @@ export function generateCase(i: number): GeneratedCase {
   };
   const draft = ngo
     ? { ...common, kind: 'ngo_suspension' as const, organization: { name: `${last[script]} Foundation`, aliases: [`${last[(script + 1) % 3]} Foundation`] }, measure: { type: 'suspension' as const, authority: 'Ministry of Justice', legalBasis: `Administrative Code art. ${article}`, start: date(r, 2020), status: 'in_force' as const } }
-    : { ...common, kind: 'political_prisoner' as const, person: { name, aliases }, detention: { status: 'imprisoned' as const, since: date(r, 2018) }, charges: [{ article, code: 'Criminal Code' }] };
+    : {
+        ...common,
+        kind: 'political_prisoner' as const,
+        person: { name, aliases },
+        detention: { status: 'imprisoned' as const, since: date(r, 2018) },
+        charges: [{ article, code: 'Criminal Code' }],
+        // Model version 2: the penalty is a decision with a term in years/months/days, not a v1 `sentence`.
+        decisions: [{ id: 'd1', date: date(r, 2019), stage: 'verdict' as const, body: `${pick(r, CITIES)} City Court`, penalty: { type: 'prison' as const, term: { years: 1 + Math.floor(r() * 9), months: Math.floor(r() * 12) } } }],
+        requests: [{ id: 'r1', text: `Release ${name} immediately` }],
+      };
   const at = new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString();
   return { case: finalizeCase(CaseDraft.parse(draft), { id: common.id, rev: 1, createdAt: at, updatedAt: at }), names: [name, ...aliases], article, quote };
 }

@@ -16,6 +16,7 @@ import { CaseDraft, type CaseFile } from '../../shared/model';
 import { renderBrief } from '../../electron/services/briefs';
 import { createServices } from '../../electron/services/handlers';
 import { CaseStore } from '../../electron/services/store/caseStore';
+import { CURRENT_SCHEMA_VERSION } from '../../electron/services/store/meta';
 import { restoreSnapshot } from '../../electron/services/backup';
 import { encryptFolder } from '../../electron/services/crypto';
 import { generateCase, rng, type GeneratedCase } from './generate';
@@ -47,7 +48,7 @@ try {
   log(`Generating ${N} cases in ${work} …`);
   const generated: GeneratedCase[] = [];
   await mkdir(path.join(dataDir, 'cases'), { recursive: true });
-  await writeFile(path.join(dataDir, 'meta.json'), JSON.stringify({ format: 'casefile-data', schemaVersion: 1, createdAt: new Date().toISOString() }));
+  await writeFile(path.join(dataDir, 'meta.json'), JSON.stringify({ format: 'casefile-data', schemaVersion: CURRENT_SCHEMA_VERSION, createdAt: new Date().toISOString() }));
   let bytes = 0;
   for (let i = 0; i < N; i++) {
     const g = generateCase(i);

@@ -19,7 +19,8 @@ export const AuditChange = z.strictObject({
 });
 export type AuditChange = z.infer<typeof AuditChange>;
 
-export const AuditCause = z.enum(['create', 'update', 'import', 'restore', 'trash', 'recover', 'backup-restore']);
+/** `migrate`: the data folder's migration to a new model version rewrote the case (changes says what). */
+export const AuditCause = z.enum(['create', 'update', 'import', 'restore', 'trash', 'recover', 'backup-restore', 'migrate']);
 export type AuditCause = z.infer<typeof AuditCause>;
 
 export const AuditEntry = z.strictObject({

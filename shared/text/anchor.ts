@@ -385,5 +385,7 @@ export function updateTarget(text: string, target: AnnotationTarget, result: Anc
     const p = target.position;
     return p && p.start === result.start && p.end === result.end ? target : { ...target, position: { start: result.start, end: result.end } };
   }
-  return makeTarget(text, result.start, result.end);
+  // The page and the region locate the words in the original file, which re-anchoring in the text does not move.
+  const fresh = makeTarget(text, result.start, result.end);
+  return { ...fresh, ...(target.page !== undefined ? { page: target.page } : {}), ...(target.region !== undefined ? { region: target.region } : {}) };
 }

@@ -14,6 +14,7 @@ import { SEARCH_INDEX_FILE } from '../search/files';
 import { readSnapshotFile, type SnapshotContent, type SnapshotEntry } from './archive';
 import { BACKUPS_DIR, createSnapshot, listSnapshots, names, parseSnapshotName, pruneSnapshots, snapshotAad, snapshotStreamAad } from './snapshots';
 import { quarantinedCaseId } from '../store/quarantineNames';
+import { convertStoredCase } from '../store/migrations/convertCase';
 
 // Putting a data folder back as a snapshot holds it, crash-safely, with memory
 // bounded by the largest file whatever the snapshot's size.
@@ -216,8 +217,15 @@ function validCase(text: string, id: string): CaseFile | null {
   } catch {
     return null;
   }
+  // A snapshot taken before the folder's migration holds version-1 cases: read as version 2, as the migration reads them.
   const parsed = CaseFile.safeParse(raw);
-  return parsed.success && parsed.data.id === id && checksumIssues(parsed.data).length === 0 ? parsed.data : null;
+  const c = parsed.success ? parsed.data : readAsStored(raw);
+  return c !== null && c.id === id && checksumIssues(c).length === 0 ? c : null;
+}
+
+function readAsStored(raw: unknown): CaseFile | null {
+  const converted = convertStoredCase(raw);
+  return converted.ok ? converted.case : null;
 }
 
 /**

@@ -88,7 +88,8 @@ export async function entries(dir: string) {
   }
 }
 
-const TOP_LEVEL_KNOWN = new Set([META_FILE, LOCK_FILE, VAULT_FILE, JOURNAL_FILE, SUMMARY_INDEX_FILE, SEARCH_INDEX_FILE, SETTINGS_FILE, MANIFEST_FILE, CASES, TRASH, QUARANTINE, RETIRED_QUARANTINE, BRIEF_TMP, HISTORY_DIR, BACKUPS, RESTORE_JOURNAL]);
+// migration.json: a data-folder migration in progress (store/migrations/journal); plain, it names two layout numbers.
+const TOP_LEVEL_KNOWN = new Set([META_FILE, LOCK_FILE, VAULT_FILE, JOURNAL_FILE, SUMMARY_INDEX_FILE, SEARCH_INDEX_FILE, SETTINGS_FILE, MANIFEST_FILE, CASES, TRASH, QUARANTINE, RETIRED_QUARANTINE, BRIEF_TMP, HISTORY_DIR, BACKUPS, RESTORE_JOURNAL, 'migration.json']);
 
 /** The format of a file in `sub`, or null for a name the layout does not know there. */
 function formatIn(sub: string, name: string): TargetFormat | null {

@@ -168,8 +168,9 @@ export class CaseStore {
         await createSnapshot(dir, { reason: 'before-migration', key: dataKey, now: new Date(now), ...(options.fs ? { fs: options.fs } : {}) });
         await pruneSnapshots(dir);
       }
-      if (meta.schemaVersion !== target) caseNames = undefined; // a migration may rewrite cases/
-      meta = await migrate(meta, metaFile, { dataDir: dir, casesDir: path.join(dir, CASES), dataKey }, options.migrations ?? MIGRATIONS, target);
+      const unmigrated = meta;
+      meta = await migrate(meta, metaFile, { dataDir: dir, casesDir: path.join(dir, CASES), dataKey, now: () => (options.now ?? (() => new Date()))().toISOString(), ...(options.fs ? { fs: options.fs } : {}) }, options.migrations ?? MIGRATIONS, target);
+      if (meta !== unmigrated) caseNames = undefined; // a migration (or the end of one a crash cut short) may rewrite cases/
       // The index is read (in the thread pool) while this thread stats the case files.
       // Swept here when the open did not sweep the whole folder already (recoverConversion), or changed cases/ since.
       const names = (caseNames ?? (await removeLeftovers(dir, ['.', CASES, TRASH])).get(CASES)!).filter(isCaseFileName);

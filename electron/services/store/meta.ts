@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { DateTime } from '../../../shared/model';
 import { ServiceError } from '../errors';
-import { DurableJsonFile } from './durableFile';
+import { DurableJsonFile, type DurableFs } from './durableFile';
+import { clearMigrationJournal, readMigrationJournal, writeMigrationJournal } from './migrations/journal';
+import { v1ToV2 } from './migrations/v1ToV2';
 
 /** The data-folder layout this build reads and writes. Raise it with a migration. */
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 
 export const Meta = z.strictObject({
   format: z.literal('casefile-data'),
@@ -16,8 +18,11 @@ export const Meta = z.strictObject({
 });
 export type Meta = z.infer<typeof Meta>;
 
-/** `dataKey`: the folder's key when it is encrypted, for migrations that must read or rewrite files. */
-export type MigrationContext = { dataDir: string; casesDir: string; dataKey: Buffer | null };
+/**
+ * `dataKey`: the folder's key when it is encrypted, for migrations that must read or rewrite files;
+ * `now`: the time history entries are stamped with; `fs`: injected file-system calls (fault tests).
+ */
+export type MigrationContext = { dataDir: string; casesDir: string; dataKey: Buffer | null; now?: () => string; fs?: DurableFs };
 
 /**
  * Moves a data folder from `from` to `from + 1`. A migration must be idempotent:
@@ -25,8 +30,8 @@ export type MigrationContext = { dataDir: string; casesDir: string; dataKey: Buf
  */
 export type Migration = { from: number; description: string; up(ctx: MigrationContext): Promise<void> };
 
-/** None yet: version 1 is the first layout. */
-export const MIGRATIONS: readonly Migration[] = [];
+/** Version 1 is the first layout; version 2 is the case model of MODEL.md version 2. */
+export const MIGRATIONS: readonly Migration[] = [v1ToV2];
 
 /**
  * meta.json does not read (a flipped byte, a cut): nothing may be read or
@@ -65,7 +70,12 @@ export function parseMeta(raw: unknown): Meta {
   return parsed.data;
 }
 
-/** Brings the folder to `target`, one recorded step at a time. */
+/**
+ * Brings the folder to `target`, one recorded step at a time. Each step is named
+ * in a journal and meta.json raised before it rewrites anything (see
+ * migrations/journal), so an older build refuses a half-migrated folder and the
+ * next open of this one finishes the step. Returns `meta` itself when nothing ran.
+ */
 export async function migrate(
   meta: Meta,
   file: DurableJsonFile<unknown>,
@@ -79,15 +89,29 @@ export async function migrate(
       `This data folder was written by a newer Casefile (layout ${meta.schemaVersion}; this one reads up to ${target}). Update Casefile; nothing was changed.`,
     );
   }
+  const stepFrom = (from: number) => {
+    const step = migrations.find((m) => m.from === from);
+    if (!step) throw new ServiceError('unsupported', `No migration from data-folder layout ${from}; nothing was changed.`);
+    return step;
+  };
   let current = meta;
-  while (current.schemaVersion < target) {
-    const step = migrations.find((m) => m.from === current.schemaVersion);
-    if (!step) {
-      throw new ServiceError('unsupported', `No migration from data-folder layout ${current.schemaVersion}; nothing was changed.`);
-    }
-    await step.up(ctx);
-    current = { ...current, schemaVersion: step.from + 1, migratedAt: new Date().toISOString() };
+  const interrupted = await readMigrationJournal(ctx.dataDir);
+  if (interrupted && interrupted.to === current.schemaVersion && interrupted.from < interrupted.to) {
+    // A step a crash cut short: meta.json was raised, the files are partly rewritten. Run it again.
+    for (let from = interrupted.from; from < interrupted.to; from++) await stepFrom(from).up(ctx);
+    current = { ...current, migratedAt: new Date().toISOString() };
     await file.write(current);
+  }
+  if (interrupted) await clearMigrationJournal(ctx.dataDir, ctx.fs);
+  while (current.schemaVersion < target) {
+    const step = stepFrom(current.schemaVersion);
+    const to = step.from + 1;
+    await writeMigrationJournal(ctx.dataDir, step.from, to, ctx.fs);
+    await file.write({ ...current, schemaVersion: to });
+    await step.up(ctx);
+    current = { ...current, schemaVersion: to, migratedAt: new Date().toISOString() };
+    await file.write(current);
+    await clearMigrationJournal(ctx.dataDir, ctx.fs);
   }
   return current;
 }

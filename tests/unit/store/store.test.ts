@@ -282,7 +282,7 @@ describe('quarantine', () => {
 describe('schema version and migrations', () => {
   it('a new folder records the current layout', async () => {
     store = await CaseStore.open(dir);
-    expect(JSON.parse(await readFile(path.join(dir, 'meta.json'), 'utf8'))).toMatchObject({ format: 'casefile-data', schemaVersion: 1 });
+    expect(JSON.parse(await readFile(path.join(dir, 'meta.json'), 'utf8'))).toMatchObject({ format: 'casefile-data', schemaVersion: 2 });
   });
 
   it('runs the migration hook on an older folder, one recorded step at a time', async () => {
