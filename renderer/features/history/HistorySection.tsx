@@ -20,6 +20,7 @@ const CAUSE_KEYS: Record<AuditCause, string> = {
   trash: 'history.cause.trash',
   recover: 'history.cause.recover',
   'backup-restore': 'history.cause.backupRestore',
+  migrate: 'history.cause.migrate',
 };
 
 export function HistorySection({ id, rev }: { id: string; rev: number }) {

@@ -14,7 +14,7 @@ import { layoutText, type Span } from './segments';
 
 const PENDING = '\u0000pending';
 const FLASH_MS = 1800;
-const EMPTY_FORM: AnnotationForm = { body: '', tags: '', confidential: false };
+const EMPTY_FORM: AnnotationForm = { body: '', tags: '', confidential: false, publicComment: false };
 
 type Pending = { start: number; end: number; top: number; left: number };
 
@@ -207,6 +207,7 @@ export function Reader({ c, edit, source, states, reader, activeId, onOpenAnnota
       body: form.body,
       tags: parseTags(form.tags),
       confidential: form.confidential,
+      ...(form.publicComment ? { publicComment: true } : {}),
       createdAt: now,
       updatedAt: now,
     };
