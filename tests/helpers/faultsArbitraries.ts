@@ -88,7 +88,7 @@ export function caseDraft(options: { id?: fc.Arbitrary<string | undefined>; rev?
   return sources.chain((srcs) => {
     const sourceIds = srcs.map((s) => s.id);
     const event = fc.record({
-      date: partialDate,
+      date: opt(partialDate),
       type: fc.constantFrom('arrest', 'charge', 'hearing', 'verdict', 'appeal', 'transfer', 'release', 'suspension', 'fine', 'inspection', 'statement', 'other'),
       title: nonEmptyText,
       description: opt(text),
@@ -104,13 +104,15 @@ export function caseDraft(options: { id?: fc.Arbitrary<string | undefined>; rev?
         body: text,
         tags: fc.array(fc.constantFrom('arrest', 'wgad', 'public', 'Қазақ'), { maxLength: 2 }),
         confidential: fc.boolean(),
+        publicComment: fc.option(fc.boolean(), { nil: undefined }),
       })
-      .map(({ source, from, len, invent, body, tags, confidential }) => {
-        if (source === undefined) return { body, tags, confidential };
+      .map(({ source, from, len, invent, body, tags, confidential, publicComment }) => {
+        const extra = publicComment === undefined ? {} : { publicComment };
+        if (source === undefined) return { body, tags, confidential, ...extra };
         const t = srcs[source]!.text;
         const start = t.length ? from % t.length : 0;
         const exact = invent || !t ? 'words that are not in the text' : t.slice(start, start + len) || 'x';
-        return { sourceId: sourceIds[source], target: { quote: { exact } }, body, tags, confidential };
+        return { sourceId: sourceIds[source], target: { quote: { exact } }, body, tags, confidential, ...extra };
       });
     const common = {
       id: options.id ?? fc.constant(undefined),
@@ -125,7 +127,9 @@ export function caseDraft(options: { id?: fc.Arbitrary<string | undefined>; rev?
       events: opt(fc.array(event.map(compact), { maxLength: 3 })),
       sources: fc.constant(srcs),
       annotations: opt(fc.array(annotation.map(compact), { maxLength: 3 })),
-      deadlines: opt(fc.array(fc.record({ date: partialDate, title: nonEmptyText, done: opt(fc.boolean()) }).map(compact), { maxLength: 2 })),
+      deadlines: opt(fc.array(fc.record({ date: partialDate, title: nonEmptyText, done: opt(fc.boolean()), confidential: opt(fc.boolean()) }).map(compact), { maxLength: 2 })),
+      requests: opt(fc.array(fc.record({ text: nonEmptyText, addressee: opt(text), confidential: opt(fc.boolean()) }).map(compact), { maxLength: 2 })),
+      consent: opt(fc.record({ status: fc.constantFrom('given', 'refused', 'pending', 'not_needed'), by: opt(text), date: opt(partialDate) }).map(compact)),
       advocacy: opt(
         fc.array(
           fc
@@ -135,6 +139,7 @@ export function caseDraft(options: { id?: fc.Arbitrary<string | undefined>; rev?
               status: fc.constantFrom('draft', 'sent', 'replied', 'decided', 'closed'),
               date: opt(partialDate),
               notes: opt(text),
+              confidential: opt(fc.boolean()),
             })
             .map(compact),
           { maxLength: 2 },
@@ -148,11 +153,33 @@ export function caseDraft(options: { id?: fc.Arbitrary<string | undefined>; rev?
       ...common,
       kind: fc.constant('political_prisoner'),
       person: fc
-        .record({ name: nonEmptyText, aliases: fc.array(shortText, { maxLength: 3 }), birthYear: opt(fc.integer({ min: 1900, max: 2100 })), gender: opt(fc.constantFrom('female', 'male', 'other', 'unknown')), contact: opt(text) })
+        .record({ name: nonEmptyText, aliases: fc.array(shortText, { maxLength: 3 }), born: opt(fc.record({ date: partialDate, approximate: opt(fc.boolean()) }).map(compact)), nationality: opt(fc.subarray(['KZ', 'RU', 'CN'])), gender: opt(fc.constantFrom('female', 'male', 'other', 'unknown')), contact: opt(text), address: opt(text) })
         .map(compact),
-      detention: opt(fc.record({ status: fc.constantFrom('pre_trial', 'house_arrest', 'imprisoned', 'restricted_freedom', 'fined', 'released', 'exile', 'unknown'), place: opt(text), since: opt(partialDate) }).map(compact)),
-      charges: opt(fc.array(fc.record({ article: nonEmptyText, code: nonEmptyText, summary: opt(text) }).map(compact), { maxLength: 2 })),
-      sentence: opt(fc.record({ type: fc.constantFrom('prison', 'restricted_freedom', 'fine', 'suspended', 'activity_ban', 'none'), months: opt(fc.integer({ min: 0, max: 600 })), fine: opt(money), verdictDate: opt(partialDate) }).map(compact)),
+      arrest: opt(fc.record({ date: opt(partialDate), place: opt(text), by: opt(text), warrantShown: opt(fc.constantFrom('yes', 'no', 'unknown')) }).map(compact)),
+      detention: opt(fc.record({ status: fc.constantFrom('pre_trial', 'house_arrest', 'administrative_arrest', 'imprisoned', 'restricted_freedom', 'incommunicado', 'fined', 'released', 'exile', 'unknown'), place: opt(text), since: opt(partialDate), releasedOn: opt(partialDate), health: opt(text) }).map(compact)),
+      charges: opt(fc.array(fc.record({ article: opt(nonEmptyText), code: nonEmptyText, summary: opt(text), outcome: opt(fc.constantFrom('pending', 'convicted', 'acquitted', 'dropped', 'requalified')) }).map(compact), { maxLength: 2 })),
+      decisions: opt(
+        fc.array(
+          fc
+            .record({
+              stage: fc.constantFrom('verdict', 'appeal', 'reduction', 'early_release_denied'),
+              date: opt(partialDate),
+              body: opt(text),
+              penalty: opt(
+                fc
+                  .record({
+                    type: fc.constantFrom('prison', 'administrative_arrest', 'restricted_freedom', 'fine', 'suspended', 'none'),
+                    term: opt(fc.oneof(fc.record({ days: fc.integer({ min: 0, max: 90 }) }), fc.record({ years: fc.integer({ min: 0, max: 20 }), months: fc.integer({ min: 0, max: 11 }) }))),
+                    fine: opt(money),
+                  })
+                  .map(compact),
+              ),
+              confidential: opt(fc.boolean()),
+            })
+            .map(compact),
+          { maxLength: 2 },
+        ),
+      ),
       recognitions: opt(fc.array(fc.record({ by: nonEmptyText, label: fc.constantFrom('political_prisoner', 'prisoner_of_conscience', 'other'), date: opt(partialDate) }).map(compact), { maxLength: 2 })),
       lawyer: opt(text),
     });

@@ -34,12 +34,15 @@ describe('brief model', () => {
   });
 
   it('counts the annotations a brief prints as the service chooses them', () => {
+    const publicNote = { ...note('e', ['arrest']), publicComment: true } as Annotation;
     const c = {
       sources: [{ id: 's1', confidential: true }, { id: 's2' }] as CaseFile['sources'],
-      annotations: [note('a', ['arrest']), note('b', ['arrest'], true), note('c', ['court'], false, 's1'), note('d', [], false, 's2')],
+      annotations: [note('a', ['arrest']), note('b', ['arrest'], true), note('c', ['court'], false, 's1'), note('d', [], false, 's2'), publicNote],
     };
-    expect(annotationsPrinted(c, undefined, 'internal')).toBe(4);
-    expect(annotationsPrinted(c, undefined, 'public')).toBe(2); // not b (confidential), not c (in a confidential source)
+    expect(annotationsPrinted(c, undefined, 'internal')).toBe(5);
+    // Not a (a case note whose comment is a working note: nothing of it may print), not b
+    // (confidential), not c (in a confidential source); d prints its quote, e its public comment.
+    expect(annotationsPrinted(c, undefined, 'public')).toBe(2);
     expect(annotationsPrinted(c, ['arrest'], 'public')).toBe(1);
     expect(annotationsPrinted(c, [], 'internal')).toBe(0);
   });
@@ -49,11 +52,21 @@ describe('brief model', () => {
       kind: 'political_prisoner',
       person: { name: 'X', aliases: [], contact: ' +7 700 ' },
       lawyer: '  ',
+      detention: { status: 'imprisoned', health: 'diabetes' },
+      decisions: [{ id: 'd1', stage: 'verdict', confidential: true }, { id: 'd2', stage: 'appeal' }],
+      requests: [{ id: 'r1', text: 'Release', confidential: true }],
+      deadlines: [],
+      advocacy: [{ id: 'a1', target: 'UN WGAD', kind: 'communication', status: 'draft', notes: 'call Monday' }],
       events: [{ id: 'e1', confidential: true }, { id: 'e2' }],
       sources: [{ id: 's1', confidential: true }, { id: 's2' }],
       annotations: [note('a', [], true), note('b', [], false, 's1'), note('c', [], false, 's2')],
     } as unknown as CaseFile;
-    expect(confidentialParts(c)).toEqual({ contact: true, lawyer: false, events: 1, sources: 1, annotations: 2 });
+    expect(confidentialParts(c)).toEqual({
+      contact: true, lawyer: false, events: 1, sources: 1, annotations: 2,
+      identity: true, // the health details
+      workingNotes: 4, // three comments not marked public, one advocacy note
+      otherItems: 3, // a confidential decision, a confidential request, an advocacy draft
+    });
   });
 
   it('decodes the PDF bytes from base64', () => {
