@@ -34,11 +34,28 @@ type DateFieldProps = {
  * field is being edited or is invalid; otherwise the stored date is shown in the
  * interface language's own form.
  */
+/**
+ * What a written field shows: the text as typed while it has the focus or does not
+ * parse, else the value in the interface language's own form. Focusing it keeps that
+ * form as the text being edited, so the field does not jump under the caret.
+ */
+function useWrittenForm<T>(raw: string, parsed: Parsed<T>, show: (v: T) => string, onInput: (text: string) => void) {
+  const [focused, setFocused] = useState(false);
+  const shown = focused || !parsed.ok ? raw : show(parsed.value);
+  return {
+    shown,
+    onFocus: () => {
+      setFocused(true);
+      if (shown !== raw) onInput(shown);
+    },
+    onBlur: () => setFocused(false),
+  };
+}
+
 export function DateField({ label, path, value, onChange, required, hint, autoFocus, approximate, onApproximateChange }: DateFieldProps) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const lang = dateLanguage(i18n.language);
-  const [focused, setFocused] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
   const parse = (raw: string): Parsed<string> => {
     const r = parseDateInput(raw);
@@ -68,8 +85,8 @@ export function DateField({ label, path, value, onChange, required, hint, autoFo
     const r = parseDateInput(text);
     if (r.ok && (r.approximate === true) !== marked) onApproximateChange(r.approximate === true, r.value);
   };
-  const parsed = parse(raw);
-  const shown = focused || !parsed.ok ? raw : show(parsed.value);
+  const written = useWrittenForm(raw, parse(raw), show, onInput);
+  const shown = written.shown;
   const full = value !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : '';
   const openPicker = () => {
     const el = picker.current;
@@ -95,12 +112,8 @@ export function DateField({ label, path, value, onChange, required, hint, autoFo
           aria-invalid={error !== null ? true : undefined}
           aria-required={required ? true : undefined}
           aria-describedby={describedBy(id, hint, error)}
-          onFocus={() => {
-            setFocused(true);
-            // Keep what the user sees as the text being edited, so the field does not jump.
-            if (shown !== raw) onInput(shown);
-          }}
-          onBlur={() => setFocused(false)}
+          onFocus={written.onFocus}
+          onBlur={written.onBlur}
           onChange={(e) => onInput(e.target.value)}
         />
         {/* Named by its content, not aria-label: a label search for "End" must not find "calendar". */}
@@ -151,7 +164,6 @@ export function AmountField({ label, path, value, onChange, required, hint }: Am
   const { t } = useTranslation();
   const fmt = useFormat();
   const id = useId();
-  const [focused, setFocused] = useState(false);
   const parse = (raw: string): Parsed<number | undefined> => {
     const r = parseAmountInput(raw);
     if (r.ok) return r;
@@ -160,8 +172,7 @@ export function AmountField({ label, path, value, onChange, required, hint }: Am
   };
   const show = (v: number | undefined) => (v === undefined ? '' : amountText(v, fmt.number));
   const { raw, error, onInput } = useBuffered<number | undefined>(path, value, show, parse, onChange);
-  const parsed = parse(raw);
-  const shown = focused || !parsed.ok ? raw : show(parsed.value);
+  const { shown, onFocus, onBlur } = useWrittenForm(raw, parse(raw), show, onInput);
   return (
     <FieldFrame id={id} label={label} required={required} error={error} hint={hint}>
       <input
@@ -173,11 +184,8 @@ export function AmountField({ label, path, value, onChange, required, hint }: Am
         aria-invalid={error !== null ? true : undefined}
         aria-required={required ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
-        onFocus={() => {
-          setFocused(true);
-          if (shown !== raw) onInput(shown);
-        }}
-        onBlur={() => setFocused(false)}
+        onFocus={onFocus}
+        onBlur={onBlur}
         onChange={(e) => onInput(e.target.value)}
       />
     </FieldFrame>

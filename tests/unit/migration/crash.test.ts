@@ -120,7 +120,10 @@ describe('migration crash safety', () => {
     let rounds = 0;
     const started = Date.now();
     const finishedAfter: number[] = [];
-    while (kills < MIN_KILLS && rounds < MAX_ROUNDS) {
+    // Both counts are asked for, not assumed from timing: on a loaded machine the snapshot
+    // before the rewrite takes longer and catches more of the early kills.
+    const enoughKills = () => kills >= MIN_KILLS && midRewrite >= MIN_KILLS / 2;
+    while (!enoughKills() && rounds < MAX_ROUNDS) {
       rounds++;
       const dir = path.join(root, `round-${rounds}`);
       await cp(pristine, dir, { recursive: true });
@@ -132,7 +135,7 @@ describe('migration crash safety', () => {
         child.go();
         // Early kills land in the snapshot and the first cases; later ones deep in the rewrite.
         // Once enough kills have landed, the child is left to finish (bounded: a hung migration fails the test).
-        const enough = kills >= MIN_KILLS;
+        const enough = enoughKills();
         const delay = enough ? 300_000 : 30 + Math.random() * (killsThisRound < 3 ? 400 : 1200);
         const outcome = await Promise.race([
           child.ready.then(() => 'ready' as const, () => 'died' as const),
