@@ -103,7 +103,7 @@ test('the user guide, step by step, with its screenshots', async ({ page, casefi
   const exported = await readFile((await download.path())!);
   await importBundle(page, { name: 'from-a-colleague.casefile.json', buffer: exported }, /Keep both/);
   const dialog = page.getByRole('dialog', { name: 'Import a bundle' });
-  await expect(dialog.getByRole('status')).toContainText('Cases in the bundle: 4');
+  await expect(dialog.getByRole('status')).toContainText('Cases in the bundle: 5');
   await shot(page, 'import');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();

@@ -34,8 +34,9 @@ test('list and case view screenshots', async ({ page }, testInfo) => {
   await page.screenshot({ path: caseShot });
   await testInfo.attach('case', { path: caseShot, contentType: 'image/png' });
   const fullShot = path.join(shots, `${testInfo.project.name}-case-full.png`);
-  // The case view scrolls inside the window; a tall window shows every section at once.
-  await page.setViewportSize({ width: 1360, height: 4600 });
+  // The case view scrolls inside the window; a window as tall as its content shows every section at once.
+  const tall = await page.evaluate<number>("(() => { const m = document.querySelector('.app-main'); return Math.ceil(m.getBoundingClientRect().top + m.scrollHeight + 40); })()");
+  await page.setViewportSize({ width: 1360, height: Math.max(4600, tall) });
   await expect(page.getByRole('region', { name: 'Sources', exact: true })).toBeInViewport();
   await page.screenshot({ path: fullShot });
   await page.setViewportSize({ width: 1360, height: 860 });
