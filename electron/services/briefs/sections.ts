@@ -9,6 +9,7 @@ import { table, type Cell } from './layout/table';
 import { THEME, type Run } from './layout/text';
 import type { Citation, Writer } from './layout/writer';
 import { verifiedEvidence, type Verified } from './evidence';
+export * from './caseText';
 
 // The pieces several templates share. Each takes the case as the brief may show
 // it (already filtered for the mode), so none of them decides about confidentiality.
@@ -29,113 +30,6 @@ export function otherNames(c: CaseFile): string[] {
 /** "Алматы, Kazakhstan"; an NGO's city first ("Астана, Kazakhstan", each part once). */
 export function place(c: CaseFile, l: Labels): string {
   return placeText([c.kind === 'ngo_suspension' ? c.organization.city : undefined, c.region, countryShort(c.country, l)]);
-}
-
-/** "174 part 1, Criminal Code — summary (convicted)"; a charge without an article names its code alone, never a placeholder. */
-export function chargeText(ch: PrisonerCase['charges'][number], l?: Labels): string {
-  const text = join([join([ch.article, ch.code], ', '), ch.summary], ' — ');
-  return l && ch.outcome ? `${text} (${l.facts.chargeOutcome[ch.outcome]})` : text;
-}
-
-type Penalty = NonNullable<PrisonerCase['decisions'][number]['penalty']>;
-
-/** A penalty in the court's own units: "Administrative arrest, 10 days", "Imprisonment, 6 years 4 months". */
-export function penaltyText(p: Penalty | undefined, l: Labels): string {
-  return p ? join([l.penaltyType[p.type], formatTerm(p.term, l), formatMoney(p.fine, l)]) : '';
-}
-
-/** The nationalities by their country names ("Kazakhstan; China"). */
-export function nationalityText(c: PrisonerCase, l: Labels): string {
-  return c.person.nationality.map((code) => countryShort(code, l)).join('; ');
-}
-
-/** The expected release: as recorded, else computed from the penalty in force; nothing once released. */
-export function expectedReleaseText(c: PrisonerCase, l: Labels, today: CalendarDate): string {
-  const r = expectedRelease(c.detention, c.decisions, today);
-  if (!r) return '';
-  if (r.precision !== 'range') return formatPartialDate(r.date, l);
-  const day = (d: CalendarDate) => formatPartialDate(`${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`, l);
-  return `${day(r.earliest)} – ${day(r.latest)}`;
-}
-
-/** The arrest as the case records it (`arrest`); the first arrest event's date when no arrest is recorded. */
-export function arrestFacts(c: PrisonerCase, l: Labels): FactRow[] {
-  const f = l.facts;
-  const a = c.arrest;
-  const date = a?.date ?? c.events.find((e) => e.type === 'arrest')?.date;
-  return [
-    [f.arrestDate, formatPartialDate(date, l)],
-    [f.arrestPlace, a?.place],
-    [f.arrestBy, a?.by],
-    [f.warrantShown, a?.warrantShown && f.warrant[a.warrantShown]],
-    [f.warrantIssuedBy, a?.warrantIssuedBy],
-    [f.reasonsGiven, a?.reasonsGiven],
-    [f.arrestLegalBasis, a?.legalBasis],
-  ];
-}
-
-/** Identity details a public brief never holds (the view has already dropped them there). */
-function confidentialIdentity(c: PrisonerCase, l: Labels): FactRow[] {
-  const f = l.facts;
-  const id = c.person.idDocument;
-  return [
-    [f.address, c.person.address],
-    [f.idDocument, id && join([id.type, id.number, id.issuedBy, formatPartialDate(id.issuedOn, l)])],
-    [f.consent, c.consent && join([f.consentStatus[c.consent.status], c.consent.by, formatPartialDate(c.consent.date, l), c.consent.scope])],
-  ];
-}
-
-/** The penalty in force (the latest decision that sets one), in words. */
-export function sentenceText(c: PrisonerCase, l: Labels): string {
-  const p = penaltyInForce(c.decisions)?.penalty;
-  if (!p) return '';
-  return join([l.penaltyType[p.type], formatTerm(p.term, l), formatMoney(p.fine, l)]);
-}
-
-/** The decision whose penalty is in force: its stage (a reduction is not a verdict), date and court or authority. */
-export function verdictText(c: PrisonerCase, l: Labels): string | undefined {
-  const d = penaltyInForce(c.decisions);
-  return d && join([l.facts.stage[d.stage], formatPartialDate(d.date, l), d.body]);
-}
-
-/** A birth date as known: "c. 1967" when approximate. */
-export function bornText(c: PrisonerCase, l: Labels): string | undefined {
-  const b = c.person.born;
-  return b && `${b.approximate ? l.circa : ''}${formatPartialDate(b.date, l)}`;
-}
-
-/** "Administrative arrest, ИВС Алматы"; a released person with the day of release, never "released, since 2016". */
-export function detentionText(c: PrisonerCase, l: Labels): string {
-  const d = c.detention;
-  return join([l.detentionStatus[d.status], d.status === 'released' ? formatPartialDate(d.releasedOn, l) : d.place]);
-}
-
-/** The day the detention or the measure began, unless the person is already released. */
-function detainedSince(c: PrisonerCase): string | undefined {
-  return c.detention.status === 'released' ? undefined : c.detention.since;
-}
-
-export function measureText(c: NgoCase, l: Labels): string {
-  return `${l.measureType[c.measure.type]} (${l.measureStatus[c.measure.status]})`;
-}
-
-export function recognitionText(r: PrisonerCase['recognitions'][number], l: Labels): string {
-  return join([l.recognition[r.label], join([r.by, formatPartialDate(r.date, l)])], ' — ');
-}
-
-export function appealText(c: NgoCase, l: Labels): string {
-  const a = c.appeal;
-  if (!a) return '';
-  return join([a.court, a.filed && `${l.field.filed}: ${formatPartialDate(a.filed, l)}`, a.outcome && `${l.field.outcome}: ${a.outcome}`], '; ');
-}
-
-/** The state of the case in a few words, for tables of many cases. */
-export function stateText(c: CaseFile, l: Labels): string {
-  return c.kind === 'political_prisoner' ? l.detentionStatus[c.detention.status] : measureText(c, l);
-}
-
-export function sinceOf(c: CaseFile): string | undefined {
-  return c.kind === 'political_prisoner' ? detainedSince(c) : c.measure.start;
 }
 
 /** Marks, in an internal brief, an item that a public one leaves out (none reach a public brief). */
@@ -164,7 +58,9 @@ export function titleBlock(ctx: Ctx, kicker: string, title: string): void {
     : { color: THEME.accent, fill: THEME.labelFill });
 }
 
-type FactRow = [string, string | undefined];
+import {
+  chargeText, penaltyText, nationalityText, expectedReleaseText, arrestFacts, confidentialIdentity, sentenceText, verdictText, bornText, detentionText, measureText, recognitionText, appealText, type FactRow,
+} from './caseText';
 
 /** The case's workflow state: for the team only (a public brief shows no priority or status). */
 function workflowRow(c: CaseFile, l: Labels, mode: BriefMode): FactRow {
