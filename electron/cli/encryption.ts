@@ -9,7 +9,7 @@ export { scryptParamsForTests };
 import { ServiceError } from '../services/errors';
 import { ENCRYPTED_MESSAGE } from '../services/store/caseStore';
 import { DataDirLock } from '../services/store/lock';
-import type { CliIo } from './run';
+import type { CliIo } from './io';
 
 // Encryption at rest on the command line: `encrypt`, `decrypt`, `change-passphrase`,
 // and opening an encrypted folder for every other command.

@@ -5,7 +5,7 @@ import { checkMigration, type MigrationCheck } from '../services/store/migration
 import { readMigrationJournal } from '../services/store/migrations/journal';
 import { openSessionForCli } from './encryption';
 import { oneLine } from './format';
-import type { CliIo } from './run';
+import type { CliIo } from './io';
 
 // `casefile migrate --check`: what opening the folder would make of each case,
 // nothing written. `casefile migrate`: opens the folder — which migrates it, a

@@ -16,15 +16,8 @@ import { writeFileDurably } from '../services/store/durableFile';
 import { formatAuditEntry, formatBytes, formatCase, formatTable, forTerminal, markSnippet, oneLine } from './format';
 import { fileProgress, isFolderCommand, openSessionForCli, runFolderCommand } from './encryption';
 import { runMigrate } from './migrate';
-
-export type CliIo = {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-  /** Asks for a passphrase without echo; null when there is no terminal. Absent: never ask (tests, scripts). */
-  prompt?: (question: string) => Promise<string | null>;
-};
+import type { CliIo } from './io';
+export type { CliIo } from './io';
 
 /** Exit codes are part of the interface: scripts branch on them. */
 export const EXIT = { ok: 0, failure: 1, badInput: 2, conflict: 3, locked: 4, encrypted: 5 } as const;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { amountText, parseAmountInput } from '../../shared/text/amountInput';
 import { dateLanguage, formatPartialDate, parseDateInput } from '../../shared/text/dateInput';
 import { useFormat } from '../i18n/format';
-import { describedBy, FieldFrame, useBuffered, type Parsed } from './fields';
+import { describedBy, FieldFrame, useBuffered, type Parsed } from './fieldFrame';
 
 // Dates and amounts as people write them (see shared/text/dateInput.ts and amountInput.ts).
 // Both keep the typed text while it is being edited or is invalid, and otherwise show the

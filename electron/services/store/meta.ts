@@ -3,7 +3,6 @@ import { DateTime } from '../../../shared/model';
 import { ServiceError } from '../errors';
 import { DurableJsonFile, type DurableFs } from './durableFile';
 import { clearMigrationJournal, readMigrationJournal, writeMigrationJournal } from './migrations/journal';
-import { v1ToV2 } from './migrations/v1ToV2';
 
 /** The data-folder layout this build reads and writes. Raise it with a migration. */
 export const CURRENT_SCHEMA_VERSION = 2;
@@ -29,9 +28,6 @@ export type MigrationContext = { dataDir: string; casesDir: string; dataKey: Buf
  * a crash after it ran but before meta.json recorded it runs it again.
  */
 export type Migration = { from: number; description: string; up(ctx: MigrationContext): Promise<void> };
-
-/** Version 1 is the first layout; version 2 is the case model of MODEL.md version 2. */
-export const MIGRATIONS: readonly Migration[] = [v1ToV2];
 
 /**
  * meta.json does not read (a flipped byte, a cut): nothing may be read or
