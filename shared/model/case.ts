@@ -4,6 +4,7 @@ import {
   AdvocacyAction, AdvocacyActionDraft, Analysis, Annotation, AnnotationDraft, Consent,
   Deadline, DeadlineDraft, Event, EventDraft, Request, RequestDraft, Source, SourceDraft,
 } from './parts';
+import { IsoCountryCode } from './countries';
 
 export const CaseKind = z.enum(['political_prisoner', 'ngo_suspension']);
 export type CaseKind = z.infer<typeof CaseKind>;
@@ -31,7 +32,7 @@ export const Person = z.strictObject({
   aliases: z.array(z.string()).default([]),
   born: Born.optional(),
   gender: z.enum(['female', 'male', 'other', 'unknown']).optional(),
-  nationality: z.array(CountryCode).default([]),
+  nationality: z.array(IsoCountryCode).default([]),
   occupation: z.string().optional(),
   affiliation: z.string().optional(),
   // contact, address and idDocument are always confidential (MODEL.md, Confidentiality).

@@ -83,6 +83,25 @@ describe('case drafts (what an import must carry)', () => {
     ]);
   });
 
+  it('names each fault of a version-2 field by its path, with what is expected', () => {
+    const person = { name: 'Байболат Кунболатұлы', aliases: [] };
+    const decision = (term: unknown) => [{ stage: 'verdict', penalty: { type: 'administrative_arrest', term } }];
+    expect(faults(CaseDraft, prisonerDraft({ decisions: decision({}) as never }))).toEqual([
+      'decisions[0].penalty.term: expected a term with at least one of years, months or days',
+    ]);
+    expect(faults(CaseDraft, prisonerDraft({ arrest: { date: '2021-02-31' } }))).toEqual(['arrest.date: expected YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date)']);
+    expect(faults(CaseDraft, prisonerDraft({ person: { ...person, nationality: ['KZ', 'XX', 'kz'] } }))).toEqual([
+      'person.nationality[1]: expected an ISO 3166-1 alpha-2 country code such as KZ (two capital letters of a real country)',
+      'person.nationality[2]: expected an ISO 3166-1 alpha-2 country code such as KZ (two capital letters of a real country)',
+    ]);
+    expect(faults(CaseDraft, prisonerDraft({ person: { ...person, born: { date: '1967', approximate: 'yes' as never } } }))).toEqual([
+      'person.born.approximate: expected boolean, got string',
+    ]);
+    expect(faults(CaseDraft, prisonerDraft({ decisions: [{ stage: 'parole' as never }] }))[0]).toMatch(/^decisions\[0\]\.stage: expected one of "verdict", "appeal"/);
+    expect(faults(CaseDraft, prisonerDraft({ requests: [{ text: '' }] }))).toEqual(['requests[0].text: expected non-empty text']);
+    expect(faults(CaseDraft, prisonerDraft({ consent: { status: 'maybe' as never } }))).toEqual(['consent.status: expected one of "given", "refused", "pending", "not_needed"']);
+  });
+
   it('reports every fault, not only the first', () => {
     const list = faults(CaseDraft, prisonerDraft({ status: 'open' as never, country: 'Kazakhstan', events: [{ date: 'May', type: 'arrest', title: '' }] }));
     expect(list).toHaveLength(4);
