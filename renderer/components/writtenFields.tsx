@@ -130,14 +130,11 @@ export function DateField({ label, path, value, onChange, required, hint, autoFo
             <span>{t('dates.approximate')}</span>
           </label>
         )}
-        {/* The platform's own date picker, opened by the button; a full date only. Labelled like
-            every input, though hidden from assistive technology (the button is their way in). */}
-        <label htmlFor={`${id}-picker`} className="visually-hidden" aria-hidden="true">
-          {t('dates.calendar')}
-        </label>
+        {/* The platform's own date picker, opened by the button; a full date only. Hidden from
+            assistive technology and the Tab order (the button is the way in), and deliberately
+            unlabelled: any label would also answer a search for the field's own name. */}
         <input
           ref={picker}
-          id={`${id}-picker`}
           type="date"
           className="date-picker-native"
           tabIndex={-1}
