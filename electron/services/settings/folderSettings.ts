@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FolderSettings, type FolderSettingsPatch } from '../../../shared/settings';
 import type { CaseStore } from '../store/caseStore';
 import { SETTINGS_FILE } from './files';
+import { mergeOrganization, readOrganization } from './organization';
 
 // settings.json: written through the store's derived-file door, so it is sealed under
 // its own name when the folder is encrypted and written durably. The folder layout
@@ -28,7 +29,8 @@ async function readRaw(store: CaseStore): Promise<Raw> {
 
 function known(raw: Raw): FolderSettings {
   const preparedBy = FolderSettings.shape.preparedBy.safeParse(raw.preparedBy);
-  return preparedBy.success && preparedBy.data !== undefined ? { preparedBy: preparedBy.data } : {};
+  const organization = readOrganization(raw.organization);
+  return { ...(preparedBy.success && preparedBy.data !== undefined ? { preparedBy: preparedBy.data } : {}), ...(organization ? { organization } : {}) };
 }
 
 export async function readFolderSettings(store: CaseStore): Promise<FolderSettings> {
@@ -43,7 +45,12 @@ export function updateFolderSettings(store: CaseStore, patch: FolderSettingsPatc
     const raw = await readRaw(store);
     const next: Raw = { ...raw, format: FORMAT, version: 1 };
     for (const [key, value] of Object.entries(patch)) {
-      if (value === null) delete next[key];
+      if (key === 'organization' && value !== undefined) {
+        // Merged field by field: two fields saved at once (each on leaving it) both stay.
+        const organization = mergeOrganization(raw.organization, patch.organization ?? null);
+        if (organization) next.organization = organization;
+        else delete next.organization;
+      } else if (value === null) delete next[key];
       else if (value !== undefined) next[key] = value;
     }
     await store.writeDerivedFile(SETTINGS_FILE, Buffer.from(`${JSON.stringify(next, null, 2)}\n`, 'utf8'));
