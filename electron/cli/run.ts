@@ -16,6 +16,7 @@ import { writeFileDurably } from '../services/store/durableFile';
 import { formatAuditEntry, formatBytes, formatCase, formatTable, forTerminal, markSnippet, oneLine } from './format';
 import { fileProgress, isFolderCommand, openSessionForCli, runFolderCommand } from './encryption';
 import { runMigrate } from './migrate';
+import { planSettings, SETTINGS_OPTIONS, SETTINGS_USAGE } from './settings';
 import type { CliIo } from './io';
 export type { CliIo } from './io';
 
@@ -60,6 +61,7 @@ Commands:
   change-passphrase                                  change the passphrase (no file is rewritten)
   decrypt                                            turn an encrypted data folder back into plain files
   info [--json]                                      show the data folder and what it holds
+${SETTINGS_USAGE}
   migrate [--check] [--json]                         migrate the data folder to the case model this Casefile
                                                      writes (a snapshot is taken first); --check reports what
                                                      each case would become, and any fault, writing nothing
@@ -91,6 +93,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
   check: { type: 'boolean' },
+  ...SETTINGS_OPTIONS,
 } as const;
 
 class UsageError extends Error {}
@@ -161,7 +164,7 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
     io.stdout(USAGE);
     return command || values.help ? EXIT.ok : EXIT.badInput;
   }
-  const commands = ['import', 'export', 'list', 'show', 'search', 'annotations', 'brief', 'agenda', 'verify', 'info', 'history', 'backup', 'backups', 'restore', 'recover'];
+  const commands = ['import', 'export', 'list', 'show', 'search', 'annotations', 'brief', 'agenda', 'verify', 'info', 'history', 'backup', 'backups', 'restore', 'recover', 'settings'];
   if (!commands.includes(command) && !isFolderCommand(command) && command !== 'migrate') {
     io.stderr(`casefile: unknown command "${command}"\n\n${USAGE}`);
     return EXIT.badInput;
@@ -484,6 +487,8 @@ function plan(command: string, args: string[], values: Values, io: CliIo): (disp
         return EXIT.ok;
       };
     }
+    case 'settings':
+      return planSettings(args, values, io, { usage: (message) => new UsageError(message), report: (error) => reportError(io, error) });
     case 'recover': {
       const file = one('quarantined file');
       return async (dispatch) => {
