@@ -14,6 +14,7 @@ import type enDates from './locales/en.dates.json';
 import type enParts from './locales/en.parts.json';
 import type enPrisoner from './locales/en.prisoner.json';
 import type enCaseList from './locales/en.caseList.json';
+import type enOrg from './locales/en.org.json';
 
 // Every locale file in ./locales is picked up here: `<lang>.json`, plus optional
 // parts `<lang>.<feature>.json` that a feature keeps to itself (their top-level keys
@@ -35,7 +36,8 @@ type Texts = typeof en &
   typeof enDates &
   typeof enParts &
   typeof enPrisoner &
-  typeof enCaseList;
+  typeof enCaseList &
+  typeof enOrg;
 
 export const resources: Record<string, { translation: Record<string, unknown> }> = {};
 for (const [file, mod] of Object.entries(files)) {

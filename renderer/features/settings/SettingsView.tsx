@@ -8,6 +8,7 @@ import { useExportHistory } from '../bundles/exportBundle';
 import { EncryptionSection } from '../lock/EncryptionSection';
 import { useVault } from '../lock/vault';
 import type { Info } from './AboutDialog';
+import { OrganizationSection } from './OrganizationSection';
 
 type Props = {
   onAbout: () => void;
@@ -60,6 +61,7 @@ export function SettingsView({ onAbout, section, info, onInfoChanged, onChanged 
         </fieldset>
         <p className="muted">{t('settings.dateExample', { date: format.dateTime(new Date().toISOString()) })}</p>
       </section>
+      <OrganizationSection />
       <EncryptionSection headingRef={encryptionRef} />
       <BackupsSection info={info} onInfoChanged={onInfoChanged} onChanged={onChanged} headingRef={backupsRef} />
       <section className="card" aria-labelledby={`${historyId}-title`}>

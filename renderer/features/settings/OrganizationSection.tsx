@@ -1,0 +1,130 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { ORGANIZATION_FIELDS, SUBMISSION_ONLY_FIELDS, type OrganizationField } from '../../../shared/organization';
+import { describedBy, FieldFrame } from '../../components/fieldFrame';
+import { useErrorText } from '../../lib/errors';
+import { changeFor, EMPTY_TEXTS, textsOf, type OrgTexts } from './organizationForm';
+
+// Settings → Organisation: who submits communications and appeals. Kept in the data
+// folder's settings.json (sealed when the folder is encrypted); each field is saved
+// when the user leaves it, or all at once with Save (Enter in a field).
+
+const INPUT: Record<OrganizationField, { type: string; autoComplete: string; maxLength: number }> = {
+  name: { type: 'text', autoComplete: 'organization', maxLength: 200 },
+  address: { type: 'text', autoComplete: 'street-address', maxLength: 500 },
+  email: { type: 'email', autoComplete: 'email', maxLength: 254 },
+  phone: { type: 'tel', autoComplete: 'tel', maxLength: 40 },
+  responsiblePerson: { type: 'text', autoComplete: 'name', maxLength: 200 },
+  responsibleRole: { type: 'text', autoComplete: 'organization-title', maxLength: 200 },
+};
+
+type Status = { kind: 'saving' } | { kind: 'saved' } | { kind: 'saveFailed' | 'loadFailed'; message: string };
+
+export function OrganizationSection() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const id = useId();
+  const [texts, setTexts] = useState<OrgTexts>(EMPTY_TEXTS);
+  // What the folder holds: only a field that differs is sent.
+  const stored = useRef<OrgTexts>(EMPTY_TEXTS);
+  const [loaded, setLoaded] = useState(false);
+  const [invalid, setInvalid] = useState<ReadonlySet<OrganizationField>>(new Set());
+  const [status, setStatus] = useState<Status | null>(null);
+  const textsRef = useRef(texts);
+  textsRef.current = texts;
+
+  useEffect(() => {
+    let live = true;
+    void api['settings.get']({}).then((r) => {
+      if (!live) return;
+      if (r.ok) {
+        stored.current = textsOf(r.value.organization);
+        setTexts(stored.current);
+      } else setStatus({ kind: 'loadFailed', message: errorText(r.error) });
+      setLoaded(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, [errorText]);
+
+  const save = async (fields: readonly OrganizationField[]) => {
+    const { patch, invalid: bad } = changeFor(fields, textsRef.current, stored.current);
+    setInvalid((prev) => {
+      const next = new Set(prev);
+      for (const f of fields) if (bad.includes(f)) next.add(f);
+      else next.delete(f);
+      return next;
+    });
+    if (bad.length > 0) {
+      if (fields.length > 1) document.getElementById(`${id}-${bad[0]}`)?.focus();
+      return;
+    }
+    if (Object.keys(patch).length === 0) return;
+    setStatus({ kind: 'saving' });
+    const r = await api['settings.set']({ organization: patch });
+    if (!r.ok) {
+      setStatus({ kind: 'saveFailed', message: errorText(r.error) });
+      return;
+    }
+    stored.current = textsOf(r.value.organization);
+    // The saved fields show the value as stored (spaces tidied); a field being typed in meanwhile keeps its text.
+    setTexts((now) => ({ ...now, ...Object.fromEntries(Object.keys(patch).map((f) => [f, stored.current[f as OrganizationField]])) }));
+    setStatus({ kind: 'saved' });
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void save(ORGANIZATION_FIELDS);
+  };
+
+  const statusText =
+    status === null ? '' : status.kind === 'saving' ? t('org.saving') : status.kind === 'saved' ? t('org.saved') : t(`org.${status.kind}`, { message: status.message });
+
+  return (
+    <section className="card" aria-labelledby={`${id}-title`}>
+      <h2 className="card-title" id={`${id}-title`}>
+        {t('org.title')}
+      </h2>
+      <p className="muted">{t('org.intro')}</p>
+      <form onSubmit={submit} noValidate>
+        <div className="field-grid">
+          {ORGANIZATION_FIELDS.map((field) => {
+            const fieldId = `${id}-${field}`;
+            const error = invalid.has(field) ? t(`org.invalid.${field}`) : null;
+            const hint = SUBMISSION_ONLY_FIELDS.includes(field) ? t('org.submissionOnly') : undefined;
+            const common = {
+              id: fieldId,
+              value: texts[field],
+              disabled: !loaded,
+              maxLength: INPUT[field].maxLength,
+              autoComplete: INPUT[field].autoComplete,
+              'aria-invalid': error !== null ? true : undefined,
+              'aria-describedby': describedBy(fieldId, hint, error),
+              onBlur: () => void save([field]),
+            } as const;
+            return (
+              <FieldFrame key={field} id={fieldId} label={t(`org.${field}`)} error={error} hint={hint} wide={field === 'address'}>
+                {field === 'address' ? (
+                  <textarea {...common} rows={3} onChange={(e) => setTexts((now) => ({ ...now, address: e.target.value }))} />
+                ) : (
+                  <input {...common} type={INPUT[field].type} onChange={(e) => setTexts((now) => ({ ...now, [field]: e.target.value }))} />
+                )}
+              </FieldFrame>
+            );
+          })}
+        </div>
+        <p className="field-hint">{t('org.sealed')}</p>
+        <div className="field-actions">
+          <button type="submit" className="btn btn-primary" disabled={!loaded}>
+            {t('org.save')}
+          </button>
+        </div>
+      </form>
+      <p role="status" className={status?.kind === 'saveFailed' || status?.kind === 'loadFailed' ? 'field-error' : 'muted'}>
+        {statusText}
+      </p>
+    </section>
+  );
+}
