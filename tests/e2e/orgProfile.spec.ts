@@ -17,11 +17,14 @@ const PROFILE = {
 
 const onDisk = async (dataDir: string) => JSON.parse(await readFile(path.join(dataDir, 'settings.json'), 'utf8').catch(() => '{}')) as { organization?: Record<string, string> };
 
-test('the organisation profile is filled in, checked, saved in the folder, shown after a reload and in Kazakh', async ({ page, dataDir }) => {
+test('the organisation profile is filled in, checked, saved in the folder, shown after a reload and in Kazakh', async ({ page, dataDir }, testInfo) => {
   await page.getByRole('link', { name: 'Settings' }).click();
   const org = page.getByRole('region', { name: 'Organisation' });
   await expect(org.getByText('printed only in submissions to a UN mechanism, never in a public brief')).toBeVisible();
   const status = org.getByRole('status');
+  // Each contact field is read with the hint that it goes only into submissions; the name is not.
+  await expect(org.getByLabel('Phone')).toHaveAccessibleDescription('Contact details: printed only in submissions to a UN mechanism.');
+  await expect(org.getByLabel('Organisation name')).not.toHaveAccessibleDescription(/submissions/);
 
   // Left field by field: each is saved as the user moves on.
   await org.getByLabel('Organisation name').fill(`  ${PROFILE.name} `);
@@ -75,6 +78,10 @@ test('the organisation profile is filled in, checked, saved in the folder, shown
   await expect(kk.getByLabel('Телефон')).toHaveValue(PROFILE.phone);
   await expect(kk.getByLabel('Жауапты тұлға', { exact: true })).toHaveValue(PROFILE.responsiblePerson);
   await expect(kk.getByLabel('Жауапты тұлғаның лауазымы')).toHaveValue(PROFILE.responsibleRole);
+  // For a person to check that no Kazakh label overflows (test-results/screenshots).
+  const file = path.join('test-results', 'screenshots', `${testInfo.project.name}-kk-organisation.png`);
+  await kk.screenshot({ path: file });
+  await testInfo.attach('kk-organisation', { path: file, contentType: 'image/png' });
   await kk.getByLabel('Телефон').fill('12');
   await kk.getByRole('button', { name: 'Сақтау' }).click();
   await expect(kk.getByText('Телефон нөмірін жазыңыз')).toBeVisible();

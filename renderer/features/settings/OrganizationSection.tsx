@@ -10,13 +10,13 @@ import { changeFor, EMPTY_TEXTS, textsOf, type OrgTexts } from './organizationFo
 // folder's settings.json (sealed when the folder is encrypted); each field is saved
 // when the user leaves it, or all at once with Save (Enter in a field).
 
-const INPUT: Record<OrganizationField, { type: string; autoComplete: string; maxLength: number }> = {
-  name: { type: 'text', autoComplete: 'organization', maxLength: 200 },
-  address: { type: 'text', autoComplete: 'street-address', maxLength: 500 },
-  email: { type: 'email', autoComplete: 'email', maxLength: 254 },
-  phone: { type: 'tel', autoComplete: 'tel', maxLength: 40 },
-  responsiblePerson: { type: 'text', autoComplete: 'name', maxLength: 200 },
-  responsibleRole: { type: 'text', autoComplete: 'organization-title', maxLength: 200 },
+const INPUT: Record<OrganizationField, { inputMode: 'text' | 'email' | 'tel'; autoComplete: string; maxLength: number }> = {
+  name: { inputMode: 'text', autoComplete: 'organization', maxLength: 200 },
+  address: { inputMode: 'text', autoComplete: 'street-address', maxLength: 500 },
+  email: { inputMode: 'email', autoComplete: 'email', maxLength: 254 },
+  phone: { inputMode: 'tel', autoComplete: 'tel', maxLength: 40 },
+  responsiblePerson: { inputMode: 'text', autoComplete: 'name', maxLength: 200 },
+  responsibleRole: { inputMode: 'text', autoComplete: 'organization-title', maxLength: 200 },
 };
 
 type Status = { kind: 'saving' } | { kind: 'saved' } | { kind: 'saveFailed' | 'loadFailed'; message: string };
@@ -79,6 +79,33 @@ export function OrganizationSection() {
     void save(ORGANIZATION_FIELDS);
   };
 
+  const renderField = (field: OrganizationField) => {
+    const fieldId = `${id}-${field}`;
+    const error = invalid.has(field) ? t(`org.invalid.${field}`) : null;
+    // The contact fields share one hint, shown once above them and read with each.
+    const shared = SUBMISSION_ONLY_FIELDS.includes(field) ? `${id}-submission` : undefined;
+    const common = {
+      id: fieldId,
+      value: texts[field],
+      disabled: !loaded,
+      maxLength: INPUT[field].maxLength,
+      autoComplete: INPUT[field].autoComplete,
+      'aria-invalid': error !== null ? true : undefined,
+      'aria-describedby': [shared, describedBy(fieldId, undefined, error)].filter(Boolean).join(' ') || undefined,
+      onBlur: () => void save([field]),
+    } as const;
+    return (
+      <FieldFrame key={field} id={fieldId} label={t(`org.${field}`)} error={error} wide={field === 'address' || field === 'name'}>
+        {field === 'address' ? (
+          <textarea {...common} rows={3} onChange={(e) => setTexts((now) => ({ ...now, address: e.target.value }))} />
+        ) : (
+          // type "text" keeps the app's input style; inputMode still brings the right keyboard.
+          <input {...common} type="text" inputMode={INPUT[field].inputMode} onChange={(e) => setTexts((now) => ({ ...now, [field]: e.target.value }))} />
+        )}
+      </FieldFrame>
+    );
+  };
+
   const statusText =
     status === null ? '' : status.kind === 'saving' ? t('org.saving') : status.kind === 'saved' ? t('org.saved') : t(`org.${status.kind}`, { message: status.message });
 
@@ -90,32 +117,15 @@ export function OrganizationSection() {
       <p className="muted">{t('org.intro')}</p>
       <form onSubmit={submit} noValidate>
         <div className="field-grid">
-          {ORGANIZATION_FIELDS.map((field) => {
-            const fieldId = `${id}-${field}`;
-            const error = invalid.has(field) ? t(`org.invalid.${field}`) : null;
-            const hint = SUBMISSION_ONLY_FIELDS.includes(field) ? t('org.submissionOnly') : undefined;
-            const common = {
-              id: fieldId,
-              value: texts[field],
-              disabled: !loaded,
-              maxLength: INPUT[field].maxLength,
-              autoComplete: INPUT[field].autoComplete,
-              'aria-invalid': error !== null ? true : undefined,
-              'aria-describedby': describedBy(fieldId, hint, error),
-              onBlur: () => void save([field]),
-            } as const;
-            return (
-              <FieldFrame key={field} id={fieldId} label={t(`org.${field}`)} error={error} hint={hint} wide={field === 'address'}>
-                {field === 'address' ? (
-                  <textarea {...common} rows={3} onChange={(e) => setTexts((now) => ({ ...now, address: e.target.value }))} />
-                ) : (
-                  <input {...common} type={INPUT[field].type} onChange={(e) => setTexts((now) => ({ ...now, [field]: e.target.value }))} />
-                )}
-              </FieldFrame>
-            );
-          })}
+          {renderField('name')}
         </div>
-        <p className="field-hint">{t('org.sealed')}</p>
+        <p className="field-hint" id={`${id}-submission`} style={{ margin: '16px 0 8px' }}>
+          {t('org.submissionOnly')}
+        </p>
+        <div className="field-grid">{SUBMISSION_ONLY_FIELDS.map((field) => renderField(field))}</div>
+        <p className="field-hint" style={{ margin: '12px 0' }}>
+          {t('org.sealed')}
+        </p>
         <div className="field-actions">
           <button type="submit" className="btn btn-primary" disabled={!loaded}>
             {t('org.save')}
