@@ -63,7 +63,13 @@ async function readNow(store: CaseStore): Promise<AddressBookRead> {
       // Present but unreadable: sealed under another name or key, or damaged. Keep it for the user.
       return { book: seed, origin: 'seed', seeded: false, issues: [{ path: EMPTY_PATH, message: `${ADDRESSEES_FILE} could not be opened (damaged, or sealed for another folder); the shipped address book is used until it is replaced` }] };
     }
-    await store.writeDerivedFile(ADDRESSEES_FILE, encode(seed));
+    try {
+      await store.writeDerivedFile(ADDRESSEES_FILE, encode(seed));
+    } catch (err) {
+      // The book is still usable as shipped; the copy is tried again on the next read.
+      const code = (err as NodeJS.ErrnoException)?.code ?? String(err);
+      return { book: seed, origin: 'seed', seeded: false, issues: [{ path: EMPTY_PATH, message: `the shipped address book could not be copied into the data folder (${code}); it is used as shipped, and copied on the next use once the disk accepts it` }] };
+    }
     return { book: seed, origin: 'seed', seeded: true, issues: [] };
   }
   let json: unknown;

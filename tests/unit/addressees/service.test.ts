@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { open, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addresseesFor, ADDRESSEES_FILE, loadSeedAddressBook, readAddressBook, writeAddressBook } from '../../../electron/services/addressees';
@@ -7,6 +7,7 @@ import { decryptFolder, encryptFolder } from '../../../electron/services/crypto/
 import { isEncryptedBytes } from '../../../electron/services/crypto/envelope';
 import { ServiceError } from '../../../electron/services/errors';
 import { CaseStore } from '../../../electron/services/store/caseStore';
+import type { DurableFs } from '../../../electron/services/store/durableFile';
 import { formatIssue } from '../../../shared/errors';
 import type { AddressBook } from '../../../shared/model/addressees';
 import { buildDataFolder, FAST_KDF, snapshot } from '../../helpers/cryptoFolder';
@@ -127,6 +128,30 @@ describe('the address book in the data folder', () => {
       expect(formatIssue(cut.issues[0]!)).toMatch(/^\(top level\): addressees\.json is not valid JSON \(.+\); the shipped address book is used until it is mended$/);
       expect(await readFile(file, 'utf8')).toBe('{"format": "casefile-addressees", "countries": [');
     });
+  });
+
+  it('a disk that refuses the first copy: the shipped book is used, the fault reported, and the copy made on the next use', async () => {
+    let full = true;
+    const diskFull: DurableFs = {
+      open: (async (p: string, flags: string, mode?: number) => {
+        if (full && path.basename(p).includes(ADDRESSEES_FILE)) throw Object.assign(new Error('injected ENOSPC'), { code: 'ENOSPC' });
+        return open(p, flags, mode);
+      }) as DurableFs['open'],
+      rename,
+      unlink,
+    };
+    const store = await CaseStore.open(dir, { fs: diskFull });
+    try {
+      const refused = await readAddressBook(store);
+      expect(refused).toMatchObject({ origin: 'seed', seeded: false, book: await loadSeedAddressBook() });
+      expect(refused.issues.map(formatIssue)).toEqual([expect.stringMatching(/^\(top level\): the shipped address book could not be copied into the data folder \(ENOSPC\)/)]);
+      expect((await snapshot(dir)).has(ADDRESSEES_FILE)).toBe(false);
+      full = false;
+      expect(await readAddressBook(store)).toMatchObject({ origin: 'seed', seeded: true, issues: [] });
+      expect((await snapshot(dir)).has(ADDRESSEES_FILE)).toBe(true);
+    } finally {
+      await store.close();
+    }
   });
 
   it('refuses to save an invalid book, by path, and writes nothing', async () => {
