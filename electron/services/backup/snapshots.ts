@@ -138,7 +138,7 @@ export async function createSnapshot(dataDir: string, options: SnapshotOptions):
   const now = options.now ?? new Date();
   // settings.json (who prepares the briefs) goes along where it exists: a set copied to another drive
   // restores a whole folder on a new computer. A missing one is passed over like a case trashed meanwhile.
-  const rels: string[] = ['meta.json', 'settings.json'];
+  const rels: string[] = ['meta.json', 'settings.json', 'addressees.json'];
   for (const [sub, ext] of [['cases', '.json'], ['trash', '.json'], ['history', '.jsonl']] as const) {
     for (const name of (await names(path.join(dataDir, sub))).sort()) {
       if (!name.startsWith('.') && name.endsWith(ext)) rels.push(`${sub}/${name}`);

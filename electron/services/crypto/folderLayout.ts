@@ -5,6 +5,7 @@ import { LOCK_FILE } from '../store/lock';
 import { SUMMARY_INDEX_FILE } from '../store/summaryIndex';
 import { SEARCH_INDEX_FILE } from '../search/files';
 import { SETTINGS_FILE } from '../settings/files';
+import { ADDRESSEES_FILE } from '../addressees/files';
 
 // Which files of a data folder are encrypted, and under which name. This is the
 // one place that knows the layout: a new kind of file in the data folder (an
@@ -89,7 +90,7 @@ export async function entries(dir: string) {
 }
 
 // migration.json: a data-folder migration in progress (store/migrations/journal); plain, it names two layout numbers.
-const TOP_LEVEL_KNOWN = new Set([META_FILE, LOCK_FILE, VAULT_FILE, JOURNAL_FILE, SUMMARY_INDEX_FILE, SEARCH_INDEX_FILE, SETTINGS_FILE, MANIFEST_FILE, CASES, TRASH, QUARANTINE, RETIRED_QUARANTINE, BRIEF_TMP, HISTORY_DIR, BACKUPS, RESTORE_JOURNAL, 'migration.json']);
+const TOP_LEVEL_KNOWN = new Set([META_FILE, LOCK_FILE, VAULT_FILE, JOURNAL_FILE, SUMMARY_INDEX_FILE, SEARCH_INDEX_FILE, SETTINGS_FILE, ADDRESSEES_FILE, MANIFEST_FILE, CASES, TRASH, QUARANTINE, RETIRED_QUARANTINE, BRIEF_TMP, HISTORY_DIR, BACKUPS, RESTORE_JOURNAL, 'migration.json']);
 
 /** The format of a file in `sub`, or null for a name the layout does not know there. */
 function formatIn(sub: string, name: string): TargetFormat | null {
@@ -119,6 +120,8 @@ export async function listFolder(dataDir: string): Promise<{ targets: Target[]; 
     else if (entry.name === SEARCH_INDEX_FILE && entry.isFile()) targets.push({ rel: SEARCH_INDEX_FILE, aad: SEARCH_INDEX_FILE, format: 'json' });
     // The folder's settings (who prepares its briefs): JSON when plain, sealed like the rest.
     else if (entry.name === SETTINGS_FILE && entry.isFile()) targets.push({ rel: SETTINGS_FILE, aad: SETTINGS_FILE, format: 'json' });
+    // The user's address book (addressees/): JSON when plain, sealed like the settings.
+    else if (entry.name === ADDRESSEES_FILE && entry.isFile()) targets.push({ rel: ADDRESSEES_FILE, aad: ADDRESSEES_FILE, format: 'json' });
     // The manifest of case revisions (tamper evidence): sealed line by line, like a history.
     else if (entry.name === MANIFEST_FILE && entry.isFile()) targets.push({ rel: MANIFEST_FILE, aad: MANIFEST_FILE, format: 'lines' });
     else if (!TOP_LEVEL_KNOWN.has(entry.name) && !isTempName(entry.name) && !entry.name.startsWith(`${LOCK_FILE}.`)) untouched.push(entry.name);
