@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { NewCaseDraft } from './case';
 import { DateTime } from './scalars';
 import { ImportedBundleHistory } from './audit';
-import { caseFromV1 } from './fromV1';
+import { caseFromV1, isRecord } from './fromV1';
 
 export const BUNDLE_FORMAT = 'casefile-bundle';
 /** The version this build writes; it reads this one and version 1 (MODEL.md, From version 1). */
@@ -25,8 +25,6 @@ const BundleV2 = BundleTop.extend({
   /** The app's own addition: each case's change history, present when the export asked for it. */
   history: ImportedBundleHistory.optional(),
 });
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * A version-1 bundle's cases, each brought to version 2, with the faults of its

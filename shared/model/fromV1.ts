@@ -58,7 +58,8 @@ export type V1Fault = { path: PathSegment[]; message: string };
 /** What reading a version-1 case did: the case as version 2 (still to be validated), faults in its v1-only fields, and each change in words. */
 export type FromV1 = { value: unknown; faults: V1Fault[]; changes: string[] };
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A parsed JSON object (not null, not an array). */
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * A version-1 case as version 2. Anything that is not a version-1 prisoner case shape

@@ -1,12 +1,11 @@
 import type { z } from 'zod';
-import type { DecisionStage, WarrantShown } from '../../../shared/model';
+import type { ChargeOutcome, ConsentStatus, DecisionStage, WarrantShown } from '../../../shared/model';
 
 // The words for the facts model version 2 added (decisions, the arrest, identity and
 // detention details, requests, consent). Kept apart from labels.ts, which holds the
 // rest; English is the reference and its shape is the type.
 
 type Names<T extends string> = Record<T, string>;
-type ConsentStatus = 'given' | 'refused' | 'pending' | 'not_needed';
 
 export const factsEn = {
   decisions: 'Decisions',
@@ -35,13 +34,13 @@ export const factsEn = {
   address: 'Address',
   idDocument: 'Identity document',
   consent: 'Consent',
-  consentStatus: { given: 'given', refused: 'refused', pending: 'pending', not_needed: 'not needed' } satisfies Names<ConsentStatus>,
+  consentStatus: { given: 'given', refused: 'refused', pending: 'pending', not_needed: 'not needed' } satisfies Names<z.infer<typeof ConsentStatus>>,
   legalForm: 'Legal form',
   aimClaimed: 'Aim claimed by the authorities',
   impact: 'Impact',
   chargeOutcome: {
     pending: 'pending', convicted: 'convicted', acquitted: 'acquitted', dropped: 'dropped', requalified: 'requalified',
-  } satisfies Names<'pending' | 'convicted' | 'acquitted' | 'dropped' | 'requalified'>,
+  } satisfies Names<z.infer<typeof ChargeOutcome>>,
   /** A request narrowed to one recipient is marked with it. */
   requestTo: (addressee: string) => `To ${addressee}:`,
 };

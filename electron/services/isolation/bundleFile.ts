@@ -6,7 +6,7 @@
 
 import { z } from 'zod';
 import { issuesFromZod } from '../../../shared/errors';
-import { Bundle, BundleTop, CaseDraft, upgradeBundle, type Issue, type PathSegment } from '../../../shared/model';
+import { Bundle, BundleTop, CaseDraft, isRecord, upgradeBundle, type Issue, type PathSegment } from '../../../shared/model';
 import { AuditEntry } from '../../../shared/model/audit';
 import { Id } from '../../../shared/model/scalars';
 import { ServiceError } from '../errors';
@@ -100,8 +100,6 @@ class Faults {
     this.add(issuesFromZod(error).map((issue) => ({ ...issue, path: [...base, ...issue.path] })));
   }
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A value zod would refuse for want of an object, counted without asking zod (which would build an error object). */
 function notAnObject(faults: Faults, value: unknown, path: PathSegment[]): boolean {
