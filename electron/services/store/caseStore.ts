@@ -76,8 +76,16 @@ const INDEX_IDLE_MS = 2000;
 const INDEX_MAX_STALE_MS = 30_000;
 
 
-/** V8 quotes the file's first characters in a JSON error: keep control characters (terminal escapes, line breaks) out of reasons. */
-const printable = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+/**
+ * V8 quotes the file's first characters in a JSON error: keep control characters
+ * (terminal escapes, line breaks) out of reasons, and the half of a surrogate pair
+ * its quote can cut off too — a reason is written to a .reason.txt as UTF-8 and must
+ * read back as it was reported.
+ */
+const printable = (text: string) =>
+  text
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 
 /**
  * The case store: one lowdb-managed JSON file per case under `cases/`, written

@@ -182,6 +182,23 @@ describe('damaged case files in cases/', () => {
     }
   });
 
+  it('the reason reads back from its .reason.txt as reported, when V8 quotes half of a surrogate pair', async () => {
+    // V8 cuts its quote of the text after ten UTF-16 units: "x" and then emoji leave a
+    // lone high surrogate at the cut, which UTF-8 cannot hold (found by the random-bytes
+    // property above in CI).
+    const dir = await copyOfTemplate();
+    const bytes = Buffer.from(`x${'😀'.repeat(20)}`, 'utf8');
+    await writeFile(path.join(dir, 'cases', `${active[3]!.id}.json`), bytes);
+    const store = await CaseStore.open(dir);
+    try {
+      const [q] = store.quarantinedNow;
+      expect(q!.reason).toMatch(/^cases\/.+\.json: not valid JSON \(.*x😀😀😀😀\uFFFD/);
+      expect((await readFile(path.join(dir, `${q!.file}.reason.txt`), 'utf8')).trim()).toBe(q!.reason);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('damage that keeps the size and modification time the summary index knows is caught at open (the change time moved) and quarantined', async () => {
     const dir = await copyOfTemplate();
     const victim = active[1]!;

@@ -1,5 +1,5 @@
 import { formatIssue, issuesFromZod } from '../../../../shared/errors';
-import { CaseFile, caseFromV1, type AuditChange } from '../../../../shared/model';
+import { CaseFile, caseFromV1, isRecord, type AuditChange } from '../../../../shared/model';
 import { diffCases } from '../../audit/diff';
 import { canonicalJson } from '../../audit/digest';
 
@@ -23,8 +23,6 @@ export type StoredConversion =
       audit: AuditChange[];
     }
   | { ok: false; faults: string[] };
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function convertStoredCase(raw: unknown): StoredConversion {
   const read = caseFromV1(raw, 'stored');
