@@ -4,7 +4,7 @@ import { CaseDraft, CaseFile, CaseKind, CaseStatus, NewCaseDraft, Priority } fro
 import { DateTime, Id } from './model/scalars';
 import { CaseSummary } from './model/summary';
 import { AnnotationState } from './model/annotationStatus';
-import { BriefLang, BriefMode, BriefTemplate, PreparedBy } from './model/brief';
+import { BriefFormat, BriefLang, BriefMode, BriefTemplate, PreparedBy } from './model/brief';
 import { FolderSettings, FolderSettingsPatch } from './settings';
 import { SearchHit, SearchQuery } from './model/search';
 import { AgendaRow, IsoDay } from './model/agenda';
@@ -152,6 +152,8 @@ export const BriefRequest = z.strictObject({
   template: BriefTemplate.optional(),
   lang: BriefLang.default('en'),
   mode: BriefMode.default('public'),
+  /** `docx`: a Word document with the same content and order, to edit before sending. */
+  format: BriefFormat.default('pdf'),
   /** Only annotations with one of these tags; absent prints all (public ones, in public mode). */
   annotationTags: z.array(z.string()).optional(),
   /** Who prepared the brief (the PDF's Author); absent: "Casefile". */
@@ -161,9 +163,12 @@ export const BriefRequest = z.strictObject({
 export const RenderedBrief = z.strictObject({
   fileName: z.string(),
   template: BriefTemplate,
+  format: BriefFormat,
+  /** Pages as laid out in the PDF; a Word document is paginated by Word, so this is the PDF's count for the same content. */
   pages: z.int().min(1),
   bytes: z.int().min(1),
-  pdfBase64: z.base64(),
+  /** The file's bytes: a PDF or a DOCX, as `format` says. */
+  dataBase64: z.base64(),
   /** Annotations in scope the brief could not quote: their passage changed or is gone. */
   annotationsLeftOut: z.int().min(0),
 });

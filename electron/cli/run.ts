@@ -370,7 +370,7 @@ function plan(command: string, args: string[], values: Values, io: CliIo): (disp
           },
         );
         if (!result.ok) return reportError(io, result.error);
-        if (!(await writeOutput(io, out, Buffer.from(result.value.pdfBase64, 'base64')))) return EXIT.failure;
+        if (!(await writeOutput(io, out, Buffer.from(result.value.dataBase64, 'base64')))) return EXIT.failure;
         const note = mode === 'public' ? 'public: its text was checked and holds nothing confidential' : 'internal: every page is stamped CONFIDENTIAL';
         io.stdout(`Wrote ${out} (${result.value.template}, ${result.value.pages} page(s); ${note}).`);
         const leftOut = result.value.annotationsLeftOut;

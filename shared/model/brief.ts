@@ -4,13 +4,21 @@ import { z } from 'zod';
 export const BriefTemplate = z.enum(['case', 'wgad', 'urgent-action', 'ngo', 'multi']);
 export type BriefTemplate = z.infer<typeof BriefTemplate>;
 
-/** The language of the labels; the case text is printed as written, whatever its script. */
-export const BriefLang = z.enum(['en', 'ru']);
+/** The language of the labels; the case text is printed as written, except names, which print in the brief's script when the case has an alias in it. */
+export const BriefLang = z.enum(['en', 'ru', 'kk']);
 export type BriefLang = z.infer<typeof BriefLang>;
 
-/** `public` leaves out everything confidential and proves it; `internal` keeps all and stamps every page. */
-export const BriefMode = z.enum(['public', 'internal']);
+/**
+ * MODEL.md, Confidentiality: `public` for anyone; `submission` for a UN mechanism (public plus who submits and on
+ * whose behalf: lawyer, contact, address, identity document, consent, health); `internal` keeps all and stamps every
+ * page. Public and submission output is proven clean by reading the written file back.
+ */
+export const BriefMode = z.enum(['public', 'submission', 'internal']);
 export type BriefMode = z.infer<typeof BriefMode>;
+
+/** The file a brief is written as: a PDF to send, or a Word document to edit. */
+export const BriefFormat = z.enum(['pdf', 'docx']);
+export type BriefFormat = z.infer<typeof BriefFormat>;
 
 /** The templates with an evidence section; the others quote no annotation. */
 export const QUOTING_TEMPLATES: readonly BriefTemplate[] = ['case', 'wgad', 'ngo'];
@@ -22,6 +30,7 @@ export const BriefOptions = z.strictObject({
   template: BriefTemplate,
   lang: BriefLang.default('en'),
   mode: BriefMode.default('public'),
+  format: BriefFormat.default('pdf'),
   /** When present, only annotations carrying at least one of these tags are printed (an empty list prints none). */
   annotationTags: z.array(z.string()).optional(),
 });

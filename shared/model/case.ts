@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CountryCode, DateTime, Id, Money, Months, NewCaseId, PartialDate, Rev, StoredMoney, StoredMonths, StoredRev, StoredTerm, Term, Text } from './scalars';
 import {
-  AdvocacyAction, AdvocacyActionDraft, Analysis, Annotation, AnnotationDraft, Consent,
+  AdvocacyAction, AdvocacyActionDraft, Analysis, Annotation, AnnotationDraft, Briefing, Consent,
   Deadline, DeadlineDraft, Event, EventDraft, Request, RequestDraft, Source, SourceDraft,
 } from './parts';
 import { IsoCountryCode } from './countries';
@@ -160,6 +160,7 @@ const core = {
   analysis: Analysis.default({ wgadCategories: [], rightsViolated: [] }),
   /** Always confidential (MODEL.md, Confidentiality). */
   consent: Consent.optional(),
+  briefing: Briefing.optional(),
 };
 
 const draftParts = {

@@ -150,6 +150,28 @@ export const Consent = z.strictObject({
 });
 export type Consent = z.infer<typeof Consent>;
 
+/**
+ * What a brief remembers of a case between renderings (a project extension to MODEL.md, named in
+ * the README's *Briefs*): the urgent action's number and dates, the languages to write in, and the
+ * summary as the advocate translated it for a brief in another language.
+ */
+export const Briefing = z.strictObject({
+  urgentAction: z
+    .strictObject({
+      /** As the issuing network numbers it: "UA 12/26". */
+      number: z.string().max(60).optional(),
+      issuedOn: PartialDate.optional(),
+      /** "Please send appeals before …". */
+      sendBefore: PartialDate.optional(),
+      /** The languages appeals may be written in, in words: "Kazakh, Russian, English". */
+      writeIn: z.string().max(200).optional(),
+    })
+    .optional(),
+  /** The summary in the brief's language, where the case's own is in another; printed instead of it. */
+  summaries: z.strictObject({ en: z.string().optional(), ru: z.string().optional(), kk: z.string().optional() }).optional(),
+});
+export type Briefing = z.infer<typeof Briefing>;
+
 export const WgadCategory = z.enum(['I', 'II', 'III', 'IV', 'V']);
 
 export const Analysis = z.strictObject({

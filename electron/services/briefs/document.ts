@@ -1,18 +1,8 @@
 import PDFDocument from 'pdfkit';
-import type { BriefLang } from '../../../shared/model/brief';
+import type { DocumentMeta, Furniture } from './doc/model';
 import { fontPath } from './fonts';
-import { drawPageFurniture, type Furniture } from './layout/pageFurniture';
+import { drawPageFurniture } from './layout/pageFurniture';
 import { Writer } from './layout/writer';
-
-export type DocumentMeta = {
-  title: string;
-  subject: string;
-  keywords: string[];
-  lang: BriefLang;
-  generatedAt: Date;
-  /** Who prepared the brief, or "Casefile". */
-  author: string;
-};
 
 export type OpenDocument = { writer: Writer; done: Promise<Buffer> };
 
@@ -36,7 +26,8 @@ export function openDocument(meta: DocumentMeta): OpenDocument {
       Author: meta.author,
       Subject: meta.subject,
       Keywords: meta.keywords.join(', '),
-      Creator: 'Casefile',
+      // A brief to send names its author, not the tool that wrote it (issue 14: no tool names outside internal mode).
+      Creator: meta.mode === 'internal' ? 'Casefile' : meta.author,
       CreationDate: meta.generatedAt,
       ModDate: meta.generatedAt,
     },

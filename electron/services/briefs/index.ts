@@ -4,11 +4,13 @@ import { BriefOptions, QUOTING_TEMPLATES, type BriefOptionsInput, type BriefTemp
 import { issuesFromZod } from '../../../shared/errors';
 import { ServiceError, ioError, isIoError } from '../errors';
 import { writeFileDurably } from '../store/durableFile';
-import { closeDocument, openDocument } from './document';
+import { DocBuilder } from './doc/builder';
+import { documentText, type BriefDocument } from './doc/model';
 import { verifiedEvidence } from './evidence';
 import { formatDay } from './format';
 import { labelsFor, type Labels } from './labels';
 import { extractPdfText } from './pdfText';
+import { renderPdf } from './layout/renderPdf';
 import { caseForBrief, describeLeak, findLeaks, publicFieldsContaining, secretsOf, type Secret } from './redaction';
 import type { Ctx } from './sections';
 import { renderCase } from './templates/case';
@@ -35,7 +37,16 @@ export type RenderBriefOptions = BriefOptionsInput & {
  * `annotationsLeftOut`: annotations the brief would have printed but did not, their passage changed or gone
  * (see verifiedEvidence); 0 for a template that prints no annotations.
  */
-export type RenderedBrief = { file: string | null; pages: number; bytes: number; pdf: Buffer; annotationsLeftOut: number };
+export type RenderedBrief = {
+  file: string | null;
+  pages: number;
+  bytes: number;
+  /** The written file's bytes: a PDF, or a DOCX when `format` is docx. */
+  data: Buffer;
+  /** The document both writers laid out. */
+  document: BriefDocument;
+  annotationsLeftOut: number;
+};
 
 
 /** Refuses a template that does not fit the cases it was given, before anything is drawn. */
@@ -84,21 +95,14 @@ export async function renderBrief<F extends string | null>(cases: CaseFile[], ou
   const views = cases.map((c) => caseForBrief(c, scope));
   const relatedViews = related.map((c) => caseForBrief(c, scope));
   const { title, header } = documentTitle(opts.template, cases, l);
-  const generated = l.generated(formatDay(generatedAt, l));
 
   const single = views[0]!;
-  /** Lays the brief out and closes it; `tightness` asks an urgent action for a shorter text. */
-  const compose = async (tightness: number): Promise<{ buffer: Buffer; pages: number }> => {
-    const open = openDocument({
-      title,
-      subject: opts.template === 'multi' ? l.templateTitle.multi : `${l.templateTitle[opts.template]} · ${l.kind[cases[0]!.kind]}`,
-      keywords: ['Casefile', opts.template, ...new Set(cases.flatMap((c) => [c.kind, ...c.tags]))],
-      lang: opts.lang,
-      generatedAt,
-      author: preparedBy ?? 'Casefile',
-    });
+  const internal = opts.mode === 'internal';
+  /** The brief as a document; `tightness` asks an urgent action for a shorter text. */
+  const compose = async (tightness: number): Promise<BriefDocument> => {
+    const w = new DocBuilder();
     const today = { year: generatedAt.getFullYear(), month: generatedAt.getMonth() + 1, day: generatedAt.getDate() };
-    const ctx: Ctx = { w: open.writer, l, mode: opts.mode, generated, today, ...(preparedBy ? { preparedBy } : {}) };
+    const ctx: Ctx = { w, l, mode: opts.mode, date: formatDay(generatedAt, l), today, ...(preparedBy ? { preparedBy } : {}) };
     switch (opts.template) {
       case 'case':
         renderCase(ctx, single);
@@ -116,39 +120,58 @@ export async function renderBrief<F extends string | null>(cases: CaseFile[], ou
         await renderMulti(ctx, views, onProgress);
         break;
     }
-    return closeDocument(open, {
-      title: header,
-      generated,
-      pageLabel: l.pageOf,
-      ...(opts.mode === 'internal' ? { stamp: opts.lang === 'en' ? [l.confidentialStamp] : [labelsFor('en').confidentialStamp, l.confidentialStamp] } : {}),
-    });
+    return {
+      meta: {
+        title,
+        subject: opts.template === 'multi' ? l.templateTitle.multi : `${l.templateTitle[opts.template]} · ${l.kind[cases[0]!.kind]}`,
+        // Tags are the team's working labels: a brief to send carries none, not even in its metadata.
+        keywords: internal ? ['Casefile', opts.template, ...new Set(cases.flatMap((c) => [c.kind, ...c.tags]))] : [l.templateTitle[opts.template]],
+        lang: opts.lang,
+        mode: opts.mode,
+        generatedAt,
+        author: preparedBy ?? (internal ? 'Casefile' : ''),
+      },
+      furniture: {
+        title: header,
+        right: internal ? l.generated(formatDay(generatedAt, l)) : '',
+        pageLabel: l.pageOf,
+        ...(internal ? { stamp: opts.lang === 'en' ? [l.confidentialStamp] : [labelsFor('en').confidentialStamp, l.confidentialStamp] } : {}),
+      },
+      nodes: w.nodes,
+      footnotes: w.footnotes,
+    };
   };
 
   if (opts.template !== 'multi') onProgress?.(0, 1);
-  let { buffer, pages } = await compose(0);
+  let document = await compose(0);
+  let { buffer, pages } = await renderPdf(document);
   // An urgent action is read only if it is short: laid out again, shorter, until it fits on two pages.
   for (let tightness = 1; opts.template === 'urgent-action' && pages > URGENT_PAGES && tightness <= MAX_TIGHTNESS; tightness++) {
-    ({ buffer, pages } = await compose(tightness));
+    document = await compose(tightness);
+    ({ buffer, pages } = await renderPdf(document));
   }
+  if (opts.format === 'docx') throw new ServiceError('bad_input', 'Word briefs are not available in this build yet; choose PDF.');
   if (opts.template !== 'multi') onProgress?.(1, 1);
 
-  if (opts.mode === 'public') {
+  if (!internal) {
     const secrets = [
       ...cases.flatMap((c, i) => secretsOf(c, cases.length > 1 ? ['cases', i] : [])),
       ...(opts.template === 'ngo' ? related.flatMap((c, i) => secretsOf(c, ['related', i])) : []),
     ];
-    await refuseLeaks(buffer, secrets, outFile, { cases: views, related: relatedViews });
+    // The model first (a leak named before any file exists), then the written file as any reader would read it.
+    await refuseLeaks(documentText(document), secrets, outFile, { cases: views, related: relatedViews });
+    const extracted = await extractPdfText(buffer);
+    await refuseLeaks([extracted.text, ...Object.values(extracted.info)].join('\n'), secrets, outFile, { cases: views, related: relatedViews });
   }
 
   if (outFile !== null) await writeOut(outFile, buffer);
   const annotationsLeftOut = QUOTING_TEMPLATES.includes(opts.template) ? verifiedEvidence(single).leftOut : 0;
-  return { file: outFile, pages, bytes: buffer.length, pdf: buffer, annotationsLeftOut };
+  return { file: outFile, pages, bytes: buffer.length, data: buffer, document, annotationsLeftOut };
 }
 
-async function refuseLeaks(buffer: Buffer, secrets: readonly Secret[], outFile: string | null, shown: { cases: CaseFile[]; related: CaseFile[] }): Promise<void> {
+async function refuseLeaks(text: string, secrets: readonly Secret[], outFile: string | null, shown: { cases: CaseFile[]; related: CaseFile[] }): Promise<void> {
   if (secrets.length === 0) return;
-  const extracted = await extractPdfText(buffer);
-  const leaks = findLeaks([extracted.text, ...Object.values(extracted.info)].join('\n'), secrets);
+  const leaks = findLeaks(text, secrets);
   if (leaks.length === 0) return;
   // A file left at the target from an earlier export would pass for this one.
   if (outFile !== null) await rm(outFile, { force: true });

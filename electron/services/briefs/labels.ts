@@ -21,7 +21,8 @@ const en = {
   facts: factsEn,
   quoteOpen: '“',
   quoteClose: '”',
-  pageOf: (page: number, total: number) => `Page ${page} of ${total}`,
+  /** "{page}" and "{total}" stand for the numbers. */
+  pageOf: 'Page {page} of {total}',
   generated: (date: string) => `Generated ${date} by Casefile`,
   confidentialStamp: 'CONFIDENTIAL',
   /** Beside an item flagged confidential, in an internal brief. */
@@ -126,7 +127,8 @@ const en = {
   noArgumentYet: 'the case file holds no argument yet. Write it in the case’s analysis before this brief is sent.',
   caseNote: 'Note on the case',
   sourceLabel: 'Source',
-  noteSeePage: (page: number) => `full reference on page ${page}`,
+  /** "{page}" stands for the page that holds the full note. */
+  noteSeePage: 'full reference on page {page}',
   unverifiedLeftOut: (n: number) =>
     `${n} ${n === 1 ? 'annotation is' : 'annotations are'} left out: ${n === 1 ? 'its' : 'their'} passage changed or is gone from the source. Review ${n === 1 ? 'it' : 'them'} in Sources.`,
   preparedBy: (who: string) => `Prepared by ${who}`,
@@ -227,7 +229,7 @@ const ru: Labels = {
   facts: factsRu,
   quoteOpen: '«',
   quoteClose: '»',
-  pageOf: (page, total) => `Стр. ${page} из ${total}`,
+  pageOf: 'Стр. {page} из {total}',
   generated: (date) => `Подготовлено ${date} в Casefile`,
   confidentialStamp: 'КОНФИДЕНЦИАЛЬНО',
   confidentialItem: '[конфиденциально]',
@@ -329,7 +331,7 @@ const ru: Labels = {
   noArgumentYet: 'в деле пока нет аргументации. Запишите её в анализе дела до отправки документа.',
   caseNote: 'Заметка по делу',
   sourceLabel: 'Источник',
-  noteSeePage: (page) => `полная ссылка на стр. ${page}`,
+  noteSeePage: 'полная ссылка на стр. {page}',
   unverifiedLeftOut: (n) =>
     `Не включено аннотаций: ${n} — цитируемый фрагмент изменился или исчез из источника. Проверьте их в разделе «Источники».`,
   preparedBy: (who) => `Подготовил(а): ${who}`,
@@ -429,7 +431,8 @@ function ruPlural(n: number, one: string, few: string, many: string): string {
   return rule === 'one' ? one : rule === 'few' ? few : many;
 }
 
-export const LABELS: Record<BriefLang, Labels> = { en, ru };
+// Kazakh until its own table lands: Russian, which every Kazakh reader reads (replaced by kk below).
+export const LABELS: Record<BriefLang, Labels> = { en, ru, kk: ru };
 
 export function labelsFor(lang: BriefLang): Labels {
   return LABELS[lang];

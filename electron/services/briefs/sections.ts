@@ -5,9 +5,9 @@ import { countryShort, formatMoney, formatMonths, formatPartialDate, formatTerm,
 import { comparePartialDates } from '../../../shared/text/partialDate';
 import type { CalendarDate } from '../../../shared/text/dates';
 import { expectedRelease } from '../../../shared/text/detention';
-import { table, type Cell } from './layout/table';
-import { THEME, type Run } from './layout/text';
-import type { Citation, Writer } from './layout/writer';
+import { table, type DocBuilder } from './doc/builder';
+import type { Cell, Footnote, Run } from './doc/model';
+import { THEME } from './doc/theme';
 import { verifiedEvidence, type Verified } from './evidence';
 export * from './caseText';
 
@@ -15,7 +15,8 @@ export * from './caseText';
 // it (already filtered for the mode), so none of them decides about confidentiality.
 
 /** `today`: the day the brief is generated, for what is computed from dates (the expected release). */
-export type Ctx = { w: Writer; l: Labels; mode: BriefMode; generated: string; today: CalendarDate; preparedBy?: string };
+/** `date`: the brief's date in words; `today` the same day, for what is computed from dates (the expected release). */
+export type Ctx = { w: DocBuilder; l: Labels; mode: BriefMode; date: string; today: CalendarDate; preparedBy?: string };
 
 // --- facts as text -------------------------------------------------------------
 
@@ -52,10 +53,10 @@ export function titleBlock(ctx: Ctx, kicker: string, title: string): void {
   const { w, l, mode } = ctx;
   w.block([{ text: kicker, style: 'bold', color: THEME.muted }], { size: THEME.small + 1, gapAfter: 2 });
   w.block([{ text: title, style: 'bold', color: THEME.accent }], { size: 17, tag: 'Title', gapAfter: 4 });
-  w.block([{ text: join([ctx.generated, ctx.preparedBy && l.preparedBy(ctx.preparedBy)], ' · '), color: THEME.muted }], { size: THEME.small, gapAfter: 6 });
-  w.callout([{ text: mode === 'internal' ? l.markingInternal : l.markingPublic, style: 'bold' }], mode === 'internal'
-    ? { color: THEME.stamp, fill: '#fbeaec' }
-    : { color: THEME.accent, fill: THEME.labelFill });
+  // A brief to send carries its date and author, like any letter; only the team's copy says how it was made.
+  const dated = mode === 'internal' ? l.generated(ctx.date) : ctx.date;
+  w.block([{ text: join([dated, ctx.preparedBy && l.preparedBy(ctx.preparedBy)], ' · '), color: THEME.muted }], { size: THEME.small, gapAfter: 6 });
+  if (mode === 'internal') w.callout([{ text: l.markingInternal, style: 'bold' }], { color: THEME.stamp, fill: '#fbeaec' });
 }
 
 import {
@@ -118,7 +119,7 @@ export function ngoFacts(c: NgoCase, l: Labels, mode: BriefMode): FactRow[] {
   ];
 }
 
-export function factsTable(w: Writer, rows: readonly FactRow[]): void {
+export function factsTable(w: DocBuilder, rows: readonly FactRow[]): void {
   const present = rows.filter((r): r is [string, string] => r[1] !== undefined && r[1].trim() !== '');
   table(w, [{ header: '', width: 0.27 }, { header: '', width: 0.73 }], present, { labelColumn: true, noHeader: true });
 }
@@ -426,7 +427,7 @@ function evidenceItem(ctx: Ctx, { annotation: a, source, quote }: Verified): voi
   const { w, l } = ctx;
   const runs: Run[] = [];
   const n = source ? w.cite(sourceNote(source, l)) : undefined;
-  const cited = (text: string): Run => (n === undefined ? { text } : { text: `${text} [${n}]`.trim(), notes: [n] });
+  const cited = (text: string): Run => (n === undefined ? { text } : { text, notes: [n] });
   const comment = a.body.trim();
   // The marker ends the comment, or the quote when there is no comment.
   if (quote) runs.push({ ...(comment === '' ? cited(`${l.quoteOpen}${quote}${l.quoteClose}`) : { text: `${l.quoteOpen}${quote}${l.quoteClose}` }), style: 'italic', color: THEME.accent });
@@ -438,11 +439,11 @@ function evidenceItem(ctx: Ctx, { annotation: a, source, quote }: Verified): voi
 }
 
 /** A source's footnote: in full where first cited, then "Title — full reference on page 3" on later pages. */
-function sourceNote(source: Source, l: Labels): Citation {
+function sourceNote(source: Source, l: Labels): Footnote {
   const mark = source.confidential ? ` ${l.confidentialItem}` : '';
   return {
     key: source.id,
-    full: (n) => [{ text: `[${n}] ${l.sourceLabel}: ${sourceCitation(source, l)}${mark}` }],
-    short: (n, page) => [{ text: `[${n}] ${source.title} — ${l.noteSeePage(page)}${mark}` }],
+    full: [{ text: `${l.sourceLabel}: ${sourceCitation(source, l)}${mark}` }],
+    short: { title: `${source.title}${mark}`, seePage: l.noteSeePage },
   };
 }

@@ -52,20 +52,22 @@ export async function renderBriefOperation(store: CaseStore, input: OpParsedInpu
       template,
       lang: input.lang,
       mode: input.mode,
+      format: input.format,
       ...(input.annotationTags ? { annotationTags: input.annotationTags } : {}),
       ...(input.preparedBy ? { preparedBy: input.preparedBy } : {}),
       related,
       onProgress: (done, total) => context.onProgress?.({ done, total, label: 'brief' }),
     });
-    const bytes = file === null ? rendered.pdf : await readFile(file);
+    const bytes = file === null ? rendered.data : await readFile(file);
     const date = new Date().toISOString().slice(0, 10);
     const name = template === 'multi' ? `${cases.length}-cases` : slug(cases[0]!.title);
     return {
-      fileName: `${name}-${template}-${input.lang}-${input.mode}-${date}.pdf`,
+      fileName: `${name}-${template}-${input.lang}-${input.mode}-${date}.${input.format}`,
       template,
+      format: input.format,
       pages: rendered.pages,
       bytes: rendered.bytes,
-      pdfBase64: bytes.toString('base64'),
+      dataBase64: bytes.toString('base64'),
       annotationsLeftOut: rendered.annotationsLeftOut,
     };
   } finally {

@@ -29,7 +29,7 @@ function browserStorage(): Storage | null {
   }
 }
 
-const deliverPdf = (brief: RenderedBrief) => deliverFile(brief.fileName, base64ToBytes(brief.pdfBase64), 'pdf');
+const deliverPdf = (brief: RenderedBrief) => deliverFile(brief.fileName, base64ToBytes(brief.dataBase64), 'pdf');
 
 export type BriefSubject =
   /** One case, from its case view: the draft as shown (kind and annotation tags). */

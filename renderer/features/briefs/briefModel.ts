@@ -1,5 +1,5 @@
 import { annotationStates, isVerifiedForBrief, type CaseFile, type CaseKind } from '../../../shared/model';
-import type { BriefLang, BriefTemplate } from '../../../shared/model/brief';
+import type { BriefLang, BriefMode, BriefTemplate } from '../../../shared/model/brief';
 
 // The brief dialog's pure half: which templates fit, which annotations a tag
 // choice prints, and the PDF's bytes out of the base64 the API returns.
@@ -40,7 +40,7 @@ export function annotationTagsParam(all: readonly string[], chosen: ReadonlySet<
 }
 
 /** The annotations a choice of tags and a mode puts in scope (as the service chooses them), and the sources they may cite. */
-function inScope(c: Pick<CaseFile, 'annotations' | 'sources'>, tags: readonly string[] | undefined, mode: 'public' | 'internal') {
+function inScope(c: Pick<CaseFile, 'annotations' | 'sources'>, tags: readonly string[] | undefined, mode: BriefMode) {
   const hidden = new Set(c.sources.filter((s) => s.confidential === true).map((s) => s.id));
   const annotations = c.annotations.filter((a) => {
     if (tags !== undefined && !a.tags.some((t) => tags.includes(t))) return false;
@@ -56,7 +56,7 @@ function inScope(c: Pick<CaseFile, 'annotations' | 'sources'>, tags: readonly st
 export function annotationCounts(
   c: Pick<CaseFile, 'annotations' | 'sources'>,
   tags: readonly string[] | undefined,
-  mode: 'public' | 'internal',
+  mode: BriefMode,
 ): { printed: number; leftOut: number } {
   const states = annotationStates(inScope(c, tags, mode));
   const printed = states.filter(isVerifiedForBrief).length;
@@ -64,7 +64,7 @@ export function annotationCounts(
 }
 
 /** How many of the case's annotations the brief will print for a choice of tags and a mode. */
-export function annotationsPrinted(c: Pick<CaseFile, 'annotations' | 'sources'>, tags: readonly string[] | undefined, mode: 'public' | 'internal'): number {
+export function annotationsPrinted(c: Pick<CaseFile, 'annotations' | 'sources'>, tags: readonly string[] | undefined, mode: BriefMode): number {
   return annotationCounts(c, tags, mode).printed;
 }
 

@@ -210,11 +210,16 @@ describe('wording a lawyer would not have to fix', () => {
 });
 
 describe('who prepared the brief', () => {
-  it('is printed under the title and stored as the Author, Casefile otherwise', async () => {
+  it('is printed under the title beside the date and stored as the Author; a brief to send never names the tool', async () => {
     const by = 'Айгерім Қасымова, KIBHR';
     const r = await render(prisonerCase(), 'case', 'en', 'public', { preparedBy: by });
-    expect(r.flat).toContain(`Generated 22 November 2026 by Casefile · Prepared by ${by}`);
+    expect(r.flat).toContain(`22 November 2026 · Prepared by ${by}`);
+    expect(r.flat).not.toContain('Casefile');
     expect(pdfinfo(r.file).Author).toBe(by);
-    expect(pdfinfo((await render(prisonerCase(), 'case')).file).Author).toBe('Casefile');
+    const anonymous = pdfinfo((await render(prisonerCase(), 'case')).file);
+    expect(anonymous.Author ?? '').toBe('');
+    expect(JSON.stringify(anonymous)).not.toContain('Casefile');
+    // The team's own copy says how it was made.
+    expect(pdfinfo((await render(prisonerCase(), 'case', 'en', 'internal')).file).Author).toBe('Casefile');
   });
 });

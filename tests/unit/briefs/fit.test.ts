@@ -31,7 +31,7 @@ describe('a template that does not fit its cases is refused before anything is w
   });
 
   it('refuses options that are not valid, naming the field', async () => {
-    const attempt = renderBrief([prisoner], outPath('bad-options.pdf'), { template: 'case', lang: 'kk' as 'en' });
+    const attempt = renderBrief([prisoner], outPath('bad-options.pdf'), { template: 'case', lang: 'de' as 'en' });
     await expect(attempt).rejects.toMatchObject({ code: 'bad_input', issues: [expect.objectContaining({ path: ['lang'] })] });
   });
 
@@ -50,7 +50,7 @@ describe('a template that does not fit its cases is refused before anything is w
 
 describe('options', () => {
   it('default to English and public mode, and refuse unknown keys', () => {
-    expect(BriefOptions.parse({ template: 'case' })).toEqual({ template: 'case', lang: 'en', mode: 'public' });
+    expect(BriefOptions.parse({ template: 'case' })).toEqual({ template: 'case', lang: 'en', mode: 'public', format: 'pdf' });
     expect(BriefOptions.safeParse({ template: 'case', extra: 1 }).success).toBe(false);
     expect(BriefOptions.safeParse({ template: 'letter' }).success).toBe(false);
   });

@@ -18,9 +18,9 @@ const TABLE_HEADERS = ['Date', 'Дата', 'Test', 'Критерий', 'No.', '�
 
 /** A bare document to drive the layout directly, as the templates do. */
 async function sketch(name: string, draw: (w: Writer) => void): Promise<string> {
-  const open = openDocument({ title: name, subject: name, keywords: [], lang: 'en', generatedAt: GENERATED_AT, author: 'Casefile' });
+  const open = openDocument({ title: name, subject: name, keywords: [], lang: 'en', mode: 'internal', generatedAt: GENERATED_AT, author: 'Casefile' });
   draw(open.writer);
-  const { buffer } = await closeDocument(open, { title: name, generated: 'test', pageLabel: (p, n) => `Page ${p} of ${n}` });
+  const { buffer } = await closeDocument(open, { title: name, right: 'test', pageLabel: 'Page {page} of {total}' });
   const file = outPath(`${name}.pdf`);
   writeFileSync(file, buffer);
   return file;

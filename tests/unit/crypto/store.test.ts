@@ -141,9 +141,9 @@ describe('writing to an encrypted folder', () => {
     const seen: string[] = [];
     const watcher = watch(dir, { recursive: true }, (_event, name) => name && seen.push(String(name)));
     try {
-      const out = await renderBriefOperation(s, { ids: [ids[0]!], lang: 'en', mode: 'internal' }, {});
-      expect(Buffer.from(out.pdfBase64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
-      expect(out.bytes).toBe(Buffer.from(out.pdfBase64, 'base64').length);
+      const out = await renderBriefOperation(s, { ids: [ids[0]!], lang: 'en', mode: 'internal', format: 'pdf' }, {});
+      expect(Buffer.from(out.dataBase64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(out.bytes).toBe(Buffer.from(out.dataBase64, 'base64').length);
       await new Promise((r) => setTimeout(r, 50));
     } finally {
       watcher.close();

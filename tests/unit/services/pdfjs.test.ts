@@ -26,7 +26,7 @@ describe('loading pdf.js', () => {
     const c = finalizeCase(CaseDraft.parse(prisonerDraft({ title: 'Серік Әбенов — PDF check' })), { id: 'pdfjs-check', rev: 1, createdAt: '2026-11-22T10:00:00.000Z', updatedAt: '2026-11-22T10:00:00.000Z' });
     // Public mode reads its own PDF back (the leak check), so the fake worker has run too.
     const rendered = await renderBrief([c], null, { template: 'case' });
-    const read = await extractPdfText(rendered.pdf);
+    const read = await extractPdfText(rendered.data);
     expect(read.text).toContain('Серік Әбенов');
     const after = builtins();
     for (const name of Object.keys(before) as Array<keyof typeof before>) expect(after[name], name).toBe(before[name]);

@@ -1,15 +1,6 @@
+import type { Furniture } from '../doc/model';
 import { fitOneLine, setFont, THEME } from './text';
 import type { Writer } from './writer';
-
-export type Furniture = {
-  /** Running header, left: the case title (or the brief's title for many cases). */
-  title: string;
-  /** Running header, right. */
-  generated: string;
-  pageLabel: (page: number, total: number) => string;
-  /** Internal briefs: the words stamped on every page, e.g. ["CONFIDENTIAL", "КОНФИДЕНЦИАЛЬНО"]. */
-  stamp?: readonly string[];
-};
 
 /**
  * Running header, page numbers and the confidentiality stamp, drawn once every
@@ -28,14 +19,14 @@ export function drawPageFurniture(w: Writer, f: Furniture): number {
     doc.markContent('Artifact', { type: 'Pagination' });
 
     const headerY = w.top - 30;
-    const genWidth = (setFont(doc, 'regular', THEME.tiny), doc.widthOfString(f.generated));
+    const genWidth = f.right ? (setFont(doc, 'regular', THEME.tiny), doc.widthOfString(f.right)) : 0;
     doc.fillColor(THEME.muted);
-    doc.text(f.generated, w.right - genWidth, headerY, { lineBreak: false });
+    if (f.right) doc.text(f.right, w.right - genWidth, headerY, { lineBreak: false });
     const title = fitOneLine(doc, f.title, 'bold', THEME.tiny + 0.5, w.width - genWidth - 16);
     doc.fillColor(THEME.accent).text(title, w.left, headerY, { lineBreak: false });
     doc.moveTo(w.left, headerY + 12).lineTo(w.right, headerY + 12).lineWidth(0.4).strokeColor(THEME.rule).stroke();
 
-    const label = f.pageLabel(i - start + 1, count);
+    const label = f.pageLabel.replace('{page}', String(i - start + 1)).replace('{total}', String(count));
     setFont(doc, 'regular', THEME.small);
     doc.fillColor(THEME.muted).text(label, w.left + (w.width - doc.widthOfString(label)) / 2, w.bottom + 22, { lineBreak: false });
 

@@ -1,18 +1,9 @@
 import { drawLine, linesHeight, THEME, widestWord, type Line, type Run } from './text';
 import type { Writer } from './writer';
 
-export type Cell = string | Run[];
-export type Column = { header: string; width: number };
+import type { Cell, Column, TableOptions } from '../doc/model';
 
-export type TableOptions = {
-  /** Font size of the cells. */
-  size?: number;
-  /** Print the first column as row labels (bold, shaded), as in a key-facts box. */
-  labelColumn?: boolean;
-  /** Leave out the header row (key facts need none). */
-  noHeader?: boolean;
-  gapAfter?: number;
-};
+export type { Cell, Column, TableOptions } from '../doc/model';
 
 const PAD_X = 4;
 const PAD_Y = 3;

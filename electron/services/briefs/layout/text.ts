@@ -1,33 +1,14 @@
 import type {} from 'pdfkit';
+import type { Run } from '../doc/model';
 import { fontPath, type FontStyle } from '../fonts';
 
-/**
- * A stretch of text in one face; a block is a list of runs, each wrapped on its own lines.
- * `notes`: the footnotes whose markers end this run (numbers from Writer.cite); they go to
- * the foot of the page where the run's last line lands.
- */
-export type Run = { text: string; style?: FontStyle; size?: number; color?: string; notes?: readonly number[] };
+export type { Run } from '../doc/model';
+import { THEME } from '../doc/theme';
+export { THEME } from '../doc/theme';
 
 /** One laid-out line, drawn with a single text call so extraction sees it whole. */
 export type Line = { text: string; style: FontStyle; size: number; color: string; height: number; notes?: readonly number[] };
 
-export const THEME = {
-  body: 9.5,
-  small: 8,
-  tiny: 7,
-  h1: 15,
-  h2: 12,
-  h3: 10,
-  text: '#1a1a1a',
-  muted: '#5a5a5a',
-  accent: '#1f3a5f',
-  rule: '#b8c2cc',
-  fill: '#e9eef4',
-  labelFill: '#f3f5f8',
-  stamp: '#b00020',
-  /** Line pitch as a multiple of the font size; DejaVu's glyph box is ~1.17 em tall. */
-  leading: 1.36,
-} as const;
 
 export function lineHeight(size: number): number {
   return size * THEME.leading;

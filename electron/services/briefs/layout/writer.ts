@@ -2,19 +2,9 @@ import type {} from 'pdfkit';
 import { paragraphs } from '../format';
 import { drawLine, lineHeight, linesHeight, THEME, wrapRuns, type Line, type Run } from './text';
 
-export type BlockOptions = {
-  indent?: number;
-  size?: number;
-  style?: Run['style'];
-  color?: string;
-  gapAfter?: number;
-  /** The structure tag for a tagged PDF: P, H3, BlockQuote… */
-  tag?: string;
-  /** Keep the block, with its footnotes, on one page when it fits on one. */
-  keepTogether?: boolean;
-  /** Numbered rather than bulleted list items. */
-  ordered?: boolean;
-};
+import type { BlockOptions } from '../doc/model';
+
+export type { BlockOptions } from '../doc/model';
 
 /**
  * A footnote cited by key (a source's id): the first citation prints `full`;

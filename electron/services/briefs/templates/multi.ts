@@ -1,8 +1,9 @@
 import type { CaseFile } from '../../../../shared/model';
 import { clip, formatPartialDate, join, paragraphs } from '../format';
 import type { Labels } from '../labels';
-import { table, type Cell } from '../layout/table';
-import { linesHeight, THEME, type Run } from '../layout/text';
+import { table } from '../doc/builder';
+import type { Cell, Run } from '../doc/model';
+import { THEME } from '../doc/theme';
 import {
   appealText, chargeText, detentionText, measureText, place, recognitionText, sentenceText, sinceOf, stateText, titleBlock, type Ctx,
 } from '../sections';
@@ -48,33 +49,21 @@ function profileFacts(c: CaseFile, l: Labels): string[] {
   ].filter(Boolean);
 }
 
-type Profile = { head: Run[]; meta: Run[]; facts: Run[]; body: Run[]; height: number };
-
-/** Laid out before drawing, so a profile that fits on a page is never split across two. */
-function layProfile(ctx: Ctx, c: CaseFile, n: number): Profile {
+/** One profile, kept on one page when it fits, a rule under it. */
+function profile(ctx: Ctx, c: CaseFile, n: number): void {
   const { w, l } = ctx;
   const head: Run[] = [{ text: `${n}. ${c.title}`, style: 'bold', color: THEME.accent, size: THEME.h3 + 0.5 }];
   // The case's workflow status is for the team: a public brief shows none (MODEL.md, Confidentiality).
   const meta: Run[] = [{ text: join([l.kind[c.kind], ctx.mode === 'internal' && l.status[c.status], place(c, l)], ' · '), color: THEME.muted, size: THEME.small }];
   const facts: Run[] = profileFacts(c, l).map((text) => ({ text, size: THEME.small + 0.5 }));
   const first = paragraphs(c.summary)[0];
-  const body: Run[] = first ? [{ text: clip(first, PROFILE_SUMMARY_CHARS) }] : [];
-  const height = [head, meta, facts, body].reduce((h, runs) => h + linesHeight(w.wrap(runs, w.width)), 0) + 24;
-  return { head, meta, facts, body, height };
-}
-
-function drawProfile(ctx: Ctx, p: Profile): void {
-  const { w } = ctx;
-  w.ensure(Math.min(p.height, w.bottom - w.top));
-  w.space(4);
-  w.block(p.head, { tag: 'H3', gapAfter: 1 });
-  w.block(p.meta, { gapAfter: 3 });
-  if (p.facts.length > 0) w.block(p.facts, { gapAfter: 3 });
-  if (p.body.length > 0) w.block(p.body, { gapAfter: 6 });
-  w.artifact(() => {
-    w.doc.moveTo(w.left, w.y).lineTo(w.right, w.y).lineWidth(0.3).strokeColor(THEME.rule).stroke();
-  });
-  w.space(4);
+  w.keep(() => {
+    w.space(4);
+    w.block(head, { tag: 'H3', gapAfter: 1 });
+    w.block(meta, { gapAfter: 3 });
+    if (facts.length > 0) w.block(facts, { gapAfter: 3 });
+    if (first) w.block([{ text: clip(first, PROFILE_SUMMARY_CHARS) }], { gapAfter: 6 });
+  }, { rule: true });
 }
 
 /** Many cases at once: counts, one table row per case, then a short profile of each. */
@@ -114,10 +103,9 @@ export async function renderMulti(ctx: Ctx, cases: readonly CaseFile[], onProgre
     { size: THEME.small },
   );
 
-  const firstProfile = layProfile(ctx, cases[0]!, 1);
   w.heading(m.profiles);
   for (let i = 0; i < cases.length; i++) {
-    drawProfile(ctx, i === 0 ? firstProfile : layProfile(ctx, cases[i]!, i + 1));
+    profile(ctx, cases[i]!, i + 1);
     onProgress?.(i + 1, total);
     if ((i + 1) % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
   }

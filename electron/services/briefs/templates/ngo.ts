@@ -1,8 +1,8 @@
 import type { CaseFile, NgoCase } from '../../../../shared/model';
 import { verifiedEvidence } from '../evidence';
 import { formatPartialDate, join } from '../format';
-import { table } from '../layout/table';
-import { THEME } from '../layout/text';
+import { table } from '../doc/builder';
+import { THEME } from '../doc/theme';
 import {
   advocacy, argument, chronology, domesticRemedies, evidence, factsTable, iccpr22, measures, ngoFacts, requests, sinceOf, stateText,
   summary, titleBlock, type Ctx,

@@ -1,6 +1,6 @@
 import type { CaseFile } from '../../../../shared/model';
 import { countryName, firstSentences, paragraphs } from '../format';
-import { THEME } from '../layout/text';
+import { THEME } from '../doc/theme';
 import {
   chronology, factsTable, ngoFacts, prisonerFacts, requests, titleBlock, type Ctx,
 } from '../sections';

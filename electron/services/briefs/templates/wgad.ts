@@ -2,7 +2,8 @@ import type { PrisonerCase, WgadCategory } from '../../../../shared/model';
 import type { z } from 'zod';
 import { verifiedEvidence } from '../evidence';
 import { formatPartialDate, join } from '../format';
-import { THEME, type Run } from '../layout/text';
+import type { Run } from '../doc/model';
+import { THEME } from '../doc/theme';
 import {
   advocacy, argument, arrestFacts, chargeText, decisions, domesticRemedies, eventTable, evidence, expectedReleaseText, factsTable, nationalityText, place,
   REMEDY_EVENTS, sentenceText, sortedEvents, bornText, titleBlock, toBeCompleted, type Ctx,
