@@ -160,6 +160,33 @@ export const BriefRequest = z.strictObject({
   preparedBy: PreparedBy.optional(),
 });
 
+/** What the dialog and the CLI ask before rendering: does the template fit, and what does the case lack for it? */
+export const BriefCheckRequest = z.strictObject({
+  ids: z.array(Id).min(1).max(10_000),
+  template: BriefTemplate.optional(),
+  mode: BriefMode.default('public'),
+  /** The language the messages are written in (the reader's, not necessarily the brief's). */
+  lang: BriefLang.default('en'),
+});
+
+/** One thing the chosen template asks for and the case does not hold: a warning, never a refusal. */
+export const BriefGap = z.strictObject({
+  /** Stable, for tests and the UI: "wgad.arrest.place", "submission.consent". */
+  code: z.string(),
+  /** Where in the case it would be recorded, when one field holds it. */
+  path: z.array(z.union([z.string(), z.int()])).optional(),
+  message: z.string(),
+});
+export type BriefGap = z.infer<typeof BriefGap>;
+
+export const BriefCheck = z.strictObject({
+  template: BriefTemplate,
+  /** Set when the template does not fit the cases (a WGAD communication for someone never detained): rendering is refused with this reason. */
+  refused: z.string().optional(),
+  gaps: z.array(BriefGap),
+});
+export type BriefCheck = z.infer<typeof BriefCheck>;
+
 export const RenderedBrief = z.strictObject({
   fileName: z.string(),
   template: BriefTemplate,
@@ -240,6 +267,7 @@ export const contract = {
   'sources.extract': { input: FileUpload, output: ExtractedSource },
   'annotations.list': { input: CaseRef, output: z.array(AnnotationState) },
   'briefs.render': { input: BriefRequest, output: RenderedBrief },
+  'briefs.check': { input: BriefCheckRequest, output: BriefCheck },
   'search.query': { input: SearchQuery, output: z.array(SearchHit) },
   'agenda.list': { input: AgendaQuery, output: z.array(AgendaRow) },
   /** The fictional sample cases shipped with the app (assets/sample-cases.casefile.json), for a first run. */

@@ -16,6 +16,7 @@ export const OPERATION_NAMES = [
   'sources.extract',
   'annotations.list',
   'briefs.render',
+  'briefs.check',
   'search.query',
   'agenda.list',
   'app.sampleBundle',

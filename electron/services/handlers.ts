@@ -3,7 +3,7 @@ import { agendaRows, parseIsoDay } from '../../shared/model';
 import { localToday } from '../../shared/text/dates';
 import { ServiceError } from './errors';
 import { loadSampleBundle } from './samples';
-import { renderBriefOperation } from './briefs/service';
+import { checkBriefOperation, renderBriefOperation } from './briefs/service';
 import { SearchService } from './search/service';
 import { readFolderSettings, updateFolderSettings } from './settings/folderSettings';
 import { extractSourceIsolated } from './sources/isolated';
@@ -73,6 +73,7 @@ export function createHandlers(store: CaseStore, search: SearchService = new Sea
     'sources.extract': ({ fileName, dataBase64 }, { signal }) => extractSourceIsolated(fileName, Buffer.from(dataBase64, 'base64'), signal),
     'annotations.list': async ({ id }, { signal }) => boundedAnnotationStates(await store.get(id), signal),
     'briefs.render': (input, context) => renderBriefOperation(store, input, context),
+    'briefs.check': (input) => checkBriefOperation(store, input),
     'search.query': (query) => search.query(query),
     'agenda.list': async ({ today }) => agendaRows(await store.openItems(), (today && parseIsoDay(today)) || localToday()),
     'app.sampleBundle': () => loadSampleBundle(),

@@ -50,27 +50,31 @@ function encode(book: AddressBook): Buffer {
   return Buffer.from(`${JSON.stringify(book, null, 2)}\n`, 'utf8');
 }
 
-/** The address book in force: the user's copy, seeded from assets/ on first use. Never throws on a broken copy. */
-export function readAddressBook(store: CaseStore): Promise<AddressBookRead> {
-  return serial(store, () => readNow(store));
+/**
+ * The address book in force: the user's copy, seeded from assets/ on first use. Never throws on a broken copy.
+ * `seed: false` reads without writing (a brief only reads: rendering one must leave the folder as it was).
+ */
+export function readAddressBook(store: CaseStore, opts: { seed?: boolean } = {}): Promise<AddressBookRead> {
+  return serial(store, () => readNow(store, opts.seed ?? true));
 }
 
-async function readNow(store: CaseStore): Promise<AddressBookRead> {
+async function readNow(store: CaseStore, seed: boolean): Promise<AddressBookRead> {
   const bytes = await store.readDerivedFile(ADDRESSEES_FILE);
   if (!bytes) {
-    const seed = await loadSeedAddressBook();
+    const shipped = await loadSeedAddressBook();
+    if (!seed) return { book: shipped, origin: 'seed', seeded: false, issues: [] };
     if (await exists(store)) {
       // Present but unreadable: sealed under another name or key, or damaged. Keep it for the user.
-      return { book: seed, origin: 'seed', seeded: false, issues: [{ path: EMPTY_PATH, message: `${ADDRESSEES_FILE} could not be opened (damaged, or sealed for another folder); the shipped address book is used until it is replaced` }] };
+      return { book: shipped, origin: 'seed', seeded: false, issues: [{ path: EMPTY_PATH, message: `${ADDRESSEES_FILE} could not be opened (damaged, or sealed for another folder); the shipped address book is used until it is replaced` }] };
     }
     try {
-      await store.writeDerivedFile(ADDRESSEES_FILE, encode(seed));
+      await store.writeDerivedFile(ADDRESSEES_FILE, encode(shipped));
     } catch (err) {
       // The book is still usable as shipped; the copy is tried again on the next read.
       const code = (err as NodeJS.ErrnoException)?.code ?? String(err);
-      return { book: seed, origin: 'seed', seeded: false, issues: [{ path: EMPTY_PATH, message: `the shipped address book could not be copied into the data folder (${code}); it is used as shipped, and copied on the next use once the disk accepts it` }] };
+      return { book: shipped, origin: 'seed', seeded: false, issues: [{ path: EMPTY_PATH, message: `the shipped address book could not be copied into the data folder (${code}); it is used as shipped, and copied on the next use once the disk accepts it` }] };
     }
-    return { book: seed, origin: 'seed', seeded: true, issues: [] };
+    return { book: shipped, origin: 'seed', seeded: true, issues: [] };
   }
   let json: unknown;
   try {

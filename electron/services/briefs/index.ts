@@ -1,5 +1,9 @@
 import { rm } from 'node:fs/promises';
 import type { CaseFile, Issue } from '../../../shared/model';
+import type { AddressBook } from '../../../shared/model/addressees';
+import { organizationForBrief, type Organization } from '../../../shared/organization';
+import { caseInLanguage } from './caseLanguage';
+import { refusalOf } from './completeness';
 import { BriefOptions, QUOTING_TEMPLATES, type BriefOptionsInput, type BriefTemplate } from '../../../shared/model/brief';
 import { issuesFromZod } from '../../../shared/errors';
 import { ServiceError, ioError, isIoError } from '../errors';
@@ -30,6 +34,10 @@ export type RenderBriefOptions = BriefOptionsInput & {
   onProgress?: (done: number, total: number) => void;
   /** Who prepared the brief: printed under the title as "Prepared by …" and stored as the PDF's Author (else "Casefile"). */
   preparedBy?: string;
+  /** The submitting organisation (Settings → Organisation): its name in every mode, its contact details in submission and internal modes. */
+  organization?: Organization;
+  /** The bodies to write to, per country (the data folder's address book). */
+  addressBook?: AddressBook;
 };
 
 /**
@@ -49,25 +57,6 @@ export type RenderedBrief = {
 };
 
 
-/** Refuses a template that does not fit the cases it was given, before anything is drawn. */
-function checkFit(template: BriefTemplate, cases: readonly CaseFile[]): void {
-  const fail = (message: string): never => {
-    throw new ServiceError('bad_input', message);
-  };
-  if (template === 'multi') {
-    if (cases.length === 0) fail('The multi-case brief needs at least one case.');
-    return;
-  }
-  if (cases.length !== 1) fail(`The "${template}" brief is about exactly one case; ${cases.length} were given. Use the "multi" brief for several.`);
-  const kind = cases[0]!.kind;
-  if (template === 'wgad' && kind !== 'political_prisoner') {
-    fail('The WGAD communication is for a political prisoner; this case is an NGO case. Use the "ngo" or "case" brief.');
-  }
-  if (template === 'ngo' && kind !== 'ngo_suspension') {
-    fail('The NGO brief (for the Special Rapporteur on freedom of association) is for an NGO case; this case is a political prisoner. Use the "wgad" or "case" brief.');
-  }
-}
-
 function documentTitle(template: BriefTemplate, cases: readonly CaseFile[], l: Labels): { title: string; header: string } {
   if (template === 'multi') {
     return { title: `${l.templateTitle.multi} (${cases.length})`, header: l.templateTitle.multi };
@@ -83,17 +72,19 @@ function documentTitle(template: BriefTemplate, cases: readonly CaseFile[], l: L
  * confidential string shows up anywhere the export is refused and no file is left.
  */
 export async function renderBrief<F extends string | null>(cases: CaseFile[], outFile: F, options: RenderBriefOptions): Promise<RenderedBrief & { file: F }> {
-  const { related = [], generatedAt = new Date(), onProgress, preparedBy: by, ...rest } = options;
+  const { related = [], generatedAt = new Date(), onProgress, preparedBy: by, organization, addressBook, ...rest } = options;
   const preparedBy = by?.replace(/\s+/g, ' ').trim() || undefined;
   const parsed = BriefOptions.safeParse(rest);
   if (!parsed.success) throw new ServiceError('bad_input', 'The brief options are not valid.', issuesFromZod(parsed.error));
   const opts = parsed.data;
-  checkFit(opts.template, cases);
+  const refused = refusalOf(opts.template, cases, 'en');
+  if (refused) throw new ServiceError('bad_input', refused);
 
   const l = labelsFor(opts.lang);
   const scope = { mode: opts.mode, annotationTags: opts.annotationTags };
-  const views = cases.map((c) => caseForBrief(c, scope));
-  const relatedViews = related.map((c) => caseForBrief(c, scope));
+  const views = cases.map((c) => caseInLanguage(caseForBrief(c, scope), opts.lang));
+  const relatedViews = related.map((c) => caseInLanguage(caseForBrief(c, scope), opts.lang));
+  const org = organizationForBrief(organization, opts.mode);
   const { title, header } = documentTitle(opts.template, cases, l);
 
   const single = views[0]!;
@@ -102,7 +93,10 @@ export async function renderBrief<F extends string | null>(cases: CaseFile[], ou
   const compose = async (tightness: number): Promise<BriefDocument> => {
     const w = new DocBuilder();
     const today = { year: generatedAt.getFullYear(), month: generatedAt.getMonth() + 1, day: generatedAt.getDate() };
-    const ctx: Ctx = { w, l, mode: opts.mode, date: formatDay(generatedAt, l), today, ...(preparedBy ? { preparedBy } : {}) };
+    const ctx: Ctx = {
+      w, l, lang: opts.lang, mode: opts.mode, date: formatDay(generatedAt, l), today, org: org.printed,
+      ...(addressBook ? { addressBook } : {}), ...(preparedBy ? { preparedBy } : {}),
+    };
     switch (opts.template) {
       case 'case':
         renderCase(ctx, single);
@@ -157,6 +151,7 @@ export async function renderBrief<F extends string | null>(cases: CaseFile[], ou
     const secrets = [
       ...cases.flatMap((c, i) => secretsOf(c, cases.length > 1 ? ['cases', i] : [])),
       ...(opts.template === 'ngo' ? related.flatMap((c, i) => secretsOf(c, ['related', i])) : []),
+      ...org.withheld.map((text, i) => ({ path: ['organization', i], text })),
     ];
     // The model first (a leak named before any file exists), then the written file as any reader would read it.
     await refuseLeaks(documentText(document), secrets, outFile, { cases: views, related: relatedViews });

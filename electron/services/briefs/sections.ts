@@ -1,5 +1,7 @@
 import { penaltyInForce, type CaseFile, type NgoCase, type PrisonerCase, type Source } from '../../../shared/model';
-import type { BriefMode } from '../../../shared/model/brief';
+import type { BriefLang, BriefMode } from '../../../shared/model/brief';
+import type { AddressBook } from '../../../shared/model/addressees';
+import type { Organization } from '../../../shared/organization';
 import type { Iccpr22Test, Labels } from './labels';
 import { countryShort, formatMoney, formatMonths, formatPartialDate, formatTerm, join, placeText } from './format';
 import { comparePartialDates } from '../../../shared/text/partialDate';
@@ -16,7 +18,18 @@ export * from './caseText';
 
 /** `today`: the day the brief is generated, for what is computed from dates (the expected release). */
 /** `date`: the brief's date in words; `today` the same day, for what is computed from dates (the expected release). */
-export type Ctx = { w: DocBuilder; l: Labels; mode: BriefMode; date: string; today: CalendarDate; preparedBy?: string };
+export type Ctx = {
+  w: DocBuilder;
+  l: Labels;
+  lang: BriefLang;
+  mode: BriefMode;
+  date: string;
+  today: CalendarDate;
+  preparedBy?: string;
+  /** The submitting organisation as this mode may print it (organizationForBrief). */
+  org: Organization;
+  addressBook?: AddressBook;
+};
 
 // --- facts as text -------------------------------------------------------------
 

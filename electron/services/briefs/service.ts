@@ -6,6 +6,9 @@ import type { CaseFile } from '../../../shared/model';
 import { ServiceError } from '../errors';
 import type { CallContext } from '../handlers';
 import type { CaseStore } from '../store/caseStore';
+import { readAddressBook } from '../addressees';
+import { readFolderSettings } from '../settings/folderSettings';
+import { checkBrief } from './completeness';
 import { renderBrief } from './index';
 
 /** Briefs are rendered here, inside the data folder (owner-only), never in a shared temp folder. */
@@ -28,21 +31,34 @@ async function relatedNgoCases(store: CaseStore, subject: CaseFile): Promise<Cas
   return related;
 }
 
+/** Loads the cases a brief names, refusing an unknown id by its place in the list. */
+async function loadCases(store: CaseStore, ids: readonly string[]): Promise<CaseFile[]> {
+  const cases: CaseFile[] = [];
+  // `brief A A` is one case: a second profile of it would only pad the brief.
+  for (const id of new Set(ids)) {
+    if (!store.has(id)) throw new ServiceError('bad_input', `No case with id "${id}"; nothing was written. (\`casefile list\` shows the ids.)`, [{ path: ['ids', ids.indexOf(id)], message: 'no such case' }]);
+    cases.push(await store.get(id));
+  }
+  return cases;
+}
+
+/** `briefs.check`: whether the template fits the cases and what they lack for it, before anything is rendered. */
+export async function checkBriefOperation(store: CaseStore, input: OpParsedInput<'briefs.check'>): Promise<OpOutput<'briefs.check'>> {
+  const cases = await loadCases(store, input.ids);
+  return checkBrief(cases, input.template ?? (cases.length === 1 ? 'case' : 'multi'), input.mode, input.lang);
+}
+
 /**
  * `briefs.render`: loads the cases, renders the brief (which refuses a public
  * brief that would show anything confidential), and returns the PDF's bytes; the
  * door decides where they go (a file, a download, a save dialog).
  */
 export async function renderBriefOperation(store: CaseStore, input: OpParsedInput<'briefs.render'>, context: CallContext): Promise<OpOutput<'briefs.render'>> {
-  const cases: CaseFile[] = [];
-  // `brief A A` is one case: a second profile of it would only pad the brief.
-  const ids = [...new Set(input.ids)];
-  for (const id of ids) {
-    if (!store.has(id)) throw new ServiceError('bad_input', `No case with id "${id}"; nothing was written. (\`casefile list\` shows the ids.)`, [{ path: ['ids', input.ids.indexOf(id)], message: 'no such case' }]);
-    cases.push(await store.get(id));
-  }
+  const cases = await loadCases(store, input.ids);
   const template = input.template ?? (cases.length === 1 ? 'case' : 'multi');
   const related = template === 'ngo' && cases[0] ? await relatedNgoCases(store, cases[0]) : [];
+  const { organization } = await readFolderSettings(store);
+  const { book: addressBook } = await readAddressBook(store, { seed: false });
   // An encrypted folder must never hold a plain PDF, not even for a moment: render to memory.
   const dir = path.join(store.dataDir, BRIEF_TMP);
   if (!store.encrypted) await mkdir(dir, { recursive: true, mode: 0o700 });
@@ -56,6 +72,8 @@ export async function renderBriefOperation(store: CaseStore, input: OpParsedInpu
       ...(input.annotationTags ? { annotationTags: input.annotationTags } : {}),
       ...(input.preparedBy ? { preparedBy: input.preparedBy } : {}),
       related,
+      addressBook,
+      ...(organization ? { organization } : {}),
       onProgress: (done, total) => context.onProgress?.({ done, total, label: 'brief' }),
     });
     const bytes = file === null ? rendered.data : await readFile(file);

@@ -193,9 +193,19 @@ const VALID: Partial<Record<string, Builder>> = {
     fc.record({
       ids: fc.array(idChoice({ active: 9, trash: 0, other: 1 }), { minLength: 1, maxLength: 3 }),
       template: opt(fc.constantFrom('case', 'wgad', 'urgent-action', 'ngo', 'multi')),
-      lang: opt(fc.constantFrom('en', 'ru')),
-      mode: opt(fc.constantFrom('public', 'internal')),
+      lang: opt(fc.constantFrom('en', 'ru', 'kk')),
+      mode: opt(fc.constantFrom('public', 'submission', 'internal')),
+      format: opt(fc.constantFrom('pdf', 'docx')),
       annotationTags: opt(fc.array(tagArb, { maxLength: 2 })),
+    }),
+    ({ ids, ...rest }, ctx) => compact({ ids: ids.map((c) => resolveId(c, ctx)), ...rest }),
+  ),
+  'briefs.check': builder(
+    fc.record({
+      ids: fc.array(idChoice({ active: 9, trash: 0, other: 1 }), { minLength: 1, maxLength: 3 }),
+      template: opt(fc.constantFrom('case', 'wgad', 'urgent-action', 'ngo', 'multi')),
+      lang: opt(fc.constantFrom('en', 'ru', 'kk')),
+      mode: opt(fc.constantFrom('public', 'submission', 'internal')),
     }),
     ({ ids, ...rest }, ctx) => compact({ ids: ids.map((c) => resolveId(c, ctx)), ...rest }),
   ),
@@ -258,7 +268,7 @@ const DEFAULT_RUNS = { any: 30, mutated: 40, valid: 25 };
  * Operations that read stored cases: their valid-shaped runs first store a case made of
  * fuzzed text (lone surrogates, NUL, every script) for the operation to chew on.
  */
-const READS_CASES = new Set<OperationName>(['cases.get', 'cases.trash', 'annotations.list', 'bundle.export', 'briefs.render', 'search.query', 'cases.update', 'cases.history', 'backups.create']);
+const READS_CASES = new Set<OperationName>(['cases.get', 'cases.trash', 'annotations.list', 'bundle.export', 'briefs.render', 'briefs.check', 'search.query', 'cases.update', 'cases.history', 'backups.create']);
 
 // --- the properties -------------------------------------------------------------------
 

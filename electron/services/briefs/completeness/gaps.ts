@@ -1,0 +1,16 @@
+import type { BriefLang, BriefMode } from '../../../../shared/model/brief';
+import type { CaseFile, PathSegment } from '../../../../shared/model';
+
+// What a template asks for that a case may lack: each template's own list (one module
+// per template beside this one), gathered by index.ts for the dialog and the CLI.
+// A gap is a warning, never a refusal: the advocate may know better than the form.
+
+/** A gap in the three languages the app speaks; the caller picks the reader's. */
+export type Gap = { code: string; path?: PathSegment[]; text: Record<BriefLang, string> };
+
+/** The gaps one template finds in the cases it is about (one case, or several for `multi`), as this mode prints them. */
+export type GapCheck = (cases: readonly CaseFile[], mode: BriefMode) => Gap[];
+
+export function gap(code: string, text: Record<BriefLang, string>, path?: PathSegment[]): Gap {
+  return { code, text, ...(path ? { path } : {}) };
+}

@@ -1,0 +1,19 @@
+import type { BriefCheck } from '../../../../shared/contract';
+import type { CaseFile } from '../../../../shared/model';
+import type { BriefLang, BriefMode, BriefTemplate } from '../../../../shared/model/brief';
+import type { GapCheck } from './gaps';
+import { refusalOf } from './fit';
+
+export { refusalOf } from './fit';
+export type { Gap, GapCheck } from './gaps';
+
+/** Each template's own list of what it asks for; a template without one finds nothing missing yet. */
+const CHECKS: Partial<Record<BriefTemplate, GapCheck>> = {};
+
+/** Whether the template fits, and what the cases lack for it, in the reader's language. */
+export function checkBrief(cases: readonly CaseFile[], template: BriefTemplate, mode: BriefMode, lang: BriefLang): BriefCheck {
+  const refused = refusalOf(template, cases, lang);
+  if (refused) return { template, refused, gaps: [] };
+  const gaps = CHECKS[template]?.(cases, mode) ?? [];
+  return { template, gaps: gaps.map((g) => ({ code: g.code, message: g.text[lang], ...(g.path ? { path: g.path } : {}) })) };
+}
