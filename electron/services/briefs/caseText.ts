@@ -18,7 +18,7 @@ type Penalty = NonNullable<PrisonerCase['decisions'][number]['penalty']>;
 
 /** A penalty in the court's own units: "Administrative arrest, 10 days", "Imprisonment, 6 years 4 months". */
 export function penaltyText(p: Penalty | undefined, l: Labels): string {
-  return p ? join([l.penaltyType[p.type], formatTerm(p.term, l), formatMoney(p.fine, l)]) : '';
+  return p ? join([l.penaltyType[p.type], formatTerm(p.term, l, p.type), formatMoney(p.fine, l)]) : '';
 }
 
 /** The nationalities by their country names ("Kazakhstan; China"). */
@@ -66,7 +66,7 @@ export function confidentialIdentity(c: PrisonerCase, l: Labels): FactRow[] {
 export function sentenceText(c: PrisonerCase, l: Labels): string {
   const p = penaltyInForce(c.decisions)?.penalty;
   if (!p) return '';
-  return join([l.penaltyType[p.type], formatTerm(p.term, l), formatMoney(p.fine, l)]);
+  return join([l.penaltyType[p.type], formatTerm(p.term, l, p.type), formatMoney(p.fine, l)]);
 }
 
 /** The decision whose penalty is in force: its stage (a reduction is not a verdict), date and court or authority. */

@@ -1,19 +1,19 @@
-import type { Money, Term } from '../../../shared/model';
+import type { z } from 'zod';
+import type { Money, PenaltyType, Term } from '../../../shared/model';
 import { parsePartialDate } from '../../../shared/text/partialDate';
 import type { Labels } from './labels';
 
 /**
- * A partial date printed with exactly the precision the source gave: "2019",
- * "March 2019" / "март 2019", "16 February 2021" / "16 февраля 2021". A value that
- * is not a partial date is printed as written rather than guessed at.
+ * A partial date printed with exactly the precision the source gave, in the brief's
+ * language: "2019", "March 2019" / "март 2019" / "2019 жылғы наурыз", "16 February 2021" /
+ * "16 февраля 2021" / "2021 жылғы 16 ақпан". A value that is not a partial date is
+ * printed as written rather than guessed at.
  */
 export function formatPartialDate(value: string | undefined, l: Labels): string {
   if (value === undefined || value === '') return '';
   const parts = parsePartialDate(value);
   if (!parts) return value;
-  if (parts.month === undefined) return String(parts.year);
-  if (parts.day === undefined) return `${l.months[parts.month - 1]} ${parts.year}`;
-  return `${parts.day} ${l.monthsAfterDay[parts.month - 1]} ${parts.year}`;
+  return l.date(parts.year, parts.month, parts.day);
 }
 
 /** The generation date, in the machine's own calendar day (that is the day the user saw). */
@@ -34,11 +34,15 @@ export function formatMoney(money: Money | undefined, l: Labels): string {
   return money.usdApprox !== undefined && money.currency !== 'USD' ? `${main} (${l.approxUsd(formatNumber(money.usdApprox, l))})` : main;
 }
 
-/** A term in the court's own units: "10 days", "6 years 4 months" (months past twelve are shown as years). */
-export function formatTerm(term: Term | undefined, l: Labels): string {
+/**
+ * A term in the court's own units: "10 days", "6 years 4 months" (months past twelve are
+ * shown as years). Administrative arrest counts its days as сутки / тәулік, as the
+ * Administrative Offences Code does («10 суток», «10 тәулік»).
+ */
+export function formatTerm(term: Term | undefined, l: Labels, penalty?: z.infer<typeof PenaltyType>): string {
   if (!term) return '';
   const months = (term.years ?? 0) * 12 + (term.months ?? 0);
-  return l.duration(Math.floor(months / 12), months % 12, term.days ?? 0);
+  return l.duration(Math.floor(months / 12), months % 12, term.days ?? 0, penalty === 'administrative_arrest' ? 'dayNight' : 'day');
 }
 
 export function formatMonths(months: number | undefined, l: Labels): string {
