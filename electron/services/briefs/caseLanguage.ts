@@ -22,11 +22,17 @@ function rank(name: string, lang: BriefLang): number {
   return 1;
 }
 
-/** The spelling a brief in `lang` prints: the name as written when it suits, else the best alias in the brief's script. */
+/**
+ * The spelling a brief in `lang` prints: the name as written when it suits, else the best
+ * alias in the brief's script. A Kazakh brief also prefers a spelling with Kazakh letters
+ * to a Russian one («Кенжебек Әбішев», not «Кенжебек Абишев»); a Russian brief keeps a
+ * Cyrillic name as written.
+ */
 export function nameInScript(name: string, aliases: readonly string[], lang: BriefLang): string {
-  if (fits(name, lang)) return name;
+  const own = rank(name, lang);
+  if (own > 0 && (lang !== 'kk' || own === 2)) return name;
   let best = name;
-  let bestRank = 0;
+  let bestRank = own;
   for (const alias of aliases) {
     const r = rank(alias, lang);
     if (r > bestRank) {

@@ -156,9 +156,9 @@ describe('decisions, the arrest and terms in the court’s units', () => {
     expect(text).not.toMatch(/\b0 months\b/);
   });
 
-  it('prints «10 дней» in Russian', async () => {
+  it('prints «10 суток» in Russian: administrative arrest is counted in сутки, as the Administrative Offences Code counts it', async () => {
     const text = await render(c, 'wgad', 'ru');
-    expect(text).toContain('Административный арест, 10 дней');
+    expect(text).toContain('Административный арест, 10 суток');
     expect(text).toContain('Место задержания Republic Square, Almaty');
   });
 

@@ -149,7 +149,7 @@ describe('WGAD communication', () => {
     expect(r.flat).toContain(lang === 'en' ? 'Date of arrest March 2019' : 'Дата ареста март 2019');
     // The submitter block is left to fill in by hand.
     const tail = r.flat.slice(at);
-    expect(tail).toContain(lang === 'en' ? 'Full name' : 'Полное имя');
+    expect(tail).toContain(lang === 'en' ? 'Full name' : 'Фамилия, имя, отчество');
     expect(tail).toContain(lang === 'en' ? 'Signature' : 'Подпись');
   });
 });
@@ -161,7 +161,7 @@ describe('urgent action', () => {
     const r = await render('urgent-action', c, lang);
     expectFurniture(r, lang, c.title);
     expect(r.pages).toBeLessThanOrEqual(2);
-    const heads = lang === 'en' ? ['Concern', 'Case details', 'What to ask', 'Whom to write to'] : ['Повод для беспокойства', 'Сведения о деле', 'О чём просить', 'Кому писать'];
+    const heads = lang === 'en' ? ['Concern', 'Case details', 'What to ask', 'Whom to write to'] : ['Причина обеспокоенности', 'Сведения о деле', 'О чём просить', 'Кому писать'];
     for (const h of heads) expect(r.text).toContain(h);
     expect(r.flat).toContain(lang === 'en' ? 'The Prosecutor General of the Republic of Kazakhstan' : 'Генеральному прокурору Республики Казахстан');
     expect(r.flat).toContain(c.kind === 'political_prisoner' ? 'Гүлнар Әбдірахманова' : 'Қасым-Жомарт Тоқаев Foundation for Legal Aid');
@@ -179,7 +179,7 @@ describe('NGO brief for the Special Rapporteur', () => {
     expect(r.flat).toContain(related.title);
     expect(r.flat).toContain(lang === 'en' ? 'same authority' : 'тот же орган');
     expect(r.flat).not.toContain(prisoner.title);
-    const heads = lang === 'en' ? ['Measures and their legal basis', 'Remedies (appeal)', 'Impact', 'Pattern'] : ['Меры и их правовое основание', 'Средства защиты (обжалование)', 'Последствия', 'Системность'];
+    const heads = lang === 'en' ? ['Measures and their legal basis', 'Remedies (appeal)', 'Impact', 'Pattern'] : ['Меры и их правовое основание', 'Средства правовой защиты (обжалование)', 'Последствия', 'Систематический характер'];
     for (const h of heads) expect(r.text).toContain(h);
   });
 });
