@@ -90,7 +90,7 @@ export const kk: Labels = {
   sinceDate: (date) => `басталған күні — ${date}`,
 
   field: {
-    name: 'Тегі, аты', otherNames: 'Есімінің басқа жазылуы', born: 'Туған күні', gender: 'Жынысы', occupation: 'Кәсібі',
+    name: 'Тегі, аты', otherNames: 'Басқа жазылу нұсқалары', born: 'Туған күні', gender: 'Жынысы', occupation: 'Кәсібі',
     affiliation: 'Мүшелігі', country: 'Ел', region: 'Өңір', caseStatus: 'Іс мәртебесі', priority: 'Басымдығы',
     detention: 'Қазіргі жағдайы', place: 'Орны', since: 'Басталған күні', expectedRelease: 'Күтілетін босату күні', charges: 'Айыптар',
     sentence: 'Жаза', verdict: 'Үкім шығарылған күн', court: 'Сот', recognitions: 'Танылған мәртебесі', lawyer: 'Адвокат',
@@ -200,7 +200,7 @@ export const kk: Labels = {
     otherTargets: 'Осы іс бойынша бұрын жіберілген өтініштер',
   },
   ngoT: {
-    organisation: 'Ұйым', measures: 'Шаралар және олардың құқықтық негізі', remedies: 'Құқықтық қорғау құралдары (шағымдану)', impact: 'Салдары',
+    organisation: 'Ұйым туралы мәліметтер', measures: 'Шаралар және олардың құқықтық негізі', remedies: 'Құқықтық қорғау құралдары (шағымдану)', impact: 'Салдары',
     pattern: 'Жүйелі сипаты', noRelated: 'Байланысты істер туралы мәлімет жоқ.',
     relatedIntro: (count) => `Байланысты істер саны: ${count} (сол орган немесе ортақ белгі).`,
     sharedTags: 'Ортақ белгілер',

@@ -89,7 +89,7 @@ export const ru: Labels = {
   sinceDate: (date) => `дата начала — ${date}`,
 
   field: {
-    name: 'Фамилия, имя', otherNames: 'Другие написания имени', born: 'Дата рождения', gender: 'Пол', occupation: 'Род занятий',
+    name: 'Фамилия, имя', otherNames: 'Иные варианты написания', born: 'Дата рождения', gender: 'Пол', occupation: 'Род занятий',
     affiliation: 'Членство, принадлежность', country: 'Страна', region: 'Регион', caseStatus: 'Статус дела', priority: 'Приоритет',
     detention: 'Положение', place: 'Место', since: 'Дата начала', expectedRelease: 'Ожидаемое освобождение', charges: 'Обвинения',
     sentence: 'Наказание', verdict: 'Дата приговора', court: 'Суд', recognitions: 'Признан(а)', lawyer: 'Адвокат',
@@ -194,7 +194,7 @@ export const ru: Labels = {
     otherTargets: 'Ранее направленные обращения по делу',
   },
   ngoT: {
-    organisation: 'Организация', measures: 'Меры и их правовое основание', remedies: 'Средства правовой защиты (обжалование)', impact: 'Последствия',
+    organisation: 'Сведения об организации', measures: 'Меры и их правовое основание', remedies: 'Средства правовой защиты (обжалование)', impact: 'Последствия',
     pattern: 'Систематический характер', noRelated: 'Сведений о связанных делах нет.',
     relatedIntro: (count) => `Связанных дел: ${count} (тот же орган или общая метка).`,
     sharedTags: 'Общие метки',
