@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { BriefLang, BriefTemplate } from '../../../shared/model/brief';
 import { renderBrief } from '../../../electron/services/briefs';
 import { caseInLanguage, nameInScript } from '../../../electron/services/briefs/caseLanguage';
-import { formatPartialDate, formatTerm } from '../../../electron/services/briefs/format';
+import { countryName, formatPartialDate, formatTerm } from '../../../electron/services/briefs/format';
 import { allLabelStrings, LABELS } from '../../../electron/services/briefs/labels';
 import { GENERATED_AT, makeCase } from './fixtures';
 import { KK_SUMMARY, NAME, RU_SUMMARY, kazakhArrestCase } from './languagesFixtures';
@@ -86,6 +86,14 @@ describe('dates and terms in each language', () => {
     expect([formatTerm(prison, LABELS.en, 'prison'), formatTerm(prison, LABELS.ru, 'prison'), formatTerm(prison, LABELS.kk, 'prison')])
       .toEqual(['7 years 4 months', '7 лет 4 месяца', '7 жыл 4 ай']);
     expect(formatTerm({ months: 13 }, LABELS.kk)).toBe('1 жыл 1 ай');
+  });
+
+  it('names a country to write to in the genitive a title needs, from the table or the runtime’s own Kazakh and Russian names', () => {
+    expect(`${countryName('KZ', LABELS.kk)} Бас прокуроры`).toBe('Қазақстан Республикасының Бас прокуроры');
+    expect(`Генеральному прокурору ${countryName('KZ', LABELS.ru)}`).toBe('Генеральному прокурору Республики Казахстан');
+    // Outside the table: the ICU name, in a form that needs no declension.
+    expect(countryName('GE', LABELS.kk)).toMatch(/^\p{Script=Cyrillic}[\p{L} -]* мемлекетінің$/u);
+    expect(countryName(undefined, LABELS.kk)).toBe('тиісті мемлекеттің');
   });
 });
 
@@ -199,5 +207,19 @@ describe.each(['case', 'wgad'] as const)('the %s brief in Kazakh and Russian', (
     expect(flat).toContain(`${template === 'wgad' ? l.wgad.familyName : l.field.name} ${NAME.russian}`);
     expect(ENGLISH_LABELS.filter((s) => flat.includes(s))).toEqual([]);
     expect(flat).not.toMatch(/WGAD|ICCPR/);
+  });
+});
+
+describe.each(['urgent-action', 'multi'] as const)('the %s brief in Kazakh', (template) => {
+  it('carries Kazakh labels and dates and no English word of its own', async () => {
+    const { flat, pages } = await render(template, 'kk');
+    expect(flat).toContain(LABELS.kk.templateTitle[template]);
+    expect(flat).toContain(NAME.kazakh);
+    expect(flat).toContain('2021 жылғы 16 ақпан');
+    expect(flat).not.toMatch(/ерікті/iu);
+    expect(ENGLISH_LABELS.filter((s) => flat.includes(s))).toEqual([]);
+    const latin = new Set(flat.match(/\p{Script=Latin}+/gu) ?? []);
+    expect([...latin].filter((w) => !NAME.latin.split(' ').includes(w) && !LATIN_ALLOWED.test(w))).toEqual([]);
+    pages.forEach((page, i) => expect(page).toContain(`${pages.length} беттің ${i + 1}-беті`));
   });
 });
