@@ -117,8 +117,8 @@ describe('what every template asks of a case', () => {
       expect(common(c)).toEqual(['common.summary']);
       expect(gapOf(c, 'common.summary')!.path).toEqual(['summary']);
     }
-    expect(gapOf(await check([empty], { lang: 'ru' }), 'common.summary')!.message).toContain('нет краткого изложения');
-    expect(gapOf(await check([empty], { lang: 'kk' }), 'common.summary')!.message).toContain('қысқаша мазмұн жоқ');
+    expect(gapOf(await check([empty], { lang: 'ru' }), 'common.summary')!.message).toContain('нет краткого описания');
+    expect(gapOf(await check([empty], { lang: 'kk' }), 'common.summary')!.message).toContain('қысқаша мазмұны жоқ');
     const kazakhOnly = await create(completeDraft({ summary: '', briefing: { summaries: { kk: 'Кенжебек Әбішев Алматыда ұсталды.' } } }));
     expect(common(await check([kazakhOnly], { briefLang: 'kk' }))).toEqual([]);
     expect(common(await check([kazakhOnly], { briefLang: 'en' }))).toEqual(['common.summary']);
@@ -127,7 +127,7 @@ describe('what every template asks of a case', () => {
   it('a Russian or Kazakh brief on a name with no Cyrillic spelling says so; an English one does not', async () => {
     const latinOnly = await create(completeDraft({ person: { name: 'Kenzhebek Abishev', aliases: ['K. Abishev'] } }));
     expect(common(await check([latinOnly], { briefLang: 'en' }))).toEqual([]);
-    const words: Record<BriefLang, RegExp> = { en: /has no Cyrillic spelling.*Latin letters/, ru: /не записано написание кириллицей/, kk: /кирилше жазылуы жазылмаған/ };
+    const words: Record<BriefLang, RegExp> = { en: /has no Cyrillic spelling.*Latin letters/, ru: /не записано написание кириллицей/, kk: /кирилше жазылу нұсқасы жоқ/ };
     for (const briefLang of ['ru', 'kk'] as const) {
       for (const lang of LANGS) {
         const c = await check([latinOnly], { lang, briefLang });

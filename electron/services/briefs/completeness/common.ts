@@ -15,14 +15,14 @@ type Words = Record<BriefLang, string>;
 
 const NO_ORGANIZATION: Words = {
   en: "A submission names who submits it, and Settings → Organisation has no name: the brief will have no submitter. Fill it in (or `casefile settings --org-name NAME`).",
-  ru: 'В обращении указывается, кто его направляет, а в «Настройки → Организация» нет названия: в документе не будет отправителя. Заполните его (или `casefile settings --org-name НАЗВАНИЕ`).',
-  kk: 'Өтініште оны кім жіберетіні көрсетіледі, ал «Баптаулар → Ұйым» бөлімінде атауы жоқ: құжатта жіберуші болмайды. Оны толтырыңыз (немесе `casefile settings --org-name АТАУЫ`).',
+  ru: 'В обращении указывается, кто его направляет, а в разделе «Настройки → Организация» не указано название: в документе не будет отправителя. Укажите его (или `casefile settings --org-name НАЗВАНИЕ`).',
+  kk: 'Өтініште оны кім жіберетіні көрсетіледі, ал «Баптаулар → Ұйым» бөлімінде ұйымның атауы жоқ: құжатта жіберуші көрсетілмейді. Атауын толтырыңыз (немесе `casefile settings --org-name АТАУЫ`).',
 };
 
 const NO_CONSENT: Words = {
   en: 'A submission acts on someone\'s behalf, and no consent is recorded: record whether the person concerned or their family gave it (Consent).',
-  ru: 'Обращение направляется от чьего-то имени, а согласие не записано: укажите, дал ли его сам человек или его семья (раздел «Согласие»).',
-  kk: 'Өтініш біреудің атынан жіберіледі, ал келісім жазылмаған: адамның өзі немесе отбасы келісім бергенін көрсетіңіз («Келісім» бөлімі).',
+  ru: 'Обращение направляется от чьего-то имени, а согласие не записано: укажите, дал ли его сам человек или его семья («Согласие»).',
+  kk: 'Өтініш біреудің атынан жіберіледі, ал келісім жазылмаған: адамның өзі немесе отбасы келісім бергенін көрсетіңіз («Келісім»).',
 };
 
 const CONSENT_REFUSED: Words = {
@@ -39,8 +39,8 @@ const CONSENT_PENDING: Words = {
 
 const NO_SUMMARY: Words = {
   en: 'The case has no summary: the brief will open without saying what happened. Write one (Summary).',
-  ru: 'В деле нет краткого изложения: документ начнётся без описания того, что произошло. Напишите его (раздел «Краткое изложение»).',
-  kk: 'Істе қысқаша мазмұн жоқ: құжат не болғанын айтпай басталады. Оны жазыңыз («Қысқаша мазмұн» бөлімі).',
+  ru: 'В деле нет краткого описания: документ начнётся, не сказав, что произошло. Напишите его («Краткое описание»).',
+  kk: 'Істің қысқаша мазмұны жоқ: құжат не болғанын айтпай басталады. Оны жазыңыз («Қысқаша мазмұны»).',
 };
 
 const LANG_NAME: Record<BriefLang, Words> = {
@@ -50,15 +50,15 @@ const LANG_NAME: Record<BriefLang, Words> = {
 };
 
 const nameNotInScript = (name: string, lang: BriefLang): Words => ({
-  en: `"${name}" has no Cyrillic spelling among its aliases: a ${LANG_NAME[lang].en} brief will print it in Latin letters. Add the spelling in Cyrillic as an alias.`,
-  ru: `Для «${name}» не записано написание кириллицей: в документе на ${LANG_NAME[lang].ru} языке оно будет напечатано латиницей. Добавьте написание кириллицей в другие написания.`,
-  kk: `«${name}» үшін кирилше жазылуы жазылмаған: ${LANG_NAME[lang].kk} тіліндегі құжатта ол латын әрпімен басылады. Кирилше жазылуын басқа жазылуларға қосыңыз.`,
+  en: `"${name}" has no Cyrillic spelling among its aliases: a ${LANG_NAME[lang].en} brief will print it in Latin letters. Add the Cyrillic spelling under Other names and spellings.`,
+  ru: `Для «${name}» не записано написание кириллицей: в документе на ${LANG_NAME[lang].ru} языке оно будет напечатано латиницей. Добавьте написание кириллицей в «Другие имена и написания».`,
+  kk: `«${name}» үшін кирилше жазылу нұсқасы жоқ: ${LANG_NAME[lang].kk} тіліндегі құжатта ол латын әрпімен басылады. Кирилше жазылуын «Басқа аттары мен жазылу нұсқалары» өрісіне қосыңыз.`,
 });
 
 const summaryInOtherScript = (lang: BriefLang): Words => ({
   en: `The summary is not written in ${lang === 'en' ? 'Latin' : 'Cyrillic'} letters, and no ${LANG_NAME[lang].en} summary is given: the brief will print it as written. Add a translated summary for ${LANG_NAME[lang].en} briefs.`,
-  ru: `Краткое изложение написано не ${lang === 'en' ? 'латиницей' : 'кириллицей'}, а изложения на ${LANG_NAME[lang].ru} языке нет: документ напечатает его как есть. Добавьте переведённое изложение для документов на ${LANG_NAME[lang].ru} языке.`,
-  kk: `Қысқаша мазмұн ${lang === 'en' ? 'латын' : 'кирилл'} әрпімен жазылмаған, ал ${LANG_NAME[lang].kk} тіліндегі аудармасы жоқ: құжат оны жазылғандай басады. ${LANG_NAME[lang].kk[0]!.toUpperCase()}${LANG_NAME[lang].kk.slice(1)} тіліндегі құжаттар үшін аударылған мазмұнды қосыңыз.`,
+  ru: `Краткое описание написано не ${lang === 'en' ? 'латиницей' : 'кириллицей'}, а описания на ${LANG_NAME[lang].ru} языке нет: документ напечатает его как есть. Добавьте переведённое описание для документов на ${LANG_NAME[lang].ru} языке.`,
+  kk: `Қысқаша мазмұны ${lang === 'en' ? 'латын' : 'кирилл'} әрпімен жазылмаған, ал ${LANG_NAME[lang].kk} тіліндегі аудармасы жоқ: құжат оны жазылғандай басады. ${LANG_NAME[lang].kk[0]!.toUpperCase()}${LANG_NAME[lang].kk.slice(1)} тіліндегі құжаттар үшін аударылған мазмұнды қосыңыз.`,
 });
 
 const CYRILLIC = /\p{Script=Cyrillic}/gu;
