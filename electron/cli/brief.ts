@@ -1,10 +1,9 @@
 import path from 'node:path';
-import type { ApiError } from '../../shared/errors';
-import { formatPath } from '../../shared/errors';
+import { formatPath, type ApiError } from '../../shared/errors';
 import { BriefFormat, BriefLang, BriefMode, BriefTemplate, PreparedBy } from '../../shared/model';
 import type { BriefCheck } from '../../shared/contract';
 import type { Dispatch } from '../services/dispatch';
-import type { CliIo } from './io';
+import { EXIT, type CliIo } from './io';
 
 // `casefile brief`: asks the service whether the template fits and what the cases lack
 // (briefs.check, the same question the Brief dialog asks), prints each gap as a warning,
@@ -85,7 +84,7 @@ export function planBrief(args: string[], values: Values, io: CliIo, doors: Door
     const check = checked.value;
     if (check.refused !== undefined) {
       io.stderr(`casefile: ${check.refused} Nothing was written.`);
-      return 2;
+      return EXIT.badInput;
     }
     for (const g of check.gaps) io.stderr(`casefile: warning: ${g.message}${g.path && g.path.length > 0 ? ` (${formatPath(g.path)})` : ''}`);
 
@@ -104,7 +103,7 @@ export function planBrief(args: string[], values: Values, io: CliIo, doors: Door
       },
     );
     if (!result.ok) return doors.report(result.error);
-    if (!(await doors.writeOutput(out, Buffer.from(result.value.dataBase64, 'base64')))) return 1;
+    if (!(await doors.writeOutput(out, Buffer.from(result.value.dataBase64, 'base64')))) return EXIT.failure;
     const size = result.value.format === 'docx' ? `Word, about ${result.value.pages} page(s)` : `${result.value.pages} page(s)`;
     io.stdout(`Wrote ${out} (${result.value.template}, ${size}; ${modeNote(mode, check)}).`);
     const leftOut = result.value.annotationsLeftOut;
@@ -112,6 +111,6 @@ export function planBrief(args: string[], values: Values, io: CliIo, doors: Door
       const review = args.length === 1 ? `casefile annotations ${args[0]}` : 'casefile annotations ID';
       io.stderr(`casefile: ${leftOut} annotation(s) left out: their passage changed or is gone from the source — review them with \`${review}\`.`);
     }
-    return 0;
+    return EXIT.ok;
   };
 }

@@ -17,11 +17,9 @@ import { fileProgress, isFolderCommand, openSessionForCli, runFolderCommand } fr
 import { runMigrate } from './migrate';
 import { BRIEF_OPTIONS, BRIEF_USAGE, planBrief } from './brief';
 import { planSettings, SETTINGS_OPTIONS, SETTINGS_USAGE } from './settings';
-import type { CliIo } from './io';
-export type { CliIo } from './io';
+import { EXIT, type CliIo } from './io';
+export { EXIT, type CliIo } from './io';
 
-/** Exit codes are part of the interface: scripts branch on them. */
-export const EXIT = { ok: 0, failure: 1, badInput: 2, conflict: 3, locked: 4, encrypted: 5 } as const;
 
 // An unknown case id is bad input like any other wrong argument: nothing was read or written.
 const exitFor = (error: ApiError): number =>
