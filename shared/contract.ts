@@ -167,6 +167,8 @@ export const BriefCheckRequest = z.strictObject({
   mode: BriefMode.default('public'),
   /** The language the messages are written in (the reader's, not necessarily the brief's). */
   lang: BriefLang.default('en'),
+  /** The brief's language, when it is not the reader's: a name or summary in another script is a gap for it. Default: `lang`. */
+  briefLang: BriefLang.optional(),
 });
 
 /** One thing the chosen template asks for and the case does not hold: a warning, never a refusal. */

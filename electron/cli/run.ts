@@ -4,7 +4,6 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatIssue, type ApiError } from '../../shared/errors';
 import { OnConflict } from '../../shared/contract';
-import { BriefLang, BriefMode, BriefTemplate, PreparedBy } from '../../shared/model';
 import { AnnotationState, CaseKind, CaseStatus, IsoDay, Priority, type AgendaRow, type CaseFile } from '../../shared/model';
 import { createDispatcher, type Dispatch } from '../services/dispatch';
 import { ServiceError } from '../services/errors';
@@ -16,12 +15,11 @@ import { writeFileDurably } from '../services/store/durableFile';
 import { formatAuditEntry, formatBytes, formatCase, formatTable, forTerminal, markSnippet, oneLine } from './format';
 import { fileProgress, isFolderCommand, openSessionForCli, runFolderCommand } from './encryption';
 import { runMigrate } from './migrate';
+import { BRIEF_OPTIONS, BRIEF_USAGE, planBrief } from './brief';
 import { planSettings, SETTINGS_OPTIONS, SETTINGS_USAGE } from './settings';
-import type { CliIo } from './io';
-export type { CliIo } from './io';
+import { EXIT, type CliIo } from './io';
+export { EXIT, type CliIo } from './io';
 
-/** Exit codes are part of the interface: scripts branch on them. */
-export const EXIT = { ok: 0, failure: 1, badInput: 2, conflict: 3, locked: 4, encrypted: 5 } as const;
 
 // An unknown case id is bad input like any other wrong argument: nothing was read or written.
 const exitFor = (error: ApiError): number =>
@@ -43,8 +41,7 @@ Commands:
                                                      orphaned or notes, with quotes
   search QUERY [--limit N] [--kind K] [--status S] [--priority P] [--tag T] [--json]
                                                      find cases in any script or spelling
-  brief ID... --out FILE.pdf [--template T] [--lang en|ru] [--mode public|internal] [--tag T ...]
-        [--prepared-by NAME]                         a PDF brief; T: case, wgad, urgent-action, ngo, multi
+${BRIEF_USAGE}
   agenda [--today YYYY-MM-DD] [--json]               open deadlines, coming hearings and follow-ups
                                                      across all cases, overdue first
   history ID [--json]                                a case's saved changes: when, which fields, old → new
@@ -80,9 +77,6 @@ const OPTIONS = {
   id: { type: 'string', multiple: true },
   'on-conflict': { type: 'string' },
   out: { type: 'string', short: 'o' },
-  template: { type: 'string' },
-  lang: { type: 'string' },
-  mode: { type: 'string' },
   tag: { type: 'string', multiple: true },
   'prepared-by': { type: 'string' },
   'copy-to': { type: 'string' },
@@ -94,6 +88,7 @@ const OPTIONS = {
   version: { type: 'boolean' },
   check: { type: 'boolean' },
   ...SETTINGS_OPTIONS,
+  ...BRIEF_OPTIONS,
 } as const;
 
 class UsageError extends Error {}
@@ -345,42 +340,14 @@ function plan(command: string, args: string[], values: Values, io: CliIo): (disp
         return EXIT.ok;
       };
     }
-    case 'brief': {
-      if (args.length === 0) throw new UsageError('brief needs at least one case id');
-      if (!values.out) throw new UsageError('brief needs --out FILE.pdf');
-      const out = outputFile(io.cwd, values.out);
-      const template = pick(values.template, BriefTemplate.options, '--template');
-      const lang = pick(values.lang, BriefLang.options, '--lang') ?? 'en';
-      const mode = pick(values.mode, BriefMode.options, '--mode') ?? 'public';
-      const preparedBy = values['prepared-by'];
-      if (preparedBy !== undefined && !PreparedBy.safeParse(preparedBy).success) throw new UsageError('--prepared-by needs a name of 1 to 200 characters');
-      return async (dispatch) => {
-        let shown = -1;
-        const result = await dispatch(
-          'briefs.render',
-          { ids: args, template, lang, mode, ...(values.tag ? { annotationTags: values.tag } : {}), ...(preparedBy !== undefined ? { preparedBy } : {}) },
-          {
-            onProgress: ({ done, total }) => {
-              const tenth = Math.floor((done / Math.max(total, 1)) * 10);
-              if (total > 1 && tenth !== shown) {
-                shown = tenth;
-                io.stderr(`Rendering: ${done} of ${total} cases`);
-              }
-            },
-          },
-        );
-        if (!result.ok) return reportError(io, result.error);
-        if (!(await writeOutput(io, out, Buffer.from(result.value.dataBase64, 'base64')))) return EXIT.failure;
-        const note = mode === 'public' ? 'public: its text was checked and holds nothing confidential' : 'internal: every page is stamped CONFIDENTIAL';
-        io.stdout(`Wrote ${out} (${result.value.template}, ${result.value.pages} page(s); ${note}).`);
-        const leftOut = result.value.annotationsLeftOut;
-        if (leftOut > 0) {
-          const review = args.length === 1 ? `casefile annotations ${args[0]}` : 'casefile annotations ID';
-          io.stderr(`casefile: ${leftOut} annotation(s) left out: their passage changed or is gone from the source — review them with \`${review}\`.`);
-        }
-        return EXIT.ok;
-      };
-    }
+    case 'brief':
+      return planBrief(args, values, io, {
+        usage: (message) => new UsageError(message),
+        report: (error) => reportError(io, error),
+        outputFile: (given) => outputFile(io.cwd, given),
+        writeOutput: (file, data) => writeOutput(io, file, data),
+        pick,
+      });
     case 'agenda': {
       none();
       const today = values.today;

@@ -1,4 +1,5 @@
 import type { CaseFile } from '../../../../shared/model';
+import { CUSTODIAL_PENALTIES } from '../../../../shared/model/decisions';
 import type { BriefLang, BriefTemplate } from '../../../../shared/model/brief';
 
 // A template that does not fit its cases is refused before anything is drawn, with
@@ -30,12 +31,45 @@ const NGO_FOR_PRISONER: Words = {
   kk: 'Бірлестік бостандығы жөніндегі Арнайы баяндамашыға өтініш ұйымның ісі бойынша жасалады, ал бұл — саяси тұтқынның ісі. ЕБАЖТ-ға хабарламаны («wgad») немесе іс бойынша анықтаманы («case») таңдаңыз.',
 };
 
+/** The situations that hold no one, as the refusal names them. */
+type FreeStatus = 'fined' | 'exile' | 'unknown';
+const FREE_STATUS: Record<BriefLang, Record<FreeStatus, string>> = {
+  en: { fined: 'fined', exile: 'in exile', unknown: 'not known' },
+  ru: { fined: 'штраф', exile: 'эмиграция', unknown: 'неизвестно' },
+  kk: { fined: 'айыппұл', exile: 'эмиграцияда', unknown: 'белгісіз' },
+};
+
+const wgadNeverDetained = (status: FreeStatus): Words => ({
+  en: `The WGAD communication is about a deprivation of liberty, and this case records none: no arrest (arrest), no arrest event, a present situation recorded as "${FREE_STATUS.en[status]}" (detention.status) and no custodial penalty among the decisions. Use the "case" brief, or the "urgent-action" sheet for an appeal. If the person was held, record the arrest or the detention first.`,
+  ru: `Сообщение в Рабочую группу по произвольным задержаниям касается лишения свободы, а в этом деле оно не записано: нет сведений об аресте (arrest), нет события ареста, нынешнее положение — «${FREE_STATUS.ru[status]}» (detention.status), и среди решений нет наказания, связанного с лишением свободы. Выберите справку по делу («case») или срочную акцию («urgent-action»). Если человека задерживали, сначала запишите арест или содержание под стражей.`,
+  kk: `Еркін бостандықтан айыру жөніндегі жұмыс тобына хабарлама бостандықтан айыру туралы жасалады, ал бұл істе ол жазылмаған: қамауға алу туралы мәлімет (arrest) жоқ, қамауға алу оқиғасы жоқ, қазіргі жағдайы — «${FREE_STATUS.kk[status]}» (detention.status), шешімдер арасында бас бостандығынан айыруға байланысты жаза жоқ. Іс бойынша анықтаманы («case») немесе шұғыл әрекетті («urgent-action») таңдаңыз. Егер адам ұсталған болса, алдымен қамауға алуды немесе күзетпен ұстауды жазыңыз.`,
+});
+
+/**
+ * Situations in which the person is, or was, held. `released` counts: no one is released who was
+ * not held, and the WGAD takes communications on past detentions. `fined`, `exile` and `unknown` do not.
+ */
+const HOLDING_STATUSES: ReadonlySet<string> = new Set([
+  'pre_trial', 'house_arrest', 'administrative_arrest', 'imprisoned', 'restricted_freedom', 'forced_treatment', 'incommunicado', 'released',
+]);
+
+/** Whether the file records any deprivation of liberty: the fact the WGAD's mandate turns on. */
+function everDetained(c: Extract<CaseFile, { kind: 'political_prisoner' }>): boolean {
+  // "Warrant shown: unknown" alone says nothing about whether anyone was arrested.
+  const arrest = c.arrest && Object.entries(c.arrest).some(([k, v]) => v !== undefined && v !== '' && !(k === 'warrantShown' && v === 'unknown'));
+  return Boolean(arrest)
+    || c.events.some((e) => e.type === 'arrest')
+    || HOLDING_STATUSES.has(c.detention.status)
+    || c.decisions.some((d) => d.penalty !== undefined && CUSTODIAL_PENALTIES.has(d.penalty.type));
+}
+
 /** Why the template cannot be rendered for these cases, or undefined when it fits. */
 export function refusalOf(template: BriefTemplate, cases: readonly CaseFile[], lang: BriefLang): string | undefined {
   if (template === 'multi') return cases.length === 0 ? MULTI_EMPTY[lang] : undefined;
   if (cases.length !== 1) return oneCase(template, cases.length)[lang];
-  const kind = cases[0]!.kind;
-  if (template === 'wgad' && kind !== 'political_prisoner') return WGAD_FOR_NGO[lang];
-  if (template === 'ngo' && kind !== 'ngo_suspension') return NGO_FOR_PRISONER[lang];
+  const c = cases[0]!;
+  if (template === 'wgad' && c.kind !== 'political_prisoner') return WGAD_FOR_NGO[lang];
+  if (template === 'wgad' && c.kind === 'political_prisoner' && !everDetained(c)) return wgadNeverDetained(c.detention.status as FreeStatus)[lang];
+  if (template === 'ngo' && c.kind !== 'ngo_suspension') return NGO_FOR_PRISONER[lang];
   return undefined;
 }
