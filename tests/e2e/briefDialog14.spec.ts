@@ -119,7 +119,7 @@ test('suggested requests claim nothing the file lacks, are edited and saved to t
   for (const [i, text] of expected.entries()) await expect(texts.nth(i)).toHaveValue(text);
 });
 
-test('the urgent action’s number, dates and languages are kept with the case and shown again on reopening', async ({ page, dataDir }) => {
+test('the urgent action’s number, dates and languages and a Kazakh summary are kept with the case and shown again on reopening', async ({ page, dataDir }, testInfo) => {
   await importCases(page, [PRISONER]);
   let dialog = await openBrief(page, PRISONER.id, PRISONER.title);
   await dialog.getByRole('group', { name: 'Template' }).getByRole('radio', { name: /Urgent action/ }).check();
@@ -128,13 +128,20 @@ test('the urgent action’s number, dates and languages are kept with the case a
   await ua.getByLabel('Issue date').fill('01.12.2026');
   await ua.getByLabel('Send appeals before').fill('15.01.2027');
   await ua.getByLabel('Languages to write in').fill('Kazakh, Russian, English');
+  // The summary is in English: a Kazakh brief offers one in Kazakh, an English one does not.
+  await expect(dialog.getByLabel(/^Summary in/)).toHaveCount(0);
+  await dialog.getByRole('radio', { name: 'Қазақша' }).check();
+  await dialog.getByLabel('Summary in Kazakh (optional)').fill('Дін туралы әңгіме үшін жеті жылға сотталды.');
+  await page.screenshot({ path: testInfo.outputPath('dialog-ua.png') });
+  await testInfo.attach('dialog-ua', { path: testInfo.outputPath('dialog-ua.png'), contentType: 'image/png' });
   const download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Create PDF' }).click();
   const pdf = await download;
-  expect(pdf.suggestedFilename()).toMatch(/-urgent-action-en-public-\d{4}-\d{2}-\d{2}\.pdf$/);
+  expect(pdf.suggestedFilename()).toMatch(/-urgent-action-kk-public-\d{4}-\d{2}-\d{2}\.pdf$/);
   await expect(dialog.getByRole('status').filter({ hasText: 'PDF created' })).toBeVisible();
   expect((await readCaseFile(dataDir, PRISONER.id)).briefing).toEqual({
     urgentAction: { number: 'UA 12/26', issuedOn: '2026-12-01', sendBefore: '2027-01-15', writeIn: 'Kazakh, Russian, English' },
+    summaries: { kk: 'Дін туралы әңгіме үшін жеті жылға сотталды.' },
   });
 
   await page.keyboard.press('Escape');
@@ -145,6 +152,8 @@ test('the urgent action’s number, dates and languages are kept with the case a
   await expect(again.getByLabel('UA number')).toHaveValue('UA 12/26');
   await expect(again.getByLabel('Issue date')).toHaveValue(/2026/);
   await expect(again.getByLabel('Languages to write in')).toHaveValue('Kazakh, Russian, English');
+  await dialog.getByRole('radio', { name: 'Қазақша' }).check();
+  await expect(dialog.getByLabel('Summary in Kazakh (optional)')).toHaveValue('Дін туралы әңгіме үшін жеті жылға сотталды.');
 });
 
 test('a submission-mode PDF is made, and the Word choice is sent to the service with its answer shown', async ({ page }, testInfo) => {
