@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { importBundle, readCaseFile, section } from './helpers';
+import { createCase, importBundle, readCaseFile, section } from './helpers';
 
 // The Brief dialog of issue 14: what the template needs and the case lacks (warnings,
 // rendering still allowed), a template that does not fit (refused, Render disabled and
@@ -101,7 +101,7 @@ test('suggested requests claim nothing the file lacks, are edited and saved to t
   await dialog.getByRole('button', { name: 'Remove request 4' }).click();
   await expect(boxes).toHaveCount(3);
   await dialog.getByRole('button', { name: 'Save requests to the case' }).click();
-  await expect(dialog.getByRole('status').filter({ hasText: 'Saved to the case: 3 requests' })).toBeVisible();
+  await expect(dialog.getByRole('status').filter({ hasText: 'Requests saved to the case: 3.' })).toBeVisible();
   await expect(create).toBeEnabled();
 
   const expected = [
@@ -183,4 +183,25 @@ test('a submission-mode PDF is made, and the Word choice is sent to the service 
     .or(dialog.getByRole('alert').filter({ hasText: 'The brief could not be created' }));
   await expect(answer).toBeVisible();
   await expect(answer).not.toContainText('undefined');
+});
+
+test('a new case, which records no detention, charge or decision, is suggested nothing: the advocate writes their own', async ({ page }) => {
+  await createCase(page, { kind: 'prisoner', title: 'Nothing recorded yet', name: 'Aigerim Nurlanova' });
+  const requests = section(page, 'Requests');
+  await requests.getByRole('button', { name: 'Suggest requests' }).click();
+  await expect(requests.getByRole('status').filter({ hasText: 'Nothing the case records' })).toHaveText('Nothing the case records supports a suggestion yet: write your requests here.');
+  await expect(requests.getByRole('textbox', { name: 'Request', exact: true })).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Brief…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create a brief' });
+  await dialog.getByRole('button', { name: 'Suggest requests from the facts' }).click();
+  await expect(dialog.getByText('Nothing the case records supports a suggestion yet')).toBeVisible();
+  const box = dialog.getByRole('textbox', { name: 'Request 1' });
+  await expect(box).toHaveValue('');
+  await expect(box).toBeFocused();
+  await page.keyboard.type('Tell the family where Aigerim Nurlanova is.');
+  await dialog.getByRole('button', { name: 'Save requests to the case' }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: 'Requests saved to the case: 1.' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(requests.getByRole('textbox', { name: 'Request', exact: true })).toHaveValue('Tell the family where Aigerim Nurlanova is.');
 });
