@@ -14,7 +14,7 @@ export const SHELL_CHANNELS = {
 } as const;
 
 /** What the user may save through the shell's Save dialog: each has its own file type filter. */
-export const SAVE_KINDS = ['pdf', 'bundle'] as const;
+export const SAVE_KINDS = ['pdf', 'docx', 'bundle'] as const;
 export type SaveKind = (typeof SAVE_KINDS)[number];
 
 /** How a Save dialog ended: the file written, the user's cancel, or the disk's refusal. */

@@ -17,6 +17,7 @@ const BUNDLE_SUFFIX = '.casefile.json';
 
 const FILTERS: Record<SaveKind, (text: ShellStrings) => SaveDialogOptions> = {
   pdf: (text) => ({ title: text.saveBrief, filters: [{ name: text.pdfFiles, extensions: ['pdf'] }] }),
+  docx: (text) => ({ title: text.saveBrief, filters: [{ name: text.wordFiles, extensions: ['docx'] }] }),
   bundle: (text) => ({ title: text.saveBundle, filters: [{ name: text.bundleFiles, extensions: ['json'] }] }),
 };
 
@@ -26,7 +27,7 @@ export function saveRequest(name: unknown, data: unknown, kind: unknown): { name
   if (data.byteLength > MAX_FILE_BYTES) return null;
   // Only a name is suggested: any folder part is dropped, and the dialog starts in the user's documents.
   const base = path.basename(name.replaceAll('\\', '/')).replace(/[\u0000-\u001f<>:"|?*]/g, '_').slice(0, 200);
-  return { name: base || (kind === 'pdf' ? 'brief.pdf' : `casefile${BUNDLE_SUFFIX}`), data, kind: kind as SaveKind };
+  return { name: base || (kind === 'pdf' || kind === 'docx' ? `brief.${kind}` : `casefile${BUNDLE_SUFFIX}`), data, kind: kind as SaveKind };
 }
 
 export type SaveDeps = {

@@ -25,6 +25,7 @@ const en = {
   saveBrief: 'Save the brief',
   saveBundle: 'Save the bundle',
   pdfFiles: 'PDF documents',
+  wordFiles: 'Word documents',
   bundleFiles: 'Casefile bundles',
   chooseBackupFolder: 'Choose where to copy the backup',
 };
@@ -52,6 +53,7 @@ const ru: ShellStrings = {
   saveBrief: 'Сохранить справку',
   saveBundle: 'Сохранить пакет',
   pdfFiles: 'Документы PDF',
+  wordFiles: 'Документы Word',
   bundleFiles: 'Пакеты Casefile',
   chooseBackupFolder: 'Куда скопировать резервную копию',
 };
@@ -77,6 +79,7 @@ const kk: ShellStrings = {
   saveBrief: 'Анықтаманы сақтау',
   saveBundle: 'Буманы сақтау',
   pdfFiles: 'PDF құжаттары',
+  wordFiles: 'Word құжаттары',
   bundleFiles: 'Casefile бумалары',
   chooseBackupFolder: 'Сақтық көшірмені қайда көшіру керектігін таңдаңыз',
 };

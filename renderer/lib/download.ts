@@ -20,7 +20,11 @@ export type Delivery =
   | { kind: 'cancelled' }
   | { kind: 'failed'; error: string };
 
-const MIME: Record<SaveKind, string> = { pdf: 'application/pdf', bundle: 'application/json' };
+const MIME: Record<SaveKind, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  bundle: 'application/json',
+};
 
 /**
  * Hands a file to the user: in the desktop app through a native Save dialog, in

@@ -46,15 +46,15 @@ test('public and internal WGAD briefs in Russian: the Kazakh alias kept, the con
 
   const open = page.getByRole('button', { name: 'Brief…' });
   await open.click();
-  const dialog = page.getByRole('dialog', { name: 'Create a PDF brief' });
+  const dialog = page.getByRole('dialog', { name: 'Create a brief' });
   await expect(dialog).toBeVisible();
-  // Only the templates that fit a prisoner's case, each with its description.
+  // The templates that fit a prisoner's case first, each with its description; the NGO brief last (the check says why it does not fit).
   const templates = dialog.getByRole('group', { name: 'Template' });
-  await expect(templates.getByRole('radio')).toHaveCount(3);
+  await expect(templates.getByRole('radio')).toHaveCount(4);
   await expect(templates.getByRole('radio', { name: /Case brief/ })).toBeChecked();
   await expect(templates.getByRole('radio', { name: /WGAD communication.*Working Group on Arbitrary Detention/ })).toBeVisible();
   await expect(templates.getByRole('radio', { name: /Urgent action.*1–2 pages/ })).toBeVisible();
-  await expect(templates.getByRole('radio', { name: /NGO brief/ })).toHaveCount(0);
+  await expect(templates.getByRole('radio').nth(3)).toHaveAccessibleName(/NGO brief/);
   await expect(dialog.getByRole('radio', { name: /Public — to send outside/ })).toBeChecked();
   // What of this case the public brief leaves out, said before it is made.
   await expect(dialog.getByText('Left out of this public brief: the person’s contact; the lawyer')).toBeVisible();
@@ -75,7 +75,7 @@ test('public and internal WGAD briefs in Russian: the Kazakh alias kept, the con
   const publicDownload = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Create PDF' }).click();
   await expect(dialog.getByRole('button', { name: 'Creating…' })).toBeDisabled();
-  await expect(dialog.getByText('Creating the PDF and checking it for confidential text…')).toBeVisible();
+  await expect(dialog.getByText('Creating the file and checking it for text this mode leaves out…')).toBeVisible();
   await shot(page, testInfo, 'brief-busy');
   const publicPdf = await publicDownload;
   expect(publicPdf.suggestedFilename()).toMatch(/-wgad-ru-public-\d{4}-\d{2}-\d{2}\.pdf$/);
@@ -123,17 +123,17 @@ test('public and internal WGAD briefs in Russian: the Kazakh alias kept, the con
   await expect(open).toBeFocused();
 });
 
-test('an NGO case offers the NGO brief, not the WGAD one; the dialog works from the keyboard', async ({ page }, testInfo) => {
+test('an NGO case offers the NGO brief first, the WGAD one last; the dialog works from the keyboard', async ({ page }, testInfo) => {
   await importAndClose(page, SAMPLE_BUNDLE, 3);
   await page.getByRole('grid', { name: 'Cases' }).getByRole('row', { name: /Sample Rights Bureau/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Sample Rights Bureau/ })).toBeVisible();
   await page.getByRole('button', { name: 'Brief…' }).focus();
   await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: 'Create a PDF brief' });
+  const dialog = page.getByRole('dialog', { name: 'Create a brief' });
   const templates = dialog.getByRole('group', { name: 'Template' });
-  await expect(templates.getByRole('radio')).toHaveCount(3);
+  await expect(templates.getByRole('radio')).toHaveCount(4);
   await expect(templates.getByRole('radio', { name: /NGO brief.*Special Rapporteur on freedom of association/ })).toBeVisible();
-  await expect(templates.getByRole('radio', { name: /WGAD/ })).toHaveCount(0);
+  await expect(templates.getByRole('radio').nth(3)).toHaveAccessibleName(/WGAD/);
   await expect(dialog.getByText('This case has no annotations.')).toBeVisible();
   // Focus starts on the first template; arrows choose among them.
   await expect(templates.getByRole('radio', { name: /Case brief/ })).toBeFocused();
@@ -174,7 +174,7 @@ test('a public brief that would reveal the confidential lawyer is refused, with 
   const downloads: Download[] = [];
   page.on('download', (d) => downloads.push(d));
   await page.getByRole('button', { name: 'Brief…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Create a PDF brief' });
+  const dialog = page.getByRole('dialog', { name: 'Create a brief' });
   await dialog.getByRole('button', { name: 'Create PDF' }).click();
 
   const alert = dialog.getByRole('alert');
@@ -258,7 +258,7 @@ test('a "Prepared by" an older version left in localStorage moves into the data 
   await page.evaluate(`localStorage.setItem('casefile.preparedBy', 'Адвокат Сәуле Ж.')`);
   await page.getByRole('grid', { name: 'Cases' }).getByRole('row', { name: /Aibek Serikuly/ }).click();
   await page.getByRole('button', { name: 'Brief…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Create a PDF brief' });
+  const dialog = page.getByRole('dialog', { name: 'Create a brief' });
   await expect(dialog.getByRole('textbox', { name: 'Prepared by (optional)' })).toHaveValue('Адвокат Сәуле Ж.');
   expect(JSON.parse(await readFile(path.join(dataDir, 'settings.json'), 'utf8'))).toMatchObject({ preparedBy: 'Адвокат Сәуле Ж.' });
   expect(await page.evaluate(`localStorage.getItem('casefile.preparedBy')`)).toBeNull();
@@ -268,7 +268,7 @@ test('a brief leaves out what its sources no longer say, and says so before and 
   await importAndClose(page, 'tests/fixtures/briefs/stress.casefile.json', 6);
   await page.getByRole('grid', { name: 'Cases' }).getByRole('row', { name: /stress test case/ }).click();
   await page.getByRole('button', { name: 'Brief…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Create a PDF brief' });
+  const dialog = page.getByRole('dialog', { name: 'Create a brief' });
   const before = dialog.getByRole('note').filter({ hasText: 'Annotations left out of this brief:' });
   await expect(before).toContainText(/Annotations left out of this brief: \d+\./);
   const count = Number(/left out of this brief: (\d+)/.exec((await before.textContent()) ?? '')![1]);

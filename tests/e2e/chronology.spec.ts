@@ -89,6 +89,8 @@ test('an undated event moved between dated ones, a month after its day, requests
   // Requests: suggestions from the case, then the advocate's own words and order.
   const requests = section(page, 'Requests');
   await expect(requests.getByText('Briefs print exactly these words')).toBeVisible();
+  // Release is suggested only for a person the case says is held.
+  await section(page, 'Detention and sentence').getByLabel('Detention status').selectOption('administrative_arrest');
   await requests.getByRole('button', { name: 'Suggest requests' }).click();
   const texts = requests.getByRole('textbox', { name: 'Request', exact: true });
   await expect(texts).toHaveCount(3);

@@ -76,7 +76,7 @@ test('the user guide, step by step, with its screenshots', async ({ page, casefi
 
   // 5. A brief.
   await page.getByRole('button', { name: 'Brief…' }).click();
-  const brief = page.getByRole('dialog', { name: 'Create a PDF brief' });
+  const brief = page.getByRole('dialog', { name: 'Create a brief' });
   await expect(brief.getByRole('radio', { name: /Public — to send outside/ })).toBeChecked();
   await shot(page, 'brief');
   await page.keyboard.press('Escape');

@@ -1,17 +1,21 @@
 import { annotationStates, isVerifiedForBrief, type CaseFile, type CaseKind } from '../../../shared/model';
 import type { BriefLang, BriefMode, BriefTemplate } from '../../../shared/model/brief';
+import { briefLangOf } from './briefing';
 
 // The brief dialog's pure half: which templates fit, which annotations a tag
 // choice prints, and the PDF's bytes out of the base64 the API returns.
 
-/** The single-case templates that fit a kind of case, in the order the dialog offers them. */
+/**
+ * The single-case templates in the order the dialog offers them: those that fit the kind
+ * of case first, then the one that does not (offered so the check can say why it does not fit).
+ */
 export function templatesFor(kind: CaseKind): BriefTemplate[] {
-  return kind === 'political_prisoner' ? ['case', 'wgad', 'urgent-action'] : ['case', 'urgent-action', 'ngo'];
+  return kind === 'political_prisoner' ? ['case', 'wgad', 'urgent-action', 'ngo'] : ['case', 'urgent-action', 'ngo', 'wgad'];
 }
 
-/** The brief language that matches the interface language, English otherwise. */
+/** The brief language that matches the interface language. */
 export function defaultBriefLang(uiLang: string): BriefLang {
-  return uiLang.startsWith('ru') ? 'ru' : 'en';
+  return briefLangOf(uiLang);
 }
 
 export type TagCount = { tag: string; total: number; confidential: number };

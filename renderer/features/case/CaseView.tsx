@@ -8,6 +8,7 @@ import { useFormat } from '../../i18n/format';
 import { navigate } from '../../lib/router';
 import { exportCases, exportToast } from '../bundles/exportBundle';
 import { BriefDialog } from '../briefs/BriefDialog';
+import { saveThroughSession } from '../briefs/saveCase';
 import { saveBeforeBrief } from '../briefs/briefModel';
 import { ConflictView } from './ConflictView';
 import { forgetSession, openSession, SessionContext, useSessionState, type CaseSession, type SessionState } from './session';
@@ -227,7 +228,7 @@ function CaseEditor({ session, onChanged }: { session: CaseSession; onChanged: (
           </div>
         </div>
       )}
-      <BriefDialog open={briefOpen} onClose={() => setBriefOpen(false)} subject={{ kind: 'case', case: c }} prepare={() => saveBeforeBrief(session)} />
+      <BriefDialog open={briefOpen} onClose={() => setBriefOpen(false)} subject={{ kind: 'case', case: c, save: saveThroughSession(session) }} prepare={() => saveBeforeBrief(session)} />
     </div>
   );
 }

@@ -7,15 +7,15 @@ const note = (id: string, tags: string[], confidential = false, sourceId?: strin
   ({ id, body: id, tags, confidential, ...(sourceId ? { sourceId } : {}) }) as Annotation;
 
 describe('brief model', () => {
-  it('offers only the templates that fit the kind of case', () => {
-    expect(templatesFor('political_prisoner')).toEqual(['case', 'wgad', 'urgent-action']);
-    expect(templatesFor('ngo_suspension')).toEqual(['case', 'urgent-action', 'ngo']);
+  it('offers the templates that fit the kind of case first, then the one that does not (the check says why)', () => {
+    expect(templatesFor('political_prisoner')).toEqual(['case', 'wgad', 'urgent-action', 'ngo']);
+    expect(templatesFor('ngo_suspension')).toEqual(['case', 'urgent-action', 'ngo', 'wgad']);
   });
 
-  it('defaults the brief language to the interface language', () => {
+  it('defaults the brief language to the interface language, Kazakh included', () => {
     expect(defaultBriefLang('ru')).toBe('ru');
     expect(defaultBriefLang('en')).toBe('en');
-    expect(defaultBriefLang('kk')).toBe('en');
+    expect(defaultBriefLang('kk')).toBe('kk');
   });
 
   it('counts annotation tags, with the confidential ones', () => {

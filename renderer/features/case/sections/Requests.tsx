@@ -20,11 +20,15 @@ export function RequestsSection({ c, edit }: Props) {
   const toast = useToast();
   const session = useCurrentSession();
   const [suggested, setSuggested] = useState(false);
+  // The case records nothing a suggestion could rest on (no detention, charge or decision yet): say so rather than do nothing.
+  const [nothingToSuggest, setNothingToSuggest] = useState(false);
   const mover = useMover({ list: c.requests, nameOf: (r) => r.text, apply: (update) => edit((d) => ({ ...d, requests: update(d.requests) })) });
   const setRequest = (id: string, patch: Partial<Request>) => edit((d) => ({ ...d, requests: d.requests.map((r) => (r.id === id ? { ...r, ...patch } : r)) }));
 
   const suggest = () => {
     const texts = suggestedRequests(t, c);
+    setNothingToSuggest(texts.length === 0);
+    if (texts.length === 0) return;
     // Only into an empty list: suggestions never sit among the advocate's own words unasked.
     edit((d) => (d.requests.length > 0 ? d : { ...d, requests: texts.map((text) => ({ id: newId(), text })) }));
     setSuggested(true);
@@ -40,6 +44,7 @@ export function RequestsSection({ c, edit }: Props) {
           <button type="button" className="btn" onClick={suggest}>
             {t('parts.requests.suggest')}
           </button>
+          {nothingToSuggest && <p role="status">{t('briefs14.requests.noneFit')}</p>}
         </div>
       )}
       {suggested && c.requests.length > 0 && (
