@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BriefLang, BriefMode, BriefTemplate } from '../../../shared/model/brief';
@@ -7,7 +8,12 @@ import { extractPdfText, renderBrief, type RenderedBrief } from '../../../electr
 import type { BriefDocument, Node, Run } from '../../../electron/services/briefs/doc/model';
 import { docxText, readDocx } from '../../../electron/services/briefs/docx/docxText';
 import { renderPdf } from '../../../electron/services/briefs/layout/renderPdf';
+import { createDispatcher } from '../../../electron/services/dispatch';
 import { ServiceError } from '../../../electron/services/errors';
+import { createHandlers } from '../../../electron/services/handlers';
+import { CaseStore } from '../../../electron/services/store/caseStore';
+import { CaseDraft } from '../../../shared/model';
+import { fullPrisonerDraft, tempDir } from '../../helpers/fixtures';
 import { casesFor } from './docxFixtures';
 import { confidentialCase, GENERATED_AT, MARK } from './fixtures';
 import { outPath, squash } from './pdfTools';
@@ -256,6 +262,31 @@ describe('Word brief: the redaction proof', () => {
     expect(r.data.equals(readFileSync(file))).toBe(true);
     expect(text).toContain(MARK.lawyer);
     expect(text).toContain('CONFIDENTIAL');
+  });
+});
+
+describe('briefs.render with format docx', () => {
+  it('returns a Word document named .docx, its pages counted by the PDF layout, and leaves nothing in the data folder', async () => {
+    const { dir, cleanup } = await tempDir();
+    const store = await CaseStore.open(dir);
+    try {
+      const c = await store.create(CaseDraft.parse(fullPrisonerDraft()));
+      const dispatch = createDispatcher(createHandlers(store));
+      const res = await dispatch('briefs.render', { ids: [c.id], format: 'docx', lang: 'ru', mode: 'public' });
+      if (!res.ok) throw new Error(res.error.message);
+      const bytes = Buffer.from(res.value.dataBase64, 'base64');
+      expect(res.value.format).toBe('docx');
+      expect(res.value.fileName).toMatch(/-case-ru-public-\d{4}-\d{2}-\d{2}\.docx$/);
+      expect(res.value.bytes).toBe(bytes.length);
+      expect(res.value.pages).toBeGreaterThan(0);
+      const parts = unzipRaw(bytes);
+      expect(parts.get('word/document.xml')!.toString('utf8')).toContain('<w:pStyle w:val="Heading1"/>');
+      expect(await docxText(bytes)).toContain(c.title);
+      expect(await readdir(path.join(dir, 'tmp'))).toEqual([]);
+    } finally {
+      await store.close();
+      await cleanup();
+    }
   });
 });
 
