@@ -199,6 +199,7 @@ describe.each(COMBOS)('Word brief: $template, $lang, $mode', (combo) => {
     expect(main).toContain(`<w:lang w:val="${LANG_TAG[combo.lang]}"/>`);
     expect(main).not.toMatch(new RegExp(`<w:lang w:val="(?!${LANG_TAG[combo.lang]}")`));
     expect(styles).toContain('w:ascii="DejaVu Sans"');
+    expect(/<w:pPrDefault><w:pPr>([^]*?)<\/w:pPr>/.exec(styles)![1]).toContain('<w:widowControl/>');
     expect(main).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     const margins = /<w:pgMar ([^>]*)\/>/.exec(main)![1]!;
     for (const [side, tw] of [['top', 1480], ['bottom', 1160], ['left', 1120], ['right', 1120]] as const) expect(margins).toContain(`w:${side}="${tw}"`);

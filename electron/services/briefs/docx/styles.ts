@@ -1,4 +1,4 @@
-import { AlignmentType, BorderStyle, LevelFormat, type INumberingOptions, type IStylesOptions } from 'docx';
+import { AlignmentType, BorderStyle, LevelFormat, type INumberingOptions, type IParagraphStylePropertiesOptions, type IStylesOptions } from 'docx';
 import type { BriefLang } from '../../../../shared/model/brief';
 import { THEME } from '../doc/theme';
 
@@ -43,6 +43,13 @@ const heading = (level: 1 | 2 | 3, size: number, before: number, after: number) 
   paragraph: { spacing: { before: twips(before), after: twips(after), line: 240 }, keepNext: true, keepLines: true, outlineLevel: level - 1 },
 });
 
+/**
+ * Every paragraph's defaults. Widow control is on in Word's own Normal template, not in the format: a
+ * document that does not ask for it gets single lines stranded at the top or foot of a page. docx's
+ * style type lacks the property its writer supports, hence the wider type.
+ */
+const BODY: IParagraphStylePropertiesOptions & { widowControl: boolean } = { spacing: { after: twips(4), line: LINE }, widowControl: true };
+
 export function briefStyles(lang: BriefLang): IStylesOptions {
   const language = languageOf(lang);
   const h1 = heading(1, THEME.h1, 10, 6);
@@ -50,7 +57,7 @@ export function briefStyles(lang: BriefLang): IStylesOptions {
     default: {
       document: {
         run: { font: FONT, size: halfPoints(THEME.body), color: hex(THEME.text), language },
-        paragraph: { spacing: { after: twips(4), line: LINE } },
+        paragraph: BODY,
       },
       title: {
         run: { font: FONT, size: halfPoints(17), bold: true, color: hex(THEME.accent), language },
