@@ -304,11 +304,12 @@ describe('docxText reads a DOCX as any reader would', () => {
         + '<w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r></w:p><w:p><w:r><w:t>next</w:t></w:r></w:p></w:body></w:document>',
       'word/footnotes.xml': `<w:footnotes ${w}><w:footnote w:id="1"><w:p><w:r><w:t>Source: Азаттық</w:t></w:r></w:p></w:footnote></w:footnotes>`,
       'word/header1.xml': `<w:hdr ${w}><w:p><w:r><w:t>Running title</w:t></w:r></w:p></w:hdr>`,
+      'word/comments.xml': `<w:comments ${w}><w:comment w:id="0"><w:p><w:r><w:t>a reviewer's note</w:t></w:r></w:p></w:comment></w:comments>`,
       'docProps/core.xml': '<cp:coreProperties xmlns:cp="x" xmlns:dc="y"><dc:title>Бриф</dc:title><dc:creator>Айгүл</dc:creator></cp:coreProperties>',
     });
     const parts = await readDocx(zip);
     expect(parts.body).toBe('Name Әбішев & Co\nsecond \nnext\n');
-    expect(parts.footnotes).toBe('Source: Азаттық\n');
+    expect(parts.footnotes).toBe("Source: Азаттық\na reviewer's note\n");
     expect(parts.furniture).toBe('Running title\n');
     expect(parts.properties).toBe('Бриф\nАйгүл');
     expect(await docxText(zip)).toContain('Айгүл');

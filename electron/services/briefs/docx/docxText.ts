@@ -10,17 +10,18 @@ import { ServiceError } from '../../errors';
 /** The parts of a DOCX that hold words a reader sees. */
 export type DocxParts = {
   body: string;
+  /** Footnotes, endnotes and comments: text outside the body that Word shows beside it. */
   footnotes: string;
   /** Headers and footers, in the order of their part names. */
   furniture: string;
-  /** Title, subject, keywords, author and the like (docProps/core.xml). */
+  /** Title, subject, keywords, author and the like (docProps/core.xml), then the application and custom properties. */
   properties: string;
 };
 
 /** No part of a brief comes near this; a larger one is not a brief, and unpacking it would only fill memory. */
 const MAX_PART = 64 * 1024 * 1024;
 const MAIN = 'word/document.xml';
-const WANTED = /^(word\/(document|footnotes|endnotes|header\d*|footer\d*)\.xml|docProps\/core\.xml|\[Content_Types\]\.xml)$/;
+const WANTED = /^(word\/(document|footnotes|endnotes|comments|header\d*|footer\d*)\.xml|docProps\/(core|app|custom)\.xml|\[Content_Types\]\.xml)$/;
 
 function notDocx(why: string): ServiceError {
   return new ServiceError('bad_input', `The file is not a Word document (DOCX): ${why}. Open it in Word or export the brief again.`);
@@ -130,9 +131,9 @@ export async function readDocx(buffer: Buffer): Promise<DocxParts> {
   const named = (re: RegExp) => [...parts.keys()].filter((k) => re.test(k)).sort();
   return {
     body: wordText(main),
-    footnotes: ['word/footnotes.xml', 'word/endnotes.xml'].map((k) => wordText(parts.get(k) ?? '')).join(''),
+    footnotes: ['word/footnotes.xml', 'word/endnotes.xml', 'word/comments.xml'].map((k) => wordText(parts.get(k) ?? '')).join(''),
     furniture: named(/^word\/(header|footer)\d*\.xml$/).map((k) => wordText(parts.get(k)!)).join(''),
-    properties: elementText(parts.get('docProps/core.xml') ?? ''),
+    properties: ['core', 'app', 'custom'].map((k) => elementText(parts.get(`docProps/${k}.xml`) ?? '')).filter((t) => t !== '').join('\n'),
   };
 }
 
