@@ -8,6 +8,7 @@ import { extractPdfText, renderBrief, type RenderedBrief } from '../../../electr
 import type { BriefDocument, Node, Run } from '../../../electron/services/briefs/doc/model';
 import { docxText, readDocx } from '../../../electron/services/briefs/docx/docxText';
 import { renderPdf } from '../../../electron/services/briefs/layout/renderPdf';
+import { findLeaks, secretsOf } from '../../../electron/services/briefs/redaction';
 import { createDispatcher } from '../../../electron/services/dispatch';
 import { ServiceError } from '../../../electron/services/errors';
 import { createHandlers } from '../../../electron/services/handlers';
@@ -263,6 +264,9 @@ describe('Word brief: the redaction proof', () => {
     expect(r.data.equals(readFileSync(file))).toBe(true);
     expect(text).toContain(MARK.lawyer);
     expect(text).toContain('CONFIDENTIAL');
+    // What the proof would read from this file names the fields that must not reach a brief to send.
+    const found = findLeaks(text, secretsOf(c)).map((leak) => leak.path.join('.'));
+    expect(found).toEqual(expect.arrayContaining(['lawyer', 'person.contact']));
   });
 });
 
