@@ -245,6 +245,17 @@ describe('Word brief: lists, fill-in lines, author', () => {
   });
 });
 
+describe('Word brief: text XML cannot hold', () => {
+  it('leaves control characters out and keeps a tab as spaces, as the PDF does, so Word can open the file', async () => {
+    const c = { ...casesFor('case').cases[0]!, summary: 'A bell\u0007 here,\u000b a form feed\u000c there and a\ttab.' };
+    const file = outPath('control-characters.docx');
+    await renderBrief([c], file, { template: 'case', format: 'docx', generatedAt: GENERATED_AT });
+    const main = unzipRaw(readFileSync(file)).get('word/document.xml')!.toString('utf8');
+    expect(main).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+    expect(xmlParagraphs(main)).toContain('A bell here, a form feed there and a    tab.');
+  });
+});
+
 describe('Word brief: the redaction proof', () => {
   it('refuses a public Word brief whose summary repeats the lawyer, and leaves no file behind', async () => {
     const c = confidentialCase({ summary: `Марат Жұмабаев is defended by ${MARK.lawyer}, who was threatened.` });
