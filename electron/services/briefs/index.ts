@@ -10,6 +10,8 @@ import { ServiceError, ioError, isIoError } from '../errors';
 import { writeFileDurably } from '../store/durableFile';
 import { DocBuilder } from './doc/builder';
 import { documentText, type BriefDocument } from './doc/model';
+import { docxText } from './docx/docxText';
+import { renderDocx } from './docx/renderDocx';
 import { verifiedEvidence } from './evidence';
 import { formatDay } from './format';
 import { labelsFor, type Labels } from './labels';
@@ -144,7 +146,8 @@ export async function renderBrief<F extends string | null>(cases: CaseFile[], ou
     document = await compose(tightness);
     ({ buffer, pages } = await renderPdf(document));
   }
-  if (opts.format === 'docx') throw new ServiceError('bad_input', 'Word briefs are not available in this build yet; choose PDF.');
+  // A Word brief is the same document; the PDF above still counts its pages and fits the urgent action to two.
+  const data = opts.format === 'docx' ? await renderDocx(document) : buffer;
   if (opts.template !== 'multi') onProgress?.(1, 1);
 
   if (!internal) {
@@ -155,13 +158,27 @@ export async function renderBrief<F extends string | null>(cases: CaseFile[], ou
     ];
     // The model first (a leak named before any file exists), then the written file as any reader would read it.
     await refuseLeaks(documentText(document), secrets, outFile, { cases: views, related: relatedViews });
-    const extracted = await extractPdfText(buffer);
-    await refuseLeaks([extracted.text, ...Object.values(extracted.info)].join('\n'), secrets, outFile, { cases: views, related: relatedViews });
+    await refuseLeaks(await writtenText(data, opts.format), secrets, outFile, { cases: views, related: relatedViews });
   }
 
-  if (outFile !== null) await writeOut(outFile, buffer);
+  if (outFile !== null) await writeOut(outFile, data);
   const annotationsLeftOut = QUOTING_TEMPLATES.includes(opts.template) ? verifiedEvidence(single).leftOut : 0;
-  return { file: outFile, pages, bytes: buffer.length, data: buffer, document, annotationsLeftOut };
+  return { file: outFile, pages, bytes: data.length, data, document, annotationsLeftOut };
+}
+
+/** The text of the file about to be written, read back as any reader would read it (properties included). */
+async function writtenText(data: Buffer, format: 'pdf' | 'docx'): Promise<string> {
+  if (format === 'pdf') {
+    const extracted = await extractPdfText(data);
+    return [extracted.text, ...Object.values(extracted.info)].join('\n');
+  }
+  try {
+    return await docxText(data);
+  } catch (err) {
+    // Our own writer's output failing to read back is a bug, not the user's input.
+    if (err instanceof ServiceError) throw new ServiceError('internal', `The Word brief just written cannot be read back (${err.message}); nothing was written.`);
+    throw err;
+  }
 }
 
 async function refuseLeaks(text: string, secrets: readonly Secret[], outFile: string | null, shown: { cases: CaseFile[]; related: CaseFile[] }): Promise<void> {
