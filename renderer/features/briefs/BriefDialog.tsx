@@ -83,7 +83,7 @@ export function BriefDialog({ open, onClose, subject, prepare }: Props) {
   const generation = useRef(0);
   const outcomeRef = useRef<HTMLDivElement>(null);
 
-  const check = useBriefCheck(open, caseIds, template, mode, briefLangOf(i18n.language), single?.rev ?? 0);
+  const check = useBriefCheck(open, caseIds, template, mode, briefLangOf(i18n.language), lang, single?.rev ?? 0);
   const refused = refusalOf(check);
 
   // Every opening starts from the defaults (all annotations, public, PDF, the interface's language) and the case's remembered fields.

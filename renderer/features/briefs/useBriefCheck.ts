@@ -8,10 +8,11 @@ export type CheckState = { kind: 'idle' } | { kind: 'loading' } | { kind: 'done'
 
 /**
  * Asks the service, on opening and whenever the choice or the saved case changes, whether
- * the template fits the cases and what they lack for it (in the reader's language). An
+ * the template fits the cases and what they lack for it (in the reader's language, for a
+ * brief in `briefLang`: the name and summary checks depend on it). An
  * answer to an earlier question is dropped.
  */
-export function useBriefCheck(open: boolean, ids: readonly string[], template: BriefTemplate, mode: BriefMode, lang: BriefLang, rev: number): CheckState {
+export function useBriefCheck(open: boolean, ids: readonly string[], template: BriefTemplate, mode: BriefMode, lang: BriefLang, briefLang: BriefLang, rev: number): CheckState {
   const [state, setState] = useState<CheckState>({ kind: 'idle' });
   const key = ids.join(',');
   useEffect(() => {
@@ -21,14 +22,14 @@ export function useBriefCheck(open: boolean, ids: readonly string[], template: B
     }
     let live = true;
     setState({ kind: 'loading' });
-    void api['briefs.check']({ ids: key.split(','), template, mode, lang }).then((result) => {
+    void api['briefs.check']({ ids: key.split(','), template, mode, lang, briefLang }).then((result) => {
       if (!live) return;
       setState(result.ok ? { kind: 'done', check: result.value } : { kind: 'failed', error: result.error });
     });
     return () => {
       live = false;
     };
-  }, [open, key, template, mode, lang, rev]);
+  }, [open, key, template, mode, lang, briefLang, rev]);
   return state;
 }
 
