@@ -205,6 +205,7 @@ const VALID: Partial<Record<string, Builder>> = {
       ids: fc.array(idChoice({ active: 9, trash: 0, other: 1 }), { minLength: 1, maxLength: 3 }),
       template: opt(fc.constantFrom('case', 'wgad', 'urgent-action', 'ngo', 'multi')),
       lang: opt(fc.constantFrom('en', 'ru', 'kk')),
+      briefLang: opt(fc.constantFrom('en', 'ru', 'kk')),
       mode: opt(fc.constantFrom('public', 'submission', 'internal')),
     }),
     ({ ids, ...rest }, ctx) => compact({ ids: ids.map((c) => resolveId(c, ctx)), ...rest }),
