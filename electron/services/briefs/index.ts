@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import type { CaseFile, Issue } from '../../../shared/model';
 import type { AddressBook } from '../../../shared/model/addressees';
-import { organizationForBrief, type Organization } from '../../../shared/organization';
+import { ORGANIZATION_FIELDS, organizationForBrief, type Organization } from '../../../shared/organization';
 import { caseInLanguage } from './caseLanguage';
 import { refusalOf } from './completeness';
 import { BriefOptions, QUOTING_TEMPLATES, type BriefMode, type BriefOptionsInput, type BriefTemplate } from '../../../shared/model/brief';
@@ -151,7 +151,11 @@ export async function renderBrief<F extends string | null>(cases: CaseFile[], ou
     const secrets: Secret[] = [
       ...cases.flatMap((c, i) => secretsOf(c, opts.mode, cases.length > 1 ? ['cases', i] : [])),
       ...(opts.template === 'ngo' ? related.flatMap((c, i) => secretsOf(c, opts.mode, ['related', i])) : []),
-      ...org.withheld.map((text, i): Secret => ({ path: ['organization', i], text, kind: 'name' })),
+      // The profile's contact details, each under its own name; the role ("Director") is a common word, looked for whole only.
+      ...org.withheld.map((text, i): Secret => {
+        const field = ORGANIZATION_FIELDS.find((f) => organization?.[f] === text);
+        return { path: ['organization', field ?? i], text, kind: field === 'responsibleRole' ? 'exact' : 'name' };
+      }),
     ];
     // Names the brief may print although a secret holds them too: the cases' public names, the bodies written to, the organisation's.
     const allowed = allowedIn([...views, ...relatedViews], [...stringsOf(addressBook), ...stringsOf(org.printed), preparedBy ?? '']);

@@ -128,6 +128,25 @@ describe('the proof refuses a confidential word restated in a public field', () 
   });
 });
 
+describe('the organisation’s contact details', () => {
+  const organization = { name: 'Qazaq Rights Bureau', phone: '+7 727 300 41 52', responsiblePerson: 'Ғалия Сейітқали', responsibleRole: 'Director', email: 'office@qrb.example.org' };
+
+  it('a public brief that restates them is refused, by field; a submission is not', async () => {
+    const leaky = plantedCase({ summary: 'Кенжебек Әбішев was detained. Sources: Сейітқалиға, 87273004152.' });
+    const file = outPath(`modes-org-${++n}.pdf`);
+    const attempt = renderBrief([leaky], file, { template: 'wgad', organization, generatedAt: GENERATED_AT });
+    await expect(attempt).rejects.toMatchObject({
+      issues: expect.arrayContaining([
+        expect.objectContaining({ path: ['organization', 'phone'] }),
+        expect.objectContaining({ path: ['organization', 'responsiblePerson'] }),
+      ]),
+    });
+    // A submission may name who submits: the same text is no leak there.
+    const r = await renderBrief([leaky], file, { template: 'wgad', mode: 'submission', organization, generatedAt: GENERATED_AT });
+    expect(documentText(r.document)).toContain('87273004152');
+  });
+});
+
 describe('matching names and numbers', () => {
   const lawyer: Secret[] = [{ path: ['lawyer'], text: PLANT.lawyer, kind: 'name' }];
   const note: Secret[] = [{ path: ['events', 1, 'description'], text: PLANT.eventDescription }];

@@ -1,7 +1,7 @@
 import type { CaseFile } from '../../../../shared/model';
 import { BriefLang } from '../../../../shared/model/brief';
 import { tokenize } from '../../../../shared/text/normalize';
-import { labelsFor } from '../labels';
+import { allLabelStrings, labelsFor } from '../labels';
 import { digitRuns, stemKeys } from './words';
 
 /**
@@ -38,6 +38,8 @@ function fixedWords(): Set<string> {
     else if (value !== null && typeof value === 'object') Object.values(value).forEach(visit);
   };
   for (const lang of BriefLang.options) visit(labelsFor(lang));
+  // Whatever else the label modules register as the briefs' own wording.
+  texts.push(...allLabelStrings());
   for (const locale of ['en', 'ru', 'kk']) {
     for (let m = 0; m < 12; m++) {
       const day = new Date(Date.UTC(2021, m, 15));
@@ -63,14 +65,30 @@ export function isAllowedNumber(digits: string, allowed: Allowed | undefined): b
   return false;
 }
 
-const display = (type: 'region', code: string): string[] =>
-  ['en', 'ru', 'kk'].flatMap((locale) => {
-    try {
-      return [new Intl.DisplayNames([locale], { type, fallback: 'none' }).of(code) ?? ''];
-    } catch {
-      return [];
-    }
-  });
+const regionNames = new Map<string, string[]>();
+const displayers = ['en', 'ru', 'kk'].flatMap((locale) => {
+  try {
+    return [new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' })];
+  } catch {
+    return [];
+  }
+});
+
+/** A country's name in the brief languages ("Kazakhstan", "Казахстан", "Қазақстан"). */
+function countryNames(code: string): string[] {
+  let names = regionNames.get(code);
+  if (!names) {
+    names = displayers.flatMap((d) => {
+      try {
+        return [d.of(code) ?? ''];
+      } catch {
+        return [];
+      }
+    });
+    regionNames.set(code, names);
+  }
+  return names;
+}
 
 /**
  * The fields of a case's view (as the brief's mode shows it) that name someone or
@@ -78,7 +96,7 @@ const display = (type: 'region', code: string): string[] =>
  * quotes — are left out on purpose: that is where a confidential name gets restated.
  */
 export function identityTexts(c: CaseFile): string[] {
-  const t: (string | undefined)[] = [c.title, c.region, ...(c.country ? display('region', c.country) : [])];
+  const t: (string | undefined)[] = [c.title, c.region, ...(c.country ? countryNames(c.country) : [])];
   for (const s of c.sources) t.push(s.publisher);
   for (const a of c.advocacy) t.push(a.target);
   for (const r of c.requests) t.push(r.addressee);
@@ -87,7 +105,7 @@ export function identityTexts(c: CaseFile): string[] {
     const p = c.person;
     t.push(p.name, p.familyName, p.givenNames, ...p.aliases, p.occupation, p.affiliation, p.contact, p.address);
     t.push(p.idDocument?.type, p.idDocument?.number, p.idDocument?.issuedBy, c.lawyer, c.consent?.by);
-    for (const n of p.nationality) t.push(...display('region', n));
+    for (const n of p.nationality) t.push(...countryNames(n));
     t.push(c.arrest?.place, c.arrest?.by, c.arrest?.warrantIssuedBy, c.detention.place, c.detention.heldBy);
     for (const ch of c.charges) t.push(ch.code, ch.article);
     for (const d of c.decisions) t.push(d.body);
