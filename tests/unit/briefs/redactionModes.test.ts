@@ -175,6 +175,8 @@ describe('matching names and numbers', () => {
     const contact: Secret[] = [{ path: ['person', 'contact'], text: PLANT.contact, kind: 'name' }];
     for (const text of ['87012345678', '+7 (701) 234-56-78', '7012345678', 'тел.: 8 701 234 5678']) expect(findLeaks(text, contact), text).toHaveLength(1);
     for (const text of ['2025-02-03', '701 234', '77012345679', '1987012345678901']) expect(findLeaks(text, contact), text).toHaveLength(0);
+    // The family word the contact is written with names no one.
+    expect(findLeaks('Сестра задержанного сообщила о свидании.', contact)).toHaveLength(0);
     const dated: Secret[] = [{ path: ['deadlines', 0, 'title'], text: 'Appeal before 16.02.2021, fine 2 000 000 KZT' }];
     expect(findLeaks('On 16.02.2021 a fine of 2 000 000 KZT was paid.', dated)).toHaveLength(0);
   });
@@ -194,25 +196,57 @@ describe('matching names and numbers', () => {
   });
 });
 
+describe('property: whatever confidential word is planted in whichever public field, the public case brief is refused and names it', () => {
+  const plants = [
+    { path: ['lawyer'], text: 'Сәрсеновпен' },
+    { path: ['person', 'contact'], text: '8 701 2345678' },
+    { path: ['person', 'idDocument', 'number'], text: '04417736' },
+    { path: ['events', 1, 'description'], text: 'Жақсылықовқа' },
+    { path: ['tags', 0], text: `#${PLANT.tag}` },
+    { path: ['advocacy', 1, 'reference'], text: PLANT.draftReference },
+    { path: ['requests', 1, 'text'], text: PLANT.request },
+  ] as const;
+  const fields = ['summary', 'event', 'request', 'argument'] as const;
+
+  it('holds for every plant × field drawn', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...plants), fc.constantFrom(...fields), async (plant, field) => {
+        const sentence = `Reported: ${plant.text} was mentioned.`;
+        const c = plantedCase();
+        const leaky: CaseFile =
+          field === 'summary' ? { ...c, summary: `${c.summary} ${sentence}` }
+          : field === 'event' ? { ...c, events: c.events.map((e) => (e.id === 'e1' ? { ...e, description: sentence } : e)) }
+          : field === 'request' ? { ...c, requests: [...c.requests, { id: 'r-x', text: sentence }] }
+          : { ...c, analysis: { ...c.analysis, argument: sentence } };
+        const err = await refusal(leaky, 'case');
+        expect(err.issues).toEqual(expect.arrayContaining([expect.objectContaining({ path: plant.path })]));
+      }),
+      { seed: 1405, numRuns: 14 },
+    );
+  });
+});
+
 describe('no false refusal on the shipped sample cases', () => {
   const samples = sampleCases();
   it('there are samples to check', () => expect(samples.length).toBeGreaterThan(0));
 
-  it.each(['public', 'submission'] as const)('%s: every sample’s case, WGAD and urgent-action briefs (the ones that fit) are written', async (mode) => {
+  it.each(['public', 'submission'] as const)('%s: every sample’s case, WGAD and urgent-action briefs (the ones that fit) are written, in en, ru and kk', async (mode) => {
     let written = 0;
     for (const c of samples) {
       for (const template of ['case', 'wgad', 'urgent-action', ...(c.kind === 'ngo_suspension' ? ['ngo' as const] : [])] as const) {
         if (template === 'wgad' && c.kind !== 'political_prisoner') continue;
-        try {
-          await renderBrief([c], null, { template, mode, generatedAt: GENERATED_AT });
-          written++;
-        } catch (err) {
-          // A template that does not fit the case (a WGAD communication for someone never detained) is another refusal.
-          expect(String((err as Error).message), `${c.title} / ${template}`).not.toContain('was not written');
+        for (const lang of ['en', 'ru', 'kk'] as const) {
+          try {
+            await renderBrief([c], null, { template, mode, lang, generatedAt: GENERATED_AT });
+            written++;
+          } catch (err) {
+            // A template that does not fit the case (a WGAD communication for someone never detained) is another refusal.
+            expect(String((err as Error).message), `${c.title} / ${template} / ${lang}`).not.toContain('was not written');
+          }
         }
       }
     }
-    expect(written).toBeGreaterThanOrEqual(samples.length * 2);
+    expect(written).toBeGreaterThanOrEqual(samples.length * 2 * 3);
     await expect(renderBrief(samples, null, { template: 'multi', mode, generatedAt: GENERATED_AT })).resolves.toBeDefined();
   });
 });

@@ -13,8 +13,15 @@ import { digitRuns, stemKeys } from './words';
  */
 export type Allowed = { words: Set<string>; numbers: Set<string> };
 
-/** Capitalised words of the region's texts that name no one: peoples, languages, faiths. */
+/**
+ * Capitalised words that name no one: peoples, languages, faiths, networks, and the
+ * family and role words a contact or a consent is written with ("Сестра Айгерім",
+ * "Counsel N.").
+ */
 const COMMON_PROPER = [
+  'Sister', 'Brother', 'Mother', 'Father', 'Wife', 'Husband', 'Daughter', 'Lawyer', 'Counsel', 'Advocate', 'Defender', 'Phone', 'Mobile',
+  'Сестра', 'Брат', 'Мать', 'Отец', 'Жена', 'Муж', 'Сын', 'Дочь', 'Адвокат', 'Защитник', 'Телефон', 'Тел',
+  'Қарындасы', 'Әпкесі', 'Інісі', 'Ағасы', 'Анасы', 'Әкесі', 'Әйелі', 'Жұбайы', 'Күйеуі', 'Ұлы', 'Қызы', 'Қорғаушы',
   'Kazakh', 'Kazakhs', 'Kyrgyz', 'Uzbek', 'Uzbeks', 'Tajik', 'Tajiks', 'Turkmen', 'Russian', 'Russians', 'Uyghur', 'Uyghurs', 'Uighur',
   'Chinese', 'Belarusian', 'Ukrainian', 'Soviet', 'English', 'Muslim', 'Muslims', 'Islamic', 'Christian', 'Orthodox', 'Protestant',
   'Jehovah', 'Witnesses', 'Internet', 'Facebook', 'Telegram', 'WhatsApp', 'Instagram', 'YouTube', 'TikTok',
