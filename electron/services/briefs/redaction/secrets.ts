@@ -25,11 +25,14 @@ function priorityLines(c: CaseFile): string[] {
   }))];
 }
 
-/** A tag as a brief would print it ("#todo-call-mother"), and a multi-word tag bare: its single words are common ones. */
+/**
+ * A tag as it would give itself away: a multi-word tag bare ("todo-call-mother", found in
+ * "#todo-call-mother" too), a one-word tag only as printed ("#poet": the word alone is a common one).
+ */
 function tagForms(tag: string): string[] {
-  const t = tag.trim();
+  const t = tag.trim().replace(/^#/, '');
   if (t === '') return [];
-  return /[-_]/.test(t) ? [`#${t}`, t] : [`#${t}`];
+  return /[-_]/.test(t) ? [t] : [`#${t}`];
 }
 
 /**
