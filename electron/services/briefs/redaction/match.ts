@@ -89,12 +89,15 @@ const CAPITAL = /^\p{Lu}/u;
  */
 export type Haystack = { text: string; compact: string; loose: string; windows: Set<string>; names: Set<string>; digits: Set<string> };
 
-export function haystack(text: string): Haystack {
+const NONE = new Set<string>();
+
+/** `words: false` leaves out the name and number indexes: for a check of the whole text and its runs only. */
+export function haystack(text: string, words = true): Haystack {
   const norm = normalizeForMatch(text);
   const compact = norm.replace(/ /g, '');
   return {
     text: norm, compact, loose: loosen(compact), windows: new Set(windows(norm.split(' '))),
-    names: nameIndex(text.normalize('NFC')), digits: digitIndex(text),
+    names: words ? nameIndex(text.normalize('NFC')) : NONE, digits: words ? digitIndex(text) : NONE,
   };
 }
 
@@ -174,8 +177,8 @@ export function findLeaks(text: string, secrets: readonly Secret[], allowed?: Al
 
 /** Whether one printed value shows the leak the way the brief did: the whole secret, or the word or number that gave it away. */
 function shows(value: string, leak: string | Leak): boolean {
-  if (typeof leak !== 'string' && leak.kind === 'exact') return appearsExactly(leak.text, haystack(value));
-  if (typeof leak === 'string' || leak.found.by === 'text') return appearsIn(typeof leak === 'string' ? leak : leak.text, haystack(value));
+  if (typeof leak !== 'string' && leak.kind === 'exact') return appearsExactly(leak.text, haystack(value, false));
+  if (typeof leak === 'string' || leak.found.by === 'text') return appearsIn(typeof leak === 'string' ? leak : leak.text, haystack(value, false));
   const found = leak.found;
   if (found.by === 'name') {
     const names = nameIndex(value.normalize('NFC'));
