@@ -6,7 +6,9 @@ import { isAllowedNumber, isAllowedWord, type Allowed } from './allowed';
 import type { Secret } from './secrets';
 import { digitIndex, nameWords, numberForms, secretNumbers, stemKeys } from './words';
 
-// --- matching ----------------------------------------------------------------
+// The proof: whether a secret shows in a brief's text — whole, by a run of six of its
+// words, by one of its name words in any case ending, or by one of its numbers however
+// spaced — and where in the case's printed fields it was repeated.
 
 /**
  * The form both sides are compared in: one space for any run of white space (line
