@@ -1,10 +1,10 @@
 import { rm } from 'node:fs/promises';
 import type { CaseFile, Issue } from '../../../shared/model';
 import type { AddressBook } from '../../../shared/model/addressees';
-import { organizationForBrief, type Organization } from '../../../shared/organization';
+import { ORGANIZATION_FIELDS, organizationForBrief, type Organization } from '../../../shared/organization';
 import { caseInLanguage } from './caseLanguage';
 import { refusalOf } from './completeness';
-import { BriefOptions, QUOTING_TEMPLATES, type BriefOptionsInput, type BriefTemplate } from '../../../shared/model/brief';
+import { BriefOptions, QUOTING_TEMPLATES, type BriefMode, type BriefOptionsInput, type BriefTemplate } from '../../../shared/model/brief';
 import { issuesFromZod } from '../../../shared/errors';
 import { ServiceError, ioError, isIoError } from '../errors';
 import { writeFileDurably } from '../store/durableFile';
@@ -17,7 +17,7 @@ import { formatDay } from './format';
 import { labelsFor, type Labels } from './labels';
 import { extractPdfText } from './pdfText';
 import { renderPdf } from './layout/renderPdf';
-import { caseForBrief, describeLeak, findLeaks, publicFieldsContaining, secretsOf, type Secret } from './redaction';
+import { allowedIn, caseForBrief, describeLeak, findLeaks, publicFieldsContaining, secretsOf, stringsOf, type Allowed, type Secret } from './redaction';
 import type { Ctx } from './sections';
 import { renderCase } from './templates/case';
 import { renderMulti } from './templates/multi';
@@ -151,14 +151,21 @@ export async function renderBrief<F extends string | null>(cases: CaseFile[], ou
   if (opts.template !== 'multi') onProgress?.(1, 1);
 
   if (!internal) {
-    const secrets = [
-      ...cases.flatMap((c, i) => secretsOf(c, cases.length > 1 ? ['cases', i] : [])),
-      ...(opts.template === 'ngo' ? related.flatMap((c, i) => secretsOf(c, ['related', i])) : []),
-      ...org.withheld.map((text, i) => ({ path: ['organization', i], text })),
+    const secrets: Secret[] = [
+      ...cases.flatMap((c, i) => secretsOf(c, opts.mode, cases.length > 1 ? ['cases', i] : [])),
+      ...(opts.template === 'ngo' ? related.flatMap((c, i) => secretsOf(c, opts.mode, ['related', i])) : []),
+      // The profile's contact details, each under its own name; the role ("Director") is a common word, looked for whole only.
+      ...org.withheld.map((text, i): Secret => {
+        const field = ORGANIZATION_FIELDS.find((f) => organization?.[f] === text);
+        return { path: ['organization', field ?? i], text, kind: field === 'responsibleRole' ? 'exact' : 'name' };
+      }),
     ];
+    // Names the brief may print although a secret holds them too: the cases' public names, the bodies written to, the organisation's.
+    const allowed = allowedIn([...views, ...relatedViews], [...stringsOf(addressBook), ...stringsOf(org.printed), preparedBy ?? '']);
     // The model first (a leak named before any file exists), then the written file as any reader would read it.
-    await refuseLeaks(documentText(document), secrets, outFile, { cases: views, related: relatedViews });
-    await refuseLeaks(await writtenText(data, opts.format), secrets, outFile, { cases: views, related: relatedViews });
+    const shown = { cases: views, related: relatedViews, stored: { cases, related }, mode: opts.mode };
+    await refuseLeaks(documentText(document), secrets, allowed, outFile, shown);
+    await refuseLeaks(await writtenText(data, opts.format), secrets, allowed, outFile, shown);
   }
 
   if (outFile !== null) await writeOut(outFile, data);
@@ -181,15 +188,17 @@ async function writtenText(data: Buffer, format: 'pdf' | 'docx'): Promise<string
   }
 }
 
-async function refuseLeaks(text: string, secrets: readonly Secret[], outFile: string | null, shown: { cases: CaseFile[]; related: CaseFile[] }): Promise<void> {
+async function refuseLeaks(text: string, secrets: readonly Secret[], allowed: Allowed, outFile: string | null, shown: { cases: CaseFile[]; related: CaseFile[]; stored: { cases: CaseFile[]; related: CaseFile[] }; mode: BriefMode }): Promise<void> {
   if (secrets.length === 0) return;
-  const leaks = findLeaks(text, secrets);
+  const leaks = findLeaks(text, secrets, allowed);
   if (leaks.length === 0) return;
   // A file left at the target from an earlier export would pass for this one.
   if (outFile !== null) await rm(outFile, { force: true });
-  const scope = shown.cases.length > 1 ? { cases: shown.cases } : shown.cases[0];
+  const several = shown.cases.length > 1;
+  const scope = several ? { cases: shown.cases } : shown.cases[0];
+  const stored = several ? { cases: shown.stored.cases } : shown.stored.cases[0];
   const issues: Issue[] = leaks.map((leak) => {
-    const where = [...publicFieldsContaining(scope, leak.text), ...publicFieldsContaining({ related: shown.related }, leak.text)];
+    const where = [...publicFieldsContaining(scope, leak, [], stored), ...publicFieldsContaining({ related: shown.related }, leak, [], { related: shown.stored.related })];
     // With several cases a bare index means little to the user; the title says which case.
     const [list, index] = leak.path;
     const owner = typeof index === 'number' ? (list === 'cases' ? shown.cases[index] : list === 'related' ? shown.related[index] : undefined) : undefined;
@@ -197,7 +206,7 @@ async function refuseLeaks(text: string, secrets: readonly Secret[], outFile: st
   });
   throw new ServiceError(
     'bad_input',
-    `The public brief was not written: ${issues.map((i) => i.message).join('; ')}. Remove the confidential text from the public fields, or export an internal brief.`,
+    `The ${shown.mode} brief was not written: ${issues.map((i) => i.message).join('; ')}. Remove the confidential text from the fields it is repeated in, or export an internal brief.`,
     issues,
   );
 }

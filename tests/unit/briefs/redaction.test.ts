@@ -156,11 +156,17 @@ describe('matching confidential text', () => {
       'person.contact', 'lawyer', 'events.1.title', 'events.1.description', 'sources.1.title', 'sources.1.text',
       'annotations.1.body', 'annotations.2.body', 'annotations.2.target.quote.exact',
     ]));
-    expect(paths.some((p) => p.startsWith('annotations.0'))).toBe(false);
+    // The public annotation's comment and quote are no secret; only its tag, a working label, is.
+    expect(paths.filter((p) => p.startsWith('annotations.0'))).toEqual(['annotations.0.tags.0']);
     // A confidential comment on a public source quotes public words: the comment is
     // secret, the quote is not (it may rightly appear in another case's summary).
     expect(paths).not.toContain('annotations.1.target.quote.exact');
-    expect(secretsOf(prisonerCase())).toEqual([]);
+    // A case with nothing confidential keeps only its working labels from a public brief: tags and the priority.
+    expect(secretsOf(prisonerCase()).map((s) => [s.path.join('.'), s.text])).toEqual([
+      ['annotations.0.tags.0', '#arrest'], ['annotations.1.tags.0', '#family'],
+      ['tags.0', 'extremism-charge'], ['tags.1', '#poet'],
+      ['priority', 'Priority: Urgent'], ['priority', 'Приоритет: Срочно'],
+    ]);
   });
 });
 
