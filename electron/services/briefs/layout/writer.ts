@@ -1,6 +1,6 @@
 import type {} from 'pdfkit';
 import { paragraphs } from '../format';
-import { drawLine, lineHeight, linesHeight, THEME, wrapRuns, type Line, type Run } from './text';
+import { drawLine, linesHeight, THEME, wrapRuns, type Line, type Run } from './text';
 
 import type { BlockOptions } from '../doc/model';
 
@@ -16,6 +16,14 @@ export type Citation = { key: string; full: (n: number) => Run[]; short: (n: num
 type PendingHeading = { text: string; level: 1 | 2 | 3; lines: Line[] };
 
 const NOTE_RULE_GAP = 8;
+/** A paragraph shorter than this moves whole rather than split. */
+const MIN_SPLIT_LINES = 4;
+/** The fewest lines of a split paragraph left at a page's foot or carried to the next. */
+const MIN_PAGE_LINES = 2;
+const CALLOUT_PAD = 6;
+const CALLOUT_GAP = 8;
+/** The space under each list item. */
+export const ITEM_GAP = 2;
 
 /**
  * Our own cursor over a pdfkit document. Every page break goes through here (and
@@ -40,6 +48,8 @@ export class Writer {
   private lastOutline: PDFKit.PDFOutline | undefined;
   /** Headings not drawn yet: each waits for what follows it, so no heading ends a page alone. */
   private pending: PendingHeading[] = [];
+  /** Where this page's content begins: its top, or under the headings that opened it. */
+  private contentTop: number;
 
   constructor(
     readonly doc: PDFKit.PDFDocument,
@@ -51,6 +61,7 @@ export class Writer {
     this.top = page.margins.top;
     this.bottom = page.height - page.margins.bottom;
     this.y = this.top;
+    this.contentTop = this.top;
   }
 
   get width(): number {
@@ -66,10 +77,21 @@ export class Writer {
     return this.y <= this.top + 0.5;
   }
 
+  /** Nothing but the headings that opened this page is on it yet: moving on would leave them alone. */
+  get atContentTop(): boolean {
+    return this.y <= this.contentTop + 0.5;
+  }
+
+  /** The most a page holds between its margins. */
+  get pageHeight(): number {
+    return this.bottom - this.top;
+  }
+
   newPage(): void {
     this.doc.continueOnNewPage();
     this.pageIndex += 1;
     this.y = this.top;
+    this.contentTop = this.top;
     this.footReserve = 0;
   }
 
@@ -180,15 +202,101 @@ export class Writer {
     }
   }
 
-  block(runs: readonly Run[], opts: BlockOptions = {}): void {
+  /**
+   * A paragraph. It is split between pages only when it has four lines or more, and
+   * then with at least two lines on each side (no orphan, no widow); `withNext` is
+   * the height of what must stay on its page after it (a "keep with next" block's
+   * follower), honoured when block and follower fit on one page.
+   */
+  block(runs: readonly Run[], opts: BlockOptions = {}, withNext = 0): void {
     const indent = opts.indent ?? 0;
-    const lines = this.wrap(runs, this.width - indent, { size: opts.size, style: opts.style, color: opts.color });
+    const lines = this.blockLines(runs, opts);
     if (lines.length === 0) return;
-    const total = linesHeight(lines);
-    if (opts.keepTogether && total + this.notesHeight(lines) <= this.bottom - this.top) this.ensure(total + this.notesHeight(lines));
-    else this.ensure(Math.min(total, lines[0]!.height * 2));
-    this.tagged(opts.tag ?? 'P', () => this.drawLines(lines, this.left + indent));
-    this.space(opts.gapAfter ?? 4);
+    const whole = this.wholeHeight(lines);
+    const keep = opts.keepTogether === true || lines.length < MIN_SPLIT_LINES;
+    const after = opts.gapAfter ?? 4;
+    if (keep && whole <= this.pageHeight) this.ensure(whole + after + withNext <= this.pageHeight ? whole + after + withNext : whole);
+    else this.ensure(this.leadHeight(lines));
+    const min = keep && whole <= this.pageHeight ? lines.length : MIN_PAGE_LINES;
+    this.tagged(opts.tag ?? 'P', () => this.flowLines(lines, this.left + indent, min));
+    this.space(after);
+  }
+
+  /** A paragraph's lines, as `block` prints them. */
+  blockLines(runs: readonly Run[], opts: BlockOptions = {}): Line[] {
+    return this.wrap(runs, this.width - (opts.indent ?? 0), { size: opts.size, style: opts.style, color: opts.color });
+  }
+
+  /** Each list item's lines, as `bullets` prints them. */
+  itemLines(items: readonly (string | Run[])[], opts: BlockOptions = {}): Line[][] {
+    const width = this.width - (opts.indent ?? 0) - 12;
+    return items.map((item) => this.wrap(typeof item === 'string' ? [{ text: item }] : item, width, { size: opts.size }));
+  }
+
+  /** The lines' height with their notes, as printed whole on this page. */
+  wholeHeight(lines: readonly Line[]): number {
+    return linesHeight(lines) + this.notesHeight(lines);
+  }
+
+  /** The least of a run of lines that may start on a page: all of a short one, two lines of a longer one (notes included). */
+  leadHeight(lines: readonly Line[]): number {
+    return this.wholeHeight(lines.length < MIN_SPLIT_LINES ? lines : lines.slice(0, MIN_PAGE_LINES));
+  }
+
+  /** How many of `lines`, from `from`, fit on this page with the notes they cite. */
+  private fitting(lines: readonly Line[], from: number): number {
+    let y = this.y;
+    let reserve = this.footReserve;
+    const seen = new Set<number>();
+    let k = 0;
+    for (let i = from; i < lines.length; i++) {
+      const line = lines[i]!;
+      let extra = 0;
+      for (const n of line.notes ?? []) {
+        if (seen.has(n)) continue;
+        seen.add(n);
+        const note = this.noteLines(n);
+        if (note) extra += linesHeight(note);
+      }
+      if (extra > 0 && reserve === 0) extra += NOTE_RULE_GAP;
+      if (y + line.height + reserve + extra > this.bottom) break;
+      y += line.height;
+      reserve += extra;
+      k++;
+    }
+    return k;
+  }
+
+  /**
+   * Draws lines over as many pages as they need, leaving at least `min` lines on
+   * each side of every break (a run shorter than 2 × `min` is not split: it moves
+   * whole). `first` is called with the y of the first line, where it is drawn (a
+   * list marker). Call inside `tagged`.
+   */
+  flowLines(lines: readonly Line[], x: number, min: number, first?: (y: number) => void): void {
+    let i = 0;
+    while (i < lines.length) {
+      const rest = lines.length - i;
+      const fit = this.fitting(lines, i);
+      let take = fit;
+      if (fit < rest) {
+        take = Math.min(fit, rest - min);
+        if (take < min) {
+          // The run's first page may be left for the next; a page the run continues on, or one
+          // holding only its heading, may not: there the rule gives way to two lines a side, then to one.
+          if (i === 0 && !this.atContentTop) take = 0;
+          else take = Math.max(1, Math.min(fit, rest - Math.min(min, MIN_PAGE_LINES)));
+        }
+      }
+      if (take <= 0) {
+        this.newPage();
+        continue;
+      }
+      if (i === 0) first?.(this.y);
+      this.drawLines(lines.slice(i, i + take), x);
+      i += take;
+      if (i < lines.length) this.newPage();
+    }
   }
 
   /** Plain text as stored: one block per paragraph (paragraphs are separated by blank lines). */
@@ -205,6 +313,12 @@ export class Writer {
     this.pending.push({ text, level, lines: this.wrap([{ text, style: 'bold', color: THEME.accent }], this.width, { size }) });
   }
 
+  /** The height a heading takes, with the space around it (the space before counted, as under other content). */
+  headingHeight(text: string, level: 1 | 2 | 3): number {
+    const size = level === 1 ? THEME.h1 : level === 2 ? THEME.h2 : THEME.h3;
+    return gapBefore(level) + linesHeight(this.wrap([{ text, style: 'bold', color: THEME.accent }], this.width, { size })) + gapAfter(level);
+  }
+
   private pendingHeight(): number {
     return this.pending.reduce((h, p, i) => h + (i === 0 && this.atPageTop ? 0 : gapBefore(p.level)) + linesHeight(p.lines) + gapAfter(p.level), 0);
   }
@@ -212,6 +326,7 @@ export class Writer {
   private flushHeadings(): void {
     const headings = this.pending;
     this.pending = [];
+    const opensPage = this.atPageTop;
     for (const { text, level, lines } of headings) {
       if (!this.atPageTop) this.space(gapBefore(level));
       this.tagged(`H${level}`, () => this.drawLines(lines, this.left));
@@ -223,6 +338,7 @@ export class Writer {
       } else if (level === 2) this.addOutline(text, 2);
       this.space(gapAfter(level));
     }
+    if (opensPage) this.contentTop = this.y;
   }
 
   private addOutline(text: string, level: 1 | 2): void {
@@ -231,32 +347,43 @@ export class Writer {
     else this.lastOutline.addItem(clean);
   }
 
-  bullets(items: readonly (string | Run[])[], opts: BlockOptions = {}): void {
+  /**
+   * A list. Items split like paragraphs (two lines at least on each side of a
+   * break); the item before the last stays on the page of the last one's start, so
+   * the last item (the closing request) never opens a page alone. `withNext`: see `block`.
+   */
+  bullets(items: readonly (string | Run[])[], opts: BlockOptions = {}, withNext = 0): void {
     if (items.length === 0) return;
     const indent = (opts.indent ?? 0) + 12;
-    const laid = items.map((item) => this.wrap(typeof item === 'string' ? [{ text: item }] : item, this.width - indent, { size: opts.size }));
-    const keep = (lines: Line[]) => Math.min(linesHeight(lines), 2 * lineHeight(opts.size ?? THEME.body));
+    const laid = this.itemLines(items, opts);
+    const after = opts.gapAfter ?? 3;
+    const need = (i: number): number => {
+      const lines = laid[i]!;
+      const own = this.wholeHeight(lines) + ITEM_GAP;
+      const follower = i === laid.length - 2 ? this.leadHeight(laid[i + 1]!) : i === laid.length - 1 ? after + withNext : 0;
+      if (follower > 0 && own + follower <= this.pageHeight) return own + follower;
+      return lines.length < MIN_SPLIT_LINES && own <= this.pageHeight ? own : this.leadHeight(lines);
+    };
     // Placed before the list's structure element, so a heading waiting for it is tagged first.
-    this.ensure(keep(laid[0]!));
+    this.ensure(need(0));
     const list = this.struct('L');
     laid.forEach((lines, i) => {
-      this.ensure(keep(lines));
-      const y0 = this.y;
+      this.ensure(need(i));
+      const min = lines.length < MIN_SPLIT_LINES ? lines.length : MIN_PAGE_LINES;
       const marker = opts.ordered ? `${i + 1}.` : '•';
       this.tagged('LI', () => {
-        drawLine(this.doc, { ...lines[0]!, text: marker, style: 'regular', color: THEME.accent, notes: undefined }, this.left + indent - 11, y0);
-        this.drawLines(lines, this.left + indent);
+        this.flowLines(lines, this.left + indent, min, (y) => drawLine(this.doc, { ...lines[0]!, text: marker, style: 'regular', color: THEME.accent, notes: undefined }, this.left + indent - 11, y));
       }, list);
-      this.space(2);
+      this.space(ITEM_GAP);
     });
     list.end();
-    this.space(opts.gapAfter ?? 3);
+    this.space(after);
   }
 
   /** A short boxed notice, such as the confidentiality marking; kept on one page. */
   callout(runs: readonly Run[], opts: { color: string; fill?: string; size?: number }): void {
-    const pad = 6;
-    const lines = this.wrap(runs, this.width - 2 * pad, { size: opts.size ?? THEME.small, color: opts.color });
+    const pad = CALLOUT_PAD;
+    const lines = this.calloutLines(runs, opts);
     const height = linesHeight(lines) + 2 * pad;
     this.ensure(height);
     const y0 = this.y;
@@ -267,14 +394,23 @@ export class Writer {
     this.y = y0 + pad;
     this.tagged('P', () => this.drawLines(lines, this.left + pad));
     this.y = Math.max(this.y + pad, y0 + height);
-    this.space(8);
+    this.space(CALLOUT_GAP);
+  }
+
+  calloutLines(runs: readonly Run[], opts: { color: string; size?: number }): Line[] {
+    return this.wrap(runs, this.width - 2 * CALLOUT_PAD, { size: opts.size ?? THEME.small, color: opts.color });
+  }
+
+  /** What a callout takes, box and the space under it. */
+  calloutHeight(runs: readonly Run[], opts: { color: string; size?: number }): number {
+    return linesHeight(this.calloutLines(runs, opts)) + 2 * CALLOUT_PAD + CALLOUT_GAP;
   }
 
   /** A label and a ruled line to write on by hand (the WGAD submitter block). */
   fillIn(label: string, lines = 1): void {
     const labelLines = this.wrap([{ text: label, style: 'bold' }], this.width * 0.3, { size: THEME.body });
     const rowHeight = Math.max(linesHeight(labelLines) + 8, 24);
-    this.ensure(rowHeight * lines + 4);
+    this.ensure(this.fillInHeight(label, lines));
     const y0 = this.y;
     this.tagged('P', () => this.drawLines(labelLines, this.left));
     this.y = y0;
@@ -286,6 +422,12 @@ export class Writer {
       });
     }
     this.y += rowHeight * lines + 4;
+  }
+
+  /** The height a fill-in takes: its label's rows, each ruled. */
+  fillInHeight(label: string, lines = 1): number {
+    const labelLines = this.wrap([{ text: label, style: 'bold' }], this.width * 0.3, { size: THEME.body });
+    return Math.max(linesHeight(labelLines) + 8, 24) * lines + 4;
   }
 
   /** Draws the footnotes collected per page; called once all content is laid out. */
