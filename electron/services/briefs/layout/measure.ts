@@ -80,14 +80,16 @@ export function leadHeight(w: Writer, nodes: readonly Node[], i: number): number
       return n.height + leadHeight(w, nodes, i + 1);
     case 'paragraph': {
       const lines = w.blockLines(marked(n.runs), n.opts);
-      const whole = w.wholeHeight(lines) + (n.opts.gapAfter ?? 4);
-      if (n.opts.keepWithNext) return whole + leadHeight(w, nodes, i + 1);
-      return n.opts.keepTogether || lines.length < 4 ? whole : w.leadHeight(lines);
+      const whole = w.wholeHeight(lines);
+      const together = n.opts.keepTogether || lines.length < 4;
+      // A long block splits, and its last lines go with what it keeps with: two lines open the page.
+      if (!together) return w.leadHeight(lines);
+      return n.opts.keepWithNext ? whole + (n.opts.gapAfter ?? 4) + leadHeight(w, nodes, i + 1) : whole;
     }
     case 'list': {
       const laid = w.itemLines(n.items.map(marked), n.opts);
       // A two-item list keeps its first item with its last.
-      if (laid.length === 2) return w.wholeHeight(laid[0]!) + ITEM_GAP + w.leadHeight(laid[1]!);
+      if (laid.length === 2 && laid[0]!.length < 4) return w.wholeHeight(laid[0]!) + ITEM_GAP + w.leadHeight(laid[1]!);
       return w.leadHeight(laid[0]!);
     }
     case 'callout':

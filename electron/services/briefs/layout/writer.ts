@@ -212,14 +212,25 @@ export class Writer {
     const indent = opts.indent ?? 0;
     const lines = this.blockLines(runs, opts);
     if (lines.length === 0) return;
-    const whole = this.wholeHeight(lines);
-    const keep = opts.keepTogether === true || lines.length < MIN_SPLIT_LINES;
     const after = opts.gapAfter ?? 4;
-    if (keep && whole <= this.pageHeight) this.ensure(whole + after + withNext <= this.pageHeight ? whole + after + withNext : whole);
-    else this.ensure(this.leadHeight(lines));
-    const min = keep && whole <= this.pageHeight ? lines.length : MIN_PAGE_LINES;
-    this.tagged(opts.tag ?? 'P', () => this.flowLines(lines, this.left + indent, min));
+    const flow = this.placeLines(lines, opts.keepTogether === true || lines.length < MIN_SPLIT_LINES, withNext > 0 ? after + withNext : 0);
+    this.tagged(opts.tag ?? 'P', () => flow(this.left + indent));
     this.space(after);
+  }
+
+  /**
+   * Moves to where a run of lines (a paragraph, a list item) may start, and returns
+   * what draws it from there: whole when `keep` and it fits on a page, else split
+   * with two lines at least on each side; `tail` is the room what keeps with the
+   * run needs after its last line, on the same page, when the two fit on one.
+   */
+  private placeLines(lines: readonly Line[], keep: boolean, tail: number): (x: number, first?: (y: number) => void) => void {
+    const whole = this.wholeHeight(lines);
+    const together = keep && whole <= this.pageHeight;
+    const end = together ? whole : this.wholeHeight(lines.slice(-MIN_PAGE_LINES));
+    const t = tail > 0 && end + tail <= this.pageHeight ? tail : 0;
+    this.ensure(together ? whole + t : this.leadHeight(lines));
+    return (x, first) => this.flowLines(lines, x, together ? lines.length : MIN_PAGE_LINES, first, t);
   }
 
   /** A paragraph's lines, as `block` prints them. */
@@ -243,8 +254,8 @@ export class Writer {
     return this.wholeHeight(lines.length < MIN_SPLIT_LINES ? lines : lines.slice(0, MIN_PAGE_LINES));
   }
 
-  /** How many of `lines`, from `from`, fit on this page with the notes they cite. */
-  private fitting(lines: readonly Line[], from: number): number {
+  /** How many of `lines`, from `from`, fit on this page with the notes they cite (the last with `tail` under it). */
+  private fitting(lines: readonly Line[], from: number, tail: number): number {
     let y = this.y;
     let reserve = this.footReserve;
     const seen = new Set<number>();
@@ -259,7 +270,7 @@ export class Writer {
         if (note) extra += linesHeight(note);
       }
       if (extra > 0 && reserve === 0) extra += NOTE_RULE_GAP;
-      if (y + line.height + reserve + extra > this.bottom) break;
+      if (y + line.height + reserve + extra + (i === lines.length - 1 ? tail : 0) > this.bottom) break;
       y += line.height;
       reserve += extra;
       k++;
@@ -271,13 +282,13 @@ export class Writer {
    * Draws lines over as many pages as they need, leaving at least `min` lines on
    * each side of every break (a run shorter than 2 × `min` is not split: it moves
    * whole). `first` is called with the y of the first line, where it is drawn (a
-   * list marker). Call inside `tagged`.
+   * list marker); `tail` is room the last line needs under it on its page. Call inside `tagged`.
    */
-  flowLines(lines: readonly Line[], x: number, min: number, first?: (y: number) => void): void {
+  flowLines(lines: readonly Line[], x: number, min: number, first?: (y: number) => void, tail = 0): void {
     let i = 0;
     while (i < lines.length) {
       const rest = lines.length - i;
-      const fit = this.fitting(lines, i);
+      const fit = this.fitting(lines, i, tail);
       let take = fit;
       if (fit < rest) {
         take = Math.min(fit, rest - min);
@@ -357,22 +368,17 @@ export class Writer {
     const indent = (opts.indent ?? 0) + 12;
     const laid = this.itemLines(items, opts);
     const after = opts.gapAfter ?? 3;
-    const need = (i: number): number => {
-      const lines = laid[i]!;
-      const own = this.wholeHeight(lines) + ITEM_GAP;
-      const follower = i === laid.length - 2 ? this.leadHeight(laid[i + 1]!) : i === laid.length - 1 ? after + withNext : 0;
-      if (follower > 0 && own + follower <= this.pageHeight) return own + follower;
-      return lines.length < MIN_SPLIT_LINES && own <= this.pageHeight ? own : this.leadHeight(lines);
-    };
+    const last = laid.length - 1;
+    const tail = (i: number) => (i === last - 1 ? ITEM_GAP + this.leadHeight(laid[last]!) : i === last && withNext > 0 ? ITEM_GAP + after + withNext : 0);
+    const place = (i: number) => this.placeLines(laid[i]!, laid[i]!.length < MIN_SPLIT_LINES, tail(i));
     // Placed before the list's structure element, so a heading waiting for it is tagged first.
-    this.ensure(need(0));
+    let flow = place(0);
     const list = this.struct('L');
     laid.forEach((lines, i) => {
-      this.ensure(need(i));
-      const min = lines.length < MIN_SPLIT_LINES ? lines.length : MIN_PAGE_LINES;
+      if (i > 0) flow = place(i);
       const marker = opts.ordered ? `${i + 1}.` : '•';
       this.tagged('LI', () => {
-        this.flowLines(lines, this.left + indent, min, (y) => drawLine(this.doc, { ...lines[0]!, text: marker, style: 'regular', color: THEME.accent, notes: undefined }, this.left + indent - 11, y));
+        flow(this.left + indent, (y) => drawLine(this.doc, { ...lines[0]!, text: marker, style: 'regular', color: THEME.accent, notes: undefined }, this.left + indent - 11, y));
       }, list);
       this.space(ITEM_GAP);
     });
