@@ -88,9 +88,8 @@ export function leadHeight(w: Writer, nodes: readonly Node[], i: number): number
     }
     case 'list': {
       const laid = w.itemLines(n.items.map(marked), n.opts);
-      // A two-item list keeps its first item with its last.
-      if (laid.length === 2 && laid[0]!.length < 4) return w.wholeHeight(laid[0]!) + ITEM_GAP + w.leadHeight(laid[1]!);
-      return w.leadHeight(laid[0]!);
+      // The writer's own reckoning: a two-item list keeps its first item with its last, a one-item list its item with what follows.
+      return w.listStart(laid, n.opts, n.opts.keepWithNext ? leadHeight(w, nodes, i + 1) : 0);
     }
     case 'callout':
       return w.calloutHeight(marked(n.runs), n.opts);

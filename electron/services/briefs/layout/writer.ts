@@ -225,12 +225,33 @@ export class Writer {
    * run needs after its last line, on the same page, when the two fit on one.
    */
   private placeLines(lines: readonly Line[], keep: boolean, tail: number): (x: number, first?: (y: number) => void) => void {
+    const { start, together, tail: t } = this.linesPlan(lines, keep, tail);
+    this.ensure(start);
+    return (x, first) => this.flowLines(lines, x, together ? lines.length : MIN_PAGE_LINES, first, t);
+  }
+
+  /** How `placeLines` places a run: kept whole or not, the tail it honours, the room it needs to start on a page. */
+  private linesPlan(lines: readonly Line[], keep: boolean, tail: number): { start: number; together: boolean; tail: number } {
     const whole = this.wholeHeight(lines);
     const together = keep && whole <= this.pageHeight;
     const end = together ? whole : this.wholeHeight(lines.slice(-MIN_PAGE_LINES));
     const t = tail > 0 && end + tail <= this.pageHeight ? tail : 0;
-    this.ensure(together ? whole + t : this.leadHeight(lines));
-    return (x, first) => this.flowLines(lines, x, together ? lines.length : MIN_PAGE_LINES, first, t);
+    return { start: together ? whole + t : this.leadHeight(lines), together, tail: t };
+  }
+
+  /**
+   * The room the first item of a list needs on its page, the list laid out as `laid`
+   * and followed by `withNext`: a two-item list's first item needs its last with it.
+   */
+  listStart(laid: readonly Line[][], opts: BlockOptions = {}, withNext = 0): number {
+    return this.itemPlan(laid, opts, withNext, 0).start;
+  }
+
+  private itemPlan(laid: readonly Line[][], opts: BlockOptions, withNext: number, i: number): { start: number; together: boolean; tail: number } {
+    const last = laid.length - 1;
+    const after = opts.gapAfter ?? 3;
+    const tail = i === last - 1 ? ITEM_GAP + this.itemPlan(laid, opts, withNext, last).start : i === last && withNext > 0 ? ITEM_GAP + after + withNext : 0;
+    return this.linesPlan(laid[i]!, laid[i]!.length < MIN_SPLIT_LINES, tail);
   }
 
   /** A paragraph's lines, as `block` prints them. */
@@ -368,9 +389,11 @@ export class Writer {
     const indent = (opts.indent ?? 0) + 12;
     const laid = this.itemLines(items, opts);
     const after = opts.gapAfter ?? 3;
-    const last = laid.length - 1;
-    const tail = (i: number) => (i === last - 1 ? ITEM_GAP + this.leadHeight(laid[last]!) : i === last && withNext > 0 ? ITEM_GAP + after + withNext : 0);
-    const place = (i: number) => this.placeLines(laid[i]!, laid[i]!.length < MIN_SPLIT_LINES, tail(i));
+    const place = (i: number) => {
+      const plan = this.itemPlan(laid, opts, withNext, i);
+      this.ensure(plan.start);
+      return (x: number, first?: (y: number) => void) => this.flowLines(laid[i]!, x, plan.together ? laid[i]!.length : MIN_PAGE_LINES, first, plan.tail);
+    };
     // Placed before the list's structure element, so a heading waiting for it is tagged first.
     let flow = place(0);
     const list = this.struct('L');
