@@ -1,7 +1,8 @@
 import type { Node, Run } from '../doc/model';
 import { planTable, tableHeight, tableLead } from './table';
 import { linesHeight, type Line } from './text';
-import { ITEM_GAP, type Writer } from './writer';
+import { calloutHeight, fillInHeight, ITEM_GAP, itemLines, listStart } from './blocks';
+import type { Writer } from './writer';
 
 // Heights measured by laying out without drawing, with the same wrapping the
 // writer prints with: what a keep group takes, and what must follow a "keep with
@@ -26,14 +27,14 @@ function height(w: Writer, n: Node, notes: Line[]): number {
       return lines.length === 0 ? 0 : linesHeight(lines) + (n.opts.gapAfter ?? 4);
     }
     case 'list': {
-      const laid = w.itemLines(n.items.map(marked), n.opts);
+      const laid = itemLines(w, n.items.map(marked), n.opts);
       for (const lines of laid) notes.push(...noted(lines));
       return laid.reduce((h, lines) => h + linesHeight(lines) + ITEM_GAP, 0) + (n.opts.gapAfter ?? 3);
     }
     case 'callout':
-      return w.calloutHeight(marked(n.runs), n.opts);
+      return calloutHeight(w, marked(n.runs), n.opts);
     case 'fillIn':
-      return w.fillInHeight(n.label, n.lines);
+      return fillInHeight(w, n.label, n.lines);
     case 'table': {
       const plan = planTable(w, n.columns, cells(n.rows), n.opts);
       for (const row of plan.rows) for (const lines of row) notes.push(...noted(lines));
@@ -59,7 +60,7 @@ export function fillInRunHeight(w: Writer, nodes: readonly Node[], i: number): n
   for (let j = i; j < nodes.length; j++) {
     const n = nodes[j]!;
     if (n.type !== 'fillIn') break;
-    h += w.fillInHeight(n.label, n.lines);
+    h += fillInHeight(w, n.label, n.lines);
   }
   return h;
 }
@@ -87,12 +88,12 @@ export function leadHeight(w: Writer, nodes: readonly Node[], i: number): number
       return n.opts.keepWithNext ? whole + (n.opts.gapAfter ?? 4) + leadHeight(w, nodes, i + 1) : whole;
     }
     case 'list': {
-      const laid = w.itemLines(n.items.map(marked), n.opts);
+      const laid = itemLines(w, n.items.map(marked), n.opts);
       // The writer's own reckoning: a two-item list keeps its first item with its last, a one-item list its item with what follows.
-      return w.listStart(laid, n.opts, n.opts.keepWithNext ? leadHeight(w, nodes, i + 1) : 0);
+      return listStart(w, laid, n.opts, n.opts.keepWithNext ? leadHeight(w, nodes, i + 1) : 0);
     }
     case 'callout':
-      return w.calloutHeight(marked(n.runs), n.opts);
+      return calloutHeight(w, marked(n.runs), n.opts);
     case 'fillIn':
       return fillInRunHeight(w, nodes, i);
     case 'table':

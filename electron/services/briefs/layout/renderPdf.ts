@@ -1,5 +1,6 @@
 import type { BriefDocument, Footnote, Node } from '../doc/model';
 import { closeDocument, openDocument } from '../document';
+import { bullets, callout, fillIn } from './blocks';
 import { fillInRunHeight, groupHeight, leadHeight, marked } from './measure';
 import { table } from './table';
 import { THEME } from './text';
@@ -32,15 +33,15 @@ function draw(w: Writer, nodes: readonly Node[], i: number): void {
       w.block(marked(n.runs), n.opts, follower(w, nodes, i, n.opts.keepWithNext));
       return;
     case 'list':
-      w.bullets(n.items.map(marked), n.opts, follower(w, nodes, i, n.opts.keepWithNext));
+      bullets(w, n.items.map(marked), n.opts, follower(w, nodes, i, n.opts.keepWithNext));
       return;
     case 'callout':
-      w.callout(marked(n.runs), n.opts);
+      callout(w, marked(n.runs), n.opts);
       return;
     case 'fillIn':
       // A signature block (the fill-ins in a row) starts where all of it fits, under its heading.
       if (nodes[i - 1]?.type !== 'fillIn') w.ensure(Math.min(fillInRunHeight(w, nodes, i), w.pageHeight));
-      w.fillIn(n.label, n.lines);
+      fillIn(w, n.label, n.lines);
       return;
     case 'table':
       table(w, n.columns, n.rows.map((row) => row.map((cell) => (typeof cell === 'string' ? cell : marked(cell)))), n.opts);

@@ -17,13 +17,9 @@ type PendingHeading = { text: string; level: 1 | 2 | 3; lines: Line[] };
 
 const NOTE_RULE_GAP = 8;
 /** A paragraph shorter than this moves whole rather than split. */
-const MIN_SPLIT_LINES = 4;
+export const MIN_SPLIT_LINES = 4;
 /** The fewest lines of a split paragraph left at a page's foot or carried to the next. */
-const MIN_PAGE_LINES = 2;
-const CALLOUT_PAD = 6;
-const CALLOUT_GAP = 8;
-/** The space under each list item. */
-export const ITEM_GAP = 2;
+export const MIN_PAGE_LINES = 2;
 
 /**
  * Our own cursor over a pdfkit document. Every page break goes through here (and
@@ -231,7 +227,7 @@ export class Writer {
   }
 
   /** How `placeLines` places a run: kept whole or not, the tail it honours, the room it needs to start on a page. */
-  private linesPlan(lines: readonly Line[], keep: boolean, tail: number): { start: number; together: boolean; tail: number } {
+  linesPlan(lines: readonly Line[], keep: boolean, tail: number): { start: number; together: boolean; tail: number } {
     const whole = this.wholeHeight(lines);
     const together = keep && whole <= this.pageHeight;
     const end = together ? whole : this.wholeHeight(lines.slice(-MIN_PAGE_LINES));
@@ -239,30 +235,9 @@ export class Writer {
     return { start: together ? whole + t : this.leadHeight(lines), together, tail: t };
   }
 
-  /**
-   * The room the first item of a list needs on its page, the list laid out as `laid`
-   * and followed by `withNext`: a two-item list's first item needs its last with it.
-   */
-  listStart(laid: readonly Line[][], opts: BlockOptions = {}, withNext = 0): number {
-    return this.itemPlan(laid, opts, withNext, 0).start;
-  }
-
-  private itemPlan(laid: readonly Line[][], opts: BlockOptions, withNext: number, i: number): { start: number; together: boolean; tail: number } {
-    const last = laid.length - 1;
-    const after = opts.gapAfter ?? 3;
-    const tail = i === last - 1 ? ITEM_GAP + this.itemPlan(laid, opts, withNext, last).start : i === last && withNext > 0 ? ITEM_GAP + after + withNext : 0;
-    return this.linesPlan(laid[i]!, laid[i]!.length < MIN_SPLIT_LINES, tail);
-  }
-
   /** A paragraph's lines, as `block` prints them. */
   blockLines(runs: readonly Run[], opts: BlockOptions = {}): Line[] {
     return this.wrap(runs, this.width - (opts.indent ?? 0), { size: opts.size, style: opts.style, color: opts.color });
-  }
-
-  /** Each list item's lines, as `bullets` prints them. */
-  itemLines(items: readonly (string | Run[])[], opts: BlockOptions = {}): Line[][] {
-    const width = this.width - (opts.indent ?? 0) - 12;
-    return items.map((item) => this.wrap(typeof item === 'string' ? [{ text: item }] : item, width, { size: opts.size }));
   }
 
   /** The lines' height with their notes, as printed whole on this page. */
@@ -377,86 +352,6 @@ export class Writer {
     const clean = text.replace(/\s+/g, ' ').trim();
     if (level === 1 || !this.lastOutline) this.lastOutline = this.doc.outline.addItem(clean);
     else this.lastOutline.addItem(clean);
-  }
-
-  /**
-   * A list. Items split like paragraphs (two lines at least on each side of a
-   * break); the item before the last stays on the page of the last one's start, so
-   * the last item (the closing request) never opens a page alone. `withNext`: see `block`.
-   */
-  bullets(items: readonly (string | Run[])[], opts: BlockOptions = {}, withNext = 0): void {
-    if (items.length === 0) return;
-    const indent = (opts.indent ?? 0) + 12;
-    const laid = this.itemLines(items, opts);
-    const after = opts.gapAfter ?? 3;
-    const place = (i: number) => {
-      const plan = this.itemPlan(laid, opts, withNext, i);
-      this.ensure(plan.start);
-      return (x: number, first?: (y: number) => void) => this.flowLines(laid[i]!, x, plan.together ? laid[i]!.length : MIN_PAGE_LINES, first, plan.tail);
-    };
-    // Placed before the list's structure element, so a heading waiting for it is tagged first.
-    let flow = place(0);
-    const list = this.struct('L');
-    laid.forEach((lines, i) => {
-      if (i > 0) flow = place(i);
-      const marker = opts.ordered ? `${i + 1}.` : '•';
-      this.tagged('LI', () => {
-        flow(this.left + indent, (y) => drawLine(this.doc, { ...lines[0]!, text: marker, style: 'regular', color: THEME.accent, notes: undefined }, this.left + indent - 11, y));
-      }, list);
-      this.space(ITEM_GAP);
-    });
-    list.end();
-    this.space(after);
-  }
-
-  /** A short boxed notice, such as the confidentiality marking; kept on one page. */
-  callout(runs: readonly Run[], opts: { color: string; fill?: string; size?: number }): void {
-    const pad = CALLOUT_PAD;
-    const lines = this.calloutLines(runs, opts);
-    const height = linesHeight(lines) + 2 * pad;
-    this.ensure(height);
-    const y0 = this.y;
-    this.artifact(() => {
-      if (opts.fill) this.doc.rect(this.left, y0, this.width, height).fillColor(opts.fill).fill();
-      this.doc.rect(this.left, y0, this.width, height).lineWidth(0.8).strokeColor(opts.color).stroke();
-    });
-    this.y = y0 + pad;
-    this.tagged('P', () => this.drawLines(lines, this.left + pad));
-    this.y = Math.max(this.y + pad, y0 + height);
-    this.space(CALLOUT_GAP);
-  }
-
-  calloutLines(runs: readonly Run[], opts: { color: string; size?: number }): Line[] {
-    return this.wrap(runs, this.width - 2 * CALLOUT_PAD, { size: opts.size ?? THEME.small, color: opts.color });
-  }
-
-  /** What a callout takes, box and the space under it. */
-  calloutHeight(runs: readonly Run[], opts: { color: string; size?: number }): number {
-    return linesHeight(this.calloutLines(runs, opts)) + 2 * CALLOUT_PAD + CALLOUT_GAP;
-  }
-
-  /** A label and a ruled line to write on by hand (the WGAD submitter block). */
-  fillIn(label: string, lines = 1): void {
-    const labelLines = this.wrap([{ text: label, style: 'bold' }], this.width * 0.3, { size: THEME.body });
-    const rowHeight = Math.max(linesHeight(labelLines) + 8, 24);
-    this.ensure(this.fillInHeight(label, lines));
-    const y0 = this.y;
-    this.tagged('P', () => this.drawLines(labelLines, this.left));
-    this.y = y0;
-    const x0 = this.left + this.width * 0.32;
-    for (let i = 0; i < lines; i++) {
-      const lineY = y0 + rowHeight * (i + 1) - 6;
-      this.artifact(() => {
-        this.doc.moveTo(x0, lineY).lineTo(this.right, lineY).lineWidth(0.5).strokeColor(THEME.muted).stroke();
-      });
-    }
-    this.y += rowHeight * lines + 4;
-  }
-
-  /** The height a fill-in takes: its label's rows, each ruled. */
-  fillInHeight(label: string, lines = 1): number {
-    const labelLines = this.wrap([{ text: label, style: 'bold' }], this.width * 0.3, { size: THEME.body });
-    return Math.max(linesHeight(labelLines) + 8, 24) * lines + 4;
   }
 
   /** Draws the footnotes collected per page; called once all content is laid out. */
