@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocBuilder } from '../../../electron/services/briefs/doc/builder';
 import { docOf, pageOf, renderPages, sweep, taggedLines, wordPages } from './layoutFixtures';
-import { renderPngs } from './pdfTools';
+import { misplacedNotes, renderPngs } from './pdfTools';
 
 // The page-break rules of the PDF writer, each checked over a sweep of filler
 // heights that moves the element across the foot of the first page: at every
@@ -154,6 +154,27 @@ describe('tables', () => {
       if (pageOf(at, 't1x') !== pageOf(at, 't6x')) split++;
     }
     expect(split).toBeGreaterThan(0);
+  });
+});
+
+describe('footnotes in table cells', () => {
+  it('prints each cell’s note at the foot of the page that shows its marker', async () => {
+    let moved = 0;
+    for (const h of sweep(540, 700, 8)) {
+      const file = await renderPages(docOf((w) => {
+        w.space(h);
+        const rows = Array.from({ length: 4 }, (_, i) => {
+          const n = w.cite({ key: `s${i}`, full: [{ text: `nt${i}x Source ${i}: ${'a report on the hearing and the conditions of detention, '.repeat(3)}` }], short: { title: `Source ${i}`, seePage: 'see page {page}' } });
+          return [`20${20 + i}`, [{ text: `cr${i}x Hearing held in closed session`, notes: [n] }]];
+        });
+        w.table(COLUMNS, rows);
+      }));
+      const at = wordPages(file.pages);
+      expect(misplacedNotes(file.pages), `filler ${h}`).toEqual([]);
+      for (let i = 0; i < 4; i++) expect(pageOf(at, `nt${i}x`), `filler ${h}`).toBe(pageOf(at, `cr${i}x`));
+      if (pageOf(at, 'cr3x') === 2) moved++;
+    }
+    expect(moved).toBeGreaterThan(0);
   });
 });
 

@@ -151,7 +151,9 @@ export function table(w: Writer, columns: readonly Column[], rows: readonly Cell
     }
     let rest = cells;
     while (rest.some((lines) => lines.length > 0)) {
-      const need = Math.max(...rest.map(linesHeight)) + 2 * PAD_Y;
+      // A cell's footnote markers go on a page only with their notes, as in a paragraph.
+      const notes = w.notesHeight(rest.flat());
+      const need = Math.max(...rest.map(linesHeight)) + 2 * PAD_Y + notes;
       const room = w.limit - w.y;
       const pageRoom = w.limit - w.top - headerHeight;
       // A row that fits on a fresh page moves there whole; only a row taller than
@@ -160,7 +162,7 @@ export function table(w: Writer, columns: readonly Column[], rows: readonly Cell
         freshPage();
         continue;
       }
-      const budget = Math.min(need, room) - 2 * PAD_Y;
+      const budget = Math.min(need, room) - 2 * PAD_Y - notes;
       const taken = rest.map((lines) => {
         let h = 0;
         let n = 0;
@@ -174,6 +176,7 @@ export function table(w: Writer, columns: readonly Column[], rows: readonly Cell
       }
       const height = Math.max(...taken.map(linesHeight)) + 2 * PAD_Y;
       drawSegment(taken, height, false);
+      for (const line of taken.flat()) if (line.notes) w.placeNotes(line.notes);
       rest = rest.map((lines, i) => lines.slice(taken[i]!.length));
     }
   });

@@ -182,7 +182,8 @@ export class Writer {
     }
   }
 
-  private placeNotes(numbers: readonly number[]): void {
+  /** Puts notes at the foot of this page (once each), for lines drawn without `drawLines` (table cells). */
+  placeNotes(numbers: readonly number[]): void {
     for (const n of numbers) {
       const lines = this.noteLines(n);
       if (!lines) continue;
