@@ -40,7 +40,12 @@ export type BlockOptions = {
   keepTogether?: boolean;
   /** Numbered rather than bulleted list items. */
   ordered?: boolean;
-  /** Keep on the page of what follows (a signature line, a closing request, a "see annex"). */
+  /**
+   * Keep on the page of what follows (a signature line, a closing request, a "see annex"):
+   * the PDF writer moves it to the next page with the first lines of the next node
+   * (a heading with its own lead, two lines of a long paragraph, a table's header
+   * and first row, a signature block whole). Paragraphs and lists.
+   */
   keepWithNext?: boolean;
 };
 
@@ -80,7 +85,7 @@ export type DocumentMeta = {
 export type Furniture = {
   /** Running header, left: the case title (or the brief's title for many cases). */
   title: string;
-  /** Running header, right (an internal brief's "generated on"); empty for a brief to send. */
+  /** Running header, right (an internal brief's "generated on"); empty for a brief to send, and then not drawn. */
   right: string;
   /** "Page {page} of {total}". */
   pageLabel: string;

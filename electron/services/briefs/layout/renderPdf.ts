@@ -1,7 +1,9 @@
-import type { BriefDocument, Footnote, Node, Run } from '../doc/model';
+import type { BriefDocument, Footnote, Node } from '../doc/model';
 import { closeDocument, openDocument } from '../document';
+import { bullets, callout, fillIn } from './blocks';
+import { fillInRunHeight, groupHeight, leadHeight, marked } from './measure';
 import { table } from './table';
-import { linesHeight, THEME } from './text';
+import { THEME } from './text';
 import type { Citation, Writer } from './writer';
 
 // The PDF writer: lays a brief's document model out on A4 pages with pdfkit
@@ -15,58 +17,41 @@ function citation(f: Footnote): Citation {
   };
 }
 
-/** Runs as the page prints them: each footnote marker "[n]" at the end of its run, the note registered with the writer. */
-function marked(w: Writer, d: BriefDocument, runs: readonly Run[]): Run[] {
-  return runs.map((r) => {
-    if (!r.notes || r.notes.length === 0) return r;
-    const notes = r.notes.map((n) => {
-      const got = w.cite(citation(d.footnotes[n - 1]!));
-      // The model numbers notes by first citation, as the writer does: a mismatch is a bug, not a layout choice.
-      if (got !== n) throw new Error(`footnote ${n} was cited out of order (the page numbers it ${got})`);
-      return got;
-    });
-    return { ...r, text: `${r.text} ${notes.map((n) => `[${n}]`).join('')}`.trim(), notes };
-  });
+/** The room a "keep with next" block keeps after it, when block and follower fit on one page (the writer checks). */
+function follower(w: Writer, nodes: readonly Node[], i: number, keepWithNext: boolean | undefined): number {
+  return keepWithNext ? leadHeight(w, nodes, i + 1) : 0;
 }
 
-/** A rough height of what a keep group prints, to move it whole to the next page when it would be split. */
-function groupHeight(w: Writer, nodes: readonly Node[]): number {
-  let h = 0;
-  for (const n of nodes) {
-    if (n.type === 'paragraph') h += linesHeight(w.wrap(n.runs, w.width - (n.opts.indent ?? 0), { size: n.opts.size, style: n.opts.style })) + (n.opts.gapAfter ?? 4);
-    else if (n.type === 'space') h += n.height;
-    else if (n.type === 'heading') h += 24;
-    else h += 40;
-  }
-  return h;
-}
-
-function draw(w: Writer, d: BriefDocument, n: Node): void {
+/** Draws nodes[i]; its siblings are there to measure what must keep with it. */
+function draw(w: Writer, nodes: readonly Node[], i: number): void {
+  const n = nodes[i]!;
   switch (n.type) {
     case 'heading':
       w.heading(n.text, n.level);
       return;
     case 'paragraph':
-      w.block(marked(w, d, n.runs), n.opts);
+      w.block(marked(n.runs), n.opts, follower(w, nodes, i, n.opts.keepWithNext));
       return;
     case 'list':
-      w.bullets(n.items.map((i) => marked(w, d, i)), n.opts);
+      bullets(w, n.items.map(marked), n.opts, follower(w, nodes, i, n.opts.keepWithNext));
       return;
     case 'callout':
-      w.callout(marked(w, d, n.runs), n.opts);
+      callout(w, marked(n.runs), n.opts);
       return;
     case 'fillIn':
-      w.fillIn(n.label, n.lines);
+      // A signature block (the fill-ins in a row) starts where all of it fits, under its heading.
+      if (nodes[i - 1]?.type !== 'fillIn') w.ensure(Math.min(fillInRunHeight(w, nodes, i), w.pageHeight));
+      fillIn(w, n.label, n.lines);
       return;
     case 'table':
-      table(w, n.columns, n.rows.map((row) => row.map((cell) => (typeof cell === 'string' ? cell : marked(w, d, cell)))), n.opts);
+      table(w, n.columns, n.rows.map((row) => row.map((cell) => (typeof cell === 'string' ? cell : marked(cell)))), n.opts);
       return;
     case 'space':
       w.space(n.height);
       return;
     case 'keep':
-      w.ensure(Math.min(groupHeight(w, n.children), w.bottom - w.top));
-      for (const child of n.children) draw(w, d, child);
+      w.ensure(Math.min(groupHeight(w, n.children), w.pageHeight));
+      n.children.forEach((_, j) => draw(w, n.children, j));
       if (n.rule) {
         w.artifact(() => {
           w.doc.moveTo(w.left, w.y).lineTo(w.right, w.y).lineWidth(0.3).strokeColor(THEME.rule).stroke();
@@ -80,6 +65,9 @@ function draw(w: Writer, d: BriefDocument, n: Node): void {
 /** The brief as a tagged A4 PDF: its bytes and how many pages it took. */
 export async function renderPdf(d: BriefDocument): Promise<{ buffer: Buffer; pages: number }> {
   const open = openDocument(d.meta);
-  for (const n of d.nodes) draw(open.writer, d, n);
+  // The model numbers notes by first citation; registering them in that order up front gives the page the
+  // same numbers, and lets a block be measured with its notes before it is drawn.
+  for (const f of d.footnotes) open.writer.cite(citation(f));
+  d.nodes.forEach((_, i) => draw(open.writer, d.nodes, i));
   return closeDocument(open, d.furniture);
 }

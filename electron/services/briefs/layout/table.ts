@@ -30,14 +30,20 @@ function columnWidths(fractions: readonly number[], need: readonly number[], tot
   return widened.map((w, i) => w - (over * slack[i]!) / totalSlack);
 }
 
-/**
- * A table that breaks across pages: the header row is repeated on every page
- * the table reaches, and a row too tall for the room left is split between
- * lines rather than pushed out of the page. (pdfkit's own doc.table repeats no
- * header.)
- */
-export function table(w: Writer, columns: readonly Column[], rows: readonly Cell[][], opts: TableOptions = {}): void {
-  if (rows.length === 0) return;
+/** A table measured: column geometry, every cell laid out, the height of the header and of each row. */
+export type TablePlan = {
+  widths: number[];
+  xs: number[];
+  headerCells: Line[][] | null;
+  headerHeight: number;
+  rows: Line[][][];
+  rowHeights: number[];
+  /** The height of one line of the tallest cell face: the least a row segment can hold. */
+  minLine: number;
+};
+
+/** Lays out every cell without drawing, so a keep group or a "keep with next" can measure the table first. */
+export function planTable(w: Writer, columns: readonly Column[], rows: readonly Cell[][], opts: TableOptions = {}): TablePlan {
   const size = opts.size ?? THEME.body - 0.5;
   const runsOf = (cell: Cell): Run[] => (typeof cell === 'string' ? [{ text: cell }] : cell);
   const styleOf = (i: number, header: boolean) => (header || (opts.labelColumn === true && i === 0) ? 'bold' : 'regular');
@@ -64,6 +70,37 @@ export function table(w: Writer, columns: readonly Column[], rows: readonly Cell
   };
   const headerCells = opts.noHeader ? null : columns.map((c, i) => layCell([{ text: c.header }], i, true));
   const headerHeight = headerCells ? Math.max(...headerCells.map(linesHeight)) + 2 * PAD_Y : 0;
+  const laid = rows.map((row) => columns.map((_, i) => layCell(row[i] ?? '', i, false)));
+  const rowHeights = laid.map((cells) => Math.max(...cells.map(linesHeight)) + 2 * PAD_Y);
+  const minLine = Math.max(...columns.map((_, i) => layCell('x', i, false)[0]!.height));
+  return { widths, xs, headerCells, headerHeight, rows: laid, rowHeights, minLine };
+}
+
+/** What the table prints, whole on one page: header, rows and the gap after (split rows repeat the header, not counted). */
+export function tableHeight(plan: TablePlan, opts: TableOptions = {}): number {
+  if (plan.rows.length === 0) return 0;
+  return plan.headerHeight + plan.rowHeights.reduce((s, h) => s + h, 0) + (opts.gapAfter ?? 8);
+}
+
+/** The least of the table that must go with what comes before it: the header with its first row (both rows of a two-row table). */
+export function tableLead(w: Writer, plan: TablePlan): number {
+  const [first, second] = plan.rowHeights;
+  if (first === undefined) return 0;
+  const fullPage = w.bottom - w.top - plan.headerHeight;
+  const rows = second !== undefined && plan.rowHeights.length === 2 && first + second <= fullPage ? first + second : first;
+  return plan.headerHeight + (rows <= fullPage ? rows : plan.minLine * 2 + 2 * PAD_Y);
+}
+
+/**
+ * A table that breaks across pages: the header row is repeated on every page
+ * the table reaches, and a row too tall for the room left is split between
+ * lines rather than pushed out of the page. (pdfkit's own doc.table repeats no
+ * header.) The last row never starts a page alone when it and the row before fit on one.
+ */
+export function table(w: Writer, columns: readonly Column[], rows: readonly Cell[][], opts: TableOptions = {}): void {
+  if (rows.length === 0) return;
+  const plan = planTable(w, columns, rows, opts);
+  const { widths, xs, headerCells, headerHeight, rowHeights, minLine } = plan;
 
   const drawSegment = (cells: Line[][], height: number, header: boolean) => {
     const y0 = w.y;
@@ -92,30 +129,40 @@ export function table(w: Writer, columns: readonly Column[], rows: readonly Cell
   const drawHeader = () => {
     if (headerCells) drawSegment(headerCells, headerHeight, true);
   };
+  const freshPage = () => {
+    w.newPage();
+    drawHeader();
+  };
 
-  const minLine = Math.max(...columns.map((_, i) => layCell('x', i, false)[0]!.height));
   // The header keeps with the whole first row when that row moves to a fresh page whole (as the loop
   // below would move it); with two lines of it when it is taller than a page and split anyway.
-  const firstRow = Math.max(...rows[0]!.map((cell, i) => linesHeight(layCell(cell, i, false)))) + 2 * PAD_Y;
-  const fullPage = w.bottom - w.top - headerHeight;
-  w.ensure(headerHeight + (firstRow <= fullPage ? firstRow : minLine * 2 + 2 * PAD_Y));
+  w.ensure(tableLead(w, plan));
   const tableEl = w.struct('Table');
   drawHeader();
 
-  for (const row of rows) {
-    let rest = row.map((cell, i) => layCell(cell, i, false));
-    while (rest.some((lines) => lines.length > 0)) {
-      const need = Math.max(...rest.map(linesHeight)) + 2 * PAD_Y;
+  const last = plan.rows.length - 1;
+  plan.rows.forEach((cells, r) => {
+    const fullPage = w.limit - w.top - headerHeight;
+    if (r === last - 1 && r > 0) {
+      // The last row would start the next page alone: carry this one over with it, when both fit there.
       const room = w.limit - w.y;
-      const fullPage = w.limit - w.top - headerHeight;
+      const pair = rowHeights[r]! + rowHeights[last]!;
+      if (rowHeights[r]! <= room && pair > room && rowHeights[last]! <= fullPage && pair <= fullPage) freshPage();
+    }
+    let rest = cells;
+    while (rest.some((lines) => lines.length > 0)) {
+      // A cell's footnote markers go on a page only with their notes, as in a paragraph.
+      const notes = w.notesHeight(rest.flat());
+      const need = Math.max(...rest.map(linesHeight)) + 2 * PAD_Y + notes;
+      const room = w.limit - w.y;
+      const pageRoom = w.limit - w.top - headerHeight;
       // A row that fits on a fresh page moves there whole; only a row taller than
       // that is split, so short rows are never torn apart.
-      if (need > room && (need <= fullPage || room < minLine + 2 * PAD_Y)) {
-        w.newPage();
-        drawHeader();
+      if (need > room && (need <= pageRoom || room < minLine + 2 * PAD_Y)) {
+        freshPage();
         continue;
       }
-      const budget = Math.min(need, room) - 2 * PAD_Y;
+      const budget = Math.min(need, room) - 2 * PAD_Y - notes;
       const taken = rest.map((lines) => {
         let h = 0;
         let n = 0;
@@ -124,15 +171,15 @@ export function table(w: Writer, columns: readonly Column[], rows: readonly Cell
       });
       if (taken.every((lines) => lines.length === 0)) {
         // Only a line taller than the room left; it fits on a fresh page.
-        w.newPage();
-        drawHeader();
+        freshPage();
         continue;
       }
       const height = Math.max(...taken.map(linesHeight)) + 2 * PAD_Y;
       drawSegment(taken, height, false);
+      for (const line of taken.flat()) if (line.notes) w.placeNotes(line.notes);
       rest = rest.map((lines, i) => lines.slice(taken[i]!.length));
     }
-  }
+  });
   tableEl.end();
   w.space(opts.gapAfter ?? 8);
 }

@@ -1,6 +1,6 @@
 import type {} from 'pdfkit';
 import { paragraphs } from '../format';
-import { drawLine, lineHeight, linesHeight, THEME, wrapRuns, type Line, type Run } from './text';
+import { drawLine, linesHeight, THEME, wrapRuns, type Line, type Run } from './text';
 
 import type { BlockOptions } from '../doc/model';
 
@@ -16,6 +16,10 @@ export type Citation = { key: string; full: (n: number) => Run[]; short: (n: num
 type PendingHeading = { text: string; level: 1 | 2 | 3; lines: Line[] };
 
 const NOTE_RULE_GAP = 8;
+/** A paragraph shorter than this moves whole rather than split. */
+export const MIN_SPLIT_LINES = 4;
+/** The fewest lines of a split paragraph left at a page's foot or carried to the next. */
+export const MIN_PAGE_LINES = 2;
 
 /**
  * Our own cursor over a pdfkit document. Every page break goes through here (and
@@ -40,6 +44,8 @@ export class Writer {
   private lastOutline: PDFKit.PDFOutline | undefined;
   /** Headings not drawn yet: each waits for what follows it, so no heading ends a page alone. */
   private pending: PendingHeading[] = [];
+  /** Where this page's content begins: its top, or under the headings that opened it. */
+  private contentTop: number;
 
   constructor(
     readonly doc: PDFKit.PDFDocument,
@@ -51,6 +57,7 @@ export class Writer {
     this.top = page.margins.top;
     this.bottom = page.height - page.margins.bottom;
     this.y = this.top;
+    this.contentTop = this.top;
   }
 
   get width(): number {
@@ -66,10 +73,21 @@ export class Writer {
     return this.y <= this.top + 0.5;
   }
 
+  /** Nothing but the headings that opened this page is on it yet: moving on would leave them alone. */
+  get atContentTop(): boolean {
+    return this.y <= this.contentTop + 0.5;
+  }
+
+  /** The most a page holds between its margins. */
+  get pageHeight(): number {
+    return this.bottom - this.top;
+  }
+
   newPage(): void {
     this.doc.continueOnNewPage();
     this.pageIndex += 1;
     this.y = this.top;
+    this.contentTop = this.top;
     this.footReserve = 0;
   }
 
@@ -164,7 +182,8 @@ export class Writer {
     }
   }
 
-  private placeNotes(numbers: readonly number[]): void {
+  /** Puts notes at the foot of this page (once each), for lines drawn without `drawLines` (table cells). */
+  placeNotes(numbers: readonly number[]): void {
     for (const n of numbers) {
       const lines = this.noteLines(n);
       if (!lines) continue;
@@ -180,15 +199,112 @@ export class Writer {
     }
   }
 
-  block(runs: readonly Run[], opts: BlockOptions = {}): void {
+  /**
+   * A paragraph. It is split between pages only when it has four lines or more, and
+   * then with at least two lines on each side (no orphan, no widow); `withNext` is
+   * the height of what must stay on its page after it (a "keep with next" block's
+   * follower), honoured when block and follower fit on one page.
+   */
+  block(runs: readonly Run[], opts: BlockOptions = {}, withNext = 0): void {
     const indent = opts.indent ?? 0;
-    const lines = this.wrap(runs, this.width - indent, { size: opts.size, style: opts.style, color: opts.color });
+    const lines = this.blockLines(runs, opts);
     if (lines.length === 0) return;
-    const total = linesHeight(lines);
-    if (opts.keepTogether && total + this.notesHeight(lines) <= this.bottom - this.top) this.ensure(total + this.notesHeight(lines));
-    else this.ensure(Math.min(total, lines[0]!.height * 2));
-    this.tagged(opts.tag ?? 'P', () => this.drawLines(lines, this.left + indent));
-    this.space(opts.gapAfter ?? 4);
+    const after = opts.gapAfter ?? 4;
+    const flow = this.placeLines(lines, opts.keepTogether === true || lines.length < MIN_SPLIT_LINES, withNext > 0 ? after + withNext : 0);
+    this.tagged(opts.tag ?? 'P', () => flow(this.left + indent));
+    this.space(after);
+  }
+
+  /**
+   * Moves to where a run of lines (a paragraph, a list item) may start, and returns
+   * what draws it from there: whole when `keep` and it fits on a page, else split
+   * with two lines at least on each side; `tail` is the room what keeps with the
+   * run needs after its last line, on the same page, when the two fit on one.
+   */
+  private placeLines(lines: readonly Line[], keep: boolean, tail: number): (x: number, first?: (y: number) => void) => void {
+    const { start, together, tail: t } = this.linesPlan(lines, keep, tail);
+    this.ensure(start);
+    return (x, first) => this.flowLines(lines, x, together ? lines.length : MIN_PAGE_LINES, first, t);
+  }
+
+  /** How `placeLines` places a run: kept whole or not, the tail it honours, the room it needs to start on a page. */
+  linesPlan(lines: readonly Line[], keep: boolean, tail: number): { start: number; together: boolean; tail: number } {
+    const whole = this.wholeHeight(lines);
+    const together = keep && whole <= this.pageHeight;
+    const end = together ? whole : this.wholeHeight(lines.slice(-MIN_PAGE_LINES));
+    const t = tail > 0 && end + tail <= this.pageHeight ? tail : 0;
+    return { start: together ? whole + t : this.leadHeight(lines), together, tail: t };
+  }
+
+  /** A paragraph's lines, as `block` prints them. */
+  blockLines(runs: readonly Run[], opts: BlockOptions = {}): Line[] {
+    return this.wrap(runs, this.width - (opts.indent ?? 0), { size: opts.size, style: opts.style, color: opts.color });
+  }
+
+  /** The lines' height with their notes, as printed whole on this page. */
+  wholeHeight(lines: readonly Line[]): number {
+    return linesHeight(lines) + this.notesHeight(lines);
+  }
+
+  /** The least of a run of lines that may start on a page: all of a short one, two lines of a longer one (notes included). */
+  leadHeight(lines: readonly Line[]): number {
+    return this.wholeHeight(lines.length < MIN_SPLIT_LINES ? lines : lines.slice(0, MIN_PAGE_LINES));
+  }
+
+  /** How many of `lines`, from `from`, fit on this page with the notes they cite (the last with `tail` under it). */
+  private fitting(lines: readonly Line[], from: number, tail: number): number {
+    let y = this.y;
+    let reserve = this.footReserve;
+    const seen = new Set<number>();
+    let k = 0;
+    for (let i = from; i < lines.length; i++) {
+      const line = lines[i]!;
+      let extra = 0;
+      for (const n of line.notes ?? []) {
+        if (seen.has(n)) continue;
+        seen.add(n);
+        const note = this.noteLines(n);
+        if (note) extra += linesHeight(note);
+      }
+      if (extra > 0 && reserve === 0) extra += NOTE_RULE_GAP;
+      if (y + line.height + reserve + extra + (i === lines.length - 1 ? tail : 0) > this.bottom) break;
+      y += line.height;
+      reserve += extra;
+      k++;
+    }
+    return k;
+  }
+
+  /**
+   * Draws lines over as many pages as they need, leaving at least `min` lines on
+   * each side of every break (a run shorter than 2 × `min` is not split: it moves
+   * whole). `first` is called with the y of the first line, where it is drawn (a
+   * list marker); `tail` is room the last line needs under it on its page. Call inside `tagged`.
+   */
+  flowLines(lines: readonly Line[], x: number, min: number, first?: (y: number) => void, tail = 0): void {
+    let i = 0;
+    while (i < lines.length) {
+      const rest = lines.length - i;
+      const fit = this.fitting(lines, i, tail);
+      let take = fit;
+      if (fit < rest) {
+        take = Math.min(fit, rest - min);
+        if (take < min) {
+          // The run's first page may be left for the next; a page the run continues on, or one
+          // holding only its heading, may not: there the rule gives way to two lines a side, then to one.
+          if (i === 0 && !this.atContentTop) take = 0;
+          else take = Math.max(1, Math.min(fit, rest - Math.min(min, MIN_PAGE_LINES)));
+        }
+      }
+      if (take <= 0) {
+        this.newPage();
+        continue;
+      }
+      if (i === 0) first?.(this.y);
+      this.drawLines(lines.slice(i, i + take), x);
+      i += take;
+      if (i < lines.length) this.newPage();
+    }
   }
 
   /** Plain text as stored: one block per paragraph (paragraphs are separated by blank lines). */
@@ -205,6 +321,12 @@ export class Writer {
     this.pending.push({ text, level, lines: this.wrap([{ text, style: 'bold', color: THEME.accent }], this.width, { size }) });
   }
 
+  /** The height a heading takes, with the space around it (the space before counted, as under other content). */
+  headingHeight(text: string, level: 1 | 2 | 3): number {
+    const size = level === 1 ? THEME.h1 : level === 2 ? THEME.h2 : THEME.h3;
+    return gapBefore(level) + linesHeight(this.wrap([{ text, style: 'bold', color: THEME.accent }], this.width, { size })) + gapAfter(level);
+  }
+
   private pendingHeight(): number {
     return this.pending.reduce((h, p, i) => h + (i === 0 && this.atPageTop ? 0 : gapBefore(p.level)) + linesHeight(p.lines) + gapAfter(p.level), 0);
   }
@@ -212,6 +334,7 @@ export class Writer {
   private flushHeadings(): void {
     const headings = this.pending;
     this.pending = [];
+    const opensPage = this.atPageTop;
     for (const { text, level, lines } of headings) {
       if (!this.atPageTop) this.space(gapBefore(level));
       this.tagged(`H${level}`, () => this.drawLines(lines, this.left));
@@ -223,69 +346,13 @@ export class Writer {
       } else if (level === 2) this.addOutline(text, 2);
       this.space(gapAfter(level));
     }
+    if (opensPage) this.contentTop = this.y;
   }
 
   private addOutline(text: string, level: 1 | 2): void {
     const clean = text.replace(/\s+/g, ' ').trim();
     if (level === 1 || !this.lastOutline) this.lastOutline = this.doc.outline.addItem(clean);
     else this.lastOutline.addItem(clean);
-  }
-
-  bullets(items: readonly (string | Run[])[], opts: BlockOptions = {}): void {
-    if (items.length === 0) return;
-    const indent = (opts.indent ?? 0) + 12;
-    const laid = items.map((item) => this.wrap(typeof item === 'string' ? [{ text: item }] : item, this.width - indent, { size: opts.size }));
-    const keep = (lines: Line[]) => Math.min(linesHeight(lines), 2 * lineHeight(opts.size ?? THEME.body));
-    // Placed before the list's structure element, so a heading waiting for it is tagged first.
-    this.ensure(keep(laid[0]!));
-    const list = this.struct('L');
-    laid.forEach((lines, i) => {
-      this.ensure(keep(lines));
-      const y0 = this.y;
-      const marker = opts.ordered ? `${i + 1}.` : '•';
-      this.tagged('LI', () => {
-        drawLine(this.doc, { ...lines[0]!, text: marker, style: 'regular', color: THEME.accent, notes: undefined }, this.left + indent - 11, y0);
-        this.drawLines(lines, this.left + indent);
-      }, list);
-      this.space(2);
-    });
-    list.end();
-    this.space(opts.gapAfter ?? 3);
-  }
-
-  /** A short boxed notice, such as the confidentiality marking; kept on one page. */
-  callout(runs: readonly Run[], opts: { color: string; fill?: string; size?: number }): void {
-    const pad = 6;
-    const lines = this.wrap(runs, this.width - 2 * pad, { size: opts.size ?? THEME.small, color: opts.color });
-    const height = linesHeight(lines) + 2 * pad;
-    this.ensure(height);
-    const y0 = this.y;
-    this.artifact(() => {
-      if (opts.fill) this.doc.rect(this.left, y0, this.width, height).fillColor(opts.fill).fill();
-      this.doc.rect(this.left, y0, this.width, height).lineWidth(0.8).strokeColor(opts.color).stroke();
-    });
-    this.y = y0 + pad;
-    this.tagged('P', () => this.drawLines(lines, this.left + pad));
-    this.y = Math.max(this.y + pad, y0 + height);
-    this.space(8);
-  }
-
-  /** A label and a ruled line to write on by hand (the WGAD submitter block). */
-  fillIn(label: string, lines = 1): void {
-    const labelLines = this.wrap([{ text: label, style: 'bold' }], this.width * 0.3, { size: THEME.body });
-    const rowHeight = Math.max(linesHeight(labelLines) + 8, 24);
-    this.ensure(rowHeight * lines + 4);
-    const y0 = this.y;
-    this.tagged('P', () => this.drawLines(labelLines, this.left));
-    this.y = y0;
-    const x0 = this.left + this.width * 0.32;
-    for (let i = 0; i < lines; i++) {
-      const lineY = y0 + rowHeight * (i + 1) - 6;
-      this.artifact(() => {
-        this.doc.moveTo(x0, lineY).lineTo(this.right, lineY).lineWidth(0.5).strokeColor(THEME.muted).stroke();
-      });
-    }
-    this.y += rowHeight * lines + 4;
   }
 
   /** Draws the footnotes collected per page; called once all content is laid out. */
