@@ -57,9 +57,7 @@ export function sourceAnnex(w: DocBuilder, l: Labels, lang: BriefLang, c: Pick<C
   const a = wgadLabels[lang];
   const cited = citedSources(w, c);
   if (cited.length === 0) return;
-  w.heading(a.annex);
-  w.block([{ text: a.annexIntro, color: THEME.muted }], { size: THEME.small });
-  for (const { n, source: s } of cited) {
+  const entry = ({ n, source: s }: { n: number; source: Source }) => {
     const lines: Run[] = [
       { text: `${n}. ${s.title}`, style: 'bold' },
       { text: join([s.publisher && `${a.publisher}: ${s.publisher}`, s.publishedOn && `${a.published}: ${formatPartialDate(s.publishedOn, l)}`], '; ') },
@@ -68,5 +66,12 @@ export function sourceAnnex(w: DocBuilder, l: Labels, lang: BriefLang, c: Pick<C
       ...(s.file ? [{ text: `${a.original}: ${a.originalText(s.file.name, a.bytes(formatNumber(s.file.size, l)), s.file.sha256)}`, size: THEME.small }] : []),
     ];
     w.block(lines.filter((r) => r.text.trim() !== ''), { keepTogether: true, gapAfter: 6 });
-  }
+  };
+  // The heading never ends a page alone: it goes with the first entry.
+  w.keep(() => {
+    w.heading(a.annex);
+    w.block([{ text: a.annexIntro, color: THEME.muted }], { size: THEME.small });
+    entry(cited[0]!);
+  });
+  for (const item of cited.slice(1)) entry(item);
 }

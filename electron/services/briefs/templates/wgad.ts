@@ -16,6 +16,9 @@ import { categoryPoints, isDeprived, claimedCategories, defenceRemedies, detenti
 /** Events filed under II (the arrest) and III (transfers and release); remedies under V; the rest in IV's chronology. */
 const ARREST_EVENTS: ReadonlySet<string> = new Set(['arrest', 'charge']);
 const DETENTION_EVENTS: ReadonlySet<string> = new Set(['transfer', 'release']);
+/** The ICCPR articles each category rests on, to show under it the rights the case records. */
+const CATEGORY_ARTICLES: Record<string, readonly number[]> = { I: [9], II: [12, 18, 19, 21, 22, 25, 26, 27], III: [9, 14], IV: [9, 13], V: [2, 26] };
+const articleOf = (right: string) => Number(/(\d+)/.exec(right)?.[1] ?? -1);
 /** Points listed under one category; the rest are in the sections they come from. */
 const POINTS_PER_CATEGORY = 6;
 
@@ -221,6 +224,8 @@ function categories(ctx: Ctx, c: PrisonerCase, cite: (ids: readonly string[] | u
     }
     w.heading(l.wgadCategory(cat), 3);
     w.block([{ text: l.wgadCategoryText[cat], style: 'italic', color: THEME.muted }], { size: THEME.small + 0.5 });
+    const rights = c.analysis.rightsViolated.filter((r) => CATEGORY_ARTICLES[cat]!.includes(articleOf(r)));
+    if (rights.length > 0) w.block([{ text: q.rightsEngaged(rights.join(', ')) }]);
     const shown = points.slice(0, POINTS_PER_CATEGORY);
     const items: Run[][] = shown.map((pt) => {
       const notes = cite(pt.sourceIds);
