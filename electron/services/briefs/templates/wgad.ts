@@ -94,7 +94,8 @@ export function renderWgad(ctx: Ctx, c: PrisonerCase): void {
     [q.situation, c.detention.status === 'released' ? detentionText(c, l)
       : join([l.detentionStatus[c.detention.status], !isDeprived(c) && c.detention.since ? l.sinceDate(formatPartialDate(c.detention.since, l)) : undefined])],
     [q.heldBy, c.detention.heldBy],
-    [q.places, c.detention.status === 'released' ? undefined : c.detention.place],
+    // A released person's last place is history; an exile's place is no place of detention.
+    [q.places, isDeprived(c) && c.detention.status !== 'released' ? c.detention.place : undefined],
     [q.orderedBy, orderedBy.join('; ')],
     [q.reasons, c.charges.map((ch) => ch.summary).filter(Boolean).join('; ')],
     [q.legalBasis, charges.join('\n')],
