@@ -7,7 +7,7 @@ import { THEME } from '../doc/theme';
 import { wgadLabels } from '../labels/wgad';
 import { citeSources } from '../sourceNotes';
 import {
-  advocacy, bornText, chargeText, confidentialMark, detentionText, eventList, evidence, expectedReleaseText, factsTable, nationalityText,
+  bornText, chargeText, confidentialMark, detentionText, eventList, evidence, expectedReleaseText, factsTable, nationalityText,
   penaltyText, sentenceText, sortedEvents, titleBlock, toBeCompleted, type Ctx,
 } from '../sections';
 import type { FactRow } from '../caseText';
@@ -147,7 +147,16 @@ export function renderWgad(ctx: Ctx, c: PrisonerCase): void {
   remediesTable(ctx, remedies, cite);
   // A body counts as approached once the action is sent: drafts are the team's plans.
   const approached = c.advocacy.filter((x) => x.status !== 'draft');
-  if (approached.length > 0) advocacy(ctx, { ...c, advocacy: approached }, 2);
+  if (approached.length > 0) {
+    // What the Working Group asks: which other procedures have the case; follow-up dates are the team's.
+    w.heading(q.otherProcedures, 2);
+    w.bullets(approached.map((x): Run[] => [
+      { text: join([formatPartialDate(x.date, l), x.target], ' · '), style: 'bold' },
+      { text: join([l.advocacyKind[x.kind], x.reference, x.status !== 'sent' && l.advocacyStatus[x.status]]) },
+      ...(x.notes ? [{ text: x.notes }] : []),
+      ...confidentialMark(l, x.confidential),
+    ]));
+  }
   submitter(ctx, c);
 }
 
