@@ -63,7 +63,10 @@ export function sourceAnnex(w: DocBuilder, l: Labels, lang: BriefLang, c: Pick<C
       { text: join([s.publisher && `${a.publisher}: ${s.publisher}`, s.publishedOn && `${a.published}: ${formatPartialDate(s.publishedOn, l)}`], '; ') },
       ...(s.url ? [{ text: s.url }] : []),
       { text: `${a.sha256Text}: ${s.sha256}`, size: THEME.small },
-      ...(s.file ? [{ text: `${a.original}: ${a.originalText(s.file.name, a.bytes(formatNumber(s.file.size, l)), s.file.sha256)}`, size: THEME.small }] : []),
+      ...(s.file ? [
+        { text: `${a.original}: ${a.originalText(s.file.name, a.bytes(formatNumber(s.file.size, l)))}`, size: THEME.small },
+        { text: `${a.sha256Original}: ${s.file.sha256}`, size: THEME.small },
+      ] : []),
     ];
     w.block(lines.filter((r) => r.text.trim() !== ''), { keepTogether: true, gapAfter: 6 });
   };

@@ -86,7 +86,7 @@ describe('the case brief on the 10-day administrative arrest', () => {
     const n = (id: string) => r.document.footnotes.findIndex((f) => f.key === id) + 1;
     expect(annex).toContain(`${n('s-news')}. ${news.title} ${a.publisher}: Vlast.kz; ${a.published}: 9 February 2021 ${news.url} ${a.sha256Text}: ${news.sha256}`);
     expect(annex).toContain(`${n('s-ruling')}. ${ruling.title} ${a.published}: 12 February 2021 ${a.sha256Text}: ${ruling.sha256}`);
-    expect(annex).toContain(`${a.original}: appeal-ruling-2021-02-12.pdf, 48,213 bytes; SHA-256 ${FILE_SHA}`);
+    expect(annex).toContain(`${a.original}: appeal-ruling-2021-02-12.pdf, 48,213 bytes ${a.sha256Original}: ${FILE_SHA}`);
     // The notes name their sources and carry no hash: the annex is where the fingerprints are.
     const body = text.slice(0, text.indexOf(a.annex));
     for (const s of c.sources) expect(body).not.toContain(s.sha256.slice(0, 8));

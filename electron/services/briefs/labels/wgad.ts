@@ -79,7 +79,8 @@ const en = {
   published: 'Published',
   sha256Text: 'SHA-256 of the text',
   original: 'Original file',
-  originalText: (name: string, size: string, sha: string) => `${name}, ${size}; SHA-256 ${sha}`,
+  originalText: (name: string, size: string) => `${name}, ${size}`,
+  sha256Original: 'SHA-256 of the original',
   bytes: (n: string) => `${n} bytes`,
   remediesInChronology: (dates: string) => `The verdicts, appeals and hearings are listed in the chronology above (${dates}) and the decisions in the table of decisions.`,
 };
@@ -152,7 +153,8 @@ const ru: WgadLabels = {
   published: 'Дата публикации',
   sha256Text: 'SHA-256 текста',
   original: 'Исходный файл',
-  originalText: (name, size, sha) => `${name}, ${size}; SHA-256 ${sha}`,
+  originalText: (name, size) => `${name}, ${size}`,
+  sha256Original: 'SHA-256 исходного файла',
   bytes: (n) => `${n} байт`,
   remediesInChronology: (dates) => `Приговоры, обжалование и заседания приведены в хронологии выше (${dates}), решения — в таблице решений.`,
 };
@@ -223,7 +225,8 @@ const kk: WgadLabels = {
   published: 'Жарияланған күні',
   sha256Text: 'Мәтіннің SHA-256',
   original: 'Түпнұсқа файл',
-  originalText: (name, size, sha) => `${name}, ${size}; SHA-256 ${sha}`,
+  originalText: (name, size) => `${name}, ${size}`,
+  sha256Original: 'Түпнұсқа файлдың SHA-256',
   bytes: (n) => `${n} байт`,
   remediesInChronology: (dates) => `Үкімдер, шағымдар мен сот отырыстары жоғарыдағы хронологияда (${dates}), шешімдер шешімдер кестесінде келтірілген.`,
 };
