@@ -27,7 +27,7 @@ const GRANTED = /(grant|releas|acquit|quash|overturn|annul|удовлетвор|
 const DENIED = /(den(y|ied|ial)|refus|reject|upheld|uphold|dismiss|revok|отказ|отклон|оставлен|оставил|без изменени|бас тарт|қабылданбад|өзгеріссіз|қанағаттандырусыз)/iu;
 /** An appeal the prosecution brought: not a remedy of the detainee's. */
 const PROSECUTION_APPEAL =
-  /(prosecut\w*['’]?s?\s+(appeal|protest|motion|submission|cassation))|((appeal|protest|motion|cassation)\w*\s+(by|of)\s+the\s+prosecut)|(протест\w*\s+прокурор)|((апелляц|представлен|жалоб|кассац)\w*\s+прокурор)|(прокурор\w*\s+(обжаловал|подал|внес|внёс|принес|принёс|опротестовал))|(прокурор\w*\s+(наразылы|шағым|өтініш))/iu;
+  /(prosecut\p{L}*['’]?s?\s+(appeal|protest|motion|submission|cassation))|((appeal|protest|motion|cassation)\p{L}*\s+(by|of)\s+the\s+prosecut)|(протест\p{L}*\s+прокурор)|((апелляц|представлен|жалоб|кассац)\p{L}*\s+прокурор)|(прокурор\p{L}*\s+(обжаловал|подал|внес|внёс|принес|принёс|опротестовал))|(прокурор\p{L}*\s+(наразылы|шағым|өтініш))/iu;
 
 /** Stages that decide for the detainee whatever their wording. */
 const FAVOURABLE_STAGES: ReadonlySet<string> = new Set(['early_release', 'pardon', 'amnesty', 'commutation', 'reduction']);

@@ -4,6 +4,7 @@ import { renderBrief } from '../../../electron/services/briefs';
 import { checkBrief } from '../../../electron/services/briefs/completeness';
 import { LABELS } from '../../../electron/services/briefs/labels';
 import { wgadLabels } from '../../../electron/services/briefs/labels/wgad';
+import { byProsecution, granted } from '../../../electron/services/briefs/wgadFacts';
 import { adminArrestCase, compose, exileCase, longTermCase, ORG, releaseGrantedCase } from './anchorFixtures';
 import { GENERATED_AT } from './fixtures';
 import { misplacedNotes, outPath, pdftotext, pdftotextPages, renderPngs, squash } from './pdfTools';
@@ -176,5 +177,22 @@ describe('completeness of a WGAD communication', () => {
     expect(gaps[0]!.message).toContain('дата ареста');
     // The complete case in submission mode lacks nothing.
     expect(checkBrief([adminArrestCase()], 'wgad', 'submission', 'en').gaps).toEqual([]);
+  });
+});
+
+describe('reading the outcome of a decision or an event', () => {
+  it('tells a granted release from a denied one, and the prosecution’s appeal from the defence’s, in en, ru and kk', () => {
+    expect(granted('Court grants release on bail')).toBe(true);
+    expect(granted('Early release hearing ended in refusal')).toBe(false);
+    expect(granted('Жалоба оставлена без удовлетворения')).toBe(false);
+    expect(granted('Ходатайство об УДО удовлетворено')).toBe(true);
+    expect(granted('Шағым қанағаттандырусыз қалдырылды')).toBe(false);
+    expect(granted('Шартты түрде мерзімінен бұрын босатылды')).toBe(true);
+    expect(byProsecution("prosecutor's appeal for a longer term dismissed")).toBe(true);
+    expect(byProsecution('Протест прокурора удовлетворён')).toBe(true);
+    expect(byProsecution('Апелляция прокурора отклонена')).toBe(true);
+    expect(byProsecution('Прокурордың наразылығы қанағаттандырылды')).toBe(true);
+    expect(byProsecution('defence appeal rejected; the prosecutor asked the court to uphold the verdict')).toBe(false);
+    expect(byProsecution('Жалоба защиты отклонена, прокурор поддержал приговор')).toBe(false);
   });
 });
