@@ -11,6 +11,8 @@ import { table, type DocBuilder } from './doc/builder';
 import type { Cell, Footnote, Run } from './doc/model';
 import { THEME } from './doc/theme';
 import { verifiedEvidence, type Verified } from './evidence';
+import { citeSources, sourceNote } from './sourceNotes';
+export { sourceCitation } from './sourceNotes';
 export * from './caseText';
 
 // The pieces several templates share. Each takes the case as the brief may show
@@ -200,7 +202,8 @@ export function requests(ctx: Ctx, c: CaseFile, title = ctx.l.section.requests):
   );
 }
 
-export function chronology(ctx: Ctx, c: CaseFile, opts: { title?: string; latest?: number; level?: 1 | 2 } = {}): void {
+/** `cite`: each event footnoted to the sources it rests on (the case brief's chronology). */
+export function chronology(ctx: Ctx, c: CaseFile, opts: { title?: string; latest?: number; level?: 1 | 2; cite?: boolean } = {}): void {
   const { w, l } = ctx;
   w.heading(opts.title ?? l.section.chronology, opts.level ?? 1);
   let events = sortedEvents(c);
@@ -209,7 +212,8 @@ export function chronology(ctx: Ctx, c: CaseFile, opts: { title?: string; latest
     w.block([{ text: l.noEvents, color: THEME.muted }]);
     return;
   }
-  eventTable(ctx, events);
+  if (opts.cite) eventList(ctx, events, c.sources);
+  else eventTable(ctx, events);
 }
 
 /** Events as a table of date, kind and details (a confidential one marked, in an internal brief). */
@@ -220,6 +224,26 @@ export function eventTable(ctx: Ctx, events: CaseFile['events']): void {
     EVENT_COLUMNS(l),
     events.map((e): Cell[] => [formatPartialDate(e.date, l), l.eventType[e.type], eventCell(e, l)]),
   );
+}
+
+/**
+ * Events in order, each footnoted to the sources it names (`sourceIds`): the date and
+ * kind, the title, the details, the notes' markers at the end. A list, not a table, so
+ * that each marker's note lands on the marker's page.
+ */
+export function eventList(ctx: Ctx, events: CaseFile['events'], sources: readonly Source[]): void {
+  const { w, l } = ctx;
+  w.bullets(events.map((e): Run[] => {
+    const notes = citeSources(w, l, sources, e.sourceIds);
+    const cited = notes.length > 0 ? { notes } : {};
+    const head = join([formatPartialDate(e.date, l), l.eventType[e.type]], ' · ');
+    return [
+      { text: head, style: 'bold', color: THEME.muted },
+      { text: e.title, style: 'bold', ...(e.description ? {} : cited) },
+      ...(e.description ? [{ text: e.description, ...cited }] : []),
+      ...confidentialMark(l, e.confidential),
+    ];
+  }), { gapAfter: 6 });
 }
 
 export function charges(ctx: Ctx, c: PrisonerCase): void {
@@ -413,12 +437,6 @@ export function remedies(ctx: Ctx, c: CaseFile): void {
   advocacy(ctx, c);
 }
 
-/** "Title — Publisher, 15 January 2022. https://… SHA-256 3f2c1a9b" */
-export function sourceCitation(s: Source, l: Labels): string {
-  const head = join([s.title, join([s.publisher, formatPartialDate(s.publishedOn, l)])], ' — ');
-  return join([`${head}.`, s.url, `${l.sha256} ${s.sha256.slice(0, 12)}`], ' ');
-}
-
 /**
  * Each verified passage (see verifiedEvidence) with its comment, footnoted to its
  * source: each source in full once, its number reused after. Notes on the case
@@ -449,14 +467,4 @@ function evidenceItem(ctx: Ctx, { annotation: a, source, quote }: Verified): voi
   if (a.tags.length > 0) runs.push({ text: a.tags.map((t) => `#${t}`).join(' '), size: THEME.small, color: THEME.muted });
   runs.push(...confidentialMark(l, a.confidential || source?.confidential));
   w.block(runs, { tag: 'BlockQuote', indent: 10, gapAfter: 8, keepTogether: true });
-}
-
-/** A source's footnote: in full where first cited, then "Title — full reference on page 3" on later pages. */
-function sourceNote(source: Source, l: Labels): Footnote {
-  const mark = source.confidential ? ` ${l.confidentialItem}` : '';
-  return {
-    key: source.id,
-    full: [{ text: `${l.sourceLabel}: ${sourceCitation(source, l)}${mark}` }],
-    short: { title: `${source.title}${mark}`, seePage: l.noteSeePage },
-  };
 }

@@ -3,6 +3,7 @@ import type { CaseDraftInput, CaseFile } from '../../../shared/model';
 import type { BriefLang, BriefMode, BriefTemplate } from '../../../shared/model/brief';
 import { extractPdfText, renderBrief } from '../../../electron/services/briefs';
 import { LABELS } from '../../../electron/services/briefs/labels';
+import { wgadLabels } from '../../../electron/services/briefs/labels/wgad';
 import { GENERATED_AT, makeCase, ngoCase, prisonerCase, stressCases } from './fixtures';
 import { outPath, pdfinfo, pdftotext, renderPngs, squash } from './pdfTools';
 
@@ -133,12 +134,14 @@ describe('the WGAD communication', () => {
     for (const e of shown) expect(r.flat, e.title).toContain(e.title.slice(0, 9)); // "Event 12:" — titles are numbered
     for (const e of stress.events.filter((e) => e.confidential)) expect(r.flat).not.toContain(e.title);
     const q = LABELS[lang].wgad;
+    // Changed on purpose (issue 14): the wording of section IV is the questionnaire's (labels/wgad.ts).
+    const w = wgadLabels[lang];
     const iv = r.flat.slice(r.flat.indexOf(q.s4), r.flat.indexOf(q.s5));
-    expect(iv).toContain(q.otherEvents);
+    expect(iv).toContain(w.chronology);
     for (const cat of stress.analysis.wgadCategories) expect(iv).toContain(LABELS[lang].wgadCategory(cat));
-    expect(iv).toContain(`${q.inThisCase}:`);
-    expect(iv).toContain(`${LABELS[lang].field.rightsViolated}: ICCPR 19.`); // under category II
-    expect(iv).toContain(`${LABELS[lang].field.rightsViolated}: ICCPR 14, ICCPR 9.`); // under category III
+    expect(iv).toContain(`${w.factsFor}:`);
+    expect(iv).toContain(w.rightsEngaged('ICCPR 19')); // under category II
+    expect(iv).toContain(w.rightsEngaged('ICCPR 14, ICCPR 9')); // under category III
     expect(iv).toContain('The post was protected expression.');
   });
 

@@ -159,7 +159,8 @@ describe('decisions, the arrest and terms in the court’s units', () => {
   it('prints «10 суток» in Russian: administrative arrest is counted in сутки, as the Administrative Offences Code counts it', async () => {
     const text = await render(c, 'wgad', 'ru');
     expect(text).toContain('Административный арест, 10 суток');
-    expect(text).toContain('Место задержания Republic Square, Almaty');
+    // Changed on purpose (issue 14): the questionnaire's own question.
+    expect(text).toContain('Место ареста (как можно подробнее) Republic Square, Almaty');
   });
 
   it('prints a charge without an article with no placeholder', async () => {
@@ -225,7 +226,9 @@ describe('the shipped sample cases, on model version 2', () => {
     expect(cases.every((c) => c.requests.length > 0)).toBe(true);
     const text = await render(arrest!, 'wgad');
     expect(text).toContain('Administrative arrest, 10 days');
-    expect(text).toContain('Released on 18 February 2021');
+    // Changed on purpose (issue 14): the questionnaire's present situation and the duration computed to the release.
+    expect(text).toContain('Present situation Released, 18 February 2021');
+    expect(text).toContain('(until release on 18 February 2021)');
     // Its only advocacy action is a draft with a working note: neither reaches a public brief.
     expect(text).not.toContain('wait for the appeal ruling');
     expect(text).not.toContain('UN SR on freedom of peaceful assembly');

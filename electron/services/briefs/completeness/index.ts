@@ -4,13 +4,18 @@ import type { BriefLang, BriefMode, BriefTemplate } from '../../../../shared/mod
 import type { GapCheck } from './gaps';
 import { refusalOf } from './fit';
 import { commonGaps, type CheckContext } from './common';
+import { checkWgad } from './wgad';
+import { checkCase } from './case';
 
 export { refusalOf } from './fit';
 export type { Gap, GapCheck } from './gaps';
 export type { CheckContext } from './common';
 
 /** Each template's own list of what it asks for; a template without one finds nothing missing yet. */
-const CHECKS: Partial<Record<BriefTemplate, GapCheck>> = {};
+const CHECKS: Partial<Record<BriefTemplate, GapCheck>> = {
+  wgad: checkWgad,
+  case: checkCase,
+};
 
 /** Whether the template fits, and what the cases lack for it, in the reader's language. */
 export function checkBrief(cases: readonly CaseFile[], template: BriefTemplate, mode: BriefMode, lang: BriefLang, context?: CheckContext): BriefCheck {
