@@ -45,7 +45,8 @@ async function loadCases(store: CaseStore, ids: readonly string[]): Promise<Case
 /** `briefs.check`: whether the template fits the cases and what they lack for it, before anything is rendered. */
 export async function checkBriefOperation(store: CaseStore, input: OpParsedInput<'briefs.check'>): Promise<OpOutput<'briefs.check'>> {
   const cases = await loadCases(store, input.ids);
-  return checkBrief(cases, input.template ?? (cases.length === 1 ? 'case' : 'multi'), input.mode, input.lang);
+  const { book: addressBook } = await readAddressBook(store, { seed: false });
+  return checkBrief(cases, input.template ?? (cases.length === 1 ? 'case' : 'multi'), input.mode, input.lang, { addressBook });
 }
 
 /**
