@@ -24,7 +24,7 @@ export function issuer(ctx: Ctx, title: string, words: IssuerWords): void {
     org.responsiblePerson && `${words.responsible}: ${join([org.responsiblePerson, org.responsibleRole])}`,
   ].filter((s): s is string => Boolean(s));
   w.keep(() => {
-    w.block([{ text: `${title}: `, style: 'bold' }, { text: org.name! }], { gapAfter: contact.length > 0 ? 1 : 6 });
+    w.block([{ text: `${title}: ${org.name!}`, style: 'bold' }], { gapAfter: contact.length > 0 ? 1 : 6 });
     const runs: Run[] = [{ text: contact.join(' · '), color: THEME.muted }];
     if (contact.length > 0) w.block(runs, { size: THEME.small });
   });

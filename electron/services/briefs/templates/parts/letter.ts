@@ -26,9 +26,9 @@ function stateOf(c: CaseFile, ctx: Ctx): string {
 /** The requests as the case stores them, each narrowed to a recipient marked with it. */
 export function requestItems(ctx: Ctx, c: CaseFile): Run[][] {
   const { l } = ctx;
+  // One run: the writer starts each run on a line of its own, and the addressee belongs on the request's line.
   return c.requests.map((r): Run[] => [
-    ...(r.addressee?.trim() ? [{ text: `${l.facts.requestTo(r.addressee.trim())} `, style: 'bold' as const }] : []),
-    { text: r.text },
+    { text: r.addressee?.trim() ? `${l.facts.requestTo(r.addressee.trim())} ${r.text}` : r.text },
     ...confidentialMark(l, r.confidential),
   ]);
 }

@@ -55,7 +55,7 @@ export function namedLists(ctx: Ctx, cats: readonly Category[]): void {
 export function recommendations(ctx: Ctx, cases: readonly CaseFile[]): void {
   const { w, l } = ctx;
   const m = multiLabels[ctx.lang];
-  const groups = new Map<string, { runs: Run[]; nos: number[]; first: number }>();
+  const groups = new Map<string, { text: string; mark: Run[]; nos: number[]; first: number }>();
   cases.forEach((c, i) => {
     for (const r of c.requests) {
       const to = r.addressee?.trim();
@@ -66,7 +66,8 @@ export function recommendations(ctx: Ctx, cases: readonly CaseFile[]): void {
         continue;
       }
       groups.set(key, {
-        runs: [...(to ? [{ text: `${l.facts.requestTo(to)} `, style: 'bold' as const }] : []), { text: r.text }, ...confidentialMark(l, r.confidential)],
+        text: to ? `${l.facts.requestTo(to)} ${r.text}` : r.text,
+        mark: confidentialMark(l, r.confidential),
         nos: [i + 1],
         first: groups.size,
       });
@@ -76,7 +77,8 @@ export function recommendations(ctx: Ctx, cases: readonly CaseFile[]): void {
   const sorted = [...groups.values()].sort((a, b) => b.nos.length - a.nos.length || a.first - b.first);
   w.heading(m.recommendations);
   w.block([{ text: m.recommendationsIntro, color: THEME.muted }], { size: THEME.small });
-  w.bullets(sorted.map((g) => [...g.runs, { text: ` (${m.profileNos(g.nos)})`, color: THEME.muted }]), { ordered: true });
+  // One run for the request and its profile numbers: the writer starts each run on a line of its own.
+  w.bullets(sorted.map((g) => [{ text: `${g.text} (${m.profileNos(g.nos)})` }, ...g.mark]), { ordered: true });
 }
 
 /** "Title — Publisher, 2 June 2023; …" for a profile: what it rests on, public sources only (the view has no others outside internal mode). */

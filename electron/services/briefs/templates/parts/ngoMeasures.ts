@@ -137,8 +137,7 @@ export function otherMechanisms(ctx: Ctx, c: CaseFile): void {
   if (sent.length === 0) return;
   w.heading(ngoLabels[ctx.lang].otherMechanisms, 2);
   w.bullets(sent.map((a): Run[] => [
-    { text: a.target, style: 'bold' },
-    { text: ` — ${join([l.advocacyKind[a.kind], formatPartialDate(a.date, l), l.advocacyStatus[a.status].toLocaleLowerCase(l.locale), a.reference])}` },
+    { text: `${a.target} — ${join([l.advocacyKind[a.kind], formatPartialDate(a.date, l), l.advocacyStatus[a.status].toLocaleLowerCase(l.locale), a.reference])}` },
     ...confidentialMark(l, a.confidential),
   ]));
 }

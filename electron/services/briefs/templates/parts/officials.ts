@@ -29,7 +29,8 @@ function languageNames(codes: readonly string[], lang: BriefLang): string {
 function official(ctx: Ctx, a: Addressee): void {
   const { w } = ctx;
   const u = uaLabels[ctx.lang];
-  const line = (label: string, value: string | undefined): Run[] => (value ? [{ text: `${label}: `, style: 'bold', color: THEME.muted }, { text: value }] : []);
+  // One run a line: the writer starts each run on a line of its own.
+  const line = (label: string, value: string | undefined): Run[] => (value ? [{ text: `${label}: ${value}` }] : []);
   w.keep(() => {
     w.block([{ text: join([a.title, a.holder], ', '), style: 'bold' }], { gapAfter: 1, keepWithNext: true });
     if (a.office !== a.title) w.block([{ text: a.office, color: THEME.muted }], { size: THEME.small, gapAfter: 1 });
@@ -58,5 +59,5 @@ export function officials(ctx: Ctx, c: CaseFile, entry: CountryAddressees | unde
   if (ua?.sendBefore) w.block([{ text: u.sendBefore(formatPartialDate(ua.sendBefore, l)), style: 'bold' }]);
   else if (ctx.mode === 'internal') toBeCompleted(ctx, u.missing.sendBefore);
   const writeIn = ua?.writeIn?.trim() || (entry ? languageNames(entry.writeIn, ctx.lang) : '');
-  w.block([...(writeIn ? [{ text: `${u.language}: `, style: 'bold' as const }, { text: `${writeIn}. ` }] : []), { text: u.ownLanguage }]);
+  w.block([{ text: join([writeIn && `${u.language}: ${writeIn}.`, u.ownLanguage], ' ') }]);
 }
