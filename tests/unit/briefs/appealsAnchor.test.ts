@@ -5,7 +5,11 @@ import { countryEntry } from '../../../shared/model/addressees';
 import { extractPdfText, renderBrief } from '../../../electron/services/briefs';
 import { checkBrief } from '../../../electron/services/briefs/completeness';
 import type { BriefDocument, Node } from '../../../electron/services/briefs/doc/model';
-import { loadSeedAddressBook } from '../../../electron/services/addressees';
+import { loadSeedAddressBook, writeAddressBook } from '../../../electron/services/addressees';
+import { checkBriefOperation } from '../../../electron/services/briefs/service';
+import { CaseStore } from '../../../electron/services/store/caseStore';
+import { CaseDraft } from '../../../shared/model';
+import { tempDir } from '../../helpers/fixtures';
 import { CN_REQUESTS, KZ_REQUEST, NGO_REQUESTS, chinaDetainee, kazakhArrest, moreForList, ngoTwoMeasures } from './appealsFixtures';
 import { GENERATED_AT, makeCase } from './fixtures';
 import { outPath, pdfinfo, pdftotext, renderPngs, squash } from './pdfTools';
@@ -331,5 +335,26 @@ describe('completeness: what each template lacks', () => {
     expect(gaps.find((g) => g.code === 'multi.country')!.message).toContain('“Unplaced case — imprisoned”');
     expect(gaps.filter((g) => g.code === 'multi.since').map((g) => g.path)).toEqual([['cases', 5, 'detention', 'since']]);
     expect(gaps.filter((g) => g.code === 'multi.sources').map((g) => g.path![1])).toEqual([1, 2, 3, 4, 5]);
+  });
+});
+
+describe('briefs.check reads the data folder’s own address book', () => {
+  it('finds Kazakhstan in the shipped book, and misses it once the user’s copy drops it', async () => {
+    const { dir, cleanup } = await tempDir('casefile-appeals-');
+    const store = await CaseStore.open(dir, {});
+    try {
+      const stored = await store.create(CaseDraft.parse({
+        kind: 'political_prisoner', title: 'Aigerim Tleuova — 10 days', country: 'KZ', person: { name: 'Aigerim Tleuova', aliases: [] },
+        detention: { status: 'administrative_arrest' }, requests: [{ text: KZ_REQUEST }],
+        briefing: { urgentAction: { number: 'UA 44/26', sendBefore: '2026-12-20' } },
+      }));
+      const input = { ids: [stored.id], template: 'urgent-action' as const, mode: 'public' as const, lang: 'en' as const };
+      expect((await checkBriefOperation(store, input)).gaps).toEqual([]);
+      await writeAddressBook(store, { ...addressBook, countries: addressBook.countries.filter((c) => c.country !== 'KZ') });
+      expect((await checkBriefOperation(store, input)).gaps.map((g) => [g.code, g.path])).toEqual([['ua.notInBook', ['country']]]);
+    } finally {
+      await store.close();
+      await cleanup();
+    }
   });
 });
