@@ -11,7 +11,7 @@ import { CaseStore } from '../../../electron/services/store/caseStore';
 import { CaseDraft } from '../../../shared/model';
 import { tempDir } from '../../helpers/fixtures';
 import { CN_REQUESTS, KZ_REQUEST, NGO_REQUESTS, chinaDetainee, kazakhArrest, moreForList, ngoTwoMeasures } from './appealsFixtures';
-import { GENERATED_AT, makeCase } from './fixtures';
+import { GENERATED_AT, makeCase, stressCases } from './fixtures';
 import { outPath, pdfinfo, pdftotext, renderPngs, squash } from './pdfTools';
 
 // The urgent action, the SR submission and the country list read field by field against
@@ -129,6 +129,16 @@ describe('urgent action: a detainee in China', () => {
 
   it.each(['public', 'submission', 'internal'] as const)('stays within two pages (%s)', async (mode) => {
     expect((await render([c], 'urgent-action', 'en', mode)).pages).toBeLessThanOrEqual(2);
+  });
+
+  it.each(['en', 'ru', 'kk'] as const)('a long case file with Kazakhstan’s three officials still fits two pages, the officials and the letter whole (%s)', async (lang) => {
+    const [stress] = stressCases() as [CaseFile];
+    const requests = [KZ_REQUEST, ...CN_REQUESTS].map((text, i) => ({ id: `long-r${i}`, text }));
+    const long = { ...stress, country: 'KZ', requests, briefing: { urgentAction: { number: 'UA 1/27', sendBefore: '2027-02-01' } } };
+    const r = await render([long], 'urgent-action', lang, 'internal');
+    expect(r.pages).toBeLessThanOrEqual(2);
+    for (const a of countryEntry(addressBook, 'KZ')!.addressees) expect(r.flat).toContain(a.title);
+    expect(listItems(r.document)).toEqual(requests.map((q) => q.text));
   });
 });
 
