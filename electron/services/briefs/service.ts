@@ -46,7 +46,12 @@ async function loadCases(store: CaseStore, ids: readonly string[]): Promise<Case
 export async function checkBriefOperation(store: CaseStore, input: OpParsedInput<'briefs.check'>): Promise<OpOutput<'briefs.check'>> {
   const cases = await loadCases(store, input.ids);
   const { organization } = await readFolderSettings(store);
-  return checkBrief(cases, input.template ?? (cases.length === 1 ? 'case' : 'multi'), input.mode, input.lang, { organization, ...(input.briefLang ? { briefLang: input.briefLang } : {}) });
+  const { book: addressBook } = await readAddressBook(store, { seed: false });
+  return checkBrief(cases, input.template ?? (cases.length === 1 ? 'case' : 'multi'), input.mode, input.lang, {
+    addressBook,
+    ...(organization ? { organization } : {}),
+    ...(input.briefLang ? { briefLang: input.briefLang } : {}),
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { BriefLang, BriefMode } from '../../../../shared/model/brief';
 import type { CaseFile, PathSegment } from '../../../../shared/model';
+import type { AddressBook } from '../../../../shared/model/addressees';
 
 // What a template asks for that a case may lack: each template's own list (one module
 // per template beside this one), gathered by index.ts for the dialog and the CLI.
@@ -8,8 +9,11 @@ import type { CaseFile, PathSegment } from '../../../../shared/model';
 /** A gap in the three languages the app speaks; the caller picks the reader's. */
 export type Gap = { code: string; path?: PathSegment[]; text: Record<BriefLang, string> };
 
+/** What a check may consult beside the cases: the data folder's address book (whom an urgent action can be sent to). */
+export type GapEnv = { addressBook?: AddressBook };
+
 /** The gaps one template finds in the cases it is about (one case, or several for `multi`), as this mode prints them. */
-export type GapCheck = (cases: readonly CaseFile[], mode: BriefMode) => Gap[];
+export type GapCheck = (cases: readonly CaseFile[], mode: BriefMode, env?: GapEnv) => Gap[];
 
 export function gap(code: string, text: Record<BriefLang, string>, path?: PathSegment[]): Gap {
   return { code, text, ...(path ? { path } : {}) };

@@ -1,26 +1,32 @@
 import type { BriefCheck } from '../../../../shared/contract';
 import type { CaseFile } from '../../../../shared/model';
 import type { BriefLang, BriefMode, BriefTemplate } from '../../../../shared/model/brief';
-import type { GapCheck } from './gaps';
+import type { GapCheck, GapEnv } from './gaps';
 import { refusalOf } from './fit';
 import { commonGaps, type CheckContext } from './common';
-import { checkWgad } from './wgad';
 import { checkCase } from './case';
+import { checkMulti } from './multi';
+import { checkNgo } from './ngo';
+import { checkUrgentAction } from './urgentAction';
+import { checkWgad } from './wgad';
 
 export { refusalOf } from './fit';
-export type { Gap, GapCheck } from './gaps';
+export type { Gap, GapCheck, GapEnv } from './gaps';
 export type { CheckContext } from './common';
 
-/** Each template's own list of what it asks for; a template without one finds nothing missing yet. */
-const CHECKS: Partial<Record<BriefTemplate, GapCheck>> = {
+/** Each template's own list of what it asks for. */
+const CHECKS: Record<BriefTemplate, GapCheck> = {
   wgad: checkWgad,
   case: checkCase,
+  'urgent-action': checkUrgentAction,
+  ngo: checkNgo,
+  multi: checkMulti,
 };
 
 /** Whether the template fits, and what the cases lack for it, in the reader's language. */
-export function checkBrief(cases: readonly CaseFile[], template: BriefTemplate, mode: BriefMode, lang: BriefLang, context?: CheckContext): BriefCheck {
+export function checkBrief(cases: readonly CaseFile[], template: BriefTemplate, mode: BriefMode, lang: BriefLang, context: CheckContext & GapEnv = {}): BriefCheck {
   const refused = refusalOf(template, cases, lang);
   if (refused) return { template, refused, gaps: [] };
-  const gaps = [...commonGaps(cases, mode, lang, context), ...(CHECKS[template]?.(cases, mode) ?? [])];
+  const gaps = [...commonGaps(cases, mode, lang, context), ...CHECKS[template](cases, mode, context)];
   return { template, gaps: gaps.map((g) => ({ code: g.code, message: g.text[lang], ...(g.path ? { path: g.path } : {}) })) };
 }

@@ -1,12 +1,15 @@
 import type { CaseFile } from '../../../../shared/model';
 import { clip, formatPartialDate, join, paragraphs } from '../format';
-import type { Labels } from '../labels';
 import { table } from '../doc/builder';
 import type { Cell, Run } from '../doc/model';
 import { THEME } from '../doc/theme';
+import { multiLabels } from '../labels/multi';
 import {
-  appealText, chargeText, detentionText, measureText, place, recognitionText, sentenceText, sinceOf, stateText, titleBlock, type Ctx,
+  appealText, chargeText, detentionText, measureText, place, recognitionText, sentenceText, sinceOf, titleBlock, type Ctx,
 } from '../sections';
+import { shortCountry } from './parts/country';
+import { issuer } from './parts/issuer';
+import { categories, namedLists, recommendations, sourcesLine } from './parts/multiLists';
 
 export type Progress = (done: number, total: number) => void;
 
@@ -28,16 +31,23 @@ function countsTable(ctx: Ctx, groups: [string, [string, number][]][]): void {
   table(w, [{ header: l.table.breakdown, width: 0.42 }, { header: l.table.group, width: 0.43 }, { header: l.table.count, width: 0.15 }], rows);
 }
 
-function profileFacts(c: CaseFile, l: Labels): string[] {
+function profileFacts(ctx: Ctx, c: CaseFile): string[] {
+  const { l } = ctx;
+  const m = multiLabels[ctx.lang];
   const f = l.field;
   const line = (label: string, value: string | undefined) => (value && value.trim() !== '' ? `${label}: ${value}` : '');
+  const sources = line(m.sources, sourcesLine(ctx, c));
   if (c.kind === 'political_prisoner') {
     return [
       line(f.otherNames, c.person.aliases.join('; ')),
       line(f.detention, join([detentionText(c, l), sinceOf(c) && l.sinceDate(formatPartialDate(sinceOf(c), l))])),
       line(f.charges, c.charges.map((ch) => chargeText(ch, l)).join('; ')),
       line(l.facts.penaltyInForce, sentenceText(c, l)),
+      line(l.facts.conditions, c.detention.conditions),
+      // Health is confidential (MODEL.md): a public list never carries it, whatever the view holds.
+      ctx.mode === 'public' ? '' : line(m.health, c.detention.health),
       line(f.recognitions, c.recognitions.map((r) => recognitionText(r, l)).join('; ')),
+      sources,
     ].filter(Boolean);
   }
   return [
@@ -46,6 +56,7 @@ function profileFacts(c: CaseFile, l: Labels): string[] {
     line(f.authority, c.measure.authority),
     line(f.legalBasis, c.measure.legalBasis),
     line(f.appeal, appealText(c, l)),
+    sources,
   ].filter(Boolean);
 }
 
@@ -55,7 +66,7 @@ function profile(ctx: Ctx, c: CaseFile, n: number): void {
   const head: Run[] = [{ text: `${n}. ${c.title}`, style: 'bold', color: THEME.accent, size: THEME.h3 + 0.5 }];
   // The case's workflow status is for the team: a public brief shows none (MODEL.md, Confidentiality).
   const meta: Run[] = [{ text: join([l.kind[c.kind], ctx.mode === 'internal' && l.status[c.status], place(c, l)], ' · '), color: THEME.muted, size: THEME.small }];
-  const facts: Run[] = profileFacts(c, l).map((text) => ({ text, size: THEME.small + 0.5 }));
+  const facts: Run[] = profileFacts(ctx, c).map((text) => ({ text, size: THEME.small + 0.5 }));
   const first = paragraphs(c.summary)[0];
   w.keep(() => {
     w.space(4);
@@ -66,42 +77,48 @@ function profile(ctx: Ctx, c: CaseFile, n: number): void {
   }, { rule: true });
 }
 
-/** Many cases at once: counts, one table row per case, then a short profile of each. */
+/** The countries the cases are in, the most frequent first ("Kazakhstan, China"). */
+function countriesOf(ctx: Ctx, cases: readonly CaseFile[]): string {
+  return countBy(cases.flatMap((c) => (c.country ? [c.country] : []))).map(([code]) => shortCountry(code, ctx)).join(', ');
+}
+
+/**
+ * Many cases at once, as NGOs publish a country list: the title with the countries and
+ * the date, who compiled it, the context and the inclusion criteria, the counts by
+ * category of persecution, the named list of each category, a short profile of each case
+ * with its sources, and the recommendations the cases themselves make.
+ */
 export async function renderMulti(ctx: Ctx, cases: readonly CaseFile[], onProgress?: Progress): Promise<void> {
   const { w, l } = ctx;
   const m = l.multiT;
+  const ml = multiLabels[ctx.lang];
   const total = cases.length;
   onProgress?.(0, total);
-  titleBlock(ctx, m.total(total), l.templateTitle.multi);
+  const people = cases.filter((c) => c.kind === 'political_prisoner').length;
+  const organisations = total - people;
+  const countries = countriesOf(ctx, cases);
+  titleBlock(ctx, l.templateTitle.multi, ml.title(countries, organisations === 0 ? 'people' : people === 0 ? 'organisations' : 'both', ctx.date));
+  issuer(ctx, ml.compiledBy, { phone: ml.phone, email: ml.email, responsible: ml.responsible, missing: '' });
+  w.block([{ text: m.total(total) }]);
 
-  w.heading(m.counts);
+  w.heading(ml.context);
+  w.block([{ text: ml.contextText(people, organisations, countries, ctx.date) }]);
+  w.heading(ml.methodology, 2);
+  w.bullets([...ml.method, ...(ctx.mode === 'public' ? [ml.methodPublic] : ctx.mode === 'submission' ? [ml.methodSubmission] : [])], { size: THEME.small + 0.5 });
+
+  w.heading(ml.categories);
   const prisoners = cases.flatMap((c) => (c.kind === 'political_prisoner' ? [c.detention.status] : []));
   const ngos = cases.flatMap((c) => (c.kind === 'ngo_suspension' ? [c.measure.type] : []));
   const internal = ctx.mode === 'internal';
-  countsTable(ctx, [
+  const groups: [string, [string, number][]][] = [
     [m.byKind, countBy(cases.map((c) => c.kind)).map(([k, n]) => [l.kind[k], n])],
     ...(internal ? [[m.byStatus, countBy(cases.map((c) => c.status)).map(([k, n]) => [l.status[k], n])] as [string, [string, number][]]] : []),
     [m.byDetention, countBy(prisoners).map(([k, n]) => [l.detentionStatus[k], n])],
     [m.byMeasure, countBy(ngos).map(([k, n]) => [l.measureType[k], n])],
-  ]);
+  ];
+  countsTable(ctx, groups.filter(([, counts]) => counts.length > 0));
 
-  w.heading(m.casesTable);
-  table(
-    w,
-    internal
-      ? [
-        { header: l.table.no, width: 0.06 }, { header: l.table.caseTitle, width: 0.33 }, { header: l.table.kind, width: 0.17 },
-        { header: l.table.status, width: 0.12 }, { header: l.table.state, width: 0.18 }, { header: l.table.since, width: 0.14 },
-      ]
-      : [
-        { header: l.table.no, width: 0.06 }, { header: l.table.caseTitle, width: 0.39 }, { header: l.table.kind, width: 0.17 },
-        { header: l.table.state, width: 0.22 }, { header: l.table.since, width: 0.16 },
-      ],
-    cases.map((c, i) => [
-      String(i + 1), c.title, l.kind[c.kind], ...(internal ? [l.status[c.status]] : []), stateText(c, l), formatPartialDate(sinceOf(c), l),
-    ]),
-    { size: THEME.small },
-  );
+  namedLists(ctx, categories(ctx, cases));
 
   w.heading(m.profiles);
   for (let i = 0; i < cases.length; i++) {
@@ -109,4 +126,6 @@ export async function renderMulti(ctx: Ctx, cases: readonly CaseFile[], onProgre
     onProgress?.(i + 1, total);
     if ((i + 1) % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
   }
+
+  recommendations(ctx, cases);
 }
