@@ -2,6 +2,10 @@ import type { BriefLang } from '../../../../shared/model/brief';
 import { en, type Labels } from './en';
 import { kk } from './kk';
 import { ru } from './ru';
+import { multiLabels } from './multi';
+import { ngoLabels } from './ngo';
+import { uaLabels } from './urgentAction';
+import { wgadLabels } from './wgad';
 
 // Every word a brief prints that is not the case's own text, one table per language
 // (en.ts is the reference: its shape is the type). Words a template adds for its own
@@ -21,7 +25,7 @@ export function labelsFor(lang: BriefLang): Labels {
  * The per-part label modules (each `{ en, ru, kk }`): append one when a part adds its
  * own words, so allLabelStrings() holds them.
  */
-export const EXTRA_LABEL_TABLES: readonly Readonly<Record<BriefLang, unknown>>[] = [];
+export const EXTRA_LABEL_TABLES: readonly Readonly<Record<BriefLang, unknown>>[] = [wgadLabels, uaLabels, ngoLabels, multiLabels];
 
 /** Every fixed string of every table, for telling boilerplate apart from case text. */
 export function allLabelStrings(extra: readonly unknown[] = EXTRA_LABEL_TABLES): string[] {
