@@ -154,10 +154,11 @@ export async function renderBrief<F extends string | null>(cases: CaseFile[], ou
     const secrets: Secret[] = [
       ...cases.flatMap((c, i) => secretsOf(c, opts.mode, cases.length > 1 ? ['cases', i] : [])),
       ...(opts.template === 'ngo' ? related.flatMap((c, i) => secretsOf(c, opts.mode, ['related', i])) : []),
-      // The profile's contact details, each under its own name; the role ("Director") is a common word, looked for whole only.
+      // The profile's contact details, each under its own name. The role ("Director") is a common word, looked for whole
+      // only; the office's address names a city and a street any brief may name, so it is looked for as text, not word by word.
       ...org.withheld.map((text, i): Secret => {
         const field = ORGANIZATION_FIELDS.find((f) => organization?.[f] === text);
-        return { path: ['organization', field ?? i], text, kind: field === 'responsibleRole' ? 'exact' : 'name' };
+        return { path: ['organization', field ?? i], text, kind: field === 'responsibleRole' ? 'exact' : field === 'address' ? 'text' : 'name' };
       }),
     ];
     // Names the brief may print although a secret holds them too: the cases' public names, the bodies written to, the organisation's.

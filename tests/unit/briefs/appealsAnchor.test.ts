@@ -13,6 +13,7 @@ import { tempDir } from '../../helpers/fixtures';
 import { CN_REQUESTS, KZ_REQUEST, NGO_REQUESTS, chinaDetainee, kazakhArrest, moreForList, ngoTwoMeasures } from './appealsFixtures';
 import { GENERATED_AT, makeCase, stressCases } from './fixtures';
 import { outPath, pdfinfo, pdftotext, renderPngs, squash } from './pdfTools';
+import { own } from './gapTools';
 
 // The urgent action, the SR submission and the country list read field by field against
 // the formats their recipients publish (an Amnesty UA sheet; what the SR on freedom of
@@ -117,11 +118,11 @@ describe('urgent action: a detainee in China', () => {
     ['ru', ['Срочная акция · Номер акции: UA 31/26', 'Имя и местоимение Нурлан Абенов (он)', 'Уважаемый господин Председатель КНР!', 'Всеобщей декларацией прав человека (статьях 9 и 19)',
       'Копии: дипломатическим представителям Китайской Народной Республики, аккредитованным в вашей стране.', 'Пожалуйста, направьте обращения до 15 января 2027.', 'Предпочтительный язык: китайский, английский.', 'С уважением,']],
     ['kk', ['Акция нөмірі: UA 31/26', 'Қытай:', 'Аты-жөні және есімдігі Нұрлан Әбенов (ол, ер адам)', 'Адам құқықтарының жалпыға бірдей декларациясында (9 және 19-баптарында)',
-      'Көшірмелері: Қытай Халық Республикасының сіздің еліңіздегі дипломатиялық өкілдеріне.', 'Өтініштерді 15', 'Қалаулы тіл: қытай тілі, ағылшын тілі.', 'Құрметпен,']],
+      'Көшірмелері: Қытай Халық Республикасының сіздің еліңіздегі дипломатиялық өкілдеріне.', 'Өтініштерді жіберудің соңғы мерзімі: 2027 жылғы 15 қаңтар.', 'Қалаулы тіл: қытай тілі, ағылшын тілі.', 'Құрметпен,']],
   ] as const)('speaks %s, within two pages', async (lang, fields) => {
     const r = await render([c], 'urgent-action', lang);
     for (const field of fields) expect(r.flat).toContain(field);
-    if (lang === 'kk') expect(r.flat).toMatch(/Өтініштерді 15 \S+ 2027 дейін жіберіңіз\./);
+    if (lang === 'kk') expect(r.flat).toContain('Өтініштерді жіберудің соңғы мерзімі: 2027 жылғы 15 қаңтар.');
     for (const req of CN_REQUESTS) expect(r.flat).toContain(req);
     expect(r.flat).not.toMatch(/Пакт|пакт/);
     expect(r.pages).toBeLessThanOrEqual(2);
@@ -294,10 +295,10 @@ describe('country list', () => {
 
   it('speaks Kazakh', async () => {
     const kk = await render(cases, 'multi', 'kk', 'public');
-    for (const field of ['Қазақстан, Қытай: саяси тұтқындар, қудаланушылар және шектеу қойылған ұйымдар, 22', 'Әдістеме және енгізу өлшемдері', 'Санаттар бойынша тізімдер', 'Ұсынымдар', 'Құрастырған: Kazakhstan Bureau for Human Rights']) {
+    for (const field of ['Қазақстан, Қытай: саяси тұтқындар, қудаланушылар және шектеу қойылған ұйымдар, 2026 жылғы 22 қараша жағдай бойынша', 'Әдістеме және енгізу өлшемдері', 'Санаттар бойынша тізімдер', 'Ұсынымдар', 'Құрастырған: Kazakhstan Bureau for Human Rights']) {
       expect(kk.flat).toContain(field);
     }
-    expect(kk.flat).toMatch(/ұйымдар, 22 \S+ 2026 жағдай бойынша/);
+    expect(kk.flat).toContain('ұйымдар, 2026 жылғы 22 қараша жағдай бойынша');
   });
 });
 
@@ -305,34 +306,34 @@ describe('completeness: what each template lacks', () => {
   const lang = (g: { message: string }[]) => g.map((x) => x.message);
 
   it('a complete urgent action and NGO submission lack nothing the checks look for', () => {
-    expect(checkBrief([chinaDetainee()], 'urgent-action', 'public', 'en', { addressBook }).gaps).toEqual([]);
-    expect(checkBrief([ngoTwoMeasures()], 'ngo', 'submission', 'en').gaps).toEqual([]);
+    expect(own(checkBrief([chinaDetainee()], 'urgent-action', 'public', 'en', { addressBook }).gaps)).toEqual([]);
+    expect(own(checkBrief([ngoTwoMeasures()], 'ngo', 'submission', 'en').gaps)).toEqual([]);
   });
 
   it('an urgent action without number, date, requests or a country in the book says so, by path, in three languages', () => {
     const bare = makeCase({ kind: 'political_prisoner', title: 'Nino — Tbilisi', country: 'GE', person: { name: 'Nino', aliases: [] }, detention: { status: 'pre_trial' } });
     const en = checkBrief([bare], 'urgent-action', 'public', 'en', { addressBook });
-    expect(en.gaps.map((g) => [g.code, g.path])).toEqual([
+    expect(own(en.gaps).map((g) => [g.code, g.path])).toEqual([
       ['ua.number', ['briefing', 'urgentAction', 'number']], ['ua.sendBefore', ['briefing', 'urgentAction', 'sendBefore']],
       ['ua.notInBook', ['country']], ['ua.requests', ['requests']],
     ]);
-    for (const g of en.gaps) expect(g.message.startsWith(g.path!.join('.'))).toBe(true);
+    for (const g of own(en.gaps)) expect(g.message.startsWith(g.path!.join('.'))).toBe(true);
     const ru = checkBrief([bare], 'urgent-action', 'public', 'ru', { addressBook });
     const kk = checkBrief([bare], 'urgent-action', 'public', 'kk', { addressBook });
-    expect(lang(ru.gaps)).not.toEqual(lang(en.gaps));
-    expect(lang(kk.gaps)).not.toEqual(lang(ru.gaps));
-    expect(kk.gaps[2]!.message).toContain('Мекенжай кітабы');
+    expect(lang(own(ru.gaps))).not.toEqual(lang(own(en.gaps)));
+    expect(lang(own(kk.gaps))).not.toEqual(lang(own(ru.gaps)));
+    expect(own(kk.gaps)[2]!.message).toContain('Мекенжай кітабы');
   });
 
   it('a confidential request is a gap for a brief to send, not for the team’s copy', () => {
     const c = { ...chinaDetainee(), requests: [{ id: 'x', text: 'Private ask.', confidential: true }] };
-    expect(checkBrief([c], 'urgent-action', 'public', 'en', { addressBook }).gaps.map((g) => g.code)).toEqual(['ua.requests']);
-    expect(checkBrief([c], 'urgent-action', 'internal', 'en', { addressBook }).gaps).toEqual([]);
+    expect(own(checkBrief([c], 'urgent-action', 'public', 'en', { addressBook }).gaps).map((g) => g.code)).toEqual(['ua.requests']);
+    expect(own(checkBrief([c], 'urgent-action', 'internal', 'en', { addressBook }).gaps)).toEqual([]);
   });
 
   it('an NGO measure without legal basis, date, aim, argument or requests', () => {
     const c = makeCase({ kind: 'ngo_suspension', title: 'Bare NGO', organization: { name: 'Bare', aliases: [] }, measure: { type: 'fine', authority: 'Tax committee' } });
-    expect(checkBrief([c], 'ngo', 'public', 'en').gaps.map((g) => [g.code, g.path])).toEqual([
+    expect(own(checkBrief([c], 'ngo', 'public', 'en').gaps).map((g) => [g.code, g.path])).toEqual([
       ['ngo.legalBasis', ['measure', 'legalBasis']], ['ngo.measureDate', ['measure', 'start']], ['ngo.aim', ['measure', 'aimClaimed']],
       ['ngo.argument', ['analysis', 'argument']], ['ngo.requests', ['requests']],
     ]);
@@ -340,7 +341,7 @@ describe('completeness: what each template lacks', () => {
 
   it('a country list names each case without a country, a start date or a source', () => {
     const cases = [chinaDetainee(), ...moreForList()];
-    const gaps = checkBrief(cases, 'multi', 'public', 'en').gaps;
+    const gaps = own(checkBrief(cases, 'multi', 'public', 'en').gaps);
     expect(gaps.filter((g) => g.code === 'multi.country').map((g) => g.path)).toEqual([['cases', 5, 'country']]);
     expect(gaps.find((g) => g.code === 'multi.country')!.message).toContain('“Unplaced case — imprisoned”');
     expect(gaps.filter((g) => g.code === 'multi.since').map((g) => g.path)).toEqual([['cases', 5, 'detention', 'since']]);
@@ -359,9 +360,9 @@ describe('briefs.check reads the data folder’s own address book', () => {
         briefing: { urgentAction: { number: 'UA 44/26', sendBefore: '2026-12-20' } },
       }));
       const input = { ids: [stored.id], template: 'urgent-action' as const, mode: 'public' as const, lang: 'en' as const };
-      expect((await checkBriefOperation(store, input)).gaps).toEqual([]);
+      expect(own((await checkBriefOperation(store, input)).gaps)).toEqual([]);
       await writeAddressBook(store, { ...addressBook, countries: addressBook.countries.filter((c) => c.country !== 'KZ') });
-      expect((await checkBriefOperation(store, input)).gaps.map((g) => [g.code, g.path])).toEqual([['ua.notInBook', ['country']]]);
+      expect(own((await checkBriefOperation(store, input)).gaps).map((g) => [g.code, g.path])).toEqual([['ua.notInBook', ['country']]]);
     } finally {
       await store.close();
       await cleanup();

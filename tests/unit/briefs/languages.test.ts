@@ -7,6 +7,7 @@ import { allLabelStrings, LABELS } from '../../../electron/services/briefs/label
 import { GENERATED_AT, makeCase } from './fixtures';
 import { KK_SUMMARY, NAME, RU_SUMMARY, kazakhArrestCase } from './languagesFixtures';
 import { outPath, pdftotext, pdftotextPages, squash } from './pdfTools';
+import { wgadLabels } from '../../../electron/services/briefs/labels/wgad';
 
 // The brief's languages: Kazakh and Russian labels, dates, terms and names, read back
 // from the rendered PDF, and the tables themselves checked against English.
@@ -182,7 +183,8 @@ describe.each(['case', 'wgad'] as const)('the %s brief in Kazakh and Russian', (
     const { flat, pages } = out.kk!;
     const l = LABELS.kk;
     const headings = template === 'wgad' ? [l.wgad.s1, l.wgad.s2, l.wgad.s3, l.wgad.s4, l.wgad.s5, l.wgad.s6] : [l.section.keyFacts, l.section.requests, l.facts.decisions];
-    const nameRow = `${template === 'wgad' ? l.wgad.familyName : l.field.name} ${NAME.kazakh}`;
+    // The WGAD template names the person by its own questionnaire label (no family name recorded: the full name).
+    const nameRow = `${template === 'wgad' ? wgadLabels.kk.fullName : l.field.name} ${NAME.kazakh}`;
     for (const s of [l.templateTitle[template], ...headings, nameRow, '2021 жылғы 16 ақпан', 'Әкімшілік қамаққа алу, 10 тәулік', KK_SUMMARY]) {
       expect(flat).toContain(s);
     }
@@ -204,7 +206,7 @@ describe.each(['case', 'wgad'] as const)('the %s brief in Kazakh and Russian', (
     const l = LABELS.ru;
     for (const s of [l.templateTitle[template], '16 февраля 2021', 'Административный арест, 10 суток', NAME.russian, RU_SUMMARY]) expect(flat).toContain(s);
     // The name row holds the Russian spelling (the Kazakh one is among the other names).
-    expect(flat).toContain(`${template === 'wgad' ? l.wgad.familyName : l.field.name} ${NAME.russian}`);
+    expect(flat).toContain(`${template === 'wgad' ? wgadLabels.ru.fullName : l.field.name} ${NAME.russian}`);
     expect(ENGLISH_LABELS.filter((s) => flat.includes(s))).toEqual([]);
     expect(flat).not.toMatch(/WGAD|ICCPR/);
   });

@@ -190,7 +190,7 @@ describe('NGO brief for the Special Rapporteur', () => {
     expect(r.flat).toContain(related.title);
     expect(r.flat).toContain(lang === 'en' ? 'same authority' : 'тот же орган');
     expect(r.flat).not.toContain(prisoner.title);
-    const heads = lang === 'en' ? ['Measures and their legal basis', 'Remedies (appeal)', 'Pattern'] : ['Меры и их правовое основание', 'Средства защиты (обжалование)', 'Системность'];
+    const heads = lang === 'en' ? ['Measures and their legal basis', 'Remedies (appeal)', 'Pattern'] : ['Меры и их правовое основание', 'Средства правовой защиты (обжалование)', 'Систематический характер'];
     for (const h of heads) expect(r.text).toContain(h);
     // The fixture records no impact: no empty heading claims one.
     expect(r.text).not.toContain(lang === 'en' ? 'Impact' : 'Последствия');

@@ -103,7 +103,8 @@ const kk: UaLabels = {
   email: 'Эл. пошта',
   salutation: 'Қаратпа сөз',
   copies: (country) => `Көшірмелері: ${country} сіздің еліңіздегі дипломатиялық өкілдеріне.`,
-  sendBefore: (date) => `Өтініштерді ${date} дейін жіберіңіз.`,
+  // «…дейін» would need the date in the dative («15 қаңтарға дейін»); a colon keeps any written date grammatical.
+  sendBefore: (date) => `Өтініштерді жіберудің соңғы мерзімі: ${date}.`,
   language: 'Қалаулы тіл',
   ownLanguage: 'Өз тіліңізде де жазуға болады.',
   issuedBy: 'Шығарған',
