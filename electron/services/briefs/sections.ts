@@ -260,22 +260,6 @@ export function charges(ctx: Ctx, c: PrisonerCase): void {
   );
 }
 
-export function measures(ctx: Ctx, c: NgoCase, title: string): void {
-  const { w, l } = ctx;
-  w.heading(title);
-  const m = c.measure;
-  factsTable(w, [
-    [l.field.measure, measureText(c, l)],
-    [l.field.authority, m.authority],
-    [l.field.legalBasis, m.legalBasis ?? l.notRecorded],
-    [l.facts.aimClaimed, m.aimClaimed],
-    [l.field.start, formatPartialDate(m.start, l)],
-    [l.field.end, formatPartialDate(m.end, l)],
-    [l.field.duration, formatMonths(m.durationMonths, l)],
-    [l.field.fine, formatMoney(m.fine, l)],
-  ]);
-}
-
 function rightsAndArgument(ctx: Ctx, c: CaseFile): void {
   const { w, l } = ctx;
   if (c.analysis.rightsViolated.length > 0) {
@@ -389,20 +373,6 @@ const EVENT_COLUMNS = (l: Labels) => [
 
 export const REMEDY_EVENTS: ReadonlySet<string> = new Set(['appeal', 'verdict', 'hearing']);
 
-/** Appeals and hearings so far; `title` null when the caller's own heading already says it. */
-export function domesticRemedies(ctx: Ctx, c: CaseFile, title: string | null = ctx.l.section.domesticRemedies): void {
-  const { w, l } = ctx;
-  if (title !== null) w.heading(title, 2);
-  const events = sortedEvents(c).filter((e) => REMEDY_EVENTS.has(e.type));
-  const appeal = c.kind === 'ngo_suspension' ? appealText(c, l) : '';
-  if (appeal) factsTable(w, [[l.field.appeal, appeal]]);
-  if (events.length === 0 && !appeal) {
-    w.block([{ text: l.noRemedies, color: THEME.muted }]);
-    return;
-  }
-  if (events.length > 0) eventTable(ctx, events);
-}
-
 export function advocacy(ctx: Ctx, c: CaseFile, level: 1 | 2 = 2): void {
   const { w, l } = ctx;
   w.heading(l.section.advocacy, level);
@@ -429,12 +399,6 @@ export function advocacy(ctx: Ctx, c: CaseFile, level: 1 | 2 = 2): void {
       formatPartialDate(a.nextFollowUp, l),
     ]),
   );
-}
-
-export function remedies(ctx: Ctx, c: CaseFile): void {
-  ctx.w.heading(ctx.l.section.remedies);
-  domesticRemedies(ctx, c);
-  advocacy(ctx, c);
 }
 
 /**
