@@ -108,7 +108,7 @@ test('switching to Kazakh relabels the app, lasts over a reload and formats date
 
   // The brief dialog (its longest labels).
   await page.getByRole('button', { name: 'Анықтама…' }).click();
-  const brief = page.getByRole('dialog', { name: 'PDF анықтама жасау' });
+  const brief = page.getByRole('dialog', { name: 'Құжат жасау' });
   await expect(brief.getByRole('radio', { name: /Жария — сыртқа жіберу үшін/ })).toBeVisible();
   await shot(page, 'brief-dialog', testInfo);
   await page.keyboard.press('Escape');
