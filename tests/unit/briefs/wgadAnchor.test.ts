@@ -129,8 +129,9 @@ describe('the long-term prisoner', () => {
     const check = checkBrief([c], 'wgad', 'submission', 'en');
     expect(own(check.gaps).map((g) => [g.code, g.path])).toEqual([
       ['wgad.category_unsupported', ['analysis', 'wgadCategories', 2]],
-      ['wgad.consent', ['consent']],
     ]);
+    // The consent a submission needs is named once, by the check every template shares.
+    expect(check.gaps.filter((g) => g.path?.join('.') === 'consent').map((g) => g.code)).toEqual([expect.stringMatching(/^submission\./)]);
     expect(own(checkBrief([c], 'wgad', 'submission', 'kk').gaps)[0]!.message).toContain('V санаты');
   });
 });
@@ -166,6 +167,16 @@ describe('an exile', () => {
   });
 });
 
+describe('a case that records nothing of the arrest', () => {
+  it('says so under section II rather than leave a bare heading', async () => {
+    const bare: CaseFile = adminArrestCase({ arrest: undefined, events: [] });
+    const ii = between((await compose(bare, 'wgad', 'public')).text, S.s2, S.s3);
+    expect(ii).toContain(LABELS.en.wgad.noArrest);
+    // With an arrest on file, no such line.
+    expect(between((await compose(adminArrestCase(), 'wgad', 'public')).text, S.s2, S.s3)).not.toContain(LABELS.en.wgad.noArrest);
+  });
+});
+
 describe('completeness of a WGAD communication', () => {
   it('names what the questionnaire needs and the case lacks, by path, in the reader’s language', () => {
     const bare: CaseFile = adminArrestCase({ arrest: undefined, analysis: { wgadCategories: [], rightsViolated: [] }, decisions: [], consent: undefined, events: [] });
@@ -175,8 +186,8 @@ describe('completeness of a WGAD communication', () => {
       ['wgad.arrest_place', ['arrest', 'place']],
       ['wgad.no_category', ['analysis', 'wgadCategories']],
       ['wgad.no_remedy', ['decisions']],
-      ['wgad.consent', ['consent']],
     ]);
+    expect(checkBrief([bare], 'wgad', 'submission', 'ru').gaps.filter((g) => g.path?.join('.') === 'consent')).toHaveLength(1);
     expect(gaps[0]!.message).toContain('дата ареста');
     // The complete case in submission mode lacks nothing.
     expect(own(checkBrief([adminArrestCase()], 'wgad', 'submission', 'en').gaps)).toEqual([]);

@@ -27,6 +27,9 @@ const CHECKS: Record<BriefTemplate, GapCheck> = {
 export function checkBrief(cases: readonly CaseFile[], template: BriefTemplate, mode: BriefMode, lang: BriefLang, context: CheckContext & GapEnv = {}): BriefCheck {
   const refused = refusalOf(template, cases, lang);
   if (refused) return { template, refused, gaps: [] };
-  const gaps = [...commonGaps(cases, mode, lang, context), ...CHECKS[template](cases, mode, context)];
+  const common = commonGaps(cases, mode, lang, context);
+  // One field, one warning: where a template asks for a field the common checks already name (the consent), theirs stands.
+  const named = new Set(common.flatMap((g) => (g.path ? [JSON.stringify(g.path)] : [])));
+  const gaps = [...common, ...CHECKS[template](cases, mode, context).filter((g) => !g.path || !named.has(JSON.stringify(g.path)))];
   return { template, gaps: gaps.map((g) => ({ code: g.code, message: g.text[lang], ...(g.path ? { path: g.path } : {}) })) };
 }

@@ -179,7 +179,7 @@ export const en = {
     familyName: 'Name', otherNames: 'Other names and spellings', sex: 'Sex', birthYear: 'Year of birth',
     profession: 'Profession and/or activity', affiliation: 'Affiliation', country: 'Country',
     arrestDate: 'Date of arrest', arrestEvents: 'Arrest as recorded',
-    noArrest: 'No arrest event recorded.', detentionSince: 'Date of detention', detentionStatus: 'Present situation',
+    noArrest: 'No information on the arrest is available.', detentionSince: 'Date of detention', detentionStatus: 'Present situation',
     detentionPlace: 'Place of detention', expectedRelease: 'Expected release', legalBasis: 'Legal basis (charges)',
     sentence: 'Sentence', rights: 'Rights violated',
     chargeEvents: 'Charges as recorded', detentionEvents: 'Transfers and release as recorded', otherEvents: 'Chronology of other events',

@@ -76,6 +76,10 @@ export function renderWgad(ctx: Ctx, c: PrisonerCase): void {
   ]);
   if (!sendable && (!arrestDate || !a?.place)) toBeCompleted(ctx, `${[!arrestDate && q.arrestDate, !a?.place && q.arrestPlace].filter(Boolean).join('; ')}.`);
   const atArrest = events.filter((e) => ARREST_EVENTS.has(e.type));
+  // A section the questionnaire asks for is never left as a bare heading: say that nothing is known.
+  if (!arrestDate && !a?.place && !a?.by && !a?.warrantIssuedBy && !a?.reasonsGiven && !a?.legalBasis && atArrest.length === 0) {
+    w.block([{ text: l.wgad.noArrest, color: THEME.muted }]);
+  }
   if (atArrest.length > 0) {
     w.heading(q.arrestEvents, 3);
     eventList(ctx, atArrest, c.sources);
