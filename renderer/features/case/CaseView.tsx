@@ -26,6 +26,7 @@ import { ArrestSection } from './sections/Arrest';
 import { DecisionsSection } from './sections/Decisions';
 import { enumLabel } from './sections/common';
 import './case.css';
+import { useSectionInView } from './useSectionInView';
 import { useErrorText } from '../../lib/errors';
 
 export function CaseView({ id, onChanged }: { id: string; onChanged: () => void }) {
@@ -83,6 +84,8 @@ function CaseEditor({ session, onChanged }: { session: CaseSession; onChanged: (
   const [busy, setBusy] = useState(false);
   const [briefOpen, setBriefOpen] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const viewRef = useRef<HTMLDivElement>(null);
+  const headerRef = useRef<HTMLElement>(null);
 
   // A keyboard user lands on the case's heading; Tab goes on from there.
   useEffect(() => {
@@ -145,10 +148,11 @@ function CaseEditor({ session, onChanged }: { session: CaseSession; onChanged: (
 
   const sections = withRequestsAndConsent(c.kind === 'political_prisoner' ? SECTIONS_PRISONER : SECTIONS_NGO);
   const name = c.kind === 'political_prisoner' ? c.person.name : c.organization.name;
+  const inView = useSectionInView(sections, viewRef, headerRef);
 
   return (
-    <div className="case-view">
-      <header className="case-header">
+    <div className="case-view" ref={viewRef}>
+      <header className="case-header" ref={headerRef}>
         <div className="case-header-main">
           <div className="case-header-meta">
             <span className={`badge badge-kind kind-${c.kind}`}>{enumLabel(t, 'kind', c.kind)}</span>
@@ -182,7 +186,8 @@ function CaseEditor({ session, onChanged }: { session: CaseSession; onChanged: (
                 <li key={s}>
                   <button
                     type="button"
-                    className="case-nav-link"
+                    className={`case-nav-link${inView === s ? ' is-current' : ''}`}
+                    aria-current={inView === s ? 'location' : undefined}
                     onClick={() => {
                       const heading = document.getElementById(`section-${s}-title`);
                       heading?.scrollIntoView({ block: 'start' });

@@ -10,6 +10,7 @@ import { AddForm, FieldGrid, ItemCard, Section } from '../parts';
 import { useCurrentSession } from '../session';
 import { enumLabel, enumOptions, insertAt, type Edit } from './common';
 import { useMover } from './useMover';
+import { Iccpr22Hint } from './Iccpr22Hint';
 
 // The timeline lives in its own module; CaseView imports it from here.
 export { TimelineSection } from './Timeline';
@@ -32,6 +33,9 @@ export function AnalysisSection({ c, edit }: Props) {
     });
   return (
     <Section id="analysis" title={t('section.analysis')}>
+      {c.kind === 'ngo_suspension' ? (
+        <Iccpr22Hint />
+      ) : (
       <fieldset className="wgad">
         <legend className="field-label">{t('field.wgad')}</legend>
         <ul className="wgad-list">
@@ -50,6 +54,7 @@ export function AnalysisSection({ c, edit }: Props) {
           ))}
         </ul>
       </fieldset>
+      )}
       <FieldGrid>
         <StringListField
           label={t('field.rightsViolated')}
