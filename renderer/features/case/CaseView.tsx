@@ -148,7 +148,7 @@ function CaseEditor({ session, onChanged }: { session: CaseSession; onChanged: (
 
   const sections = withRequestsAndConsent(c.kind === 'political_prisoner' ? SECTIONS_PRISONER : SECTIONS_NGO);
   const name = c.kind === 'political_prisoner' ? c.person.name : c.organization.name;
-  const inView = useSectionInView(sections, viewRef, headerRef);
+  const { current: inView, jumpTo } = useSectionInView(sections, viewRef, headerRef);
 
   return (
     <div className="case-view" ref={viewRef}>
@@ -188,11 +188,7 @@ function CaseEditor({ session, onChanged }: { session: CaseSession; onChanged: (
                     type="button"
                     className={`case-nav-link${inView === s ? ' is-current' : ''}`}
                     aria-current={inView === s ? 'location' : undefined}
-                    onClick={() => {
-                      const heading = document.getElementById(`section-${s}-title`);
-                      heading?.scrollIntoView({ block: 'start' });
-                      heading?.focus({ preventScroll: true });
-                    }}
+                    onClick={() => jumpTo(s)}
                   >
                     {partsNavLabel(t, s) ??
                       (s === 'annotations' ? t('sources.nav.annotations')

@@ -36,24 +36,24 @@ export function AnalysisSection({ c, edit }: Props) {
       {c.kind === 'ngo_suspension' ? (
         <Iccpr22Hint />
       ) : (
-      <fieldset className="wgad">
-        <legend className="field-label">{t('field.wgad')}</legend>
-        <ul className="wgad-list">
-          {WgadCategory.options.map((cat) => (
-            <li key={cat}>
-              <CheckboxField
-                label={
-                  <>
-                    <strong className="wgad-cat">{t('case.wgadCategory', { cat })}</strong> <span className="wgad-desc">{enumLabel(t, 'wgad', cat)}</span>
-                  </>
-                }
-                checked={a.wgadCategories.includes(cat)}
-                onChange={(on) => toggle(cat, on)}
-              />
-            </li>
-          ))}
-        </ul>
-      </fieldset>
+        <fieldset className="wgad">
+          <legend className="field-label">{t('field.wgad')}</legend>
+          <ul className="wgad-list">
+            {WgadCategory.options.map((cat) => (
+              <li key={cat}>
+                <CheckboxField
+                  label={
+                    <>
+                      <strong className="wgad-cat">{t('case.wgadCategory', { cat })}</strong> <span className="wgad-desc">{enumLabel(t, 'wgad', cat)}</span>
+                    </>
+                  }
+                  checked={a.wgadCategories.includes(cat)}
+                  onChange={(on) => toggle(cat, on)}
+                />
+              </li>
+            ))}
+          </ul>
+        </fieldset>
       )}
       <FieldGrid>
         <StringListField
