@@ -281,8 +281,9 @@ test('an NGO case: every section saved, shown after reload, on disk', async ({ p
   await measure.getByLabel('Appeal filed').fill('2024-03-01');
   await measure.getByLabel('Outcome').fill('pending');
 
+  // An NGO case is argued under ICCPR article 22(2): no WGAD category to tick.
   const analysis = section(page, 'Analysis');
-  await analysis.getByRole('checkbox', { name: /Category II / }).check();
+  await expect(analysis.getByRole('checkbox')).toHaveCount(0);
   await analysis.getByRole('textbox', { name: 'Add right' }).fill('ICCPR 22');
   await analysis.getByRole('textbox', { name: 'Add right' }).press('Enter');
 
@@ -339,7 +340,7 @@ test('an NGO case: every section saved, shown after reload, on disk', async ({ p
       status: 'appealed',
     },
     appeal: { court: 'Bishkek City Court', filed: '2024-03-01', outcome: 'pending' },
-    analysis: { wgadCategories: ['II'], rightsViolated: ['ICCPR 22'] },
+    analysis: { wgadCategories: [], rightsViolated: ['ICCPR 22'] },
     // New events go in date order: "2023" before "2024-02".
     events: [
       { date: '2023', type: 'statement', title: 'Ministry statement' },
