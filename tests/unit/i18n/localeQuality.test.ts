@@ -134,7 +134,8 @@ describe('Russian and Kazakh terminology', () => {
       ['ru', /не записан/, '«не указано»'],
       ['kk', /басталу|басталад/i, '"due" is «мерзімі жетеді», not "begins"', /\bdue\b/i],
       ['kk', /дейін болатын/, 'ungrammatical overdue sentence'],
-      ['kk', /Адвокация/, '«Құқық қорғау іс-әрекеттері» beside «Адвокат»'],
+      ['kk', /[Аа]двокаци/, '«Құқық қорғау іс-әрекеттері» beside «Адвокат»'],
+      ['ru', /[Аа]двокаци/, '«Правозащитные действия» beside «Адвокат»'],
       ['kk', /^Өткен күн$/, 'column name'],
     ];
     const found: string[] = [];
@@ -212,5 +213,33 @@ describe('no sentence built by concatenating translations', () => {
   it('no renderer source glues a translated word to another', () => {
     const found = rendererSources(join(ROOT, 'renderer')).flatMap((f) => glue(f));
     expect(found).toEqual([]);
+  });
+});
+
+// renderer/i18n/glossary.md fixes the interface's own words; a row that names locale keys is a promise
+// that those keys say the term, so a later edit of a locale file cannot drift from the glossary silently.
+describe('the interface glossary', () => {
+  const rows = readFileSync(join(ROOT, 'renderer', 'i18n', 'glossary.md'), 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('| ') && !l.startsWith('| en ') && !l.startsWith('| ---'))
+    .map((l) => l.split(' | ').map((c) => c.replace(/^\| |\s*\|$/g, '').trim()));
+
+  it('has rows, each with en, ru, kk, keys and a source', () => {
+    expect(rows.length).toBeGreaterThan(10);
+    for (const r of rows) expect(r, r.join(' | ')).toHaveLength(5);
+  });
+
+  it('is followed by the locale files', () => {
+    const drift: string[] = [];
+    for (const [en, ru, kk, keys] of rows) {
+      for (const key of [...keys.matchAll(/`([\w.]+)`/g)].map((m) => m[1])) {
+        if (!texts.en.has(key)) drift.push(`${key} (for "${en}") is not a locale key`);
+        for (const [lang, term] of [['ru', ru], ['kk', kk]] as const) {
+          const value = texts[lang].get(key)?.replace(/\{\{\w+\}\}/g, '…'); // the glossary writes a placeholder as …
+          if (!value?.toLocaleLowerCase(lang).includes(term.toLocaleLowerCase(lang))) drift.push(`${lang} ${key}: «${value}» does not say «${term}»`);
+        }
+      }
+    }
+    expect(drift).toEqual([]);
   });
 });
