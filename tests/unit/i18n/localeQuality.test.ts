@@ -231,8 +231,8 @@ describe('the interface glossary', () => {
 
   it('is followed by the locale files', () => {
     const drift: string[] = [];
-    for (const [en, ru, kk, keys] of rows) {
-      for (const key of [...keys.matchAll(/`([\w.]+)`/g)].map((m) => m[1])) {
+    for (const [en = '', ru = '', kk = '', keys = ''] of rows) {
+      for (const key of [...keys.matchAll(/`([\w.]+)`/g)].map((m) => m[1] ?? '')) {
         if (!texts.en.has(key)) drift.push(`${key} (for "${en}") is not a locale key`);
         for (const [lang, term] of [['ru', ru], ['kk', kk]] as const) {
           const value = texts[lang].get(key)?.replace(/\{\{\w+\}\}/g, '…'); // the glossary writes a placeholder as …
