@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 
 // The locale files as the renderer loads them (renderer/i18n/index.ts merges `<lang>.json` and every
@@ -241,5 +242,41 @@ describe('the interface glossary', () => {
       }
     }
     expect(drift).toEqual([]);
+  });
+});
+
+describe('day counts in running text', () => {
+  const nested = (flat: Flat) => {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of flat) {
+      const parts = key.split('.');
+      let at = out;
+      for (const p of parts.slice(0, -1)) at = (at[p] ??= {}) as Record<string, unknown>;
+      at[parts[parts.length - 1] ?? ''] = value;
+    }
+    return out;
+  };
+  const i18n = i18next.createInstance();
+  void i18n.init({
+    resources: Object.fromEntries(LANGS.map((l) => [l, { translation: nested(texts[l]) }])),
+    lng: 'ru',
+    fallbackLng: 'en',
+    initAsync: false,
+    interpolation: { escapeValue: false },
+  });
+  const say = (lng: Lang, key: string, n: number) => i18n.t(key, { lng, count: n, days: new Intl.NumberFormat('ru').format(n) });
+
+  it('agrees the Russian noun with the number, as the renderer calls it', () => {
+    expect(say('ru', 'case.daysSince', 2897)).toBe('2\u00a0897 дней назад');
+    expect(say('ru', 'case.daysSince', 21)).toBe('21 день назад');
+    expect(say('ru', 'case.daysSince', 3)).toBe('3 дня назад');
+    expect(say('ru', 'agenda.inDays', 11)).toBe('Через 11 дней');
+    expect(say('ru', 'agenda.facts.daysInDay', 2).startsWith('2 дня под стражей')).toBe(true);
+  });
+
+  it('keeps one form in Kazakh and the singular in English', () => {
+    expect(say('kk', 'case.daysSince', 21)).toBe('21 күн бұрын');
+    expect(say('en', 'agenda.inDays', 1)).toBe('In 1 day');
+    expect(say('en', 'agenda.inDays', 5)).toBe('In 5 days');
   });
 });
