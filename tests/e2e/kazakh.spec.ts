@@ -59,7 +59,7 @@ test('switching to Kazakh relabels the app, lasts over a reload and formats date
   await expect(page.locator('.save-status')).toHaveText('Сақталды');
 
   // The case view's section titles.
-  for (const name of ['Негізгі мәліметтер', 'Тұлға', 'Қамау және жаза', 'Айыптар', 'Мәртебені тану', 'Талдау', 'Хронология', 'Адвокация', 'Дереккөздер']) {
+  for (const name of ['Негізгі мәліметтер', 'Тұлға', 'Қамау және жаза', 'Айыптар', 'Мәртебені тану', 'Талдау', 'Хронология', 'Құқық қорғау іс-әрекеттері', 'Дереккөздер']) {
     await expect(page.getByRole('region', { name, exact: true })).toBeAttached();
   }
   await expect(page.getByRole('region', { name: 'Тұлға', exact: true }).getByLabel('Тұлғаның аты-жөні')).toHaveValue(NAME);
@@ -83,7 +83,7 @@ test('switching to Kazakh relabels the app, lasts over a reload and formats date
   await page.getByRole('link', { name: 'Істер' }).click();
   const grid = page.getByRole('grid', { name: 'Істер' });
   await expect(grid.getByRole('row')).toHaveCount(5); // header + 3 imported + 1 created
-  for (const name of ['Аты', 'Түрі', 'Күйі', 'Басымдық', 'Өңір', 'Қамау / шара', 'Өткен күн', 'Өзгертілді']) {
+  for (const name of ['Аты', 'Түрі', 'Күйі', 'Басымдық', 'Өңір', 'Қамау / шара', 'Күндер саны', 'Өзгертілді']) {
     await expect(grid.getByRole('columnheader', { name, exact: true })).toBeVisible();
   }
   const row = grid.getByRole('row', { name: new RegExp(NAME) });

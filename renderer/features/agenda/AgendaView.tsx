@@ -31,7 +31,7 @@ export function AgendaView({ version, onChanged }: Props) {
     if (r.daysLeft === 0) return t('agenda.today');
     if (r.mayBeDue) return t('agenda.mayBeDue', { date: dueBy(r) });
     if (r.daysLeft === 1) return t('agenda.tomorrow');
-    return t('agenda.inDays', { days: format.number(r.daysLeft) });
+    return t('agenda.inDays', { count: r.daysLeft, days: format.number(r.daysLeft) });
   };
 
   // Through the case's editing session, so the save carries the rev the editor would

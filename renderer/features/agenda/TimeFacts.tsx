@@ -18,13 +18,13 @@ function daysText(t: T, f: Format, d: DaysIn, since: string, prefix: 'daysIn' | 
   const days = f.number(d.days);
   if (d.releasedOn !== undefined && prefix === 'daysIn') {
     const released = formatPartialDate(d.releasedOn, f.lang);
-    if (d.precision === 'day') return t('agenda.facts.heldDay', { days, date: formatPartialDate(since, f.lang), released });
+    if (d.precision === 'day') return t('agenda.facts.heldDay', { count: d.days, days, date: formatPartialDate(since, f.lang), released });
     const period = d.precision === 'month' ? formatMonth(d.countedFrom.year, d.countedFrom.month, f.lang) : String(d.countedFrom.year);
-    return t(d.precision === 'month' ? 'agenda.facts.heldMonth' : 'agenda.facts.heldYear', { days, period, released });
+    return t(d.precision === 'month' ? 'agenda.facts.heldMonth' : 'agenda.facts.heldYear', { count: d.days, days, period, released });
   }
-  if (d.precision === 'day') return t(`agenda.facts.${prefix}Day`, { days, date: formatPartialDate(since, f.lang) });
+  if (d.precision === 'day') return t(`agenda.facts.${prefix}Day`, { count: d.days, days, date: formatPartialDate(since, f.lang) });
   const period = d.precision === 'month' ? formatMonth(d.countedFrom.year, d.countedFrom.month, f.lang) : String(d.countedFrom.year);
-  return t(d.precision === 'month' ? `agenda.facts.${prefix}Month` : `agenda.facts.${prefix}Year`, { days, period });
+  return t(d.precision === 'month' ? `agenda.facts.${prefix}Month` : `agenda.facts.${prefix}Year`, { count: d.days, days, period });
 }
 
 function endText(t: T, f: Format, e: ExpectedEnd, prefix: 'release' | 'end'): string {
@@ -45,7 +45,7 @@ function whenText(t: T, f: Format, e: ExpectedEnd): string {
   if (e.precision === 'day' && e.daysUntilEarliest === 0) return t('agenda.facts.todayNote');
   if (e.daysUntilEarliest > 0) {
     const days = f.number(e.daysUntilEarliest);
-    return e.precision === 'day' && !e.rounded ? t('agenda.facts.inDays', { days }) : t('agenda.facts.inAtLeastDays', { days });
+    return e.precision === 'day' && !e.rounded ? t('agenda.facts.inDays', { count: e.daysUntilEarliest, days }) : t('agenda.facts.inAtLeastDays', { count: e.daysUntilEarliest, days });
   }
   return t('agenda.facts.dueNow');
 }

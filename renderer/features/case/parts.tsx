@@ -151,9 +151,9 @@ type MoneyFieldsProps = {
   path: string;
   value: Money | undefined;
   onChange: (value: Money | undefined) => void;
-  /** Whole phrases for the buttons, where "Add {{label}}" would not read in every language. */
-  addLabel?: string;
-  removeLabel?: string;
+  /** Whole phrases for the buttons ("Add a fine"): a label glued into "Add {{label}}" does not read in Russian or Kazakh. */
+  addLabel: string;
+  removeLabel: string;
 };
 
 /** A fine: amount, ISO 4217 currency, an optional rough USD value. Absent until added. */
@@ -163,7 +163,8 @@ export function MoneyFields({ label, path, value, onChange, addLabel, removeLabe
     return (
       <div className="field field-wide">
         <button type="button" className="btn btn-add" onClick={() => onChange({ amount: 0, currency: 'KZT' })}>
-          + {addLabel ?? t('money.add', { label })}
+          <span aria-hidden="true">+ </span>
+          {addLabel}
         </button>
       </div>
     );
@@ -187,7 +188,7 @@ export function MoneyFields({ label, path, value, onChange, addLabel, removeLabe
         <AmountField label={t('money.usdApprox')} path={`${path}.usdApprox`} value={value.usdApprox} onChange={(usdApprox) => onChange({ ...value, usdApprox })} />
         <div className="field field-actions">
           <button type="button" className="btn btn-small btn-danger-quiet" onClick={() => onChange(undefined)}>
-            {removeLabel ?? t('money.remove', { label })}
+            {removeLabel}
           </button>
         </div>
       </div>

@@ -93,7 +93,7 @@ describe('what every template asks of a case', () => {
     const pending = await create(completeDraft({ consent: { status: 'pending' } }));
     const notNeeded = await create(completeDraft({ consent: { status: 'not_needed' } }));
     const expected: [string, string, (string | number)[], Record<BriefLang, RegExp>][] = [
-      [none, 'submission.consent', ['consent'], { en: /no consent is recorded/, ru: /согласие не записано/, kk: /келісім жазылмаған/ }],
+      [none, 'submission.consent', ['consent'], { en: /no consent is recorded/, ru: /согласие не указано/, kk: /келісім жазылмаған/ }],
       [refused, 'submission.consent.refused', ['consent', 'status'], { en: /was refused/, ru: /в согласии отказано/, kk: /келісім берілмегені/ }],
       [pending, 'submission.consent.pending', ['consent', 'status'], { en: /still pending/, ru: /ещё не получено/, kk: /әлі алынған жоқ/ }],
     ];
@@ -127,7 +127,7 @@ describe('what every template asks of a case', () => {
   it('a Russian or Kazakh brief on a name with no Cyrillic spelling says so; an English one does not', async () => {
     const latinOnly = await create(completeDraft({ person: { name: 'Kenzhebek Abishev', aliases: ['K. Abishev'] } }));
     expect(common(await check([latinOnly], { briefLang: 'en' }))).toEqual([]);
-    const words: Record<BriefLang, RegExp> = { en: /has no Cyrillic spelling.*Latin letters/, ru: /не записано написание кириллицей/, kk: /кирилше жазылу нұсқасы жоқ/ };
+    const words: Record<BriefLang, RegExp> = { en: /has no Cyrillic spelling.*Latin letters/, ru: /не указано написание кириллицей/, kk: /кирилше жазылу нұсқасы жоқ/ };
     for (const briefLang of ['ru', 'kk'] as const) {
       for (const lang of LANGS) {
         const c = await check([latinOnly], { lang, briefLang });

@@ -145,7 +145,7 @@ describe('WGAD communication', () => {
     expectFurniture(r, lang, prisoner.title);
     const sections = lang === 'en'
       ? ['I. Identity', 'II. Arrest', 'III. Detention', 'IV. Circumstances', 'V. Domestic remedies', 'VI. Person(s) submitting']
-      : ['I. Личность', 'II. Арест', 'III. Содержание под стражей', 'IV. Обстоятельства', 'V. Внутренние средства', 'VI. Лицо (лица)'];
+      : ['I. Сведения о личности', 'II. Арест', 'III. Содержание под стражей', 'IV. Обстоятельства', 'V. Внутренние средства', 'VI. Лицо (лица)'];
     let at = -1;
     for (const s of sections) {
       const next = r.flat.indexOf(s, at + 1);

@@ -21,7 +21,7 @@ const NO_ORGANIZATION: Words = {
 
 const NO_CONSENT: Words = {
   en: 'A submission acts on someone\'s behalf, and no consent is recorded: record whether the person concerned or their family gave it (Consent).',
-  ru: 'Обращение направляется от чьего-то имени, а согласие не записано: укажите, дал ли его сам человек или его семья («Согласие»).',
+  ru: 'Обращение направляется от чьего-то имени, а согласие не указано: укажите, дал ли его сам человек или его семья («Согласие»).',
   kk: 'Өтініш біреудің атынан жіберіледі, ал келісім жазылмаған: адамның өзі немесе отбасы келісім бергенін көрсетіңіз («Келісім»).',
 };
 
@@ -51,7 +51,7 @@ const LANG_NAME: Record<BriefLang, Words> = {
 
 const nameNotInScript = (name: string, lang: BriefLang): Words => ({
   en: `"${name}" has no Cyrillic spelling among its aliases: a ${LANG_NAME[lang].en} brief will print it in Latin letters. Add the Cyrillic spelling under Other names and spellings.`,
-  ru: `Для «${name}» не записано написание кириллицей: в документе на ${LANG_NAME[lang].ru} языке оно будет напечатано латиницей. Добавьте написание кириллицей в «Другие имена и написания».`,
+  ru: `Для «${name}» не указано написание кириллицей: в документе на ${LANG_NAME[lang].ru} языке оно будет напечатано латиницей. Добавьте написание кириллицей в «Другие имена и написания».`,
   kk: `«${name}» үшін кирилше жазылу нұсқасы жоқ: ${LANG_NAME[lang].kk} тіліндегі құжатта ол латын әрпімен басылады. Кирилше жазылуын «Басқа аттары мен жазылу нұсқалары» өрісіне қосыңыз.`,
 });
 

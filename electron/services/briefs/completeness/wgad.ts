@@ -55,7 +55,7 @@ export const checkWgad: GapCheck = (cases, mode) => {
   if (defenceRemedies(view).length === 0) {
     out.push(gap('wgad.no_remedy', {
       en: 'No domestic remedy is recorded: add the defence’s appeals or petitions as decisions (with their outcome). Section V asks what was tried and with what result.',
-      ru: 'Не записано ни одного внутреннего средства защиты: внесите жалобы или ходатайства защиты как решения (с результатом). Раздел V спрашивает, что предпринималось и с каким результатом.',
+      ru: 'Не указано ни одного внутреннего средства защиты: внесите жалобы или ходатайства защиты как решения (с результатом). Раздел V спрашивает, что предпринималось и с каким результатом.',
       kk: 'Ішкі құқықтық қорғау құралы жазылмаған: қорғау тарапының шағымдары мен өтініштерін шешім ретінде (нәтижесімен) енгізіңіз. V бөлім не істелгенін және нәтижесін сұрайды.',
     }, ['decisions']));
   }
@@ -68,7 +68,7 @@ export const checkWgad: GapCheck = (cases, mode) => {
   } else if (mode === 'submission' && c.consent?.status !== 'given' && c.consent?.status !== 'not_needed') {
     out.push(gap('wgad.consent', {
       en: c.consent ? `The consent is ${c.consent.status}: the Working Group acts on a communication made with the detained person’s or the family’s consent. Record it once given.` : 'No consent is recorded: the Working Group acts on a communication made with the detained person’s or the family’s consent. Record who gave it and when.',
-      ru: c.consent ? 'Согласие не получено: Рабочая группа рассматривает сообщение, направленное с согласия задержанного или семьи. Отметьте его, когда оно будет дано.' : 'Согласие не записано: Рабочая группа рассматривает сообщение, направленное с согласия задержанного или семьи. Укажите, кто и когда его дал.',
+      ru: c.consent ? 'Согласие не получено: Рабочая группа рассматривает сообщение, направленное с согласия задержанного или семьи. Отметьте его, когда оно будет дано.' : 'Согласие не указано: Рабочая группа рассматривает сообщение, направленное с согласия задержанного или семьи. Укажите, кто и когда его дал.',
       kk: c.consent ? 'Келісім алынбаған: Жұмыс тобы ұсталған адамның немесе отбасының келісімімен жіберілген хабарламаны қарайды. Келісім берілгенде оны белгілеңіз.' : 'Келісім жазылмаған: Жұмыс тобы ұсталған адамның немесе отбасының келісімімен жіберілген хабарламаны қарайды. Оны кім және қашан бергенін көрсетіңіз.',
     }, ['consent']));
   }

@@ -10,5 +10,5 @@ export function DaysSinceNote({ since }: { since: string | undefined }) {
   const d = daysSince(since, localToday());
   if (!d) return <>{t('field.dateHint')}</>;
   const days = format.number(d.days);
-  return <>{d.approximate ? t('case.daysSinceApprox', { days }) : t('case.daysSince', { days })}</>;
+  return <>{d.approximate ? t('case.daysSinceApprox', { count: d.days, days }) : t('case.daysSince', { count: d.days, days })}</>;
 }
