@@ -137,7 +137,7 @@ test('the urgent action’s number, dates and languages and a Kazakh summary are
   const download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Create PDF' }).click();
   const pdf = await download;
-  expect(pdf.suggestedFilename()).toMatch(/-urgent-action-kk-public-\d{4}-\d{2}-\d{2}\.pdf$/);
+  expect(pdf.suggestedFilename()).toMatch(/^kenzhebek-abishev-urgent-action-kk-\d{4}-\d{2}-\d{2}\.pdf$/);
   await expect(dialog.getByRole('status').filter({ hasText: 'PDF created' })).toBeVisible();
   expect((await readCaseFile(dataDir, PRISONER.id)).briefing).toEqual({
     urgentAction: { number: 'UA 12/26', issuedOn: '2026-12-01', sendBefore: '2027-01-15', writeIn: 'Kazakh, Russian, English' },
@@ -165,7 +165,7 @@ test('a submission-mode PDF is made, and the Word choice is sent to the service 
   const download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Create PDF' }).click();
   const pdf = await download;
-  expect(pdf.suggestedFilename()).toMatch(/-case-en-submission-\d{4}-\d{2}-\d{2}\.pdf$/);
+  expect(pdf.suggestedFilename()).toMatch(/^kenzhebek-abishev-case-en-submission-\d{4}-\d{2}-\d{2}\.pdf$/);
   const file = testInfo.outputPath('submission.pdf');
   await pdf.saveAs(file);
   expect((await readFile(file)).subarray(0, 5).toString('latin1')).toBe('%PDF-');

@@ -9,13 +9,25 @@ import type { CaseStore } from '../store/caseStore';
 import { readAddressBook } from '../addressees';
 import { readFolderSettings } from '../settings/folderSettings';
 import { checkBrief } from './completeness';
+import { subjectName } from './sections';
+import type { BriefMode } from '../../../shared/model/brief';
+import { friendlyFileName } from '../../../shared/text/fileName';
+import { formatCalendarDate, localToday } from '../../../shared/text/dates';
 import { renderBrief } from './index';
 
 /** Briefs are rendered here, inside the data folder (owner-only), never in a shared temp folder. */
 export const BRIEF_TMP = 'tmp';
 
-function slug(text: string): string {
-  return text.normalize('NFKC').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, '-').slice(0, 60).replace(/^-+|-+$/g, '') || 'brief';
+/**
+ * `kenzhebek-abishev-wgad-ru-2026-12-06.pdf`, `3-cases-multi-en-…`: the subject's name as written
+ * in the case (so every language's brief of one person sorts together), never the case's title.
+ * A brief that may carry confidential matter says so in its name (`-internal-`, `-submission-`),
+ * so that it is not mistaken for the public one when attached to an e-mail.
+ */
+export function briefFileName(cases: readonly CaseFile[], template: string, lang: string, mode: BriefMode, format: string, today = localToday()): string {
+  const subject = template === 'multi' ? `${cases.length} ${cases.length === 1 ? 'case' : 'cases'}` : cases[0] ? subjectName(cases[0]) : '';
+  const tail = [template, lang, ...(mode === 'public' ? [] : [mode]), formatCalendarDate(today)];
+  return friendlyFileName({ subject, tail, ext: format, fallback: 'brief' });
 }
 
 /** NGO cases that share the measure's authority or a tag: the pattern section of the `ngo` brief. */
@@ -83,10 +95,8 @@ export async function renderBriefOperation(store: CaseStore, input: OpParsedInpu
       onProgress: (done, total) => context.onProgress?.({ done, total, label: 'brief' }),
     });
     const bytes = file === null ? rendered.data : await readFile(file);
-    const date = new Date().toISOString().slice(0, 10);
-    const name = template === 'multi' ? `${cases.length}-cases` : slug(cases[0]!.title);
     return {
-      fileName: `${name}-${template}-${input.lang}-${input.mode}-${date}.${input.format}`,
+      fileName: briefFileName(cases, template, input.lang, input.mode, input.format),
       template,
       format: input.format,
       pages: rendered.pages,

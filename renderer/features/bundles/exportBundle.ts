@@ -4,7 +4,7 @@ import type { ToastInput } from '../../components/Toasts';
 import { api } from '../../api';
 import type { ApiError, Result } from '../../../shared/errors';
 import { deliverFile } from '../../lib/download';
-import { exportFileName } from './exportName';
+import { exportFileName, type ExportScope } from './exportName';
 
 // Whether exports carry each case's change history is one choice, remembered on this
 // computer and offered wherever a bundle is exported (Settings, the list's selection).
@@ -48,13 +48,14 @@ export type Exported = { file: string; history: boolean } | null;
 
 /**
  * Exports the given cases (or all) as a bundle and hands it to the user (Save dialog
- * or download). `null` when the user cancelled the Save dialog; a refusal by the
+ * or download), named for `subject` (the one case's person or organisation) when given. `null` when the user cancelled the Save dialog; a refusal by the
  * disk is an error like the export's own.
  */
-export async function exportCases(ids?: readonly string[], history = exportIncludesHistory()): Promise<Result<Exported>> {
+export async function exportCases(ids?: readonly string[], history = exportIncludesHistory(), subject?: string): Promise<Result<Exported>> {
   const result = await api['bundle.export']({ ...(ids ? { ids: [...ids] } : {}), ...(history ? { history: true } : {}) });
   if (!result.ok) return result;
-  const delivery = await deliverFile(exportFileName(), `${JSON.stringify(result.value, null, 2)}\n`, 'bundle');
+  const scope: ExportScope = !ids ? 'all' : subject !== undefined && ids.length === 1 ? { subject } : { count: ids.length };
+  const delivery = await deliverFile(exportFileName(scope), `${JSON.stringify(result.value, null, 2)}\n`, 'bundle');
   switch (delivery.kind) {
     case 'cancelled':
       return { ok: true, value: null };

@@ -141,7 +141,7 @@ function CaseEditor({ session, onChanged }: { session: CaseSession; onChanged: (
 
   const exportThis = async () => {
     await session.flush();
-    const result = await exportCases([c.id]);
+    const result = await exportCases([c.id], undefined, c.kind === 'political_prisoner' ? c.person.name : c.organization.name);
     const message = exportToast(t, errorOf, result, 1);
     if (message) toast(message);
   };

@@ -304,7 +304,7 @@ describe('briefs.render with format docx', () => {
       if (!res.ok) throw new Error(res.error.message);
       const bytes = Buffer.from(res.value.dataBase64, 'base64');
       expect(res.value.format).toBe('docx');
-      expect(res.value.fileName).toMatch(/-case-ru-public-\d{4}-\d{2}-\d{2}\.docx$/);
+      expect(res.value.fileName).toMatch(/^kasym-tokaev-case-ru-\d{4}-\d{2}-\d{2}\.docx$/);
       expect(res.value.bytes).toBe(bytes.length);
       expect(res.value.pages).toBeGreaterThan(0);
       const parts = unzipRaw(bytes);

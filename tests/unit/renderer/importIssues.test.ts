@@ -16,6 +16,14 @@ describe('bundleFaults', () => {
 
 describe('exportFileName', () => {
   it('is dated by the local day', () => {
-    expect(exportFileName({ year: 2026, month: 3, day: 7 })).toBe('casefile-export-2026-03-07.casefile.json');
+    expect(exportFileName('all', { year: 2026, month: 3, day: 7 })).toBe('casefile-export-2026-03-07.casefile.json');
+  });
+
+  it('names one case by its person or organisation, transliterated, and a selection by its count', () => {
+    const day = { year: 2026, month: 12, day: 6 };
+    expect(exportFileName({ subject: 'Кенжебек Әбішев' }, day)).toBe('kenzhebek-abishev-2026-12-06.casefile.json');
+    expect(exportFileName({ subject: '«Ар.Рух.Хақ» қоғамдық қоры' }, day)).toBe('ar-ruh-hak-kogamdyk-kory-2026-12-06.casefile.json');
+    expect(exportFileName({ subject: '—' }, day)).toBe('casefile-export-2026-12-06.casefile.json');
+    expect(exportFileName({ count: 3 }, day)).toBe('3-cases-2026-12-06.casefile.json');
   });
 });
