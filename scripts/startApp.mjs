@@ -53,7 +53,8 @@ export function startBanner(dataDir, mode) {
 
 /** Why the installer failed, from what it printed; its full message is relayed above the sentence. */
 export function failureReason(output) {
-  if (/ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|getaddrinfo|fetch failed|ECONNRESET|socket hang up/i.test(output)) return 'there is no network connection to the download server';
+  // What Electron 45's installer prints here with no route out is only "TypeError: fetch failed".
+  if (/ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|getaddrinfo|fetch failed|ECONNRESET|socket hang up/i.test(output)) return "the download server (GitHub) could not be reached (no network, or a proxy or firewall in the way)";
   if (/ETIMEDOUT|timed? ?out/i.test(output)) return 'the download server did not answer in time';
   if (/ECONNREFUSED|\b40[137]\b|\bforbidden\b|proxy|certificate|self[- ]signed|CERT_/i.test(output)) return 'the download was refused (by a proxy, a firewall or a certificate check)';
   if (/checksum|sha256/i.test(output)) return 'the downloaded file did not match its checksum';
@@ -104,7 +105,7 @@ export async function ensureElectron({ env = process.env, log = (line) => consol
   }
   const why = code === 0 ? 'the installer finished but left no Electron binary' : failureReason(output);
   log(
-    `Electron could not be installed because ${why}, so Casefile opens in browser mode instead; to get the desktop window, retry with \`${RETRY}\` once online (behind a proxy, set HTTPS_PROXY and ELECTRON_GET_USE_PROXY=1 first), then \`npm start\`.`,
+    `Electron could not be installed because ${why}, so Casefile opens in browser mode instead; to get the desktop window, retry with \`${RETRY}\` once online (behind a proxy, set HTTPS_PROXY and ELECTRON_GET_USE_PROXY=1 first; ELECTRON_MIRROR names a mirror), then \`npm start\`.`,
   );
   return null;
 }

@@ -71,19 +71,21 @@ describe('npm start with the Electron binary missing', () => {
     expect(lines.join('\n')).not.toMatch(/browser mode/);
   });
 
-  it('falls back to browser mode in one sentence saying no network and how to retry when the download cannot connect', async () => {
+  it('falls back to browser mode in one sentence saying the server was unreachable and how to retry when the download cannot connect', async () => {
+    // Word for word what Electron 45's installer printed on this machine (no route to GitHub).
     const { mode, electron, lines, relayed } = await decide(`
-process.stderr.write('RequestError: getaddrinfo ENOTFOUND github.com\\n');
+process.stderr.write('TypeError: fetch failed\\n    at node:internal/deps/undici/undici:14976:13\\n    at async FetchDownloader.download (file:///node_modules/@electron/get/dist/FetchDownloader.js:46:30)\\n');
 process.exit(1);`);
     expect(mode).toBe('browser');
     expect(electron).toBeNull();
     expect(existsSync(marker)).toBe(false);
-    expect(relayed).toContain('ENOTFOUND github.com');
+    expect(relayed).toContain('TypeError: fetch failed');
     const fallback = lines.filter((l) => /browser mode instead/.test(l));
     expect(fallback).toHaveLength(1);
-    expect(fallback[0]).toContain('because there is no network connection to the download server');
+    expect(fallback[0]).toContain('because the download server (GitHub) could not be reached (no network, or a proxy or firewall in the way)');
     expect(fallback[0]).toContain(`\`${RETRY}\``);
     expect(fallback[0]).toContain('HTTPS_PROXY and ELECTRON_GET_USE_PROXY=1');
+    expect(fallback[0]).toContain('ELECTRON_MIRROR names a mirror');
     expect(lines).toContain(`Casefile starts in browser mode with the data folder ${dataDir}`);
     expect(lines).toContain('Ctrl+C to stop Casefile.');
   });
