@@ -94,39 +94,45 @@ async function main(): Promise<number> {
   }
   const live = server;
   // The browser's command line is readable by every local user: it names the forwarding page, never the ticket.
-  const openWindow = async (): Promise<boolean> => {
+  // Resolves with null once a window opened, or with why it could not (said to the user with a link).
+  const openWindow = async (): Promise<string | null> => {
     const { ticket, url } = live.issueTicket();
     let handover: Handover;
     try {
       handover = await writeHandover(handoverDir, url);
     } catch (err) {
-      process.stderr.write(`casefile web: warning: cannot write the page that opens the window in ${handoverDir} (${(err as Error).message}).\n`);
-      return false;
+      return `the page that opens it could not be written in ${handoverDir} (${(err as Error).message})`;
     }
     handovers.set(ticket, handover);
-    if (openAppWindow(handover.fileUrl, path.join(userDataDir(), 'browser-profile'))) return true;
+    const opened = await openAppWindow(handover.fileUrl, path.join(userDataDir(), 'browser-profile'));
+    if (opened.ok) return null;
     handovers.delete(ticket);
     await handover.remove();
-    return false;
+    return opened.reason;
   };
   const listening = ownsTerminal();
   // A background job cannot read the terminal: it is told to restart instead.
   const enterFor = (what: string) => (listening ? `For ${what}, press Enter here; Ctrl+C stops Casefile.\n` : `For ${what}, restart Casefile.\n`);
   const openOnce = 'it opens Casefile once';
+  const notOpened = values['no-open'] ? null : await openWindow();
   if (values['no-open']) {
     process.stdout.write(`Casefile is running at ${server.issueTicket().url}\n`);
     process.stdout.write(`That link is for you only and ${openOnce}. ${enterFor('a new link')}`);
-  } else if (await openWindow()) {
+  } else if (notOpened === null) {
     process.stdout.write(`Casefile is running at ${server.origin}/ in an app window. ${enterFor('another window')}`);
   } else {
     process.stdout.write(`Casefile is running at ${server.issueTicket().url}\n`);
-    process.stdout.write(`No Chromium-based browser was found; open the address above in your browser (${openOnce}). ${enterFor('a new link')}`);
+    process.stdout.write(`The browser window could not be opened: ${notOpened}. Open the address above in your browser by hand (${openOnce}). ${enterFor('a new link')}`);
   }
   const keys = listening ? createInterface({ input: process.stdin }) : null;
   keys?.on('line', () => {
     void (async () => {
-      if (!values['no-open'] && (await openWindow())) process.stdout.write('Opened another window.\n');
-      else process.stdout.write(`New link (${openOnce}): ${live.issueTicket().url}\n`);
+      const failed = values['no-open'] ? null : await openWindow();
+      if (!values['no-open'] && failed === null) process.stdout.write('Opened another window.\n');
+      else {
+        if (failed) process.stdout.write(`The browser window could not be opened: ${failed}.\n`);
+        process.stdout.write(`New link (${openOnce}): ${live.issueTicket().url}\n`);
+      }
     })();
   });
   process.stdin.on('error', () => keys?.close());

@@ -1,2 +1,2 @@
 /** The Electron executable, or null where it is not installed. */
-export function electronBinary(): string | null;
+export function electronBinary(env?: NodeJS.ProcessEnv): string | null;

@@ -5,8 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-export function electronBinary() {
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+export function electronBinary(env = process.env) {
+  const override = env.ELECTRON_OVERRIDE_DIST_PATH;
   if (override) {
     const exe = process.platform === 'win32' ? 'electron.exe' : process.platform === 'darwin' ? 'Electron.app/Contents/MacOS/Electron' : 'electron';
     const p = path.join(override, exe);

@@ -22,21 +22,32 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | nul
   return (CANDIDATES[process.platform] ?? []).find((p) => existsSync(p)) ?? null;
 }
 
+export type WindowOpened = { ok: true } | { ok: false; reason: string };
+
 /**
  * Opens the app in a Chromium "app mode" window with its own profile (no
  * extensions, no sync, no history shared with the user's everyday browser).
- * Returns false when no Chromium-family browser is found. `url` ends up in the
- * browser's command line, which every local user can read: never a secret.
+ * Resolves once the browser process has started, or with why it could not be
+ * (none found, or it would not run: the user is told and given a link instead).
+ * `url` ends up in the browser's command line, which every local user can read: never a secret.
  */
-export function openAppWindow(url: string, profileDir: string): boolean {
-  const browser = findChromium();
-  if (!browser) return false;
-  const child = spawn(
-    browser,
-    [`--app=${url}`, `--user-data-dir=${profileDir}`, '--no-first-run', '--disable-sync', '--disable-background-networking', '--disable-component-update'],
-    { detached: true, stdio: 'ignore' },
-  );
-  child.on('error', () => undefined);
-  child.unref();
-  return true;
+export function openAppWindow(url: string, profileDir: string, env: NodeJS.ProcessEnv = process.env): Promise<WindowOpened> {
+  const browser = findChromium(env);
+  if (!browser) {
+    const reason = env.CASEFILE_CHROMIUM
+      ? `CASEFILE_CHROMIUM names ${env.CASEFILE_CHROMIUM}, which does not exist`
+      : 'no Chromium-based browser (Chromium, Chrome or Edge) was found';
+    return Promise.resolve({ ok: false, reason });
+  }
+  return new Promise((resolve) => {
+    const child = spawn(
+      browser,
+      [`--app=${url}`, `--user-data-dir=${profileDir}`, '--no-first-run', '--disable-sync', '--disable-background-networking', '--disable-component-update'],
+      { detached: true, stdio: 'ignore' },
+    );
+    // Node emits exactly one of these: the process started, or it could not be run.
+    child.once('spawn', () => resolve({ ok: true }));
+    child.once('error', (err) => resolve({ ok: false, reason: `${browser} could not be started (${err.message})` }));
+    child.unref();
+  });
 }
