@@ -16,6 +16,7 @@ import type enPrisoner from './locales/en.prisoner.json';
 import type enCaseList from './locales/en.caseList.json';
 import type enOrg from './locales/en.org.json';
 import type enBriefs14 from './locales/en.briefs14.json';
+import type enDaysStop from './locales/en.daysStop.json';
 
 // Every locale file in ./locales is picked up here: `<lang>.json`, plus optional
 // parts `<lang>.<feature>.json` that a feature keeps to itself (their top-level keys
@@ -39,7 +40,8 @@ type Texts = typeof en &
   typeof enPrisoner &
   typeof enCaseList &
   typeof enOrg &
-  typeof enBriefs14;
+  typeof enBriefs14 &
+  typeof enDaysStop;
 
 export const resources: Record<string, { translation: Record<string, unknown> }> = {};
 for (const [file, mod] of Object.entries(files)) {
