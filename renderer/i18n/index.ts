@@ -17,6 +17,7 @@ import type enCaseList from './locales/en.caseList.json';
 import type enOrg from './locales/en.org.json';
 import type enBriefs14 from './locales/en.briefs14.json';
 import type enDaysStop from './locales/en.daysStop.json';
+import type enSnapshotsDay from './locales/en.snapshotsDay.json';
 
 // Every locale file in ./locales is picked up here: `<lang>.json`, plus optional
 // parts `<lang>.<feature>.json` that a feature keeps to itself (their top-level keys
@@ -41,7 +42,8 @@ type Texts = typeof en &
   typeof enCaseList &
   typeof enOrg &
   typeof enBriefs14 &
-  typeof enDaysStop;
+  typeof enDaysStop &
+  typeof enSnapshotsDay;
 
 export const resources: Record<string, { translation: Record<string, unknown> }> = {};
 for (const [file, mod] of Object.entries(files)) {
