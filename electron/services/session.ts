@@ -256,7 +256,7 @@ export class Session {
   }
 
   private async openStoreNow(passphrase: string | undefined, held?: StoreOptions['held']): Promise<void> {
-    const store = await CaseStore.open(this.dataDir, { ...this.options.store, ...(passphrase !== undefined ? { passphrase } : {}), ...(held ? { held } : {}) });
+    const store = await CaseStore.open(this.dataDir, { ...(this.options.background ? { hourlySnapshots: { onError: (err: unknown) => this.options.onWarning?.(`The hourly backup failed: ${(err as Error).message}`) } } : {}), ...this.options.store, ...(passphrase !== undefined ? { passphrase } : {}), ...(held ? { held } : {}) });
     this.open = { store, services: createServices(store) };
     this.encrypted = store.encrypted;
     this.idleMinutes = store.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES;

@@ -18,6 +18,8 @@ import type enOrg from './locales/en.org.json';
 import type enBriefs14 from './locales/en.briefs14.json';
 import type enLayout15 from './locales/en.layout15.json';
 import type enToasts15 from './locales/en.toasts15.json';
+import type enDaysStop from './locales/en.daysStop.json';
+import type enSnapshotsDay from './locales/en.snapshotsDay.json';
 
 // Every locale file in ./locales is picked up here: `<lang>.json`, plus optional
 // parts `<lang>.<feature>.json` that a feature keeps to itself (their top-level keys
@@ -43,7 +45,9 @@ type Texts = typeof en &
   typeof enOrg &
   typeof enBriefs14 &
   typeof enLayout15 &
-  typeof enToasts15;
+  typeof enToasts15 &
+  typeof enDaysStop &
+  typeof enSnapshotsDay;
 
 export const resources: Record<string, { translation: Record<string, unknown> }> = {};
 for (const [file, mod] of Object.entries(files)) {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DateTime } from './scalars';
 
 /** Why a snapshot was taken: the schedule, the user, or a change about to be made to the whole folder. */
-export const SnapshotReason = z.enum(['start', 'daily', 'manual', 'before-migration', 'before-encrypt', 'before-decrypt', 'before-restore']);
+export const SnapshotReason = z.enum(['start', 'daily', 'hourly', 'manual', 'before-migration', 'before-encrypt', 'before-decrypt', 'before-restore']);
 export type SnapshotReason = z.infer<typeof SnapshotReason>;
 
 export const SnapshotInfo = z.strictObject({

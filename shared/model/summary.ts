@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { CaseKind, CaseStatus, DetentionStatus, MeasureStatus, MeasureType, PenaltyType, Priority, type CaseFile } from './case';
 import { penaltyInForce } from './decisions';
+import { formatCalendarDate, type CalendarDate } from '../text/dates';
+import { measureProjection, releaseProjection } from '../text/detention';
 import { DateTime, Id, PartialDate, StoredTerm } from './scalars';
 import type { AgendaItem } from './agenda';
 
@@ -30,6 +32,8 @@ export const CaseSummary = z.strictObject({
   penaltyTerm: StoredTerm.optional(),
   /** The day the person was released, when recorded: the days in detention stop there. */
   releasedOn: PartialDate.optional(),
+  /** The first and last day the term (or the measure) can end on, recorded or computed: past the last, the days stop. */
+  ends: z.strictObject({ earliest: PartialDate, latest: PartialDate }).optional(),
   rev: z.int().min(1),
   createdAt: DateTime,
   updatedAt: DateTime,
@@ -52,6 +56,7 @@ export function summarize(c: CaseFile): CaseSummary {
       penaltyType: penalty?.type,
       penaltyTerm: penalty?.term,
       releasedOn: c.detention.releasedOn,
+      ends: endsOf(releaseProjection(c.detention, c.decisions)),
     };
   }
   return {
@@ -60,7 +65,12 @@ export function summarize(c: CaseFile): CaseSummary {
     measureType: c.measure.type,
     measureStatus: c.measure.status,
     since: c.measure.start,
+    ends: endsOf(measureProjection(c.measure)),
   };
+}
+
+function endsOf(p: { earliest: CalendarDate; latest: CalendarDate } | null): CaseSummary['ends'] {
+  return p ? { earliest: formatCalendarDate(p.earliest), latest: formatCalendarDate(p.latest) } : undefined;
 }
 
 /** The case's open items, in the order the case holds them. */

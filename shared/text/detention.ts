@@ -164,10 +164,16 @@ export function termParts(term: Term): { months: number; days: number } {
  * that is known.
  */
 export function expectedRelease(detention: DetentionLike, decisions: readonly DecisionLike[], today: CalendarDate): ExpectedEnd | null {
+  const e = releaseProjection(detention, decisions);
+  return e ? withDays(e, e.basis, today) : null;
+}
+
+/** expectedRelease without the days from today: what a case summary can keep (it has no today). */
+export function releaseProjection(detention: DetentionLike, decisions: readonly DecisionLike[]): (Projected & { basis: EndBasis }) | null {
   if (detention.releasedOn) return null;
   if (detention.expectedRelease) {
     const r = recorded(detention.expectedRelease);
-    if (r) return withDays(r, { kind: 'recorded' }, today);
+    if (r) return { ...r, basis: { kind: 'recorded' } };
   }
   const decision = penaltyInForce(decisions);
   const term = decision?.penalty?.term;
@@ -177,18 +183,24 @@ export function expectedRelease(detention: DetentionLike, decisions: readonly De
   const { months, days } = termParts(term);
   const p = plusDuration(from, months, days);
   if (!p) return null;
-  return withDays(p, detention.since ? { kind: 'start', from, months, days } : { kind: 'verdict', from, months, days }, today);
+  return { ...p, basis: detention.since ? { kind: 'start', from, months, days } : { kind: 'verdict', from, months, days } };
 }
 
 type MeasureLike = { start?: string | undefined; end?: string | undefined; durationMonths?: number | undefined };
 
 /** When an NGO's measure ends: measure.end when recorded, else start + durationMonths. */
 export function measureEnd(measure: MeasureLike, today: CalendarDate): ExpectedEnd | null {
+  const e = measureProjection(measure);
+  return e ? withDays(e, e.basis, today) : null;
+}
+
+/** measureEnd without the days from today. */
+export function measureProjection(measure: MeasureLike): (Projected & { basis: EndBasis }) | null {
   if (measure.end) {
     const r = recorded(measure.end);
-    if (r) return withDays(r, { kind: 'recorded' }, today);
+    if (r) return { ...r, basis: { kind: 'recorded' } };
   }
   if (!measure.start || measure.durationMonths === undefined) return null;
   const p = plusMonths(measure.start, measure.durationMonths);
-  return p ? withDays(p, { kind: 'start', from: measure.start, months: measure.durationMonths }, today) : null;
+  return p ? { ...p, basis: { kind: 'start', from: measure.start, months: measure.durationMonths } } : null;
 }

@@ -25,6 +25,8 @@ test('back up now, edit a case, restore the snapshot; History shows the edit', a
   const manual = table.getByRole('row').filter({ hasText: 'Made by you' });
   await expect(manual).toHaveCount(1);
   await expect(manual.getByRole('cell').nth(2)).toHaveText('1');
+  // Settings says when the newest backup was taken, and why.
+  await expect(backups.getByText(/^Newest backup: .+ \(Made by you\)\. Another is taken after the first change saved in each hour of work\.$/)).toBeVisible();
 
   // Edit the case.
   await page.evaluate(`location.hash = '#/case/${id}'`);

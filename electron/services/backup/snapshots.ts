@@ -21,7 +21,7 @@ import { encodeSnapshotTo, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type SnapshotEntry
 export const BACKUPS_DIR = 'backups';
 export const SNAPSHOT_EXT = '.casefile-snapshot';
 /** The scheduled kinds, pruned by day and week; the others mark a change to the whole folder and are kept by count. */
-const SCHEDULED: ReadonlySet<SnapshotReason> = new Set(['start', 'daily', 'manual']);
+const SCHEDULED: ReadonlySet<SnapshotReason> = new Set(['start', 'daily', 'hourly', 'manual']);
 export const KEEP_DAILY = 7;
 export const KEEP_WEEKLY = 4;
 export const KEEP_BEFORE_CHANGE = 5;

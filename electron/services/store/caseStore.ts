@@ -21,6 +21,7 @@ import { MIGRATIONS } from './migrations';
 import { diffCases } from '../audit/diff';
 import { HISTORY_DIR, HistoryLog } from '../audit/historyLog';
 import { copyBackupsOut, copyDestination, createSnapshot, findValidCopy, listCheckedSnapshots, listSnapshots, pruneSnapshots, recoverRestore, verifySnapshots, type CopyOutReport } from '../backup';
+import { HourlySnapshots } from '../backup/hourlySnapshots';
 import { quarantinedCaseId, quarantinedFromTrash, quarantineName } from './quarantineNames';
 import { checkHistories } from '../audit/historyCheck';
 import { caseDigest } from '../audit/digest';
@@ -41,6 +42,8 @@ export type StoreOptions = {
    * encrypted (then no passphrase is needed; the store owns the key again).
    */
   held?: { lock: DataDirLock; dataKey?: Buffer | null };
+  /** Snapshots during the day, after the first save of each hour (backup/hourlySnapshots.ts); the app turns them on. */
+  hourlySnapshots?: { onError?: (err: unknown) => void };
 };
 
 export const ENCRYPTED_MESSAGE = 'This data folder is encrypted. Give the passphrase (CASEFILE_PASSPHRASE or the prompt).';
@@ -121,6 +124,7 @@ export class CaseStore {
   private readonly unconfirmed: Array<{ file: string; id: string; rev: number; reason: string }> = [];
   /** What the open found tampered with (audit/tamper), for About and the window's banner. */
   tampered: readonly TamperFinding[] = [];
+  private readonly hourly: HourlySnapshots | null;
 
   private constructor(
     readonly dataDir: string,
@@ -137,6 +141,8 @@ export class CaseStore {
     this.trashChecked = index.trash;
     this.unreadAgendas = index.agendas;
     this.historyLog = new HistoryLog(dataDir, dataKey, options.fs);
+    const h = options.hourlySnapshots;
+    this.hourly = h ? new HourlySnapshots({ dataDir, now: () => Date.parse(this.now()), settled: () => Promise.all([this.queue, this.backups]), take: () => this.backup('hourly'), ...(h.onError ? { onError: h.onError } : {}) }) : null;
   }
 
   static async open(dataDir: string, options: StoreOptions = {}): Promise<CaseStore> {
@@ -241,6 +247,7 @@ export class CaseStore {
 
   private async shutDown(): Promise<void> {
     // A snapshot still being written must finish under this key and before a conversion or restore starts.
+    await this.hourly?.stop();
     await this.backups;
     await this.queue.catch(() => undefined);
     for (const hook of this.closeHooks) await hook().catch(() => undefined); // caches: a failure costs a rebuild, nothing more
@@ -692,6 +699,7 @@ export class CaseStore {
     this.scheduleIndexFlush();
     await this.record(c.id, [this.entry(c, cause, previous)]);
     this.emit({ type: 'upsert', case: c, cause, ...(previous ? { previous } : {}) });
+    this.hourly?.saved(); // returns at once: the snapshot, when due, waits for the save queue to settle
   }
 
   /** Puts a recovered copy of a trashed case back into trash/ (it stays out of the list and the search). */

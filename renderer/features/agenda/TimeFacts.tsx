@@ -2,7 +2,8 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { NgoCase, PrisonerCase } from '../../../shared/model';
 import { localToday } from '../../../shared/text/dates';
-import { daysIn, expectedRelease, measureEnd, type DaysIn, type ExpectedEnd } from '../../../shared/text/detention';
+import { daysCount, type DaysCount } from '../../../shared/text/daysCount';
+import { expectedRelease, measureEnd, type DaysIn, type ExpectedEnd } from '../../../shared/text/detention';
 import { useFormat, type Format } from '../../i18n/format';
 import { formatDay, formatMonth, formatPartialDate } from './partialDates';
 import { termText } from './termText';
@@ -25,6 +26,16 @@ function daysText(t: T, f: Format, d: DaysIn, since: string, prefix: 'daysIn' | 
   if (d.precision === 'day') return t(`agenda.facts.${prefix}Day`, { count: d.days, days, date: formatPartialDate(since, f.lang) });
   const period = d.precision === 'month' ? formatMonth(d.countedFrom.year, d.countedFrom.month, f.lang) : String(d.countedFrom.year);
   return t(d.precision === 'month' ? `agenda.facts.${prefix}Month` : `agenda.facts.${prefix}Year`, { count: d.days, days, period });
+}
+
+/** The final count of days once the term or the measure has ended (daysCount's 'stopped'). */
+function stoppedText(t: T, f: Format, c: Extract<DaysCount, { state: 'stopped' }>, since: string): string {
+  const days = f.number(c.days.days);
+  const end = formatPartialDate(c.stoppedOn, f.lang);
+  const kind = c.why === 'measureEnded' ? 'measureEnded' : 'termEnded';
+  return c.days.precision === 'day'
+    ? t(`daysStop.${kind}Day`, { days, date: formatPartialDate(since, f.lang), end })
+    : t(`daysStop.${kind}Approx`, { days, end });
 }
 
 function endText(t: T, f: Format, e: ExpectedEnd, prefix: 'release' | 'end'): string {
@@ -88,10 +99,14 @@ export function DetentionFacts({ c }: { c: PrisonerCase }) {
   const released = c.detention.status === 'released' || releasedOn !== undefined;
   if (released && !releasedOn) return null;
   const today = localToday();
-  const d = daysIn(since, today, releasedOn);
   const release = expectedRelease(c.detention, c.decisions, today);
+  const count = daysCount({ kind: 'detention', since, releasedOn, detentionStatus: c.detention.status, ends: release }, today);
   const lines: { text: string; note?: string }[] = [];
-  lines.push({ text: d && since ? daysText(t, f, d, since, 'daysIn') : t('agenda.facts.sinceUnknown') });
+  if (count.state === 'stopped' && count.why === 'termEnded' && since) lines.push({ text: stoppedText(t, f, count, since) });
+  else {
+    const d = count.state === 'over' ? null : count.days;
+    lines.push({ text: d && since ? daysText(t, f, d, since, 'daysIn') : t('agenda.facts.sinceUnknown') });
+  }
   // Once released, the days held are the whole fact: there is no release to expect.
   if (!released) {
     lines.push(release ? { text: `${endText(t, f, release, 'release')} (${whenText(t, f, release)}).`, note: basisText(t, f, release) } : { text: t('agenda.facts.releaseUnknown') });
@@ -105,13 +120,16 @@ export function MeasureFacts({ c }: { c: NgoCase }) {
   const f = useFormat();
   const today = localToday();
   const start = c.measure.start;
-  const d = daysIn(start, today);
   const end = measureEnd(c.measure, today);
   const lines: { text: string; note?: string }[] = [];
-  // A measure that expired or was overturned is over: its days stop counting.
-  const over = c.measure.status === 'expired' || c.measure.status === 'overturned';
-  if (over) lines.push({ text: c.measure.status === 'expired' ? t('agenda.facts.measureExpired') : t('agenda.facts.measureOverturned') });
-  else lines.push({ text: d && start ? daysText(t, f, d, start, 'measureDays') : t('agenda.facts.measureStartUnknown') });
+  // A measure that expired, was overturned or is past its end is over: its days stop counting.
+  const count = daysCount({ kind: 'measure', since: start, measureStatus: c.measure.status, ends: end }, today);
+  if (count.state === 'over' && (count.why === 'expired' || count.why === 'overturned')) lines.push({ text: count.why === 'expired' ? t('agenda.facts.measureExpired') : t('agenda.facts.measureOverturned') });
+  else if (count.state === 'stopped' && start) lines.push({ text: stoppedText(t, f, count, start) });
+  else {
+    const d = count.state === 'running' ? count.days : null;
+    lines.push({ text: d && start ? daysText(t, f, d, start, 'measureDays') : t('agenda.facts.measureStartUnknown') });
+  }
   if (end) lines.push({ text: `${endText(t, f, end, 'end')} (${whenText(t, f, end)}).`, note: basisText(t, f, end) });
   else lines.push({ text: t('agenda.facts.endUnknown') });
   return <Facts label={t('agenda.facts.measureLabel')} lines={lines} />;

@@ -94,6 +94,13 @@ export function BackupsSection({
           {creating && createProgress && <FilesProgress progress={createProgress} label={t('backups.creating')} />}
         </span>
       </div>
+      {snapshots !== null && (
+        <p className="muted backups-newest" data-testid="backups-newest">
+          {snapshots[0]
+            ? t('snapshotsDay.newest', { when: format.dateTime(snapshots[0].createdAt), reason: tt(REASON_KEYS[snapshots[0].reason]) })
+            : t('snapshotsDay.none')}
+        </p>
+      )}
       <CopyOutDialog open={copying} onClose={() => setCopying(false)} onCopied={() => void load()} />
       {error && (
         <p className="field-error" role="alert">

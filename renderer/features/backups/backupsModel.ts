@@ -17,6 +17,7 @@ export function sizeParts(bytes: number): { value: number; unit: SizeUnit } {
 export const REASON_KEYS: Record<SnapshotReason, string> = {
   start: 'backups.reason.start',
   daily: 'backups.reason.daily',
+  hourly: 'snapshotsDay.reasonHourly',
   manual: 'backups.reason.manual',
   'before-migration': 'backups.reason.beforeMigration',
   'before-encrypt': 'backups.reason.beforeEncrypt',

@@ -397,7 +397,7 @@ export function CaseList({ ui, setUi, filterRef, version, onNewCase, onImport, o
                   <div className="grid-cell col-situation" role="gridcell">
                     {situation(row)}
                   </div>
-                  <div className="grid-cell col-days" role="gridcell" title={row.over ? t('list.daysOverHint') : row.days?.approximate ? t('list.daysApproxHint', { since: s.since }) : s.since}>
+                  <div className="grid-cell col-days" role="gridcell" title={row.over ? t('daysStop.listHint') : row.days?.approximate ? t('list.daysApproxHint', { since: s.since }) : s.since}>
                     {row.days ? (row.days.approximate ? `≥ ${format.number(row.days.days)}` : format.number(row.days.days)) : row.over ? t('list.daysOver') : '—'}
                   </div>
                   <div className="grid-cell col-updated" role="gridcell">

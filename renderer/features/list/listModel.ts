@@ -1,5 +1,6 @@
 import type { CaseSummary } from '../../../shared/model';
-import { daysSince, type CalendarDate, type DaysSince } from '../../../shared/text/dates';
+import { partialDateStart, type CalendarDate, type DaysSince } from '../../../shared/text/dates';
+import { daysCount } from '../../../shared/text/daysCount';
 
 // The case list's pure half: which rows pass the filters and in which order.
 
@@ -21,14 +22,11 @@ export type CaseRow = {
   /** The person's or organisation's name (the first of `names`). */
   name: string;
   days: DaysSince | null;
-  /** The detention or the measure is over (released; expired or overturned): its days no longer count. */
+  /** The detention or the measure is over (released, term ended; expired, overturned or past its end): its days no longer count. */
   over: boolean;
   /** The folded text the instant filter searches: title and every name. */
   haystack: string;
 };
-
-/** Statuses after which a person is no longer held, or an organisation no longer under the measure. */
-const OVER: ReadonlySet<string> = new Set(['released', 'expired', 'overturned']);
 
 /**
  * What the situation column says of a prisoner: the detention status, then the day of
@@ -51,16 +49,30 @@ export function prisonerSituation(s: CaseSummary): PrisonerSituation | null {
 
 export function toRows(cases: readonly CaseSummary[], today: CalendarDate, fold: (s: string) => string): CaseRow[] {
   return cases.map((summary) => {
-    // A recorded release ends the detention whatever the status says.
-    const over = OVER.has(summary.detentionStatus ?? '') || OVER.has(summary.measureStatus ?? '') || summary.releasedOn !== undefined;
+    // The case view's rule (shared/text/daysCount.ts): the list shows only a running count.
+    const count = daysCount(countInput(summary), today);
+    const running = count.state === 'running' ? count.days : null;
     return {
       summary,
       name: summary.names[0] ?? '',
-      days: summary.since && !over ? daysSince(summary.since, today) : null,
-      over,
+      days: running ? { days: running.days, approximate: running.precision !== 'day' } : null,
+      over: count.state !== 'running',
       haystack: fold([summary.title, ...summary.names].join('\n')),
     };
   });
+}
+
+function countInput(s: CaseSummary) {
+  const earliest = s.ends && partialDateStart(s.ends.earliest);
+  const latest = s.ends && partialDateStart(s.ends.latest);
+  return {
+    kind: s.kind === 'political_prisoner' ? ('detention' as const) : ('measure' as const),
+    since: s.since,
+    releasedOn: s.releasedOn,
+    detentionStatus: s.detentionStatus,
+    measureStatus: s.measureStatus,
+    ends: earliest && latest ? { earliest, latest } : null,
+  };
 }
 
 /** `compile` turns the filter text into a test on a row's folded text (see search.ts). */
