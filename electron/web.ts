@@ -136,8 +136,11 @@ async function main(): Promise<number> {
     })();
   });
   process.stdin.on('error', () => keys?.close());
+  // Listening with `on`, not `once`: Ctrl+C in a terminal reaches `npm start` and this process both, and
+  // start.mjs forwards its own; a second signal while the folder is being closed must not kill us
+  // before the lock is let go.
   await new Promise<void>((resolve) => {
-    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => resolve());
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => resolve());
   });
   keys?.close();
   process.stdin.destroy();

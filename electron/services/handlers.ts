@@ -1,4 +1,4 @@
-import type { OperationName, OpOutput, OpParsedInput, Progress } from '../../shared/contract';
+import type { OperationName, OpOutput, OpParsedInput } from '../../shared/contract';
 import { agendaRows, parseIsoDay } from '../../shared/model';
 import { localToday } from '../../shared/text/dates';
 import { ServiceError } from './errors';
@@ -12,12 +12,9 @@ import { boundedAnnotationStates } from './isolation/annotationStates';
 import type { CaseStore } from './store/caseStore';
 import pkg from '../../package.json' with { type: 'json' };
 
-/** What a door may offer a call besides its input: a place to show progress. */
-export type CallContext = {
-  onProgress?: (progress: Progress) => void;
-  /** Aborted when the caller has gone (browser mode: the request's connection closed); work on files stops. */
-  signal?: AbortSignal;
-};
+import type { CallContext } from './callContext';
+
+export type { CallContext } from './callContext';
 
 /** One service function per contract operation; each receives input the dispatcher has already validated. */
 export type Handlers = { [K in OperationName]: (input: OpParsedInput<K>, context: CallContext) => Promise<OpOutput<K>> | OpOutput<K> };

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { OpOutput, OpParsedInput } from '../../../shared/contract';
 import type { CaseFile } from '../../../shared/model';
 import { ServiceError } from '../errors';
-import type { CallContext } from '../handlers';
+import type { CallContext } from '../callContext';
 import type { CaseStore } from '../store/caseStore';
 import { readAddressBook } from '../addressees';
 import { readFolderSettings } from '../settings/folderSettings';

@@ -192,3 +192,21 @@ it('with --no-open a one-time link is printed for the user; Enter prints a new o
     await stop(run);
   }
 });
+
+it('Ctrl+C that reaches it twice (the terminal signals npm start and its child both) still closes cleanly and lets the folder go', async () => {
+  const data = path.join(dir, 'data');
+  const run = startWeb(['--data-dir', data, '--port', '0', '--no-open'], { XDG_CONFIG_HOME: path.join(dir, 'config'), CASEFILE_CHROMIUM: path.join(dir, 'no-such-browser') });
+  try {
+    await run.waitFor(/^Casefile is running at http:\/\/127\.0\.0\.1:\d+\/#ticket=/);
+    expect(await readdir(data)).toContain('casefile.lock');
+    const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => run.child.once('exit', (code, signal) => resolve([code, signal])));
+    run.child.kill('SIGINT');
+    // The second signal lands while the first is closing the folder (signals sent back to back may merge into one).
+    await new Promise((r) => setTimeout(r, 5));
+    run.child.kill('SIGINT');
+    expect(await exited).toEqual([0, null]);
+    expect(await readdir(data)).not.toContain('casefile.lock');
+  } finally {
+    await stop(run);
+  }
+});
