@@ -1,6 +1,6 @@
 // A case's facts in a brief's words: names, penalties, the arrest, detention, measures.
 // Pure text (no layout), shared by every template through sections.ts.
-import { penaltyInForce, type CaseFile, type NgoCase, type PrisonerCase } from '../../../shared/model';
+import { penaltyInForce, type CaseFile, type Decision, type NgoCase, type PrisonerCase } from '../../../shared/model';
 import type { CalendarDate } from '../../../shared/text/dates';
 import { expectedRelease } from '../../../shared/text/detention';
 import type { Labels } from './labels';
@@ -69,10 +69,19 @@ export function sentenceText(c: PrisonerCase, l: Labels): string {
   return join([l.penaltyType[p.type], formatTerm(p.term, l, p.type), formatMoney(p.fine, l)]);
 }
 
+/**
+ * What a decision is called. Kazakhstan's Administrative Offences Code has the court issue a
+ * «постановление» / «қаулы», never a «приговор» / «үкім»: calling a 10-day arrest a verdict
+ * would be a wrong statement in a brief.
+ */
+export function decisionName(d: Pick<Decision, 'stage' | 'penalty'>, l: Labels): string {
+  return d.stage === 'verdict' && d.penalty?.type === 'administrative_arrest' ? l.facts.administrativeRuling : l.facts.stage[d.stage];
+}
+
 /** The decision whose penalty is in force: its stage (a reduction is not a verdict), date and court or authority. */
 export function verdictText(c: PrisonerCase, l: Labels): string | undefined {
   const d = penaltyInForce(c.decisions);
-  return d && join([l.facts.stage[d.stage], formatPartialDate(d.date, l), d.body]);
+  return d && join([decisionName(d, l), formatPartialDate(d.date, l), d.body]);
 }
 
 /** A birth date as known: "c. 1967" when approximate. */

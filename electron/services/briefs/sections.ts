@@ -75,7 +75,7 @@ export function titleBlock(ctx: Ctx, kicker: string, title: string): void {
 }
 
 import {
-  chargeText, penaltyText, nationalityText, expectedReleaseText, arrestFacts, confidentialIdentity, sentenceText, verdictText, bornText, detentionText, measureText, recognitionText, appealText, type FactRow,
+  chargeText, decisionName, penaltyText, nationalityText, expectedReleaseText, arrestFacts, confidentialIdentity, sentenceText, verdictText, bornText, detentionText, measureText, recognitionText, appealText, type FactRow,
 } from './caseText';
 
 /** The case's workflow state: for the team only (a public brief shows no priority or status). */
@@ -169,7 +169,7 @@ export function decisions(ctx: Ctx, c: PrisonerCase, level: 1 | 2 = 1): void {
     ],
     c.decisions.map((d): Cell[] => [
       formatPartialDate(d.date, l),
-      [{ text: f.stage[d.stage] }, ...confidentialMark(l, d.confidential)],
+      [{ text: decisionName(d, l) }, ...confidentialMark(l, d.confidential)],
       d.body ?? '',
       penaltyText(d.penalty, l),
       d.outcome ?? '',

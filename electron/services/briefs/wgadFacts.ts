@@ -2,7 +2,7 @@ import type { PrisonerCase, WgadCategory } from '../../../shared/model';
 import type { z } from 'zod';
 import type { CalendarDate } from '../../../shared/text/dates';
 import { periodOf } from '../../../shared/text/detention';
-import { chargeText, detentionText, nationalityText, recognitionText } from './caseText';
+import { chargeText, decisionName, detentionText, nationalityText, recognitionText } from './caseText';
 import { countryShort, formatPartialDate, join } from './format';
 import type { Labels } from './labels';
 import type { WgadLabels } from './labels/wgad';
@@ -129,7 +129,7 @@ function eventPoint(e: Event, l: Labels): FactPoint {
 }
 
 function decisionPoint(d: Decision, l: Labels, sourceIds: readonly string[] = []): FactPoint {
-  const head = join([formatPartialDate(d.date, l), l.facts.stage[d.stage], d.body]);
+  const head = join([formatPartialDate(d.date, l), decisionName(d, l), d.body]);
   return { text: d.outcome ? `${head}: ${d.outcome}.` : `${head}.`, sourceIds };
 }
 

@@ -140,7 +140,8 @@ describe('decisions, the arrest and terms in the court’s units', () => {
 
   it('prints the decision history in order, the penalty in force in days, and the arrest', async () => {
     const text = await render(c, 'case');
-    const verdict = text.indexOf('Verdict Specialised administrative court of Almaty');
+    // Changed on purpose: a court imposing administrative arrest issues a ruling, not a verdict.
+    const verdict = text.indexOf('Court ruling Specialised administrative court of Almaty');
     const reduction = text.indexOf('Reduction Almaty City Court');
     expect(verdict).toBeGreaterThan(-1);
     expect(reduction).toBeGreaterThan(verdict);
@@ -159,8 +160,21 @@ describe('decisions, the arrest and terms in the court’s units', () => {
   it('prints «10 суток» in Russian: administrative arrest is counted in сутки, as the Administrative Offences Code counts it', async () => {
     const text = await render(c, 'wgad', 'ru');
     expect(text).toContain('Административный арест, 10 суток');
+    expect(text).toContain('Постановление');
+    expect(text).not.toContain('Приговор');
     // Changed on purpose (issue 14): the questionnaire's own question.
     expect(text).toContain('Место ареста (как можно подробнее) Republic Square, Almaty');
+  });
+
+  it('calls an administrative court’s decision a ruling in every language, and a criminal one a verdict', async () => {
+    const kk = await render(c, 'case', 'kk');
+    expect(kk).toContain('Сот қаулысы');
+    expect(kk).toContain('Сот шешімдері, шағымдар');
+    expect(kk).not.toContain('Үкім');
+    const criminal = arrestCase({ decisions: [{ id: 'd9', stage: 'verdict', date: '2022-03-01', body: 'Almaty district court', penalty: { type: 'prison', term: { years: 7 } } }] });
+    const ru = await render(criminal, 'case', 'ru');
+    expect(ru).toContain('Приговор');
+    expect(ru).not.toContain('Постановление суда');
   });
 
   it('prints a charge without an article with no placeholder', async () => {

@@ -66,7 +66,8 @@ describe('the WGAD communication in submission mode, the 10-day administrative a
     const two = cat('II', LABELS.en.wgadCategory('III'));
     expect(two).toContain(q.charged('488 part 6, Code of Administrative Offences — breach of the rules on peaceful assemblies (convicted)'));
     const three = cat('III', q.argument);
-    expect(three).toContain(`8 February 2021, Verdict, Specialised administrative court of Almaty. [${news}]`);
+    // A court imposing administrative arrest issues a ruling, not a criminal verdict.
+    expect(three).toContain(`8 February 2021, Court ruling, Specialised administrative court of Almaty. [${news}]`);
     expect(three).toContain(`12 February 2021, Appeal, Almaty City Court: appeal rejected; arrest upheld. [${ruling}]`);
     // V: the defence's appeal with its result and source, once (the appeal event is not listed again elsewhere).
     const v = between(text, S.s5, S.s6);

@@ -82,7 +82,7 @@ const en = {
   originalText: (name: string, size: string) => `${name}, ${size}`,
   sha256Original: 'SHA-256 of the original',
   bytes: (n: string) => `${n} bytes`,
-  remediesInChronology: (dates: string) => `The verdicts, appeals and hearings are listed in the chronology above (${dates}) and the decisions in the table of decisions.`,
+  remediesInChronology: (dates: string) => `The court decisions, appeals and hearings are listed in the chronology above (${dates}) and the decisions in the table of decisions.`,
 };
 
 export type WgadLabels = typeof en;
@@ -156,7 +156,7 @@ const ru: WgadLabels = {
   originalText: (name, size) => `${name}, ${size}`,
   sha256Original: 'SHA-256 исходного файла',
   bytes: (n) => `${n} байт`,
-  remediesInChronology: (dates) => `Приговоры, обжалование и заседания приведены в хронологии выше (${dates}), решения — в таблице решений.`,
+  remediesInChronology: (dates) => `Судебные решения, обжалование и заседания приведены в хронологии выше (${dates}), решения — в таблице решений.`,
 };
 
 const kk: WgadLabels = {
@@ -228,7 +228,7 @@ const kk: WgadLabels = {
   originalText: (name, size) => `${name}, ${size}`,
   sha256Original: 'Түпнұсқа файлдың SHA-256',
   bytes: (n) => `${n} байт`,
-  remediesInChronology: (dates) => `Үкімдер, шағымдар мен сот отырыстары жоғарыдағы хронологияда (${dates}), шешімдер шешімдер кестесінде келтірілген.`,
+  remediesInChronology: (dates) => `Сот шешімдері, шағымдар мен сот отырыстары жоғарыдағы хронологияда (${dates}), шешімдер шешімдер кестесінде келтірілген.`,
 };
 
 function plural(n: number, one: string, few: string, many: string): string {

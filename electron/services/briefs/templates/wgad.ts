@@ -10,7 +10,7 @@ import {
   bornText, chargeText, confidentialMark, detentionText, eventList, evidence, expectedReleaseText, factsTable, nationalityText,
   penaltyText, sentenceText, sortedEvents, titleBlock, toBeCompleted, type Ctx,
 } from '../sections';
-import type { FactRow } from '../caseText';
+import { decisionName, type FactRow } from '../caseText';
 import { categoryPoints, isDeprived, claimedCategories, defenceRemedies, detentionSpan, detentionStart, remedyEventIds, type Remedy } from '../wgadFacts';
 
 /** Events filed under II (the arrest) and III (transfers and release); remedies under V; the rest in IV's chronology. */
@@ -117,7 +117,7 @@ export function renderWgad(ctx: Ctx, c: PrisonerCase): void {
         { header: l.facts.col.penalty, width: 0.22 }, { header: l.facts.col.outcome, width: 0.22 },
       ],
       penaltyDecisions.map((d): Cell[] => [
-        formatPartialDate(d.date, l), [{ text: l.facts.stage[d.stage] }, ...confidentialMark(l, d.confidential)], d.body ?? '', penaltyText(d.penalty, l), d.outcome ?? '',
+        formatPartialDate(d.date, l), [{ text: decisionName(d, l) }, ...confidentialMark(l, d.confidential)], d.body ?? '', penaltyText(d.penalty, l), d.outcome ?? '',
       ]),
     );
     if (sentenceText(c, l)) factsTable(w, [[l.facts.penaltyInForce, sentenceText(c, l)]]);
@@ -181,7 +181,7 @@ function remediesTable(ctx: Ctx, remedies: readonly Remedy[], cite: (ids: readon
       const d = r.decision;
       const result = join([d.outcome, penaltyText(d.penalty, l)], '; ');
       return withNotes([
-        { text: join([formatPartialDate(d.date, l), l.facts.stage[d.stage]], ' · '), style: 'bold' },
+        { text: join([formatPartialDate(d.date, l), decisionName(d, l)], ' · '), style: 'bold' },
         ...(d.body ? [{ text: d.body }] : []),
         ...(result ? [{ text: `${q.remedyCols.result}: ${result}` }] : []),
         ...confidentialMark(l, d.confidential),
