@@ -1,8 +1,7 @@
+import { isRecord } from '../../../shared/model/fromV1';
 import { Organization, ORGANIZATION_FIELDS, type OrganizationPatch } from '../../../shared/organization';
 
 type Raw = Record<string, unknown>;
-
-const isRecord = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * The profile as settings.json holds it, field by field: a field someone edited by

@@ -2,7 +2,7 @@ import type { CaseFile, PathSegment } from '../../../../shared/model';
 import type { BriefLang, BriefMode } from '../../../../shared/model/brief';
 import type { Organization } from '../../../../shared/organization';
 import { nameInScript, summaryFor } from '../caseLanguage';
-import { gap, type Gap } from './gaps';
+import { gap, type Gap, type Words } from './gaps';
 
 // What every template asks of a case, whatever its recipient: a summary the reader can
 // read, the name in the brief's script, and — for a submission to a mechanism — who
@@ -10,8 +10,6 @@ import { gap, type Gap } from './gaps';
 
 /** What a check needs beyond the cases: the data folder's settings, and the brief's language when the reader reads another. */
 export type CheckContext = { organization?: Organization | undefined; briefLang?: BriefLang };
-
-type Words = Record<BriefLang, string>;
 
 const NO_ORGANIZATION: Words = {
   en: "A submission names who submits it, and Settings → Organisation has no name: the brief will have no submitter. Fill it in (or `casefile settings --org-name NAME`).",

@@ -1,11 +1,10 @@
 import type { CaseFile } from '../../../../shared/model';
 import { CUSTODIAL_PENALTIES } from '../../../../shared/model/decisions';
 import type { BriefLang, BriefTemplate } from '../../../../shared/model/brief';
+import type { Words } from './gaps';
 
 // A template that does not fit its cases is refused before anything is drawn, with
 // the reason and the template that would fit, in the reader's language.
-
-type Words = Record<BriefLang, string>;
 
 const MULTI_EMPTY: Words = {
   en: 'The multi-case brief needs at least one case.',
