@@ -1,4 +1,4 @@
-import { PROGRESS_HEADER, type Api, type CallOptions, type OperationName, type OpInput, type OpOutput, type Progress } from '../shared/contract';
+import { PROGRESS_HEADER, TICKET_PATH, TOKEN_HEADER, type Api, type CallOptions, type OperationName, type OpInput, type OpOutput, type Progress } from '../shared/contract';
 import type { Result } from '../shared/errors';
 import { OPERATION_NAMES } from '../shared/operations';
 import { reloadApp } from './lib/reload';
@@ -13,8 +13,6 @@ declare global {
 }
 
 const TOKEN_KEY = 'casefile.token';
-const TOKEN_HEADER = 'x-casefile-token';
-const TICKET_PATH = '/session';
 const TICKET = /(?:^#|&)ticket=([A-Za-z0-9_-]+)/;
 
 /** How this page came by the session token: it has one, its link was already used, or it was opened without a link. */

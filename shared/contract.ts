@@ -324,4 +324,10 @@ export type Api = { [K in OperationName]: (input: OpInput<K>, options?: CallOpti
  * `{"result":…}` line.
  */
 export const PROGRESS_HEADER = 'x-casefile-progress';
+
+/** Browser mode: the header the page sends the per-launch token in (never a cookie: no ambient authority). */
+export const TOKEN_HEADER = 'x-casefile-token';
+
+/** Browser mode: where a page trades its one-time ticket for the session token (`POST {"ticket": "…"}`). */
+export const TICKET_PATH = '/session';
 export const ProgressStreamLine = z.union([z.strictObject({ progress: Progress }), z.strictObject({ result: z.unknown() })]);

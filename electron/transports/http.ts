@@ -4,16 +4,12 @@ import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { isOperationName, PROGRESS_HEADER, type Progress } from '../../shared/contract';
+import { isOperationName, PROGRESS_HEADER, TICKET_PATH, TOKEN_HEADER, type Progress } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
 import type { Dispatch } from '../services/dispatch';
 import { firstInvalidUtf8 } from '../services/isolation/utf8';
 
-/** The header the renderer sends the per-launch token in (never a cookie: no ambient authority). */
-export const TOKEN_HEADER = 'x-casefile-token';
-
-/** Where a page trades a one-time ticket for the session token: `POST` with `{"ticket": "…"}`. */
-export const TICKET_PATH = '/session';
+export { TICKET_PATH, TOKEN_HEADER };
 
 /** A ticket's answer when it was already used (or never issued by this run). */
 export const TICKET_USED_MESSAGE =
