@@ -1,35 +1,19 @@
-import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import type { TrashEntry } from '../../../shared/contract';
-import type { ApiError } from '../../../shared/errors';
 import { useToast } from '../../components/Toasts';
 import { useFormat } from '../../i18n/format';
 import { navigate } from '../../lib/router';
 import { enumLabel } from '../case/sections/common';
 import { useErrorText } from '../../lib/errors';
+import { useOperation } from '../../lib/useOperation';
 
 export function TrashView({ onChanged }: { onChanged: () => void }) {
   const { t } = useTranslation();
   const errorOf = useErrorText();
   const format = useFormat();
   const toast = useToast();
-  const [entries, setEntries] = useState<TrashEntry[] | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  const load = useCallback(async () => {
-    const result = await api['trash.list']({});
-    if (result.ok) {
-      setEntries(result.value);
-      setError(null);
-    } else {
-      setError(result.error);
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { value: entries, error, refresh: load } = useOperation(() => api['trash.list']({}), []);
 
   const restore = async (entry: TrashEntry) => {
     const result = await api['cases.restore']({ id: entry.id });
