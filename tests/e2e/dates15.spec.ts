@@ -1,4 +1,5 @@
-import { expect, test, type Locator, type Page } from './fixtures';
+import type { Locator } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { importBundle, readCaseFile, section } from './helpers';
 
 // Issue 15: a Kazakh and a Russian interface write dates with month names — never ICU's
