@@ -1,14 +1,16 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { dateLanguage, formatTimestamp, formatTimestampDay } from '../../shared/text/formatDate';
 
+// Dates come from the project's own month table (shared/text/formatDate), never from Intl:
 // Chromium's trimmed ICU data (and so Electron's) knows the tag 'kk' but holds no Kazakh
-// month names or number symbols: dates would come out as "2026 M11 22" and numbers as
-// "12,345.6". Where the engine lacks a language's month names, dates are written in
-// numbers the way that language's country writes them, and numbers likewise, through a
-// locale whose numeric patterns match (ru-KZ: 22.11.2026, 12 345,6; no words from it).
+// month names, so Intl wrote "2026 M11 22". Its number symbols are missing too ("12,345.6"),
+// so where the engine lacks Kazakh data, numbers are written through a locale whose numeric
+// patterns match the country's (ru-KZ: 12 345,6; no words from it).
 const NUMERIC_FALLBACK: Record<string, string> = { kk: 'ru-KZ' };
 
-function hasMonthNames(lang: string): boolean {
+// Month names are the probe for the trimmed data: where they are missing, so are the number symbols.
+function hasLocaleData(lang: string): boolean {
   try {
     const month = new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, 0, 15));
     return !/^M?\d+$/.test(month);
@@ -22,12 +24,8 @@ export function useFormat() {
   const { i18n } = useTranslation();
   const lang = i18n.language;
   return useMemo(() => {
-    const fallback = hasMonthNames(lang) ? undefined : NUMERIC_FALLBACK[lang];
-    const numericDay = { day: '2-digit', month: '2-digit', year: 'numeric' } as const;
-    const date = fallback ? new Intl.DateTimeFormat(fallback, numericDay) : new Intl.DateTimeFormat(lang, { dateStyle: 'medium' });
-    const dateTime = fallback
-      ? new Intl.DateTimeFormat(fallback, { ...numericDay, hour: '2-digit', minute: '2-digit' })
-      : new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
+    const fallback = hasLocaleData(lang) ? undefined : NUMERIC_FALLBACK[lang];
+    const dates = dateLanguage(lang);
     const number = new Intl.NumberFormat(fallback ?? lang);
     let regions: Intl.DisplayNames | null = null;
     try {
@@ -38,14 +36,10 @@ export function useFormat() {
     const collator = new Intl.Collator(lang, { sensitivity: 'base', numeric: true });
     return {
       lang,
-      date: (iso: string) => {
-        const d = new Date(iso);
-        return Number.isNaN(d.getTime()) ? iso : date.format(d);
-      },
-      dateTime: (iso: string) => {
-        const d = new Date(iso);
-        return Number.isNaN(d.getTime()) ? iso : dateTime.format(d);
-      },
+      /** The local day of a timestamp: «6 желтоқсан 2026 ж.», «6 декабря 2026 г.», "6 December 2026". */
+      date: (iso: string) => formatTimestampDay(iso, dates),
+      /** A timestamp in local time: «6 желтоқсан 2026 ж., 14:05». */
+      dateTime: (iso: string) => formatTimestamp(iso, dates),
       number: (n: number) => number.format(n),
       country: (code: string | undefined) => {
         if (!code || !/^[A-Z]{2}$/.test(code)) return undefined;

@@ -1,9 +1,14 @@
 // Dates as people type them ("22.02.2021", "22 февраля 2021 г.", "2021 жылғы 22 ақпан",
 // "Feb 2021") turned into the PartialDate the model stores, and PartialDates written back
 // in each interface language's own form. Pure: no node:, no DOM, no Intl — Chromium's ICU
-// has no Kazakh month names, so all three languages are written here, and every written
-// form parses back to the same value (tested as a property).
-import { parsePartialDate, type PartialDateParts } from './partialDate';
+// has no Kazakh month names, so the names come from the project's table (./monthNames),
+// the written form from ./formatDate, and every written form parses back to the same
+// value (tested as a property).
+import { parsePartialDate } from './partialDate';
+import { MONTH_NAMES, type DateLanguage } from './monthNames';
+import { formatPartialDate as writtenPartialDate } from './formatDate';
+
+export { type DateLanguage, dateLanguage } from './monthNames';
 
 /** Why a text is not a date; the UI maps each reason to a message in the interface language. */
 export type DateInputError =
@@ -23,11 +28,8 @@ export type DateInputResult = { ok: true; value: string; approximate?: true } | 
 // "c. 1967", "ca. 1967", "about 1967", "около 1967 г.", "ок. 1967", "примерно 1967",
 // "шамамен 1967": what a lawyer writes for a birth year known roughly.
 const APPROXIMATE = /^(?:c\.|ca\.|circa|about|approx\.|approximately|около|ок\.|примерно|приблизительно|приблиз\.|шамамен|шам\.|~)(?=\s|\d|$)\s*/;
-const APPROXIMATE_PREFIX: Record<'en' | 'ru' | 'kk', string> = { en: 'c. ', ru: 'ок. ', kk: 'шамамен ' };
 
-export type DateLanguage = 'en' | 'ru' | 'kk';
-
-const EN_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const EN_MONTHS = MONTH_NAMES.en.nominative.map((m) => m.toLowerCase());
 const EN_ABBR = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 // Russian stems take the case endings below (февраль, февраля, феврале, февралю, февралём);
@@ -38,10 +40,8 @@ const RU_MAY = new Set(['май', 'мая', 'мае', 'маю', 'маем']);
 const RU_ABBR: Record<string, number> = {
   янв: 1, фев: 2, февр: 2, мар: 3, апр: 4, июн: 6, июл: 7, авг: 8, сен: 9, сент: 9, окт: 10, ноя: 11, нояб: 11, дек: 12,
 };
-const RU_NOMINATIVE = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
-const RU_GENITIVE = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
 
-const KK_MONTHS = ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'];
+const KK_MONTHS = MONTH_NAMES.kk.nominative;
 
 /**
  * Kazakh letters folded to the Russian keyboard's nearest ones, so "акпан" and "сэуир"
@@ -66,6 +66,11 @@ function monthOf(word: string): number | null {
     const abbr = EN_ABBR.indexOf(w);
     if (abbr >= 0) return abbr + 1;
     if (w === 'sept') return 9;
+  }
+  // The table's own forms first (what formatDate writes), then the other cases by stem.
+  for (const form of [MONTH_NAMES.ru.nominative, MONTH_NAMES.ru.afterDay]) {
+    const i = form.indexOf(w);
+    if (i >= 0) return i + 1;
   }
   if (RU_MAY.has(w)) return 5;
   if (RU_ABBR[w] !== undefined) return RU_ABBR[w];
@@ -194,32 +199,5 @@ function parseExact(s: string): DateInputResult {
  * when approximate; unparseable values come back as they are.
  */
 export function formatPartialDate(value: string, lang: DateLanguage, approximate = false): string {
-  const p: PartialDateParts | null = parsePartialDate(value);
-  if (!p) return value;
-  return approximate ? APPROXIMATE_PREFIX[lang] + writtenDate(p, lang) : writtenDate(p, lang);
-}
-
-function writtenDate(p: PartialDateParts, lang: DateLanguage): string {
-  const year = String(p.year).padStart(4, '0');
-  const m = p.month === undefined ? undefined : p.month - 1;
-  switch (lang) {
-    case 'en': {
-      if (m === undefined) return year;
-      const word = EN_MONTHS[m] ?? '';
-      const name = word.charAt(0).toUpperCase() + word.slice(1);
-      return p.day === undefined ? `${name} ${year}` : `${p.day} ${name} ${year}`;
-    }
-    case 'ru':
-      if (m === undefined) return `${year} г.`;
-      return p.day === undefined ? `${RU_NOMINATIVE[m] ?? ''} ${year} г.` : `${p.day} ${RU_GENITIVE[m] ?? ''} ${year} г.`;
-    case 'kk':
-      if (m === undefined) return `${year} жыл`;
-      return p.day === undefined ? `${year} жылғы ${KK_MONTHS[m] ?? ''}` : `${year} жылғы ${p.day} ${KK_MONTHS[m] ?? ''}`;
-  }
-}
-
-/** The interface language's date form, English for any language we do not write. */
-export function dateLanguage(lang: string): DateLanguage {
-  const base = lang.toLowerCase().split('-')[0];
-  return base === 'ru' || base === 'kk' ? base : 'en';
+  return writtenPartialDate(value, lang, approximate);
 }

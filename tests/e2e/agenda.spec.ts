@@ -14,7 +14,8 @@ function localDay(offsetDays: number): Date {
 }
 const iso = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 const utcDays = (d: Date) => Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / DAY;
-const enDay = (d: Date) => new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(d);
+// The interface writes days as "6 December 2026" in English (day, month name, year).
+const enDay = (d: Date) => `${d.getDate()} ${new Intl.DateTimeFormat('en', { month: 'long' }).format(d)} ${d.getFullYear()}`;
 const enMonth = (year: number, month: number) => new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric' }).format(new Date(year, month - 1, 1));
 
 async function importCases(page: Page, cases: unknown[]): Promise<void> {

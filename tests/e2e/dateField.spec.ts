@@ -64,12 +64,12 @@ test('an event date typed as 08.02.2021 or 22 февраля 2021 is stored as a
   await page.goBack();
   await expect(page.getByRole('heading', { level: 1, name: 'Байболат Кунболатұлы' })).toBeVisible();
   const kkDate = page.getByRole('listitem').filter({ hasText: 'Detained in Almaty' }).getByRole('textbox', { name: 'Күні', exact: true });
-  await expect(kkDate).toHaveValue('2021 жылғы 8 ақпан');
+  await expect(kkDate).toHaveValue('8 ақпан 2021 ж.');
   // A Kazakh date typed in Kazakh, with the month's genitive and the day's ordinal.
   await kkDate.fill('2021 жылғы ақпанның 9-ы');
   await expect.poll(async () => (await readCaseFile(dataDir, id)).events[0].date).toBe('2021-02-09');
   await kkDate.blur();
-  await expect(kkDate).toHaveValue('2021 жылғы 9 ақпан');
+  await expect(kkDate).toHaveValue('9 ақпан 2021 ж.');
 });
 
 test('a fine typed as "2 000 000" is stored as 2000000 and shown grouped', async ({ page, dataDir }) => {

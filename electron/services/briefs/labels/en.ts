@@ -4,6 +4,7 @@ import type {
   PenaltyType, Priority, Recognition, SourceKind, WgadCategory,
 } from '../../../../shared/model';
 import { factsEn } from './facts';
+import { MONTH_NAMES } from '../../../../shared/text/monthNames';
 
 // Every word a brief prints that is not the case's own text. English is the
 // reference: its shape is the type (Labels), so a Russian or Kazakh table missing a
@@ -22,7 +23,7 @@ export type DayUnit = 'day' | 'dayNight';
 /** The three tests of ICCPR article 22(2) every restriction on an association must pass. */
 export type Iccpr22Test = 'law' | 'aim' | 'necessity';
 
-const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const EN_MONTHS = MONTH_NAMES.en.nominative;
 
 export const en = {
   locale: 'en-GB',

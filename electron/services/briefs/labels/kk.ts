@@ -1,5 +1,6 @@
 import type { Labels } from './en';
 import { factsKk } from './facts';
+import { MONTH_NAMES } from '../../../../shared/text/monthNames';
 
 // Kazakh as a Kazakh lawyer writes it: the terms of the Kazakh texts of the Criminal,
 // Criminal Procedure and Administrative Offences Codes of the Republic of Kazakhstan and
@@ -8,8 +9,10 @@ import { factsKk } from './facts';
 // the UN БҰҰ, an NGO ҮЕҰ, the Working Group «Жұмыс тобы». Arbitrary detention is
 // «еркін бостандықтан айыру», never «ерікті түрде ұстау» ("voluntary detention").
 
-/** Intl has no Kazakh month names on every runtime; these are the standard ones. */
-const MONTHS = ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'];
+// Intl has no Kazakh month names on every runtime: the project's table has them. Briefs
+// keep the official documentary order «2026 жылғы 6 желтоқсан» that Kazakh letters to
+// state bodies use; the interface writes the shorter «6 желтоқсан 2026 ж.».
+const MONTHS = MONTH_NAMES.kk.nominative;
 
 export const kk: Labels = {
   locale: 'kk-KZ',

@@ -1,14 +1,15 @@
 import type { Labels } from './en';
 import { factsRu } from './facts';
 import { ruPlural } from './plural';
+import { MONTH_NAMES } from '../../../../shared/text/monthNames';
 
 // Russian as the UN's own Russian texts and Kazakhstan's Russian-language codes word it
 // (sources in docs/brief-glossary.md). No abbreviations in running text ("дн.", "эл."),
 // no "confession"-reading «Признание», no «Содержание» that reads as "Contents".
 
-const MONTHS = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
+const MONTHS = MONTH_NAMES.ru.nominative;
 /** After a day number the month is in the genitive: «16 февраля». */
-const MONTHS_AFTER_DAY = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
+const MONTHS_AFTER_DAY = MONTH_NAMES.ru.afterDay;
 
 export const ru: Labels = {
   locale: 'ru-RU',

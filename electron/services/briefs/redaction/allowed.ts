@@ -1,6 +1,7 @@
 import type { CaseFile } from '../../../../shared/model';
 import { BriefLang } from '../../../../shared/model/brief';
 import { tokenize } from '../../../../shared/text/normalize';
+import { allMonthNames } from '../../../../shared/text/monthNames';
 import { allLabelStrings, labelsFor } from '../labels';
 import { digitRuns, stemKeys } from './words';
 
@@ -47,6 +48,8 @@ function fixedWords(): Set<string> {
   for (const lang of BriefLang.options) visit(labelsFor(lang));
   // Whatever else the label modules register as the briefs' own wording.
   texts.push(...allLabelStrings());
+  // The month table itself: Intl's Kazakh month names are missing on some runtimes.
+  texts.push(...allMonthNames());
   for (const locale of ['en', 'ru', 'kk']) {
     for (let m = 0; m < 12; m++) {
       const day = new Date(Date.UTC(2021, m, 15));
