@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useState, type RefObject } from 'react';
+import { useMemo, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import type { Progress } from '../../../shared/contract';
-import type { ApiError } from '../../../shared/errors';
 import type { SnapshotInfo } from '../../../shared/model';
 import { Dialog } from '../../components/Dialog';
 import { useToast } from '../../components/Toasts';
@@ -10,6 +9,7 @@ import { useFormat, type Format } from '../../i18n/format';
 import { reloadApp } from '../../lib/reload';
 import { flushAllAndWait } from '../case/session';
 import type { Info } from '../settings/AboutDialog';
+import { useOperation } from '../../lib/useOperation';
 import { backupErrorText } from './backupErrors';
 import { CopyOutDialog } from './CopyOutDialog';
 import { REASON_KEYS, sizeParts, sortSnapshots } from './backupsModel';
@@ -41,25 +41,13 @@ export function BackupsSection({
   const { t } = useTranslation();
   const format = useFormat();
   const toast = useToast();
-  const [snapshots, setSnapshots] = useState<SnapshotInfo[] | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { value: listed, error, refresh: load } = useOperation(() => api['backups.list']({}), []);
+  const snapshots = useMemo(() => listed && sortSnapshots(listed), [listed]);
   const [creating, setCreating] = useState(false);
   const [createProgress, setCreateProgress] = useState<Progress | null>(null);
   const [copying, setCopying] = useState(false);
   const [restoring, setRestoring] = useState<SnapshotInfo | null>(null);
   const tt = t as unknown as T;
-
-  const load = useCallback(async () => {
-    const r = await api['backups.list']({});
-    if (r.ok) {
-      setSnapshots(sortSnapshots(r.value));
-      setError(null);
-    } else setError(r.error);
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const backUpNow = async () => {
     setCreating(true);
