@@ -51,7 +51,6 @@ async function historyOf(c: CaseFile): Promise<{ entries: AuditEntry[]; text: Re
   const current = await ok<CaseFile>(dispatch('cases.get', { id: c.id }));
   const lines = describeHistory(entries, current);
   const text = Object.fromEntries(LANGS.map((lang) => [lang, lines.map((entry) => entry.map((line) => lineText(line, writer(lang))))])) as Record<(typeof LANGS)[number], string[][]>;
-  if (process.env.SHOW_HISTORY) console.log(JSON.stringify(text, null, 1));
   for (const lang of LANGS) {
     for (const line of text[lang].flat()) {
       expect(line, `${lang}: ${line}`).not.toMatch(UUID);
