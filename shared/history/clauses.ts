@@ -108,7 +108,8 @@ export function fieldClauses(part: Part, name: string, b: unknown, a: unknown, s
     if (on && off) return [message(a === true ? on : off)];
   }
   if (kind === 'strings' || kind === 'countries' || kind === 'wgad' || kind === 'sourceRefs') return listClauses(field, kind, b, a, sources);
-  if (kind === 'target' && isObject(a) && isObject(b) && same(a.quote, b.quote)) return [message('history.clause.anchorMoved')];
+  // The same words, found at another place (the text changed around them): the passage did not change.
+  if (kind === 'target' && isObject(a) && isObject(b) && isObject(a.quote) && isObject(b.quote) && a.quote.exact === b.quote.exact) return [message('history.clause.anchorMoved')];
   const old = valuePhrase(kind, b, sources);
   const now = valuePhrase(kind, a, sources);
   if (old && now) return [message('history.clause.changed', { field, old, new: now })];

@@ -1,7 +1,7 @@
 import type { AuditChange, AuditEntry } from '../model';
 import { isObject, parseAuditPath, setAt, valueAt, type Segment } from './auditPath';
 import { partClauses, fieldClauses, type ExactValues, type SourceNamer } from './clauses';
-import { ITEM_LISTS, PLAIN_LISTS, type ItemList, type Part, type PlainList } from './fields';
+import { fieldKind, ITEM_LISTS, NESTED_PARTS, PLAIN_LISTS, type ItemList, type Part, type PlainList } from './fields';
 import { itemName, UNNAMED } from './names';
 import { list, message, type HistoryLine, type Phrase } from './phrase';
 
@@ -43,6 +43,25 @@ function exactValues(changes: readonly Located[], from: number): ExactValues {
   return out;
 }
 
+/** Whether a path inside `part` names a field this model knows (a newer file's may not). */
+function knownField(part: Part, rest: readonly Segment[]): boolean {
+  const [first, ...more] = rest;
+  if (!first) return true;
+  const nested = NESTED_PARTS[part]?.[first.key];
+  if (nested) return knownField(nested, more);
+  return fieldKind(part, first.key) !== undefined;
+}
+
+/**
+ * The clauses of a part or an item; a change to a field this model does not know is
+ * told as "other details changed" even where the case as it is no longer shows it.
+ */
+function clausesOf(part: Part, before: unknown, now: unknown, changes: readonly Located[], sources: SourceNamer): HistoryLine[] {
+  const clauses = partClauses(part, before, now, sources, exactValues(changes, 1));
+  const other = changes.some((l) => !knownField(part, l.segs.slice(1)));
+  return other && !clauses.some((c) => c.key === 'history.clause.other') ? [...clauses, message('history.clause.other')] : clauses;
+}
+
 /** A reordering: the list's path with the ids in both orders. */
 const isReorder = (l: Located) => l.segs.length === 1 && Array.isArray(l.change.old) && Array.isArray(l.change.new) && l.change.old.every((v) => typeof v === 'string');
 
@@ -65,7 +84,7 @@ function itemLines(kind: ItemList, id: string, changes: Located[], after: Obj, s
   }
   const now = valueAt(after, [{ key: kind, id }]);
   const before = undone(now, changes, 1);
-  const clauses = partClauses(kind, before, now, sources, exactValues(changes, 1));
+  const clauses = clausesOf(kind, before, now, changes, sources);
   if (clauses.length === 0) return [];
   return [message(`history.say.${kind}.changed`, { name: itemName(kind, now ?? before), changes: list(clauses, 'semicolon') })];
 }
@@ -129,7 +148,7 @@ export function describeEntry(entry: AuditEntry, after: Obj): HistoryLine[] {
     else if (TOP_PARTS.has(top.key)) {
       const part = top.key as Part;
       const now = after[top.key];
-      const clauses = partClauses(part, undone(now, group, 1), now, sources, exactValues(group, 1));
+      const clauses = clausesOf(part, undone(now, group, 1), now, group, sources);
       if (clauses.length > 0) lines.push(message(`history.say.part.${part}`, { changes: list(clauses, 'semicolon') }));
     } else if (isPlainList(top.key) && first.segs.length === 1) lines.push(...plainListLines(top.key, first.change, sources));
     else if (first.segs.length === 1) lines.push(...fieldClauses('case', top.key, first.change.old, first.change.new, sources));
