@@ -5,7 +5,7 @@ import type { ApiError } from '../../../shared/errors';
 import type { AuditCause, AuditEntry, CaseFile } from '../../../shared/model';
 import { describeHistory } from '../../../shared/history/describe';
 import type { HistoryLine } from '../../../shared/history/phrase';
-import { lineText } from './describe/phraseText';
+import { lineText } from '../../../shared/history/phraseText';
 import { useHistoryWriter } from './describe/useHistoryWriter';
 import { useFormat } from '../../i18n/format';
 import { Section } from '../case/parts';

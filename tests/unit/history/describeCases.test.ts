@@ -3,7 +3,7 @@ import { CaseDraft, type AuditEntry, type CaseFile, type PrisonerCase } from '..
 import { describeHistory } from '../../../shared/history/describe';
 import { diffCases } from '../../../electron/services/audit/diff';
 import { finalizeCase } from '../../../electron/services/cases/finalize';
-import { lineText } from '../../../renderer/features/history/describe/phraseText';
+import { lineText } from '../../../shared/history/phraseText';
 import { LANGS, writer } from './writer';
 
 // The describer on changes the store's own diff (audit/diff) records, for the shapes

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEntry, CaseFile, NgoCase, PrisonerCase } from '../../../shared/model';
 import { describeHistory } from '../../../shared/history/describe';
 import { FIELDS, fieldKey } from '../../../shared/history/fields';
-import { lineText } from '../../../renderer/features/history/describe/phraseText';
+import { lineText } from '../../../shared/history/phraseText';
 import { createDispatcher, type Dispatch } from '../../../electron/services/dispatch';
 import { createServices } from '../../../electron/services/handlers';
 import { CaseStore } from '../../../electron/services/store/caseStore';

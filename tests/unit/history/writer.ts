@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import i18next from 'i18next';
-import type { Writer } from '../../../renderer/features/history/describe/phraseText';
+import type { Writer } from '../../../shared/history/phraseText';
+import { termText, type UnitWords } from '../../../renderer/features/case/sections/term';
 
 // The renderer's locale files as renderer/i18n/index.ts merges them (`<lang>.json`
 // and every `<lang>.<part>.json`), in a plain i18next instance, and a Writer for
@@ -23,6 +24,7 @@ void i18n.init({ resources, lng: 'en', fallbackLng: false, initAsync: false, int
 export function writer(lang: (typeof LANGS)[number]): Writer {
   const t = i18n.getFixedT(lang);
   const numberFormat = new Intl.NumberFormat(lang === 'kk' ? 'ru-KZ' : lang);
+  const words: UnitWords = (unit, category, n) => t(`prisoner.term.unit.${unit}.${category === 'one' || category === 'few' || category === 'many' ? category : 'other'}`, { n });
   return {
     lang,
     t: (key, options) => t(key, options as never) as unknown as string,
@@ -30,5 +32,6 @@ export function writer(lang: (typeof LANGS)[number]): Writer {
     number: (n) => numberFormat.format(n),
     dateTime: (iso) => new Intl.DateTimeFormat(lang === 'kk' ? 'ru-KZ' : lang, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso)),
     country: (code) => new Intl.DisplayNames([lang], { type: 'region' }).of(code),
+    term: (value) => termText(value, lang, words, (n) => numberFormat.format(n)),
   };
 }

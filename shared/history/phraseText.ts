@@ -1,11 +1,12 @@
-import type { Phrase } from '../../../../shared/history/phrase';
-import { dateLanguage, formatPartialDate } from '../../../../shared/text/dateInput';
-import { termText, type UnitWords } from '../../case/sections/term';
+import type { Term } from '../model';
+import { dateLanguage, formatPartialDate } from '../text/dateInput';
+import type { Phrase } from './phrase';
 
-// A history phrase (shared/history) in words: messages through the locale files,
-// dates through the app's partial-date writer, enum values through their labels,
-// terms through the decision form's units. Pure: the caller gives the language's
-// functions, so tests write phrases with a plain i18next instance.
+// A history phrase in words: messages through the locale files (the renderer's
+// `history.*` keys), dates through the app's partial-date writer, enum values
+// through their labels. Pure: the caller gives the language's functions (the
+// renderer its i18next and formats; a test or the command line a plain i18next
+// instance over the same locale files).
 
 export type Writer = {
   lang: string;
@@ -14,6 +15,8 @@ export type Writer = {
   number: (n: number) => string;
   dateTime: (iso: string) => string;
   country: (code: string) => string | undefined;
+  /** "7 years", "6 years 4 months" in the language. */
+  term: (value: Term) => string;
 };
 
 /** An enum label inside a sentence: "Verdict" reads "verdict" mid-line (a label like "UN…" keeps its capitals). */
@@ -45,10 +48,8 @@ export function phraseText(p: Phrase, w: Writer): string {
       return w.number(p.value);
     case 'money':
       return [w.number(p.amount), p.currency].join('\u00a0');
-    case 'term': {
-      const words: UnitWords = (unit, category, n) => w.t(`prisoner.term.unit.${unit}.${category === 'one' || category === 'few' || category === 'many' ? category : 'other'}`, { n });
-      return termText(p.value, w.lang, words, w.number);
-    }
+    case 'term':
+      return w.term(p.value);
     case 'list':
       return p.items.map((item) => phraseText(item, w)).join(p.separator === 'semicolon' ? '; ' : ', ');
     case 'message': {
