@@ -58,7 +58,10 @@ describe('describing the diff the store records', () => {
       base(),
       (c) => void c.events.reverse(),
       (c) => void (c.arrest = { date: '2021-02-08', place: 'Almaty', warrantShown: 'no' }),
-      (c) => void (c.charges[0]!.outcome = 'convicted'),
+      (c) => {
+        c.charges[0]!.outcome = 'convicted';
+        c.recognitions.push({ by: 'Amnesty International', label: 'prisoner_of_conscience', date: '2022' });
+      },
       (c) => {
         c.sources[0]!.text = `Transcript. ${c.sources[0]!.text}`;
         c.annotations[0]!.target!.position = { start: 44, end: 62 };
@@ -67,7 +70,9 @@ describe('describing the diff the store records', () => {
     const en = say(entries, current);
     expect(en[1]).toEqual(['Timeline order changed; now: “First hearing”, “Detained at home”']);
     expect(en[2]).toEqual(['Arrest — date set to 8 February 2021; place set to “Almaty”; warrant shown set to no']);
-    expect(en[3]).toEqual(['Charge (article 174, Criminal Code) — outcome changed from pending to convicted']);
+    expect(en[3]).toEqual(['Charge (article 174, Criminal Code) — outcome changed from pending to convicted', 'Recognition added: prisoner of conscience, by Amnesty International']);
+    expect(say(entries, current, 'ru')[3]![1]).toBe('Добавлено признание статуса: узник совести, кем признан(а): Amnesty International');
+    expect(say(entries, current, 'kk')[3]![0]).toBe('Айып (174-бап, Criminal Code) — нәтижесі: бұрын қаралуда, енді сотталды');
     expect(en[4]).toEqual([
       'Source “Court record” — text changed from “The defendant Айбек said he had only posted a poem.” to “Transcript. The defendant Айбек said he had only posted a poem.”',
       'Annotation “only posted a poem” — position of the highlighted passage in the source updated',
