@@ -68,7 +68,8 @@ export function itemName(kind: ItemList | PlainList, item: unknown): Phrase {
     case 'charges': {
       const code = str(item.code);
       const article = str(item.article);
-      if (article && code) return message('history.name.charge', { article: text(article), code: text(code) });
+      // "174-бап" in Kazakh takes its suffix on a number only; "405 part 2" is cited as it was written.
+      if (article && code) return message(/^\d+$/.test(article.trim()) ? 'history.name.charge' : 'history.name.chargeWords', { article: text(article), code: text(code) });
       return code ? text(code) : UNNAMED;
     }
     case 'recognitions': {

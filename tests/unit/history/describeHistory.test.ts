@@ -7,7 +7,7 @@ import { lineText } from '../../../shared/history/phraseText';
 import { createDispatcher, type Dispatch } from '../../../electron/services/dispatch';
 import { createServices } from '../../../electron/services/handlers';
 import { CaseStore } from '../../../electron/services/store/caseStore';
-import { tempDir } from '../../helpers/fixtures';
+import { fullPrisonerDraft, tempDir } from '../../helpers/fixtures';
 import { LANGS, writer } from './writer';
 
 // The history in sentences, on entries the real store wrote: a case made and
@@ -143,8 +143,52 @@ describe('the history in sentences, on a prisoner case saved by the store', () =
       'Annotation added: “распространении ложной информации”',
       'Person — other names and spellings: added “Assel Nurlankyzy”',
     ]);
-    expect(text.ru[1]![0]).toBe('Событие «Оглашён приговор» — источники: добавлено «Приговор суда»; отмечено как конфиденциальное');
+    expect(text.ru[1]![0]).toBe('Событие «Оглашён приговор» — источники, добавлено: «Приговор суда»; отмечено как конфиденциальное');
     expect(text.kk[1]![1]).toBe('Аннотация қосылды: «распространении ложной информации»');
+  });
+});
+
+describe('every part of the model', () => {
+  it('reads a case emptied and filled again without an id, a path or an unnamed field', async () => {
+    const full = {
+      ...fullPrisonerDraft(),
+      arrest: { date: '2019-12-01', place: 'Алматы', by: 'ҰҚК', warrantShown: 'no' as const, reasonsGiven: 'не объяснили' },
+      consent: { status: 'given' as const, by: 'жена', date: '2020-01' },
+      briefing: { urgentAction: { number: 'UA 12/26', sendBefore: '2026-12-20' }, summaries: { ru: 'Кратко по-русски' } },
+      requests: [{ id: 'r1', text: 'Освободить немедленно', addressee: 'Генеральная прокуратура' }],
+    };
+    const made = await ok<PrisonerCase>(dispatch('cases.create', { case: full }));
+    const emptied = await edit(made, (d) => {
+      for (const list of ['events', 'sources', 'annotations', 'deadlines', 'advocacy', 'requests', 'decisions', 'charges', 'recognitions', 'tags'] as const) (d[list] as unknown[]) = [];
+      d.person = { name: d.person.name, aliases: [], nationality: [] };
+      d.detention = { status: 'unknown' };
+      d.analysis = { wgadCategories: [], rightsViolated: [] };
+      delete d.arrest;
+      delete d.consent;
+      delete d.briefing;
+      delete d.lawyer;
+      delete d.region;
+      d.summary = '';
+    });
+    const refilled = await edit(emptied, (d) => Object.assign(d, structuredClone(made), { rev: emptied.rev }));
+    const { text } = await historyOf(refilled);
+    const ids = /\b(?:ev1|ev2|s1|a1|a2|d1|ad1|dec1|r1)\b/;
+    for (const lang of LANGS) {
+      for (const line of text[lang].flat()) {
+        expect(line, `${lang}: ${line}`).not.toMatch(ids);
+        expect(line, `${lang}: ${line}`).not.toMatch(/other details|другие сведения|басқа мәліметтер|\(untitled\)|без названия|атауы жоқ/i);
+      }
+    }
+    const [removed, added] = [text.en[1]!, text.en[2]!];
+    for (const kind of ['Event', 'Source', 'Annotation', 'Deadline', 'Advocacy action', 'Request', 'Decision', 'Charge', 'Recognition']) {
+      expect(removed.some((l) => l.startsWith(`${kind} removed: `)), `${kind} removed`).toBe(true);
+      expect(added.some((l) => l.startsWith(`${kind} added: `)), `${kind} added`).toBe(true);
+    }
+    for (const part of ['Person — ', 'Arrest — ', 'Detention — ', 'Analysis — ', 'Consent — ', 'Briefs — ']) expect(added.some((l) => l.startsWith(part)), part).toBe(true);
+    expect(added).toContain('Advocacy action added: communication to UN WGAD');
+    expect(text.kk[2]).toContain('Айып қосылды: бап: 405 part 2, Criminal Code');
+    expect(text.ru[1]).toContain('Метки, удалено: «extremism-charge», «Қазақ»');
+    expect(added).toContain('Briefs — urgent action number set to “UA 12/26”; send appeals before set to 20 December 2026; summary in Russian set to “Кратко по-русски”');
   });
 });
 
