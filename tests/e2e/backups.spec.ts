@@ -39,6 +39,9 @@ test('back up now, edit a case, restore the snapshot; History shows the edit', a
   const history = section(page, 'History');
   const entries = history.getByRole('list', { name: 'Saved changes, newest first' }).locator('> li');
   await expect(entries.first()).toContainText('Edited');
+  // In a sentence, and as the log records it under the technical details (issue 15).
+  await expect(entries.first().locator('.history-line')).toHaveText(`Title changed from “${TITLE}” to “${EDITED}”`);
+  await entries.first().getByText('Show the technical details').click();
   await expect(entries.first().locator('.history-change').filter({ hasText: /^title:/ })).toHaveText(`title: ${TITLE} → ${EDITED}`);
   await expect(entries.last()).toContainText('Created');
 

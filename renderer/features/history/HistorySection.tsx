@@ -1,16 +1,22 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import type { ApiError } from '../../../shared/errors';
-import type { AuditCause, AuditEntry } from '../../../shared/model';
+import type { AuditCause, AuditEntry, CaseFile } from '../../../shared/model';
+import { describeHistory } from '../../../shared/history/describe';
+import type { HistoryLine } from '../../../shared/history/phrase';
+import { lineText } from '../../../shared/history/phraseText';
+import { useHistoryWriter } from './describe/useHistoryWriter';
 import { useFormat } from '../../i18n/format';
 import { Section } from '../case/parts';
 import { CHANGES_VISIBLE, describeChange, HISTORY_VISIBLE, newestFirst, type ChangeView } from './historyModel';
 import './history.css';
 import { useErrorText } from '../../lib/errors';
 
-// The case's saved changes, newest first. It is read again after every save of the
-// case (the revision changes), so the edit just made shows at the top.
+// The case's saved changes, newest first, each in sentences (shared/history names
+// items as they were at that revision), the log's own record one click away under
+// "Show the technical details". It is read again after every save of the case (the
+// revision changes), so the edit just made shows at the top.
 
 const CAUSE_KEYS: Record<AuditCause, string> = {
   create: 'history.cause.create',
@@ -26,17 +32,18 @@ const CAUSE_KEYS: Record<AuditCause, string> = {
 export function HistorySection({ id, rev }: { id: string; rev: number }) {
   const { t } = useTranslation();
   const errorOf = useErrorText();
-  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
+  const [entries, setEntries] = useState<Array<{ entry: AuditEntry; lines: HistoryLine[] }> | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [showAll, setShowAll] = useState(false);
   const [reloads, setReloads] = useState(0);
 
   useEffect(() => {
     let live = true;
-    void api['cases.history']({ id }).then((r) => {
+    // The case as it is now: the history is walked back from it to name each item as it was.
+    void Promise.all([api['cases.history']({ id }), api['cases.get']({ id })]).then(([r, current]) => {
       if (!live) return;
       if (r.ok) {
-        setEntries(newestFirst(r.value));
+        setEntries(described(r.value, current.ok ? current.value : undefined));
         setError(null);
       } else setError(r.error);
     });
@@ -66,8 +73,8 @@ export function HistorySection({ id, rev }: { id: string; rev: number }) {
         <>
           <p className="muted history-intro">{t('history.intro', { n: entries.length })}</p>
           <ol className="history-list" aria-label={t('history.listLabel')}>
-            {shown!.map((entry, i) => (
-              <HistoryItem key={`${entry.rev}-${entry.at}-${i}`} entry={entry} />
+            {shown!.map(({ entry, lines }, i) => (
+              <HistoryItem key={`${entry.rev}-${entry.at}-${i}`} entry={entry} lines={lines} />
             ))}
           </ol>
           {entries.length > HISTORY_VISIBLE && (
@@ -81,12 +88,20 @@ export function HistorySection({ id, rev }: { id: string; rev: number }) {
   );
 }
 
-function HistoryItem({ entry }: { entry: AuditEntry }) {
+/** Each entry with its sentences, newest first. */
+function described(log: AuditEntry[], current: CaseFile | undefined): Array<{ entry: AuditEntry; lines: HistoryLine[] }> {
+  const lines = describeHistory(log, current);
+  return newestFirst(log.map((entry, i) => ({ entry, lines: lines[i] ?? [] })));
+}
+
+function HistoryItem({ entry, lines }: { entry: AuditEntry; lines: HistoryLine[] }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const [allChanges, setAllChanges] = useState(false);
+  const writer = useHistoryWriter();
+  const [allLines, setAllLines] = useState(false);
+  const sentences = useMemo(() => lines.map((line) => lineText(line, writer)), [lines, writer]);
+  const shown = allLines ? sentences : sentences.slice(0, CHANGES_VISIBLE);
   const changes = entry.changes.map(describeChange);
-  const shown = allChanges ? changes : changes.slice(0, CHANGES_VISIBLE);
   const tt = t as unknown as (key: string) => string;
   return (
     <li className="history-entry">
@@ -98,17 +113,31 @@ function HistoryItem({ entry }: { entry: AuditEntry }) {
         <span className="muted history-rev">{t('history.rev', { rev: entry.rev })}</span>
         {entry.imported && <span className="badge history-imported">{t('history.imported')}</span>}
       </div>
-      {changes.length > 0 && (
-        <ul className="history-changes">
-          {shown.map((c, i) => (
-            <ChangeLine key={`${c.path}-${i}`} change={c} />
+      {sentences.length > 0 ? (
+        <ul className="history-lines" aria-label={t('history.changesLabel')}>
+          {shown.map((s, i) => (
+            <li key={i} className="history-line">
+              {s}
+            </li>
           ))}
         </ul>
+      ) : (
+        changes.length > 0 && <p className="muted history-line">{t('history.nothingVisible')}</p>
       )}
-      {changes.length > CHANGES_VISIBLE && (
-        <button type="button" className="btn btn-small" aria-expanded={allChanges} onClick={() => setAllChanges((v) => !v)}>
-          {allChanges ? t('history.fewerChanges') : t('history.allChanges', { n: changes.length })}
+      {sentences.length > CHANGES_VISIBLE && (
+        <button type="button" className="btn btn-small" aria-expanded={allLines} onClick={() => setAllLines((v) => !v)}>
+          {allLines ? t('history.fewerChanges') : t('history.allChanges', { n: sentences.length })}
         </button>
+      )}
+      {changes.length > 0 && (
+        <details className="history-technical">
+          <summary>{t('history.technical')}</summary>
+          <ul className="history-changes" aria-label={t('history.technicalLabel')}>
+            {changes.map((c, i) => (
+              <ChangeLine key={`${c.path}-${i}`} change={c} />
+            ))}
+          </ul>
+        </details>
       )}
     </li>
   );

@@ -1,7 +1,8 @@
 import type { AuditChange, AuditEntry } from '../../../shared/model';
 
-// How a case's change log reads: newest first, each change as `path: old → new`.
-// Text is shown as it is; any other value as compact JSON.
+// How a case's change log reads in its technical details: newest first, each change
+// as `path: old → new`. Text is shown as it is; any other value as compact JSON.
+// (The sentences above them come from shared/history.)
 
 /** Entries shown before "Show all". */
 export const HISTORY_VISIBLE = 20;
@@ -41,6 +42,6 @@ export function describeChange(change: AuditChange): ChangeView {
 }
 
 /** Newest first: the log is kept in the order the changes were saved, oldest first. */
-export function newestFirst(entries: readonly AuditEntry[]): AuditEntry[] {
+export function newestFirst<T = AuditEntry>(entries: readonly T[]): T[] {
   return [...entries].reverse();
 }
