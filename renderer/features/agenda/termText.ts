@@ -1,28 +1,31 @@
 import type { TFunction } from 'i18next';
+import type { Term } from '../../../shared/model';
+import { termText as writeTerm, type TermUnit, type UnitWords } from '../case/sections/term';
 
-// A term in the court's own units, in the interface language: "10 days",
-// "6 years 4 months", «10 дней», «6 лет 4 месяца», "10 күн". Each unit's word
-// comes in the plural forms Intl.PluralRules names (one, few, many, other): every
-// language holds all four, so the locale files keep the same keys.
+// The time facts count a term in whole months and days (from the penalty in force);
+// they are written by the one term writer the decisions use. Their unit words are their
+// own (agenda.facts.unit.*): a count of days served reads «10 дней», where a court's
+// administrative arrest is counted in «сутки» (prisoner.term.unit.*).
 
 type T = TFunction<'translation', undefined>;
 /** What of the interface's Format this needs (kept structural: tests use it without the React half). */
 type NumberFormat = { lang: string; number: (n: number) => string };
-type Form = 'one' | 'few' | 'many' | 'other';
-type Unit = 'year' | 'month' | 'day';
 
-function form(lang: string, n: number): Form {
-  const f = new Intl.PluralRules(lang).select(n);
-  return f === 'one' || f === 'few' || f === 'many' ? f : 'other';
+/** Months (years are twelve of them, a fraction of a month its days) and days as the court's units. */
+export function termFromMonths(months: number, days = 0): Term {
+  const whole = Math.floor(months);
+  const term: Term = { years: Math.floor(whole / 12), months: whole % 12, days: days + Math.round((months - whole) * 30.4375) };
+  const shown = (['years', 'months', 'days'] as const).filter((u) => term[u] !== 0);
+  return shown.length === 0 ? { months: 0 } : Object.fromEntries(shown.map((u) => [u, term[u]]));
 }
 
-/** Whole months (years are twelve of them) and days, as the court would say them. */
+const SINGULAR: Record<TermUnit, 'year' | 'month' | 'day'> = { years: 'year', months: 'month', days: 'day' };
+
+function agendaWords(t: T): UnitWords {
+  return (unit, category, n) => `${n} ${t(`agenda.facts.unit.${SINGULAR[unit]}.${category === 'one' || category === 'few' || category === 'many' ? category : 'other'}`)}`;
+}
+
+/** Whole months and days, as the court would say them. */
 export function termText(t: T, f: NumberFormat, months: number, days = 0): string {
-  const whole = Math.floor(months);
-  const extra = days + Math.round((months - whole) * 30.4375);
-  const parts: [Unit, number][] = [['year', Math.floor(whole / 12)], ['month', whole % 12], ['day', extra]];
-  const shown = parts.filter(([, n]) => n > 0);
-  return (shown.length > 0 ? shown : [['month', 0] as [Unit, number]])
-    .map(([unit, n]) => `${f.number(n)} ${t(`agenda.facts.unit.${unit}.${form(f.lang, n)}`)}`)
-    .join(' ');
+  return writeTerm(termFromMonths(months, days), f.lang, agendaWords(t), f.number);
 }

@@ -10,7 +10,7 @@ import { AddForm, ItemCard, MoneyFields, Section } from '../parts';
 import { useCurrentSession } from '../session';
 import { enumLabel, enumOptions, insertAt, type EditPrisoner } from './common';
 import { moveItem } from './reorder';
-import { termText, type UnitWords } from './term';
+import { termText, unitWordsFrom } from './term';
 import { TermField } from './TermField';
 import './prisoner.css';
 
@@ -26,7 +26,7 @@ type PenaltyKind = Penalty['type'];
 export function usePenaltyText() {
   const { t } = useTranslation();
   const format = useFormat();
-  const words: UnitWords = (unit, category, n) => t(`prisoner.term.unit.${unit}.${category === 'one' || category === 'few' || category === 'many' ? category : 'other'}`, { n });
+  const words = unitWordsFrom((key, values) => t(key, values));
   return (p: Penalty | NonNullable<Decision['penalty']>) => {
     const type = enumLabel(t, 'penalty', p.type);
     return p.term ? t('prisoner.decisions.penaltyWithTerm', { type, term: termText(p.term, format.lang, words, format.number) }) : type;

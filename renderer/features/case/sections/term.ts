@@ -31,6 +31,14 @@ export function pluralCategory(lang: string, n: number): Intl.LDMLPluralRule {
 /** The words of a unit: "{{n}} day" / "{{n}} days" (and Russian few/many), {{n}} is replaced. */
 export type UnitWords = (unit: TermUnit, category: Intl.LDMLPluralRule, n: string) => string;
 
+/** A unit word's key in the locale files: the unit and the plural form. */
+export type UnitWordKey = `prisoner.term.unit.${TermUnit}.${'one' | 'few' | 'many' | 'other'}`;
+
+/** The unit words of the locale files (prisoner.term.unit.*), through any translate function. */
+export function unitWordsFrom(say: (key: UnitWordKey, values: { n: string }) => string): UnitWords {
+  return (unit, category, n) => say(`prisoner.term.unit.${unit}.${category === 'one' || category === 'few' || category === 'many' ? category : 'other'}`, { n });
+}
+
 /** "6 years 4 months", "10 days"; zero units a court did not state are left out, unless all are zero. */
 export function termText(term: Term, lang: string, words: UnitWords, formatNumber: (n: number) => string = String): string {
   const given = TERM_UNITS.filter((u) => term[u] !== undefined);

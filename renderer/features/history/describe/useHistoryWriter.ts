@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../i18n/format';
 import type { Writer } from '../../../../shared/history/phraseText';
-import { termText, type UnitWords } from '../../case/sections/term';
+import { termText, unitWordsFrom } from '../../case/sections/term';
 
 /** The interface language's writer of history phrases. */
 export function useHistoryWriter(): Writer {
@@ -10,7 +10,7 @@ export function useHistoryWriter(): Writer {
   const format = useFormat();
   return useMemo(() => {
     const say = t as unknown as (key: string, options?: Record<string, unknown>) => string;
-    const words: UnitWords = (unit, category, n) => say(`prisoner.term.unit.${unit}.${category === 'one' || category === 'few' || category === 'many' ? category : 'other'}`, { n });
+    const words = unitWordsFrom(say);
     return {
       lang: format.lang,
       t: (key, options) => say(key, options),
