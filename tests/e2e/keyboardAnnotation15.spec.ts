@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { createCase, expectSaved, readCaseFile, section } from './helpers';
@@ -68,6 +69,8 @@ test('keyboard annotation from Tab to saved annotation: two Kazakh words, announ
   await page.keyboard.press('Shift+ArrowRight');
   expect((await selectedText(page)).trim()).toBe('қаласының соты');
   await expect(live).toHaveText('Selected: “қаласының соты”. Press Enter or A to annotate.');
+  // For a human to look at: the caret, the painted selection, the hint.
+  await reader(page).screenshot({ path: path.join('test-results', 'screenshots', `${test.info().project.name}-keyboard-selection.png`) });
 
   // Escape drops the selection (the reader stays open); Shift+← ← takes it back word by word.
   await page.keyboard.press('Escape');

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FocusEv
 import { useTranslation } from 'react-i18next';
 import { shorten } from '../annotations/tags';
 import { rangeToOffsets } from './domOffsets';
-import { applyMove, caretBox, focusOffset, keyAction, placeSelection, type CaretBox } from './keyboardSelection';
+import { keyAction } from './keyboardKeys';
+import { applyMove, caretBox, focusOffset, placeSelection, type CaretBox } from './keyboardSelection';
 import './keyboardSelection.css';
 
 export const KEY_HINT_ID = 'reader-key-hint';
