@@ -117,6 +117,26 @@ test('keyboard annotation from Tab to saved annotation: two Kazakh words, announ
   await page.keyboard.press('Enter');
   await expect(live).toHaveText('Nothing is selected: hold Shift and press → to select words, then press Enter.');
   await expect(page.getByRole('dialog', { name: 'New annotation' })).toHaveCount(0);
+
+  // Shift+End takes the paragraph to its end, Ctrl+End goes to the text's end, Shift+Home
+  // back to its paragraph's start, Shift+↑ a line further up.
+  const [first, second] = KK_TEXT.split('\n') as [string, string];
+  await page.keyboard.press('Shift+End');
+  expect(await selectedText(page)).toBe(first);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Shift+Home');
+  expect(await selectedText(page)).toBe(second);
+  await page.keyboard.press('Shift+ArrowUp');
+  const upward = await selectedText(page);
+  expect(upward.endsWith(second)).toBe(true);
+  expect(upward.length).toBeGreaterThan(second.length + 1);
+  await page.keyboard.press('Escape');
+
+  // The keys are listed with the others in Settings.
+  await page.getByRole('link', { name: 'Settings' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('row', { name: /Shift \+ ← →, Enter.*select words \(Shift and the arrows\), then open the annotation form \(Enter or A\)/ })).toBeVisible();
 });
 
 const RU_TITLE = 'Постановление суда';
