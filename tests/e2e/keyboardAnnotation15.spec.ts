@@ -94,6 +94,10 @@ test('keyboard annotation from Tab to saved annotation: two Kazakh words, announ
   await expect(popover).toBeHidden();
   await expect(marks(page)).toHaveText('қаласының соты');
   await expect(marks(page)).toBeFocused();
+  // From the new highlight, an arrow takes the caret back into the text at its first letter.
+  await page.keyboard.press('ArrowRight');
+  await expect(text).toBeFocused();
+  await expect(live).toHaveText('қаласының');
   await expectSaved(page);
 
   const file = await readCaseFile(dataDir, id);

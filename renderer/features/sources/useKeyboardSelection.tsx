@@ -140,11 +140,12 @@ export function useKeyboardSelection({ scrollRef, textRef, text, open }: Options
     }
 
     e.preventDefault();
+    returning.current = false;
     if (target !== box) {
       // From a highlight: the caret starts at its first letter, and the text takes focus.
       const start = Number(target.closest('[data-start]')?.getAttribute('data-start') ?? 0);
       box.focus({ preventScroll: true });
-      if (!selectionInText()) placeSelection(root, sel, start);
+      placeSelection(root, sel, start);
     } else if (!inText) {
       placeSelection(root, sel, Math.min(lastOffset.current, text.length));
     }
