@@ -42,6 +42,7 @@ export function SettingsView({ onAbout, section, info, onInfoChanged, onChanged 
     ['↑ ↓ Home End', t('settings.keyMove')],
     ['Enter', t('settings.keyOpen')],
     [t('settings.keySpaceName'), t('settings.keySelect')],
+    ['Shift + ← →, Enter', t('keyboardAnnotate.keyHelp')],
     ['Esc', t('settings.keyClose')],
   ];
   return (

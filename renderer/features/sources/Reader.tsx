@@ -11,6 +11,7 @@ import { enumLabel, type Edit } from '../case/sections/common';
 import { rangeToOffsets } from './domOffsets';
 import { stopReattach, takeFocusRequest, type ReaderState } from './readerStore';
 import { layoutText, type Span } from './segments';
+import { KEY_HINT_ID, useKeyboardSelection } from './useKeyboardSelection';
 
 const PENDING = '\u0000pending';
 const FLASH_MS = 1800;
@@ -192,10 +193,7 @@ export function Reader({ c, edit, source, states, reader, activeId, onOpenAnnota
       }
     }
   };
-  const onKeyUp = (e: KeyboardEvent) => {
-    // A selection made from the keyboard (caret browsing: Shift + arrows).
-    if (e.shiftKey && e.key.startsWith('Arrow')) takeSelection();
-  };
+  const keyboard = useKeyboardSelection({ scrollRef, textRef, text, open: () => takeRef.current() });
 
   const create = () => {
     if (!pending) return;
@@ -307,15 +305,18 @@ export function Reader({ c, edit, source, states, reader, activeId, onOpenAnnota
           {orphanCount > 0 && <> · <span className="orphan-count">{t('sources.reader.orphanCount', { n: orphanCount })}</span></>}
         </span>
       </p>
+      {keyboard.hint}
 
       <div
         className="reader-scroll"
         ref={scrollRef}
         tabIndex={0}
-        role="group"
+        role="document"
         aria-label={t('sources.reader.textLabel', { title: source.title })}
-        aria-describedby="reader-hint"
+        aria-describedby={`reader-hint ${KEY_HINT_ID}`}
+        {...keyboard.scrollProps}
       >
+        {keyboard.overlay}
         {text === '' ? (
           <p className="empty-note">{t('sources.reader.noText')}</p>
         ) : (
@@ -326,7 +327,6 @@ export function Reader({ c, edit, source, states, reader, activeId, onOpenAnnota
             onMouseDown={onMouseDown}
             onClick={onClick}
             onKeyDown={onKeyDown}
-            onKeyUp={onKeyUp}
           >
             {paragraphs.map((p) => (
               <div key={p.start} className={`src-para${p.start === p.end ? ' is-empty' : ''}`} dir="auto" data-start={p.start} data-end={p.end}>
