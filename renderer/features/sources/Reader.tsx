@@ -11,6 +11,7 @@ import { enumLabel, type Edit } from '../case/sections/common';
 import { rangeToOffsets } from './domOffsets';
 import { stopReattach, takeFocusRequest, type ReaderState } from './readerStore';
 import { layoutText, type Span } from './segments';
+import { useLandOn } from './landOn';
 
 const PENDING = '\u0000pending';
 const FLASH_MS = 1800;
@@ -73,6 +74,7 @@ export function Reader({ c, edit, source, states, reader, activeId, onOpenAnnota
     return list;
   }, [mine, pending]);
   const paragraphs = useMemo(() => layoutText(text, spans), [text, spans]);
+  useLandOn(c.id, source.id, textRef, scrollRef, t('section.sources'));
 
   // A different source, or text changed under an open form: the selection no longer holds.
   useEffect(() => {

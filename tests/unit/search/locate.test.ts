@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CaseSearchIndex } from '../../../electron/services/search/caseSearchIndex';
 import { fieldGroups, SEARCH_FIELDS } from '../../../electron/services/search/fields';
 import { locateMatch, taggedGroups } from '../../../electron/services/search/locate';
+import type { PrisonerCase } from '../../../shared/model';
 import { makeTarget } from '../../../shared/text/anchor';
 import { ngo, prisoner } from './cases';
 
@@ -12,7 +13,7 @@ const passage = 'The witness Zhanbolat Mamyrov withdrew his testimony in court.'
 const annotated = 'The prosecutor read the indictment again.';
 const longText = `${filler(300)}\n\n${passage}\n\n${filler(20)}\n\n${annotated}`;
 
-function richPrisoner() {
+function richPrisoner(): PrisonerCase {
   const base = prisoner('Erlan Kaliyev', {
     person: { name: 'Erlan Kaliyev', aliases: ['Ерлан Қалиев', 'Kaliev'], occupation: 'journalist', affiliation: 'Democratic Choice' },
     region: 'Almaty',
@@ -30,7 +31,7 @@ function richPrisoner() {
     advocacy: [{ target: 'WGAD', kind: 'communication', status: 'sent', reference: 'AA-1', notes: 'Follow up with the secretariat in Geneva.' }],
     requests: [{ text: 'Release him at once', addressee: 'Prosecutor General' }],
     sources: [{ title: 'Hearing record', kind: 'court_document', publisher: 'Court office', text: longText }],
-  });
+  }) as PrisonerCase;
   const source = base.sources[0]!;
   const at = longText.indexOf(annotated);
   return {
