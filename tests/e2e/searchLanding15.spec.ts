@@ -158,3 +158,29 @@ test('an annotation: its source opens at its highlight, selected in the annotati
   await expect(page.locator('.ann-item[data-annotation-id="ann-prosecutor"]')).toHaveClass(/is-active/);
   await expect(announcer(page)).toHaveText(`Match in Annotations and notes: ${ANNOTATED}`);
 });
+
+test.describe('at 1024×700', () => {
+  test.use({ viewport: { width: 1024, height: 700 } });
+
+  test('a name (quoted without a place: the field is found by its words) and a passage, below the sticky header', async ({ page }) => {
+    await importCase(page);
+    // Cyrillic query, Latin name.
+    await openHit(page, 'Калиев', 'names');
+    const name = page.getByRole('region', { name: 'Person', exact: true }).getByRole('textbox', { name: 'Person’s name' });
+    await expect(name).toBeFocused();
+    expect(await selected(name)).toBe('Kaliyev');
+    await expectInBand(page, await name.boundingBox());
+    await expect(announcer(page)).toHaveText('Match in Person');
+
+    await page.goBack();
+    await page.keyboard.press('Control+Shift+F');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await openHit(page, 'Mamyrov testimony', 'sources');
+    const scroll = page.getByRole('region', { name: 'Hearing record', exact: true }).getByRole('group', { name: /Hearing record/ });
+    await expect.poll(async () => (await painted(page)).map((p) => p.text)).toEqual(['Mamyrov withdrew his testimony']);
+    await expectInBand(page, (await painted(page))[0]!, scroll);
+    await expect(scroll).toBeFocused();
+    expect(await page.evaluate('document.scrollingElement.scrollTop')).toBe(0);
+  });
+});

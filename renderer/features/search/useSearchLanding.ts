@@ -178,13 +178,12 @@ function land(c: CaseFile, landing: Landing, t: TFunction): (() => void) | undef
 export function useSearchLanding(c: CaseFile): void {
   const { t } = useTranslation();
   useEffect(() => {
-    const request = takeLanding(c.id);
-    if (!request) return undefined;
-    const landing = landingFor(c, request.field, request.at, request.words);
     let cancel: (() => void) | undefined;
-    // After the view's own first focus (its heading) and first layout.
+    // After the view's own first focus (its heading) and first layout. Taken in the
+    // frame, not before: an effect run twice (React's strict mode) still lands once.
     const frame = requestAnimationFrame(() => {
-      cancel = land(c, landing, t);
+      const request = takeLanding(c.id);
+      if (request) cancel = land(c, landingFor(c, request.field, request.at, request.words), t);
     });
     return () => {
       cancelAnimationFrame(frame);
