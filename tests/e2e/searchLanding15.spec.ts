@@ -184,3 +184,17 @@ test.describe('at 1024×700', () => {
     expect(await page.evaluate('document.scrollingElement.scrollTop')).toBe(0);
   });
 });
+
+test('in the Kazakh interface: the passage lands and is said in Kazakh', async ({ page }) => {
+  await importCase(page);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('radio', { name: 'Қазақша' }).check();
+  await page.getByRole('link', { name: 'Істер' }).click();
+  await page.keyboard.press('Control+Shift+F');
+  await expect(page.getByRole('combobox', { name: 'Барлық істердің мәтінінен іздеу' })).toBeFocused();
+  await page.keyboard.type('Мамыров');
+  await expect(page.getByRole('listbox', { name: 'Іздеу нәтижелері' }).getByRole('option').first()).toContainText('Journalist held in custody');
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await painted(page)).map((p) => p.text)).toEqual(['Mamyrov']);
+  await expect(announcer(page)).toHaveText('«Дереккөздер» бөліміндегі сәйкестік: Mamyrov');
+});

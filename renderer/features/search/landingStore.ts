@@ -14,6 +14,7 @@ let pending: LandingRequest | null = null;
 let passage: PassageRequest | null = null;
 let annotation: AnnotationRequest | null = null;
 let nonce = 0;
+let handledAnnotation = 0;
 const listeners = new Set<() => void>();
 const changed = () => {
   for (const l of listeners) l();
@@ -73,8 +74,11 @@ export function usePassageRequest(caseId: string, sourceId: string): PassageRequ
 export function useAnnotationRequest(caseId: string, select: (id: string) => void): void {
   const a = useStore(readAnnotation);
   const id = a && a.caseId === caseId ? a.annotationId : null;
-  const n = a?.nonce;
+  const n = a?.nonce ?? 0;
   useEffect(() => {
-    if (id !== null) select(id);
+    // Once per request: the case opened again later starts with nothing selected.
+    if (id === null || n <= handledAnnotation) return;
+    handledAnnotation = n;
+    select(id);
   }, [id, n]); // eslint-disable-line react-hooks/exhaustive-deps
 }
