@@ -21,6 +21,7 @@ import type enToasts15 from './locales/en.toasts15.json';
 import type enDaysStop from './locales/en.daysStop.json';
 import type enSnapshotsDay from './locales/en.snapshotsDay.json';
 import type enKeyboardAnnotate from './locales/en.keyboardAnnotate.json';
+import type enLanding from './locales/en.landing.json';
 
 // Every locale file in ./locales is picked up here: `<lang>.json`, plus optional
 // parts `<lang>.<feature>.json` that a feature keeps to itself (their top-level keys
@@ -49,7 +50,8 @@ type Texts = typeof en &
   typeof enToasts15 &
   typeof enDaysStop &
   typeof enSnapshotsDay &
-  typeof enKeyboardAnnotate;
+  typeof enKeyboardAnnotate &
+  typeof enLanding;
 
 export const resources: Record<string, { translation: Record<string, unknown> }> = {};
 for (const [file, mod] of Object.entries(files)) {

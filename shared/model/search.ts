@@ -18,6 +18,19 @@ const Range = z
   .tuple([z.int().nonnegative(), z.int().nonnegative()])
   .refine(([start, end]) => end > start, { error: 'expected end > start' });
 
+/**
+ * Where the quoted match lives in the case, so opening the hit can land on it.
+ * `path` names the text as the history does: `summary`, `person.aliases[1]`,
+ * `decisions[id=…].court`, `sources[id=…].text`, `annotations[id=…].body`;
+ * `start`/`end` are the matched words in that text, in UTF-16 code units.
+ */
+export const SearchAt = z.strictObject({
+  path: z.string().min(1).max(200),
+  start: z.int().nonnegative(),
+  end: z.int().nonnegative(),
+});
+export type SearchAt = z.infer<typeof SearchAt>;
+
 /** One case that matched: the best field, and a short piece of its original text. */
 export const SearchHit = z.strictObject({
   id: Id,
@@ -31,6 +44,8 @@ export const SearchHit = z.strictObject({
   highlights: z.array(Range),
   /** Present when the snippet quotes an annotation, event or source marked confidential. */
   confidential: z.literal(true).optional(),
+  /** Where the quoted words are; absent when the hit was completed without the case (a short field). */
+  at: SearchAt.optional(),
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 

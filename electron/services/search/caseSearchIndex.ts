@@ -4,6 +4,7 @@ import { computeSearchTerms } from '../../../shared/text/normalize';
 import { FIELD_BOOST, SEARCH_FIELDS, SHORT_FIELDS, fieldGroups, markedFieldParts } from './fields';
 import { MAX_DOCS, PairLog, Postings, encodeEntry, entryDoc } from './postings';
 import { parseQuery, type QueryTerm } from './query';
+import { locateMatch } from './locate';
 import { makeSnippetAt, openingSnippet } from './snippet';
 import { Vocabulary } from './vocabulary';
 import { WordTable } from './wordTable';
@@ -532,7 +533,8 @@ export class CaseSearchIndex {
     const found = makeSnippetAt(parts.map((p) => p.text), reached);
     const snippet = found?.snippet ?? openingSnippet(parts[0]?.text ?? title);
     const confidential = found ? parts[found.part]!.confidential : parts[0]?.confidential === true;
-    return { id: raw.id, title, kind: c?.kind ?? kept!.kind, score: raw.score, field: raw.field, ...snippet, ...(confidential ? { confidential: true as const } : {}) };
+    const at = c && found ? locateMatch(c, raw.field, parts[found.part]!.text, found.start, found.end) : undefined;
+    return { id: raw.id, title, kind: c?.kind ?? kept!.kind, score: raw.score, field: raw.field, ...snippet, ...(confidential ? { confidential: true as const } : {}), ...(at ? { at } : {}) };
   }
 
   /** Whether `completeHit` can do without the case. */

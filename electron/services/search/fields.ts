@@ -23,7 +23,7 @@ export const FIELD_BOOST: Readonly<Record<SearchField, number>> = {
 export const SEARCH_FIELDS = Object.keys(FIELD_BOOST) as SearchField[];
 
 // Words only ever come from the texts, so a separator must hold no letters or digits.
-const SEPARATOR: Readonly<Record<SearchField, string>> = {
+export const SEPARATOR: Readonly<Record<SearchField, string>> = {
   names: ' · ', title: ' ', charges: ' — ', measure: ' — ', summary: ' ', events: ' — ',
   annotations: ' · ', sources: ' ', details: ' · ',
 };

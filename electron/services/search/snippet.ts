@@ -94,8 +94,8 @@ export function makeSnippet(parts: readonly string[], terms: ReadonlySet<string>
   return makeSnippetAt(parts, terms)?.snippet ?? null;
 }
 
-/** makeSnippet, also saying which of the parts it quotes. */
-export function makeSnippetAt(parts: readonly string[], terms: ReadonlySet<string>): { snippet: Snippet; part: number } | null {
+/** makeSnippet, also saying which of the parts it quotes and where in it the quoted matches run ([start, end)). */
+export function makeSnippetAt(parts: readonly string[], terms: ReadonlySet<string>): { snippet: Snippet; part: number; start: number; end: number } | null {
   let best: { part: number; text: string; matches: Match[]; window: Window } | null = null;
   for (const [part, text] of parts.entries()) {
     const matches = findMatches(text, terms);
@@ -110,7 +110,7 @@ export function makeSnippetAt(parts: readonly string[], terms: ReadonlySet<strin
   const a = best.matches[best.window.from]!.start;
   const b = best.matches[best.window.to]!.end;
   const { start, end } = cut(best.text, a, b);
-  return { snippet: render(best.text, start, end, best.matches), part: best.part };
+  return { snippet: render(best.text, start, end, best.matches), part: best.part, start: a, end: b };
 }
 
 /** The opening of a text, for a hit whose match cannot be placed. */

@@ -28,6 +28,7 @@ import { enumLabel } from './sections/common';
 import './case.css';
 import { useSectionInView } from './useSectionInView';
 import { useErrorText } from '../../lib/errors';
+import { useSearchLanding } from '../search/useSearchLanding';
 
 export function CaseView({ id, onChanged }: { id: string; onChanged: () => void }) {
   const { t } = useTranslation();
@@ -91,6 +92,7 @@ function CaseEditor({ session, onChanged }: { session: CaseSession; onChanged: (
   useEffect(() => {
     if (!document.querySelector('dialog[open]')) headingRef.current?.focus({ preventScroll: true });
   }, []);
+  useSearchLanding(c);
 
   useEffect(() => {
     document.title = `${c.title} — Casefile`;

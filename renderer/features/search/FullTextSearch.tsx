@@ -7,6 +7,7 @@ import { navigate } from '../../lib/router';
 import { enumLabel } from '../case/sections/common';
 import type { ListFilters } from '../list/listModel';
 import { highlightPieces, searchableQuery } from './highlight';
+import { requestLanding } from './landingStore';
 import './search.css';
 
 // Full-text search over every field of every case (`search.query`), beside the list's
@@ -41,6 +42,12 @@ export type FullTextSearch = {
   /** Enter before the latest answer arrived: open its first hit when it does. */
   openFirstWhenReady: () => void;
 };
+
+/** Opens a hit's case, landing on the match (see useSearchLanding). */
+function openHit(hit: SearchHit): void {
+  requestLanding(hit);
+  navigate({ name: 'case', id: hit.id });
+}
 
 // The query outlives the list view: back from a case, the same results show again.
 let rememberedQuery = '';
@@ -83,7 +90,7 @@ export function useFullTextSearch(filters: Filters): FullTextSearch {
         setActiveIndex(0);
         if (pendingOpen.current) {
           pendingOpen.current = false;
-          if (hits[0]) navigate({ name: 'case', id: hits[0].id });
+          if (hits[0]) openHit(hits[0]);
         }
       });
     }, SEARCH_DEBOUNCE_MS);
@@ -94,7 +101,7 @@ export function useFullTextSearch(filters: Filters): FullTextSearch {
   const open = useCallback(
     (index: number) => {
       const hit = hits[index];
-      if (hit) navigate({ name: 'case', id: hit.id });
+      if (hit) openHit(hit);
     },
     [hits],
   );

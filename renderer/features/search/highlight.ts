@@ -32,3 +32,8 @@ export function searchableQuery(text: string): string {
   const q = text.trim().slice(0, 500);
   return /[\p{L}\p{N}]/u.test(q) ? q : '';
 }
+
+/** The highlighted words of a snippet, in order. */
+export function highlightedWords(snippet: string, highlights: readonly (readonly [number, number])[]): string[] {
+  return highlightPieces(snippet, highlights).filter((p) => p.mark).map((p) => p.text);
+}

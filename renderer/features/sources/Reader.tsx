@@ -12,6 +12,7 @@ import { rangeToOffsets } from './domOffsets';
 import { stopReattach, takeFocusRequest, type ReaderState } from './readerStore';
 import { layoutText, type Span } from './segments';
 import { KEY_HINT_ID, useKeyboardSelection } from './useKeyboardSelection';
+import { useLandOn } from './landOn';
 
 const PENDING = '\u0000pending';
 const FLASH_MS = 1800;
@@ -74,6 +75,7 @@ export function Reader({ c, edit, source, states, reader, activeId, onOpenAnnota
     return list;
   }, [mine, pending]);
   const paragraphs = useMemo(() => layoutText(text, spans), [text, spans]);
+  useLandOn(c.id, source.id, textRef, scrollRef, t('section.sources'));
 
   // A different source, or text changed under an open form: the selection no longer holds.
   useEffect(() => {

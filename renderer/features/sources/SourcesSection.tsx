@@ -13,6 +13,7 @@ import { closeReader, openSource, startReattach, useAnnotationStates, useReader 
 import { Reader } from './Reader';
 import { RemoveSourceDialog } from './RemoveSourceDialog';
 import { SourceDialog } from './SourceDialog';
+import { useAnnotationRequest } from '../search/landingStore';
 import './sources.css';
 
 type Open =
@@ -38,6 +39,7 @@ function SourcesSectionIn({ session, c, edit }: { session: CaseSession; c: CaseF
   const reader = useReader(c.id);
   const [open, setOpen] = useState<Open>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
+  useAnnotationRequest(c.id, setActiveId);
 
   const readingSource = reader.sourceId ? c.sources.find((s) => s.id === reader.sourceId) : undefined;
   const stateById = new Map(states.map((s) => [s.id, s]));
