@@ -100,7 +100,7 @@ test('a passage far down a long source: the reader opens on it, painted and in v
 
   const reader = page.getByRole('region', { name: 'Hearing record', exact: true });
   await expect(reader).toBeVisible();
-  const scroll = reader.getByRole('group', { name: /Hearing record/ });
+  const scroll = reader.getByRole('document', { name: /Hearing record/ });
   await expect.poll(async () => (await painted(page)).map((p) => p.text)).toEqual(['Mamyrov']);
   // Far down: the reader scrolled a long way to show it.
   expect(await scroll.evaluate((el) => el.scrollTop)).toBeGreaterThan(2000);
@@ -154,7 +154,7 @@ test('an annotation: its source opens at its highlight, selected in the annotati
   await expect(mark).toBeFocused();
   await expect(mark).toHaveText(ANNOTATED);
   await expect(mark).toHaveClass(/is-active/);
-  await expectInBand(page, await mark.boundingBox(), reader.getByRole('group', { name: /Hearing record/ }));
+  await expectInBand(page, await mark.boundingBox(), reader.getByRole('document', { name: /Hearing record/ }));
   await expect(page.locator('.ann-item[data-annotation-id="ann-prosecutor"]')).toHaveClass(/is-active/);
   await expect(announcer(page)).toHaveText(`Match in Annotations and notes: ${ANNOTATED}`);
 });
@@ -177,7 +177,7 @@ test.describe('at 1024×700', () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Delete');
     await openHit(page, 'Mamyrov testimony', 'sources');
-    const scroll = page.getByRole('region', { name: 'Hearing record', exact: true }).getByRole('group', { name: /Hearing record/ });
+    const scroll = page.getByRole('region', { name: 'Hearing record', exact: true }).getByRole('document', { name: /Hearing record/ });
     await expect.poll(async () => (await painted(page)).map((p) => p.text)).toEqual(['Mamyrov withdrew his testimony']);
     await expectInBand(page, (await painted(page))[0]!, scroll);
     await expect(scroll).toBeFocused();

@@ -51,6 +51,8 @@ export function useLandOn(caseId: string, sourceId: string, textRef: RefObject<H
       if (!range) return;
       paint(range);
       reveal(range.startContainer.parentElement!, () => range.getBoundingClientRect());
+      // The keyboard caret starts at the passage, not at the top of the text.
+      window.getSelection()?.collapse(range.startContainer, range.startOffset);
       scroller.focus({ preventScroll: true });
       announce(t('landing.matchInQuote', { section: sectionTitle, text: range.toString().replace(/\s+/g, ' ') }));
     });

@@ -50,7 +50,10 @@ export function useKeyboardSelection({ scrollRef, textRef, text, open }: Options
   const redraw = useCallback(() => {
     const box = scrollRef.current;
     const sel = selectionInText();
-    setCaret(box && sel ? caretBox(sel, box) : null);
+    const next = box && sel ? caretBox(sel, box) : null;
+    // Only a caret that moved re-renders the reader: a re-render that touched the
+    // selection would otherwise answer itself through selectionchange.
+    setCaret((prev) => (prev && next && prev.top === next.top && prev.left === next.left && prev.height === next.height) || prev === next ? prev : next);
   }, [scrollRef, selectionInText]);
 
   // While the text has focus, the caret follows the selection wherever it comes from (a click too).
