@@ -8,7 +8,7 @@ import { Session } from '../services/session';
 export { scryptParamsForTests };
 import { ServiceError } from '../services/errors';
 import { ENCRYPTED_MESSAGE } from '../services/store/caseStore';
-import { DataDirLock } from '../services/store/lock';
+import { DataDirLock } from '../services/disk/lock';
 import type { CliIo } from './io';
 
 // Encryption at rest on the command line: `encrypt`, `decrypt`, `change-passphrase`,

@@ -8,7 +8,7 @@ import { ServiceError } from './errors';
 import { decryptWithBackup, encryptWithBackup } from './folderOps';
 import { createServices, type CallContext, type Handlers, type Services } from './handlers';
 import { CaseStore, type StoreOptions } from './store/caseStore';
-import { DurableJsonFile } from './store/durableFile';
+import { DurableJsonFile } from './disk/durableFile';
 import { MetaRepair } from './metaRepair';
 import { DamagedMetaError, readMeta } from './store/meta';
 

@@ -9,7 +9,7 @@ import { CaseStore } from '../../electron/services/store/caseStore';
 import { scryptParams } from '../../electron/services/crypto/kdf';
 import { decryptBytes, isEncryptedBytes } from '../../electron/services/crypto/envelope';
 import { convertHistoryBytes, isSealedLine } from '../../electron/services/audit/historyLog';
-import { aadForPath, JOURNAL_FILE, VAULT_FILE } from '../../electron/services/crypto/folderLayout';
+import { aadForPath, JOURNAL_FILE, VAULT_FILE } from '../../electron/services/disk/folderLayout';
 import { fullPrisonerDraft, MIXED_SCRIPTS, ngoDraft } from './fixtures';
 
 /** Fast scrypt for tests (N = 2^10): the production default is tuned to ~250 ms. */

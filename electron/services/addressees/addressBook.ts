@@ -5,7 +5,7 @@ import { AddressBook, countryEntry, type Addressee } from '../../../shared/model
 import type { Issue } from '../../../shared/model/integrity';
 import { ServiceError } from '../errors';
 import type { CaseStore } from '../store/caseStore';
-import { ADDRESSEES_FILE } from './files';
+import { ADDRESSEES_FILE } from '../disk/folderLayout';
 import { loadSeedAddressBook } from './seed';
 
 // addressees.json: the user's copy of the address book, written through the store's

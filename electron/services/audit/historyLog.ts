@@ -3,9 +3,9 @@ import path from 'node:path';
 import { AuditEntry, Id } from '../../../shared/model';
 import { decryptBytes, encryptBytes } from '../crypto/envelope';
 import { EncryptedFileError } from '../crypto/errors';
-import { aadForPath, HISTORY_DIR } from '../crypto/folderLayout';
+import { aadForPath, HISTORY_DIR } from '../disk/folderLayout';
 import { ServiceError } from '../errors';
-import { fsyncDir, type DurableFs } from '../store/durableFile';
+import { fsyncDir, type DurableFs } from '../disk/durableFile';
 import { lastGoodLine, sha256Hex } from './digest';
 
 // A case's history: <dataDir>/history/<id>.jsonl, one AuditEntry per line, only

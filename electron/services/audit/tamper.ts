@@ -1,11 +1,11 @@
 import { access, readdir, readFile, stat } from 'node:fs/promises';
-import { statFiles } from '../store/statFiles';
+import { statFiles } from '../disk/statFiles';
 import path from 'node:path';
 import type { TamperFinding } from '../../../shared/contract';
 import { findValidCopy } from '../backup';
-import { aadForPath } from '../crypto/folderLayout';
-import type { DurableFs } from '../store/durableFile';
-import { SUMMARY_INDEX_FILE, type IndexEntry } from '../store/summaryIndex';
+import { aadForPath, SUMMARY_INDEX_FILE } from '../disk/folderLayout';
+import type { DurableFs } from '../disk/durableFile';
+import type { IndexEntry } from '../store/summaryIndex';
 import { caseDigest } from './digest';
 import { checkHistories, type HistoryIssue } from './historyCheck';
 import { decodeHistoryLine, HISTORY_DIR, historyRel, parseHistoryText } from './historyLog';

@@ -1,7 +1,7 @@
 import type { SearchHit, SearchQuery } from '../../../shared/model/search';
 import type { CaseStore, StoreChange } from '../store/caseStore';
 import { CaseSearchIndex } from './caseSearchIndex';
-import { SEARCH_INDEX_FILE } from './files';
+import { SEARCH_INDEX_FILE } from '../disk/folderLayout';
 import { deserializeIndex, serializeIndex, type DocFile } from './persistedIndex';
 
 /** A saved index is brought up to date case by case; past this share of changed cases (and this many) a rebuild is quicker. */

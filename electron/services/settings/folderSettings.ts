@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FolderSettings, type FolderSettingsPatch } from '../../../shared/settings';
 import type { CaseStore } from '../store/caseStore';
-import { SETTINGS_FILE } from './files';
+import { SETTINGS_FILE } from '../disk/folderLayout';
 import { mergeOrganization, readOrganization } from './organization';
 
 // settings.json: written through the store's derived-file door, so it is sealed under

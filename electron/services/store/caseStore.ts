@@ -1,28 +1,28 @@
 import { closeSync, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
 import { mkdir, readdir, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Low } from 'lowdb';
-import { formatIssue, issuesFromZod } from '../../../shared/errors';
+import { formatIssue } from '../../../shared/errors';
 import { agendaItems, CaseFile, emptyIdRecord, ownValue, setOwn, summarize, type AuditCause, type AuditEntry, type Bundle, type CaseDraft, type CaseSummary, type AgendaItem, type SnapshotInfo, type SnapshotReason } from '../../../shared/model';
 import type { ExportedBundle, ImportReport, ListQuery, OnConflict, TamperFinding, TrashEntry, VerifyReport } from '../../../shared/contract';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, checkReferences } from '../../../shared/model';
 import { bundleIssues, finalizeCase, sha256Hex } from '../cases/finalize';
 import { assertNoLiveTwin, FolderIds, idForNewCase, storedIdWarnings } from '../cases/caseIds';
 import { planImport, type ImportPlan } from './importPlan';
+import { CaseCodec, type CaseRead } from './caseCodec';
 import { ioError, isIoError, ServiceError } from '../errors';
-import { aadForFile, decryptBytes, EncryptedFileError, EncryptedJsonFile, encryptBytes, openVault, recoverConversion, wipe } from '../crypto';
-import { confirmRename, DurableJsonFile, fsyncDir, prepareDurable, UnconfirmedWriteError, writeFileDurably, type DurableFs } from './durableFile';
-import { removeLeftovers } from '../crypto/folderLayout';
-import { DataDirLock } from './lock';
-import { statFiles, type FileStates } from './statFiles';
-import { fileStateOf, fillAgendas, loadSummaryIndex, sameFile, SUMMARY_INDEX_FILE, writeSummaryIndex, type FileState, type IndexEntry, type SummaryIndex } from './summaryIndex';
+import { EncryptedFileError, openVault, recoverConversion, wipe } from '../crypto';
+import { confirmRename, DurableJsonFile, fsyncDir, prepareDurable, UnconfirmedWriteError, writeFileDurably, type DurableFs } from '../disk/durableFile';
+import { removeLeftovers, SUMMARY_INDEX_FILE } from '../disk/folderLayout';
+import { DataDirLock } from '../disk/lock';
+import { fileStateOf, sameFile, statFiles, type FileState, type FileStates } from '../disk/statFiles';
+import { fillAgendas, loadSummaryIndex, writeSummaryIndex, type IndexEntry, type SummaryIndex } from './summaryIndex';
 import { CURRENT_SCHEMA_VERSION, migrate, readMeta, type Meta, type Migration } from './meta';
 import { MIGRATIONS } from './migrations';
 import { diffCases } from '../audit/diff';
 import { HISTORY_DIR, HistoryLog } from '../audit/historyLog';
 import { copyBackupsOut, copyDestination, createSnapshot, findValidCopy, listCheckedSnapshots, listSnapshots, pruneSnapshots, recoverRestore, verifySnapshots, type CopyOutReport } from '../backup';
 import { HourlySnapshots } from '../backup/hourlySnapshots';
-import { quarantinedCaseId, quarantinedFromTrash, quarantineName } from './quarantineNames';
+import { quarantinedCaseId, quarantinedFromTrash, quarantineName } from '../disk/quarantineNames';
 import { checkHistories } from '../audit/historyCheck';
 import { caseDigest } from '../audit/digest';
 import { checkAtOpen, noteInManifest, openBaseline, withLastGood } from '../audit/tamper';
@@ -80,17 +80,6 @@ const INDEX_MAX_STALE_MS = 30_000;
 
 
 /**
- * V8 quotes the file's first characters in a JSON error: keep control characters
- * (terminal escapes, line breaks) out of reasons, and the half of a surrogate pair
- * its quote can cut off too — a reason is written to a .reason.txt as UTF-8 and must
- * read back as it was reported.
- */
-const printable = (text: string) =>
-  text
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
-
-/**
  * The case store: one lowdb-managed JSON file per case under `cases/`, written
  * durably; `trash/` for trashed cases; `quarantine/` for files that failed to
  * load. The store holds the folder's lock for as long as it is open.
@@ -118,6 +107,8 @@ export class CaseStore {
   /** Index writes, one after another, beside the save queue. */
   private indexWrites: Promise<unknown> = Promise.resolve();
   private readonly historyLog: HistoryLog;
+  /** Reads and writes the store's files, sealed or plain: the one switch on the key. */
+  private readonly codec: CaseCodec;
   /** Saves whose history entry could not be written (the save itself stands); `verify` reports them. */
   private readonly historyGaps: Array<{ id: string; rev: number; error: string }> = [];
   /** Saves the disk did not confirm (the folder sync failed after the rename): in place, maybe not durable. */
@@ -141,6 +132,7 @@ export class CaseStore {
     this.trashChecked = index.trash;
     this.unreadAgendas = index.agendas;
     this.historyLog = new HistoryLog(dataDir, dataKey, options.fs);
+    this.codec = new CaseCodec(dataDir, dataKey, options.fs);
     const h = options.hourlySnapshots;
     this.hourly = h ? new HourlySnapshots({ dataDir, now: () => Date.parse(this.now()), settled: () => Promise.all([this.queue, this.backups]), take: () => this.backup('hourly'), ...(h.onError ? { onError: h.onError } : {}) }) : null;
   }
@@ -295,7 +287,7 @@ export class CaseStore {
     this.assertOpen();
     try {
       const bytes = await readFile(path.join(this.dataDir, name));
-      return this.dataKey ? decryptBytes(this.dataKey, bytes, aadForFile(this.dataDir, path.join(this.dataDir, name))) : bytes;
+      return this.codec.open(path.join(this.dataDir, name), bytes);
     } catch {
       return null;
     }
@@ -304,7 +296,7 @@ export class CaseStore {
   async writeDerivedFile(name: string, bytes: Uint8Array): Promise<void> {
     this.assertOpen();
     const file = path.join(this.dataDir, name);
-    await writeFileDurably(file, this.dataKey ? encryptBytes(this.dataKey, bytes, aadForFile(this.dataDir, file)) : bytes, this.options.fs);
+    await writeFileDurably(file, this.codec.seal(file, bytes), this.options.fs);
   }
 
   // --- reading -------------------------------------------------------------
@@ -313,33 +305,9 @@ export class CaseStore {
     return path.join(this.dataDir, where, `${id}.json`);
   }
 
-  private db(file: string): Low<unknown> {
-    const adapter = this.dataKey
-      ? new EncryptedJsonFile<unknown>(file, this.dataKey, aadForFile(this.dataDir, file), this.options.fs)
-      : new DurableJsonFile<unknown>(file, this.options.fs);
-    return new Low<unknown>(adapter, null);
-  }
-
   /** Reads and validates one case file; says why when it cannot. */
-  private async readCase(file: string): Promise<{ ok: true; value: CaseFile } | { ok: false; reason: string }> {
-    const db = this.db(file);
-    try {
-      await db.read();
-    } catch (err) {
-      const reason =
-        err instanceof SyntaxError ? `not valid JSON (${printable(err.message)})`
-        : err instanceof EncryptedFileError ? err.message
-        : `cannot be read (${printable((err as Error).message)})`;
-      return { ok: false, reason };
-    }
-    const parsed = CaseFile.safeParse(db.data);
-    if (!parsed.success) {
-      const issues = issuesFromZod(parsed.error).slice(0, 5);
-      return { ok: false, reason: `not a valid case: ${issues.map(formatIssue).join('; ')}` };
-    }
-    const expected = `${parsed.data.id}.json`;
-    if (path.basename(file) !== expected) return { ok: false, reason: `holds case id "${parsed.data.id}" but is named ${path.basename(file)}` };
-    return { ok: true, value: parsed.data };
+  private readCase(file: string): Promise<CaseRead> {
+    return this.codec.readCase(file);
   }
 
   /**
@@ -445,11 +413,11 @@ export class CaseStore {
     // The folder is part of the name: cases/x.json and trash/x.json may be quarantined in the same millisecond.
     const target = path.join(this.dataDir, QUARANTINE, quarantineName(stamp, file));
     const note = `${path.relative(this.dataDir, file)}: ${reason}\n`;
-    if (this.dataKey) {
+    if (this.codec.sealed) {
       // Encrypted folder: the bytes (whatever they are — a damaged envelope, or a plain file dropped in) and the
       // note are sealed under their own quarantine names, then the original goes. A crash in between leaves both: nothing lost.
-      await writeFileDurably(target, encryptBytes(this.dataKey, await readFile(file), aadForFile(this.dataDir, target)));
-      await writeFileDurably(`${target}.reason.txt`, encryptBytes(this.dataKey, note, aadForFile(this.dataDir, `${target}.reason.txt`)));
+      await writeFileDurably(target, this.codec.seal(target, await readFile(file)));
+      await writeFileDurably(`${target}.reason.txt`, this.codec.seal(`${target}.reason.txt`, note));
       await unlink(file);
     } else {
       await rename(file, target);
@@ -479,9 +447,8 @@ export class CaseStore {
     } catch {
       return 'no reason recorded';
     }
-    if (!this.dataKey) return bytes.toString('utf8');
     try {
-      return decryptBytes(this.dataKey, bytes, aadForFile(this.dataDir, file)).toString('utf8');
+      return this.codec.open(file, bytes).toString('utf8');
     } catch (err) {
       // A note from before the folder was encrypted was converted with it; anything else is damaged.
       if (err instanceof EncryptedFileError) return `reason unreadable (${err.message})`;
@@ -612,7 +579,7 @@ export class CaseStore {
       if (validated(before)) {
         const bytes = readFileSync(fd);
         if (validated(fstatSync(fd))) {
-          const text = this.dataKey ? decryptBytes(this.dataKey, bytes, aadForFile(this.dataDir, this.caseFile(id))) : bytes;
+          const text = this.codec.open(this.caseFile(id), bytes);
           return JSON.parse(text.toString('utf8')) as CaseFile;
         }
       }
@@ -657,9 +624,8 @@ export class CaseStore {
   }
 
   /** A case file's bytes as the store writes them (sealed when the folder is encrypted). */
-  private caseBytes(c: CaseFile): string | Buffer {
-    const text = `${JSON.stringify(c, null, 2)}\n`;
-    return this.dataKey ? encryptBytes(this.dataKey, text, aadForFile(this.dataDir, this.caseFile(c.id))) : text;
+  private caseBytes(c: CaseFile): string | Uint8Array {
+    return this.codec.caseBytes(this.caseFile(c.id), c);
   }
 
   /**
@@ -684,7 +650,7 @@ export class CaseStore {
   /** Writes durably, then records the change and updates the summary, the cache and the listeners. */
   private async writeCase(c: CaseFile, cause: 'create' | 'update' | 'recover', previous?: CaseFile): Promise<void> {
     const file = this.caseFile(c.id);
-    const db = this.db(file);
+    const db = this.codec.db(file);
     db.data = c;
     try {
       await db.write();
@@ -705,9 +671,8 @@ export class CaseStore {
   /** Puts a recovered copy of a trashed case back into trash/ (it stays out of the list and the search). */
   private async writeTrashed(c: CaseFile): Promise<void> {
     const file = this.caseFile(c.id, TRASH);
-    const text = `${JSON.stringify(c, null, 2)}\n`;
     try {
-      await writeFileDurably(file, this.dataKey ? encryptBytes(this.dataKey, text, aadForFile(this.dataDir, file)) : text, this.options.fs);
+      await writeFileDurably(file, this.codec.caseBytes(file, c), this.options.fs);
       this.confirmed(c.id);
     } catch (err) {
       if (err instanceof UnconfirmedWriteError) this.noteUnconfirmed(err, c);

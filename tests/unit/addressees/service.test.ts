@@ -7,7 +7,7 @@ import { decryptFolder, encryptFolder } from '../../../electron/services/crypto/
 import { isEncryptedBytes } from '../../../electron/services/crypto/envelope';
 import { ServiceError } from '../../../electron/services/errors';
 import { CaseStore } from '../../../electron/services/store/caseStore';
-import type { DurableFs } from '../../../electron/services/store/durableFile';
+import type { DurableFs } from '../../../electron/services/disk/durableFile';
 import { formatIssue } from '../../../shared/errors';
 import type { AddressBook } from '../../../shared/model/addressees';
 import { buildDataFolder, FAST_KDF, snapshot } from '../../helpers/cryptoFolder';

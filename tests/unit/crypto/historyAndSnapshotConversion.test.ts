@@ -7,7 +7,7 @@ import { HistoryLog, SEALED_LINE_PREFIX } from '../../../electron/services/audit
 import { decryptFolder, encryptFolder, isFolderEncrypted, openVault, recoverConversion, type ConvertOptions } from '../../../electron/services/crypto/convert';
 import { isEncryptedBytes } from '../../../electron/services/crypto/envelope';
 import { openBytesChunked, snapshotSealAad } from '../../../electron/services/crypto/streamSeal';
-import { listFolder } from '../../../electron/services/crypto/folderLayout';
+import { listFolder } from '../../../electron/services/disk/folderLayout';
 import { CaseStore } from '../../../electron/services/store/caseStore';
 import { expectSamePlaintext, FAST_KDF, snapshot, type FolderSnapshot } from '../../helpers/cryptoFolder';
 import { prisonerDraft, tempDir } from '../../helpers/fixtures';

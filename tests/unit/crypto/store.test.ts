@@ -8,7 +8,7 @@ import { encryptBytes } from '../../../electron/services/crypto/envelope';
 import { renderBriefOperation } from '../../../electron/services/briefs/service';
 import { ServiceError } from '../../../electron/services/errors';
 import { CaseStore } from '../../../electron/services/store/caseStore';
-import { SUMMARY_INDEX_FILE } from '../../../electron/services/store/summaryIndex';
+import { SUMMARY_INDEX_FILE } from '../../../electron/services/disk/folderLayout';
 import { buildDataFolder, FAST_KDF, markersFound, MARKERS, snapshot } from '../../helpers/cryptoFolder';
 import { fullPrisonerDraft, ngoDraft, tempDir } from '../../helpers/fixtures';
 

@@ -13,7 +13,7 @@ import { decryptFolder, encryptFolder, folderEncryption, openVault, recoverConve
 import { wipe } from '../../../electron/services/crypto/wipe';
 import { ServiceError } from '../../../electron/services/errors';
 import { CaseStore } from '../../../electron/services/store/caseStore';
-import type { DurableFs } from '../../../electron/services/store/durableFile';
+import type { DurableFs } from '../../../electron/services/disk/durableFile';
 import { cli } from '../../helpers/cli';
 import { expectSamePlaintext, FAST_KDF, snapshot as folderBytes, type FolderSnapshot } from '../../helpers/cryptoFolder';
 import { snapshot, snapshotDiff } from '../../helpers/faults';

@@ -12,7 +12,7 @@ import { createDispatcher, type Dispatch } from '../../../electron/services/disp
 import { createServices } from '../../../electron/services/handlers';
 import { CaseStore } from '../../../electron/services/store/caseStore';
 import type { SearchService } from '../../../electron/services/search/service';
-import type { DurableFs } from '../../../electron/services/store/durableFile';
+import type { DurableFs } from '../../../electron/services/disk/durableFile';
 import { ngoDraft, prisonerDraft, tempDir } from '../../helpers/fixtures';
 import { show, snapshot, snapshotDiff } from '../../helpers/faults';
 import { caseDraft } from '../../helpers/faultsArbitraries';

@@ -5,7 +5,9 @@ import { agendaItems, agendaRows, CaseDraft, CaseFile, summarize, type AgendaIte
 import { createDispatcher, type Dispatch } from '../../../electron/services/dispatch';
 import { createHandlers } from '../../../electron/services/handlers';
 import { CaseStore } from '../../../electron/services/store/caseStore';
-import { fileStateOf, loadSummaryIndex, SUMMARY_INDEX_FILE, writeSummaryIndex } from '../../../electron/services/store/summaryIndex';
+import { SUMMARY_INDEX_FILE } from '../../../electron/services/disk/folderLayout';
+import { fileStateOf } from '../../../electron/services/disk/statFiles';
+import { loadSummaryIndex, writeSummaryIndex } from '../../../electron/services/store/summaryIndex';
 import { cli } from '../../helpers/cli';
 import { ngoDraft, prisonerDraft, tempDir } from '../../helpers/fixtures';
 

@@ -6,7 +6,7 @@ import { encryptFolder } from '../../../electron/services/crypto/convert';
 import { isEncryptedBytes } from '../../../electron/services/crypto/envelope';
 import { createDispatcher } from '../../../electron/services/dispatch';
 import { createHandlers } from '../../../electron/services/handlers';
-import { SETTINGS_FILE } from '../../../electron/services/settings/files';
+import { SETTINGS_FILE } from '../../../electron/services/disk/folderLayout';
 import { CaseStore } from '../../../electron/services/store/caseStore';
 import { formatIssue } from '../../../shared/errors';
 import { organizationForBrief } from '../../../shared/organization';

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CaseDraft } from '../../../shared/model';
 import { ServiceError } from '../../../electron/services/errors';
 import { CaseStore } from '../../../electron/services/store/caseStore';
-import { DurableJsonFile, writeFileDurably, type DurableFs } from '../../../electron/services/store/durableFile';
+import { DurableJsonFile, writeFileDurably, type DurableFs } from '../../../electron/services/disk/durableFile';
 import { prisonerDraft, tempDir } from '../../helpers/fixtures';
 
 let dir: string;

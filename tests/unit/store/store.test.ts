@@ -7,7 +7,7 @@ import { CaseDraft, type CaseFile } from '../../../shared/model';
 import { finalizeCase } from '../../../electron/services/cases/finalize';
 import { ServiceError } from '../../../electron/services/errors';
 import { CaseStore } from '../../../electron/services/store/caseStore';
-import { LOCK_FILE } from '../../../electron/services/store/lock';
+import { LOCK_FILE } from '../../../electron/services/disk/lock';
 import type { Migration } from '../../../electron/services/store/meta';
 import { fullPrisonerDraft, MIXED_SCRIPTS, ngoDraft, prisonerDraft, tempDir } from '../../helpers/fixtures';
 
