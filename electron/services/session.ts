@@ -7,7 +7,7 @@ import { readVaultFile } from './crypto/journal';
 import { ServiceError } from './errors';
 import { decryptWithBackup, encryptWithBackup } from './folderOps';
 import { createServices, type CallContext, type Handlers, type Services } from './handlers';
-import { CaseStore, type StoreOptions } from './store/caseStore';
+import { CaseStore, type StoreOptions } from './folder/caseStore';
 import { DurableJsonFile } from './disk/durableFile';
 import { MetaRepair } from './metaRepair';
 import { DamagedMetaError, readMeta } from './store/meta';

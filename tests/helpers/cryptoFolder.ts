@@ -5,7 +5,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { isStreamSealed, openBytesChunked, snapshotSealAad } from '../../electron/services/crypto/streamSeal';
 import path from 'node:path';
 import { CaseDraft } from '../../shared/model';
-import { CaseStore } from '../../electron/services/store/caseStore';
+import { CaseStore } from '../../electron/services/folder/caseStore';
 import { scryptParams } from '../../electron/services/crypto/kdf';
 import { decryptBytes, isEncryptedBytes } from '../../electron/services/crypto/envelope';
 import { convertHistoryBytes, isSealedLine } from '../../electron/services/audit/historyLog';

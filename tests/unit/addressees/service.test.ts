@@ -6,7 +6,7 @@ import { restoreSnapshot } from '../../../electron/services/backup';
 import { decryptFolder, encryptFolder } from '../../../electron/services/crypto/convert';
 import { isEncryptedBytes } from '../../../electron/services/crypto/envelope';
 import { ServiceError } from '../../../electron/services/errors';
-import { CaseStore } from '../../../electron/services/store/caseStore';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
 import type { DurableFs } from '../../../electron/services/disk/durableFile';
 import { formatIssue } from '../../../shared/errors';
 import type { AddressBook } from '../../../shared/model/addressees';

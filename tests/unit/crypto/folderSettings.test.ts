@@ -7,7 +7,7 @@ import { isEncryptedBytes } from '../../../electron/services/crypto/envelope';
 import { createDispatcher } from '../../../electron/services/dispatch';
 import { createHandlers } from '../../../electron/services/handlers';
 import { SETTINGS_FILE } from '../../../electron/services/disk/folderLayout';
-import { CaseStore } from '../../../electron/services/store/caseStore';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { buildDataFolder, FAST_KDF, snapshot } from '../../helpers/cryptoFolder';
 import { tempDir } from '../../helpers/fixtures';
 

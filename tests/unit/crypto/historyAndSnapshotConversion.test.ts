@@ -8,7 +8,7 @@ import { decryptFolder, encryptFolder, isFolderEncrypted, openVault, recoverConv
 import { isEncryptedBytes } from '../../../electron/services/crypto/envelope';
 import { openBytesChunked, snapshotSealAad } from '../../../electron/services/crypto/streamSeal';
 import { listFolder } from '../../../electron/services/disk/folderLayout';
-import { CaseStore } from '../../../electron/services/store/caseStore';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { expectSamePlaintext, FAST_KDF, snapshot, type FolderSnapshot } from '../../helpers/cryptoFolder';
 import { prisonerDraft, tempDir } from '../../helpers/fixtures';
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseDraft, type CaseFile } from '../../../shared/model';
 import { createDispatcher, type Dispatch } from '../../../electron/services/dispatch';
 import { createServices } from '../../../electron/services/handlers';
-import { CaseStore } from '../../../electron/services/store/caseStore';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
 import type { SearchService } from '../../../electron/services/search/service';
 import type { DurableFs } from '../../../electron/services/disk/durableFile';
 import { ngoDraft, prisonerDraft, tempDir } from '../../helpers/fixtures';
