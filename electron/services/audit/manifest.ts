@@ -230,3 +230,8 @@ export async function rebuildManifest(dataDir: string, key: Buffer | null, base:
   await writeManifest(dataDir, key, items, base, at, options.fs);
   return { missing: false, items, lines: 1, faults: [] };
 }
+
+/** After a save's history line: the manifest's. A failure leaves the manifest behind, as a crash would (never reported). */
+export async function noteInManifest(dataDir: string, key: Buffer | null, id: string, rev: number, sha256: string | undefined, now: string, fs?: DurableFs): Promise<void> {
+  await appendManifest(dataDir, key, [[id, rev, sha256 ?? null]], now, fs).catch(() => undefined);
+}

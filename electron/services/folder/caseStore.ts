@@ -14,7 +14,7 @@ import { statFiles } from '../disk/statFiles';
 import { quarantinedCaseId, quarantinedFromTrash } from '../disk/quarantineNames';
 import { HISTORY_DIR } from '../audit/historyLog';
 import { checkHistories } from '../audit/historyCheck';
-import { checkAtOpen, openBaseline, withLastGood } from '../audit/tamper';
+import { checkAtOpen, openBaseline, withLastGood } from '../verify/tamper';
 import { loadSummaryIndex, type SummaryIndex } from '../store/summaryIndex';
 import { CURRENT_SCHEMA_VERSION, migrate, readMeta, type Meta } from '../store/meta';
 import { MIGRATIONS } from '../store/migrations';

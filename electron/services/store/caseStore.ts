@@ -22,7 +22,7 @@ import { diffCases } from '../audit/diff';
 import { HistoryLog } from '../audit/historyLog';
 import { quarantineName } from '../disk/quarantineNames';
 import { caseDigest } from '../audit/digest';
-import { noteInManifest } from '../audit/tamper';
+import { noteInManifest } from '../audit/manifest';
 
 export type StoreOptions = {
   migrations?: readonly Migration[];
