@@ -8,7 +8,7 @@ import { CaseDraft } from '../../shared/model';
 import { CaseStore } from '../../electron/services/folder/caseStore';
 import { scryptParams } from '../../electron/services/crypto/kdf';
 import { decryptBytes, isEncryptedBytes } from '../../electron/services/crypto/envelope';
-import { convertHistoryBytes, isSealedLine } from '../../electron/services/audit/historyLog';
+import { convertHistoryBytes, isSealedLine } from '../../electron/services/crypto/sealedLines';
 import { aadForPath, JOURNAL_FILE, VAULT_FILE } from '../../electron/services/disk/folderLayout';
 import { fullPrisonerDraft, MIXED_SCRIPTS, ngoDraft } from './fixtures';
 

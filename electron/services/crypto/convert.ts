@@ -1,7 +1,7 @@
 import { access, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
-import { convertHistoryBytes } from '../audit/historyLog';
+import { convertHistoryBytes } from './sealedLines';
 import { ioError, isIoError, ServiceError } from '../errors';
 import { fsyncDir, type DurableFs } from '../disk/durableFile';
 import { decryptBytes, encryptBytes, isEncryptedBytes } from './envelope';

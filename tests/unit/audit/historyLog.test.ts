@@ -9,9 +9,9 @@ import {
   HISTORY_DIR,
   HistoryLog,
   readHistoryText,
-  SEALED_LINE_PREFIX,
   encodeHistoryText,
 } from '../../../electron/services/audit/historyLog';
+import { SEALED_LINE_PREFIX } from '../../../electron/services/crypto/sealedLines';
 import { aadForPath } from '../../../electron/services/disk/folderLayout';
 import { sha256Hex } from '../../../electron/services/audit/digest';
 import { ServiceError } from '../../../electron/services/errors';
