@@ -57,14 +57,14 @@ const FLOORS: ReadonlyArray<{ name: string; holds: readonly string[]; what: stri
   { name: 'common', holds: ['errors.ts', 'paths.ts', 'callContext.ts', 'pdfjs.ts', 'pdfjs-worker.d.ts', 'cases/'], what: 'typed errors, paths, the rules that turn a draft into a case' },
   { name: 'disk', holds: ['disk/'], what: 'durable write, folder lock, every file name of the data folder' },
   { name: 'crypto', holds: ['crypto/'], what: 'keys and envelopes: the only code that knows a key' },
-  { name: 'audit', holds: ['audit/'], what: 'histories, the manifest, tamper evidence' },
+  { name: 'audit', holds: ['audit/'], what: 'histories and the manifest of cases' },
   { name: 'store', holds: ['store/', 'settings/', 'addressees/'], what: 'case-file codec, catalogue, quarantine, cases, trash; settings and address book' },
   { name: 'search', holds: ['search/'], what: 'the search index and its service' },
   { name: 'backup', holds: ['backup/'], what: 'snapshots, restore, copies out' },
   { name: 'bundles', holds: ['bundles/', 'isolation/', 'sources/'], what: 'import and export; untrusted files parsed in a worker' },
   { name: 'briefs', holds: ['briefs/'], what: 'templates, documents, PDF and Word' },
-  { name: 'verify', holds: ['verify/'], what: 'checks a whole folder' },
-  { name: 'folder', holds: ['folder/', 'folderOps.ts', 'metaRepair.ts'], what: 'open: recovery, migration, conversions' },
+  { name: 'verify', holds: ['verify/'], what: 'tamper evidence, with the last good copy a snapshot holds' },
+  { name: 'folder', holds: ['folder/', 'folderOps.ts', 'metaRepair.ts'], what: 'CaseStore: the open (recovery, migration), backups beside saves, verify' },
   { name: 'handlers', holds: ['handlers.ts', 'dispatch.ts', 'diagnose.ts', 'session.ts', 'samples.ts'], what: 'one handler per contract operation' },
 ];
 
