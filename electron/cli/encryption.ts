@@ -2,7 +2,7 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { changePassphrase, folderEncryption, scryptParamsForTests, type ConversionReport } from '../services/crypto';
 import { checkNewPassphrase } from '../services/crypto/kdf';
-import { decryptWithBackup, encryptWithBackup } from '../services/folderOps';
+import { decryptWithBackup, encryptWithBackup } from '../services/folder/folderOps';
 import { Session } from '../services/session';
 
 export { scryptParamsForTests };
