@@ -34,7 +34,7 @@ export function dataDirFor(args, mode, env = process.env, platform = process.pla
   return path.resolve(path.join(userData, 'data'));
 }
 
-/** vault.json is what makes a data folder encrypted (electron/services/crypto/folderLayout.ts VAULT_FILE). */
+/** vault.json is what makes a data folder encrypted (electron/services/disk/folderLayout.ts VAULT_FILE). */
 export function isEncrypted(dataDir) {
   return existsSync(path.join(dataDir, 'vault.json'));
 }

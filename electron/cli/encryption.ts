@@ -2,13 +2,13 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { changePassphrase, folderEncryption, scryptParamsForTests, type ConversionReport } from '../services/crypto';
 import { checkNewPassphrase } from '../services/crypto/kdf';
-import { decryptWithBackup, encryptWithBackup } from '../services/folderOps';
+import { decryptWithBackup, encryptWithBackup } from '../services/folder/folderOps';
 import { Session } from '../services/session';
 
 export { scryptParamsForTests };
 import { ServiceError } from '../services/errors';
 import { ENCRYPTED_MESSAGE } from '../services/store/caseStore';
-import { DataDirLock } from '../services/store/lock';
+import { DataDirLock } from '../services/disk/lock';
 import type { CliIo } from './io';
 
 // Encryption at rest on the command line: `encrypt`, `decrypt`, `change-passphrase`,

@@ -11,7 +11,7 @@ import { capIssues, isCapNote } from '../../shared/issueCap';
 import { APP_VERSION } from '../services/handlers';
 import type { Session } from '../services/session';
 import { resolveDataDir } from '../services/paths';
-import { writeFileDurably } from '../services/store/durableFile';
+import { writeFileDurably } from '../services/disk/durableFile';
 import { formatAuditEntry, formatBytes, formatCase, formatTable, forTerminal, markSnippet, oneLine } from './format';
 import { fileProgress, isFolderCommand, openSessionForCli, runFolderCommand } from './encryption';
 import { runMigrate } from './migrate';

@@ -9,7 +9,7 @@ import { readFolderSettings, updateFolderSettings } from './settings/folderSetti
 import { extractSourceIsolated } from './sources/isolated';
 import { anchorBundle, anchorCases, readBundleFile } from './isolation/importFile';
 import { boundedAnnotationStates } from './isolation/annotationStates';
-import type { CaseStore } from './store/caseStore';
+import type { CaseStore } from './folder/caseStore';
 import pkg from '../../package.json' with { type: 'json' };
 
 import type { CallContext } from './callContext';

@@ -5,11 +5,11 @@ import { dailySnapshotDue, restoreSnapshot } from './backup';
 import { changePassphrase, unlockVault, wipe, type ScryptParams } from './crypto';
 import { readVaultFile } from './crypto/journal';
 import { ServiceError } from './errors';
-import { decryptWithBackup, encryptWithBackup } from './folderOps';
+import { decryptWithBackup, encryptWithBackup } from './folder/folderOps';
 import { createServices, type CallContext, type Handlers, type Services } from './handlers';
-import { CaseStore, type StoreOptions } from './store/caseStore';
-import { DurableJsonFile } from './store/durableFile';
-import { MetaRepair } from './metaRepair';
+import { CaseStore, type StoreOptions } from './folder/caseStore';
+import { DurableJsonFile } from './disk/durableFile';
+import { MetaRepair } from './folder/metaRepair';
 import { DamagedMetaError, readMeta } from './store/meta';
 
 // One data folder as the app and the command line hold it: open, or locked.

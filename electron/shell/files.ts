@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SaveDialogOptions, SaveDialogReturnValue } from 'electron';
 import { SAVE_KINDS, type OpenedBundle, type SaveKind, type SaveOutcome } from '../../shared/shellCommands';
-import { writeFileDurably } from '../services/store/durableFile';
+import { writeFileDurably } from '../services/disk/durableFile';
 import type { ShellStrings } from './strings';
 
 // Files the user moves in and out of the desktop app by hand: a brief or a bundle

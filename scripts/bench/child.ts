@@ -5,7 +5,7 @@ import { JSONFile } from 'lowdb/node';
 import { Low } from 'lowdb';
 import { createServices } from '../../electron/services/handlers';
 import { createDispatcher } from '../../electron/services/dispatch';
-import { CaseStore } from '../../electron/services/store/caseStore';
+import { CaseStore } from '../../electron/services/folder/caseStore';
 import { unlockVault, wipe } from '../../electron/services/crypto';
 import { readVaultFile } from '../../electron/services/crypto/journal';
 import { restoreSnapshot } from '../../electron/services/backup';

@@ -15,7 +15,7 @@ import { JSONFile } from 'lowdb/node';
 import { CaseDraft, type CaseFile } from '../../shared/model';
 import { renderBrief } from '../../electron/services/briefs';
 import { createServices } from '../../electron/services/handlers';
-import { CaseStore } from '../../electron/services/store/caseStore';
+import { CaseStore } from '../../electron/services/folder/caseStore';
 import { CURRENT_SCHEMA_VERSION } from '../../electron/services/store/meta';
 import { restoreSnapshot } from '../../electron/services/backup';
 import { encryptFolder } from '../../electron/services/crypto';

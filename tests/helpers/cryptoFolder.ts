@@ -5,11 +5,11 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { isStreamSealed, openBytesChunked, snapshotSealAad } from '../../electron/services/crypto/streamSeal';
 import path from 'node:path';
 import { CaseDraft } from '../../shared/model';
-import { CaseStore } from '../../electron/services/store/caseStore';
+import { CaseStore } from '../../electron/services/folder/caseStore';
 import { scryptParams } from '../../electron/services/crypto/kdf';
 import { decryptBytes, isEncryptedBytes } from '../../electron/services/crypto/envelope';
-import { convertHistoryBytes, isSealedLine } from '../../electron/services/audit/historyLog';
-import { aadForPath, JOURNAL_FILE, VAULT_FILE } from '../../electron/services/crypto/folderLayout';
+import { convertHistoryBytes, isSealedLine } from '../../electron/services/crypto/sealedLines';
+import { aadForPath, JOURNAL_FILE, VAULT_FILE } from '../../electron/services/disk/folderLayout';
 import { fullPrisonerDraft, MIXED_SCRIPTS, ngoDraft } from './fixtures';
 
 /** Fast scrypt for tests (N = 2^10): the production default is tuned to ~250 ms. */

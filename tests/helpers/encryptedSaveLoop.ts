@@ -4,7 +4,7 @@
 // "saving <id> <rev>" before each save and "saved <id> <rev>" once it has
 // resolved (the case file and its history line are both durable then).
 import { CaseDraft } from '../../shared/model';
-import { CaseStore } from '../../electron/services/store/caseStore';
+import { CaseStore } from '../../electron/services/folder/caseStore';
 import { payloadFor } from './savePayload';
 
 const [dataDir, idsArg, passphrase] = process.argv.slice(2);

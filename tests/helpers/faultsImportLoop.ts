@@ -5,7 +5,7 @@
 // until it is killed. Every case's content derives from its id (see importedCase), so
 // a torn or mixed file is detectable.
 import { Bundle } from '../../shared/model';
-import { CaseStore } from '../../electron/services/store/caseStore';
+import { CaseStore } from '../../electron/services/folder/caseStore';
 import { importedCase } from './faultsImportPayload';
 
 const [dataDir, prefix] = process.argv.slice(2);

@@ -8,7 +8,7 @@ import { mkdir, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { encodeSnapshotTo, restoreSnapshot, type SnapshotEntry } from '../../electron/services/backup';
-import { CaseStore } from '../../electron/services/store/caseStore';
+import { CaseStore } from '../../electron/services/folder/caseStore';
 
 const [dataDir, totalMbArg, entryKbArg] = process.argv.slice(2);
 const totalBytes = Number(totalMbArg) * 2 ** 20;

@@ -1,7 +1,7 @@
 // A child process for the migration crash test: it loads, says "loaded", waits
 // for a line on stdin, then opens the data folder — which migrates it — and says
 // "ready" once the open has finished, then closes the store and exits.
-import { CaseStore } from '../../electron/services/store/caseStore';
+import { CaseStore } from '../../electron/services/folder/caseStore';
 
 const [dataDir, passphrase] = process.argv.slice(2);
 

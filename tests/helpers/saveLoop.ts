@@ -1,7 +1,7 @@
 // A child process for the crash test: opens the store and saves edited cases in
 // a loop, printing each save once it has resolved (i.e. is durable), until killed.
 import { CaseDraft } from '../../shared/model';
-import { CaseStore } from '../../electron/services/store/caseStore';
+import { CaseStore } from '../../electron/services/folder/caseStore';
 import { payloadFor } from './savePayload';
 
 const [dataDir, idsArg] = process.argv.slice(2);

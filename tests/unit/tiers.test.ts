@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +16,7 @@ async function sources(dir: string): Promise<string[]> {
 
 async function importsOf(file: string): Promise<string[]> {
   const text = await readFile(path.join(root, file), 'utf8');
-  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]!);
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
 }
 
 const ELECTRON_SHELL = new Set(['electron/main.ts', 'electron/preload.ts']);
@@ -43,5 +44,152 @@ describe('runtime tiers', () => {
       if (ELECTRON_SHELL.has(file) || file.startsWith('electron/shell/')) continue;
       for (const spec of await importsOf(file)) expect(spec, `${file} imports ${spec}`).not.toMatch(/^electron(\/|$)/);
     }
+  });
+});
+
+// The floors inside the core, bottom to top, as VS Code lints the layers of src/vs:
+// a file may import from its own floor or any floor below, never from one above, and
+// no files may import each other in a circle. Every file of electron/services sits on
+// exactly one floor (a folder, or a single file at the top of services/); the doors
+// (electron/main.ts, shell/, transports/, cli/, web.ts) stand above them all. The
+// README's design section draws this list (the Mermaid block the last test compares).
+const FLOORS: ReadonlyArray<{ name: string; holds: readonly string[]; what: string }> = [
+  { name: 'common', holds: ['errors.ts', 'paths.ts', 'callContext.ts', 'pdfjs.ts', 'pdfjs-worker.d.ts', 'cases/'], what: 'typed errors, paths, the rules that turn a draft into a case' },
+  { name: 'disk', holds: ['disk/'], what: 'durable write, folder lock, every file name of the data folder' },
+  { name: 'crypto', holds: ['crypto/'], what: 'keys and envelopes: the only code that knows a key' },
+  { name: 'audit', holds: ['audit/'], what: 'histories and the manifest of cases' },
+  { name: 'store', holds: ['store/', 'settings/', 'addressees/'], what: 'case-file codec, catalogue, quarantine, cases, trash; settings and address book' },
+  { name: 'search', holds: ['search/'], what: 'the search index and its service' },
+  { name: 'backup', holds: ['backup/'], what: 'snapshots, restore, copies out' },
+  { name: 'bundles', holds: ['bundles/', 'isolation/', 'sources/'], what: 'import and export; untrusted files parsed in a worker' },
+  { name: 'briefs', holds: ['briefs/'], what: 'templates, documents, PDF and Word' },
+  { name: 'verify', holds: ['verify/'], what: 'tamper evidence, with the last good copy a snapshot holds' },
+  { name: 'folder', holds: ['folder/'], what: 'CaseStore: the open (recovery, migration), backups beside saves, verify; conversions with a snapshot; meta repair' },
+  { name: 'handlers', holds: ['handlers.ts', 'dispatch.ts', 'diagnose.ts', 'session.ts', 'samples.ts'], what: 'one handler per contract operation' },
+];
+
+// Imports that still run up a floor, each to be removed by the step named beside it.
+// An entry that no longer matches a real import fails the test, so the list only shrinks.
+const STILL_UPWARD: ReadonlyArray<string> = [];
+
+// Circles still to break, each as the sorted files of one; stale entries fail like STILL_UPWARD's.
+const STILL_CIRCLES: ReadonlyArray<readonly string[]> = [];
+
+const SERVICES = 'electron/services/';
+
+function floorOf(file: string): number {
+  const rel = file.slice(SERVICES.length);
+  const found = FLOORS.findIndex((f) => f.holds.some((h) => (h.endsWith('/') ? rel.startsWith(h) : rel === h)));
+  return found;
+}
+
+function resolveImport(file: string, spec: string): string | null {
+  if (!spec.startsWith('.')) return null;
+  const base = path.join(path.dirname(file), spec);
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')]) {
+    if (/\.(ts|tsx|json)$/.test(candidate) && existsSync(path.join(root, candidate))) return candidate.split(path.sep).join('/');
+  }
+  throw new Error(`${file}: cannot resolve ${spec}`);
+}
+
+async function serviceGraph(): Promise<Map<string, string[]>> {
+  const graph = new Map<string, string[]>();
+  for (const file of await sources('electron/services')) {
+    const targets: string[] = [];
+    for (const spec of await importsOf(file)) {
+      const target = resolveImport(file, spec);
+      if (target) targets.push(target);
+    }
+    graph.set(file.split(path.sep).join('/'), targets);
+  }
+  return graph;
+}
+
+/** Strongly connected components with more than one file (or a file importing itself): the import circles. */
+function circles(graph: Map<string, string[]>): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const found: string[][] = [];
+  let next = 0;
+  const visit = (v: string) => {
+    index.set(v, next);
+    low.set(v, next++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!graph.has(w)) continue;
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) === index.get(v)) {
+      const scc: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        scc.push(w);
+      } while (w !== v);
+      if (scc.length > 1 || (graph.get(v) ?? []).includes(v)) found.push(scc.sort());
+    }
+  };
+  for (const v of graph.keys()) if (!index.has(v)) visit(v);
+  return found;
+}
+
+/** The Mermaid picture of FLOORS the README carries, top floor first as a house is drawn. */
+function floorsDiagram(): string {
+  const lines = ['flowchart TB', '  doors["doors: Electron IPC · browser mode · command line"]'];
+  for (const f of [...FLOORS].reverse()) lines.push(`  ${f.name}["${f.name}: ${f.what}"]`);
+  const names = ['doors', ...[...FLOORS].reverse().map((f) => f.name)];
+  for (let i = 0; i + 1 < names.length; i++) lines.push(`  ${names[i]} --> ${names[i + 1]}`);
+  return lines.join('\n');
+}
+
+describe('floors inside electron/services', () => {
+  it('every file sits on exactly one floor', async () => {
+    for (const file of await sources('electron/services')) {
+      const rel = file.slice(SERVICES.length);
+      const on = FLOORS.filter((f) => f.holds.some((h) => (h.endsWith('/') ? rel.startsWith(h) : rel === h)));
+      expect(on.map((f) => f.name), `${file} must be put on one floor in tiers.test.ts`).toHaveLength(1);
+    }
+  });
+
+  it('no import runs up a floor, and none leaves services/ for the doors', async () => {
+    const graph = await serviceGraph();
+    const upward: string[] = [];
+    for (const [file, targets] of graph) {
+      for (const target of targets) {
+        if (!target.startsWith(SERVICES)) {
+          expect(target, `${file} imports ${target}, outside the core`).toMatch(/^(shared\/|package\.json$)/);
+          continue;
+        }
+        if (floorOf(target) > floorOf(file)) upward.push(`${file.slice(SERVICES.length)} -> ${target.slice(SERVICES.length)}`);
+      }
+    }
+    const unique = [...new Set(upward)].sort();
+    expect(unique.filter((e) => !STILL_UPWARD.includes(e)), 'imports from a lower floor to a higher one').toEqual([]);
+    expect(STILL_UPWARD.filter((e) => !unique.includes(e)), 'allowed upward imports that are gone: strike them from STILL_UPWARD').toEqual([]);
+  });
+
+  it('no circle of imports', async () => {
+    const graph = await serviceGraph();
+    // The allowed upward imports are left out: each is already on the list to remove.
+    for (const [file, targets] of graph) graph.set(file, targets.filter((t) => !STILL_UPWARD.includes(`${file.slice(SERVICES.length)} -> ${t.slice(SERVICES.length)}`)));
+    const found = circles(graph).map((c) => c.map((f) => f.slice(SERVICES.length)));
+    const known = (c: readonly string[]) => (d: readonly string[]) => c.join() === d.join();
+    expect(found.filter((c) => !STILL_CIRCLES.some(known(c))), 'import circles').toEqual([]);
+    expect(STILL_CIRCLES.filter((c) => !found.some(known(c))), 'allowed circles that are gone: strike them from STILL_CIRCLES').toEqual([]);
+  });
+
+  it("the README's design section draws these floors", async () => {
+    const readme = await readFile(path.join(root, 'README.md'), 'utf8');
+    // The block may sit indented inside a list item: compare it without the indent.
+    const block = /^( *)```mermaid\n( *flowchart TB\n[\s\S]*?)\n *```/m.exec(readme);
+    const drawn = block?.[2]!.split('\n').map((line) => line.slice(block[1]!.length)).join('\n');
+    expect(drawn, 'the Mermaid block of the floors in README.md (copy floorsDiagram())').toBe(floorsDiagram());
   });
 });

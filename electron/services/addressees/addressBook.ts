@@ -4,8 +4,8 @@ import { issuesFromZod } from '../../../shared/errors';
 import { AddressBook, countryEntry, type Addressee } from '../../../shared/model/addressees';
 import type { Issue } from '../../../shared/model/integrity';
 import { ServiceError } from '../errors';
-import type { CaseStore } from '../store/caseStore';
-import { ADDRESSEES_FILE } from './files';
+import type { CaseStoreBase } from '../store/caseStore';
+import { ADDRESSEES_FILE } from '../disk/folderLayout';
 import { loadSeedAddressBook } from './seed';
 
 // addressees.json: the user's copy of the address book, written through the store's
@@ -29,7 +29,7 @@ export type AddressBookRead = {
 
 const EMPTY_PATH: Issue['path'] = [];
 
-async function exists(store: CaseStore): Promise<boolean> {
+async function exists(store: CaseStoreBase): Promise<boolean> {
   return access(path.join(store.dataDir, ADDRESSEES_FILE)).then(
     () => true,
     () => false,
@@ -38,9 +38,9 @@ async function exists(store: CaseStore): Promise<boolean> {
 
 // One operation at a time per folder: a first read that seeds must not write the
 // seed over a copy the user saved meanwhile.
-const queues = new WeakMap<CaseStore, Promise<unknown>>();
+const queues = new WeakMap<CaseStoreBase, Promise<unknown>>();
 
-function serial<T>(store: CaseStore, run: () => Promise<T>): Promise<T> {
+function serial<T>(store: CaseStoreBase, run: () => Promise<T>): Promise<T> {
   const done = (queues.get(store) ?? Promise.resolve()).then(run, run);
   queues.set(store, done.catch(() => undefined));
   return done;
@@ -54,11 +54,11 @@ function encode(book: AddressBook): Buffer {
  * The address book in force: the user's copy, seeded from assets/ on first use. Never throws on a broken copy.
  * `seed: false` reads without writing (a brief only reads: rendering one must leave the folder as it was).
  */
-export function readAddressBook(store: CaseStore, opts: { seed?: boolean } = {}): Promise<AddressBookRead> {
+export function readAddressBook(store: CaseStoreBase, opts: { seed?: boolean } = {}): Promise<AddressBookRead> {
   return serial(store, () => readNow(store, opts.seed ?? true));
 }
 
-async function readNow(store: CaseStore, seed: boolean): Promise<AddressBookRead> {
+async function readNow(store: CaseStoreBase, seed: boolean): Promise<AddressBookRead> {
   const bytes = await store.readDerivedFile(ADDRESSEES_FILE);
   if (!bytes) {
     const shipped = await loadSeedAddressBook();
@@ -88,7 +88,7 @@ async function readNow(store: CaseStore, seed: boolean): Promise<AddressBookRead
 }
 
 /** Replaces the user's copy with `input`, validated first: a fault is refused by its path and nothing is written. */
-export async function writeAddressBook(store: CaseStore, input: unknown): Promise<AddressBook> {
+export async function writeAddressBook(store: CaseStoreBase, input: unknown): Promise<AddressBook> {
   const parsed = AddressBook.safeParse(input);
   if (!parsed.success) throw new ServiceError('bad_input', 'The address book was not saved: correct the fields listed and save again.', issuesFromZod(parsed.error));
   const book = parsed.data;

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AuditEntry } from '../../../shared/model';
-import { aadForPath } from '../crypto/folderLayout';
+import { aadForPath } from '../disk/folderLayout';
 import { sha256Hex } from './digest';
 import { decodeHistoryLine, HISTORY_DIR, historyRel } from './historyLog';
 import { caseFileDigest, MANIFEST_FILE, readManifest, type ManifestState } from './manifest';

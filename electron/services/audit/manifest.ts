@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { DateTime, Id } from '../../../shared/model';
 import { decryptBytes, isEncryptedBytes } from '../crypto/envelope';
 import { EncryptedFileError } from '../crypto/errors';
-import { aadForPath, MANIFEST_FILE } from '../crypto/folderLayout';
-import { fsyncDir, writeFileDurably, type DurableFs } from '../store/durableFile';
+import { aadForPath, MANIFEST_FILE } from '../disk/folderLayout';
+import { fsyncDir, writeFileDurably, type DurableFs } from '../disk/durableFile';
 import { caseDigest, lastGoodLine, sha256Hex } from './digest';
 import { decodeHistoryLine, encodeHistoryLine } from './historyLog';
 
@@ -32,7 +32,7 @@ import { decodeHistoryLine, encodeHistoryLine } from './historyLog';
 // from cases/, trash/ and quarantine/ — is tampering (audit/historyCheck).
 //
 // The folder's conversions carry the file as they carry histories (it is listed
-// in crypto/folderLayout as a file of lines); a restore rewrites it from the
+// in disk/folderLayout as a file of lines); a restore rewrites it from the
 // restored files (rebuildManifest) — the rollback it makes is the user's.
 //
 // Limit: the manifest cannot prove itself whole. Its last lines removed look like
@@ -229,4 +229,9 @@ export async function rebuildManifest(dataDir: string, key: Buffer | null, base:
   await mkdir(dataDir, { recursive: true });
   await writeManifest(dataDir, key, items, base, at, options.fs);
   return { missing: false, items, lines: 1, faults: [] };
+}
+
+/** After a save's history line: the manifest's. A failure leaves the manifest behind, as a crash would (never reported). */
+export async function noteInManifest(dataDir: string, key: Buffer | null, id: string, rev: number, sha256: string | undefined, now: string, fs?: DurableFs): Promise<void> {
+  await appendManifest(dataDir, key, [[id, rev, sha256 ?? null]], now, fs).catch(() => undefined);
 }

@@ -10,7 +10,7 @@ import { ENVELOPE_MAGIC, ENVELOPE_OVERHEAD, ENVELOPE_VERSION, TAG_BYTES } from '
 import { EncryptedFileError } from '../crypto/errors';
 import { isStreamSealed, openStream, openWholeSealStream, sealStream, STREAM_VERSION } from '../crypto/streamSeal';
 import { ServiceError } from '../errors';
-import { bufferedWrites } from '../store/durableFile';
+import { bufferedWrites } from '../disk/durableFile';
 
 // One snapshot is one file: gzip over JSON lines —
 //

@@ -3,7 +3,7 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VAULT_FILE } from '../crypto';
 import { ioError, isIoError, ServiceError } from '../errors';
-import { fsyncDir, writeFileDurably, type DurableFs } from '../store/durableFile';
+import { fsyncDir, writeFileDurably, type DurableFs } from '../disk/durableFile';
 import { readSnapshotFile } from './archive';
 import { BACKUPS_DIR, listSnapshots, snapshotAad, snapshotStreamAad, writeStreamDurably } from './snapshots';
 

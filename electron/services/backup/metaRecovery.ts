@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ServiceError } from '../errors';
-import { writeFileDurably, type DurableFs } from '../store/durableFile';
+import { writeFileDurably, type DurableFs } from '../disk/durableFile';
 import { parseMeta } from '../store/meta';
 import { streamSnapshot } from './restore';
 import { listSnapshots } from './snapshots';

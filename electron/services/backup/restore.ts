@@ -6,14 +6,13 @@ import { encodeHistoryText, readHistoryText } from '../audit/historyLog';
 import { rebuildManifest } from '../audit/manifest';
 import { checksumIssues } from '../cases/finalize';
 import { aadForPath, encryptBytes } from '../crypto';
-import { RETIRED_QUARANTINE } from '../crypto/folderLayout';
+import { RETIRED_QUARANTINE } from '../disk/folderLayout';
 import { ioError, isIoError, ServiceError } from '../errors';
-import { fsyncDir, TEMP_SUFFIX, writeFileDurably, type DurableFs } from '../store/durableFile';
-import { SUMMARY_INDEX_FILE } from '../store/summaryIndex';
-import { SEARCH_INDEX_FILE } from '../search/files';
+import { fsyncDir, TEMP_SUFFIX, writeFileDurably, type DurableFs } from '../disk/durableFile';
+import { SEARCH_INDEX_FILE, SUMMARY_INDEX_FILE } from '../disk/folderLayout';
 import { readSnapshotFile, type SnapshotContent, type SnapshotEntry } from './archive';
 import { BACKUPS_DIR, createSnapshot, listSnapshots, names, parseSnapshotName, pruneSnapshots, snapshotAad, snapshotStreamAad } from './snapshots';
-import { quarantinedCaseId } from '../store/quarantineNames';
+import { quarantinedCaseId } from '../disk/quarantineNames';
 import { convertStoredCase } from '../store/migrations/convertCase';
 
 // Putting a data folder back as a snapshot holds it, crash-safely, with memory

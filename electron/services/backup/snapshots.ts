@@ -4,10 +4,10 @@ import path from 'node:path';
 import { SnapshotReason, type SnapshotInfo } from '../../../shared/model';
 import { readHistoryText } from '../audit/historyLog';
 import { aadForPath, decryptBytes, isEncryptedBytes } from '../crypto';
-import { entries } from '../crypto/folderLayout';
+import { entries } from '../disk/folderLayout';
 import { snapshotSealAad } from '../crypto/streamSeal';
 import { ioError, isIoError, ServiceError } from '../errors';
-import { confirmRename, TEMP_SUFFIX, type DurableFs } from '../store/durableFile';
+import { confirmRename, TEMP_SUFFIX, type DurableFs } from '../disk/durableFile';
 import { rememberCheck } from './checkCache';
 import { encodeSnapshotTo, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type SnapshotEntry } from './archive';
 

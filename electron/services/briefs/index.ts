@@ -7,7 +7,7 @@ import { refusalOf } from './completeness';
 import { BriefOptions, QUOTING_TEMPLATES, type BriefMode, type BriefOptionsInput, type BriefTemplate } from '../../../shared/model/brief';
 import { issuesFromZod } from '../../../shared/errors';
 import { ServiceError, ioError, isIoError } from '../errors';
-import { writeFileDurably } from '../store/durableFile';
+import { writeFileDurably } from '../disk/durableFile';
 import { DocBuilder } from './doc/builder';
 import { documentText, type BriefDocument } from './doc/model';
 import { docxText } from './docx/docxText';

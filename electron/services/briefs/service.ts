@@ -5,7 +5,7 @@ import type { OpOutput, OpParsedInput } from '../../../shared/contract';
 import type { CaseFile } from '../../../shared/model';
 import { ServiceError } from '../errors';
 import type { CallContext } from '../callContext';
-import type { CaseStore } from '../store/caseStore';
+import type { CaseStoreBase } from '../store/caseStore';
 import { readAddressBook } from '../addressees';
 import { readFolderSettings } from '../settings/folderSettings';
 import { checkBrief } from './completeness';
@@ -31,7 +31,7 @@ export function briefFileName(cases: readonly CaseFile[], template: string, lang
 }
 
 /** NGO cases that share the measure's authority or a tag: the pattern section of the `ngo` brief. */
-async function relatedNgoCases(store: CaseStore, subject: CaseFile): Promise<CaseFile[]> {
+async function relatedNgoCases(store: CaseStoreBase, subject: CaseFile): Promise<CaseFile[]> {
   if (subject.kind !== 'ngo_suspension') return [];
   const related: CaseFile[] = [];
   for (const row of store.list({ kind: 'ngo_suspension' })) {
@@ -44,7 +44,7 @@ async function relatedNgoCases(store: CaseStore, subject: CaseFile): Promise<Cas
 }
 
 /** Loads the cases a brief names, refusing an unknown id by its place in the list. */
-async function loadCases(store: CaseStore, ids: readonly string[]): Promise<CaseFile[]> {
+async function loadCases(store: CaseStoreBase, ids: readonly string[]): Promise<CaseFile[]> {
   const cases: CaseFile[] = [];
   // `brief A A` is one case: a second profile of it would only pad the brief.
   for (const id of new Set(ids)) {
@@ -55,7 +55,7 @@ async function loadCases(store: CaseStore, ids: readonly string[]): Promise<Case
 }
 
 /** `briefs.check`: whether the template fits the cases and what they lack for it, before anything is rendered. */
-export async function checkBriefOperation(store: CaseStore, input: OpParsedInput<'briefs.check'>): Promise<OpOutput<'briefs.check'>> {
+export async function checkBriefOperation(store: CaseStoreBase, input: OpParsedInput<'briefs.check'>): Promise<OpOutput<'briefs.check'>> {
   const cases = await loadCases(store, input.ids);
   const { organization } = await readFolderSettings(store);
   const { book: addressBook } = await readAddressBook(store, { seed: false });
@@ -71,7 +71,7 @@ export async function checkBriefOperation(store: CaseStore, input: OpParsedInput
  * brief that would show anything confidential), and returns the PDF's bytes; the
  * door decides where they go (a file, a download, a save dialog).
  */
-export async function renderBriefOperation(store: CaseStore, input: OpParsedInput<'briefs.render'>, context: CallContext): Promise<OpOutput<'briefs.render'>> {
+export async function renderBriefOperation(store: CaseStoreBase, input: OpParsedInput<'briefs.render'>, context: CallContext): Promise<OpOutput<'briefs.render'>> {
   const cases = await loadCases(store, input.ids);
   const template = input.template ?? (cases.length === 1 ? 'case' : 'multi');
   const related = template === 'ngo' && cases[0] ? await relatedNgoCases(store, cases[0]) : [];

@@ -1,12 +1,12 @@
 import { access, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
-import { convertHistoryBytes } from '../audit/historyLog';
+import { convertHistoryBytes } from './sealedLines';
 import { ioError, isIoError, ServiceError } from '../errors';
-import { fsyncDir, type DurableFs } from '../store/durableFile';
+import { fsyncDir, type DurableFs } from '../disk/durableFile';
 import { decryptBytes, encryptBytes, isEncryptedBytes } from './envelope';
 import { EncryptedFileError } from './errors';
-import { listFolder, removeLeftovers, type Target } from './folderLayout';
+import { listFolder, removeLeftovers, type Target } from '../disk/folderLayout';
 import { missingVaultError, orphanCiphertext } from './missingVault';
 import { replaceStreaming, resealSnapshot } from './snapshotReseal';
 import { readJournal, readVaultFile, removeJournal, removeVaultFile, writeJournal, writeVaultFile, type Journal } from './journal';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
-import { writeFileDurably, type DurableFs } from '../store/durableFile';
+import { writeFileDurably, type DurableFs } from '../disk/durableFile';
 import { decryptBytes, encryptBytes } from './envelope';
 
 /**

@@ -5,7 +5,7 @@ export { defaultScryptParams, deriveKey, scryptParams, scryptParamsForTests, tun
 export { decryptBytes, encryptBytes, isEncryptedBytes, ENVELOPE_OVERHEAD } from './envelope';
 export { createVault, parseVaultHeader, rewrapVault, unlockVault, wrapDataKey, type VaultHeader } from './vault';
 export { EncryptedJsonFile } from './encryptedJsonFile';
-export { aadForFile, aadForPath, JOURNAL_FILE, VAULT_FILE } from './folderLayout';
+export { aadForFile, aadForPath, JOURNAL_FILE, VAULT_FILE } from '../disk/folderLayout';
 export {
   changePassphrase,
   decryptFolder,

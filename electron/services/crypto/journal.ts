@@ -3,8 +3,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ServiceError } from '../errors';
 import { VAULT_COPY_HINT } from './errors';
-import { fsyncDir, writeFileDurably, type DurableFs } from '../store/durableFile';
-import { JOURNAL_FILE, VAULT_FILE } from './folderLayout';
+import { fsyncDir, writeFileDurably, type DurableFs } from '../disk/durableFile';
+import { JOURNAL_FILE, VAULT_FILE } from '../disk/folderLayout';
 import { parseVaultHeader, type VaultHeader } from './vault';
 
 // vault.json says "this folder is encrypted"; vault.next.json says "a

@@ -1,10 +1,9 @@
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { ServiceError } from '../errors';
-import { SUMMARY_INDEX_FILE } from '../store/summaryIndex';
 import { isEncryptedBytes } from './envelope';
 import { VAULT_COPY_HINT } from './errors';
-import { entries, HISTORY_DIR, isTempName, VAULT_FILE } from './folderLayout';
+import { entries, HISTORY_DIR, isTempName, SUMMARY_INDEX_FILE, VAULT_FILE } from '../disk/folderLayout';
 
 // An encrypted folder whose vault.json is gone must not open as a plain one.
 // Left to itself, the store would read every sealed case as garbage and move it

@@ -4,7 +4,7 @@ import { open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Transform } from 'node:stream';
 import { pipeline as streamPipeline } from 'node:stream/promises';
-import { bufferedWrites, TEMP_SUFFIX, type DurableFs } from '../store/durableFile';
+import { bufferedWrites, TEMP_SUFFIX, type DurableFs } from '../disk/durableFile';
 import { ENVELOPE_MAGIC, ENVELOPE_OVERHEAD, ENVELOPE_VERSION, TAG_BYTES } from './envelope';
 import { EncryptedFileError } from './errors';
 import { isStreamSealed, openStream, openWholeSealStream, sealStream, snapshotSealAad } from './streamSeal';

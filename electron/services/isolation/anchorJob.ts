@@ -5,7 +5,13 @@
 import { annotationStates, type AnnotationState, type Annotation, type Source } from '../../../shared/model';
 import { anchor, updateTarget } from '../../../shared/text/anchor';
 import type { AnnotationTarget } from '../../../shared/model';
-import type { PerItemOutput } from './perItem';
+
+/** What a per-item job sends back (see perItem.ts); defined with the jobs, so the worker's side imports nothing of the caller's. */
+export type PerItemOutput<R> = {
+  results: Array<[number, R]>;
+  /** Where the worker's own budget ran out: this item and those after it were not done. */
+  stoppedAt?: number;
+};
 
 export type AnchorItem = { source: number; target: AnnotationTarget };
 export type AnchorInput = {

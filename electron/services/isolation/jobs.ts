@@ -3,8 +3,7 @@
 
 import type { AnnotationState, AnnotationTarget, Bundle, Issue } from '../../../shared/model';
 import { extractSourceText, type ExtractedSource } from '../sources/extract';
-import { anchorAnnotations, statesOneByOne, type AnchorInput, type StatesInput } from './anchorJob';
-import type { PerItemOutput } from './perItem';
+import { anchorAnnotations, statesOneByOne, type AnchorInput, type PerItemOutput, type StatesInput } from './anchorJob';
 import { readBundleBytes } from './bundleFile';
 
 export type Report = (progress: unknown) => void;

@@ -4,13 +4,8 @@
 // once `allMs` is spent the rest are left undone. The caller decides what undone means.
 
 import { limits as currentLimits } from './limits';
+import type { PerItemOutput } from './anchorJob';
 import { LimitError, type JobOptions } from './runJob';
-
-export type PerItemOutput<R> = {
-  results: Array<[number, R]>;
-  /** Where the worker's own budget ran out: this item and those after it were not done. */
-  stoppedAt?: number;
-};
 
 export type PerItemRun<R> = (start: number, budgetMs: number, onProgress: (k: number) => void) => Promise<PerItemOutput<R>>;
 

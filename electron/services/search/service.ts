@@ -1,7 +1,7 @@
 import type { SearchHit, SearchQuery } from '../../../shared/model/search';
-import type { CaseStore, StoreChange } from '../store/caseStore';
+import type { CaseStoreBase, StoreChange } from '../store/caseStore';
 import { CaseSearchIndex } from './caseSearchIndex';
-import { SEARCH_INDEX_FILE } from './files';
+import { SEARCH_INDEX_FILE } from '../disk/folderLayout';
 import { deserializeIndex, serializeIndex, type DocFile } from './persistedIndex';
 
 /** A saved index is brought up to date case by case; past this share of changed cases (and this many) a rebuild is quicker. */
@@ -41,7 +41,7 @@ export class SearchService {
   /** Saved changes not yet applied to the built index: applied just after the save resolves, or by the next query. */
   private queued: StoreChange[] = [];
 
-  constructor(private readonly store: CaseStore) {
+  constructor(private readonly store: CaseStoreBase) {
     store.subscribe((change) => {
       if (this.built) {
         // Indexing a case costs about as much as saving it: done after the save resolves, not inside it.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FolderSettings, type FolderSettingsPatch } from '../../../shared/settings';
-import type { CaseStore } from '../store/caseStore';
-import { SETTINGS_FILE } from './files';
+import type { CaseStoreBase } from '../store/caseStore';
+import { SETTINGS_FILE } from '../disk/folderLayout';
 import { mergeOrganization, readOrganization } from './organization';
 
 // settings.json: written through the store's derived-file door, so it is sealed under
@@ -15,7 +15,7 @@ const SettingsFileShape = z.looseObject({ format: z.literal(FORMAT), version: z.
 
 type Raw = Record<string, unknown>;
 
-async function readRaw(store: CaseStore): Promise<Raw> {
+async function readRaw(store: CaseStoreBase): Promise<Raw> {
   const bytes = await store.readDerivedFile(SETTINGS_FILE);
   if (!bytes) return {};
   try {
@@ -33,14 +33,14 @@ function known(raw: Raw): FolderSettings {
   return { ...(preparedBy.success && preparedBy.data !== undefined ? { preparedBy: preparedBy.data } : {}), ...(organization ? { organization } : {}) };
 }
 
-export async function readFolderSettings(store: CaseStore): Promise<FolderSettings> {
+export async function readFolderSettings(store: CaseStoreBase): Promise<FolderSettings> {
   return known(await readRaw(store));
 }
 
 // One change at a time per folder: two read-modify-writes must not interleave.
-const queues = new WeakMap<CaseStore, Promise<unknown>>();
+const queues = new WeakMap<CaseStoreBase, Promise<unknown>>();
 
-export function updateFolderSettings(store: CaseStore, patch: FolderSettingsPatch): Promise<FolderSettings> {
+export function updateFolderSettings(store: CaseStoreBase, patch: FolderSettingsPatch): Promise<FolderSettings> {
   const run = async (): Promise<FolderSettings> => {
     const raw = await readRaw(store);
     const next: Raw = { ...raw, format: FORMAT, version: 1 };

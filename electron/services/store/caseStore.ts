@@ -1,31 +1,28 @@
 import { closeSync, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
-import { mkdir, readdir, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Low } from 'lowdb';
-import { formatIssue, issuesFromZod } from '../../../shared/errors';
-import { agendaItems, CaseFile, emptyIdRecord, ownValue, setOwn, summarize, type AuditCause, type AuditEntry, type Bundle, type CaseDraft, type CaseSummary, type AgendaItem, type SnapshotInfo, type SnapshotReason } from '../../../shared/model';
-import type { ExportedBundle, ImportReport, ListQuery, OnConflict, TamperFinding, TrashEntry, VerifyReport } from '../../../shared/contract';
-import { BUNDLE_FORMAT, BUNDLE_VERSION, checkReferences } from '../../../shared/model';
-import { bundleIssues, finalizeCase, sha256Hex } from '../cases/finalize';
-import { assertNoLiveTwin, FolderIds, idForNewCase, storedIdWarnings } from '../cases/caseIds';
+import { agendaItems, CaseFile, emptyIdRecord, ownValue, setOwn, summarize, type AuditCause, type AuditEntry, type Bundle, type CaseDraft, type CaseSummary, type AgendaItem } from '../../../shared/model';
+import type { ExportedBundle, ImportReport, ListQuery, OnConflict, TrashEntry } from '../../../shared/contract';
+import { BUNDLE_FORMAT, BUNDLE_VERSION } from '../../../shared/model';
+import { bundleIssues, finalizeCase } from '../cases/finalize';
+import { assertNoLiveTwin, FolderIds, idForNewCase } from '../cases/caseIds';
 import { planImport, type ImportPlan } from './importPlan';
+import { CaseCodec, type CaseRead } from './caseCodec';
+import { IndexWrites } from './indexWrites';
+import { listQuarantine, quarantineFile, type QuarantineEntry } from './quarantine';
 import { ioError, isIoError, ServiceError } from '../errors';
-import { aadForFile, decryptBytes, EncryptedFileError, EncryptedJsonFile, encryptBytes, openVault, recoverConversion, wipe } from '../crypto';
-import { confirmRename, DurableJsonFile, fsyncDir, prepareDurable, UnconfirmedWriteError, writeFileDurably, type DurableFs } from './durableFile';
-import { removeLeftovers } from '../crypto/folderLayout';
-import { DataDirLock } from './lock';
-import { statFiles, type FileStates } from './statFiles';
-import { fileStateOf, fillAgendas, loadSummaryIndex, sameFile, SUMMARY_INDEX_FILE, writeSummaryIndex, type FileState, type IndexEntry, type SummaryIndex } from './summaryIndex';
-import { CURRENT_SCHEMA_VERSION, migrate, readMeta, type Meta, type Migration } from './meta';
-import { MIGRATIONS } from './migrations';
+import { EncryptedFileError, wipe } from '../crypto';
+import { confirmRename, DurableJsonFile, fsyncDir, prepareDurable, UnconfirmedWriteError, writeFileDurably, type DurableFs } from '../disk/durableFile';
+import { SUMMARY_INDEX_FILE } from '../disk/folderLayout';
+import { DataDirLock } from '../disk/lock';
+import { fileStateOf, sameFile, type FileState, type FileStates } from '../disk/statFiles';
+import { fillAgendas, writeSummaryIndex, type IndexEntry, type SummaryIndex } from './summaryIndex';
+import type { Meta, Migration } from './meta';
 import { diffCases } from '../audit/diff';
-import { HISTORY_DIR, HistoryLog } from '../audit/historyLog';
-import { copyBackupsOut, copyDestination, createSnapshot, findValidCopy, listCheckedSnapshots, listSnapshots, pruneSnapshots, recoverRestore, verifySnapshots, type CopyOutReport } from '../backup';
-import { HourlySnapshots } from '../backup/hourlySnapshots';
-import { quarantinedCaseId, quarantinedFromTrash, quarantineName } from './quarantineNames';
-import { checkHistories } from '../audit/historyCheck';
+import { HistoryLog } from '../audit/historyLog';
+import { quarantineName } from '../disk/quarantineNames';
 import { caseDigest } from '../audit/digest';
-import { checkAtOpen, noteInManifest, openBaseline, withLastGood } from '../audit/tamper';
+import { noteInManifest } from '../audit/manifest';
 
 export type StoreOptions = {
   migrations?: readonly Migration[];
@@ -62,7 +59,7 @@ export type StoreChange =
     }
   | { type: 'remove'; id: string; cause: 'trash' | 'quarantine' };
 
-export type QuarantineEntry = { file: string; reason: string };
+export type { QuarantineEntry } from './quarantine';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -73,134 +70,53 @@ const META = 'meta.json';
 
 const isCaseFileName = (name: string) => name.endsWith('.json') && !name.startsWith('.');
 
-/** The summary index is written this long after the last change… */
-const INDEX_IDLE_MS = 2000;
-/** …or at the latest this long after the first unwritten one. */
-const INDEX_MAX_STALE_MS = 30_000;
 
-
-/**
- * V8 quotes the file's first characters in a JSON error: keep control characters
- * (terminal escapes, line breaks) out of reasons, and the half of a surrogate pair
- * its quote can cut off too — a reason is written to a .reason.txt as UTF-8 and must
- * read back as it was reported.
- */
-const printable = (text: string) =>
-  text
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 
 /**
  * The case store: one lowdb-managed JSON file per case under `cases/`, written
  * durably; `trash/` for trashed cases; `quarantine/` for files that failed to
  * load. The store holds the folder's lock for as long as it is open.
  */
-export class CaseStore {
+export class CaseStoreBase {
   /** One entry per case in cases/: its summary and the file state it came from. */
-  private readonly entries: Map<string, IndexEntry>;
+  protected readonly entries: Map<string, IndexEntry>;
   /** The summary index's agenda line, parsed when the agenda is first needed (the list does not need it). */
   private unreadAgendas: Buffer | null;
   private agendasFilled: Promise<void> = Promise.resolve();
   /** Recently used whole cases, most recent last; checked against the file before use. */
   private readonly cache = new Map<string, { case: CaseFile; file: FileState }>();
   /** Trashed files checked (read and validated) in the state they are in; kept in the summary index. */
-  private readonly trashChecked: Map<string, FileState>;
+  protected readonly trashChecked: Map<string, FileState>;
   private readonly listeners = new Set<(change: StoreChange) => void>();
   private readonly closeHooks = new Set<() => Promise<void>>();
-  private queue: Promise<unknown> = Promise.resolve();
-  /** Backups in flight, one after another, beside the save queue. */
-  private backups: Promise<unknown> = Promise.resolve();
+  protected queue: Promise<unknown> = Promise.resolve();
   private closed = false;
-  private indexDirty = false;
-  private indexTimer: NodeJS.Timeout | undefined;
-  /** When the index on disk first fell behind memory (0: it has not). */
-  private indexStaleSince = 0;
-  /** Index writes, one after another, beside the save queue. */
-  private indexWrites: Promise<unknown> = Promise.resolve();
+  /** When the summary index is written: beside the save queue, once saves pause. */
+  private readonly indexWrites = new IndexWrites(() => this.writeIndex());
   private readonly historyLog: HistoryLog;
+  /** Reads and writes the store's files, sealed or plain: the one switch on the key. */
+  private readonly codec: CaseCodec;
   /** Saves whose history entry could not be written (the save itself stands); `verify` reports them. */
-  private readonly historyGaps: Array<{ id: string; rev: number; error: string }> = [];
+  protected readonly historyGaps: Array<{ id: string; rev: number; error: string }> = [];
   /** Saves the disk did not confirm (the folder sync failed after the rename): in place, maybe not durable. */
-  private readonly unconfirmed: Array<{ file: string; id: string; rev: number; reason: string }> = [];
-  /** What the open found tampered with (audit/tamper), for About and the window's banner. */
-  tampered: readonly TamperFinding[] = [];
-  private readonly hourly: HourlySnapshots | null;
+  protected readonly unconfirmed: Array<{ file: string; id: string; rev: number; reason: string }> = [];
 
-  private constructor(
+  protected constructor(
     readonly dataDir: string,
-    private readonly lock: DataDirLock,
-    private meta: Meta,
+    protected readonly lock: DataDirLock,
+    protected meta: Meta,
     /** Files quarantined by this open (the folder may hold older ones too). */
     readonly quarantinedNow: QuarantineEntry[],
-    private readonly options: StoreOptions,
+    protected readonly options: StoreOptions,
     index: SummaryIndex,
     /** The folder's data key when it is encrypted (wiped on close); every file then goes through the encrypted adapter. */
-    private readonly dataKey: Buffer | null = null,
+    protected readonly dataKey: Buffer | null = null,
   ) {
     this.entries = index.cases;
     this.trashChecked = index.trash;
     this.unreadAgendas = index.agendas;
     this.historyLog = new HistoryLog(dataDir, dataKey, options.fs);
-    const h = options.hourlySnapshots;
-    this.hourly = h ? new HourlySnapshots({ dataDir, now: () => Date.parse(this.now()), settled: () => Promise.all([this.queue, this.backups]), take: () => this.backup('hourly'), ...(h.onError ? { onError: h.onError } : {}) }) : null;
-  }
-
-  static async open(dataDir: string, options: StoreOptions = {}): Promise<CaseStore> {
-    const dir = path.resolve(dataDir);
-    try {
-      await mkdir(dir, { recursive: true, mode: 0o700 });
-    } catch (err) {
-      throw isIoError(err) ? ioError(err, `create the data folder ${dir}`) : err;
-    }
-    const lock = options.held?.lock ?? (await DataDirLock.acquire(dir));
-    let dataKey: Buffer | null = options.held?.dataKey ?? null;
-    try {
-      // cases/ as the sweep of leftovers found it, while nothing has changed it since.
-      let caseNames: readonly string[] | undefined;
-      if (!dataKey) {
-        // Finishes (or rolls back towards encrypted) a conversion a crash interrupted; a wrong passphrase changes nothing.
-        const recovery = await recoverConversion(dir, options.passphrase);
-        if (recovery.state === 'clean') caseNames = recovery.left.get(CASES);
-        if (recovery.state === 'needs_passphrase' || recovery.encrypted) {
-          if (options.passphrase === undefined) throw new ServiceError('encrypted', ENCRYPTED_MESSAGE);
-          dataKey = await openVault(dir, options.passphrase);
-        }
-      }
-      // A restore a crash interrupted is finished before anything reads the folder.
-      if ((await recoverRestore(dir, dataKey, options.fs ? { fs: options.fs } : {})) !== null) caseNames = undefined;
-      for (const sub of [CASES, TRASH, QUARANTINE, HISTORY_DIR]) await mkdir(path.join(dir, sub), { recursive: true, mode: 0o700 });
-      const metaFile = new DurableJsonFile<unknown>(path.join(dir, META), options.fs);
-      const now = (options.now ?? (() => new Date()))().toISOString();
-      const target = options.schemaVersion ?? CURRENT_SCHEMA_VERSION;
-      let meta = await readMeta(metaFile);
-      if (meta === null) {
-        // A new folder starts at the current layout.
-        meta = { format: 'casefile-data', schemaVersion: target, createdAt: now };
-        await metaFile.write(meta);
-      }
-      if (meta.schemaVersion < target) {
-        // A migration rewrites the folder: keep a copy of it as it was.
-        await createSnapshot(dir, { reason: 'before-migration', key: dataKey, now: new Date(now), ...(options.fs ? { fs: options.fs } : {}) });
-        await pruneSnapshots(dir);
-      }
-      const unmigrated = meta;
-      meta = await migrate(meta, metaFile, { dataDir: dir, casesDir: path.join(dir, CASES), dataKey, now: () => (options.now ?? (() => new Date()))().toISOString(), ...(options.fs ? { fs: options.fs } : {}) }, options.migrations ?? MIGRATIONS, target);
-      if (meta !== unmigrated) caseNames = undefined; // a migration (or the end of one a crash cut short) may rewrite cases/
-      // The index is read (in the thread pool) while this thread stats the case files.
-      // Swept here when the open did not sweep the whole folder already (recoverConversion), or changed cases/ since.
-      const names = (caseNames ?? (await removeLeftovers(dir, ['.', CASES, TRASH])).get(CASES)!).filter(isCaseFileName);
-      const [index, onDisk] = await Promise.all([loadSummaryIndex(path.join(dir, SUMMARY_INDEX_FILE), dataKey ?? undefined), statFiles(path.join(dir, CASES), names)]);
-      const baseline = await openBaseline(dir, index);
-      const store = new CaseStore(dir, lock, meta, [], options, index, dataKey);
-      await store.reconcile(onDisk);
-      const quarantinedIds = (await store.listQuarantine()).map((q) => quarantinedCaseId(q.file)).filter((id): id is string => id !== null);
-      store.tampered = await checkAtOpen({ dataDir: dir, key: dataKey, live: store.entries, ...baseline, trash: store.trashChecked.keys(), quarantined: quarantinedIds, now, ...(options.fs ? { fs: options.fs } : {}) });
-      return store;
-    } catch (err) {
-      await lock.release();
-      wipe(dataKey);
-      throw err;
-    }
+    this.codec = new CaseCodec(dataDir, dataKey, options.fs);
   }
 
   get schemaVersion(): number {
@@ -245,17 +161,12 @@ export class CaseStore {
     return { lock: this.lock, dataKey };
   }
 
-  private async shutDown(): Promise<void> {
-    // A snapshot still being written must finish under this key and before a conversion or restore starts.
-    await this.hourly?.stop();
-    await this.backups;
+  protected async shutDown(): Promise<void> {
     await this.queue.catch(() => undefined);
     for (const hook of this.closeHooks) await hook().catch(() => undefined); // caches: a failure costs a rebuild, nothing more
     await this.queue.catch(() => undefined);
     this.closed = true;
-    clearTimeout(this.indexTimer);
-    await this.indexWrites;
-    await this.flushIndex().catch(() => undefined); // a stale index heals on the next open
+    await this.indexWrites.stop();
   }
 
   /** Hears every saved change (create, update, import, trash, restore). */
@@ -295,7 +206,7 @@ export class CaseStore {
     this.assertOpen();
     try {
       const bytes = await readFile(path.join(this.dataDir, name));
-      return this.dataKey ? decryptBytes(this.dataKey, bytes, aadForFile(this.dataDir, path.join(this.dataDir, name))) : bytes;
+      return this.codec.open(path.join(this.dataDir, name), bytes);
     } catch {
       return null;
     }
@@ -304,7 +215,7 @@ export class CaseStore {
   async writeDerivedFile(name: string, bytes: Uint8Array): Promise<void> {
     this.assertOpen();
     const file = path.join(this.dataDir, name);
-    await writeFileDurably(file, this.dataKey ? encryptBytes(this.dataKey, bytes, aadForFile(this.dataDir, file)) : bytes, this.options.fs);
+    await writeFileDurably(file, this.codec.seal(file, bytes), this.options.fs);
   }
 
   // --- reading -------------------------------------------------------------
@@ -313,33 +224,9 @@ export class CaseStore {
     return path.join(this.dataDir, where, `${id}.json`);
   }
 
-  private db(file: string): Low<unknown> {
-    const adapter = this.dataKey
-      ? new EncryptedJsonFile<unknown>(file, this.dataKey, aadForFile(this.dataDir, file), this.options.fs)
-      : new DurableJsonFile<unknown>(file, this.options.fs);
-    return new Low<unknown>(adapter, null);
-  }
-
   /** Reads and validates one case file; says why when it cannot. */
-  private async readCase(file: string): Promise<{ ok: true; value: CaseFile } | { ok: false; reason: string }> {
-    const db = this.db(file);
-    try {
-      await db.read();
-    } catch (err) {
-      const reason =
-        err instanceof SyntaxError ? `not valid JSON (${printable(err.message)})`
-        : err instanceof EncryptedFileError ? err.message
-        : `cannot be read (${printable((err as Error).message)})`;
-      return { ok: false, reason };
-    }
-    const parsed = CaseFile.safeParse(db.data);
-    if (!parsed.success) {
-      const issues = issuesFromZod(parsed.error).slice(0, 5);
-      return { ok: false, reason: `not a valid case: ${issues.map(formatIssue).join('; ')}` };
-    }
-    const expected = `${parsed.data.id}.json`;
-    if (path.basename(file) !== expected) return { ok: false, reason: `holds case id "${parsed.data.id}" but is named ${path.basename(file)}` };
-    return { ok: true, value: parsed.data };
+  protected readCase(file: string): Promise<CaseRead> {
+    return this.codec.readCase(file);
   }
 
   /**
@@ -348,7 +235,7 @@ export class CaseStore {
    * quarantined when bad — and entries without a file are dropped. An untouched
    * archive opens without parsing a single case file.
    */
-  private async reconcile(files: FileStates): Promise<void> {
+  protected async reconcile(files: FileStates): Promise<void> {
     const dir = path.join(this.dataDir, CASES);
     const onDisk = new Set<string>();
     let changed = false;
@@ -405,91 +292,30 @@ export class CaseStore {
         changed = true;
       }
     }
-    if (changed) await this.flushIndex(true);
+    if (changed) await this.indexWrites.flush(true);
   }
 
-  /**
-   * The index is a cache: written in the background, not on every save, so a save
-   * stays one small file; after a crash the stale entries heal on open. It is written
-   * once saves pause for a moment (or every half minute while they never do), and
-   * outside the save queue: a save never waits behind it. Entries are made from the
-   * file state after each write, so whenever it is taken, the index only vouches for
-   * states that were on disk.
-   */
-  private scheduleIndexFlush(): void {
-    this.indexDirty = true;
-    const now = Date.now();
-    if (this.indexStaleSince === 0) this.indexStaleSince = now;
-    clearTimeout(this.indexTimer);
-    const wait = Math.max(0, Math.min(INDEX_IDLE_MS, this.indexStaleSince + INDEX_MAX_STALE_MS - now));
-    this.indexTimer = setTimeout(() => {
-      this.indexTimer = undefined;
-      if (this.closed) return;
-      this.indexWrites = this.indexWrites.then(() => this.flushIndex()).catch(() => undefined);
-    }, wait);
-    this.indexTimer.unref();
-  }
-
-  private async flushIndex(force = false): Promise<void> {
-    if (!force && !this.indexDirty) return;
-    this.indexDirty = false;
-    this.indexStaleSince = 0;
+  private async writeIndex(): Promise<void> {
     await this.withAgendas();
     const index = { cases: this.entries, trash: this.trashChecked };
     await writeSummaryIndex(path.join(this.dataDir, SUMMARY_INDEX_FILE), index, this.options.fs, this.dataKey ?? undefined);
   }
 
+  private scheduleIndexFlush(): void {
+    this.indexWrites.schedule();
+  }
+
   /** Moves a bad file aside with a note of why; it is never overwritten or deleted. */
-  private async quarantine(file: string, reason: string): Promise<QuarantineEntry> {
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    // The folder is part of the name: cases/x.json and trash/x.json may be quarantined in the same millisecond.
-    const target = path.join(this.dataDir, QUARANTINE, quarantineName(stamp, file));
-    const note = `${path.relative(this.dataDir, file)}: ${reason}\n`;
-    if (this.dataKey) {
-      // Encrypted folder: the bytes (whatever they are — a damaged envelope, or a plain file dropped in) and the
-      // note are sealed under their own quarantine names, then the original goes. A crash in between leaves both: nothing lost.
-      await writeFileDurably(target, encryptBytes(this.dataKey, await readFile(file), aadForFile(this.dataDir, target)));
-      await writeFileDurably(`${target}.reason.txt`, encryptBytes(this.dataKey, note, aadForFile(this.dataDir, `${target}.reason.txt`)));
-      await unlink(file);
-    } else {
-      await rename(file, target);
-      await writeFile(`${target}.reason.txt`, note, { mode: 0o600 });
-    }
-    await fsyncDir(path.dirname(file));
-    await fsyncDir(path.dirname(target));
-    return { file: path.relative(this.dataDir, target), reason: `${path.relative(this.dataDir, file)}: ${reason}` };
+  private quarantine(file: string, reason: string): Promise<QuarantineEntry> {
+    return quarantineFile(this.dataDir, this.codec, file, reason);
   }
 
   /** Everything in `quarantine/`, from this open and earlier ones. */
-  async listQuarantine(): Promise<QuarantineEntry[]> {
-    const dir = path.join(this.dataDir, QUARANTINE);
-    const names = (await readdir(dir)).filter((n) => !n.endsWith('.reason.txt')).sort();
-    return Promise.all(
-      names.map(async (name) => ({
-        file: path.join(QUARANTINE, name),
-        reason: (await this.readReason(path.join(dir, `${name}.reason.txt`))).trim(),
-      })),
-    );
+  listQuarantine(): Promise<QuarantineEntry[]> {
+    return listQuarantine(this.dataDir, this.codec);
   }
 
-  private async readReason(file: string): Promise<string> {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(file);
-    } catch {
-      return 'no reason recorded';
-    }
-    if (!this.dataKey) return bytes.toString('utf8');
-    try {
-      return decryptBytes(this.dataKey, bytes, aadForFile(this.dataDir, file)).toString('utf8');
-    } catch (err) {
-      // A note from before the folder was encrypted was converted with it; anything else is damaged.
-      if (err instanceof EncryptedFileError) return `reason unreadable (${err.message})`;
-      throw err;
-    }
-  }
-
-  private assertOpen(): void {
+  protected assertOpen(): void {
     if (this.closed) throw new ServiceError('internal', 'The case store is closed.');
   }
 
@@ -612,7 +438,7 @@ export class CaseStore {
       if (validated(before)) {
         const bytes = readFileSync(fd);
         if (validated(fstatSync(fd))) {
-          const text = this.dataKey ? decryptBytes(this.dataKey, bytes, aadForFile(this.dataDir, this.caseFile(id))) : bytes;
+          const text = this.codec.open(this.caseFile(id), bytes);
           return JSON.parse(text.toString('utf8')) as CaseFile;
         }
       }
@@ -645,21 +471,20 @@ export class CaseStore {
 
   // --- writing (one at a time, so rev checks and file renames never interleave) ---
 
-  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+  protected exclusive<T>(work: () => Promise<T>): Promise<T> {
     this.assertOpen();
     const run = this.queue.then(work, work);
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private now(): string {
+  protected now(): string {
     return (this.options.now ?? (() => new Date()))().toISOString();
   }
 
   /** A case file's bytes as the store writes them (sealed when the folder is encrypted). */
-  private caseBytes(c: CaseFile): string | Buffer {
-    const text = `${JSON.stringify(c, null, 2)}\n`;
-    return this.dataKey ? encryptBytes(this.dataKey, text, aadForFile(this.dataDir, this.caseFile(c.id))) : text;
+  private caseBytes(c: CaseFile): string | Uint8Array {
+    return this.codec.caseBytes(this.caseFile(c.id), c);
   }
 
   /**
@@ -682,9 +507,9 @@ export class CaseStore {
   }
 
   /** Writes durably, then records the change and updates the summary, the cache and the listeners. */
-  private async writeCase(c: CaseFile, cause: 'create' | 'update' | 'recover', previous?: CaseFile): Promise<void> {
+  protected async writeCase(c: CaseFile, cause: 'create' | 'update' | 'recover', previous?: CaseFile): Promise<void> {
     const file = this.caseFile(c.id);
-    const db = this.db(file);
+    const db = this.codec.db(file);
     db.data = c;
     try {
       await db.write();
@@ -699,15 +524,17 @@ export class CaseStore {
     this.scheduleIndexFlush();
     await this.record(c.id, [this.entry(c, cause, previous)]);
     this.emit({ type: 'upsert', case: c, cause, ...(previous ? { previous } : {}) });
-    this.hourly?.saved(); // returns at once: the snapshot, when due, waits for the save queue to settle
+    this.saved();
   }
 
+  /** Called after each save of a live case is on disk and recorded (the folder's hourly snapshots listen). */
+  protected saved(): void {}
+
   /** Puts a recovered copy of a trashed case back into trash/ (it stays out of the list and the search). */
-  private async writeTrashed(c: CaseFile): Promise<void> {
+  protected async writeTrashed(c: CaseFile): Promise<void> {
     const file = this.caseFile(c.id, TRASH);
-    const text = `${JSON.stringify(c, null, 2)}\n`;
     try {
-      await writeFileDurably(file, this.dataKey ? encryptBytes(this.dataKey, text, aadForFile(this.dataDir, file)) : text, this.options.fs);
+      await writeFileDurably(file, this.codec.caseBytes(file, c), this.options.fs);
       this.confirmed(c.id);
     } catch (err) {
       if (err instanceof UnconfirmedWriteError) this.noteUnconfirmed(err, c);
@@ -782,7 +609,7 @@ export class CaseStore {
 
   // --- trash -------------------------------------------------------------------
 
-  private async trashed(id: string): Promise<CaseFile | null> {
+  protected async trashed(id: string): Promise<CaseFile | null> {
     const file = this.caseFile(id, TRASH);
     try {
       await stat(file);
@@ -935,7 +762,7 @@ export class CaseStore {
     return bundle;
   }
 
-  // --- history and backups ---------------------------------------------------------
+  // --- history ---------------------------------------------------------------------
 
   /** A case's saved changes, oldest first; live, trashed, or gone (the log outlives the file). */
   async history(id: string): Promise<AuditEntry[]> {
@@ -945,126 +772,4 @@ export class CaseStore {
     return entries;
   }
 
-  /**
-   * A snapshot of the folder, then the rotation. It runs beside saves (at 10,000
-   * cases a snapshot takes seconds, and the one at start must not hold up typing),
-   * one backup at a time; closing and detaching wait for it.
-   */
-  backup(reason: SnapshotReason, onProgress?: (p: { done: number; total: number }) => void): Promise<SnapshotInfo> {
-    this.assertOpen();
-    const run = this.backups.then(async () => {
-      this.assertOpen();
-      const info = await createSnapshot(this.dataDir, { reason, key: this.dataKey, now: new Date(this.now()), ...(this.options.fs ? { fs: this.options.fs } : {}), ...(onProgress ? { onProgress } : {}) });
-      await pruneSnapshots(this.dataDir);
-      return info;
-    });
-    this.backups = run.catch(() => undefined);
-    return run;
-  }
-
-  /**
-   * Takes a snapshot and copies it — with an encrypted folder's vault.json, without
-   * which it opens nowhere — into a new set in `dir` (a USB drive): the backup that
-   * outlives the disk. Runs in the backups' line, so a lock waits for it.
-   */
-  async copyBackupsOut(dir: string, onProgress?: (p: { done: number; total: number }) => void): Promise<CopyOutReport> {
-    this.assertOpen();
-    if (!path.isAbsolute(dir)) throw new ServiceError('bad_input', `Give the full path of the folder to copy to (got "${dir}"). Nothing was copied.`);
-    await copyDestination(this.dataDir, dir);
-    const snapshot = await this.backup('manual', onProgress);
-    const run = this.backups.then(() => {
-      this.assertOpen();
-      return copyBackupsOut(this.dataDir, dir, { key: this.dataKey, snapshots: [snapshot.name], ...(this.options.fs ? { fs: this.options.fs } : {}) });
-    });
-    this.backups = run.catch(() => undefined);
-    return run;
-  }
-
-  listBackups(): Promise<SnapshotInfo[]> {
-    this.assertOpen();
-    return listCheckedSnapshots(this.dataDir, this.dataKey);
-  }
-
-  /**
-   * Replaces a quarantined case file by the newest valid copy a snapshot holds,
-   * back in the list; the damaged file and its note are then deleted, so the
-   * folder verifies clean again. The copy is as old as that snapshot: the
-   * result names it, and the history says the case was recovered.
-   */
-  recoverQuarantined(file: string): Promise<{ case: CaseFile; snapshot: string }> {
-    return this.exclusive(async () => {
-      const rel = path.normalize(file);
-      const known = (await this.listQuarantine()).find((q) => path.normalize(q.file) === rel);
-      if (!known) throw new ServiceError('not_found', `${file} is not in the quarantine folder; About lists the files that are.`);
-      const id = quarantinedCaseId(rel);
-      if (!id) throw new ServiceError('unsupported', `${file} is not a quarantined case file, so no backup can replace it.`);
-      if (this.entries.has(id) || (await this.trashed(id).catch(() => null))) {
-        throw new ServiceError('conflict', `A case with id "${id}" is in the list or the Trash already; the quarantined file was left as it is.`);
-      }
-      const found = await findValidCopy(this.dataDir, this.dataKey, id);
-      if (!found) throw new ServiceError('not_found', `No backup holds a valid copy of case "${id}". The quarantined file was left as it is.`);
-      // A case quarantined from the Trash goes back to the Trash: recovering must not undo the user's trashing.
-      if (quarantinedFromTrash(rel)) await this.writeTrashed(found.case);
-      else await this.writeCase(found.case, 'recover');
-      await unlink(path.join(this.dataDir, rel)).catch(() => undefined);
-      await unlink(path.join(this.dataDir, `${rel}.reason.txt`)).catch(() => undefined);
-      await fsyncDir(path.join(this.dataDir, QUARANTINE));
-      return found;
-    });
-  }
-
-  // --- checking ------------------------------------------------------------------
-
-  /** Re-reads every file from disk and reports each problem; changes nothing. */
-  async verify(): Promise<VerifyReport> {
-    this.assertOpen();
-    const problems: VerifyReport['problems'] = [];
-    let checkedFiles = 0;
-    const metaRaw = await readFile(path.join(this.dataDir, META), 'utf8').catch(() => null);
-    checkedFiles++;
-    if (metaRaw === null) problems.push({ file: META, message: 'missing' });
-    for (const sub of [CASES, TRASH]) {
-      for (const name of (await readdir(path.join(this.dataDir, sub))).sort()) {
-        const rel = path.join(sub, name);
-        if (!isCaseFileName(name)) {
-          problems.push({ file: rel, message: 'unexpected file (not a case file)' });
-          continue;
-        }
-        checkedFiles++;
-        const result = await this.readCase(path.join(this.dataDir, rel));
-        if (!result.ok) {
-          problems.push({ file: rel, message: result.reason });
-          continue;
-        }
-        const c = result.value;
-        c.sources.forEach((s, i) => {
-          if (s.sha256 !== sha256Hex(s.text)) problems.push({ file: rel, message: `sources[${i}] "${s.title}": the text does not match its sha256 (it was changed outside Casefile)` });
-        });
-        for (const issue of checkReferences(c)) problems.push({ file: rel, message: formatIssue(issue) });
-        if (sub === TRASH && this.entries.has(c.id)) problems.push({ file: rel, message: `a case with the same id is also in ${CASES}/` });
-      }
-    }
-    for (const q of await this.listQuarantine()) problems.push({ file: q.file, message: `quarantined: ${q.reason}` });
-    for (const u of this.unconfirmed) {
-      problems.push({ file: u.file, message: `revision ${u.rev} was saved, but the disk did not confirm it (${u.reason}): it may not survive a power cut. Check the disk (free space, errors), then save the case again.` });
-    }
-    for (const gap of this.historyGaps) {
-      problems.push({ file: path.join(HISTORY_DIR, `${gap.id}.jsonl`), message: `revision ${gap.rev} was saved but not recorded in the history (${gap.error})` });
-    }
-    // The histories, from the disk: altered or missing lines, and histories whose case is gone. What a
-    // crash mid-save leaves (the newest line missing or cut short) is a warning, not a fault.
-    const warnings: VerifyReport['warnings'] = [];
-    const gapCases = new Set(this.historyGaps.map((g) => g.id));
-    const quarantinedIds = (await this.listQuarantine()).map((q) => quarantinedCaseId(q.file)).filter((id): id is string => id !== null);
-    for (const issue of await withLastGood(this.dataDir, this.dataKey, await checkHistories(this.dataDir, this.dataKey, { quarantinedIds }))) {
-      if (issue.kind === 'missing-revisions' && gapCases.has(issue.caseId)) continue; // reported above, with the disk's reason
-      (issue.severity === 'error' ? problems : warnings).push({ file: issue.file, message: issue.message });
-    }
-    warnings.push(...storedIdWarnings(this.entries.keys(), this.trashChecked.keys()));
-    checkedFiles += (await readdir(path.join(this.dataDir, HISTORY_DIR)).catch(() => [])).length;
-    const backups = await verifySnapshots(this.dataDir, this.dataKey);
-    checkedFiles += backups.checked;
-    problems.push(...backups.problems);
-    return { ok: problems.length === 0, checkedFiles, problems, warnings };
-  }
 }

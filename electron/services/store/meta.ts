@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DateTime } from '../../../shared/model';
 import { ServiceError } from '../errors';
-import { DurableJsonFile, type DurableFs } from './durableFile';
+import { DurableJsonFile, type DurableFs } from '../disk/durableFile';
 import { clearMigrationJournal, readMigrationJournal, writeMigrationJournal } from './migrations/journal';
 
 /** The data-folder layout this build reads and writes. Raise it with a migration. */

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
 import { z } from 'zod';
 import { AgendaItem, CaseSummary, idRecord } from '../../../shared/model';
 import { decryptBytes, encryptBytes } from '../crypto/envelope';
-import { writeFileDurably, type DurableFs } from './durableFile';
+import { SUMMARY_INDEX_FILE } from '../disk/folderLayout';
+import { writeFileDurably, type DurableFs } from '../disk/durableFile';
+import { FileState } from '../disk/statFiles';
 
 // A compact index of every case's summary, so that opening a large archive
 // lists it without parsing every case file. It is a cache, never the truth:
@@ -13,26 +14,12 @@ import { writeFileDurably, type DurableFs } from './durableFile';
 // index is rebuilt whole. It also remembers the state of each trashed file that
 // was checked, so trashed cases are read again only when they change.
 
-export const SUMMARY_INDEX_FILE = 'summary-index.json';
-
-/**
- * What identifies one version of a file without reading it. mtime and size alone
- * miss an edit that keeps both (`cp -p`, `touch -r`, bit rot behind a restored
- * time); the change time cannot be set by user code and moves on every write,
- * rename into place or `utimes`, and the inode changes when a file is replaced.
- */
-const FileState = z.strictObject({ mtimeMs: z.number(), size: z.int(), ctimeMs: z.number(), ino: z.number() });
-export type FileState = z.infer<typeof FileState>;
 
 /**
  * A case's entry. `agenda` is absent only for an entry read from the index whose
  * agenda the store has not needed yet (see `readAgendaSection`).
  */
 export type IndexEntry = FileState & { summary: CaseSummary; agenda?: AgendaItem[] };
-
-export const fileStateOf = (st: Stats): FileState => ({ mtimeMs: st.mtimeMs, size: st.size, ctimeMs: st.ctimeMs, ino: st.ino });
-
-export const sameFile = (a: FileState, b: FileState): boolean => a.mtimeMs === b.mtimeMs && a.size === b.size && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
 
 /**
  * Raise when the layout changes, or a column's shape or meaning does: an index of another

@@ -9,13 +9,13 @@ import {
   HISTORY_DIR,
   HistoryLog,
   readHistoryText,
-  SEALED_LINE_PREFIX,
   encodeHistoryText,
 } from '../../../electron/services/audit/historyLog';
-import { aadForPath } from '../../../electron/services/crypto/folderLayout';
+import { SEALED_LINE_PREFIX } from '../../../electron/services/crypto/sealedLines';
+import { aadForPath } from '../../../electron/services/disk/folderLayout';
 import { sha256Hex } from '../../../electron/services/audit/digest';
 import { ServiceError } from '../../../electron/services/errors';
-import type { DurableFs } from '../../../electron/services/store/durableFile';
+import type { DurableFs } from '../../../electron/services/disk/durableFile';
 import { tempDir } from '../../helpers/fixtures';
 
 const NAME = 'Айгерім Нұрланқызы HISTMARK9d2';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseDraft } from '../../../shared/model';
 import { runCli, type CliIo } from '../../../electron/cli/run';
 import { copyBackupsOut } from '../../../electron/services/backup/copyOut';
-import { CaseStore } from '../../../electron/services/store/caseStore';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { cli, root } from '../../helpers/cli';
 import { markersFound, snapshot } from '../../helpers/cryptoFolder';
 import { ngoDraft, prisonerDraft, tempDir } from '../../helpers/fixtures';

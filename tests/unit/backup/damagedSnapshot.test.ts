@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseDraft, type SnapshotInfo } from '../../../shared/model';
 import { createSnapshot } from '../../../electron/services/backup';
 import { Session } from '../../../electron/services/session';
-import { CaseStore } from '../../../electron/services/store/caseStore';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { cli } from '../../helpers/cli';
 import { prisonerDraft, tempDir } from '../../helpers/fixtures';
 

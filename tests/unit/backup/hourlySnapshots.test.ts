@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CaseDraft } from '../../../shared/model';
-import { CaseStore } from '../../../electron/services/store/caseStore';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { listSnapshots } from '../../../electron/services/backup';
 import { prisonerDraft, tempDir } from '../../helpers/fixtures';
 

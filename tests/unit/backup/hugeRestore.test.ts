@@ -14,7 +14,7 @@ import { encodeSnapshotTo, RESTORE_STAGING, restoreSnapshot, snapshotStreamAad, 
 import { encryptFolder, openVault } from '../../../electron/services/crypto/convert';
 import { decryptBytes } from '../../../electron/services/crypto/envelope';
 import { wipe } from '../../../electron/services/crypto/wipe';
-import { CaseStore } from '../../../electron/services/store/caseStore';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { root } from '../../helpers/cli';
 import { FAST_KDF } from '../../helpers/cryptoFolder';
 import { tempDir } from '../../helpers/fixtures';

@@ -7,7 +7,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CaseDraft, type SnapshotInfo } from '../../../shared/model';
-import { CaseStore } from '../../../electron/services/store/caseStore';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { Meta } from '../../../electron/services/store/meta';
 import { cli } from '../../helpers/cli';
 import { prisonerDraft, tempDir } from '../../helpers/fixtures';

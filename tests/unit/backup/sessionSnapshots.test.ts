@@ -3,7 +3,7 @@ import { CaseDraft } from '../../../shared/model';
 import { listSnapshots, readSnapshot } from '../../../electron/services/backup';
 import { createDispatcher } from '../../../electron/services/dispatch';
 import { Session } from '../../../electron/services/session';
-import { CaseStore } from '../../../electron/services/store/caseStore';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { FAST_KDF } from '../../helpers/cryptoFolder';
 import { prisonerDraft, tempDir } from '../../helpers/fixtures';
 

@@ -13,7 +13,7 @@ import { listCheckedSnapshots, RESTORE_STAGING, restoreSnapshot, snapshotAad } f
 import { decryptFolder, encryptFolder, openVault } from '../../../electron/services/crypto/convert';
 import { encryptBytes } from '../../../electron/services/crypto/envelope';
 import { wipe } from '../../../electron/services/crypto/wipe';
-import { CaseStore } from '../../../electron/services/store/caseStore';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { FAST_KDF } from '../../helpers/cryptoFolder';
 import { prisonerDraft, tempDir } from '../../helpers/fixtures';
 

@@ -7,7 +7,7 @@ import { checkBrief } from '../../../electron/services/briefs/completeness';
 import type { BriefDocument, Node } from '../../../electron/services/briefs/doc/model';
 import { loadSeedAddressBook, writeAddressBook } from '../../../electron/services/addressees';
 import { checkBriefOperation } from '../../../electron/services/briefs/service';
-import { CaseStore } from '../../../electron/services/store/caseStore';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { CaseDraft } from '../../../shared/model';
 import { tempDir } from '../../helpers/fixtures';
 import { CN_REQUESTS, KZ_REQUEST, NGO_REQUESTS, chinaDetainee, kazakhArrest, moreForList, ngoTwoMeasures } from './appealsFixtures';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../electron/services/dispatch';
 import { createHandlers } from '../../../electron/services/handlers';
-import { CaseStore } from '../../../electron/services/store/caseStore';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
 import type { BriefCheck } from '../../../shared/contract';
 import type { CaseDraftInput } from '../../../shared/model';
 import type { BriefLang, BriefMode, BriefTemplate } from '../../../shared/model/brief';

@@ -12,7 +12,7 @@ import { findLeaks, secretsOf } from '../../../electron/services/briefs/redactio
 import { createDispatcher } from '../../../electron/services/dispatch';
 import { ServiceError } from '../../../electron/services/errors';
 import { createHandlers } from '../../../electron/services/handlers';
-import { CaseStore } from '../../../electron/services/store/caseStore';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { CaseDraft } from '../../../shared/model';
 import { fullPrisonerDraft, tempDir } from '../../helpers/fixtures';
 import { casesFor } from './docxFixtures';

@@ -2,7 +2,7 @@ import { readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../../../electron/cli/run';
-import { CaseStore } from '../../../electron/services/store/caseStore';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { cli, cliProcess, root, type CliRun } from '../../helpers/cli';
 import { isStoredEncrypted, snapshot, type FolderSnapshot } from '../../helpers/cryptoFolder';
 import { fullPrisonerDraft, ngoDraft, tempDir } from '../../helpers/fixtures';

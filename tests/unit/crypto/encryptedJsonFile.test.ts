@@ -6,9 +6,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EncryptedJsonFile } from '../../../electron/services/crypto/encryptedJsonFile';
 import { decryptBytes, isEncryptedBytes } from '../../../electron/services/crypto/envelope';
 import { EncryptedFileError } from '../../../electron/services/crypto/errors';
-import { aadForFile, aadForPath } from '../../../electron/services/crypto/folderLayout';
+import { aadForFile, aadForPath } from '../../../electron/services/disk/folderLayout';
 import { wipe } from '../../../electron/services/crypto/wipe';
-import { DurableJsonFile, type DurableFs } from '../../../electron/services/store/durableFile';
+import { DurableJsonFile, type DurableFs } from '../../../electron/services/disk/durableFile';
 import { MIXED_SCRIPTS, tempDir } from '../../helpers/fixtures';
 
 let dir: string;

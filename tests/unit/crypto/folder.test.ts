@@ -15,7 +15,7 @@ import {
 import { EncryptedJsonFile } from '../../../electron/services/crypto/encryptedJsonFile';
 import { decryptBytes, encryptBytes } from '../../../electron/services/crypto/envelope';
 import { WrongPassphraseError } from '../../../electron/services/crypto/errors';
-import { aadForFile, aadForPath, JOURNAL_FILE, VAULT_FILE } from '../../../electron/services/crypto/folderLayout';
+import { aadForFile, aadForPath, JOURNAL_FILE, VAULT_FILE } from '../../../electron/services/disk/folderLayout';
 import { ServiceError } from '../../../electron/services/errors';
 import { loadSummaryIndex } from '../../../electron/services/store/summaryIndex';
 import { buildDataFolder, expectSamePlaintext, FAST_KDF, isStoredEncrypted, markersFound, MARKERS, snapshot, type FolderSnapshot } from '../../helpers/cryptoFolder';

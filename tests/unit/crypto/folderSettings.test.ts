@@ -6,8 +6,8 @@ import { decryptFolder, encryptFolder } from '../../../electron/services/crypto/
 import { isEncryptedBytes } from '../../../electron/services/crypto/envelope';
 import { createDispatcher } from '../../../electron/services/dispatch';
 import { createHandlers } from '../../../electron/services/handlers';
-import { SETTINGS_FILE } from '../../../electron/services/settings/files';
-import { CaseStore } from '../../../electron/services/store/caseStore';
+import { SETTINGS_FILE } from '../../../electron/services/disk/folderLayout';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { buildDataFolder, FAST_KDF, snapshot } from '../../helpers/cryptoFolder';
 import { tempDir } from '../../helpers/fixtures';
 

@@ -3,12 +3,13 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseDraft, type AuditEntry } from '../../../shared/model';
-import { HistoryLog, SEALED_LINE_PREFIX } from '../../../electron/services/audit/historyLog';
+import { HistoryLog } from '../../../electron/services/audit/historyLog';
+import { SEALED_LINE_PREFIX } from '../../../electron/services/crypto/sealedLines';
 import { decryptFolder, encryptFolder, isFolderEncrypted, openVault, recoverConversion, type ConvertOptions } from '../../../electron/services/crypto/convert';
 import { isEncryptedBytes } from '../../../electron/services/crypto/envelope';
 import { openBytesChunked, snapshotSealAad } from '../../../electron/services/crypto/streamSeal';
-import { listFolder } from '../../../electron/services/crypto/folderLayout';
-import { CaseStore } from '../../../electron/services/store/caseStore';
+import { listFolder } from '../../../electron/services/disk/folderLayout';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { expectSamePlaintext, FAST_KDF, snapshot, type FolderSnapshot } from '../../helpers/cryptoFolder';
 import { prisonerDraft, tempDir } from '../../helpers/fixtures';
 

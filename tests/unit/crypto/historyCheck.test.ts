@@ -5,7 +5,7 @@ import { CaseDraft } from '../../../shared/model';
 import { checkHistories, type HistoryIssue } from '../../../electron/services/audit/historyCheck';
 import { encryptFolder, openVault } from '../../../electron/services/crypto/convert';
 import { wipe } from '../../../electron/services/crypto/wipe';
-import { CaseStore } from '../../../electron/services/store/caseStore';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { cli } from '../../helpers/cli';
 import { FAST_KDF } from '../../helpers/cryptoFolder';
 import { ngoDraft, prisonerDraft, tempDir } from '../../helpers/fixtures';

@@ -2,7 +2,7 @@ import { copyFile, cp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseDraft } from '../../../shared/model';
-import { CaseStore } from '../../../electron/services/store/caseStore';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { encryptBytes } from '../../../electron/services/crypto/envelope';
 import { cli, cliProcess } from '../../helpers/cli';
 import { snapshot } from '../../helpers/cryptoFolder';

@@ -7,8 +7,8 @@ import { encryptFolder, isEncryptedBytes, WrongPassphraseError } from '../../../
 import { encryptBytes } from '../../../electron/services/crypto/envelope';
 import { renderBriefOperation } from '../../../electron/services/briefs/service';
 import { ServiceError } from '../../../electron/services/errors';
-import { CaseStore } from '../../../electron/services/store/caseStore';
-import { SUMMARY_INDEX_FILE } from '../../../electron/services/store/summaryIndex';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
+import { SUMMARY_INDEX_FILE } from '../../../electron/services/disk/folderLayout';
 import { buildDataFolder, FAST_KDF, markersFound, MARKERS, snapshot } from '../../helpers/cryptoFolder';
 import { fullPrisonerDraft, ngoDraft, tempDir } from '../../helpers/fixtures';
 

@@ -10,7 +10,7 @@ import { openVault } from '../../../electron/services/crypto/convert';
 import { WrongPassphraseError, WRONG_PASSPHRASE_MESSAGE } from '../../../electron/services/crypto/errors';
 import { wipe } from '../../../electron/services/crypto/wipe';
 import { ServiceError } from '../../../electron/services/errors';
-import { CaseStore } from '../../../electron/services/store/caseStore';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { cli } from '../../helpers/cli';
 import { prisonerDraft, tempDir } from '../../helpers/fixtures';
 

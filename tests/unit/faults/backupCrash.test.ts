@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseDraft, CaseFile } from '../../../shared/model';
 import { listSnapshots, readSnapshot, RESTORE_JOURNAL } from '../../../electron/services/backup';
-import { CaseStore } from '../../../electron/services/store/caseStore';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { checkHistories } from '../../../electron/services/audit/historyCheck';
 import { cli } from '../../helpers/cli';
 import { expectOnlyInterruptedSaves } from '../../helpers/faults';

@@ -12,8 +12,8 @@ import { createSnapshot, listSnapshots, readSnapshot, RESTORE_JOURNAL, restoreSn
 import { decryptFolder, encryptFolder, folderEncryption, openVault, recoverConversion } from '../../../electron/services/crypto/convert';
 import { wipe } from '../../../electron/services/crypto/wipe';
 import { ServiceError } from '../../../electron/services/errors';
-import { CaseStore } from '../../../electron/services/store/caseStore';
-import type { DurableFs } from '../../../electron/services/store/durableFile';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
+import type { DurableFs } from '../../../electron/services/disk/durableFile';
 import { cli } from '../../helpers/cli';
 import { expectSamePlaintext, FAST_KDF, snapshot as folderBytes, type FolderSnapshot } from '../../helpers/cryptoFolder';
 import { snapshot, snapshotDiff } from '../../helpers/faults';

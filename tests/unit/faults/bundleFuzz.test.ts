@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../electron/services/cases/finalize';
 import { createDispatcher, type Dispatch } from '../../../electron/services/dispatch';
 import { createServices } from '../../../electron/services/handlers';
-import { CaseStore } from '../../../electron/services/store/caseStore';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { CaseDraft } from '../../../shared/model';
 import { fullPrisonerDraft, ngoDraft, prisonerDraft, tempDir } from '../../helpers/fixtures';
 import { DeepNesting, show, snapshot, snapshotDiff } from '../../helpers/faults';

@@ -13,7 +13,7 @@ import { ErrorCode } from '../../../shared/errors';
 import { createDispatcher } from '../../../electron/services/dispatch';
 import { ServiceError } from '../../../electron/services/errors';
 import { createServices } from '../../../electron/services/handlers';
-import { CaseStore } from '../../../electron/services/store/caseStore';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { readSummaryIndex } from '../../../electron/services/store/summaryIndex';
 import { cli } from '../../helpers/cli';
 import { fullPrisonerDraft, ngoDraft, prisonerDraft, tempDir } from '../../helpers/fixtures';

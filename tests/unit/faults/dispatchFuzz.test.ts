@@ -12,7 +12,7 @@ import { CaseDraft } from '../../../shared/model';
 import { createDispatcher, type Dispatch } from '../../../electron/services/dispatch';
 import { listSnapshots } from '../../../electron/services/backup';
 import { Session } from '../../../electron/services/session';
-import { CaseStore } from '../../../electron/services/store/caseStore';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { FAST_KDF } from '../../helpers/cryptoFolder';
 import { fullPrisonerDraft, ngoDraft, prisonerDraft, tempDir } from '../../helpers/fixtures';
 import { resultProblems, show, snapshot, snapshotDiff, mutate } from '../../helpers/faults';

@@ -14,7 +14,7 @@ import { checkHistories } from '../../../electron/services/audit/historyCheck';
 import { encryptFolder, openVault } from '../../../electron/services/crypto/convert';
 import { isEncryptedBytes } from '../../../electron/services/crypto/envelope';
 import { wipe } from '../../../electron/services/crypto/wipe';
-import { CaseStore } from '../../../electron/services/store/caseStore';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { cli } from '../../helpers/cli';
 import { killAllLoops, startChildLoop } from '../../helpers/childLoop';
 import { FAST_KDF } from '../../helpers/cryptoFolder';

@@ -6,7 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createDispatcher } from '../../../electron/services/dispatch';
 import { createHandlers } from '../../../electron/services/handlers';
-import { CaseStore } from '../../../electron/services/store/caseStore';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { startWebServer, TOKEN_HEADER, type WebServer } from '../../../electron/transports/http';
 import type { Result } from '../../../shared/errors';
 import { tempDir } from '../../helpers/fixtures';

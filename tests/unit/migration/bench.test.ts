@@ -2,7 +2,7 @@ import { readdir, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { CaseFile } from '../../../shared/model';
-import { CaseStore } from '../../../electron/services/store/caseStore';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { CURRENT_SCHEMA_VERSION } from '../../../electron/services/store/meta';
 import { generateCase } from '../../../scripts/bench/generate';
 import { tempDir } from '../../helpers/fixtures';

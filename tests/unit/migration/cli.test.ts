@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Bundle, CaseSummary, type CaseDraftInput } from '../../../shared/model';
 import { encryptFolder } from '../../../electron/services/crypto';
-import { CaseStore } from '../../../electron/services/store/caseStore';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { v1ToV2 } from '../../../electron/services/store/migrations/v1ToV2';
 import { cli } from '../../helpers/cli';
 import { FAST_KDF } from '../../helpers/cryptoFolder';

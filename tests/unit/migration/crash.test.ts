@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry, CaseFile } from '../../../shared/model';
 import { HistoryLog } from '../../../electron/services/audit/historyLog';
-import { CaseStore } from '../../../electron/services/store/caseStore';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { convertStoredCase } from '../../../electron/services/store/migrations/convertCase';
 import { tempDir } from '../../helpers/fixtures';
 import { v1Full, v1Ngo, v1Prisoner, writeV1Folder, type V1Case } from '../../helpers/v1Folder';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encryptFolder, isEncryptedBytes } from '../../../electron/services/crypto';
 import { createSnapshot, listSnapshots, restoreSnapshot } from '../../../electron/services/backup';
-import { CaseStore } from '../../../electron/services/store/caseStore';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { v1ToV2 } from '../../../electron/services/store/migrations/v1ToV2';
 import { FAST_KDF } from '../../helpers/cryptoFolder';
 import { tempDir } from '../../helpers/fixtures';

@@ -4,8 +4,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { agendaItems, agendaRows, CaseDraft, CaseFile, summarize, type AgendaItem, type CaseDraftInput } from '../../../shared/model';
 import { createDispatcher, type Dispatch } from '../../../electron/services/dispatch';
 import { createHandlers } from '../../../electron/services/handlers';
-import { CaseStore } from '../../../electron/services/store/caseStore';
-import { fileStateOf, loadSummaryIndex, SUMMARY_INDEX_FILE, writeSummaryIndex } from '../../../electron/services/store/summaryIndex';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
+import { SUMMARY_INDEX_FILE } from '../../../electron/services/disk/folderLayout';
+import { fileStateOf } from '../../../electron/services/disk/statFiles';
+import { loadSummaryIndex, writeSummaryIndex } from '../../../electron/services/store/summaryIndex';
 import { cli } from '../../helpers/cli';
 import { ngoDraft, prisonerDraft, tempDir } from '../../helpers/fixtures';
 

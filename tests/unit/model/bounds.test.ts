@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { issuesFromZod } from '../../../shared/errors';
 import { Bundle, CaseDraft, CaseFile, MAX_AMOUNT, MAX_MONTHS, MAX_REV, MAX_TEXT_OFFSET } from '../../../shared/model';
 import { finalizeCase } from '../../../electron/services/cases/finalize';
-import { CaseStore } from '../../../electron/services/store/caseStore';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { ngoDraft, prisonerDraft, tempDir } from '../../helpers/fixtures';
 
 const bundleOf = (cases: unknown[], history?: unknown) => ({ format: 'casefile-bundle', version: 1, exportedAt: '2026-11-22T10:00:00.000Z', cases, ...(history ? { history } : {}) });

@@ -5,7 +5,7 @@ import type { Api } from '../../../shared/contract';
 import { encryptFolder } from '../../../electron/services/crypto/convert';
 import { createDispatcher } from '../../../electron/services/dispatch';
 import { createHandlers } from '../../../electron/services/handlers';
-import { CaseStore } from '../../../electron/services/store/caseStore';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { LEGACY_PREPARED_BY_KEY, loadPreparedBy, savePreparedBy } from '../../../renderer/features/briefs/preparedBy';
 import { buildDataFolder, FAST_KDF, snapshot } from '../../helpers/cryptoFolder';
 import { tempDir } from '../../helpers/fixtures';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encryptFolder } from '../../../electron/services/crypto/convert';
 import { resolveDataDir } from '../../../electron/services/paths';
-import { CaseStore } from '../../../electron/services/store/caseStore';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { chooseMode, dataDirFor, RETRY, runInstaller } from '../../../scripts/startApp.mjs';
 import { FAST_KDF } from '../../helpers/cryptoFolder';
 import { tempDir } from '../../helpers/fixtures';

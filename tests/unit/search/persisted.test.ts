@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CaseDraft, type CaseFile } from '../../../shared/model';
 import { encryptFolder, isEncryptedBytes } from '../../../electron/services/crypto';
 import { SearchService } from '../../../electron/services/search/service';
-import { SEARCH_INDEX_FILE } from '../../../electron/services/search/files';
-import { CaseStore } from '../../../electron/services/store/caseStore';
+import { SEARCH_INDEX_FILE } from '../../../electron/services/disk/folderLayout';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { FAST_KDF } from '../../helpers/cryptoFolder';
 import { ngoDraft, prisonerDraft, tempDir } from '../../helpers/fixtures';
 

@@ -3,7 +3,7 @@ import { contract } from '../../../shared/contract';
 import { OPERATION_NAMES } from '../../../shared/operations';
 import { createDispatcher, type Dispatch } from '../../../electron/services/dispatch';
 import { createHandlers, type Handlers } from '../../../electron/services/handlers';
-import { CaseStore } from '../../../electron/services/store/caseStore';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { prisonerDraft, tempDir } from '../../helpers/fixtures';
 
 let store: CaseStore;

@@ -6,7 +6,7 @@ import { OPERATION_NAMES } from '../../../shared/operations';
 import { SHELL_CHANNELS } from '../../../shared/shellCommands';
 import { createDispatcher } from '../../../electron/services/dispatch';
 import { createHandlers } from '../../../electron/services/handlers';
-import { CaseStore } from '../../../electron/services/store/caseStore';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { bundleArgument, readOpenedBundle, saveRequest, saveWithDialog } from '../../../electron/shell/files';
 import { registerContract } from '../../../electron/shell/ipc';
 import { languageFromLocale, SHELL_STRINGS } from '../../../electron/shell/strings';

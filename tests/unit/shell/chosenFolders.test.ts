@@ -7,7 +7,7 @@ import { backupErrorText } from '../../../renderer/features/backups/backupErrors
 import type { OpenDialogOptions } from 'electron';
 import { createDispatcher } from '../../../electron/services/dispatch';
 import { createHandlers } from '../../../electron/services/handlers';
-import { CaseStore } from '../../../electron/services/store/caseStore';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { ChosenFolders, chooseFolder, NOT_CHOSEN_MESSAGE, onlyChosenFolders } from '../../../electron/shell/chosenFolders';
 import { registerContract } from '../../../electron/shell/ipc';
 import { root } from '../../helpers/cli';

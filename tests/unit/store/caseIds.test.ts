@@ -7,7 +7,7 @@ import { finalizeCase } from '../../../electron/services/cases/finalize';
 import { createDispatcher, type Dispatch } from '../../../electron/services/dispatch';
 import { ServiceError } from '../../../electron/services/errors';
 import { createServices } from '../../../electron/services/handlers';
-import { CaseStore } from '../../../electron/services/store/caseStore';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { ngoDraft, prisonerDraft, tempDir } from '../../helpers/fixtures';
 
 let dir: string;

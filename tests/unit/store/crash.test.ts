@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseDraft, CaseFile } from '../../../shared/model';
-import { CaseStore } from '../../../electron/services/store/caseStore';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { prisonerDraft, tempDir } from '../../helpers/fixtures';
 import { payloadFor } from '../../helpers/savePayload';
 

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CaseDraft } from '../../../shared/model';
 import { ServiceError } from '../../../electron/services/errors';
-import { CaseStore } from '../../../electron/services/store/caseStore';
-import { DurableJsonFile, writeFileDurably, type DurableFs } from '../../../electron/services/store/durableFile';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
+import { DurableJsonFile, writeFileDurably, type DurableFs } from '../../../electron/services/disk/durableFile';
 import { prisonerDraft, tempDir } from '../../helpers/fixtures';
 
 let dir: string;

@@ -5,7 +5,7 @@ import type { ExportedBundle, ImportReport } from '../../../shared/contract';
 import { CaseDraft, type AuditEntry, type CaseFile } from '../../../shared/model';
 import { createDispatcher, type Dispatch } from '../../../electron/services/dispatch';
 import { createServices } from '../../../electron/services/handlers';
-import { CaseStore } from '../../../electron/services/store/caseStore';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { prisonerDraft, tempDir } from '../../helpers/fixtures';
 
 // `--on-conflict newer` replaced a stored case by any bundle case with a higher rev. A

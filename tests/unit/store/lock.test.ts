@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { ServiceError } from '../../../electron/services/errors';
-import { DataDirLock, LOCK_FILE, takeoverMarker, type LockFs } from '../../../electron/services/store/lock';
+import { DataDirLock, LOCK_FILE, takeoverMarker, type LockFs } from '../../../electron/services/disk/lock';
 import { tempDir } from '../../helpers/fixtures';
 
 let dir: string;

@@ -3,7 +3,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { LOCK_FILE, takeoverMarker } from '../../../electron/services/store/lock';
+import { LOCK_FILE, takeoverMarker } from '../../../electron/services/disk/lock';
 import { root } from '../../helpers/cli';
 import { tempDir } from '../../helpers/fixtures';
 import type { StormOrder, StormReport } from './lockStorm.worker';

@@ -5,7 +5,7 @@ import { open, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ServiceError } from '../../../electron/services/errors';
-import { DataDirLock, type LockFs } from '../../../electron/services/store/lock';
+import { DataDirLock, type LockFs } from '../../../electron/services/disk/lock';
 
 export type StormOrder =
   /** Acquire at `at` (ms since the epoch); hold until a `release` for this round. */

@@ -6,8 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CaseDraft, type CaseFile } from '../../../shared/model';
 import { finalizeCase } from '../../../electron/services/cases/finalize';
 import { ServiceError } from '../../../electron/services/errors';
-import { CaseStore } from '../../../electron/services/store/caseStore';
-import { LOCK_FILE } from '../../../electron/services/store/lock';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
+import { LOCK_FILE } from '../../../electron/services/disk/lock';
 import type { Migration } from '../../../electron/services/store/meta';
 import { fullPrisonerDraft, MIXED_SCRIPTS, ngoDraft, prisonerDraft, tempDir } from '../../helpers/fixtures';
 

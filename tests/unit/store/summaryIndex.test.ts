@@ -3,8 +3,10 @@ import { copyFile, readFile, rm, stat, unlink, utimes, writeFile } from 'node:fs
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CaseDraft, type CaseFile } from '../../../shared/model';
-import { CaseStore, type StoreChange } from '../../../electron/services/store/caseStore';
-import { fileStateOf, fillAgendas, loadSummaryIndex, SUMMARY_INDEX_FILE, writeSummaryIndex } from '../../../electron/services/store/summaryIndex';
+import { CaseStore, type StoreChange } from '../../../electron/services/folder/caseStore';
+import { SUMMARY_INDEX_FILE } from '../../../electron/services/disk/folderLayout';
+import { fileStateOf } from '../../../electron/services/disk/statFiles';
+import { fillAgendas, loadSummaryIndex, writeSummaryIndex } from '../../../electron/services/store/summaryIndex';
 import { ngoDraft, prisonerDraft, tempDir } from '../../helpers/fixtures';
 
 let dir: string;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../electron/services/dispatch';
 import { createHandlers } from '../../../electron/services/handlers';
-import { CaseStore } from '../../../electron/services/store/caseStore';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { CONTENT_SECURITY_POLICY, startWebServer, TICKET_PATH, TICKET_USED_MESSAGE, TOKEN_HEADER, type WebServer } from '../../../electron/transports/http';
 import { PROGRESS_HEADER, ProgressStreamLine } from '../../../shared/contract';
 import { prisonerDraft, tempDir } from '../../helpers/fixtures';

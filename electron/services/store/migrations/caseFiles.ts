@@ -1,8 +1,8 @@
 import { readdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { aadForFile, decryptBytes, EncryptedJsonFile, encryptBytes } from '../../crypto';
-import { DurableJsonFile, fsyncDir, writeFileDurably, type DurableFs } from '../durableFile';
-import { quarantineName } from '../quarantineNames';
+import { DurableJsonFile, fsyncDir, writeFileDurably, type DurableFs } from '../../disk/durableFile';
+import { quarantineName } from '../../disk/quarantineNames';
 
 // The case files of a folder as a migration reads and writes them: through the
 // store's own adapters (durable, sealed under the folder's key when it has one),

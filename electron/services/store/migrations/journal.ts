@@ -1,7 +1,7 @@
 import { readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { fsyncDir, writeFileDurably, type DurableFs } from '../durableFile';
+import { fsyncDir, writeFileDurably, type DurableFs } from '../../disk/durableFile';
 
 // A migration in progress, named in the data folder. A step raises meta.json's
 // layout BEFORE it rewrites anything, so a build that reads only the old layout

@@ -4,9 +4,8 @@ import { Id, type AuditEntry } from '../../../../shared/model';
 import { caseDigest } from '../../audit/digest';
 import { HistoryLog } from '../../audit/historyLog';
 import { appendManifest, readManifest, rebuildManifest } from '../../audit/manifest';
-import { SEARCH_INDEX_FILE } from '../../search/files';
+import { SEARCH_INDEX_FILE, SUMMARY_INDEX_FILE } from '../../disk/folderLayout';
 import type { Migration, MigrationContext } from '../meta';
-import { SUMMARY_INDEX_FILE } from '../summaryIndex';
 import { caseFilesOf, quarantineCaseFile, readCaseJson, writeCaseJson, type CaseFolder } from './caseFiles';
 import { convertStoredCase } from './convertCase';
 

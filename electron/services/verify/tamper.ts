@@ -1,18 +1,18 @@
 import { access, readdir, readFile, stat } from 'node:fs/promises';
-import { statFiles } from '../store/statFiles';
+import { statFiles } from '../disk/statFiles';
 import path from 'node:path';
 import type { TamperFinding } from '../../../shared/contract';
 import { findValidCopy } from '../backup';
-import { aadForPath } from '../crypto/folderLayout';
-import type { DurableFs } from '../store/durableFile';
-import { SUMMARY_INDEX_FILE, type IndexEntry } from '../store/summaryIndex';
-import { caseDigest } from './digest';
-import { checkHistories, type HistoryIssue } from './historyCheck';
-import { decodeHistoryLine, HISTORY_DIR, historyRel, parseHistoryText } from './historyLog';
-import { appendManifest, caseFileDigest, MANIFEST_FILE, needsCompaction, readManifest, rebuildManifest, writeManifest, type ManifestState } from './manifest';
+import { aadForPath, SUMMARY_INDEX_FILE } from '../disk/folderLayout';
+import type { DurableFs } from '../disk/durableFile';
+import type { IndexEntry } from '../store/summaryIndex';
+import { caseDigest } from '../audit/digest';
+import { checkHistories, type HistoryIssue } from '../audit/historyCheck';
+import { decodeHistoryLine, HISTORY_DIR, historyRel, parseHistoryText } from '../audit/historyLog';
+import { caseFileDigest, MANIFEST_FILE, needsCompaction, readManifest, rebuildManifest, writeManifest, type ManifestState } from '../audit/manifest';
 
-// What the store does about tamper evidence: the manifest's line after each save,
-// the check at open, and the last good version offered with each finding.
+// Tamper evidence checked: at open, and with the last good version a snapshot holds
+// offered with each finding (the manifest's line after each save is audit/manifest's).
 //
 // The open must stay cheap at 100,000 cases (it parses no case file when nothing
 // changed), so it checks what it has at hand: every case in the manifest against
@@ -215,9 +215,4 @@ export async function withLastGood<T extends HistoryIssue>(dataDir: string, key:
 
 async function offerLastGood(dataDir: string, key: Buffer | null, issues: HistoryIssue[]): Promise<TamperFinding[]> {
   return (await withLastGood(dataDir, key, issues)).map((i) => ({ ...toFinding(i), ...(i.snapshot ? { snapshot: i.snapshot } : {}) }));
-}
-
-/** After a save's history line: the manifest's. A failure leaves the manifest behind, as a crash would (never reported). */
-export async function noteInManifest(dataDir: string, key: Buffer | null, id: string, rev: number, sha256: string | undefined, now: string, fs?: DurableFs): Promise<void> {
-  await appendManifest(dataDir, key, [[id, rev, sha256 ?? null]], now, fs).catch(() => undefined);
 }

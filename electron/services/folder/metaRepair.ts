@@ -1,8 +1,8 @@
-import type { SnapshotInfo } from '../../shared/model';
-import { listCheckedSnapshots, recoverMeta, restoreSnapshot, type RestoreOptions } from './backup';
-import { isFolderEncrypted, openVault, wipe } from './crypto';
-import type { DamagedMetaError } from './store/meta';
-import { DataDirLock } from './store/lock';
+import type { SnapshotInfo } from '../../../shared/model';
+import { listCheckedSnapshots, recoverMeta, restoreSnapshot, type RestoreOptions } from '../backup';
+import { isFolderEncrypted, openVault, wipe } from '../crypto';
+import type { DamagedMetaError } from '../store/meta';
+import { DataDirLock } from '../disk/lock';
 
 // A data folder whose meta.json is damaged, as the session holds it: no store
 // can open (nothing can be read or written without knowing the folder's layout),

@@ -1,6 +1,19 @@
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { fileStateOf, type FileState } from './summaryIndex';
+import { z } from 'zod';
+
+/**
+ * What identifies one version of a file without reading it. mtime and size alone
+ * miss an edit that keeps both (`cp -p`, `touch -r`, bit rot behind a restored
+ * time); the change time cannot be set by user code and moves on every write,
+ * rename into place or `utimes`, and the inode changes when a file is replaced.
+ */
+export const FileState = z.strictObject({ mtimeMs: z.number(), size: z.int(), ctimeMs: z.number(), ino: z.number() });
+export type FileState = z.infer<typeof FileState>;
+
+export const fileStateOf = (st: Stats): FileState => ({ mtimeMs: st.mtimeMs, size: st.size, ctimeMs: st.ctimeMs, ino: st.ino });
+
+export const sameFile = (a: FileState, b: FileState): boolean => a.mtimeMs === b.mtimeMs && a.size === b.size && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
 
 /** Each file's name with its state; files gone since the listing are left out. */
 export type FileStates = Array<[name: string, state: FileState]>;

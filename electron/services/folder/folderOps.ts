@@ -1,6 +1,6 @@
-import { createSnapshot, pruneSnapshots, recoverRestore } from './backup';
-import { decryptFolder, encryptFolder, folderEncryption, openVault, wipe, type ConversionReport, type ConvertOptions, type ScryptParams } from './crypto';
-import { checkNewPassphrase } from './crypto/kdf';
+import { createSnapshot, pruneSnapshots, recoverRestore } from '../backup';
+import { decryptFolder, encryptFolder, folderEncryption, openVault, wipe, type ConversionReport, type ConvertOptions, type ScryptParams } from '../crypto';
+import { checkNewPassphrase } from '../crypto/kdf';
 
 // Encryption changes to a whole folder, each preceded by a snapshot of the folder
 // as it was. Shared by the app's Session and the command line; the caller holds

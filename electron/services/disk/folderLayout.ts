@@ -1,18 +1,23 @@
 import { readdir, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { TEMP_SUFFIX } from '../store/durableFile';
-import { LOCK_FILE } from '../store/lock';
-import { SUMMARY_INDEX_FILE } from '../store/summaryIndex';
-import { SEARCH_INDEX_FILE } from '../search/files';
-import { SETTINGS_FILE } from '../settings/files';
-import { ADDRESSEES_FILE } from '../addressees/files';
+import { TEMP_SUFFIX } from './durableFile';
+import { LOCK_FILE } from './lock';
 
-// Which files of a data folder are encrypted, and under which name. This is the
-// one place that knows the layout: a new kind of file in the data folder (an
-// attachment store, say) must be added here, or conversions will list it under
-// `untouched` and leave it in plain text.
+// Every file name of a data folder, and which files are encrypted under which
+// name. This is the one place that knows the layout: a new kind of file in the
+// data folder (an attachment store, say) must be added here, or conversions will
+// list it under `untouched` and leave it in plain text. It sits on the lowest floor
+// (disk/) so that every floor above can name a file without importing its owner.
 
 export const VAULT_FILE = 'vault.json';
+/** The summary catalogue of every case (store/summaryIndex). */
+export const SUMMARY_INDEX_FILE = 'summary-index.json';
+/** The saved search index (search/persistedIndex). */
+export const SEARCH_INDEX_FILE = 'search-index.bin';
+/** The folder's settings (settings/folderSettings). */
+export const SETTINGS_FILE = 'settings.json';
+/** The user's copy of the address book (addressees/addressBook). */
+export const ADDRESSEES_FILE = 'addressees.json';
 export const JOURNAL_FILE = 'vault.next.json';
 const META_FILE = 'meta.json';
 const CASES = 'cases';
