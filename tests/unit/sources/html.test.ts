@@ -179,3 +179,18 @@ describe('HTML: encodings', () => {
     await expect(extractSourceText('empty.html', utf8('<script>x()</script><!-- nothing -->'))).rejects.toMatchObject({ code: 'bad_input' });
   });
 });
+
+describe('htmlToText on htmlparser2', () => {
+  it('keeps hiding past void elements inside a hidden one, and closes what an end tag closes', () => {
+    expect(htmlToText('<div hidden>a<br>b<img src=x>c</div>d').text).toBe('d');
+    expect(htmlToText('<object><param name=a value=b>alt text</object>после').text).toBe('после');
+    // </h1> closes the hidden span opened inside it, as a browser's tree does.
+    expect(htmlToText('<h1>тақырып<span hidden>жасырын</h1>көрінеді').text).toBe('тақырып\n\nкөрінеді');
+  });
+
+  it('reads </br> as a line break and the first of two titles, and names a page by an <h1> left open', () => {
+    expect(htmlToText('<div>а</br>б</div>').text).toBe('а\nб');
+    expect(htmlToText('<title>A &amp; B</title><title>second</title><p>text</p>')).toEqual({ text: 'text', title: 'A & B' });
+    expect(htmlToText('<h1>Үкім').title).toBe('Үкім');
+  });
+});
