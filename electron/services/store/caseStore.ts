@@ -1,7 +1,6 @@
 import { closeSync, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
 import { mkdir, readdir, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Low } from 'lowdb';
 import { formatIssue, issuesFromZod } from '../../../shared/errors';
 import { agendaItems, CaseFile, emptyIdRecord, ownValue, setOwn, summarize, type AuditCause, type AuditEntry, type Bundle, type CaseDraft, type CaseSummary, type AgendaItem, type SnapshotInfo, type SnapshotReason } from '../../../shared/model';
 import type { ExportedBundle, ImportReport, ListQuery, OnConflict, TamperFinding, TrashEntry, VerifyReport } from '../../../shared/contract';
@@ -91,7 +90,7 @@ const printable = (text: string) =>
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 
 /**
- * The case store: one lowdb-managed JSON file per case under `cases/`, written
+ * The case store: one JSON file per case under `cases/`, written
  * durably; `trash/` for trashed cases; `quarantine/` for files that failed to
  * load. The store holds the folder's lock for as long as it is open.
  */
@@ -313,18 +312,18 @@ export class CaseStore {
     return path.join(this.dataDir, where, `${id}.json`);
   }
 
-  private db(file: string): Low<unknown> {
-    const adapter = this.dataKey
+  private db(file: string): EncryptedJsonFile<unknown> | DurableJsonFile<unknown> {
+    return this.dataKey
       ? new EncryptedJsonFile<unknown>(file, this.dataKey, aadForFile(this.dataDir, file), this.options.fs)
       : new DurableJsonFile<unknown>(file, this.options.fs);
-    return new Low<unknown>(adapter, null);
   }
 
   /** Reads and validates one case file; says why when it cannot. */
   private async readCase(file: string): Promise<{ ok: true; value: CaseFile } | { ok: false; reason: string }> {
-    const db = this.db(file);
+    let data: unknown;
     try {
-      await db.read();
+      // A falsy document (null, false, 0, "") reads as null, as it did under lowdb's Low.
+      data = (await this.db(file).read()) || null;
     } catch (err) {
       const reason =
         err instanceof SyntaxError ? `not valid JSON (${printable(err.message)})`
@@ -332,7 +331,7 @@ export class CaseStore {
         : `cannot be read (${printable((err as Error).message)})`;
       return { ok: false, reason };
     }
-    const parsed = CaseFile.safeParse(db.data);
+    const parsed = CaseFile.safeParse(data);
     if (!parsed.success) {
       const issues = issuesFromZod(parsed.error).slice(0, 5);
       return { ok: false, reason: `not a valid case: ${issues.map(formatIssue).join('; ')}` };
@@ -684,10 +683,8 @@ export class CaseStore {
   /** Writes durably, then records the change and updates the summary, the cache and the listeners. */
   private async writeCase(c: CaseFile, cause: 'create' | 'update' | 'recover', previous?: CaseFile): Promise<void> {
     const file = this.caseFile(c.id);
-    const db = this.db(file);
-    db.data = c;
     try {
-      await db.write();
+      await this.db(file).write(c);
       this.confirmed(c.id);
     } catch (err) {
       // Renamed into place but not confirmed: the new version is what the file holds, so the
