@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
 // main: the Electron shell, the `casefile` command line and browser mode share one build, so the
-// services are compiled once; dependencies (lowdb, zod, later pdfkit) stay external
+// services are compiled once; dependencies (zod, htmlparser2, pdfkit) stay external
 // and load from node_modules, which pdfkit needs for its font data.
 export default defineConfig({
   main: {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
-import { SHELL_CHANNELS, SHELL_LANGUAGES, type OpenedBundle, type ShellLanguage } from '../shared/shellCommands';
+import { SHELL_CHANNELS, type ShellLanguage } from '../shared/shellCommands';
 import { createDispatcher } from './services/dispatch';
 import { ServiceError } from './services/errors';
 import { resolveDataDir } from './services/paths';
@@ -12,8 +12,9 @@ import { APP_ENTRY, APP_SCHEME, mimeType, resolveAppFile } from './shell/appProt
 import { ChosenFolders, chooseFolder, onlyChosenFolders } from './shell/chosenFolders';
 import { bundleArgument, readOpenedBundle, saveRequest, saveWithDialog } from './shell/files';
 import { registerContract } from './shell/ipc';
-import { menuTemplate, OPEN_EXTERNAL_CHANNEL, SHELL_COMMAND_CHANNEL } from './shell/menu';
-import { denyAllPermissions, isOpenableExternalUrl, isTrustedSender, lockDownWebContents, secureWebPreferences } from './shell/security';
+import { menuTemplate, SHELL_COMMAND_CHANNEL } from './shell/menu';
+import { denyAllPermissions, isOpenableExternalUrl, lockDownWebContents, secureWebPreferences } from './shell/security';
+import { createShellDoor, registerShell } from './shell/shellDoor';
 import { languageFromLocale, SHELL_STRINGS } from './shell/strings';
 
 // The thin Electron shell: one window, the store on the per-user data folder,
@@ -103,22 +104,6 @@ async function start(): Promise<void> {
     webPreferences: secureWebPreferences(path.join(here, '../preload/preload.cjs')),
   });
   win.once('ready-to-show', () => win.show());
-  ipcMain.handle(OPEN_EXTERNAL_CHANNEL, async (event, url: unknown) => {
-    if (!isTrustedSender(event.senderFrame) || typeof url !== 'string' || !isOpenableExternalUrl(url)) return false;
-    // A link's address can carry case text in its query; the user sees it and decides.
-    const text = SHELL_STRINGS[language];
-    const { response } = await dialog.showMessageBox(win, {
-      type: 'question',
-      buttons: [text.cancel, text.openLink],
-      defaultId: 0,
-      cancelId: 0,
-      message: text.openLinkQuestion,
-      detail: url,
-    });
-    if (response !== 1) return false;
-    await shell.openExternal(url);
-    return true;
-  });
   // The page asks before unloading while an edit is unsaved; Electron shows no prompt itself.
   win.webContents.on('will-prevent-unload', (event) => {
     const text = SHELL_STRINGS[language];
@@ -137,34 +122,55 @@ async function start(): Promise<void> {
       Menu.buildFromTemplate(menuTemplate((command) => win.webContents.send(SHELL_COMMAND_CHANNEL, command), process.platform === 'darwin', SHELL_STRINGS[language])),
     );
   buildMenu();
-  ipcMain.handle(SHELL_CHANNELS.setLanguage, (event, code: unknown) => {
-    if (!isTrustedSender(event.senderFrame) || !(SHELL_LANGUAGES as readonly unknown[]).includes(code)) return false;
-    language = code as ShellLanguage;
-    buildMenu();
-    return true;
-  });
-  // A brief or a bundle, saved where the user chooses; the page only suggests a name.
-  ipcMain.handle(SHELL_CHANNELS.saveFile, async (event, name: unknown, data: unknown, kind: unknown) => {
-    const request = isTrustedSender(event.senderFrame) ? saveRequest(name, data, kind) : null;
-    if (!request) return { saved: false, cancelled: false, error: 'Refused: not a file the app can save.' };
-    return saveWithDialog(request, {
-      showSaveDialog: (options) => dialog.showSaveDialog(win, options),
-      documentsDir: app.getPath('documents'),
-      text: SHELL_STRINGS[language],
-    });
-  });
-  // A folder for a copy of the backups (a USB drive): only the user names it, in the native dialog;
-  // backups.copyOut writes nowhere else.
-  ipcMain.handle(SHELL_CHANNELS.chooseFolder, async (event): Promise<string | null> => {
-    if (!isTrustedSender(event.senderFrame)) return null;
-    return chooseFolder((options) => dialog.showOpenDialog(win, options), chosenFolders, SHELL_STRINGS[language].chooseBackupFolder);
-  });
-  // The page takes opened bundles one at a time, at start and whenever told there is one.
-  ipcMain.handle(SHELL_CHANNELS.openBundle, async (event): Promise<OpenedBundle | null> => {
-    if (!isTrustedSender(event.senderFrame)) return null;
-    const file = openedBundles.shift();
-    return file === undefined ? null : readOpenedBundle(file);
-  });
+  // The shell's own channels, from its table (shared/shellContract.ts): the sender is checked and the
+  // arguments validated once, in the door, before any of these runs.
+  registerShell(
+    ipcMain,
+    createShellDoor(
+      {
+        openExternal: async (url) => {
+          if (!isOpenableExternalUrl(url)) return false;
+          // A link's address can carry case text in its query; the user sees it and decides.
+          const text = SHELL_STRINGS[language];
+          const { response } = await dialog.showMessageBox(win, {
+            type: 'question',
+            buttons: [text.cancel, text.openLink],
+            defaultId: 0,
+            cancelId: 0,
+            message: text.openLinkQuestion,
+            detail: url,
+          });
+          if (response !== 1) return false;
+          await shell.openExternal(url);
+          return true;
+        },
+        setLanguage: (code) => {
+          language = code;
+          buildMenu();
+          return true;
+        },
+        // A brief or a bundle, saved where the user chooses; the page only suggests a name.
+        saveFile: async (name, data, kind) => {
+          const request = saveRequest(name, data, kind);
+          if (!request) return { saved: false, cancelled: false, error: 'Refused: not a file the app can save.' };
+          return saveWithDialog(request, {
+            showSaveDialog: (options) => dialog.showSaveDialog(win, options),
+            documentsDir: app.getPath('documents'),
+            text: SHELL_STRINGS[language],
+          });
+        },
+        // A folder for a copy of the backups (a USB drive): only the user names it, in the native dialog;
+        // backups.copyOut writes nowhere else.
+        chooseFolder: () => chooseFolder((options) => dialog.showOpenDialog(win, options), chosenFolders, SHELL_STRINGS[language].chooseBackupFolder),
+        // The page takes opened bundles one at a time, at start and whenever told there is one.
+        takeOpenedBundle: async () => {
+          const file = openedBundles.shift();
+          return file === undefined ? null : readOpenedBundle(file);
+        },
+      },
+      (name, err) => console.error(`internal error in the shell's ${name}:`, err),
+    ),
+  );
   announceBundle = () => {
     if (!win.isDestroyed()) win.webContents.send(SHELL_CHANNELS.openBundle);
   };

@@ -1,7 +1,8 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { Api, CallOptions } from '../shared/contract';
 import { OPERATION_NAMES } from '../shared/operations';
-import { SHELL_CHANNELS, type OpenedBundle, type SaveKind, type SaveOutcome, type ShellBridge, type ShellCommand } from '../shared/shellCommands';
+import type { Result } from '../shared/errors';
+import { SHELL_CALL_NAMES, SHELL_CALLS, SHELL_CHANNELS, type ShellBridge, type ShellCommand } from '../shared/shellCommands';
 
 // Sandboxed, CommonJS. Two frozen objects and nothing else reach the page:
 // `casefile`, one method per contract operation (no raw ipcRenderer, no
@@ -34,32 +35,34 @@ function listen(channel: string, handler: (...args: unknown[]) => void): () => v
   return () => ipcRenderer.removeListener(channel, wrapped);
 }
 
-const shell = Object.freeze({
+/**
+ * One method per entry of the shell's table. The shell answers a Result; the page keeps
+ * its plain answers, a refusal becoming the method's "no" (false, null, an unsaved file).
+ * A link opens only while the user is clicking: without a gesture the shell is not even asked.
+ */
+const calls = Object.fromEntries(
+  SHELL_CALL_NAMES.map((name) => {
+    const { channel, refused, needsGesture } = SHELL_CALLS[name];
+    const call = async (...args: unknown[]) => {
+      if (needsGesture && !navigator.userActivation.isActive) return refused('Refused: no click asked for it.');
+      const result = (await ipcRenderer.invoke(channel, ...args)) as Result<unknown>;
+      return result?.ok ? result.value : refused(result?.error?.message ?? 'Refused by the shell.');
+    };
+    return [name, call];
+  }),
+);
+
+const shell: ShellBridge = Object.freeze({
+  ...(calls as Pick<ShellBridge, keyof typeof SHELL_CALLS>),
   onCommand(listener: (command: ShellCommand) => void): () => void {
     return listen(SHELL_CHANNELS.command, (command) => {
       if (typeof command === 'string') listener(command as ShellCommand);
     });
   },
-  openExternal(url: string): Promise<boolean> {
-    if (!navigator.userActivation.isActive) return Promise.resolve(false);
-    return ipcRenderer.invoke(SHELL_CHANNELS.openExternal, String(url)) as Promise<boolean>;
-  },
-  saveFile(name: string, data: Uint8Array, kind: SaveKind): Promise<SaveOutcome> {
-    return ipcRenderer.invoke(SHELL_CHANNELS.saveFile, String(name), data, kind) as Promise<SaveOutcome>;
-  },
   onBundleOpened(listener: () => void): () => void {
     return listen(SHELL_CHANNELS.openBundle, () => listener());
   },
-  takeOpenedBundle(): Promise<OpenedBundle | null> {
-    return ipcRenderer.invoke(SHELL_CHANNELS.openBundle) as Promise<OpenedBundle | null>;
-  },
-  setLanguage(code: string): Promise<boolean> {
-    return ipcRenderer.invoke(SHELL_CHANNELS.setLanguage, String(code)) as Promise<boolean>;
-  },
-  chooseFolder(): Promise<string | null> {
-    return ipcRenderer.invoke(SHELL_CHANNELS.chooseFolder) as Promise<string | null>;
-  },
-} satisfies ShellBridge);
+});
 
 contextBridge.exposeInMainWorld('casefile', api);
 contextBridge.exposeInMainWorld('casefileShell', shell);

@@ -2,26 +2,42 @@
 export const SHELL_COMMANDS = ['new-case', 'import', 'export', 'about', 'settings', 'lock'] as const;
 export type ShellCommand = (typeof SHELL_COMMANDS)[number];
 
+/**
+ * What the page may ask of the shell: one method of `window.casefileShell` per
+ * entry, its IPC channel, and what the method answers when the shell refuses
+ * (the shell replies with a ServiceError-shaped result; the page keeps its
+ * plain answer). The input and output schemas live in shellContract.ts, keyed
+ * the same way; this half is free of zod so the sandboxed preload bundles no validator.
+ */
+export const SHELL_CALLS = {
+  openExternal: { channel: 'shell:open-external', refused: (_message: string) => false, needsGesture: true },
+  saveFile: { channel: 'shell:save-file', refused: (message: string): SaveOutcome => ({ saved: false, cancelled: false, error: message }), needsGesture: false },
+  takeOpenedBundle: { channel: 'shell:open-bundle', refused: (_message: string) => null, needsGesture: false },
+  setLanguage: { channel: 'shell:set-language', refused: (_message: string) => false, needsGesture: false },
+  chooseFolder: { channel: 'shell:choose-folder', refused: (_message: string) => null, needsGesture: false },
+} as const;
+export type ShellCallName = keyof typeof SHELL_CALLS;
+export const SHELL_CALL_NAMES = Object.keys(SHELL_CALLS) as ShellCallName[];
+
 /** The IPC channels between the desktop shell and its page, besides one per contract operation. */
 export const SHELL_CHANNELS = {
+  // Sent by the shell to the page.
   command: 'shell:command',
-  openExternal: 'shell:open-external',
-  saveFile: 'shell:save-file',
-  openBundle: 'shell:open-bundle',
-  chooseFolder: 'shell:choose-folder',
-  setLanguage: 'shell:set-language',
   progress: 'casefile:progress',
+  // Asked by the page (see SHELL_CALLS); the open-bundle channel also carries the shell's "there is one" notice.
+  openExternal: SHELL_CALLS.openExternal.channel,
+  saveFile: SHELL_CALLS.saveFile.channel,
+  openBundle: SHELL_CALLS.takeOpenedBundle.channel,
+  chooseFolder: SHELL_CALLS.chooseFolder.channel,
+  setLanguage: SHELL_CALLS.setLanguage.channel,
 } as const;
 
 /** What the user may save through the shell's Save dialog: each has its own file type filter. */
 export const SAVE_KINDS = ['pdf', 'docx', 'bundle'] as const;
 export type SaveKind = (typeof SAVE_KINDS)[number];
 
-/** How a Save dialog ended: the file written, the user's cancel, or the disk's refusal. */
-export type SaveOutcome = { saved: true; path: string } | { saved: false; cancelled: true } | { saved: false; cancelled: false; error: string };
-
-/** A bundle the app was asked to open (a double-clicked `.casefile.json`). */
-export type OpenedBundle = { name: string; text: string } | { name: string; error: string };
+export type { OpenedBundle, SaveOutcome } from './shellContract';
+import type { SaveOutcome, ShellCalls } from './shellContract';
 
 /** The languages the shell's own menu and dialogs speak: the interface's. */
 export const SHELL_LANGUAGES = ['en', 'ru', 'kk'] as const;
@@ -31,18 +47,9 @@ export type ShellLanguage = (typeof SHELL_LANGUAGES)[number];
  * `window.casefileShell`: what only the desktop shell offers the page (absent in
  * browser mode, where keyboard shortcuts, downloads and the toolbar cover the same ground).
  */
-export type ShellBridge = {
+export type ShellBridge = ShellCalls & {
   /** Registers the handler for the menu's commands; returns a function that unregisters it. */
   onCommand(listener: (command: ShellCommand) => void): () => void;
-  /** Opens an https link in the user's browser, only while the user is clicking. */
-  openExternal(url: string): Promise<boolean>;
-  /** Asks the user where to save a file the page made (a brief, a bundle) and writes it there. */
-  saveFile(name: string, data: Uint8Array, kind: SaveKind): Promise<SaveOutcome>;
   /** Hears that the app was asked to open a bundle; `takeOpenedBundle` then hands it over. */
   onBundleOpened(listener: () => void): () => void;
-  takeOpenedBundle(): Promise<OpenedBundle | null>;
-  /** The interface's language, for the shell's own menu and dialogs. */
-  setLanguage(code: string): Promise<boolean>;
-  /** Asks the user to pick a folder (a backup drive); its full path, or null when cancelled. */
-  chooseFolder(): Promise<string | null>;
 };

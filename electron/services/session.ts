@@ -1,12 +1,12 @@
 import path from 'node:path';
-import { OPERATION_NAMES, type OperationName } from '../../shared/contract';
 import type { SnapshotInfo, VaultStatus } from '../../shared/model';
 import { dailySnapshotDue, restoreSnapshot } from './backup';
 import { changePassphrase, unlockVault, wipe, type ScryptParams } from './crypto';
 import { readVaultFile } from './crypto/journal';
 import { ServiceError } from './errors';
 import { decryptWithBackup, encryptWithBackup } from './folder/folderOps';
-import { createServices, type CallContext, type Handlers, type Services } from './handlers';
+import { handlerTable, type CallContext, type Folder, type Handlers, type OpenFolder, type Vault } from './handlers';
+import { SearchService } from './search/service';
 import { CaseStore, type StoreOptions } from './folder/caseStore';
 import { DurableJsonFile } from './disk/durableFile';
 import { MetaRepair } from './folder/metaRepair';
@@ -39,11 +39,8 @@ export type SessionOptions = {
   clock?: () => number;
 };
 
-/** Operations the session answers itself (the rest go to the open store's services). */
-type OwnOps = 'vault.status' | 'vault.unlock' | 'vault.lock' | 'vault.encrypt' | 'vault.decrypt' | 'vault.changePassphrase' | 'vault.setIdleLock' | 'backups.restore';
-
-export class Session {
-  private open: { store: CaseStore; services: Services } | null = null;
+export class Session implements Vault {
+  private open: OpenFolder | null = null;
   /**
    * meta.json is damaged: no store can open, but the folder is held (lock and
    * key) so that backups can still be listed and restored, and recover can put
@@ -64,7 +61,7 @@ export class Session {
     private readonly options: SessionOptions,
   ) {
     this.lastActivity = this.now();
-    this.handlers = this.createHandlers();
+    this.handlers = handlerTable(this.folder(), this);
   }
 
   /**
@@ -87,11 +84,6 @@ export class Session {
   /** The open store, or null while locked. */
   get store(): CaseStore | null {
     return this.open?.store ?? null;
-  }
-
-  /** The open services (for warming the search index), or null while locked. */
-  get services(): Services | null {
-    return this.open?.services ?? null;
   }
 
   status(): VaultStatus {
@@ -237,27 +229,39 @@ export class Session {
     return report;
   }
 
-  /** What a folder with a damaged meta.json still answers: its backups, and the way back. */
-  private repairHandler(op: OperationName): ((input: never, context: CallContext) => unknown) | null {
-    if (op === 'backups.list') return () => this.repair!.list();
-    if (op === 'backups.recover') {
-      return (input: never, context: CallContext) =>
-        this.serial(async () => {
-          if (this.repair) {
-            await this.repair.recoverMeta();
-            await this.reopenAfterRepair();
-          }
-          const open = this.open;
-          if (!open) throw new ServiceError('encrypted', LOCKED_MESSAGE);
-          return (open.services.handlers['backups.recover'] as (input: never, context: CallContext) => unknown)(input, context);
-        });
-    }
-    return null;
+  /**
+   * The folder as the handlers reach it: the store open now, or the ServiceError a
+   * caller should see (locked; meta.json damaged, when only the backups still answer).
+   */
+  private folder(): Folder {
+    return {
+      open: () => {
+        const open = this.open;
+        if (!open) throw this.repair ? this.repair.error : new ServiceError('encrypted', LOCKED_MESSAGE);
+        this.touch();
+        return open;
+      },
+      damaged: () => {
+        const repair = this.repair;
+        if (this.open || !repair) return null;
+        return {
+          listBackups: () => repair.list(),
+          repairThen: (then) =>
+            this.serial(async () => {
+              if (this.repair) {
+                await this.repair.recoverMeta();
+                await this.reopenAfterRepair();
+              }
+              return then();
+            }),
+        };
+      },
+    };
   }
 
   private async openStoreNow(passphrase: string | undefined, held?: StoreOptions['held']): Promise<void> {
     const store = await CaseStore.open(this.dataDir, { ...(this.options.background ? { hourlySnapshots: { onError: (err: unknown) => this.options.onWarning?.(`The hourly backup failed: ${(err as Error).message}`) } } : {}), ...this.options.store, ...(passphrase !== undefined ? { passphrase } : {}), ...(held ? { held } : {}) });
-    this.open = { store, services: createServices(store) };
+    this.open = { store, search: new SearchService(store) };
     this.encrypted = store.encrypted;
     this.idleMinutes = store.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES;
     if (this.options.background) {
@@ -265,7 +269,7 @@ export class Session {
       const reason = this.startSnapshotTaken ? 'daily' : 'start';
       this.startSnapshotTaken = true;
       // A failed build is reported by the first search, which retries it.
-      void this.open.services.search
+      void this.open.search
         .warm()
         .catch(() => undefined)
         .then(() => this.scheduledSnapshot(reason));
@@ -348,44 +352,6 @@ export class Session {
       daily.unref();
       this.timers.push(daily);
     }
-  }
-
-  private createHandlers(): Handlers {
-    const own: Pick<Handlers, OwnOps> = {
-      'vault.status': ({ active }) => {
-        if (active) this.touch();
-        return this.status();
-      },
-      'vault.unlock': ({ passphrase }) => this.unlock(passphrase),
-      'vault.lock': () => this.lock(),
-      'vault.encrypt': ({ passphrase }, context) => this.encrypt(passphrase, context),
-      'vault.decrypt': ({ passphrase }, context) => this.decrypt(passphrase, context),
-      'vault.changePassphrase': ({ passphrase, newPassphrase }) => this.changePassphrase(passphrase, newPassphrase),
-      'vault.setIdleLock': ({ minutes }) => this.setIdleLock(minutes),
-      'backups.restore': ({ name }, context) => this.restore(name, context),
-    };
-    const handlers = {} as Record<OperationName, (input: never, context: CallContext) => unknown>;
-    for (const op of OPERATION_NAMES) {
-      if (Object.hasOwn(own, op)) {
-        handlers[op] = (input, context) => {
-          if (op !== 'vault.status') this.touch();
-          return (own[op as OwnOps] as (input: never, context: CallContext) => unknown)(input, context);
-        };
-      } else {
-        handlers[op] = (input, context) => {
-          const open = this.open;
-          if (!open && this.repair) {
-            const answer = this.repairHandler(op);
-            if (!answer) throw this.repair.error;
-            return answer(input, context);
-          }
-          if (!open) throw new ServiceError('encrypted', LOCKED_MESSAGE);
-          this.touch();
-          return (open.services.handlers[op] as (input: never, context: CallContext) => unknown)(input, context);
-        };
-      }
-    }
-    return handlers as unknown as Handlers;
   }
 }
 

@@ -6,7 +6,6 @@ import type { ShellStrings } from './strings';
 export type { ShellCommand };
 
 export const SHELL_COMMAND_CHANNEL = SHELL_CHANNELS.command;
-export const OPEN_EXTERNAL_CHANNEL = SHELL_CHANNELS.openExternal;
 
 /** The native menu: File, Edit, View, Help, in the interface's language. Roles give each platform's standard items. */
 export function menuTemplate(send: (command: ShellCommand) => void, isMac: boolean, text: ShellStrings): MenuItemConstructorOptions[] {

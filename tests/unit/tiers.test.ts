@@ -65,7 +65,7 @@ const FLOORS: ReadonlyArray<{ name: string; holds: readonly string[]; what: stri
   { name: 'briefs', holds: ['briefs/'], what: 'templates, documents, PDF and Word' },
   { name: 'verify', holds: ['verify/'], what: 'tamper evidence, with the last good copy a snapshot holds' },
   { name: 'folder', holds: ['folder/'], what: 'CaseStore: the open (recovery, migration), backups beside saves, verify; conversions with a snapshot; meta repair' },
-  { name: 'handlers', holds: ['handlers.ts', 'dispatch.ts', 'diagnose.ts', 'session.ts', 'samples.ts'], what: 'one handler per contract operation' },
+  { name: 'handlers', holds: ['handlers/', 'dispatch.ts', 'diagnose.ts', 'session.ts', 'samples.ts'], what: 'one handler per contract operation' },
 ];
 
 // Imports that still run up a floor, each to be removed by the step named beside it.

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import type { Adapter } from 'lowdb';
 import { writeFileDurably, type DurableFs } from '../disk/durableFile';
 import { decryptBytes, encryptBytes } from './envelope';
 
@@ -16,7 +15,7 @@ import { decryptBytes, encryptBytes } from './envelope';
  * The adapter keeps a reference to `dataKey`, not a copy: once the app wipes the
  * key on lock, every later read or write fails instead of writing garbage.
  */
-export class EncryptedJsonFile<T = unknown> implements Adapter<T> {
+export class EncryptedJsonFile<T = unknown> {
   constructor(
     readonly file: string,
     private readonly dataKey: Buffer,

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import type { Adapter } from 'lowdb';
 
 /** The file-system calls a durable write makes; tests swap in faulty ones. */
 export type DurableFs = {
@@ -87,12 +86,11 @@ export async function fsyncDir(dir: string, fs: DurableFs = realFs): Promise<voi
 }
 
 /**
- * lowdb adapter over one JSON file with durable writes. lowdb's own JSONFile
- * never fsyncs, and its presets keep data in memory under NODE_ENV=test, so the
- * store uses this instead. `read` returns the parsed JSON unvalidated: the caller
- * owns the schema.
+ * One JSON file with durable writes (lowdb's JSONFile never fsyncs, and its
+ * presets keep data in memory under NODE_ENV=test; the README says why lowdb
+ * went). `read` returns the parsed JSON unvalidated: the caller owns the schema.
  */
-export class DurableJsonFile<T = unknown> implements Adapter<T> {
+export class DurableJsonFile<T = unknown> {
   constructor(
     readonly file: string,
     private readonly fs: DurableFs = realFs,

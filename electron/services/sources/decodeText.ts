@@ -8,22 +8,15 @@ import { ServiceError } from '../errors';
 /** `charset`: the file declared one character set and was read in another, because its bytes only fit that one. */
 export type Decoded = { text: string; warnings: string[]; charset?: { declared: string; used: string } };
 
-/** Windows-1251 bytes 0x80–0xBF (0x98 is unassigned); 0xC0–0xFF are А–я in order. */
-const CP1251_HIGH =
-  'ЂЃ‚ѓ„…†‡€‰Љ‹ЊЌЋЏ' + 'ђ‘’“”•–—\uFFFD™љ›њќћџ' + '\u00A0ЎўЈ¤Ґ¦§Ё©Є«¬\u00AD®Ї' + '°±Ііґµ¶·ё№є»јЅѕї';
+const cp1251 = new TextDecoder('windows-1251');
 
+/**
+ * Windows-1251 as the runtime's decoder reads it (the WHATWG table). Byte 0x98 is
+ * unassigned in Microsoft's table; WHATWG passes it through as the C1 control U+0098,
+ * which a reader cannot see, so it is shown as the replacement character instead.
+ */
 export function decodeCp1251(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; ) {
-    // Build in chunks: string concatenation per byte is slow on large files.
-    const chunk: number[] = [];
-    for (const stop = Math.min(bytes.length, i + 8192); i < stop; i++) {
-      const b = bytes[i]!;
-      chunk.push(b < 0x80 ? b : b < 0xc0 ? CP1251_HIGH.charCodeAt(b - 0x80) : 0x410 + (b - 0xc0));
-    }
-    out += String.fromCharCode(...chunk);
-  }
-  return out;
+  return cp1251.decode(bytes).replaceAll('\u0098', '\uFFFD');
 }
 
 function isCyrillicLetter(code: number): boolean {

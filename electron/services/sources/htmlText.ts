@@ -1,20 +1,18 @@
 // The visible text of an HTML page, without a DOM. A saved page is untrusted input:
 // nothing here runs a script, resolves a URL or loads a resource, because nothing
-// here does anything with markup but skip it. The tokenizer follows the parts of the
-// HTML5 tokenizer that decide what is text (raw-text elements, comments, attribute
-// quoting) and ignores the rest of tree construction, which only matters for
-// rendering.
+// here does anything with markup but skip it. htmlparser2 tokenizes (raw-text
+// elements, comments, attribute quoting, implied end tags); what is ours is which
+// elements a reader sees and how blocks and whitespace are laid out.
 
+import { Parser } from 'htmlparser2';
 import { decodeEntities } from './htmlEntities';
 
 export type HtmlText = { text: string; title?: string };
 
-/** Elements whose content is not parsed as markup; it runs to the matching end tag. */
-const RAW_TEXT = new Set(['script', 'style', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'textarea', 'title', 'plaintext']);
-/** Raw-text elements whose content a reader sees. */
+/** Raw-text elements whose content a reader sees (textarea's references are decoded; xmp's and plaintext's are not). */
 const RAW_VISIBLE = new Set(['xmp', 'textarea', 'plaintext']);
-/** Elements whose content is never shown as text of the page. */
-const HIDDEN_CONTENT = new Set(['template', 'object', 'applet', 'svg', 'math', 'canvas', 'audio', 'video', 'datalist']);
+/** Elements whose content is never shown as text of the page (script and its kind, with scripting on, included). */
+const HIDDEN_CONTENT = new Set(['template', 'object', 'applet', 'svg', 'math', 'canvas', 'audio', 'video', 'datalist', 'script', 'style', 'iframe', 'noembed', 'noframes', 'noscript']);
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'basefont', 'bgsound', 'frame', 'keygen']);
 
 /** Blocks set off by a blank line. */
@@ -27,11 +25,6 @@ const PARAGRAPH = new Set([
 const LINE = new Set(['div', 'li', 'dt', 'dd', 'tr', 'caption', 'figcaption', 'summary', 'legend', 'option', 'optgroup', 'thead', 'tbody', 'tfoot', 'body', 'html', 'label', 'select']);
 const CELL = new Set(['td', 'th']);
 const PREFORMATTED = new Set(['pre', 'listing', 'xmp', 'textarea', 'plaintext']);
-/** Elements whose end tag may be left out; a hidden one ends where the next block begins. */
-const IMPLIED_END = new Set(['p', 'li', 'dt', 'dd', 'option', 'optgroup', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'rt', 'rp']);
-
-const isHtmlSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f';
-const isAsciiAlpha = (c: string | undefined) => c !== undefined && /^[A-Za-z]$/.test(c);
 
 // ---------------------------------------------------------------------------
 // Output: collapses whitespace the way a browser lays out normal flow, and turns
@@ -124,65 +117,12 @@ class TextOut {
 }
 
 // ---------------------------------------------------------------------------
-// Tokenizer
+// Reading
 
-type Tag = { name: string; end: boolean; attrs: Map<string, string>; next: number };
-
-/** Reads a tag starting at html[i] === '<'; returns null when it is not one (a literal '<'). */
-function readTag(html: string, i: number): Tag | null {
-  let j = i + 1;
-  const end = html[j] === '/';
-  if (end) j++;
-  if (!isAsciiAlpha(html[j])) return null;
-  const nameStart = j;
-  while (j < html.length && !isHtmlSpace(html[j]) && html[j] !== '/' && html[j] !== '>') j++;
-  const name = html.slice(nameStart, j).toLowerCase();
-  const attrs = new Map<string, string>();
-  // Attributes: only their extent matters for safety (a '>' inside quotes does not end
-  // the tag); a few are read to hide what the page hides.
-  while (j < html.length) {
-    while (j < html.length && (isHtmlSpace(html[j]) || html[j] === '/')) j++;
-    if (j >= html.length || html[j] === '>') break;
-    const attrStart = j;
-    j++; // the first character, even '=', belongs to the name
-    while (j < html.length && !isHtmlSpace(html[j]) && html[j] !== '/' && html[j] !== '>' && html[j] !== '=') j++;
-    const attrName = html.slice(attrStart, j).toLowerCase();
-    while (j < html.length && isHtmlSpace(html[j])) j++;
-    let value = '';
-    if (html[j] === '=') {
-      j++;
-      while (j < html.length && isHtmlSpace(html[j])) j++;
-      const quote = html[j];
-      if (quote === '"' || quote === "'") {
-        const close = html.indexOf(quote, j + 1);
-        const stop = close === -1 ? html.length : close;
-        value = html.slice(j + 1, stop);
-        j = stop + 1;
-      } else {
-        const valueStart = j;
-        while (j < html.length && !isHtmlSpace(html[j]) && html[j] !== '>') j++;
-        value = html.slice(valueStart, j);
-      }
-    }
-    if (!attrs.has(attrName)) attrs.set(attrName, decodeEntities(value));
-  }
-  return { name, end, attrs, next: Math.min(html.length, j + 1) };
-}
-
-/** Where the raw text of <name> ends: the start of its end tag (any letter case), or the end of input. */
-function rawTextEnd(html: string, from: number, name: string): number {
-  for (let k = html.indexOf('</', from); k !== -1; k = html.indexOf('</', k + 2)) {
-    if (html.slice(k + 2, k + 2 + name.length).toLowerCase() !== name) continue;
-    const after = html[k + 2 + name.length];
-    if (after === undefined || isHtmlSpace(after) || after === '/' || after === '>') return k;
-  }
-  return html.length;
-}
-
-function hidesContent(tag: Tag): boolean {
-  if (HIDDEN_CONTENT.has(tag.name)) return true;
-  if (tag.attrs.has('hidden') || tag.attrs.get('aria-hidden')?.trim().toLowerCase() === 'true') return true;
-  const style = tag.attrs.get('style')?.toLowerCase().replace(/\s+/g, '') ?? '';
+function hidesContent(name: string, attrs: Record<string, string>): boolean {
+  if (HIDDEN_CONTENT.has(name)) return true;
+  if (Object.hasOwn(attrs, 'hidden') || decodeEntities(attrs['aria-hidden'] ?? '').trim().toLowerCase() === 'true') return true;
+  const style = decodeEntities(attrs.style ?? '').toLowerCase().replace(/\s+/g, '');
   return style.includes('display:none') || style.includes('visibility:hidden');
 }
 
@@ -194,26 +134,16 @@ function hidesContent(tag: Tag): boolean {
  */
 export function htmlToText(html: string): HtmlText {
   const out = new TextOut();
-  let title: string | undefined;
+  let title: string[] | null = null; // collecting <title> while inside it
+  let titleText: string | undefined;
   let h1: string[] | null = null; // collecting the first <h1> while inside it
   let firstH1: string | undefined;
   let preDepth = 0;
   let skipLeadingNewline = false;
-  // While hiding an element: its name and how deep we are in elements of that name.
-  let hiding: { name: string; depth: number } | null = null;
-
-  const text = (raw: string) => {
-    if (hiding || raw === '') return;
-    let decoded = decodeEntities(raw);
-    if (preDepth > 0) {
-      if (skipLeadingNewline && decoded.startsWith('\n')) decoded = decoded.slice(1);
-      skipLeadingNewline = false;
-      out.verbatim(decoded);
-    } else {
-      out.flow(decoded);
-    }
-    h1?.push(decoded);
-  };
+  /** Inside a raw-text element a reader sees: its name. */
+  let raw: string | null = null;
+  /** While hiding an element: how many elements deep inside it (the parser closes every element it opens, implied or not). */
+  let hidden = 0;
 
   const blockEdge = (name: string) => {
     if (PARAGRAPH.has(name)) out.block(2);
@@ -221,106 +151,85 @@ export function htmlToText(html: string): HtmlText {
     else if (CELL.has(name)) out.cell();
   };
 
-  html = html.replace(/\r\n?/g, '\n');
-  let i = 0;
-  while (i < html.length) {
-    const lt = html.indexOf('<', i);
-    if (lt === -1) {
-      text(html.slice(i));
-      break;
-    }
-    if (lt > i) text(html.slice(i, lt));
-    i = lt;
-
-    if (html.startsWith('<!--', i)) {
-      // "<!-->" and "<!--->" are complete (empty) comments.
-      if (html.startsWith('<!-->', i)) i += 5;
-      else if (html.startsWith('<!--->', i)) i += 6;
-      else {
-        const close = html.indexOf('-->', i + 4);
-        i = close === -1 ? html.length : close + 3;
-      }
-      continue;
-    }
-    if (html[i + 1] === '!' || html[i + 1] === '?' || (html[i + 1] === '/' && !isAsciiAlpha(html[i + 2]))) {
-      // Doctype, CDATA, processing instructions and "</ >": bogus comments to the next '>'.
-      const close = html.indexOf('>', i + 1);
-      i = close === -1 ? html.length : close + 1;
-      continue;
-    }
-    const tag = readTag(html, i);
-    if (!tag) {
-      text('<');
-      i++;
-      continue;
-    }
-    i = tag.next;
-
-    if (hiding) {
-      if (tag.name === hiding.name && !VOID.has(tag.name)) {
-        if (!tag.end && IMPLIED_END.has(tag.name) && hiding.depth === 1) {
-          hiding = null; // "<li hidden>a<li>b": the second item closes the hidden one
-        } else {
-          hiding.depth += tag.end ? -1 : 1;
-          if (hiding.depth === 0) hiding = null;
-          if (RAW_TEXT.has(tag.name) && !tag.end) i = rawTextEnd(html, i, tag.name);
-          continue;
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        if (hidden > 0) {
+          if (!VOID.has(name)) hidden++;
+          return;
         }
-      } else if (IMPLIED_END.has(hiding.name) && hiding.depth === 1 && (PARAGRAPH.has(tag.name) || LINE.has(tag.name))) {
-        hiding = null; // a block starts or its container ends: the hidden <p> or <li> is over
-      } else {
-        if (RAW_TEXT.has(tag.name) && !tag.end) i = rawTextEnd(html, i, tag.name);
-        continue;
-      }
-    }
-
-    if (tag.end) {
-      if (PREFORMATTED.has(tag.name) && preDepth > 0) preDepth--;
-      if (tag.name === 'h1' && h1) {
-        firstH1 = h1.join('').replace(/\s+/g, ' ').trim() || undefined;
-        h1 = null;
-      }
-      blockEdge(tag.name);
-      continue;
-    }
-
-    if (RAW_TEXT.has(tag.name)) {
-      const stop = rawTextEnd(html, i, tag.name);
-      const raw = html.slice(i, stop);
-      if (tag.name === 'title') {
-        title ??= decodeEntities(raw).replace(/\s+/g, ' ').trim() || undefined;
-      } else if (RAW_VISIBLE.has(tag.name) && !hidesContent(tag)) {
-        blockEdge(tag.name);
-        // textarea content is RCDATA (references decoded); xmp and plaintext are not.
-        const content = tag.name === 'textarea' ? decodeEntities(raw) : raw;
-        out.verbatim(content.startsWith('\n') ? content.slice(1) : content);
-        blockEdge(tag.name);
-      }
-      // Skip past the end tag too, so it is not read as the end of something else.
-      const close = stop < html.length ? html.indexOf('>', stop) : -1;
-      i = close === -1 ? html.length : close + 1;
-      continue;
-    }
-
-    if (!VOID.has(tag.name) && hidesContent(tag)) {
-      hiding = { name: tag.name, depth: 1 };
-      continue;
-    }
-
-    if (tag.name === 'br') {
-      out.lineBreak();
-      continue;
-    }
-    blockEdge(tag.name);
-    if (PREFORMATTED.has(tag.name)) {
-      preDepth++;
-      skipLeadingNewline = true;
-    }
-    if (tag.name === 'h1' && firstH1 === undefined && h1 === null) h1 = [];
-  }
+        if (name === 'title') {
+          title = []; // a second <title> is read and dropped: the first one names the page
+          return;
+        }
+        if (!VOID.has(name) && hidesContent(name, attrs)) {
+          hidden = 1;
+          return;
+        }
+        if (name === 'br') {
+          out.lineBreak();
+          return;
+        }
+        blockEdge(name);
+        if (RAW_VISIBLE.has(name)) {
+          raw = name;
+          skipLeadingNewline = true;
+        } else if (PREFORMATTED.has(name)) {
+          preDepth++;
+          skipLeadingNewline = true;
+        }
+        if (name === 'h1' && firstH1 === undefined && h1 === null) h1 = [];
+      },
+      ontext(chunk) {
+        if (hidden > 0) return;
+        if (title) {
+          title.push(chunk);
+          return;
+        }
+        if (raw) {
+          // textarea content is RCDATA (references decoded); xmp and plaintext are not.
+          let content = raw === 'textarea' ? decodeEntities(chunk) : chunk;
+          if (skipLeadingNewline && content.startsWith('\n')) content = content.slice(1);
+          skipLeadingNewline = false;
+          out.verbatim(content);
+          return;
+        }
+        let decoded = decodeEntities(chunk);
+        if (preDepth > 0) {
+          if (skipLeadingNewline && decoded.startsWith('\n')) decoded = decoded.slice(1);
+          skipLeadingNewline = false;
+          out.verbatim(decoded);
+        } else {
+          out.flow(decoded);
+        }
+        h1?.push(decoded);
+      },
+      onclosetag(name) {
+        if (hidden > 0) {
+          // The parser closes void elements at once; they were never counted in.
+          if (!VOID.has(name)) hidden--;
+          return;
+        }
+        if (name === 'title' && title) {
+          titleText ??= decodeEntities(title.join('')).replace(/\s+/g, ' ').trim() || undefined;
+          title = null;
+          return;
+        }
+        if (raw === name) raw = null;
+        else if (PREFORMATTED.has(name) && preDepth > 0) preDepth--;
+        if (name === 'h1' && h1) {
+          firstH1 = h1.join('').replace(/\s+/g, ' ').trim() || undefined;
+          h1 = null;
+        }
+        blockEdge(name);
+      },
+    },
+    { decodeEntities: false, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(html.replace(/\r\n?/g, '\n'));
 
   const result: HtmlText = { text: out.toString() };
-  const t = title ?? firstH1;
+  const t = titleText ?? firstH1;
   if (t) result.title = t;
   return result;
 }

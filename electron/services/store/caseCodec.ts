@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { Low } from 'lowdb';
 import { formatIssue, issuesFromZod } from '../../../shared/errors';
 import { CaseFile } from '../../../shared/model';
 import { decryptBytes, EncryptedFileError, EncryptedJsonFile, encryptBytes } from '../crypto';
@@ -53,17 +52,17 @@ export class CaseCodec {
     return this.seal(file, caseText(c));
   }
 
-  /** lowdb over the file, through the durable adapter, sealed or plain. */
-  db(file: string): Low<unknown> {
-    const adapter = this.dataKey ? new EncryptedJsonFile<unknown>(file, this.dataKey, aadForFile(this.dataDir, file), this.fs) : new DurableJsonFile<unknown>(file, this.fs);
-    return new Low<unknown>(adapter, null);
+  /** The file through its durable adapter, sealed or plain. */
+  db(file: string): EncryptedJsonFile<unknown> | DurableJsonFile<unknown> {
+    return this.dataKey ? new EncryptedJsonFile<unknown>(file, this.dataKey, aadForFile(this.dataDir, file), this.fs) : new DurableJsonFile<unknown>(file, this.fs);
   }
 
   /** Reads and validates one case file; says why when it cannot. */
   async readCase(file: string): Promise<CaseRead> {
-    const db = this.db(file);
+    let data: unknown;
     try {
-      await db.read();
+      // A falsy document (null, false, 0, "") reads as null, as it did under lowdb's Low.
+      data = (await this.db(file).read()) || null;
     } catch (err) {
       const reason =
         err instanceof SyntaxError ? `not valid JSON (${printable(err.message)})`
@@ -71,7 +70,7 @@ export class CaseCodec {
         : `cannot be read (${printable((err as Error).message)})`;
       return { ok: false, reason };
     }
-    const parsed = CaseFile.safeParse(db.data);
+    const parsed = CaseFile.safeParse(data);
     if (!parsed.success) {
       const issues = issuesFromZod(parsed.error).slice(0, 5);
       return { ok: false, reason: `not a valid case: ${issues.map(formatIssue).join('; ')}` };

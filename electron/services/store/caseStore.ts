@@ -73,7 +73,7 @@ const isCaseFileName = (name: string) => name.endsWith('.json') && !name.startsW
 
 
 /**
- * The case store: one lowdb-managed JSON file per case under `cases/`, written
+ * The case store: one JSON file per case under `cases/`, written
  * durably; `trash/` for trashed cases; `quarantine/` for files that failed to
  * load. The store holds the folder's lock for as long as it is open.
  */
@@ -509,10 +509,8 @@ export class CaseStoreBase {
   /** Writes durably, then records the change and updates the summary, the cache and the listeners. */
   protected async writeCase(c: CaseFile, cause: 'create' | 'update' | 'recover', previous?: CaseFile): Promise<void> {
     const file = this.caseFile(c.id);
-    const db = this.codec.db(file);
-    db.data = c;
     try {
-      await db.write();
+      await this.codec.db(file).write(c);
       this.confirmed(c.id);
     } catch (err) {
       // Renamed into place but not confirmed: the new version is what the file holds, so the

@@ -6,7 +6,7 @@ import { FIELDS, fieldKey } from '../../../shared/history/fields';
 import { lineText } from '../../../shared/history/phraseText';
 import { createDispatcher, type Dispatch } from '../../../electron/services/dispatch';
 import { createServices } from '../../../electron/services/handlers';
-import { CaseStore } from '../../../electron/services/store/caseStore';
+import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { fullPrisonerDraft, tempDir } from '../../helpers/fixtures';
 import { LANGS, writer } from './writer';
 

@@ -183,7 +183,7 @@ describe('runtime dependencies', () => {
   });
 
   it('resolve the entry points the main process imports', async () => {
-    for (const specifier of ['lowdb', 'lowdb/node', 'zod', 'pdfkit', 'pdfjs-dist/legacy/build/pdf.mjs', 'dejavu-fonts-ttf/package.json']) {
+    for (const specifier of ['entities/decode', 'htmlparser2', '@noble/hashes/sha2', 'zod', 'pdfkit', 'pdfjs-dist/legacy/build/pdf.mjs', 'dejavu-fonts-ttf/package.json']) {
       expect(() => import.meta.resolve(specifier), specifier).not.toThrow();
     }
   });
@@ -261,8 +261,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const inside = (p) => p.startsWith(here + path.sep);
 const { default: PDFDocument } = await import('pdfkit');
 const { z } = await import('zod');
-const { Low } = await import('lowdb');
-const { JSONFile } = await import('lowdb/node');
+const { decodeHTML } = await import('entities/decode');
+const { Parser } = await import('htmlparser2');
 const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
 const fontDir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 const doc = new PDFDocument({ size: 'A4', font: path.join(fontDir, 'DejaVuSans.ttf') });
@@ -278,9 +278,9 @@ const content = await (await pdf.getPage(1)).getTextContent();
 console.log(JSON.stringify({
   text: content.items.map((i) => i.str ?? '').join(''),
   zod: z.string().parse('ok'),
-  lowdb: typeof Low === 'function' && typeof JSONFile === 'function',
+  html: typeof decodeHTML === 'function' && typeof Parser === 'function',
   domMatrix: typeof globalThis.DOMMatrix === 'function',
-  resolvedInside: ['pdfkit', 'zod', 'lowdb', 'pdfjs-dist/package.json', 'dejavu-fonts-ttf/package.json', '@napi-rs/canvas'].every((m) => inside(require.resolve(m))),
+  resolvedInside: ['pdfkit', 'zod', 'htmlparser2', 'pdfjs-dist/package.json', 'dejavu-fonts-ttf/package.json', '@napi-rs/canvas'].every((m) => inside(require.resolve(m))),
 }));
 `;
 
@@ -388,7 +388,7 @@ describe('electron-builder --linux dir with a stand-in Electron (offline)', () =
     expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toEqual({
       text: 'Қазақстан Республикасы — Casefile',
       zod: 'ok',
-      lowdb: true,
+      html: true,
       domMatrix: true, // pdf.js polyfilled it from the unpacked @napi-rs/canvas
       resolvedInside: true,
     });

@@ -211,14 +211,18 @@ describe('the preload', () => {
 describe('main.ts wires every rule', () => {
   it('uses the secure options, the lock-down, the permission handler, the sender check and app://', async () => {
     const main = await readFile(path.join(root, 'electron/main.ts'), 'utf8');
-    for (const needle of ['secureWebPreferences(', 'lockDownWebContents(contents)', 'denyAllPermissions(session.defaultSession)', 'isTrustedSender(event.senderFrame)', 'registerContract(ipcMain, onlyChosenFolders(dispatch, chosenFolders))', 'chooseFolder((options) => dialog.showOpenDialog(win, options), chosenFolders', 'protocol.handle(APP_SCHEME', 'loadURL(APP_ENTRY)', 'requestSingleInstanceLock()']) {
+    for (const needle of ['secureWebPreferences(', 'lockDownWebContents(contents)', 'denyAllPermissions(session.defaultSession)', 'registerShell(', 'createShellDoor(', 'registerContract(ipcMain, onlyChosenFolders(dispatch, chosenFolders))', 'chooseFolder((options) => dialog.showOpenDialog(win, options), chosenFolders', 'protocol.handle(APP_SCHEME', 'loadURL(APP_ENTRY)', 'requestSingleInstanceLock()']) {
       expect(main).toContain(needle);
     }
     expect(main).not.toMatch(/loadFile\(|nodeIntegration:\s*true|contextIsolation:\s*false|sandbox:\s*false|webSecurity:\s*false/);
-    // Each IPC handler main.ts registers itself checks its sender first.
-    const handlers = main.split('ipcMain.handle(').slice(1);
-    expect(handlers.length).toBeGreaterThanOrEqual(4);
-    for (const body of handlers) expect(body.slice(0, 400)).toContain('isTrustedSender(event.senderFrame)');
+    // main.ts registers no IPC handler of its own: the contract's and the shell's channels each go through
+    // one loop that checks the sender first (the shell's door is tested in shellDoor.test.ts).
+    expect(main).not.toContain('ipcMain.handle(');
+    const ipc = await readFile(path.join(root, 'electron/shell/ipc.ts'), 'utf8');
+    expect(ipc).toContain('if (!isTrustedSender(event.senderFrame)) return REFUSED;');
+    const door = await readFile(path.join(root, 'electron/shell/shellDoor.ts'), 'utf8');
+    expect(door.indexOf('if (!isTrustedSender(frame))')).toBeGreaterThan(0);
+    expect(door.indexOf('if (!isTrustedSender(frame))')).toBeLessThan(door.indexOf('spec.input.safeParse(args)'));
     const html = await readFile(path.join(root, 'renderer/index.html'), 'utf8');
     const csp = /Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
     expect(csp).toContain("script-src 'self'");

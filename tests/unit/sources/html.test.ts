@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { extractSourceText } from '../../../electron/services/sources/extract';
-import { decodeEntities, NAMED_ENTITIES } from '../../../electron/services/sources/htmlEntities';
+import { decodeEntities } from '../../../electron/services/sources/htmlEntities';
 import { htmlToText } from '../../../electron/services/sources/htmlText';
 import { charsetWarning } from '../../../shared/contract';
 
@@ -116,12 +116,22 @@ describe('HTML: character references', () => {
   });
 
   it('has the whole Latin-1 block and Greek', () => {
-    expect(NAMED_ENTITIES.get('nbsp')).toBe(0xa0);
-    expect(NAMED_ENTITIES.get('yuml')).toBe(0xff);
-    expect(NAMED_ENTITIES.get('szlig')).toBe(0xdf);
-    expect(NAMED_ENTITIES.get('Omega')).toBe(0x3a9);
-    expect(NAMED_ENTITIES.get('sigmaf')).toBe(0x3c2);
-    expect(NAMED_ENTITIES.get('omega')).toBe(0x3c9);
+    expect(decodeEntities('&nbsp;')).toBe('\u00a0');
+    expect(decodeEntities('&yuml;')).toBe('\u00ff');
+    expect(decodeEntities('&szlig;')).toBe('\u00df');
+    expect(decodeEntities('&Omega;')).toBe('\u03a9');
+    expect(decodeEntities('&sigmaf;')).toBe('\u03c2');
+    expect(decodeEntities('&omega;')).toBe('\u03c9');
+  });
+
+  it('knows the HTML5 names the hand-written table lacked, and still drops references to invisible controls', () => {
+    // Latin Extended (Kazakh and Turkic transliterations), arrows, mathematics, and names with two code points.
+    expect(decodeEntities('&Kcedil;&kcedil;&Scedil;&scedil;&gbreve;&Idot;&imath;&inodot;')).toBe('Ķķ\u015e\u015fğİıı');
+    expect(decodeEntities('&rightarrow;&LeftArrow;&check;&cross;&star;&starf;&phone;&female;')).toBe('→←✓✗☆★☎♀');
+    expect(decodeEntities('&NotGreaterFullEqual;&bne;&fjlig;')).toBe('≧̸=⃥fj');
+    expect(decodeEntities('&Cyrillic; &Ncy;&ncy;&IEcy;&YUcy;&yacy;')).toBe('&Cyrillic; НнЕЮя');
+    expect(decodeEntities('&lbrace;&rbrace;&lsqb;&rsqb;&verbar;&sol;&bsol;&num;&percnt;&commat;')).toBe('{}[]|/\\#%@');
+    expect(decodeEntities('a&#1;b&#x7f;c&#x81;d&#9;e')).toBe('abcd\te');
   });
 });
 
@@ -167,5 +177,20 @@ describe('HTML: encodings', () => {
 
   it('refuses a page with no visible text', async () => {
     await expect(extractSourceText('empty.html', utf8('<script>x()</script><!-- nothing -->'))).rejects.toMatchObject({ code: 'bad_input' });
+  });
+});
+
+describe('htmlToText on htmlparser2', () => {
+  it('keeps hiding past void elements inside a hidden one, and closes what an end tag closes', () => {
+    expect(htmlToText('<div hidden>a<br>b<img src=x>c</div>d').text).toBe('d');
+    expect(htmlToText('<object><param name=a value=b>alt text</object>после').text).toBe('после');
+    // </h1> closes the hidden span opened inside it, as a browser's tree does.
+    expect(htmlToText('<h1>тақырып<span hidden>жасырын</h1>көрінеді').text).toBe('тақырып\n\nкөрінеді');
+  });
+
+  it('reads </br> as a line break and the first of two titles, and names a page by an <h1> left open', () => {
+    expect(htmlToText('<div>а</br>б</div>').text).toBe('а\nб');
+    expect(htmlToText('<title>A &amp; B</title><title>second</title><p>text</p>')).toEqual({ text: 'text', title: 'A & B' });
+    expect(htmlToText('<h1>Үкім').title).toBe('Үкім');
   });
 });
