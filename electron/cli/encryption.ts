@@ -1,28 +1,15 @@
-import { access } from 'node:fs/promises';
-import path from 'node:path';
-import { changePassphrase, folderEncryption, scryptParamsForTests, type ConversionReport } from '../services/crypto';
-import { checkNewPassphrase } from '../services/crypto/kdf';
-import { decryptWithBackup, encryptWithBackup } from '../services/folderOps';
-import { Session } from '../services/session';
-
-export { scryptParamsForTests };
+import type { FolderConversion } from '../../shared/contract';
 import { ServiceError } from '../services/errors';
-import { ENCRYPTED_MESSAGE } from '../services/store/caseStore';
-import { DataDirLock } from '../services/store/lock';
 import type { CliIo } from './io';
 
-// Encryption at rest on the command line: `encrypt`, `decrypt`, `change-passphrase`,
-// and opening an encrypted folder for every other command.
+// Passphrases on the command line, for the vault commands (commands/encrypt.ts…)
+// and for opening an encrypted folder for every other command (session.ts).
 //
 // Passphrases come from the environment (CASEFILE_PASSPHRASE, and
 // CASEFILE_NEW_PASSPHRASE for a new one), else from a no-echo prompt on the
 // terminal (`CliIo.prompt`); with neither, the command fails without touching the
 // folder. A passphrase is never taken from the command line: it would land in
 // the shell history and in every process listing.
-
-export const FOLDER_COMMANDS = ['encrypt', 'decrypt', 'change-passphrase'] as const;
-export type FolderCommand = (typeof FOLDER_COMMANDS)[number];
-export const isFolderCommand = (command: string): command is FolderCommand => (FOLDER_COMMANDS as readonly string[]).includes(command);
 
 /**
  * Reads a line from the terminal without echoing it (raw mode on stdin), the
@@ -65,7 +52,7 @@ const envValue = (env: NodeJS.ProcessEnv, name: string) => (env[name] ? env[name
  * else an error naming the variable: `encrypted` (exit 5) when it is the
  * passphrase that opens the folder, `bad_input` (exit 2) for a new one.
  */
-async function passphrase(io: CliIo, names: string[], question: string, confirm: boolean, missing: 'encrypted' | 'bad_input' = 'bad_input'): Promise<string> {
+export async function passphrase(io: CliIo, names: string[], question: string, confirm: boolean, missing: 'encrypted' | 'bad_input' = 'bad_input'): Promise<string> {
   for (const name of names) {
     const value = envValue(io.env, name);
     if (value !== undefined) return value;
@@ -81,31 +68,6 @@ async function passphrase(io: CliIo, names: string[], question: string, confirm:
   return first;
 }
 
-/**
- * Opens the store for every other command: with CASEFILE_PASSPHRASE when set;
- * else, on an encrypted folder, with a passphrase typed at the prompt; else the
- * `encrypted` error (exit 5).
- */
-export async function openSessionForCli(dataDir: string, io: CliIo): Promise<Session> {
-  return (await openWithPassphrase(dataDir, io)).session;
-}
-
-/** `openSessionForCli`, and the passphrase that opened it (undefined for a plain folder). */
-async function openWithPassphrase(dataDir: string, io: CliIo): Promise<{ session: Session; passphrase: string | undefined }> {
-  const fromEnv = envValue(io.env, 'CASEFILE_PASSPHRASE');
-  const session = await Session.start(dataDir, {}, fromEnv);
-  if (!session.status().locked) return { session, passphrase: session.status().encrypted ? fromEnv : undefined };
-  try {
-    const typed = fromEnv === undefined && io.prompt ? await io.prompt('Passphrase for the data folder: ') : null;
-    if (typed === null) throw new ServiceError('encrypted', ENCRYPTED_MESSAGE);
-    await session.unlock(typed);
-    return { session, passphrase: typed };
-  } catch (err) {
-    await session.close();
-    throw err;
-  }
-}
-
 /** Progress on stderr, a line per tenth, so stdout stays the result. */
 export function fileProgress(io: CliIo, verb: string) {
   let shown = -1;
@@ -118,7 +80,7 @@ export function fileProgress(io: CliIo, verb: string) {
   };
 }
 
-function printReport(io: CliIo, report: ConversionReport, encrypted: boolean): void {
+export function printReport(io: CliIo, report: FolderConversion, encrypted: boolean): void {
   if (report.untouched.length > 0) {
     io.stderr(
       encrypted
@@ -133,53 +95,5 @@ function printReport(io: CliIo, report: ConversionReport, encrypted: boolean): v
         'A damaged case file is quarantined when the folder is next opened; a damaged line of a case history is skipped when it is read:',
     );
     for (const file of report.unreadable) io.stderr(`  ${file}`);
-  }
-}
-
-/**
- * `encrypt`, `decrypt`, `change-passphrase`: the engine's folder operations,
- * under the folder's lock (the app or another command cannot write meanwhile).
- * Errors are thrown as ServiceError for the caller to report.
- */
-export async function runFolderCommand(command: FolderCommand, dataDir: string, io: CliIo): Promise<number> {
-  try {
-    await access(path.join(dataDir, 'meta.json'));
-  } catch {
-    throw new ServiceError('not_found', `${dataDir} is not a Casefile data folder (it has no meta.json). Nothing was changed.`);
-  }
-  const state = (await folderEncryption(dataDir)).state;
-  if (command !== 'encrypt' && state === 'plain') throw new ServiceError('bad_input', 'This data folder is not encrypted. Nothing was changed.');
-  if (command === 'encrypt' && state === 'encrypted') throw new ServiceError('conflict', 'This data folder is already encrypted. Nothing was changed.');
-
-  // Asked before the lock is taken: a user thinking at the prompt does not block the app.
-  let current: string | undefined;
-  let next: string | undefined;
-  if (command === 'encrypt') {
-    // A new passphrase is asked twice; resuming an interrupted encryption needs the one it was started with.
-    next = await passphrase(io, ['CASEFILE_NEW_PASSPHRASE', 'CASEFILE_PASSPHRASE'], 'New passphrase for the data folder: ', state === 'plain');
-  } else {
-    current = await passphrase(io, ['CASEFILE_PASSPHRASE'], 'Passphrase for the data folder: ', false, 'encrypted');
-    if (command === 'change-passphrase') next = await passphrase(io, ['CASEFILE_NEW_PASSPHRASE'], 'New passphrase: ', true);
-  }
-  // Before anything is written (encrypting takes a snapshot first): a too-short passphrase leaves no trace.
-  if (next !== undefined && state === 'plain') checkNewPassphrase(next);
-
-  const lock = await DataDirLock.acquire(dataDir);
-  try {
-    if (command === 'encrypt') {
-      const report = await encryptWithBackup(dataDir, next!, scryptParamsForTests(io.env), { onProgress: fileProgress(io, 'Encrypting') });
-      printReport(io, report, true);
-      io.stdout(`Encrypted ${report.converted} file(s) in ${dataDir}. Keep the passphrase safe: without it these cases cannot be read by anyone, including you.`);
-    } else if (command === 'decrypt') {
-      const report = await decryptWithBackup(dataDir, current!, { onProgress: fileProgress(io, 'Decrypting') });
-      printReport(io, report, false);
-      io.stdout(`Decrypted ${report.converted} file(s) in ${dataDir}. The data folder is no longer encrypted.`);
-    } else {
-      await changePassphrase(dataDir, current!, next!, scryptParamsForTests(io.env));
-      io.stdout('The passphrase was changed (no case file was rewritten). The old passphrase no longer opens the folder.');
-    }
-    return 0;
-  } finally {
-    await lock.release();
   }
 }
