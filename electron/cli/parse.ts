@@ -33,8 +33,8 @@ const ownersOf = (name: string) => COMMANDS.filter((c) => Object.hasOwn(c.option
 
 const spelled = (token: { rawName: string }) => token.rawName;
 
-/** The faults of `args` against `options`: each named, with what the command takes instead. */
-function faultsIn(commandName: string, args: string[], options: Options): string[] {
+/** The faults of `args` against `options`: each named, with what the command takes instead (`commandName` null: no command was given). */
+function faultsIn(commandName: string | null, args: string[], options: Options): string[] {
   const config = configOf(options);
   const { tokens } = parseArgs({ args, options: config, strict: false, allowPositionals: true, tokens: true });
   const faults: string[] = [];
@@ -45,7 +45,8 @@ function faultsIn(commandName: string, args: string[], options: Options): string
     const spec = specOf(token.name);
     if (!spec) {
       const owners = ownersOf(token.name);
-      faults.push(owners.length > 0 ? `${commandName} has no option ${spelled(token)}: it is an option of ${owners.join(', ')}` : `${commandName} has no option ${spelled(token)}`);
+      if (commandName === null) faults.push(owners.length > 0 ? `${spelled(token)} goes after a command (${owners.join(', ')})` : `unknown option ${spelled(token)}`);
+      else faults.push(owners.length > 0 ? `${commandName} has no option ${spelled(token)}: it is an option of ${owners.join(', ')}` : `${commandName} has no option ${spelled(token)}`);
       continue;
     }
     if (spec.type === 'string' && token.value === undefined) faults.push(`${spelled(token)} needs a value (${spelled(token)} ${spec.value ?? 'VALUE'})`);
@@ -53,7 +54,7 @@ function faultsIn(commandName: string, args: string[], options: Options): string
     seen.set(token.name, (seen.get(token.name) ?? 0) + 1);
   }
   for (const [name, count] of seen) {
-    if (count > 1 && !options[name]!.multiple && !Object.hasOwn(GLOBAL_OPTIONS, name)) faults.push(`--${name} is given ${count} times: ${commandName} takes one --${name}`);
+    if (count > 1 && !options[name]!.multiple && !Object.hasOwn(GLOBAL_OPTIONS, name)) faults.push(`--${name} is given ${count} times: ${commandName ?? 'casefile'} takes one --${name}`);
   }
   return faults;
 }
@@ -62,7 +63,7 @@ export function parseCommandLine(argv: string[]): ParsedLine {
   const { tokens } = parseArgs({ args: argv, options: everyOption(), strict: false, allowPositionals: true, tokens: true });
   const at = tokens.find((t) => t.kind === 'positional');
   if (!at) {
-    const faults = faultsIn('casefile', argv, GLOBAL_OPTIONS).map((f) => f.replace(/^casefile has no option (\S+)(: it is an option of (.+))?$/, (_m, flag: string, _o, owners?: string) => `${flag} goes after a command${owners ? ` (${owners})` : ''}`));
+    const faults = faultsIn(null, argv, GLOBAL_OPTIONS);
     const values = faults.length === 0 ? parseArgs({ args: argv, options: configOf(GLOBAL_OPTIONS), strict: true }).values : {};
     return { kind: 'none', help: values.help === true, version: values.version === true, faults };
   }

@@ -4,7 +4,7 @@ import { folderEncryption, type FolderEncryption } from '../services/crypto';
 import { checkNewPassphrase } from '../services/crypto/kdf';
 import { ServiceError } from '../services/errors';
 import type { Dispatch } from '../services/dispatch';
-import { passphrase } from './encryption';
+import { passphrase } from './passphrase';
 import type { CliIo } from './io';
 import { openSession, serve } from './session';
 

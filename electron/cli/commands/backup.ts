@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { defineCommand, noArguments, reportError } from '../command';
-import { fileProgress } from '../encryption';
+import { fileProgress } from '../passphrase';
 import { formatBytes } from '../format';
 import { EXIT } from '../io';
 

@@ -1,5 +1,5 @@
 import { defineCommand, noArguments, reportError } from '../command';
-import { fileProgress, printReport } from '../encryption';
+import { fileProgress, printReport } from '../passphrase';
 import { EXIT } from '../io';
 import { runVaultCommand } from '../vaultDoor';
 

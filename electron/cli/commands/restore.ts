@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { defineCommand, exactlyOne, reportError } from '../command';
-import { fileProgress } from '../encryption';
+import { fileProgress } from '../passphrase';
 import { EXIT } from '../io';
 
 export default defineCommand({

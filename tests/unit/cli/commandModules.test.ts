@@ -43,6 +43,17 @@ describe('each command module', () => {
     }
   });
 
+  it('a flag of the same name is the same kind in every command (the line is first read with all of them, to find the command)', () => {
+    const kinds = new Map<string, string>();
+    for (const c of COMMANDS) {
+      for (const [flag, spec] of Object.entries({ ...GLOBAL_OPTIONS, ...c.options })) {
+        const kind = `${spec.type}${'short' in spec && spec.short ? ` -${spec.short}` : ''}`;
+        expect(kinds.get(flag) ?? kind, `--${flag} in ${c.name}`).toBe(kind);
+        kinds.set(flag, kind);
+      }
+    }
+  });
+
   for (const command of COMMANDS) {
     describe(command.name, () => {
       it('an unknown flag exits 2 with its usage on stderr, and the data folder is not touched', async () => {
@@ -143,6 +154,10 @@ describe('the line as a whole', () => {
     const lone = await cli(['--json']);
     expect(lone.code).toBe(2);
     expect(lone.stderr).toContain('--json goes after a command');
+    const bogus = await cli(['--bogus']);
+    expect(bogus.code).toBe(2);
+    expect(bogus.stderr).toContain('casefile: unknown option --bogus');
+    expect(bogus.stderr).toContain('Usage: casefile [--data-dir DIR] <command> [options]');
     expect(await exists(data())).toBe(false);
   });
 
