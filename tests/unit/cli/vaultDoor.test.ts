@@ -2,9 +2,10 @@ import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseDraft } from '../../../shared/model';
+import { encryptFolder, folderEncryption } from '../../../electron/services/crypto';
 import { CaseStore } from '../../../electron/services/store/caseStore';
 import { cli } from '../../helpers/cli';
-import { isStoredEncrypted, snapshot } from '../../helpers/cryptoFolder';
+import { FAST_KDF, isStoredEncrypted, snapshot } from '../../helpers/cryptoFolder';
 import { prisonerDraft, tempDir } from '../../helpers/fixtures';
 
 // encrypt, decrypt and change-passphrase ask for the passphrase and then go
@@ -99,5 +100,31 @@ describe('the vault commands dispatch through the contract', () => {
     const r = await run(['decrypt']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('This data folder is not encrypted. Nothing was changed.');
+  });
+});
+
+describe('an encryption that was interrupted', () => {
+  it('encrypt with the passphrase it was started with finishes it (opening the folder does), and says so; a wrong one changes nothing', async () => {
+    const folder = path.join(dir, 'interrupted');
+    const store = await CaseStore.open(folder);
+    for (const title of ['Первое дело', 'Екінші іс', 'Third case']) await store.create(CaseDraft.parse(prisonerDraft({ title })));
+    await store.close();
+    // Stopped after the second file, as a crash would stop it: the journal says "encrypting".
+    const stop = new Error('stopped here');
+    await expect(encryptFolder(folder, PASS, FAST_KDF, { onProgress: ({ done }) => { if (done === 2) throw stop; } })).rejects.toThrow();
+    expect(await folderEncryption(folder)).toEqual({ state: 'interrupted', operation: 'encrypt' });
+
+    const before = await snapshot(folder);
+    const wrong = await cli(['--data-dir', folder, 'encrypt'], { ...FAST, CASEFILE_NEW_PASSPHRASE: 'not the one it began with' });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('The passphrase is wrong');
+    expect(await snapshot(folder)).toEqual(before);
+
+    const r = await cli(['--data-dir', folder, 'encrypt'], { ...FAST, CASEFILE_NEW_PASSPHRASE: PASS });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`Finished the encryption of ${folder} that was interrupted.`);
+    expect(await folderEncryption(folder)).toEqual({ state: 'encrypted' });
+    const list = await cli(['--data-dir', folder, 'list', '--json'], { CASEFILE_PASSPHRASE: PASS });
+    expect((JSON.parse(list.stdout) as unknown[]).length).toBe(3);
   });
 });
