@@ -1,4 +1,4 @@
-import { promptHidden } from './cli/encryption';
+import { promptHidden } from './cli/passphrase';
 import { forTerminal } from './cli/format';
 import { runCli } from './cli/run';
 

@@ -213,6 +213,10 @@ export const AgendaQuery = z
 /** Passphrases travel only over IPC or the token-guarded loopback server, and are never logged or stored. */
 const Passphrase = z.string().min(1).max(1024);
 
+/** What an encryption or decryption did to the folder's files, so a door can name each file left as it was (a file it does not know stays NOT encrypted). */
+export const FolderConversion = z.strictObject({ converted: z.int().min(0), untouched: z.array(z.string()), unreadable: z.array(z.string()) });
+export type FolderConversion = z.infer<typeof FolderConversion>;
+
 export const RestoreReport = z.strictObject({
   restored: SnapshotInfo,
   /** Taken just before, so the restore itself can be undone. */
@@ -282,8 +286,8 @@ export const contract = {
   /** Closes the store and wipes the key; every other operation then answers `encrypted` until an unlock. */
   'vault.lock': { input: NoInput, output: VaultStatus },
   /** Encrypts a plain folder (a snapshot is taken first); the folder stays open. */
-  'vault.encrypt': { input: z.strictObject({ passphrase: Passphrase }), output: VaultStatus },
-  'vault.decrypt': { input: z.strictObject({ passphrase: Passphrase }), output: VaultStatus },
+  'vault.encrypt': { input: z.strictObject({ passphrase: Passphrase }), output: VaultStatus.extend({ conversion: FolderConversion }) },
+  'vault.decrypt': { input: z.strictObject({ passphrase: Passphrase }), output: VaultStatus.extend({ conversion: FolderConversion }) },
   'vault.changePassphrase': { input: z.strictObject({ passphrase: Passphrase, newPassphrase: Passphrase }), output: VaultStatus },
   'vault.setIdleLock': { input: z.strictObject({ minutes: z.int().min(0).max(1440) }), output: VaultStatus },
   /** Snapshots under backups/, newest first. */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { SnapshotInfo, VaultStatus } from '../../shared/model';
 import { dailySnapshotDue, restoreSnapshot } from './backup';
-import { changePassphrase, unlockVault, wipe, type ScryptParams } from './crypto';
+import { changePassphrase, unlockVault, wipe, type ConversionReport, type ScryptParams } from './crypto';
 import { readVaultFile } from './crypto/journal';
 import { ServiceError } from './errors';
 import { decryptWithBackup, encryptWithBackup } from './folder/folderOps';
@@ -122,28 +122,30 @@ export class Session implements Vault {
     });
   }
 
-  encrypt(passphrase: string, context: CallContext = {}): Promise<VaultStatus> {
+  encrypt(passphrase: string, context: CallContext = {}): Promise<VaultStatus & { conversion: ConversionReport }> {
     return this.serial(async () => {
+      let conversion: ConversionReport | undefined;
       const store = this.requireStore();
       if (this.encrypted) throw new ServiceError('conflict', 'This data folder is already encrypted. Nothing was changed.');
       await this.onDetached(store, async (lock) => {
-        await encryptWithBackup(this.dataDir, passphrase, this.options.scrypt, progressOf(context));
+        conversion = await encryptWithBackup(this.dataDir, passphrase, this.options.scrypt, progressOf(context));
         return { lock, passphrase };
       });
-      return this.status();
+      return { ...this.status(), conversion: conversion! };
     });
   }
 
-  decrypt(passphrase: string, context: CallContext = {}): Promise<VaultStatus> {
+  decrypt(passphrase: string, context: CallContext = {}): Promise<VaultStatus & { conversion: ConversionReport }> {
     return this.serial(async () => {
+      let conversion: ConversionReport | undefined;
       const store = this.requireStore();
       if (!this.encrypted) throw new ServiceError('bad_input', 'This data folder is not encrypted. Nothing was changed.');
       await this.checkPassphrase(passphrase);
       await this.onDetached(store, async (lock) => {
-        await decryptWithBackup(this.dataDir, passphrase, progressOf(context));
+        conversion = await decryptWithBackup(this.dataDir, passphrase, progressOf(context));
         return { lock };
       });
-      return this.status();
+      return { ...this.status(), conversion: conversion! };
     });
   }
 
@@ -153,7 +155,7 @@ export class Session implements Vault {
       if (!this.encrypted) throw new ServiceError('bad_input', 'This data folder is not encrypted. Encrypt it first; nothing was changed.');
       await this.checkPassphrase(passphrase);
       await this.onDetached(store, async (lock, dataKey) => {
-        await changePassphrase(this.dataDir, passphrase, newPassphrase);
+        await changePassphrase(this.dataDir, passphrase, newPassphrase, this.options.scrypt);
         return { lock, dataKey };
       });
       return this.status();

@@ -1,3 +1,4 @@
+import type { FolderConversion } from '../../../shared/contract';
 import type { SnapshotInfo, VaultStatus } from '../../../shared/model';
 import type { CallContext } from '../callContext';
 import { ServiceError } from '../errors';
@@ -15,8 +16,9 @@ export type Vault = {
   touch(): void;
   unlock(passphrase: string): Promise<VaultStatus>;
   lock(): Promise<VaultStatus>;
-  encrypt(passphrase: string, context: CallContext): Promise<VaultStatus>;
-  decrypt(passphrase: string, context: CallContext): Promise<VaultStatus>;
+  /** Also says which files were converted, and which were left as they were (the command line names them). */
+  encrypt(passphrase: string, context: CallContext): Promise<VaultStatus & { conversion: FolderConversion }>;
+  decrypt(passphrase: string, context: CallContext): Promise<VaultStatus & { conversion: FolderConversion }>;
   changePassphrase(passphrase: string, newPassphrase: string): Promise<VaultStatus>;
   setIdleLock(minutes: number): Promise<VaultStatus>;
   restore(name: string, context: CallContext): Promise<{ restored: SnapshotInfo; safetySnapshot: SnapshotInfo }>;

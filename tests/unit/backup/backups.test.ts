@@ -226,7 +226,9 @@ describe('the session: lock and unlock', () => {
       const changed = await call('vault.changePassphrase', { passphrase: 'пароль Қазақ', newPassphrase: 'new one, longer' });
       expect(changed.ok).toBe(true);
       const dec = await call('vault.decrypt', { passphrase: 'new one, longer' });
-      expect(dec.ok && dec.value).toEqual({ encrypted: false, locked: false, idleLockMinutes: 0 });
+      // The answer also says what the decryption did to the files (issue 16: the command line prints it from here).
+      expect(dec.ok && dec.value).toEqual({ encrypted: false, locked: false, idleLockMinutes: 0, conversion: { converted: expect.any(Number), untouched: [], unreadable: [] } });
+      expect(dec.ok && dec.value.conversion.converted).toBeGreaterThan(0);
       expect((await listSnapshots(dir)).map((s) => s.reason).sort()).toEqual(['before-decrypt', 'before-encrypt']);
       const plain = await readFile(path.join(dir, 'cases', `${c.id}.json`), 'utf8');
       expect(JSON.parse(plain).title).toBe(c.title);

@@ -1,17 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ServiceError } from '../services/errors';
-import { checkMigration, type MigrationCheck } from '../services/store/migrations/check';
-import { readMigrationJournal } from '../services/store/migrations/journal';
-import { openSessionForCli } from './encryption';
-import { oneLine } from './format';
-import type { CliIo } from './io';
+import { ServiceError } from '../../services/errors';
+import { checkMigration, type MigrationCheck } from '../../services/store/migrations/check';
+import { readMigrationJournal } from '../../services/store/migrations/journal';
+import { defineCommand, JSON_OPTION, noArguments } from '../command';
+import { openSessionForCli } from '../session';
+import { oneLine } from '../format';
+import type { CliIo } from '../io';
 
 // `casefile migrate --check`: what opening the folder would make of each case,
 // nothing written. `casefile migrate`: opens the folder — which migrates it, a
 // snapshot taken first — and says what it did.
 
-export type MigrateOptions = { check: boolean; json: boolean };
+type MigrateOptions = { check: boolean; json: boolean };
 
 async function passphraseFor(io: CliIo): Promise<string> {
   if (io.env.CASEFILE_PASSPHRASE) return io.env.CASEFILE_PASSPHRASE;
@@ -54,7 +55,7 @@ async function layoutOf(dataDir: string): Promise<number | null> {
   }
 }
 
-export async function runMigrate(dataDir: string, options: MigrateOptions, io: CliIo): Promise<number> {
+async function runMigrate(dataDir: string, options: MigrateOptions, io: CliIo): Promise<number> {
   if (options.check) {
     const report = await checkMigration(dataDir, () => passphraseFor(io));
     if (options.json) {
@@ -82,3 +83,19 @@ export async function runMigrate(dataDir: string, options: MigrateOptions, io: C
     await session.close();
   }
 }
+
+export default defineCommand({
+  name: 'migrate',
+  usage: 'migrate [--check] [--json]',
+  summary: 'migrate the data folder to the case model this Casefile writes (a snapshot is taken first)',
+  details: '--check reports what each case would become, and any fault, writing nothing.',
+  options: {
+    check: { type: 'boolean', about: 'report what each case would become, and any fault; write nothing' },
+    json: { ...JSON_OPTION, about: 'with --check: print the report as JSON' },
+  },
+  plan(args, values, io) {
+    noArguments('migrate', args);
+    // It reads the folder before any store opens it (to say what the migration would do or did), so it opens the folder itself.
+    return { own: (dataDir) => runMigrate(dataDir, { check: values.check === true, json: values.json === true }, io) };
+  },
+});

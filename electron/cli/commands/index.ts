@@ -1,0 +1,47 @@
+import type { Command } from '../command';
+import agenda from './agenda';
+import annotations from './annotations';
+import backup from './backup';
+import backups from './backups';
+import brief from './brief';
+import changePassphrase from './change-passphrase';
+import decrypt from './decrypt';
+import encrypt from './encrypt';
+import exportCommand from './export';
+import history from './history';
+import importCommand from './import';
+import info from './info';
+import list from './list';
+import migrate from './migrate';
+import recover from './recover';
+import restore from './restore';
+import search from './search';
+import settings from './settings';
+import show from './show';
+import verify from './verify';
+
+/** Every command, in the order the help lists them. A new command is a module here: the help, the parser and the tests take it from this list. */
+export const COMMANDS: readonly Command[] = [
+  importCommand,
+  exportCommand,
+  list,
+  show,
+  annotations,
+  search,
+  brief,
+  agenda,
+  history,
+  verify,
+  backup,
+  backups,
+  restore,
+  recover,
+  encrypt,
+  changePassphrase,
+  decrypt,
+  info,
+  settings,
+  migrate,
+] as Command[];
+
+export const commandNamed = (name: string): Command | undefined => COMMANDS.find((c) => c.name === name);
