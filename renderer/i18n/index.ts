@@ -20,6 +20,7 @@ import type enLayout15 from './locales/en.layout15.json';
 import type enToasts15 from './locales/en.toasts15.json';
 import type enDaysStop from './locales/en.daysStop.json';
 import type enSnapshotsDay from './locales/en.snapshotsDay.json';
+import type enChips from './locales/en.chips.json';
 
 // Every locale file in ./locales is picked up here: `<lang>.json`, plus optional
 // parts `<lang>.<feature>.json` that a feature keeps to itself (their top-level keys
@@ -47,7 +48,8 @@ type Texts = typeof en &
   typeof enLayout15 &
   typeof enToasts15 &
   typeof enDaysStop &
-  typeof enSnapshotsDay;
+  typeof enSnapshotsDay &
+  typeof enChips;
 
 export const resources: Record<string, { translation: Record<string, unknown> }> = {};
 for (const [file, mod] of Object.entries(files)) {
