@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useScratchState } from './fields';
 import { useToast } from './Toasts';
 import { addChips, removeAt, restoreAt } from './chipValues';
+import { LineInput } from './LineInput';
 import './chips.css';
 
 type ChipKind = 'alias' | 'tag';
@@ -38,7 +39,7 @@ export function ChipInput({ label, path, kind, values, update, commaAdds, placeh
   const id = useId();
   const [text, setText, clearText] = useScratchState<string>(`add:${path}`, '');
   const [duplicate, setDuplicate] = useState<string | null>(null);
-  const input = useRef<HTMLInputElement>(null);
+  const input = useRef<HTMLTextAreaElement>(null);
   const list = useRef<HTMLUListElement>(null);
 
   const chipButton = (i: number) => list.current?.querySelectorAll<HTMLButtonElement>('button.chip-remove')[i] ?? null;
@@ -85,7 +86,7 @@ export function ChipInput({ label, path, kind, values, update, commaAdds, placeh
     }
   };
 
-  const onInputKey = (e: KeyboardEvent<HTMLInputElement>) => {
+  const onInputKey = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key === 'Enter') {
       e.preventDefault();
       if (text.trim() !== '') commit(text, false);
@@ -120,19 +121,18 @@ export function ChipInput({ label, path, kind, values, update, commaAdds, placeh
             ))}
           </ul>
         )}
-        <div className="chip-entry">
-          <input
+        {/* A long half-typed value takes a whole line of the box rather than scrolling out of sight. */}
+        <div className="chip-entry" style={{ flexBasis: `${Math.max(14, text.length + 4)}ch` }}>
+          <LineInput
             ref={input}
             id={id}
-            type="text"
             className="chip-input"
             value={text}
             placeholder={placeholder}
             aria-invalid={duplicate !== null ? true : undefined}
             aria-describedby={describedBy}
-            onChange={(e) => {
+            onInput={(typed) => {
               setDuplicate(null);
-              const typed = e.target.value;
               if (commaAdds && typed.includes(',')) commit(typed, true);
               else setText(typed);
             }}

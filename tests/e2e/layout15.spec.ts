@@ -60,8 +60,8 @@ for (const size of SIZES) {
     await createCase(page, { kind: 'prisoner', title: 'Layout check — art. 174', name: 'Қасым Тестов' });
     const basics = section(page, 'Basics');
     await basics.getByLabel('City or region').fill('Atyrau');
-    await basics.getByRole('textbox', { name: 'Add tag' }).fill('extremism');
-    await basics.getByRole('textbox', { name: 'Add tag' }).press('Enter');
+    await basics.getByLabel('Tags').fill('extremism');
+    await basics.getByLabel('Tags').press('Enter');
     await section(page, 'Person').getByLabel('Occupation').fill('journalist');
     await expectSaved(page);
 
