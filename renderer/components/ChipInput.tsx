@@ -87,7 +87,7 @@ export function ChipInput({ label, path, kind, values, update, commaAdds, placeh
   };
 
   const onInputKey = (e: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (e.key === 'Enter') {
+    if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
       e.preventDefault();
       if (text.trim() !== '') commit(text, false);
     } else if ((e.key === 'Backspace' || e.key === 'ArrowLeft') && e.currentTarget.selectionStart === 0 && e.currentTarget.selectionEnd === 0 && values.length > 0) {

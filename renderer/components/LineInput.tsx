@@ -22,7 +22,7 @@ export function LineInput({ value, onInput, className, onKeyDown, ...rest }: Lin
       onChange={(e) => onInput(e.target.value.replace(/\r?\n/g, ' '))}
       onKeyDown={(e) => {
         onKeyDown?.(e);
-        if (e.key === 'Enter' && !e.defaultPrevented) {
+        if (e.key === 'Enter' && !e.defaultPrevented && !e.nativeEvent.isComposing) {
           e.preventDefault();
           e.currentTarget.form?.requestSubmit();
         }
