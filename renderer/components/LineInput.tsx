@@ -1,4 +1,4 @@
-import type { ComponentPropsWithRef } from 'react';
+import { useLayoutEffect, useRef, type ComponentPropsWithRef, type Ref } from 'react';
 import './lineInput.css';
 
 type LineInputProps = Omit<ComponentPropsWithRef<'textarea'>, 'onInput' | 'onChange' | 'rows'> & {
@@ -11,10 +11,24 @@ type LineInputProps = Omit<ComponentPropsWithRef<'textarea'>, 'onInput' | 'onCha
  * name in Russian or Kazakh is longer than a grid cell, and an <input> would cut it. It acts as
  * a text box does: no line breaks (a pasted one becomes a space), Enter submits its form.
  */
-export function LineInput({ value, onInput, className, onKeyDown, ...rest }: LineInputProps) {
+export function LineInput({ value, onInput, className, onKeyDown, ref, ...rest }: LineInputProps) {
+  const own = useRef<HTMLTextAreaElement | null>(null);
+  // React mirrors a controlled textarea's value into its text content; an <input> has none, and
+  // text on the page ("find the event titled …") must not also be found inside the box. The value
+  // is already set (typed or assigned), so emptying the default leaves it as it is.
+  useLayoutEffect(() => {
+    const el = own.current;
+    if (el && el.defaultValue !== '' && el.value === value) el.defaultValue = '';
+  });
+  const setRef = (el: HTMLTextAreaElement | null) => {
+    own.current = el;
+    if (typeof ref === 'function') ref(el);
+    else if (ref) (ref as { current: HTMLTextAreaElement | null }).current = el;
+  };
   return (
     <textarea
       {...rest}
+      ref={setRef as Ref<HTMLTextAreaElement>}
       rows={1}
       value={value}
       aria-multiline={false}
