@@ -296,4 +296,14 @@ test('an NGO’s other names are chips too, in Russian and Kazakh interfaces', a
   await box.press('Enter');
   await expect(page.getByRole('alert').filter({ hasText: 'уже есть среди других имён' })).toHaveText('«общественный фонд «право и закон»» уже есть среди других имён, поэтому повторно не добавлено.');
   await expect(page.getByRole('button', { name: 'Удалить вариант имени Общественный фонд «Право и закон»', exact: true })).toBeVisible();
+
+  // Kazakh: the field found by its Kazakh label, the chip's button named in Kazakh.
+  await page.getByRole('link', { name: 'Настройки' }).click();
+  await page.getByRole('radio', { name: 'Қазақша' }).check();
+  await openCase(page, id, 'Chips NGO');
+  const kk = page.getByLabel('Басқа аттары мен жазылу нұсқалары');
+  await kk.fill('Құқық және заң қоры');
+  await kk.press('Enter');
+  await expect(page.getByRole('button', { name: 'Басқа атты алып тастау: Құқық және заң қоры', exact: true })).toBeVisible();
+  await expect.poll(async () => (await readCaseFile(dataDir, id)).organization.aliases).toEqual(['Общественный фонд «Право и закон»', 'Құқық және заң қоры']);
 });
