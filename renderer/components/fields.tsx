@@ -2,6 +2,7 @@ import { useId, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentSession, type CaseSession } from '../features/case/session';
 import { cls, describedBy, FieldFrame, useBuffered, type Parsed } from './fieldFrame';
+import { LineInput } from './LineInput';
 
 export { opt, ShowErrorsContext, useBuffered, FieldFrame, describedBy, type Parsed } from './fieldFrame';
 export { AmountField, DateField } from './writtenFields';
@@ -58,8 +59,10 @@ export function TextField(props: TextFieldProps) {
     <FieldFrame id={id} label={label} required={required} error={error} hint={hint} confidential={confidential} wide={wide || multiline} span2={span2}>
       {multiline ? (
         <textarea {...common} rows={rows ?? 4} onChange={(e) => onInput(e.target.value)} />
-      ) : (
+      ) : list !== undefined || props.inputClassName !== undefined ? (
         <input {...common} type="text" list={list} onChange={(e) => onInput(e.target.value)} />
+      ) : (
+        <LineInput {...common} onInput={onInput} />
       )}
     </FieldFrame>
   );

@@ -22,6 +22,7 @@ import type enDaysStop from './locales/en.daysStop.json';
 import type enSnapshotsDay from './locales/en.snapshotsDay.json';
 import type enKeyboardAnnotate from './locales/en.keyboardAnnotate.json';
 import type enLanding from './locales/en.landing.json';
+import type enChips from './locales/en.chips.json';
 
 // Every locale file in ./locales is picked up here: `<lang>.json`, plus optional
 // parts `<lang>.<feature>.json` that a feature keeps to itself (their top-level keys
@@ -51,7 +52,8 @@ type Texts = typeof en &
   typeof enDaysStop &
   typeof enSnapshotsDay &
   typeof enKeyboardAnnotate &
-  typeof enLanding;
+  typeof enLanding &
+  typeof enChips;
 
 export const resources: Record<string, { translation: Record<string, unknown> }> = {};
 for (const [file, mod] of Object.entries(files)) {

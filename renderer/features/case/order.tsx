@@ -60,7 +60,8 @@ export function onMoveKeys(onMove: (direction: -1 | 1) => void) {
     if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
     const target = e.target as HTMLElement;
     if (!e.currentTarget.contains(target)) return;
-    if (target.tagName === 'SELECT' || target.tagName === 'TEXTAREA') return;
+    // A one-line box that wraps (LineInput) is a textarea only for its looks: the card keeps the keys.
+    if (target.tagName === 'SELECT' || (target.tagName === 'TEXTAREA' && target.getAttribute('aria-multiline') !== 'false')) return;
     if (target instanceof HTMLInputElement && target.type !== 'text' && target.type !== 'checkbox') return;
     if (target.getAttribute('role') === 'combobox' || target.hasAttribute('aria-haspopup')) return;
     e.preventDefault();

@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseStatus, Priority, type CaseFile } from '../../../../shared/model';
-import { opt, SelectField, StringListField, TextField } from '../../../components/fields';
+import { opt, SelectField, TextField } from '../../../components/fields';
+import { ChipInput } from '../../../components/ChipInput';
 import { useFormat } from '../../../i18n/format';
 import { FieldGrid, Section } from '../parts';
 import { enumOptions, type Edit } from './common';
@@ -51,12 +52,13 @@ export function BasicsSection({ c, edit }: { c: CaseFile; edit: Edit }) {
           ))}
         </datalist>
         <TextField label={t('field.region')} path="region" value={c.region} onChange={(region) => edit((d) => ({ ...d, region: opt(region) }))} />
-        <StringListField
+        <ChipInput
           label={t('field.tags')}
           path="tags"
+          kind="tag"
+          commaAdds
           values={c.tags}
-          onChange={(tags) => edit((d) => ({ ...d, tags }))}
-          itemLabel={(i) => t('field.tagN', { n: i + 1 })}
+          update={(change) => edit((d) => ({ ...d, tags: change(d.tags) }))}
           addLabel={t('field.addTag')}
           placeholder={t('field.tagPlaceholder')}
         />

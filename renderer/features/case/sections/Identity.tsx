@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { PrisonerCase } from '../../../../shared/model';
 import { Person } from '../../../../shared/model/case';
-import { DateField, opt, SelectField, StringListField, TextField } from '../../../components/fields';
+import { DateField, opt, SelectField, TextField } from '../../../components/fields';
+import { ChipInput } from '../../../components/ChipInput';
 import { ConfidentialBadge } from '../../../components/ConfidentialBadge';
 import { useToast } from '../../../components/Toasts';
 import { AddForm, FieldGrid, Section } from '../parts';
@@ -49,12 +50,12 @@ export function PersonSection({ c, edit }: Props) {
         <NationalityField values={p.nationality} onChange={(nationality) => set({ nationality })} />
         <TextField label={t('field.occupation')} path="person.occupation" value={p.occupation} onChange={(v) => set({ occupation: opt(v) })} />
         <TextField label={t('field.affiliation')} path="person.affiliation" value={p.affiliation} onChange={(v) => set({ affiliation: opt(v) })} />
-        <StringListField
+        <ChipInput
           label={t('field.aliases')}
           path="person.aliases"
+          kind="alias"
           values={p.aliases}
-          onChange={(aliases) => set({ aliases })}
-          itemLabel={(i) => t('field.aliasN', { n: i + 1 })}
+          update={(change) => edit((d) => ({ ...d, person: { ...d.person, aliases: change(d.person.aliases) } }))}
           addLabel={t('field.addAlias')}
           hint={t('field.aliasesHint')}
         />

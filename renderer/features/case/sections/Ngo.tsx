@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { MeasureStatus, MeasureType, type NgoCase } from '../../../../shared/model';
-import { DateField, NumberField, opt, SelectField, StringListField, TextField } from '../../../components/fields';
+import { DateField, NumberField, opt, SelectField, TextField } from '../../../components/fields';
+import { ChipInput } from '../../../components/ChipInput';
 import { FieldGrid, MoneyFields, Section } from '../parts';
 import { DaysSinceNote } from './DaysSinceNote';
 import { MeasureFacts } from '../../agenda/TimeFacts';
@@ -22,12 +23,12 @@ export function OrganizationSection({ c, edit }: Props) {
         <NumberField label={t('prisoner.ngo.members')} path="organization.members" value={o.members} min={0} integer hint={t('prisoner.ngo.membersHint')} onChange={(members) => set({ members })} />
         <TextField label={t('field.focus')} path="organization.focus" value={o.focus} onChange={(v) => set({ focus: opt(v) })} />
         <TextField label={t('field.city')} path="organization.city" value={o.city} onChange={(v) => set({ city: opt(v) })} />
-        <StringListField
+        <ChipInput
           label={t('field.aliases')}
           path="organization.aliases"
+          kind="alias"
           values={o.aliases}
-          onChange={(aliases) => set({ aliases })}
-          itemLabel={(i) => t('field.aliasN', { n: i + 1 })}
+          update={(change) => edit((d) => ({ ...d, organization: { ...d.organization, aliases: change(d.organization.aliases) } }))}
           addLabel={t('field.addAlias')}
           hint={t('field.aliasesHint')}
         />
