@@ -1,3 +1,4 @@
+import { useLatest } from './lib/useLatest';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, handover, type Handover } from './api';
@@ -181,12 +182,11 @@ function Shell() {
   }, [t, toast]);
 
   // The Electron menu's commands (absent in browser mode).
-  const commandRef = useRef(runCommand);
-  commandRef.current = runCommand;
+  const commandRef = useLatest(runCommand);
   useEffect(() => {
     const off = window.casefileShell?.onCommand((cmd) => commandRef.current(cmd));
     return typeof off === 'function' ? off : undefined;
-  }, []);
+  }, [commandRef]);
 
   // A layout effect: the shortcuts work from the moment the window shows, not a frame later.
   useLayoutEffect(() => {

@@ -1,3 +1,4 @@
+import { useLatest } from '../lib/useLatest';
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -23,8 +24,7 @@ export function Dialog({ open, onClose, title, children, footer, wide, className
   // The native close event arrives a task later. By then the app may have moved on
   // (Escape, then a menu command opening another dialog): only a close the app did
   // not ask for — Escape, the × button — is reported back.
-  const isOpen = useRef(open);
-  isOpen.current = open;
+  const isOpen = useLatest(open);
 
   useEffect(() => {
     const d = ref.current;

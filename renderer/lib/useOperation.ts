@@ -33,7 +33,12 @@ export function useOperation<T>(call: () => Promise<Result<T>>, deps: Dependency
   }, deps);
 
   // A view that goes away must not be written to by an answer still on its way.
-  useEffect(() => () => void ++latest.current, []);
+  useEffect(
+    () => () => {
+      latest.current += 1;
+    },
+    [],
+  );
 
   return { ...state, refresh };
 }

@@ -17,7 +17,6 @@ import { renderBrief } from '../../electron/services/briefs';
 import { createServices } from '../../electron/services/handlers';
 import { CaseStore } from '../../electron/services/folder/caseStore';
 import { CURRENT_SCHEMA_VERSION } from '../../electron/services/store/meta';
-import { restoreSnapshot } from '../../electron/services/backup';
 import { encryptFolder } from '../../electron/services/crypto';
 import { generateCase, rng, type GeneratedCase } from './generate';
 

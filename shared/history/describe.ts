@@ -173,7 +173,7 @@ export function undoEntry(state: Obj, entry: AuditEntry): void {
  */
 export function describeHistory(entries: readonly AuditEntry[], current: unknown): HistoryLine[][] {
   const state: Obj = isObject(current) ? copy(current) : {};
-  const out: HistoryLine[][] = new Array(entries.length);
+  const out: HistoryLine[][] = Array.from({ length: entries.length }, () => []);
   for (let i = entries.length - 1; i >= 0; i--) {
     out[i] = describeEntry(entries[i]!, state);
     undoEntry(state, entries[i]!);

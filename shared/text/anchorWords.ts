@@ -297,7 +297,7 @@ export function compareWording(quote: string, candidate: string): Verdict {
   // in a band around the diagonal. A path outside it would need more change than that.
   const band = Math.abs(a.length - b.length) + 4 + Math.ceil(Math.max(a.length, b.length) * 0.15);
   const INF = Infinity;
-  const cost = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(INF));
+  const cost = Array.from({ length: a.length + 1 }, () => Array.from({ length: b.length + 1 }, () => INF));
   cost[0]![0] = 0;
   let here = 0;
   const relax = (ii: number, jj: number, c: number) => {

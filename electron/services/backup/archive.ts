@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { DateTime, SnapshotReason } from '../../../shared/model';
 import { ENVELOPE_MAGIC, ENVELOPE_OVERHEAD, ENVELOPE_VERSION, TAG_BYTES } from '../crypto/envelope';
 import { EncryptedFileError } from '../crypto/errors';
-import { isStreamSealed, openStream, openWholeSealStream, sealStream, STREAM_VERSION } from '../crypto/streamSeal';
+import { isStreamSealed, openStream, openWholeSealStream, sealStream } from '../crypto/streamSeal';
 import { ServiceError } from '../errors';
 import { bufferedWrites } from '../disk/durableFile';
 

@@ -177,6 +177,8 @@ async function stage(dataDir: string, name: string, key: Buffer | null, at: stri
       }
     },
     options.maxLineBytes,
+    // finally() waits for the promise its callback returns: the last writes settle before the check below.
+    // oxlint-disable-next-line typescript/no-misused-promises
   ).finally(() => settle().catch(() => undefined));
   await settle();
   for (const [id, rev] of revs) {

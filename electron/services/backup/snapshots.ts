@@ -197,7 +197,9 @@ export async function createSnapshot(dataDir: string, options: SnapshotOptions):
   let written: { file: string; bytes: number };
   try {
     await mkdir(dir, { recursive: true, mode: 0o700 });
-    written = await writeStreamDurably(dir, stem, async (write) => void (await encodeSnapshotTo(write, header, readEntries(), () => skipped, seal)), nameOf, options.fs);
+    written = await writeStreamDurably(dir, stem, async (write) => {
+      await encodeSnapshotTo(write, header, readEntries(), () => skipped, seal);
+    }, nameOf, options.fs);
   } catch (err) {
     throw isIoError(err) ? new ServiceError('io', ioError(err, 'write the backup').message.replace(/The previous version is intact\.$/, 'No case was changed.')) : err;
   }

@@ -4,7 +4,7 @@ import { penaltyInForce, type CaseFile, type Decision, type NgoCase, type Prison
 import type { CalendarDate } from '../../../shared/text/dates';
 import { expectedRelease } from '../../../shared/text/detention';
 import type { Labels } from './labels';
-import { countryShort, formatMoney, formatMonths, formatPartialDate, formatTerm, join, placeText } from './format';
+import { countryShort, formatMoney, formatPartialDate, formatTerm, join } from './format';
 
 export type FactRow = [string, string | undefined];
 

@@ -53,8 +53,10 @@ export async function replaceStreaming(file: string, st: Stats, fill: (write: (c
     const handle = await fs.open(tmp, 'wx', 0o600);
     try {
       // A handle writes at its position: each flush appends.
-      const out = bufferedWrites(async (all) => void (await handle.writeFile(all)));
-      await fill(out.write);
+      const out = bufferedWrites(async (all) => {
+        await handle.writeFile(all);
+      });
+      await fill((chunk) => out.write(chunk));
       await out.flush();
       await handle.utimes(st.atime, st.mtime);
       await handle.sync();

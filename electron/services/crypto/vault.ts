@@ -127,7 +127,7 @@ export async function createVault(passphrase: string, params?: ScryptParams): Pr
 }
 
 /** The data key, or `WrongPassphraseError` (code bad_input) when the passphrase does not open it. */
-export async function unlockVault(header: VaultHeader | unknown, passphrase: string): Promise<Buffer> {
+export async function unlockVault(header: unknown, passphrase: string): Promise<Buffer> {
   const h = parseVaultHeader(header);
   const kek = await deriveKey(passphrase, Buffer.from(h.kdf.salt, 'base64'), paramsOf(h));
   try {
@@ -156,7 +156,7 @@ export async function unlockVault(header: VaultHeader | unknown, passphrase: str
  * scrypt parameters unless `params` says otherwise, so a passphrase change never
  * silently weakens the derivation (for instance on a slower machine).
  */
-export async function rewrapVault(header: VaultHeader | unknown, oldPassphrase: string, newPassphrase: string, params?: ScryptParams): Promise<VaultHeader> {
+export async function rewrapVault(header: unknown, oldPassphrase: string, newPassphrase: string, params?: ScryptParams): Promise<VaultHeader> {
   checkNewPassphrase(newPassphrase);
   const h = parseVaultHeader(header);
   const dataKey = await unlockVault(h, oldPassphrase);

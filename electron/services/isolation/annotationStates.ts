@@ -3,7 +3,6 @@
 // so a case holding quotes that cost minutes to look for cannot freeze the window.
 
 import { annotationStates, type AnnotationState, type CaseFile } from '../../../shared/model';
-import { statesOneByOne } from './anchorJob';
 import { limits, seconds } from './limits';
 import { anchoringCost, anchoringJobOptions, boundedPerItem, INLINE_COST } from './perItem';
 import { runJob } from './runJob';

@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
-import { readdir, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, stat, unlink, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { agendaItems, CaseFile, emptyIdRecord, ownValue, setOwn, summarize, type AuditCause, type AuditEntry, type Bundle, type CaseDraft, type CaseSummary, type AgendaItem } from '../../../shared/model';
 import type { ExportedBundle, ImportReport, ListQuery, OnConflict, TrashEntry } from '../../../shared/contract';
@@ -11,7 +11,7 @@ import { CaseCodec, type CaseRead } from './caseCodec';
 import { IndexWrites } from './indexWrites';
 import { listQuarantine, quarantineFile, type QuarantineEntry } from './quarantine';
 import { ioError, isIoError, ServiceError } from '../errors';
-import { EncryptedFileError, wipe } from '../crypto';
+import { wipe } from '../crypto';
 import { confirmRename, DurableJsonFile, fsyncDir, prepareDurable, UnconfirmedWriteError, writeFileDurably, type DurableFs } from '../disk/durableFile';
 import { SUMMARY_INDEX_FILE } from '../disk/folderLayout';
 import { DataDirLock } from '../disk/lock';
@@ -20,7 +20,6 @@ import { fillAgendas, writeSummaryIndex, type IndexEntry, type SummaryIndex } fr
 import type { Meta, Migration } from './meta';
 import { diffCases } from '../audit/diff';
 import { HistoryLog } from '../audit/historyLog';
-import { quarantineName } from '../disk/quarantineNames';
 import { caseDigest } from '../audit/digest';
 import { noteInManifest } from '../audit/manifest';
 
@@ -65,7 +64,6 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 
 const CASES = 'cases';
 const TRASH = 'trash';
-const QUARANTINE = 'quarantine';
 const META = 'meta.json';
 
 const isCaseFileName = (name: string) => name.endsWith('.json') && !name.startsWith('.');

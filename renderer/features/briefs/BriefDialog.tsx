@@ -113,7 +113,9 @@ export function BriefDialog({ open, onClose, subject, prepare }: Props) {
     return () => {
       live = false;
     };
-  }, [open]); // only on opening
+    // Only on opening: the case changing under an open dialog must not reset what the user chose.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open]);
 
   useEffect(() => {
     if (outcome) outcomeRef.current?.focus();

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import type { ImportReport, OnConflict } from '../../../shared/contract';
@@ -31,15 +31,16 @@ export function ImportDialog({ open, onClose, onImported, givenFile = null }: Pr
   const errorOf = useErrorText();
   const fileId = useId();
   const [file, setFile] = useState<File | null>(null);
-  useEffect(() => {
-    if (givenFile) {
-      setFile(givenFile);
-      setOutcome(null);
-    }
-  }, [givenFile]);
   const [onConflict, setOnConflict] = useState<OnConflict>('fail');
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // A bundle the shell hands over replaces whatever was chosen, and its outcome starts afresh.
+  const [taken, setTaken] = useState<File | null>(null);
+  if (givenFile && givenFile !== taken) {
+    setTaken(givenFile);
+    setFile(givenFile);
+    setOutcome(null);
+  }
 
   const close = () => {
     setFile(null);

@@ -122,6 +122,8 @@ export function CaseList({ ui, setUi, filterRef, version, onNewCase, onImport, o
     [activeIndex, rows.length],
   );
 
+  // The React Compiler cannot memoise around TanStack Virtual; Casefile does not use the compiler.
+  // oxlint-disable-next-line react/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,

@@ -97,7 +97,7 @@ export function useFullTextSearch(filters: Filters): FullTextSearch {
     return () => clearTimeout(timer);
   }, [q, kind, status, priority, tag]);
 
-  const hits = answer.status === 'idle' ? [] : answer.hits;
+  const hits = useMemo(() => (answer.status === 'idle' ? [] : answer.hits), [answer]);
   const open = useCallback(
     (index: number) => {
       const hit = hits[index];

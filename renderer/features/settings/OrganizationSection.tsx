@@ -1,3 +1,4 @@
+import { useLatest } from '../../lib/useLatest';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
@@ -31,8 +32,7 @@ export function OrganizationSection() {
   const [loaded, setLoaded] = useState(false);
   const [invalid, setInvalid] = useState<ReadonlySet<OrganizationField>>(new Set());
   const [status, setStatus] = useState<Status | null>(null);
-  const textsRef = useRef(texts);
-  textsRef.current = texts;
+  const textsRef = useLatest(texts);
 
   useEffect(() => {
     let live = true;

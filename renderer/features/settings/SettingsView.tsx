@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, setLanguage } from '../../i18n';
 import { useFormat } from '../../i18n/format';
@@ -22,6 +22,8 @@ type Props = {
 export function SettingsView({ onAbout, section, info, onInfoChanged, onChanged }: Props) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
+  // The example of a date is now as the settings opened: a render must not read the clock.
+  const [shownAt] = useState(() => new Date().toISOString());
   const { status } = useVault();
   const encryptionRef = useRef<HTMLHeadingElement>(null);
   const backupsRef = useRef<HTMLHeadingElement>(null);
@@ -60,7 +62,7 @@ export function SettingsView({ onAbout, section, info, onInfoChanged, onChanged 
             </label>
           ))}
         </fieldset>
-        <p className="muted">{t('settings.dateExample', { date: format.dateTime(new Date().toISOString()) })}</p>
+        <p className="muted">{t('settings.dateExample', { date: format.dateTime(shownAt) })}</p>
       </section>
       <OrganizationSection />
       <EncryptionSection headingRef={encryptionRef} />

@@ -1,3 +1,4 @@
+import { useLatest } from '../../lib/useLatest';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Annotation, AnnotationState, CaseFile, Source } from '../../../shared/model';
@@ -158,8 +159,7 @@ export function Reader({ c, edit, source, states, reader, activeId, onOpenAnnota
     downInside.current = true;
     justSelected.current = false;
   };
-  const takeRef = useRef(takeSelection);
-  takeRef.current = takeSelection;
+  const takeRef = useLatest(takeSelection);
   useEffect(() => {
     const onUp = () => {
       if (!downInside.current) return;
@@ -168,7 +168,7 @@ export function Reader({ c, edit, source, states, reader, activeId, onOpenAnnota
     };
     document.addEventListener('mouseup', onUp);
     return () => document.removeEventListener('mouseup', onUp);
-  }, []);
+  }, [takeRef]);
   const marksAt = (el: Element | null): string[] | null => {
     const mark = el?.closest('mark[data-ids]');
     if (!mark || !textRef.current?.contains(mark)) return null;

@@ -123,6 +123,8 @@ describe('contextMeter', () => {
   /** Fewest edits from context to a stretch of text that ends at `at` ('before') or begins there ('after'), the far end free and within reach. */
   function naiveContext(text: string, at: number, context: string, direction: 'before' | 'after'): number {
     const reach = context.length + Math.ceil(context.length / 2) + 2;
+    // Spreading a string splits it into code points (oxlint takes slice() for an array's).
+    // oxlint-disable-next-line unicorn/no-useless-spread
     const stretch = direction === 'after' ? text.slice(at, at + reach) : [...text.slice(Math.max(0, at - reach), at)].reverse().join('');
     const pat = direction === 'after' ? context : [...context].reverse().join('');
     return Math.min(...naive(stretch, pat, true));

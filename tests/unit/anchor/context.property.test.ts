@@ -36,6 +36,8 @@ function applyEdit(context: string, e: Edit): string | undefined {
 /** Levenshtein from `context` to the best stretch of text that ends at `at` ('before') or begins there ('after'): the far end is free. A plain dynamic programme, as an oracle. */
 function freeEndDistance(text: string, at: number, context: string, side: 'before' | 'after'): number {
   const reach = context.length * 2 + 4;
+  // Spreading a string splits it into code points (oxlint takes slice() for an array's).
+  // oxlint-disable-next-line unicorn/no-useless-spread
   const stretch = side === 'before' ? [...text.slice(Math.max(0, at - reach), at)].reverse() : [...text.slice(at, at + reach)];
   const pattern = side === 'before' ? [...context].reverse() : [...context];
   let prev = Array.from({ length: stretch.length + 1 }, (_, j) => j);

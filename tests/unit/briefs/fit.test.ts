@@ -6,7 +6,7 @@ import { ServiceError } from '../../../electron/services/errors';
 import { renderBrief } from '../../../electron/services/briefs';
 import { formatMoney, formatMonths, formatPartialDate } from '../../../electron/services/briefs/format';
 import { labelsFor } from '../../../electron/services/briefs/labels';
-import { GENERATED_AT, makeCase, ngoCase, prisonerCase } from './fixtures';
+import { GENERATED_AT, ngoCase, prisonerCase } from './fixtures';
 import { outPath } from './pdfTools';
 
 const prisoner = prisonerCase();

@@ -1,4 +1,4 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { agendaItems, agendaRows, CaseDraft, CaseFile, summarize, type AgendaItem, type CaseDraftInput } from '../../../shared/model';

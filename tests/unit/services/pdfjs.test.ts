@@ -10,6 +10,7 @@ const builtins = () => ({
   stringify: JSON.stringify,
   parse: JSON.parse,
   push: Array.prototype.push,
+  // oxlint-disable-next-line typescript/unbound-method
   toString: Function.prototype.toString,
   TextEncoder: globalThis.TextEncoder,
   TextDecoder: globalThis.TextDecoder,

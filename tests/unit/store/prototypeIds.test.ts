@@ -53,7 +53,7 @@ const carriedLines = (id: string): AuditEntry[] => [
   { at: '2026-10-02T09:00:00.000Z', rev: 2, cause: 'update', changes: [{ path: 'summary', old: '', new: `edited ${id}` }] },
 ];
 
-const bundleOf = (cases: unknown[], history?: Record<string, unknown>) =>
+const bundleOf = (cases: unknown[]) =>
   JSON.parse(JSON.stringify({ format: 'casefile-bundle', version: 1, exportedAt: '2026-11-22T10:00:00.000Z', cases })) as Record<string, unknown> & { history?: unknown };
 
 function withHistory(cases: unknown[], history: Record<string, unknown>) {

@@ -107,7 +107,10 @@ export function documentText(doc: BriefDocument): string {
       case 'fillIn': out.push(n.label); break;
       case 'table':
         out.push(n.columns.map((c) => c.header).join(' '));
-        for (const row of n.rows) for (const cell of row) typeof cell === 'string' ? out.push(cell) : runs(cell);
+        for (const row of n.rows) for (const cell of row) {
+          if (typeof cell === 'string') out.push(cell);
+          else runs(cell);
+        }
         break;
       case 'keep': n.children.forEach(visit); break;
       case 'space': break;

@@ -88,7 +88,7 @@ export function nameWords(text: string, kind: SecretKind): string[] {
 // --- numbers -------------------------------------------------------------------
 
 /** A run of digits a person would write with spaces, dashes, dots, brackets or a plus between groups. */
-const NUMBER_SPAN = /\d(?:[ \u00a0\u202f\-–().\/+]{0,3}\d)*/g;
+const NUMBER_SPAN = /\d(?:[ \u00a0\u202f\-–()./+]{0,3}\d)*/g;
 /** Six digits or more: a phone, an ID, a passport or account number (a year or an article is shorter). */
 export const MIN_DIGITS = 6;
 const YEAR = /^(?:1[89]|20)\d\d$/;

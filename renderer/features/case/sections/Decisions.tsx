@@ -27,7 +27,7 @@ export function usePenaltyText() {
   const { t } = useTranslation();
   const format = useFormat();
   const words = unitWordsFrom((key, values) => t(key, values));
-  return (p: Penalty | NonNullable<Decision['penalty']>) => {
+  return (p: Penalty) => {
     const type = enumLabel(t, 'penalty', p.type);
     return p.term ? t('prisoner.decisions.penaltyWithTerm', { type, term: termText(p.term, format.lang, words, format.number) }) : type;
   };
@@ -139,7 +139,7 @@ export function DecisionsSection({ c, edit }: Props) {
                 emptyLabel={t('prisoner.decisions.noPenalty')}
                 hint={t('prisoner.decisions.penaltyHint')}
                 onChange={(type) => {
-                  if (type) return setPenalty({ ...(p ?? {}), type });
+                  if (type) return setPenalty({ ...p, type });
                   if (!p) return;
                   session?.clearScratch(`field:decisions.${id}.penalty.`);
                   setPenalty(undefined);

@@ -42,7 +42,7 @@ export function MeasureSection({ c, edit }: Props) {
   const m = c.measure;
   const set = (patch: Partial<NgoCase['measure']>) => edit((d) => ({ ...d, measure: { ...d.measure, ...patch } }));
   const a = c.appeal;
-  const setAppeal = (patch: Partial<NonNullable<NgoCase['appeal']>>) => edit((d) => ({ ...d, appeal: { ...(d.appeal ?? {}), ...patch } }));
+  const setAppeal = (patch: Partial<NonNullable<NgoCase['appeal']>>) => edit((d) => ({ ...d, appeal: { ...d.appeal, ...patch } }));
   return (
     <Section id="measure" title={t('section.measure')}>
       <MeasureFacts c={c} />
