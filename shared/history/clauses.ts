@@ -1,3 +1,4 @@
+import { deepEqual } from '../jsonValue';
 import { isObject } from './auditPath';
 import { FIELDS, fieldKey, fieldKind, NESTED_PARTS, type Part, type ValueKind } from './fields';
 import { moneyPhrase, penaltyPhrase } from './names';
@@ -19,16 +20,6 @@ export type ExactValues = ReadonlyMap<string, { old?: unknown; new?: unknown }>;
 /** Bookkeeping fields no line mentions. */
 const SILENT = new Set(['id', 'rev', 'createdAt', 'updatedAt', 'sha256']);
 
-function same(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((v, i) => same(v, b[i]));
-  if (isObject(a) && isObject(b)) {
-    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    for (const k of keys) if (!same(a[k], b[k])) return false;
-    return true;
-  }
-  return false;
-}
 
 /** Empty text and empty lists say nothing was there. */
 const absent = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
@@ -82,8 +73,8 @@ function elementPhrase(kind: ValueKind, v: unknown, sources: SourceNamer): Phras
 function listClauses(field: Phrase, kind: ValueKind, b: unknown, a: unknown, sources: SourceNamer): HistoryLine[] {
   const before = Array.isArray(b) ? b : [];
   const after = Array.isArray(a) ? a : [];
-  const added = after.filter((v) => !before.some((w) => same(v, w)));
-  const removed = before.filter((v) => !after.some((w) => same(v, w)));
+  const added = after.filter((v) => !before.some((w) => deepEqual(v, w)));
+  const removed = before.filter((v) => !after.some((w) => deepEqual(v, w)));
   const out: HistoryLine[] = [];
   if (added.length > 0) out.push(message('history.clause.itemsAdded', { field, items: list(added.map((v) => elementPhrase(kind, v, sources))) }, added.length));
   if (removed.length > 0) out.push(message('history.clause.itemsRemoved', { field, items: list(removed.map((v) => elementPhrase(kind, v, sources))) }, removed.length));
@@ -132,7 +123,7 @@ export function partClauses(part: Part, before: unknown, after: unknown, sources
   const out: HistoryLine[] = [];
   let other = false;
   for (const key of keys) {
-    if (SILENT.has(key) || same(b[key], a[key]) || (absent(b[key]) && absent(a[key]))) continue;
+    if (SILENT.has(key) || deepEqual(b[key], a[key]) || (absent(b[key]) && absent(a[key]))) continue;
     const inner = Object.hasOwn(nested, key) ? nested[key] : undefined;
     const path = `${prefix}${key}`;
     if (inner) out.push(...partClauses(inner, b[key], a[key], sources, exact, `${path}.`));

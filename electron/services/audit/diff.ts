@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { NgoCase, PrisonerCase, type AuditChange, type CaseFile } from '../../../shared/model';
+import { deepEqual } from '../../../shared/jsonValue';
 
 // What a save changed, as the history records it. Pure: the store calls it with
 // the case as it was on disk and as it is about to be written.
@@ -54,16 +55,6 @@ function orderedKeys(schema: Schema, a: Obj, b: Obj): string[] {
   return [...declared, ...extra];
 }
 
-function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((v, i) => deepEqual(v, b[i]));
-  if (isObject(a) && isObject(b)) {
-    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    for (const k of keys) if (!deepEqual(a[k], b[k])) return false;
-    return true;
-  }
-  return false;
-}
 
 const isHigh = (s: string, i: number) => {
   const c = s.charCodeAt(i);
