@@ -15,9 +15,7 @@ export const SHELL_CALLS = {
   takeOpenedBundle: { channel: 'shell:open-bundle', refused: (_message: string) => null, needsGesture: false },
   setLanguage: { channel: 'shell:set-language', refused: (_message: string) => false, needsGesture: false },
   chooseFolder: { channel: 'shell:choose-folder', refused: (_message: string) => null, needsGesture: false },
-} as const;
-export type ShellCallName = keyof typeof SHELL_CALLS;
-export const SHELL_CALL_NAMES = Object.keys(SHELL_CALLS) as ShellCallName[];
+} as const satisfies Record<ShellCallName, { channel: string; refused: (message: string) => unknown; needsGesture: boolean }>;
 
 /** The IPC channels between the desktop shell and its page, besides one per contract operation. */
 export const SHELL_CHANNELS = {
@@ -32,16 +30,11 @@ export const SHELL_CHANNELS = {
   setLanguage: SHELL_CALLS.setLanguage.channel,
 } as const;
 
-/** What the user may save through the shell's Save dialog: each has its own file type filter. */
-export const SAVE_KINDS = ['pdf', 'docx', 'bundle'] as const;
-export type SaveKind = (typeof SAVE_KINDS)[number];
-
 export type { OpenedBundle, SaveOutcome } from './shellContract';
 import type { SaveOutcome, ShellCalls } from './shellContract';
+import type { ShellCallName } from './shellNames';
+export { SAVE_KINDS, SHELL_CALL_NAMES, SHELL_LANGUAGES, type SaveKind, type ShellCallName, type ShellLanguage } from './shellNames';
 
-/** The languages the shell's own menu and dialogs speak: the interface's. */
-export const SHELL_LANGUAGES = ['en', 'ru', 'kk'] as const;
-export type ShellLanguage = (typeof SHELL_LANGUAGES)[number];
 
 /**
  * `window.casefileShell`: what only the desktop shell offers the page (absent in

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SAVE_KINDS, SHELL_LANGUAGES, type ShellCallName } from './shellCommands';
+import { SAVE_KINDS, SHELL_LANGUAGES, type ShellCallName } from './shellNames';
 
 // The desktop shell's own channels, declared like the contract: for each method
 // of `window.casefileShell`, the arguments the page sends (a tuple) and what the
