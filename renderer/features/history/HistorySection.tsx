@@ -8,7 +8,7 @@ import type { HistoryLine } from '../../../shared/history/phrase';
 import { lineText } from '../../../shared/history/phraseText';
 import { useHistoryWriter } from './describe/useHistoryWriter';
 import { useFormat } from '../../i18n/format';
-import { Section } from '../case/parts';
+import { Section } from '../../components/Section';
 import { CHANGES_VISIBLE, describeChange, HISTORY_VISIBLE, newestFirst, type ChangeView } from './historyModel';
 import './history.css';
 import { useErrorText } from '../../lib/errors';

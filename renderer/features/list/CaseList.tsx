@@ -8,7 +8,7 @@ import { localToday } from '../../../shared/text/dates';
 import { useFormat } from '../../i18n/format';
 import { situationText } from './situation';
 import { navigate } from '../../lib/router';
-import { enumLabel, enumOptions } from '../case/sections/common';
+import { enumLabel, enumOptions } from '../../lib/enumLabels';
 import { compileQuery, searchFold } from './search';
 import { allTags, filterRows, sortRows, toRows, type CaseRow, type ListFilters, type Sort, type SortKey } from './listModel';
 import { BriefDialog } from '../briefs/BriefDialog';

@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import { api } from '../../api';
 import type { SearchField, SearchHit } from '../../../shared/model/search';
 import { navigate } from '../../lib/router';
-import { enumLabel } from '../case/sections/common';
+import { enumLabel } from '../../lib/enumLabels';
 import type { ListFilters } from '../list/listModel';
 import { highlightPieces, searchableQuery } from './highlight';
 import { requestLanding } from './landingStore';
