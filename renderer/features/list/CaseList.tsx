@@ -2,8 +2,7 @@ import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/rea
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import type { ApiError } from '../../../shared/errors';
-import { CaseKind, CaseStatus, Priority, type CaseSummary } from '../../../shared/model';
+import { CaseKind, CaseStatus, Priority } from '../../../shared/model';
 import { localToday } from '../../../shared/text/dates';
 import { useFormat } from '../../i18n/format';
 import { situationText } from './situation';
@@ -18,6 +17,7 @@ import { NoMatch } from '../welcome/NoMatch';
 import { Welcome } from '../welcome/Welcome';
 import './list.css';
 import { useErrorText } from '../../lib/errors';
+import { useOperation } from '../../lib/useOperation';
 
 export type ListUiState = {
   filters: ListFilters;
@@ -61,26 +61,11 @@ export function CaseList({ ui, setUi, filterRef, version, onNewCase, onImport, o
   const { t } = useTranslation();
   const errorOf = useErrorText();
   const format = useFormat();
-  const [cases, setCases] = useState<CaseSummary[] | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { value: cases, error, refresh: load } = useOperation(() => api['cases.list']({}), [version]);
   const ids = { filter: useId(), kind: useId(), status: useId(), priority: useId(), tag: useId() };
   const fullText = useFullTextSearch(ui.filters);
   const [briefOpen, setBriefOpen] = useState(false);
   const [withHistory, setWithHistory] = useExportHistory();
-
-  const load = useCallback(async () => {
-    const result = await api['cases.list']({});
-    if (result.ok) {
-      setCases(result.value);
-      setError(null);
-    } else {
-      setError(result.error);
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load, version]);
 
   useEffect(() => {
     const onFocus = () => void load();
