@@ -212,7 +212,6 @@ const FEATURE_ENTRIES: Readonly<Record<string, string>> = {
   'briefs/saveCase.ts': 'the case view saves before a brief is written',
   'bundles/exportBundle.ts': 'the list, the case and the settings export',
   'history/HistorySection.tsx': 'a section of the case view',
-  'list/listModel.ts': "the search shows the list's filters (ListFilters)",
   'lock/EncryptionSection.tsx': 'a section of the settings',
   'lock/vault.ts': 'the settings lock the folder',
   'search/FullTextSearch.tsx': 'the list holds the search box',
