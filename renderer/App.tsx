@@ -7,7 +7,7 @@ import { ToastProvider, useToast } from './components/Toasts';
 import { ImportDialog } from './features/bundles/ImportDialog';
 import { exportCases, exportToast } from './features/bundles/exportBundle';
 import { CaseView } from './features/case/CaseView';
-import { anyUnsaved, flushAll, openSession } from './features/case/session';
+import { anyUnsaved, flushAll, openSession } from './lib/caseSession';
 import { LockScreen } from './features/lock/LockScreen';
 import { PLAIN_FOLDER, useIdleLock, useLockNow, useVault, VaultContext } from './features/lock/vault';
 import { CaseList, initialListUi, type ListUiState } from './features/list/CaseList';

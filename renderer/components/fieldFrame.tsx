@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { useCurrentSession } from '../features/case/session';
+import { useCurrentSession } from '../lib/caseSession';
 import { ConfidentialBadge } from './ConfidentialBadge';
 
 // Labelled form fields. Each keeps what the user typed, even when it is not valid

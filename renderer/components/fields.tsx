@@ -1,6 +1,6 @@
 import { useId, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCurrentSession, type CaseSession } from '../features/case/session';
+import { useCurrentSession, type CaseSession } from '../lib/caseSession';
 import { cls, describedBy, FieldFrame, useBuffered, type Parsed } from './fieldFrame';
 import { LineInput } from './LineInput';
 

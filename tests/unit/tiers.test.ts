@@ -193,3 +193,68 @@ describe('floors inside electron/services', () => {
     expect(drawn, 'the Mermaid block of the floors in README.md (copy floorsDiagram())').toBe(floorsDiagram());
   });
 });
+
+// The renderer's features are folders side by side: one feature may place another's
+// screen, section or dialog (its public entry), but no feature reaches into another for
+// a helper: helpers two features need live in renderer/lib/ (or components/ for a
+// shared building block). Each entry below is a module other features may import, and
+// why; every other import across features fails, and an entry no one uses fails too.
+const FEATURE_ENTRIES: Readonly<Record<string, string>> = {
+  'agenda/TimeFacts.tsx': "the agenda's time facts, shown under a term or a measure in the case",
+  'agenda/useAgenda.ts': 'the welcome screen shows the next dates of the agenda',
+  'annotations/AnnotationDialog.tsx': "annotations are made inside a source's reader",
+  'annotations/AnnotationFields.tsx': "annotations are made inside a source's reader",
+  'annotations/AnnotationPanel.tsx': "a source's annotations, listed beside it",
+  'annotations/acceptWording.ts': 'a changed source offers to accept the new wording of its annotations',
+  'backups/BackupsSection.tsx': 'a section of the settings',
+  'briefs/BriefDialog.tsx': 'the list and the case open the brief dialog',
+  'briefs/briefModel.ts': 'the case view asks which briefs a case can make',
+  'briefs/saveCase.ts': 'the case view saves before a brief is written',
+  'bundles/exportBundle.ts': 'the list, the case and the settings export',
+  'history/HistorySection.tsx': 'a section of the case view',
+  'lock/EncryptionSection.tsx': 'a section of the settings',
+  'lock/vault.ts': 'the settings lock the folder',
+  'search/FullTextSearch.tsx': 'the list holds the search box',
+  'search/useSearchLanding.ts': 'the case view lands on a search hit',
+  'search/landingStore.ts': 'a hit inside a source is handed to the sources section',
+  'search/reveal.ts': 'a hit inside a source is painted by the same code as one in a field',
+  'settings/AboutDialog.tsx': 'the backups section links to the about dialog',
+  'sources/SourcesSection.tsx': 'a section of the case view',
+  'sources/SourceCitations.tsx': 'a timeline event cites its sources',
+  'sources/readerStore.ts': 'a search hit opens the source it is in',
+  'welcome/NoMatch.tsx': 'the list shows it when nothing matches',
+  'welcome/Welcome.tsx': 'the list shows it when the folder is empty',
+};
+
+describe('features of the renderer', () => {
+  it('import each other only through their public entries', async () => {
+    const FEATURES = 'renderer/features/';
+    const featureOf = (file: string) => file.slice(FEATURES.length).split('/')[0];
+    const across: string[] = [];
+    const used = new Set<string>();
+    for (const file of (await sources('renderer/features')).map((f) => f.split(path.sep).join('/'))) {
+      for (const spec of await importsOf(file)) {
+        if (spec.endsWith('.css')) continue;
+        const target = resolveImport(file, spec);
+        if (!target?.startsWith(FEATURES) || featureOf(target) === featureOf(file)) continue;
+        const entry = target.slice(FEATURES.length);
+        if (entry in FEATURE_ENTRIES) used.add(entry);
+        else across.push(`${file} -> ${target}`);
+      }
+    }
+    expect(across, 'a feature imports a helper from inside another: move it to renderer/lib/ or name the entry').toEqual([]);
+    expect(Object.keys(FEATURE_ENTRIES).filter((e) => !used.has(e)), 'entries no other feature imports: strike them').toEqual([]);
+  });
+
+  it('no feature imports from inside the case feature', async () => {
+    for (const file of await sources('renderer')) {
+      const rel = file.split(path.sep).join('/');
+      if (rel.startsWith('renderer/features/case/') || rel === 'renderer/App.tsx') continue;
+      for (const spec of await importsOf(file)) {
+        if (spec.endsWith('.css')) continue;
+        const target = resolveImport(rel, spec);
+        expect(target ?? '', `${rel} imports ${target}`).not.toMatch(/^renderer\/features\/case\//);
+      }
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import type { SearchHit, SearchQuery } from '../../../shared/model/search';
+import { hasCaseFilter, matchesCaseFilter } from '../../../shared/model/listFilter';
 import type { CaseStoreBase, StoreChange } from '../store/caseStore';
 import { CaseSearchIndex } from './caseSearchIndex';
 import { SEARCH_INDEX_FILE } from '../disk/folderLayout';
@@ -196,12 +197,12 @@ export class SearchService {
     const index = await this.ensure();
     this.drain(); // a search right after a save sees it
     this.postponeSave(); // someone is searching: not the moment to write the index
-    const filtered = q.kind !== undefined || q.status !== undefined || q.priority !== undefined || q.tag !== undefined;
+    const filtered = hasCaseFilter(q);
     // The list filters are answered from the store's summaries, the same data cases.list filters.
     const filter = (id: string) => {
       const s = this.store.summary(id);
       if (!s) return false;
-      return (!q.kind || s.kind === q.kind) && (!q.status || s.status === q.status) && (!q.priority || s.priority === q.priority) && (!q.tag || s.tags.includes(q.tag));
+      return matchesCaseFilter(s, q);
     };
     const { hits, reached } = index.searchRaw(q.query, { limit: q.limit, ...(filtered ? { filter } : {}) });
     const complete = async (raw: (typeof hits)[number]): Promise<SearchHit | null> => {

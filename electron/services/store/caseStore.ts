@@ -3,6 +3,7 @@ import { readdir, readFile, rename, stat, unlink, utimes } from 'node:fs/promise
 import path from 'node:path';
 import { agendaItems, CaseFile, emptyIdRecord, ownValue, setOwn, summarize, type AuditCause, type AuditEntry, type Bundle, type CaseDraft, type CaseSummary, type AgendaItem } from '../../../shared/model';
 import type { ExportedBundle, ImportReport, ListQuery, OnConflict, TrashEntry } from '../../../shared/contract';
+import { matchesCaseFilter } from '../../../shared/model/listFilter';
 import { BUNDLE_FORMAT, BUNDLE_VERSION } from '../../../shared/model';
 import { bundleIssues, finalizeCase } from '../cases/finalize';
 import { assertNoLiveTwin, FolderIds, idForNewCase } from '../cases/caseIds';
@@ -330,11 +331,7 @@ export class CaseStoreBase {
     this.assertOpen();
     const rows: CaseSummary[] = [];
     for (const { summary: c } of this.entries.values()) {
-      if (query.kind && c.kind !== query.kind) continue;
-      if (query.status && c.status !== query.status) continue;
-      if (query.priority && c.priority !== query.priority) continue;
-      if (query.tag && !c.tags.includes(query.tag)) continue;
-      rows.push(c);
+      if (matchesCaseFilter(c, query)) rows.push(c);
     }
     return rows.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id));
   }

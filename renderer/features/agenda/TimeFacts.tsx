@@ -5,8 +5,8 @@ import { localToday } from '../../../shared/text/dates';
 import { daysCount, type DaysCount } from '../../../shared/text/daysCount';
 import { expectedRelease, measureEnd, type DaysIn, type ExpectedEnd } from '../../../shared/text/detention';
 import { useFormat, type Format } from '../../i18n/format';
-import { formatDay, formatMonth, formatPartialDate } from './partialDates';
-import { termText } from './termText';
+import { formatDay, formatMonth, formatPartialDate } from '../../lib/partialDates';
+import { termText } from '../../lib/termText';
 import './agenda.css';
 
 // Days in detention (or under a measure) and the expected release (or end), as honest

@@ -5,11 +5,11 @@ import { ConfidentialBadge } from '../../components/ConfidentialBadge';
 import { Dialog } from '../../components/Dialog';
 import { useToast } from '../../components/Toasts';
 import { newId } from '../../lib/ids';
-import type { Edit } from '../case/sections/common';
+import type { Edit } from '../../lib/edit';
 import { AnnotationFields, type AnnotationForm } from './AnnotationFields';
 import { ChangedWords } from './ChangedWords';
 import { orphanReason } from './orphanReason';
-import { caseAnnotationTags, formatTags, parseTags, shorten } from './tags';
+import { caseAnnotationTags, formatTags, parseTags, shorten } from '../../lib/annotationTags';
 
 /** Sets or drops `publicComment`, so an annotation never stored with it keeps no `false` either. */
 function withPublicComment(a: Annotation, on: boolean | undefined): Annotation {

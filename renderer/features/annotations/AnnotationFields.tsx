@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseTags } from './tags';
+import { parseTags } from '../../lib/annotationTags';
 
 /** `publicComment` absent: the form does not offer the choice (the comment stays a working note). */
 export type AnnotationForm = { body: string; tags: string; confidential: boolean; publicComment?: boolean };

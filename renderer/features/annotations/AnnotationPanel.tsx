@@ -4,7 +4,7 @@ import type { AnnotationState, CaseFile } from '../../../shared/model';
 import { ConfidentialBadge } from '../../components/ConfidentialBadge';
 import { ChangedWords } from './ChangedWords';
 import { orphanReason } from './orphanReason';
-import { shorten } from './tags';
+import { shorten } from '../../lib/annotationTags';
 
 type Filters = { tag: string; source: string; confidentiality: '' | 'confidential' | 'public' };
 const NO_FILTERS: Filters = { tag: '', source: '', confidentiality: '' };

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { shorten } from './tags';
+import { shorten } from '../../lib/annotationTags';
 
 /** The words a changed annotation was made on, and the words now in its passage, one above the other. */
 export function ChangedWords({ was, now, limit }: { was: string; now: string; limit?: number }) {

@@ -7,7 +7,7 @@ import { Dialog } from '../../components/Dialog';
 import { useToast } from '../../components/Toasts';
 import { useFormat, type Format } from '../../i18n/format';
 import { reloadApp } from '../../lib/reload';
-import { flushAllAndWait } from '../case/session';
+import { flushAllAndWait } from '../../lib/caseSession';
 import type { Info } from '../settings/AboutDialog';
 import { useOperation } from '../../lib/useOperation';
 import { backupErrorText } from './backupErrors';

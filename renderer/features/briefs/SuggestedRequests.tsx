@@ -4,7 +4,7 @@ import type { CaseFile } from '../../../shared/model';
 import type { BriefLang } from '../../../shared/model/brief';
 import { newId } from '../../lib/ids';
 import { useErrorText } from '../../lib/errors';
-import { suggestedRequests } from '../case/sections/suggestRequests';
+import { suggestedRequests } from '../../lib/suggestRequests';
 import { nameInLanguage, withRequests } from './briefing';
 import type { SaveCase } from './saveCase';
 

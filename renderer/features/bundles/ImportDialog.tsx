@@ -5,7 +5,7 @@ import type { ImportReport, OnConflict } from '../../../shared/contract';
 import { isCapNote, leftOut } from '../../../shared/issueCap';
 import { fileToBase64 } from '../../lib/fileBase64';
 import { Dialog } from '../../components/Dialog';
-import { enumLabel } from '../case/sections/common';
+import { enumLabel } from '../../lib/enumLabels';
 import { bundleFaults } from './importIssues';
 import { useErrorText } from '../../lib/errors';
 

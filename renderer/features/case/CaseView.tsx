@@ -11,7 +11,7 @@ import { BriefDialog } from '../briefs/BriefDialog';
 import { saveThroughSession } from '../briefs/saveCase';
 import { saveBeforeBrief } from '../briefs/briefModel';
 import { ConflictView } from './ConflictView';
-import { forgetSession, openSession, SessionContext, useSessionState, type CaseSession, type SessionState } from './session';
+import { forgetSession, openSession, SessionContext, useSessionState, type CaseSession, type SessionState } from '../../lib/caseSession';
 import { BasicsSection } from './sections/Basics';
 import { AdvocacySection, AnalysisSection, DeadlinesSection, TimelineSection } from './sections/Common';
 import { RequestsSection } from './sections/Requests';
@@ -24,7 +24,7 @@ import { ChargesSection, DetentionSection, LawyerSection, RecognitionsSection } 
 import { PersonSection } from './sections/Identity';
 import { ArrestSection } from './sections/Arrest';
 import { DecisionsSection } from './sections/Decisions';
-import { enumLabel } from './sections/common';
+import { enumLabel } from '../../lib/enumLabels';
 import './case.css';
 import { useSectionInView } from './useSectionInView';
 import { useErrorText } from '../../lib/errors';

@@ -4,7 +4,7 @@ import type { CaseFile } from '../../../shared/model';
 import { useToast } from '../../components/Toasts';
 import { useFormat } from '../../i18n/format';
 import { navigate } from '../../lib/router';
-import type { CaseSession } from './session';
+import type { CaseSession } from '../../lib/caseSession';
 import { useErrorText } from '../../lib/errors';
 
 // Shown when a save was refused because the case changed on disk meanwhile. Both

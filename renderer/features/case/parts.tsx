@@ -4,25 +4,10 @@ import type { Money } from '../../../shared/model';
 import { AmountField, CheckboxField, ShowErrorsContext, TextField, useScratchState } from '../../components/fields';
 import { ConfidentialBadge } from '../../components/ConfidentialBadge';
 import { MoveButtons, onMoveKeys, type OrderControls } from './order';
-import { useCurrentSession } from './session';
+import { useCurrentSession } from '../../lib/caseSession';
 
-// Building blocks the case sections share: a titled section, an item card with a
-// remove button, the "add an item" form, and the Money fields.
-
-export function Section({ id, title, children, actions, confidential }: { id: string; title: string; children: ReactNode; actions?: ReactNode; confidential?: boolean }) {
-  return (
-    <section className={`case-section${confidential ? ' is-confidential' : ''}`} id={`section-${id}`} aria-labelledby={`section-${id}-title`}>
-      <header className="case-section-header">
-        <h2 id={`section-${id}-title`} tabIndex={-1}>
-          {title}
-        </h2>
-        {confidential && <ConfidentialBadge always />}
-        {actions && <div className="case-section-actions">{actions}</div>}
-      </header>
-      {children}
-    </section>
-  );
-}
+// Building blocks the case sections share: an item card with a remove button, the
+// "add an item" form, and the Money fields (the titled section is components/Section).
 
 export function FieldGrid({ children }: { children: ReactNode }) {
   return <div className="field-grid">{children}</div>;

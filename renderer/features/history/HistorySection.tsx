@@ -1,17 +1,17 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import type { ApiError } from '../../../shared/errors';
 import type { AuditCause, AuditEntry, CaseFile } from '../../../shared/model';
 import { describeHistory } from '../../../shared/history/describe';
 import type { HistoryLine } from '../../../shared/history/phrase';
 import { lineText } from '../../../shared/history/phraseText';
 import { useHistoryWriter } from './describe/useHistoryWriter';
 import { useFormat } from '../../i18n/format';
-import { Section } from '../case/parts';
+import { Section } from '../../components/Section';
 import { CHANGES_VISIBLE, describeChange, HISTORY_VISIBLE, newestFirst, type ChangeView } from './historyModel';
 import './history.css';
 import { useErrorText } from '../../lib/errors';
+import { useOperation } from '../../lib/useOperation';
 
 // The case's saved changes, newest first, each in sentences (shared/history names
 // items as they were at that revision), the log's own record one click away under
@@ -32,27 +32,13 @@ const CAUSE_KEYS: Record<AuditCause, string> = {
 export function HistorySection({ id, rev }: { id: string; rev: number }) {
   const { t } = useTranslation();
   const errorOf = useErrorText();
-  const [entries, setEntries] = useState<Array<{ entry: AuditEntry; lines: HistoryLine[] }> | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  // The case as it is now: the history is walked back from it to name each item as it was.
+  const { value: entries, error, refresh: retry } = useOperation(async () => {
+    const [r, current] = await Promise.all([api['cases.history']({ id }), api['cases.get']({ id })]);
+    return r.ok ? { ok: true as const, value: described(r.value, current.ok ? current.value : undefined) } : r;
+  }, [id, rev]);
   const [showAll, setShowAll] = useState(false);
-  const [reloads, setReloads] = useState(0);
 
-  useEffect(() => {
-    let live = true;
-    // The case as it is now: the history is walked back from it to name each item as it was.
-    void Promise.all([api['cases.history']({ id }), api['cases.get']({ id })]).then(([r, current]) => {
-      if (!live) return;
-      if (r.ok) {
-        setEntries(described(r.value, current.ok ? current.value : undefined));
-        setError(null);
-      } else setError(r.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [id, rev, reloads]);
-
-  const retry = useCallback(() => setReloads((n) => n + 1), []);
   const shown = entries && !showAll ? entries.slice(0, HISTORY_VISIBLE) : entries;
 
   return (
@@ -60,7 +46,7 @@ export function HistorySection({ id, rev }: { id: string; rev: number }) {
       {error && (
         <p className="field-error" role="alert">
           {t('history.loadFailed', { message: errorOf(error) })}{' '}
-          <button type="button" className="btn btn-small" onClick={retry}>
+          <button type="button" className="btn btn-small" onClick={() => void retry()}>
             {t('save.retry')}
           </button>
         </p>

@@ -2,13 +2,13 @@ import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/rea
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import type { ApiError } from '../../../shared/errors';
-import { CaseKind, CaseStatus, Priority, type CaseSummary } from '../../../shared/model';
+import { CaseKind, CaseStatus, Priority } from '../../../shared/model';
 import { localToday } from '../../../shared/text/dates';
+import { hasCaseFilter } from '../../../shared/model/listFilter';
 import { useFormat } from '../../i18n/format';
 import { situationText } from './situation';
 import { navigate } from '../../lib/router';
-import { enumLabel, enumOptions } from '../case/sections/common';
+import { enumLabel, enumOptions } from '../../lib/enumLabels';
 import { compileQuery, searchFold } from './search';
 import { allTags, filterRows, sortRows, toRows, type CaseRow, type ListFilters, type Sort, type SortKey } from './listModel';
 import { BriefDialog } from '../briefs/BriefDialog';
@@ -16,8 +16,11 @@ import { useExportHistory } from '../bundles/exportBundle';
 import { FullTextResults, FullTextSearchField, useFullTextSearch } from '../search/FullTextSearch';
 import { NoMatch } from '../welcome/NoMatch';
 import { Welcome } from '../welcome/Welcome';
+import { CaseRowCells } from './CaseRowCells';
+import { FilterSelect } from './FilterSelect';
 import './list.css';
 import { useErrorText } from '../../lib/errors';
+import { useOperation } from '../../lib/useOperation';
 
 export type ListUiState = {
   filters: ListFilters;
@@ -61,26 +64,11 @@ export function CaseList({ ui, setUi, filterRef, version, onNewCase, onImport, o
   const { t } = useTranslation();
   const errorOf = useErrorText();
   const format = useFormat();
-  const [cases, setCases] = useState<CaseSummary[] | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { value: cases, error, refresh: load } = useOperation(() => api['cases.list']({}), [version]);
   const ids = { filter: useId(), kind: useId(), status: useId(), priority: useId(), tag: useId() };
   const fullText = useFullTextSearch(ui.filters);
   const [briefOpen, setBriefOpen] = useState(false);
   const [withHistory, setWithHistory] = useExportHistory();
-
-  const load = useCallback(async () => {
-    const result = await api['cases.list']({});
-    if (result.ok) {
-      setCases(result.value);
-      setError(null);
-    } else {
-      setError(result.error);
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load, version]);
 
   useEffect(() => {
     const onFocus = () => void load();
@@ -199,7 +187,7 @@ export function CaseList({ ui, setUi, filterRef, version, onNewCase, onImport, o
 
   const selectedVisible = rows.filter((r) => ui.selected.has(r.summary.id)).length;
   const allVisibleSelected = rows.length > 0 && selectedVisible === rows.length;
-  const filtersActive = ui.filters.text !== '' || !!ui.filters.kind || !!ui.filters.status || !!ui.filters.priority || !!ui.filters.tag;
+  const filtersActive = ui.filters.text !== '' || hasCaseFilter(ui.filters);
 
   return (
     <div className="list-view">
@@ -374,37 +362,7 @@ export function CaseList({ ui, setUi, filterRef, version, onNewCase, onImport, o
                   }}
                   onClick={() => navigate({ name: 'case', id: s.id })}
                 >
-                  <div className="grid-cell col-select" role="gridcell" onClick={(e) => e.stopPropagation()}>
-                    <label className="select-box">
-                      <span className="visually-hidden">{t('list.selectRow', { name: row.name || s.title })}</span>
-                      <input type="checkbox" tabIndex={-1} checked={selected} onChange={() => toggleSelected(s.id)} />
-                    </label>
-                  </div>
-                  <div className="grid-cell col-name" role="gridcell">
-                    <span className="row-name">{row.name}</span>
-                    <span className="row-title">{s.title}</span>
-                  </div>
-                  <div className="grid-cell col-kind" role="gridcell">
-                    <span className={`badge badge-kind kind-${s.kind}`}>{enumLabel(t, 'kindShort', s.kind)}</span>
-                  </div>
-                  <div className="grid-cell col-status" role="gridcell">
-                    <span className={`badge status-${s.status}`}>{enumLabel(t, 'status', s.status)}</span>
-                  </div>
-                  <div className="grid-cell col-priority" role="gridcell">
-                    <span className={`priority priority-${s.priority}`}>{enumLabel(t, 'priority', s.priority)}</span>
-                  </div>
-                  <div className="grid-cell col-region" role="gridcell">
-                    {[s.region, s.country].filter(Boolean).join(', ')}
-                  </div>
-                  <div className="grid-cell col-situation" role="gridcell">
-                    {situation(row)}
-                  </div>
-                  <div className="grid-cell col-days" role="gridcell" title={row.over ? t('daysStop.listHint') : row.days?.approximate ? t('list.daysApproxHint', { since: s.since }) : s.since}>
-                    {row.days ? (row.days.approximate ? `≥ ${format.number(row.days.days)}` : format.number(row.days.days)) : row.over ? t('list.daysOver') : '—'}
-                  </div>
-                  <div className="grid-cell col-updated" role="gridcell">
-                    <time dateTime={s.updatedAt}>{format.date(s.updatedAt)}</time>
-                  </div>
+                  <CaseRowCells row={row} selected={selected} onToggle={() => toggleSelected(s.id)} situation={situation(row)} />
                 </div>
               );
             })}
@@ -416,30 +374,6 @@ export function CaseList({ ui, setUi, filterRef, version, onNewCase, onImport, o
         onClose={() => setBriefOpen(false)}
         subject={{ kind: 'multi', cases: (cases ?? []).filter((c) => ui.selected.has(c.id)).map((c) => ({ id: c.id, title: c.title })) }}
       />
-    </div>
-  );
-}
-
-/** One of the list's filter menus: "Any" plus the values of one field. */
-function FilterSelect(props: {
-  id: string;
-  label: string;
-  anyLabel: string;
-  value: string | undefined;
-  options: ReadonlyArray<{ value: string; label: string }>;
-  onChange: (value: string | undefined) => void;
-}) {
-  return (
-    <div className="toolbar-field">
-      <label htmlFor={props.id}>{props.label}</label>
-      <select id={props.id} value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value || undefined)}>
-        <option value="">{props.anyLabel}</option>
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { CaseSummary } from '../../../shared/model';
+import { matchesCaseFilter, type CaseFilter } from '../../../shared/model/listFilter';
 import { partialDateStart, type CalendarDate, type DaysSince } from '../../../shared/text/dates';
 import { daysCount } from '../../../shared/text/daysCount';
 
@@ -9,13 +10,8 @@ export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDir = 'asc' | 'desc';
 export type Sort = { key: SortKey; dir: SortDir };
 
-export type ListFilters = {
-  text: string;
-  kind?: CaseSummary['kind'];
-  status?: CaseSummary['status'];
-  priority?: CaseSummary['priority'];
-  tag?: string;
-};
+/** The list's filters: the contract's (shared/model/listFilter.ts) and the instant text filter. */
+export type ListFilters = CaseFilter & { text: string };
 
 export type CaseRow = {
   summary: CaseSummary;
@@ -78,13 +74,7 @@ function countInput(s: CaseSummary) {
 /** `compile` turns the filter text into a test on a row's folded text (see search.ts). */
 export function filterRows(rows: readonly CaseRow[], filters: ListFilters, compile: (query: string) => (haystack: string) => boolean): CaseRow[] {
   const matches = compile(filters.text);
-  return rows.filter(({ summary: s, haystack }) => {
-    if (filters.kind && s.kind !== filters.kind) return false;
-    if (filters.status && s.status !== filters.status) return false;
-    if (filters.priority && s.priority !== filters.priority) return false;
-    if (filters.tag && !s.tags.includes(filters.tag)) return false;
-    return matches(haystack);
-  });
+  return rows.filter(({ summary, haystack }) => matchesCaseFilter(summary, filters) && matches(haystack));
 }
 
 const STATUS_ORDER = ['active', 'monitoring', 'resolved', 'closed'];

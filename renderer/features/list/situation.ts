@@ -1,9 +1,9 @@
 import type { TFunction } from 'i18next';
 import type { CaseSummary } from '../../../shared/model';
 import type { Format } from '../../i18n/format';
-import { formatPartialDate } from '../agenda/partialDates';
-import { termText } from '../agenda/termText';
-import { enumLabel } from '../case/sections/common';
+import { formatPartialDate } from '../../lib/partialDates';
+import { termText } from '../../lib/termText';
+import { enumLabel } from '../../lib/enumLabels';
 import { prisonerSituation } from './listModel';
 
 /**

@@ -5,7 +5,7 @@ import { api } from '../../api';
 import type { Result } from '../../../shared/errors';
 import type { VaultStatus } from '../../../shared/model';
 import { useToast } from '../../components/Toasts';
-import { flushAllAndWait } from '../case/session';
+import { flushAllAndWait } from '../../lib/caseSession';
 import { useVault } from './vault';
 import { vaultErrorText, type VaultAction } from './vaultErrors';
 import './lock.css';

@@ -4,7 +4,7 @@ import { api } from '../../api';
 import type { VaultStatus } from '../../../shared/model';
 import { useToast } from '../../components/Toasts';
 import { reloadApp } from '../../lib/reload';
-import { flushAllAndWait } from '../case/session';
+import { flushAllAndWait } from '../../lib/caseSession';
 import { vaultErrorText } from './vaultErrors';
 
 /** What the app knows of the data folder's encryption, and a way to update it after a change. */

@@ -5,7 +5,7 @@ import { MeasureType, type CaseDraftInput, type CaseKind } from '../../../shared
 import { Dialog } from '../../components/Dialog';
 import { SelectField, ShowErrorsContext, TextField } from '../../components/fields';
 import { navigate } from '../../lib/router';
-import { enumLabel, enumOptions } from '../case/sections/common';
+import { enumLabel, enumOptions } from '../../lib/enumLabels';
 import { useErrorText } from '../../lib/errors';
 
 type Form = {

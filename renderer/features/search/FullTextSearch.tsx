@@ -4,8 +4,8 @@ import type { TFunction } from 'i18next';
 import { api } from '../../api';
 import type { SearchField, SearchHit } from '../../../shared/model/search';
 import { navigate } from '../../lib/router';
-import { enumLabel } from '../case/sections/common';
-import type { ListFilters } from '../list/listModel';
+import { enumLabel } from '../../lib/enumLabels';
+import type { CaseFilter } from '../../../shared/model/listFilter';
 import { highlightPieces, searchableQuery } from './highlight';
 import { requestLanding } from './landingStore';
 import './search.css';
@@ -19,7 +19,6 @@ import './search.css';
 export const SEARCH_DEBOUNCE_MS = 150;
 const LIMIT = 100;
 
-type Filters = Pick<ListFilters, 'kind' | 'status' | 'priority' | 'tag'>;
 
 type Answer =
   | { status: 'idle' }
@@ -52,7 +51,7 @@ function openHit(hit: SearchHit): void {
 // The query outlives the list view: back from a case, the same results show again.
 let rememberedQuery = '';
 
-export function useFullTextSearch(filters: Filters): FullTextSearch {
+export function useFullTextSearch(filters: CaseFilter): FullTextSearch {
   const [query, setQueryState] = useState(rememberedQuery);
   const [answer, setAnswer] = useState<Answer>({ status: 'idle' });
   const [activeIndex, setActiveIndex] = useState(0);

@@ -3,17 +3,17 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEve
 import { useTranslation } from 'react-i18next';
 import type { Annotation, AnnotationState, CaseFile, Source } from '../../../shared/model';
 import { makeTarget } from '../../../shared/text/anchor';
-import { ConfidentialBadge } from '../../components/ConfidentialBadge';
 import { useToast } from '../../components/Toasts';
 import { newId } from '../../lib/ids';
 import { AnnotationFields, type AnnotationForm } from '../annotations/AnnotationFields';
-import { caseAnnotationTags, parseTags, shorten } from '../annotations/tags';
-import { enumLabel, type Edit } from '../case/sections/common';
+import { caseAnnotationTags, parseTags, shorten } from '../../lib/annotationTags';
+import { type Edit } from '../../lib/edit';
 import { rangeToOffsets } from './domOffsets';
 import { stopReattach, takeFocusRequest, type ReaderState } from './readerStore';
 import { layoutText, type Span } from './segments';
 import { KEY_HINT_ID, useKeyboardSelection } from './useKeyboardSelection';
 import { useLandOn } from './landOn';
+import { ReaderHeader } from './ReaderHeader';
 
 const PENDING = '\u0000pending';
 const FLASH_MS = 1800;
@@ -238,54 +238,9 @@ export function Reader({ c, edit, source, states, reader, activeId, onOpenAnnota
       .filter(Boolean)
       .join(' · ');
 
-  const copySha = () => {
-    void navigator.clipboard
-      ?.writeText(source.sha256)
-      .then(() => toast({ kind: 'success', message: t('sources.sha.copied') }))
-      .catch(() => toast({ kind: 'error', message: t('sources.sha.copyFailed') }));
-  };
-
-  const meta = [enumLabel(t, 'source', source.kind), source.publisher, source.publishedOn, source.language].filter(Boolean).join(' · ');
-
   return (
     <section ref={regionRef} className={`reader${source.confidential ? ' is-confidential' : ''}`} aria-labelledby="reader-title" data-source-id={source.id}>
-      <header className="reader-header">
-        <div className="reader-heading">
-          <p className="reader-kicker">{t('sources.reader.kicker')}</p>
-          <h3 id="reader-title" ref={headingRef} tabIndex={-1} dir="auto">
-            {source.title}
-          </h3>
-          <p className="reader-meta">
-            {meta}
-            {source.confidential && (
-              <>
-                {' '}
-                <ConfidentialBadge />
-              </>
-            )}
-          </p>
-          {source.url && (
-            <p className="reader-meta reader-url">
-              <span className="visually-hidden">{t('sources.field.url')}: </span>
-              <code className="break">{source.url}</code>
-            </p>
-          )}
-          <p className="reader-meta">
-            <span>{t('sources.sha.label')}</span> <code title={source.sha256}>{source.sha256.slice(0, 12)}</code>{' '}
-            <button type="button" className="btn-link" onClick={copySha} aria-label={t('sources.sha.copyLabel')}>
-              {t('sources.sha.copy')}
-            </button>
-          </p>
-        </div>
-        <div className="reader-actions">
-          <button type="button" className="btn btn-small" onClick={onEditSource}>
-            {t('sources.reader.editSource')}
-          </button>
-          <button type="button" className="btn btn-small" onClick={onClose}>
-            {t('sources.reader.close')}
-          </button>
-        </div>
-      </header>
+      <ReaderHeader source={source} headingRef={headingRef} onEditSource={onEditSource} onClose={onClose} />
 
       {reattaching && (
         <div className="reattach-banner" role="status">

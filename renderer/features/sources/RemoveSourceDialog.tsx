@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Annotation, CaseFile, Event, Source } from '../../../shared/model';
 import { Dialog } from '../../components/Dialog';
 import { useToast } from '../../components/Toasts';
-import type { Edit } from '../case/sections/common';
+import type { Edit } from '../../lib/edit';
 
 type Props = { c: CaseFile; edit: Edit; source: Source; onClose: () => void; onRemoved: () => void };
 

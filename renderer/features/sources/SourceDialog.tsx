@@ -8,8 +8,9 @@ import { CheckboxField, DateField, opt, SelectField, ShowErrorsContext, TextFiel
 import { Dialog } from '../../components/Dialog';
 import { useFormat } from '../../i18n/format';
 import { newId } from '../../lib/ids';
-import { useCurrentSession } from '../case/session';
-import { enumOptions, type Edit } from '../case/sections/common';
+import { useCurrentSession } from '../../lib/caseSession';
+import { enumOptions } from '../../lib/enumLabels';
+import { type Edit } from '../../lib/edit';
 import { sha256Hex } from './sha256';
 
 type Form = {

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { annotationStates, type AnnotationState } from '../../../shared/model';
 import { api } from '../../api';
-import type { SessionState } from '../case/session';
+import type { SessionState } from '../../lib/caseSession';
 
 // Which source the reading view shows, kept outside React so that other parts of the
 // case view (a timeline event's cited sources, the annotation list) can open it.

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { shorten } from '../annotations/tags';
+import { shorten } from '../../lib/annotationTags';
 import { rangeToOffsets } from './domOffsets';
 import { keyAction } from './keyboardKeys';
 import { applyMove, caretBox, focusOffset, placeSelection, type CaretBox } from './keyboardSelection';

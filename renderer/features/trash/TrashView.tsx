@@ -4,7 +4,7 @@ import type { TrashEntry } from '../../../shared/contract';
 import { useToast } from '../../components/Toasts';
 import { useFormat } from '../../i18n/format';
 import { navigate } from '../../lib/router';
-import { enumLabel } from '../case/sections/common';
+import { enumLabel } from '../../lib/enumLabels';
 import { useErrorText } from '../../lib/errors';
 import { useOperation } from '../../lib/useOperation';
 

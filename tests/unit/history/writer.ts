@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import i18next from 'i18next';
 import type { Writer } from '../../../shared/history/phraseText';
-import { termText, type UnitWords } from '../../../renderer/features/case/sections/term';
+import { termText, type UnitWords } from '../../../renderer/lib/term';
 
 // The renderer's locale files as renderer/i18n/index.ts merges them (`<lang>.json`
 // and every `<lang>.<part>.json`), in a plain i18next instance, and a Writer for

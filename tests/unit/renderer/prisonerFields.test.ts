@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CountryCode, Term } from '../../../shared/model';
 import { moveItem } from '../../../renderer/features/case/sections/reorder';
-import { termText, withTermUnit, type UnitWords } from '../../../renderer/features/case/sections/term';
+import { termText, withTermUnit, type UnitWords } from '../../../renderer/lib/term';
 import { countryOptions, ISO_COUNTRIES, NEAR_COUNTRIES } from '../../../renderer/features/case/sections/countries';
 import { withArrestPatch } from '../../../renderer/features/case/sections/arrestPatch';
 

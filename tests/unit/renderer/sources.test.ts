@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { caseAnnotationTags, parseTags, shorten } from '../../../renderer/features/annotations/tags';
+import { caseAnnotationTags, parseTags, shorten } from '../../../renderer/lib/annotationTags';
 import { layoutText, paragraphRanges } from '../../../renderer/features/sources/segments';
 import { sha256Hex } from '../../../renderer/features/sources/sha256';
 

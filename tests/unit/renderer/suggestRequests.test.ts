@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import i18next, { type TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { CaseDraft, type CaseFile } from '../../../shared/model';
-import { suggestedRequests, suggestionKeys } from '../../../renderer/features/case/sections/suggestRequests';
+import { suggestedRequests, suggestionKeys } from '../../../renderer/lib/suggestRequests';
 
 // Suggested requests ask only for what the case records supports: release only for a
 // person held, "quash the conviction" once there is one and "drop the charges" only

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { termText } from '../../../renderer/features/agenda/termText';
+import { termText } from '../../../renderer/lib/termText';
 
 // The release basis says the term as the court did, in each interface language,
 // from the agenda locale files themselves.

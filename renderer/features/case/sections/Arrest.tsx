@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { WarrantShown, type PrisonerCase } from '../../../../shared/model';
 import { DateField, opt, SelectField, TextField } from '../../../components/fields';
-import { FieldGrid, Section } from '../parts';
+import { FieldGrid } from '../parts';
+import { Section } from '../../../components/Section';
 import { withArrestPatch, type Arrest } from './arrestPatch';
-import { enumOptions, type EditPrisoner } from './common';
+import { enumOptions } from '../../../lib/enumLabels';
+import { type EditPrisoner } from '../../../lib/edit';
 
 type Props = { c: PrisonerCase; edit: EditPrisoner };
 

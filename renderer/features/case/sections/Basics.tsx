@@ -4,8 +4,10 @@ import { CaseStatus, Priority, type CaseFile } from '../../../../shared/model';
 import { opt, SelectField, TextField } from '../../../components/fields';
 import { ChipInput } from '../../../components/ChipInput';
 import { useFormat } from '../../../i18n/format';
-import { FieldGrid, Section } from '../parts';
-import { enumOptions, type Edit } from './common';
+import { FieldGrid } from '../parts';
+import { Section } from '../../../components/Section';
+import { enumOptions } from '../../../lib/enumLabels';
+import { type Edit } from '../../../lib/edit';
 
 const COUNTRIES = ['KZ', 'KG', 'UZ', 'TJ', 'TM', 'RU', 'BY', 'AZ', 'CN', 'MN', 'AF', 'GE', 'AM', 'TR', 'UA'];
 

@@ -6,9 +6,11 @@ import { CheckboxField, DateField, opt, SelectField, StringListField, TextField 
 import { useToast } from '../../../components/Toasts';
 import { newId } from '../../../lib/ids';
 import { OrderStatus } from '../order';
-import { AddForm, FieldGrid, ItemCard, Section } from '../parts';
-import { useCurrentSession } from '../session';
-import { enumLabel, enumOptions, insertAt, type Edit } from './common';
+import { AddForm, FieldGrid, ItemCard } from '../parts';
+import { Section } from '../../../components/Section';
+import { useCurrentSession } from '../../../lib/caseSession';
+import { enumLabel, enumOptions } from '../../../lib/enumLabels';
+import { insertAt, type Edit } from '../../../lib/edit';
 import { useMover } from './useMover';
 import { Iccpr22Hint } from './Iccpr22Hint';
 

@@ -2,9 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { ConsentStatus, type CaseFile, type Consent } from '../../../../shared/model';
 import { DateField, opt, SelectField, TextField } from '../../../components/fields';
 import { useToast } from '../../../components/Toasts';
-import { FieldGrid, Section } from '../parts';
-import { useCurrentSession } from '../session';
-import { enumOptions, type Edit } from './common';
+import { FieldGrid } from '../parts';
+import { Section } from '../../../components/Section';
+import { useCurrentSession } from '../../../lib/caseSession';
+import { enumOptions } from '../../../lib/enumLabels';
+import { type Edit } from '../../../lib/edit';
 
 type Props = { c: CaseFile; edit: Edit };
 

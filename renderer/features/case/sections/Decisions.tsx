@@ -5,12 +5,14 @@ import { CheckboxField, DateField, opt, SelectField, TextField } from '../../../
 import { useToast } from '../../../components/Toasts';
 import { useFormat } from '../../../i18n/format';
 import { newId } from '../../../lib/ids';
-import { formatPartialDate } from '../../agenda/partialDates';
-import { AddForm, ItemCard, MoneyFields, Section } from '../parts';
-import { useCurrentSession } from '../session';
-import { enumLabel, enumOptions, insertAt, type EditPrisoner } from './common';
+import { formatPartialDate } from '../../../lib/partialDates';
+import { AddForm, ItemCard, MoneyFields } from '../parts';
+import { Section } from '../../../components/Section';
+import { useCurrentSession } from '../../../lib/caseSession';
+import { enumLabel, enumOptions } from '../../../lib/enumLabels';
+import { insertAt, type EditPrisoner } from '../../../lib/edit';
 import { moveItem } from './reorder';
-import { termText, unitWordsFrom } from './term';
+import { termText, unitWordsFrom } from '../../../lib/term';
 import { TermField } from './TermField';
 import './prisoner.css';
 

@@ -5,9 +5,11 @@ import { DateField, opt, SelectField, TextField } from '../../../components/fiel
 import { ChipInput } from '../../../components/ChipInput';
 import { ConfidentialBadge } from '../../../components/ConfidentialBadge';
 import { useToast } from '../../../components/Toasts';
-import { AddForm, FieldGrid, Section } from '../parts';
-import { useCurrentSession } from '../session';
-import { enumOptions, type EditPrisoner } from './common';
+import { AddForm, FieldGrid } from '../parts';
+import { Section } from '../../../components/Section';
+import { useCurrentSession } from '../../../lib/caseSession';
+import { enumOptions } from '../../../lib/enumLabels';
+import { type EditPrisoner } from '../../../lib/edit';
 import { NationalityField } from './Nationality';
 import './prisoner.css';
 

@@ -2,10 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { MeasureStatus, MeasureType, type NgoCase } from '../../../../shared/model';
 import { DateField, NumberField, opt, SelectField, TextField } from '../../../components/fields';
 import { ChipInput } from '../../../components/ChipInput';
-import { FieldGrid, MoneyFields, Section } from '../parts';
+import { FieldGrid, MoneyFields } from '../parts';
+import { Section } from '../../../components/Section';
 import { DaysSinceNote } from './DaysSinceNote';
 import { MeasureFacts } from '../../agenda/TimeFacts';
-import { enumOptions, type EditNgo } from './common';
+import { enumOptions } from '../../../lib/enumLabels';
+import { type EditNgo } from '../../../lib/edit';
 
 type Props = { c: NgoCase; edit: EditNgo };
 

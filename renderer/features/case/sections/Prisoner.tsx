@@ -3,11 +3,13 @@ import { DetentionStatus, isPlaceholderArticle, type PrisonerCase } from '../../
 import { ChargeOutcome, Recognition } from '../../../../shared/model/case';
 import { DateField, opt, SelectField, TextField } from '../../../components/fields';
 import { useToast } from '../../../components/Toasts';
-import { AddForm, FieldGrid, ItemCard, patchAt, Section } from '../parts';
-import { useCurrentSession } from '../session';
+import { AddForm, FieldGrid, ItemCard, patchAt } from '../parts';
+import { Section } from '../../../components/Section';
+import { useCurrentSession } from '../../../lib/caseSession';
 import { DaysSinceNote } from './DaysSinceNote';
 import { DetentionFacts } from '../../agenda/TimeFacts';
-import { enumOptions, insertAt, type EditPrisoner } from './common';
+import { enumOptions } from '../../../lib/enumLabels';
+import { insertAt, type EditPrisoner } from '../../../lib/edit';
 
 type Props = { c: PrisonerCase; edit: EditPrisoner };
 

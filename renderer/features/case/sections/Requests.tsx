@@ -5,10 +5,11 @@ import { CheckboxField, opt, TextField } from '../../../components/fields';
 import { useToast } from '../../../components/Toasts';
 import { newId } from '../../../lib/ids';
 import { OrderStatus } from '../order';
-import { AddForm, ItemCard, Section } from '../parts';
-import { useCurrentSession } from '../session';
-import { insertAt, type Edit } from './common';
-import { suggestedRequests } from './suggestRequests';
+import { AddForm, ItemCard } from '../parts';
+import { Section } from '../../../components/Section';
+import { useCurrentSession } from '../../../lib/caseSession';
+import { insertAt, type Edit } from '../../../lib/edit';
+import { suggestedRequests } from '../../../lib/suggestRequests';
 import { useMover } from './useMover';
 
 type Props = { c: CaseFile; edit: Edit };

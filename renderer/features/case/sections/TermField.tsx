@@ -2,8 +2,8 @@ import { useContext, useEffect, useId, useState, useSyncExternalStore } from 're
 import { useTranslation } from 'react-i18next';
 import type { Term } from '../../../../shared/model';
 import { NumberField, ShowErrorsContext } from '../../../components/fields';
-import { useCurrentSession } from '../session';
-import { TERM_UNITS, withTermUnit } from './term';
+import { useCurrentSession } from '../../../lib/caseSession';
+import { TERM_UNITS, withTermUnit } from '../../../lib/term';
 
 type Props = {
   /** Where the term lives ("decisions.<id>.penalty.term"): keys the started-but-empty state. */

@@ -8,9 +8,11 @@ import { useToast } from '../../../components/Toasts';
 import { newId } from '../../../lib/ids';
 import { SourceCitations } from '../../sources/SourceCitations';
 import { OrderStatus } from '../order';
-import { AddForm, ItemCard, Section } from '../parts';
-import { useCurrentSession } from '../session';
-import { enumLabel, enumOptions, insertAt, type Edit } from './common';
+import { AddForm, ItemCard } from '../parts';
+import { Section } from '../../../components/Section';
+import { useCurrentSession } from '../../../lib/caseSession';
+import { enumLabel, enumOptions } from '../../../lib/enumLabels';
+import { insertAt, type Edit } from '../../../lib/edit';
 import { useMover } from './useMover';
 
 type Props = { c: CaseFile; edit: Edit };

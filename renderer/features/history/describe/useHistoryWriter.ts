@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../i18n/format';
 import type { Writer } from '../../../../shared/history/phraseText';
-import { termText, unitWordsFrom } from '../../case/sections/term';
+import { termText, unitWordsFrom } from '../../../lib/term';
 
 /** The interface language's writer of history phrases. */
 export function useHistoryWriter(): Writer {

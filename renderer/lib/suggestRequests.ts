@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { CaseFile } from '../../../../shared/model';
+import type { CaseFile } from '../../shared/model';
 
 // Starting points for the requests, from what the case records and nothing more: the
 // advocate edits them into their own words (briefs print only those). Each rule asks

@@ -1,9 +1,4 @@
 import type { TFunction } from 'i18next';
-import type { CaseFile, NgoCase, PrisonerCase } from '../../../../shared/model';
-
-export type Edit = (update: (draft: CaseFile) => CaseFile) => void;
-export type EditPrisoner = (update: (draft: PrisonerCase) => PrisonerCase) => void;
-export type EditNgo = (update: (draft: NgoCase) => NgoCase) => void;
 
 export type Option<T extends string> = { value: T; label: string };
 
@@ -15,10 +10,4 @@ export function enumOptions<T extends string>(t: TFunction, group: string, value
 /** `enums.<group>.<value>` from the locale files (the unit tests check every value has one). */
 export function enumLabel(t: TFunction, group: string, value: string): string {
   return (t as unknown as (key: string) => string)(`enums.${group}.${value}`);
-}
-
-export function insertAt<T>(list: readonly T[], index: number, item: T): T[] {
-  const copy = [...list];
-  copy.splice(Math.min(index, copy.length), 0, item);
-  return copy;
 }

@@ -1,4 +1,4 @@
-import type { Term } from '../../../../shared/model';
+import type { Term } from '../../shared/model';
 
 // A term as a court states it, edited unit by unit and written back in words.
 // Pure: the caller gives the words of its language (see prisoner.term.unit.*).

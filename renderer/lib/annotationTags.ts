@@ -1,4 +1,4 @@
-import type { CaseFile } from '../../../shared/model';
+import type { CaseFile } from '../../shared/model';
 
 /** "a, b ,, c" → ["a", "b", "c"]: trimmed, empty ones dropped, each once. */
 export function parseTags(text: string): string[] {

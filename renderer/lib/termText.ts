@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { Term } from '../../../shared/model';
-import { termText as writeTerm, type TermUnit, type UnitWords } from '../case/sections/term';
+import type { Term } from '../../shared/model';
+import { termText as writeTerm, type TermUnit, type UnitWords } from './term';
 
 // The time facts count a term in whole months and days (from the penalty in force);
 // they are written by the one term writer the decisions use. Their unit words are their

@@ -1,5 +1,5 @@
-import type { CalendarDate } from '../../../shared/text/dates';
-import { dateLanguage, formatDay as writtenDay, formatMonthYear, formatPartialDate as writtenPartialDate } from '../../../shared/text/formatDate';
+import type { CalendarDate } from '../../shared/text/dates';
+import { dateLanguage, formatDay as writtenDay, formatMonthYear, formatPartialDate as writtenPartialDate } from '../../shared/text/formatDate';
 
 // Partial dates shown at the precision they have, from the project's month table (Intl has
 // no Kazakh month names): "2026-12-15" → «15 желтоқсан 2026 ж.», "2026-12" → «декабрь 2026 г.»,

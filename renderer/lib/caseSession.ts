@@ -1,7 +1,7 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
-import { api } from '../../api';
-import type { ApiError, Result } from '../../../shared/errors';
-import type { CaseFile } from '../../../shared/model';
+import { api } from '../api';
+import type { ApiError, Result } from '../../shared/errors';
+import type { CaseFile } from '../../shared/model';
 
 // One editing session per open case, kept outside React so that nothing typed is
 // lost when the view unmounts: the draft lives here until the store confirms it.
