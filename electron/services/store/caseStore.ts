@@ -1,22 +1,24 @@
 import { closeSync, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
-import { readdir, readFile, rename, stat, unlink, utimes } from 'node:fs/promises';
+import { readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { agendaItems, CaseFile, emptyIdRecord, ownValue, setOwn, summarize, type AuditCause, type AuditEntry, type Bundle, type CaseDraft, type CaseSummary, type AgendaItem } from '../../../shared/model';
-import type { ExportedBundle, ImportReport, ListQuery, OnConflict, TrashEntry } from '../../../shared/contract';
-import { BUNDLE_FORMAT, BUNDLE_VERSION } from '../../../shared/model';
-import { bundleIssues, finalizeCase } from '../cases/finalize';
-import { assertNoLiveTwin, FolderIds, idForNewCase } from '../cases/caseIds';
-import { planImport, type ImportPlan } from './importPlan';
+import { agendaItems, CaseFile, summarize, type AuditCause, type AuditEntry, type CaseDraft, type CaseSummary, type AgendaItem } from '../../../shared/model';
+import type { ListQuery, TrashEntry } from '../../../shared/contract';
+import { finalizeCase } from '../cases/finalize';
+import { FolderIds, idForNewCase } from '../cases/caseIds';
+import type { BundleAccess } from './bundleAccess';
+import { listTrash, restoreCase, trashCase, trashedCase, type TrashHost } from './trash';
 import { CaseCodec, type CaseRead } from './caseCodec';
 import { IndexWrites } from './indexWrites';
 import { listQuarantine, quarantineFile, type QuarantineEntry } from './quarantine';
 import { ioError, isIoError, ServiceError } from '../errors';
 import { wipe } from '../crypto';
-import { confirmRename, DurableJsonFile, fsyncDir, prepareDurable, UnconfirmedWriteError, writeFileDurably, type DurableFs } from '../disk/durableFile';
+import { DurableJsonFile, UnconfirmedWriteError, writeFileDurably, type DurableFs } from '../disk/durableFile';
 import { SUMMARY_INDEX_FILE } from '../disk/folderLayout';
 import { DataDirLock } from '../disk/lock';
 import { fileStateOf, sameFile, type FileState, type FileStates } from '../disk/statFiles';
-import { fillAgendas, writeSummaryIndex, type IndexEntry, type SummaryIndex } from './summaryIndex';
+import type { IndexEntry, SummaryIndex } from './summaryIndex';
+import { Catalogue } from './catalogue';
+import { reconcile } from './reconcile';
 import type { Meta, Migration } from './meta';
 import { diffCases } from '../audit/diff';
 import { HistoryLog } from '../audit/historyLog';
@@ -66,24 +68,19 @@ const CASES = 'cases';
 const TRASH = 'trash';
 const META = 'meta.json';
 
-const isCaseFileName = (name: string) => name.endsWith('.json') && !name.startsWith('.');
-
-
-
 /**
  * The case store: one JSON file per case under `cases/`, written
  * durably; `trash/` for trashed cases; `quarantine/` for files that failed to
  * load. The store holds the folder's lock for as long as it is open.
  */
 export class CaseStoreBase {
-  /** One entry per case in cases/: its summary and the file state it came from. */
+  /** Summaries of the live cases and the checked trash, kept on disk as the summary index (store/catalogue.ts). */
+  private readonly catalogue: Catalogue;
+  /** One entry per case in cases/: its summary and the file state it came from (the catalogue's). */
   protected readonly entries: Map<string, IndexEntry>;
-  /** The summary index's agenda line, parsed when the agenda is first needed (the list does not need it). */
-  private unreadAgendas: Buffer | null;
-  private agendasFilled: Promise<void> = Promise.resolve();
   /** Recently used whole cases, most recent last; checked against the file before use. */
   private readonly cache = new Map<string, { case: CaseFile; file: FileState }>();
-  /** Trashed files checked (read and validated) in the state they are in; kept in the summary index. */
+  /** Trashed files checked (read and validated) in the state they are in; kept in the summary index (the catalogue's). */
   protected readonly trashChecked: Map<string, FileState>;
   private readonly listeners = new Set<(change: StoreChange) => void>();
   private readonly closeHooks = new Set<() => Promise<void>>();
@@ -110,9 +107,9 @@ export class CaseStoreBase {
     /** The folder's data key when it is encrypted (wiped on close); every file then goes through the encrypted adapter. */
     protected readonly dataKey: Buffer | null = null,
   ) {
-    this.entries = index.cases;
-    this.trashChecked = index.trash;
-    this.unreadAgendas = index.agendas;
+    this.catalogue = new Catalogue(index, (id) => this.peek(id), () => this.scheduleIndexFlush());
+    this.entries = this.catalogue.cases;
+    this.trashChecked = this.catalogue.trash;
     this.historyLog = new HistoryLog(dataDir, dataKey, options.fs);
     this.codec = new CaseCodec(dataDir, dataKey, options.fs);
   }
@@ -181,8 +178,7 @@ export class CaseStoreBase {
 
   /** The state of a live case's file as the store last saw it: what caches on disk compare with. */
   fileState(id: string): FileState | undefined {
-    const entry = this.entries.get(id);
-    return entry && { mtimeMs: entry.mtimeMs, size: entry.size, ctimeMs: entry.ctimeMs, ino: entry.ino };
+    return this.catalogue.fileState(id);
   }
 
   /**
@@ -227,76 +223,14 @@ export class CaseStoreBase {
     return this.codec.readCase(file);
   }
 
-  /**
-   * Brings the summary index in line with cases/: files whose mtime or size
-   * disagree with their entry (or that have none) are parsed and validated —
-   * quarantined when bad — and entries without a file are dropped. An untouched
-   * archive opens without parsing a single case file.
-   */
+  /** Brings the catalogue in line with cases/ and trash/ (store/reconcile.ts), quarantining bad files. */
   protected async reconcile(files: FileStates): Promise<void> {
-    const dir = path.join(this.dataDir, CASES);
-    const onDisk = new Set<string>();
-    let changed = false;
-    const stale: Array<[string, FileState]> = [];
-    for (const [name, state] of files) {
-      const entry = this.entries.get(name.slice(0, -'.json'.length));
-      if (entry && sameFile(entry, state)) onDisk.add(entry.summary.id);
-      else stale.push([name, state]);
-    }
-    const BATCH = 1000; // files read at once when many changed (a first open reads them all)
-    for (let i = 0; i < stale.length; i += BATCH) {
-      const batch = stale.slice(i, i + BATCH);
-      const results = await Promise.all(batch.map(([name]) => this.readCase(path.join(dir, name))));
-      for (const [k, [name, state]] of batch.entries()) {
-        const result = results[k]!;
-        changed = true;
-        if (result.ok) {
-          this.entries.set(result.value.id, { summary: summarize(result.value), agenda: agendaItems(result.value), ...state });
-          onDisk.add(result.value.id);
-        } else {
-          this.quarantinedNow.push(await this.quarantine(path.join(dir, name), result.reason));
-        }
-      }
-    }
-    for (const id of this.entries.keys()) {
-      if (!onDisk.has(id)) {
-        this.entries.delete(id);
-        changed = true;
-      }
-    }
-    // Trashed cases are case files too: a damaged one is quarantined, not left to fail a later
-    // restore. Each is read once; after that only when its file state changes.
-    const trashDir = path.join(this.dataDir, TRASH);
-    const inTrash = new Set<string>();
-    for (const name of (await readdir(trashDir)).filter(isCaseFileName)) {
-      const id = name.slice(0, -'.json'.length);
-      const file = path.join(trashDir, name);
-      const st = await stat(file);
-      const known = this.trashChecked.get(id);
-      if (known && sameFile(known, fileStateOf(st))) {
-        inTrash.add(id);
-        continue;
-      }
-      changed = true;
-      const result = await this.readCase(file);
-      if (result.ok) {
-        this.trashChecked.set(id, fileStateOf(st));
-        inTrash.add(id);
-      } else this.quarantinedNow.push(await this.quarantine(file, result.reason));
-    }
-    for (const id of this.trashChecked.keys()) {
-      if (!inTrash.has(id)) {
-        this.trashChecked.delete(id);
-        changed = true;
-      }
-    }
-    if (changed) await this.indexWrites.flush(true);
+    const io = { readCase: (file: string) => this.readCase(file), quarantine: (file: string, reason: string) => this.quarantine(file, reason), quarantined: this.quarantinedNow };
+    if (await reconcile(this.catalogue, this.dataDir, files, io)) await this.indexWrites.flush(true);
   }
 
-  private async writeIndex(): Promise<void> {
-    await this.withAgendas();
-    const index = { cases: this.entries, trash: this.trashChecked };
-    await writeSummaryIndex(path.join(this.dataDir, SUMMARY_INDEX_FILE), index, this.options.fs, this.dataKey ?? undefined);
+  private writeIndex(): Promise<void> {
+    return this.catalogue.write(path.join(this.dataDir, SUMMARY_INDEX_FILE), this.options.fs, this.dataKey ?? undefined);
   }
 
   private scheduleIndexFlush(): void {
@@ -328,15 +262,7 @@ export class CaseStoreBase {
 
   list(query: ListQuery = {}): CaseSummary[] {
     this.assertOpen();
-    const rows: CaseSummary[] = [];
-    for (const { summary: c } of this.entries.values()) {
-      if (query.kind && c.kind !== query.kind) continue;
-      if (query.status && c.status !== query.status) continue;
-      if (query.priority && c.priority !== query.priority) continue;
-      if (query.tag && !c.tags.includes(query.tag)) continue;
-      rows.push(c);
-    }
-    return rows.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id));
+    return this.catalogue.list(query);
   }
 
   summary(id: string): CaseSummary | undefined {
@@ -344,32 +270,9 @@ export class CaseStoreBase {
   }
 
   /** Every live case's open items (deadlines, hearings, follow-ups), with the case they belong to. */
-  async openItems(): Promise<Array<Pick<CaseSummary, 'id' | 'title' | 'kind'> & { agenda: readonly AgendaItem[] }>> {
+  openItems(): Promise<Array<Pick<CaseSummary, 'id' | 'title' | 'kind'> & { agenda: readonly AgendaItem[] }>> {
     this.assertOpen();
-    await this.withAgendas();
-    return Array.from(this.entries.values(), ({ summary: { id, title, kind }, agenda }) => ({ id, title, kind, agenda: agenda ?? [] }));
-  }
-
-  /**
-   * Gives every entry its agenda: from the index's agenda line, or — should that
-   * line be unreadable — from the case file, so that a damaged cache never hides
-   * a deadline.
-   */
-  private withAgendas(): Promise<void> {
-    if (this.unreadAgendas !== null) {
-      const missing = fillAgendas({ cases: this.entries, trash: this.trashChecked, agendas: this.unreadAgendas });
-      this.unreadAgendas = null;
-      this.agendasFilled = (async () => {
-        for (const id of missing) {
-          const entry = this.entries.get(id);
-          const c = await this.peek(id).catch(() => null);
-          // Only if no save replaced the entry meanwhile (a save's entry has its agenda).
-          if (entry && this.entries.get(id) === entry) this.entries.set(id, { ...entry, agenda: c ? agendaItems(c) : [] });
-        }
-        if (missing.length > 0) this.scheduleIndexFlush(); // heal the cache
-      })();
-    }
-    return this.agendasFilled;
+    return this.catalogue.openItems();
   }
 
   has(id: string): boolean {
@@ -603,159 +506,80 @@ export class CaseStoreBase {
     });
   }
 
-  // --- trash -------------------------------------------------------------------
+  // --- trash (store/trash.ts) ------------------------------------------------------
 
-  protected async trashed(id: string): Promise<CaseFile | null> {
-    const file = this.caseFile(id, TRASH);
-    try {
-      await stat(file);
-    } catch {
-      return null;
-    }
-    const result = await this.readCase(file);
-    if (!result.ok) throw new ServiceError('internal', `The trashed copy of "${id}" is damaged: ${result.reason}`);
-    return result.value;
+  private trashHost(): TrashHost {
+    return {
+      exclusive: (work) => this.exclusive(work),
+      assertOpen: () => this.assertOpen(),
+      now: () => this.now(),
+      fs: this.options.fs,
+      trashDir: path.join(this.dataDir, TRASH),
+      caseFile: (id, where) => this.caseFile(id, where),
+      readCase: (file) => this.readCase(file),
+      get: (id) => this.get(id),
+      isLive: (id) => this.entries.has(id),
+      liveIds: () => this.entries.keys(),
+      checked: this.trashChecked,
+      unconfirmed: (err, c) => this.noteUnconfirmed(err, c),
+      left: async (c) => {
+        this.forget(c.id, 'trash');
+        await this.record(c.id, [this.entry(c, 'trash')]);
+      },
+      returned: async (c) => {
+        this.remember(c, await stat(this.caseFile(c.id)));
+        this.scheduleIndexFlush();
+        await this.record(c.id, [this.entry(c, 'restore')]);
+        this.emit({ type: 'upsert', case: c, cause: 'restore' });
+      },
+    };
   }
 
-  /** Moves a case file between cases/ and trash/; once renamed, the move stands (see writeCase). */
-  private async moveDurably(from: string, to: string, c: CaseFile): Promise<void> {
-    try {
-      await (this.options.fs?.rename ?? rename)(from, to);
-    } catch (err) {
-      throw isIoError(err) ? ioError(err, `move ${path.basename(from)}`) : err;
-    }
-    for (const file of [from, to]) {
-      try {
-        await confirmRename(file, this.options.fs);
-      } catch (err) {
-        if (!(err instanceof UnconfirmedWriteError)) throw err;
-        this.noteUnconfirmed(new UnconfirmedWriteError(to, err.reason), c);
-      }
-    }
+  protected trashed(id: string): Promise<CaseFile | null> {
+    return trashedCase(this.trashHost(), id);
   }
 
   trash(id: string): Promise<TrashEntry> {
-    return this.exclusive(async () => {
-      const c = await this.get(id);
-      const target = this.caseFile(id, TRASH);
-      if (await this.trashed(id)) throw new ServiceError('conflict', `The Trash already holds a case with id "${id}"; restore or remove it first.`);
-      await this.moveDurably(this.caseFile(id), target, c);
-      // The file's mtime records when it was trashed; the rename itself is the atomic step.
-      const when = new Date(this.now());
-      await utimes(target, when, when).catch(() => undefined);
-      // Just validated (get), so the trashed file need not be read at the next open.
-      const st = await stat(target).catch(() => null);
-      if (st) this.trashChecked.set(id, fileStateOf(st));
-      this.forget(id, 'trash');
-      await this.record(id, [this.entry(c, 'trash')]);
-      return { ...summarize(c), trashedAt: when.toISOString() };
-    });
+    return trashCase(this.trashHost(), id);
   }
 
   restore(id: string): Promise<CaseFile> {
-    return this.exclusive(async () => {
-      if (this.entries.has(id)) throw new ServiceError('conflict', `A case with id "${id}" is already in the list.`);
-      assertNoLiveTwin(id, this.entries.keys());
-      const c = await this.trashed(id);
-      if (!c) throw new ServiceError('not_found', `The Trash holds no case with id "${id}".`);
-      await this.moveDurably(this.caseFile(id, TRASH), this.caseFile(id), c);
-      this.trashChecked.delete(id);
-      this.remember(c, await stat(this.caseFile(id)));
-      this.scheduleIndexFlush();
-      await this.record(id, [this.entry(c, 'restore')]);
-      this.emit({ type: 'upsert', case: c, cause: 'restore' });
-      return c;
-    });
+    return restoreCase(this.trashHost(), id);
   }
 
-  async listTrash(): Promise<TrashEntry[]> {
-    this.assertOpen();
-    const dir = path.join(this.dataDir, TRASH);
-    const rows: TrashEntry[] = [];
-    for (const name of (await readdir(dir)).filter(isCaseFileName)) {
-      const file = path.join(dir, name);
-      const result = await this.readCase(file);
-      if (!result.ok) continue; // `verify` reports it
-      rows.push({ ...summarize(result.value), trashedAt: (await stat(file)).mtime.toISOString() });
-    }
-    return rows.sort((a, b) => b.trashedAt.localeCompare(a.trashedAt));
+  listTrash(): Promise<TrashEntry[]> {
+    return listTrash(this.trashHost());
   }
 
-  // --- bundles -------------------------------------------------------------------
+  // --- bundles (bundles/ does the work; folder/caseStore.ts hands it this) ----------
 
-  /**
-   * Validates the whole bundle, plans every case and only then writes; a bad
-   * bundle or an unresolved conflict stores nothing.
-   */
-  importBundle(bundle: Bundle, onConflict: OnConflict): Promise<ImportReport> {
-    return this.exclusive(async () => {
-      const issues = bundleIssues(bundle.cases, ['bundle', 'cases']);
-      if (issues.length > 0) throw new ServiceError('bad_input', 'The bundle was refused; nothing was stored.', issues);
-
-      const plans = await planImport(bundle, onConflict, {
-        active: async (id) => (this.entries.has(id) ? this.get(id) : undefined),
-        trashed: (id) => this.trashed(id),
-        history: async (id) => (await this.historyLog.read(id)).entries,
-        unlisted: async (id) => !this.entries.has(id) && (await stat(this.caseFile(id)).then(() => true, () => false)),
-        ids: new FolderIds([...this.entries.keys(), ...this.trashChecked.keys()]),
-        now: this.now(),
-      });
-      // All or nothing: every case is written to a synced temp file first; only then are they renamed into
-      // place. A refusal of the disk while writing leaves nothing; one while renaming is rolled back.
-      const writing = plans.filter((p) => p.action !== 'skipped');
-      const prepared: Array<{ commit(): Promise<void>; abort(): Promise<void> }> = [];
-      const committed: ImportPlan[] = [];
-      try {
-        for (const plan of writing) prepared.push(await prepareDurable(this.caseFile(plan.case.id), this.caseBytes(plan.case), this.options.fs));
-        for (const [k, plan] of writing.entries()) {
-          await prepared[k]!.commit();
-          committed.push(plan);
+  /** The narrow view of the store that bundle import and export work over. */
+  protected bundleAccess(): BundleAccess {
+    return {
+      exclusive: (work) => this.exclusive(work),
+      assertOpen: () => this.assertOpen(),
+      now: () => this.now(),
+      fs: this.options.fs,
+      casesDir: path.join(this.dataDir, CASES),
+      caseFile: (id, where) => this.caseFile(id, where),
+      caseBytes: (c) => this.caseBytes(c),
+      has: (id) => this.entries.has(id),
+      get: (id) => this.get(id),
+      trashed: (id) => this.trashed(id),
+      folderIds: () => new FolderIds([...this.entries.keys(), ...this.trashChecked.keys()]),
+      all: () => this.all(),
+      historyOf: async (id) => (await this.historyLog.read(id)).entries,
+      landImported: async (c, previous, carried, replacesTrashed) => {
+        this.remember(c, await stat(this.caseFile(c.id)));
+        await this.record(c.id, [...carried.map((e) => ({ ...e, imported: true })), this.entry(c, 'import', previous)]);
+        this.emit({ type: 'upsert', case: c, cause: 'import', ...(previous ? { previous } : {}) });
+        if (replacesTrashed) {
+          await unlink(this.caseFile(c.id, TRASH)).catch(() => undefined);
+          this.trashChecked.delete(c.id);
         }
-        await confirmRename(path.join(this.dataDir, CASES, 'bundle'), this.options.fs);
-      } catch (err) {
-        for (const p of prepared.slice(committed.length)) await p.abort();
-        for (const plan of committed.reverse()) {
-          const file = this.caseFile(plan.case.id);
-          if (plan.previous && !plan.replacesTrashed) {
-            await prepareDurable(file, this.caseBytes(plan.previous), this.options.fs).then((p) => p.commit()).catch(() => undefined);
-          } else await unlink(file).catch(() => undefined);
-        }
-        await fsyncDir(path.join(this.dataDir, CASES), this.options.fs).catch(() => undefined);
-        // An unconfirmed folder sync was rolled back above like any other refusal: nothing of the bundle stands.
-        const cause = err instanceof UnconfirmedWriteError ? { code: err.reason } : err;
-        throw isIoError(cause) ? ioError(cause, 'import the bundle') : err;
-      }
-      for (const plan of writing) {
-        this.remember(plan.case, await stat(this.caseFile(plan.case.id)));
-        const carried = (plan.sourceId !== undefined && ownValue(bundle.history, plan.sourceId)) || [];
-        await this.record(plan.case.id, [...carried.map((e) => ({ ...e, imported: true })), this.entry(plan.case, 'import', plan.previous)]);
-        this.emit({ type: 'upsert', case: plan.case, cause: 'import', ...(plan.previous ? { previous: plan.previous } : {}) });
-        if (plan.replacesTrashed) {
-          await unlink(this.caseFile(plan.case.id, TRASH)).catch(() => undefined);
-          this.trashChecked.delete(plan.case.id);
-        }
-      }
-      this.scheduleIndexFlush();
-      return {
-        results: plans.map((p) => ({ index: p.index, id: p.case.id, title: p.case.title, action: p.action, ...(p.note ? { note: p.note } : {}) })),
-      };
-    });
-  }
-
-  async exportBundle(ids?: string[], options: { history?: boolean } = {}): Promise<ExportedBundle> {
-    this.assertOpen();
-    const cases: CaseFile[] = [];
-    if (ids) for (const id of ids) cases.push(await this.get(id));
-    else {
-      for await (const c of this.all()) cases.push(c);
-      cases.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
-    }
-    const bundle: ExportedBundle = { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, exportedAt: this.now(), cases };
-    if (options.history) {
-      bundle.history = emptyIdRecord();
-      for (const c of cases) setOwn(bundle.history, c.id, (await this.historyLog.read(c.id)).entries);
-    }
-    return bundle;
+      },
+      indexChanged: () => this.scheduleIndexFlush(),
+    };
   }
 
   // --- history ---------------------------------------------------------------------
