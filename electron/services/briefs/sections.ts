@@ -3,7 +3,7 @@ import type { BriefLang, BriefMode } from '../../../shared/model/brief';
 import type { AddressBook } from '../../../shared/model/addressees';
 import type { Organization } from '../../../shared/organization';
 import type { Iccpr22Test, Labels } from './labels';
-import { countryShort, formatMoney, formatMonths, formatPartialDate, join, placeText } from './format';
+import { formatMoney, formatMonths, formatPartialDate, join } from './format';
 import { comparePartialDates } from '../../../shared/text/partialDate';
 import type { CalendarDate } from '../../../shared/text/dates';
 import { table, type DocBuilder } from './doc/builder';
@@ -11,6 +11,9 @@ import type { Cell, Run } from './doc/model';
 import { THEME } from './doc/theme';
 import { verifiedEvidence, type Verified } from './evidence';
 import { citeSources, sourceNote } from './sourceNotes';
+import { decisionName, penaltyText, arrestFacts, sentenceText, measureText } from './caseText';
+import { factsTable, ngoFacts, prisonerFacts } from './factRows';
+export { factsTable, ngoFacts, place, prisonerFacts } from './factRows';
 export { sourceCitation } from './sourceNotes';
 export * from './caseText';
 
@@ -42,11 +45,6 @@ export function otherNames(c: CaseFile): string[] {
   return c.kind === 'political_prisoner' ? c.person.aliases : c.organization.aliases;
 }
 
-/** "Алматы, Kazakhstan"; an NGO's city first ("Астана, Kazakhstan", each part once). */
-export function place(c: CaseFile, l: Labels): string {
-  return placeText([c.kind === 'ngo_suspension' ? c.organization.city : undefined, c.region, countryShort(c.country, l)]);
-}
-
 /** Marks, in an internal brief, an item that a public one leaves out (none reach a public brief). */
 export function confidentialMark(l: Labels, flagged: boolean | undefined): Run[] {
   return flagged ? [{ text: l.confidentialItem, style: 'bold', color: THEME.stamp, size: THEME.small }] : [];
@@ -71,71 +69,6 @@ export function titleBlock(ctx: Ctx, kicker: string, title: string): void {
   const dated = mode === 'internal' ? l.generated(ctx.date) : ctx.date;
   w.block([{ text: join([dated, ctx.preparedBy && l.preparedBy(ctx.preparedBy)], ' · '), color: THEME.muted }], { size: THEME.small, gapAfter: 6 });
   if (mode === 'internal') w.callout([{ text: l.markingInternal, style: 'bold' }], { color: THEME.stamp, fill: '#fbeaec' });
-}
-
-import {
-  chargeText, decisionName, penaltyText, nationalityText, expectedReleaseText, arrestFacts, confidentialIdentity, sentenceText, verdictText, bornText, detentionText, measureText, recognitionText, appealText, type FactRow,
-} from './caseText';
-
-/** The case's workflow state: for the team only (a public brief shows no priority or status). */
-function workflowRow(c: CaseFile, l: Labels, mode: BriefMode): FactRow {
-  return [l.field.caseStatus, mode === 'internal' ? `${l.status[c.status]} · ${l.field.priority}: ${l.priority[c.priority]}` : undefined];
-}
-
-export function prisonerFacts(c: PrisonerCase, l: Labels, mode: BriefMode, today: CalendarDate): FactRow[] {
-  const f = l.field;
-  return [
-    [f.name, c.person.name],
-    [f.otherNames, c.person.aliases.join('; ')],
-    [f.born, bornText(c, l)],
-    [f.gender, c.person.gender && l.gender[c.person.gender]],
-    [l.facts.nationality, nationalityText(c, l)],
-    [f.occupation, c.person.occupation],
-    [f.affiliation, c.person.affiliation],
-    [f.country, place(c, l)],
-    workflowRow(c, l, mode),
-    [f.detention, detentionText(c, l)],
-    [l.facts.heldBy, c.detention.heldBy],
-    [f.since, formatPartialDate(c.detention.since, l)],
-    [l.facts.releasedOn, formatPartialDate(c.detention.releasedOn, l)],
-    [f.expectedRelease, expectedReleaseText(c, l, today)],
-    [l.facts.conditions, c.detention.conditions],
-    [l.facts.health, c.detention.health],
-    [f.charges, c.charges.map((ch) => chargeText(ch, l)).join('\n')],
-    [l.facts.penaltyInForce, sentenceText(c, l)],
-    [l.facts.col.stage, verdictText(c, l)],
-    [f.recognitions, c.recognitions.map((r) => recognitionText(r, l)).join('\n')],
-    [f.lawyer, c.lawyer],
-    [f.contact, c.person.contact],
-    ...confidentialIdentity(c, l),
-  ];
-}
-
-export function ngoFacts(c: NgoCase, l: Labels, mode: BriefMode): FactRow[] {
-  const f = l.field;
-  const m = c.measure;
-  return [
-    [f.organisation, c.organization.name],
-    [f.otherNames, c.organization.aliases.join('; ')],
-    [l.facts.legalForm, c.organization.legalForm],
-    [f.registrationNumber, c.organization.registrationNumber],
-    [f.focus, c.organization.focus],
-    [f.city, place(c, l)],
-    workflowRow(c, l, mode),
-    [f.measure, measureText(c, l)],
-    [f.authority, m.authority],
-    [f.legalBasis, m.legalBasis],
-    [f.start, formatPartialDate(m.start, l)],
-    [f.end, formatPartialDate(m.end, l)],
-    [f.duration, formatMonths(m.durationMonths, l)],
-    [f.fine, formatMoney(m.fine, l)],
-    [f.appeal, appealText(c, l)],
-  ];
-}
-
-export function factsTable(w: DocBuilder, rows: readonly FactRow[]): void {
-  const present = rows.filter((r): r is [string, string] => r[1] !== undefined && r[1].trim() !== '');
-  table(w, [{ header: '', width: 0.27 }, { header: '', width: 0.73 }], present, { labelColumn: true, noHeader: true });
 }
 
 export function keyFacts(ctx: Ctx, c: CaseFile): void {

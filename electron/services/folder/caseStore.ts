@@ -1,8 +1,8 @@
 import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { formatIssue } from '../../../shared/errors';
-import { checkReferences, type CaseFile, type SnapshotInfo, type SnapshotReason } from '../../../shared/model';
-import type { TamperFinding, VerifyReport } from '../../../shared/contract';
+import { checkReferences, type Bundle, type CaseFile, type SnapshotInfo, type SnapshotReason } from '../../../shared/model';
+import type { ExportedBundle, ImportReport, OnConflict, TamperFinding, VerifyReport } from '../../../shared/contract';
 import { sha256Hex } from '../cases/finalize';
 import { storedIdWarnings } from '../cases/caseIds';
 import { ioError, isIoError, ServiceError } from '../errors';
@@ -21,6 +21,8 @@ import { MIGRATIONS } from '../store/migrations';
 import { CaseStoreBase, ENCRYPTED_MESSAGE, type QuarantineEntry, type StoreOptions } from '../store/caseStore';
 import { copyBackupsOut, copyDestination, createSnapshot, findValidCopy, listCheckedSnapshots, pruneSnapshots, recoverRestore, verifySnapshots, type CopyOutReport } from '../backup';
 import { HourlySnapshots } from '../backup/hourlySnapshots';
+import { importCases } from '../bundles/importCases';
+import { exportCases } from '../bundles/exportCases';
 
 export { ENCRYPTED_MESSAGE, type QuarantineEntry, type StoreChange, type StoreOptions } from '../store/caseStore';
 
@@ -117,6 +119,16 @@ export class CaseStore extends CaseStoreBase {
 
   protected override saved(): void {
     this.hourly?.saved(); // returns at once: the snapshot, when due, waits for the save queue to settle
+  }
+
+  /** Imports a bundle, all or nothing (bundles/importCases.ts). */
+  importBundle(bundle: Bundle, onConflict: OnConflict): Promise<ImportReport> {
+    return importCases(this.bundleAccess(), bundle, onConflict);
+  }
+
+  /** The named cases, or all, as a bundle (bundles/exportCases.ts). */
+  exportBundle(ids?: string[], options: { history?: boolean } = {}): Promise<ExportedBundle> {
+    return exportCases(this.bundleAccess(), ids, options);
   }
 
   /**

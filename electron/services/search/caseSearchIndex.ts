@@ -1,56 +1,17 @@
 import type { CaseFile } from '../../../shared/model';
-import type { SearchField, SearchHit } from '../../../shared/model/search';
+import type { SearchHit } from '../../../shared/model/search';
 import { computeSearchTerms } from '../../../shared/text/normalize';
 import { FIELD_BOOST, SEARCH_FIELDS, SHORT_FIELDS, fieldGroups, markedFieldParts } from './fields';
 import { MAX_DOCS, PairLog, Postings, encodeEntry, entryDoc } from './postings';
-import { parseQuery, type QueryTerm } from './query';
+import { parseQuery } from './query';
 import { locateMatch } from './locate';
 import { makeSnippetAt, openingSnippet } from './snippet';
 import { Vocabulary } from './vocabulary';
 import { WordTable } from './wordTable';
+import { expandTerm, grown, pickTop, rawHits, Scratch } from './ranking';
+import type { CaseLookup, CaseSearchOptions, IndexOptions, IndexState, Kept, RawHit } from './indexTypes';
 
-export type CaseLookup = (id: string) => CaseFile | undefined;
-
-export type IndexOptions = {
-  /**
-   * Where snippets, titles and kinds are read from. Without it the index keeps a
-   * reference to each case it was given (the objects the caller holds, not copies).
-   */
-  getCase?: CaseLookup;
-  /**
-   * Keep no case, only each case's title, kind and short fields (names, title,
-   * charges, measure): a hit in a long field is completed with `completeHit` from
-   * the case its caller reads. At 10,000 cases this is ~5 MB instead of every case.
-   */
-  keepShortFieldsOnly?: boolean;
-};
-
-/** A hit as the index finds it, before its snippet is cut. */
-export type RawHit = { id: string; score: number; field: SearchField };
-
-
-type MarkedPart = { text: string; confidential: boolean };
-/** What the index keeps of a case when it keeps no case. */
-export type Kept = { title: string; kind: CaseFile['kind']; parts: Partial<Record<SearchField, MarkedPart[]>> };
-
-/** A compacted index as plain arrays, for saving (see persistedIndex). */
-export type IndexState = {
-  terms: readonly string[];
-  sorted: Int32Array;
-  starts: Int32Array;
-  packed: Int32Array;
-  caseIds: readonly string[];
-  /** FIELDS per case, in caseIds order. */
-  fieldLength: Uint16Array;
-  kept: readonly Kept[];
-};
-
-export type CaseSearchOptions = {
-  /** Most hits to return; default 50. */
-  limit?: number;
-  /** Keeps only the cases it returns true for (kind, status, a selection…). */
-  filter?: (caseId: string) => boolean;
-};
+export type { CaseLookup, CaseSearchOptions, IndexOptions, IndexState, Kept, RawHit } from './indexTypes';
 
 const DEFAULT_LIMIT = 50;
 const FIELDS = SEARCH_FIELDS.length;
@@ -60,38 +21,6 @@ const BOOST = Float64Array.from(SEARCH_FIELDS, (f) => FIELD_BOOST[f]);
 // matches weigh 0.375 and typo matches 0.45 of an exact one, less the further
 // they reach) so its documented behaviour carries over.
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
-const PREFIX_WEIGHT = 0.375;
-const FUZZY_WEIGHT = 0.45;
-const MAX_FUZZY = 2;
-// A two-letter prefix can reach thousands of terms; the ones past this add time
-// and nothing a person would scroll to.
-const MAX_EXPANSIONS = 4000;
-
-const popcount = (x: number) => {
-  let n = 0;
-  for (let v = x; v !== 0; v &= v - 1) n++;
-  return n;
-};
-
-function grown<T extends Int32Array | Uint8Array | Uint16Array | Float64Array>(a: T, min: number, make: (n: number) => T): T {
-  if (a.length >= min) return a;
-  const b = make(Math.max(min, a.length * 2, 64));
-  b.set(a);
-  return b;
-}
-
-/** Per-query working arrays, indexed by document number; reset after each query. */
-class Scratch {
-  score = new Float64Array(0);
-  mask = new Int32Array(0);
-  fieldScore = new Float64Array(0);
-
-  fit(docs: number): void {
-    this.score = grown(this.score, docs, (n) => new Float64Array(n));
-    this.mask = grown(this.mask, docs, (n) => new Int32Array(n));
-    this.fieldScore = grown(this.fieldScore, docs * FIELDS, (n) => new Float64Array(n));
-  }
-}
 
 /**
  * Full-text search over case files, across scripts and spellings.
@@ -271,14 +200,14 @@ export class CaseSearchIndex {
     const terms = parseQuery(query);
     if (terms.length === 0 || this.docOf.size === 0) return { hits: [], reached: new Set() };
     const limit = Math.max(1, Math.floor(options.limit ?? DEFAULT_LIMIT));
-    const expansions = terms.map((t) => this.expand(t));
+    const expansions = terms.map((t) => expandTerm(this.vocab, t));
     const s = this.scratch;
     s.fit(this.caseIds.length);
     const touched: number[] = [];
     try {
       expansions.forEach((expansion, q) => this.score(expansion, 1 << q, touched));
-      const top = this.pickTop(touched, terms.length, limit, options.filter);
-      return this.toRawHits(top, expansions);
+      const top = pickTop(this.scratch, this.caseIds, touched, terms.length, limit, options.filter);
+      return rawHits(this.scratch, this.vocab, this.caseIds, top, expansions);
     } finally {
       for (const doc of touched) {
         s.score[doc] = 0;
@@ -403,41 +332,6 @@ export class CaseSearchIndex {
 
   // --- querying --------------------------------------------------------------
 
-  /** Index terms a query word reaches, with the weight of each kind of match. */
-  private expand(t: QueryTerm): Map<number, number> {
-    const weights = new Map<number, number>();
-    const offer = (id: number, w: number) => {
-      if ((weights.get(id) ?? 0) < w) weights.set(id, w);
-    };
-    for (const form of t.forms) {
-      const exact = this.vocab.get(form);
-      if (exact !== undefined) offer(exact, 1);
-    }
-    for (const form of t.forms) {
-      if (t.prefix) {
-        let n = 0;
-        this.vocab.forPrefix(form, (id) => {
-          if (n++ >= MAX_EXPANSIONS) return;
-          const term = this.vocab.term(id);
-          offer(id, (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * (term.length - form.length)));
-        });
-      }
-      const reach = t.fuzzy === false ? 0 : Math.min(MAX_FUZZY, Math.round(form.length * t.fuzzy));
-      if (reach > 0) {
-        this.vocab.forFuzzy(form, reach, (id, distance) => {
-          const term = this.vocab.term(id);
-          if (t.prefix && term.startsWith(form)) return; // already weighed as a prefix
-          offer(id, (FUZZY_WEIGHT * term.length) / (term.length + distance));
-        });
-      }
-    }
-    for (const form of t.swaps) {
-      const id = this.vocab.get(form);
-      if (id !== undefined) offer(id, (FUZZY_WEIGHT * form.length) / (form.length + 1));
-    }
-    return weights;
-  }
-
   /** Adds one query word's BM25+ scores to every live document it reaches. */
   private score(expansion: Map<number, number>, bit: number, touched: number[]): void {
     const s = this.scratch;
@@ -472,52 +366,6 @@ export class CaseSearchIndex {
       for (let k = first; k < end; k++) visit(packed[k]!, weight);
       for (const entry of added) visit(entry, weight);
     }
-  }
-
-  /**
-   * The best `limit` documents: those matching every query word, or when there
-   * are none, any word, scored up by how many words they match.
-   */
-  private pickTop(touched: number[], words: number, limit: number, filter: ((id: string) => boolean) | undefined): number[] {
-    const s = this.scratch;
-    const all = words >= 31 ? -1 : (1 << words) - 1;
-    const collect = (requireAll: boolean) => {
-      const docs: number[] = [];
-      const scores: number[] = [];
-      for (const doc of touched) {
-        const mask = s.mask[doc]!;
-        if (requireAll && mask !== all) continue;
-        const score = s.score[doc]! * popcount(mask);
-        if (docs.length === limit && score <= scores[limit - 1]!) continue;
-        if (filter && !filter(this.caseIds[doc]!)) continue;
-        let at = docs.length;
-        while (at > 0 && scores[at - 1]! < score) at--;
-        docs.splice(at, 0, doc);
-        scores.splice(at, 0, score);
-        if (docs.length > limit) {
-          docs.pop();
-          scores.pop();
-        }
-      }
-      docs.forEach((doc, i) => (s.score[doc] = scores[i]!));
-      return docs;
-    };
-    const top = collect(true);
-    return top.length > 0 || words === 1 ? top : collect(false);
-  }
-
-  private toRawHits(top: number[], expansions: Map<number, number>[]): { hits: RawHit[]; reached: ReadonlySet<string> } {
-    const s = this.scratch;
-    // Every index term the query reached: a word of the best field is highlighted
-    // when its term is one of them, which is exactly when it matched there.
-    const reached = new Set<string>();
-    for (const expansion of expansions) for (const term of expansion.keys()) reached.add(this.vocab.term(term));
-    const hits = top.map((doc): RawHit => {
-      let best = 0;
-      for (let f = 1; f < FIELDS; f++) if (s.fieldScore[doc * FIELDS + f]! > s.fieldScore[doc * FIELDS + best]!) best = f;
-      return { id: this.caseIds[doc]!, score: s.score[doc]!, field: SEARCH_FIELDS[best]! };
-    });
-    return { hits, reached };
   }
 
   /**

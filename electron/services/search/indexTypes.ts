@@ -1,0 +1,46 @@
+import type { CaseFile } from '../../../shared/model';
+import type { SearchField } from '../../../shared/model/search';
+
+// The shapes the search index takes and gives (caseSearchIndex.ts re-exports them).
+
+export type CaseLookup = (id: string) => CaseFile | undefined;
+
+export type IndexOptions = {
+  /**
+   * Where snippets, titles and kinds are read from. Without it the index keeps a
+   * reference to each case it was given (the objects the caller holds, not copies).
+   */
+  getCase?: CaseLookup;
+  /**
+   * Keep no case, only each case's title, kind and short fields (names, title,
+   * charges, measure): a hit in a long field is completed with `completeHit` from
+   * the case its caller reads. At 10,000 cases this is ~5 MB instead of every case.
+   */
+  keepShortFieldsOnly?: boolean;
+};
+
+/** A hit as the index finds it, before its snippet is cut. */
+export type RawHit = { id: string; score: number; field: SearchField };
+
+type MarkedPart = { text: string; confidential: boolean };
+/** What the index keeps of a case when it keeps no case. */
+export type Kept = { title: string; kind: CaseFile['kind']; parts: Partial<Record<SearchField, MarkedPart[]>> };
+
+/** A compacted index as plain arrays, for saving (see persistedIndex). */
+export type IndexState = {
+  terms: readonly string[];
+  sorted: Int32Array;
+  starts: Int32Array;
+  packed: Int32Array;
+  caseIds: readonly string[];
+  /** FIELDS per case, in caseIds order. */
+  fieldLength: Uint16Array;
+  kept: readonly Kept[];
+};
+
+export type CaseSearchOptions = {
+  /** Most hits to return; default 50. */
+  limit?: number;
+  /** Keeps only the cases it returns true for (kind, status, a selection…). */
+  filter?: (caseId: string) => boolean;
+};

@@ -1,0 +1,81 @@
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { agendaItems, summarize } from '../../../shared/model';
+import { fileStateOf, sameFile, type FileState, type FileStates } from '../disk/statFiles';
+import type { CaseRead } from './caseCodec';
+import type { Catalogue } from './catalogue';
+import type { QuarantineEntry } from './quarantine';
+
+const isCaseFileName = (name: string) => name.endsWith('.json') && !name.startsWith('.');
+
+/**
+ * Brings the catalogue in line with cases/ and trash/: files whose mtime or size
+ * disagree with their entry (or that have none) are parsed and validated —
+ * quarantined when bad — and entries without a file are dropped. An untouched
+ * archive opens without parsing a single case file. True when anything changed.
+ */
+export async function reconcile(
+  catalogue: Catalogue,
+  dataDir: string,
+  files: FileStates,
+  io: { readCase(file: string): Promise<CaseRead>; quarantine(file: string, reason: string): Promise<QuarantineEntry>; quarantined: QuarantineEntry[] },
+): Promise<boolean> {
+  const entries = catalogue.cases;
+  const dir = path.join(dataDir, 'cases');
+  const onDisk = new Set<string>();
+  let changed = false;
+  const stale: Array<[string, FileState]> = [];
+  for (const [name, state] of files) {
+    const entry = entries.get(name.slice(0, -'.json'.length));
+    if (entry && sameFile(entry, state)) onDisk.add(entry.summary.id);
+    else stale.push([name, state]);
+  }
+  const BATCH = 1000; // files read at once when many changed (a first open reads them all)
+  for (let i = 0; i < stale.length; i += BATCH) {
+    const batch = stale.slice(i, i + BATCH);
+    const results = await Promise.all(batch.map(([name]) => io.readCase(path.join(dir, name))));
+    for (const [k, [name, state]] of batch.entries()) {
+      const result = results[k]!;
+      changed = true;
+      if (result.ok) {
+        entries.set(result.value.id, { summary: summarize(result.value), agenda: agendaItems(result.value), ...state });
+        onDisk.add(result.value.id);
+      } else {
+        io.quarantined.push(await io.quarantine(path.join(dir, name), result.reason));
+      }
+    }
+  }
+  for (const id of entries.keys()) {
+    if (!onDisk.has(id)) {
+      entries.delete(id);
+      changed = true;
+    }
+  }
+  // Trashed cases are case files too: a damaged one is quarantined, not left to fail a later
+  // restore. Each is read once; after that only when its file state changes.
+  const trashDir = path.join(dataDir, 'trash');
+  const inTrash = new Set<string>();
+  for (const name of (await readdir(trashDir)).filter(isCaseFileName)) {
+    const id = name.slice(0, -'.json'.length);
+    const file = path.join(trashDir, name);
+    const st = await stat(file);
+    const known = catalogue.trash.get(id);
+    if (known && sameFile(known, fileStateOf(st))) {
+      inTrash.add(id);
+      continue;
+    }
+    changed = true;
+    const result = await io.readCase(file);
+    if (result.ok) {
+      catalogue.trash.set(id, fileStateOf(st));
+      inTrash.add(id);
+    } else io.quarantined.push(await io.quarantine(file, result.reason));
+  }
+  for (const id of catalogue.trash.keys()) {
+    if (!inTrash.has(id)) {
+      catalogue.trash.delete(id);
+      changed = true;
+    }
+  }
+  return changed;
+}

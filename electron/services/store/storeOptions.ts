@@ -1,0 +1,24 @@
+import type { DurableFs } from '../disk/durableFile';
+import type { DataDirLock } from '../disk/lock';
+import type { Migration } from './meta';
+
+export type StoreOptions = {
+  migrations?: readonly Migration[];
+  schemaVersion?: number;
+  /** Injected file-system calls for fault tests. */
+  fs?: DurableFs;
+  now?: () => Date;
+  /** How many whole cases to keep in memory (the rest are read from disk on demand). */
+  cacheSize?: number;
+  /** Opens an encrypted data folder; a plain folder ignores it. */
+  passphrase?: string;
+  /**
+   * Reopening after `detach`: the folder's lock, still held, and its key when
+   * encrypted (then no passphrase is needed; the store owns the key again).
+   */
+  held?: { lock: DataDirLock; dataKey?: Buffer | null };
+  /** Snapshots during the day, after the first save of each hour (backup/hourlySnapshots.ts); the app turns them on. */
+  hourlySnapshots?: { onError?: (err: unknown) => void };
+};
+
+export const ENCRYPTED_MESSAGE = 'This data folder is encrypted. Give the passphrase (CASEFILE_PASSPHRASE or the prompt).';
