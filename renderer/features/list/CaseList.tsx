@@ -82,11 +82,7 @@ export function CaseList({ ui, setUi, filterRef, version, onNewCase, onImport, o
     void load();
   }, [load, version]);
 
-  useEffect(() => {
-    const onFocus = () => void load();
-    window.addEventListener('focus', onFocus);
-    return () => window.removeEventListener('focus', onFocus);
-  }, [load]);
+  // No re-read on focus: the core's events (lib/events.ts) bump `version` on every save, from any door.
 
   const situation = useCallback(
     (row: CaseRow) => situationText(t, format, row.summary),
