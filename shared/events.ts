@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { Progress } from './contract';
 
 // What the core tells its clients without being asked (VS Code's `IChannel.listen`
 // beside `call`): one zod table, so both doors (IPC sends in Electron, server-sent
-// events in browser mode) and the page check the same shapes.
+// events in browser mode) and the page check the same shapes. Progress is not here:
+// it belongs to one call and travels with it (PROGRESS_HEADER, the IPC progress channel).
 
 /** Why a case changed: the store's own words for a saved change. */
 export const CaseChangeCause = z.enum(['create', 'update', 'import', 'restore', 'recover', 'external', 'trash', 'quarantine']);
@@ -13,8 +13,6 @@ export const EVENTS = {
   'cases.changed': z.strictObject({ id: z.string().min(1), rev: z.int().min(1).optional(), cause: CaseChangeCause }),
   /** The folder was locked (by the user or the idle lock): every decrypted case a page holds must go. */
   'folder.locked': z.strictObject({}),
-  /** Long work the core does on its own (a restore, a conversion) reports here as well as to its caller. */
-  progress: z.strictObject({ op: z.string(), progress: Progress }),
 } as const;
 
 export type EventName = keyof typeof EVENTS;
@@ -23,7 +21,6 @@ export const EVENT_NAMES = Object.keys(EVENTS) as EventName[];
 export const CoreEvent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('cases.changed'), data: EVENTS['cases.changed'] }),
   z.strictObject({ type: z.literal('folder.locked'), data: EVENTS['folder.locked'] }),
-  z.strictObject({ type: z.literal('progress'), data: EVENTS.progress }),
 ]);
 export type CoreEvent = z.infer<typeof CoreEvent>;
 

@@ -363,5 +363,5 @@ export class Session implements Vault {
 }
 
 function progressOf(context: CallContext) {
-  return context.onProgress ? { onProgress: ({ done, total }: { done: number; total: number }) => context.onProgress!({ done, total }) } : {};
+  return { ...(context.onProgress ? { onProgress: ({ done, total }: { done: number; total: number }) => context.onProgress!({ done, total }) } : {}), ...(context.signal ? { signal: context.signal } : {}) };
 }

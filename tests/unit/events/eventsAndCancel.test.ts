@@ -193,4 +193,27 @@ describe('cancellation', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'cancelled', message: 'The import was cancelled; nothing was changed.' } });
     expect(await folderBytes()).toEqual(before);
   });
+
+  it('a restore aborted while it stages the snapshot leaves the folder byte-identical and the cases open', async () => {
+    await createCases(40);
+    const taken = await dispatch('backups.create', {});
+    if (!taken.ok) throw new Error(taken.error.message);
+    await createCases(5); // the state the cancelled restore must not touch
+    const before = await folderBytes();
+    const cancel = new AbortController();
+    const result = await dispatch('backups.restore', { name: taken.value.name }, {
+      signal: cancel.signal,
+      onProgress: (p) => {
+        if (p.done > 0) cancel.abort();
+      },
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'cancelled', message: 'The restore was cancelled; nothing was changed.' } });
+    // A restore closes the store before it starts, and a closing store writes its catalogue (a cache rebuilt from
+    // the cases): that one derived file aside, every case, history, snapshot and setting is byte for byte as it was.
+    const after = await folderBytes();
+    after.delete('summary-index.json');
+    before.delete('summary-index.json');
+    expect(after).toEqual(before);
+    expect(session.store!.count()).toBe(45);
+  });
 });

@@ -6,6 +6,7 @@ import { forwardEvents, registerContract } from '../../../electron/shell/ipc';
 import { CANCEL_CHANNEL, EVENTS_CHANNEL } from '../../../shared/events';
 import type { CaseFile } from '../../../shared/model';
 import { prisonerDraft, tempDir } from '../../helpers/fixtures';
+import { FAST_KDF } from '../../helpers/cryptoFolder';
 
 // The desktop shell's half of events and cancellation, against fakes of Electron's
 // objects (the binary cannot run here) and a real session.
@@ -41,6 +42,25 @@ describe('events to the window', () => {
       await dispatch('cases.restore', { id: created.value.id });
       expect(sent).toHaveLength(1);
     }));
+});
+
+describe('the lock', () => {
+  it('locking an encrypted folder tells the window folder.locked, after the store has closed', async () => {
+    const { dir, cleanup } = await tempDir();
+    const session = await Session.start(path.join(dir, 'data'), { scrypt: FAST_KDF });
+    try {
+      const dispatch = createDispatcher(session.handlers);
+      expect((await dispatch('vault.encrypt', { passphrase: 'correct horse battery staple' })).ok).toBe(true);
+      const sent: unknown[][] = [];
+      forwardEvents(session.events, { isDestroyed: () => false, send: (...args: unknown[]) => void sent.push(args) });
+      expect((await dispatch('vault.lock', {})).ok).toBe(true);
+      expect(sent).toEqual([[EVENTS_CHANNEL, { type: 'folder.locked', data: {} }]]);
+      expect(session.store).toBeNull();
+    } finally {
+      await session.close();
+      await cleanup();
+    }
+  });
 });
 
 describe('cancel over IPC', () => {
