@@ -216,4 +216,21 @@ describe('cancellation', () => {
     expect(after).toEqual(before);
     expect(session.store!.count()).toBe(45);
   });
+
+  it('an encryption cancelled before the folder is rewritten leaves it plain and as it was', async () => {
+    await createCases(70);
+    const before = await folderBytes();
+    const cancel = new AbortController();
+    // Cancelled as it starts: the snapshot before the conversion is where it stops (once the folder is rewritten, it goes on).
+    cancel.abort();
+    const result = await dispatch('vault.encrypt', { passphrase: 'correct horse battery staple' }, { signal: cancel.signal });
+    expect(result).toMatchObject({ ok: false, error: { code: 'cancelled', message: 'The backup was cancelled; nothing was changed.' } });
+    // As with a restore, the store closed for the conversion writes its catalogue; nothing else differs.
+    const after = await folderBytes();
+    after.delete('summary-index.json');
+    before.delete('summary-index.json');
+    expect(after).toEqual(before);
+    expect(session.status().encrypted).toBe(false);
+    expect(session.store!.count()).toBe(70);
+  });
 });
