@@ -175,9 +175,10 @@ describe('the preload', () => {
   it('exposes three frozen objects derived from the contract and the event table, and nothing else', async () => {
     const exposed = new Map<string, unknown>();
     const invoke = vi.fn(async () => ({ ok: true, value: 'done' }));
+    const on = vi.fn();
     vi.doMock('electron', () => ({
       contextBridge: { exposeInMainWorld: (name: string, value: unknown) => exposed.set(name, value) },
-      ipcRenderer: { invoke, on: vi.fn(), removeListener: vi.fn() },
+      ipcRenderer: { invoke, on, removeListener: vi.fn() },
     }));
     const activation = { isActive: false };
     vi.stubGlobal('navigator', { userActivation: activation });
@@ -188,10 +189,9 @@ describe('the preload', () => {
       const events = exposed.get('casefileEvents') as { onEvent(listener: (event: unknown) => void): () => void };
       expect(Object.isFrozen(events)).toBe(true);
       expect(Object.keys(events)).toEqual(['onEvent']);
-      const { ipcRenderer } = await import('electron');
       const heard: unknown[] = [];
       events.onEvent((event) => heard.push(event));
-      const [channel, forward] = vi.mocked(ipcRenderer.on).mock.calls.at(-1)!;
+      const [channel, forward] = on.mock.calls.at(-1) as [string, (event: never, value: unknown) => void];
       expect(channel).toBe('casefile:event');
       forward({} as never, { type: 'cases.changed', data: { id: 'a', rev: 2, cause: 'update' } });
       forward({} as never, { type: 'cases.changed', data: { id: 'a', rev: 'two', cause: 'update' } });
