@@ -11,7 +11,7 @@ import { CONTENT_SECURITY_POLICY } from './transports/http';
 import { APP_ENTRY, APP_SCHEME, mimeType, resolveAppFile } from './shell/appProtocol';
 import { ChosenFolders, chooseFolder, onlyChosenFolders } from './shell/chosenFolders';
 import { bundleArgument, readOpenedBundle, saveRequest, saveWithDialog } from './shell/files';
-import { registerContract } from './shell/ipc';
+import { forwardEvents, registerContract } from './shell/ipc';
 import { menuTemplate, SHELL_COMMAND_CHANNEL } from './shell/menu';
 import { denyAllPermissions, isOpenableExternalUrl, lockDownWebContents, secureWebPreferences } from './shell/security';
 import { createShellDoor, registerShell } from './shell/shellDoor';
@@ -104,6 +104,9 @@ async function start(): Promise<void> {
     webPreferences: secureWebPreferences(path.join(here, '../preload/preload.cjs')),
   });
   win.once('ready-to-show', () => win.show());
+  // The window refreshes from the core's events (a case saved anywhere in this process, the lock) instead of polling.
+  const stopEvents = forwardEvents(folder.events, win.webContents);
+  win.once('closed', stopEvents);
   // The page asks before unloading while an edit is unsaved; Electron shows no prompt itself.
   win.webContents.on('will-prevent-unload', (event) => {
     const text = SHELL_STRINGS[language];

@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { Api, CallOptions } from '../shared/contract';
+import { CANCEL_CHANNEL, CoreEvent, EVENTS_CHANNEL } from '../shared/events';
 import { OPERATION_NAMES } from '../shared/operations';
 import type { Result } from '../shared/errors';
 import { SHELL_CALL_NAMES, SHELL_CALLS, SHELL_CHANNELS, type ShellBridge, type ShellCommand } from '../shared/shellCommands';
@@ -14,16 +15,26 @@ declare const navigator: { userActivation: { isActive: boolean } };
 
 let lastCall = 0;
 
-/** One operation over IPC; with a progress callback, the reports tagged with this call's number come back to it. */
+/**
+ * One operation over IPC. With a progress callback or an abort signal it carries a call
+ * number: the reports tagged with it come back to the callback, and an abort sends the
+ * number on the cancel channel (the call still answers, with `cancelled`).
+ */
 function invoke(op: string, input: unknown, options?: CallOptions): Promise<unknown> {
   const onProgress = options?.onProgress;
-  if (typeof onProgress !== 'function') return ipcRenderer.invoke(op, input);
+  const signal = options?.signal;
+  if (typeof onProgress !== 'function' && !signal) return ipcRenderer.invoke(op, input);
   const callId = ++lastCall;
   const listener = (_event: unknown, id: unknown, progress: unknown) => {
-    if (id === callId) onProgress(progress as Parameters<typeof onProgress>[0]);
+    if (id === callId) onProgress?.(progress as Parameters<NonNullable<typeof onProgress>>[0]);
   };
-  ipcRenderer.on(SHELL_CHANNELS.progress, listener);
-  return ipcRenderer.invoke(op, input, callId).finally(() => ipcRenderer.removeListener(SHELL_CHANNELS.progress, listener));
+  const cancel = () => ipcRenderer.send(CANCEL_CHANNEL, callId);
+  if (typeof onProgress === 'function') ipcRenderer.on(SHELL_CHANNELS.progress, listener);
+  signal?.addEventListener('abort', cancel, { once: true });
+  return ipcRenderer.invoke(op, input, callId).finally(() => {
+    ipcRenderer.removeListener(SHELL_CHANNELS.progress, listener);
+    signal?.removeEventListener('abort', cancel);
+  });
 }
 
 const api = Object.freeze(Object.fromEntries(OPERATION_NAMES.map((op) => [op, (input: unknown, options?: CallOptions) => invoke(op, input, options)]))) as Api;
@@ -64,5 +75,16 @@ const shell: ShellBridge = Object.freeze({
   },
 });
 
+/** The core's events (a case saved, the folder locked), each checked against the table before the page hears it. */
+const events = Object.freeze({
+  onEvent(listener: (event: CoreEvent) => void): () => void {
+    return listen(EVENTS_CHANNEL, (event) => {
+      const parsed = CoreEvent.safeParse(event);
+      if (parsed.success) listener(parsed.data);
+    });
+  },
+});
+
 contextBridge.exposeInMainWorld('casefile', api);
+contextBridge.exposeInMainWorld('casefileEvents', events);
 contextBridge.exposeInMainWorld('casefileShell', shell);

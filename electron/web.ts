@@ -75,6 +75,7 @@ async function main(): Promise<number> {
   try {
     server = await startWebServer({
       dispatch,
+      events: session.events,
       rendererDir: path.join(here, '../renderer'),
       port,
       onTicketUsed: (ticket) => {

@@ -19,6 +19,7 @@ import { AgendaNotice } from './features/agenda/AgendaNotice';
 import { AgendaView } from './features/agenda/AgendaView';
 import { LinkRefused } from './features/session/LinkRefused';
 import { isReloading, takeReloadNotice } from './lib/reload';
+import { useCasesChanged } from './lib/events';
 import { navigate, routeHref, useRoute, type Route } from './lib/router';
 import { useErrorText } from './lib/errors';
 import type { VaultStatus } from '../shared/model';
@@ -79,6 +80,8 @@ function Shell() {
   const [info, setInfo] = useState<Info | null>(null);
   const [givenBundle, setGivenBundle] = useState<File | null>(null);
   const onChanged = useCallback(() => bumpList(), []);
+  // Saves from anywhere (another window, the command line's server, an import) refresh the list and the agenda.
+  useCasesChanged(onChanged);
   const { status: vault } = useVault();
   const lockNow = useLockNow();
   useIdleLock(vault.encrypted);

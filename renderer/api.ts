@@ -1,6 +1,7 @@
 import { PROGRESS_HEADER, TICKET_PATH, TOKEN_HEADER, type Api, type CallOptions, type OperationName, type OpInput, type OpOutput, type Progress } from '../shared/contract';
 import type { Result } from '../shared/errors';
 import { OPERATION_NAMES } from '../shared/operations';
+import { CoreEvent, EVENTS_PATH } from '../shared/events';
 import { reloadApp } from './lib/reload';
 
 // One client with the same type in both modes: in Electron the preload's frozen
@@ -9,6 +10,7 @@ import { reloadApp } from './lib/reload';
 declare global {
   interface Window {
     casefile?: Api;
+    casefileEvents?: { onEvent(listener: (event: CoreEvent) => void): () => void };
   }
 }
 
@@ -56,6 +58,12 @@ export function handover(): Promise<Handover> {
   return (tokenTaken ??= takeToken()).then((r) => r.handover);
 }
 
+/**
+ * An aborted fetch answers nothing: the server has seen the connection close and
+ * stopped the work (see http.ts), so the page says what the server would have.
+ */
+const cancelled: Result<never> = { ok: false, error: { code: 'cancelled', message: 'Cancelled; nothing was changed.' } };
+
 function httpApi(): Api {
   tokenTaken ??= takeToken(); // at once: the ticket leaves the address bar before anything renders
   const gone: Result<never> = { ok: false, error: { code: 'io', message: 'Casefile is not running any more. Start it again; your saved work is on disk.' } };
@@ -69,22 +77,23 @@ function httpApi(): Api {
         method: 'POST',
         headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token, ...(onProgress ? { [PROGRESS_HEADER]: '1' } : {}) },
         body: JSON.stringify(input ?? {}),
+        ...(options?.signal ? { signal: options.signal as AbortSignal } : {}),
       });
     } catch {
-      return gone;
+      return options?.signal?.aborted ? cancelled : gone;
     }
     const noResult: Result<never> = { ok: false, error: { code: 'internal', message: `The server answered ${response.status} without a result.` } };
     if (onProgress && response.headers.get('content-type')?.startsWith('application/x-ndjson') && response.body) {
       try {
         return (await readProgressStream(response.body, onProgress)) as Result<OpOutput<K>> | null ?? noResult;
       } catch {
-        return gone;
+        return options?.signal?.aborted ? cancelled : gone;
       }
     }
     try {
       return (await response.json()) as Result<OpOutput<K>>;
     } catch {
-      return noResult;
+      return options?.signal?.aborted ? cancelled : noResult;
     }
   };
   return Object.freeze(Object.fromEntries(OPERATION_NAMES.map((op) => [op, (input: never, options?: CallOptions) => call(op, input, options)]))) as Api;
@@ -139,3 +148,81 @@ function lockAware(inner: Api): Api {
 
 export const isElectron = window.casefile !== undefined;
 export const api: Api = lockAware(window.casefile ?? httpApi());
+
+type EventListener = (event: CoreEvent) => void;
+
+/**
+ * Browser mode's events: a streaming fetch of the server-sent events (EventSource
+ * cannot send the token header, and the token never goes in a URL). One stream per
+ * page, opened with the first listener; when it drops (the server restarted, the
+ * laptop slept) it is opened again after a pause, and the page is told with a
+ * `resync` so it re-reads what it shows.
+ */
+function httpEvents(): { onEvent(listener: EventListener, onResync?: () => void): () => void } {
+  const listeners = new Set<EventListener>();
+  const resyncs = new Set<() => void>();
+  let started = false;
+  const connect = async (): Promise<void> => {
+    for (let attempt = 0; ; attempt++) {
+      const { token } = await (tokenTaken ??= takeToken());
+      if (!token) return;
+      try {
+        const response = await fetch(EVENTS_PATH, { headers: { [TOKEN_HEADER]: token } });
+        if (response.status === 401) return;
+        if (response.ok && response.body) {
+          if (attempt > 0) for (const r of resyncs) r();
+          await readEventStream(response.body, (event) => {
+            for (const l of listeners) l(event);
+          });
+        }
+      } catch {
+        // Gone for now: try again below.
+      }
+      await new Promise((r) => setTimeout(r, Math.min(30_000, 1000 * 2 ** Math.min(attempt, 5))));
+    }
+  };
+  return {
+    onEvent(listener, onResync) {
+      listeners.add(listener);
+      if (onResync) resyncs.add(onResync);
+      if (!started) {
+        started = true;
+        void connect();
+      }
+      return () => {
+        listeners.delete(listener);
+        if (onResync) resyncs.delete(onResync);
+      };
+    },
+  };
+}
+
+/** Reads `data:` lines of a server-sent event stream; an event that breaks the table is dropped. */
+async function readEventStream(body: ReadableStream<Uint8Array>, onEvent: EventListener): Promise<void> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffered = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    buffered += decoder.decode(value, { stream: true });
+    let end: number;
+    while ((end = buffered.indexOf('\n\n')) >= 0) {
+      const block = buffered.slice(0, end);
+      buffered = buffered.slice(end + 2);
+      const data = block.split('\n').filter((line) => line.startsWith('data: ')).map((line) => line.slice(6)).join('\n');
+      if (!data) continue;
+      try {
+        const parsed = CoreEvent.safeParse(JSON.parse(data));
+        if (parsed.success) onEvent(parsed.data);
+      } catch {
+        // A line cut short by a dropped connection: the reconnect's resync covers it.
+      }
+    }
+  }
+}
+
+/** The core's events in either mode; `onResync` is called when events may have been missed (browser mode reconnected). */
+export const events: { onEvent(listener: EventListener, onResync?: () => void): () => void } = window.casefileEvents
+  ? { onEvent: (listener) => window.casefileEvents!.onEvent(listener) }
+  : httpEvents();

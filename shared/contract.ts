@@ -317,7 +317,9 @@ export const Progress = z.strictObject({ done: z.int().min(0), total: z.int().mi
 export type Progress = z.infer<typeof Progress>;
 
 /** What a caller may pass besides the input: a place to show the progress of long work. */
-export type CallOptions = { onProgress?: (progress: Progress) => void };
+/** An AbortSignal as shared/ sees it (it is compiled without the DOM's or Node's types). */
+export type CancelSignal = { readonly aborted: boolean; addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void; removeEventListener(type: 'abort', listener: () => void): void };
+export type CallOptions = { onProgress?: (progress: Progress) => void; /** Aborting it cancels the call: long work stops and answers `cancelled`, the folder as it was. */ signal?: CancelSignal };
 
 /** What the renderer holds, whichever transport is underneath: one method per operation. */
 export type Api = { [K in OperationName]: (input: OpInput<K>, options?: CallOptions) => Promise<Result<OpOutput<K>>> };

@@ -12,6 +12,7 @@ export const ErrorCode = z.enum([
   'io', // the disk refused (full, read-only, permissions); the previous version is intact
   'internal', // a bug: the service broke its own contract
   'encrypted', // the data folder is encrypted and no passphrase was given; nothing was read
+  'cancelled', // the caller cancelled long work; the folder is as it was
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

@@ -7,6 +7,7 @@ import { ServiceError } from './errors';
 import { decryptWithBackup, encryptWithBackup } from './folder/folderOps';
 import { handlerTable, type CallContext, type Folder, type Handlers, type OpenFolder, type Vault } from './handlers';
 import { SearchService } from './search/service';
+import { caseChanged, EventHub } from './events/eventHub';
 import { CaseStore, type StoreOptions } from './folder/caseStore';
 import { DurableJsonFile } from './disk/durableFile';
 import { MetaRepair } from './folder/metaRepair';
@@ -55,6 +56,8 @@ export class Session implements Vault {
   /** Vault operations one at a time: two unlocks, or a lock during an encryption, must not interleave. */
   private queue: Promise<unknown> = Promise.resolve();
   readonly handlers: Handlers;
+  /** What the doors forward to their windows: every saved change of whichever store is open, and the lock. */
+  readonly events = new EventHub();
 
   private constructor(
     readonly dataDir: string,
@@ -118,6 +121,7 @@ export class Session implements Vault {
       if (!this.encrypted) throw new ServiceError('bad_input', 'This data folder is not encrypted, so there is nothing to lock. Encrypt it in Settings first.');
       await this.closeStore();
       await this.leaveRepair();
+      this.events.emit({ type: 'folder.locked', data: {} });
       return this.status();
     });
   }
@@ -264,6 +268,7 @@ export class Session implements Vault {
   private async openStoreNow(passphrase: string | undefined, held?: StoreOptions['held']): Promise<void> {
     const store = await CaseStore.open(this.dataDir, { ...(this.options.background ? { hourlySnapshots: { onError: (err: unknown) => this.options.onWarning?.(`The hourly backup failed: ${(err as Error).message}`) } } : {}), ...this.options.store, ...(passphrase !== undefined ? { passphrase } : {}), ...(held ? { held } : {}) });
     this.open = { store, search: new SearchService(store) };
+    store.subscribe((change) => this.events.emit(caseChanged(change)));
     this.encrypted = store.encrypted;
     this.idleMinutes = store.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES;
     if (this.options.background) {
@@ -358,5 +363,5 @@ export class Session implements Vault {
 }
 
 function progressOf(context: CallContext) {
-  return context.onProgress ? { onProgress: ({ done, total }: { done: number; total: number }) => context.onProgress!({ done, total }) } : {};
+  return { ...(context.onProgress ? { onProgress: ({ done, total }: { done: number; total: number }) => context.onProgress!({ done, total }) } : {}), ...(context.signal ? { signal: context.signal } : {}) };
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { isOperationName, PROGRESS_HEADER, TICKET_PATH, TOKEN_HEADER, type Progress } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
 import type { Dispatch } from '../services/dispatch';
+import { EVENTS_PATH, type CoreEvent } from '../../shared/events';
 import { firstInvalidUtf8 } from '../services/isolation/utf8';
 
 export { TICKET_PATH, TOKEN_HEADER };
@@ -42,6 +43,8 @@ export type WebServerOptions = {
   rendererDir: string;
   port?: number;
   token?: string;
+  /** The core's events, streamed to each page that asks at EVENTS_PATH with the token. */
+  events?: { listen(listener: (event: CoreEvent) => void): () => void };
   /** Told when a ticket has been traded for the token (to remove the page that carried it). */
   onTicketUsed?: (ticket: string) => void;
 };
@@ -105,6 +108,19 @@ async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<s
 }
 
 /**
+ * Server-sent events, one `data:` line of JSON per event. The page reads them with a
+ * streaming fetch rather than EventSource, because EventSource cannot send the token
+ * header and the token must never travel in a URL.
+ */
+function streamEvents(res: ServerResponse, events: WebServerOptions['events']): void {
+  res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store' });
+  // A first comment line, so the page knows it is listening before any event comes.
+  res.write(': listening\n\n');
+  const stop = events?.listen((event) => void res.write(`data: ${JSON.stringify(event)}\n\n`));
+  res.on('close', () => stop?.());
+}
+
+/**
  * Browser mode: the built renderer and the contract on 127.0.0.1 only. Each
  * operation is `POST /api/<operation>` with a JSON body, answered with the same
  * `Result` the IPC door returns. A random per-launch token must come back in a
@@ -153,13 +169,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
 
     if (url.pathname.startsWith('/api/')) {
-      if (req.method !== 'POST') return send(res, 405, 'Use POST.');
+      if (req.method !== 'POST' && !(req.method === 'GET' && url.pathname === EVENTS_PATH)) return send(res, 405, 'Use POST.');
       const origin = req.headers.origin;
       if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) return send(res, 403, 'Forbidden: cross-origin request.');
       const given = req.headers[TOKEN_HEADER];
       if (!sameSecret(Array.isArray(given) ? given[0] : given, token)) {
         return sendResult(res, 401, { ok: false, error: { code: 'bad_input', message: 'Missing or wrong session token. Open Casefile from a new link: press Enter in the terminal where it runs.' } });
       }
+      if (req.method === 'GET') return streamEvents(res, options.events);
       const op = decodeURIComponent(url.pathname.slice('/api/'.length));
       if (!isOperationName(op)) return sendResult(res, 404, { ok: false, error: { code: 'unsupported', message: `Unknown operation "${op}".` } });
       let input: unknown;

@@ -9,6 +9,9 @@ test.skip(({ casefileMode }) => casefileMode === 'electron', 'needs two browser 
 
 async function openInSecondTab(page: Page, url: string, title: string): Promise<Page> {
   const other = await page.context().newPage();
+  // This tab hears no events (as a window whose event stream dropped): otherwise, with nothing unsaved,
+  // it would show tab A's save at once and no conflict would arise. The conflict flow is what guards it.
+  await other.route('**/api/events', (route) => route.abort());
   await other.goto(url);
   await other.getByRole('grid', { name: 'Cases' }).getByRole('row', { name: new RegExp(title) }).click();
   await expect(other.getByRole('heading', { level: 1, name: title })).toBeVisible();
@@ -57,6 +60,9 @@ test('keep both: a conflicting save shows both versions and stores mine as a new
 });
 
 test('keep mine: my version is saved over the one on disk', async ({ page, url, dataDir }) => {
+  // Tab A, too, must not hear B's save as an event (see openInSecondTab), or it would show it instead of meeting the conflict below.
+  await page.route('**/api/events', (route) => route.abort());
+  await page.reload();
   const id = await createCase(page, { kind: 'ngo', title: 'Shared NGO case', name: 'Bureau Two', authority: 'Ministry' });
   const tabB = await openInSecondTab(page, url, 'Shared NGO case');
 

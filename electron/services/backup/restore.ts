@@ -13,6 +13,7 @@ import { SEARCH_INDEX_FILE, SUMMARY_INDEX_FILE } from '../disk/folderLayout';
 import { readSnapshotFile, type SnapshotContent, type SnapshotEntry } from './archive';
 import { BACKUPS_DIR, createSnapshot, listSnapshots, names, parseSnapshotName, pruneSnapshots, snapshotAad, snapshotStreamAad } from './snapshots';
 import { quarantinedCaseId } from '../disk/quarantineNames';
+import { throwIfCancelled } from '../callContext';
 import { convertStoredCase } from '../store/migrations/convertCase';
 
 // Putting a data folder back as a snapshot holds it, crash-safely, with memory
@@ -62,6 +63,8 @@ export type RestoreOptions = {
   onProgress?: (p: { done: number; total: number }) => void;
   /** The longest line a snapshot may hold (tests lower it). */
   maxLineBytes?: number;
+  /** Checked while staging and through the safety snapshot; once the journal is written the restore finishes. */
+  signal?: AbortSignal;
 };
 
 const stagingDir = (dataDir: string) => path.join(dataDir, RESTORE_STAGING);
@@ -167,6 +170,8 @@ async function stage(dataDir: string, name: string, key: Buffer | null, at: stri
         text = `${text}${text === '' || text.endsWith('\n') ? '' : '\n'}${restoreLine(at, revs.get(h)!)}`;
         historyDone.add(h);
       }
+      // Still only the staging folder is written, which the catch in staged() drops: a clean place to stop.
+      throwIfCancelled(options.signal, 'The restore');
       files.push(entry.path);
       fileSet.add(entry.path);
       // Several at once: each write waits for its fsync, and the disk takes them better together.
@@ -314,7 +319,7 @@ export async function restoreSnapshot(dataDir: string, name: string, key: Buffer
   const manifest = await staged(dataDir, name, key, at, options);
   let safetySnapshot: SnapshotInfo;
   try {
-    safetySnapshot = await createSnapshot(dataDir, { reason: 'before-restore', key, ...(options.now ? { now: options.now } : {}), ...(options.fs ? { fs: options.fs } : {}) });
+    safetySnapshot = await createSnapshot(dataDir, { reason: 'before-restore', key, ...(options.now ? { now: options.now } : {}), ...(options.fs ? { fs: options.fs } : {}), ...(options.signal ? { signal: options.signal } : {}) });
   } catch (err) {
     await dropStaging(dataDir);
     throw err;

@@ -9,6 +9,7 @@ import { snapshotSealAad } from '../crypto/streamSeal';
 import { ioError, isIoError, ServiceError } from '../errors';
 import { confirmRename, TEMP_SUFFIX, type DurableFs } from '../disk/durableFile';
 import { rememberCheck } from './checkCache';
+import { throwIfCancelled } from '../callContext';
 import { encodeSnapshotTo, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type SnapshotEntry } from './archive';
 
 // Taking, listing and pruning snapshots under <dataDir>/backups/.
@@ -112,6 +113,8 @@ export type SnapshotOptions = {
   now?: Date;
   fs?: DurableFs;
   onProgress?: (p: { done: number; total: number }) => void;
+  /** Checked between batches and before the rename: a cancelled snapshot leaves no file behind. */
+  signal?: AbortSignal;
 };
 
 async function readPlain(dataDir: string, rel: string, key: Buffer | null): Promise<string> {
@@ -155,6 +158,7 @@ export async function createSnapshot(dataDir: string, options: SnapshotOptions):
   const counts = { cases: 0, trash: 0 };
   async function* readEntries(): AsyncGenerator<SnapshotEntry> {
     for (let i = 0; i < rels.length; i += READ_BATCH) {
+      throwIfCancelled(options.signal, 'The backup');
       options.onProgress?.({ done: i, total: rels.length });
       const batch = rels.slice(i, i + READ_BATCH).filter((rel) => !seen.has(rel));
       const results = await Promise.all(
@@ -188,6 +192,7 @@ export async function createSnapshot(dataDir: string, options: SnapshotOptions):
   // Sealed in chunks bound to its stamp and reason: renamed or swapped, it fails authentication.
   const seal = options.key ? { key: options.key, aad: snapshotStreamAad(`${stem}--0c0t${SNAPSHOT_EXT}`) } : null;
   const nameOf = async () => {
+    throwIfCancelled(options.signal, 'The backup');
     const base = `${stem}--${counts.cases}c${counts.trash}t`;
     const taken = new Set(await names(dir));
     let name = `${base}${SNAPSHOT_EXT}`;
@@ -195,6 +200,7 @@ export async function createSnapshot(dataDir: string, options: SnapshotOptions):
     return name;
   };
   let written: { file: string; bytes: number };
+  throwIfCancelled(options.signal, 'The backup');
   try {
     await mkdir(dir, { recursive: true, mode: 0o700 });
     written = await writeStreamDurably(dir, stem, async (write) => {

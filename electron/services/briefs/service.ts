@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { OpOutput, OpParsedInput } from '../../../shared/contract';
 import type { CaseFile } from '../../../shared/model';
 import { ServiceError } from '../errors';
-import type { CallContext } from '../callContext';
+import { throwIfCancelled, type CallContext } from '../callContext';
 import type { CaseStoreBase } from '../store/caseStore';
 import { readAddressBook } from '../addressees';
 import { readFolderSettings } from '../settings/folderSettings';
@@ -72,8 +72,11 @@ export async function checkBriefOperation(store: CaseStoreBase, input: OpParsedI
  * door decides where they go (a file, a download, a save dialog).
  */
 export async function renderBriefOperation(store: CaseStoreBase, input: OpParsedInput<'briefs.render'>, context: CallContext): Promise<OpOutput<'briefs.render'>> {
+  const cancelled = () => throwIfCancelled(context.signal, 'The brief');
   const cases = await loadCases(store, input.ids);
   const template = input.template ?? (cases.length === 1 ? 'case' : 'multi');
+  await testDelay(context.signal);
+  cancelled();
   const related = template === 'ngo' && cases[0] ? await relatedNgoCases(store, cases[0]) : [];
   const { organization } = await readFolderSettings(store);
   const { book: addressBook } = await readAddressBook(store, { seed: false });
@@ -92,8 +95,12 @@ export async function renderBriefOperation(store: CaseStoreBase, input: OpParsed
       related,
       addressBook,
       ...(organization ? { organization } : {}),
-      onProgress: (done, total) => context.onProgress?.({ done, total, label: 'brief' }),
+      onProgress: (done, total) => {
+        cancelled(); // between a multi-case brief's cases: the render stops there, and its working file goes below
+        context.onProgress?.({ done, total, label: 'brief' });
+      },
     });
+    cancelled();
     const bytes = file === null ? rendered.data : await readFile(file);
     return {
       fileName: briefFileName(cases, template, input.lang, input.mode, input.format),
@@ -107,4 +114,23 @@ export async function renderBriefOperation(store: CaseStoreBase, input: OpParsed
   } finally {
     if (file !== null) await rm(file, { force: true });
   }
+}
+
+/**
+ * End-to-end tests set CASEFILE_TEST_BRIEF_DELAY_MS to hold a render long enough to
+ * press Cancel during it; without the variable this returns at once. It ends early on
+ * the signal, as a slow render would at its next step.
+ */
+function testDelay(signal: AbortSignal | undefined): Promise<void> {
+  const ms = Number(process.env.CASEFILE_TEST_BRIEF_DELAY_MS ?? 0);
+  if (!(ms > 0) || signal?.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }

@@ -136,11 +136,11 @@ export class CaseStore extends CaseStoreBase {
    * cases a snapshot takes seconds, and the one at start must not hold up typing),
    * one backup at a time; closing and detaching wait for it.
    */
-  backup(reason: SnapshotReason, onProgress?: (p: { done: number; total: number }) => void): Promise<SnapshotInfo> {
+  backup(reason: SnapshotReason, onProgress?: (p: { done: number; total: number }) => void, signal?: AbortSignal): Promise<SnapshotInfo> {
     this.assertOpen();
     const run = this.backups.then(async () => {
       this.assertOpen();
-      const info = await createSnapshot(this.dataDir, { reason, key: this.dataKey, now: new Date(this.now()), ...(this.options.fs ? { fs: this.options.fs } : {}), ...(onProgress ? { onProgress } : {}) });
+      const info = await createSnapshot(this.dataDir, { reason, key: this.dataKey, now: new Date(this.now()), ...(this.options.fs ? { fs: this.options.fs } : {}), ...(onProgress ? { onProgress } : {}), ...(signal ? { signal } : {}) });
       await pruneSnapshots(this.dataDir);
       return info;
     });

@@ -10,26 +10,33 @@ import { checkNewPassphrase } from '../crypto/kdf';
 // (the data key stays), and a kept copy of the old vault.json would let the old
 // passphrase — perhaps the reason for the change — open the folder still.
 
-export async function encryptWithBackup(dir: string, passphrase: string, params: ScryptParams | undefined, options: ConvertOptions = {}): Promise<ConversionReport> {
+/**
+ * A conversion may be cancelled only while its snapshot is taken (the snapshot then leaves
+ * no file): once the folder itself is being rewritten, stopping would be a crash, which
+ * the journal finishes on the next open, so the signal is not looked at past that point.
+ */
+type Cancellable = ConvertOptions & { signal?: AbortSignal };
+
+export async function encryptWithBackup(dir: string, passphrase: string, params: ScryptParams | undefined, options: Cancellable = {}): Promise<ConversionReport> {
   // A passphrase that would be refused is refused before the folder is snapshotted for nothing.
   checkNewPassphrase(passphrase);
   if ((await folderEncryption(dir)).state === 'plain') {
     // A restore a crash interrupted is finished first, with the key its staged files were written for (none).
     await recoverRestore(dir, null);
     // Plain now; the encryption that follows seals this snapshot with everything else.
-    await createSnapshot(dir, { reason: 'before-encrypt', key: null });
+    await createSnapshot(dir, { reason: 'before-encrypt', key: null, ...(options.signal ? { signal: options.signal } : {}) });
     await pruneSnapshots(dir);
   }
   return encryptFolder(dir, passphrase, params, options);
 }
 
-export async function decryptWithBackup(dir: string, passphrase: string, options: ConvertOptions = {}): Promise<ConversionReport> {
+export async function decryptWithBackup(dir: string, passphrase: string, options: Cancellable = {}): Promise<ConversionReport> {
   // A wrong passphrase fails here, before anything is written.
   const key = await openVault(dir, passphrase);
   try {
     // A restore a crash interrupted is finished first, while its staged files still open with this key.
     await recoverRestore(dir, key);
-    await createSnapshot(dir, { reason: 'before-decrypt', key });
+    await createSnapshot(dir, { reason: 'before-decrypt', key, ...(options.signal ? { signal: options.signal } : {}) });
     await pruneSnapshots(dir);
   } finally {
     wipe(key);

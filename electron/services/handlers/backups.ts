@@ -10,7 +10,7 @@ async function recover({ store }: OpenFolder, file: string) {
 export function backupsHandlers(folder: Folder): DomainHandlers<'backups.list' | 'backups.create' | 'backups.copyOut' | 'backups.recover'> {
   return {
     'backups.list': () => folder.damaged()?.listBackups() ?? folder.open().store.listBackups(),
-    'backups.create': (_input, context) => folder.open().store.backup('manual', context.onProgress),
+    'backups.create': (_input, context) => folder.open().store.backup('manual', context.onProgress, context.signal),
     'backups.copyOut': ({ dir }, context) => folder.open().store.copyBackupsOut(dir, context.onProgress),
     'backups.recover': ({ file }) => {
       const damaged = folder.damaged();

@@ -1,4 +1,5 @@
 import { anchorBundle, readBundleFile } from '../isolation/importFile';
+import { throwIfCancelled } from '../callContext';
 import type { DomainHandlers } from './compose';
 import type { Folder } from './folder';
 
@@ -7,7 +8,10 @@ export function bundlesHandlers(folder: Folder): DomainHandlers<'bundle.import' 
     'bundle.import': async ({ bundle, file, onConflict }, { signal }) => {
       const { store } = folder.open();
       const given = bundle ?? (await readBundleFile(file!.fileName, Buffer.from(file!.dataBase64, 'base64'), signal));
-      return store.importBundle(await anchorBundle(given, signal), onConflict);
+      const anchored = await anchorBundle(given, signal);
+      // The last point where nothing is written yet; once the store's import starts it finishes or rolls back whole.
+      throwIfCancelled(signal, 'The import');
+      return store.importBundle(anchored, onConflict);
     },
     'bundle.export': ({ ids, history }) => folder.open().store.exportBundle(ids, { history }),
   };

@@ -23,7 +23,7 @@ export class LimitError extends ServiceError {
     readonly limit: LimitKind,
     message: string,
   ) {
-    super('bad_input', message);
+    super(limit === 'cancelled' ? 'cancelled' : 'bad_input', message);
   }
 }
 

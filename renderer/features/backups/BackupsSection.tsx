@@ -1,4 +1,4 @@
-import { useMemo, useState, type RefObject } from 'react';
+import { useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import type { Progress } from '../../../shared/contract';
@@ -45,6 +45,8 @@ export function BackupsSection({
   const snapshots = useMemo(() => listed && sortSnapshots(listed), [listed]);
   const [creating, setCreating] = useState(false);
   const [createProgress, setCreateProgress] = useState<Progress | null>(null);
+  /** Aborts the backup on its way: the core removes its partial file. */
+  const stopping = useRef<AbortController | null>(null);
   const [copying, setCopying] = useState(false);
   const [restoring, setRestoring] = useState<SnapshotInfo | null>(null);
   const tt = t as unknown as T;
@@ -53,9 +55,14 @@ export function BackupsSection({
     setCreating(true);
     await flushAllAndWait();
     setCreateProgress(null);
-    const r = await api['backups.create']({}, { onProgress: setCreateProgress });
+    const stop = new AbortController();
+    stopping.current = stop;
+    const r = await api['backups.create']({}, { onProgress: setCreateProgress, signal: stop.signal });
+    stopping.current = null;
     setCreating(false);
-    if (r.ok) {
+    if (!r.ok && r.error.code === 'cancelled') {
+      toast({ kind: 'info', message: t('events16.backupStopped') });
+    } else if (r.ok) {
       // Listed afresh: taking one may have rotated older ones out.
       await load();
       toast({ kind: 'success', message: t('backups.created', { cases: r.value.cases, size: sizeText(t, format, r.value.bytes) }) });
@@ -75,6 +82,11 @@ export function BackupsSection({
         <button type="button" className="btn btn-primary" disabled={creating} aria-busy={creating || undefined} onClick={() => void backUpNow()}>
           {creating ? t('backups.creating') : t('backups.create')}
         </button>
+        {creating && (
+          <button type="button" className="btn" onClick={() => stopping.current?.abort()}>
+            {t('common.cancel')}
+          </button>
+        )}
         <button type="button" className="btn" disabled={creating} onClick={() => setCopying(true)}>
           {t('backups.copyOut.open')}
         </button>

@@ -5,6 +5,7 @@ import type { CaseFile } from '../../../shared/model';
 import { QUOTING_TEMPLATES, type BriefFormat, type BriefLang, type BriefMode, type BriefTemplate } from '../../../shared/model/brief';
 import type { Progress, RenderedBrief } from '../../../shared/contract';
 import { Dialog } from '../../components/Dialog';
+import { useToast } from '../../components/Toasts';
 import { useFormat } from '../../i18n/format';
 import { deliverFile } from '../../lib/download';
 import { useErrorText } from '../../lib/errors';
@@ -81,6 +82,9 @@ export function BriefDialog({ open, onClose, subject, prepare }: Props) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [last, setLast] = useState<RenderedBrief | null>(null);
   const generation = useRef(0);
+  /** Aborts the render on its way: the core stops it and writes nothing. */
+  const stopping = useRef<AbortController | null>(null);
+  const toast = useToast();
   const outcomeRef = useRef<HTMLDivElement>(null);
 
   const check = useBriefCheck(open, caseIds, template, mode, briefLangOf(i18n.language), lang, single?.rev ?? 0);
@@ -125,6 +129,7 @@ export function BriefDialog({ open, onClose, subject, prepare }: Props) {
 
   const close = () => {
     generation.current++; // an answer still on its way is dropped: no download after closing
+    stopping.current?.abort();
     setBusy(false);
     setOutcome(null);
     setLast(null);
@@ -162,12 +167,20 @@ export function BriefDialog({ open, onClose, subject, prepare }: Props) {
       if (saved) storedPreparedBy.current = by;
     });
     setProgress(null);
+    const stop = new AbortController();
+    stopping.current = stop;
     const result = await api['briefs.render'](
       { ids: caseIds, template, lang, mode, format: fileFormat, ...(annotationTags ? { annotationTags } : {}), ...(by ? { preparedBy: by } : {}) },
-      { onProgress: (p) => mine === generation.current && setProgress(p) },
+      { onProgress: (p) => mine === generation.current && setProgress(p), signal: stop.signal },
     );
+    if (stopping.current === stop) stopping.current = null;
     if (mine !== generation.current) return;
     setProgress(null);
+    if (!result.ok && result.error.code === 'cancelled') {
+      setBusy(false);
+      toast({ kind: 'info', message: t('events16.briefStopped') });
+      return;
+    }
     if (result.ok) {
       setLast(result.value);
       const delivery = await deliver(result.value);
@@ -203,7 +216,8 @@ export function BriefDialog({ open, onClose, subject, prepare }: Props) {
             </button>
           )}
           <span className="spacer" />
-          <button type="button" className="btn" onClick={close}>
+          {/* While a render runs, Cancel stops it (the core writes nothing) and the dialog stays open to try again. */}
+          <button type="button" className="btn" onClick={() => (stopping.current ? stopping.current.abort() : close())}>
             {outcome?.kind === 'done' ? t('common.close') : t('common.cancel')}
           </button>
         </>

@@ -1,5 +1,6 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useToast } from '../../components/Toasts';
 import { api } from '../../api';
 import type { ImportReport, OnConflict } from '../../../shared/contract';
 import { isCapNote, leftOut } from '../../../shared/issueCap';
@@ -33,6 +34,9 @@ export function ImportDialog({ open, onClose, onImported, givenFile = null }: Pr
   const [file, setFile] = useState<File | null>(null);
   const [onConflict, setOnConflict] = useState<OnConflict>('fail');
   const [busy, setBusy] = useState(false);
+  /** Aborts the import on its way: the core stops before it writes anything. */
+  const stopping = useRef<AbortController | null>(null);
+  const toast = useToast();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   // A bundle the shell hands over replaces whatever was chosen, and its outcome starts afresh.
   const [taken, setTaken] = useState<File | null>(null);
@@ -67,8 +71,15 @@ export function ImportDialog({ open, onClose, onImported, givenFile = null }: Pr
       return;
     }
     // The bytes go as they are: the services decode, parse and check them in a worker, with limits.
-    const result = await api['bundle.import']({ file: { fileName: file.name, dataBase64 }, onConflict });
+    const stop = new AbortController();
+    stopping.current = stop;
+    const result = await api['bundle.import']({ file: { fileName: file.name, dataBase64 }, onConflict }, { signal: stop.signal });
+    stopping.current = null;
     setBusy(false);
+    if (!result.ok && result.error.code === 'cancelled') {
+      toast({ kind: 'info', message: t('events16.importStopped') });
+      return;
+    }
     if (result.ok) {
       setOutcome({ kind: 'done', report: result.value });
       onImported();
@@ -93,7 +104,8 @@ export function ImportDialog({ open, onClose, onImported, givenFile = null }: Pr
           <button type="button" className="btn btn-primary" disabled={!file || busy} onClick={() => void run()}>
             {busy ? t('bundle.importing') : t('bundle.importAction')}
           </button>
-          <button type="button" className="btn" onClick={close}>
+          {/* While the import runs, Cancel stops it (nothing is stored) and the dialog stays open. */}
+          <button type="button" className="btn" onClick={() => (stopping.current ? stopping.current.abort() : close())}>
             {outcome?.kind === 'done' ? t('common.close') : t('common.cancel')}
           </button>
         </>

@@ -29,6 +29,7 @@ import './case.css';
 import { useSectionInView } from './useSectionInView';
 import { useErrorText } from '../../lib/errors';
 import { useSearchLanding } from '../search/useSearchLanding';
+import { useCasesChanged } from '../../lib/events';
 
 export function CaseView({ id, onChanged }: { id: string; onChanged: () => void }) {
   const { t } = useTranslation();
@@ -49,6 +50,13 @@ export function CaseView({ id, onChanged }: { id: string; onChanged: () => void 
       live = false;
     };
   }, [id]);
+
+  // Saved elsewhere meanwhile: with nothing unsaved here, show the new version; with unsaved edits, the save's conflict view decides.
+  useCasesChanged((changes) => {
+    const seen = session?.getState().saved.rev ?? 0;
+    if (session?.hasUnsaved() !== false) return;
+    if (changes === 'resync' || changes.some((c) => c.id === id && c.rev !== undefined && c.rev > seen)) void openSession(id);
+  });
 
   // Leaving the view saves at once what is pending (the session keeps it either way).
   useEffect(() => () => void session?.flush().then(onChanged), [session, onChanged]);

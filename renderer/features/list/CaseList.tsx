@@ -1,5 +1,5 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { CaseKind, CaseStatus, Priority } from '../../../shared/model';
@@ -70,11 +70,7 @@ export function CaseList({ ui, setUi, filterRef, version, onNewCase, onImport, o
   const [briefOpen, setBriefOpen] = useState(false);
   const [withHistory, setWithHistory] = useExportHistory();
 
-  useEffect(() => {
-    const onFocus = () => void load();
-    window.addEventListener('focus', onFocus);
-    return () => window.removeEventListener('focus', onFocus);
-  }, [load]);
+  // No re-read on focus: the core's events (lib/events.ts) bump `version` on every save, from any door.
 
   const situation = useCallback(
     (row: CaseRow) => situationText(t, format, row.summary),

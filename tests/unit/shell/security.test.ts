@@ -172,18 +172,31 @@ describe('the menu', () => {
 });
 
 describe('the preload', () => {
-  it('exposes two frozen objects derived from the contract and nothing else', async () => {
+  it('exposes three frozen objects derived from the contract and the event table, and nothing else', async () => {
     const exposed = new Map<string, unknown>();
     const invoke = vi.fn(async () => ({ ok: true, value: 'done' }));
+    const on = vi.fn();
     vi.doMock('electron', () => ({
       contextBridge: { exposeInMainWorld: (name: string, value: unknown) => exposed.set(name, value) },
-      ipcRenderer: { invoke, on: vi.fn(), removeListener: vi.fn() },
+      ipcRenderer: { invoke, on, removeListener: vi.fn() },
     }));
     const activation = { isActive: false };
     vi.stubGlobal('navigator', { userActivation: activation });
     try {
       await import('../../../electron/preload');
-      expect([...exposed.keys()]).toEqual(['casefile', 'casefileShell']);
+      expect([...exposed.keys()]).toEqual(['casefile', 'casefileEvents', 'casefileShell']);
+      // The core's events: one listener method; what breaks the event table never reaches the page.
+      const events = exposed.get('casefileEvents') as { onEvent(listener: (event: unknown) => void): () => void };
+      expect(Object.isFrozen(events)).toBe(true);
+      expect(Object.keys(events)).toEqual(['onEvent']);
+      const heard: unknown[] = [];
+      events.onEvent((event) => heard.push(event));
+      const [channel, forward] = on.mock.calls.at(-1) as [string, (event: never, value: unknown) => void];
+      expect(channel).toBe('casefile:event');
+      forward({} as never, { type: 'cases.changed', data: { id: 'a', rev: 2, cause: 'update' } });
+      forward({} as never, { type: 'cases.changed', data: { id: 'a', rev: 'two', cause: 'update' } });
+      forward({} as never, { type: 'shell:open-external', data: 'https://evil.example' });
+      expect(heard).toEqual([{ type: 'cases.changed', data: { id: 'a', rev: 2, cause: 'update' } }]);
       const api = exposed.get('casefile') as Record<string, (input: unknown) => Promise<unknown>>;
       expect(Object.isFrozen(api)).toBe(true);
       const { OPERATION_NAMES } = await import('../../../shared/operations');

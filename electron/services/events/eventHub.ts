@@ -1,0 +1,35 @@
+import type { CoreEvent } from '../../../shared/events';
+import type { StoreChange } from '../store/caseStore';
+
+// The core's events, Electron-free: the session feeds it from the store's change feed
+// (so a write from any door in this process — IPC, HTTP, a background recovery, a file
+// changed behind the app's back — is heard once), and each door forwards it its own way.
+
+export type EventListener = (event: CoreEvent) => void;
+
+export class EventHub {
+  private readonly listeners = new Set<EventListener>();
+
+  /** Hears every event from now until the returned function is called. */
+  listen(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(event: CoreEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch {
+        // A client that fails to take an event (a closed window) must not stop the save that caused it.
+      }
+    }
+  }
+}
+
+/** A saved change as the window hears it: which case, at which revision, and why. */
+export function caseChanged(change: StoreChange): CoreEvent {
+  return change.type === 'upsert'
+    ? { type: 'cases.changed', data: { id: change.case.id, rev: change.case.rev, cause: change.cause } }
+    : { type: 'cases.changed', data: { id: change.id, cause: change.cause } };
+}

@@ -1,0 +1,60 @@
+import { useEffect } from 'react';
+import type { CoreEvent } from '../../shared/events';
+import { api, events } from '../api';
+import { reloadApp } from './reload';
+import { useLatest } from './useLatest';
+
+// The page hears the core once (one stream in browser mode, one IPC listener in the
+// desktop app) and hands each view what it asked for. A burst of changes (an import of
+// three hundred cases) reaches the views as one batch per frame, not three hundred reloads.
+
+export type CaseChange = Extract<CoreEvent, { type: 'cases.changed' }>['data'];
+/** `resync`: events may have been missed (the stream dropped and came back); re-read everything shown. */
+export type CaseChanges = readonly CaseChange[] | 'resync';
+
+const listeners = new Set<(changes: CaseChanges) => void>();
+let pending: CaseChange[] = [];
+let scheduled = false;
+let started = false;
+
+function deliver(changes: CaseChanges): void {
+  for (const l of listeners) l(changes);
+}
+
+function start(): void {
+  if (started) return;
+  started = true;
+  events.onEvent(
+    (event) => {
+      if (event.type === 'folder.locked') {
+        // The folder closed under the page (the idle lock, another window): drop every decrypted case it holds.
+        void api['vault.status']({}).then((r) => {
+          if (r.ok && r.value.locked) reloadApp();
+        });
+        return;
+      }
+      if (event.type !== 'cases.changed') return;
+      pending.push(event.data);
+      if (scheduled) return;
+      scheduled = true;
+      setTimeout(() => {
+        scheduled = false;
+        const batch = pending;
+        pending = [];
+        deliver(batch);
+      }, 50);
+    },
+    () => deliver('resync'),
+  );
+}
+
+/** Calls `listener` with each batch of saved changes, made here or by any other door, until unmounted. */
+export function useCasesChanged(listener: (changes: CaseChanges) => void): void {
+  const latest = useLatest(listener);
+  useEffect(() => {
+    start();
+    const l = (changes: CaseChanges) => latest.current(changes);
+    listeners.add(l);
+    return () => void listeners.delete(l);
+  }, [latest]);
+}
