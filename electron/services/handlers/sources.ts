@@ -1,4 +1,4 @@
-import { extractSourceIsolated } from '../sources/isolated';
+import { extractSourceIsolated } from '../isolation/extractSource';
 import type { DomainHandlers } from './compose';
 import type { Folder } from './folder';
 

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { TOKEN_HEADER } from '../../../electron/transports/http';
 import { setLimits } from '../../../electron/services/isolation/limits';
 import { runningJobs } from '../../../electron/services/isolation/runJob';
-import { extractSourceIsolated } from '../../../electron/services/sources/isolated';
+import { extractSourceIsolated } from '../../../electron/services/isolation/extractSource';
 import type { ExtractedSource } from '../../../shared/contract';
 import { bombPdf, manyPagesPdf } from '../../helpers/hostileFiles';
 import { startTestServer, until, type TestServer } from './server';

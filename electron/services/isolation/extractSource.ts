@@ -2,10 +2,10 @@
 // a time limit and memory limits, so a PDF bomb or a 20,000-page PDF is refused with what
 // to do, and the window and the HTTP server keep answering meanwhile.
 
-import type { ExtractedSource } from './extract';
+import type { ExtractedSource } from '../sources/extract';
 import { ServiceError } from '../errors';
-import { limits, mib } from '../isolation/limits';
-import { runJob } from '../isolation/runJob';
+import { limits, mib } from './limits';
+import { runJob } from './runJob';
 
 function adviceFor(fileName: string): string {
   return /\.pdf$/i.test(fileName)
