@@ -184,9 +184,11 @@ function anchorVerbatim(doc: Doc, w: Wanted): AnchorResult | 'try-fuzzy' | 'try-
   const edges = quoteEdges(exact, w.prefix, w.suffix);
   // Offsets only: a one-letter quote may occur a million times.
   const found: number[] = [];
+  // A quote with context on one side only sat at the text's start or end: that side was a
+  // boundary too, so an occurrence running into a longer word there is other words.
   for (let i = text.indexOf(exact); i !== -1; i = text.indexOf(exact, i + 1)) {
-    if (w.prefix && edges.start && splitsWord(text, i)) continue;
-    if (w.suffix && edges.end && splitsWord(text, i + len)) continue;
+    if (contextLength > 0 && edges.start && splitsWord(text, i)) continue;
+    if (contextLength > 0 && edges.end && splitsWord(text, i + len)) continue;
     found.push(i);
   }
   if (found.length === 0) return 'try-fuzzy';
