@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Bundle, BUNDLE_FORMAT, BUNDLE_VERSION } from './model/bundle';
 import { CaseDraft, CaseFile, CaseKind, CaseStatus, NewCaseDraft, Priority } from './model/case';
 import { DateTime, Id } from './model/scalars';
+import { SourceFile } from './model/parts';
 import { CaseSummary } from './model/summary';
 import { AnnotationState } from './model/annotationStatus';
 import { BriefFormat, BriefLang, BriefMode, BriefTemplate, PreparedBy } from './model/brief';
@@ -146,6 +147,45 @@ const BundleUpload = z.strictObject({
   dataBase64: z.base64().max(Math.ceil((256 * 1024 * 1024) / 3) * 4, { error: 'the bundle is larger than 256 MiB' }),
 });
 
+/** The languages OCR reads (tesseract's kaz, rus and eng data, shipped in assets/tessdata). */
+export const OcrLang = z.enum(['kk', 'ru', 'en']);
+export type OcrLang = z.infer<typeof OcrLang>;
+
+/**
+ * A file added as a source's original (issue 17): kept unchanged in the data folder
+ * by its SHA-256, its text read (embedded, or by OCR in `ocrLangs`, all three by
+ * default). `capturedFrom`/`capturedAt` say where and when it was obtained.
+ */
+export const SourceIntake = FileUpload.extend({
+  ocrLangs: z.array(OcrLang).min(1).max(3).optional(),
+  capturedFrom: z.string().trim().min(1).max(2000).optional(),
+  capturedAt: DateTime.optional(),
+});
+export type SourceIntake = z.infer<typeof SourceIntake>;
+
+/** What a photo's own metadata says (EXIF), shown at intake; `gps` set means the photo tells where it was taken. */
+export const OriginalMetadata = z.strictObject({
+  camera: z.string().optional(),
+  takenAt: DateTime.optional(),
+  gps: z.strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).optional(),
+});
+export type OriginalMetadata = z.infer<typeof OriginalMetadata>;
+
+/** An added original: the intake record for Source.file, and its text (pages joined by form feeds, shared/text/pages). */
+export const SourceIntakeResult = ExtractedSource.extend({
+  format: z.enum(['txt', 'md', 'html', 'pdf', 'docx', 'image']),
+  file: SourceFile,
+  metadata: OriginalMetadata.optional(),
+});
+export type SourceIntakeResult = z.infer<typeof SourceIntakeResult>;
+
+/** A case's source, by ids. */
+export const SourceRef = z.strictObject({ caseId: Id, sourceId: Id });
+
+/** An original's bytes, for the window's viewer (up to 64 MiB; a larger one is saved out instead). */
+export const OriginalBytes = z.strictObject({ name: z.string(), mediaType: z.string(), size: z.int().min(0), dataBase64: z.base64() });
+export type OriginalBytes = z.infer<typeof OriginalBytes>;
+
 export const BriefRequest = z.strictObject({
   ids: z.array(Id).min(1).max(10_000),
   /** Absent: `case` for one case, `multi` for several. */
@@ -271,6 +311,10 @@ export const contract = {
   },
   'store.verify': { input: NoInput, output: VerifyReport },
   'sources.extract': { input: FileUpload, output: ExtractedSource },
+  /** Stores the file as an original (by its SHA-256) and reads its text; the caller saves the source with `file` in the case. */
+  'sources.intake': { input: SourceIntake, output: SourceIntakeResult },
+  /** The original behind a source, for viewing inside the app (not custody: nothing leaves it). */
+  'sources.original': { input: SourceRef, output: OriginalBytes },
   'annotations.list': { input: CaseRef, output: z.array(AnnotationState) },
   'briefs.render': { input: BriefRequest, output: RenderedBrief },
   'briefs.check': { input: BriefCheckRequest, output: BriefCheck },

@@ -14,6 +14,8 @@ export const OPERATION_NAMES = [
   'bundle.export',
   'store.verify',
   'sources.extract',
+  'sources.intake',
+  'sources.original',
   'annotations.list',
   'briefs.render',
   'briefs.check',

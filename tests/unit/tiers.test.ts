@@ -59,6 +59,7 @@ const FLOORS: ReadonlyArray<{ name: string; holds: readonly string[]; what: stri
   { name: 'crypto', holds: ['crypto/'], what: 'keys and envelopes: the only code that knows a key' },
   { name: 'audit', holds: ['audit/'], what: 'histories and the manifest of cases' },
   { name: 'store', holds: ['store/', 'settings/', 'addressees/'], what: 'case-file codec, catalogue, quarantine, cases, trash; settings and address book' },
+  { name: 'originals', holds: ['originals/'], what: 'the original files behind sources, by their SHA-256, sealed when the folder is' },
   { name: 'events', holds: ['events/'], what: "the core's events (a saved case, the lock) for the doors to forward" },
   { name: 'search', holds: ['search/'], what: 'the search index and its service' },
   { name: 'backup', holds: ['backup/'], what: 'snapshots, restore, copies out' },

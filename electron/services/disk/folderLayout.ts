@@ -39,6 +39,16 @@ export const MANIFEST_FILE = 'manifest.jsonl';
 /** Snapshots of the folder (the backup service names them). */
 const BACKUPS = 'backups';
 const SNAPSHOT_EXT = '.casefile-snapshot';
+/**
+ * The originals behind sources (originals/originalStore): `files/ab/<sha256>.bin`,
+ * by the SHA-256 of their bytes, sealed in authenticated chunks (crypto/streamSeal)
+ * under one logical name, ORIGINALS_AAD, in an encrypted folder.
+ */
+export const FILES_DIR = 'files';
+export const ORIGINALS_AAD = 'files/';
+export function originalRel(sha256: string): string {
+  return `${FILES_DIR}/${sha256.slice(0, 2)}/${sha256}.bin`;
+}
 /** A restore in progress names its snapshot here (plain: it holds nothing but that name). */
 const RESTORE_JOURNAL = 'restore.json';
 

@@ -1,3 +1,4 @@
+import { OriginalStore } from '../originals/originalStore';
 import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { formatIssue } from '../../../shared/errors';
@@ -45,9 +46,12 @@ export class CaseStore extends CaseStoreBase {
   /** What the open found tampered with (audit/tamper), for About and the window's banner. */
   tampered: readonly TamperFinding[] = [];
   private readonly hourly: HourlySnapshots | null;
+  /** The original files behind the folder's sources, sealed with its key when it has one. */
+  readonly originals: OriginalStore;
 
   private constructor(dataDir: string, lock: DataDirLock, meta: Meta, quarantinedNow: QuarantineEntry[], options: StoreOptions, index: SummaryIndex, dataKey: Buffer | null = null) {
     super(dataDir, lock, meta, quarantinedNow, options, index, dataKey);
+    this.originals = new OriginalStore(dataDir, { key: () => this.dataKey, ...(options.fs ? { fs: options.fs } : {}) });
     const h = options.hourlySnapshots;
     this.hourly = h ? new HourlySnapshots({ dataDir, now: () => Date.parse(this.now()), settled: () => Promise.all([this.queue, this.backups]), take: () => this.backup('hourly'), ...(h.onError ? { onError: h.onError } : {}) }) : null;
   }
