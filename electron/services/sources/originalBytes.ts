@@ -1,12 +1,13 @@
 import type { OriginalBytes } from '../../../shared/contract';
 import { ServiceError } from '../errors';
-import type { CaseStore } from '../folder/caseStore';
+import type { CaseFile } from '../../../shared/model';
+import type { OriginalStore } from '../originals/originalStore';
 
 /** The most of an original the window is sent to view (base64 over IPC or HTTP); a larger one is saved out instead. */
 export const VIEWABLE_BYTES = 64 * 1024 * 1024;
 
 /** The original behind a case's source, whole, checked against its SHA-256 on the way out. */
-export async function readOriginalBytes(store: Pick<CaseStore, 'get' | 'originals'>, caseId: string, sourceId: string): Promise<OriginalBytes> {
+export async function readOriginalBytes(store: { get(id: string): Promise<CaseFile>; originals: OriginalStore }, caseId: string, sourceId: string): Promise<OriginalBytes> {
   const c = await store.get(caseId);
   const source = c.sources.find((s) => s.id === sourceId);
   if (!source) throw new ServiceError('not_found', `Case "${c.title}" has no source ${sourceId}.`);
