@@ -3,6 +3,7 @@ import { Bundle, BUNDLE_FORMAT, BUNDLE_VERSION } from './model/bundle';
 import { CaseDraft, CaseFile, CaseKind, CaseStatus, NewCaseDraft, Priority } from './model/case';
 import { DateTime, Id } from './model/scalars';
 import { SourceFile } from './model/parts';
+import { PageLayout } from './model/pageLayout';
 import { CaseSummary } from './model/summary';
 import { AnnotationState } from './model/annotationStatus';
 import { BriefFormat, BriefLang, BriefMode, BriefTemplate, PreparedBy } from './model/brief';
@@ -186,6 +187,13 @@ export const SourceRef = z.strictObject({ caseId: Id, sourceId: Id });
 export const OriginalBytes = z.strictObject({ name: z.string(), mediaType: z.string(), size: z.int().min(0), dataBase64: z.base64() });
 export type OriginalBytes = z.infer<typeof OriginalBytes>;
 
+/** Where the words of a source's original lie on its pages; `stale` when the text has been edited since (no layout then). */
+export const SourceLayout = z.strictObject({ layout: PageLayout.nullable(), stale: z.boolean() });
+export type SourceLayout = z.infer<typeof SourceLayout>;
+
+/** Reads a stored original's text again (OCR in `ocrLangs` for a scan or photo); the caller saves the text in the case. */
+export const SourceReread = SourceRef.extend({ ocrLangs: z.array(OcrLang).min(1).max(3).optional() });
+
 export const BriefRequest = z.strictObject({
   ids: z.array(Id).min(1).max(10_000),
   /** Absent: `case` for one case, `multi` for several. */
@@ -315,6 +323,9 @@ export const contract = {
   'sources.intake': { input: SourceIntake, output: SourceIntakeResult },
   /** The original behind a source, for viewing inside the app (not custody: nothing leaves it). */
   'sources.original': { input: SourceRef, output: OriginalBytes },
+  'sources.layout': { input: SourceRef, output: SourceLayout },
+  /** The text read from the source's original again, with its intake record updated (textBy, pages); nothing is saved. */
+  'sources.reread': { input: SourceReread, output: SourceIntakeResult },
   'annotations.list': { input: CaseRef, output: z.array(AnnotationState) },
   'briefs.render': { input: BriefRequest, output: RenderedBrief },
   'briefs.check': { input: BriefCheckRequest, output: BriefCheck },

@@ -16,6 +16,8 @@ export const OPERATION_NAMES = [
   'sources.extract',
   'sources.intake',
   'sources.original',
+  'sources.layout',
+  'sources.reread',
   'annotations.list',
   'briefs.render',
   'briefs.check',

@@ -13,3 +13,4 @@ export * from './brief';
 export * from './search';
 export * from './audit';
 export * from './backup';
+export * from './pageLayout';

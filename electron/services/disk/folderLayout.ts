@@ -49,6 +49,11 @@ export const ORIGINALS_AAD = 'files/';
 export function originalRel(sha256: string): string {
   return `${FILES_DIR}/${sha256.slice(0, 2)}/${sha256}.bin`;
 }
+/** What is derived from an original and kept beside it: `layout`, where its words lie on its pages (shared/model/pageLayout). */
+export type DerivedKind = 'layout';
+export function derivedRel(sha256: string, kind: DerivedKind): string {
+  return `${FILES_DIR}/${sha256.slice(0, 2)}/${sha256}.${kind}.json`;
+}
 /** A restore in progress names its snapshot here (plain: it holds nothing but that name). */
 const RESTORE_JOURNAL = 'restore.json';
 

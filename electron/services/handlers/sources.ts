@@ -1,11 +1,11 @@
 import { extractSourceIsolated } from '../isolation/extractSource';
 import { readFolderSettings } from '../settings/folderSettings';
 import { intakeSource } from '../sources/intake';
-import { readOriginalBytes } from '../sources/originalBytes';
+import { readOriginalBytes, rereadSource, sourceLayout } from '../sources/sourceOriginal';
 import type { DomainHandlers } from './compose';
 import type { Folder } from './folder';
 
-export function sourcesHandlers(folder: Folder): DomainHandlers<'sources.extract' | 'sources.intake' | 'sources.original'> {
+export function sourcesHandlers(folder: Folder): DomainHandlers<'sources.extract' | 'sources.intake' | 'sources.original' | 'sources.layout' | 'sources.reread'> {
   return {
     // Nothing of the folder is read; asking for it keeps a locked app from working on files meanwhile.
     'sources.extract': ({ fileName, dataBase64 }, { signal }) => {
@@ -21,5 +21,7 @@ export function sourcesHandlers(folder: Folder): DomainHandlers<'sources.extract
       const { store } = folder.open();
       return readOriginalBytes(store, caseId, sourceId);
     },
+    'sources.layout': ({ caseId, sourceId }) => sourceLayout(folder.open().store, caseId, sourceId),
+    'sources.reread': ({ caseId, sourceId }, context) => rereadSource(folder.open().store, caseId, sourceId, context),
   };
 }

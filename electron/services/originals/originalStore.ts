@@ -1,12 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { openStream, sealStream } from '../crypto/streamSeal';
-import { confirmRename, TEMP_SUFFIX, type DurableFs } from '../disk/durableFile';
-import { FILES_DIR, ORIGINALS_AAD, originalRel } from '../disk/folderLayout';
+import { confirmRename, TEMP_SUFFIX, writeFileDurably, type DurableFs } from '../disk/durableFile';
+import { decryptBytes, encryptBytes } from '../crypto/envelope';
+import { derivedRel, FILES_DIR, ORIGINALS_AAD, originalRel, type DerivedKind } from '../disk/folderLayout';
 import { ServiceError } from '../errors';
 
 // The originals behind sources (MODEL.md: Source.file), kept unchanged and
@@ -206,6 +207,39 @@ export class OriginalStore {
     } catch (err) {
       if (err instanceof ChangedOriginalError) return 'changed';
       return 'unreadable';
+    }
+  }
+
+  /**
+   * Data derived from an original and kept beside it (`files/ab/<sha256>.<kind>.json`:
+   * the page layout of its words), sealed whole under its own path in an encrypted
+   * folder. Unlike the original it may be replaced (a new OCR run).
+   */
+  async writeDerived(sha256: string, kind: DerivedKind, data: unknown): Promise<void> {
+    const rel = derivedRel(sha256, kind);
+    const file = path.join(this.dataDir, ...rel.split('/'));
+    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    const key = this.options.key();
+    const json = `${JSON.stringify(data)}\n`;
+    await writeFileDurably(file, key ? encryptBytes(key, json, rel) : json, this.fs);
+  }
+
+  /** The derived data written by writeDerived, unvalidated (the caller owns its schema); null when there is none or it does not open. */
+  async readDerived(sha256: string, kind: DerivedKind): Promise<unknown> {
+    const rel = derivedRel(sha256, kind);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path.join(this.dataDir, ...rel.split('/')));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+    const key = this.options.key();
+    try {
+      const plain = key ? decryptBytes(key, bytes, rel) : bytes;
+      return JSON.parse(plain.toString('utf8')) as unknown;
+    } catch {
+      return null; // derived data can be made again; a damaged copy is as good as none
     }
   }
 
