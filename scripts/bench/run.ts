@@ -19,9 +19,10 @@ import { CaseStore } from '../../electron/services/folder/caseStore';
 import { CURRENT_SCHEMA_VERSION } from '../../electron/services/store/meta';
 import { encryptFolder } from '../../electron/services/crypto';
 import { generateCase, rng, type GeneratedCase } from './generate';
+import { benchOriginals } from './originals/index';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const { values } = parseArgs({ options: { cases: { type: 'string' }, runs: { type: 'string' }, keep: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { cases: { type: 'string' }, runs: { type: 'string' }, keep: { type: 'boolean' }, originals: { type: 'string' } } });
 const N = Number(values.cases ?? 10_000);
 const RUNS = Number(values.runs ?? 5);
 const PASSPHRASE = 'bench passphrase, long enough';
@@ -272,6 +273,8 @@ try {
     console.log(`open: ours (listable) takes ${(100 * (listable.median / base.open.median)).toFixed(0)}% of the baseline's open`);
   } else console.log(`\nbaseline: ${baselineFailure}`);
   console.log(`search: ${found} of ${queries.length} queries found something\n`);
+  // Originals (issue 17): `--originals NAME` runs one of scripts/bench/originals/*.bench.ts, `--originals none` none.
+  if (values.originals !== 'none') Object.assign(results, { originals: await benchOriginals(log, values.originals) });
   await mkdir(path.join(root, 'bench'), { recursive: true });
   await writeFile(path.join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
   log(`Figures written to bench/results.json`);
