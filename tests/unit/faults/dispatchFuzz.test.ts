@@ -51,6 +51,10 @@ async function withEnv(body: (env: Env) => Promise<void>): Promise<void> {
     await store.create(CaseDraft.parse(ngoDraft({ title: 'Second NGO', measure: { type: 'fine', authority: 'Ministry of Justice', fine: { amount: 1e6, currency: 'KZT' } } })));
     const gone = await store.create(CaseDraft.parse(prisonerDraft({ title: 'In the Trash' })));
     await store.trash(gone.id);
+    // A source with an original, so the sources.* reads have something to succeed on.
+    const intake = await env.dispatch('sources.intake', { fileName: 'ruling.txt', dataBase64: Buffer.from('Постановление суда. Сот қаулысы.').toString('base64') });
+    if (!intake.ok) throw new Error(intake.error.message);
+    await store.create(CaseDraft.parse(prisonerDraft({ id: WITH_ORIGINAL, title: 'With an original', sources: [{ id: ORIGINAL_SOURCE, title: 'Ruling', kind: 'court_document', text: intake.value.text, file: intake.value.file }] })));
     await store.backup('manual'); // something for restore to find
     await body(env);
     // Whatever the fuzz stored is a healthy folder: verify passes, and a reopen loads it all.
@@ -129,6 +133,13 @@ const same = <S>(seed: fc.Arbitrary<S>) => builder(seed, (s) => s);
 
 const byId = builder(idChoice({ active: 6, trash: 2, other: 2 }), (c, ctx) => ({ id: resolveId(c, ctx) }));
 
+const WITH_ORIGINAL = 'case-with-original';
+const ORIGINAL_SOURCE = 'source-with-original';
+/** A case's source: the one with an original (seeded in withEnv), or any. */
+const sourceRef = fc.record({ c: idChoice({ active: 8, trash: 1, other: 1 }), s: idArb, original: fc.boolean() });
+const resolveSource = ({ c, s, original }: { c: IdChoice; s: string; original: boolean }, ctx: Ctx) =>
+  original ? { caseId: WITH_ORIGINAL, sourceId: ORIGINAL_SOURCE } : { caseId: resolveId(c, ctx), sourceId: s };
+
 const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
@@ -187,6 +198,23 @@ const VALID: Partial<Record<string, Builder>> = {
       ),
     }),
     ({ fileName, data }) => ({ fileName, dataBase64: Buffer.from(data).toString('base64') }),
+  ),
+  // As sources.extract, plus the intake's own fields: a success stores an original no case names yet (verify must stay clean).
+  'sources.intake': builder(
+    fc.record({
+      fileName: fc.oneof(fc.constantFrom('a.txt', 'page.html', 'ruling.pdf', 'letter.docx', 'scan.png', 'Қазақ.TXT'), nonEmptyText.map((s) => s.slice(0, 255))),
+      data: fc.oneof(fc.uint8Array({ maxLength: 400 }), text.map((t) => new Uint8Array(Buffer.from(t, 'utf8'))), fc.constant(new Uint8Array(PDF))),
+      ocrLangs: opt(fc.uniqueArray(fc.constantFrom('kk', 'ru', 'en'), { minLength: 1, maxLength: 3 })),
+      capturedFrom: opt(fc.constantFrom('https://sud.gov.kz/rus/decision/1', 'Алматы, Медеу аудандық соты')),
+      capturedAt: opt(fc.constantFrom('2026-12-06T10:00:00.000Z', '2025-01-31T23:59:59.000Z')),
+    }),
+    ({ fileName, data, ...rest }) => compact({ fileName, dataBase64: Buffer.from(data).toString('base64'), ...rest }),
+  ),
+  'sources.original': builder(sourceRef, resolveSource),
+  'sources.layout': builder(sourceRef, resolveSource),
+  'sources.reread': builder(
+    fc.record({ ref: sourceRef, ocrLangs: opt(fc.uniqueArray(fc.constantFrom('kk', 'ru', 'en'), { minLength: 1, maxLength: 3 })) }),
+    ({ ref, ocrLangs }, ctx) => compact({ ...resolveSource(ref, ctx), ocrLangs }),
   ),
   'annotations.list': byId,
   'briefs.render': builder(
