@@ -1,10 +1,9 @@
-import type { OriginalBytes, SourceIntakeResult, SourceLayout } from '../../../shared/contract';
+import type { OcrLang, OriginalBytes, SourceIntakeResult, SourceLayout } from '../../../shared/contract';
 import { PageLayout, type CaseFile, type Source } from '../../../shared/model';
 import type { CallContext } from '../callContext';
 import { ServiceError } from '../errors';
-import { extractSourceIsolated } from '../isolation/extractSource';
 import type { OriginalStore } from '../originals/originalStore';
-import { pageCount } from '../../../shared/text/pages';
+import { readSource } from './readSource';
 
 /** The most of an original the window is sent to view (base64 over IPC or HTTP); a larger one is saved out instead. */
 export const VIEWABLE_BYTES = 64 * 1024 * 1024;
@@ -30,12 +29,20 @@ export async function sourceLayout(store: Store, caseId: string, sourceId: strin
 }
 
 /** The text of the source's original read again; nothing is saved (the caller puts the text in the case). */
-export async function rereadSource(store: Store, caseId: string, sourceId: string, context: CallContext = {}): Promise<SourceIntakeResult> {
+export async function rereadSource(store: Store, caseId: string, sourceId: string, context: CallContext & { ocrLangs?: OcrLang[] } = {}): Promise<SourceIntakeResult> {
   const source = await sourceWithOriginal(store, caseId, sourceId);
   const bytes = await store.originals.read(source.file.sha256, VIEWABLE_BYTES);
-  const extracted = await extractSourceIsolated(source.file.name, bytes, context.signal);
-  const pages = extracted.format === 'pdf' ? pageCount(extracted.text) : undefined;
-  return { ...extracted, file: { ...source.file, textBy: 'embedded', ...(pages ? { pages } : {}) } };
+  const read = await readSource(source.file.name, bytes, context);
+  const { pages: _previous, ...file } = source.file;
+  return {
+    text: read.text,
+    format: read.format,
+    warnings: read.warnings,
+    ...(read.title ? { title: read.title } : {}),
+    ...(read.charset ? { charset: read.charset } : {}),
+    file: { ...file, textBy: read.textBy, ...(read.pages ? { pages: read.pages } : {}) },
+    ...(read.metadata ? { metadata: read.metadata } : {}),
+  };
 }
 
 /** The original behind a case's source, whole, checked against its SHA-256 on the way out. */
