@@ -86,10 +86,12 @@ export function pageTextWithBoxes(items: readonly (TextItem | TextMarkedContent)
     }
     let at = 0;
     for (const run of line.runs) {
-      const start = at;
-      const end = Math.min(at + run.str.length, kept);
+      // The box covers the run's characters, not the spaces around them.
+      const lead = run.str.length - run.str.trimStart().length;
+      const start = at + lead;
+      const end = Math.min(at + run.str.trimEnd().length, kept);
       at += run.str.length;
-      if (end <= start || run.str.slice(0, end - start).trim() === '') continue;
+      if (end <= start) continue;
       const box = boxOf(run.item, view);
       if (box) boxes.push([out.length + start, out.length + end, ...box]);
     }
