@@ -3,7 +3,7 @@ import yazl from 'yazl';
 import { ServiceError } from '../../../electron/services/errors';
 import { extractSourceText } from '../../../electron/services/sources/extract';
 import { readOriginal } from '../../../electron/services/sources/readOriginal';
-import { jpegHeader, makeDocx, makeJpeg, makePdf, pngHeader, withExif, FONT } from './originalFixtures';
+import { jpegHeader, makeDocx, makeJpeg, makePdf, pngHeader, tiffPages, withExif, FONT } from './originalFixtures';
 
 // Each original read in this thread (the app reads them in a worker: intakeFormats.test.ts),
 // by what its bytes are, whatever its name says.
@@ -146,5 +146,12 @@ describe('photos and scans', () => {
     expect((await readOriginal('whole.jpg', whole)).warnings).toEqual([]);
     const err = await refusal(readOriginal('stub.jpg', whole.subarray(0, 12)));
     expect(err.message).toMatch(/^Cannot read the image “stub\.jpg”: it ends before its image size is given/);
+  });
+
+  it('a multi-page TIFF scan needs OCR of every page; its first page’s size is checked', async () => {
+    const read = await readOriginal('scan.tif', tiffPages([[2480, 3508], [2480, 3508], [2480, 3508]]));
+    expect(read).toMatchObject({ kind: 'needs-ocr', format: 'image', mediaType: 'image/tiff', pagesWithoutText: [1, 2, 3], pages: ['', '', ''] });
+    expect((await refusal(readOriginal('huge.tif', tiffPages([[31_000, 100]])))).message).toMatch(/“huge\.tif” is 31,000 × 100 pixels/);
+    expect((await refusal(readOriginal('long.tif', tiffPages(Array.from({ length: 6 }, () => [100, 100] as [number, number])), { maxPages: 5 }))).message).toMatch(/has more than 5 pages/);
   });
 });

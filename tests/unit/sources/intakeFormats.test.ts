@@ -168,6 +168,24 @@ describe('sources.intake by format', () => {
     expect(await refused('scan.pdf', await makePdf(drawing))).toMatch(/^“scan\.pdf”: This PDF has no text layer/);
   });
 
+  it('sources.reread reads a stored photo again with the OCR languages asked for; nothing is stored anew', async () => {
+    const langs: string[][] = [];
+    setOcrRunner(async (_bytes, req) => {
+      langs.push(req.langs);
+      return { pages: [req.langs.includes('ru') ? 'Приговор' : 'Үкім'], layout: [{ width: 320, height: 240, boxes: [] }], warnings: [] };
+    });
+    const first = await intake('verdict.png', pngHeader(320, 240), { ocrLangs: ['ru'] });
+    expect(first.text).toBe('Приговор');
+    const created = await dispatch('cases.create', { case: prisonerDraft({ sources: [{ id: 's1', title: 'Verdict', kind: 'court_document', text: first.text, file: first.file }] }) });
+    if (!created.ok) throw new Error(JSON.stringify(created.error));
+    const before = await stored();
+    const again = await dispatch('sources.reread', { caseId: created.value.id, sourceId: 's1', ocrLangs: ['kk'] });
+    if (!again.ok) throw new Error(again.error.message);
+    expect(langs).toEqual([['ru'], ['kk']]);
+    expect(again.value).toMatchObject({ text: 'Үкім', format: 'image', file: { ...first.file, textBy: 'ocr', pages: 1 } });
+    expect(await stored()).toEqual(before);
+  });
+
   describe('bad input: refused with what and why, nothing stored', () => {
     it('a ZIP called .pdf', async () => {
       const zipBytes = Buffer.from('504b0304140000000000000000000000000000000000000000000000000000', 'hex');

@@ -141,3 +141,25 @@ export function jpegHeader(width: number, height: number): Buffer {
   const sof = Buffer.from([0xff, 0xc0, 0x00, 0x11, 0x08, height >> 8, height & 0xff, width >> 8, width & 0xff, 0x03, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1]);
   return Buffer.concat([Buffer.from([0xff, 0xd8]), app0, sof, Buffer.from([0xff, 0xd9])]);
 }
+
+/** A little-endian TIFF of `pages` pages (IFDs), each declaring its size; no strips to decode. */
+export function tiffPages(sizes: Array<[number, number]>): Buffer {
+  const parts: Buffer[] = [Buffer.from([0x49, 0x49, 0x2a, 0x00, 8, 0, 0, 0])];
+  let at = 8;
+  sizes.forEach(([w, h], i) => {
+    const ifd = Buffer.alloc(2 + 2 * 12 + 4);
+    ifd.writeUInt16LE(2, 0);
+    ifd.writeUInt16LE(256, 2);
+    ifd.writeUInt16LE(4, 4);
+    ifd.writeUInt32LE(1, 6);
+    ifd.writeUInt32LE(w, 10);
+    ifd.writeUInt16LE(257, 14);
+    ifd.writeUInt16LE(4, 16);
+    ifd.writeUInt32LE(1, 18);
+    ifd.writeUInt32LE(h, 22);
+    at += ifd.length;
+    ifd.writeUInt32LE(i === sizes.length - 1 ? 0 : at, 26);
+    parts.push(ifd);
+  });
+  return Buffer.concat(parts);
+}
