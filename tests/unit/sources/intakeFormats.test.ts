@@ -12,7 +12,7 @@ import { setLimits } from '../../../electron/services/isolation/limits';
 import { setOcrRunner, type OcrRequest } from '../../../electron/services/sources/ocrHook';
 import { bombPdf, manyPagesPdf } from '../../helpers/hostileFiles';
 import { prisonerDraft, tempDir } from '../../helpers/fixtures';
-import { drawing, FONT, jpegHeader, makeDocx, makeJpeg, makePdf, pngHeader, withExif } from './originalFixtures';
+import { bombDocx, drawing, FONT, jpegHeader, makeDocx, makeJpeg, makePdf, pngHeader, withExif } from './originalFixtures';
 
 // Originals added as the window and the command line add them (sources.intake through the
 // dispatcher, read in the worker): what is stored, the layout kept beside it, the seam
@@ -206,6 +206,13 @@ describe('sources.intake by format', () => {
     it('a decompression bomb stops at the worker’s memory limit', async () => {
       setLimits({ sourceRssMb: 256 });
       expect(await refused('bomb.pdf', await bombPdf(384))).toMatch(/^Reading "bomb\.pdf" needed more than the memory limit of 256 MiB and was stopped; nothing was changed\./);
+    });
+
+    it('a .docx that inflates to hundreds of MiB stops at the same limit', async () => {
+      setLimits({ sourceRssMb: 256 });
+      const bomb = await bombDocx(512);
+      expect(bomb.length).toBeLessThan(2 * 1024 * 1024); // the RSS watch (256) or the heap limit (1024), whichever the inflating hits first
+      expect(await refused('appeal.docx', bomb)).toMatch(/^Reading "appeal\.docx" needed more than the memory limit of (256|1024) MiB and was stopped; nothing was changed\./);
     });
 
     it('a 30,000 × 30,000 image, PNG or JPEG', async () => {

@@ -163,3 +163,31 @@ export function tiffPages(sizes: Array<[number, number]>): Buffer {
   });
   return Buffer.concat(parts);
 }
+
+/**
+ * A real .docx (from makeDocx) whose word/document.xml is replaced by one paragraph of
+ * `inflatedMiB` MiB of spaces, deflated to about a thousandth of that: a ZIP bomb in Word's clothes.
+ */
+export async function bombDocx(inflatedMiB: number): Promise<Buffer> {
+  const { unzipRaw } = await import('../briefs/rawZip');
+  const { default: yazl } = await import('yazl');
+  const { Readable } = await import('node:stream');
+  const parts = unzipRaw(await makeDocx('Bomb', ['x']));
+  const zip = new yazl.ZipFile();
+  for (const [name, body] of parts) if (name !== 'word/document.xml') zip.addBuffer(body, name);
+  const head = Buffer.from('<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>');
+  const tail = Buffer.from('</w:t></w:r></w:p></w:body></w:document>');
+  const block = Buffer.alloc(1024 * 1024, 0x20);
+  zip.addReadStream(
+    Readable.from((function* () {
+      yield head;
+      for (let i = 0; i < inflatedMiB; i++) yield block;
+      yield tail;
+    })()),
+    'word/document.xml',
+  );
+  zip.end();
+  const chunks: Buffer[] = [];
+  for await (const c of zip.outputStream) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
