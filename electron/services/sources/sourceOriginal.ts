@@ -1,6 +1,7 @@
 import type { OcrLang, OriginalBytes, SourceIntakeResult, SourceLayout } from '../../../shared/contract';
 import { PageLayout, type CaseFile, type Source } from '../../../shared/model';
 import type { CallContext } from '../callContext';
+import { sha256Hex } from '../cases/finalize';
 import { ServiceError } from '../errors';
 import type { OriginalStore } from '../originals/originalStore';
 import { readSource } from './readSource';
@@ -28,11 +29,16 @@ export async function sourceLayout(store: Store, caseId: string, sourceId: strin
   return { layout: parsed.data, stale: false };
 }
 
-/** The text of the source's original read again; nothing is saved (the caller puts the text in the case). */
+/** The text of the source's original read again; the case is not changed (the caller puts the text in it). */
 export async function rereadSource(store: Store, caseId: string, sourceId: string, context: CallContext & { ocrLangs?: OcrLang[] } = {}): Promise<SourceIntakeResult> {
   const source = await sourceWithOriginal(store, caseId, sourceId);
   const bytes = await store.originals.read(source.file.sha256, VIEWABLE_BYTES);
   const read = await readSource(source.file.name, bytes, context);
+  // The layout is derived data of the original, not the case: kept for the new text now, so a
+  // re-run OCR's word boxes are there when the caller saves that text (until then the window calls the layout stale).
+  if (read.layout && read.layout.some((p) => p.boxes.length > 0)) {
+    await store.originals.writeDerived(source.file.sha256, 'layout', { textSha256: sha256Hex(read.text), pages: read.layout } satisfies PageLayout);
+  }
   const { pages: _previous, ...file } = source.file;
   return {
     text: read.text,

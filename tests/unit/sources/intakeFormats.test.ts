@@ -172,7 +172,8 @@ describe('sources.intake by format', () => {
     const langs: string[][] = [];
     setOcrRunner(async (_bytes, req) => {
       langs.push(req.langs);
-      return { pages: [req.langs.includes('ru') ? 'Приговор' : 'Үкім'], layout: [{ width: 320, height: 240, boxes: [] }], warnings: [] };
+      const text = req.langs.includes('ru') ? 'Приговор' : 'Үкім';
+      return { pages: [text], layout: [{ width: 320, height: 240, boxes: [[0, text.length, 0.1, 0.2, 0.5, 0.1]] }], warnings: [] };
     });
     const first = await intake('verdict.png', pngHeader(320, 240), { ocrLangs: ['ru'] });
     expect(first.text).toBe('Приговор');
@@ -184,6 +185,9 @@ describe('sources.intake by format', () => {
     expect(langs).toEqual([['ru'], ['kk']]);
     expect(again.value).toMatchObject({ text: 'Үкім', format: 'image', file: { ...first.file, textBy: 'ocr', pages: 1 } });
     expect(await stored()).toEqual(before);
+    // The layout now belongs to the re-read text: stale for the case until that text is saved, then current.
+    expect((await layoutOf(first.file.sha256)).textSha256).toBe(sha('Үкім'));
+    expect(await dispatch('sources.layout', { caseId: created.value.id, sourceId: 's1' })).toEqual({ ok: true, value: { layout: null, stale: true } });
   });
 
   describe('bad input: refused with what and why, nothing stored', () => {
