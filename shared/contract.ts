@@ -124,7 +124,7 @@ export type VerifyReport = z.infer<typeof VerifyReport>;
 export const ExtractedSource = z.strictObject({
   text: z.string(),
   title: z.string().optional(),
-  format: z.enum(['txt', 'md', 'html', 'pdf']),
+  format: z.enum(['txt', 'md', 'html', 'pdf', 'docx', 'image']),
   warnings: z.array(z.string()),
   /** The file declared one character set (an HTML meta tag) but its bytes only fit another, which was used; also in `warnings`, as charsetWarning words it. */
   charset: z.strictObject({ declared: z.string(), used: z.string() }).optional(),

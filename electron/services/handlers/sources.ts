@@ -1,5 +1,5 @@
-import { extractSourceIsolated } from '../isolation/extractSource';
 import { readFolderSettings } from '../settings/folderSettings';
+import { extractSource } from '../sources/extract';
 import { intakeSource } from '../sources/intake';
 import { readOriginalBytes, rereadSource, sourceLayout } from '../sources/sourceOriginal';
 import type { DomainHandlers } from './compose';
@@ -10,7 +10,7 @@ export function sourcesHandlers(folder: Folder): DomainHandlers<'sources.extract
     // Nothing of the folder is read; asking for it keeps a locked app from working on files meanwhile.
     'sources.extract': ({ fileName, dataBase64 }, { signal }) => {
       folder.open();
-      return extractSourceIsolated(fileName, Buffer.from(dataBase64, 'base64'), signal);
+      return extractSource(fileName, Buffer.from(dataBase64, 'base64'), signal ? { signal } : {});
     },
     'sources.intake': async ({ fileName, dataBase64, ...rest }, context) => {
       const { store } = folder.open();
@@ -22,6 +22,6 @@ export function sourcesHandlers(folder: Folder): DomainHandlers<'sources.extract
       return readOriginalBytes(store, caseId, sourceId);
     },
     'sources.layout': ({ caseId, sourceId }) => sourceLayout(folder.open().store, caseId, sourceId),
-    'sources.reread': ({ caseId, sourceId }, context) => rereadSource(folder.open().store, caseId, sourceId, context),
+    'sources.reread': ({ caseId, sourceId, ocrLangs }, context) => rereadSource(folder.open().store, caseId, sourceId, { ...context, ...(ocrLangs ? { ocrLangs } : {}) }),
   };
 }

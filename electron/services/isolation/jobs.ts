@@ -2,14 +2,14 @@
 // main thread imports its types, so pdf.js and the bundle schema load in the worker alone.
 
 import type { AnnotationState, AnnotationTarget, Bundle, Issue } from '../../../shared/model';
-import { extractSourceText, type ExtractedSource } from '../sources/extract';
+import { readOriginal, type OriginalReading, type ReadLimits } from '../sources/readOriginal';
 import { anchorAnnotations, statesOneByOne, type AnchorInput, type PerItemOutput, type StatesInput } from './anchorJob';
 import { readBundleBytes } from './bundleFile';
 
 export type Report = (progress: unknown) => void;
 
 type Jobs = {
-  'sources.extract': (input: { fileName: string; bytes: Uint8Array; maxPages: number }) => Promise<ExtractedSource>;
+  'sources.read': (input: { fileName: string; bytes: Uint8Array; limits: ReadLimits }) => Promise<OriginalReading>;
   'bundle.read': (input: { fileName: string; bytes: Uint8Array; maxDepth: number; listed: number }) => Promise<{ bundle: Bundle } | { issues: Issue[] }>;
   'bundle.anchor': (input: AnchorInput, report: Report) => Promise<PerItemOutput<AnnotationTarget>>;
   'annotations.states': (input: StatesInput, report: Report) => Promise<PerItemOutput<AnnotationState>>;
@@ -20,7 +20,7 @@ export type JobInput<N extends JobName> = Parameters<Jobs[N]>[0];
 export type JobOutput<N extends JobName> = Awaited<ReturnType<Jobs[N]>>;
 
 export const JOBS: Jobs = {
-  'sources.extract': ({ fileName, bytes, maxPages }) => extractSourceText(fileName, bytes, { maxPages }),
+  'sources.read': ({ fileName, bytes, limits }) => readOriginal(fileName, bytes, limits),
   'bundle.read': async ({ fileName, bytes, maxDepth, listed }) => readBundleBytes(fileName, bytes, { maxDepth, listed }),
   'bundle.anchor': async (input, report) => anchorAnnotations(input, report),
   'annotations.states': async (input, report) => statesOneByOne(input, report),

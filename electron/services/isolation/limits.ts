@@ -7,6 +7,9 @@ export type Limits = {
   sourceBytes: number;
   /** Pages of a PDF read for its text. */
   pdfPages: number;
+  /** An image's width or height in pixels, and its pixels in all, read from its header before anything is decoded. */
+  imageSide: number;
+  imagePixels: number;
   /** A bundle file in bytes. */
   bundleBytes: number;
   /** Nesting of arrays and objects in a bundle: the model needs about a dozen. */
@@ -35,6 +38,8 @@ export type Limits = {
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   sourceBytes: 64 * 1024 * 1024,
   pdfPages: 5_000,
+  imageSide: 30_000,
+  imagePixels: 200_000_000,
   bundleBytes: 256 * 1024 * 1024,
   bundleDepth: 64,
   listedIssues: 100,

@@ -1,14 +1,15 @@
 // A file added as a source's original: its type told from its bytes, its text read
-// (in a worker: isolation/), and only then its bytes stored unchanged by their
-// SHA-256, so a file that cannot be read leaves nothing in the data folder.
+// (in a worker: isolation/; by OCR for a scan or photo), and only then its bytes stored
+// unchanged by their SHA-256 with the layout of its words beside them, so a file that
+// cannot be read leaves nothing in the data folder.
 
-import { fileTypeFromBuffer } from 'file-type';
 import type { OcrLang, SourceIntakeResult } from '../../../shared/contract';
 import type { SourceFile } from '../../../shared/model';
-import { pageCount } from '../../../shared/text/pages';
+import type { PageLayout } from '../../../shared/model/pageLayout';
 import { throwIfCancelled, type CallContext } from '../callContext';
-import { extractSourceIsolated } from '../isolation/extractSource';
+import { sha256Hex } from '../cases/finalize';
 import type { OriginalStore } from '../originals/originalStore';
+import { readSource } from './readSource';
 
 export type IntakeRequest = {
   fileName: string;
@@ -24,33 +25,34 @@ export type IntakeOptions = CallContext & {
   now?: () => Date;
 };
 
-/** The media type the bytes show (file-type), else what a text file is taken to be by its name. */
-export async function mediaTypeOf(fileName: string, bytes: Uint8Array): Promise<string> {
-  const found = await fileTypeFromBuffer(bytes);
-  if (found) return found.mime;
-  if (/\.html?$|\.xhtml$/i.test(fileName)) return 'text/html';
-  if (/\.(md|markdown)$/i.test(fileName)) return 'text/markdown';
-  return 'text/plain';
-}
-
 export async function intakeSource(originals: OriginalStore, request: IntakeRequest, options: IntakeOptions = {}): Promise<SourceIntakeResult> {
   const { fileName, bytes } = request;
-  const mediaType = await mediaTypeOf(fileName, bytes);
-  const extracted = await extractSourceIsolated(fileName, bytes, options.signal);
+  const read = await readSource(fileName, bytes, { ...options, ...(request.ocrLangs ? { ocrLangs: request.ocrLangs } : {}) });
   throwIfCancelled(options.signal, `Adding "${fileName}"`);
   const stored = await originals.put([bytes], { name: fileName, ...(options.signal ? { signal: options.signal } : {}) });
-  const pages = extracted.format === 'pdf' ? pageCount(extracted.text) : undefined;
+  if (read.layout && read.layout.some((p) => p.boxes.length > 0)) {
+    const layout: PageLayout = { textSha256: sha256Hex(read.text), pages: read.layout };
+    await originals.writeDerived(stored.sha256, 'layout', layout);
+  }
   const file: SourceFile = {
     sha256: stored.sha256,
     name: fileName,
-    mediaType,
+    mediaType: read.mediaType,
     size: stored.size,
     addedAt: (options.now ?? (() => new Date()))().toISOString(),
     ...(options.addedBy ? { addedBy: options.addedBy } : {}),
     ...(request.capturedFrom ? { capturedFrom: request.capturedFrom } : {}),
     ...(request.capturedAt ? { capturedAt: request.capturedAt } : {}),
-    textBy: 'embedded',
-    ...(pages ? { pages } : {}),
+    textBy: read.textBy,
+    ...(read.pages ? { pages: read.pages } : {}),
   };
-  return { ...extracted, file };
+  return {
+    text: read.text,
+    format: read.format,
+    warnings: read.warnings,
+    ...(read.title ? { title: read.title } : {}),
+    ...(read.charset ? { charset: read.charset } : {}),
+    file,
+    ...(read.metadata ? { metadata: read.metadata } : {}),
+  };
 }

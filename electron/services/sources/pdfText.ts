@@ -5,11 +5,15 @@
 
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api';
+import type { LayoutPage } from '../../../shared/model/pageLayout';
 import { ServiceError } from '../errors';
 import { loadPdfJs } from '../pdfjs';
+import { pageTextWithBoxes } from './pdfPageText';
 
-export type PdfText = { text: string; title?: string; warnings: string[] };
+export { pageText } from './pdfPageText';
+
+/** A PDF's text page by page ('' for a page without a text layer), and where its runs lie on each page (offsets relative to the page's text). */
+export type PdfPages = { pages: string[]; layout: LayoutPage[]; pagesWithoutText: number[]; title?: string; warnings: string[] };
 
 export const NO_TEXT_LAYER =
   'This PDF has no text layer (it is probably a scan). Run OCR on it first, or paste the text.';
@@ -23,53 +27,6 @@ function resourceDirs(): { cMapUrl?: string; standardFontDataUrl?: string } {
   } catch {
     return {}; // without them only PDFs with unembedded CJK fonts lose text
   }
-}
-
-function isTextItem(item: TextItem | TextMarkedContent): item is TextItem {
-  return 'str' in item;
-}
-
-/**
- * Lines from one page's text items. pdf.js marks most line ends (hasEOL); a change of
- * baseline catches the rest. A gap between lines well beyond the line height, or a
- * jump back up the page (a new column), starts a new paragraph.
- */
-export function pageText(items: readonly (TextItem | TextMarkedContent)[]): string {
-  type Line = { text: string; y: number; size: number };
-  const lines: Line[] = [];
-  let current: Line | null = null;
-  const endLine = () => {
-    if (current) lines.push(current);
-    current = null;
-  };
-  for (const item of items) {
-    if (!isTextItem(item)) continue;
-    const y = Number(item.transform[5]) || 0;
-    const size = Math.abs(Number(item.transform[3]) || item.height || 0);
-    if (current && item.str !== '' && Math.abs(y - current.y) > Math.max(size, current.size, 1) * 0.5) endLine();
-    if (item.str !== '') {
-      current ??= { text: '', y, size };
-      current.text += item.str;
-      current.size = Math.max(current.size, size);
-    }
-    if (item.hasEOL) endLine();
-  }
-  endLine();
-
-  let out = '';
-  let previous: Line | undefined;
-  for (const line of lines) {
-    const text = line.text.replace(/\u0000/g, '').replace(/\s+$/, '');
-    if (text.trim() === '') continue;
-    if (previous) {
-      const gap = previous.y - line.y; // PDF y grows upwards
-      const lineHeight = Math.max(previous.size, line.size, 1);
-      out += gap > lineHeight * 1.8 || gap < -lineHeight ? '\n\n' : '\n';
-    }
-    out += text;
-    previous = line;
-  }
-  return out;
 }
 
 function pdfError(err: unknown): ServiceError {
@@ -95,7 +52,7 @@ export function tooManyPages(pages: number, max: number): string {
   return `This PDF has ${n(pages)} pages; Casefile reads at most ${n(max)} pages from one file (the page limit). Split the PDF into parts of at most ${n(max)} pages and add each as a source, or paste the text of the pages you need.`;
 }
 
-export async function extractPdfText(bytes: Uint8Array, options: { maxPages?: number } = {}): Promise<PdfText> {
+export async function readPdfPages(bytes: Uint8Array, options: { maxPages?: number } = {}): Promise<PdfPages> {
   const { getDocument } = await loadPdfJs();
   const task = getDocument({
     // A copy: pdf.js may transfer (detach) the buffer it is given.
@@ -120,24 +77,28 @@ export async function extractPdfText(bytes: Uint8Array, options: { maxPages?: nu
     }
     if (options.maxPages !== undefined && doc.numPages > options.maxPages) throw new ServiceError('bad_input', tooManyPages(doc.numPages, options.maxPages));
     const pages: string[] = [];
+    const layout: LayoutPage[] = [];
     const blank: number[] = [];
+    let inexact = 0;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
+      const viewport = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
-      const text = pageText(content.items);
+      const read = pageTextWithBoxes(content.items, { width: viewport.width, height: viewport.height, transform: viewport.transform });
       page.cleanup();
-      if (text.trim() === '') blank.push(n);
-      else pages.push(text);
+      if (!read.exact) inexact++;
+      if (read.text.trim() === '') {
+        blank.push(n);
+        pages.push('');
+        layout.push({ width: viewport.width, height: viewport.height, boxes: [] });
+      } else {
+        pages.push(read.text);
+        layout.push({ width: viewport.width, height: viewport.height, boxes: read.boxes });
+      }
     }
-    if (pages.length === 0) throw new ServiceError('bad_input', NO_TEXT_LAYER);
-
     const warnings: string[] = [];
-    if (blank.length > 0) {
-      warnings.push(
-        `Page${blank.length > 1 ? 's' : ''} ${listPages(blank)} of ${doc.numPages} ha${blank.length > 1 ? 've' : 's'} no text layer (probably scanned); their text is missing. Run OCR on the PDF to include them.`,
-      );
-    }
-    const result: PdfText = { text: pages.join('\n\n'), warnings };
+    if (inexact > 0) warnings.push(`On ${inexact} page${inexact > 1 ? 's' : ''} letters and their accents came in separate pieces; the text is right, but words there cannot be shown on the page.`);
+    const result: PdfPages = { pages, layout, pagesWithoutText: blank, warnings };
     const title = await pdfTitle(doc);
     if (title) result.title = title;
     return result;
@@ -146,6 +107,11 @@ export async function extractPdfText(bytes: Uint8Array, options: { maxPages?: nu
   } finally {
     await task.destroy();
   }
+}
+
+/** Said when some pages of a PDF have no text layer and OCR did not read them. */
+export function pagesWithoutTextWarning(blank: number[], total: number): string {
+  return `Page${blank.length > 1 ? 's' : ''} ${listPages(blank)} of ${total} ha${blank.length > 1 ? 've' : 's'} no text layer (probably scanned); their text is missing. Run OCR on the PDF to include them.`;
 }
 
 async function pdfTitle(doc: { getMetadata(): Promise<{ info: object; metadata: { get(name: string): unknown } | null }> }): Promise<string | undefined> {

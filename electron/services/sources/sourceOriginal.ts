@@ -1,10 +1,10 @@
-import type { OriginalBytes, SourceIntakeResult, SourceLayout } from '../../../shared/contract';
+import type { OcrLang, OriginalBytes, SourceIntakeResult, SourceLayout } from '../../../shared/contract';
 import { PageLayout, type CaseFile, type Source } from '../../../shared/model';
 import type { CallContext } from '../callContext';
+import { sha256Hex } from '../cases/finalize';
 import { ServiceError } from '../errors';
-import { extractSourceIsolated } from '../isolation/extractSource';
 import type { OriginalStore } from '../originals/originalStore';
-import { pageCount } from '../../../shared/text/pages';
+import { readSource } from './readSource';
 
 /** The most of an original the window is sent to view (base64 over IPC or HTTP); a larger one is saved out instead. */
 export const VIEWABLE_BYTES = 64 * 1024 * 1024;
@@ -29,13 +29,26 @@ export async function sourceLayout(store: Store, caseId: string, sourceId: strin
   return { layout: parsed.data, stale: false };
 }
 
-/** The text of the source's original read again; nothing is saved (the caller puts the text in the case). */
-export async function rereadSource(store: Store, caseId: string, sourceId: string, context: CallContext = {}): Promise<SourceIntakeResult> {
+/** The text of the source's original read again; the case is not changed (the caller puts the text in it). */
+export async function rereadSource(store: Store, caseId: string, sourceId: string, context: CallContext & { ocrLangs?: OcrLang[] } = {}): Promise<SourceIntakeResult> {
   const source = await sourceWithOriginal(store, caseId, sourceId);
   const bytes = await store.originals.read(source.file.sha256, VIEWABLE_BYTES);
-  const extracted = await extractSourceIsolated(source.file.name, bytes, context.signal);
-  const pages = extracted.format === 'pdf' ? pageCount(extracted.text) : undefined;
-  return { ...extracted, file: { ...source.file, textBy: 'embedded', ...(pages ? { pages } : {}) } };
+  const read = await readSource(source.file.name, bytes, context);
+  // The layout is derived data of the original, not the case: kept for the new text now, so a
+  // re-run OCR's word boxes are there when the caller saves that text (until then the window calls the layout stale).
+  if (read.layout && read.layout.some((p) => p.boxes.length > 0)) {
+    await store.originals.writeDerived(source.file.sha256, 'layout', { textSha256: sha256Hex(read.text), pages: read.layout } satisfies PageLayout);
+  }
+  const { pages: _previous, ...file } = source.file;
+  return {
+    text: read.text,
+    format: read.format,
+    warnings: read.warnings,
+    ...(read.title ? { title: read.title } : {}),
+    ...(read.charset ? { charset: read.charset } : {}),
+    file: { ...file, textBy: read.textBy, ...(read.pages ? { pages: read.pages } : {}) },
+    ...(read.metadata ? { metadata: read.metadata } : {}),
+  };
 }
 
 /** The original behind a case's source, whole, checked against its SHA-256 on the way out. */

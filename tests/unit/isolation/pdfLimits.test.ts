@@ -3,7 +3,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { TOKEN_HEADER } from '../../../electron/transports/http';
 import { setLimits } from '../../../electron/services/isolation/limits';
 import { runningJobs } from '../../../electron/services/isolation/runJob';
-import { extractSourceIsolated } from '../../../electron/services/isolation/extractSource';
+import { readOriginalIsolated as extractSourceIsolated } from '../../../electron/services/isolation/extractSource';
 import type { ExtractedSource } from '../../../shared/contract';
 import { bombPdf, manyPagesPdf } from '../../helpers/hostileFiles';
 import { startTestServer, until, type TestServer } from './server';
@@ -38,7 +38,7 @@ it('a 20,000-page PDF is refused by the page limit, with what to do instead', as
 
 it('a PDF within the page limit is read whole in the worker', async () => {
   const result = await t.api<ExtractedSource>('sources.extract', { fileName: 'short.pdf', dataBase64: manyPagesPdf(3).toString('base64') });
-  expect(result).toEqual({ ok: true, value: { text: 'Page text\n\nPage text\n\nPage text', format: 'pdf', warnings: [] } });
+  expect(result).toEqual({ ok: true, value: { text: 'Page text\fPage text\fPage text', format: 'pdf', warnings: [] } });
 });
 
 it('a PDF bomb is stopped at the memory limit, and the process never grows far past it; the server answers meanwhile', async () => {
