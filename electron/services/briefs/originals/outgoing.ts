@@ -36,7 +36,8 @@ const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex')
 /** A file name that is one name in every ZIP reader and PDF viewer: no folders, no control characters, not too long. */
 export function safeName(name: string, sha: string): string {
   const base = path.posix.basename(name.replaceAll('\\', '/'))
-    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .replace(/[<>:"|?*]/g, '_')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^\.+/, '');
