@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseFile, Source } from '../../../shared/model';
 import { listOriginals, prepareOriginals, safeName } from '../../../electron/services/briefs/originals/outgoing';
 import { pdfAttachments } from '../../../electron/services/briefs/originals/options';
+import { cleanText } from '../../../electron/services/briefs/layout/text';
 import { exifTiff, PLACE } from './photoFixtures';
 import { createHash } from 'node:crypto';
 
@@ -60,5 +61,13 @@ describe('the originals a brief lists', () => {
     await expect(prepareOriginals(listOriginals([caseWith([big])]), 'zip', 'public', () => { reads++; return Promise.resolve(Buffer.alloc(0)); }))
       .rejects.toThrow(/more than the 104857600 bytes one brief carries; nothing was written/);
     expect(reads).toBe(0);
+  });
+});
+
+describe('a page break in text a brief prints', () => {
+  it('becomes a space between two words and nothing beside a space, never a control character', () => {
+    expect(cleanText('page one ends\fpage two')).toBe('page one ends page two');
+    expect(cleanText('ends \f begins')).toBe('ends  begins');
+    expect(cleanText('a\u000bb\u0007c')).toBe('a bc');
   });
 });
