@@ -158,6 +158,7 @@ describe('briefs with originals', () => {
     expect(text).toContain(originalsLabels.en.attachedIntro);
     expect(text).toContain(`SHA-256 of the original: ${sha256(PHOTO)}`);
     expect(text).toContain(`SHA-256 of the copy sent: ${sha256(photo)}`);
+    expect(text).toContain(`Size of the copy sent: ${new Intl.NumberFormat('en-GB').format(photo.length)} bytes`);
     expect(text).toContain(originalsLabels.en.copyStripped);
     expect(text).not.toContain(sha256(WITNESS));
   });

@@ -22,6 +22,7 @@ const en = {
   addedBy: 'Added by',
   copyStripped: 'The copy sent has its location data (EXIF/XMP) removed; the original is kept unchanged.',
   sha256Copy: 'SHA-256 of the copy sent',
+  sizeCopy: 'Size of the copy sent',
   sha256Kept: 'SHA-256 of the original',
   dateTime: (date: string, time: string) => `${date}, ${time} UTC`,
 };
@@ -46,6 +47,7 @@ const ru: OriginalsLabels = {
   addedBy: 'Кем добавлен',
   copyStripped: 'Из направляемой копии удалены сведения о местоположении; исходный файл хранится без изменений.',
   sha256Copy: 'SHA-256 направляемой копии',
+  sizeCopy: 'Размер направляемой копии',
   sha256Kept: 'SHA-256 исходного файла',
   dateTime: (date, time) => `${date}, ${time} (всемирное координированное время)`,
 };
@@ -68,6 +70,7 @@ const kk: OriginalsLabels = {
   addedBy: 'Кім қосты',
   copyStripped: 'Жіберілген көшірмеден орналасқан жері туралы мәліметтер алынып тасталды; түпнұсқа өзгеріссіз сақталады.',
   sha256Copy: 'Жіберілген көшірменің SHA-256',
+  sizeCopy: 'Жіберілген көшірменің көлемі',
   sha256Kept: 'Түпнұсқаның SHA-256',
   dateTime: (date, time) => `${date}, ${time} (үйлестірілген әлемдік уақыт)`,
 };

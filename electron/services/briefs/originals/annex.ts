@@ -29,7 +29,8 @@ function entry(ctx: Ctx, n: number, o: OutgoingOriginal): void {
     small(`${o.copy ? a.sha256Kept : a.sha256}: ${f.sha256}`),
     ...(o.copy ? [
       { text: a.copyStripped, style: 'italic' as const },
-      small(`${a.sha256Copy}: ${o.copy.sha256} · ${a.size}: ${a.bytes(formatNumber(o.copy.size, ctx.l))}`),
+      small(`${a.sha256Copy}: ${o.copy.sha256}`),
+      small(`${a.sizeCopy}: ${a.bytes(formatNumber(o.copy.size, ctx.l))}`),
     ] : []),
     ...(f.capturedFrom ? [{ text: `${a.capturedFrom}: ${f.capturedFrom}` }] : []),
     ...(f.capturedAt ? [{ text: `${a.capturedAt}: ${dateTime(f.capturedAt, ctx)}` }] : []),
