@@ -6,7 +6,7 @@ import { SourceFile } from './model/parts';
 import { PageLayout } from './model/pageLayout';
 import { CaseSummary } from './model/summary';
 import { AnnotationState } from './model/annotationStatus';
-import { BriefFormat, BriefLang, BriefMode, BriefTemplate, PreparedBy } from './model/brief';
+import { BriefFormat, BriefLang, BriefMode, BriefOriginals, BriefTemplate, PreparedBy } from './model/brief';
 import { FolderSettings, FolderSettingsPatch } from './settings';
 import { SearchHit, SearchQuery } from './model/search';
 import { AgendaRow, IsoDay } from './model/agenda';
@@ -206,6 +206,8 @@ export const BriefRequest = z.strictObject({
   annotationTags: z.array(z.string()).optional(),
   /** Who prepared the brief (the PDF's Author); absent: "Casefile". */
   preparedBy: PreparedBy.optional(),
+  /** The originals behind the sources shown: `attach` (in the PDF), `zip` (brief and files in one ZIP), `none`. */
+  originals: BriefOriginals.default('none'),
 });
 
 /** What the dialog and the CLI ask before rendering: does the template fit, and what does the case lack for it? */
@@ -248,6 +250,10 @@ export const RenderedBrief = z.strictObject({
   dataBase64: z.base64(),
   /** Annotations in scope the brief could not quote: their passage changed or is gone. */
   annotationsLeftOut: z.int().min(0),
+  /** How many original files went with the brief (attached or in the ZIP; `fileName` then ends in .zip for a ZIP). */
+  originalsSent: z.int().min(0).optional(),
+  /** What the user should know about what left: a photo that keeps its location. */
+  warnings: z.array(z.string()).optional(),
 });
 export type RenderedBrief = z.infer<typeof RenderedBrief>;
 

@@ -26,6 +26,7 @@ const en = {
   saveBundle: 'Save the bundle',
   pdfFiles: 'PDF documents',
   wordFiles: 'Word documents',
+  briefZipFiles: 'ZIP archives (brief with its original files)',
   bundleFiles: 'Casefile bundles',
   chooseBackupFolder: 'Choose where to copy the backup',
 };
@@ -54,6 +55,7 @@ const ru: ShellStrings = {
   saveBundle: 'Сохранить пакет',
   pdfFiles: 'Документы PDF',
   wordFiles: 'Документы Word',
+  briefZipFiles: 'Архивы ZIP (документ с исходными файлами)',
   bundleFiles: 'Пакеты Casefile',
   chooseBackupFolder: 'Куда скопировать резервную копию',
 };
@@ -80,6 +82,7 @@ const kk: ShellStrings = {
   saveBundle: 'Буманы сақтау',
   pdfFiles: 'PDF құжаттары',
   wordFiles: 'Word құжаттары',
+  briefZipFiles: 'ZIP мұрағаттары (түпнұсқа файлдары бар құжат)',
   bundleFiles: 'Casefile бумалары',
   chooseBackupFolder: 'Сақтық көшірмені қайда көшіру керектігін таңдаңыз',
 };

@@ -24,6 +24,7 @@ const MIME: Record<SaveKind, string> = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   bundle: 'application/json',
+  briefZip: 'application/zip',
 };
 
 /**

@@ -23,6 +23,17 @@ export type BriefFormat = z.infer<typeof BriefFormat>;
 /** The templates with an evidence section; the others quote no annotation. */
 export const QUOTING_TEMPLATES: readonly BriefTemplate[] = ['case', 'wgad', 'ngo'];
 
+/**
+ * What a brief does with the original files behind its sources (its annex lists them whatever this says):
+ * `none` sends none; `attach` embeds them in the PDF as file attachments; `zip` packs the brief and them into
+ * one ZIP (`files/<name>`), for e-mail — the only way for a Word brief.
+ */
+export const BriefOriginals = z.enum(['none', 'attach', 'zip']);
+export type BriefOriginals = z.infer<typeof BriefOriginals>;
+
+/** The templates with an annex of originals; only they may carry them. */
+export const ORIGINALS_TEMPLATES: readonly BriefTemplate[] = ['case', 'wgad', 'ngo'];
+
 /** Who prepared a brief: printed under its title and made the PDF's Author. */
 export const PreparedBy = z.string().trim().min(1).max(200);
 
@@ -33,6 +44,7 @@ export const BriefOptions = z.strictObject({
   format: BriefFormat.default('pdf'),
   /** When present, only annotations carrying at least one of these tags are printed (an empty list prints none). */
   annotationTags: z.array(z.string()).optional(),
+  originals: BriefOriginals.default('none'),
 });
 export type BriefOptions = z.infer<typeof BriefOptions>;
 export type BriefOptionsInput = z.input<typeof BriefOptions>;

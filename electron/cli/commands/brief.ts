@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { formatPath } from '../../../shared/errors';
-import { BriefFormat, BriefLang, BriefMode, BriefTemplate, PreparedBy } from '../../../shared/model';
+import { BriefFormat, BriefLang, BriefMode, BriefOriginals, BriefTemplate, PreparedBy } from '../../../shared/model';
 import type { BriefCheck } from '../../../shared/contract';
 import { defineCommand, outputFile, pick, reportError, UsageError, writeOutput } from '../command';
 import { EXIT } from '../io';
@@ -23,6 +23,19 @@ function formatFor(out: string, given: BriefFormat | undefined): BriefFormat {
   return given;
 }
 
+/**
+ * `--originals`: a ZIP is written only to a name ending in .zip, and a .zip name only as one, so that the file
+ * is what its name says; a Word brief cannot hold attachments.
+ */
+function originalsFor(out: string, given: BriefOriginals | undefined, format: BriefFormat): BriefOriginals {
+  const zipName = path.extname(out).toLowerCase() === '.zip';
+  const originals = given ?? 'none';
+  if (originals === 'zip' && !zipName) throw new UsageError(`--originals zip writes the brief and its originals as one ZIP: give --out a name ending in .zip, not ${path.basename(out)}`);
+  if (originals !== 'zip' && zipName) throw new UsageError(`--out ${path.basename(out)} names a ZIP: add --originals zip to pack the brief with its originals, or give a name ending in ${EXTENSION[format]}`);
+  if (originals === 'attach' && format === 'docx') throw new UsageError('--originals attach needs a PDF brief (a Word document cannot hold attachments): use --originals zip for Word');
+  return originals;
+}
+
 /** What the success line says the mode did to the text. */
 function modeNote(mode: BriefMode, check: BriefCheck): string {
   if (mode === 'public') return 'public: its text was checked and holds nothing confidential';
@@ -35,11 +48,14 @@ function modeNote(mode: BriefMode, check: BriefCheck): string {
 
 export default defineCommand({
   name: 'brief',
-  usage: 'brief ID... --out FILE [--template T] [--lang en|ru|kk] [--mode public|submission|internal] [--format pdf|docx] [--tag T ...] [--prepared-by NAME]',
+  usage: 'brief ID... --out FILE [--template T] [--lang en|ru|kk] [--mode public|submission|internal] [--format pdf|docx] [--originals none|attach|zip] [--tag T ...] [--prepared-by NAME]',
   summary: 'a brief, as PDF or Word, of one case or several',
   details: [
     'The format is --format, else the name of --out: FILE.docx is Word. What the cases lack for the template is',
     'printed as warnings; a template that does not fit is refused (exit 2, nothing written).',
+    'The case, wgad and ngo briefs list the original files behind their sources in an annex; --originals attach',
+    'embeds them in the PDF, --originals zip writes FILE.zip holding the brief and files/<name> for each. A photo',
+    'leaving a public or submission brief has its location removed from the copy; the stored original is unchanged.',
   ].join('\n'),
   options: {
     out: { type: 'string', short: 'o', value: 'FILE', about: 'where to write the brief (its folder must exist)' },
@@ -47,6 +63,7 @@ export default defineCommand({
     lang: { type: 'string', value: 'en|ru|kk', feeds: 'briefs.render.lang', about: 'the brief’s language (en when absent)' },
     mode: { type: 'string', value: 'public|submission|internal', feeds: 'briefs.render.mode', about: 'what the brief may show (public when absent)' },
     format: { type: 'string', value: 'pdf|docx', feeds: 'briefs.render.format', about: 'PDF or Word' },
+    originals: { type: 'string', value: 'none|attach|zip', feeds: 'briefs.render.originals', about: 'the original files: attached to the PDF, or in one ZIP with the brief (none when absent)' },
     tag: { type: 'string', multiple: true, value: 'T', feeds: 'briefs.render.annotationTags', about: 'keep only annotations with this tag (repeat for more)' },
     'prepared-by': { type: 'string', value: 'NAME', feeds: 'briefs.render.preparedBy', about: 'printed under the title and made the file’s author' },
   },
@@ -58,6 +75,7 @@ export default defineCommand({
     const lang = pick(values.lang, BriefLang.options, '--lang') ?? 'en';
     const mode = pick(values.mode, BriefMode.options, '--mode') ?? 'public';
     const format = formatFor(out, pick(values.format, BriefFormat.options, '--format'));
+    const originals = originalsFor(out, pick(values.originals, BriefOriginals.options, '--originals'), format);
     const preparedBy = values['prepared-by'];
     if (preparedBy !== undefined && !PreparedBy.safeParse(preparedBy).success) throw new UsageError('--prepared-by needs a name of 1 to 200 characters');
 
@@ -75,7 +93,7 @@ export default defineCommand({
       let shown = -1;
       const result = await dispatch(
         'briefs.render',
-        { ids: args, template, lang, mode, format, ...(values.tag ? { annotationTags: values.tag } : {}), ...(preparedBy !== undefined ? { preparedBy } : {}) },
+        { ids: args, template, lang, mode, format, originals, ...(values.tag ? { annotationTags: values.tag } : {}), ...(preparedBy !== undefined ? { preparedBy } : {}) },
         {
           onProgress: ({ done, total }) => {
             const tenth = Math.floor((done / Math.max(total, 1)) * 10);
@@ -87,8 +105,11 @@ export default defineCommand({
         },
       );
       if (!result.ok) return reportError(io, result.error);
+      for (const warning of result.value.warnings ?? []) io.stderr(`casefile: warning: ${warning}`);
       if (!(await writeOutput(io, out, Buffer.from(result.value.dataBase64, 'base64')))) return EXIT.failure;
-      const size = result.value.format === 'docx' ? `Word, about ${result.value.pages} page(s)` : `${result.value.pages} page(s)`;
+      const pages = result.value.format === 'docx' ? `Word, about ${result.value.pages} page(s)` : `${result.value.pages} page(s)`;
+      const sent = result.value.originalsSent;
+      const size = sent === undefined ? pages : `${pages}, ${sent} original file(s) ${originals === 'zip' ? 'beside it in the ZIP' : 'attached'}`;
       io.stdout(`Wrote ${out} (${result.value.template}, ${size}; ${modeNote(mode, check)}).`);
       const leftOut = result.value.annotationsLeftOut;
       if (leftOut > 0) {

@@ -4,7 +4,7 @@ import type { AddressBook } from '../../../shared/model/addressees';
 import { ORGANIZATION_FIELDS, organizationForBrief, type Organization } from '../../../shared/organization';
 import { caseInLanguage } from './caseLanguage';
 import { refusalOf } from './completeness';
-import { BriefOptions, QUOTING_TEMPLATES, type BriefMode, type BriefOptionsInput, type BriefTemplate } from '../../../shared/model/brief';
+import { BriefOptions, ORIGINALS_TEMPLATES, QUOTING_TEMPLATES, type BriefMode, type BriefOptionsInput, type BriefTemplate } from '../../../shared/model/brief';
 import { issuesFromZod } from '../../../shared/errors';
 import { ServiceError, ioError, isIoError } from '../errors';
 import { writeFileDurably } from '../disk/durableFile';
@@ -17,6 +17,8 @@ import { formatDay } from './format';
 import { labelsFor, type Labels } from './labels';
 import { extractPdfText } from './pdfText';
 import { renderPdf } from './layout/renderPdf';
+import { originalsRefusal, pdfAttachments } from './originals/options';
+import { listOriginals, prepareOriginals, type OriginalReader, type PreparedOriginals } from './originals/outgoing';
 import { allowedIn, caseForBrief, describeLeak, findLeaks, publicFieldsContaining, secretsOf, stringsOf, type Allowed, type Secret } from './redaction';
 import type { Ctx } from './sections';
 import { renderCase } from './templates/case';
@@ -40,6 +42,10 @@ export type RenderBriefOptions = BriefOptionsInput & {
   organization?: Organization;
   /** The bodies to write to, per country (the data folder's address book). */
   addressBook?: AddressBook;
+  /** Reads a stored original (the folder's `store.originals.read`): needed when `originals` is attach or zip. */
+  readOriginal?: OriginalReader;
+  /** Stops reading originals when the caller gives up. */
+  signal?: AbortSignal;
 };
 
 /**
@@ -56,6 +62,8 @@ export type RenderedBrief = {
   /** The document both writers laid out. */
   document: BriefDocument;
   annotationsLeftOut: number;
+  /** The originals the annex lists, with the bytes that leave when the brief carries them, and warnings about them. */
+  originals: PreparedOriginals;
 };
 
 
@@ -74,13 +82,15 @@ function documentTitle(template: BriefTemplate, cases: readonly CaseFile[], l: L
  * confidential string shows up anywhere the export is refused and no file is left.
  */
 export async function renderBrief<F extends string | null>(cases: CaseFile[], outFile: F, options: RenderBriefOptions): Promise<RenderedBrief & { file: F }> {
-  const { related = [], generatedAt = new Date(), onProgress, preparedBy: by, organization, addressBook, ...rest } = options;
+  const { related = [], generatedAt = new Date(), onProgress, preparedBy: by, organization, addressBook, readOriginal, signal, ...rest } = options;
   const preparedBy = by?.replace(/\s+/g, ' ').trim() || undefined;
   const parsed = BriefOptions.safeParse(rest);
   if (!parsed.success) throw new ServiceError('bad_input', 'The brief options are not valid.', issuesFromZod(parsed.error));
   const opts = parsed.data;
   const refused = refusalOf(opts.template, cases, 'en');
   if (refused) throw new ServiceError('bad_input', refused);
+  const originalsRefused = originalsRefusal(opts);
+  if (originalsRefused) throw originalsRefused;
 
   const l = labelsFor(opts.lang);
   const scope = { mode: opts.mode, annotationTags: opts.annotationTags };
@@ -91,13 +101,16 @@ export async function renderBrief<F extends string | null>(cases: CaseFile[], ou
 
   const single = views[0]!;
   const internal = opts.mode === 'internal';
+  // The files behind the sources this mode shows (a confidential source is gone from the view, and its file with it).
+  const originals = await prepareOriginals(ORIGINALS_TEMPLATES.includes(opts.template) ? listOriginals([single]) : [], opts.originals, opts.mode, readOriginal, signal);
+  const attachments = opts.originals === 'attach' ? pdfAttachments(originals.list) : [];
   /** The brief as a document; `tightness` asks an urgent action for a shorter text. */
   const compose = async (tightness: number): Promise<BriefDocument> => {
     const w = new DocBuilder();
     const today = { year: generatedAt.getFullYear(), month: generatedAt.getMonth() + 1, day: generatedAt.getDate() };
     const ctx: Ctx = {
       w, l, lang: opts.lang, mode: opts.mode, date: formatDay(generatedAt, l), today, org: org.printed,
-      ...(addressBook ? { addressBook } : {}), ...(preparedBy ? { preparedBy } : {}),
+      ...(addressBook ? { addressBook } : {}), ...(preparedBy ? { preparedBy } : {}), originals,
     };
     switch (opts.template) {
       case 'case':
@@ -140,7 +153,7 @@ export async function renderBrief<F extends string | null>(cases: CaseFile[], ou
 
   if (opts.template !== 'multi') onProgress?.(0, 1);
   let document = await compose(0);
-  let { buffer, pages } = await renderPdf(document);
+  let { buffer, pages } = await renderPdf(document, attachments);
   // An urgent action is read only if it is short: laid out again, shorter, until it fits on two pages.
   for (let tightness = 1; opts.template === 'urgent-action' && pages > URGENT_PAGES && tightness <= MAX_TIGHTNESS; tightness++) {
     document = await compose(tightness);
@@ -171,7 +184,7 @@ export async function renderBrief<F extends string | null>(cases: CaseFile[], ou
 
   if (outFile !== null) await writeOut(outFile, data);
   const annotationsLeftOut = QUOTING_TEMPLATES.includes(opts.template) ? verifiedEvidence(single).leftOut : 0;
-  return { file: outFile, pages, bytes: data.length, data, document, annotationsLeftOut };
+  return { file: outFile, pages, bytes: data.length, data, document, annotationsLeftOut, originals };
 }
 
 /** The text of the file about to be written, read back as any reader would read it (properties included). */

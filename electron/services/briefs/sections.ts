@@ -11,6 +11,8 @@ import type { Cell, Run } from './doc/model';
 import { THEME } from './doc/theme';
 import { verifiedEvidence, type Verified } from './evidence';
 import { citeSources, sourceNote } from './sourceNotes';
+import { originalsLabels } from './labels/originals';
+import type { PreparedOriginals } from './originals/outgoing';
 import { decisionName, penaltyText, arrestFacts, sentenceText, measureText } from './caseText';
 import { factsTable, ngoFacts, prisonerFacts } from './factRows';
 export { factsTable, ngoFacts, place, prisonerFacts } from './factRows';
@@ -33,6 +35,8 @@ export type Ctx = {
   /** The submitting organisation as this mode may print it (organizationForBrief). */
   org: Organization;
   addressBook?: AddressBook;
+  /** The originals the brief lists in its annex (case, wgad, ngo) and may carry. */
+  originals?: PreparedOriginals;
 };
 
 // --- facts as text -------------------------------------------------------------
@@ -350,14 +354,19 @@ export function evidence(ctx: Ctx, c: CaseFile, title = ctx.l.section.evidence, 
   if (leftOut > 0 && ctx.mode === 'internal') w.block([{ text: l.unverifiedLeftOut(leftOut), style: 'italic', color: THEME.stamp }], { size: THEME.small });
 }
 
-function evidenceItem(ctx: Ctx, { annotation: a, source, quote }: Verified): void {
+function evidenceItem(ctx: Ctx, { annotation: a, source, quote, pages }: Verified): void {
   const { w, l } = ctx;
   const runs: Run[] = [];
   const n = source ? w.cite(sourceNote(source, l)) : undefined;
   const cited = (text: string): Run => (n === undefined ? { text } : { text, notes: [n] });
   const comment = a.body.trim();
+  // A quote from a paged original says its page, as a pinpoint before the source's note: «…» (с. 3) [1].
+  const page = pages ? ` (${originalsLabels[ctx.lang].page(pages.first, pages.last)})` : '';
   // The marker ends the comment, or the quote when there is no comment.
-  if (quote) runs.push({ ...(comment === '' ? cited(`${l.quoteOpen}${quote}${l.quoteClose}`) : { text: `${l.quoteOpen}${quote}${l.quoteClose}` }), style: 'italic', color: THEME.accent });
+  if (quote) {
+    const text = `${l.quoteOpen}${quote}${l.quoteClose}${page}`;
+    runs.push({ ...(comment === '' ? cited(text) : { text }), style: 'italic', color: THEME.accent });
+  }
   if (!source && !quote) runs.push({ text: `${l.caseNote}:`, style: 'bold', color: THEME.muted });
   if (comment !== '' || (!quote && n !== undefined)) runs.push(cited(comment));
   if (a.tags.length > 0) runs.push({ text: a.tags.map((t) => `#${t}`).join(' '), size: THEME.small, color: THEME.muted });

@@ -10,10 +10,12 @@ import { readAddressBook } from '../addressees';
 import { readFolderSettings } from '../settings/folderSettings';
 import { checkBrief } from './completeness';
 import { subjectName } from './sections';
-import type { BriefMode } from '../../../shared/model/brief';
+import type { BriefMode, BriefOriginals } from '../../../shared/model/brief';
 import { friendlyFileName } from '../../../shared/text/fileName';
 import { formatCalendarDate, localToday } from '../../../shared/text/dates';
 import { renderBrief } from './index';
+import type { OriginalReader } from './originals/outgoing';
+import { packBriefZip } from './originals/zip';
 
 /** Briefs are rendered here, inside the data folder (owner-only), never in a shared temp folder. */
 export const BRIEF_TMP = 'tmp';
@@ -66,12 +68,15 @@ export async function checkBriefOperation(store: CaseStoreBase, input: OpParsedI
   });
 }
 
+/** `briefs.render`'s input; `originals` may be left out by a caller inside the core (none). */
+type BriefRenderInput = Omit<OpParsedInput<'briefs.render'>, 'originals'> & { originals?: BriefOriginals };
+
 /**
  * `briefs.render`: loads the cases, renders the brief (which refuses a public
  * brief that would show anything confidential), and returns the PDF's bytes; the
  * door decides where they go (a file, a download, a save dialog).
  */
-export async function renderBriefOperation(store: CaseStoreBase, input: OpParsedInput<'briefs.render'>, context: CallContext): Promise<OpOutput<'briefs.render'>> {
+export async function renderBriefOperation(store: CaseStoreBase, input: BriefRenderInput, context: CallContext, readOriginal?: OriginalReader): Promise<OpOutput<'briefs.render'>> {
   const cancelled = () => throwIfCancelled(context.signal, 'The brief');
   const cases = await loadCases(store, input.ids);
   const template = input.template ?? (cases.length === 1 ? 'case' : 'multi');
@@ -81,9 +86,13 @@ export async function renderBriefOperation(store: CaseStoreBase, input: OpParsed
   const { organization } = await readFolderSettings(store);
   const { book: addressBook } = await readAddressBook(store, { seed: false });
   // An encrypted folder must never hold a plain PDF, not even for a moment: render to memory.
+  // A ZIP is made in memory from the brief's bytes: no working file either.
+  const how = input.originals ?? 'none';
+  const zipped = how === 'zip';
   const dir = path.join(store.dataDir, BRIEF_TMP);
-  if (!store.encrypted) await mkdir(dir, { recursive: true, mode: 0o700 });
-  const file = store.encrypted ? null : path.join(dir, `brief-${randomBytes(8).toString('hex')}.pdf`);
+  if (!store.encrypted && !zipped) await mkdir(dir, { recursive: true, mode: 0o700 });
+  const file = store.encrypted || zipped ? null : path.join(dir, `brief-${randomBytes(8).toString('hex')}.pdf`);
+  const generatedAt = new Date();
   try {
     const rendered = await renderBrief(cases, file, {
       template,
@@ -95,21 +104,30 @@ export async function renderBriefOperation(store: CaseStoreBase, input: OpParsed
       related,
       addressBook,
       ...(organization ? { organization } : {}),
+      originals: how,
+      generatedAt,
+      ...(readOriginal ? { readOriginal } : {}),
+      ...(context.signal ? { signal: context.signal } : {}),
       onProgress: (done, total) => {
         cancelled(); // between a multi-case brief's cases: the render stops there, and its working file goes below
         context.onProgress?.({ done, total, label: 'brief' });
       },
     });
     cancelled();
-    const bytes = file === null ? rendered.data : await readFile(file);
+    const briefName = briefFileName(cases, template, input.lang, input.mode, input.format);
+    const brief = file === null ? rendered.data : await readFile(file);
+    const bytes = zipped ? await packBriefZip(briefName, brief, rendered.originals.list, generatedAt) : brief;
+    const sent = how === 'none' ? 0 : new Set(rendered.originals.list.filter((o) => o.data).map((o) => o.name)).size;
     return {
-      fileName: briefFileName(cases, template, input.lang, input.mode, input.format),
+      fileName: zipped ? `${briefName.replace(/\.[^.]+$/, '')}.zip` : briefName,
       template,
       format: input.format,
       pages: rendered.pages,
-      bytes: rendered.bytes,
+      bytes: bytes.length,
       dataBase64: bytes.toString('base64'),
       annotationsLeftOut: rendered.annotationsLeftOut,
+      ...(how !== 'none' ? { originalsSent: sent } : {}),
+      ...(rendered.originals.warnings.length > 0 ? { warnings: rendered.originals.warnings } : {}),
     };
   } finally {
     if (file !== null) await rm(file, { force: true });

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import type { CaseFile } from '../../../shared/model';
-import { QUOTING_TEMPLATES, type BriefFormat, type BriefLang, type BriefMode, type BriefTemplate } from '../../../shared/model/brief';
+import { ORIGINALS_TEMPLATES, QUOTING_TEMPLATES, type BriefFormat, type BriefLang, type BriefMode, type BriefOriginals, type BriefTemplate } from '../../../shared/model/brief';
 import type { Progress, RenderedBrief } from '../../../shared/contract';
 import { Dialog } from '../../components/Dialog';
 import { useToast } from '../../components/Toasts';
@@ -14,6 +14,7 @@ import { annotationCounts, annotationTagCounts, annotationTagsParam, base64ToByt
 import { briefLangOf, EMPTY_UA, offersSummary, uaInputOf, withBriefing, type UrgentActionInput } from './briefing';
 import { SummaryField, UrgentActionFields } from './BriefingFields';
 import { FormatChoice, LangChoice, ModeChoice, TemplateChoice } from './Choices';
+import { OriginalsChoice, originalsFor } from './OriginalsChoice';
 import { Completeness } from './Completeness';
 import { ConfidentialLine } from './ConfidentialLine';
 import { OutcomeView, type Outcome } from './OutcomeView';
@@ -39,7 +40,8 @@ function browserStorage(): Storage | null {
   }
 }
 
-const deliver = (brief: RenderedBrief) => deliverFile(brief.fileName, base64ToBytes(brief.dataBase64), brief.format);
+// A brief packed with its originals is a ZIP, whatever the brief inside it is.
+const deliver = (brief: RenderedBrief) => deliverFile(brief.fileName, base64ToBytes(brief.dataBase64), /\.zip$/i.test(brief.fileName) ? 'briefZip' : brief.format);
 
 export type BriefSubject =
   /** One case, from its case view: the draft as shown, and how the dialog saves into it (the view's session). */
@@ -70,6 +72,7 @@ export function BriefDialog({ open, onClose, subject, prepare }: Props) {
   const [lang, setLang] = useState<BriefLang>(defaultBriefLang(i18n.language));
   const [mode, setMode] = useState<BriefMode>('public');
   const [fileFormat, setFileFormat] = useState<BriefFormat>('pdf');
+  const [originals, setOriginals] = useState<BriefOriginals>('none');
   const [chosenTags, setChosenTags] = useState<ReadonlySet<string>>(new Set(allTags));
   const [ua, setUa] = useState<UrgentActionInput>(EMPTY_UA);
   const [summaries, setSummaries] = useState<Partial<Record<BriefLang, string>>>({});
@@ -97,6 +100,7 @@ export function BriefDialog({ open, onClose, subject, prepare }: Props) {
     setLang(defaultBriefLang(i18n.language));
     setMode('public');
     setFileFormat('pdf');
+    setOriginals('none');
     setChosenTags(new Set(allTags));
     setUa(single ? uaInputOf(single) : EMPTY_UA);
     setSummaries({ ...single?.briefing?.summaries });
@@ -139,6 +143,8 @@ export function BriefDialog({ open, onClose, subject, prepare }: Props) {
   const annotationTags = single ? annotationTagsParam(allTags, chosenTags) : undefined;
   const counts = single ? annotationCounts(single, annotationTags, mode) : { printed: 0, leftOut: 0 };
   const quotes = QUOTING_TEMPLATES.includes(template);
+  // Only the templates with an annex of originals can carry them (one case: the multi-case list has none).
+  const carriesOriginals = single !== null && ORIGINALS_TEMPLATES.includes(template);
   const showSummary = single !== null && offersSummary(single, lang);
 
   /** The urgent-action fields and the summary as typed, into the case (only what changed is saved). */
@@ -170,7 +176,7 @@ export function BriefDialog({ open, onClose, subject, prepare }: Props) {
     const stop = new AbortController();
     stopping.current = stop;
     const result = await api['briefs.render'](
-      { ids: caseIds, template, lang, mode, format: fileFormat, ...(annotationTags ? { annotationTags } : {}), ...(by ? { preparedBy: by } : {}) },
+      { ids: caseIds, template, lang, mode, format: fileFormat, ...(carriesOriginals ? { originals: originalsFor(originals, fileFormat) } : {}), ...(annotationTags ? { annotationTags } : {}), ...(by ? { preparedBy: by } : {}) },
       { onProgress: (p) => mine === generation.current && setProgress(p), signal: stop.signal },
     );
     if (stopping.current === stop) stopping.current = null;
@@ -243,7 +249,8 @@ export function BriefDialog({ open, onClose, subject, prepare }: Props) {
         <ModeChoice value={mode} onChange={setMode} disabled={busy}>
           {single && <ConfidentialLine c={single} mode={mode} />}
         </ModeChoice>
-        <FormatChoice value={fileFormat} onChange={setFileFormat} disabled={busy} />
+        <FormatChoice value={fileFormat} onChange={(f) => { setFileFormat(f); setOriginals((o) => originalsFor(o, f)); }} disabled={busy} />
+        {carriesOriginals && <OriginalsChoice value={originals} onChange={setOriginals} format={fileFormat} disabled={busy} />}
 
         {single && template === 'urgent-action' && <UrgentActionFields value={ua} onChange={setUa} disabled={busy} />}
         {showSummary && (

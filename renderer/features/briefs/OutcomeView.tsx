@@ -7,6 +7,7 @@ import { useFormat } from '../../i18n/format';
 import type { Delivery } from '../../lib/download';
 import { useErrorText } from '../../lib/errors';
 import { LANG_NAMES, templateName } from './briefNames';
+import { OriginalsSent } from './OriginalsChoice';
 
 export type Outcome =
   | { kind: 'done'; brief: RenderedBrief; mode: BriefMode; lang: BriefLang; delivery: Delivery }
@@ -116,6 +117,7 @@ function Done({ outcome }: { outcome: Extract<Outcome, { kind: 'done' }> }) {
           {t('briefs.annotationsLeftOut', { n: brief.annotationsLeftOut })}
         </p>
       )}
+      <OriginalsSent brief={brief} />
       <DeliveryLine delivery={outcome.delivery} docx={brief.format === 'docx'} />
     </div>
   );

@@ -6,6 +6,7 @@ import { multiLabels } from './multi';
 import { ngoLabels } from './ngo';
 import { uaLabels } from './urgentAction';
 import { wgadLabels } from './wgad';
+import { originalsLabels } from './originals';
 
 // Every word a brief prints that is not the case's own text, one table per language
 // (en.ts is the reference: its shape is the type). Words a template adds for its own
@@ -25,7 +26,7 @@ export function labelsFor(lang: BriefLang): Labels {
  * The per-part label modules (each `{ en, ru, kk }`): append one when a part adds its
  * own words, so allLabelStrings() holds them.
  */
-export const EXTRA_LABEL_TABLES: readonly Readonly<Record<BriefLang, unknown>>[] = [wgadLabels, uaLabels, ngoLabels, multiLabels];
+export const EXTRA_LABEL_TABLES: readonly Readonly<Record<BriefLang, unknown>>[] = [wgadLabels, uaLabels, ngoLabels, multiLabels, originalsLabels];
 
 /** Every fixed string of every table, for telling boilerplate apart from case text. */
 export function allLabelStrings(extra: readonly unknown[] = EXTRA_LABEL_TABLES): string[] {

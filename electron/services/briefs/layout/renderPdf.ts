@@ -62,12 +62,17 @@ function draw(w: Writer, nodes: readonly Node[], i: number): void {
   }
 }
 
-/** The brief as a tagged A4 PDF: its bytes and how many pages it took. */
-export async function renderPdf(d: BriefDocument): Promise<{ buffer: Buffer; pages: number }> {
+/** A file embedded in the PDF (an original behind a source): a viewer lists it by name, with its description. */
+export type PdfAttachment = { name: string; data: Buffer; mediaType: string; description: string };
+
+/** The brief as a tagged A4 PDF: its bytes and how many pages it took; `attachments` are embedded as the document's files. */
+export async function renderPdf(d: BriefDocument, attachments: readonly PdfAttachment[] = []): Promise<{ buffer: Buffer; pages: number }> {
   const open = openDocument(d.meta);
   // The model numbers notes by first citation; registering them in that order up front gives the page the
   // same numbers, and lets a block be measured with its notes before it is drawn.
   for (const f of d.footnotes) open.writer.cite(citation(f));
   d.nodes.forEach((_, i) => draw(open.writer, d.nodes, i));
+  // Always bytes, never a path: given a string, pdfkit would read a file of that name from the disk.
+  for (const a of attachments) open.writer.doc.file(a.data, { name: a.name, type: a.mediaType, description: a.description });
   return closeDocument(open, d.furniture);
 }

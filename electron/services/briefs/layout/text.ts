@@ -18,7 +18,8 @@ export function lineHeight(size: number): number {
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u00AD]/g;
 
 export function cleanText(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(/\t/g, '    ').replace(CONTROL, '');
+  // A form feed is the break between an original's pages (shared/text/pages): words either side stay apart, as a space.
+  return text.replace(/\r\n?/g, '\n').replace(/\t/g, '    ').replace(/(?<=\S)[\v\f](?=\S)/g, ' ').replace(CONTROL, '');
 }
 
 let segmenter: Intl.Segmenter | undefined;

@@ -6,6 +6,7 @@ import {
   advocacy, analysis, arrest, charges, chronology, decisions, evidence, keyFacts, REMEDY_EVENTS, requests, summary, titleBlock, type Ctx,
 } from '../sections';
 import { sourceAnnex } from '../sourceNotes';
+import { originalsAnnex } from '../originals/annex';
 
 /**
  * The full brief on one case of either kind: what a lawyer hands to a diplomat or a
@@ -31,6 +32,7 @@ export function renderCase(ctx: Ctx, c: CaseFile): void {
   remedies(ctx, c);
   evidence(ctx, c);
   sourceAnnex(ctx.w, l, ctx.lang, c);
+  originalsAnnex(ctx);
 }
 
 /** Remedies and advocacy, each event once: the chronology already lists the verdicts, appeals and hearings. */

@@ -1,5 +1,6 @@
 import type { CaseFile, NgoCase } from '../../../../shared/model';
 import { verifiedEvidence } from '../evidence';
+import { originalsAnnex } from '../originals/annex';
 import { formatPartialDate, join } from '../format';
 import { table } from '../doc/builder';
 import { THEME } from '../doc/theme';
@@ -80,6 +81,7 @@ export function renderNgo(ctx: Ctx, c: NgoCase, related: readonly CaseFile[]): v
   if (ctx.org.name || ctx.mode === 'internal') w.heading(n.submittedBy);
   issuer(ctx, l.field.organisation, { phone: n.phone, email: n.email, responsible: n.responsible, missing: n.missing.submitter });
   if (ctx.mode !== 'public') confidentiality(ctx, c);
+  originalsAnnex(ctx);
 }
 
 function remedyEvents(c: NgoCase): CaseFile['events'] {

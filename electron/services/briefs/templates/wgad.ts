@@ -6,6 +6,7 @@ import { table } from '../doc/builder';
 import { THEME } from '../doc/theme';
 import { wgadLabels } from '../labels/wgad';
 import { citeSources } from '../sourceNotes';
+import { originalsAnnex } from '../originals/annex';
 import {
   bornText, chargeText, confidentialMark, detentionText, eventList, evidence, expectedReleaseText, factsTable, nationalityText,
   penaltyText, sentenceText, sortedEvents, titleBlock, toBeCompleted, type Ctx,
@@ -162,6 +163,7 @@ export function renderWgad(ctx: Ctx, c: PrisonerCase): void {
     ]));
   }
   submitter(ctx, c);
+  originalsAnnex(ctx);
 }
 
 function remediesTable(ctx: Ctx, remedies: readonly Remedy[], cite: (ids: readonly string[] | undefined) => number[]): void {
