@@ -135,7 +135,7 @@ describe('bundles with originals: add → export NAME.casefile.zip → import in
     await caseWithOriginals(a);
     const stored = path.join(a.dir, 'files', sha256(appeal).slice(0, 2), `${sha256(appeal)}.bin`);
     const changed = Buffer.from(appeal);
-    changed[10] ^= 1;
+    changed[10]! ^= 1;
     await writeFile(stored, changed);
     const result = await a.dispatch('bundle.exportFile', { path: path.join(root, 'x.json') });
     expect(result.ok).toBe(false);
