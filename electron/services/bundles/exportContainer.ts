@@ -40,7 +40,12 @@ export async function writeBundleFile(originals: OriginalsSource, bundle: Export
     const bytes = await writeZip(file, json, named, originals, bundle.exportedAt);
     return { path: file, format: 'zip', cases: bundle.cases.length, originals: named.length, bytes };
   } catch (err) {
-    throw isIoError(err) ? ioError(err, 'write the bundle') : err;
+    if (err instanceof ServiceError) throw err;
+    if (isIoError(err)) throw ioError(err, 'write the bundle');
+    // ENOENT, ENOTDIR, EISDIR…: the place given cannot take the file.
+    const code = (err as NodeJS.ErrnoException)?.code;
+    if (typeof code === 'string') throw new ServiceError('bad_input', `Cannot write the bundle to ${target} (${code}: ${(err as Error).message}); nothing was written.`);
+    throw err;
   }
 }
 

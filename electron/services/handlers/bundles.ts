@@ -35,6 +35,7 @@ export function bundlesHandlers(folder: Folder): DomainHandlers<'bundle.import' 
 }
 
 function absolute(file: string): string {
+  if (file.includes('\0')) throw new ServiceError('bad_input', 'A file path cannot hold a NUL character.');
   if (!path.isAbsolute(file)) throw new ServiceError('bad_input', `"${file}" is not an absolute path; give the bundle's full path.`);
   return path.normalize(file);
 }
