@@ -111,6 +111,16 @@ export const ExportedBundle = z.strictObject({
 });
 export type ExportedBundle = z.infer<typeof ExportedBundle>;
 
+/** Where `bundle.exportFile` wrote, and what: a ZIP container (with `originals`) or JSON. */
+export const WrittenBundle = z.strictObject({
+  path: z.string(),
+  format: z.enum(['json', 'zip']),
+  cases: z.int(),
+  originals: z.int(),
+  bytes: z.int(),
+});
+export type WrittenBundle = z.infer<typeof WrittenBundle>;
+
 export const VerifyProblem = z.strictObject({ file: z.string(), message: z.string() });
 export const VerifyReport = z.strictObject({
   ok: z.boolean(),
@@ -323,6 +333,16 @@ export const contract = {
     input: z.strictObject({ ids: z.array(Id).optional(), history: z.boolean().default(false) }).default({ history: false }),
     output: ExportedBundle,
   },
+  /**
+   * The command line's export to a path (never the window's: it saves with the shell's dialog):
+   * `NAME.casefile.zip` with the originals when `files` and any source has one, else JSON at `path`.
+   */
+  'bundle.exportFile': {
+    input: z.strictObject({ ids: z.array(Id).optional(), history: z.boolean().default(false), files: z.boolean().default(true), path: z.string().min(1).max(4096) }),
+    output: WrittenBundle,
+  },
+  /** The command line's import of a bundle with originals (NAME.casefile.zip) from a path, streamed and checked whole before anything is written. */
+  'bundle.importFile': { input: z.strictObject({ path: z.string().min(1).max(4096), onConflict: OnConflict.default('fail') }), output: ImportReport },
   'store.verify': { input: NoInput, output: VerifyReport },
   'sources.extract': { input: FileUpload, output: ExtractedSource },
   /** Stores the file as an original (by its SHA-256) and reads its text; the caller saves the source with `file` in the case. */

@@ -12,6 +12,8 @@ export const OPERATION_NAMES = [
   'trash.list',
   'bundle.import',
   'bundle.export',
+  'bundle.exportFile',
+  'bundle.importFile',
   'store.verify',
   'sources.extract',
   'sources.intake',

@@ -29,6 +29,10 @@ export class ChosenFolders {
 /** The contract with `backups.copyOut` limited to chosen folders; every other operation passes through. */
 export function onlyChosenFolders(dispatch: Dispatch, chosen: ChosenFolders): Dispatch {
   return (op, input, context) => {
+    // The command line's path-taking bundle operations: the window saves and opens bundles through the shell's dialogs.
+    if (op === 'bundle.exportFile' || op === 'bundle.importFile') {
+      return Promise.resolve({ ok: false, error: { code: 'unsupported', message: `${op} is for the command line; the window saves and opens bundles with its own dialogs.` } });
+    }
     if (op === 'backups.copyOut') {
       const dir = (input as { dir?: unknown } | null | undefined)?.dir;
       if (typeof dir !== 'string' || !chosen.has(dir)) return Promise.resolve({ ok: false, error: { code: 'bad_input', message: NOT_CHOSEN_MESSAGE } });

@@ -1,6 +1,6 @@
 import { stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { ownValue, type Bundle } from '../../../shared/model';
+import { ownValue, type Bundle, type CaseFile } from '../../../shared/model';
 import type { ImportReport, OnConflict } from '../../../shared/contract';
 import { bundleIssues } from '../cases/finalize';
 import { ioError, isIoError, ServiceError } from '../errors';
@@ -9,10 +9,16 @@ import type { BundleAccess } from '../store/bundleAccess';
 import { planImport, type ImportPlan } from './importPlan';
 
 /**
+ * Work that must land with the cases (a container's originals): run once every case is
+ * planned and before any case file is written; the undo it returns runs if writing them fails.
+ */
+export type BeforeWrite = (cases: readonly CaseFile[]) => Promise<() => Promise<void>>;
+
+/**
  * Validates the whole bundle, plans every case and only then writes; a bad
  * bundle or an unresolved conflict stores nothing.
  */
-export function importCases(store: BundleAccess, bundle: Bundle, onConflict: OnConflict): Promise<ImportReport> {
+export function importCases(store: BundleAccess, bundle: Bundle, onConflict: OnConflict, beforeWrite?: BeforeWrite): Promise<ImportReport> {
   return store.exclusive(async () => {
     const issues = bundleIssues(bundle.cases, ['bundle', 'cases']);
     if (issues.length > 0) throw new ServiceError('bad_input', 'The bundle was refused; nothing was stored.', issues);
@@ -30,6 +36,7 @@ export function importCases(store: BundleAccess, bundle: Bundle, onConflict: OnC
     const writing = plans.filter((p) => p.action !== 'skipped');
     const prepared: Array<{ commit(): Promise<void>; abort(): Promise<void> }> = [];
     const committed: ImportPlan[] = [];
+    const undo = beforeWrite ? await beforeWrite(writing.map((p) => p.case)) : undefined;
     try {
       for (const plan of writing) prepared.push(await prepareDurable(store.caseFile(plan.case.id), store.caseBytes(plan.case), store.fs));
       for (const [k, plan] of writing.entries()) {
@@ -46,6 +53,7 @@ export function importCases(store: BundleAccess, bundle: Bundle, onConflict: OnC
         } else await unlink(file).catch(() => undefined);
       }
       await fsyncDir(store.casesDir, store.fs).catch(() => undefined);
+      await undo?.().catch(() => undefined);
       // An unconfirmed folder sync was rolled back above like any other refusal: nothing of the bundle stands.
       const cause = err instanceof UnconfirmedWriteError ? { code: err.reason } : err;
       throw isIoError(cause) ? ioError(cause, 'import the bundle') : err;

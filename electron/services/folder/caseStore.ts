@@ -22,7 +22,7 @@ import { MIGRATIONS } from '../store/migrations';
 import { CaseStoreBase, ENCRYPTED_MESSAGE, type QuarantineEntry, type StoreOptions } from '../store/caseStore';
 import { copyBackupsOut, copyDestination, createSnapshot, findValidCopy, listCheckedSnapshots, pruneSnapshots, recoverRestore, verifySnapshots, type CopyOutReport } from '../backup';
 import { HourlySnapshots } from '../backup/hourlySnapshots';
-import { importCases } from '../bundles/importCases';
+import { importCases, type BeforeWrite } from '../bundles/importCases';
 import { exportCases } from '../bundles/exportCases';
 
 export { ENCRYPTED_MESSAGE, type QuarantineEntry, type StoreChange, type StoreOptions } from '../store/caseStore';
@@ -126,8 +126,8 @@ export class CaseStore extends CaseStoreBase {
   }
 
   /** Imports a bundle, all or nothing (bundles/importCases.ts). */
-  importBundle(bundle: Bundle, onConflict: OnConflict): Promise<ImportReport> {
-    return importCases(this.bundleAccess(), bundle, onConflict);
+  importBundle(bundle: Bundle, onConflict: OnConflict, beforeWrite?: BeforeWrite): Promise<ImportReport> {
+    return importCases(this.bundleAccess(), bundle, onConflict, beforeWrite);
   }
 
   /** The named cases, or all, as a bundle (bundles/exportCases.ts). */

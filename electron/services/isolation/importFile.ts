@@ -8,6 +8,8 @@ import { markAnchored } from '../cases/preanchored';
 import { anchorAnnotations, type AnchorItem } from './anchorJob';
 import { limits, mib } from './limits';
 import { runJob } from './runJob';
+import type { CarriedOriginal } from './containerCheck';
+import type { ZipSource } from './zipEntries';
 import { anchoringCost, anchoringJobOptions, boundedPerItem, INLINE_COST } from './perItem';
 
 type Target = NonNullable<CaseDraft['annotations'][number]['target']>;
@@ -76,4 +78,18 @@ export async function anchorCases(given: readonly CaseDraft[], signal?: AbortSig
     return markAnchored(targets ? { ...c, annotations: c.annotations.map((a, ai) => (targets.has(ai) ? { ...a, target: targets.get(ai)! } : a)) } : c);
   });
   return cases;
+}
+
+const CONTAINER_ADVICE = 'Export the cases again in smaller bundles, or check that this is a bundle Casefile wrote.';
+
+/** A bundle with originals checked whole in a worker (containerCheck.ts); a refusal says what and why, or lists bundle.json's faults. */
+export async function readContainer(fileName: string, from: ZipSource, signal?: AbortSignal): Promise<{ bundle: Bundle; carried: CarriedOriginal[] }> {
+  const l = limits();
+  const out = await runJob(
+    'bundle.container',
+    { from, fileName, maxDepth: l.bundleDepth, listed: l.listedIssues, bundleBytes: l.bundleBytes, totalBytes: l.containerBytes, ratio: l.containerRatio, tinyBytes: l.containerTinyBytes },
+    { timeoutMs: l.containerMs, heapMb: l.bundleHeapMb, rssGrowthMb: l.bundleRssMb, ...(signal ? { signal } : {}), subject: `"${fileName}"`, advice: CONTAINER_ADVICE },
+  );
+  if ('issues' in out) throw new ServiceError('bad_input', `"${fileName}" was refused; nothing was stored.`, out.issues);
+  return out;
 }

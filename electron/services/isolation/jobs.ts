@@ -5,12 +5,14 @@ import type { AnnotationState, AnnotationTarget, Bundle, Issue } from '../../../
 import { readOriginal, type OriginalReading, type ReadLimits } from '../sources/readOriginal';
 import { anchorAnnotations, statesOneByOne, type AnchorInput, type PerItemOutput, type StatesInput } from './anchorJob';
 import { readBundleBytes } from './bundleFile';
+import { checkContainer, type ContainerCheckInput, type ContainerCheckOutput } from './containerCheck';
 
 export type Report = (progress: unknown) => void;
 
 type Jobs = {
   'sources.read': (input: { fileName: string; bytes: Uint8Array; limits: ReadLimits }) => Promise<OriginalReading>;
   'bundle.read': (input: { fileName: string; bytes: Uint8Array; maxDepth: number; listed: number }) => Promise<{ bundle: Bundle } | { issues: Issue[] }>;
+  'bundle.container': (input: ContainerCheckInput) => Promise<ContainerCheckOutput>;
   'bundle.anchor': (input: AnchorInput, report: Report) => Promise<PerItemOutput<AnnotationTarget>>;
   'annotations.states': (input: StatesInput, report: Report) => Promise<PerItemOutput<AnnotationState>>;
 };
@@ -22,6 +24,7 @@ export type JobOutput<N extends JobName> = Awaited<ReturnType<Jobs[N]>>;
 export const JOBS: Jobs = {
   'sources.read': ({ fileName, bytes, limits }) => readOriginal(fileName, bytes, limits),
   'bundle.read': async ({ fileName, bytes, maxDepth, listed }) => readBundleBytes(fileName, bytes, { maxDepth, listed }),
+  'bundle.container': (input) => checkContainer(input),
   'bundle.anchor': async (input, report) => anchorAnnotations(input, report),
   'annotations.states': async (input, report) => statesOneByOne(input, report),
 };

@@ -33,6 +33,14 @@ export type Limits = {
   anchorOneMs: number;
   /** All annotations of one import together, in milliseconds; past it the rest keep their quote unplaced. */
   anchorAllMs: number;
+  /** A bundle with originals (NAME.casefile.zip): its entries' bytes together, uncompressed. */
+  containerBytes: number;
+  /** How many times larger than its compressed form one entry may be (a zip bomb is thousands)… */
+  containerRatio: number;
+  /** …unless it is this small, whatever its ratio (a short text compresses well and harms nothing). */
+  containerTinyBytes: number;
+  /** Checking a container: every entry decompressed and hashed, in milliseconds. */
+  containerMs: number;
 };
 
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
@@ -51,6 +59,10 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   bundleRssMb: 2_048,
   anchorOneMs: 5_000,
   anchorAllMs: 30_000,
+  containerBytes: 2 * 1024 * 1024 * 1024,
+  containerRatio: 100,
+  containerTinyBytes: 1024 * 1024,
+  containerMs: 1_800_000,
 });
 
 let current: Limits = { ...DEFAULT_LIMITS };

@@ -119,7 +119,7 @@ export function ImportDialog({ open, onClose, onImported, givenFile = null }: Pr
         <input
           id={fileId}
           type="file"
-          accept=".json,application/json"
+          accept=".json,.zip,application/json,application/zip"
           onChange={(e) => {
             setFile(e.target.files?.[0] ?? null);
             setOutcome(null);

@@ -3,10 +3,12 @@
 // the dispatcher resolves to a typed result (never throws, never "internal"), a failed
 // call leaves every file of the data folder as it was, and a success validates
 // against the operation's output schema. Each property gets one data folder.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { contract, type OperationName } from '../../../shared/contract';
 import { CaseDraft } from '../../../shared/model';
 import { createDispatcher, type Dispatch } from '../../../electron/services/dispatch';
@@ -23,6 +25,10 @@ import { anyInput, caseDraft, idArb, mutations, nonEmptyText, text } from '../..
 type Env = { dir: string; readonly store: CaseStore; dispatch: Dispatch; internal: string[]; passphrase: string };
 /** What exists right now, for building inputs that refer to it. */
 type Ctx = { active: string[]; trashed: string[]; snapshots: string[]; rev: (id: string) => number; fresh?: string };
+
+/** Where bundle.exportFile's fuzzed exports go: outside every data folder, removed at the end. */
+const FUZZ_OUT = mkdtempSync(path.join(tmpdir(), 'casefile-fuzz-out-'));
+afterAll(() => rmSync(FUZZ_OUT, { recursive: true, force: true }));
 
 /** The one passphrase the fuzz may encrypt with, so the folder can be reopened afterwards. */
 const FUZZ_PASSPHRASE = 'fuzz Қазақ passphrase';
@@ -273,6 +279,10 @@ const VALID: Partial<Record<string, Builder>> = {
   'backups.recover': same(fc.record({ file: fc.oneof(fc.constant('quarantine/20261122T000000000Z--cases--x.json'), nonEmptyText.map((t) => t.slice(0, 1024))) })),
   // Only destinations that cannot be a real folder on this machine: relative, or under a path that does not exist.
   'backups.copyOut': same(fc.record({ dir: fc.oneof(nonEmptyText.map((t) => t.replace(/^[/\\]+/, '').slice(0, 1024) || 'x'), nonEmptyText.map((t) => `/nonexistent-casefile-fuzz/${t}`.slice(0, 1024))) })),
+  // Written outside the fuzzed folder, to a folder of its own (FUZZ_OUT); a damaged path is refused or written there too.
+  'bundle.exportFile': same(fc.record({ history: fc.boolean(), files: fc.boolean(), name: fc.constantFrom('x.json', 'y.casefile.zip', 'z') }).map(({ name, ...rest }) => ({ ...rest, path: path.join(FUZZ_OUT, name) }))),
+  // Only containers that are not there: a real one's import is tested in tests/unit/bundles.
+  'bundle.importFile': same(fc.record({ path: nonEmptyText.map((t) => `/nonexistent-casefile-fuzz/${t}`.slice(0, 1024)), onConflict: fc.constantFrom('fail', 'newer', 'keep-both') })),
   'settings.get': same(noInput),
   'settings.set': same(fc.record({ preparedBy: opt(fc.option(nonEmptyText.map((t) => t.slice(0, 200)), { nil: null })) }).map(compact)),
 };
@@ -282,7 +292,7 @@ const VALID: Partial<Record<string, Builder>> = {
  * encrypted folder and its passphrase, a quarantined file with a backup): their
  * refusals are fuzzed here, their successes in tests/unit/backup.
  */
-const NO_SUCCESS_HERE = new Set<OperationName>(['vault.lock', 'vault.decrypt', 'vault.changePassphrase', 'backups.recover', 'backups.copyOut']);
+const NO_SUCCESS_HERE = new Set<OperationName>(['vault.lock', 'vault.decrypt', 'vault.changePassphrase', 'backups.recover', 'backups.copyOut', 'bundle.importFile']);
 
 /** Runs per property; rendering a PDF is slow, so briefs get fewer. */
 const RUNS: Partial<Record<OperationName, { any: number; mutated: number; valid: number }>> = {

@@ -106,3 +106,21 @@ describe('the refusal in the user’s language', () => {
     expect(new Set(texts).size).toBe(3);
   });
 });
+
+describe('the command line’s path-taking bundle operations in the desktop shell', () => {
+  it('refuses bundle.exportFile and bundle.importFile from the page, writing nothing', async () => {
+    const t = await shellOnStore();
+    try {
+      const out = path.join(t.dir, 'out');
+      await mkdir(out);
+      const exported = await t.call('bundle.exportFile', { path: path.join(out, 'cases.json') });
+      expect(exported).toMatchObject({ ok: false, error: { code: 'unsupported' } });
+      const imported = await t.call('bundle.importFile', { path: path.join(out, 'cases.casefile.zip') });
+      expect(imported).toMatchObject({ ok: false, error: { code: 'unsupported' } });
+      expect(await readdir(out)).toEqual([]);
+      expect((await t.call('bundle.export', {})).ok).toBe(true); // the window's own export still answers
+    } finally {
+      await t.close();
+    }
+  });
+});

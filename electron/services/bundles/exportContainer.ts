@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto';
+import { open, rename, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import yazl from 'yazl';
+import type { ExportedBundle } from '../../../shared/contract';
+import { confirmRename, TEMP_SUFFIX, writeFileDurably } from '../disk/durableFile';
+import { ioError, isIoError, ServiceError } from '../errors';
+import { BUNDLE_ENTRY, containerPath, fileEntry, namedOriginals } from './containerRules';
+
+/** What an export needs of the folder's originals (originals/originalStore.ts). */
+export type OriginalsSource = { has(sha256: string): Promise<boolean>; open(sha256: string): Readable };
+
+export type WrittenBundle = { path: string; format: 'json' | 'zip'; cases: number; originals: number; bytes: number };
+
+/**
+ * Writes an exported bundle to `target`: as `NAME.casefile.zip` with the originals its
+ * sources name when `files` is on and there is any, else as JSON to `target` itself.
+ * The originals come from the bundle as exported, so a source left out of it (a
+ * narrower export) takes its original with it.
+ */
+export async function writeBundleFile(originals: OriginalsSource, bundle: ExportedBundle, target: string, files: boolean): Promise<WrittenBundle> {
+  const json = `${JSON.stringify(bundle, null, 2)}\n`;
+  const named = files ? namedOriginals(bundle).originals : [];
+  try {
+    if (named.length === 0) {
+      await writeFileDurably(target, json);
+      return { path: target, format: 'json', cases: bundle.cases.length, originals: 0, bytes: Buffer.byteLength(json) };
+    }
+    for (const o of named) {
+      if (await originals.has(o.sha256)) continue;
+      const { caseIndex, sourceIndex, title } = o.cited[0]!;
+      throw new ServiceError(
+        'not_found',
+        `The original of source “${title}” (cases[${caseIndex}].sources[${sourceIndex}], SHA-256 ${o.sha256}) is not in the data folder, so the bundle cannot carry it. Restore it from a backup, or export without originals (--no-files); nothing was written.`,
+      );
+    }
+    const file = containerPath(target);
+    const bytes = await writeZip(file, json, named, originals, bundle.exportedAt);
+    return { path: file, format: 'zip', cases: bundle.cases.length, originals: named.length, bytes };
+  } catch (err) {
+    if (err instanceof ServiceError) throw err;
+    if (isIoError(err)) throw ioError(err, 'write the bundle');
+    // ENOENT, ENOTDIR, EISDIR…: the place given cannot take the file.
+    const code = (err as NodeJS.ErrnoException)?.code;
+    if (typeof code === 'string') throw new ServiceError('bad_input', `Cannot write the bundle to ${target} (${code}: ${(err as Error).message}); nothing was written.`);
+    throw err;
+  }
+}
+
+/**
+ * The container streamed to a temp file beside `file` (yazl reads one original at a time,
+ * never the whole archive in memory), synced, then renamed into place; a failure
+ * (an original changed on disk, a full disk) leaves nothing.
+ */
+async function writeZip(file: string, json: string, named: ReadonlyArray<{ sha256: string; size: number }>, originals: OriginalsSource, exportedAt: string): Promise<number> {
+  const zip = new yazl.ZipFile();
+  const mtime = new Date(exportedAt);
+  zip.addBuffer(Buffer.from(json, 'utf8'), BUNDLE_ENTRY, { mtime, compress: true });
+  // Stored, not deflated: PDFs, photos and Word files are compressed already, and deflating
+  // hundreds of megabytes again would halve the speed for a few per cent.
+  for (const o of named) {
+    zip.addReadStreamLazy(fileEntry(o.sha256), { mtime, compress: false, size: o.size }, (cb) => {
+      // yazl pipes the stream without watching it: an original that fails its hash (changed on disk) must fail the export, not stall it.
+      const stream = originals.open(o.sha256);
+      stream.on('error', (err) => zip.emit('error', err));
+      cb(null, stream);
+    });
+  }
+  zip.end();
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
+  const handle = await open(tmp, 'wx', 0o600);
+  let bytes = 0;
+  let done = false;
+  try {
+    const failed = new Promise<never>((_resolve, reject) => zip.on('error', reject));
+    const write = async (from: AsyncIterable<Buffer>) => {
+      for await (const chunk of from) {
+        bytes += chunk.length;
+        await handle.write(chunk);
+      }
+    };
+    await Promise.race([pipeline(zip.outputStream as Readable, write), failed]);
+    await handle.sync();
+    await handle.close();
+    await rename(tmp, file);
+    done = true;
+    await confirmRename(file);
+    return bytes;
+  } finally {
+    if (!done) {
+      (zip.outputStream as Readable).destroy();
+      await handle.close().catch(() => undefined);
+      await unlink(tmp).catch(() => undefined);
+    }
+  }
+}
