@@ -27,6 +27,7 @@ const CAUSE_KEYS: Record<AuditCause, string> = {
   recover: 'history.cause.recover',
   'backup-restore': 'history.cause.backupRestore',
   migrate: 'history.cause.migrate',
+  custody: 'custody.cause',
 };
 
 export function HistorySection({ id, rev }: { id: string; rev: number }) {
