@@ -28,6 +28,7 @@ const en = {
   wordFiles: 'Word documents',
   bundleFiles: 'Casefile bundles',
   chooseBackupFolder: 'Choose where to copy the backup',
+  saveOriginal: 'Save the original',
 };
 
 export type ShellStrings = typeof en;
@@ -56,6 +57,7 @@ const ru: ShellStrings = {
   wordFiles: 'Документы Word',
   bundleFiles: 'Пакеты Casefile',
   chooseBackupFolder: 'Куда скопировать резервную копию',
+  saveOriginal: 'Сохранить оригинал',
 };
 
 const kk: ShellStrings = {
@@ -82,6 +84,7 @@ const kk: ShellStrings = {
   wordFiles: 'Word құжаттары',
   bundleFiles: 'Casefile бумалары',
   chooseBackupFolder: 'Сақтық көшірмені қайда көшіру керектігін таңдаңыз',
+  saveOriginal: 'Түпнұсқаны сақтау',
 };
 
 export const SHELL_STRINGS: Record<ShellLanguage, ShellStrings> = { en, ru, kk };
