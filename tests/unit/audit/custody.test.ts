@@ -102,6 +102,13 @@ for (const mode of ['plain', 'encrypted'] as const) {
       expect(next.rev).toBe(3);
       expect((await history(c.id)).map((e) => [e.cause, e.rev])).toEqual([['create', 1], ['update', 2], ['custody', 2], ['update', 3]]);
       expect((await store.verify()).problems).toEqual([]);
+      // One more custody line as the newest, then the open's own tamper check (histories changed since the index).
+      await ok(dispatch('sources.exportOriginal', { caseId: c.id, sourceId: 's1', to: path.join(out, 'again.txt') }));
+      await store.close();
+      store = await CaseStore.open(dir, mode === 'encrypted' ? { passphrase: PASS } : {});
+      dispatch = createDispatcher(createHandlers(store));
+      expect(store.tampered).toEqual([]);
+      expect((await store.verify()).ok).toBe(true);
     });
 
     it('a custody line removed from the middle breaks the chain: it is part of the record, not a note beside it', async () => {
