@@ -201,6 +201,24 @@ export type OriginalBytes = z.infer<typeof OriginalBytes>;
 export const SourceLayout = z.strictObject({ layout: PageLayout.nullable(), stale: z.boolean() });
 export type SourceLayout = z.infer<typeof SourceLayout>;
 
+/**
+ * Takes a source's original out of the app, recorded in the case's history (custody):
+ * to `to` (an absolute path: the desktop's Save dialog, the command line), streamed and
+ * written durably, refused when a file is there unless `overwrite`; without `to`, its
+ * bytes for the browser to download (up to 64 MiB).
+ */
+export const SourceExportOriginal = SourceRef.extend({
+  to: z
+    .string()
+    .min(1)
+    .max(4096)
+    .regex(/^(?:\/|[A-Za-z]:[\\/]|\\\\)/, { error: 'expected an absolute path (/… or C:\\…)' })
+    .optional(),
+  overwrite: z.boolean().optional(),
+});
+export const ExportedOriginal = z.union([z.strictObject({ path: z.string() }), OriginalBytes]);
+export type ExportedOriginal = z.infer<typeof ExportedOriginal>;
+
 /** Reads a stored original's text again (OCR in `ocrLangs` for a scan or photo); the caller saves the text in the case. */
 export const SourceReread = SourceRef.extend({ ocrLangs: z.array(OcrLang).min(1).max(3).optional() });
 
@@ -352,6 +370,7 @@ export const contract = {
   'sources.layout': { input: SourceRef, output: SourceLayout },
   /** The text read from the source's original again, with its intake record updated (textBy, pages); nothing is saved. */
   'sources.reread': { input: SourceReread, output: SourceIntakeResult },
+  'sources.exportOriginal': { input: SourceExportOriginal, output: ExportedOriginal },
   'annotations.list': { input: CaseRef, output: z.array(AnnotationState) },
   'briefs.render': { input: BriefRequest, output: RenderedBrief },
   'briefs.check': { input: BriefCheckRequest, output: BriefCheck },

@@ -20,6 +20,7 @@ export const OPERATION_NAMES = [
   'sources.original',
   'sources.layout',
   'sources.reread',
+  'sources.exportOriginal',
   'annotations.list',
   'briefs.render',
   'briefs.check',

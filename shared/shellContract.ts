@@ -33,6 +33,8 @@ export const shellContract = {
   setLanguage: { input: z.tuple([z.string().pipe(z.enum(SHELL_LANGUAGES))]), output: z.boolean() },
   /** A folder only the user names, in the native dialog; its full path, or null when cancelled. */
   chooseFolder: { input: z.tuple([]), output: z.string().nullable() },
+  /** Where to save a source's original (custody): a path only the user names in the Save dialog, given the suggested file name; null when cancelled. */
+  chooseOriginalPath: { input: z.tuple([z.string().max(255)]), output: z.string().nullable() },
 } as const satisfies Record<ShellCallName, ShellCallSpec>;
 
 export type ShellContract = typeof shellContract;

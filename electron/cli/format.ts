@@ -165,14 +165,22 @@ const CAUSE_WORDS: Record<AuditEntry['cause'], string> = {
   recover: 'recovered from a backup',
   'backup-restore': 'restored from a backup',
   migrate: 'migrated to the new case model',
+  custody: 'original taken out of Casefile',
 };
 
 const shown = (value: unknown) => (value === undefined ? '—' : JSON.stringify(value));
 
+/** Who took which original where, in one line (the `by` is the Settings name, else the system's user, said so). */
+export function custodyLine(c: NonNullable<AuditEntry['custody']>): string {
+  const who = c.byFrom === 'os' ? `${c.by} (system user)` : c.by;
+  const what = `the original “${c.name}” of “${c.title}” (SHA-256 ${c.sha256})`;
+  return c.action === 'saved' ? `${who} saved ${what} to ${c.to ?? '?'}` : `${who} downloaded ${what} in the browser`;
+}
+
 /** One history entry: a heading line, then a line per changed field. */
 export function formatAuditEntry(entry: AuditEntry): string {
   const head = `${entry.at.replace('T', ' ').slice(0, 19)}  rev ${entry.rev}  ${CAUSE_WORDS[entry.cause]}${entry.imported ? ' (recorded on another machine)' : ''}`;
-  return [head, ...entry.changes.map((c) => `  ${c.path}: ${shown(c.old)} → ${shown(c.new)}`)].join('\n');
+  return [head, ...(entry.custody ? [`  ${custodyLine(entry.custody)}`] : []), ...entry.changes.map((c) => `  ${c.path}: ${shown(c.old)} → ${shown(c.new)}`)].join('\n');
 }
 
 export function formatBytes(bytes: number): string {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { OpenDialogOptions, OpenDialogReturnValue } from 'electron';
+import type { OpenDialogOptions, OpenDialogReturnValue, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
 import type { Dispatch } from '../services/dispatch';
 
 // The desktop app copies backups only where the user pointed the main process's own
@@ -11,9 +11,25 @@ import type { Dispatch } from '../services/dispatch';
 export const NOT_CHOSEN_MESSAGE =
   'The desktop app copies backups only to a folder chosen with "Choose…" in this session. Choose the folder there, then copy. Nothing was copied.';
 
+/** The refusal for an original saved anywhere but where the Save dialog pointed (custody names that path). */
+export const NOT_CHOSEN_FILE_MESSAGE = 'The desktop app saves an original only where its Save dialog was pointed. Use "Save original…" again. Nothing was written.';
+
 /** The folders the dialog returned in this session; forgotten when the app quits. */
 export class ChosenFolders {
   private readonly folders = new Set<string>();
+  /** Paths the Save dialog returned for an original, each good for one save. */
+  private readonly files = new Set<string>();
+
+  rememberFile(file: string): string {
+    const resolved = path.resolve(file);
+    this.files.add(resolved);
+    return resolved;
+  }
+
+  /** Whether the user chose `file` in the Save dialog; the choice is used up by asking. */
+  takeFile(file: string): boolean {
+    return path.isAbsolute(file) && this.files.delete(path.resolve(file));
+  }
 
   remember(dir: string): string {
     const resolved = path.resolve(dir);
@@ -37,6 +53,11 @@ export function onlyChosenFolders(dispatch: Dispatch, chosen: ChosenFolders): Di
       const dir = (input as { dir?: unknown } | null | undefined)?.dir;
       if (typeof dir !== 'string' || !chosen.has(dir)) return Promise.resolve({ ok: false, error: { code: 'bad_input', message: NOT_CHOSEN_MESSAGE } });
     }
+    // Custody records where an original went: only a path the user picked, never one the page names.
+    if (op === 'sources.exportOriginal') {
+      const to = (input as { to?: unknown } | null | undefined)?.to;
+      if (typeof to !== 'string' || !chosen.takeFile(to)) return Promise.resolve({ ok: false, error: { code: 'bad_input', message: NOT_CHOSEN_FILE_MESSAGE } });
+    }
     return dispatch(op, input, context);
   };
 }
@@ -50,4 +71,17 @@ export async function chooseFolder(
   const choice = await showOpenDialog({ title, properties: ['openDirectory', 'createDirectory'] });
   const picked = choice.canceled ? undefined : choice.filePaths[0];
   return picked ? chosen.remember(picked) : null;
+}
+
+/** The Save dialog for an original: the page suggests only a file name (any folder part dropped); the path picked is remembered. */
+export async function chooseOriginalPath(
+  showSaveDialog: (options: SaveDialogOptions) => Promise<SaveDialogReturnValue>,
+  chosen: ChosenFolders,
+  title: string,
+  documentsDir: string,
+  name: string,
+): Promise<string | null> {
+  const base = path.basename(name.replaceAll('\\', '/')).replace(/[\u0000-\u001f<>:"|?*]/g, '_').slice(0, 200) || 'original';
+  const choice = await showSaveDialog({ title, defaultPath: path.join(documentsDir, base) });
+  return choice.canceled || !choice.filePath ? null : chosen.rememberFile(choice.filePath);
 }

@@ -29,6 +29,7 @@ const en = {
   briefZipFiles: 'ZIP archives (brief with its original files)',
   bundleFiles: 'Casefile bundles',
   chooseBackupFolder: 'Choose where to copy the backup',
+  saveOriginal: 'Save the original',
 };
 
 export type ShellStrings = typeof en;
@@ -58,6 +59,7 @@ const ru: ShellStrings = {
   briefZipFiles: 'Архивы ZIP (документ с исходными файлами)',
   bundleFiles: 'Пакеты Casefile',
   chooseBackupFolder: 'Куда скопировать резервную копию',
+  saveOriginal: 'Сохранить оригинал',
 };
 
 const kk: ShellStrings = {
@@ -85,6 +87,7 @@ const kk: ShellStrings = {
   briefZipFiles: 'ZIP мұрағаттары (түпнұсқа файлдары бар құжат)',
   bundleFiles: 'Casefile бумалары',
   chooseBackupFolder: 'Сақтық көшірмені қайда көшіру керектігін таңдаңыз',
+  saveOriginal: 'Түпнұсқаны сақтау',
 };
 
 export const SHELL_STRINGS: Record<ShellLanguage, ShellStrings> = { en, ru, kk };

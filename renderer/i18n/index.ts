@@ -25,6 +25,7 @@ import type enLanding from './locales/en.landing.json';
 import type enChips from './locales/en.chips.json';
 import type enEvents16 from './locales/en.events16.json';
 import type enBriefOriginals from './locales/en.briefOriginals.json';
+import type enCustody from './locales/en.custody.json';
 
 // Every locale file in ./locales is picked up here: `<lang>.json`, plus optional
 // parts `<lang>.<feature>.json` that a feature keeps to itself (their top-level keys
@@ -57,7 +58,8 @@ type Texts = typeof en &
   typeof enLanding &
   typeof enChips &
   typeof enEvents16 &
-  typeof enBriefOriginals;
+  typeof enBriefOriginals &
+  typeof enCustody;
 
 export const resources: Record<string, { translation: Record<string, unknown> }> = {};
 for (const [file, mod] of Object.entries(files)) {

@@ -2,6 +2,7 @@ import type { AuditChange, AuditEntry } from '../model';
 import { isObject, parseAuditPath, setAt, valueAt, type Segment } from './auditPath';
 import { partClauses, fieldClauses, type ExactValues, type SourceNamer } from './clauses';
 import { fieldKind, ITEM_LISTS, NESTED_PARTS, PLAIN_LISTS, type ItemList, type Part, type PlainList } from './fields';
+import { custodySentence } from './custody';
 import { itemName, UNNAMED } from './names';
 import { list, message, type HistoryLine, type Phrase } from './phrase';
 
@@ -124,6 +125,7 @@ function plainListLines(kind: PlainList, change: AuditChange, sources: SourceNam
 
 /** The sentences of one entry, `after` being the case as this entry left it. */
 export function describeEntry(entry: AuditEntry, after: Obj): HistoryLine[] {
+  if (entry.custody) return [custodySentence(entry.custody)];
   const located: Located[] = [];
   let unreadable = false;
   for (const change of entry.changes) {

@@ -19,9 +19,29 @@ export const AuditChange = z.strictObject({
 });
 export type AuditChange = z.infer<typeof AuditChange>;
 
-/** `migrate`: the data folder's migration to a new model version rewrote the case (changes says what). */
-export const AuditCause = z.enum(['create', 'update', 'import', 'restore', 'trash', 'recover', 'backup-restore', 'migrate']);
+/**
+ * `migrate`: the data folder's migration to a new model version rewrote the case (changes says what).
+ * `custody`: an original left the app (saved to a path, or handed to the browser); the case is unchanged.
+ */
+export const AuditCause = z.enum(['create', 'update', 'import', 'restore', 'trash', 'recover', 'backup-restore', 'migrate', 'custody']);
 export type AuditCause = z.infer<typeof AuditCause>;
+
+/**
+ * Who took which original where (issue 17, the Berkeley Protocol's chain of custody).
+ * `by` is Settings → prepared by, else the operating system's user name (`byFrom` says which).
+ * `to` is the path written; absent when the bytes were handed to the browser to download.
+ */
+export const AuditCustody = z.strictObject({
+  action: z.enum(['saved', 'downloaded']),
+  by: z.string(),
+  byFrom: z.enum(['settings', 'os']),
+  sourceId: Id,
+  title: z.string(),
+  name: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  to: z.string().min(1).optional(),
+});
+export type AuditCustody = z.infer<typeof AuditCustody>;
 
 export const AuditEntry = z.strictObject({
   at: DateTime,
@@ -29,6 +49,8 @@ export const AuditEntry = z.strictObject({
   rev: StoredRev,
   cause: AuditCause,
   changes: z.array(AuditChange),
+  /** On `custody` entries (whose `changes` is empty and `rev`/`sha256` are the case's as it stood). */
+  custody: AuditCustody.optional(),
   /** Set on entries that came in with an imported bundle (recorded on another machine). */
   imported: z.boolean().optional(),
   /**

@@ -18,6 +18,7 @@ import restore from './restore';
 import search from './search';
 import settings from './settings';
 import show from './show';
+import source from './source';
 import verify from './verify';
 
 /** Every command, in the order the help lists them. A new command is a module here: the help, the parser and the tests take it from this list. */
@@ -27,6 +28,7 @@ export const COMMANDS: readonly Command[] = [
   list,
   show,
   annotations,
+  source,
   search,
   brief,
   agenda,

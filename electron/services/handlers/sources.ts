@@ -1,11 +1,12 @@
 import { readFolderSettings } from '../settings/folderSettings';
 import { extractSource } from '../sources/extract';
+import { custodian, exportOriginal } from '../sources/exportOriginal';
 import { intakeSource } from '../sources/intake';
 import { readOriginalBytes, rereadSource, sourceLayout } from '../sources/sourceOriginal';
 import type { DomainHandlers } from './compose';
 import type { Folder } from './folder';
 
-export function sourcesHandlers(folder: Folder): DomainHandlers<'sources.extract' | 'sources.intake' | 'sources.original' | 'sources.layout' | 'sources.reread'> {
+export function sourcesHandlers(folder: Folder): DomainHandlers<'sources.extract' | 'sources.intake' | 'sources.original' | 'sources.layout' | 'sources.reread' | 'sources.exportOriginal'> {
   return {
     // Nothing of the folder is read; asking for it keeps a locked app from working on files meanwhile.
     'sources.extract': ({ fileName, dataBase64 }, { signal }) => {
@@ -23,5 +24,9 @@ export function sourcesHandlers(folder: Folder): DomainHandlers<'sources.extract
     },
     'sources.layout': ({ caseId, sourceId }) => sourceLayout(folder.open().store, caseId, sourceId),
     'sources.reread': ({ caseId, sourceId, ocrLangs }, context) => rereadSource(folder.open().store, caseId, sourceId, { ...context, ...(ocrLangs ? { ocrLangs } : {}) }),
+    'sources.exportOriginal': async (request, context) => {
+      const { store } = folder.open();
+      return exportOriginal(store, request, custodian((await readFolderSettings(store)).preparedBy), context);
+    },
   };
 }

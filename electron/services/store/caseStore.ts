@@ -1,6 +1,6 @@
 import { stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { CaseFile, type AuditEntry, type CaseDraft } from '../../../shared/model';
+import { CaseFile, type AuditCustody, type AuditEntry, type CaseDraft } from '../../../shared/model';
 import type { TrashEntry } from '../../../shared/contract';
 import { finalizeCase } from '../cases/finalize';
 import { FolderIds, idForNewCase } from '../cases/caseIds';
@@ -201,4 +201,16 @@ export class CaseStoreBase extends CaseFiles {
     return entries;
   }
 
+  /**
+   * An original left the app: a `custody` line on the case's revision as it stands, in
+   * the save queue so no save slips between reading the rev and appending. Unlike a
+   * save's line, a failure throws: nothing may leave without its record.
+   */
+  recordCustody(id: string, custody: AuditCustody): Promise<AuditEntry> {
+    return this.exclusive(async () => {
+      const entry: AuditEntry = { ...this.recorder.entry(await this.get(id), 'custody'), custody };
+      await this.historyLog.append(id, [entry]);
+      return entry;
+    });
+  }
 }

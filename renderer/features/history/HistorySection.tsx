@@ -12,6 +12,7 @@ import { CHANGES_VISIBLE, describeChange, HISTORY_VISIBLE, newestFirst, type Cha
 import './history.css';
 import { useErrorText } from '../../lib/errors';
 import { useOperation } from '../../lib/useOperation';
+import { useCustodyRecorded } from '../../lib/custodyEvents';
 
 // The case's saved changes, newest first, each in sentences (shared/history names
 // items as they were at that revision), the log's own record one click away under
@@ -27,6 +28,7 @@ const CAUSE_KEYS: Record<AuditCause, string> = {
   recover: 'history.cause.recover',
   'backup-restore': 'history.cause.backupRestore',
   migrate: 'history.cause.migrate',
+  custody: 'custody.cause',
 };
 
 export function HistorySection({ id, rev }: { id: string; rev: number }) {
@@ -37,6 +39,8 @@ export function HistorySection({ id, rev }: { id: string; rev: number }) {
     const [r, current] = await Promise.all([api['cases.history']({ id }), api['cases.get']({ id })]);
     return r.ok ? { ok: true as const, value: described(r.value, current.ok ? current.value : undefined) } : r;
   }, [id, rev]);
+  // A custody line (an original taken out) makes no new revision: it is announced instead.
+  useCustodyRecorded(id, retry);
   const [showAll, setShowAll] = useState(false);
 
   const shown = entries && !showAll ? entries.slice(0, HISTORY_VISIBLE) : entries;

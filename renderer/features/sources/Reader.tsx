@@ -14,6 +14,7 @@ import { layoutText, type Span } from './segments';
 import { KEY_HINT_ID, useKeyboardSelection } from './useKeyboardSelection';
 import { useLandOn } from './landOn';
 import { ReaderHeader } from './ReaderHeader';
+import { CustodyTrail } from './CustodyTrail';
 
 const PENDING = '\u0000pending';
 const FLASH_MS = 1800;
@@ -241,6 +242,7 @@ export function Reader({ c, edit, source, states, reader, activeId, onOpenAnnota
   return (
     <section ref={regionRef} className={`reader${source.confidential ? ' is-confidential' : ''}`} aria-labelledby="reader-title" data-source-id={source.id}>
       <ReaderHeader source={source} headingRef={headingRef} onEditSource={onEditSource} onClose={onClose} />
+      {source.file && <CustodyTrail caseId={c.id} rev={c.rev} source={{ ...source, file: source.file }} />}
 
       {reattaching && (
         <div className="reattach-banner" role="status">
