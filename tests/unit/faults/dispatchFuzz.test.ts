@@ -222,6 +222,11 @@ const VALID: Partial<Record<string, Builder>> = {
     fc.record({ ref: sourceRef, ocrLangs: opt(fc.uniqueArray(fc.constantFrom('kk', 'ru', 'en'), { minLength: 1, maxLength: 3 })) }),
     ({ ref, ocrLangs }, ctx) => compact({ ...resolveSource(ref, ctx), ocrLangs }),
   ),
+  // Without `to` the bytes come back (a browser download); with it the original is written there. Either way custody is recorded.
+  'sources.exportOriginal': builder(
+    fc.record({ ref: sourceRef, to: opt(fc.constantFrom('original.pdf', 'Қазақ.bin')), overwrite: opt(fc.boolean()) }),
+    ({ ref, to, overwrite }, ctx) => compact({ ...resolveSource(ref, ctx), to: to === undefined ? undefined : path.join(FUZZ_OUT, to), overwrite }),
+  ),
   'annotations.list': byId,
   'briefs.render': builder(
     fc.record({
