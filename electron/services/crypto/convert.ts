@@ -9,6 +9,7 @@ import { EncryptedFileError } from './errors';
 import { listFolder, removeLeftovers, type Target } from '../disk/folderLayout';
 import { missingVaultError, orphanCiphertext } from './missingVault';
 import { replaceStreaming, resealSnapshot } from './snapshotReseal';
+import { resealOriginal } from './originalReseal';
 import { readJournal, readVaultFile, removeJournal, removeVaultFile, writeJournal, writeVaultFile, type Journal } from './journal';
 import { checkNewPassphrase, strongerParams, type ScryptParams } from './kdf';
 import { createVault, paramsOf, unlockVault, wrapDataKey, type VaultHeader } from './vault';
@@ -157,14 +158,14 @@ async function convertFiles(dir: string, key: Buffer, direction: 'encrypt' | 'de
   for (const [i, target] of targets.entries()) {
     options.onProgress?.({ done: i, total: targets.length });
     const file = path.join(dir, ...target.rel.split('/'));
-    if (target.format === 'gzip') {
-      // Snapshots go file to file as streams: one may be larger than memory.
+    if (target.format === 'gzip' || target.format === 'stream') {
+      // Snapshots and originals go file to file as streams: one may be larger than memory.
       const st = await stat(file).catch((err: NodeJS.ErrnoException) => {
         if (err.code === 'ENOENT') return null;
         throw err;
       });
       if (!st) continue;
-      const result = await resealSnapshot(file, target.rel, st, key, direction, options);
+      const result = target.format === 'gzip' ? await resealSnapshot(file, target.rel, st, key, direction, options) : await resealOriginal(file, target, st, key, direction, options);
       if (result.damaged) unreadable.push(target.rel);
       if (result.converted) {
         touched.add(path.dirname(file));
