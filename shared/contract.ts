@@ -73,6 +73,8 @@ export const AppInfo = z.strictObject({
   unconfirmedSaves: z.array(UnconfirmedSave),
   /** Found when the folder was opened; `verify` checks the whole folder. */
   tampered: z.array(TamperFinding),
+  /** The original files behind sources (files/): how many, and their bytes on disk (sealed size when encrypted). */
+  originals: z.strictObject({ count: z.int(), bytes: z.number() }).optional(),
 });
 
 export const ListQuery = z
@@ -118,6 +120,8 @@ export const VerifyReport = z.strictObject({
   problems: z.array(VerifyProblem),
   /** What a crash mid-save leaves (a history line lost): worth knowing, not a fault — `ok` stays true. */
   warnings: z.array(VerifyProblem),
+  /** Originals re-hashed and found intact, and their bytes (as added). */
+  originals: z.strictObject({ count: z.int(), bytes: z.number() }).optional(),
 });
 export type VerifyReport = z.infer<typeof VerifyReport>;
 

@@ -159,6 +159,8 @@ export async function listFolder(dataDir: string): Promise<{ targets: Target[]; 
 }
 
 const ORIGINAL_NAME = /^([0-9a-f]{64})\.bin$/;
+/** A quarantined original: its hash, and a stamp when an earlier copy was set aside already. */
+const QUARANTINED_ORIGINAL = /^[0-9a-f]{64}(-[0-9A-Za-z-]+)?\.bin$/;
 const DERIVED_NAME = /^([0-9a-f]{64})\.[a-z]+\.json$/;
 
 /** The shards of files/ (`ab/`), sorted. */
@@ -193,7 +195,7 @@ async function listOriginals(dataDir: string, targets: Target[], untouched: stri
   for (const entry of (await entries(path.join(dataDir, QUARANTINE, FILES_DIR))).sort((a, b) => a.name.localeCompare(b.name))) {
     const rel = `${QUARANTINE}/${FILES_DIR}/${entry.name}`;
     if (isTempName(entry.name)) continue;
-    if (entry.isFile() && ORIGINAL_NAME.test(entry.name)) targets.push({ rel, aad: ORIGINALS_AAD, format: 'stream' });
+    if (entry.isFile() && QUARANTINED_ORIGINAL.test(entry.name)) targets.push({ rel, aad: ORIGINALS_AAD, format: 'stream' });
     else if (entry.isFile() && entry.name.endsWith('.reason.txt')) targets.push({ rel, aad: rel, format: 'raw' });
     else untouched.push(rel);
   }
