@@ -273,6 +273,8 @@ export const RestoreReport = z.strictObject({
   restored: SnapshotInfo,
   /** Taken just before, so the restore itself can be undone. */
   safetySnapshot: SnapshotInfo,
+  /** The originals the restored cases name: how many were checked, brought back from backups/files/, and any that could not be. */
+  originals: z.strictObject({ checked: z.int(), restored: z.int(), missing: z.array(z.strictObject({ sha256: z.string(), name: z.string() })) }).optional(),
 });
 
 /** A backup set written off the data folder: the newest snapshot, and an encrypted folder's key file. */

@@ -136,7 +136,7 @@ export async function listFolder(dataDir: string): Promise<{ targets: Target[]; 
     for (const entry of (await entries(path.join(dataDir, sub))).sort((a, b) => a.name.localeCompare(b.name))) {
       const rel = `${sub}/${entry.name}`;
       if (isTempName(entry.name)) continue;
-      if (sub === QUARANTINE && entry.name === FILES_DIR && entry.isDirectory()) continue; // listed by listOriginals
+      if ((sub === QUARANTINE || sub === BACKUPS) && entry.name === FILES_DIR && entry.isDirectory()) continue; // listed by listOriginals
       const format = entry.isFile() ? formatIn(sub, entry.name) : null;
       if (format) targets.push({ rel, aad: aadForPath(rel), format });
       else untouched.push(rel);
@@ -163,33 +163,38 @@ const ORIGINAL_NAME = /^([0-9a-f]{64})\.bin$/;
 const QUARANTINED_ORIGINAL = /^[0-9a-f]{64}(-[0-9A-Za-z-]+)?\.bin$/;
 const DERIVED_NAME = /^([0-9a-f]{64})\.[a-z]+\.json$/;
 
-/** The shards of files/ (`ab/`), sorted. */
-async function shardsOf(dataDir: string): Promise<string[]> {
-  return (await entries(path.join(dataDir, FILES_DIR)))
+/** The shards (`ab/`) of a store of originals under `root` (files/ or backups/files/), sorted. */
+async function shardsOf(dataDir: string, root: string): Promise<string[]> {
+  return (await entries(path.join(dataDir, ...root.split('/'))))
     .filter((e) => e.isDirectory() && /^[0-9a-f]{2}$/.test(e.name))
     .map((e) => e.name)
     .sort();
 }
 
+/** The stores of originals: the live one, and the pool of backed-up originals beside the snapshots (backup/originalsPool). */
+const ORIGINAL_ROOTS = [FILES_DIR, `${BACKUPS}/${FILES_DIR}`];
+
 /**
- * Originals (`files/ab/<sha256>.bin`, streamed, checked against their name), what is
- * derived from them (`files/ab/<sha256>.<kind>.json`, sealed whole under its path) and
- * quarantined originals (`quarantine/files/<sha256>.bin`, kept under ORIGINALS_AAD so
- * moving one aside is a rename). Anything else there is listed as untouched.
+ * Originals (`files/ab/<sha256>.bin`, and their copies in `backups/files/ab/`: streamed,
+ * checked against their name), what is derived from them (`files/ab/<sha256>.<kind>.json`,
+ * sealed whole under its path) and quarantined originals (`quarantine/files/<sha256>.bin`,
+ * kept under ORIGINALS_AAD so moving one aside is a rename). Anything else there is untouched.
  */
 async function listOriginals(dataDir: string, targets: Target[], untouched: string[]): Promise<void> {
-  for (const entry of await entries(path.join(dataDir, FILES_DIR))) {
-    if (!(entry.isDirectory() && /^[0-9a-f]{2}$/.test(entry.name)) && !isTempName(entry.name)) untouched.push(`${FILES_DIR}/${entry.name}`);
-  }
-  for (const shard of await shardsOf(dataDir)) {
-    for (const entry of (await entries(path.join(dataDir, FILES_DIR, shard))).sort((a, b) => a.name.localeCompare(b.name))) {
-      const rel = `${FILES_DIR}/${shard}/${entry.name}`;
-      if (isTempName(entry.name)) continue;
-      const original = entry.isFile() ? ORIGINAL_NAME.exec(entry.name) : null;
-      const derived = entry.isFile() ? DERIVED_NAME.exec(entry.name) : null;
-      if (original?.[1]?.startsWith(shard)) targets.push({ rel, aad: ORIGINALS_AAD, format: 'stream', sha256: original[1] });
-      else if (derived?.[1]?.startsWith(shard)) targets.push({ rel, aad: rel, format: 'json' });
-      else untouched.push(rel);
+  for (const root of ORIGINAL_ROOTS) {
+    for (const entry of await entries(path.join(dataDir, ...root.split('/')))) {
+      if (!(entry.isDirectory() && /^[0-9a-f]{2}$/.test(entry.name)) && !isTempName(entry.name)) untouched.push(`${root}/${entry.name}`);
+    }
+    for (const shard of await shardsOf(dataDir, root)) {
+      for (const entry of (await entries(path.join(dataDir, ...root.split('/'), shard))).sort((a, b) => a.name.localeCompare(b.name))) {
+        const rel = `${root}/${shard}/${entry.name}`;
+        if (isTempName(entry.name)) continue;
+        const original = entry.isFile() ? ORIGINAL_NAME.exec(entry.name) : null;
+        const derived = entry.isFile() && root === FILES_DIR ? DERIVED_NAME.exec(entry.name) : null;
+        if (original?.[1]?.startsWith(shard)) targets.push({ rel, aad: ORIGINALS_AAD, format: 'stream', sha256: original[1] });
+        else if (derived?.[1]?.startsWith(shard)) targets.push({ rel, aad: rel, format: 'json' });
+        else untouched.push(rel);
+      }
     }
   }
   for (const entry of (await entries(path.join(dataDir, QUARANTINE, FILES_DIR))).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -224,7 +229,8 @@ export async function removeLeftovers(dataDir: string, folders: readonly string[
     kept.set(sub, names);
   }
   // An interrupted intake or conversion of an original leaves its temp file beside it (it may hold plaintext).
-  for (const sub of [FILES_DIR, ...(await shardsOf(dataDir)).map((s) => `${FILES_DIR}/${s}`), `${QUARANTINE}/${FILES_DIR}`]) {
+  const stores = await Promise.all(ORIGINAL_ROOTS.map(async (root) => [root, ...(await shardsOf(dataDir, root)).map((s) => `${root}/${s}`)]));
+  for (const sub of [...stores.flat(), `${QUARANTINE}/${FILES_DIR}`]) {
     for (const entry of await entries(path.join(dataDir, ...sub.split('/')))) {
       if (isTempName(entry.name)) await unlink(path.join(dataDir, ...sub.split('/'), entry.name)).catch(() => undefined);
     }
