@@ -4,7 +4,7 @@ import { open, rename, unlink } from 'node:fs/promises';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline as streamPipeline } from 'node:stream/promises';
 import type { DurableFs } from '../disk/durableFile';
-import type { Target } from '../disk/folderLayout';
+import { ORIGINALS_CHUNK_LOG2, type Target } from '../disk/folderLayout';
 import { EncryptedFileError } from './errors';
 import { isStreamSealed, openStream, sealStream } from './streamSeal';
 import { replaceStreaming } from './snapshotReseal';
@@ -108,7 +108,7 @@ export async function resealOriginal(file: string, target: Target, st: Stats, ke
     }
     // Plain (a quarantined original that does not open is sealed like a quarantined case).
     const h = hashing(target.sha256);
-    await replace([h.stream, sealStream(key, target.aad)]);
+    await replace([h.stream, sealStream(key, target.aad, ORIGINALS_CHUNK_LOG2)]);
     return { converted: true, damaged: !h.matches() };
   }
   if (!sealedLooking) return { converted: false, damaged: false };

@@ -46,6 +46,8 @@ const SNAPSHOT_EXT = '.casefile-snapshot';
  */
 export const FILES_DIR = 'files';
 export const ORIGINALS_AAD = 'files/';
+/** Originals are sealed in 1 MiB chunks (2^20): a sixteenth of the per-chunk work of the 64 KiB default, one chunk held in memory. */
+export const ORIGINALS_CHUNK_LOG2 = 20;
 export function originalRel(sha256: string): string {
   return `${FILES_DIR}/${sha256.slice(0, 2)}/${sha256}.bin`;
 }

@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { openStream, sealStream } from '../crypto/streamSeal';
 import { confirmRename, fsyncDir, TEMP_SUFFIX, writeFileDurably, type DurableFs } from '../disk/durableFile';
 import { decryptBytes, encryptBytes } from '../crypto/envelope';
-import { derivedRel, FILES_DIR, ORIGINALS_AAD, originalRel, quarantinedOriginalRel, type DerivedKind } from '../disk/folderLayout';
+import { derivedRel, FILES_DIR, ORIGINALS_AAD, ORIGINALS_CHUNK_LOG2, originalRel, quarantinedOriginalRel, type DerivedKind } from '../disk/folderLayout';
 import { ServiceError } from '../errors';
 
 // The originals behind sources (MODEL.md: Source.file), kept unchanged and
@@ -122,7 +122,7 @@ export class OriginalStore {
         for await (const chunk of from) await handle.write(chunk);
       };
       const opts = options.signal ? { signal: options.signal } : {};
-      if (key) await pipeline(Readable.from(source), measured.stream, sealStream(key, ORIGINALS_AAD), write, opts);
+      if (key) await pipeline(Readable.from(source), measured.stream, sealStream(key, ORIGINALS_AAD, ORIGINALS_CHUNK_LOG2), write, opts);
       else await pipeline(Readable.from(source), measured.stream, write, opts);
       await handle.sync();
       await handle.close();
@@ -148,7 +148,7 @@ export class OriginalStore {
 
   /** Stores a file from disk (the command line's `source add`, a dropped path). */
   putFile(file: string, options: { maxBytes?: number; signal?: AbortSignal } = {}): Promise<StoredOriginal> {
-    return this.put(createReadStream(file), { ...options, name: path.basename(file) });
+    return this.put(createReadStream(file, { highWaterMark: 1 << 20 }), { ...options, name: path.basename(file) });
   }
 
   /**
