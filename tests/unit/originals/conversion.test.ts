@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, open as fsOpen, readFile, rename as fsRename, unlink as fsUnlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import exifr from 'exifr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -223,6 +223,58 @@ describe('crashes', () => {
         if (key) expect(leaks(now)).toEqual([]);
         else expectSameOriginalBytes(now);
       }
+    });
+  }
+});
+
+describe('disk faults', () => {
+  // A file system that fails (ENOSPC, as a full USB disk does) at the n-th write-side call made while converting an original.
+  function failingAt(n: number): { fs: NonNullable<ConvertOptions['fs']>; hit: () => boolean } {
+    let calls = 0;
+    let hit = false;
+    const fail = (what: string) => {
+      if (what.includes(`${path.sep}files${path.sep}`) && calls++ === n) {
+        hit = true;
+        throw Object.assign(new Error(`ENOSPC: no space left on device, ${what}`), { code: 'ENOSPC' });
+      }
+    };
+    return {
+      hit: () => hit,
+      fs: {
+        open: async (file, flags, mode) => {
+          fail(String(file));
+          return fsOpen(file, flags, mode);
+        },
+        rename: async (from, to) => {
+          fail(String(to));
+          return fsRename(from, to);
+        },
+        unlink: (file) => fsUnlink(file),
+      },
+    };
+  }
+
+  for (const op of ['encrypt', 'decrypt'] as const) {
+    it(`${op}: a disk error at any write of an original is reported as io, and the next open with the passphrase leaves every original intact and none plain`, async () => {
+      let n = 0;
+      for (; ; n++) {
+        const dir = op === 'encrypt' ? await copyOfPlain() : await encryptedCopy();
+        const faults = failingAt(n);
+        const run = op === 'encrypt' ? encryptFolder(dir, PASS, FAST_KDF, { fs: faults.fs }) : decryptFolder(dir, PASS, { fs: faults.fs });
+        const outcome = await run.then(() => null, (err: { code?: string; message: string }) => err);
+        if (!faults.hit()) {
+          expect(outcome).toBeNull();
+          break;
+        }
+        expect(outcome?.code, outcome?.message).toBe('io');
+        await recoverConversion(dir, PASS);
+        const key = await openVault(dir, PASS);
+        await expectOriginalsIntact(dir, key);
+        const now = await snapshot(dir);
+        expect(leaks(now)).toEqual([]);
+        expect([...now.keys()].filter((r) => r.endsWith('.tmp'))).toEqual([]);
+      }
+      expect(n).toBeGreaterThan(4); // every original's open and rename were failed in turn
     });
   }
 });
