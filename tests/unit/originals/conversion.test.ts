@@ -278,3 +278,33 @@ describe('disk faults', () => {
     });
   }
 });
+
+describe('cancelling', () => {
+  for (const op of ['encrypt', 'decrypt'] as const) {
+    it(`${op}: cancelled between files, every file converted so far is put back: the folder is as it was`, async () => {
+      const dir = op === 'encrypt' ? await copyOfPlain() : await encryptedCopy();
+      const before = await snapshot(dir);
+      const controller = new AbortController();
+      // Cancelled once a few files (originals among them: they come first after the cases) are done.
+      const onProgress = ({ done }: { done: number }) => {
+        if (done === 5) controller.abort();
+      };
+      const options: ConvertOptions = { onProgress, signal: controller.signal };
+      const outcome = await (op === 'encrypt' ? encryptFolder(dir, PASS, FAST_KDF, options) : decryptFolder(dir, PASS, options)).then(
+        () => null,
+        (err: { code?: string; message: string }) => err,
+      );
+      expect(outcome?.code).toBe('cancelled');
+      expect(outcome?.message).toContain(op === 'encrypt' ? 'the folder is plain, as before' : 'the folder is encrypted, as before');
+      expect(await isFolderEncrypted(dir)).toBe(op === 'decrypt');
+      const after = await snapshot(dir);
+      expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+      if (op === 'encrypt') {
+        for (const [rel, bytes] of before) expect(after.get(rel)!.equals(bytes), rel).toBe(true);
+      } else {
+        expect(leaks(after)).toEqual([]);
+        await expectOriginalsIntact(dir, await openVault(dir, PASS));
+      }
+    });
+  }
+});
