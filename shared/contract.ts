@@ -73,6 +73,8 @@ export const AppInfo = z.strictObject({
   unconfirmedSaves: z.array(UnconfirmedSave),
   /** Found when the folder was opened; `verify` checks the whole folder. */
   tampered: z.array(TamperFinding),
+  /** The original files behind sources (files/): how many, and their bytes on disk (sealed size when encrypted). */
+  originals: z.strictObject({ count: z.int(), bytes: z.number() }).optional(),
 });
 
 export const ListQuery = z
@@ -128,6 +130,8 @@ export const VerifyReport = z.strictObject({
   problems: z.array(VerifyProblem),
   /** What a crash mid-save leaves (a history line lost): worth knowing, not a fault — `ok` stays true. */
   warnings: z.array(VerifyProblem),
+  /** Originals re-hashed and found intact, and their bytes (as added). */
+  originals: z.strictObject({ count: z.int(), bytes: z.number() }).optional(),
 });
 export type VerifyReport = z.infer<typeof VerifyReport>;
 
@@ -303,6 +307,8 @@ export const RestoreReport = z.strictObject({
   restored: SnapshotInfo,
   /** Taken just before, so the restore itself can be undone. */
   safetySnapshot: SnapshotInfo,
+  /** The originals the restored cases name: how many were checked, brought back from backups/files/, and any that could not be. */
+  originals: z.strictObject({ checked: z.int(), restored: z.int(), missing: z.array(z.strictObject({ sha256: z.string(), name: z.string() })) }).optional(),
 });
 
 /** A backup set written off the data folder: the newest snapshot, and an encrypted folder's key file. */

@@ -14,7 +14,7 @@ export default defineCommand({
       const info = result.value;
       if (values.json) printJson(io, info);
       else {
-        io.stdout(`${info.name} ${info.version}\nData folder: ${info.dataDir} (layout ${info.schemaVersion}${info.encrypted ? ', encrypted' : ''})\nCases: ${info.caseCount}, in the Trash: ${info.trashCount}, quarantined files: ${info.quarantined.length}`);
+        io.stdout(`${info.name} ${info.version}\nData folder: ${info.dataDir} (layout ${info.schemaVersion}${info.encrypted ? ', encrypted' : ''})\nCases: ${info.caseCount}, in the Trash: ${info.trashCount}, quarantined files: ${info.quarantined.length}${info.originals ? `\nOriginals: ${info.originals.count} (${info.originals.bytes} bytes on disk)` : ''}`);
       }
       return EXIT.ok;
     };

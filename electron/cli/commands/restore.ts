@@ -14,6 +14,9 @@ export default defineCommand({
       const result = await dispatch('backups.restore', { name }, { onProgress: fileProgress(io, 'Restoring') });
       if (!result.ok) return reportError(io, result.error);
       io.stdout(`Restored ${result.value.restored.name} (${result.value.restored.cases} case(s)). The state before the restore is in ${result.value.safetySnapshot.name}.`);
+      const originals = result.value.originals;
+      if (originals?.checked) io.stdout(`Originals: ${originals.checked} checked, ${originals.restored} brought back from backups/files/.`);
+      for (const m of originals?.missing ?? []) io.stdout(`  missing: "${m.name}" (${m.sha256}): not in the data folder nor in its backups; add the file again to its source.`);
       return EXIT.ok;
     };
   },

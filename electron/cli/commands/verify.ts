@@ -16,10 +16,12 @@ export default defineCommand({
       const report = result.value;
       if (values.json) printJson(io, report);
       else {
-        if (report.ok) io.stdout(`All well: ${report.checkedFiles} file(s) checked.`);
+        const originals = report.originals?.count ? ` ${report.originals.count} original(s), ${report.originals.bytes} bytes, re-hashed.` : '';
+        if (report.ok) io.stdout(`All well: ${report.checkedFiles} file(s) checked.${originals}`);
         else {
           io.stdout(`${report.problems.length} problem(s) in ${report.checkedFiles} file(s) checked:`);
           for (const p of report.problems) io.stdout(`  ${p.file}: ${oneLine(p.message)}`);
+          if (originals) io.stdout(`Intact:${originals}`);
         }
         for (const w of report.warnings) io.stdout(`  warning: ${w.file}: ${oneLine(w.message)}`);
       }

@@ -5,6 +5,7 @@ import { VAULT_FILE } from '../crypto';
 import { ioError, isIoError, ServiceError } from '../errors';
 import { fsyncDir, writeFileDurably, type DurableFs } from '../disk/durableFile';
 import { readSnapshotFile } from './archive';
+import { originalsPool } from './originalsPool';
 import { BACKUPS_DIR, listSnapshots, snapshotAad, snapshotStreamAad, writeStreamDurably } from './snapshots';
 
 // Taking backups off the machine. A snapshot in an encrypted folder is sealed
@@ -60,6 +61,29 @@ function restoreNote(snapshots: string[], encrypted: boolean, at: string): strin
     ...snapshots.map((s) => `  ${s}`),
     '',
   ].join('\n');
+}
+
+/** Copies the pool of originals into the set, file to file (each is in a new set, so every one is missing there). */
+async function copyPool(source: string, folder: string, options: CopyOutOptions): Promise<string[]> {
+  const from = originalsPool(source, () => options.key);
+  const to = originalsPool(folder, () => options.key);
+  const out: string[] = [];
+  for (const { sha256 } of await from.list()) {
+    if (await to.has(sha256)) continue;
+    const target = to.pathOf(sha256);
+    await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+    await writeStreamDurably(
+      path.dirname(target),
+      sha256,
+      async (write) => {
+        for await (const chunk of createReadStream(from.pathOf(sha256), { highWaterMark: 1 << 20 })) await write(chunk as Buffer);
+      },
+      async () => path.basename(target),
+      options.fs,
+    );
+    out.push(path.relative(folder, target).split(path.sep).join('/'));
+  }
+  return out;
 }
 
 const stampOf = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z'); // 20261122T201556Z
@@ -123,6 +147,8 @@ export async function copyBackupsOut(dataDir: string, destDir: string, options: 
       );
       files.push(`${BACKUPS_DIR}/${name}`);
     }
+    // The originals the snapshots' cases name are kept once each beside them (backup/originalsPool), sealed as they are.
+    files.push(...(await copyPool(source, folder, options)));
     // The key file last: a set with vault.json in it is a set whose snapshots are all there.
     if (vault) {
       await writeFileDurably(path.join(folder, VAULT_FILE), vault, options.fs);
@@ -139,6 +165,11 @@ export async function copyBackupsOut(dataDir: string, destDir: string, options: 
   // Read back from the destination, as a restore will: a drive that lies about its writes is found now, not on the bad day.
   for (const name of names) {
     await readSnapshotFile(name, path.join(folder, BACKUPS_DIR, name), { key: options.key, wholeAad: snapshotAad(name), streamAad: snapshotStreamAad(name) });
+  }
+  const copied = originalsPool(folder, () => options.key);
+  for (const rel of files.filter((f) => f.startsWith(`${BACKUPS_DIR}/files/`))) {
+    const sha256 = path.basename(rel, '.bin');
+    if ((await copied.check(sha256)) !== 'ok') throw new ServiceError('io', `The copy of the original ${sha256} in ${folder} does not read back as written; the drive may be failing. The data folder was not touched.`);
   }
   if (vault && !(await readFile(path.join(folder, VAULT_FILE))).equals(vault)) {
     throw new ServiceError('io', `The copy of ${VAULT_FILE} in ${folder} does not read back as written; the drive may be failing. The data folder was not touched.`);

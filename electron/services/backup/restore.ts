@@ -1,5 +1,6 @@
 import { access, mkdir, open, readFile, rename, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { noteOriginals, restoreOriginals, type OriginalsRestoreReport } from './originalsPool';
 import { z } from 'zod';
 import { AuditEntry, CaseFile, DateTime, type SnapshotInfo } from '../../../shared/model';
 import { encodeHistoryText, readHistoryText } from '../audit/historyLog';
@@ -129,7 +130,7 @@ async function writeStaged(root: string, rel: string, text: string, mtimeMs: num
  * them. Throws (the staging left for the caller to drop) when the snapshot is
  * damaged anywhere, its trailer included.
  */
-async function stage(dataDir: string, name: string, key: Buffer | null, at: string, options: RestoreOptions): Promise<void> {
+async function stage(dataDir: string, name: string, key: Buffer | null, at: string, options: RestoreOptions, named: Map<string, string>): Promise<void> {
   const root = stagingDir(dataDir);
   await rm(root, { recursive: true, force: true });
   for (const sub of ['cases', 'trash', 'history']) await mkdir(path.join(root, sub), { recursive: true, mode: 0o700 });
@@ -158,8 +159,9 @@ async function stage(dataDir: string, name: string, key: Buffer | null, at: stri
       const c = /^(?:cases|trash)\/(.+)\.json$/.exec(entry.path);
       if (c) {
         try {
-          const rev = (JSON.parse(text) as { rev?: unknown }).rev;
-          if (typeof rev === 'number') revs.set(c[1]!, rev);
+          const parsed = JSON.parse(text) as { rev?: unknown; sources?: unknown };
+          if (typeof parsed.rev === 'number') revs.set(c[1]!, parsed.rev);
+          noteOriginals(parsed.sources, named);
         } catch {
           // A case that is not JSON simply gets no history entry (the store quarantines it on open).
         }
@@ -299,9 +301,9 @@ async function apply(dataDir: string, manifest: Manifest, key: Buffer | null, at
 }
 
 /** Stages `name` for a restore stamped `at` and returns its manifest; on any failure nothing is left staged. */
-async function staged(dataDir: string, name: string, key: Buffer | null, at: string, options: RestoreOptions): Promise<Manifest> {
+async function staged(dataDir: string, name: string, key: Buffer | null, at: string, options: RestoreOptions, named: Map<string, string>): Promise<Manifest> {
   try {
-    await stage(dataDir, name, key, at, options);
+    await stage(dataDir, name, key, at, options, named);
     const manifest = await readManifest(dataDir, name);
     if (!manifest) throw new ServiceError('internal', `The restore of ${name} could not read back its own staging list. Nothing was changed.`);
     return manifest;
@@ -312,11 +314,12 @@ async function staged(dataDir: string, name: string, key: Buffer | null, at: str
   }
 }
 
-export async function restoreSnapshot(dataDir: string, name: string, key: Buffer | null, options: RestoreOptions = {}): Promise<{ restored: SnapshotInfo; safetySnapshot: SnapshotInfo }> {
+export async function restoreSnapshot(dataDir: string, name: string, key: Buffer | null, options: RestoreOptions = {}): Promise<{ restored: SnapshotInfo; safetySnapshot: SnapshotInfo; originals: OriginalsRestoreReport }> {
   await snapshotFile(dataDir, name);
   const restored = (await listSnapshots(dataDir)).find((s) => s.name === name)!;
   const at = (options.now ?? new Date()).toISOString();
-  const manifest = await staged(dataDir, name, key, at, options);
+  const named = new Map<string, string>(); // the originals the restored cases name, gathered while staging
+  const manifest = await staged(dataDir, name, key, at, options, named);
   let safetySnapshot: SnapshotInfo;
   try {
     safetySnapshot = await createSnapshot(dataDir, { reason: 'before-restore', key, ...(options.now ? { now: options.now } : {}), ...(options.fs ? { fs: options.fs } : {}), ...(options.signal ? { signal: options.signal } : {}) });
@@ -338,8 +341,9 @@ export async function restoreSnapshot(dataDir: string, name: string, key: Buffer
     if (!begun) throw new ServiceError('io', ioError(err, 'restore the snapshot').message.replace(/The previous version is intact\.$/, `Nothing was changed; the state before the attempt is also in the snapshot ${safetySnapshot.name}.`));
     throw new ServiceError('io', `${ioError(err, 'restore the snapshot').message.replace(/The previous version is intact\.$/, '')}The restore is finished the next time the folder is opened; the state before it is in the snapshot ${safetySnapshot.name}.`);
   }
+  const originals = await restoreOriginals(dataDir, key, named);
   await pruneSnapshots(dataDir);
-  return { restored, safetySnapshot };
+  return { restored, safetySnapshot, originals };
 }
 
 /**
@@ -366,7 +370,7 @@ export async function recoverRestore(dataDir: string, key: Buffer | null, option
     return null;
   }
   // A journal from before staging (or, never expected, without its staging): stage again, then move.
-  const manifest = (journal.staged && (await readManifest(dataDir, journal.snapshot))) || (await staged(dataDir, journal.snapshot, key, journal.at, options));
+  const manifest = (journal.staged && (await readManifest(dataDir, journal.snapshot))) || (await staged(dataDir, journal.snapshot, key, journal.at, options, new Map()));
   await apply(dataDir, manifest, key, journal.at, options);
   await unlink(path.join(dataDir, RESTORE_JOURNAL));
   await fsyncDir(dataDir, options.fs);

@@ -10,6 +10,8 @@ import { ioError, isIoError, ServiceError } from '../errors';
 import { confirmRename, TEMP_SUFFIX, type DurableFs } from '../disk/durableFile';
 import { rememberCheck } from './checkCache';
 import { throwIfCancelled } from '../callContext';
+import { OriginalStore } from '../originals/originalStore';
+import { originalsPool, poolOriginals } from './originalsPool';
 import { encodeSnapshotTo, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type SnapshotEntry } from './archive';
 
 // Taking, listing and pruning snapshots under <dataDir>/backups/.
@@ -211,7 +213,19 @@ export async function createSnapshot(dataDir: string, options: SnapshotOptions):
   }
   const st = await stat(written.file).catch(() => null);
   if (st) rememberCheck(written.file, options.key, st, null);
+  await poolWithSnapshot(dataDir, path.basename(written.file), options);
   return { ...parseSnapshotName(path.basename(written.file))!, bytes: written.bytes };
+}
+
+/** The originals go beside the snapshot, once each (backup/originalsPool). */
+async function poolWithSnapshot(dataDir: string, snapshot: string, options: SnapshotOptions): Promise<void> {
+  const key = () => options.key;
+  try {
+    await poolOriginals(new OriginalStore(dataDir, { key, ...(options.fs ? { fs: options.fs } : {}) }), originalsPool(dataDir, key, options.fs), options.signal);
+  } catch (err) {
+    if (!isIoError(err)) throw err;
+    throw new ServiceError('io', ioError(err, 'copy the originals to backups/files/').message.replace(/The previous version is intact\.$/, `The snapshot ${snapshot} was taken; the originals not copied yet are copied with the next one.`));
+  }
 }
 
 const dayOf = (iso: string) => iso.slice(0, 10);

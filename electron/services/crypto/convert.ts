@@ -9,6 +9,7 @@ import { EncryptedFileError } from './errors';
 import { listFolder, removeLeftovers, type Target } from '../disk/folderLayout';
 import { missingVaultError, orphanCiphertext } from './missingVault';
 import { replaceStreaming, resealSnapshot } from './snapshotReseal';
+import { resealOriginal } from './originalReseal';
 import { readJournal, readVaultFile, removeJournal, removeVaultFile, writeJournal, writeVaultFile, type Journal } from './journal';
 import { checkNewPassphrase, strongerParams, type ScryptParams } from './kdf';
 import { createVault, paramsOf, unlockVault, wrapDataKey, type VaultHeader } from './vault';
@@ -59,7 +60,19 @@ export type ConvertOptions = {
   onStep?: (step: string) => void | Promise<void>;
   /** For tests: the file-system calls that write (fault injection). */
   fs?: DurableFs;
+  /** Looked at between files: a cancelled encryption or decryption puts back the files it converted (see cancelled). */
+  signal?: AbortSignal;
 };
+
+class Cancelled extends Error {}
+
+/** Undoes a cancelled conversion: the files go back to the state they had, the journal goes, and the caller is told. */
+async function cancelled(dir: string, key: Buffer, back: 'encrypt' | 'decrypt', options: ConvertOptions): Promise<never> {
+  // A crash while putting back leaves the journal: the next open finishes towards encrypted, as for any crash.
+  await convertFiles(dir, key, back, { ...options, signal: undefined });
+  await removeJournal(dir, options.fs);
+  throw new ServiceError('cancelled', `The ${back === 'decrypt' ? 'encryption' : 'decryption'} was cancelled; every file was put back as it was (the folder is ${back === 'decrypt' ? 'plain' : 'encrypted'}, as before).`);
+}
 
 const realFs: DurableFs = { open, rename, unlink };
 
@@ -155,16 +168,17 @@ async function convertFiles(dir: string, key: Buffer, direction: 'encrypt' | 'de
   const touched = new Set<string>();
   let converted = 0;
   for (const [i, target] of targets.entries()) {
+    if (options.signal?.aborted) throw new Cancelled();
     options.onProgress?.({ done: i, total: targets.length });
     const file = path.join(dir, ...target.rel.split('/'));
-    if (target.format === 'gzip') {
-      // Snapshots go file to file as streams: one may be larger than memory.
+    if (target.format === 'gzip' || target.format === 'stream') {
+      // Snapshots and originals go file to file as streams: one may be larger than memory.
       const st = await stat(file).catch((err: NodeJS.ErrnoException) => {
         if (err.code === 'ENOENT') return null;
         throw err;
       });
       if (!st) continue;
-      const result = await resealSnapshot(file, target.rel, st, key, direction, options);
+      const result = target.format === 'gzip' ? await resealSnapshot(file, target.rel, st, key, direction, options) : await resealOriginal(file, target, st, key, direction, options);
       if (result.damaged) unreadable.push(target.rel);
       if (result.converted) {
         touched.add(path.dirname(file));
@@ -199,7 +213,7 @@ async function convertFiles(dir: string, key: Buffer, direction: 'encrypt' | 'de
 /** Finishes an interrupted conversion towards the encrypted state with the (already unwrapped) key. */
 async function resolveInterrupted(dir: string, state: Extract<State, { kind: 'encrypting' | 'decrypting' }>, key: Buffer, options: ConvertOptions): Promise<ConversionReport> {
   await removeLeftovers(dir);
-  const report = await convertFiles(dir, key, 'encrypt', options);
+  const report = await convertFiles(dir, key, 'encrypt', { ...options, signal: undefined }); // recovery is not cancelled halfway
   if (state.kind === 'encrypting') {
     await options.onStep?.('commit');
     await writeVaultFile(dir, state.vault, options.fs);
@@ -252,7 +266,7 @@ export async function encryptFolder(dir: string, passphrase: string, params?: Sc
         await options.onStep?.('journal');
         await writeJournal(dir, { operation: 'encrypt', vault: header }, options.fs);
       }
-      const report = await convertFiles(dir, key, 'encrypt', options);
+      const report = await convertFiles(dir, key, 'encrypt', options).catch((err: unknown) => (err instanceof Cancelled ? cancelled(dir, key, 'decrypt', options) : Promise.reject(err)));
       await options.onStep?.('commit');
       await writeVaultFile(dir, header, options.fs);
       await options.onStep?.('cleanup');
@@ -286,7 +300,7 @@ export async function decryptFolder(dir: string, passphrase: string, options: Co
         await options.onStep?.('journal');
         await writeJournal(dir, { operation: 'decrypt' }, options.fs);
       }
-      const report = await convertFiles(dir, key, 'decrypt', options);
+      const report = await convertFiles(dir, key, 'decrypt', options).catch((err: unknown) => (err instanceof Cancelled ? cancelled(dir, key, 'encrypt', options) : Promise.reject(err)));
       await options.onStep?.('commit');
       await removeVaultFile(dir, options.fs);
       await options.onStep?.('cleanup');

@@ -46,6 +46,8 @@ const SNAPSHOT_EXT = '.casefile-snapshot';
  */
 export const FILES_DIR = 'files';
 export const ORIGINALS_AAD = 'files/';
+/** Originals are sealed in 1 MiB chunks (2^20): a sixteenth of the per-chunk work of the 64 KiB default, one chunk held in memory. */
+export const ORIGINALS_CHUNK_LOG2 = 20;
 export function originalRel(sha256: string): string {
   return `${FILES_DIR}/${sha256.slice(0, 2)}/${sha256}.bin`;
 }
@@ -68,13 +70,20 @@ const RESTORE_JOURNAL = 'restore.json';
  * - `lines`: a history, sealed line by line so the store can keep appending to
  *   it; each line's state is told by its first characters (see audit/historyLog).
  */
-export type TargetFormat = 'json' | 'gzip' | 'raw' | 'lines';
+export type TargetFormat = 'json' | 'gzip' | 'raw' | 'lines' | 'stream';
 
-/** One file to convert: its path relative to the data folder (with "/"), its AAD, and its format. */
+/**
+ * One file to convert: its path relative to the data folder (with "/"), its AAD, and its format.
+ * - `stream` (an original, crypto/originalReseal): sealed in chunks under ORIGINALS_AAD, converted
+ *   file to file in bounded memory. An original may hold any bytes, even a sealed file of its own,
+ *   so its state is told by whether it opens — and, in files/, by `sha256`, the hash its plain
+ *   bytes must have (its name). A quarantined original has no such hash (it changed).
+ */
 export type Target = {
   rel: string;
   aad: string;
   format: TargetFormat;
+  sha256?: string;
 };
 
 /**
@@ -110,7 +119,7 @@ export async function entries(dir: string) {
 }
 
 // migration.json: a data-folder migration in progress (store/migrations/journal); plain, it names two layout numbers.
-const TOP_LEVEL_KNOWN = new Set([META_FILE, LOCK_FILE, VAULT_FILE, JOURNAL_FILE, SUMMARY_INDEX_FILE, SEARCH_INDEX_FILE, SETTINGS_FILE, ADDRESSEES_FILE, MANIFEST_FILE, CASES, TRASH, QUARANTINE, RETIRED_QUARANTINE, BRIEF_TMP, HISTORY_DIR, BACKUPS, RESTORE_JOURNAL, 'migration.json']);
+const TOP_LEVEL_KNOWN = new Set([FILES_DIR, META_FILE, LOCK_FILE, VAULT_FILE, JOURNAL_FILE, SUMMARY_INDEX_FILE, SEARCH_INDEX_FILE, SETTINGS_FILE, ADDRESSEES_FILE, MANIFEST_FILE, CASES, TRASH, QUARANTINE, RETIRED_QUARANTINE, BRIEF_TMP, HISTORY_DIR, BACKUPS, RESTORE_JOURNAL, 'migration.json']);
 
 /** The format of a file in `sub`, or null for a name the layout does not know there. */
 function formatIn(sub: string, name: string): TargetFormat | null {
@@ -129,11 +138,13 @@ export async function listFolder(dataDir: string): Promise<{ targets: Target[]; 
     for (const entry of (await entries(path.join(dataDir, sub))).sort((a, b) => a.name.localeCompare(b.name))) {
       const rel = `${sub}/${entry.name}`;
       if (isTempName(entry.name)) continue;
+      if ((sub === QUARANTINE || sub === BACKUPS) && entry.name === FILES_DIR && entry.isDirectory()) continue; // listed by listOriginals
       const format = entry.isFile() ? formatIn(sub, entry.name) : null;
       if (format) targets.push({ rel, aad: aadForPath(rel), format });
       else untouched.push(rel);
     }
   }
+  await listOriginals(dataDir, targets, untouched);
   for (const entry of await entries(dataDir)) {
     if (entry.name === SUMMARY_INDEX_FILE && entry.isFile()) targets.push({ rel: SUMMARY_INDEX_FILE, aad: SUMMARY_INDEX_FILE, format: 'json' });
     // The saved search index starts with a line of JSON, so like the summary index it cannot start with the envelope's magic.
@@ -147,6 +158,59 @@ export async function listFolder(dataDir: string): Promise<{ targets: Target[]; 
     else if (!TOP_LEVEL_KNOWN.has(entry.name) && !isTempName(entry.name) && !entry.name.startsWith(`${LOCK_FILE}.`)) untouched.push(entry.name);
   }
   return { targets, untouched: untouched.sort() };
+}
+
+const ORIGINAL_NAME = /^([0-9a-f]{64})\.bin$/;
+/** A quarantined original: its hash, and a stamp when an earlier copy was set aside already. */
+const QUARANTINED_ORIGINAL = /^[0-9a-f]{64}(-[0-9A-Za-z-]+)?\.bin$/;
+const DERIVED_NAME = /^([0-9a-f]{64})\.[a-z]+\.json$/;
+
+/** The shards (`ab/`) of a store of originals under `root` (files/ or backups/files/), sorted. */
+async function shardsOf(dataDir: string, root: string): Promise<string[]> {
+  return (await entries(path.join(dataDir, ...root.split('/'))))
+    .filter((e) => e.isDirectory() && /^[0-9a-f]{2}$/.test(e.name))
+    .map((e) => e.name)
+    .sort();
+}
+
+/** The stores of originals: the live one, and the pool of backed-up originals beside the snapshots (backup/originalsPool). */
+const ORIGINAL_ROOTS = [FILES_DIR, `${BACKUPS}/${FILES_DIR}`];
+
+/**
+ * Originals (`files/ab/<sha256>.bin`, and their copies in `backups/files/ab/`: streamed,
+ * checked against their name), what is derived from them (`files/ab/<sha256>.<kind>.json`,
+ * sealed whole under its path) and quarantined originals (`quarantine/files/<sha256>.bin`,
+ * kept under ORIGINALS_AAD so moving one aside is a rename). Anything else there is untouched.
+ */
+async function listOriginals(dataDir: string, targets: Target[], untouched: string[]): Promise<void> {
+  for (const root of ORIGINAL_ROOTS) {
+    for (const entry of await entries(path.join(dataDir, ...root.split('/')))) {
+      if (!(entry.isDirectory() && /^[0-9a-f]{2}$/.test(entry.name)) && !isTempName(entry.name)) untouched.push(`${root}/${entry.name}`);
+    }
+    for (const shard of await shardsOf(dataDir, root)) {
+      for (const entry of (await entries(path.join(dataDir, ...root.split('/'), shard))).sort((a, b) => a.name.localeCompare(b.name))) {
+        const rel = `${root}/${shard}/${entry.name}`;
+        if (isTempName(entry.name)) continue;
+        const original = entry.isFile() ? ORIGINAL_NAME.exec(entry.name) : null;
+        const derived = entry.isFile() && root === FILES_DIR ? DERIVED_NAME.exec(entry.name) : null;
+        if (original?.[1]?.startsWith(shard)) targets.push({ rel, aad: ORIGINALS_AAD, format: 'stream', sha256: original[1] });
+        else if (derived?.[1]?.startsWith(shard)) targets.push({ rel, aad: rel, format: 'json' });
+        else untouched.push(rel);
+      }
+    }
+  }
+  for (const entry of (await entries(path.join(dataDir, QUARANTINE, FILES_DIR))).sort((a, b) => a.name.localeCompare(b.name))) {
+    const rel = `${QUARANTINE}/${FILES_DIR}/${entry.name}`;
+    if (isTempName(entry.name)) continue;
+    if (entry.isFile() && QUARANTINED_ORIGINAL.test(entry.name)) targets.push({ rel, aad: ORIGINALS_AAD, format: 'stream' });
+    else if (entry.isFile() && entry.name.endsWith('.reason.txt')) targets.push({ rel, aad: rel, format: 'raw' });
+    else untouched.push(rel);
+  }
+}
+
+/** Where a changed original is moved aside (verify): never served again, kept for the user. */
+export function quarantinedOriginalRel(sha256: string): string {
+  return `${QUARANTINE}/${FILES_DIR}/${sha256}.bin`;
 }
 
 /**
@@ -165,6 +229,13 @@ export async function removeLeftovers(dataDir: string, folders: readonly string[
       else names.push(entry.name);
     }
     kept.set(sub, names);
+  }
+  // An interrupted intake or conversion of an original leaves its temp file beside it (it may hold plaintext).
+  const stores = await Promise.all(ORIGINAL_ROOTS.map(async (root) => [root, ...(await shardsOf(dataDir, root)).map((s) => `${root}/${s}`)]));
+  for (const sub of [...stores.flat(), `${QUARANTINE}/${FILES_DIR}`]) {
+    for (const entry of await entries(path.join(dataDir, ...sub.split('/')))) {
+      if (isTempName(entry.name)) await unlink(path.join(dataDir, ...sub.split('/'), entry.name)).catch(() => undefined);
+    }
   }
   return kept;
 }

@@ -1,8 +1,9 @@
 import { OriginalStore } from '../originals/originalStore';
+import { refuseUnknownOriginals } from '../originals/draftOriginals';
 import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { formatIssue } from '../../../shared/errors';
-import { checkReferences, type Bundle, type CaseFile, type SnapshotInfo, type SnapshotReason } from '../../../shared/model';
+import { checkReferences, type Bundle, type CaseDraft, type CaseFile, type SnapshotInfo, type SnapshotReason } from '../../../shared/model';
 import type { ExportedBundle, ImportReport, OnConflict, TamperFinding, VerifyReport } from '../../../shared/contract';
 import { sha256Hex } from '../cases/finalize';
 import { storedIdWarnings } from '../cases/caseIds';
@@ -16,6 +17,7 @@ import { quarantinedCaseId, quarantinedFromTrash } from '../disk/quarantineNames
 import { HISTORY_DIR } from '../audit/historyLog';
 import { checkHistories } from '../audit/historyCheck';
 import { checkAtOpen, openBaseline, withLastGood } from '../verify/tamper';
+import { OriginalRefs, verifyOriginals } from '../verify/originals';
 import { loadSummaryIndex, type SummaryIndex } from '../store/summaryIndex';
 import { CURRENT_SCHEMA_VERSION, migrate, readMeta, type Meta } from '../store/meta';
 import { MIGRATIONS } from '../store/migrations';
@@ -121,6 +123,10 @@ export class CaseStore extends CaseStoreBase {
     await super.shutDown();
   }
 
+  protected override checkDraft(draft: CaseDraft, previous?: CaseFile): Promise<void> {
+    return refuseUnknownOriginals(this.originals, draft, previous);
+  }
+
   protected override saved(): void {
     this.hourly?.saved(); // returns at once: the snapshot, when due, waits for the save queue to settle
   }
@@ -205,10 +211,11 @@ export class CaseStore extends CaseStoreBase {
 
   // --- checking ------------------------------------------------------------------
 
-  /** Re-reads every file from disk and reports each problem; changes nothing. */
+  /** Re-reads every file from disk and reports each problem; changes nothing but moving a changed original aside. */
   async verify(): Promise<VerifyReport> {
     this.assertOpen();
     const problems: VerifyReport['problems'] = [];
+    const refs = new OriginalRefs();
     let checkedFiles = 0;
     const metaRaw = await readFile(path.join(this.dataDir, META), 'utf8').catch(() => null);
     checkedFiles++;
@@ -227,6 +234,7 @@ export class CaseStore extends CaseStoreBase {
           continue;
         }
         const c = result.value;
+        refs.note(rel, c);
         c.sources.forEach((s, i) => {
           if (s.sha256 !== sha256Hex(s.text)) problems.push({ file: rel, message: `sources[${i}] "${s.title}": the text does not match its sha256 (it was changed outside Casefile)` });
         });
@@ -255,6 +263,9 @@ export class CaseStore extends CaseStoreBase {
     const backups = await verifySnapshots(this.dataDir, this.dataKey);
     checkedFiles += backups.checked;
     problems.push(...backups.problems);
-    return { ok: problems.length === 0, checkedFiles, problems, warnings };
+    // Re-hashes every original (a changed one is moved aside): the last, longest step.
+    const originals = await verifyOriginals(this.originals, refs);
+    problems.push(...originals.problems);
+    return { ok: problems.length === 0, checkedFiles, problems, warnings, originals: { count: originals.count, bytes: originals.bytes } };
   }
 }

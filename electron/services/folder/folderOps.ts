@@ -11,9 +11,9 @@ import { checkNewPassphrase } from '../crypto/kdf';
 // passphrase — perhaps the reason for the change — open the folder still.
 
 /**
- * A conversion may be cancelled only while its snapshot is taken (the snapshot then leaves
- * no file): once the folder itself is being rewritten, stopping would be a crash, which
- * the journal finishes on the next open, so the signal is not looked at past that point.
+ * A conversion may be cancelled while its snapshot is taken (the snapshot then leaves no
+ * file) and between files while the folder is rewritten: the files converted so far are
+ * then put back (crypto/convert), so the folder is as it was, plain or encrypted.
  */
 type Cancellable = ConvertOptions & { signal?: AbortSignal };
 

@@ -21,6 +21,7 @@ export function appHandlers(folder: Folder): DomainHandlers<'app.info' | 'app.sa
         quarantined: await store.listQuarantine(),
         unconfirmedSaves: [...store.unconfirmedSaves],
         tampered: [...store.tampered],
+        originals: await store.originals.list().then((all) => ({ count: all.length, bytes: all.reduce((n, o) => n + o.bytesOnDisk, 0) })),
       };
     },
     'app.sampleBundle': () => {

@@ -1,13 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { openStream, sealStream } from '../crypto/streamSeal';
-import { confirmRename, TEMP_SUFFIX, writeFileDurably, type DurableFs } from '../disk/durableFile';
+import { confirmRename, fsyncDir, TEMP_SUFFIX, writeFileDurably, type DurableFs } from '../disk/durableFile';
 import { decryptBytes, encryptBytes } from '../crypto/envelope';
-import { derivedRel, FILES_DIR, ORIGINALS_AAD, originalRel, type DerivedKind } from '../disk/folderLayout';
+import { derivedRel, FILES_DIR, ORIGINALS_AAD, ORIGINALS_CHUNK_LOG2, originalRel, quarantinedOriginalRel, type DerivedKind } from '../disk/folderLayout';
 import { ServiceError } from '../errors';
 
 // The originals behind sources (MODEL.md: Source.file), kept unchanged and
@@ -122,7 +122,7 @@ export class OriginalStore {
         for await (const chunk of from) await handle.write(chunk);
       };
       const opts = options.signal ? { signal: options.signal } : {};
-      if (key) await pipeline(Readable.from(source), measured.stream, sealStream(key, ORIGINALS_AAD), write, opts);
+      if (key) await pipeline(Readable.from(source), measured.stream, sealStream(key, ORIGINALS_AAD, ORIGINALS_CHUNK_LOG2), write, opts);
       else await pipeline(Readable.from(source), measured.stream, write, opts);
       await handle.sync();
       await handle.close();
@@ -148,7 +148,7 @@ export class OriginalStore {
 
   /** Stores a file from disk (the command line's `source add`, a dropped path). */
   putFile(file: string, options: { maxBytes?: number; signal?: AbortSignal } = {}): Promise<StoredOriginal> {
-    return this.put(createReadStream(file), { ...options, name: path.basename(file) });
+    return this.put(createReadStream(file, { highWaterMark: 1 << 20 }), { ...options, name: path.basename(file) });
   }
 
   /**
@@ -172,7 +172,12 @@ export class OriginalStore {
         err instanceof ServiceError
           ? err
           : code === 'ENOENT'
-            ? new ServiceError('not_found', `The original ${sha256} is not in the data folder (files/). Restore it from a backup, or import a bundle that carries it.`)
+            ? new ServiceError(
+                'not_found',
+                existsSync(path.join(this.dataDir, ...quarantinedOriginalRel(sha256).split('/')))
+                  ? `The original ${sha256} is missing: verify found it changed on disk and moved it to ${quarantinedOriginalRel(sha256)}. Restore it from a backup (or add the file again).`
+                  : `The original ${sha256} is not in the data folder (files/). Restore it from a backup, or import a bundle that carries it.`,
+              )
             : key && (err as Error).name === 'EncryptedFileError'
               ? new ChangedOriginalError(sha256, 'its seal does not open')
               : new ServiceError('io', `The original ${sha256} cannot be read: ${(err as Error).message}.`),
@@ -198,16 +203,48 @@ export class OriginalStore {
 
   /** Re-hashes one original: 'ok', 'missing', 'changed' (bytes or seal no longer match its name) or 'unreadable'. */
   async check(sha256: string): Promise<OriginalState> {
-    if (!(await this.has(sha256))) return 'missing';
+    return (await this.inspect(sha256)).state;
+  }
+
+  /** `check`, with the bytes that were read back (the original's size when 'ok'). */
+  async inspect(sha256: string): Promise<{ state: OriginalState; size: number }> {
+    if (!(await this.has(sha256))) return { state: 'missing', size: 0 };
+    let size = 0;
     try {
-      for await (const _chunk of this.open(sha256)) {
-        // read to the end: the hash is checked there
-      }
-      return 'ok';
+      for await (const chunk of this.open(sha256)) size += (chunk as Buffer).length; // to the end: the hash is checked there
+      return { state: 'ok', size };
     } catch (err) {
-      if (err instanceof ChangedOriginalError) return 'changed';
-      return 'unreadable';
+      return { state: err instanceof ChangedOriginalError ? 'changed' : 'unreadable', size };
     }
+  }
+
+  /**
+   * Moves a changed original aside, to `quarantine/files/<sha256>.bin` with a note of
+   * why beside it (sealed under its own path in an encrypted folder): never served
+   * again — `open` then says it is missing — and never deleted. The bytes keep their
+   * seal (bound to ORIGINALS_AAD, not to a path), so moving them is one rename.
+   */
+  async quarantine(sha256: string, reason: string): Promise<string> {
+    const from = this.pathOf(sha256);
+    const dir = path.dirname(path.join(this.dataDir, ...quarantinedOriginalRel(sha256).split('/')));
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    let name = `${sha256}.bin`;
+    // A second copy changed later (after a restore) does not replace the first one set aside.
+    if (await stat(path.join(dir, name)).then(() => true, () => false)) name = `${sha256}-${new Date().toISOString().replace(/[:.]/g, '-')}.bin`;
+    const rel = `${path.posix.dirname(quarantinedOriginalRel(sha256))}/${name}`;
+    await this.fs.rename(from, path.join(dir, name));
+    const noteRel = `${rel}.reason.txt`;
+    const note = `${originalRel(sha256)}: ${reason}\n`;
+    const key = this.options.key();
+    await writeFileDurably(path.join(dir, `${name}.reason.txt`), key ? encryptBytes(key, note, noteRel) : note, this.fs);
+    await fsyncDir(path.dirname(from), this.fs);
+    return rel;
+  }
+
+  /** Whether an original was moved aside (`quarantine`), for a message that says so. */
+  async isQuarantined(sha256: string): Promise<boolean> {
+    checkSha(sha256);
+    return stat(path.join(this.dataDir, ...quarantinedOriginalRel(sha256).split('/'))).then(() => true, () => false);
   }
 
   /**

@@ -44,6 +44,11 @@ export class CaseStoreBase extends CaseFiles {
     this.saved();
   }
 
+  /** Looks at a draft before it is saved, for what the floors above know (the originals it names); throws to refuse it. */
+  protected checkDraft(_draft: CaseDraft, _previous?: CaseFile): Promise<void> {
+    return Promise.resolve();
+  }
+
   /** Called after each save of a live case is on disk and recorded (the folder's hourly snapshots listen). */
   protected saved(): void {}
 
@@ -81,6 +86,7 @@ export class CaseStoreBase extends CaseFiles {
       if (this.entries.has(id) || (await this.trashed(id))) {
         throw new ServiceError('conflict', `A case with id "${id}" exists already. Nothing was written.`);
       }
+      await this.checkDraft(draft);
       const now = this.now();
       const c = finalizeCase(draft, { id, rev: 1, createdAt: now, updatedAt: now });
       await this.writeCase(c, 'create');
@@ -109,6 +115,7 @@ export class CaseStoreBase extends CaseFiles {
           existing,
         );
       }
+      await this.checkDraft(draft, existing);
       const c = finalizeCase(draft, { id, rev: existing.rev + 1, createdAt: existing.createdAt, updatedAt: this.now() });
       await this.writeCase(c, 'update', existing);
       return c;

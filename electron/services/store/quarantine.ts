@@ -36,7 +36,8 @@ export async function quarantineFile(dataDir: string, codec: CaseCodec, file: st
 /** Everything in `quarantine/`, from this open and earlier ones. */
 export async function listQuarantine(dataDir: string, codec: CaseCodec): Promise<QuarantineEntry[]> {
   const dir = path.join(dataDir, QUARANTINE);
-  const names = (await readdir(dir)).filter((n) => !n.endsWith('.reason.txt')).sort();
+  // quarantine/files/ holds originals verify moved aside (verify/originals lists them).
+  const names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile() && !e.name.endsWith('.reason.txt')).map((e) => e.name).sort();
   return Promise.all(
     names.map(async (name) => ({
       file: path.join(QUARANTINE, name),
