@@ -22,6 +22,6 @@ export function sourcesHandlers(folder: Folder): DomainHandlers<'sources.extract
       return readOriginalBytes(store, caseId, sourceId);
     },
     'sources.layout': ({ caseId, sourceId }) => sourceLayout(folder.open().store, caseId, sourceId),
-    'sources.reread': ({ caseId, sourceId }, context) => rereadSource(folder.open().store, caseId, sourceId, context),
+    'sources.reread': ({ caseId, sourceId, ocrLangs }, context) => rereadSource(folder.open().store, caseId, sourceId, context, ocrLangs),
   };
 }

@@ -1,9 +1,12 @@
-import type { OriginalBytes, SourceIntakeResult, SourceLayout } from '../../../shared/contract';
-import { PageLayout, type CaseFile, type Source } from '../../../shared/model';
+import type { OcrLang, OriginalBytes, SourceIntakeResult, SourceLayout } from '../../../shared/contract';
+import { PageLayout, type CaseFile, type Source, type SourceFile } from '../../../shared/model';
 import type { CallContext } from '../callContext';
 import { ServiceError } from '../errors';
 import { extractSourceIsolated } from '../isolation/extractSource';
+import { ocrSourceText } from '../ocr/ocrSourceText';
 import type { OriginalStore } from '../originals/originalStore';
+import { getOcrRunner } from './ocrHook';
+import { NO_TEXT_LAYER } from './pdfText';
 import { pageCount } from '../../../shared/text/pages';
 
 /** The most of an original the window is sent to view (base64 over IPC or HTTP); a larger one is saved out instead. */
@@ -30,12 +33,30 @@ export async function sourceLayout(store: Store, caseId: string, sourceId: strin
 }
 
 /** The text of the source's original read again; nothing is saved (the caller puts the text in the case). */
-export async function rereadSource(store: Store, caseId: string, sourceId: string, context: CallContext = {}): Promise<SourceIntakeResult> {
+export async function rereadSource(store: Store, caseId: string, sourceId: string, context: CallContext = {}, ocrLangs?: OcrLang[]): Promise<SourceIntakeResult> {
   const source = await sourceWithOriginal(store, caseId, sourceId);
   const bytes = await store.originals.read(source.file.sha256, VIEWABLE_BYTES);
-  const extracted = await extractSourceIsolated(source.file.name, bytes, context.signal);
+  if (source.file.mediaType.startsWith('image/')) return rereadByOcr(store, source.file, bytes, 'image', ocrLangs, context);
+  let extracted;
+  try {
+    extracted = await extractSourceIsolated(source.file.name, bytes, context.signal);
+  } catch (err) {
+    // A scan: no text layer to read, so its pages are read by OCR.
+    if (source.file.mediaType === 'application/pdf' && err instanceof ServiceError && err.message === NO_TEXT_LAYER) return rereadByOcr(store, source.file, bytes, 'pdf', ocrLangs, context);
+    throw err;
+  }
   const pages = extracted.format === 'pdf' ? pageCount(extracted.text) : undefined;
   return { ...extracted, file: { ...source.file, textBy: 'embedded', ...(pages ? { pages } : {}) } };
+}
+
+/** The original read by OCR; its word layout is kept beside it (derived data, replaced by each run), the text returned. */
+async function rereadByOcr(store: Store, file: SourceFile, bytes: Uint8Array, format: 'image' | 'pdf', langs: OcrLang[] = ['kk', 'ru', 'en'], context: CallContext): Promise<SourceIntakeResult> {
+  const runner = getOcrRunner();
+  if (!runner) throw new ServiceError('unsupported', 'This build of Casefile cannot run OCR; type or paste the text instead.');
+  const result = await runner(bytes, { format, mediaType: file.mediaType, langs, pages: [] }, context);
+  const { text, layout } = ocrSourceText(result);
+  await store.originals.writeDerived(file.sha256, 'layout', layout);
+  return { text, format: format === 'pdf' ? 'pdf' : 'image', warnings: result.warnings, file: { ...file, textBy: 'ocr', pages: result.pages.length } };
 }
 
 /** The original behind a case's source, whole, checked against its SHA-256 on the way out. */

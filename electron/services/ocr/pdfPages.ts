@@ -1,0 +1,90 @@
+// The pages of a scanned PDF as images for OCR: each rendered with pdf.js onto a
+// @napi-rs/canvas at 300 dpi, one page at a time (a page's pixels are freed before
+// the next is drawn), with a turn of the event loop between pages so the main
+// process keeps answering while a long scan is read. The PDF is untrusted: the same
+// pdf.js settings as the text reader (no eval, no font faces, nothing fetched).
+
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { createCanvas } from '@napi-rs/canvas';
+import type { RenderParameters } from 'pdfjs-dist/types/src/display/api';
+import { ServiceError } from '../errors';
+import { loadPdfJs } from '../pdfjs';
+
+/** Tesseract reads best at 300 dpi. */
+export const OCR_DPI = 300;
+/** A page larger than this many pixels at 300 dpi (A4 is 8.7 million) is drawn smaller, so one page never takes gigabytes. */
+export const MAX_PAGE_PIXELS = 40_000_000;
+
+export type PageImage = { png: Buffer; width: number; height: number };
+
+function resourceDirs(): { cMapUrl?: string; standardFontDataUrl?: string } {
+  try {
+    const root = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+    return { cMapUrl: path.join(root, 'cmaps') + path.sep, standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep };
+  } catch {
+    return {};
+  }
+}
+
+function unreadable(err: unknown): ServiceError {
+  if (err instanceof ServiceError) return err;
+  const name = (err as { name?: string } | null)?.name;
+  if (name === 'PasswordException') return new ServiceError('bad_input', 'This PDF is protected by a password. Remove the protection (or print it to a new PDF), then add it again.');
+  const detail = err instanceof Error ? err.message : String(err);
+  return new ServiceError('bad_input', `Could not draw the pages of this PDF for OCR: ${detail}`);
+}
+
+export type PdfPageSource = { numPages: number; render(page: number): Promise<PageImage>; close(): Promise<void> };
+
+/** Opens the PDF; `render(n)` draws page n (from 1) as a PNG, white behind it. */
+export async function openPdfPages(bytes: Uint8Array): Promise<PdfPageSource> {
+  const { getDocument } = await loadPdfJs();
+  const task = getDocument({
+    data: new Uint8Array(bytes),
+    disableFontFace: true,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    useWorkerFetch: false,
+    useWasm: false,
+    enableXfa: false,
+    disableAutoFetch: true,
+    disableStream: true,
+    verbosity: 0,
+    ...resourceDirs(),
+  });
+  let doc;
+  try {
+    doc = await task.promise;
+  } catch (err) {
+    await task.destroy();
+    throw unreadable(err);
+  }
+  return {
+    numPages: doc.numPages,
+    async render(n: number): Promise<PageImage> {
+      await nextTurn();
+      try {
+        const page = await doc.getPage(n);
+        const base = page.getViewport({ scale: 1 });
+        const scale = Math.min(OCR_DPI / 72, Math.sqrt(MAX_PAGE_PIXELS / Math.max(1, base.width * base.height)));
+        const viewport = page.getViewport({ scale });
+        const width = Math.max(1, Math.ceil(viewport.width));
+        const height = Math.max(1, Math.ceil(viewport.height));
+        const canvas = createCanvas(width, height);
+        const context = canvas.getContext('2d');
+        context.fillStyle = '#ffffff';
+        context.fillRect(0, 0, width, height);
+        // pdf.js types its canvas as the DOM's; @napi-rs/canvas is what its Node build draws on.
+        await page.render({ canvas, canvasContext: context, viewport } as unknown as RenderParameters).promise;
+        page.cleanup();
+        const png = await canvas.encode('png');
+        return { png, width, height };
+      } catch (err) {
+        throw unreadable(err);
+      }
+    },
+    close: () => task.destroy(),
+  };
+}
