@@ -11,7 +11,10 @@ import type { LayoutPage } from '../../../shared/model/pageLayout';
 import { throwIfCancelled, type CallContext } from '../callContext';
 import { ServiceError } from '../errors';
 import { pageFromBlocks, type OcrBlock } from './pageWords';
-import { openPdfPages, type PdfPageSource } from './pdfPages';
+import { limits } from '../isolation/limits';
+import { tooManyPages } from '../sources/pdfText';
+import type { RenderedPage } from './pdfPages';
+import { renderPageIsolated } from './renderPageIsolated';
 import { tessdataDir, tesseractLangs } from './tessdata';
 import { tiffPageCount } from './tiffPages';
 
@@ -71,16 +74,21 @@ export async function ocrOriginal(bytes: Uint8Array, request: OcrRequest, contex
   const { signal, onProgress } = context;
   throwIfCancelled(signal, 'OCR');
   const warnings: string[] = [];
-  let pdf: PdfPageSource | undefined;
   let pages: number[];
+  // A PDF's pages are drawn in the isolation worker, the next while the current one is
+  // recognised (two cores: one draws, one reads), so at most two page images are held.
+  let drawing: Promise<RenderedPage> | undefined;
+  const draw = (n: number) => {
+    const p = renderPageIsolated(bytes, n, request.pages, signal);
+    p.catch(() => undefined); // awaited below, or abandoned when an earlier page failed
+    return p;
+  };
   if (request.format === 'pdf') {
-    pdf = await openPdfPages(bytes);
-    const outside = request.pages.filter((n) => !Number.isInteger(n) || n < 1 || n > pdf!.numPages);
-    if (outside.length > 0) {
-      await pdf.close();
-      throw new ServiceError('bad_input', `This PDF has ${pdf.numPages} page${pdf.numPages === 1 ? '' : 's'}; there is no page ${listed(outside)} to read.`);
-    }
-    pages = request.pages.length > 0 ? request.pages : Array.from({ length: pdf.numPages }, (_, i) => i + 1);
+    const first = request.pages[0] ?? 1;
+    drawing = draw(first);
+    const { numPages } = await drawing;
+    pages = request.pages.length > 0 ? request.pages : Array.from({ length: numPages }, (_, i) => i + 1);
+    if (pages.length > limits().pdfPages) throw new ServiceError('bad_input', tooManyPages(pages.length, limits().pdfPages));
   } else {
     pages = [1];
     if (request.mediaType === 'image/tiff') {
@@ -98,14 +106,16 @@ export async function ocrOriginal(bytes: Uint8Array, request: OcrRequest, contex
     const layout: LayoutPage[] = [];
     for (const [i, n] of pages.entries()) {
       onProgress?.({ done: i, total: pages.length, label: `OCR: page ${n}` });
-      const image = pdf ? await pdf.render(n) : undefined;
+      const image = drawing ? await drawing : undefined;
+      drawing = image && i + 1 < pages.length ? draw(pages[i + 1]!) : undefined;
       throwIfCancelled(signal, 'OCR');
       let data;
       try {
-        ({ data } = await unlessAborted(worker.recognize(image ? image.png : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {}, { text: false, blocks: true, hocr: true }), signal));
+        const input = Buffer.from(image ? image.png.buffer : bytes.buffer, image ? image.png.byteOffset : bytes.byteOffset, image ? image.png.byteLength : bytes.byteLength);
+        ({ data } = await unlessAborted(worker.recognize(input, {}, { text: false, blocks: true, hocr: true }), signal));
       } catch (err) {
         if (err instanceof ServiceError) throw err;
-        throw new ServiceError('bad_input', `OCR could not read ${pdf ? `page ${n} of this PDF` : 'this image'} (${message(err)}). Check that the file opens in an image viewer; if it does, save it again as PNG or JPEG and add that.`);
+        throw new ServiceError('bad_input', `OCR could not read ${image ? `page ${n} of this PDF` : 'this image'} (${message(err)}). Check that the file opens in an image viewer; if it does, save it again as PNG or JPEG and add that.`);
       }
       const size = image ?? pageSize(data.hocr);
       if (!size) throw new ServiceError('internal', 'OCR gave no page size.');
@@ -115,7 +125,7 @@ export async function ocrOriginal(bytes: Uint8Array, request: OcrRequest, contex
     }
     const empty = pages.filter((_, i) => texts[i]!.trim() === '');
     if (empty.length > 0) {
-      warnings.push(pdf
+      warnings.push(request.format === 'pdf'
         ? `OCR found no text on page${empty.length > 1 ? 's' : ''} ${listed(empty)}: blank, a picture, or too faint. Type the text in if it matters.`
         : 'OCR found no text in this image: it may hold none, or be too blurred, small or faint. Type the text in if it matters.');
     }
@@ -124,6 +134,5 @@ export async function ocrOriginal(bytes: Uint8Array, request: OcrRequest, contex
   } finally {
     signal?.removeEventListener('abort', stop);
     await worker?.terminate().catch(() => undefined);
-    await pdf?.close();
   }
 }

@@ -1,12 +1,12 @@
 // The pages of a scanned PDF as images for OCR: each rendered with pdf.js onto a
-// @napi-rs/canvas at 300 dpi, one page at a time (a page's pixels are freed before
-// the next is drawn), with a turn of the event loop between pages so the main
-// process keeps answering while a long scan is read. The PDF is untrusted: the same
-// pdf.js settings as the text reader (no eval, no font faces, nothing fetched).
+// @napi-rs/canvas at 300 dpi, one page per job of the isolation worker (renderPdfPage
+// runs there: isolation/jobs.ts), so decoding a scan's images never stalls the main
+// process and a hostile PDF meets the worker's memory and time limits. The PDF is
+// untrusted: the same pdf.js settings as the text reader (no eval, no font faces,
+// nothing fetched).
 
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { createCanvas } from '@napi-rs/canvas';
 import type { RenderParameters } from 'pdfjs-dist/types/src/display/api';
 import { ServiceError } from '../errors';
@@ -34,6 +34,28 @@ function unreadable(err: unknown): ServiceError {
   if (name === 'PasswordException') return new ServiceError('bad_input', 'This PDF is protected by a password. Remove the protection (or print it to a new PDF), then add it again.');
   const detail = err instanceof Error ? err.message : String(err);
   return new ServiceError('bad_input', `Could not draw the pages of this PDF for OCR: ${detail}`);
+}
+
+/** A page drawn for OCR, with the document's page count (the caller learns it from the first page it asks for). */
+export type RenderedPage = { png: Uint8Array; width: number; height: number; numPages: number };
+
+function listed(pages: number[]): string {
+  return pages.length > 10 ? `${pages.slice(0, 10).join(', ')} and ${pages.length - 10} more` : pages.join(', ');
+}
+
+/** Draws page `page` (from 1) after checking that every page in `pages` exists. */
+export async function renderPdfPage(bytes: Uint8Array, page: number, pages: number[]): Promise<RenderedPage> {
+  const source = await openPdfPages(bytes);
+  try {
+    const outside = [page, ...pages].filter((n, i, all) => all.indexOf(n) === i && (!Number.isInteger(n) || n < 1 || n > source.numPages));
+    if (outside.length > 0) {
+      throw new ServiceError('bad_input', `This PDF has ${source.numPages} page${source.numPages === 1 ? '' : 's'}; there is no page ${listed(outside)} to read.`);
+    }
+    const image = await source.render(page);
+    return { png: new Uint8Array(image.png.buffer, image.png.byteOffset, image.png.byteLength), width: image.width, height: image.height, numPages: source.numPages };
+  } finally {
+    await source.close();
+  }
 }
 
 export type PdfPageSource = { numPages: number; render(page: number): Promise<PageImage>; close(): Promise<void> };
@@ -64,7 +86,6 @@ export async function openPdfPages(bytes: Uint8Array): Promise<PdfPageSource> {
   return {
     numPages: doc.numPages,
     async render(n: number): Promise<PageImage> {
-      await nextTurn();
       try {
         const page = await doc.getPage(n);
         const base = page.getViewport({ scale: 1 });

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../../electron/services/dispatch';
 import { createHandlers } from '../../../electron/services/handlers';
 import { CaseStore } from '../../../electron/services/folder/caseStore';
+import { runningJobs } from '../../../electron/services/isolation/runJob';
 import { ocrOriginal } from '../../../electron/services/ocr/ocrOriginal';
 import type { Progress } from '../../../shared/contract';
 import { PageLayout } from '../../../shared/model/pageLayout';
@@ -86,6 +87,7 @@ describe('ocrOriginal', () => {
     });
     await expect(run).rejects.toMatchObject({ code: 'cancelled' });
     expect(progress.map((p) => p.done)).toEqual([0, 1]);
+    expect(runningJobs(), 'no page is still being drawn').toBe(0);
   });
 });
 
