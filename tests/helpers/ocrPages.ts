@@ -28,8 +28,54 @@ export const SAMPLE_TEXT = {
   en: 'The Supreme Court of the Republic of Kazakhstan heard the appeal of the convicted man and upheld the verdict of the court of first instance without change. His defence lawyer stated that the rights of the detainee had been violated: his family was not informed of the arrest, and no interpreter was provided during the interrogations. At the hearing most of the witnesses withdrew their statements, and the prosecution did not present any new evidence. Under the verdict the defendant was sentenced to six years of deprivation of liberty. The lawyer said that he would file a cassation appeal and send the case file to the United Nations Working Group on Arbitrary Detention. Independent observers and journalists were not admitted to the courtroom, which is contrary to the principle of a public hearing.',
 } as const;
 
+type PageOptions = { fontPx?: number; page?: { width: number; height: number } };
+
 /** Renders `text` as a page image (PNG bytes), wrapped to the page's margins. */
-export function renderTextPage(text: string, options: { fontPx?: number; page?: { width: number; height: number } } = {}): Buffer {
+export function renderTextPage(text: string, options: PageOptions = {}): Buffer {
+  return drawPage(text, options).toBuffer('image/png');
+}
+
+/** A multi-page TIFF (8-bit grey, uncompressed, one IFD per page) of the texts, as a scanner's "TIFF, all pages" writes one. */
+export function multiPageTiff(texts: readonly string[], options: PageOptions = {}): Buffer {
+  const pages = texts.map((text) => {
+    const canvas = drawPage(text, options);
+    const { data, width, height } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    const grey = Buffer.alloc(width * height);
+    for (let i = 0; i < grey.length; i++) grey[i] = data[i * 4]!;
+    return { width, height, grey };
+  });
+  const ENTRIES = 8;
+  const ifdSize = 2 + ENTRIES * 12 + 4;
+  const chunks: Buffer[] = [];
+  const header = Buffer.alloc(8);
+  header.write('II', 0, 'latin1');
+  header.writeUInt16LE(42, 2);
+  header.writeUInt32LE(8, 4);
+  chunks.push(header);
+  let at = 8;
+  for (const [i, { width, height, grey }] of pages.entries()) {
+    const dataAt = at + ifdSize;
+    const next = i + 1 < pages.length ? dataAt + grey.length : 0;
+    const ifd = Buffer.alloc(ifdSize);
+    ifd.writeUInt16LE(ENTRIES, 0);
+    // tag, type (3 SHORT, 4 LONG), value
+    const tags: Array<[number, number, number]> = [[256, 4, width], [257, 4, height], [258, 3, 8], [259, 3, 1], [262, 3, 1], [273, 4, dataAt], [278, 4, height], [279, 4, grey.length]];
+    for (const [k, [tag, type, value]] of tags.entries()) {
+      const e = 2 + k * 12;
+      ifd.writeUInt16LE(tag, e);
+      ifd.writeUInt16LE(type, e + 2);
+      ifd.writeUInt32LE(1, e + 4);
+      if (type === 3) ifd.writeUInt16LE(value, e + 8);
+      else ifd.writeUInt32LE(value, e + 8);
+    }
+    ifd.writeUInt32LE(next, 2 + ENTRIES * 12);
+    chunks.push(ifd, grey);
+    at = dataAt + grey.length;
+  }
+  return Buffer.concat(chunks);
+}
+
+function drawPage(text: string, options: PageOptions) {
   registerFont();
   const { width, height } = options.page ?? A4_300;
   const fontPx = options.fontPx ?? 50; // 12 pt at 300 dpi
@@ -55,7 +101,7 @@ export function renderTextPage(text: string, options: { fontPx?: number; page?: 
     if (line) g.fillText(line, margin, y);
     y += Math.round(fontPx * 2.2);
   }
-  return canvas.toBuffer('image/png');
+  return canvas;
 }
 
 /** A PDF with one full-page image per PNG and no text at all, as a scanner writes one (A4 pages). */

@@ -1,15 +1,17 @@
 // OCR of a scan or a photo in Kazakh, Russian and English with tesseract.js, offline:
 // the wasm core comes from its npm package, the language data from assets/tessdata
 // (nothing fetched, nothing cached to disk). Recognition runs in tesseract.js's
-// worker thread, one page at a time with progress per page; Cancel (the call's
-// AbortSignal) terminates that worker at once. Nothing is stored here: the caller
+// worker threads (two pages at a time on two cores), with progress per page read;
+// Cancel (the call's AbortSignal) terminates them at once. Nothing is stored here: the caller
 // decides what to keep.
 
+import os from 'node:os';
 import { createWorker, OEM, type Worker } from 'tesseract.js';
 import type { OcrLang } from '../../../shared/contract';
 import type { LayoutPage } from '../../../shared/model/pageLayout';
 import { throwIfCancelled, type CallContext } from '../callContext';
 import { ServiceError } from '../errors';
+import { imageSize, MAX_IMAGE_PIXELS } from './imageSize';
 import { pageFromBlocks, type OcrBlock } from './pageWords';
 import { limits } from '../isolation/limits';
 import { tooManyPages } from '../sources/pdfText';
@@ -43,7 +45,7 @@ function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined):
 }
 
 function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  return (err instanceof Error ? err.message : String(err)).replace(/^Error: /, '');
 }
 
 async function startWorker(langs: OcrLang[]): Promise<Worker> {
@@ -70,49 +72,67 @@ function listed(pages: number[]): string {
   return pages.length > 10 ? `${pages.slice(0, 10).join(', ')} and ${pages.length - 10} more` : pages.join(', ');
 }
 
+/**
+ * Tesseract workers reading pages side by side: one wasm thread each, about 150 MB
+ * each with three languages loaded. Two keep both cores of a modest laptop busy (a
+ * dense A4 page costs 3–5 s of one core) without starving the window.
+ */
+export function ocrLanes(pages: number): number {
+  return Math.max(1, Math.min(pages, 2, os.availableParallelism()));
+}
+
 export async function ocrOriginal(bytes: Uint8Array, request: OcrRequest, context: CallContext = {}): Promise<OcrResult> {
   const { signal, onProgress } = context;
   throwIfCancelled(signal, 'OCR');
-  const warnings: string[] = [];
-  let pages: number[];
-  // A PDF's pages are drawn in the isolation worker, the next while the current one is
-  // recognised (two cores: one draws, one reads), so at most two page images are held.
-  let drawing: Promise<RenderedPage> | undefined;
-  const draw = (n: number) => {
-    const p = renderPageIsolated(bytes, n, request.pages, signal);
-    p.catch(() => undefined); // awaited below, or abandoned when an earlier page failed
-    return p;
-  };
-  if (request.format === 'pdf') {
-    const first = request.pages[0] ?? 1;
-    drawing = draw(first);
-    const { numPages } = await drawing;
-    pages = request.pages.length > 0 ? request.pages : Array.from({ length: numPages }, (_, i) => i + 1);
-    if (pages.length > limits().pdfPages) throw new ServiceError('bad_input', tooManyPages(pages.length, limits().pdfPages));
-  } else {
-    pages = [1];
-    if (request.mediaType === 'image/tiff') {
-      const count = tiffPageCount(bytes);
-      if (count > 1) warnings.push(`This TIFF holds ${count} pages; only the first was read by OCR. Save each page as its own image (or the scan as a PDF) and add it again to read them all.`);
-    }
-  }
-
-  let worker: Worker | undefined;
-  const stop = () => void worker?.terminate().catch(() => undefined);
-  signal?.addEventListener('abort', stop, { once: true });
+  // Aborted by the caller's Cancel, or by the first page that fails: everything else stops then.
+  const stopAll = new AbortController();
+  const onCancel = () => stopAll.abort();
+  signal?.addEventListener('abort', onCancel, { once: true });
+  const workers: Worker[] = [];
+  const terminate = () => workers.forEach((w) => void w.terminate().catch(() => undefined));
+  stopAll.signal.addEventListener('abort', terminate, { once: true });
   try {
-    worker = await unlessAborted(startWorker(request.langs), signal);
+    const warnings: string[] = [];
+    let pages: number[];
+    let firstImage: RenderedPage | undefined;
+    if (request.format === 'pdf') {
+      // Pages are drawn in the isolation worker (isolation/jobs.ts), never on this thread.
+      firstImage = await renderPageIsolated(bytes, request.pages[0] ?? 1, request.pages, stopAll.signal);
+      pages = request.pages.length > 0 ? request.pages : Array.from({ length: firstImage.numPages }, (_, i) => i + 1);
+      if (pages.length > limits().pdfPages) throw new ServiceError('bad_input', tooManyPages(pages.length, limits().pdfPages));
+    } else {
+      pages = [1];
+      const size = imageSize(bytes);
+      if (size && size.width * size.height > MAX_IMAGE_PIXELS) {
+        const n = (v: number) => v.toLocaleString('en-US');
+        throw new ServiceError('bad_input', `This image is ${n(size.width)} × ${n(size.height)} pixels; OCR reads images of at most ${MAX_IMAGE_PIXELS / 1_000_000} million pixels. Scale it down (300 dpi is enough for print), then add it again.`);
+      }
+      if (request.mediaType === 'image/tiff') {
+        const count = tiffPageCount(bytes);
+        if (count > 1) warnings.push(`This TIFF holds ${count} pages; only the first was read by OCR. Save each page as its own image (or the scan as a PDF) and add it again to read them all.`);
+      }
+    }
+
+    const lanes = ocrLanes(pages.length);
+    const starting = Array.from({ length: lanes }, () => startWorker(request.langs).then((w) => (workers.push(w), stopAll.signal.aborted && terminate(), w)));
     const texts: string[] = [];
     const layout: LayoutPage[] = [];
-    for (const [i, n] of pages.entries()) {
-      onProgress?.({ done: i, total: pages.length, label: `OCR: page ${n}` });
-      const image = drawing ? await drawing : undefined;
-      drawing = image && i + 1 < pages.length ? draw(pages[i + 1]!) : undefined;
-      throwIfCancelled(signal, 'OCR');
+    let next = 0;
+    let done = 0;
+    let failure: unknown;
+    onProgress?.({ done: 0, total: pages.length, label: 'OCR' });
+
+    const readPage = async (worker: Worker, i: number): Promise<void> => {
+      const n = pages[i]!;
+      let image: RenderedPage | undefined;
+      if (request.format === 'pdf') {
+        image = i === 0 && firstImage ? firstImage : await renderPageIsolated(bytes, n, [], stopAll.signal);
+        if (i === 0) firstImage = undefined;
+      }
       let data;
       try {
-        const input = Buffer.from(image ? image.png.buffer : bytes.buffer, image ? image.png.byteOffset : bytes.byteOffset, image ? image.png.byteLength : bytes.byteLength);
-        ({ data } = await unlessAborted(worker.recognize(input, {}, { text: false, blocks: true, hocr: true }), signal));
+        const input = image ? Buffer.from(image.png.buffer, image.png.byteOffset, image.png.byteLength) : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        ({ data } = await unlessAborted(worker.recognize(input, {}, { text: false, blocks: true, hocr: true }), stopAll.signal));
       } catch (err) {
         if (err instanceof ServiceError) throw err;
         throw new ServiceError('bad_input', `OCR could not read ${image ? `page ${n} of this PDF` : 'this image'} (${message(err)}). Check that the file opens in an image viewer; if it does, save it again as PNG or JPEG and add that.`);
@@ -120,19 +140,34 @@ export async function ocrOriginal(bytes: Uint8Array, request: OcrRequest, contex
       const size = image ?? pageSize(data.hocr);
       if (!size) throw new ServiceError('internal', 'OCR gave no page size.');
       const page = pageFromBlocks(data.blocks as OcrBlock[] | null, size.width, size.height);
-      texts.push(page.text);
-      layout.push(page.layout);
-    }
+      texts[i] = page.text;
+      layout[i] = page.layout;
+      onProgress?.({ done: ++done, total: pages.length, label: `OCR: page ${n}` });
+    };
+    const lane = async (started: Promise<Worker>): Promise<void> => {
+      try {
+        const worker = await unlessAborted(started, stopAll.signal);
+        while (next < pages.length && !stopAll.signal.aborted) await readPage(worker, next++);
+      } catch (err) {
+        failure ??= err;
+        stopAll.abort();
+      }
+    };
+    await Promise.all(starting.map(lane));
+    if (signal?.aborted) throw cancelled();
+    if (failure !== undefined) throw failure;
+
     const empty = pages.filter((_, i) => texts[i]!.trim() === '');
     if (empty.length > 0) {
       warnings.push(request.format === 'pdf'
         ? `OCR found no text on page${empty.length > 1 ? 's' : ''} ${listed(empty)}: blank, a picture, or too faint. Type the text in if it matters.`
         : 'OCR found no text in this image: it may hold none, or be too blurred, small or faint. Type the text in if it matters.');
     }
-    onProgress?.({ done: pages.length, total: pages.length, label: 'OCR: done' });
     return { pages: texts, layout, warnings };
+  } catch (err) {
+    throw signal?.aborted ? cancelled() : err;
   } finally {
-    signal?.removeEventListener('abort', stop);
-    await worker?.terminate().catch(() => undefined);
+    signal?.removeEventListener('abort', onCancel);
+    stopAll.abort();
   }
 }

@@ -13,7 +13,7 @@ import type { Progress } from '../../../shared/contract';
 import { PageLayout } from '../../../shared/model/pageLayout';
 import { pageStarts } from '../../../shared/text/pages';
 import { prisonerDraft, tempDir } from '../../helpers/fixtures';
-import { renderTextPage, SAMPLE_TEXT, scannedPdf, wordAccuracy } from '../../helpers/ocrPages';
+import { multiPageTiff, renderTextPage, SAMPLE_TEXT, scannedPdf, wordAccuracy } from '../../helpers/ocrPages';
 
 const OCR_TIMEOUT = 180_000;
 const ALL = ['kk', 'ru', 'en'] as const;
@@ -81,13 +81,34 @@ describe('ocrOriginal', () => {
       signal: controller.signal,
       onProgress: (p) => {
         progress.push(p);
-        // Page 2 has started: cancel while it is being drawn or recognised.
-        if (p.done === 1) setTimeout(() => controller.abort(), 200);
+        // One page is read; the next is being drawn or recognised: cancel now.
+        if (p.done === 1) controller.abort();
       },
     });
     await expect(run).rejects.toMatchObject({ code: 'cancelled' });
     expect(progress.map((p) => p.done)).toEqual([0, 1]);
     expect(runningJobs(), 'no page is still being drawn').toBe(0);
+  });
+});
+
+describe('images OCR cannot or need not read whole', () => {
+  it('reads the first page of a multi-page TIFF and says the others were not read', { timeout: OCR_TIMEOUT }, async () => {
+    const tiff = multiPageTiff(['Page one of the scanned verdict.', 'Page two of the scanned verdict.'], { page: { width: 1240, height: 600 } });
+    const result = await ocrOriginal(tiff, { format: 'image', mediaType: 'image/tiff', langs: ['en'], pages: [] });
+    expect(result.pages).toHaveLength(1);
+    expect(result.pages[0]).toContain('Page one of the scanned verdict.');
+    expect(result.warnings).toEqual([expect.stringMatching(/holds 2 pages; only the first was read/)]);
+    expect([result.layout[0]!.width, result.layout[0]!.height]).toEqual([1240, 600]);
+  });
+
+  it('refuses an image too large to decode, and one that is not an image, saying what to do', { timeout: OCR_TIMEOUT }, async () => {
+    const header = Buffer.alloc(33);
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]).copy(header);
+    header.write('IHDR', 12, 'latin1');
+    header.writeUInt32BE(30_000, 16);
+    header.writeUInt32BE(30_000, 20);
+    await expect(ocrOriginal(header, { format: 'image', mediaType: 'image/png', langs: ['en'], pages: [] })).rejects.toMatchObject({ code: 'bad_input', message: expect.stringMatching(/30,000 × 30,000 pixels.*Scale it down/) });
+    await expect(ocrOriginal(Buffer.from('not an image at all'), { format: 'image', mediaType: 'image/png', langs: ['en'], pages: [] })).rejects.toMatchObject({ code: 'bad_input', message: expect.stringMatching(/OCR could not read this image/) });
   });
 });
 
