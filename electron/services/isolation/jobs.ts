@@ -2,7 +2,7 @@
 // main thread imports its types, so pdf.js and the bundle schema load in the worker alone.
 
 import type { AnnotationState, AnnotationTarget, Bundle, Issue } from '../../../shared/model';
-import { renderPdfPage, type RenderedPage } from '../ocr/pdfPages';
+import { renderPdfPages, type RenderBatch, type RenderedPage } from '../ocr/pdfPages';
 import { extractSourceText, type ExtractedSource } from '../sources/extract';
 import { anchorAnnotations, statesOneByOne, type AnchorInput, type PerItemOutput, type StatesInput } from './anchorJob';
 import { readBundleBytes } from './bundleFile';
@@ -14,7 +14,7 @@ type Jobs = {
   'bundle.read': (input: { fileName: string; bytes: Uint8Array; maxDepth: number; listed: number }) => Promise<{ bundle: Bundle } | { issues: Issue[] }>;
   'bundle.anchor': (input: AnchorInput, report: Report) => Promise<PerItemOutput<AnnotationTarget>>;
   'annotations.states': (input: StatesInput, report: Report) => Promise<PerItemOutput<AnnotationState>>;
-  'ocr.renderPage': (input: { bytes: Uint8Array; page: number; pages: number[] }) => Promise<RenderedPage>;
+  'ocr.renderPages': (input: RenderBatch) => Promise<{ numPages: number; images: RenderedPage[] }>;
 };
 
 export type JobName = keyof Jobs;
@@ -26,5 +26,5 @@ export const JOBS: Jobs = {
   'bundle.read': async ({ fileName, bytes, maxDepth, listed }) => readBundleBytes(fileName, bytes, { maxDepth, listed }),
   'bundle.anchor': async (input, report) => anchorAnnotations(input, report),
   'annotations.states': async (input, report) => statesOneByOne(input, report),
-  'ocr.renderPage': (input) => renderPdfPage(input.bytes, input.page, input.pages),
+  'ocr.renderPages': (input) => renderPdfPages(input),
 };

@@ -16,7 +16,7 @@ import { pageFromBlocks, type OcrBlock } from './pageWords';
 import { limits } from '../isolation/limits';
 import { tooManyPages } from '../sources/pdfText';
 import type { RenderedPage } from './pdfPages';
-import { renderPageIsolated } from './renderPageIsolated';
+import { PAGES_PER_JOB, renderPagesIsolated } from './renderPageIsolated';
 import { tessdataDir, tesseractLangs } from './tessdata';
 import { tiffPageCount } from './tiffPages';
 
@@ -94,11 +94,22 @@ export async function ocrOriginal(bytes: Uint8Array, request: OcrRequest, contex
   try {
     const warnings: string[] = [];
     let pages: number[];
-    let firstImage: RenderedPage | undefined;
+    // Pages are drawn in the isolation worker (isolation/jobs.ts), never on this thread, a
+    // batch ahead of the one being read: at most two batches of page images are held.
+    const batches = new Map<number, Promise<RenderedPage[]>>();
+    const batchOf = (b: number): Promise<RenderedPage[]> => {
+      let found = batches.get(b);
+      if (!found) {
+        found = renderPagesIsolated({ bytes, pages: request.pages, start: b * PAGES_PER_JOB, count: PAGES_PER_JOB }, stopAll.signal).then((r) => r.images);
+        found.catch(() => undefined); // awaited by a lane, or abandoned when another page failed
+        batches.set(b, found);
+      }
+      return found;
+    };
     if (request.format === 'pdf') {
-      // Pages are drawn in the isolation worker (isolation/jobs.ts), never on this thread.
-      firstImage = await renderPageIsolated(bytes, request.pages[0] ?? 1, request.pages, stopAll.signal);
-      pages = request.pages.length > 0 ? request.pages : Array.from({ length: firstImage.numPages }, (_, i) => i + 1);
+      const first = await renderPagesIsolated({ bytes, pages: request.pages, start: 0, count: PAGES_PER_JOB }, stopAll.signal);
+      batches.set(0, Promise.resolve(first.images));
+      pages = request.pages.length > 0 ? request.pages : Array.from({ length: first.numPages }, (_, i) => i + 1);
       if (pages.length > limits().pdfPages) throw new ServiceError('bad_input', tooManyPages(pages.length, limits().pdfPages));
     } else {
       pages = [1];
@@ -126,8 +137,13 @@ export async function ocrOriginal(bytes: Uint8Array, request: OcrRequest, contex
       const n = pages[i]!;
       let image: RenderedPage | undefined;
       if (request.format === 'pdf') {
-        image = i === 0 && firstImage ? firstImage : await renderPageIsolated(bytes, n, [], stopAll.signal);
-        if (i === 0) firstImage = undefined;
+        const b = Math.floor(i / PAGES_PER_JOB);
+        if ((b + 1) * PAGES_PER_JOB < pages.length) void batchOf(b + 1);
+        const batch = await batchOf(b);
+        image = batch[i % PAGES_PER_JOB];
+        if (!image) throw new ServiceError('internal', `Page ${n} was not drawn.`);
+        // The last page of a batch read: its images go (the other lane has its own page in hand).
+        if (i % PAGES_PER_JOB === PAGES_PER_JOB - 1 || i === pages.length - 1) batches.delete(b);
       }
       let data;
       try {

@@ -36,23 +36,35 @@ function unreadable(err: unknown): ServiceError {
   return new ServiceError('bad_input', `Could not draw the pages of this PDF for OCR: ${detail}`);
 }
 
-/** A page drawn for OCR, with the document's page count (the caller learns it from the first page it asks for). */
-export type RenderedPage = { png: Uint8Array; width: number; height: number; numPages: number };
+/** A page drawn for OCR. */
+export type RenderedPage = { png: Uint8Array; width: number; height: number };
+
+/** Which pages to draw: `count` pages from position `start` of `pages` (every page of the PDF when `pages` is empty). */
+export type RenderBatch = { bytes: Uint8Array; pages: number[]; start: number; count: number };
 
 function listed(pages: number[]): string {
   return pages.length > 10 ? `${pages.slice(0, 10).join(', ')} and ${pages.length - 10} more` : pages.join(', ');
 }
 
-/** Draws page `page` (from 1) after checking that every page in `pages` exists. */
-export async function renderPdfPage(bytes: Uint8Array, page: number, pages: number[]): Promise<RenderedPage> {
-  const source = await openPdfPages(bytes);
+/**
+ * Draws a batch of pages (one PDF opened per batch, so the cost of starting a worker
+ * and loading pdf.js is shared by several pages), after checking that every page in
+ * `pages` exists; returns the PDF's page count with them.
+ */
+export async function renderPdfPages(batch: RenderBatch): Promise<{ numPages: number; images: RenderedPage[] }> {
+  const source = await openPdfPages(batch.bytes);
   try {
-    const outside = [page, ...pages].filter((n, i, all) => all.indexOf(n) === i && (!Number.isInteger(n) || n < 1 || n > source.numPages));
+    const outside = batch.pages.filter((n, i, all) => all.indexOf(n) === i && (!Number.isInteger(n) || n < 1 || n > source.numPages));
     if (outside.length > 0) {
       throw new ServiceError('bad_input', `This PDF has ${source.numPages} page${source.numPages === 1 ? '' : 's'}; there is no page ${listed(outside)} to read.`);
     }
-    const image = await source.render(page);
-    return { png: new Uint8Array(image.png.buffer, image.png.byteOffset, image.png.byteLength), width: image.width, height: image.height, numPages: source.numPages };
+    const list = batch.pages.length > 0 ? batch.pages : Array.from({ length: source.numPages }, (_, i) => i + 1);
+    const images: RenderedPage[] = [];
+    for (const n of list.slice(batch.start, batch.start + batch.count)) {
+      const image = await source.render(n);
+      images.push({ png: new Uint8Array(image.png.buffer, image.png.byteOffset, image.png.byteLength), width: image.width, height: image.height });
+    }
+    return { numPages: source.numPages, images };
   } finally {
     await source.close();
   }

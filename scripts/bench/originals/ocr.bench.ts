@@ -36,6 +36,8 @@ export async function run(log: (s: string) => void): Promise<Record<string, unkn
   });
   const perPage = seconds / count;
   log(`  OCR: ${seconds.toFixed(1)} s for ${count} pages, ${perPage.toFixed(2)} s per page (goal ≤ 3 s), ${cpuPerPage.toFixed(2)} CPU s per page; first page after ${((pageDone[1]! - started) / 1000).toFixed(1)} s`);
+  const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  log(`  peak RSS of the process (page images drawn for the test included): ${peakRssMb} MB`);
   log(`  word accuracy: ${accuracy.map(([l, a]) => `${l} ${a} %`).join(', ')}`);
-  return { pages: count, seconds: Math.round(seconds * 10) / 10, secondsPerPage: Math.round(perPage * 100) / 100, cpuSecondsPerPage: Math.round(cpuPerPage * 100) / 100, goalSecondsPerPage: 3, wordAccuracyPercent: Object.fromEntries(accuracy), loadAverage: os.loadavg()[0] };
+  return { pages: count, seconds: Math.round(seconds * 10) / 10, secondsPerPage: Math.round(perPage * 100) / 100, cpuSecondsPerPage: Math.round(cpuPerPage * 100) / 100, goalSecondsPerPage: 3, wordAccuracyPercent: Object.fromEntries(accuracy), peakRssMb, loadAverage: os.loadavg()[0] };
 }
