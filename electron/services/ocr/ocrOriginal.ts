@@ -73,9 +73,10 @@ function listed(pages: number[]): string {
 }
 
 /**
- * Tesseract workers reading pages side by side: one wasm thread each, about 150 MB
- * each with three languages loaded. Two keep both cores of a modest laptop busy (a
- * dense A4 page costs 3–5 s of one core) without starving the window.
+ * Tesseract workers reading pages side by side: one wasm thread each, each with a
+ * memory of its own (the languages and a 300 dpi page). Two keep both cores of a
+ * modest laptop busy (a dense A4 page costs 3–5 s of one core); more would cost
+ * memory for nothing there.
  */
 export function ocrLanes(pages: number): number {
   return Math.max(1, Math.min(pages, 2, os.availableParallelism()));
