@@ -7,7 +7,6 @@
 
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { createCanvas } from '@napi-rs/canvas';
 import type { RenderParameters } from 'pdfjs-dist/types/src/display/api';
 import { ServiceError } from '../errors';
 import { loadPdfJs } from '../pdfjs';
@@ -18,6 +17,10 @@ export const OCR_DPI = 300;
 export const MAX_PAGE_PIXELS = 40_000_000;
 
 export type PageImage = { png: Buffer; width: number; height: number };
+
+/** The parts of @napi-rs/canvas's canvas and context used here. */
+type NodeCanvas = { encode(format: 'png'): Promise<Buffer> };
+type NodeContext = { fillStyle: string; fillRect(x: number, y: number, w: number, h: number): void };
 
 function resourceDirs(): { cMapUrl?: string; standardFontDataUrl?: string } {
   try {
@@ -105,11 +108,13 @@ export async function openPdfPages(bytes: Uint8Array): Promise<PdfPageSource> {
         const viewport = page.getViewport({ scale });
         const width = Math.max(1, Math.ceil(viewport.width));
         const height = Math.max(1, Math.ceil(viewport.height));
-        const canvas = createCanvas(width, height);
-        const context = canvas.getContext('2d');
+        // pdf.js's own factory: in Node it makes an @napi-rs/canvas, required from pdf.js's
+        // side, so the native addon stays a dependency the bundler leaves alone (imported
+        // from here, electron-vite would copy it into out/main/chunks, inside app.asar).
+        const { canvas, context } = (doc.canvasFactory as { create(w: number, h: number): { canvas: NodeCanvas; context: NodeContext } }).create(width, height);
         context.fillStyle = '#ffffff';
         context.fillRect(0, 0, width, height);
-        // pdf.js types its canvas as the DOM's; @napi-rs/canvas is what its Node build draws on.
+        // pdf.js types its canvas as the DOM's.
         await page.render({ canvas, canvasContext: context, viewport } as unknown as RenderParameters).promise;
         page.cleanup();
         const png = await canvas.encode('png');
