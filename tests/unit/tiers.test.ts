@@ -63,7 +63,7 @@ const FLOORS: ReadonlyArray<{ name: string; holds: readonly string[]; what: stri
   { name: 'events', holds: ['events/'], what: "the core's events (a saved case, the lock) for the doors to forward" },
   { name: 'search', holds: ['search/'], what: 'the search index and its service' },
   { name: 'backup', holds: ['backup/'], what: 'snapshots, restore, copies out' },
-  { name: 'bundles', holds: ['bundles/', 'isolation/', 'sources/'], what: 'import and export; untrusted files parsed in a worker' },
+  { name: 'bundles', holds: ['bundles/', 'isolation/', 'sources/', 'ocr/'], what: 'import and export; untrusted files parsed in a worker' },
   { name: 'briefs', holds: ['briefs/'], what: 'templates, documents, PDF and Word' },
   { name: 'verify', holds: ['verify/'], what: 'tamper evidence, with the last good copy a snapshot holds' },
   { name: 'folder', holds: ['folder/'], what: 'CaseStore: the open (recovery, migration), backups beside saves, verify; conversions with a snapshot; meta repair' },

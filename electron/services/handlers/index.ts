@@ -1,4 +1,6 @@
+import { ocrOriginal } from '../ocr/ocrOriginal';
 import { SearchService } from '../search/service';
+import { setOcrRunner } from '../sources/ocrHook';
 import type { CaseStore } from '../folder/caseStore';
 import { agendaHandlers } from './agenda';
 import { annotationsHandlers } from './annotations';
@@ -28,6 +30,8 @@ export { APP_NAME, APP_VERSION } from './app';
 
 /** The full table over a folder (however it is reached) and whatever can close and reopen it. */
 export function handlerTable(folder: Folder, vault: Vault): Handlers {
+  // Intake and re-reading find OCR through the hook (sources/ does not load tesseract.js itself).
+  setOcrRunner(ocrOriginal);
   return composeHandlers(
     appHandlers(folder),
     casesHandlers(folder),

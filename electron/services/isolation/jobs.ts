@@ -2,6 +2,7 @@
 // main thread imports its types, so pdf.js and the bundle schema load in the worker alone.
 
 import type { AnnotationState, AnnotationTarget, Bundle, Issue } from '../../../shared/model';
+import { renderPdfPages, type RenderBatch, type RenderedPage } from '../ocr/pdfPages';
 import { readOriginal, type OriginalReading, type ReadLimits } from '../sources/readOriginal';
 import { anchorAnnotations, statesOneByOne, type AnchorInput, type PerItemOutput, type StatesInput } from './anchorJob';
 import { readBundleBytes } from './bundleFile';
@@ -15,6 +16,7 @@ type Jobs = {
   'bundle.container': (input: ContainerCheckInput) => Promise<ContainerCheckOutput>;
   'bundle.anchor': (input: AnchorInput, report: Report) => Promise<PerItemOutput<AnnotationTarget>>;
   'annotations.states': (input: StatesInput, report: Report) => Promise<PerItemOutput<AnnotationState>>;
+  'ocr.renderPages': (input: RenderBatch) => Promise<{ numPages: number; images: RenderedPage[] }>;
 };
 
 export type JobName = keyof Jobs;
@@ -27,4 +29,5 @@ export const JOBS: Jobs = {
   'bundle.container': (input) => checkContainer(input),
   'bundle.anchor': async (input, report) => anchorAnnotations(input, report),
   'annotations.states': async (input, report) => statesOneByOne(input, report),
+  'ocr.renderPages': (input) => renderPdfPages(input),
 };

@@ -366,6 +366,14 @@ describe('electron-builder --linux dir with a stand-in Electron (offline)', () =
     for (const name of listing.filter((f) => f.endsWith('.node'))) expect(unpacked).toContain(name);
   });
 
+  it('ships the OCR language data beside app.asar, unchanged, where tessdata.ts looks for it', async () => {
+    for (const name of ['kaz.traineddata', 'rus.traineddata', 'eng.traineddata', 'COPYRIGHT-debian-tesseract-ocr-langs.txt']) {
+      const shipped = await readFile(path.join(appDir, 'resources', 'tessdata', name));
+      expect(shipped.equals(await readFile(path.join(root, 'assets', 'tessdata', name))), name).toBe(true);
+    }
+    expect(listing.filter((f) => f.includes('traineddata'))).toEqual([]);
+  });
+
   it('flips the fuses in the executable', async () => {
     const binary = await readFile(path.join(appDir, 'casefile'));
     expect(readFuses(binary)).toEqual({
