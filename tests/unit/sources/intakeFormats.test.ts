@@ -164,6 +164,7 @@ describe('sources.intake by format', () => {
   });
 
   it('without OCR, a photo or a whole scan is refused saying so, and nothing is stored', async () => {
+    setOcrRunner(undefined); // a build without OCR (the handler table registers the real one)
     expect(await refused('photo.jpg', makeJpeg())).toMatch(/^“photo\.jpg” is a photo or a scan: its text can only be read by OCR, which is not available/);
     expect(await refused('scan.pdf', await makePdf(drawing))).toMatch(/^“scan\.pdf”: This PDF has no text layer/);
   });
