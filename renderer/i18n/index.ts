@@ -24,6 +24,7 @@ import type enKeyboardAnnotate from './locales/en.keyboardAnnotate.json';
 import type enLanding from './locales/en.landing.json';
 import type enChips from './locales/en.chips.json';
 import type enEvents16 from './locales/en.events16.json';
+import type enOriginal from './locales/en.original.json';
 
 // Every locale file in ./locales is picked up here: `<lang>.json`, plus optional
 // parts `<lang>.<feature>.json` that a feature keeps to itself (their top-level keys
@@ -55,7 +56,8 @@ type Texts = typeof en &
   typeof enKeyboardAnnotate &
   typeof enLanding &
   typeof enChips &
-  typeof enEvents16;
+  typeof enEvents16 &
+  typeof enOriginal;
 
 export const resources: Record<string, { translation: Record<string, unknown> }> = {};
 for (const [file, mod] of Object.entries(files)) {
