@@ -31,11 +31,13 @@ export function wordsInRect(page: LayoutPage | null, r: Rect): { start: number; 
 export function clampRect(r: Rect, min = 0.01): Rect {
   const w = Math.min(1, Math.max(min, r.w));
   const h = Math.min(1, Math.max(min, r.h));
-  const x = Math.min(clamp01(r.x), 1 - w);
-  const y = Math.min(clamp01(r.y), 1 - h);
-  // Rounded so that the stored fractions stay short and x + w never exceeds 1 by a rounding error.
-  const round = (v: number) => Math.floor(v * 10_000) / 10_000;
-  return { x: round(x), y: round(y), w: round(w), h: round(h) };
+  // Rounded so that the stored fractions stay short; x + w never exceeds 1 by a rounding error.
+  const round = (v: number) => Math.round(v * 10_000) / 10_000;
+  const rw = round(w);
+  const rh = round(h);
+  const x = round(Math.min(clamp01(r.x), 1 - rw));
+  const y = round(Math.min(clamp01(r.y), 1 - rh));
+  return { x: x + rw > 1 ? round(x - 0.0001) : x, y: y + rh > 1 ? round(y - 0.0001) : y, w: rw, h: rh };
 }
 
 /** The rectangle spanned by two points of a drag (in fractions), whichever way it went. */
