@@ -226,8 +226,26 @@ test('a PDF with a text layer: its pages beside the text, words selected on page
   await originalPage(page, 2).locator('.page-mark').first().scrollIntoViewIfNeeded();
   const mark = (await originalPage(page, 2).locator('.page-mark').first().boundingBox())!;
   await page.mouse.click(mark.x + mark.width / 2, mark.y + mark.height / 2);
-  await expect(page.getByRole('dialog', { name: /annotation/i })).toBeVisible();
+  const opened = page.getByRole('dialog', { name: /annotation/i });
+  await expect(opened).toBeVisible();
   await expect(reader(page).locator('.reader-text mark.hl.is-active')).toHaveText(PHRASE);
+  await page.keyboard.press('Escape');
+  await expect(opened).toBeHidden();
+
+  // A correction typed into the text: the source says so, and the page no longer claims to know where the words are.
+  await reader(page).getByRole('button', { name: 'Edit source' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit the source' });
+  await expect(edit.getByRole('region', { name: 'Intake record' })).toContainText('taken from the file');
+  await edit.getByLabel('Text', { exact: true }).fill(source.text.replace('оглашён', 'оглашен'));
+  await expect(edit.getByRole('region', { name: 'Intake record' })).toContainText('typed or corrected by hand');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit).toBeHidden();
+  await expectSaved(page);
+  expect((await readCaseFile(dataDir, id)).sources[0].file.textBy).toBe('typed');
+  await expect(reader(page).getByText(/was edited after it was read from the original/)).toBeVisible();
+  await expect(reader(page).locator('.page-words span')).toHaveCount(0);
+  await expect(originalPage(page, 1).locator('.page-mark.is-region')).toHaveCount(1);
+  await expect(marks(page)).toHaveText([PHRASE]);
 });
 
 test('a photo carrying its location: a warning with the coordinates, and an area drawn on it kept after a reload', async ({ page, dataDir }) => {

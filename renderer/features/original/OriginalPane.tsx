@@ -130,6 +130,10 @@ export function OriginalPane({ caseId, source, states, annotations, activeId, pe
               onPick(words ? { ...pick, ...words } : pick);
             }}
             onOpen={onOpen}
+            onStopDrawing={() => {
+              setDrawing(false);
+              scrollRef.current?.focus();
+            }}
           />
         ))}
       </div>

@@ -23,6 +23,7 @@ type Props = {
   firstToDraw: boolean;
   onPick: (pick: PagePick) => void;
   onOpen: (ids: string[]) => void;
+  onStopDrawing: () => void;
 };
 
 const pct = (v: number) => `${(v * 100).toFixed(3)}%`;
@@ -37,8 +38,8 @@ export function PageView(p: Props) {
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!p.doc || !canvas) return;
-    // A wider zoom redraws the page sharp; an old drawing still on its way is simply overdrawn.
-    void drawPage(p.doc, p.n, canvas, p.cssWidth).catch(() => undefined);
+    // A new zoom redraws the page sharp, stopping the drawing still under way.
+    return drawPage(p.doc, p.n, canvas, p.cssWidth);
   }, [p.doc, p.n, p.cssWidth]);
 
   const onKeyDown = (e: KeyboardEvent, id: string) => {
@@ -82,7 +83,7 @@ export function PageView(p: Props) {
           )),
         )}
       </div>
-      {p.drawing && <RegionLayer page={p.n} autoFocus={p.firstToDraw} onDone={(region, anchor) => p.onPick({ page: p.n, region, anchor })} />}
+      {p.drawing && <RegionLayer page={p.n} autoFocus={p.firstToDraw} onDone={(region, anchor) => p.onPick({ page: p.n, region, anchor })} onCancel={p.onStopDrawing} />}
     </figure>
   );
 }

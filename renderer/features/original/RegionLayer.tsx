@@ -5,9 +5,11 @@ import { clampRect, rectBetween, stepRect, type Rect } from './geometry';
 type Props = {
   page: number;
   /** Called with the finished rectangle and where it is on screen. */
-  onDone: (region: Rect, anchor: DOMRect) => void;
+  onDone: (region: Rect, anchor: { left: number; bottom: number }) => void;
   /** Take the keyboard at once (the first page when the mode is switched on). */
   autoFocus: boolean;
+  /** Esc: no area after all. */
+  onCancel: () => void;
 };
 
 const START: Rect = { x: 0.35, y: 0.4, w: 0.3, h: 0.2 };
@@ -16,7 +18,7 @@ const START: Rect = { x: 0.35, y: 0.4, w: 0.3, h: 0.2 };
  * Marking an area of a page: drag with the mouse, or from the keyboard move the
  * rectangle with the arrows, resize it with Shift and an arrow, and confirm with Enter.
  */
-export function RegionLayer({ page, onDone, autoFocus }: Props) {
+export function RegionLayer({ page, onDone, autoFocus, onCancel }: Props) {
   const { t } = useTranslation();
   const layerRef = useRef<HTMLDivElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);
@@ -64,6 +66,10 @@ export function RegionLayer({ page, onDone, autoFocus }: Props) {
     } else if (e.key === 'Enter') {
       e.preventDefault();
       finish(clampRect(rect));
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      onCancel();
     }
   };
   const pct = (v: number) => `${(v * 100).toFixed(2)}%`;

@@ -19,15 +19,30 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   return lib.getDocument({ data: bytes, isEvalSupported: false, disableAutoFetch: true, disableStream: true, enableXfa: false, stopAtErrors: false }).promise;
 }
 
-/** Draws page `n` (from 1) on `canvas`, `cssWidth` pixels wide on screen, sharp on dense screens. */
-export async function drawPage(doc: PDFDocumentProxy, n: number, canvas: HTMLCanvasElement, cssWidth: number): Promise<void> {
-  const page = await doc.getPage(n);
-  const base = page.getViewport({ scale: 1 });
-  const ratio = window.devicePixelRatio || 1;
-  const viewport = page.getViewport({ scale: (cssWidth / base.width) * ratio });
-  canvas.width = Math.floor(viewport.width);
-  canvas.height = Math.floor(viewport.height);
-  await page.render({ canvas, viewport }).promise;
+/**
+ * Draws page `n` (from 1) on `canvas`, `cssWidth` pixels wide on screen, sharp on dense
+ * screens. The returned function stops the drawing: a canvas takes one drawing at a time,
+ * so a new zoom must stop the one still under way.
+ */
+export function drawPage(doc: PDFDocumentProxy, n: number, canvas: HTMLCanvasElement, cssWidth: number): () => void {
+  let stopped = false;
+  let task: { cancel(): void } | null = null;
+  void (async () => {
+    const page = await doc.getPage(n);
+    if (stopped) return;
+    const base = page.getViewport({ scale: 1 });
+    const ratio = window.devicePixelRatio || 1;
+    const viewport = page.getViewport({ scale: (cssWidth / base.width) * ratio });
+    canvas.width = Math.floor(viewport.width);
+    canvas.height = Math.floor(viewport.height);
+    const render = page.render({ canvas, viewport });
+    task = render;
+    await render.promise;
+  })().catch(() => undefined); // a stopped drawing rejects; a broken page stays blank beside its text
+  return () => {
+    stopped = true;
+    task?.cancel();
+  };
 }
 
 /** Each page's size in points, for laying out the page boxes before anything is drawn. */

@@ -7,7 +7,7 @@ export type PagePick = {
   end?: number;
   region?: Rect;
   /** Where on screen the mark ends, to place the annotation form beside it. */
-  anchor: DOMRect;
+  anchor: { left: number; bottom: number };
 };
 
 /** One annotation as drawn on a page: its boxes (or its area) in fractions. */
