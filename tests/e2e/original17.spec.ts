@@ -123,7 +123,7 @@ async function selectOnPage(page: Page, n: number, phrase: string): Promise<void
 
 /** The places (left, top in % of the page) of the highlights drawn on page n, and of the words of [start, end). */
 async function placesOnPage(page: Page, n: number, range?: { start: number; end: number }): Promise<string[]> {
-  const selector = range ? '.page-words span[data-start]' : '.page-mark:not(.is-pending)';
+  const selector = range ? '.page-words span[data-start]' : '.page-mark:not(.is-pending):not(.is-region)';
   const all = await originalPage(page, n)
     .locator(selector)
     .evaluateAll((els) => els.map((e) => ({ start: Number(e.getAttribute('data-start')), end: Number(e.getAttribute('data-end')), place: `${(e as unknown as { style: { left: string; top: string } }).style.left} ${(e as unknown as { style: { left: string; top: string } }).style.top}` })));
@@ -141,6 +141,17 @@ async function pageIsDrawn(page: Page, n: number): Promise<boolean> {
       for (let i = 0; i < data.length; i += 4) if (data[i]! < 100 && data[i + 3]! > 200) return true;
       return false;
     });
+}
+
+/** A mouse drag over a page between two points given in fractions of it. */
+async function drag(page: Page, target: Locator, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
+  const box = (await target.boundingBox())!;
+  const at = (p: { x: number; y: number }) => [box.x + box.width * p.x, box.y + box.height * p.y] as const;
+  await page.mouse.move(...at(from));
+  await page.mouse.down();
+  await page.mouse.move(...at({ x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 }), { steps: 5 });
+  await page.mouse.move(...at(to), { steps: 5 });
+  await page.mouse.up();
 }
 
 /** Where a drawn mark is: left, top, width and height in % of its page. */
@@ -195,7 +206,19 @@ test('a PDF with a text layer: its pages beside the text, words selected on page
   await areaPopover.getByLabel('Comment').fill('Stamp of the court');
   await areaPopover.getByRole('button', { name: 'Save annotation' }).click();
   await expect(areaPopover).toBeHidden();
+
+  // And one drawn with the mouse low on page 2, where there are no words.
+  await reader(page).getByRole('button', { name: 'Mark an area' }).click();
+  await originalPage(page, 2).scrollIntoViewIfNeeded();
+  await drag(page, originalPage(page, 2), { x: 0.2, y: 0.6 }, { x: 0.6, y: 0.8 });
+  const drawnPopover = page.getByRole('dialog', { name: 'New annotation' });
+  await expect(drawnPopover.locator('.ann-popover-quote')).toHaveText('“Area of page 2”');
+  await drawnPopover.getByLabel('Comment').fill('Signature');
+  await drawnPopover.getByRole('button', { name: 'Save annotation' }).click();
+  await expect(drawnPopover).toBeHidden();
   await expectSaved(page);
+  // An area is placed by itself, not counted among annotations whose words were lost.
+  await expect(reader(page).locator('.reader-hint .orphan-count')).toHaveCount(0);
 
   const file = await readCaseFile(dataDir, id);
   const source = file.sources[0];
@@ -206,6 +229,10 @@ test('a PDF with a text layer: its pages beside the text, words selected on page
   expect(source.text.slice(words.target.position.start, words.target.position.end)).toBe(PHRASE);
   const stamp = file.annotations.find((a: { body: string }) => a.body === 'Stamp of the court');
   expect(stamp.target.region).toEqual({ page: 1, x: 0.35, y: 0.34, w: 0.3, h: 0.2 });
+  const signature = file.annotations.find((a: { body: string }) => a.body === 'Signature');
+  expect(signature.target.quote.exact).toBe('Area of page 2');
+  expect(signature.target.page).toBe(2);
+  for (const [k, v] of Object.entries({ page: 2, x: 0.2, y: 0.6, w: 0.4, h: 0.2 })) expect(signature.target.region[k]).toBeCloseTo(v, 1);
 
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Originals case' })).toBeVisible();
@@ -213,13 +240,14 @@ test('a PDF with a text layer: its pages beside the text, words selected on page
   await expect(marks(page)).toHaveText([PHRASE]);
   // On the page: the highlight lies exactly on the boxes of the same words.
   const range = { start: words.target.position.start, end: words.target.position.end };
-  await expect(originalPage(page, 2).locator('.page-mark:not(.is-pending)')).toHaveCount(3);
+  await expect(originalPage(page, 2).locator('.page-mark:not(.is-pending):not(.is-region)')).toHaveCount(3);
   const wordPlaces = await placesOnPage(page, 2, range);
   expect(wordPlaces).toHaveLength(3);
   expect(await placesOnPage(page, 2)).toEqual(wordPlaces);
   const region = originalPage(page, 1).locator('.page-mark.is-region');
   await expect(region).toHaveCount(1);
   expect(await percentPlace(region)).toEqual([35, 34, 30, 20]);
+  await expect(originalPage(page, 2).locator('.page-mark.is-region')).toHaveCount(1);
 
   // Clicking the highlight on the page makes it the active one in the text too.
   // (The highlights let the pointer through to the words under them: the click lands on the page.)
@@ -267,12 +295,7 @@ test('a photo carrying its location: a warning with the coordinates, and an area
   await openOriginal(page, 'Photo of the injury');
   await expect(reader(page).locator('.original-page img')).toBeVisible();
   await reader(page).getByRole('button', { name: 'Mark an area' }).click();
-  const box = (await originalPage(page, 1).boundingBox())!;
-  await page.mouse.move(box.x + box.width * 0.25, box.y + box.height * 0.3);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5, { steps: 5 });
-  await page.mouse.move(box.x + box.width * 0.75, box.y + box.height * 0.7, { steps: 5 });
-  await page.mouse.up();
+  await drag(page, originalPage(page, 1), { x: 0.25, y: 0.3 }, { x: 0.75, y: 0.7 });
   const popover = page.getByRole('dialog', { name: 'New annotation' });
   await popover.getByLabel('Comment').fill('Bruise on the arm');
   await popover.getByRole('button', { name: 'Save annotation' }).click();
