@@ -53,7 +53,8 @@ export function PageView(p: Props) {
     <figure className="original-page" data-page={p.n} aria-label={label} style={{ width: `${p.cssWidth}px`, height: `${height}px` }}>
       {p.doc ? <canvas ref={canvasRef} className="page-picture" aria-hidden="true" /> : <img className="page-picture" src={p.imageUrl ?? ''} alt={label} draggable={false} />}
       {p.words && (
-        <div className="page-words" data-page={p.n} lang="" style={{ fontSize: `${Math.max(6, height * 0.012)}px` }}>
+        // The same words as the text view, for the mouse: a screen reader reads them there, once.
+        <div className="page-words" data-page={p.n} aria-hidden="true">
           {p.words.boxes.map(([s, e, x, y, w, h]) => (
             <span key={s} data-start={s} data-end={e} style={{ ...place({ x, y, w, h }), fontSize: `${Math.max(4, h * height * 0.8)}px` }}>
               {p.text.slice(s, e)}{' '}
