@@ -98,7 +98,7 @@ export function OriginalPane({ caseId, source, states, annotations, activeId, pe
       {ready?.stale && <p className="original-note is-warning" role="status">{t('original.stale')}</p>}
       {ready && !ready.stale && !ready.layout && <p className="original-note" role="status">{t('original.noWords')}</p>}
       <div ref={scrollRef} className="original-scroll" tabIndex={0} aria-label={t('original.pages', { count })} aria-keyshortcuts="+ - 0" onKeyDown={onKeyDown} onMouseUp={onMouseUp} onClick={onClick}>
-        {original.phase === 'loading' && <p className="empty-note">{t('original.loading')}</p>}
+        {(original.phase === 'loading' || original.phase === 'unsaved') && <p className="empty-note">{t(original.phase === 'loading' ? 'original.loading' : 'original.unsaved')}</p>}
         {original.phase === 'unshown' && <p className="empty-note">{t('original.unshown', { type: original.mediaType })}</p>}
         {original.phase === 'failed' && (
           <div className="file-error" role="alert">

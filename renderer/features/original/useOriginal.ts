@@ -1,5 +1,6 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useCurrentSession } from '../../lib/caseSession';
 import type { LayoutPage } from '../../../shared/model/pageLayout';
 import type { Source } from '../../../shared/model';
 import { api } from '../../api';
@@ -11,6 +12,8 @@ const SHOWN_IMAGES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gi
 
 export type Original =
   | { phase: 'loading' }
+  /** The source's file is not on disk yet (the case is being saved). */
+  | { phase: 'unsaved' }
   | { phase: 'failed'; message: string }
   | { phase: 'unshown'; mediaType: string }
   | {
@@ -42,20 +45,38 @@ function imageSize(url: string): Promise<{ width: number; height: number }> {
   });
 }
 
-/** The source's original and the layout of its words, fetched when the source or its text changes. */
-export function useOriginal(caseId: string, source: Source, failedText: string, attempt: number): Original {
+const noSubscription = () => () => undefined;
+
+/**
+ * The source as last saved: the services answer from the case on disk, so the original is
+ * asked for once the source with its file is saved (a new source is shown a moment later).
+ */
+function useSavedSource(sourceId: string): Source | undefined {
+  const session = useCurrentSession();
+  return useSyncExternalStore(session?.subscribe ?? noSubscription, () => session?.getState().saved.sources.find((s) => s.id === sourceId));
+}
+
+/** The source's original and the layout of its words, fetched when the saved source or its text changes. */
+export function useOriginal(caseId: string, draft: Source, failedText: string, attempt: number): Original {
   const [state, setState] = useState<Original>({ phase: 'loading' });
-  const sha = source.file?.sha256;
-  const textSha = source.sha256;
-  const typed = source.file?.textBy === 'typed';
-  const text = source.text;
+  const saved = useSavedSource(draft.id);
+  // Without a session (not inside a case view) the draft is all there is.
+  const source = useCurrentSession() ? saved : draft;
+  const sha = source?.file?.sha256;
+  const textSha = source?.sha256;
+  const typed = source?.file?.textBy === 'typed';
+  const text = source?.text ?? '';
   useEffect(() => {
+    if (!sha) {
+      setState({ phase: 'unsaved' });
+      return;
+    }
     let live = true;
     let doc: PDFDocumentProxy | null = null;
     let url: string | null = null;
     setState({ phase: 'loading' });
     void (async () => {
-      const [original, layout] = await Promise.all([api['sources.original']({ caseId, sourceId: source.id }), api['sources.layout']({ caseId, sourceId: source.id })]);
+      const [original, layout] = await Promise.all([api['sources.original']({ caseId, sourceId: draft.id }), api['sources.layout']({ caseId, sourceId: draft.id })]);
       if (!live) return;
       if (!original.ok) return setState({ phase: 'failed', message: original.error.message });
       const { mediaType, dataBase64 } = original.value;
@@ -84,6 +105,6 @@ export function useOriginal(caseId: string, source: Source, failedText: string, 
       if (url) URL.revokeObjectURL(url);
     };
     // The original and its layout depend on the file and the text it is shown with.
-  }, [caseId, source.id, sha, textSha, attempt]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [caseId, draft.id, sha, textSha, attempt]); // eslint-disable-line react-hooks/exhaustive-deps
   return state;
 }
