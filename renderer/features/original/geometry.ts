@@ -52,3 +52,18 @@ export function stepRect(r: Rect, key: string, resize: boolean, step = 0.02): Re
   const [dx, dy] = d as [number, number];
   return clampRect(resize ? { ...r, w: r.w + dx, h: r.h + dy } : { ...r, x: r.x + dx, y: r.y + dy });
 }
+
+/**
+ * A layout whose boxes are text runs (a PDF's lines) cut into one box per word, each
+ * its share of the run's width by characters: words are what the user selects and
+ * what a highlight covers.
+ */
+export function splitIntoWords(page: LayoutPage, text: string): LayoutPage {
+  const boxes = page.boxes.flatMap(([s, e, x, y, w, h]): LayoutBox[] => {
+    const run = text.slice(s, e);
+    const words = [...run.matchAll(/\S+/g)];
+    if (words.length <= 1 || run.length === 0) return [[s, e, x, y, w, h]];
+    return words.map((m) => [s + m.index, s + m.index + m[0].length, x + (w * m.index) / run.length, y, (w * m[0].length) / run.length, h]);
+  });
+  return { ...page, boxes };
+}

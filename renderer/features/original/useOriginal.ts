@@ -6,6 +6,7 @@ import type { Source } from '../../../shared/model';
 import { api } from '../../api';
 import { openPdf, pageSizes } from './pdfDocument';
 import { layoutFromPdf } from './pdfTextLayout';
+import { splitIntoWords } from './geometry';
 
 /** Images a browser draws itself; a TIFF, say, is not one of them. */
 const SHOWN_IMAGES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/bmp']);
@@ -81,7 +82,7 @@ export function useOriginal(caseId: string, draft: Source, failedText: string, a
       if (!original.ok) return setState({ phase: 'failed', message: original.error.message });
       const { mediaType, dataBase64 } = original.value;
       const stale = layout.ok ? layout.value.stale || (layout.value.layout === null && typed) : false;
-      const stored = layout.ok ? (layout.value.layout?.pages ?? null) : null;
+      const stored = layout.ok ? (layout.value.layout?.pages.map((page) => splitIntoWords(page, text)) ?? null) : null;
       try {
         if (mediaType === 'application/pdf') {
           doc = await openPdf(bytesOf(dataBase64));

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Annotation, AnnotationTarget, type Source } from '../../../shared/model';
 import { anchor } from '../../../shared/text/anchor';
 import { joinPages } from '../../../shared/text/pages';
-import { clampRect, stepRect, wordsInRect } from '../../../renderer/features/original/geometry';
+import { clampRect, splitIntoWords, stepRect, wordsInRect } from '../../../renderer/features/original/geometry';
 import { fileAsSaved } from '../../../renderer/features/original/fileAsSaved';
 import { marksByPage } from '../../../renderer/features/original/pageMarks';
 import { pickTarget } from '../../../renderer/features/original/pickTarget';
@@ -88,5 +88,19 @@ describe('the intake record saved with a source', () => {
     expect(fileAsSaved(null, saved, text)?.textBy).toBe('ocr');
     expect(fileAsSaved(null, saved, `${text} `)?.textBy).toBe('typed');
     expect(fileAsSaved(null, { ...saved, file: undefined }, 'x')).toBeUndefined();
+  });
+});
+
+describe('a layout of text runs', () => {
+  it('is cut into one box per word, each within its run, the offsets on the words', () => {
+    const line = at('Белсенді бас бостандығынан айырылды.');
+    const page = splitIntoWords({ width: 1, height: 1, boxes: [[line.start, line.end, 0.1, 0.2, 0.72, 0.03]] }, text);
+    expect(page.boxes.map(([s, e]) => text.slice(s, e))).toEqual(['Белсенді', 'бас', 'бостандығынан', 'айырылды.']);
+    for (const [, , x, y, w, h] of page.boxes) {
+      expect(x).toBeGreaterThanOrEqual(0.1);
+      expect(x + w).toBeLessThanOrEqual(0.82 + 1e-9);
+      expect([y, h]).toEqual([0.2, 0.03]);
+    }
+    expect(splitIntoWords(page, text)).toEqual(page);
   });
 });
