@@ -5,8 +5,12 @@ import type { Annotation, AnnotationState, CaseFile, Source } from '../../../sha
 import { makeTarget } from '../../../shared/text/anchor';
 import { useToast } from '../../components/Toasts';
 import { newId } from '../../lib/ids';
-import { AnnotationFields, type AnnotationForm } from '../annotations/AnnotationFields';
-import { caseAnnotationTags, parseTags, shorten } from '../../lib/annotationTags';
+import { type AnnotationForm } from '../annotations/AnnotationFields';
+import { parseTags, shorten } from '../../lib/annotationTags';
+import { AnnotationPopover } from './AnnotationPopover';
+import { OriginalPane } from '../original/OriginalPane';
+import { pickTarget, type PickedPlace } from '../original/pickTarget';
+import type { PagePick } from '../original/types';
 import { type Edit } from '../../lib/edit';
 import { rangeToOffsets } from './domOffsets';
 import { stopReattach, takeFocusRequest, type ReaderState } from './readerStore';
@@ -20,7 +24,8 @@ const PENDING = '\u0000pending';
 const FLASH_MS = 1800;
 const EMPTY_FORM: AnnotationForm = { body: '', tags: '', confidential: false, publicComment: false };
 
-type Pending = { start: number; end: number; top: number; left: number };
+/** A selection waiting for its form; `start === end` for an area of the original with no words in it. */
+type Pending = PickedPlace & { top: number; left: number };
 
 type Props = {
   c: CaseFile;
@@ -59,12 +64,15 @@ export function Reader({ c, edit, source, states, reader, activeId, onOpenAnnota
   const [pending, setPending] = useState<Pending | null>(null);
   const [form, setForm] = useState<AnnotationForm>(EMPTY_FORM);
   const [flash, setFlash] = useState<{ id: string; n: number } | null>(null);
+  const [showOriginal, setShowOriginal] = useState(false);
   const text = source.text;
 
   const mine = useMemo(() => states.filter((s) => s.sourceId === source.id), [states, source.id]);
   const anchored = mine.filter((s) => s.status === 'anchored');
   const changed = mine.filter((s) => s.status === 'changed');
-  const orphanCount = mine.filter((s) => s.status === 'orphaned').length;
+  // An area of a photo with no words in it is placed by the area, not by words in the text.
+  const regionAnnotations = useMemo(() => c.annotations.filter((a) => a.sourceId === source.id && a.target?.region), [c.annotations, source.id]);
+  const orphanCount = mine.filter((s) => s.status === 'orphaned' && !regionAnnotations.some((a) => a.id === s.id)).length;
   const byId = useMemo(() => new Map(states.map((s) => [s.id, s])), [states]);
   const reattaching = reader.reattach ? byId.get(reader.reattach) : undefined;
 
@@ -73,7 +81,7 @@ export function Reader({ c, edit, source, states, reader, activeId, onOpenAnnota
     for (const s of mine) {
       if ((s.status === 'anchored' || s.status === 'changed') && s.start !== undefined && s.end !== undefined) list.push({ id: s.id, start: s.start, end: s.end });
     }
-    if (pending) list.push({ id: PENDING, start: pending.start, end: pending.end });
+    if (pending && pending.end > pending.start) list.push({ id: PENDING, start: pending.start, end: pending.end });
     return list;
   }, [mine, pending]);
   const paragraphs = useMemo(() => layoutText(text, spans), [text, spans]);
@@ -196,6 +204,13 @@ export function Reader({ c, edit, source, states, reader, activeId, onOpenAnnota
       }
     }
   };
+  const pickOnPage = (pick: PagePick) => {
+    const box = regionRef.current;
+    if (!box) return;
+    const b = box.getBoundingClientRect();
+    const words = pick.start !== undefined && pick.end !== undefined ? { start: pick.start, end: pick.end } : { start: 0, end: 0 };
+    setPending({ ...words, page: pick.page, ...(pick.region ? { region: pick.region } : {}), top: pick.anchor.bottom - b.top + 6, left: pick.anchor.left - b.left - 12 });
+  };
   const keyboard = useKeyboardSelection({ scrollRef, textRef, text, open: () => takeRef.current() });
 
   const create = () => {
@@ -204,7 +219,7 @@ export function Reader({ c, edit, source, states, reader, activeId, onOpenAnnota
     const a: Annotation = {
       id: newId(),
       sourceId: source.id,
-      target: makeTarget(text, pending.start, pending.end),
+      target: pickTarget(text, pending, t('original.region.quote', { page: pending.page ?? 1 })),
       body: form.body,
       tags: parseTags(form.tags),
       confidential: form.confidential,
@@ -219,7 +234,7 @@ export function Reader({ c, edit, source, states, reader, activeId, onOpenAnnota
   };
 
   const attach = () => {
-    if (!pending || !reattaching) return;
+    if (!pending || !reattaching || pending.end <= pending.start) return;
     const target = makeTarget(text, pending.start, pending.end);
     const id = reattaching.id;
     const now = new Date().toISOString();
@@ -265,119 +280,98 @@ export function Reader({ c, edit, source, states, reader, activeId, onOpenAnnota
         </span>
       </p>
       {keyboard.hint}
+      {source.file && (
+        <div className="reader-view-toggle">
+          <button type="button" className="btn btn-small" aria-pressed={showOriginal} onClick={() => setShowOriginal((v) => !v)}>
+            {t('original.toggle')}
+          </button>
+        </div>
+      )}
 
-      <div
-        className="reader-scroll"
-        ref={scrollRef}
-        tabIndex={0}
-        role="document"
-        aria-label={t('sources.reader.textLabel', { title: source.title })}
-        aria-describedby={`reader-hint ${KEY_HINT_ID}`}
-        {...keyboard.scrollProps}
-      >
-        {keyboard.overlay}
-        {text === '' ? (
-          <p className="empty-note">{t('sources.reader.noText')}</p>
-        ) : (
-          <div
-            className="reader-text"
-            ref={textRef}
-            lang={langAttr(source.language)}
-            onMouseDown={onMouseDown}
-            onClick={onClick}
-            onKeyDown={onKeyDown}
-          >
-            {paragraphs.map((p) => (
-              <div key={p.start} className={`src-para${p.start === p.end ? ' is-empty' : ''}`} dir="auto" data-start={p.start} data-end={p.end}>
-                {p.segments.map((seg) => {
-                  const chunk = text.slice(seg.start, seg.end);
-                  if (seg.ids.length === 0) {
+      <div className={`reader-split${showOriginal && source.file ? ' has-original' : ''}`}>
+        <div
+          className="reader-scroll"
+          ref={scrollRef}
+          tabIndex={0}
+          role="document"
+          aria-label={t('sources.reader.textLabel', { title: source.title })}
+          aria-describedby={`reader-hint ${KEY_HINT_ID}`}
+          {...keyboard.scrollProps}
+        >
+          {keyboard.overlay}
+          {text === '' ? (
+            <p className="empty-note">{t('sources.reader.noText')}</p>
+          ) : (
+            <div
+              className="reader-text"
+              ref={textRef}
+              lang={langAttr(source.language)}
+              onMouseDown={onMouseDown}
+              onClick={onClick}
+              onKeyDown={onKeyDown}
+            >
+              {paragraphs.map((p) => (
+                <div key={p.start} className={`src-para${p.start === p.end ? ' is-empty' : ''}`} dir="auto" data-start={p.start} data-end={p.end}>
+                  {p.segments.map((seg) => {
+                    const chunk = text.slice(seg.start, seg.end);
+                    if (seg.ids.length === 0) {
+                      return (
+                        <span key={seg.start} data-start={seg.start} data-end={seg.end}>
+                          {chunk}
+                        </span>
+                      );
+                    }
+                    const real = seg.ids.filter((id) => id !== PENDING);
+                    const isChanged = real.some((id) => changedIds.has(id));
+                    const cls = [
+                      'hl',
+                      real.length > 0 ? `depth-${Math.min(real.length, 3)}` : '',
+                      seg.ids.includes(PENDING) ? 'hl-pending' : '',
+                      real.some((id) => confidentialIds.has(id)) ? 'is-confidential' : '',
+                      isChanged ? 'is-changed' : '',
+                      activeId !== null && real.includes(activeId) ? 'is-active' : '',
+                      flash !== null && real.includes(flash.id) ? 'is-flashing' : '',
+                    ]
+                      .filter(Boolean)
+                      .join(' ');
                     return (
-                      <span key={seg.start} data-start={seg.start} data-end={seg.end}>
+                      <mark
+                        key={seg.start}
+                        className={cls}
+                        data-start={seg.start}
+                        data-end={seg.end}
+                        data-ids={seg.ids.join(' ')}
+                        tabIndex={real.length > 0 ? 0 : undefined}
+                        title={real.length > 0 ? (isChanged ? `${t('sources.reader.changedMark')} — ${titleOf(real)}` : titleOf(real)) : undefined}
+                        // The words themselves, then what a sighted user reads from the dashed outline.
+                        aria-label={isChanged ? `${chunk} (${t('sources.reader.changedMark')})` : undefined}
+                      >
                         {chunk}
-                      </span>
+                      </mark>
                     );
-                  }
-                  const real = seg.ids.filter((id) => id !== PENDING);
-                  const isChanged = real.some((id) => changedIds.has(id));
-                  const cls = [
-                    'hl',
-                    real.length > 0 ? `depth-${Math.min(real.length, 3)}` : '',
-                    seg.ids.includes(PENDING) ? 'hl-pending' : '',
-                    real.some((id) => confidentialIds.has(id)) ? 'is-confidential' : '',
-                    isChanged ? 'is-changed' : '',
-                    activeId !== null && real.includes(activeId) ? 'is-active' : '',
-                    flash !== null && real.includes(flash.id) ? 'is-flashing' : '',
-                  ]
-                    .filter(Boolean)
-                    .join(' ');
-                  return (
-                    <mark
-                      key={seg.start}
-                      className={cls}
-                      data-start={seg.start}
-                      data-end={seg.end}
-                      data-ids={seg.ids.join(' ')}
-                      tabIndex={real.length > 0 ? 0 : undefined}
-                      title={real.length > 0 ? (isChanged ? `${t('sources.reader.changedMark')} — ${titleOf(real)}` : titleOf(real)) : undefined}
-                      // The words themselves, then what a sighted user reads from the dashed outline.
-                      aria-label={isChanged ? `${chunk} (${t('sources.reader.changedMark')})` : undefined}
-                    >
-                      {chunk}
-                    </mark>
-                  );
-                })}
-              </div>
-            ))}
-          </div>
+                  })}
+                </div>
+              ))}
+            </div>
+          )}
+        </div>
+        {showOriginal && source.file && (
+          <OriginalPane caseId={c.id} source={source} states={mine} annotations={regionAnnotations} activeId={activeId} pending={pending} onPick={pickOnPage} onOpen={onOpenAnnotation} />
         )}
       </div>
 
       {pending && (
-        <div
-          ref={popRef}
-          className="ann-popover"
-          role="dialog"
-          aria-label={reattaching ? (reattaching.status === 'changed' ? t('sources.reader.reselectTitle') : t('sources.reader.reattachTitle')) : t('sources.reader.newAnnotation')}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') {
-              e.stopPropagation();
-              closePopover(true);
-            } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !reattaching) {
-              e.preventDefault();
-              create();
-            }
-          }}
-        >
-          <p className="ann-popover-quote" dir="auto">
-            “{shorten(text.slice(pending.start, pending.end), 120)}”
-          </p>
-          {reattaching ? (
-            <>
-              <p className="ann-popover-text">{t('sources.reader.reattachHere', { quote: shorten(reattaching.quote ?? '', 60) })}</p>
-              <div className="ann-popover-actions">
-                <button type="button" className="btn btn-primary" onClick={attach} autoFocus>
-                  {t('sources.reader.attach')}
-                </button>
-                <button type="button" className="btn" onClick={() => closePopover(true)}>
-                  {t('common.cancel')}
-                </button>
-              </div>
-            </>
-          ) : (
-            <>
-              <AnnotationFields value={form} onChange={setForm} knownTags={caseAnnotationTags(c)} bodyLabel={t('sources.annotation.body')} autoFocus compact />
-              <div className="ann-popover-actions">
-                <button type="button" className="btn btn-primary" onClick={create}>
-                  {t('sources.reader.saveAnnotation')}
-                </button>
-                <button type="button" className="btn" onClick={() => closePopover(true)}>
-                  {t('common.cancel')}
-                </button>
-              </div>
-            </>
-          )}
-        </div>
+        <AnnotationPopover
+          popRef={popRef}
+          c={c}
+          quote={pending.end > pending.start ? text.slice(pending.start, pending.end) : t('original.region.quote', { page: pending.page ?? 1 })}
+          reattaching={reattaching}
+          form={form}
+          setForm={setForm}
+          onCreate={create}
+          onAttach={attach}
+          onCancel={() => closePopover(true)}
+        />
       )}
     </section>
   );

@@ -2,8 +2,6 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SourceKind, type CaseFile, type Source } from '../../../shared/model';
 import { charsetWarning, type ExtractedSource } from '../../../shared/contract';
-import { api } from '../../api';
-import { fileToBase64 } from '../../lib/fileBase64';
 import { CheckboxField, DateField, opt, SelectField, ShowErrorsContext, TextField } from '../../components/fields';
 import { Dialog } from '../../components/Dialog';
 import { useFormat } from '../../i18n/format';
@@ -12,6 +10,10 @@ import { useCurrentSession } from '../../lib/caseSession';
 import { enumOptions } from '../../lib/enumLabels';
 import { type Edit } from '../../lib/edit';
 import { sha256Hex } from './sha256';
+import { DEFAULT_CHOICES, IntakeOptions } from '../original/IntakeOptions';
+import { IntakeRecord } from '../original/IntakeRecord';
+import { useIntake } from '../original/useIntake';
+import { fileAsSaved } from '../original/fileAsSaved';
 
 type Form = {
   title: string;
@@ -24,8 +26,7 @@ type Form = {
   text: string;
 };
 
-const MAX_FILE_BYTES = 64 * 1024 * 1024;
-const ACCEPT = '.txt,.md,.html,.htm,.pdf';
+const ACCEPT = '.txt,.md,.markdown,.html,.htm,.pdf,.docx,.jpg,.jpeg,.png,.tif,.tiff,.webp,image/*';
 const SCRATCH = 'sourceDialog';
 
 function formOf(s: Source | null): Form {
@@ -42,16 +43,10 @@ function formOf(s: Source | null): Form {
 }
 
 /** The file's warnings, the charset one in the interface's language (the service words it in English). */
-function shownWarnings(result: ExtractedSource, charsetText: string): string[] {
+function shownWarnings(result: Pick<ExtractedSource, 'warnings' | 'charset'>, charsetText: string): string[] {
   const charset = result.charset ? charsetWarning(result.charset) : undefined;
   return result.warnings.map((w) => (w === charset ? charsetText : w));
 }
-
-type FileState =
-  | { phase: 'idle' }
-  | { phase: 'reading'; name: string }
-  | { phase: 'done'; name: string; result: ExtractedSource }
-  | { phase: 'failed'; name: string; message: string };
 
 type Props = {
   c: CaseFile;
@@ -70,7 +65,7 @@ export function SourceDialog({ c, edit, source, onClose, onAdded }: Props) {
   const session = useCurrentSession();
   const id = useId();
   const [form, setForm] = useState<Form>(() => formOf(source));
-  const [file, setFile] = useState<FileState>({ phase: 'idle' });
+  const [choices, setChoices] = useState(DEFAULT_CHOICES);
   const [attempted, setAttempted] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const autoTitle = useRef<string | null>(null);
@@ -82,26 +77,8 @@ export function SourceDialog({ c, edit, source, onClose, onAdded }: Props) {
     onClose();
   };
 
-  const readFile = async (f: File) => {
-    if (f.size > MAX_FILE_BYTES) {
-      setFile({ phase: 'failed', name: f.name, message: t('sources.file.tooLarge') });
-      return;
-    }
-    setFile({ phase: 'reading', name: f.name });
-    let dataBase64: string;
-    try {
-      dataBase64 = await fileToBase64(f);
-    } catch {
-      setFile({ phase: 'failed', name: f.name, message: t('sources.file.unreadable') });
-      return;
-    }
-    const result = await api['sources.extract']({ fileName: f.name, dataBase64 });
-    if (!result.ok) {
-      setFile({ phase: 'failed', name: f.name, message: result.error.message });
-      return;
-    }
-    const extracted = result.value;
-    const fallbackTitle = f.name.replace(/\.[^.]+$/, '');
+  const intake = useIntake((extracted, name) => {
+    const fallbackTitle = name.replace(/\.[^.]+$/, '');
     setForm((prev) => {
       // Keep a title the user typed; replace one that came from an earlier file.
       const keepTitle = prev.title.trim() !== '' && prev.title !== autoTitle.current;
@@ -109,8 +86,10 @@ export function SourceDialog({ c, edit, source, onClose, onAdded }: Props) {
       autoTitle.current = keepTitle ? autoTitle.current : title;
       return { ...prev, title, text: extracted.text };
     });
-    setFile({ phase: 'done', name: f.name, result: extracted });
-  };
+  });
+  const file = intake.state;
+  // The original the saved source will point to: the file just read, else the one it had.
+  const original = fileAsSaved(file.phase === 'done' ? file.result : null, source, form.text);
 
   const save = () => {
     const invalid = session ? [...session.getState().scratch.entries()].some(([k, s]) => s.invalid && k.startsWith(`field:${SCRATCH}.`)) : false;
@@ -129,6 +108,7 @@ export function SourceDialog({ c, edit, source, onClose, onAdded }: Props) {
       text: form.text,
       sha256: sha256Hex(form.text),
       confidential: form.confidential || undefined,
+      ...(original ? { file: original } : {}),
     };
     if (source) {
       edit((d) => ({ ...d, sources: d.sources.map((s) => (s.id === source.id ? { id: s.id, ...fields } : s)) }));
@@ -158,8 +138,8 @@ export function SourceDialog({ c, edit, source, onClose, onAdded }: Props) {
             </p>
           )}
           <span className="spacer" />
-          <button type="button" className="btn" onClick={close}>
-            {t('common.cancel')}
+          <button type="button" className="btn" onClick={() => (file.phase === 'reading' ? intake.cancel() : close())}>
+            {file.phase === 'reading' ? t('original.intake.cancel') : t('common.cancel')}
           </button>
           <button type="button" className="btn btn-primary" onClick={save} disabled={file.phase === 'reading'}>
             {source ? t('sources.save') : t('sources.dialog.add')}
@@ -198,17 +178,27 @@ export function SourceDialog({ c, edit, source, onClose, onAdded }: Props) {
             aria-describedby={`${id}-file-hint`}
             onChange={(e) => {
               const f = e.target.files?.[0];
-              if (f) void readFile(f);
+              if (f) void intake.read(f, choices);
               e.target.value = '';
             }}
           />
           <p className="field-hint" id={`${id}-file-hint`}>
-            {t('sources.file.hint')}
+            {t('original.intake.fileHint')}
           </p>
+          <IntakeOptions value={choices} onChange={setChoices} disabled={file.phase === 'reading'} />
           {file.phase === 'reading' && (
-            <p className="file-status" role="status">
-              {t('sources.file.reading', { name: file.name })}
-            </p>
+            <div className="file-status intake-progress" role="status">
+              <span>{t('sources.file.reading', { name: file.name })}</span>
+              {file.progress && file.progress.total > 1 && (
+                <>
+                  <progress value={file.progress.done} max={file.progress.total} aria-label={t('original.intake.progressLabel')} />
+                  <span>{t('original.intake.progress', { done: format.number(file.progress.done), total: format.number(file.progress.total) })}</span>
+                </>
+              )}
+              <button type="button" className="btn btn-small" onClick={intake.cancel}>
+                {t('original.intake.cancel')}
+              </button>
+            </div>
           )}
           {file.phase === 'done' && (
             <div className="file-status" role="status">
@@ -221,6 +211,10 @@ export function SourceDialog({ c, edit, source, onClose, onAdded }: Props) {
                 </ul>
               )}
             </div>
+          )}
+          {original && <IntakeRecord file={original} metadata={file.phase === 'done' ? file.result.metadata : undefined} />}
+          {original?.textBy === 'typed' && (file.phase === 'done' ? file.result.file.textBy !== 'typed' : source?.file?.textBy !== 'typed') && (
+            <p className="field-hint">{t('original.intake.typedNote')}</p>
           )}
           {file.phase === 'failed' && (
             <div className="file-error" role="alert">
