@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { AuditCause, AuditEntry, CaseFile } from '../../../shared/model';
-import type { DurableFs, UnconfirmedWriteError } from '../disk/durableFile';
+import { UnconfirmedWriteError, type DurableFs } from '../disk/durableFile';
 import { diffCases } from '../audit/diff';
 import { caseDigest } from '../audit/digest';
 import type { HistoryLog } from '../audit/historyLog';
@@ -16,6 +16,8 @@ export class Recorder {
   readonly gaps: Array<{ id: string; rev: number; error: string }> = [];
   /** Saves the disk did not confirm (the folder sync failed after the rename): in place, maybe not durable. */
   readonly unconfirmed: Array<{ file: string; id: string; rev: number; reason: string }> = [];
+  /** Manifest lines, one after another (each chains on the one before), behind the saves they record. */
+  private manifestLines: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly dataDir: string,
@@ -41,7 +43,68 @@ export class Recorder {
       for (const e of entries) this.gaps.push({ id, rev: e.rev, error: (err as Error).message });
     }
     const last = entries.at(-1);
-    if (last) await noteInManifest(this.dataDir, this.dataKey, id, last.rev, last.sha256, this.now(), this.fs);
+    if (last) await this.noteInManifest(id, last);
+  }
+
+  /**
+   * A save of `c`: `writeCase` (the case file's durable write) and its history
+   * line issued at once, so the save waits for one fsync of each side by side,
+   * not one after the other. The line may land before the file: a crash between
+   * leaves an unconfirmed line (audit/unconfirmedLine), cut off before the case's
+   * next save writes — and before this one, should an earlier crash have left one.
+   * A case file that could not be written takes its line back. The manifest line
+   * follows once both are on disk, in the background (the manifest may fall
+   * behind a case, never run ahead of it; `settled` waits for it).
+   * `previous`: the case as its file holds it before this save (none: no file).
+   */
+  async saveBeside(c: CaseFile, entry: AuditEntry, previous: CaseFile | undefined, writeCase: () => Promise<void>): Promise<void> {
+    const onDisk = previous ? { rev: previous.rev, sha256: caseDigest(previous) } : null;
+    let overlap = true;
+    await this.log.dropUnconfirmed(c.id, onDisk).catch(() => (overlap = false));
+    // A history that cannot even be read now is recorded the old way: after the case file, never ahead of it.
+    if (!overlap) {
+      try {
+        await writeCase();
+      } catch (err) {
+        if (err instanceof UnconfirmedWriteError) await this.record(c.id, [entry]);
+        throw err;
+      }
+      await this.record(c.id, [entry]);
+      return;
+    }
+    const line = this.log.append(c.id, [entry]).then(
+      () => null,
+      (err: Error) => err,
+    );
+    try {
+      await writeCase();
+    } catch (err) {
+      if (!(err instanceof UnconfirmedWriteError)) {
+        if ((await line) === null) await this.log.withdraw(c.id, onDisk).catch(() => undefined); // left: an unconfirmed line, cut at the next save
+        throw err;
+      }
+      this.finishLine(c.id, entry, await line);
+      throw err;
+    }
+    this.finishLine(c.id, entry, await line);
+  }
+
+  private finishLine(id: string, entry: AuditEntry, failed: Error | null): void {
+    if (failed) this.gaps.push({ id, rev: entry.rev, error: failed.message });
+    void this.noteInManifest(id, entry);
+  }
+
+  /** Queues the manifest's line for a case's newest entry; resolves when it is written (a failure leaves it behind, as a crash would). */
+  private noteInManifest(id: string, entry: AuditEntry): Promise<void> {
+    const at = this.now();
+    const next = this.manifestLines.then(() => noteInManifest(this.dataDir, this.dataKey, id, entry.rev, entry.sha256, at, this.fs));
+    this.manifestLines = next.catch(() => undefined);
+    return next.catch(() => undefined);
+  }
+
+  /** Once every manifest line queued so far is written: before the store closes, or checks the folder. */
+  async settled(): Promise<void> {
+    await this.manifestLines;
   }
 
   noteUnconfirmed(err: UnconfirmedWriteError, c: CaseFile): void {
