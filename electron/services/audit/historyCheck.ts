@@ -39,9 +39,11 @@ import { isUnconfirmed } from './unconfirmedLine';
 //   manifest says;
 // - deleted: a history without its case (and the case not in quarantine), a
 //   case in the manifest with neither file nor history.
-// A crash saves the case first, then its history line, then its manifest line,
-// so it can only leave the history or the manifest BEHIND the case: the
-// warnings above, never these. Lines written before the chain existed are
+// A save writes its case file and its history line side by side, then its
+// manifest line, so a crash can leave the history or the manifest BEHIND the
+// case — or the history's last line one revision AHEAD of it, when that line
+// landed and the case file did not (audit/unconfirmedLine: only exactly that
+// shape, and never with the manifest ahead too): the warnings above, never these. Lines written before the chain existed are
 // checked as before; a file's chain starts at its first line with `prev`.
 
 export type HistoryIssueKind =
