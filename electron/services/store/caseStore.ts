@@ -31,10 +31,9 @@ export class CaseStoreBase extends CaseFiles {
     const entry = this.recorder.entry(c, cause, previous);
     // The case file and its history line side by side (store/recorder saveBeside); a recovered
     // copy replaces a file whose state is not known, so its line follows the file as before.
-    const write = () => this.codec.db(file).write(c);
     try {
-      if (cause === 'recover') await write();
-      else await this.recorder.saveBeside(c, entry, previous, write);
+      if (cause === 'recover') await this.codec.db(file).write(c);
+      else await this.recorder.saveBeside(c, entry, previous, file, this.codec.caseBytes(file, c));
       this.recorder.confirmed(c.id);
     } catch (err) {
       // Renamed into place but not confirmed: the new version is what the file holds, so the

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { AuditCause, AuditEntry, CaseFile } from '../../../shared/model';
-import { UnconfirmedWriteError, type DurableFs } from '../disk/durableFile';
+import { confirmRename, prepareDurable, type DurableFs, type UnconfirmedWriteError } from '../disk/durableFile';
 import { diffCases } from '../audit/diff';
 import { caseDigest } from '../audit/digest';
 import type { HistoryLog } from '../audit/historyLog';
@@ -47,46 +47,61 @@ export class Recorder {
   }
 
   /**
-   * A save of `c`: `writeCase` (the case file's durable write) and its history
-   * line issued at once, so the save waits for one fsync of each side by side,
-   * not one after the other. The line may land before the file: a crash between
-   * leaves an unconfirmed line (audit/unconfirmedLine), cut off before the case's
-   * next save writes — and before this one, should an earlier crash have left one.
-   * A case file that could not be written takes its line back. The manifest line
-   * follows once both are on disk, in the background (the manifest may fall
-   * behind a case, never run ahead of it; `settled` waits for it).
-   * `previous`: the case as its file holds it before this save (none: no file).
+   * A save of `c`: its case file's durable write (`bytes` to `file`: temp, fsync,
+   * rename, fsync the folder) and its history line issued at once, so the save
+   * waits for one fsynced write of each side by side, not one after the other.
+   * The line may land before the file: a crash between leaves an unconfirmed line
+   * (audit/unconfirmedLine). One such line left by an earlier crash is cut off
+   * first — the file's new version is renamed into place only after that cut, so
+   * the old line is never read as the new file's. A file that cannot be written
+   * takes its line back. The manifest line follows once both are on disk, in the
+   * background (the manifest may fall behind a case, never run ahead of it;
+   * `settled` waits for it). `previous`: the case as its file holds it (none: no file).
    */
-  async saveBeside(c: CaseFile, entry: AuditEntry, previous: CaseFile | undefined, writeCase: () => Promise<void>): Promise<void> {
+  async saveBeside(c: CaseFile, entry: AuditEntry, previous: CaseFile | undefined, file: string, bytes: string | Uint8Array): Promise<void> {
     const onDisk = previous ? { rev: previous.rev, sha256: caseDigest(previous) } : null;
-    let overlap = true;
-    await this.log.dropUnconfirmed(c.id, onDisk).catch(() => (overlap = false));
-    // A history that cannot even be read now is recorded the old way: after the case file, never ahead of it.
-    if (!overlap) {
-      try {
-        await writeCase();
-      } catch (err) {
-        if (err instanceof UnconfirmedWriteError) await this.record(c.id, [entry]);
-        throw err;
-      }
-      await this.record(c.id, [entry]);
-      return;
-    }
-    const line = this.log.append(c.id, [entry]).then(
-      () => null,
-      (err: Error) => err,
+    const cut = this.log.dropUnconfirmed(c.id, onDisk).then(
+      () => true,
+      () => false,
     );
+    // undefined: not written beside the file (the history could not even be read), so recorded after it, as before.
+    const line = cut.then((ok) =>
+      ok
+        ? this.log.append(c.id, [entry]).then(
+            () => null,
+            (err: Error) => err,
+          )
+        : undefined,
+    );
+    let prepared;
     try {
-      await writeCase();
+      prepared = await prepareDurable(file, bytes, this.fs);
     } catch (err) {
-      if (!(err instanceof UnconfirmedWriteError)) {
-        if ((await line) === null) await this.log.withdraw(c.id, onDisk).catch(() => undefined); // left: an unconfirmed line, cut at the next save
-        throw err;
-      }
-      this.finishLine(c.id, entry, await line);
+      await this.takeBack(c.id, onDisk, line);
       throw err;
     }
-    this.finishLine(c.id, entry, await line);
+    await cut;
+    try {
+      await prepared.commit();
+    } catch (err) {
+      await prepared.abort();
+      await this.takeBack(c.id, onDisk, line);
+      throw err;
+    }
+    // In place but maybe not durable: the save stands (the caller notes it), and so does its line.
+    const unconfirmed = await confirmRename(file, this.fs).then(
+      () => null,
+      (err: unknown) => err,
+    );
+    const written = await line;
+    if (written === undefined) await this.record(c.id, [entry]);
+    else this.finishLine(c.id, entry, written);
+    if (unconfirmed) throw unconfirmed;
+  }
+
+  /** The line of a save whose case file was not written, taken back (left, should that fail: an unconfirmed line, cut at the next save). */
+  private async takeBack(id: string, onDisk: { rev: number; sha256: string } | null, line: Promise<Error | null | undefined>): Promise<void> {
+    if ((await line) === null) await this.log.withdraw(id, onDisk).catch(() => undefined);
   }
 
   private finishLine(id: string, entry: AuditEntry, failed: Error | null): void {
