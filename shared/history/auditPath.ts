@@ -1,3 +1,4 @@
+import { isJsonObject } from '../jsonValue';
 // The paths the audit log writes (electron/services/audit/diff): `title`,
 // `person.aliases`, `events[id=…].date`. Read here as segments, and used to walk a
 // case's JSON back from one revision to the one before it.
@@ -18,17 +19,16 @@ export function parseAuditPath(path: string): Segment[] | null {
   return out.length > 0 ? out : null;
 }
 
-export const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function itemIn(list: unknown, id: string): Obj | undefined {
-  return Array.isArray(list) ? (list.find((v) => isObject(v) && v.id === id) as Obj | undefined) : undefined;
+  return Array.isArray(list) ? (list.find((v) => isJsonObject(v) && v.id === id) as Obj | undefined) : undefined;
 }
 
 /** The value at `segs` under `root`, undefined when any step is missing. */
 export function valueAt(root: unknown, segs: readonly Segment[]): unknown {
   let at: unknown = root;
   for (const s of segs) {
-    if (!isObject(at)) return undefined;
+    if (!isJsonObject(at)) return undefined;
     at = s.id === undefined ? at[s.key] : itemIn(at[s.key], s.id);
   }
   return at;
@@ -56,14 +56,14 @@ export function setAt(root: Obj, segs: readonly Segment[], value: unknown): void
         at[s.key] = {};
       }
       const next = at[s.key];
-      if (!isObject(next)) return;
+      if (!isJsonObject(next)) return;
       at = next;
       continue;
     }
     if (at[s.key] === undefined && value !== undefined) at[s.key] = [];
     const list = at[s.key];
     if (!Array.isArray(list)) return;
-    const index = list.findIndex((v) => isObject(v) && v.id === s.id);
+    const index = list.findIndex((v) => isJsonObject(v) && v.id === s.id);
     if (last) {
       if (value === undefined) {
         if (index >= 0) list.splice(index, 1);

@@ -1,5 +1,5 @@
 import { deepEqual } from '../jsonValue';
-import { isObject } from './auditPath';
+import { isJsonObject } from '../jsonValue';
 import { FIELDS, fieldKey, fieldKind, NESTED_PARTS, type Part, type ValueKind } from './fields';
 import { moneyPhrase, penaltyPhrase } from './names';
 import { list, message, quoted, text, type HistoryLine, type Phrase } from './phrase';
@@ -40,9 +40,9 @@ export function valuePhrase(kind: ValueKind, v: unknown, sources: SourceNamer): 
     case 'country':
       return typeof v === 'string' ? { kind: 'country', code: v } : undefined;
     case 'born':
-      return isObject(v) && typeof v.date === 'string' ? { kind: 'date', value: v.date, approximate: v.approximate === true } : undefined;
+      return isJsonObject(v) && typeof v.date === 'string' ? { kind: 'date', value: v.date, approximate: v.approximate === true } : undefined;
     case 'term':
-      return isObject(v) ? { kind: 'term', value: { ...v } } : undefined;
+      return isJsonObject(v) ? { kind: 'term', value: { ...v } } : undefined;
     case 'money':
       return moneyPhrase(v);
     case 'penalty':
@@ -50,9 +50,9 @@ export function valuePhrase(kind: ValueKind, v: unknown, sources: SourceNamer): 
     case 'sourceRef':
       return typeof v === 'string' ? sources(v) : undefined;
     case 'file':
-      return isObject(v) && typeof v.name === 'string' ? quoted(v.name) : undefined;
+      return isJsonObject(v) && typeof v.name === 'string' ? quoted(v.name) : undefined;
     case 'target':
-      return isObject(v) && isObject(v.quote) && typeof v.quote.exact === 'string' ? quoted(v.quote.exact, 60) : undefined;
+      return isJsonObject(v) && isJsonObject(v.quote) && typeof v.quote.exact === 'string' ? quoted(v.quote.exact, 60) : undefined;
     case 'bool':
       return typeof v === 'boolean' ? message(v ? 'history.value.yes' : 'history.value.no') : undefined;
     case 'strings':
@@ -100,7 +100,7 @@ export function fieldClauses(part: Part, name: string, b: unknown, a: unknown, s
   }
   if (kind === 'strings' || kind === 'countries' || kind === 'wgad' || kind === 'sourceRefs') return listClauses(field, kind, b, a, sources);
   // The same words, found at another place (the text changed around them): the passage did not change.
-  if (kind === 'target' && isObject(a) && isObject(b) && isObject(a.quote) && isObject(b.quote) && a.quote.exact === b.quote.exact) return [message('history.clause.anchorMoved')];
+  if (kind === 'target' && isJsonObject(a) && isJsonObject(b) && isJsonObject(a.quote) && isJsonObject(b.quote) && a.quote.exact === b.quote.exact) return [message('history.clause.anchorMoved')];
   const old = valuePhrase(kind, b, sources);
   const now = valuePhrase(kind, a, sources);
   if (old && now) return [message('history.clause.changed', { field, old, new: now })];
@@ -115,8 +115,8 @@ export function fieldClauses(part: Part, name: string, b: unknown, a: unknown, s
  * nested parts (a person's identity document) field by field too.
  */
 export function partClauses(part: Part, before: unknown, after: unknown, sources: SourceNamer, exact: ExactValues = new Map(), prefix = ''): HistoryLine[] {
-  const b: Obj = isObject(before) ? before : {};
-  const a: Obj = isObject(after) ? after : {};
+  const b: Obj = isJsonObject(before) ? before : {};
+  const a: Obj = isJsonObject(after) ? after : {};
   const known = Object.keys(FIELDS[part]);
   const nested = NESTED_PARTS[part] ?? {};
   const keys = [...known, ...Object.keys(nested), ...[...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !known.includes(k) && !(k in nested)).sort()];

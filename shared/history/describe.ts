@@ -1,5 +1,6 @@
 import type { AuditChange, AuditEntry } from '../model';
-import { isObject, parseAuditPath, setAt, valueAt, type Segment } from './auditPath';
+import { isJsonObject } from '../jsonValue';
+import { parseAuditPath, setAt, valueAt, type Segment } from './auditPath';
 import { partClauses, fieldClauses, type ExactValues, type SourceNamer } from './clauses';
 import { fieldKind, ITEM_LISTS, NESTED_PARTS, PLAIN_LISTS, type ItemList, type Part, type PlainList } from './fields';
 import { custodySentence } from './custody';
@@ -107,7 +108,7 @@ function plainListLines(kind: PlainList, change: AuditChange, sources: SourceNam
       after.splice(i, 1);
     }
   }
-  const key = (v: unknown) => (isObject(v) ? JSON.stringify([kind === 'charges' ? v.article : v.label, kind === 'charges' ? v.code : v.by]) : '');
+  const key = (v: unknown) => (isJsonObject(v) ? JSON.stringify([kind === 'charges' ? v.article : v.label, kind === 'charges' ? v.code : v.by]) : '');
   const out: HistoryLine[] = [];
   for (const a of after) {
     const j = before.findIndex((b) => key(b) === key(a));
@@ -174,7 +175,7 @@ export function undoEntry(state: Obj, entry: AuditEntry): void {
  * them). `current` is the case as it is now: the state the newest entry left.
  */
 export function describeHistory(entries: readonly AuditEntry[], current: unknown): HistoryLine[][] {
-  const state: Obj = isObject(current) ? copy(current) : {};
+  const state: Obj = isJsonObject(current) ? copy(current) : {};
   const out: HistoryLine[][] = Array.from({ length: entries.length }, () => []);
   for (let i = entries.length - 1; i >= 0; i--) {
     out[i] = describeEntry(entries[i]!, state);

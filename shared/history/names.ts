@@ -1,4 +1,4 @@
-import { isObject } from './auditPath';
+import { isJsonObject } from '../jsonValue';
 import type { ItemList, PlainList } from './fields';
 import { list, message, quoted, text, type Phrase } from './phrase';
 
@@ -15,16 +15,16 @@ export const UNNAMED: Phrase = message('history.name.unnamed');
 
 /** A term, a fine and a penalty's type, as one phrase ("prison, 7 years"). */
 export function penaltyPhrase(penalty: unknown): Phrase | undefined {
-  if (!isObject(penalty) || typeof penalty.type !== 'string') return undefined;
+  if (!isJsonObject(penalty) || typeof penalty.type !== 'string') return undefined;
   const parts: Phrase[] = [{ kind: 'label', group: 'penalty', value: penalty.type }];
-  if (isObject(penalty.term) && Object.keys(penalty.term).length > 0) parts.push({ kind: 'term', value: { ...penalty.term } }); // a copy: the walk back through the log changes the case it reads
+  if (isJsonObject(penalty.term) && Object.keys(penalty.term).length > 0) parts.push({ kind: 'term', value: { ...penalty.term } }); // a copy: the walk back through the log changes the case it reads
   const fine = moneyPhrase(penalty.fine);
   if (fine) parts.push(fine);
   return list(parts);
 }
 
 export function moneyPhrase(money: unknown): Phrase | undefined {
-  if (!isObject(money) || typeof money.amount !== 'number' || typeof money.currency !== 'string') return undefined;
+  if (!isJsonObject(money) || typeof money.amount !== 'number' || typeof money.currency !== 'string') return undefined;
   return { kind: 'money', amount: money.amount, currency: money.currency };
 }
 
@@ -41,7 +41,7 @@ function decisionName(d: Obj): Phrase {
 
 /** The name of an item of `kind`, as it was (`item` may be a clipped copy the log kept). */
 export function itemName(kind: ItemList | PlainList, item: unknown): Phrase {
-  if (!isObject(item)) return UNNAMED;
+  if (!isJsonObject(item)) return UNNAMED;
   switch (kind) {
     case 'events':
     case 'sources':
@@ -54,7 +54,7 @@ export function itemName(kind: ItemList | PlainList, item: unknown): Phrase {
       return t ? quoted(t, 70) : UNNAMED;
     }
     case 'annotations': {
-      const quote = isObject(item.target) && isObject(item.target.quote) ? str(item.target.quote.exact) : undefined;
+      const quote = isJsonObject(item.target) && isJsonObject(item.target.quote) ? str(item.target.quote.exact) : undefined;
       const body = str(item.body);
       return quote ? quoted(quote, 60) : body ? quoted(body, 60) : UNNAMED;
     }

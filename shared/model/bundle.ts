@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { NewCaseDraft } from './case';
 import { DateTime } from './scalars';
 import { ImportedBundleHistory } from './audit';
-import { caseFromV1, isRecord } from './fromV1';
+import { caseFromV1 } from './fromV1';
+import { isJsonObject } from '../jsonValue';
 
 export const BUNDLE_FORMAT = 'casefile-bundle';
 /** The version this build writes; it reads this one and version 1 (MODEL.md, From version 1). */
@@ -31,7 +32,7 @@ const BundleV2 = BundleTop.extend({
  * version-1-only fields reported by their paths. Anything else is left as it is.
  */
 export function upgradeBundle(value: unknown, report: (path: (string | number)[], message: string) => void): unknown {
-  if (!isRecord(value) || value.version !== 1) return value;
+  if (!isJsonObject(value) || value.version !== 1) return value;
   const cases = Array.isArray(value.cases)
     ? value.cases.map((c, i) => {
         const read = caseFromV1(c);

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { Money, Months, PartialDate, StoredMoney, StoredMonths, type Term } from './scalars';
 import type { PathSegment } from './integrity';
+import { isJsonObject } from '../jsonValue';
 
 /** The id the decision made from a version-1 sentence takes: fixed, so a migration re-run or a check gives the same case. */
 export const V1_SENTENCE_DECISION_ID = 'v1-sentence';
@@ -59,7 +60,6 @@ export type V1Fault = { path: PathSegment[]; message: string };
 export type FromV1 = { value: unknown; faults: V1Fault[]; changes: string[] };
 
 /** A parsed JSON object (not null, not an array). */
-export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * A version-1 case as version 2. Anything that is not a version-1 prisoner case shape
@@ -67,7 +67,7 @@ export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v =
  * read is reported by its own path and left out.
  */
 export function caseFromV1(raw: unknown, bounds: 'draft' | 'stored' = 'draft'): FromV1 {
-  if (!isRecord(raw) || raw.kind !== 'political_prisoner') return { value: raw, faults: [], changes: [] };
+  if (!isJsonObject(raw) || raw.kind !== 'political_prisoner') return { value: raw, faults: [], changes: [] };
   const faults: V1Fault[] = [];
   const changes: string[] = [];
   const out: Record<string, unknown> = { ...raw };
@@ -102,7 +102,7 @@ export function caseFromV1(raw: unknown, bounds: 'draft' | 'stored' = 'draft'): 
     }
   }
 
-  if (isRecord(out.person) && 'birthYear' in out.person) {
+  if (isJsonObject(out.person) && 'birthYear' in out.person) {
     const { birthYear, ...person } = out.person;
     out.person = person;
     const parsed = V1BirthYear.safeParse(birthYear);
@@ -115,7 +115,7 @@ export function caseFromV1(raw: unknown, bounds: 'draft' | 'stored' = 'draft'): 
 
   if (Array.isArray(out.charges)) {
     out.charges = out.charges.map((charge: unknown, i: number) => {
-      if (!isRecord(charge) || typeof charge.article !== 'string' || !isPlaceholderArticle(charge.article)) return charge;
+      if (!isJsonObject(charge) || typeof charge.article !== 'string' || !isPlaceholderArticle(charge.article)) return charge;
       const { article, ...rest } = charge;
       changes.push(`charges[${i}].article ${JSON.stringify(article)} dropped (a placeholder, not an article)`);
       return rest;

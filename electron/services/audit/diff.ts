@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { NgoCase, PrisonerCase, type AuditChange, type CaseFile } from '../../../shared/model';
-import { deepEqual } from '../../../shared/jsonValue';
+import { deepEqual, isJsonObject } from '../../../shared/jsonValue';
 
 // What a save changed, as the history records it. Pure: the store calls it with
 // the case as it was on disk and as it is about to be written.
@@ -30,7 +30,6 @@ const IGNORED_IN_ITEMS = new Set(['sha256']);
 type Schema = z.ZodType | undefined;
 type Obj = Record<string, unknown>;
 
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Through `.optional()`, `.default()` and the like to the shape underneath. */
 function unwrap(schema: Schema): Schema {
@@ -79,7 +78,7 @@ export function clip(s: string, max = LONG_TEXT): string {
 export function shortForm(value: unknown): unknown {
   if (typeof value === 'string') return clip(value);
   if (Array.isArray(value)) return value.map(shortForm);
-  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shortForm(v)]));
+  if (isJsonObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shortForm(v)]));
   return value;
 }
 
@@ -134,7 +133,7 @@ type Item = Obj & { id: string };
 function asItems(list: unknown[]): Item[] | null {
   const ids = new Set<string>();
   for (const v of list) {
-    if (!isObject(v) || typeof v.id !== 'string' || ids.has(v.id)) return null;
+    if (!isJsonObject(v) || typeof v.id !== 'string' || ids.has(v.id)) return null;
     ids.add(v.id);
   }
   return list as Item[];
@@ -186,7 +185,7 @@ function diffValue(path: string, before: unknown, after: unknown, schema: Schema
     out.push({ path, old: shortForm(before) });
     return;
   }
-  if (isObject(before) && isObject(after)) {
+  if (isJsonObject(before) && isJsonObject(after)) {
     diffObject(path, before, after, schema, out);
     return;
   }

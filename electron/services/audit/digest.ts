@@ -33,9 +33,10 @@ const TAIL_CHUNK = 64 * 1024;
  * backwards from the end in growing chunks, so an append costs what its last line
  * costs and not what the file does. A last line without its "\n" (a write a crash
  * cut short) and lines `decode` refuses are passed over, as every reader passes
- * over them. `tornFrom`: where such an unterminated tail starts, else null.
+ * over them. `tornFrom`: where such an unterminated tail starts, else null;
+ * `lineFrom`: where the line found starts (null when none was).
  */
-export async function lastGoodLine(handle: FileHandle, size: number, decode: (line: string) => string | null): Promise<{ json: string | null; tornFrom: number | null }> {
+export async function lastGoodLine(handle: FileHandle, size: number, decode: (line: string) => string | null): Promise<{ json: string | null; tornFrom: number | null; lineFrom: number | null }> {
   let chunk = TAIL_CHUNK;
   for (;;) {
     const start = Math.max(0, size - chunk);
@@ -59,10 +60,10 @@ export async function lastGoodLine(handle: FileHandle, size: number, decode: (li
       if (lineStart === 0 && start > 0) break;
       const line = buf.toString('utf8', lineStart, lineEnd);
       const json = line.trim() === '' ? null : decode(line);
-      if (json !== null) return { json, tornFrom };
+      if (json !== null) return { json, tornFrom, lineFrom: start + lineStart };
       lineEnd = lineStart - 1;
     }
-    if (start === 0) return { json: null, tornFrom };
+    if (start === 0) return { json: null, tornFrom, lineFrom: null };
     chunk *= 4;
   }
 }

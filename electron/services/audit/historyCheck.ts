@@ -5,6 +5,7 @@ import { aadForPath } from '../disk/folderLayout';
 import { sha256Hex } from './digest';
 import { decodeHistoryLine, HISTORY_DIR, historyRel } from './historyLog';
 import { caseFileDigest, MANIFEST_FILE, readManifest, type ManifestState } from './manifest';
+import { isUnconfirmed } from './unconfirmedLine';
 
 // Checks every case's history against its case, from the disk alone.
 //
@@ -38,15 +39,18 @@ import { caseFileDigest, MANIFEST_FILE, readManifest, type ManifestState } from 
 //   manifest says;
 // - deleted: a history without its case (and the case not in quarantine), a
 //   case in the manifest with neither file nor history.
-// A crash saves the case first, then its history line, then its manifest line,
-// so it can only leave the history or the manifest BEHIND the case: the
-// warnings above, never these. Lines written before the chain existed are
+// A save writes its case file and its history line side by side, then its
+// manifest line, so a crash can leave the history or the manifest BEHIND the
+// case — or the history's last line one revision AHEAD of it, when that line
+// landed and the case file did not (audit/unconfirmedLine: only exactly that
+// shape, and never with the manifest ahead too): the warnings above, never these. Lines written before the chain existed are
 // checked as before; a file's chain starts at its first line with `prev`.
 
 export type HistoryIssueKind =
   | 'damaged-line'
   | 'torn-line'
   | 'missing-revisions'
+  | 'unconfirmed-line'
   | 'no-history'
   | 'orphaned'
   | 'unreadable-case'
@@ -229,6 +233,31 @@ function newestLineIssue(id: string, log: ParsedLog, onDisk: NonNullable<CaseOnD
 }
 
 /**
+ * A history whose last line is a save a crash cut short after its line and before
+ * its case file (audit/unconfirmedLine): a warning, in place of "rolled back" or
+ * "deleted". Null when the history is anything else.
+ */
+function unconfirmedLine(id: string, rel: string, log: ParsedLog, onDisk: CaseOnDisk, manifest: ManifestState): HistoryIssue | null {
+  const newest = log.entries.at(-1);
+  if (!newest || log.bad.some((b) => b.line > newest.line && !b.torn)) return null;
+  if ((manifest.items.get(id)?.rev ?? 0) >= newest.entry.rev) return null;
+  if (!isUnconfirmed(newest.entry, log.entries.at(-2)?.entry ?? null, onDisk && { rev: onDisk.rev, sha256: onDisk.sha256 })) return null;
+  const rev = newest.entry.rev;
+  return {
+    file: rel,
+    caseId: id,
+    kind: 'unconfirmed-line',
+    severity: 'warning',
+    line: newest.line,
+    revs: [rev],
+    message:
+      rev === 1
+        ? `line ${newest.line} records the creation of the case, but its case file was never written: Casefile stopped while saving it, before the save was confirmed; the next save of a case with this id replaces the line`
+        : `line ${newest.line} records revision ${rev}, but the case file is still at revision ${rev - 1}: Casefile stopped while saving it, before the save was confirmed, so the case is as it was before that save; its next save replaces the line`,
+  };
+}
+
+/**
  * Checks every history in `dataDir` (opened with `key` when the folder is
  * encrypted) against the cases in cases/ and trash/, and both against the
  * manifest. Reads only; changes nothing.
@@ -246,6 +275,7 @@ export async function checkHistories(dataDir: string, key: Buffer | null, option
     }
   }
   const quarantined = new Set(options.quarantinedIds ?? []);
+  const manifest = options.manifest ?? (await readManifest(dataDir, key));
   const histories = new Set<string>();
   /** Cases already reported as tampered with: one verdict per case. */
   const tampered = new Set<string>();
@@ -273,6 +303,13 @@ export async function checkHistories(dataDir: string, key: Buffer | null, option
       });
     }
     for (const b of chainBreaks(log)) issues.push({ file: rel, caseId: id, kind: 'chain-broken', severity: 'error', verdict: 'altered', line: b.line, message: `altered: ${b.message}` });
+    // A damaged case file, or one in quarantine, is reported as such, not read as a case never written.
+    const known = cases.has(id) ? cases.get(id)! !== null : !quarantined.has(id);
+    const unconfirmed = known ? unconfirmedLine(id, rel, log, cases.get(id) ?? null, manifest) : null;
+    if (unconfirmed) {
+      issues.push(unconfirmed);
+      continue;
+    }
     if (!cases.has(id)) {
       if (quarantined.has(id)) continue;
       const newest = log.entries.at(-1)?.entry;
@@ -329,7 +366,6 @@ export async function checkHistories(dataDir: string, key: Buffer | null, option
     });
   }
 
-  const manifest = options.manifest ?? (await readManifest(dataDir, key));
   issues.push(...manifestIssues(manifest, cases, histories, quarantined, tampered, only));
   return issues;
 }

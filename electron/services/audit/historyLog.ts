@@ -6,6 +6,7 @@ import { aadForPath, HISTORY_DIR } from '../disk/folderLayout';
 import { ServiceError } from '../errors';
 import { fsyncDir, type DurableFs } from '../disk/durableFile';
 import { lastGoodLine, sha256Hex } from './digest';
+import { unconfirmedTail, type CaseOnDisk } from './unconfirmedLine';
 
 // A case's history: <dataDir>/history/<id>.jsonl, one AuditEntry per line, only
 // ever appended to.
@@ -135,6 +136,8 @@ export function encodeHistoryText(plainJsonl: string, key: Buffer | null, aad: s
 export class HistoryLog {
   /** Appends to one file run one after another, and a read waits for the append before it. */
   private readonly pending = new Map<string, Promise<unknown>>();
+  /** Cases whose file is known, since this log was made, to end in no unconfirmed line (audit/unconfirmedLine). */
+  private readonly settledTails = new Set<string>();
 
   constructor(
     readonly dataDir: string,
@@ -226,6 +229,50 @@ export class HistoryLog {
       await handle.close();
     }
     if (created) await fsyncDir(dir, this.fs);
+  }
+
+  /**
+   * Cuts off the case's unconfirmed last line — left by a save a crash cut short
+   * (audit/unconfirmedLine) — and syncs the cut, before a save writes its case file
+   * beside a new line: the old line must never be read as the new file's. Looks
+   * once per case and store; after that its own saves keep the file's end in step.
+   */
+  async dropUnconfirmed(id: string, onDisk: CaseOnDisk): Promise<void> {
+    if (this.settledTails.has(id)) return;
+    const file = this.file(id);
+    const aad = aadForPath(historyRel(id));
+    await this.queued(id, async () => {
+      let handle;
+      try {
+        handle = await this.fs.open(file, 'r+');
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      }
+      if (handle) {
+        try {
+          const { size } = await handle.stat();
+          const from = await unconfirmedTail(handle, size, (line) => this.decodeEntry(line, aad), parseEntry, onDisk);
+          if (from !== null) {
+            await handle.truncate(from);
+            await handle.sync();
+          }
+        } finally {
+          await handle.close();
+        }
+      }
+      this.settledTails.add(id);
+    });
+  }
+
+  /** Takes back the line of a save whose case file was not written (`onDisk`: the case as it stays). */
+  withdraw(id: string, onDisk: CaseOnDisk): Promise<void> {
+    this.settledTails.delete(id);
+    return this.dropUnconfirmed(id, onDisk);
+  }
+
+  private decodeEntry(line: string, aad: string): string | null {
+    const json = decodeHistoryLine(line, this.dataKey, aad);
+    return json !== null && parseEntry(json) ? json : null;
   }
 
   /** The case's entries, oldest first, and how many lines were damaged (skipped). No file: an empty history. */

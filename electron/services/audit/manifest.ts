@@ -23,9 +23,13 @@ import { decodeHistoryLine, encodeHistoryLine } from './historyLog';
 // lines than twice the number of cases, so the rewrite is paid for by as many
 // saves as it copies entries.
 //
-// Crash gap. A save writes its case, then its history line, then its manifest
-// line; a kill in between leaves the manifest one save behind (the case's rev is
-// above the manifest's): never reported, that is an ordinary crash. A manifest
+// Crash gap. A save writes its case file and its history line side by side, and
+// its manifest line only once both are on disk (store/recorder saveBeside: in the
+// background, after the save has answered); a kill in between leaves the manifest
+// one save behind (the case's rev is above the manifest's): never reported, that
+// is an ordinary crash. The manifest is never AHEAD of a case file, so it still
+// tells a case put back one revision from a save a crash cut short
+// (audit/unconfirmedLine). A manifest
 // line cut short is the last one, unterminated: readers pass over it and the
 // next append cuts it off (only this process, holding the folder's lock, writes
 // here). What no crash leaves — a case older than the manifest says, a case gone

@@ -4,9 +4,10 @@
 // schema checked part by part so five million bad values cost a count, not five
 // million error objects.
 
+import { isJsonObject } from '../../../shared/jsonValue';
 import { z } from 'zod';
 import { issuesFromZod } from '../../../shared/errors';
-import { Bundle, BundleTop, CaseDraft, isRecord, upgradeBundle, type Issue, type PathSegment } from '../../../shared/model';
+import { Bundle, BundleTop, CaseDraft, upgradeBundle, type Issue, type PathSegment } from '../../../shared/model';
 import { AuditEntry } from '../../../shared/model/audit';
 import { Id } from '../../../shared/model/scalars';
 import { ServiceError } from '../errors';
@@ -103,7 +104,7 @@ class Faults {
 
 /** A value zod would refuse for want of an object, counted without asking zod (which would build an error object). */
 function notAnObject(faults: Faults, value: unknown, path: PathSegment[]): boolean {
-  if (isRecord(value)) return false;
+  if (isJsonObject(value)) return false;
   if (faults.full) faults.more++;
   else faults.add([{ path, message: `expected an object, got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}` }]);
   return true;

@@ -177,15 +177,18 @@ export class SearchService {
   save(): Promise<void> {
     clearTimeout(this.saveTimer);
     this.saving = this.saving.then(async () => {
-      const index = this.built;
-      if (index) this.drain();
-      if (!index || !this.dirty) return;
-      this.dirty = false;
-      this.dirtySince = 0;
-      const bytes = serializeIndex(index, (id) => this.files.get(id));
+      // Drained and serialised between saves, never inside one (store whenQuiet).
+      const bytes = await this.store.whenQuiet(() => {
+        const index = this.built;
+        if (index) this.drain();
+        if (!index || !this.dirty) return null;
+        this.dirty = false;
+        this.dirtySince = 0;
+        return serializeIndex(index, (id) => this.files.get(id));
+      });
       if (!bytes) return;
       try {
-        await this.store.writeDerivedFile(SEARCH_INDEX_FILE, bytes);
+        await this.store.writeDerivedFile(SEARCH_INDEX_FILE, bytes, true);
       } catch {
         this.dirty = true;
       }

@@ -1,4 +1,4 @@
-import { isRecord } from '../../../shared/model/fromV1';
+import { isJsonObject } from '../../../shared/jsonValue';
 import { Organization, ORGANIZATION_FIELDS, type OrganizationPatch } from '../../../shared/organization';
 
 type Raw = Record<string, unknown>;
@@ -9,7 +9,7 @@ type Raw = Record<string, unknown>;
  * an older Casefile wrote) or empty: no profile.
  */
 export function readOrganization(raw: unknown): Organization | undefined {
-  if (!isRecord(raw)) return undefined;
+  if (!isJsonObject(raw)) return undefined;
   const out: Organization = {};
   for (const field of ORGANIZATION_FIELDS) {
     const parsed = Organization.shape[field].safeParse(raw[field]);
@@ -24,7 +24,7 @@ export function readOrganization(raw: unknown): Organization | undefined {
  */
 export function mergeOrganization(stored: unknown, patch: OrganizationPatch | null): Raw | undefined {
   if (patch === null) return undefined;
-  const next: Raw = isRecord(stored) ? { ...stored } : {};
+  const next: Raw = isJsonObject(stored) ? { ...stored } : {};
   for (const [field, value] of Object.entries(patch)) {
     if (value === null) delete next[field];
     else if (value !== undefined) next[field] = value;

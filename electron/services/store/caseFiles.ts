@@ -58,6 +58,9 @@ export class CaseFiles {
   private readonly listeners = new Set<(change: StoreChange) => void>();
   private readonly closeHooks = new Set<() => Promise<void>>();
   protected queue: Promise<unknown> = Promise.resolve();
+  /** Writes asked for and not yet finished (queued or running): while any is, no index is serialised. */
+  private inFlight = 0;
+  private readonly quietWaiters: Array<() => void> = [];
   private closed = false;
   /** When the summary index is written: beside the save queue, once saves pause. */
   private readonly indexWrites = new IndexWrites(() => this.writeIndex());
@@ -140,6 +143,7 @@ export class CaseFiles {
     await this.queue.catch(() => undefined);
     this.closed = true;
     await this.indexWrites.stop();
+    await this.recorder.settled();
   }
 
   /** Hears every saved change (create, update, import, trash, restore). */
@@ -184,10 +188,12 @@ export class CaseFiles {
     }
   }
 
-  async writeDerivedFile(name: string, bytes: Uint8Array): Promise<void> {
+  /** `quiet`: sealed between saves (whenQuiet), for a file large enough to hold up one; never from inside a write. */
+  async writeDerivedFile(name: string, bytes: Uint8Array, quiet = false): Promise<void> {
     this.assertOpen();
     const file = path.join(this.dataDir, name);
-    await writeFileDurably(file, this.codec.seal(file, bytes), this.options.fs);
+    const seal = () => this.codec.seal(file, bytes);
+    await writeFileDurably(file, quiet ? await this.whenQuiet(seal) : seal(), this.options.fs);
   }
 
   // --- reading -------------------------------------------------------------
@@ -208,7 +214,7 @@ export class CaseFiles {
   }
 
   private writeIndex(): Promise<void> {
-    return this.catalogue.write(path.join(this.dataDir, SUMMARY_INDEX_FILE), this.options.fs, this.dataKey ?? undefined);
+    return this.catalogue.write(path.join(this.dataDir, SUMMARY_INDEX_FILE), this.options.fs, this.dataKey ?? undefined, (work) => this.whenQuiet(work));
   }
 
   protected scheduleIndexFlush(): void {
@@ -352,9 +358,23 @@ export class CaseFiles {
 
   protected exclusive<T>(work: () => Promise<T>): Promise<T> {
     this.assertOpen();
+    this.inFlight++;
     const run = this.queue.then(work, work);
     this.queue = run.catch(() => undefined);
+    void this.queue.then(() => {
+      if (--this.inFlight === 0) for (const wake of this.quietWaiters.splice(0)) wake();
+    });
     return run;
+  }
+
+  /**
+   * Runs `work` (synchronous: serialising or sealing an index) at a moment when no
+   * write is queued or running, so that it never lands inside a save's window —
+   * from the call of `update` to its answer — however long it takes.
+   */
+  async whenQuiet<T>(work: () => T): Promise<T> {
+    while (this.inFlight > 0) await new Promise<void>((wake) => this.quietWaiters.push(wake));
+    return work();
   }
 
   protected now(): string {

@@ -28,8 +28,12 @@ export class CaseStoreBase extends CaseFiles {
   /** Writes durably, then records the change and updates the summary, the cache and the listeners. */
   protected async writeCase(c: CaseFile, cause: 'create' | 'update' | 'recover', previous?: CaseFile): Promise<void> {
     const file = this.caseFile(c.id);
+    const entry = this.recorder.entry(c, cause, previous);
+    // The case file and its history line side by side (store/recorder saveBeside); a recovered
+    // copy replaces a file whose state is not known, so its line follows the file as before.
     try {
-      await this.codec.db(file).write(c);
+      if (cause === 'recover') await this.codec.db(file).write(c);
+      else await this.recorder.saveBeside(c, entry, previous, file, this.codec.caseBytes(file, c));
       this.recorder.confirmed(c.id);
     } catch (err) {
       // Renamed into place but not confirmed: the new version is what the file holds, so the
@@ -39,7 +43,7 @@ export class CaseStoreBase extends CaseFiles {
     }
     this.remember(c, await stat(file));
     this.scheduleIndexFlush();
-    await this.recorder.record(c.id, [this.recorder.entry(c, cause, previous)]);
+    if (cause === 'recover') await this.recorder.record(c.id, [entry]);
     this.emit({ type: 'upsert', case: c, cause, ...(previous ? { previous } : {}) });
     this.saved();
   }

@@ -31,10 +31,10 @@ export class Catalogue {
     this.unreadAgendas = index.agendas;
   }
 
-  /** Writes the summary index (every agenda filled first, so none is lost). */
-  async write(file: string, fs: DurableFs | undefined, key: Buffer | undefined): Promise<void> {
+  /** Writes the summary index (every agenda filled first, so none is lost); `when` picks the moment it is serialised. */
+  async write(file: string, fs: DurableFs | undefined, key: Buffer | undefined, when?: <T>(work: () => T) => Promise<T>): Promise<void> {
     await this.withAgendas();
-    await writeSummaryIndex(file, { cases: this.cases, trash: this.trash }, fs, key);
+    await writeSummaryIndex(file, { cases: this.cases, trash: this.trash }, fs, key, when);
   }
 
   list(query: ListQuery = {}): CaseSummary[] {

@@ -200,8 +200,18 @@ export function summaryIndexText(index: Pick<SummaryIndex, 'cases' | 'trash'>): 
 }
 
 /** Writes the index; every entry must carry its agenda (an index as loaded gets them from its own line first). */
-export async function writeSummaryIndex(file: string, index: SummaryIndex | Pick<SummaryIndex, 'cases' | 'trash'>, fs?: DurableFs, dataKey?: Buffer): Promise<void> {
-  if ('agendas' in index && index.agendas) fillAgendas(index);
-  const text = summaryIndexText(index);
-  await writeFileDurably(file, dataKey ? encryptBytes(dataKey, text, SUMMARY_INDEX_FILE) : text, fs);
+export async function writeSummaryIndex(
+  file: string,
+  index: SummaryIndex | Pick<SummaryIndex, 'cases' | 'trash'>,
+  fs?: DurableFs,
+  dataKey?: Buffer,
+  /** When to serialise (the store waits for a moment without a save); now by default. */
+  when: <T>(work: () => T) => Promise<T> = async (work) => work(),
+): Promise<void> {
+  const bytes = await when(() => {
+    if ('agendas' in index && index.agendas) fillAgendas(index);
+    const text = summaryIndexText(index);
+    return dataKey ? encryptBytes(dataKey, text, SUMMARY_INDEX_FILE) : text;
+  });
+  await writeFileDurably(file, bytes, fs);
 }

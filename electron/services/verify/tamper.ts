@@ -8,6 +8,7 @@ import type { DurableFs } from '../disk/durableFile';
 import type { IndexEntry } from '../store/summaryIndex';
 import { caseDigest } from '../audit/digest';
 import { checkHistories, type HistoryIssue } from '../audit/historyCheck';
+import { isUnconfirmed } from '../audit/unconfirmedLine';
 import { decodeHistoryLine, HISTORY_DIR, historyRel, parseHistoryText } from '../audit/historyLog';
 import { caseFileDigest, MANIFEST_FILE, needsCompaction, readManifest, rebuildManifest, writeManifest, type ManifestState } from '../audit/manifest';
 
@@ -106,7 +107,10 @@ export async function checkAtOpen(input: OpenCheckInput): Promise<TamperFinding[
     const id = name.slice(0, -'.jsonl'.length);
     if (live.has(id) || trash.has(id) || quarantined.has(id) || manifest.items.has(id) || flagged.has(id)) continue;
     const text = await readFile(path.join(dataDir, HISTORY_DIR, name), 'utf8').catch(() => '');
-    const newest = parseHistoryText(text, key, aadForPath(historyRel(id))).entries.at(-1);
+    const { entries } = parseHistoryText(text, key, aadForPath(historyRel(id)));
+    // The one line of a case whose first save a crash cut short before its file was written: verify warns of it.
+    if (entries.length === 1 && isUnconfirmed(entries[0]!, null, null)) continue;
+    const newest = entries.at(-1);
     const lastGood = newest && { rev: newest.rev, ...(newest.sha256 ? { sha256: newest.sha256 } : {}), at: newest.at };
     issues.push({ file: historyRel(id), caseId: id, kind: 'orphaned', severity: 'error', verdict: 'deleted', ...(lastGood ? { lastGood } : {}), message: `deleted: its case (${id}) is gone: no case file in cases/, trash/ or quarantine/ (it was deleted outside Casefile); restore it from a backup, or keep the history as the record of it` });
   }

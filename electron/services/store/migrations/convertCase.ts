@@ -1,5 +1,6 @@
 import { formatIssue, issuesFromZod } from '../../../../shared/errors';
-import { CaseFile, caseFromV1, isRecord, type AuditChange } from '../../../../shared/model';
+import { CaseFile, caseFromV1, type AuditChange } from '../../../../shared/model';
+import { isJsonObject } from '../../../../shared/jsonValue';
 import { diffCases } from '../../audit/diff';
 import { canonicalJson } from '../../audit/digest';
 
@@ -28,7 +29,7 @@ export function convertStoredCase(raw: unknown): StoredConversion {
   const read = caseFromV1(raw, 'stored');
   if (read.faults.length > 0) return { ok: false, faults: read.faults.map((f) => formatIssue({ path: f.path, message: f.message })) };
   let value = read.value;
-  if (isRecord(value) && !('requests' in value)) value = { ...value, requests: [] };
+  if (isJsonObject(value) && !('requests' in value)) value = { ...value, requests: [] };
   const parsed = CaseFile.safeParse(value);
   if (!parsed.success) return { ok: false, faults: issuesFromZod(parsed.error).slice(0, 10).map(formatIssue) };
   const c = parsed.data;
