@@ -65,6 +65,9 @@ export function annotationStates(c: { sources: Source[]; annotations: Annotation
       case 'changed':
         return { ...where, status: 'changed' as const, start: found.start, end: found.end, method: 'fuzzy' as const, currentText: source.text.slice(found.start, found.end) };
       case 'orphaned':
+        // An area marked on a photo or a scan with no words in it quotes what it is ("Area of page 2"):
+        // it is placed by its rectangle, not by the text, so it is a note on the page, not a lost quote.
+        if (a.target.region && !a.target.position && found.cause === 'gone') return { ...where, status: 'note' as const };
         return { ...where, status: 'orphaned' as const, reason: found.reason, cause: found.cause, ...(found.numbers ? { numbers: found.numbers } : {}) };
     }
   });
