@@ -174,6 +174,7 @@ const shown = (value: unknown) => (value === undefined ? '—' : JSON.stringify(
 export function custodyLine(c: NonNullable<AuditEntry['custody']>): string {
   const who = c.byFrom === 'os' ? `${c.by} (system user)` : c.by;
   const what = `the original “${c.name}” of “${c.title}” (SHA-256 ${c.sha256})`;
+  if (c.action === 'briefed') return `${who} sent ${what} with the brief ${c.to ?? '?'}`;
   return c.action === 'saved' ? `${who} saved ${what} to ${c.to ?? '?'}` : `${who} downloaded ${what} in the browser`;
 }
 

@@ -6,6 +6,7 @@ import { message, text, type HistoryLine } from './phrase';
 
 export function custodySentence(c: AuditCustody): HistoryLine {
   const who = c.byFrom === 'os' ? message('custody.systemUser', { name: text(c.by) }) : text(c.by);
+  if (c.action === 'briefed' && c.to !== undefined) return message('custody.say.briefed', { who, name: text(c.name), to: text(c.to) });
   return c.action === 'saved' && c.to !== undefined
     ? message('custody.say.saved', { who, name: text(c.name), to: text(c.to) })
     : message('custody.say.downloaded', { who, name: text(c.name) });

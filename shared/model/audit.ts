@@ -32,7 +32,8 @@ export type AuditCause = z.infer<typeof AuditCause>;
  * `to` is the path written; absent when the bytes were handed to the browser to download.
  */
 export const AuditCustody = z.strictObject({
-  action: z.enum(['saved', 'downloaded']),
+  /** `briefed`: sent inside a brief (attached to its PDF, or in its ZIP); `to` is the brief's file name. */
+  action: z.enum(['saved', 'downloaded', 'briefed']),
   by: z.string(),
   byFrom: z.enum(['settings', 'os']),
   sourceId: Id,

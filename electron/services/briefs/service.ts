@@ -14,7 +14,8 @@ import type { BriefMode, BriefOriginals } from '../../../shared/model/brief';
 import { friendlyFileName } from '../../../shared/text/fileName';
 import { formatCalendarDate, localToday } from '../../../shared/text/dates';
 import { renderBrief } from './index';
-import type { OriginalReader } from './originals/outgoing';
+import type { OriginalReader, OutgoingOriginal } from './originals/outgoing';
+import { custodian, type Custodian } from '../sources/exportOriginal';
 import { packBriefZip } from './originals/zip';
 
 /** Briefs are rendered here, inside the data folder (owner-only), never in a shared temp folder. */
@@ -76,6 +77,18 @@ type BriefRenderInput = Omit<OpParsedInput<'briefs.render'>, 'originals'> & { or
  * brief that would show anything confidential), and returns the PDF's bytes; the
  * door decides where they go (a file, a download, a save dialog).
  */
+/** One custody line per distinct original the brief carries, in the case whose source it is. */
+async function recordBriefCustody(store: CaseStoreBase, cases: readonly CaseFile[], list: readonly OutgoingOriginal[], fileName: string, who: Custodian): Promise<void> {
+  const seen = new Set<string>();
+  for (const o of list) {
+    const owner = cases.find((c) => c.sources.some((s) => s.id === o.source.id));
+    const key = `${owner?.id}/${o.source.id}/${o.file.sha256}`;
+    if (!o.data || !owner || seen.has(key)) continue;
+    seen.add(key);
+    await store.recordCustody(owner.id, { ...who, action: 'briefed', sourceId: o.source.id, title: o.source.title, name: o.name, sha256: o.file.sha256, to: fileName });
+  }
+}
+
 export async function renderBriefOperation(store: CaseStoreBase, input: BriefRenderInput, context: CallContext, readOriginal?: OriginalReader): Promise<OpOutput<'briefs.render'>> {
   const cancelled = () => throwIfCancelled(context.signal, 'The brief');
   const cases = await loadCases(store, input.ids);
@@ -83,7 +96,7 @@ export async function renderBriefOperation(store: CaseStoreBase, input: BriefRen
   await testDelay(context.signal);
   cancelled();
   const related = template === 'ngo' && cases[0] ? await relatedNgoCases(store, cases[0]) : [];
-  const { organization } = await readFolderSettings(store);
+  const { organization, preparedBy } = await readFolderSettings(store);
   const { book: addressBook } = await readAddressBook(store, { seed: false });
   // An encrypted folder must never hold a plain PDF, not even for a moment: render to memory.
   // A ZIP is made in memory from the brief's bytes: no working file either.
@@ -118,8 +131,12 @@ export async function renderBriefOperation(store: CaseStoreBase, input: BriefRen
     const brief = file === null ? rendered.data : await readFile(file);
     const bytes = zipped ? await packBriefZip(briefName, brief, rendered.originals.list, generatedAt) : brief;
     const sent = how === 'none' ? 0 : new Set(rendered.originals.list.filter((o) => o.data).map((o) => o.name)).size;
+    const fileName = zipped ? `${briefName.replace(/\.[^.]+$/, '')}.zip` : briefName;
+    cancelled();
+    // Originals that leave inside the brief leave Casefile: each is recorded in its case's history (custody).
+    await recordBriefCustody(store, cases, rendered.originals.list, fileName, custodian(input.preparedBy ?? preparedBy));
     return {
-      fileName: zipped ? `${briefName.replace(/\.[^.]+$/, '')}.zip` : briefName,
+      fileName,
       template,
       format: input.format,
       pages: rendered.pages,

@@ -81,7 +81,9 @@ export function CustodyTrail({ caseId, rev, source }: { caseId: string; rev: num
             {trail.map((e, i) => (
               <li key={`${e.at}-${i}`}>
                 <time dateTime={e.at}>{format.dateTime(e.at)}</time> · <span dir="auto">{who(e.custody!)}</span> ·{' '}
-                {e.custody!.action === 'saved' && e.custody!.to !== undefined ? (
+                {e.custody!.action === 'briefed' && e.custody!.to !== undefined ? (
+                  <span className="break">{t('custody.trail.briefed', { to: e.custody!.to })}</span>
+                ) : e.custody!.action === 'saved' && e.custody!.to !== undefined ? (
                   <span className="break">{t('custody.trail.savedTo', { to: e.custody!.to })}</span>
                 ) : (
                   <span>{t('custody.trail.downloaded')}</span>

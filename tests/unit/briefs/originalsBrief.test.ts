@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import exifr from 'exifr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -212,6 +212,25 @@ describe('briefs with originals', () => {
     }
   });
 
+  it('records in the case history each original a brief carries out, and none for a brief that only lists them', async () => {
+    const custodyLines = async () => {
+      const history = await dispatch('cases.history', { id: caseId });
+      if (!history.ok) throw new Error(history.error.message);
+      return history.value.filter((e) => e.cause === 'custody').map((e) => e.custody!);
+    };
+    const before = (await custodyLines()).length;
+    await render({ template: 'case', lang: 'en', mode: 'public', originals: 'none' });
+    expect((await custodyLines()).length).toBe(before);
+    const brief = await render({ template: 'case', lang: 'en', mode: 'public', originals: 'zip' });
+    const added = (await custodyLines()).slice(before);
+    // The public brief carries the verdict, the photo and the chart — never the confidential witness note.
+    expect(added.map((c) => c.sourceId).sort()).toEqual(['s1', 's2', 's4']);
+    for (const c of added) expect(c).toMatchObject({ action: 'briefed', to: brief.fileName });
+    expect(added.find((c) => c.sourceId === 's1')).toMatchObject({ name: 'Үкім 2026.txt', sha256: sha256(VERDICT) });
+    // Custody lines leave the case as it was, and the folder's tamper checks accept them.
+    expect((await store.verify()).problems).toEqual([]);
+  });
+
   it('refuses originals for a template without their annex', async () => {
     const result = await dispatch('briefs.render', { ids: [caseId], template: 'urgent-action', originals: 'zip' });
     expect(result.ok).toBe(false);
@@ -219,7 +238,9 @@ describe('briefs with originals', () => {
   });
 
   it('refuses, naming the source, when an original to send is gone from the folder', async () => {
-    const bytes = Buffer.from('never stored');
+    const bytes = Buffer.from('stored, then lost from the folder');
+    // A case may only name an original the folder holds: stored first, removed from files/ after the save.
+    const { sha256: lost } = await store.originals.put([bytes], { name: 'lost.txt' });
     const created = await dispatch('cases.create', {
       case: prisonerDraft({
         title: 'Missing original',
@@ -227,6 +248,7 @@ describe('briefs with originals', () => {
       }),
     });
     if (!created.ok) throw new Error(JSON.stringify(created.error));
+    rmSync(store.originals.pathOf(lost));
     const result = await dispatch('briefs.render', { ids: [created.value.id], template: 'case', originals: 'attach' });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message).toMatch(/original of the source "Lost decision" \(lost\.txt\) cannot be sent/);

@@ -36,6 +36,13 @@ describe('the custody sentence', () => {
     expect(words([downloaded], 'kk')).toEqual([['Aigul (жүйе пайдаланушысы) «verdict.pdf» түпнұсқасын браузер арқылы жүктеп алды']]);
   });
 
+  it('an original sent inside a brief names the brief', () => {
+    const briefed: AuditEntry = { ...saved, custody: { ...saved.custody!, action: 'briefed', to: 'WGAD-Abishev-2026-12-07.zip' } };
+    expect(words([briefed], 'en')).toEqual([['Айгүл Серікқызы sent the original “verdict.pdf” with the brief “WGAD-Abishev-2026-12-07.zip”']]);
+    expect(words([briefed], 'ru')).toEqual([['Пользователь Айгүл Серікқызы отправил оригинал «verdict.pdf» вместе с документом «WGAD-Abishev-2026-12-07.zip»']]);
+    expect(words([briefed], 'kk')).toEqual([['Айгүл Серікқызы «verdict.pdf» түпнұсқасын «WGAD-Abishev-2026-12-07.zip» құжатымен бірге жіберді']]);
+  });
+
   it('does not disturb the sentences of the edits around it (walking back through it changes nothing)', () => {
     for (const lang of LANGS) {
       const alone = words([edit], lang);
