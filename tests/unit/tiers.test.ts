@@ -216,6 +216,7 @@ const FEATURE_ENTRIES: Readonly<Record<string, string>> = {
   'history/HistorySection.tsx': 'a section of the case view',
   'lock/EncryptionSection.tsx': 'a section of the settings',
   'lock/vault.ts': 'the settings lock the folder',
+  'original/index.ts': "a source's original beside its text, and the intake parts of the Add source dialog",
   'search/FullTextSearch.tsx': 'the list holds the search box',
   'search/useSearchLanding.ts': 'the case view lands on a search hit',
   'search/landingStore.ts': 'a hit inside a source is handed to the sources section',

@@ -28,7 +28,7 @@ const CAUSE_KEYS: Record<AuditCause, string> = {
   recover: 'history.cause.recover',
   'backup-restore': 'history.cause.backupRestore',
   migrate: 'history.cause.migrate',
-  custody: 'custody.cause',
+  custody: 'history.cause.custody',
 };
 
 export function HistorySection({ id, rev }: { id: string; rev: number }) {

@@ -10,10 +10,7 @@ import { useCurrentSession } from '../../lib/caseSession';
 import { enumOptions } from '../../lib/enumLabels';
 import { type Edit } from '../../lib/edit';
 import { sha256Hex } from './sha256';
-import { DEFAULT_CHOICES, IntakeOptions } from '../original/IntakeOptions';
-import { IntakeRecord } from '../original/IntakeRecord';
-import { useIntake } from '../original/useIntake';
-import { fileAsSaved } from '../original/fileAsSaved';
+import { DEFAULT_CHOICES, fileAsSaved, IntakeOptions, IntakeRecord, useIntake } from '../original';
 
 type Form = {
   title: string;

@@ -50,7 +50,7 @@ describe('a template that does not fit its cases is refused before anything is w
 
 describe('options', () => {
   it('default to English and public mode, and refuse unknown keys', () => {
-    expect(BriefOptions.parse({ template: 'case' })).toEqual({ template: 'case', lang: 'en', mode: 'public', format: 'pdf' });
+    expect(BriefOptions.parse({ template: 'case' })).toEqual({ template: 'case', lang: 'en', mode: 'public', format: 'pdf', originals: 'none' });
     expect(BriefOptions.safeParse({ template: 'case', extra: 1 }).success).toBe(false);
     expect(BriefOptions.safeParse({ template: 'letter' }).success).toBe(false);
   });
