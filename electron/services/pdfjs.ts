@@ -1,3 +1,6 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
 // pdf.js for the main process, loaded once and without its side effects on the process.
 //
 // The legacy build (the one that runs on Node 20) installs core-js polyfills when
@@ -66,3 +69,34 @@ export function loadPdfJs(): Promise<PdfJs> {
   })());
 }
 
+
+/** pdf.js's bundled resource folders, as directory paths with the trailing slash it wants. */
+function resourceDirs(): { cMapUrl?: string; standardFontDataUrl?: string } {
+  try {
+    const root = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+    return { cMapUrl: path.join(root, 'cmaps') + path.sep, standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep };
+  } catch {
+    return {}; // without them only PDFs with unembedded CJK fonts lose text
+  }
+}
+
+/**
+ * getDocument's options for an untrusted PDF: a copy of its bytes (pdf.js may detach
+ * the buffer it is given), no font faces, no eval, nothing fetched, no XFA; the only
+ * files read are pdf.js's own CMaps and standard fonts.
+ */
+export function untrustedPdf(bytes: Uint8Array) {
+  return {
+    data: new Uint8Array(bytes),
+    disableFontFace: true,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    useWorkerFetch: false,
+    useWasm: false,
+    enableXfa: false,
+    disableAutoFetch: true,
+    disableStream: true,
+    verbosity: 0,
+    ...resourceDirs(),
+  };
+}

@@ -19,17 +19,11 @@ import type { RenderedPage } from './pdfPages';
 import { PAGES_PER_JOB, renderPagesIsolated } from './renderPageIsolated';
 import { tessdataDir, tesseractLangs } from './tessdata';
 import { tiffPageCount } from './tiffPages';
+import type { OcrRequest, OcrResult } from '../sources/ocrHook';
 
-export type OcrRequest = {
-  format: 'image' | 'pdf';
-  mediaType: string;
-  langs: OcrLang[];
-  /** The pages (from 1) to read from a PDF; empty for all. An image is one page. */
-  pages: number[];
-};
-
-/** `pages[i]` and `layout[i]` are the i-th page read (the i-th of `request.pages`, or of the file's pages); box offsets point into `pages[i]`. */
-export type OcrResult = { pages: string[]; layout: LayoutPage[]; warnings: string[] };
+// The request and result are the hook's (sources/ocrHook): `pages` empty reads every page of a PDF;
+// `pages[i]` and `layout[i]` of the result are the i-th page read, box offsets pointing into `pages[i]`.
+export type { OcrRequest, OcrResult };
 
 const cancelled = () => new ServiceError('cancelled', 'OCR was cancelled; nothing was kept.');
 

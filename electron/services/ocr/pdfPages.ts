@@ -5,11 +5,9 @@
 // untrusted: the same pdf.js settings as the text reader (no eval, no font faces,
 // nothing fetched).
 
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { RenderParameters } from 'pdfjs-dist/types/src/display/api';
 import { ServiceError } from '../errors';
-import { loadPdfJs } from '../pdfjs';
+import { loadPdfJs, untrustedPdf } from '../pdfjs';
 
 /** Tesseract reads best at 300 dpi. */
 export const OCR_DPI = 300;
@@ -21,15 +19,6 @@ export type PageImage = { png: Buffer; width: number; height: number };
 /** The parts of @napi-rs/canvas's canvas and context used here. */
 type NodeCanvas = { encode(format: 'png'): Promise<Buffer> };
 type NodeContext = { fillStyle: string; fillRect(x: number, y: number, w: number, h: number): void };
-
-function resourceDirs(): { cMapUrl?: string; standardFontDataUrl?: string } {
-  try {
-    const root = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-    return { cMapUrl: path.join(root, 'cmaps') + path.sep, standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep };
-  } catch {
-    return {};
-  }
-}
 
 function unreadable(err: unknown): ServiceError {
   if (err instanceof ServiceError) return err;
@@ -78,19 +67,7 @@ export type PdfPageSource = { numPages: number; render(page: number): Promise<Pa
 /** Opens the PDF; `render(n)` draws page n (from 1) as a PNG, white behind it. */
 export async function openPdfPages(bytes: Uint8Array): Promise<PdfPageSource> {
   const { getDocument } = await loadPdfJs();
-  const task = getDocument({
-    data: new Uint8Array(bytes),
-    disableFontFace: true,
-    isEvalSupported: false,
-    useSystemFonts: false,
-    useWorkerFetch: false,
-    useWasm: false,
-    enableXfa: false,
-    disableAutoFetch: true,
-    disableStream: true,
-    verbosity: 0,
-    ...resourceDirs(),
-  });
+  const task = getDocument(untrustedPdf(bytes));
   let doc;
   try {
     doc = await task.promise;

@@ -3,11 +3,9 @@
 // is generated with eval, nothing is fetched (the bytes are all there is), and the
 // only files read are pdf.js's own CMaps and standard fonts next to it on disk.
 
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { LayoutPage } from '../../../shared/model/pageLayout';
 import { ServiceError } from '../errors';
-import { loadPdfJs } from '../pdfjs';
+import { loadPdfJs, untrustedPdf } from '../pdfjs';
 import { pageTextWithBoxes } from './pdfPageText';
 
 export { pageText } from './pdfPageText';
@@ -18,16 +16,6 @@ export type PdfPages = { pages: string[]; layout: LayoutPage[]; pagesWithoutText
 export const NO_TEXT_LAYER =
   'This PDF has no text layer (it is probably a scan). Run OCR on it first, or paste the text.';
 
-
-/** pdf.js's bundled resource folders, as directory paths with the trailing slash it wants. */
-function resourceDirs(): { cMapUrl?: string; standardFontDataUrl?: string } {
-  try {
-    const root = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-    return { cMapUrl: path.join(root, 'cmaps') + path.sep, standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep };
-  } catch {
-    return {}; // without them only PDFs with unembedded CJK fonts lose text
-  }
-}
 
 function pdfError(err: unknown): ServiceError {
   const name = (err as { name?: string } | null)?.name;
@@ -54,20 +42,7 @@ export function tooManyPages(pages: number, max: number): string {
 
 export async function readPdfPages(bytes: Uint8Array, options: { maxPages?: number } = {}): Promise<PdfPages> {
   const { getDocument } = await loadPdfJs();
-  const task = getDocument({
-    // A copy: pdf.js may transfer (detach) the buffer it is given.
-    data: new Uint8Array(bytes),
-    disableFontFace: true,
-    isEvalSupported: false,
-    useSystemFonts: false,
-    useWorkerFetch: false,
-    useWasm: false,
-    enableXfa: false,
-    disableAutoFetch: true,
-    disableStream: true,
-    verbosity: 0,
-    ...resourceDirs(),
-  });
+  const task = getDocument(untrustedPdf(bytes));
   try {
     let doc;
     try {
