@@ -2,6 +2,7 @@ import { rmdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Bundle, CaseDraft, CaseFile } from '../../../shared/model';
+import { isAnchored, markAnchored } from '../cases/preanchored';
 import { ServiceError } from '../errors';
 import type { CarriedOriginal } from '../isolation/containerCheck';
 import { openEntry, openZip, zipEntries, type ZipSource } from '../isolation/zipEntries';
@@ -46,7 +47,10 @@ export async function keepReachableFiles(
       list.push(`source ${s.id ? `"${s.id}" ` : ''}(“${s.title}”) was imported without its original file "${file.name}" (SHA-256 ${file.sha256}): the bundle does not carry it and this folder does not hold it; add the file to the source again to keep it`);
       notes.set(ci, list);
     }
-    cases.push({ ...c, sources });
+    // A case whose every file is reachable goes on as it came: the same object keeps the mark the
+    // import's worker gave it (cases/preanchored), so its quotes are not searched again on this thread.
+    if (!notes.has(ci)) cases.push(c);
+    else cases.push(isAnchored(c) ? markAnchored({ ...c, sources }) : { ...c, sources });
   }
   return { bundle: { ...bundle, cases }, notes };
 }
