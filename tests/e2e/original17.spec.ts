@@ -6,6 +6,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { caseIdOf, createCase, expectSaved, readCaseFile } from './helpers';
 import { marks, reader, sourcesSection } from './sourcesHelpers';
+import { renderTextPage, scannedPdf } from '../helpers/ocrPages';
 
 // The original beside its text (issue 17): a PDF with a text layer added through
 // sources.intake, its pages drawn by pdf.js in the window, words selected on page 2
@@ -313,4 +314,46 @@ test('a photo carrying its location: a warning with the coordinates, and an area
   await expect(drawn).toHaveCount(1);
   const drawnAt = await percentPlace(drawn);
   [region.x, region.y, region.w, region.h].forEach((v: number, i: number) => expect(drawnAt[i]).toBeCloseTo(v * 100, 1));
+});
+
+test('a scanned PDF: its pages read by OCR, words selected on page 2 of the scan, the highlight on the same words after a reload', async ({ page, dataDir }) => {
+  const SCAN_1 = 'Приговор суда объявлен в городе Алматы. Адвокат обжалует решение суда.';
+  const SCAN_2 = 'Суд постановил признать задержание произвольным и освободить заявителя немедленно.';
+  const SCAN_PHRASE = 'признать задержание произвольным';
+  await createCase(page, { kind: 'prisoner', title: 'Scanned case', name: 'Scanned Person' });
+  const id = await caseIdOf(page);
+  const scan = await scannedPdf([renderTextPage(SCAN_1), renderTextPage(SCAN_2)]);
+  const dialog = await addFile(page, { name: 'scan.pdf', mimeType: 'application/pdf', buffer: scan });
+  // Two A4 pages at 300 dpi through OCR: bounded generously for a busy 2-core runner.
+  await expect(dialog.getByRole('status')).toContainText('Read “scan.pdf”', { timeout: 120_000 });
+  await expect(dialog.getByRole('region', { name: 'Intake record' })).toContainText('recognised (OCR)');
+  await expect(dialog.getByLabel('Text', { exact: true })).toHaveValue(new RegExp(SCAN_PHRASE));
+  await dialog.getByRole('button', { name: 'Add source' }).click();
+  await expect(dialog).toBeHidden();
+  await expectSaved(page);
+
+  await openOriginal(page, 'scan');
+  await expect(reader(page).locator('.original-page')).toHaveCount(2);
+  await expect.poll(() => pageIsDrawn(page, 2)).toBe(true);
+  await selectOnPage(page, 2, SCAN_PHRASE);
+  const popover = page.getByRole('dialog', { name: 'New annotation' });
+  await expect(popover.locator('.ann-popover-quote')).toHaveText(`“${SCAN_PHRASE}”`);
+  await popover.getByLabel('Comment').fill('The court itself calls it arbitrary');
+  await popover.getByRole('button', { name: 'Save annotation' }).click();
+  await expect(popover).toBeHidden();
+  await expectSaved(page);
+
+  const file = await readCaseFile(dataDir, id);
+  expect(file.sources[0].file).toMatchObject({ name: 'scan.pdf', mediaType: 'application/pdf', textBy: 'ocr', pages: 2 });
+  const note = file.annotations[0];
+  expect(note.target.page).toBe(2);
+  expect(file.sources[0].text.slice(note.target.position.start, note.target.position.end)).toBe(SCAN_PHRASE);
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Scanned case' })).toBeVisible();
+  await openOriginal(page, 'scan');
+  await expect(marks(page)).toHaveText([SCAN_PHRASE]);
+  const range = { start: note.target.position.start, end: note.target.position.end };
+  await expect(originalPage(page, 2).locator('.page-mark:not(.is-pending):not(.is-region)')).toHaveCount(3);
+  expect(await placesOnPage(page, 2)).toEqual(await placesOnPage(page, 2, range));
 });
