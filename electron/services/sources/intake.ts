@@ -5,10 +5,9 @@
 
 import type { OcrLang, SourceIntakeResult } from '../../../shared/contract';
 import type { SourceFile } from '../../../shared/model';
-import type { PageLayout } from '../../../shared/model/pageLayout';
 import { throwIfCancelled, type CallContext } from '../callContext';
-import { sha256Hex } from '../cases/finalize';
 import type { OriginalStore } from '../originals/originalStore';
+import { keepLayout, readingResult } from './readingResult';
 import { readSource } from './readSource';
 
 export type IntakeRequest = {
@@ -30,10 +29,7 @@ export async function intakeSource(originals: OriginalStore, request: IntakeRequ
   const read = await readSource(fileName, bytes, { ...options, ...(request.ocrLangs ? { ocrLangs: request.ocrLangs } : {}) });
   throwIfCancelled(options.signal, `Adding "${fileName}"`);
   const stored = await originals.put([bytes], { name: fileName, ...(options.signal ? { signal: options.signal } : {}) });
-  if (read.layout && read.layout.some((p) => p.boxes.length > 0)) {
-    const layout: PageLayout = { textSha256: sha256Hex(read.text), pages: read.layout };
-    await originals.writeDerived(stored.sha256, 'layout', layout);
-  }
+  await keepLayout(originals, stored.sha256, read);
   const file: SourceFile = {
     sha256: stored.sha256,
     name: fileName,
@@ -46,13 +42,5 @@ export async function intakeSource(originals: OriginalStore, request: IntakeRequ
     textBy: read.textBy,
     ...(read.pages ? { pages: read.pages } : {}),
   };
-  return {
-    text: read.text,
-    format: read.format,
-    warnings: read.warnings,
-    ...(read.title ? { title: read.title } : {}),
-    ...(read.charset ? { charset: read.charset } : {}),
-    file,
-    ...(read.metadata ? { metadata: read.metadata } : {}),
-  };
+  return readingResult(read, file);
 }

@@ -1,9 +1,9 @@
 import type { OcrLang, OriginalBytes, SourceIntakeResult, SourceLayout } from '../../../shared/contract';
 import { PageLayout, type CaseFile, type Source } from '../../../shared/model';
 import type { CallContext } from '../callContext';
-import { sha256Hex } from '../cases/finalize';
 import { ServiceError } from '../errors';
 import type { OriginalStore } from '../originals/originalStore';
+import { keepLayout, readingResult } from './readingResult';
 import { readSource } from './readSource';
 
 /** The most of an original the window is sent to view (base64 over IPC or HTTP); a larger one is saved out instead. */
@@ -34,21 +34,11 @@ export async function rereadSource(store: Store, caseId: string, sourceId: strin
   const source = await sourceWithOriginal(store, caseId, sourceId);
   const bytes = await store.originals.read(source.file.sha256, VIEWABLE_BYTES);
   const read = await readSource(source.file.name, bytes, context);
-  // The layout is derived data of the original, not the case: kept for the new text now, so a
-  // re-run OCR's word boxes are there when the caller saves that text (until then the window calls the layout stale).
-  if (read.layout && read.layout.some((p) => p.boxes.length > 0)) {
-    await store.originals.writeDerived(source.file.sha256, 'layout', { textSha256: sha256Hex(read.text), pages: read.layout } satisfies PageLayout);
-  }
+  // Kept for the new text now, so a re-run OCR's word boxes are there when the caller saves that
+  // text (until then the window calls the layout stale).
+  await keepLayout(store.originals, source.file.sha256, read);
   const { pages: _previous, ...file } = source.file;
-  return {
-    text: read.text,
-    format: read.format,
-    warnings: read.warnings,
-    ...(read.title ? { title: read.title } : {}),
-    ...(read.charset ? { charset: read.charset } : {}),
-    file: { ...file, textBy: read.textBy, ...(read.pages ? { pages: read.pages } : {}) },
-    ...(read.metadata ? { metadata: read.metadata } : {}),
-  };
+  return readingResult(read, { ...file, textBy: read.textBy, ...(read.pages ? { pages: read.pages } : {}) });
 }
 
 /** The original behind a case's source, whole, checked against its SHA-256 on the way out. */
