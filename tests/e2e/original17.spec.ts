@@ -7,6 +7,7 @@ import { expect, test } from './fixtures';
 import { caseIdOf, createCase, expectSaved, readCaseFile } from './helpers';
 import { marks, reader, sourcesSection } from './sourcesHelpers';
 import { renderTextPage, scannedPdf } from '../helpers/ocrPages';
+import { withExif } from '../helpers/exif';
 
 // The original beside its text (issue 17): a PDF with a text layer added through
 // sources.intake, its pages drawn by pdf.js in the window, words selected on page 2
@@ -32,53 +33,6 @@ function twoPagePdf(): Promise<Buffer> {
   });
 }
 
-/** A little-endian EXIF block (APP1) with a camera and a GPS position, as a phone writes one. */
-function exifApp1(make: string, model: string, lat: number, lon: number): Buffer {
-  const ascii = (s: string) => Buffer.from(`${s}\0`, 'latin1');
-  const makeBytes = ascii(make);
-  const modelBytes = ascii(model);
-  const ifd0 = 8;
-  const ifd0Size = 2 + 3 * 12 + 4;
-  const makeAt = ifd0 + ifd0Size;
-  const modelAt = makeAt + makeBytes.length;
-  const gpsAt = modelAt + modelBytes.length + ((modelAt + modelBytes.length) % 2);
-  const gpsSize = 2 + 4 * 12 + 4;
-  const latAt = gpsAt + gpsSize;
-  const lonAt = latAt + 24;
-  const tiff = Buffer.alloc(lonAt + 24);
-  tiff.write('II', 0, 'latin1');
-  tiff.writeUInt16LE(42, 2);
-  tiff.writeUInt32LE(ifd0, 4);
-  const entry = (at: number, tag: number, type: number, count: number, value: number | Buffer) => {
-    tiff.writeUInt16LE(tag, at);
-    tiff.writeUInt16LE(type, at + 2);
-    tiff.writeUInt32LE(count, at + 4);
-    if (typeof value === 'number') tiff.writeUInt32LE(value, at + 8);
-    else value.copy(tiff, at + 8);
-  };
-  tiff.writeUInt16LE(3, ifd0);
-  entry(ifd0 + 2, 0x010f, 2, makeBytes.length, makeAt);
-  entry(ifd0 + 14, 0x0110, 2, modelBytes.length, modelAt);
-  entry(ifd0 + 26, 0x8825, 4, 1, gpsAt);
-  makeBytes.copy(tiff, makeAt);
-  modelBytes.copy(tiff, modelAt);
-  tiff.writeUInt16LE(4, gpsAt);
-  entry(gpsAt + 2, 0x0001, 2, 2, Buffer.from('N\0\0\0', 'latin1'));
-  entry(gpsAt + 14, 0x0002, 5, 3, latAt);
-  entry(gpsAt + 26, 0x0003, 2, 2, Buffer.from('E\0\0\0', 'latin1'));
-  entry(gpsAt + 38, 0x0004, 5, 3, lonAt);
-  const rationals = (at: number, degrees: number) => {
-    const parts = [Math.round(degrees * 10_000), 10_000, 0, 1, 0, 1];
-    parts.forEach((v, i) => tiff.writeUInt32LE(v, at + i * 4));
-  };
-  rationals(latAt, lat);
-  rationals(lonAt, lon);
-  const body = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
-  const head = Buffer.from([0xff, 0xe1, 0, 0]);
-  head.writeUInt16BE(body.length + 2, 2);
-  return Buffer.concat([head, body]);
-}
-
 /** A JPEG photo (drawn here) with the EXIF block put right after its start marker. */
 async function gpsPhoto(): Promise<Buffer> {
   const canvas = createCanvas(640, 480);
@@ -90,7 +44,9 @@ async function gpsPhoto(): Promise<Buffer> {
   ctx.ellipse(320, 240, 90, 60, 0, 0, Math.PI * 2);
   ctx.fill();
   const jpeg = await canvas.encode('jpeg', 90);
-  return Buffer.concat([jpeg.subarray(0, 2), exifApp1('TestPhone', 'Model 7', 43.2389, 76.8897), jpeg.subarray(2)]);
+  // 43.2389° N, 76.8897° E as degrees/10,000, 0 minutes, 0 seconds.
+  const place = (degrees: number) => [Math.round(degrees * 10_000), 10_000, 0, 1, 0, 1];
+  return withExif(jpeg, { make: 'TestPhone', model: 'Model 7', dateTimeOriginal: '2026:12:01 10:00:00', gps: { lat: place(43.2389), latRef: 'N', lon: place(76.8897), lonRef: 'E' } });
 }
 
 async function addFile(page: Page, file: { name: string; mimeType: string; buffer: Buffer }, from?: string): Promise<Locator> {
