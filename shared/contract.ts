@@ -8,6 +8,7 @@ import { CaseSummary } from './model/summary';
 import { AnnotationState } from './model/annotationStatus';
 import { BriefFormat, BriefLang, BriefMode, BriefOriginals, BriefTemplate, PreparedBy } from './model/brief';
 import { FolderSettings, FolderSettingsPatch } from './settings';
+import { DeviceInfo, DeviceName } from './team';
 import { SearchHit, SearchQuery } from './model/search';
 import { AgendaRow, IsoDay } from './model/agenda';
 import { AuditEntry, BundleHistory } from './model/audit';
@@ -407,6 +408,9 @@ export const contract = {
   'backups.copyOut': { input: z.strictObject({ dir: z.string().min(1).max(4096) }), output: CopyOutReport },
   'settings.get': { input: NoInput, output: FolderSettings },
   'settings.set': { input: FolderSettingsPatch, output: FolderSettings },
+  /** This machine as a device of the data folder (made on first use; never synced): what the history names beside its changes. */
+  'team.device': { input: NoInput, output: DeviceInfo },
+  'team.setDeviceName': { input: z.strictObject({ name: DeviceName }), output: DeviceInfo },
 } as const satisfies Record<OperationName, OperationSpec>;
 
 export type Contract = typeof contract;

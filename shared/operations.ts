@@ -42,6 +42,8 @@ export const OPERATION_NAMES = [
   'backups.copyOut',
   'settings.get',
   'settings.set',
+  'team.device',
+  'team.setDeviceName',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

@@ -56,6 +56,13 @@ export type DerivedKind = 'layout';
 export function derivedRel(sha256: string, kind: DerivedKind): string {
   return `${FILES_DIR}/${sha256.slice(0, 2)}/${sha256}.${kind}.json`;
 }
+/**
+ * What belongs to this machine only and never travels with the folder (Syncthing is told
+ * to ignore it): this device's identity, `local/device.json` (disk/device). Plain: it
+ * names a laptop, nothing of a case.
+ */
+export const LOCAL_DIR = 'local';
+export const DEVICE_FILE = `${LOCAL_DIR}/device.json`;
 /** A restore in progress names its snapshot here (plain: it holds nothing but that name). */
 const RESTORE_JOURNAL = 'restore.json';
 
@@ -119,7 +126,7 @@ export async function entries(dir: string) {
 }
 
 // migration.json: a data-folder migration in progress (store/migrations/journal); plain, it names two layout numbers.
-const TOP_LEVEL_KNOWN = new Set([FILES_DIR, META_FILE, LOCK_FILE, VAULT_FILE, JOURNAL_FILE, SUMMARY_INDEX_FILE, SEARCH_INDEX_FILE, SETTINGS_FILE, ADDRESSEES_FILE, MANIFEST_FILE, CASES, TRASH, QUARANTINE, RETIRED_QUARANTINE, BRIEF_TMP, HISTORY_DIR, BACKUPS, RESTORE_JOURNAL, 'migration.json']);
+const TOP_LEVEL_KNOWN = new Set([FILES_DIR, META_FILE, LOCK_FILE, VAULT_FILE, JOURNAL_FILE, SUMMARY_INDEX_FILE, SEARCH_INDEX_FILE, SETTINGS_FILE, ADDRESSEES_FILE, MANIFEST_FILE, CASES, TRASH, QUARANTINE, RETIRED_QUARANTINE, BRIEF_TMP, HISTORY_DIR, BACKUPS, RESTORE_JOURNAL, LOCAL_DIR, 'migration.json']);
 
 /** The format of a file in `sub`, or null for a name the layout does not know there. */
 function formatIn(sub: string, name: string): TargetFormat | null {

@@ -14,6 +14,7 @@ import { fixedFolder, type Folder } from './folder';
 import { historyHandlers } from './history';
 import { searchHandlers } from './search';
 import { settingsHandlers } from './settings';
+import { teamHandlers } from './team';
 import { sourcesHandlers } from './sources';
 import { trashHandlers } from './trash';
 import { storeOnlyVault, vaultHandlers, type Vault } from './vault';
@@ -46,6 +47,7 @@ export function handlerTable(folder: Folder, vault: Vault): Handlers {
     agendaHandlers(folder),
     backupsHandlers(folder),
     settingsHandlers(folder),
+    teamHandlers(folder),
     vaultHandlers(vault),
   );
 }

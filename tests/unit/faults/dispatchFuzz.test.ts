@@ -290,6 +290,8 @@ const VALID: Partial<Record<string, Builder>> = {
   'bundle.importFile': same(fc.record({ path: nonEmptyText.map((t) => `/nonexistent-casefile-fuzz/${t}`.slice(0, 1024)), onConflict: fc.constantFrom('fail', 'newer', 'keep-both') })),
   'settings.get': same(noInput),
   'settings.set': same(fc.record({ preparedBy: opt(fc.option(nonEmptyText.map((t) => t.slice(0, 200)), { nil: null })) }).map(compact)),
+  'team.device': same(noInput),
+  'team.setDeviceName': same(fc.record({ name: fc.constantFrom('Ноутбук Айгүл', 'office-box', 'Laptop 2') })),
 };
 
 /**
