@@ -8,6 +8,7 @@ import { CaseSummary } from './model/summary';
 import { AnnotationState } from './model/annotationStatus';
 import { BriefFormat, BriefLang, BriefMode, BriefOriginals, BriefTemplate, PreparedBy } from './model/brief';
 import { FolderSettings, FolderSettingsPatch } from './settings';
+import { PurgeInput, PurgeReport } from './purge';
 import { DeviceInfo, DeviceName } from './team';
 import { SearchHit, SearchQuery } from './model/search';
 import { AgendaRow, IsoDay } from './model/agenda';
@@ -342,6 +343,7 @@ export const contract = {
   'cases.trash': { input: CaseRef, output: TrashEntry },
   'cases.restore': { input: CaseRef, output: CaseFile },
   'trash.list': { input: NoInput, output: z.array(TrashEntry) },
+  'trash.purge': { input: PurgeInput, output: PurgeReport },
   'bundle.import': {
     /**
      * `file`: the bundle file's bytes, decoded, parsed and checked in a worker off the main

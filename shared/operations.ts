@@ -10,6 +10,7 @@ export const OPERATION_NAMES = [
   'cases.trash',
   'cases.restore',
   'trash.list',
+  'trash.purge',
   'bundle.import',
   'bundle.export',
   'bundle.exportFile',

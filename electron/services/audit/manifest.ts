@@ -54,6 +54,8 @@ const ManifestLine = z.strictObject({
   /** On the first line of a file written whole: why it was. */
   base: z.enum(['created', 'compacted', 'restored']).optional(),
   set: z.array(Item),
+  /** Cases purged for good (folder/purgeCase): the folder's own act, so their absence is not tampering. Ids only. */
+  removed: z.array(Id).optional(),
 });
 type ManifestLine = z.infer<typeof ManifestLine>;
 export type ManifestItem = { rev: number; sha256: string | null };
@@ -116,6 +118,7 @@ export async function readManifest(dataDir: string, key: Buffer | null): Promise
     else if (line.prev !== expected && !badSince) state.faults.push({ line: i + 1, message: `line ${i + 1} does not follow the line before it: a line was removed, repeated or moved` });
     if (line.base) state.items.clear();
     for (const [id, rev, sha256] of line.set) state.items.set(id, { rev, sha256 });
+    for (const id of line.removed ?? []) state.items.delete(id);
     expected = sha256Hex(json!);
     badSince = false;
     seen++;
@@ -150,8 +153,8 @@ export const needsCompaction = (state: ManifestState): boolean => state.lines > 
  * Appends one line recording `set` (the cases a save left), fsynced. A torn last
  * line (a crash mid-append) is cut off first: it was never acknowledged.
  */
-export async function appendManifest(dataDir: string, key: Buffer | null, set: ReadonlyArray<readonly [string, number, string | null]>, at: string, fs: DurableFs = realFs): Promise<void> {
-  if (set.length === 0) return;
+export async function appendManifest(dataDir: string, key: Buffer | null, set: ReadonlyArray<readonly [string, number, string | null]>, at: string, fs: DurableFs = realFs, removed: readonly string[] = []): Promise<void> {
+  if (set.length === 0 && removed.length === 0) return;
   const file = path.join(dataDir, MANIFEST_FILE);
   const handle = await fs.open(file, 'a+', 0o600);
   let created = false;
@@ -164,7 +167,7 @@ export async function appendManifest(dataDir: string, key: Buffer | null, set: R
       await handle.truncate(tail.tornFrom);
       end = tail.tornFrom;
     }
-    const line: ManifestLine = { at, prev: tail.json === null ? '' : sha256Hex(tail.json), ...(size === 0 ? { base: 'created' as const } : {}), set: set.map(([id, rev, sha]) => [id, rev, sha]) };
+    const line: ManifestLine = { at, prev: tail.json === null ? '' : sha256Hex(tail.json), ...(size === 0 ? { base: 'created' as const } : {}), set: set.map(([id, rev, sha]) => [id, rev, sha]), ...(removed.length > 0 ? { removed: [...removed] } : {}) };
     const bytes = Buffer.from(`${encodeHistoryLine(JSON.stringify(line), key, MANIFEST_FILE)}\n`, 'utf8');
     try {
       await handle.appendFile(bytes);

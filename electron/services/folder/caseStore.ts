@@ -26,6 +26,9 @@ import { copyBackupsOut, copyDestination, createSnapshot, findValidCopy, listChe
 import { HourlySnapshots } from '../backup/hourlySnapshots';
 import { importCases, type BeforeWrite } from '../bundles/importCases';
 import { exportCases } from '../bundles/exportCases';
+import type { PurgeReport } from '../../../shared/purge';
+import { finishPurges } from './purgeCase';
+import { purgeTrashed } from './purgeTrashed';
 
 export { ENCRYPTED_MESSAGE, type QuarantineEntry, type StoreChange, type StoreOptions } from '../store/caseStore';
 
@@ -81,6 +84,8 @@ export class CaseStore extends CaseStoreBase {
       }
       // A restore a crash interrupted is finished before anything reads the folder.
       if ((await recoverRestore(dir, dataKey, options.fs ? { fs: options.fs } : {})) !== null) caseNames = undefined;
+      // A permanent deletion a crash cut short is finished before anything reads the folder (folder/purgeCase).
+      if ((await finishPurges(dir, dataKey, options.fs)).length > 0) caseNames = undefined;
       for (const sub of [CASES, TRASH, QUARANTINE, HISTORY_DIR]) await mkdir(path.join(dir, sub), { recursive: true, mode: 0o700 });
       const metaFile = new DurableJsonFile<unknown>(path.join(dir, META), options.fs);
       const now = (options.now ?? (() => new Date()))().toISOString();
@@ -129,6 +134,37 @@ export class CaseStore extends CaseStoreBase {
 
   protected override saved(): void {
     this.hourly?.saved(); // returns at once: the snapshot, when due, waits for the save queue to settle
+  }
+
+  /** Deletes a trashed case for good, and from the snapshots when asked (folder/purgeTrashed.ts). */
+  purge(id: string, options: { snapshots?: boolean } = {}, onProgress?: (p: { done: number; total: number }) => void, signal?: AbortSignal): Promise<PurgeReport> {
+    this.assertOpen();
+    return purgeTrashed(
+      {
+        dataDir: this.dataDir,
+        key: this.dataKey,
+        fs: this.options.fs,
+        now: () => this.now(),
+        exclusive: (work) => this.exclusive(work),
+        inBackups: (work) => {
+          const run = this.backups.then(() => (this.assertOpen(), work()));
+          this.backups = run.catch(() => undefined);
+          return run;
+        },
+        isLive: (id) => this.entries.has(id),
+        trashed: (id) => this.trashed(id),
+        settled: () => this.recorder.settled(),
+        forget: (id) => {
+          this.trashChecked.delete(id);
+          this.cache.delete(id);
+          this.scheduleIndexFlush();
+        },
+      },
+      id,
+      options,
+      onProgress,
+      signal,
+    );
   }
 
   /** Imports a bundle, all or nothing (bundles/importCases.ts). */

@@ -173,6 +173,7 @@ const VALID: Partial<Record<string, Builder>> = {
   'cases.trash': byId,
   'cases.restore': builder(idChoice({ active: 2, trash: 6, other: 2 }), (c, ctx) => ({ id: resolveId(c, ctx) })),
   'trash.list': same(noInput),
+  'trash.purge': builder(fc.tuple(idChoice({ active: 3, trash: 5, other: 2 }), opt(fc.boolean())), ([c, snapshots], ctx) => compact({ id: resolveId(c, ctx), snapshots })),
   'bundle.import': builder(
     fc.record({
       cases: fc.array(fc.record({ draft: caseDraft({ rev: opt(fc.integer({ min: 1, max: 5 })) }), id: fc.oneof(fc.constant(undefined), idArb, idChoice({ active: 1, trash: 1, other: 0 })) }), { maxLength: 4 }),
