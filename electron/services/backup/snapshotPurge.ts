@@ -6,6 +6,7 @@ import type { DurableFs } from '../disk/durableFile';
 import { ServiceError } from '../errors';
 import { encodeSnapshotTo, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type SnapshotEntry } from './archive';
 import { rememberCheck } from './checkCache';
+import { OriginalStore } from '../originals/originalStore';
 import { noteOriginals, originalsPool } from './originalsPool';
 import { streamSnapshot } from './restore';
 import { BACKUPS_DIR, listSnapshots, names, snapshotStreamAad, SNAPSHOT_EXT, writeStreamDurably } from './snapshots';
@@ -39,7 +40,7 @@ export type SnapshotPurgeReport = {
   cancelled: boolean;
   /** Copies of the case's originals removed from backups/files/ (no snapshot names them any more). */
   poolRemoved: number;
-  /** Copies kept there: a snapshot still names them, or the purge was cancelled before every snapshot was read. */
+  /** Copies of the case's own originals kept there: a snapshot still names them, or the pass was cancelled before every snapshot was read. */
   poolKept: number;
 };
 
@@ -153,15 +154,18 @@ async function rewrite(dataDir: string, name: string, id: string, options: Snaps
 }
 
 /**
- * Takes case `id` out of every snapshot, one snapshot after another, then removes the
- * copies of `originals` (the case's originals the purge removed from files/) from the
- * pool once no snapshot left names them. Cancelled between or inside snapshots, it
+ * Takes case `id` out of every snapshot, one snapshot after another, then removes from
+ * the pool the copies of the case's originals (`originals`, the ones the purge removed
+ * from files/, and any its snapshot entries name) that no snapshot left names and that
+ * files/ no longer holds. Cancelled between or inside snapshots, it
  * answers what it did: each snapshot is then old or new.
  */
 export async function purgeFromSnapshots(dataDir: string, id: string, originals: readonly string[], options: SnapshotPurgeOptions): Promise<SnapshotPurgeReport> {
   const all = (await listSnapshots(dataDir)).map((s) => s.name).filter((n) => NAME.test(n));
   const report: SnapshotPurgeReport = { total: all.length, checked: 0, rewritten: 0, cancelled: false, poolRemoved: 0, poolKept: 0 };
   const named = new Map<string, string>();
+  // The case's own originals as the snapshots name them: after a cancelled pass, a second one finds them here.
+  const own = new Map<string, string>(originals.map((sha) => [sha, '']));
   for (const name of all) {
     options.onProgress?.({ done: report.checked, total: all.length });
     if (cancelled(options.signal)) break;
@@ -169,10 +173,11 @@ export async function purgeFromSnapshots(dataDir: string, id: string, originals:
     try {
       await streamSnapshot(dataDir, name, options.key, (entry) => {
         if (cancelled(options.signal)) throw new ServiceError('cancelled', 'Removing the case from the snapshots was cancelled.');
-        if (entryOfCase(id, entry.path)) holds = true;
-        else if (entry.path.startsWith('cases/') || entry.path.startsWith('trash/')) {
+        const isOwn = entryOfCase(id, entry.path);
+        if (isOwn) holds = true;
+        if (entry.path.startsWith('cases/') || entry.path.startsWith('trash/')) {
           try {
-            noteOriginals((JSON.parse(entry.text) as { sources?: unknown }).sources, named);
+            noteOriginals((JSON.parse(entry.text) as { sources?: unknown }).sources, isOwn ? own : named);
           } catch {
             // A case that does not parse names no original.
           }
@@ -191,7 +196,10 @@ export async function purgeFromSnapshots(dataDir: string, id: string, originals:
   report.cancelled = report.checked < all.length;
   options.onProgress?.({ done: report.checked, total: all.length });
   const pool = originalsPool(dataDir, () => options.key, options.fs);
-  for (const sha256 of originals) {
+  const live = new OriginalStore(dataDir, { key: () => options.key, ...(options.fs ? { fs: options.fs } : {}) });
+  for (const sha256 of [...own.keys()].sort()) {
+    // In files/ still (another case uses it): the pool's copy is that case's backup, not the purged case's.
+    if (await live.has(sha256)) continue;
     if (report.cancelled || named.has(sha256)) {
       if (await pool.has(sha256)) report.poolKept++;
       continue;

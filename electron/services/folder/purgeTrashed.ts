@@ -28,11 +28,14 @@ export type PurgeHost = {
  * Deletes a trashed case for good (folder/purgeCase), then — when asked — takes it out
  * of the snapshots too (backup/snapshotPurge), with progress per snapshot and a cancel
  * that leaves each snapshot old or new. A live case is refused: it must be trashed first.
+ * Asked again with `snapshots` for a case already deleted, it does the snapshot pass alone.
  */
 export async function purgeTrashed(host: PurgeHost, id: string, options: { snapshots?: boolean }, onProgress?: (p: { done: number; total: number }) => void, signal?: AbortSignal): Promise<PurgeReport> {
   const outcome = await host.exclusive(async () => {
     if (host.isLive(id)) throw new ServiceError('conflict', `Case "${id}" is in the list, not in the Trash. Move it to the Trash first; only a case in the Trash can be deleted permanently. Nothing was deleted.`);
     const c = await host.trashed(id);
+    // Deleted already, its snapshots asked for again (a pass that was cancelled): only the snapshots are left to do.
+    if (!c && options.snapshots) return { files: 0, overwritten: 0, originalsRemoved: [], originalsShared: 0 };
     if (!c) throw new ServiceError('not_found', `The Trash holds no case with id "${id}". Nothing was deleted.`);
     await host.settled();
     const journal = { id, at: host.now(), originals: originalsOf(c) };
