@@ -13,6 +13,7 @@ import importCommand from './import';
 import info from './info';
 import list from './list';
 import migrate from './migrate';
+import purge from './purge';
 import recover from './recover';
 import restore from './restore';
 import search from './search';
@@ -38,6 +39,7 @@ export const COMMANDS: readonly Command[] = [
   backups,
   restore,
   recover,
+  purge,
   encrypt,
   changePassphrase,
   decrypt,
