@@ -157,8 +157,8 @@ export class CaseStore extends CaseStoreBase {
         forget: (id) => {
           this.trashChecked.delete(id);
           this.cache.delete(id);
-          this.scheduleIndexFlush();
         },
+        flushIndex: () => this.flushIndexNow(),
       },
       id,
       options,

@@ -20,8 +20,10 @@ export type PurgeHost = {
   trashed(id: string): Promise<CaseFile | null>;
   /** Waits for the manifest lines of earlier saves (store/recorder), so none lands after the purge's. */
   settled(): Promise<void>;
-  /** Out of the store's catalogue and caches, the summary index rewritten. */
+  /** Out of the store's catalogue and caches. */
   forget(id: string): void;
+  /** The summary index written now, outside the save queue. */
+  flushIndex(): Promise<void>;
 };
 
 /**
@@ -53,6 +55,14 @@ export async function purgeTrashed(host: PurgeHost, id: string, options: { snaps
       host.forget(id);
     }
   });
+  // What the summary index remembered of the case (its trashed file's state, or its row if the index was
+  // last written while the case was live) is written away now, not at the next quiet moment.
+  try {
+    await host.flushIndex();
+  } catch (err) {
+    if (!isIoError(err)) throw err;
+    throw new ServiceError('io', `The case was deleted, but the list's index file (summary-index.json) could not be rewritten (${(err as NodeJS.ErrnoException).code ?? 'disk error'}) and may still hold its title until it is: it is rewritten the next time this data folder is opened. Close Casefile and open it again.`);
+  }
   const report: PurgeReport = {
     id,
     files: outcome.files,

@@ -221,6 +221,11 @@ export class CaseFiles {
     this.indexWrites.schedule();
   }
 
+  /** Writes the summary index now, outside the save queue (a purged case must not wait in it for a quiet moment). */
+  protected flushIndexNow(): Promise<void> {
+    return this.indexWrites.flush(true);
+  }
+
   /** Moves a bad file aside with a note of why; it is never overwritten or deleted. */
   private quarantine(file: string, reason: string): Promise<QuarantineEntry> {
     return quarantineFile(this.dataDir, this.codec, file, reason);

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import type { TrashEntry } from '../../../shared/contract';
@@ -7,6 +8,7 @@ import { navigate } from '../../lib/router';
 import { enumLabel } from '../../lib/enumLabels';
 import { useErrorText } from '../../lib/errors';
 import { useOperation } from '../../lib/useOperation';
+import { PurgeDialog } from './PurgeDialog';
 
 export function TrashView({ onChanged }: { onChanged: () => void }) {
   const { t } = useTranslation();
@@ -14,6 +16,7 @@ export function TrashView({ onChanged }: { onChanged: () => void }) {
   const format = useFormat();
   const toast = useToast();
   const { value: entries, error, refresh: load } = useOperation(() => api['trash.list']({}), []);
+  const [purging, setPurging] = useState<TrashEntry | null>(null);
 
   const restore = async (entry: TrashEntry) => {
     const result = await api['cases.restore']({ id: entry.id });
@@ -66,6 +69,9 @@ export function TrashView({ onChanged }: { onChanged: () => void }) {
                 <td className="cell-actions">
                   <button type="button" className="btn btn-small" onClick={() => void restore(e)} aria-label={t('trash.restoreNamed', { title: e.title })}>
                     {t('trash.restore')}
+                  </button>{' '}
+                  <button type="button" className="btn btn-small btn-danger" onClick={() => setPurging(e)} aria-label={t('purge.openNamed', { title: e.title })}>
+                    {t('purge.open')}
                   </button>
                 </td>
               </tr>
@@ -73,6 +79,15 @@ export function TrashView({ onChanged }: { onChanged: () => void }) {
           </tbody>
         </table>
       )}
+      <PurgeDialog
+        entry={purging}
+        onClose={() => setPurging(null)}
+        onPurged={(outcome) => {
+          setPurging(null);
+          toast(outcome);
+          void load();
+        }}
+      />
     </div>
   );
 }

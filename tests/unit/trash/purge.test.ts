@@ -51,6 +51,8 @@ for (const encrypted of [false, true]) {
       expect(progress.at(-1)).toBe(2);
       expect(await handlers['trash.list']({}, {})).toEqual([]);
       expect((await handlers['cases.list']({}, {})).map((c) => c.id)).toEqual([built.other]);
+      // While the folder is still open: the indexes are written now, not at close.
+      if (!encrypted) expect(markersIn(await folderBytes(dir))).toEqual([]);
       const verify = await store.verify();
       expect(verify.problems).toEqual([]);
       expect(verify.ok).toBe(true);
