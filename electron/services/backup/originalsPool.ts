@@ -13,8 +13,9 @@ import type { DurableFs } from '../disk/durableFile';
 // a byte changed in place (bit rot, a tool that edits files) would change the
 // backup with the original — the very damage a backup is for. Each is copied
 // through the live store's `open` (which re-hashes it) into the pool's `put`
-// (which hashes it again): a changed original is never pooled. The pool is never
-// pruned: an original is never deleted from files/ either.
+// (which hashes it again): a changed original is never pooled. The pool is pruned
+// only by a permanent deletion (backup/snapshotPurge), of the originals only the
+// purged case used, once no snapshot names them.
 
 /** backups/ (snapshots.ts's BACKUPS_DIR, not imported: snapshots.ts fills the pool, so the import runs the other way). */
 const BACKUPS_DIR = 'backups';
