@@ -10,7 +10,8 @@ import { createServices } from '../../../electron/services/handlers';
 import { readSnapshot } from '../../../electron/services/backup';
 import { readManifest } from '../../../electron/services/audit/manifest';
 import { tempDir } from '../../helpers/fixtures';
-import { buildFolder, folderBytes, markersIn, MARK, openStore, SHARED_MARK, type Built } from '../../helpers/purgeFolder';
+import { decryptFolder } from '../../../electron/services/crypto/convert';
+import { buildFolder, folderBytes, markersIn, MARK, openStore, PASS, SHARED_MARK, type Built } from '../../helpers/purgeFolder';
 
 const exists = (file: string) => access(file).then(() => true, () => false);
 const originalFile = (dir: string, sha: string, root = '') => path.join(dir, root, 'files', sha.slice(0, 2), `${sha}.bin`);
@@ -85,6 +86,12 @@ for (const encrypted of [false, true]) {
       if (manifest) expect(manifest.items.has(built.target)).toBe(false);
       expect((await again.verify()).ok).toBe(true);
       await again.close();
+      if (encrypted) {
+        // Decrypted, the folder (its re-sealed snapshots included) holds no byte of the case either.
+        await decryptFolder(dir, PASS);
+        expect(markersIn(await folderBytes(dir))).toEqual([]);
+        expect(markersIn(await folderBytes(dir), [SHARED_MARK]).length).toBeGreaterThan(0);
+      }
     });
 
     it('keeps the snapshots when asked to, and says how many may still hold the case', async () => {
