@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { SnapshotInfo, VaultStatus } from '../../shared/model';
 import { dailySnapshotDue, restoreSnapshot } from './backup';
-import { changePassphrase, unlockVault, wipe, type ConversionReport, type ScryptParams } from './crypto';
+import { unlockVault, wipe, type ScryptParams } from './crypto';
+import { changePassphrase, type ConversionReport } from './folder/convert';
 import { readVaultFile } from './crypto/journal';
 import { ServiceError } from './errors';
 import { decryptWithBackup, encryptWithBackup } from './folder/folderOps';

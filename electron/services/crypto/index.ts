@@ -6,16 +6,4 @@ export { decryptBytes, encryptBytes, isEncryptedBytes, ENVELOPE_OVERHEAD } from 
 export { createVault, parseVaultHeader, rewrapVault, unlockVault, wrapDataKey, type VaultHeader } from './vault';
 export { EncryptedJsonFile } from './encryptedJsonFile';
 export { aadForFile, aadForPath, JOURNAL_FILE, VAULT_FILE } from '../disk/folderLayout';
-export {
-  changePassphrase,
-  decryptFolder,
-  encryptFolder,
-  folderEncryption,
-  isFolderEncrypted,
-  openVault,
-  recoverConversion,
-  type ConversionReport,
-  type ConvertOptions,
-  type FolderEncryption,
-  type RecoveryResult,
-} from './convert';
+export { folderEncryption, isFolderEncrypted, type FolderEncryption } from './folderState';

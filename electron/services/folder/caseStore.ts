@@ -8,7 +8,8 @@ import type { ExportedBundle, ImportReport, OnConflict, TamperFinding, VerifyRep
 import { sha256Hex } from '../cases/finalize';
 import { storedIdWarnings } from '../cases/caseIds';
 import { ioError, isIoError, ServiceError } from '../errors';
-import { openVault, recoverConversion, wipe } from '../crypto';
+import { wipe } from '../crypto';
+import { openVault, recoverConversion } from './convert';
 import { DurableJsonFile, fsyncDir } from '../disk/durableFile';
 import { removeLeftovers, SUMMARY_INDEX_FILE } from '../disk/folderLayout';
 import { DataDirLock } from '../disk/lock';
