@@ -4,7 +4,7 @@ import type { SnapshotInfo } from '../../../shared/model';
 import { ServiceError } from '../errors';
 import { DamagedSnapshotError } from './archive';
 import { knownCheck, rememberCheck } from './checkCache';
-import { streamSnapshot } from './restore';
+import { streamSnapshot } from './snapshotReader';
 import { BACKUPS_DIR, listSnapshots } from './snapshots';
 
 // Every snapshot checked where it is listed: its seal, gzip stream, trailer and
