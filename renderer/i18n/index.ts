@@ -27,6 +27,7 @@ import type enEvents16 from './locales/en.events16.json';
 import type enBriefOriginals from './locales/en.briefOriginals.json';
 import type enCustody from './locales/en.custody.json';
 import type enOriginal from './locales/en.original.json';
+import { withSharedEnumLabels } from './sharedLabels';
 
 // Every locale file in ./locales is picked up here: `<lang>.json`, plus optional
 // parts `<lang>.<feature>.json` that a feature keeps to itself (their top-level keys
@@ -69,6 +70,7 @@ for (const [file, mod] of Object.entries(files)) {
   const entry = (resources[lang] ??= { translation: {} });
   Object.assign(entry.translation, mod.default);
 }
+for (const [lang, entry] of Object.entries(resources)) entry.translation = withSharedEnumLabels(lang, entry.translation);
 
 /** The languages the settings menu offers, each named in its own language. */
 export const LANGUAGES = [
