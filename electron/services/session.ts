@@ -22,8 +22,8 @@ import { DamagedMetaError, readMeta } from './store/meta';
 // services (JavaScript strings cannot be wiped in place: once unreferenced, the
 // garbage collector reclaims them). The renderer reloads on lock to drop its own.
 
-export const LOCKED_MESSAGE = 'Casefile is locked. Unlock it with the passphrase.';
-export const DEFAULT_IDLE_LOCK_MINUTES = 10;
+const LOCKED_MESSAGE = 'Casefile is locked. Unlock it with the passphrase.';
+const DEFAULT_IDLE_LOCK_MINUTES = 10;
 const IDLE_CHECK_MS = 15_000;
 const DAILY_CHECK_MS = 3_600_000;
 

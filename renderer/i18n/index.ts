@@ -64,7 +64,7 @@ type Texts = typeof en &
   typeof enCustody &
   typeof enOriginal;
 
-export const resources: Record<string, { translation: Record<string, unknown> }> = {};
+const resources: Record<string, { translation: Record<string, unknown> }> = {};
 for (const [file, mod] of Object.entries(files)) {
   const lang = file.replace(/^.*\/([^/.]+)(?:\.[^/]+)?\.json$/, '$1');
   const entry = (resources[lang] ??= { translation: {} });

@@ -12,7 +12,7 @@ import { BACKUPS_DIR, listSnapshots } from './snapshots';
 // it has checked already (see checkCache); `verify` always reads afresh.
 
 /** Why the snapshot is damaged, in words, or null when it reads whole. */
-export async function snapshotProblem(dataDir: string, name: string, key: Buffer | null, options: { cached?: boolean } = {}): Promise<string | null> {
+async function snapshotProblem(dataDir: string, name: string, key: Buffer | null, options: { cached?: boolean } = {}): Promise<string | null> {
   const file = path.join(dataDir, BACKUPS_DIR, name);
   const st = await stat(file).catch(() => null);
   if (!st) return null; // pruned meanwhile: nothing to report

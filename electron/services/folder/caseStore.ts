@@ -28,7 +28,7 @@ import { HourlySnapshots } from '../backup/hourlySnapshots';
 import { importCases, type BeforeWrite } from '../bundles/importCases';
 import { exportCases } from '../bundles/exportCases';
 
-export { ENCRYPTED_MESSAGE, type QuarantineEntry, type StoreChange, type StoreOptions } from '../store/caseStore';
+export { type QuarantineEntry, type StoreChange, type StoreOptions } from '../store/caseStore';
 
 // The case store as the doors use it: the folder opened (a crash's conversion or
 // restore finished, the layout migrated, tampering looked for), the store's cases,

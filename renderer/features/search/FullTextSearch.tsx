@@ -18,7 +18,7 @@ import './search.css';
 // query: an older answer arriving late is dropped. The list's kind, status, priority
 // and tag filters narrow the search too.
 
-export const SEARCH_DEBOUNCE_MS = 150;
+const SEARCH_DEBOUNCE_MS = 150;
 const LIMIT = 100;
 
 

@@ -11,7 +11,7 @@ import { useOperation } from '../../lib/useOperation';
 // First run: an empty data folder (no cases, nothing in the Trash). Offers the shipped
 // sample cases, or to start empty; either choice is remembered on this computer.
 
-export const WELCOME_KEY = 'casefile.welcome';
+const WELCOME_KEY = 'casefile.welcome';
 
 function remembered(): boolean {
   try {
