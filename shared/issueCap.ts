@@ -4,7 +4,7 @@
 
 import type { Issue } from './model';
 
-export const LISTED_ISSUES = 100;
+const LISTED_ISSUES = 100;
 
 /**
  * The first `cap` issues, and one more that counts the rest (`uncounted`: faults already

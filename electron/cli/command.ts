@@ -108,7 +108,7 @@ export async function writeOutput(io: CliIo, file: string, data: string | Uint8A
 }
 
 // An unknown case id is bad input like any other wrong argument: nothing was read or written.
-export const exitFor = (error: ApiError): number =>
+const exitFor = (error: ApiError): number =>
   error.code === 'bad_input' || error.code === 'not_found' ? EXIT.badInput
   : error.code === 'conflict' ? EXIT.conflict
   : error.code === 'locked' ? EXIT.locked

@@ -9,7 +9,7 @@ import { EXIT, type CliIo } from './io';
 import { parseCommandLine } from './parse';
 import { openSessionForCli, serve } from './session';
 import { commandUsage, generalUsage } from './usage';
-export { EXIT, type CliIo } from './io';
+export { type CliIo } from './io';
 
 // The `casefile` dispatcher: finds the command's module (commands/), parses the
 // line against that command's own options, lets the module check its arguments
@@ -17,7 +17,7 @@ export { EXIT, type CliIo } from './io';
 // contract calls. Every fault in the line exits 2 with the command's usage.
 
 /** The help as the modules declare it (what `casefile help` prints). */
-export const USAGE = generalUsage();
+const USAGE = generalUsage();
 
 /** The same io, with every line made safe for a terminal (see forTerminal); JSON stays JSON of the same values. */
 const terminalSafe = (io: CliIo): CliIo => ({ ...io, stdout: (text) => io.stdout(forTerminal(text)), stderr: (text) => io.stderr(forTerminal(text)) });

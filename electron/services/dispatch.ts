@@ -70,7 +70,3 @@ function comparePaths(a: readonly (string | number)[], b: readonly (string | num
   }
   return a.length - b.length;
 }
-
-export function isApiError(value: unknown): value is ApiError {
-  return ApiError.safeParse(value).success;
-}

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { SnapshotInfo, VaultStatus } from '../../shared/model';
 import { dailySnapshotDue, restoreSnapshot } from './backup';
-import { changePassphrase, unlockVault, wipe, type ConversionReport, type ScryptParams } from './crypto';
+import { unlockVault, wipe, type ScryptParams } from './crypto';
+import { changePassphrase, type ConversionReport } from './folder/convert';
 import { readVaultFile } from './crypto/journal';
 import { ServiceError } from './errors';
 import { decryptWithBackup, encryptWithBackup } from './folder/folderOps';
@@ -21,8 +22,8 @@ import { DamagedMetaError, readMeta } from './store/meta';
 // services (JavaScript strings cannot be wiped in place: once unreferenced, the
 // garbage collector reclaims them). The renderer reloads on lock to drop its own.
 
-export const LOCKED_MESSAGE = 'Casefile is locked. Unlock it with the passphrase.';
-export const DEFAULT_IDLE_LOCK_MINUTES = 10;
+const LOCKED_MESSAGE = 'Casefile is locked. Unlock it with the passphrase.';
+const DEFAULT_IDLE_LOCK_MINUTES = 10;
 const IDLE_CHECK_MS = 15_000;
 const DAILY_CHECK_MS = 3_600_000;
 

@@ -10,7 +10,7 @@ import type { ShellStrings } from './strings';
 // to open. The page never names a path: only the dialog (the user) does.
 
 /** As large as browser mode accepts: a bundle with the full text of every source. */
-export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
 /** The file name extensions of bundles, as the installers register them. */
 const BUNDLE_SUFFIX = '.casefile.json';

@@ -16,7 +16,7 @@ function escapeHtml(text: string): string {
 }
 
 /** The page: a meta refresh (no script, so it runs under any policy) and a link should it not. */
-export function handoverHtml(url: string): string {
+function handoverHtml(url: string): string {
   const href = escapeHtml(url);
   return [
     '<!doctype html>',

@@ -16,7 +16,7 @@ const CANDIDATES: Record<string, string[]> = {
 };
 
 /** CASEFILE_CHROMIUM (a path to a Chromium-family browser) wins over the usual places. */
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
+function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
   const chosen = env.CASEFILE_CHROMIUM;
   if (chosen) return existsSync(chosen) ? chosen : null;
   return (CANDIDATES[process.platform] ?? []).find((p) => existsSync(p)) ?? null;

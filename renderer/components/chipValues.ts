@@ -4,7 +4,7 @@
  * Two values are the same chip when they differ only in letter case or in how a letter is
  * encoded (a precomposed "Ә" or "А" + combining mark): the search treats them as one anyway.
  */
-export function chipKey(value: string): string {
+function chipKey(value: string): string {
   return value.normalize('NFC').toLowerCase();
 }
 

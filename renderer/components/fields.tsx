@@ -4,7 +4,7 @@ import { useCurrentSession, type CaseSession } from '../lib/caseSession';
 import { cls, describedBy, FieldFrame, useBuffered, type Parsed } from './fieldFrame';
 import { LineInput } from './LineInput';
 
-export { opt, ShowErrorsContext, useBuffered, FieldFrame, describedBy, type Parsed } from './fieldFrame';
+export { opt, ShowErrorsContext, type Parsed } from './fieldFrame';
 export { AmountField, DateField } from './writtenFields';
 
 type TextFieldProps = {

@@ -28,6 +28,7 @@ import type enBriefOriginals from './locales/en.briefOriginals.json';
 import type enCustody from './locales/en.custody.json';
 import type enOriginal from './locales/en.original.json';
 import type enPurge from './locales/en.purge.json';
+import { withSharedEnumLabels } from './sharedLabels';
 
 // Every locale file in ./locales is picked up here: `<lang>.json`, plus optional
 // parts `<lang>.<feature>.json` that a feature keeps to itself (their top-level keys
@@ -65,12 +66,13 @@ type Texts = typeof en &
   typeof enOriginal &
   typeof enPurge;
 
-export const resources: Record<string, { translation: Record<string, unknown> }> = {};
+const resources: Record<string, { translation: Record<string, unknown> }> = {};
 for (const [file, mod] of Object.entries(files)) {
   const lang = file.replace(/^.*\/([^/.]+)(?:\.[^/]+)?\.json$/, '$1');
   const entry = (resources[lang] ??= { translation: {} });
   Object.assign(entry.translation, mod.default);
 }
+for (const [lang, entry] of Object.entries(resources)) entry.translation = withSharedEnumLabels(lang, entry.translation);
 
 /** The languages the settings menu offers, each named in its own language. */
 export const LANGUAGES = [

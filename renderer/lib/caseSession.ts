@@ -9,7 +9,7 @@ import type { CaseFile } from '../../shared/model';
 // edit was based on; a refused save (someone else saved first) becomes a conflict
 // the user resolves, never a silent overwrite or a silent drop.
 
-export const SAVE_DELAY_MS = 600;
+const SAVE_DELAY_MS = 600;
 
 export type SaveStatus = 'saved' | 'pending' | 'saving' | 'error' | 'conflict';
 

@@ -13,7 +13,7 @@ export type Route =
 /** Settings sections a link can go straight to (#/settings/encryption). */
 export type SettingsSection = 'encryption' | 'backups';
 
-export function parseRoute(hash: string): Route {
+function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   const caseMatch = /^\/case\/([A-Za-z0-9_-]{1,64})$/.exec(path);
   if (caseMatch) return { name: 'case', id: caseMatch[1]! };

@@ -22,7 +22,7 @@ export type SuggestionKey =
   | 'liftRestriction' | 'remedy' | 'liftMeasure' | 'redressMeasure' | 'association';
 
 /** A conviction is recorded: a charge ended in one, or a verdict imposed a penalty. */
-export function isConvicted(c: Prisoner): boolean {
+function isConvicted(c: Prisoner): boolean {
   return c.charges.some((ch) => ch.outcome === 'convicted') || c.decisions.some((d) => d.stage === 'verdict' && d.penalty !== undefined && d.penalty.type !== 'none');
 }
 

@@ -20,7 +20,7 @@ export function withTermUnit(term: Term | undefined, unit: TermUnit, value: numb
 }
 
 /** The plural category words are chosen by; a language the engine does not know counts as "other". */
-export function pluralCategory(lang: string, n: number): Intl.LDMLPluralRule {
+function pluralCategory(lang: string, n: number): Intl.LDMLPluralRule {
   try {
     return new Intl.PluralRules(lang).select(n);
   } catch {

@@ -12,7 +12,7 @@ type T = TFunction<'translation', undefined>;
 type NumberFormat = { lang: string; number: (n: number) => string };
 
 /** Months (years are twelve of them, a fraction of a month its days) and days as the court's units. */
-export function termFromMonths(months: number, days = 0): Term {
+function termFromMonths(months: number, days = 0): Term {
   const whole = Math.floor(months);
   const term: Term = { years: Math.floor(whole / 12), months: whole % 12, days: days + Math.round((months - whole) * 30.4375) };
   const shown = (['years', 'months', 'days'] as const).filter((u) => term[u] !== 0);

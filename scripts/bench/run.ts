@@ -17,7 +17,7 @@ import { renderBrief } from '../../electron/services/briefs';
 import { createServices } from '../../electron/services/handlers';
 import { CaseStore } from '../../electron/services/folder/caseStore';
 import { CURRENT_SCHEMA_VERSION } from '../../electron/services/store/meta';
-import { encryptFolder } from '../../electron/services/crypto';
+import { encryptFolder } from '../../electron/services/folder/convert';
 import { generateCase, rng, type GeneratedCase } from './generate';
 import { benchOriginals } from './originals/index';
 

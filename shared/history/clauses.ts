@@ -25,7 +25,7 @@ const SILENT = new Set(['id', 'rev', 'createdAt', 'updatedAt', 'sha256']);
 const absent = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
 /** A single value of `kind` as a phrase; undefined when there is nothing to show. */
-export function valuePhrase(kind: ValueKind, v: unknown, sources: SourceNamer): Phrase | undefined {
+function valuePhrase(kind: ValueKind, v: unknown, sources: SourceNamer): Phrase | undefined {
   if (absent(v)) return undefined;
   if (typeof kind === 'object') return typeof v === 'string' ? { kind: 'label', group: kind.label, value: v } : undefined;
   switch (kind) {

@@ -125,7 +125,7 @@ function plainListLines(kind: PlainList, change: AuditChange, sources: SourceNam
 }
 
 /** The sentences of one entry, `after` being the case as this entry left it. */
-export function describeEntry(entry: AuditEntry, after: Obj): HistoryLine[] {
+function describeEntry(entry: AuditEntry, after: Obj): HistoryLine[] {
   if (entry.custody) return [custodySentence(entry.custody)];
   const located: Located[] = [];
   let unreadable = false;
@@ -162,7 +162,7 @@ export function describeEntry(entry: AuditEntry, after: Obj): HistoryLine[] {
 }
 
 /** Puts `entry`'s old values back into `state` (the case as the entry left it), giving the case before it. */
-export function undoEntry(state: Obj, entry: AuditEntry): void {
+function undoEntry(state: Obj, entry: AuditEntry): void {
   for (const change of [...entry.changes].reverse()) {
     const segs = parseAuditPath(change.path);
     if (!segs || isReorder({ change, segs })) continue;

@@ -25,7 +25,7 @@ export type ValueKind =
   | { label: string };
 
 /** The parts of a case that are objects of their own (not lists of items). */
-export const PARTS = ['person', 'idDocument', 'arrest', 'detention', 'organization', 'measure', 'appeal', 'analysis', 'consent', 'briefing', 'urgentAction', 'summaries'] as const;
+const PARTS = ['person', 'idDocument', 'arrest', 'detention', 'organization', 'measure', 'appeal', 'analysis', 'consent', 'briefing', 'urgentAction', 'summaries'] as const;
 /** Lists whose items have ids (the log names them by id). */
 export const ITEM_LISTS = ['events', 'sources', 'annotations', 'deadlines', 'advocacy', 'requests', 'decisions'] as const;
 /** Lists of objects without ids (the log records the whole list). */
@@ -77,9 +77,6 @@ export const FIELDS: Record<Part, Record<string, ValueKind>> = {
   charges: { article: 'text', code: 'text', summary: 'text', outcome: label('chargeOutcome') },
   recognitions: { by: 'text', label: label('recognition'), date: 'date' },
 };
-
-/** Values the history writes as one whole even when the log records a change inside them. */
-export const WHOLE_VALUES: ReadonlySet<ValueKind> = new Set(['born', 'penalty', 'term', 'money', 'target', 'file', 'countries', 'strings', 'wgad', 'sourceRefs']);
 
 /** Fields that are parts of their own, nested in another part. */
 export const NESTED_PARTS: Partial<Record<Part, Record<string, Part>>> = {

@@ -30,7 +30,7 @@ export const message = (key: string, values?: Record<string, Phrase>, count?: nu
 export const list = (items: Phrase[], separator: 'comma' | 'semicolon' = 'comma'): Phrase => (items.length === 1 ? items[0]! : { kind: 'list', items, separator });
 
 /** Longer text is cut in a line (the technical details keep what the log holds). */
-export const QUOTE_MAX = 90;
+const QUOTE_MAX = 90;
 
 /** Text the user wrote, quoted the interface language's way and cut to a readable length. */
 export function quoted(s: string, max = QUOTE_MAX): Phrase {

@@ -25,12 +25,12 @@ function lowerFirst(s: string): string {
   return b !== '' && b === b.toLocaleLowerCase() ? a.toLocaleLowerCase() + s.slice(a.length) : s;
 }
 
-export function upperFirst(s: string): string {
+function upperFirst(s: string): string {
   const [a = ''] = [...s];
   return a.toLocaleUpperCase() + s.slice(a.length);
 }
 
-export function phraseText(p: Phrase, w: Writer): string {
+function phraseText(p: Phrase, w: Writer): string {
   switch (p.kind) {
     case 'text':
       return p.text;

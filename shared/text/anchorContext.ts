@@ -65,7 +65,7 @@ export type Surroundings = {
  * the other side and should not by itself orphan the note). A side cut short by the
  * edge of the text counts as holding when it still leads exactly to that edge.
  */
-export function contextAgrees(c: Surroundings): boolean {
+function contextAgrees(c: Surroundings): boolean {
   const total = c.prefixLen + c.suffixLen;
   if (total > 0 && c.prefixErrors + c.suffixErrors <= total * 0.4) return true;
   const sideHolds = (n: number, e: number, atEdge: boolean) => (n >= 8 && e <= n * 0.2) || (atEdge && e === 0);

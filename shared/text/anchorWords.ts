@@ -66,7 +66,7 @@ function codePointAt(text: string, i: number): string {
   return String.fromCodePoint(text.codePointAt(i)!);
 }
 
-export function isWordChar(ch: string): boolean {
+function isWordChar(ch: string): boolean {
   return ch !== '' && WORD.test(ch);
 }
 

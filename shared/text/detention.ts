@@ -98,7 +98,7 @@ export function plusMonths(from: string, months: number): Projected | null {
 }
 
 /** A start date plus whole months and then days (a court's "6 years 4 months", "10 days"), with the same honest range. */
-export function plusDuration(from: string, whole: number, extraDays: number): Projected | null {
+function plusDuration(from: string, whole: number, extraDays: number): Projected | null {
   const period = periodOf(from);
   if (!period || whole < 0 || extraDays < 0) return null;
   const shift = (d: CalendarDate) => {
@@ -152,7 +152,7 @@ type DetentionLike = { since?: string | undefined; expectedRelease?: string | un
 type DecisionLike = { date?: string | undefined; penalty?: { type: string; term?: Term | undefined } | undefined };
 
 /** A term as whole months and days: years are twelve months, days stay days. */
-export function termParts(term: Term): { months: number; days: number } {
+function termParts(term: Term): { months: number; days: number } {
   return { months: (term.years ?? 0) * 12 + (term.months ?? 0), days: term.days ?? 0 };
 }
 

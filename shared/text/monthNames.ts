@@ -6,7 +6,7 @@
 /** The languages Casefile writes dates in. */
 export type DateLanguage = 'en' | 'ru' | 'kk';
 
-export const DATE_LANGUAGES: readonly DateLanguage[] = ['en', 'ru', 'kk'];
+const DATE_LANGUAGES: readonly DateLanguage[] = ['en', 'ru', 'kk'];
 
 type Months = readonly [string, string, string, string, string, string, string, string, string, string, string, string];
 

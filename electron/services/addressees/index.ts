@@ -1,4 +1,3 @@
 export { ADDRESSEES_FILE } from '../disk/folderLayout';
 export { readAddressBook, writeAddressBook, addresseesFor, type AddressBookRead } from './addressBook';
 export { loadSeedAddressBook } from './seed';
-export { treatiesFor, mayCiteIccpr, countryEntry } from '../../../shared/model/addressees';

@@ -39,7 +39,7 @@ export const SNAPSHOT_VERSION = 2;
  * The longest line (one file of the folder) a snapshot may hold. Nothing longer
  * is ever held as one string: the archive itself is read line by line.
  */
-export const MAX_LINE_BYTES = 256 * 2 ** 20;
+const MAX_LINE_BYTES = 256 * 2 ** 20;
 
 const Header = z.strictObject({
   format: z.literal(SNAPSHOT_FORMAT),
@@ -65,7 +65,7 @@ export type SnapshotSummary = { header: SnapshotHeader; files: number; skipped: 
 
 /** A relative path an entry may carry: a known folder and a plain file name, nothing that climbs out. */
 const ENTRY_PATH = /^(meta\.json|settings\.json|addressees\.json|(cases|trash)\/[A-Za-z0-9_-]{1,64}\.json|history\/[A-Za-z0-9_-]{1,64}\.jsonl)$/;
-export const isSnapshotPath = (rel: string) => ENTRY_PATH.test(rel);
+const isSnapshotPath = (rel: string) => ENTRY_PATH.test(rel);
 
 /**
  * Packs a snapshot as its entries arrive, line → gzip → (chunked seal) → `sink`,
@@ -116,7 +116,7 @@ export class DamagedSnapshotError extends ServiceError {
   }
 }
 
-export const damagedSnapshot = (name: string, why: string) => new DamagedSnapshotError(name, why);
+const damagedSnapshot = (name: string, why: string) => new DamagedSnapshotError(name, why);
 
 export type ReadOptions = {
   /** The folder's data key when it is encrypted. */

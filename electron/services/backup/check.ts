@@ -4,7 +4,7 @@ import type { SnapshotInfo } from '../../../shared/model';
 import { ServiceError } from '../errors';
 import { DamagedSnapshotError } from './archive';
 import { knownCheck, rememberCheck } from './checkCache';
-import { streamSnapshot } from './restore';
+import { streamSnapshot } from './snapshotReader';
 import { BACKUPS_DIR, listSnapshots } from './snapshots';
 
 // Every snapshot checked where it is listed: its seal, gzip stream, trailer and
@@ -12,7 +12,7 @@ import { BACKUPS_DIR, listSnapshots } from './snapshots';
 // it has checked already (see checkCache); `verify` always reads afresh.
 
 /** Why the snapshot is damaged, in words, or null when it reads whole. */
-export async function snapshotProblem(dataDir: string, name: string, key: Buffer | null, options: { cached?: boolean } = {}): Promise<string | null> {
+async function snapshotProblem(dataDir: string, name: string, key: Buffer | null, options: { cached?: boolean } = {}): Promise<string | null> {
   const file = path.join(dataDir, BACKUPS_DIR, name);
   const st = await stat(file).catch(() => null);
   if (!st) return null; // pruned meanwhile: nothing to report

@@ -41,8 +41,8 @@ export type CopyOutReport = {
   encrypted: boolean;
 };
 
-export const COPY_PREFIX = 'casefile-backup-';
-export const RESTORE_NOTE = 'RESTORE.txt';
+const COPY_PREFIX = 'casefile-backup-';
+const RESTORE_NOTE = 'RESTORE.txt';
 
 function restoreNote(snapshots: string[], encrypted: boolean, at: string): string {
   return [

@@ -6,7 +6,7 @@ import { listSnapshots } from './snapshots';
 // of it). Decided after each save, but taken only once the save has finished — the
 // store's save queue has settled — and in the backups' own line, never inside a save.
 
-export const HOUR_MS = 3_600_000;
+const HOUR_MS = 3_600_000;
 
 /** Reasons whose snapshot already holds the day's work: one of these under an hour old makes another needless. */
 const FRESH_ENOUGH: ReadonlySet<SnapshotInfo['reason']> = new Set(['start', 'daily', 'hourly', 'manual']);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { ServiceError } from '../errors';
 import { writeFileDurably, type DurableFs } from '../disk/durableFile';
 import { parseMeta } from '../store/meta';
-import { streamSnapshot } from './restore';
+import { streamSnapshot } from './snapshotReader';
 import { listSnapshots } from './snapshots';
 
 // Putting back a damaged meta.json alone, from the newest snapshot that holds a

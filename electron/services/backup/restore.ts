@@ -1,21 +1,16 @@
-import { access, mkdir, open, readFile, rename, rm, unlink } from 'node:fs/promises';
+import { access, mkdir, readFile, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { noteOriginals, restoreOriginals, type OriginalsRestoreReport } from './originalsPool';
 import { z } from 'zod';
-import { AuditEntry, CaseFile, DateTime, type SnapshotInfo } from '../../../shared/model';
-import { encodeHistoryText, readHistoryText } from '../audit/historyLog';
+import { DateTime, type SnapshotInfo } from '../../../shared/model';
 import { rebuildManifest } from '../audit/manifest';
-import { checksumIssues } from '../cases/finalize';
-import { aadForPath, encryptBytes } from '../crypto';
-import { RETIRED_QUARANTINE } from '../disk/folderLayout';
+import { RETIRED_QUARANTINE, SEARCH_INDEX_FILE, SUMMARY_INDEX_FILE } from '../disk/folderLayout';
 import { ioError, isIoError, ServiceError } from '../errors';
-import { fsyncDir, TEMP_SUFFIX, writeFileDurably, type DurableFs } from '../disk/durableFile';
-import { SEARCH_INDEX_FILE, SUMMARY_INDEX_FILE } from '../disk/folderLayout';
-import { readSnapshotFile, type SnapshotContent, type SnapshotEntry } from './archive';
-import { BACKUPS_DIR, createSnapshot, listSnapshots, names, parseSnapshotName, pruneSnapshots, snapshotAad, snapshotStreamAad } from './snapshots';
+import { fsyncDir, TEMP_SUFFIX, writeFileDurably } from '../disk/durableFile';
 import { quarantinedCaseId } from '../disk/quarantineNames';
-import { throwIfCancelled } from '../callContext';
-import { convertStoredCase } from '../store/migrations/convertCase';
+import { restoreOriginals, type OriginalsRestoreReport } from './originalsPool';
+import { createSnapshot, listSnapshots, names, pruneSnapshots } from './snapshots';
+import { snapshotFile } from './snapshotReader';
+import { dropStaging, readManifest, staged, stagingDir, WRITE_BATCH, type Manifest, type RestoreOptions } from './restoreStaging';
 
 // Putting a data folder back as a snapshot holds it, crash-safely, with memory
 // bounded by the largest file whatever the snapshot's size.
@@ -33,13 +28,9 @@ import { convertStoredCase } from '../store/migrations/convertCase';
 // after it leaves restore.json behind and the next open (recoverRestore)
 // finishes the moves before anything else reads the folder. A staging folder
 // without restore.json is never the truth: it is deleted. The caller holds the
-// folder's lock and has closed the store.
+// folder's lock and has closed the store. Staging is in restoreStaging.ts.
 
 export const RESTORE_JOURNAL = 'restore.json';
-/** Where a restore stages the snapshot's files; its name reads as a leftover to the rest of the layout. */
-export const RESTORE_STAGING = `.restore-staging${TEMP_SUFFIX}`;
-const MANIFEST = 'manifest.json';
-const WRITE_BATCH = 16;
 const Journal = z.strictObject({
   format: z.literal('casefile-restore'),
   snapshot: z.string(),
@@ -47,194 +38,6 @@ const Journal = z.strictObject({
   /** Written by a staging restore: the files wait in RESTORE_STAGING. Absent in a journal an older Casefile left: the restore is staged again. */
   staged: z.literal(true).optional(),
 });
-const Manifest = z.strictObject({
-  format: z.literal('casefile-restore-staging'),
-  snapshot: z.string(),
-  at: DateTime,
-  /** Every file the folder holds once restored (relative, with "/"). */
-  files: z.array(z.string()),
-  /** Cases the snapshot holds valid: their quarantined files are made stale by the restore. */
-  restored: z.array(z.string()),
-});
-type Manifest = z.infer<typeof Manifest>;
-
-export type RestoreOptions = {
-  fs?: DurableFs;
-  now?: Date;
-  onProgress?: (p: { done: number; total: number }) => void;
-  /** The longest line a snapshot may hold (tests lower it). */
-  maxLineBytes?: number;
-  /** Checked while staging and through the safety snapshot; once the journal is written the restore finishes. */
-  signal?: AbortSignal;
-};
-
-const stagingDir = (dataDir: string) => path.join(dataDir, RESTORE_STAGING);
-const dropStaging = (dataDir: string) => rm(stagingDir(dataDir), { recursive: true, force: true }).catch(() => undefined);
-
-/** The file of a snapshot by name; the name must be one `listSnapshots` gives. */
-async function snapshotFile(dataDir: string, name: string): Promise<string> {
-  if (!parseSnapshotName(name) || name !== path.basename(name)) throw new ServiceError('bad_input', `"${name}" is not the name of a snapshot; \`casefile backups\` (or Settings → Backups) lists them.`);
-  const file = path.join(dataDir, BACKUPS_DIR, name);
-  try {
-    await access(file);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new ServiceError('not_found', `There is no snapshot named ${name} in ${path.join(dataDir, BACKUPS_DIR)}.`);
-    throw err;
-  }
-  return file;
-}
-
-/**
- * Streams one snapshot by name through `visit`, checking it whole (see
- * readSnapshotFile): what `visit` was given counts only once this resolves.
- */
-export async function streamSnapshot(dataDir: string, name: string, key: Buffer | null, visit?: (entry: SnapshotEntry) => void | Promise<void>, maxLineBytes?: number) {
-  const file = await snapshotFile(dataDir, name);
-  return readSnapshotFile(name, file, { key, wholeAad: snapshotAad(name), streamAad: snapshotStreamAad(name), ...(visit ? { visit } : {}), ...(maxLineBytes ? { maxLineBytes } : {}) });
-}
-
-/** Reads and checks one snapshot by name, its entries gathered in memory: for small folders and tests; a restore streams. */
-export async function readSnapshot(dataDir: string, name: string, key: Buffer | null): Promise<SnapshotContent> {
-  const entries: SnapshotEntry[] = [];
-  const { header, skipped } = await streamSnapshot(dataDir, name, key, (e) => void entries.push(e));
-  return { header, entries, skipped };
-}
-
-const restoreLine = (at: string, rev: number) => `${JSON.stringify({ at, rev, cause: 'backup-restore', changes: [] } satisfies AuditEntry)}\n`;
-
-/** Writes one staged file as the folder stores it (sealed when encrypted), with the snapshot's mtime, synced. */
-async function writeStaged(root: string, rel: string, text: string, mtimeMs: number, key: Buffer | null, fs?: DurableFs): Promise<void> {
-  const file = path.join(root, ...rel.split('/'));
-  const aad = aadForPath(rel);
-  const when = new Date(mtimeMs);
-  let bytes: string | Buffer;
-  if (rel.startsWith('history/')) {
-    // Each line stored as the folder stores lines (sealed one by one when encrypted); a line that is not an entry fails the restore, nothing changed.
-    bytes = encodeHistoryText(text, key, aad, `${path.basename(file)} in the snapshot`);
-  } else bytes = key && rel !== 'meta.json' ? encryptBytes(key, text, aad) : text;
-  const handle = await (fs?.open ?? open)(file, 'wx', 0o600);
-  try {
-    await handle.writeFile(bytes);
-    // A trashed case's mtime is when it was trashed.
-    await handle.utimes(when, when).catch(() => undefined);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-/**
- * Streams the snapshot into the staging folder: its files as the folder will
- * hold them, each case's history ending with a `backup-restore` entry stamped
- * `at` (the journal's time, so a redo writes the same bytes), then the list of
- * them. Throws (the staging left for the caller to drop) when the snapshot is
- * damaged anywhere, its trailer included.
- */
-async function stage(dataDir: string, name: string, key: Buffer | null, at: string, options: RestoreOptions, named: Map<string, string>): Promise<void> {
-  const root = stagingDir(dataDir);
-  await rm(root, { recursive: true, force: true });
-  for (const sub of ['cases', 'trash', 'history']) await mkdir(path.join(root, sub), { recursive: true, mode: 0o700 });
-  // The files to come, as the name counts them (a case and its history each): the progress reported while staging.
-  const counted = parseSnapshotName(name);
-  const expected = counted ? 1 + 2 * (counted.cases + counted.trashed) : 0;
-  const revs = new Map<string, number>();
-  const historyDone = new Set<string>();
-  const restored = new Set<string>();
-  const files: string[] = [];
-  const fileSet = new Set<string>();
-  let inflight: Promise<void>[] = [];
-  let failure: { err: unknown } | null = null;
-  const settle = async () => {
-    const batch = inflight;
-    inflight = [];
-    await Promise.all(batch);
-    if (failure) throw failure.err;
-  };
-  await streamSnapshot(
-    dataDir,
-    name,
-    key,
-    async (entry) => {
-      let text = entry.text;
-      const c = /^(?:cases|trash)\/(.+)\.json$/.exec(entry.path);
-      if (c) {
-        try {
-          const parsed = JSON.parse(text) as { rev?: unknown; sources?: unknown };
-          if (typeof parsed.rev === 'number') revs.set(c[1]!, parsed.rev);
-          noteOriginals(parsed.sources, named);
-        } catch {
-          // A case that is not JSON simply gets no history entry (the store quarantines it on open).
-        }
-        if (validCase(text, c[1]!)) restored.add(c[1]!);
-      }
-      const h = /^history\/(.+)\.jsonl$/.exec(entry.path)?.[1];
-      if (h !== undefined && revs.has(h)) {
-        text = `${text}${text === '' || text.endsWith('\n') ? '' : '\n'}${restoreLine(at, revs.get(h)!)}`;
-        historyDone.add(h);
-      }
-      // Still only the staging folder is written, which the catch in staged() drops: a clean place to stop.
-      throwIfCancelled(options.signal, 'The restore');
-      files.push(entry.path);
-      fileSet.add(entry.path);
-      // Several at once: each write waits for its fsync, and the disk takes them better together.
-      inflight.push(writeStaged(root, entry.path, text, entry.mtimeMs, key, options.fs).catch((err: unknown) => void (failure ??= { err })));
-      if (inflight.length >= WRITE_BATCH) {
-        options.onProgress?.({ done: files.length, total: Math.max(expected, files.length) });
-        await settle();
-      }
-    },
-    options.maxLineBytes,
-    // finally() waits for the promise its callback returns: the last writes settle before the check below.
-    // oxlint-disable-next-line typescript/no-misused-promises
-  ).finally(() => settle().catch(() => undefined));
-  await settle();
-  for (const [id, rev] of revs) {
-    if (historyDone.has(id)) continue;
-    const rel = `history/${id}.jsonl`;
-    const file = path.join(root, 'history', `${id}.jsonl`);
-    if (fileSet.has(rel)) {
-      // The history came before its case: add the entry to what was staged.
-      const text = await readHistoryText(file, key, aadForPath(rel));
-      await unlink(file);
-      await writeStaged(root, rel, `${text}${restoreLine(at, rev)}`, Date.parse(at), key, options.fs);
-    } else {
-      // Cases whose snapshot holds no history (taken before histories existed) start one.
-      files.push(rel);
-      await writeStaged(root, rel, restoreLine(at, rev), Date.parse(at), key, options.fs);
-    }
-  }
-  for (const sub of ['cases', 'trash', 'history']) await fsyncDir(path.join(root, sub), options.fs);
-  const manifest: Manifest = { format: 'casefile-restore-staging', snapshot: name, at, files, restored: [...restored] };
-  await writeFileDurably(path.join(root, MANIFEST), `${JSON.stringify(manifest)}\n`, options.fs);
-}
-
-async function readManifest(dataDir: string, snapshot: string): Promise<Manifest | null> {
-  try {
-    const parsed = Manifest.safeParse(JSON.parse(await readFile(path.join(stagingDir(dataDir), MANIFEST), 'utf8')));
-    return parsed.success && parsed.data.snapshot === snapshot ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The case a snapshot entry holds, when it is a valid one: parses, passes the model, carries `id`, matches its sources' hashes. */
-function validCase(text: string, id: string): CaseFile | null {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  // A snapshot taken before the folder's migration holds version-1 cases: read as version 2, as the migration reads them.
-  const parsed = CaseFile.safeParse(raw);
-  const c = parsed.success ? parsed.data : readAsStored(raw);
-  return c !== null && c.id === id && checksumIssues(c).length === 0 ? c : null;
-}
-
-function readAsStored(raw: unknown): CaseFile | null {
-  const converted = convertStoredCase(raw);
-  return converted.ok ? converted.case : null;
-}
 
 /**
  * Quarantined files whose case the restore brought back valid are stale: left
@@ -300,20 +103,6 @@ async function apply(dataDir: string, manifest: Manifest, key: Buffer | null, at
   options.onProgress?.({ done: total, total });
 }
 
-/** Stages `name` for a restore stamped `at` and returns its manifest; on any failure nothing is left staged. */
-async function staged(dataDir: string, name: string, key: Buffer | null, at: string, options: RestoreOptions, named: Map<string, string>): Promise<Manifest> {
-  try {
-    await stage(dataDir, name, key, at, options, named);
-    const manifest = await readManifest(dataDir, name);
-    if (!manifest) throw new ServiceError('internal', `The restore of ${name} could not read back its own staging list. Nothing was changed.`);
-    return manifest;
-  } catch (err) {
-    await dropStaging(dataDir);
-    if (!isIoError(err)) throw err;
-    throw new ServiceError('io', ioError(err, 'restore the snapshot').message.replace(/The previous version is intact\.$/, 'Nothing was changed.'));
-  }
-}
-
 export async function restoreSnapshot(dataDir: string, name: string, key: Buffer | null, options: RestoreOptions = {}): Promise<{ restored: SnapshotInfo; safetySnapshot: SnapshotInfo; originals: OriginalsRestoreReport }> {
   await snapshotFile(dataDir, name);
   const restored = (await listSnapshots(dataDir)).find((s) => s.name === name)!;
@@ -376,28 +165,4 @@ export async function recoverRestore(dataDir: string, key: Buffer | null, option
   await fsyncDir(dataDir, options.fs);
   await dropStaging(dataDir);
   return journal.snapshot;
-}
-
-/**
- * The newest valid copy of case `id` any snapshot holds (live or trashed then):
- * it must parse, pass the model, carry that id and match its sources' hashes.
- * Damaged snapshots are passed over.
- */
-export async function findValidCopy(dataDir: string, key: Buffer | null, id: string): Promise<{ case: CaseFile; snapshot: string } | null> {
-  for (const info of await listSnapshots(dataDir)) {
-    const found: { cases: CaseFile | null; trash: CaseFile | null } = { cases: null, trash: null };
-    try {
-      await streamSnapshot(dataDir, info.name, key, (e) => {
-        if (e.path === `cases/${id}.json`) found.cases = validCase(e.text, id);
-        else if (e.path === `trash/${id}.json`) found.trash = validCase(e.text, id);
-      });
-    } catch (err) {
-      if (err instanceof ServiceError) continue;
-      throw err;
-    }
-    // Only now, the whole snapshot checked, does what it holds count.
-    const valid = found.cases ?? found.trash;
-    if (valid) return { case: valid, snapshot: info.name };
-  }
-  return null;
 }

@@ -97,7 +97,7 @@ export function detentionText(c: PrisonerCase, l: Labels): string {
 }
 
 /** The day the detention or the measure began, unless the person is already released. */
-export function detainedSince(c: PrisonerCase): string | undefined {
+function detainedSince(c: PrisonerCase): string | undefined {
   return c.detention.status === 'released' ? undefined : c.detention.since;
 }
 

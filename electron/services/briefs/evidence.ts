@@ -19,7 +19,7 @@ function paged(source: Source): boolean {
 }
 
 /** The pages of the quote at [start, end) of a paged source's text. */
-export function quotePages(source: Source, start: number, end: number): QuotePages | undefined {
+function quotePages(source: Source, start: number, end: number): QuotePages | undefined {
   if (!paged(source)) return undefined;
   // The quote prints trimmed: a range that starts or ends on the break between two pages is on the page of its words.
   const text = source.text;

@@ -5,7 +5,7 @@ import path from 'node:path';
 // pdfkit's built-in fonts are WinAnsi-only: Cyrillic and Kazakh letters come out as
 // garbage without any error, so every run of text uses an embedded DejaVu face.
 
-export const FONT_FILES = {
+const FONT_FILES = {
   regular: 'DejaVuSans.ttf',
   bold: 'DejaVuSans-Bold.ttf',
   italic: 'DejaVuSans-Oblique.ttf',
@@ -21,7 +21,7 @@ let cachedDir: string | undefined;
  * relative to this file) works from source, from the `out/main` bundle and from a
  * packaged app alike, since all three load dependencies from node_modules.
  */
-export function fontDir(): string {
+function fontDir(): string {
   if (cachedDir !== undefined) return cachedDir;
   const require = createRequire(import.meta.url);
   const dir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');

@@ -16,7 +16,6 @@ import type { PreparedOriginals } from './originals/outgoing';
 import { decisionName, penaltyText, arrestFacts, sentenceText, measureText } from './caseText';
 import { factsTable, ngoFacts, prisonerFacts } from './factRows';
 export { factsTable, ngoFacts, place, prisonerFacts } from './factRows';
-export { sourceCitation } from './sourceNotes';
 export * from './caseText';
 
 // The pieces several templates share. Each takes the case as the brief may show
@@ -224,7 +223,7 @@ export function toBeCompleted(ctx: Ctx, what: string): void {
   ctx.w.callout([{ text: `${ctx.l.toComplete} ${what}`, style: 'bold' }], { color: THEME.stamp, fill: '#fbeaec' });
 }
 
-export function wgadCategories(ctx: Ctx, c: CaseFile): void {
+function wgadCategories(ctx: Ctx, c: CaseFile): void {
   const { w, l } = ctx;
   w.heading(l.section.wgadCategories, 2);
   const claimed = [...new Set(c.analysis.wgadCategories)].sort();
@@ -247,7 +246,7 @@ export function wgadCategories(ctx: Ctx, c: CaseFile): void {
  * the case does not; where the file has no argument yet, an internal brief says it
  * is to be completed and a public one leaves the cell empty.
  */
-export function iccpr22(ctx: Ctx, c: NgoCase): void {
+function iccpr22(ctx: Ctx, c: NgoCase): void {
   const { w, l } = ctx;
   const f = l.iccpr22Facts;
   const m = c.measure;

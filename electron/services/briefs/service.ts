@@ -19,7 +19,7 @@ import { custodian, type Custodian } from '../sources/exportOriginal';
 import { packBriefZip } from './originals/zip';
 
 /** Briefs are rendered here, inside the data folder (owner-only), never in a shared temp folder. */
-export const BRIEF_TMP = 'tmp';
+const BRIEF_TMP = 'tmp';
 
 /**
  * `kenzhebek-abishev-wgad-ru-2026-12-06.pdf`, `3-cases-multi-en-…`: the subject's name as written

@@ -12,7 +12,7 @@ import type { BriefLang } from '../../../shared/model/brief';
 // reader who wants to check a text finds them in full.
 
 /** "Title — Publisher, 15 January 2022. https://…" */
-export function sourceCitation(s: Source, l: Labels): string {
+function sourceCitation(s: Source, l: Labels): string {
   const head = join([s.title, join([s.publisher, formatPartialDate(s.publishedOn, l)])], ' — ');
   return join([`${head}.`, s.url], ' ');
 }
@@ -40,7 +40,7 @@ export function citeSources(w: DocBuilder, l: Labels, sources: readonly Source[]
 }
 
 /** The sources cited so far, in note order: the annex lists exactly these. */
-export function citedSources(w: DocBuilder, c: Pick<CaseFile, 'sources'>): { n: number; source: Source }[] {
+function citedSources(w: DocBuilder, c: Pick<CaseFile, 'sources'>): { n: number; source: Source }[] {
   const byId = new Map(c.sources.map((s) => [s.id, s]));
   return w.footnotes.flatMap((f, i) => {
     const source = byId.get(f.key);

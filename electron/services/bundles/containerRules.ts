@@ -8,9 +8,9 @@ import type { Issue } from '../../../shared/model';
 
 export const BUNDLE_ENTRY = 'bundle.json';
 export const FILE_ENTRY = /^files\/([0-9a-f]{64})$/;
-export const CONTAINER_SUFFIX = '.casefile.zip';
+const CONTAINER_SUFFIX = '.casefile.zip';
 /** The four bytes every ZIP's first local header starts with. */
-export const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 export const isZip = (bytes: Uint8Array): boolean => bytes.length >= 4 && Buffer.from(bytes.subarray(0, 4)).equals(ZIP_MAGIC);
 

@@ -131,7 +131,7 @@ const sameLine = (a: AuditEntry, b: AuditEntry) =>
  * stored case has no line for its revision), the incoming case must be of a later
  * revision *and* edited later, and the note says it was judged so.
  */
-export function judgeNewer(
+function judgeNewer(
   existing: CaseFile,
   draft: CaseDraft,
   carried: readonly AuditEntry[] | undefined,

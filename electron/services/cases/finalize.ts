@@ -9,7 +9,7 @@ export function sha256Hex(text: string): string {
 }
 
 /** An id for a part of a case (an event, a source…); a case's own id comes from newCaseId (caseIds), which checks the folder. */
-export function newId(): string {
+function newId(): string {
   return randomUUID();
 }
 
@@ -22,7 +22,7 @@ export function checksumIssues(draft: CaseDraft, base: PathSegment[] = []): Issu
   );
 }
 
-export function referenceIssues(draft: CaseDraft, base: PathSegment[] = []): Issue[] {
+function referenceIssues(draft: CaseDraft, base: PathSegment[] = []): Issue[] {
   return checkReferences(draft).map((issue) => ({ ...issue, path: [...base, ...issue.path] }));
 }
 

@@ -21,7 +21,7 @@ import { isWiped } from './wipe';
 export const ENVELOPE_MAGIC = Buffer.from('CFENC', 'ascii');
 export const ENVELOPE_VERSION = 0x31; // "1"
 const HEADER_BYTES = ENVELOPE_MAGIC.length + 1;
-export const NONCE_BYTES = 12;
+const NONCE_BYTES = 12;
 export const TAG_BYTES = 16;
 /** Header + nonce + tag: what encryption adds to every file. */
 export const ENVELOPE_OVERHEAD = HEADER_BYTES + NONCE_BYTES + TAG_BYTES;

@@ -1,21 +1,9 @@
 // Encryption at rest: what the store, the CLI and the app use.
-export { EncryptedFileError, WrongPassphraseError, WRONG_PASSPHRASE_MESSAGE, type EncryptedFileReason } from './errors';
+export { EncryptedFileError, WrongPassphraseError, type EncryptedFileReason } from './errors';
 export { wipe } from './wipe';
-export { defaultScryptParams, deriveKey, scryptParams, scryptParamsForTests, tuneScrypt, type ScryptParams, type TunedScrypt } from './kdf';
-export { decryptBytes, encryptBytes, isEncryptedBytes, ENVELOPE_OVERHEAD } from './envelope';
-export { createVault, parseVaultHeader, rewrapVault, unlockVault, wrapDataKey, type VaultHeader } from './vault';
+export { scryptParamsForTests, type ScryptParams, type TunedScrypt } from './kdf';
+export { decryptBytes, encryptBytes, isEncryptedBytes } from './envelope';
+export { unlockVault, type VaultHeader } from './vault';
 export { EncryptedJsonFile } from './encryptedJsonFile';
-export { aadForFile, aadForPath, JOURNAL_FILE, VAULT_FILE } from '../disk/folderLayout';
-export {
-  changePassphrase,
-  decryptFolder,
-  encryptFolder,
-  folderEncryption,
-  isFolderEncrypted,
-  openVault,
-  recoverConversion,
-  type ConversionReport,
-  type ConvertOptions,
-  type FolderEncryption,
-  type RecoveryResult,
-} from './convert';
+export { aadForFile, aadForPath, VAULT_FILE } from '../disk/folderLayout';
+export { folderEncryption, isFolderEncrypted, type FolderEncryption } from './folderState';

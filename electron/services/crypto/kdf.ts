@@ -35,7 +35,7 @@ export const MIN_PASSPHRASE_CHARS = 8;
 const MAX_SCRYPT_MEMORY = 2 ** 30;
 
 /** What scrypt needs (OpenSSL counts 128·r·(N + p + 2) bytes), plus slack for rounding. */
-export function maxmemFor(N: number, r: number, p: number): number {
+function maxmemFor(N: number, r: number, p: number): number {
   return 128 * r * (N + p + 2) + 64 * 1024;
 }
 
@@ -73,7 +73,7 @@ export function passphraseBytes(passphrase: string): Buffer {
 }
 
 /** How many characters a passphrase has as the length rule counts them: code points after NFC ("Қ" or an emoji is one). */
-export const passphraseLength = (passphrase: string) => [...passphrase.normalize('NFC')].length;
+const passphraseLength = (passphrase: string) => [...passphrase.normalize('NFC')].length;
 
 /**
  * The one length rule for a new passphrase, enforced here so the app, browser

@@ -23,7 +23,7 @@ import { EncryptedFileError } from './errors';
 // a file cut at a chunk boundary ends on a chunk not sealed as the last; another
 // file's chunks, or this file under another name, fail the tag.
 
-export const STREAM_VERSION = 0x32; // "2"
+const STREAM_VERSION = 0x32; // "2"
 const PREFIX_BYTES = 7;
 export const STREAM_HEADER_BYTES = ENVELOPE_MAGIC.length + 1 + 1 + PREFIX_BYTES;
 const DEFAULT_LOG2_CHUNK = 16;

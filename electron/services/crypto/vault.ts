@@ -10,14 +10,14 @@ import { isWiped, wipe } from './wipe';
 // small header instead of every file, and a wrong passphrase is detected by the
 // wrapped key's GCM tag before anything is touched.
 
-export const VAULT_FORMAT = 'casefile-vault';
+const VAULT_FORMAT = 'casefile-vault';
 /**
  * 2: the header carries `check`, a SHA-256 of every other field. GCM cannot tell
  * a wrong passphrase from a damaged salt, nonce, tag or wrapped key — both fail
  * the tag — so without it a flipped byte in vault.json read as "the passphrase
  * is wrong". Version 1 headers (no check) are still read.
  */
-export const VAULT_VERSION = 2;
+const VAULT_VERSION = 2;
 const WRAP_NONCE_BYTES = 12;
 const WRAP_TAG_BYTES = 16;
 /** Binds the wrapped key to its purpose, so no other GCM blob under the same key can stand in for it. */
@@ -51,7 +51,7 @@ export const VaultHeader = z.strictObject({
 export type VaultHeader = z.infer<typeof VaultHeader>;
 
 /** The checksum a header carries: over every field but itself, in a fixed order, so the file's key order and spacing do not matter. */
-export function headerCheck(h: Omit<VaultHeader, 'check'>): string {
+function headerCheck(h: Omit<VaultHeader, 'check'>): string {
   const { kdf, wrap } = h;
   const fields = [h.format, h.version, kdf.name, kdf.N, kdf.r, kdf.p, kdf.keylen, kdf.maxmem, kdf.salt, wrap.cipher, wrap.nonce, wrap.tag, wrap.wrappedKey];
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');

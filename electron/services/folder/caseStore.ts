@@ -8,7 +8,8 @@ import type { ExportedBundle, ImportReport, OnConflict, TamperFinding, VerifyRep
 import { sha256Hex } from '../cases/finalize';
 import { storedIdWarnings } from '../cases/caseIds';
 import { ioError, isIoError, ServiceError } from '../errors';
-import { openVault, recoverConversion, wipe } from '../crypto';
+import { wipe } from '../crypto';
+import { openVault, recoverConversion } from './convert';
 import { DurableJsonFile, fsyncDir } from '../disk/durableFile';
 import { removeLeftovers, SUMMARY_INDEX_FILE } from '../disk/folderLayout';
 import { DataDirLock } from '../disk/lock';
@@ -30,7 +31,7 @@ import type { PurgeReport } from '../../../shared/purge';
 import { finishPurges } from './purgeCase';
 import { purgeTrashed } from './purgeTrashed';
 
-export { ENCRYPTED_MESSAGE, type QuarantineEntry, type StoreChange, type StoreOptions } from '../store/caseStore';
+export { type QuarantineEntry, type StoreChange, type StoreOptions } from '../store/caseStore';
 
 // The case store as the doors use it: the folder opened (a crash's conversion or
 // restore finished, the layout migrated, tampering looked for), the store's cases,

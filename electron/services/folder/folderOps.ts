@@ -1,5 +1,6 @@
 import { createSnapshot, pruneSnapshots, recoverRestore } from '../backup';
-import { decryptFolder, encryptFolder, folderEncryption, openVault, wipe, type ConversionReport, type ConvertOptions, type ScryptParams } from '../crypto';
+import { folderEncryption, wipe, type ScryptParams } from '../crypto';
+import { decryptFolder, encryptFolder, openVault, type ConversionReport, type ConvertOptions } from './convert';
 import { checkNewPassphrase } from '../crypto/kdf';
 
 // Encryption changes to a whole folder, each preceded by a snapshot of the folder
@@ -13,7 +14,7 @@ import { checkNewPassphrase } from '../crypto/kdf';
 /**
  * A conversion may be cancelled while its snapshot is taken (the snapshot then leaves no
  * file) and between files while the folder is rewritten: the files converted so far are
- * then put back (crypto/convert), so the folder is as it was, plain or encrypted.
+ * then put back (folder/convert), so the folder is as it was, plain or encrypted.
  */
 type Cancellable = ConvertOptions & { signal?: AbortSignal };
 

@@ -1,6 +1,7 @@
 import type { SnapshotInfo } from '../../../shared/model';
 import { listCheckedSnapshots, recoverMeta, restoreSnapshot, type RestoreOptions } from '../backup';
-import { isFolderEncrypted, openVault, wipe } from '../crypto';
+import { isFolderEncrypted, wipe } from '../crypto';
+import { openVault } from './convert';
 import type { DamagedMetaError } from '../store/meta';
 import { DataDirLock } from '../disk/lock';
 

@@ -3,7 +3,7 @@ import { loadSampleBundle } from '../samples';
 import type { DomainHandlers } from './compose';
 import type { Folder } from './folder';
 
-export const APP_NAME = 'Casefile';
+const APP_NAME = 'Casefile';
 export const APP_VERSION: string = pkg.version;
 
 export function appHandlers(folder: Folder): DomainHandlers<'app.info' | 'app.sampleBundle'> {

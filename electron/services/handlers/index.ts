@@ -27,7 +27,7 @@ export type { CallContext } from '../callContext';
 export type { Handlers } from './compose';
 export type { Folder, OpenFolder } from './folder';
 export type { Vault } from './vault';
-export { APP_NAME, APP_VERSION } from './app';
+export { APP_VERSION } from './app';
 
 /** The full table over a folder (however it is reached) and whatever can close and reopen it. */
 export function handlerTable(folder: Folder, vault: Vault): Handlers {

@@ -18,7 +18,7 @@ import { firstInvalidUtf8, lineOfByte } from './utf8';
 const ROOT: PathSegment[] = ['bundle'];
 
 /** Line and column (both from 1) of a character offset. */
-export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
@@ -28,7 +28,7 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
   return { line, column: offset - lineStart + 1 };
 }
 
-export function decodeBundleText(fileName: string, bytes: Uint8Array): string {
+function decodeBundleText(fileName: string, bytes: Uint8Array): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw new ServiceError('bad_input', `"${fileName}" is saved as UTF-16; a bundle must be UTF-8. Open it in a text editor and save it as UTF-8, then import it again; nothing was stored.`);
   }
@@ -49,7 +49,7 @@ export function decodeBundleText(fileName: string, bytes: Uint8Array): string {
  * it, and a 100,000-deep value later overflows every recursive reader (the history
  * writer among them).
  */
-export function checkDepth(fileName: string, text: string, max: number): void {
+function checkDepth(fileName: string, text: string, max: number): void {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
@@ -70,7 +70,7 @@ export function checkDepth(fileName: string, text: string, max: number): void {
   }
 }
 
-export function parseJson(fileName: string, text: string): unknown {
+function parseJson(fileName: string, text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {
@@ -114,7 +114,7 @@ function notAnObject(faults: Faults, value: unknown, path: PathSegment[]): boole
  * The Bundle schema, applied a part at a time. Same verdict and the same issue paths
  * as `Bundle.safeParse` on the whole, but faults past the listed ones are only counted.
  */
-export function validateBundle(value: unknown, listed: number): { bundle: Bundle } | { issues: Issue[] } {
+function validateBundle(value: unknown, listed: number): { bundle: Bundle } | { issues: Issue[] } {
   const faults = new Faults(listed);
   if (notAnObject(faults, value, ROOT)) return { issues: faults.listed };
   // A version-1 bundle is read as version 2, each v1-only field's fault reported by its path (MODEL.md, From version 1).

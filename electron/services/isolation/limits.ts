@@ -43,7 +43,7 @@ export type Limits = {
   containerMs: number;
 };
 
-export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
+const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   sourceBytes: 64 * 1024 * 1024,
   pdfPages: 5_000,
   imageSide: 30_000,

@@ -72,7 +72,7 @@ function listed(pages: number[]): string {
  * modest laptop busy (a dense A4 page costs 3–5 s of one core); more would cost
  * memory for nothing there.
  */
-export function ocrLanes(pages: number): number {
+function ocrLanes(pages: number): number {
   return Math.max(1, Math.min(pages, 2, os.availableParallelism()));
 }
 

@@ -10,9 +10,9 @@ import { ServiceError } from '../errors';
 import { loadPdfJs, untrustedPdf } from '../pdfjs';
 
 /** Tesseract reads best at 300 dpi. */
-export const OCR_DPI = 300;
+const OCR_DPI = 300;
 /** A page larger than this many pixels at 300 dpi (A4 is 8.7 million) is drawn smaller, so one page never takes gigabytes. */
-export const MAX_PAGE_PIXELS = 40_000_000;
+const MAX_PAGE_PIXELS = 40_000_000;
 
 export type PageImage = { png: Buffer; width: number; height: number };
 
@@ -65,7 +65,7 @@ export async function renderPdfPages(batch: RenderBatch): Promise<{ numPages: nu
 export type PdfPageSource = { numPages: number; render(page: number): Promise<PageImage>; close(): Promise<void> };
 
 /** Opens the PDF; `render(n)` draws page n (from 1) as a PNG, white behind it. */
-export async function openPdfPages(bytes: Uint8Array): Promise<PdfPageSource> {
+async function openPdfPages(bytes: Uint8Array): Promise<PdfPageSource> {
   const { getDocument } = await loadPdfJs();
   const task = getDocument(untrustedPdf(bytes));
   let doc;

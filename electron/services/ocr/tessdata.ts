@@ -10,10 +10,10 @@ import { fileURLToPath } from 'node:url';
 import type { OcrLang } from '../../../shared/contract';
 import { ServiceError } from '../errors';
 
-export const TESSERACT_LANG: Record<OcrLang, string> = { kk: 'kaz', ru: 'rus', en: 'eng' };
+const TESSERACT_LANG: Record<OcrLang, string> = { kk: 'kaz', ru: 'rus', en: 'eng' };
 
 /** Every language Casefile reads, in the order Tesseract tries them when none is chosen. */
-export const ALL_OCR_LANGS: readonly OcrLang[] = ['kk', 'ru', 'en'];
+const ALL_OCR_LANGS: readonly OcrLang[] = ['kk', 'ru', 'en'];
 
 /** Tesseract's language string ("kaz+rus+eng") for the chosen languages, each once, in the order given. */
 export function tesseractLangs(langs: readonly OcrLang[]): string {

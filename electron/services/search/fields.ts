@@ -103,12 +103,7 @@ export function fieldGroups(c: CaseFile, field: SearchField): Group[] {
   return markedGroups(c, field).map((g) => g.texts);
 }
 
-/** The texts of one field as snippets show them: each group joined. */
-export function fieldParts(c: CaseFile, field: SearchField): string[] {
-  return fieldGroups(c, field).map((g) => g.join(SEPARATOR[field]));
-}
-
-/** fieldParts, each with whether it is confidential. */
+/** The texts of one field as snippets show them, each group joined, with whether it is confidential. */
 export function markedFieldParts(c: CaseFile, field: SearchField): { text: string; confidential: boolean }[] {
   return markedGroups(c, field).map((g) => ({ text: g.texts.join(SEPARATOR[field]), confidential: g.confidential }));
 }

@@ -21,8 +21,6 @@ import { SEARCH_FIELDS } from './fields';
 // checked before anything of the body is parsed. In an encrypted folder the whole
 // file is sealed by the store (readDerivedFile/writeDerivedFile) under its own name.
 
-export { SEARCH_INDEX_FILE } from '../disk/folderLayout';
-
 /** 2: the fields hold model version 2's texts (arrest, decisions, requests…): an index of 1 lacks them. */
 const FORMAT_VERSION = 2;
 

@@ -5,13 +5,10 @@
 // An entry is one Int32: doc << 8 | field << 4 | min(termFrequency, 15).
 
 export const MAX_DOCS = 1 << 23; // what fits above the 8 low bits of an Int32
-export const MAX_FIELDS = 16;
-export const MAX_TF = 15;
+const MAX_TF = 15;
 
 export const encodeEntry = (doc: number, field: number, tf: number) => (doc << 8) | (field << 4) | Math.min(tf, MAX_TF);
 export const entryDoc = (entry: number) => entry >>> 8;
-export const entryField = (entry: number) => (entry >>> 4) & 15;
-export const entryTf = (entry: number) => entry & 15;
 
 /** A growable list of (term, entry) pairs: what a bulk build collects before packing. */
 export class PairLog {

@@ -29,9 +29,9 @@ const TEXT_MEDIA: Record<TextFormat, string> = { txt: 'text/plain', md: 'text/ma
 
 const IMAGES = new Set(['jpg', 'png', 'tif', 'webp', 'heic']);
 
-export const DOCX_MEDIA = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const DOCX_MEDIA = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-export const SUPPORTED = 'Casefile reads .txt, .md, .html, .htm and .pdf files, Word .docx files and photos or scans (JPEG, PNG, TIFF, WebP, HEIC)';
+const SUPPORTED = 'Casefile reads .txt, .md, .html, .htm and .pdf files, Word .docx files and photos or scans (JPEG, PNG, TIFF, WebP, HEIC)';
 
 /** What a user calls the kind of file an extension promises, for "is X, not Y". */
 const CLAIMED: Record<string, string> = {
@@ -79,7 +79,7 @@ function nameOfType(ext: string, mime: string): string {
   return known[ext] ?? `a ${ext.toUpperCase()} file (${mime})`;
 }
 
-export function extensionOf(fileName: string): string {
+function extensionOf(fileName: string): string {
   const base = fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
   const dot = base.lastIndexOf('.');
   return dot <= 0 ? '' : base.slice(dot).toLowerCase();

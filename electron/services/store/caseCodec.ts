@@ -21,7 +21,7 @@ const printable = (text: string) =>
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 
 /** A case as the store writes it: indented JSON with a final line break. */
-export const caseText = (c: CaseFile) => `${JSON.stringify(c, null, 2)}\n`;
+const caseText = (c: CaseFile) => `${JSON.stringify(c, null, 2)}\n`;
 
 export type CaseRead = { ok: true; value: CaseFile } | { ok: false; reason: string };
 

@@ -126,7 +126,7 @@ export async function loadSummaryIndex(file: string, dataKey?: Buffer): Promise<
  * unparsed (which is wiped). Null when it is not what this module writes; the
  * store then makes each agenda from its case file.
  */
-export function readAgendaSection(bytes: Buffer): Map<string, AgendaItem[]> | null {
+function readAgendaSection(bytes: Buffer): Map<string, AgendaItem[]> | null {
   try {
     const parsed: unknown = JSON.parse(bytes.toString('utf8'));
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
@@ -185,7 +185,7 @@ function entryJson(entry: IndexEntry): { row: string; agenda: string } {
 }
 
 /** The index's bytes (plain): head, checksum, body. */
-export function summaryIndexText(index: Pick<SummaryIndex, 'cases' | 'trash'>): string {
+function summaryIndexText(index: Pick<SummaryIndex, 'cases' | 'trash'>): string {
   const trash: string[] = [];
   for (const [id, state] of index.trash) trash.push(`${JSON.stringify(id)}:${JSON.stringify(state)}`);
   const rows: string[] = [];

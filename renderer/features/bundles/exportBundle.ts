@@ -13,7 +13,7 @@ import { exportFileName, type ExportScope } from './exportName';
 const HISTORY_KEY = 'casefile.exportHistory';
 const HISTORY_EVENT = 'casefile:export-history';
 
-export function exportIncludesHistory(): boolean {
+function exportIncludesHistory(): boolean {
   try {
     return localStorage.getItem(HISTORY_KEY) === '1';
   } catch {
@@ -21,7 +21,7 @@ export function exportIncludesHistory(): boolean {
   }
 }
 
-export function setExportIncludesHistory(on: boolean): void {
+function setExportIncludesHistory(on: boolean): void {
   try {
     if (on) localStorage.setItem(HISTORY_KEY, '1');
     else localStorage.removeItem(HISTORY_KEY);

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import type { ApiError } from '../../../shared/errors';
 import type { CaseFile, NgoCase, PrisonerCase } from '../../../shared/model';
 import { useToast } from '../../components/Toasts';
 import { useFormat } from '../../i18n/format';
@@ -30,26 +29,13 @@ import { useSectionInView } from './useSectionInView';
 import { useErrorText } from '../../lib/errors';
 import { useSearchLanding } from '../search/useSearchLanding';
 import { useCasesChanged } from '../../lib/events';
+import { useOperation } from '../../lib/useOperation';
 
 export function CaseView({ id, onChanged }: { id: string; onChanged: () => void }) {
   const { t } = useTranslation();
   const errorOf = useErrorText();
-  const [session, setSession] = useState<CaseSession | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    setSession(null);
-    setError(null);
-    void openSession(id).then((result) => {
-      if (!live) return;
-      if (result.ok) setSession(result.value);
-      else setError(result.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [id]);
+  // Another case is another read: nothing of the previous one stays on screen while it loads.
+  const { value: session, error } = useOperation(() => openSession(id), [id], { resetOnChange: true });
 
   // Saved elsewhere meanwhile: with nothing unsaved here, show the new version; with unsaved edits, the save's conflict view decides.
   useCasesChanged((changes) => {

@@ -21,7 +21,7 @@ function scrollerOf(el: HTMLElement): HTMLElement {
  * `jumped`: the section the nav last jumped to. Near the end a jump cannot bring its heading
  * to the top, so it stays current while its heading is on screen, until the user scrolls.
  */
-export function currentSection(ids: readonly string[], scroller: HTMLElement, header: HTMLElement | null, jumped?: string): string | undefined {
+function currentSection(ids: readonly string[], scroller: HTMLElement, header: HTMLElement | null, jumped?: string): string | undefined {
   const box = scroller.getBoundingClientRect();
   const line = Math.max(box.top, header ? header.getBoundingClientRect().bottom : box.top) + SLACK;
   const tops = ids.map((id) => [id, document.getElementById(`section-${id}-title`)?.getBoundingClientRect().top] as const).filter((e): e is readonly [string, number] => e[1] !== undefined);

@@ -9,7 +9,7 @@ export const HISTORY_VISIBLE = 20;
 /** Changes shown per entry before "Show all changes". */
 export const CHANGES_VISIBLE = 10;
 /** Longer values are cut (the log itself keeps long text as the changed passage). */
-export const VALUE_MAX_CHARS = 500;
+const VALUE_MAX_CHARS = 500;
 
 export type ChangeView =
   | { kind: 'changed'; path: string; old: string; new: string }

@@ -5,7 +5,7 @@ import { daysCount } from '../../../shared/text/daysCount';
 
 // The case list's pure half: which rows pass the filters and in which order.
 
-export const SORT_KEYS = ['name', 'kind', 'status', 'priority', 'region', 'situation', 'days', 'updated'] as const;
+const SORT_KEYS = ['name', 'kind', 'status', 'priority', 'region', 'situation', 'days', 'updated'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDir = 'asc' | 'desc';
 export type Sort = { key: SortKey; dir: SortDir };

@@ -19,7 +19,7 @@ import './lock.css';
  * MIN_PASSPHRASE_CHARS) for the app and the command line alike, counting
  * characters the same way (code points after NFC).
  */
-export const MIN_PASSPHRASE = 8;
+const MIN_PASSPHRASE = 8;
 const passphraseLength = (pass: string) => [...pass.normalize('NFC')].length;
 const IDLE_CHOICES = [0, 5, 10, 15, 30, 60] as const;
 

@@ -19,9 +19,9 @@ export function useVault(): Vault {
 }
 
 /** The user's activity is reported at most this often (it resets the server's idle clock). */
-export const ACTIVITY_REPORT_MS = 30_000;
+const ACTIVITY_REPORT_MS = 30_000;
 /** How often the app asks whether the folder has locked itself. */
-export const LOCK_POLL_MS = 20_000;
+const LOCK_POLL_MS = 20_000;
 
 /**
  * The idle lock: the server keeps the clock and locks itself; the app tells it when the

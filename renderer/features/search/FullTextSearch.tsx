@@ -8,6 +8,8 @@ import { enumLabel } from '../../lib/enumLabels';
 import type { CaseFilter } from '../../../shared/model/listFilter';
 import { highlightPieces, searchableQuery } from './highlight';
 import { requestLanding } from './landingStore';
+import { useOperation } from '../../lib/useOperation';
+import type { OperationState } from '../../lib/operationRunner';
 import './search.css';
 
 // Full-text search over every field of every case (`search.query`), beside the list's
@@ -16,7 +18,7 @@ import './search.css';
 // query: an older answer arriving late is dropped. The list's kind, status, priority
 // and tag filters narrow the search too.
 
-export const SEARCH_DEBOUNCE_MS = 150;
+const SEARCH_DEBOUNCE_MS = 150;
 const LIMIT = 100;
 
 
@@ -42,6 +44,15 @@ export type FullTextSearch = {
   openFirstWhenReady: () => void;
 };
 
+/** What the results panel shows: the last good hits stay while the next query loads; a failure shows none. */
+function answerOf(q: string, search: OperationState<{ shownFor: string; hits: SearchHit[] }>): Answer {
+  if (!q) return { status: 'idle' };
+  const shownFor = search.value?.shownFor ?? q;
+  if (search.loading) return { status: 'loading', hits: search.error ? [] : (search.value?.hits ?? []), shownFor };
+  if (search.error) return { status: 'error', message: search.error.message, hits: [], shownFor };
+  return { status: 'done', hits: search.value?.hits ?? [], shownFor };
+}
+
 /** Opens a hit's case, landing on the match (see useSearchLanding). */
 function openHit(hit: SearchHit): void {
   requestLanding(hit);
@@ -53,9 +64,7 @@ let rememberedQuery = '';
 
 export function useFullTextSearch(filters: CaseFilter): FullTextSearch {
   const [query, setQueryState] = useState(rememberedQuery);
-  const [answer, setAnswer] = useState<Answer>({ status: 'idle' });
   const [activeIndex, setActiveIndex] = useState(0);
-  const seq = useRef(0);
   const pendingOpen = useRef(false);
   const listboxId = useId();
   const q = searchableQuery(query);
@@ -67,34 +76,31 @@ export function useFullTextSearch(filters: CaseFilter): FullTextSearch {
     setQueryState(next);
   }, []);
 
+  // Only the answer to the latest query (and filters) is kept; an older one arriving late is dropped.
+  const search = useOperation(
+    async () => {
+      const result = await api['search.query']({ query: q, limit: LIMIT, kind, status, priority, tag });
+      if (!result.ok) return result;
+      // One entry per case, best first (the service already gives one; this keeps it so).
+      const seen = new Set<string>();
+      return { ok: true as const, value: { shownFor: q, hits: result.value.filter((h) => !seen.has(h.id) && (seen.add(h.id), true)) } };
+    },
+    [q, kind, status, priority, tag],
+    { enabled: q !== '', delayMs: SEARCH_DEBOUNCE_MS },
+  );
+  const { value, error, loading } = search;
+  const answer = useMemo(() => answerOf(q, { value, error, loading }), [q, value, error, loading]);
+
+  // A new answer: the first hit is active, and an Enter pressed before it came opens it.
   useEffect(() => {
-    const mine = ++seq.current;
-    if (!q) {
-      setAnswer({ status: 'idle' });
-      return;
+    if (error) pendingOpen.current = false;
+    if (!value) return;
+    setActiveIndex(0);
+    if (pendingOpen.current) {
+      pendingOpen.current = false;
+      if (value.hits[0]) openHit(value.hits[0]);
     }
-    setAnswer((a) => ({ status: 'loading', hits: a.status === 'idle' ? [] : a.hits, shownFor: a.status === 'idle' ? q : a.shownFor }));
-    const timer = setTimeout(() => {
-      void api['search.query']({ query: q, limit: LIMIT, kind, status, priority, tag }).then((result) => {
-        if (mine !== seq.current) return; // a newer query (or filter) has been asked since
-        if (!result.ok) {
-          pendingOpen.current = false;
-          setAnswer((a) => ({ status: 'error', message: result.error.message, hits: [], shownFor: a.status === 'idle' ? q : a.shownFor }));
-          return;
-        }
-        // One entry per case, best first (the service already gives one; this keeps it so).
-        const seen = new Set<string>();
-        const hits = result.value.filter((h) => !seen.has(h.id) && (seen.add(h.id), true));
-        setAnswer({ status: 'done', hits, shownFor: q });
-        setActiveIndex(0);
-        if (pendingOpen.current) {
-          pendingOpen.current = false;
-          if (hits[0]) openHit(hits[0]);
-        }
-      });
-    }, SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [q, kind, status, priority, tag]);
+  }, [value, error]);
 
   const hits = useMemo(() => (answer.status === 'idle' ? [] : answer.hits), [answer]);
   const open = useCallback(

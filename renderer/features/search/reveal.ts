@@ -5,10 +5,10 @@ import './search.css';
 // screen reader, and take the marks away at the user's next action.
 
 const HIGHLIGHT = 'search-landing';
-export const LANDED_CLASS = 'search-landed';
+const LANDED_CLASS = 'search-landed';
 const ANNOUNCER_ID = 'search-landing-announcer';
 
-export function scrollerOf(el: Element): HTMLElement {
+function scrollerOf(el: Element): HTMLElement {
   for (let p = el.parentElement; p; p = p.parentElement) {
     const o = getComputedStyle(p).overflowY;
     if ((o === 'auto' || o === 'scroll') && p.scrollHeight > p.clientHeight) return p;
@@ -23,7 +23,7 @@ function coveredTop(scroller: HTMLElement): number {
 }
 
 /** Scrolls `scroller` (at once, no animation) so `rect` sits in the middle of its visible part, or its top at the top when taller. */
-export function revealIn(scroller: HTMLElement, rect: DOMRect): void {
+function revealIn(scroller: HTMLElement, rect: DOMRect): void {
   const box = scroller === document.scrollingElement ? new DOMRect(0, 0, window.innerWidth, window.innerHeight) : scroller.getBoundingClientRect();
   const top = Math.max(box.top, coveredTop(scroller));
   const room = box.bottom - top;

@@ -1,11 +1,10 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, isElectron } from '../../api';
 import type { AppInfo } from '../../../shared/contract';
-import type { ApiError } from '../../../shared/errors';
 import type { z } from 'zod';
 import { Dialog } from '../../components/Dialog';
 import { useErrorText } from '../../lib/errors';
+import { useOperation } from '../../lib/useOperation';
 
 export type Info = z.infer<typeof AppInfo>;
 
@@ -79,15 +78,8 @@ export function UnconfirmedSaves({ info }: { info: Info }) {
 export function AboutDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const errorOf = useErrorText();
-  const [info, setInfo] = useState<Info | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  useEffect(() => {
-    if (!open) return;
-    void api['app.info']({}).then((r) => {
-      if (r.ok) setInfo(r.value);
-      else setError(r.error);
-    });
-  }, [open]);
+  // Read each time the dialog opens: the counts and the quarantine change while it is closed.
+  const { value: info, error } = useOperation(() => api['app.info']({}), [open], { enabled: open });
   return (
     <Dialog
       open={open}

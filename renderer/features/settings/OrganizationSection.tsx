@@ -5,6 +5,7 @@ import { api } from '../../api';
 import { ORGANIZATION_FIELDS, SUBMISSION_ONLY_FIELDS, type OrganizationField } from '../../../shared/organization';
 import { describedBy, FieldFrame } from '../../components/fieldFrame';
 import { useErrorText } from '../../lib/errors';
+import { useOperation } from '../../lib/useOperation';
 import { changeFor, EMPTY_TEXTS, textsOf, type OrgTexts } from './organizationForm';
 
 // Settings → Organisation: who submits communications and appeals. Kept in the data
@@ -20,7 +21,7 @@ const INPUT: Record<OrganizationField, { inputMode: 'text' | 'email' | 'tel'; au
   responsibleRole: { inputMode: 'text', autoComplete: 'organization-title', maxLength: 200 },
 };
 
-type Status = { kind: 'saving' } | { kind: 'saved' } | { kind: 'saveFailed' | 'loadFailed'; message: string };
+type Status = { kind: 'saving' } | { kind: 'saved' } | { kind: 'saveFailed'; message: string };
 
 export function OrganizationSection() {
   const { t } = useTranslation();
@@ -29,25 +30,17 @@ export function OrganizationSection() {
   const [texts, setTexts] = useState<OrgTexts>(EMPTY_TEXTS);
   // What the folder holds: only a field that differs is sent.
   const stored = useRef<OrgTexts>(EMPTY_TEXTS);
-  const [loaded, setLoaded] = useState(false);
   const [invalid, setInvalid] = useState<ReadonlySet<OrganizationField>>(new Set());
   const [status, setStatus] = useState<Status | null>(null);
   const textsRef = useLatest(texts);
 
+  const { value: settings, error: loadError, loading } = useOperation(() => api['settings.get']({}), []);
+  const loaded = !loading;
   useEffect(() => {
-    let live = true;
-    void api['settings.get']({}).then((r) => {
-      if (!live) return;
-      if (r.ok) {
-        stored.current = textsOf(r.value.organization);
-        setTexts(stored.current);
-      } else setStatus({ kind: 'loadFailed', message: errorText(r.error) });
-      setLoaded(true);
-    });
-    return () => {
-      live = false;
-    };
-  }, [errorText]);
+    if (!settings) return;
+    stored.current = textsOf(settings.organization);
+    setTexts(stored.current);
+  }, [settings]);
 
   const save = async (fields: readonly OrganizationField[]) => {
     const { patch, invalid: bad } = changeFor(fields, textsRef.current, stored.current);
@@ -106,8 +99,10 @@ export function OrganizationSection() {
     );
   };
 
+  // A failed load shows until the first save says something newer.
+  const shown: Status | { kind: 'loadFailed'; message: string } | null = status ?? (loadError ? { kind: 'loadFailed', message: errorText(loadError) } : null);
   const statusText =
-    status === null ? '' : status.kind === 'saving' ? t('org.saving') : status.kind === 'saved' ? t('org.saved') : t(`org.${status.kind}`, { message: status.message });
+    shown === null ? '' : shown.kind === 'saving' ? t('org.saving') : shown.kind === 'saved' ? t('org.saved') : t(`org.${shown.kind}`, { message: shown.message });
 
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
@@ -132,7 +127,7 @@ export function OrganizationSection() {
           </button>
         </div>
       </form>
-      <p role="status" className={status?.kind === 'saveFailed' || status?.kind === 'loadFailed' ? 'field-error' : 'muted'}>
+      <p role="status" className={shown?.kind === 'saveFailed' || shown?.kind === 'loadFailed' ? 'field-error' : 'muted'}>
         {statusText}
       </p>
     </section>

@@ -8,7 +8,7 @@ import { boundaryOffset } from './domOffsets';
 import type { KeyAction } from './keyboardKeys';
 
 /** The DOM point of a text offset: inside the run (span or mark) that holds it. */
-export function offsetToPoint(root: Element, offset: number): { node: Node; offset: number } | null {
+function offsetToPoint(root: Element, offset: number): { node: Node; offset: number } | null {
   const runs = root.querySelectorAll<HTMLElement>('span[data-start], mark[data-start]');
   let last: HTMLElement | null = null;
   for (const run of runs) {

@@ -13,7 +13,7 @@ import { announce, paint, reveal } from '../search/reveal';
  * reader carries data-start/data-end (offsets into the whole text) and holds one
  * text node (see domOffsets.ts, which maps the other way).
  */
-export function offsetsToRange(root: Element, start: number, end: number): Range | null {
+function offsetsToRange(root: Element, start: number, end: number): Range | null {
   const runs = [...root.querySelectorAll<HTMLElement>('[data-start][data-end]')].filter((el) => el.firstChild?.nodeType === Node.TEXT_NODE);
   const place = (offset: number, atEnd: boolean): [Node, number] | null => {
     for (const run of runs) {

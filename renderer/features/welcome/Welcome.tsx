@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { useToast } from '../../components/Toasts';
@@ -6,11 +6,12 @@ import { navigate } from '../../lib/router';
 import { CASES_CHANGED_EVENT } from '../agenda/useAgenda';
 import './welcome.css';
 import { useErrorText } from '../../lib/errors';
+import { useOperation } from '../../lib/useOperation';
 
 // First run: an empty data folder (no cases, nothing in the Trash). Offers the shipped
 // sample cases, or to start empty; either choice is remembered on this computer.
 
-export const WELCOME_KEY = 'casefile.welcome';
+const WELCOME_KEY = 'casefile.welcome';
 
 function remembered(): boolean {
   try {
@@ -32,25 +33,13 @@ export function Welcome({ onImported }: { onImported: () => void }) {
   const { t } = useTranslation();
   const errorOf = useErrorText();
   const toast = useToast();
-  const [show, setShow] = useState(false);
+  const [dismissed, setDismissed] = useState(remembered);
   const [busy, setBusy] = useState(false);
-  const [encrypted, setEncrypted] = useState(true);
+  // Asked once, and only until a choice is remembered; a failed read just leaves the welcome out.
+  const { value: info } = useOperation(() => api['app.info']({}), [], { enabled: !dismissed });
+  const encrypted = info?.encrypted === true;
 
-  useEffect(() => {
-    if (remembered()) return;
-    let live = true;
-    void api['app.info']({}).then((r) => {
-      if (live && r.ok && r.value.caseCount === 0 && r.value.trashCount === 0) {
-        setEncrypted(r.value.encrypted === true);
-        setShow(true);
-      }
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
-
-  if (!show) return null;
+  if (dismissed || !info || info.caseCount !== 0 || info.trashCount !== 0) return null;
 
   const openSamples = async () => {
     setBusy(true);
@@ -62,7 +51,7 @@ export function Welcome({ onImported }: { onImported: () => void }) {
       return;
     }
     remember('samples');
-    setShow(false);
+    setDismissed(true);
     toast({ kind: 'success', message: t('agenda.welcome.opened', { n: result.value.results.length }) });
     onImported();
     window.dispatchEvent(new Event(CASES_CHANGED_EVENT));
@@ -83,7 +72,7 @@ export function Welcome({ onImported }: { onImported: () => void }) {
             disabled={busy}
             onClick={() => {
               remember('empty');
-              setShow(false);
+              setDismissed(true);
             }}
           >
             {t('agenda.welcome.startEmpty')}

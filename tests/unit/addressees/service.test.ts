@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addresseesFor, ADDRESSEES_FILE, loadSeedAddressBook, readAddressBook, writeAddressBook } from '../../../electron/services/addressees';
 import { restoreSnapshot } from '../../../electron/services/backup';
-import { decryptFolder, encryptFolder } from '../../../electron/services/crypto/convert';
+import { decryptFolder, encryptFolder } from '../../../electron/services/folder/convert';
 import { isEncryptedBytes } from '../../../electron/services/crypto/envelope';
 import { ServiceError } from '../../../electron/services/errors';
 import { CaseStore } from '../../../electron/services/folder/caseStore';

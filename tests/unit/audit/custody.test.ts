@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEntry, CaseFile } from '../../../shared/model';
 import { checkHistories } from '../../../electron/services/audit/historyCheck';
 import { caseDigest } from '../../../electron/services/audit/digest';
-import { encryptFolder } from '../../../electron/services/crypto/convert';
+import { encryptFolder } from '../../../electron/services/folder/convert';
 import { createDispatcher, type Dispatch } from '../../../electron/services/dispatch';
 import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { createHandlers } from '../../../electron/services/handlers';

@@ -2,7 +2,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CaseDraft, type CaseFile } from '../../../shared/model';
-import { encryptFolder } from '../../../electron/services/crypto/convert';
+import { encryptFolder } from '../../../electron/services/folder/convert';
 import { isEncryptedBytes } from '../../../electron/services/crypto/envelope';
 import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { cli } from '../../helpers/cli';

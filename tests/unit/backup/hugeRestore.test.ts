@@ -11,7 +11,7 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeSnapshotTo, RESTORE_STAGING, restoreSnapshot, snapshotStreamAad, type SnapshotEntry } from '../../../electron/services/backup';
-import { encryptFolder, openVault } from '../../../electron/services/crypto/convert';
+import { encryptFolder, openVault } from '../../../electron/services/folder/convert';
 import { decryptBytes } from '../../../electron/services/crypto/envelope';
 import { wipe } from '../../../electron/services/crypto/wipe';
 import { CaseStore } from '../../../electron/services/folder/caseStore';

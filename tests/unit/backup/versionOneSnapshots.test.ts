@@ -10,7 +10,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseDraft, CaseFile } from '../../../shared/model';
 import { listCheckedSnapshots, RESTORE_STAGING, restoreSnapshot, snapshotAad } from '../../../electron/services/backup';
-import { decryptFolder, encryptFolder, openVault } from '../../../electron/services/crypto/convert';
+import { decryptFolder, encryptFolder, openVault } from '../../../electron/services/folder/convert';
 import { encryptBytes } from '../../../electron/services/crypto/envelope';
 import { wipe } from '../../../electron/services/crypto/wipe';
 import { CaseStore } from '../../../electron/services/folder/caseStore';

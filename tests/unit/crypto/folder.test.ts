@@ -2,16 +2,8 @@ import { cp, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CaseFile } from '../../../shared/model';
-import {
-  changePassphrase,
-  decryptFolder,
-  encryptFolder,
-  folderEncryption,
-  isFolderEncrypted,
-  openVault,
-  recoverConversion,
-  type ConvertOptions,
-} from '../../../electron/services/crypto/convert';
+import { changePassphrase, decryptFolder, encryptFolder, openVault, recoverConversion, type ConvertOptions } from '../../../electron/services/folder/convert';
+import { folderEncryption, isFolderEncrypted } from '../../../electron/services/crypto/folderState';
 import { EncryptedJsonFile } from '../../../electron/services/crypto/encryptedJsonFile';
 import { decryptBytes, encryptBytes } from '../../../electron/services/crypto/envelope';
 import { WrongPassphraseError } from '../../../electron/services/crypto/errors';

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { restoreSnapshot } from '../../../electron/services/backup';
-import { decryptFolder, encryptFolder } from '../../../electron/services/crypto/convert';
+import { decryptFolder, encryptFolder } from '../../../electron/services/folder/convert';
 import { isEncryptedBytes } from '../../../electron/services/crypto/envelope';
 import { createDispatcher } from '../../../electron/services/dispatch';
 import { createHandlers } from '../../../electron/services/handlers';

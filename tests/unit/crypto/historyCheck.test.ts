@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CaseDraft } from '../../../shared/model';
 import { checkHistories, type HistoryIssue } from '../../../electron/services/audit/historyCheck';
-import { encryptFolder, openVault } from '../../../electron/services/crypto/convert';
+import { encryptFolder, openVault } from '../../../electron/services/folder/convert';
 import { wipe } from '../../../electron/services/crypto/wipe';
 import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { cli } from '../../helpers/cli';

@@ -6,7 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseDraft } from '../../../shared/model';
-import { openVault } from '../../../electron/services/crypto/convert';
+import { openVault } from '../../../electron/services/folder/convert';
 import { WrongPassphraseError, WRONG_PASSPHRASE_MESSAGE } from '../../../electron/services/crypto/errors';
 import { wipe } from '../../../electron/services/crypto/wipe';
 import { ServiceError } from '../../../electron/services/errors';

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseDraft } from '../../../shared/model';
 import { checkHistories } from '../../../electron/services/audit/historyCheck';
-import { encryptFolder, openVault } from '../../../electron/services/crypto/convert';
+import { encryptFolder, openVault } from '../../../electron/services/folder/convert';
 import { isEncryptedBytes } from '../../../electron/services/crypto/envelope';
 import { wipe } from '../../../electron/services/crypto/wipe';
 import { CaseStore } from '../../../electron/services/folder/caseStore';

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import i18next from 'i18next';
 import type { Writer } from '../../../shared/history/phraseText';
 import { termText, type UnitWords } from '../../../renderer/lib/term';
+import { withSharedEnumLabels } from '../../../renderer/i18n/sharedLabels';
 
 // The renderer's locale files as renderer/i18n/index.ts merges them (`<lang>.json`
 // and every `<lang>.<part>.json`), in a plain i18next instance, and a Writer for
@@ -17,6 +18,7 @@ for (const file of readdirSync(localeDir).filter((f) => f.endsWith('.json'))) {
   const lang = file.split('.')[0]!;
   Object.assign((resources[lang] ??= { translation: {} }).translation, JSON.parse(readFileSync(path.join(localeDir, file), 'utf8')));
 }
+for (const [lang, entry] of Object.entries(resources)) entry.translation = withSharedEnumLabels(lang, entry.translation);
 
 const i18n = i18next.createInstance();
 void i18n.init({ resources, lng: 'en', fallbackLng: false, initAsync: false, interpolation: { escapeValue: false }, returnNull: false });

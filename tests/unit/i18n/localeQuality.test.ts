@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { ENUM_LABELS } from '../../../shared/labels/enumLabels';
 
 // The locale files as the renderer loads them (renderer/i18n/index.ts merges `<lang>.json` and every
 // `<lang>.<part>.json`), checked for what a Kazakh- or Russian-speaking lawyer would trip over:
@@ -30,6 +31,8 @@ function load(lang: Lang): Flat {
   for (const file of readdirSync(LOCALES).filter((f) => f === `${lang}.json` || (f.startsWith(`${lang}.`) && f.endsWith('.json')))) {
     flatten(JSON.parse(readFileSync(join(LOCALES, file), 'utf8')), '', out, file);
   }
+  // The enum words the briefs print too: the renderer merges them in (renderer/i18n/sharedLabels.ts).
+  flatten({ enums: ENUM_LABELS[lang] }, '', out, 'shared/labels/enumLabels.ts');
   return out;
 }
 

@@ -3,7 +3,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Bundle, CaseSummary, type CaseDraftInput } from '../../../shared/model';
-import { encryptFolder } from '../../../electron/services/crypto';
+import { encryptFolder } from '../../../electron/services/folder/convert';
 import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { OriginalStore } from '../../../electron/services/originals/originalStore';
 import { v1ToV2 } from '../../../electron/services/store/migrations/v1ToV2';

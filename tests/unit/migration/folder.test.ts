@@ -1,7 +1,8 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { encryptFolder, isEncryptedBytes } from '../../../electron/services/crypto';
+import { isEncryptedBytes } from '../../../electron/services/crypto';
+import { encryptFolder } from '../../../electron/services/folder/convert';
 import { createSnapshot, listSnapshots, restoreSnapshot } from '../../../electron/services/backup';
 import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { v1ToV2 } from '../../../electron/services/store/migrations/v1ToV2';

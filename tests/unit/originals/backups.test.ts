@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decryptFolder, encryptFolder } from '../../../electron/services/crypto/convert';
+import { decryptFolder, encryptFolder } from '../../../electron/services/folder/convert';
 import { isStreamSealed } from '../../../electron/services/crypto/streamSeal';
 import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { OriginalStore } from '../../../electron/services/originals/originalStore';

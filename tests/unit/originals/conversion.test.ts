@@ -3,7 +3,8 @@ import { cp, mkdir, open as fsOpen, readFile, rename as fsRename, unlink as fsUn
 import path from 'node:path';
 import exifr from 'exifr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decryptFolder, encryptFolder, changePassphrase, openVault, recoverConversion, isFolderEncrypted, type ConvertOptions } from '../../../electron/services/crypto/convert';
+import { decryptFolder, encryptFolder, changePassphrase, openVault, recoverConversion, type ConvertOptions } from '../../../electron/services/folder/convert';
+import { isFolderEncrypted } from '../../../electron/services/crypto/folderState';
 import { isStreamSealed, sealBytesChunked } from '../../../electron/services/crypto/streamSeal';
 import { decryptBytes, isEncryptedBytes } from '../../../electron/services/crypto/envelope';
 import { listFolder, ORIGINALS_AAD } from '../../../electron/services/disk/folderLayout';

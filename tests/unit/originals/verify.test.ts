@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { encryptFolder } from '../../../electron/services/crypto/convert';
+import { encryptFolder } from '../../../electron/services/folder/convert';
 import { isEncryptedBytes } from '../../../electron/services/crypto/envelope';
 import { createDispatcher, type Dispatch } from '../../../electron/services/dispatch';
 import { createHandlers } from '../../../electron/services/handlers';

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { OnConflict } from '../../../shared/contract';
 import { ErrorCode } from '../../../shared/errors';
+import { ENUM_LABELS } from '../../../shared/labels/enumLabels';
 import { ImportAction } from '../../../shared/contract';
 import {
   AdvocacyKind, AdvocacyStatus, CaseKind, CaseStatus, DetentionStatus, EventType, MeasureStatus,
@@ -41,6 +42,8 @@ for (const f of readdirSync(localeDir).filter((f) => f.endsWith('.json')).sort()
   const map = (locales[lang] ??= new Map());
   for (const [k, v] of flatten(tree)) map.set(k, v);
 }
+// The enum words the briefs print too: the renderer merges them in (renderer/i18n/sharedLabels.ts).
+for (const [lang, map] of Object.entries(locales)) for (const [k, v] of flatten({ enums: ENUM_LABELS[lang as keyof typeof ENUM_LABELS] as unknown as Tree })) map.set(k, v);
 const en = locales.en!;
 // A plural family (`key_one`, `key_few`…, chosen by i18next from a count) counts as its key: each
 // language has the forms its grammar needs (tests/unit/i18n/localeQuality.test.ts checks them).

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Api } from '../../../shared/contract';
-import { encryptFolder } from '../../../electron/services/crypto/convert';
+import { encryptFolder } from '../../../electron/services/folder/convert';
 import { createDispatcher } from '../../../electron/services/dispatch';
 import { createHandlers } from '../../../electron/services/handlers';
 import { CaseStore } from '../../../electron/services/folder/caseStore';

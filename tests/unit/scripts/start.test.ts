@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { encryptFolder } from '../../../electron/services/crypto/convert';
+import { encryptFolder } from '../../../electron/services/folder/convert';
 import { resolveDataDir } from '../../../electron/services/paths';
 import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { chooseMode, dataDirFor, RETRY, runInstaller } from '../../../scripts/startApp.mjs';

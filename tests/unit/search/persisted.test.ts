@@ -2,7 +2,8 @@ import { copyFile, readFile, rm, unlink, utimes, writeFile } from 'node:fs/promi
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CaseDraft, type CaseFile } from '../../../shared/model';
-import { encryptFolder, isEncryptedBytes } from '../../../electron/services/crypto';
+import { isEncryptedBytes } from '../../../electron/services/crypto';
+import { encryptFolder } from '../../../electron/services/folder/convert';
 import { SearchService } from '../../../electron/services/search/service';
 import { SEARCH_INDEX_FILE } from '../../../electron/services/disk/folderLayout';
 import { CaseStore } from '../../../electron/services/folder/caseStore';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CaseDraft, CaseFile } from '../../../shared/model';
 import { CaseStore } from '../../../electron/services/folder/caseStore';
-import { encryptFolder } from '../../../electron/services/crypto/convert';
+import { encryptFolder } from '../../../electron/services/folder/convert';
 import type { DurableFs } from '../../../electron/services/disk/durableFile';
 import { FAST_KDF } from '../../helpers/cryptoFolder';
 import { prisonerDraft, tempDir } from '../../helpers/fixtures';

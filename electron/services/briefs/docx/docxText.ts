@@ -77,7 +77,7 @@ async function unzipParts(buffer: Buffer): Promise<Map<string, string>> {
  * breaks and paragraph ends as newlines. Field codes (w:instrText) and deleted text
  * are not what a reader sees; a field's shown result (a page number) is.
  */
-export function wordText(xml: string): string {
+function wordText(xml: string): string {
   let out = '';
   let inText = false;
   let runDepth = 0;

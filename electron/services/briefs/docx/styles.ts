@@ -6,7 +6,7 @@ import { THEME } from '../doc/theme';
 // the same face, sizes, colours and margins, expressed in Word's units.
 
 /** The face the PDF embeds; Word substitutes its own where DejaVu is not installed (it is not embedded). */
-export const FONT = 'DejaVu Sans';
+const FONT = 'DejaVu Sans';
 
 /** w:lang per brief language: a full tag, so Word picks the right spelling and hyphenation dictionaries. */
 const LANGUAGE: Record<BriefLang, string> = { en: 'en-GB', ru: 'ru-RU', kk: 'kk-KZ' };

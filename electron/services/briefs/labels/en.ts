@@ -5,6 +5,7 @@ import type {
 } from '../../../../shared/model';
 import { factsEn } from './facts';
 import { MONTH_NAMES } from '../../../../shared/text/monthNames';
+import { ENUM_LABELS } from '../../../../shared/labels/enumLabels';
 
 // Every word a brief prints that is not the case's own text. English is the
 // reference: its shape is the type (Labels), so a Russian or Kazakh table missing a
@@ -24,6 +25,7 @@ export type DayUnit = 'day' | 'dayNight';
 export type Iccpr22Test = 'law' | 'aim' | 'necessity';
 
 const EN_MONTHS = MONTH_NAMES.en.nominative;
+const SHARED = ENUM_LABELS.en;
 
 export const en = {
   locale: 'en-GB',
@@ -49,9 +51,10 @@ export const en = {
     ngo: 'Submission to the UN Special Rapporteur on the rights to freedom of peaceful assembly and of association',
     multi: 'Case overview',
   },
-  kind: { political_prisoner: 'Political prisoner', ngo_suspension: 'Restricted NGO' } satisfies Names<CaseKind>,
-  status: { active: 'Active', monitoring: 'Monitoring', resolved: 'Resolved', closed: 'Closed' } satisfies Names<CaseStatus>,
-  priority: { urgent: 'Urgent', high: 'High', normal: 'Normal', low: 'Low' } satisfies Names<Priority>,
+  // The words the window prints too come from shared/labels; an NGO case is named by the organisation here on purpose (see there).
+  kind: { ...SHARED.kind, ngo_suspension: 'Restricted NGO' } satisfies Names<CaseKind>,
+  status: SHARED.status satisfies Names<CaseStatus>,
+  priority: SHARED.priority satisfies Names<Priority>,
   detentionStatus: {
     pre_trial: 'Pre-trial detention', house_arrest: 'House arrest', administrative_arrest: 'Administrative arrest', imprisoned: 'Imprisoned',
     restricted_freedom: 'Restricted freedom', forced_treatment: 'Forced psychiatric treatment', incommunicado: 'Whereabouts unknown (incommunicado)',
@@ -87,7 +90,7 @@ export const en = {
     article: 'article', court_document: 'court document', statement: 'statement', interview: 'interview', photo: 'photograph',
     recording: 'recording', other: 'document',
   } satisfies Names<z.infer<typeof SourceKind>>,
-  gender: { female: 'Female', male: 'Male', other: 'Other', unknown: 'Unknown' } satisfies Names<Gender>,
+  gender: SHARED.gender satisfies Names<Gender>,
 
   /** A partial date with the precision given: "2019", "March 2019", "16 February 2021". */
   date: (year: number, month?: number, day?: number): string =>

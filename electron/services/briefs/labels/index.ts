@@ -26,7 +26,7 @@ export function labelsFor(lang: BriefLang): Labels {
  * The per-part label modules (each `{ en, ru, kk }`): append one when a part adds its
  * own words, so allLabelStrings() holds them.
  */
-export const EXTRA_LABEL_TABLES: readonly Readonly<Record<BriefLang, unknown>>[] = [wgadLabels, uaLabels, ngoLabels, multiLabels, originalsLabels];
+const EXTRA_LABEL_TABLES: readonly Readonly<Record<BriefLang, unknown>>[] = [wgadLabels, uaLabels, ngoLabels, multiLabels, originalsLabels];
 
 /** Every fixed string of every table, for telling boilerplate apart from case text. */
 export function allLabelStrings(extra: readonly unknown[] = EXTRA_LABEL_TABLES): string[] {

@@ -1,6 +1,7 @@
 import type { Labels } from './en';
 import { factsKk } from './facts';
 import { MONTH_NAMES } from '../../../../shared/text/monthNames';
+import { ENUM_LABELS } from '../../../../shared/labels/enumLabels';
 
 // Kazakh as a Kazakh lawyer writes it: the terms of the Kazakh texts of the Criminal,
 // Criminal Procedure and Administrative Offences Codes of the Republic of Kazakhstan and
@@ -13,6 +14,7 @@ import { MONTH_NAMES } from '../../../../shared/text/monthNames';
 // keep the official documentary order «2026 жылғы 6 желтоқсан» that Kazakh letters to
 // state bodies use; the interface writes the shorter «6 желтоқсан 2026 ж.».
 const MONTHS = MONTH_NAMES.kk.nominative;
+const SHARED = ENUM_LABELS.kk;
 
 export const kk: Labels = {
   locale: 'kk-KZ',
@@ -36,9 +38,10 @@ export const kk: Labels = {
     ngo: 'БҰҰ-ның Бейбіт жиналыстар бостандығы және бірлестіктер бостандығы құқығы жөніндегі арнайы баяндамашысына хабарлама',
     multi: 'Істерге шолу',
   },
-  kind: { political_prisoner: 'Саяси тұтқын', ngo_suspension: 'Қызметі шектелген ҮЕҰ' },
-  status: { active: 'Жұмыста', monitoring: 'Бақылауда', resolved: 'Шешілді', closed: 'Жабылды' },
-  priority: { urgent: 'Шұғыл', high: 'Жоғары', normal: 'Қалыпты', low: 'Төмен' },
+  // The words the window prints too come from shared/labels; an NGO case is named by the organisation here on purpose (see there).
+  kind: { ...SHARED.kind, ngo_suspension: 'Қызметі шектелген ҮЕҰ' },
+  status: SHARED.status,
+  priority: SHARED.priority,
   detentionStatus: {
     pre_trial: 'Сотқа дейін күзетпен ұстау', house_arrest: 'Үйқамақ', administrative_arrest: 'Әкімшілік қамаққа алу',
     imprisoned: 'Бас бостандығынан айыру', restricted_freedom: 'Бас бостандығын шектеу', forced_treatment: 'Мәжбүрлеп психиатриялық емдеу',
@@ -75,7 +78,7 @@ export const kk: Labels = {
     article: 'мақала', court_document: 'сот құжаты', statement: 'мәлімдеме', interview: 'сұхбат', photo: 'фотосурет',
     recording: 'жазба', other: 'құжат',
   },
-  gender: { female: 'Әйел', male: 'Ер', other: 'Өзге', unknown: 'Белгісіз' },
+  gender: SHARED.gender,
 
   // The year first, as Kazakh official texts write it: «2021 жылғы 16 ақпан», «2019 жылғы наурыз».
   date: (year, month, day) =>

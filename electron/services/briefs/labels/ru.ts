@@ -2,12 +2,14 @@ import type { Labels } from './en';
 import { factsRu } from './facts';
 import { ruPlural } from './plural';
 import { MONTH_NAMES } from '../../../../shared/text/monthNames';
+import { ENUM_LABELS } from '../../../../shared/labels/enumLabels';
 
 // Russian as the UN's own Russian texts and Kazakhstan's Russian-language codes word it
 // (sources in docs/brief-glossary.md). No abbreviations in running text ("дн.", "эл."),
 // no "confession"-reading «Признание», no «Содержание» that reads as "Contents".
 
 const MONTHS = MONTH_NAMES.ru.nominative;
+const SHARED = ENUM_LABELS.ru;
 /** After a day number the month is in the genitive: «16 февраля». */
 const MONTHS_AFTER_DAY = MONTH_NAMES.ru.afterDay;
 
@@ -33,9 +35,10 @@ export const ru: Labels = {
     ngo: 'Обращение к Специальному докладчику ООН по вопросу о праве на свободу мирных собраний и свободу ассоциации',
     multi: 'Обзор дел',
   },
-  kind: { political_prisoner: 'Политический заключённый', ngo_suspension: 'НКО, деятельность которой ограничена' },
-  status: { active: 'В работе', monitoring: 'Мониторинг', resolved: 'Решено', closed: 'Закрыто' },
-  priority: { urgent: 'Срочно', high: 'Высокий', normal: 'Обычный', low: 'Низкий' },
+  // The words the window prints too come from shared/labels; an NGO case is named by the organisation here on purpose (see there).
+  kind: { ...SHARED.kind, ngo_suspension: 'НКО, деятельность которой ограничена' },
+  status: SHARED.status,
+  priority: SHARED.priority,
   detentionStatus: {
     pre_trial: 'Содержание под стражей до суда', house_arrest: 'Домашний арест', administrative_arrest: 'Административный арест',
     imprisoned: 'Лишение свободы', restricted_freedom: 'Ограничение свободы', forced_treatment: 'Принудительное психиатрическое лечение',
@@ -73,7 +76,7 @@ export const ru: Labels = {
     article: 'статья', court_document: 'судебный документ', statement: 'заявление', interview: 'интервью', photo: 'фотография',
     recording: 'запись', other: 'документ',
   },
-  gender: { female: 'Женский', male: 'Мужской', other: 'Иной', unknown: 'Неизвестно' },
+  gender: SHARED.gender,
 
   date: (year, month, day) =>
     month === undefined ? String(year) : day === undefined ? `${MONTHS[month - 1]} ${year}` : `${day} ${MONTHS_AFTER_DAY[month - 1]} ${year}`,

@@ -43,7 +43,7 @@ export function setFont(doc: PDFKit.PDFDocument, style: FontStyle, size: number)
  * than a whole line is cut (see breakWord). Our own breaking, rather than
  * pdfkit's, lets tables split a row between pages at any line.
  */
-export function wrapRun(doc: PDFKit.PDFDocument, run: Run, width: number, defaults: { size: number; style?: FontStyle; color?: string }): Line[] {
+function wrapRun(doc: PDFKit.PDFDocument, run: Run, width: number, defaults: { size: number; style?: FontStyle; color?: string }): Line[] {
   const style = run.style ?? defaults.style ?? 'regular';
   const size = run.size ?? defaults.size;
   const color = run.color ?? defaults.color ?? THEME.text;

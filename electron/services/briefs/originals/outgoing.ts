@@ -15,7 +15,7 @@ import { STRIPPABLE } from './stripLocation';
 export type OriginalReader = (sha256: string, maxBytes: number) => Promise<Buffer>;
 
 /** At most this much of originals goes with one brief: more would not pass an e-mail server, nor fit the answer in memory. */
-export const MAX_ORIGINALS_BYTES = 100 * 1024 * 1024;
+const MAX_ORIGINALS_BYTES = 100 * 1024 * 1024;
 
 export type OutgoingOriginal = {
   /** The source as the brief shows it. */

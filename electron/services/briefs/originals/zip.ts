@@ -5,7 +5,7 @@ import type { OutgoingOriginal } from './outgoing';
 // under `files/<name>`, the name the annex gives it. Built in memory, like the brief
 // itself, so that an encrypted folder never holds a plain copy on disk.
 
-export const ZIP_FILES_DIR = 'files';
+const ZIP_FILES_DIR = 'files';
 
 /** The ZIP's bytes. Entries carry the brief's time, so that one brief zipped twice is the same file. */
 export function packBriefZip(briefName: string, brief: Buffer, originals: readonly OutgoingOriginal[], at: Date): Promise<Buffer> {

@@ -105,7 +105,7 @@ function countryNames(code: string): string[] {
  * something publicly. Free texts — the summary, event titles and descriptions, notes,
  * quotes — are left out on purpose: that is where a confidential name gets restated.
  */
-export function identityTexts(c: CaseFile): string[] {
+function identityTexts(c: CaseFile): string[] {
   const t: (string | undefined)[] = [c.title, c.region, ...(c.country ? countryNames(c.country) : [])];
   for (const s of c.sources) t.push(s.publisher);
   for (const a of c.advocacy) t.push(a.target);

@@ -3,4 +3,4 @@
 export { caseForBrief, type Scope } from './view';
 export { secretsOf, type Secret, type SecretKind } from './secrets';
 export { allowedIn, stringsOf, type Allowed } from './allowed';
-export { appearsIn, describeLeak, findLeaks, haystack, normalizeForMatch, publicFieldsContaining, type Found, type Haystack, type Leak } from './match';
+export { appearsIn, describeLeak, findLeaks, haystack, publicFieldsContaining, type Found, type Haystack, type Leak } from './match';

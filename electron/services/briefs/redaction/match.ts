@@ -14,7 +14,7 @@ import { digitIndex, nameWords, numberForms, secretNumbers, stemKeys } from './w
  * The form both sides are compared in: one space for any run of white space (line
  * wrapping), a hyphen glued back to the word it ended a line in, case folded, NFC.
  */
-export function normalizeForMatch(text: string): string {
+function normalizeForMatch(text: string): string {
   return text
     .normalize('NFC')
     .replace(/\u00AD/g, '')

@@ -28,7 +28,7 @@ for (const e of ENDINGS) {
 /** A stem shorter than this is too common to stand for a name. */
 const MIN_STEM = 4;
 /** "A word of four letters or more" (MODEL.md). */
-export const MIN_NAME_LETTERS = 4;
+const MIN_NAME_LETTERS = 4;
 
 const keysMemo = new Map<string, string[]>();
 
@@ -90,7 +90,7 @@ export function nameWords(text: string, kind: SecretKind): string[] {
 /** A run of digits a person would write with spaces, dashes, dots, brackets or a plus between groups. */
 const NUMBER_SPAN = /\d(?:[ \u00a0\u202f\-–()./+]{0,3}\d)*/g;
 /** Six digits or more: a phone, an ID, a passport or account number (a year or an article is shorter). */
-export const MIN_DIGITS = 6;
+const MIN_DIGITS = 6;
 const YEAR = /^(?:1[89]|20)\d\d$/;
 const AMOUNT = /^\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+$/;
 

@@ -17,7 +17,7 @@ export type Related = { case: CaseFile; sameAuthority: boolean; sharedTags: stri
  * The cases that show a pattern with this one: the same authority imposing a
  * measure, or a tag in common. Closest first: same authority, then most tags shared.
  */
-export function relatedTo(c: NgoCase, candidates: readonly CaseFile[]): Related[] {
+function relatedTo(c: NgoCase, candidates: readonly CaseFile[]): Related[] {
   const authority = c.measure.authority.trim().toLocaleLowerCase('und');
   const tags = new Set(c.tags);
   return candidates

@@ -12,7 +12,7 @@ import { fsyncDir, writeFileDurably, type DurableFs } from '../../disk/durableFi
 // anywhere leaves either the old layout (the step starts over) or the journal
 // (the step runs again: every step is idempotent).
 
-export const MIGRATION_JOURNAL = 'migration.json';
+const MIGRATION_JOURNAL = 'migration.json';
 
 const Journal = z.strictObject({ format: z.literal('casefile-migration'), from: z.int().min(0), to: z.int().min(1) });
 export type MigrationJournal = z.infer<typeof Journal>;

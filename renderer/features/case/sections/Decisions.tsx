@@ -25,7 +25,7 @@ type Stage = Decision['stage'];
 type PenaltyKind = Penalty['type'];
 
 /** The penalty in words: "Administrative arrest, 10 days", "Fine". */
-export function usePenaltyText() {
+function usePenaltyText() {
   const { t } = useTranslation();
   const format = useFormat();
   const words = unitWordsFrom((key, values) => t(key, values));

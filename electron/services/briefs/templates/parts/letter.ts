@@ -24,7 +24,7 @@ function stateOf(c: CaseFile, ctx: Ctx): string {
 }
 
 /** The requests as the case stores them, each narrowed to a recipient marked with it. */
-export function requestItems(ctx: Ctx, c: CaseFile): Run[][] {
+function requestItems(ctx: Ctx, c: CaseFile): Run[][] {
   const { l } = ctx;
   // One run: the writer starts each run on a line of its own, and the addressee belongs on the request's line.
   return c.requests.map((r): Run[] => [

@@ -13,7 +13,7 @@ import { confidentialMark, factsTable, measureText, place, toBeCompleted, type C
 // the measure itself (its type, on its start date) describes it and is not a second one.
 
 type Event = CaseFile['events'][number];
-export const MEASURE_EVENTS: ReadonlySet<Event['type']> = new Set(['suspension', 'fine', 'inspection']);
+const MEASURE_EVENTS: ReadonlySet<Event['type']> = new Set(['suspension', 'fine', 'inspection']);
 
 export type MeasureItem = { date?: string | undefined; rows: FactRow[]; title: string; confidential?: boolean | undefined };
 
@@ -29,7 +29,7 @@ export function furtherMeasures(c: NgoCase): Event[] {
 }
 
 /** The case's measure and the further ones, in date order (undated ones where the case put them). */
-export function measureItems(ctx: Ctx, c: NgoCase): MeasureItem[] {
+function measureItems(ctx: Ctx, c: NgoCase): MeasureItem[] {
   const { l } = ctx;
   const t = ngoLabels[ctx.lang];
   const m = c.measure;

@@ -1,19 +1,19 @@
 import { access, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
-import { convertHistoryBytes } from './sealedLines';
 import { ioError, isIoError, ServiceError } from '../errors';
 import { fsyncDir, type DurableFs } from '../disk/durableFile';
-import { decryptBytes, encryptBytes, isEncryptedBytes } from './envelope';
-import { EncryptedFileError } from './errors';
 import { listFolder, removeLeftovers, type Target } from '../disk/folderLayout';
-import { missingVaultError, orphanCiphertext } from './missingVault';
-import { replaceStreaming, resealSnapshot } from './snapshotReseal';
-import { resealOriginal } from './originalReseal';
-import { readJournal, readVaultFile, removeJournal, removeVaultFile, writeJournal, writeVaultFile, type Journal } from './journal';
-import { checkNewPassphrase, strongerParams, type ScryptParams } from './kdf';
-import { createVault, paramsOf, unlockVault, wrapDataKey, type VaultHeader } from './vault';
-import { wipe } from './wipe';
+import { convertHistoryBytes } from '../crypto/sealedLines';
+import { decryptBytes, encryptBytes, isEncryptedBytes } from '../crypto/envelope';
+import { EncryptedFileError } from '../crypto/errors';
+import { readState, type VaultState } from '../crypto/folderState';
+import { replaceStreaming, resealSnapshot } from '../crypto/snapshotReseal';
+import { resealOriginal } from '../crypto/originalReseal';
+import { removeJournal, removeVaultFile, writeJournal, writeVaultFile } from '../crypto/journal';
+import { checkNewPassphrase, strongerParams, type ScryptParams } from '../crypto/kdf';
+import { createVault, paramsOf, unlockVault, wrapDataKey, type VaultHeader } from '../crypto/vault';
+import { wipe } from '../crypto/wipe';
 
 // Converting a closed data folder between plain and encrypted, crash-safely.
 //
@@ -76,12 +76,6 @@ async function cancelled(dir: string, key: Buffer, back: 'encrypt' | 'decrypt', 
 
 const realFs: DurableFs = { open, rename, unlink };
 
-export type FolderEncryption =
-  | { state: 'plain' }
-  | { state: 'encrypted' }
-  /** A conversion was interrupted; opening with the passphrase finishes it (the folder ends up encrypted). */
-  | { state: 'interrupted'; operation: 'encrypt' | 'decrypt' };
-
 export type RecoveryResult =
   /** `left`: what is in each folder once the leftovers are gone (see removeLeftovers). */
   | { state: 'clean'; encrypted: boolean; left: ReadonlyMap<string, readonly string[]> }
@@ -89,24 +83,6 @@ export type RecoveryResult =
   | { state: 'finished'; operation: 'encrypt' | 'decrypt'; outcome: 'completed' | 'rolled_back'; encrypted: boolean }
   /** An interrupted conversion needs the passphrase; nothing but leftover temp files was touched. */
   | { state: 'needs_passphrase'; operation: 'encrypt' | 'decrypt' };
-
-type State =
-  /** `stale`: a journal left by a conversion that had committed (only its deletion was missing). */
-  | { kind: 'plain'; stale: boolean }
-  | { kind: 'encrypted'; vault: VaultHeader; stale: boolean }
-  | { kind: 'encrypting'; vault: VaultHeader }
-  | { kind: 'decrypting'; vault: VaultHeader };
-
-async function readState(dir: string): Promise<State> {
-  const [vault, journal]: [VaultHeader | null, Journal | null] = await Promise.all([readVaultFile(dir), readJournal(dir)]);
-  if (journal?.operation === 'encrypt') return vault ? { kind: 'encrypted', vault, stale: true } : { kind: 'encrypting', vault: journal.vault };
-  if (journal?.operation === 'decrypt') return vault ? { kind: 'decrypting', vault } : { kind: 'plain', stale: true };
-  if (vault) return { kind: 'encrypted', vault, stale: false };
-  // No vault and no journal says "plain"; the files must agree before anything treats them so.
-  const sealed = await orphanCiphertext(dir);
-  if (sealed) throw missingVaultError(dir, sealed);
-  return { kind: 'plain', stale: false };
-}
 
 const notEncrypted = () => new ServiceError('bad_input', 'This data folder is not encrypted. Nothing was changed.');
 
@@ -211,7 +187,7 @@ async function convertFiles(dir: string, key: Buffer, direction: 'encrypt' | 'de
 }
 
 /** Finishes an interrupted conversion towards the encrypted state with the (already unwrapped) key. */
-async function resolveInterrupted(dir: string, state: Extract<State, { kind: 'encrypting' | 'decrypting' }>, key: Buffer, options: ConvertOptions): Promise<ConversionReport> {
+async function resolveInterrupted(dir: string, state: Extract<VaultState, { kind: 'encrypting' | 'decrypting' }>, key: Buffer, options: ConvertOptions): Promise<ConversionReport> {
   await removeLeftovers(dir);
   const report = await convertFiles(dir, key, 'encrypt', { ...options, signal: undefined }); // recovery is not cancelled halfway
   if (state.kind === 'encrypting') {
@@ -221,19 +197,6 @@ async function resolveInterrupted(dir: string, state: Extract<State, { kind: 'en
   await options.onStep?.('cleanup');
   await removeJournal(dir, options.fs);
   return report;
-}
-
-/** Whether the folder needs the passphrase to open (encrypted, or a conversion was interrupted). */
-export async function folderEncryption(dir: string): Promise<FolderEncryption> {
-  const state = await readState(dir);
-  if (state.kind === 'plain') return { state: 'plain' };
-  if (state.kind === 'encrypted') return { state: 'encrypted' };
-  return { state: 'interrupted', operation: state.kind === 'encrypting' ? 'encrypt' : 'decrypt' };
-}
-
-/** True when opening the folder needs the passphrase. */
-export async function isFolderEncrypted(dir: string): Promise<boolean> {
-  return (await folderEncryption(dir)).state !== 'plain';
 }
 
 /**
