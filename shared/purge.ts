@@ -13,7 +13,7 @@ export type PurgeInput = z.infer<typeof PurgeInput>;
 
 const Count = z.int().min(0);
 
-export const SnapshotPurgeReport = z.strictObject({
+const SnapshotPurgeReport = z.strictObject({
   total: Count,
   checked: Count,
   rewritten: Count,

@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { encryptFolder } from '../../electron/services/crypto/convert';
+import { encryptFolder } from '../../electron/services/folder/convert';
 import type { DurableFs } from '../../electron/services/disk/durableFile';
 import { CaseStore } from '../../electron/services/folder/caseStore';
 import { CaseDraft, type SourceFile } from '../../shared/model';

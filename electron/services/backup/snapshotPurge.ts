@@ -8,7 +8,7 @@ import { encodeSnapshotTo, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type SnapshotEntry
 import { rememberCheck } from './checkCache';
 import { OriginalStore } from '../originals/originalStore';
 import { noteOriginals, originalsPool } from './originalsPool';
-import { streamSnapshot } from './restore';
+import { streamSnapshot } from './snapshotReader';
 import { BACKUPS_DIR, listSnapshots, names, snapshotStreamAad, SNAPSHOT_EXT, writeStreamDurably } from './snapshots';
 
 // A purged case taken out of every snapshot of the folder (folder/purgeCase removes

@@ -22,7 +22,7 @@ import { encodeSnapshotTo, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type SnapshotEntry
 // tells as much.
 
 export const BACKUPS_DIR = 'backups';
-const SNAPSHOT_EXT = '.casefile-snapshot';
+export const SNAPSHOT_EXT = '.casefile-snapshot';
 /** The scheduled kinds, pruned by day and week; the others mark a change to the whole folder and are kept by count. */
 const SCHEDULED: ReadonlySet<SnapshotReason> = new Set(['start', 'daily', 'hourly', 'manual']);
 export const KEEP_DAILY = 7;

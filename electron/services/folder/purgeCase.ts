@@ -49,7 +49,7 @@ const journalFile = (dataDir: string, id: string) => path.join(dataDir, LOCAL_DI
  * Every history file of a case: `history/<id>.jsonl` and the per-device `history/<id>.<device>.jsonl`.
  * One function so that it can be pointed at audit/'s own list of a case's history files.
  */
-export async function historyFilesOf(dataDir: string, id: string): Promise<string[]> {
+async function historyFilesOf(dataDir: string, id: string): Promise<string[]> {
   return (await entries(path.join(dataDir, HISTORY_DIR)))
     .filter((e) => e.isFile() && e.name.endsWith('.jsonl') && (e.name === `${id}.jsonl` || e.name.startsWith(`${id}.`)))
     .map((e) => path.join(dataDir, HISTORY_DIR, e.name));
@@ -67,7 +67,7 @@ async function sourcesIn(dataDir: string, rel: string, key: Buffer | null): Prom
 }
 
 /** The originals every other case names: live, trashed, and quarantined copies that still read. */
-export async function originalsOfOtherCases(dataDir: string, key: Buffer | null, id: string): Promise<Set<string>> {
+async function originalsOfOtherCases(dataDir: string, key: Buffer | null, id: string): Promise<Set<string>> {
   const named = new Map<string, string>();
   for (const sub of [CASES, TRASH, QUARANTINE]) {
     for (const e of await entries(path.join(dataDir, sub))) {
@@ -91,7 +91,7 @@ export async function beginPurge(dataDir: string, journal: PurgeJournal, fs?: Du
 }
 
 /** The purges a crash cut short, to be finished before the folder is read. A journal that does not parse is set aside by name only. */
-export async function pendingPurges(dataDir: string): Promise<PurgeJournal[]> {
+async function pendingPurges(dataDir: string): Promise<PurgeJournal[]> {
   const found: PurgeJournal[] = [];
   for (const e of await entries(path.join(dataDir, LOCAL_DIR))) {
     if (!e.isFile() || !e.name.startsWith(JOURNAL_PREFIX) || !e.name.endsWith('.json')) continue;
@@ -177,6 +177,6 @@ export async function finishPurges(dataDir: string, key: Buffer | null, fs?: Dur
 }
 
 /** Whether a purge of this case is under way or was cut short (its journal is there). */
-export async function purgePending(dataDir: string, id: string): Promise<boolean> {
+async function purgePending(dataDir: string, id: string): Promise<boolean> {
   return (await readdir(path.join(dataDir, LOCAL_DIR)).catch(() => [] as string[])).includes(`${JOURNAL_PREFIX}${id}.json`);
 }

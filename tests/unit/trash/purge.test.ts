@@ -10,7 +10,7 @@ import { createServices } from '../../../electron/services/handlers';
 import { readSnapshot } from '../../../electron/services/backup';
 import { readManifest } from '../../../electron/services/audit/manifest';
 import { tempDir } from '../../helpers/fixtures';
-import { decryptFolder } from '../../../electron/services/crypto/convert';
+import { decryptFolder } from '../../../electron/services/folder/convert';
 import { buildFolder, folderBytes, markersIn, MARK, openStore, PASS, SHARED_MARK, type Built } from '../../helpers/purgeFolder';
 
 const exists = (file: string) => access(file).then(() => true, () => false);
