@@ -176,7 +176,3 @@ export async function finishPurges(dataDir: string, key: Buffer | null, fs?: Dur
   return done;
 }
 
-/** Whether a purge of this case is under way or was cut short (its journal is there). */
-async function purgePending(dataDir: string, id: string): Promise<boolean> {
-  return (await readdir(path.join(dataDir, LOCAL_DIR)).catch(() => [] as string[])).includes(`${JOURNAL_PREFIX}${id}.json`);
-}
