@@ -9,6 +9,7 @@ import { AnnotationState } from './model/annotationStatus';
 import { BriefFormat, BriefLang, BriefMode, BriefOriginals, BriefTemplate, PreparedBy } from './model/brief';
 import { FolderSettings, FolderSettingsPatch } from './settings';
 import { DeviceInfo, DeviceName } from './team';
+import { TableExport, TableExportInput, TableImportInput, TableImportReport, TablePreview, TablePreviewInput } from './tables';
 import { SearchHit, SearchQuery } from './model/search';
 import { AgendaRow, IsoDay } from './model/agenda';
 import { AuditEntry, BundleHistory } from './model/audit';
@@ -411,6 +412,12 @@ export const contract = {
   /** This machine as a device of the data folder (made on first use; never synced): what the history names beside its changes. */
   'team.device': { input: NoInput, output: DeviceInfo },
   'team.setDeviceName': { input: z.strictObject({ name: DeviceName }), output: DeviceInfo },
+  /** A spreadsheet (.xlsx or .csv) read in a worker and mapped onto cases: nothing is stored. */
+  'tables.preview': { input: TablePreviewInput, output: TablePreview },
+  /** The same, then stored all or nothing once every row passes the model (or, with dryRun, only reported). */
+  'tables.import': { input: TableImportInput, output: TableImportReport },
+  /** The list (as filtered) as .xlsx or .csv, in the language asked; confidential columns only when `internal`. */
+  'tables.export': { input: TableExportInput, output: TableExport },
 } as const satisfies Record<OperationName, OperationSpec>;
 
 export type Contract = typeof contract;
