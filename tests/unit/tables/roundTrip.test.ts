@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { CaseDraft, penaltyInForce, type CaseFile } from '../../../shared/model';
 import { ngoDraft, prisonerDraft } from '../../helpers/fixtures';
-import { casesOnDisk, must, openFolder, upload } from './tableHelpers';
+import { casesOnDisk, must, openFolder } from './tableHelpers';
 
 // The list written as an NGO publishes it and read back: every field the export carries
 // comes back as it was, in each interface language; the confidential fields only leave
