@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { casesOnDisk, cp1251, must, openFolder, upload } from './tableHelpers';
 
@@ -43,6 +45,16 @@ describe('a Russian-Excel CSV in Windows-1251', () => {
       expect(sarsenova.arrest?.date).toBe('2020-03');
       expect(sarsenova.charges).toEqual([{ article: '405', code: 'Criminal Code of the Republic of Kazakhstan' }]);
       expect(sarsenova.decisions.map((d) => d.penalty)).toEqual([{ type: 'fine', fine: { amount: 2_000_000, currency: 'KZT' } }]);
+
+      // The mapping is kept machine-local for the next file with these headers, edits included.
+      const saved = JSON.parse(await readFile(path.join(f.data, 'local', 'table-mappings.json'), 'utf8'));
+      expect(saved.layouts).toHaveLength(1);
+      const edited = { ...preview.mapping, columns: preview.mapping.columns.map((c) => (c.field === 'place' ? { ...c, field: null } : c)) };
+      must(await f.dispatch('tables.import', { file: upload('список.csv', bytes), mapping: edited, dryRun: true }));
+      const next = must(await f.dispatch('tables.preview', { file: upload('май.csv', bytes) }));
+      expect(next.mappingFrom).toBe('saved');
+      expect(next.mapping).toEqual(preview.mapping); // a dry run saves nothing, not even the mapping
+      expect(next.duplicates.map((d) => d.row)).toEqual([2, 3]);
     } finally {
       await f.close();
     }

@@ -93,6 +93,16 @@ describe('list → spreadsheet → import-table', () => {
         expect(internal.fileName).toMatch(/^casefile-cases-INTERNAL-\d{4}-\d{2}-\d{2}\./);
         expect(all.replace(/^\ufeff/, '').split(/\r?\n/)[0]).toMatch(/^"?КОНФИДЕНЦИАЛЬНО — внутренняя выгрузка/);
       }
+      // An internal export reads back whole: its warning row is passed over, its confidential columns map themselves.
+      const inside = must(await f.dispatch('tables.export', { format: 'xlsx', lang: 'kk', internal: true }));
+      const again = must(await f.dispatch('tables.preview', { file: { fileName: inside.fileName, dataBase64: inside.dataBase64 } }));
+      expect(again.refused).toEqual([]);
+      const report = must(await f.dispatch('tables.import', { file: { fileName: inside.fileName, dataBase64: inside.dataBase64 }, mapping: again.mapping, onDuplicate: 'keep-both' }));
+      expect(report.results.map((r) => r.action)).toEqual(['copied']);
+      const copy = (await casesOnDisk(f.data)).find((c) => c.id === report.results[0]!.id);
+      if (copy?.kind !== 'political_prisoner') throw new Error('the copy must be stored');
+      expect([copy.lawyer, copy.person.contact, copy.person.address, copy.detention.health, copy.priority]).toEqual(['Адвокат Сауле Жанғазина', '+7 701 555 0199', 'ул. Абая 10, кв. 5', 'диабет второго типа', 'normal']);
+
       const csv = Buffer.from(must(await f.dispatch('tables.export', { format: 'csv' })).dataBase64, 'base64');
       expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the mark Excel needs to read UTF-8 Cyrillic
     } finally {
