@@ -6,7 +6,7 @@ import type { Folder } from './folder';
 export function tablesHandlers(folder: Folder): DomainHandlers<'tables.preview' | 'tables.import' | 'tables.export'> {
   return {
     'tables.preview': (input, { signal }) => previewTable(folder.open().store, input, signal),
-    'tables.import': (input, { signal }) => importTable(folder.open().store, input, signal),
+    'tables.import': (input, context) => importTable(folder.open().store, input, context),
     'tables.export': (input) => exportTable(folder.open().store, input),
   };
 }

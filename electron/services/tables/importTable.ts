@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ImportReport, OnConflict } from '../../../shared/contract';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, CaseDraft, type Bundle, type CaseFile, type CaseSummary } from '../../../shared/model';
 import type { DuplicateChoice, TableCellIssue, TableImportInput, TableImportReport, TablePreview, TablePreviewInput } from '../../../shared/tables';
-import { throwIfCancelled } from '../callContext';
+import { throwIfCancelled, type CallContext } from '../callContext';
 import { ServiceError } from '../errors';
 import { findDuplicates } from './duplicates';
 import { suggestMapping } from './headers';
@@ -53,8 +53,14 @@ export function cellIssue(r: TableCellIssue): { path: string[]; message: string 
   return { path: [r.cell], message: r.header ? `«${r.header}»: ${r.message}` : r.message };
 }
 
-export async function importTable(store: TableStore, input: z.output<typeof TableImportInput>, signal?: AbortSignal): Promise<TableImportReport> {
+/** The steps an import reports: read, checked, written. */
+const STEPS = 3;
+
+export async function importTable(store: TableStore, input: z.output<typeof TableImportInput>, context: CallContext = {}): Promise<TableImportReport> {
+  const { signal, onProgress } = context;
+  onProgress?.({ done: 0, total: STEPS, label: 'read' });
   const table = await readTableFile(input.file, input.sheet, signal);
+  onProgress?.({ done: 1, total: STEPS, label: 'check' });
   const built = rowsToCases(table, input.mapping);
   if (built.refused.length > 0) {
     throw new ServiceError('bad_input', `${built.refused.length} cell(s) of “${input.file.fileName}” cannot be stored; nothing was stored. Correct them in the file or change the mapping, and import again.`, built.refused.map(cellIssue));
@@ -88,6 +94,7 @@ export async function importTable(store: TableStore, input: z.output<typeof Tabl
   }
   throwIfCancelled(signal, 'The import');
   if (input.dryRun) return { dryRun: true, results };
+  onProgress?.({ done: 2, total: STEPS, label: 'write' });
   if (bundle.cases.length > 0) {
     const report = await store.importBundle(bundle, 'newer');
     for (const r of report.results) {
@@ -97,5 +104,6 @@ export async function importTable(store: TableStore, input: z.output<typeof Tabl
     }
   }
   if (input.saveMapping) await saveMapping(store.dataDir, table.headers, input.mapping);
+  onProgress?.({ done: STEPS, total: STEPS, label: 'write' });
   return { dryRun: false, results };
 }

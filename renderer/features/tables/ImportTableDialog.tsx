@@ -30,6 +30,7 @@ export function ImportTableDialog({ open, onClose, onImported }: Props) {
   const [busy, setBusy] = useState<'reading' | 'importing' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [report, setReport] = useState<TableImportReport | null>(null);
+  const [step, setStep] = useState<{ done: number; total: number } | null>(null);
   const stopping = useRef<AbortController | null>(null);
 
   const reset = () => {
@@ -79,9 +80,10 @@ export function ImportTableDialog({ open, onClose, onImported }: Props) {
     stopping.current = stop;
     const r = await api['tables.import'](
       { file: upload, sheet: preview.sheet, mapping: preview.mapping, duplicates: [...choices].map(([row, choice]) => ({ row, choice })), onDuplicate: 'skip' },
-      { signal: stop.signal },
+      { signal: stop.signal, onProgress: (p) => setStep(p) },
     );
     stopping.current = null;
+    setStep(null);
     setBusy(null);
     if (!r.ok) return setError(r.error.code === 'cancelled' ? t('tables.stopped') : errorOf(r.error));
     setReport(r.value);
@@ -117,6 +119,7 @@ export function ImportTableDialog({ open, onClose, onImported }: Props) {
       {busy && (
         <p role="status" aria-busy="true">
           {busy === 'reading' ? t('tables.reading') : t('tables.importing')}
+          {busy === 'importing' && step && <progress className="tables-progress" max={step.total} value={step.done} aria-label={t('tables.progress')} />}
         </p>
       )}
       {error && (

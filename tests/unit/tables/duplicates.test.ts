@@ -23,12 +23,14 @@ describe('duplicates across scripts', () => {
         [5, [other.id]],
       ]);
 
+      const steps: number[] = [];
       const report = must(await f.dispatch('tables.import', {
         file,
         mapping: preview.mapping,
         duplicates: [{ row: 2, choice: 'update' }, { row: 3, choice: 'keep-both' }],
         onDuplicate: 'skip',
-      }));
+      }, { onProgress: (p) => steps.push(p.done) }));
+      expect(steps).toEqual([0, 1, 2, 3]); // read, checked, writing, written
       expect(report.results.map((r) => [r.row, r.action])).toEqual([[2, 'updated'], [3, 'copied'], [4, 'created'], [5, 'skipped']]);
 
       const onDisk = await casesOnDisk(f.data);
