@@ -115,6 +115,23 @@ describe('spreadsheets that fight back', () => {
     }
   });
 
+  it('refuses a mapping made for another layout: a column the sheet lacks, a grouping column it lacks, no name', async () => {
+    const bytes = await xlsx([{ name: 'S', rows: [['Name', 'Статья'], ['Иванов', '174']] }]);
+    const f = await openFolder();
+    try {
+      const mapping = { groupBy: 'ФИО', columns: [{ column: 'Фамилия', field: 'name' }, { column: 'Статья', field: 'charges' }] };
+      const preview = must(await f.dispatch('tables.preview', { file: upload('other.xlsx', bytes), mapping }));
+      expect(preview.refused.map((r) => r.message)).toEqual([
+        'the mapping names a column «Фамилия» that this sheet does not have (its headers: «Name», «Статья»)',
+        'no column is mapped to the name (of the person or the organisation): every case needs one',
+        'rows are grouped by «ФИО», a column this sheet does not have',
+      ]);
+      await refusedImport(f, upload('other.xlsx', bytes), mapping);
+    } finally {
+      await f.close();
+    }
+  });
+
   it('refuses a list of more than 100,000 rows, saying the limit, and stores nothing', async () => {
     const lines = ['Name,Date of arrest'];
     for (let k = 0; k < 100_001; k++) lines.push(`Person ${k},2021`);
