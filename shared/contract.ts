@@ -10,6 +10,7 @@ import { BriefFormat, BriefLang, BriefMode, BriefOriginals, BriefTemplate, Prepa
 import { FolderSettings, FolderSettingsPatch } from './settings';
 import { PurgeInput, PurgeReport } from './purge';
 import { DeviceInfo, DeviceName } from './team';
+import { TableExport, TableExportInput, TableImportInput, TableImportReport, TablePreview, TablePreviewInput } from './tables';
 import { SearchHit, SearchQuery } from './model/search';
 import { AgendaRow, IsoDay } from './model/agenda';
 import { AuditEntry, BundleHistory } from './model/audit';
@@ -413,6 +414,12 @@ export const contract = {
   /** This machine as a device of the data folder (made on first use; never synced): what the history names beside its changes. */
   'team.device': { input: NoInput, output: DeviceInfo },
   'team.setDeviceName': { input: z.strictObject({ name: DeviceName }), output: DeviceInfo },
+  /** A spreadsheet (.xlsx or .csv) read in a worker and mapped onto cases: nothing is stored. */
+  'tables.preview': { input: TablePreviewInput, output: TablePreview },
+  /** The same, then stored all or nothing once every row passes the model (or, with dryRun, only reported). */
+  'tables.import': { input: TableImportInput, output: TableImportReport },
+  /** The list (as filtered) as .xlsx or .csv, in the language asked; confidential columns only when `internal`. */
+  'tables.export': { input: TableExportInput, output: TableExport },
 } as const satisfies Record<OperationName, OperationSpec>;
 
 export type Contract = typeof contract;

@@ -45,6 +45,9 @@ export const OPERATION_NAMES = [
   'settings.set',
   'team.device',
   'team.setDeviceName',
+  'tables.preview',
+  'tables.import',
+  'tables.export',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

@@ -20,6 +20,8 @@ const FILTERS: Record<SaveKind, (text: ShellStrings) => SaveDialogOptions> = {
   docx: (text) => ({ title: text.saveBrief, filters: [{ name: text.wordFiles, extensions: ['docx'] }] }),
   bundle: (text) => ({ title: text.saveBundle, filters: [{ name: text.bundleFiles, extensions: ['json'] }] }),
   briefZip: (text) => ({ title: text.saveBrief, filters: [{ name: text.briefZipFiles, extensions: ['zip'] }] }),
+  xlsx: (text) => ({ title: text.saveTable, filters: [{ name: text.excelFiles, extensions: ['xlsx'] }] }),
+  csv: (text) => ({ title: text.saveTable, filters: [{ name: text.csvFiles, extensions: ['csv'] }] }),
 };
 
 /** What the page asks to save, checked: the page is trusted little more than a file it opened. */

@@ -30,6 +30,9 @@ const en = {
   bundleFiles: 'Casefile bundles',
   chooseBackupFolder: 'Choose where to copy the backup',
   saveOriginal: 'Save the original',
+  saveTable: 'Save the list of cases',
+  excelFiles: 'Excel workbooks',
+  csvFiles: 'CSV tables',
 };
 
 export type ShellStrings = typeof en;
@@ -60,6 +63,9 @@ const ru: ShellStrings = {
   bundleFiles: 'Пакеты Casefile',
   chooseBackupFolder: 'Куда скопировать резервную копию',
   saveOriginal: 'Сохранить оригинал',
+  saveTable: 'Сохранить список дел',
+  excelFiles: 'Книги Excel',
+  csvFiles: 'Таблицы CSV',
 };
 
 const kk: ShellStrings = {
@@ -88,6 +94,9 @@ const kk: ShellStrings = {
   bundleFiles: 'Casefile бумалары',
   chooseBackupFolder: 'Сақтық көшірмені қайда көшіру керектігін таңдаңыз',
   saveOriginal: 'Түпнұсқаны сақтау',
+  saveTable: 'Істер тізімін сақтау',
+  excelFiles: 'Excel кітаптары',
+  csvFiles: 'CSV кестелері',
 };
 
 export const SHELL_STRINGS: Record<ShellLanguage, ShellStrings> = { en, ru, kk };

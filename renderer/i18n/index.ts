@@ -29,6 +29,7 @@ import type enCustody from './locales/en.custody.json';
 import type enOriginal from './locales/en.original.json';
 import type enPurge from './locales/en.purge.json';
 import { withSharedEnumLabels } from './sharedLabels';
+import type enTables from './locales/en.tables.json';
 
 // Every locale file in ./locales is picked up here: `<lang>.json`, plus optional
 // parts `<lang>.<feature>.json` that a feature keeps to itself (their top-level keys
@@ -64,7 +65,8 @@ type Texts = typeof en &
   typeof enBriefOriginals &
   typeof enCustody &
   typeof enOriginal &
-  typeof enPurge;
+  typeof enPurge &
+  typeof enTables;
 
 const resources: Record<string, { translation: Record<string, unknown> }> = {};
 for (const [file, mod] of Object.entries(files)) {

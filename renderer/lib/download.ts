@@ -25,6 +25,8 @@ const MIME: Record<SaveKind, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   bundle: 'application/json',
   briefZip: 'application/zip',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv',
 };
 
 /**

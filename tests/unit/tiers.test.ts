@@ -65,6 +65,7 @@ const FLOORS: ReadonlyArray<{ name: string; holds: readonly string[]; what: stri
   { name: 'backup', holds: ['backup/'], what: 'snapshots, restore, copies out' },
   { name: 'bundles', holds: ['bundles/', 'isolation/', 'sources/', 'ocr/'], what: 'import and export; untrusted files parsed in a worker' },
   { name: 'briefs', holds: ['briefs/'], what: 'templates, documents, PDF and Word' },
+  { name: 'tables', holds: ['tables/'], what: 'spreadsheets in and out: mapped onto cases, the list written as an NGO publishes it' },
   { name: 'verify', holds: ['verify/'], what: 'tamper evidence, with the last good copy a snapshot holds' },
   { name: 'folder', holds: ['folder/'], what: 'CaseStore: the open (recovery, migration), backups beside saves, verify; conversions with a snapshot; meta repair' },
   { name: 'handlers', holds: ['handlers/', 'dispatch.ts', 'diagnose.ts', 'session.ts', 'samples.ts'], what: 'one handler per contract operation' },
@@ -225,6 +226,7 @@ const FEATURE_ENTRIES: Readonly<Record<string, string>> = {
   'sources/SourcesSection.tsx': 'a section of the case view',
   'sources/SourceCitations.tsx': 'a timeline event cites its sources',
   'sources/readerStore.ts': 'a search hit opens the source it is in',
+  'tables/TablesActions.tsx': 'the list imports from a spreadsheet and exports to one',
   'welcome/NoMatch.tsx': 'the list shows it when nothing matches',
   'welcome/Welcome.tsx': 'the list shows it when the folder is empty',
 };

@@ -8,8 +8,10 @@ import changePassphrase from './change-passphrase';
 import decrypt from './decrypt';
 import encrypt from './encrypt';
 import exportCommand from './export';
+import exportTable from './export-table';
 import history from './history';
 import importCommand from './import';
+import importTable from './import-table';
 import info from './info';
 import list from './list';
 import migrate from './migrate';
@@ -26,6 +28,8 @@ import verify from './verify';
 export const COMMANDS: readonly Command[] = [
   importCommand,
   exportCommand,
+  importTable,
+  exportTable,
   list,
   show,
   annotations,

@@ -7,6 +7,7 @@ import { readOriginal, type OriginalReading, type ReadLimits } from '../sources/
 import { anchorAnnotations, statesOneByOne, type AnchorInput, type PerItemOutput, type StatesInput } from './anchorJob';
 import { readBundleBytes } from './bundleFile';
 import { checkContainer, type ContainerCheckInput, type ContainerCheckOutput } from './containerCheck';
+import { readTable, type ReadTableInput, type ReadTableOutput } from './tableFile';
 
 export type Report = (progress: unknown) => void;
 
@@ -17,6 +18,7 @@ type Jobs = {
   'bundle.anchor': (input: AnchorInput, report: Report) => Promise<PerItemOutput<AnnotationTarget>>;
   'annotations.states': (input: StatesInput, report: Report) => Promise<PerItemOutput<AnnotationState>>;
   'ocr.renderPages': (input: RenderBatch) => Promise<{ numPages: number; images: RenderedPage[] }>;
+  'tables.read': (input: ReadTableInput) => Promise<ReadTableOutput>;
 };
 
 export type JobName = keyof Jobs;
@@ -30,4 +32,5 @@ export const JOBS: Jobs = {
   'bundle.anchor': async (input, report) => anchorAnnotations(input, report),
   'annotations.states': async (input, report) => statesOneByOne(input, report),
   'ocr.renderPages': (input) => renderPdfPages(input),
+  'tables.read': (input) => readTable(input),
 };

@@ -13,6 +13,7 @@ import { compileQuery, searchFold } from './search';
 import { allTags, filterRows, sortRows, toRows, type CaseRow, type ListFilters, type Sort, type SortKey } from './listModel';
 import { BriefDialog } from '../briefs/BriefDialog';
 import { useExportHistory } from '../bundles/exportBundle';
+import { TablesActions } from '../tables/TablesActions';
 import { FullTextResults, FullTextSearchField, useFullTextSearch } from '../search/FullTextSearch';
 import { NoMatch } from '../welcome/NoMatch';
 import { Welcome } from '../welcome/Welcome';
@@ -230,6 +231,7 @@ export function CaseList({ ui, setUi, filterRef, version, onNewCase, onImport, o
           {cases ? t('list.count', { shown: rows.length, total: cases.length }) : ''}
           {ui.selected.size > 0 && <> · {t('list.selectedCount', { n: ui.selected.size })}</>}
         </p>
+        <TablesActions shownIds={rows.map((r) => r.summary.id)} filters={ui.filters} onImported={() => void load()} />
         {ui.selected.size > 0 && (
           <>
             <button type="button" className="btn btn-small" onClick={() => onExport([...ui.selected])}>

@@ -31,6 +31,11 @@ const FUZZ_OUT = mkdtempSync(path.join(tmpdir(), 'casefile-fuzz-out-'));
 afterAll(() => rmSync(FUZZ_OUT, { recursive: true, force: true }));
 
 /** The one passphrase the fuzz may encrypt with, so the folder can be reopened afterwards. */
+/** Spreadsheets for tables.*: a list that imports, one with a bad date, and bytes that are no table. */
+const tableFileArb = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom('ФИО,Date\r\nТоқаев,22.02.2021\r\n', 'ФИО;Date\r\nTokayev;31.02.2021\r\n', 'ФИО\tDate\r\nАбішев\t2021\r\n').map((t) => ({ fileName: 'list.csv', dataBase64: Buffer.from(t).toString('base64') })) },
+  { weight: 1, arbitrary: fc.uint8Array({ maxLength: 64 }).map((b) => ({ fileName: 'x.xlsx', dataBase64: Buffer.from(b).toString('base64') })) },
+);
 const FUZZ_PASSPHRASE = 'fuzz Қазақ passphrase';
 
 async function withEnv(body: (env: Env) => Promise<void>): Promise<void> {
@@ -293,6 +298,19 @@ const VALID: Partial<Record<string, Builder>> = {
   'settings.set': same(fc.record({ preparedBy: opt(fc.option(nonEmptyText.map((t) => t.slice(0, 200)), { nil: null })) }).map(compact)),
   'team.device': same(noInput),
   'team.setDeviceName': same(fc.record({ name: fc.constantFrom('Ноутбук Айгүл', 'office-box', 'Laptop 2') })),
+  'tables.preview': same(fc.record({ file: tableFileArb, sheet: opt(fc.constantFrom('CSV', 'Лист1')) }).map(compact)),
+  'tables.import': same(
+    fc
+      .record({
+        file: tableFileArb,
+        mapping: fc.constantFrom({ columns: [{ column: 'ФИО', field: 'name' as const }, { column: 'Date', field: 'arrestDate' as const }] }, { groupBy: 'ФИО', columns: [{ column: 'ФИО', field: 'name' as const }, { column: 'Date', field: null }] }),
+        onDuplicate: opt(fc.constantFrom('update', 'skip', 'keep-both')),
+        dryRun: opt(fc.boolean()),
+        saveMapping: opt(fc.boolean()),
+      })
+      .map(compact),
+  ),
+  'tables.export': same(fc.record({ format: fc.constantFrom('xlsx', 'csv'), lang: opt(fc.constantFrom('en', 'ru', 'kk')), internal: opt(fc.boolean()), kind: opt(kindArb), status: opt(statusArb) }).map(compact)),
 };
 
 /**
@@ -312,6 +330,9 @@ const RUNS: Partial<Record<OperationName, { any: number; mutated: number; valid:
   'bundle.import': { any: 30, mutated: 50, valid: 40 },
   // A mutated destination could name any folder on this machine (even "/"): not fuzzed by mutation.
   'backups.copyOut': { any: 30, mutated: 0, valid: 25 },
+  // Each valid-shaped call reads its spreadsheet in a fresh worker: fewer runs, the same kinds of input.
+  'tables.preview': { any: 30, mutated: 20, valid: 12 },
+  'tables.import': { any: 30, mutated: 20, valid: 12 },
 };
 const DEFAULT_RUNS = { any: 30, mutated: 40, valid: 25 };
 
