@@ -33,7 +33,7 @@ export type TableMapping = z.infer<typeof TableMapping>;
 export type TableMappingInput = z.input<typeof TableMapping>;
 
 /** A spreadsheet as its bytes: .xlsx or .csv, up to 64 MiB. */
-export const TableUpload = z.strictObject({
+const TableUpload = z.strictObject({
   fileName: z.string().min(1).max(255),
   dataBase64: z.base64().max(Math.ceil((64 * 1024 * 1024) / 3) * 4, { error: 'the file is larger than 64 MiB' }),
 });
@@ -51,7 +51,7 @@ export type TableCellIssue = z.infer<typeof TableCellIssue>;
 export const DuplicateChoice = z.enum(['update', 'skip', 'keep-both']);
 export type DuplicateChoice = z.infer<typeof DuplicateChoice>;
 
-export const TableSheet = z.strictObject({ name: z.string(), hidden: z.boolean(), rows: z.int().min(0) });
+const TableSheet = z.strictObject({ name: z.string(), hidden: z.boolean(), rows: z.int().min(0) });
 
 export const TablePreviewInput = z.strictObject({
   file: TableUpload,

@@ -34,7 +34,7 @@ export type ReadTableOutput = {
   refused: TableCellIssue[];
 };
 
-export function columnLetter(index: number): string {
+function columnLetter(index: number): string {
   let n = index + 1;
   let s = '';
   while (n > 0) {

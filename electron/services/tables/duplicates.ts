@@ -10,7 +10,7 @@ import type { BuiltCase } from './rowsToCases';
 
 type Key = readonly string[];
 
-export function nameKey(name: string): Key {
+function nameKey(name: string): Key {
   return [...new Set(normalizeText(name).split(' ').filter((w) => w !== ''))].sort();
 }
 
@@ -21,7 +21,7 @@ function sameName(a: Key, b: Key): boolean {
   return short.length >= 2 && short.every((w) => long.includes(w));
 }
 
-export function namesOf(d: CaseDraft): string[] {
+function namesOf(d: CaseDraft): string[] {
   return d.kind === 'political_prisoner' ? [d.person.name, ...d.person.aliases] : [d.organization.name, ...d.organization.aliases];
 }
 

@@ -20,12 +20,12 @@ const UNITS: Record<BriefLang, Record<keyof Term, string>> = {
   kk: { years: 'жыл', months: 'ай', days: 'күн' },
 };
 
-export function termText(term: Term, lang: BriefLang): string {
+function termText(term: Term, lang: BriefLang): string {
   return (['years', 'months', 'days'] as const).filter((u) => term[u] !== undefined).map((u) => `${term[u]} ${UNITS[lang][u]}`).join(' ');
 }
 
 /** 22.02.2021, 02.2021 or 2021: the form lists in the region use, and one the import reads back. */
-export function dateText(value: string | undefined): string {
+function dateText(value: string | undefined): string {
   if (!value) return '';
   const [y, m, d] = value.split('-');
   return [d, m, y].filter(Boolean).join('.');

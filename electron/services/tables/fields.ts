@@ -163,7 +163,7 @@ function take<T>(r: Read<T>, put: (v: T) => void): string | null {
 const ARTICLE_WORD = /^(?:ст\.|статья|статьи|ст|art\.|article|бап|бабы)\s*/iu;
 
 /** "174 part 2 (Criminal Code)" → article and code; "(Criminal Code)" has no article; " — summary" after either. */
-export function readCharge(item: string, code: string): { article?: string; code: string; summary?: string } {
+function readCharge(item: string, code: string): { article?: string; code: string; summary?: string } {
   const [head = '', ...rest] = item.split(' — ');
   const summary = rest.join(' — ').trim();
   const m = /^(.*?)\s*\(([^()]+)\)\s*$/.exec(head);
@@ -206,7 +206,7 @@ function readMeasure(text: string, b: CaseBuilder, origin: Origin): string | nul
   return null;
 }
 
-export function readRecognition(item: string): Read<{ by: string; label: string; date?: string }> {
+function readRecognition(item: string): Read<{ by: string; label: string; date?: string }> {
   const m = /^(.*?)\s*\(([^()]+)\)\s*$/.exec(item);
   if (!m) return { ok: true, value: { by: item, label: 'political_prisoner' } };
   const label = readLabel<string>('recognition', m[1]!);

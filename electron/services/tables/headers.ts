@@ -60,7 +60,7 @@ for (const [field, names] of Object.entries(HEADERS) as Array<[TableField, Names
 for (const names of Object.values(COMPUTED_HEADERS)) for (const lang of ['en', 'ru', 'kk'] as const) for (const n of names[lang]) BY_KEY.set(headerKey(n), null);
 
 /** The field a header names, if any synonym matches it. */
-export function fieldForHeader(header: string): TableField | null {
+function fieldForHeader(header: string): TableField | null {
   return BY_KEY.get(headerKey(header)) ?? null;
 }
 

@@ -49,7 +49,7 @@ export async function previewTable(store: TableStore, input: z.output<typeof Tab
 }
 
 /** A refused cell as an issue of the error: the cell is its path, its header leads the message. */
-export function cellIssue(r: TableCellIssue): { path: string[]; message: string } {
+function cellIssue(r: TableCellIssue): { path: string[]; message: string } {
   return { path: [r.cell], message: r.header ? `«${r.header}»: ${r.message}` : r.message };
 }
 

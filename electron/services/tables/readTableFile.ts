@@ -4,7 +4,7 @@ import type { ReadTableOutput, TableLimits } from '../isolation/tableFile';
 // A spreadsheet is untrusted: it is read in the isolation worker (isolation/tableFile.ts),
 // with these bounds besides the 64 MiB the contract allows for the file.
 
-export const TABLE_LIMITS: Readonly<TableLimits & { timeoutMs: number; heapMb: number; rssGrowthMb: number }> = Object.freeze({
+const TABLE_LIMITS: Readonly<TableLimits & { timeoutMs: number; heapMb: number; rssGrowthMb: number }> = Object.freeze({
   maxRows: 100_000,
   maxColumns: 1_000,
   maxCells: 5_000_000,

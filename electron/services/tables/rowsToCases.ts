@@ -12,7 +12,7 @@ import { HEADERS } from './headers';
 // the group above). Every draft is validated by the model's own schema; every fault is
 // named by its cell (Sheet!B3) and its column's header.
 
-export const DEFAULT_CODE = 'Criminal Code of the Republic of Kazakhstan';
+const DEFAULT_CODE = 'Criminal Code of the Republic of Kazakhstan';
 
 /** `given`: the fields the rows gave, before the model's defaults (an update takes only these). */
 export type BuiltCase = { rows: number[]; draft: CaseDraft; given: Record<string, unknown> };
@@ -21,7 +21,7 @@ export type Built = { cases: BuiltCase[]; refused: TableCellIssue[] };
 type Column = { index: number; header: string; letter: string; field: TableField };
 
 /** The mapping's own faults, against the sheet's headers (checked before any row is read). */
-export function mappingIssues(table: ReadTableOutput, mapping: TableMapping): TableCellIssue[] {
+function mappingIssues(table: ReadTableOutput, mapping: TableMapping): TableCellIssue[] {
   const issues: TableCellIssue[] = [];
   const at = (column: string, header: string, message: string): TableCellIssue => ({ cell: `${table.sheet}!${column}${table.headerRow}`, row: table.headerRow, column, header, message });
   const byField = new Map<TableField, string[]>();

@@ -11,7 +11,7 @@ import { layoutKey } from './headers';
 // corner (never synced, never sealed): a mapping names only column headers and fields,
 // nothing of a case, and another member's spreadsheets may be titled otherwise.
 
-export const MAPPINGS_FILE = `${LOCAL_DIR}/table-mappings.json`;
+const MAPPINGS_FILE = `${LOCAL_DIR}/table-mappings.json`;
 const KEEP = 200;
 
 const Saved = z.object({ layouts: z.array(z.object({ key: z.string(), mapping: TableMapping })) });
