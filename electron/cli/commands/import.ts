@@ -46,7 +46,9 @@ export default defineCommand({
         ? await dispatch('bundle.importFile', { path: file, onConflict, ...(passphrase !== undefined ? { passphrase } : {}) })
         : await dispatch('bundle.import', { file: { fileName: path.basename(file), dataBase64: bytes.toString('base64') }, onConflict });
       if (!result.ok) {
-        const headline = result.error.code === 'bad_input' && result.error.issues?.length ? `${path.basename(file)} was refused; nothing was stored. Faults by JSON path:` : undefined;
+        // A passphrase refused is said in its own words; faults of the bundle are listed by JSON path.
+        const faults = result.error.issues?.filter((i) => i.path[0] !== 'passphrase') ?? [];
+        const headline = result.error.code === 'bad_input' && faults.length > 0 ? `${path.basename(file)} was refused; nothing was stored. Faults by JSON path:` : undefined;
         return reportError(io, result.error, 'bundle', headline);
       }
       if (values.json) printJson(io, result.value);

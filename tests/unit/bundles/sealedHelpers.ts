@@ -30,6 +30,12 @@ export async function openFolder(dir: string, encrypted = false): Promise<Folder
   return { dir, store, dispatch: createDispatcher(createHandlers(store)), close: () => store.close() };
 }
 
+/** A folder that exists already, opened as it is (with the passphrase when given). */
+export async function reopenFolder(dir: string, passphrase?: string): Promise<Folder> {
+  const store = await CaseStore.open(dir, passphrase === undefined ? {} : { passphrase });
+  return { dir, store, dispatch: createDispatcher(createHandlers(store)), close: () => store.close() };
+}
+
 /** One case with a confidential note and a source whose original is `originalBytes`. */
 export async function caseWithOriginal(f: Folder): Promise<string> {
   const intake = ok(await f.dispatch('sources.intake', { fileName: 'verdict.txt', dataBase64: originalBytes.toString('base64') }));
