@@ -28,6 +28,7 @@ const en = {
   wordFiles: 'Word documents',
   briefZipFiles: 'ZIP archives (brief with its original files)',
   bundleFiles: 'Casefile bundles',
+  sealedBundleFiles: 'Sealed Casefile bundles',
   chooseBackupFolder: 'Choose where to copy the backup',
   saveOriginal: 'Save the original',
 };
@@ -58,6 +59,7 @@ const ru: ShellStrings = {
   wordFiles: 'Документы Word',
   briefZipFiles: 'Архивы ZIP (документ с исходными файлами)',
   bundleFiles: 'Пакеты Casefile',
+  sealedBundleFiles: 'Запечатанные пакеты Casefile',
   chooseBackupFolder: 'Куда скопировать резервную копию',
   saveOriginal: 'Сохранить оригинал',
 };
@@ -86,6 +88,7 @@ const kk: ShellStrings = {
   wordFiles: 'Word құжаттары',
   briefZipFiles: 'ZIP мұрағаттары (түпнұсқа файлдары бар құжат)',
   bundleFiles: 'Casefile бумалары',
+  sealedBundleFiles: 'Мөрленген Casefile бумалары',
   chooseBackupFolder: 'Сақтық көшірмені қайда көшіру керектігін таңдаңыз',
   saveOriginal: 'Түпнұсқаны сақтау',
 };

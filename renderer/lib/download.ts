@@ -25,6 +25,7 @@ const MIME: Record<SaveKind, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   bundle: 'application/json',
   briefZip: 'application/zip',
+  sealedBundle: 'application/octet-stream',
 };
 
 /**
