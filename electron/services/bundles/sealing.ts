@@ -99,7 +99,17 @@ export async function openSealed(fileName: string, from: Uint8Array | string, ke
   const decrypter = new Decrypter();
   if (kind === 'passphrase') decrypter.addIdentity(new NativeScryptIdentity(keys.passphrase!));
   for (const identity of keys.identities) decrypter.addIdentity(identity);
-  const input = typeof from === 'string' ? (Readable.toWeb(createReadStream(from)) as unknown as ReadableStream<Uint8Array>) : new Blob([from]).stream();
+  // Read from its path in pieces (never the whole ciphertext beside the plaintext); the file is closed however this ends.
+  const file = typeof from === 'string' ? createReadStream(from) : null;
+  const input = file ? (Readable.toWeb(file) as unknown as ReadableStream<Uint8Array>) : new Blob([from]).stream();
+  try {
+    return await decryptInto(name, size, input, decrypter, kind, keys);
+  } finally {
+    file?.destroy();
+  }
+}
+
+async function decryptInto(name: string, size: number, input: ReadableStream<Uint8Array>, decrypter: Decrypter, kind: 'passphrase' | 'recipients', keys: OpeningKeys): Promise<Buffer> {
 
   let out: ReadableStream<Uint8Array> & { size(n: number): number };
   try {
