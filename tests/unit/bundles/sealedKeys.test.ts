@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decryptFolder, encryptFolder } from '../../../electron/services/crypto/convert';
 import { SHARING_KEYS_FILE } from '../../../electron/services/disk/folderLayout';
+import { cli } from '../../helpers/cli';
 import { FAST_KDF } from '../../helpers/cryptoFolder';
 import { tempDir } from '../../helpers/fixtures';
 import { caseWithOriginal, ok, openFolder, PASS, reopenFolder, type Folder } from './sealedHelpers';
@@ -82,5 +83,21 @@ describe("the folder's sharing key and its partners' keys", () => {
     await caseWithOriginal(sender);
     const written = ok(await sender.dispatch('bundle.exportFile', { path: path.join(root, 'x.json'), files: false, seal: { recipients: [publicKey] } }));
     expect(ok(await e.dispatch('bundle.importFile', { path: written.path })).results).toHaveLength(1);
+  });
+
+  it('a snapshot carries the sharing keys, sealed, and a restore brings them back', async () => {
+    const a = await folder('a', true);
+    const publicKey = ok(await a.dispatch('bundle.makeKey', {})).publicKey!;
+    const snap = ok(await a.dispatch('backups.create', {}));
+    const snapshotBytes = await readFile(path.join(a.dir, 'backups', snap.name));
+    expect(snapshotBytes.includes(Buffer.from('AGE-SECRET-KEY'))).toBe(false);
+    await unlink(path.join(a.dir, SHARING_KEYS_FILE));
+    expect(ok(await a.dispatch('bundle.sharingKeys', {})).publicKey).toBeNull();
+    await open.pop()!.close();
+    const restored = await cli(['--data-dir', a.dir, 'restore', snap.name], { CASEFILE_PASSPHRASE: PASS });
+    expect(restored.code, restored.stderr).toBe(0);
+    const back = await reopenFolder(a.dir, PASS);
+    open.push(back);
+    expect(ok(await back.dispatch('bundle.sharingKeys', {})).publicKey).toBe(publicKey);
   });
 });
