@@ -1,7 +1,8 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cli } from '../../helpers/cli';
+import { runCli } from '../../../electron/cli/run';
+import { cli, root as repoRoot } from '../../helpers/cli';
 import { tempDir } from '../../helpers/fixtures';
 import { folderListing } from './zipHelpers';
 import { caseWithOriginal, MARKERS, ok, openFolder, PASS, SEAL_PASS } from './sealedHelpers';
@@ -98,5 +99,34 @@ describe('casefile export / import, sealed', () => {
     const twoWays = await cli(['--data-dir', a, 'export', path.join(root, 'x.json'), '--recipient', b.key, '--plain'], withPass);
     expect(twoWays.code).toBe(2);
     expect(twoWays.stderr).toContain('--plain and sealing exclude each other');
+  });
+
+  it('on a terminal, --seal asks for the passphrase twice and import asks for it once', async () => {
+    const a = await encryptedFolder('a');
+    /** The command line as a terminal runs it: each question answered from `answers`, in turn. */
+    const onTerminal = async (args: string[], answers: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const asked: string[] = [];
+      const code = await runCli(args, {
+        stdout: (t) => out.push(t),
+        stderr: (t) => err.push(t),
+        env: withPass,
+        cwd: repoRoot,
+        prompt: async (question) => (asked.push(question), answers.shift() ?? null),
+      });
+      return { code, stdout: out.join('\n'), stderr: err.join('\n'), asked };
+    };
+    const differ = await onTerminal(['--data-dir', a, 'export', path.join(root, 'x.json'), '--seal'], [SEAL_PASS, `${SEAL_PASS}!`]);
+    expect(differ.code).toBe(2);
+    expect(differ.stderr).toContain('The two passphrases differ. Nothing was written.');
+    const sealed = await onTerminal(['--data-dir', a, 'export', path.join(root, 'x.json'), '--seal', '--no-files'], [SEAL_PASS, SEAL_PASS]);
+    expect(sealed.code, sealed.stderr).toBe(0);
+    expect(sealed.asked).toEqual(['Passphrase to seal the bundle with: ', 'Type it again: ']);
+    const b = path.join(root, 'b');
+    const imported = await onTerminal(['--data-dir', b, 'import', path.join(root, 'x.json.age')], [SEAL_PASS]);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.asked).toEqual(['Passphrase of the sealed bundle: ']);
+    expect(imported.stdout).toContain('Imported 1 of 1 case(s) from x.json.age.');
   });
 });
