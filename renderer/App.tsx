@@ -6,6 +6,7 @@ import type { ShellCommand } from './env';
 import { ToastProvider, useToast } from './components/Toasts';
 import { ImportDialog } from './features/bundles/ImportDialog';
 import { exportCases, exportToast } from './features/bundles/exportBundle';
+import { ExportDialog } from './features/bundles/ExportDialog';
 import { CaseView } from './features/case/CaseView';
 import { anyUnsaved, flushAll, openSession } from './lib/caseSession';
 import { LockScreen } from './features/lock/LockScreen';
@@ -114,14 +115,17 @@ function Shell() {
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, []);
 
+  // An encrypted folder asks first (seal, or say what a plain file would hold); a plain folder's export is as it was.
+  const [exporting, setExporting] = useState<{ ids: string[] | undefined } | null>(null);
   const exportBundle = useCallback(
     async (ids?: string[]) => {
+      if (vault.encrypted) return setExporting({ ids });
       const result = await exportCases(ids);
       const n = ids?.length ?? t('bundle.allCases');
       const message = exportToast(t, errorOf, result, n);
       if (message) toast(message);
     },
-    [t, errorOf, toast],
+    [t, errorOf, toast, vault.encrypted],
   );
 
   const focusFilter = useCallback(() => {
@@ -297,6 +301,7 @@ function Shell() {
         givenFile={givenBundle}
       />
       <AboutDialog open={dialog === 'about'} onClose={() => closeDialog('about')} />
+      {exporting && <ExportDialog ids={exporting.ids} onClose={() => setExporting(null)} />}
     </div>
   );
 }

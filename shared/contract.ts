@@ -17,6 +17,7 @@ import { AuditEntry, BundleHistory } from './model/audit';
 import { SnapshotInfo, VaultStatus } from './model/backup';
 import type { Result } from './errors';
 import { OPERATION_NAMES, type OperationName } from './operations';
+import { AgeRecipient, OpeningPassphrase, PartnerKey, SealRequest, SharingKeys } from './sealing';
 
 export { OPERATION_NAMES, type OperationName };
 
@@ -123,8 +124,23 @@ export const WrittenBundle = z.strictObject({
   cases: z.int(),
   originals: z.int(),
   bytes: z.int(),
+  /** Set when the file is sealed (age, NAME….age): with a passphrase, or for recipients' keys. */
+  sealed: z.enum(['passphrase', 'recipients']).optional(),
 });
 export type WrittenBundle = z.infer<typeof WrittenBundle>;
+
+/** What a plain export of the given cases would put in clear: counted, so a warning can say it. */
+export const ExportPreview = z.strictObject({
+  encrypted: z.boolean(),
+  cases: z.int(),
+  /** The people and organisations the cases name (their titles' subjects). */
+  names: z.array(z.string()),
+  /** Items marked confidential, and always-confidential fields (contact, address, health, consent…), counted. */
+  confidential: z.int(),
+  originals: z.strictObject({ count: z.int(), bytes: z.number() }),
+  history: z.boolean(),
+});
+export type ExportPreview = z.infer<typeof ExportPreview>;
 
 export const VerifyProblem = z.strictObject({ file: z.string(), message: z.string() });
 export const VerifyReport = z.strictObject({
@@ -352,7 +368,7 @@ export const contract = {
      * already-parsed bundle (the sample cases, older callers). Exactly one of the two.
      */
     input: z
-      .strictObject({ bundle: Bundle.optional(), file: BundleUpload.optional(), onConflict: OnConflict.default('fail') })
+      .strictObject({ bundle: Bundle.optional(), file: BundleUpload.optional(), onConflict: OnConflict.default('fail'), passphrase: OpeningPassphrase.optional() })
       .refine((i) => (i.bundle === undefined) !== (i.file === undefined), { error: 'give either bundle or file, not both', path: ['bundle'] }),
     output: ImportReport,
   },
@@ -366,11 +382,31 @@ export const contract = {
    * `NAME.casefile.zip` with the originals when `files` and any source has one, else JSON at `path`.
    */
   'bundle.exportFile': {
-    input: z.strictObject({ ids: z.array(Id).optional(), history: z.boolean().default(false), files: z.boolean().default(true), path: z.string().min(1).max(4096) }),
+    input: z.strictObject({
+      ids: z.array(Id).optional(),
+      history: z.boolean().default(false),
+      files: z.boolean().default(true),
+      path: z.string().min(1).max(4096),
+      /** Seal the file for a passphrase or recipients (age); `plain`: the caller knows an encrypted folder's export will be in clear. */
+      seal: SealRequest.optional(),
+      plain: z.boolean().default(false),
+    }),
     output: WrittenBundle,
   },
   /** The command line's import of a bundle with originals (NAME.casefile.zip) from a path, streamed and checked whole before anything is written. */
-  'bundle.importFile': { input: z.strictObject({ path: z.string().min(1).max(4096), onConflict: OnConflict.default('fail') }), output: ImportReport },
+  'bundle.importFile': { input: z.strictObject({ path: z.string().min(1).max(4096), onConflict: OnConflict.default('fail'), passphrase: OpeningPassphrase.optional() }), output: ImportReport },
+  /** The window's sealed export (JSON, as its plain one): the sealed bytes, for the Save dialog. */
+  'bundle.exportSealed': {
+    input: z.strictObject({ ids: z.array(Id).optional(), history: z.boolean().default(false), seal: SealRequest }),
+    output: z.strictObject({ dataBase64: z.string(), bytes: z.int(), sealed: z.enum(['passphrase', 'recipients']) }),
+  },
+  /** What a plain export would hold, for the warning an encrypted folder shows before it. */
+  'bundle.exportPreview': { input: z.strictObject({ ids: z.array(Id).optional(), history: z.boolean().default(false), files: z.boolean().default(false) }), output: ExportPreview },
+  'bundle.sharingKeys': { input: NoInput, output: SharingKeys },
+  /** Makes the folder's own age key (an encrypted folder only); keeps the one it has. */
+  'bundle.makeKey': { input: NoInput, output: SharingKeys },
+  'bundle.addPartner': { input: PartnerKey, output: SharingKeys },
+  'bundle.removePartner': { input: z.strictObject({ key: AgeRecipient }), output: SharingKeys },
   'store.verify': { input: NoInput, output: VerifyReport },
   'sources.extract': { input: FileUpload, output: ExtractedSource },
   /** Stores the file as an original (by its SHA-256) and reads its text; the caller saves the source with `file` in the case. */

@@ -22,6 +22,7 @@ const FILTERS: Record<SaveKind, (text: ShellStrings) => SaveDialogOptions> = {
   briefZip: (text) => ({ title: text.saveBrief, filters: [{ name: text.briefZipFiles, extensions: ['zip'] }] }),
   xlsx: (text) => ({ title: text.saveTable, filters: [{ name: text.excelFiles, extensions: ['xlsx'] }] }),
   csv: (text) => ({ title: text.saveTable, filters: [{ name: text.csvFiles, extensions: ['csv'] }] }),
+  sealedBundle: (text) => ({ title: text.saveBundle, filters: [{ name: text.sealedBundleFiles, extensions: ['age'] }] }),
 };
 
 /** What the page asks to save, checked: the page is trusted little more than a file it opened. */
@@ -30,7 +31,7 @@ export function saveRequest(name: unknown, data: unknown, kind: unknown): { name
   if (data.byteLength > MAX_FILE_BYTES) return null;
   // Only a name is suggested: any folder part is dropped, and the dialog starts in the user's documents.
   const base = path.basename(name.replaceAll('\\', '/')).replace(/[\u0000-\u001f<>:"|?*]/g, '_').slice(0, 200);
-  return { name: base || (kind === 'pdf' || kind === 'docx' ? `brief.${kind}` : kind === 'briefZip' ? 'brief.zip' : `casefile${BUNDLE_SUFFIX}`), data, kind: kind as SaveKind };
+  return { name: base || (kind === 'pdf' || kind === 'docx' ? `brief.${kind}` : kind === 'briefZip' ? 'brief.zip' : kind === 'sealedBundle' ? `casefile${BUNDLE_SUFFIX}.age` : `casefile${BUNDLE_SUFFIX}`), data, kind: kind as SaveKind };
 }
 
 export type SaveDeps = {

@@ -30,6 +30,7 @@ import type enOriginal from './locales/en.original.json';
 import type enPurge from './locales/en.purge.json';
 import { withSharedEnumLabels } from './sharedLabels';
 import type enTables from './locales/en.tables.json';
+import type enSealed from './locales/en.sealed.json';
 
 // Every locale file in ./locales is picked up here: `<lang>.json`, plus optional
 // parts `<lang>.<feature>.json` that a feature keeps to itself (their top-level keys
@@ -66,7 +67,8 @@ type Texts = typeof en &
   typeof enCustody &
   typeof enOriginal &
   typeof enPurge &
-  typeof enTables;
+  typeof enTables &
+  typeof enSealed;
 
 const resources: Record<string, { translation: Record<string, unknown> }> = {};
 for (const [file, mod] of Object.entries(files)) {

@@ -27,6 +27,7 @@ const MIME: Record<SaveKind, string> = {
   briefZip: 'application/zip',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv',
+  sealedBundle: 'application/octet-stream',
 };
 
 /**

@@ -214,6 +214,8 @@ const FEATURE_ENTRIES: Readonly<Record<string, string>> = {
   'briefs/briefModel.ts': 'the case view asks which briefs a case can make',
   'briefs/saveCase.ts': 'the case view saves before a brief is written',
   'bundles/exportBundle.ts': 'the list, the case and the settings export',
+  'bundles/ExportDialog.tsx': 'the case in an encrypted folder exports through the export dialog (plain or sealed)',
+  'bundles/SharingKeysSection.tsx': 'a section of the settings',
   'history/HistorySection.tsx': 'a section of the case view',
   'lock/EncryptionSection.tsx': 'a section of the settings',
   'lock/vault.ts': 'the settings lock the folder',

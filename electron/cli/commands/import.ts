@@ -5,14 +5,18 @@ import { defineCommand, exactlyOne, JSON_OPTION, pick, printJson, reportError } 
 import { oneLine } from '../format';
 import { EXIT } from '../io';
 import { isZip } from '../../services/bundles/containerRules';
+import { isSealed, sealedWith } from '../../services/bundles/sealing';
+import { ServiceError } from '../../services/errors';
+import { bundlePassphrase } from '../bundlePassphrase';
 
 export default defineCommand({
   name: 'import',
-  usage: 'import FILE [--on-conflict fail|newer|keep-both] [--json]',
+  usage: 'import FILE [--on-conflict fail|newer|keep-both] [--passphrase-file F] [--json]',
   summary: 'import a bundle (validated whole first)',
-  details: 'FILE is a JSON bundle or NAME.casefile.zip with originals: every entry is checked (names, links, sizes,\nSHA-256, compression) before anything is stored.',
+  details: 'FILE is a JSON bundle or NAME.casefile.zip with originals: every entry is checked (names, links, sizes,\nSHA-256, compression) before anything is stored.\nA sealed bundle (NAME….age) is opened with its passphrase (--passphrase-file F, else asked for) or with\nthis folder’s own key, then checked the same way.',
   options: {
     'on-conflict': { type: 'string', value: 'fail|newer|keep-both', feeds: 'bundle.import.onConflict', about: 'a case whose id is stored already: store nothing (fail, the default), replace it by a newer version, or keep both' },
+    'passphrase-file': { type: 'string', value: 'F', feeds: 'bundle.importFile.passphrase', about: 'a sealed bundle’s passphrase, on the first line of F (else asked for on the terminal)' },
     json: JSON_OPTION,
   },
   plan(args, values, io) {
@@ -28,11 +32,23 @@ export default defineCommand({
       }
       // The bytes go as they are: decoding, parsing and checking happen in a worker, with limits.
       // A bundle with originals (NAME.casefile.zip) is streamed from its path instead: it may be gigabytes.
-      const result = isZip(bytes)
-        ? await dispatch('bundle.importFile', { path: file, onConflict })
+      let passphrase: string | undefined;
+      if (isSealed(bytes) && sealedWith(bytes) === 'passphrase') {
+        try {
+          passphrase = await bundlePassphrase(io, values['passphrase-file'], false);
+        } catch (err) {
+          if (err instanceof ServiceError) return reportError(io, err.toApiError());
+          throw err;
+        }
+      }
+      // A sealed bundle goes by its path too: it is opened in memory by the service, never written out unsealed.
+      const result = isZip(bytes) || isSealed(bytes)
+        ? await dispatch('bundle.importFile', { path: file, onConflict, ...(passphrase !== undefined ? { passphrase } : {}) })
         : await dispatch('bundle.import', { file: { fileName: path.basename(file), dataBase64: bytes.toString('base64') }, onConflict });
       if (!result.ok) {
-        const headline = result.error.code === 'bad_input' && result.error.issues?.length ? `${path.basename(file)} was refused; nothing was stored. Faults by JSON path:` : undefined;
+        // A passphrase refused is said in its own words; faults of the bundle are listed by JSON path.
+        const faults = result.error.issues?.filter((i) => i.path[0] !== 'passphrase') ?? [];
+        const headline = result.error.code === 'bad_input' && faults.length > 0 ? `${path.basename(file)} was refused; nothing was stored. Faults by JSON path:` : undefined;
         return reportError(io, result.error, 'bundle', headline);
       }
       if (values.json) printJson(io, result.value);
@@ -46,13 +62,14 @@ export default defineCommand({
   },
 });
 
-/** A ZIP's first bytes only (it is read from its path later, streamed); a JSON bundle whole, as before. */
+/** A ZIP's or a sealed bundle's first bytes only (it is read from its path later); a JSON bundle whole, as before. */
 async function readStart(file: string): Promise<Buffer> {
   const handle = await open(file, 'r');
   try {
-    const head = Buffer.alloc(4);
-    const { bytesRead } = await handle.read(head, 0, 4, 0);
-    if (isZip(head.subarray(0, bytesRead))) return head;
+    const head = Buffer.alloc(128);
+    const { bytesRead } = await handle.read(head, 0, 128, 0);
+    const start = head.subarray(0, bytesRead);
+    if (isZip(start) || isSealed(start)) return start;
   } finally {
     await handle.close();
   }

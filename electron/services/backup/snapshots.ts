@@ -4,7 +4,7 @@ import path from 'node:path';
 import { SnapshotReason, type SnapshotInfo } from '../../../shared/model';
 import { readHistoryText } from '../audit/historyLog';
 import { aadForPath, decryptBytes, isEncryptedBytes } from '../crypto';
-import { entries } from '../disk/folderLayout';
+import { entries, SHARING_KEYS_FILE } from '../disk/folderLayout';
 import { snapshotSealAad } from '../crypto/streamSeal';
 import { ioError, isIoError, ServiceError } from '../errors';
 import { confirmRename, TEMP_SUFFIX, type DurableFs } from '../disk/durableFile';
@@ -143,7 +143,8 @@ export async function createSnapshot(dataDir: string, options: SnapshotOptions):
   const now = options.now ?? new Date();
   // settings.json (who prepares the briefs) goes along where it exists: a set copied to another drive
   // restores a whole folder on a new computer. A missing one is passed over like a case trashed meanwhile.
-  const rels: string[] = ['meta.json', 'settings.json', 'addressees.json'];
+  // The sharing keys too: a folder restored on a new computer must still open what partners sealed for it.
+  const rels: string[] = ['meta.json', 'settings.json', 'addressees.json', SHARING_KEYS_FILE];
   for (const [sub, ext] of [['cases', '.json'], ['trash', '.json'], ['history', '.jsonl']] as const) {
     for (const name of (await names(path.join(dataDir, sub))).sort()) {
       if (!name.startsWith('.') && name.endsWith(ext)) rels.push(`${sub}/${name}`);

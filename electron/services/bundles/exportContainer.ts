@@ -8,11 +8,12 @@ import type { ExportedBundle } from '../../../shared/contract';
 import { confirmRename, TEMP_SUFFIX, writeFileDurably } from '../disk/durableFile';
 import { ioError, isIoError, ServiceError } from '../errors';
 import { BUNDLE_ENTRY, containerPath, fileEntry, namedOriginals } from './containerRules';
+import { SEALED_MAX_BYTES, sealedName, SEALED_SUFFIX, type Sealer } from './sealing';
 
 /** What an export needs of the folder's originals (originals/originalStore.ts). */
 export type OriginalsSource = { has(sha256: string): Promise<boolean>; open(sha256: string): Readable };
 
-export type WrittenBundle = { path: string; format: 'json' | 'zip'; cases: number; originals: number; bytes: number };
+export type WrittenBundle = { path: string; format: 'json' | 'zip'; cases: number; originals: number; bytes: number; sealed?: 'passphrase' | 'recipients' };
 
 /**
  * Writes an exported bundle to `target`: as `NAME.casefile.zip` with the originals its
@@ -20,13 +21,21 @@ export type WrittenBundle = { path: string; format: 'json' | 'zip'; cases: numbe
  * The originals come from the bundle as exported, so a source left out of it (a
  * narrower export) takes its original with it.
  */
-export async function writeBundleFile(originals: OriginalsSource, bundle: ExportedBundle, target: string, files: boolean): Promise<WrittenBundle> {
+export async function writeBundleFile(originals: OriginalsSource, bundle: ExportedBundle, given: string, files: boolean, sealer?: Sealer): Promise<WrittenBundle> {
   const json = `${JSON.stringify(bundle, null, 2)}\n`;
   const named = files ? namedOriginals(bundle).originals : [];
+  // A sealed export is named NAME.casefile.zip.age (or the JSON name + .age), whatever suffix was given.
+  const target = sealer && given.toLowerCase().endsWith(SEALED_SUFFIX) ? given.slice(0, -SEALED_SUFFIX.length) : given;
+  const sealed = sealer ? { sealed: sealer.kind } : {};
   try {
+    if (sealer && Buffer.byteLength(json) + named.reduce((n, o) => n + o.size, 0) > SEALED_MAX_BYTES) {
+      throw new ServiceError('bad_input', `The bundle would hold more than ${SEALED_MAX_BYTES / 2 ** 30} GiB, the most a sealed bundle may (it is opened in memory). Export fewer cases at a time; nothing was written.`);
+    }
     if (named.length === 0) {
-      await writeFileDurably(target, json);
-      return { path: target, format: 'json', cases: bundle.cases.length, originals: 0, bytes: Buffer.byteLength(json) };
+      const file = sealer ? sealedName(target) : target;
+      const bytes = sealer ? await sealer.bytes(json) : Buffer.from(json, 'utf8');
+      await writeFileDurably(file, bytes);
+      return { path: file, format: 'json', cases: bundle.cases.length, originals: 0, bytes: bytes.length, ...sealed };
     }
     for (const o of named) {
       if (await originals.has(o.sha256)) continue;
@@ -36,9 +45,9 @@ export async function writeBundleFile(originals: OriginalsSource, bundle: Export
         `The original of source “${title}” (cases[${caseIndex}].sources[${sourceIndex}], SHA-256 ${o.sha256}) is not in the data folder, so the bundle cannot carry it. Restore it from a backup, or export without originals (--no-files); nothing was written.`,
       );
     }
-    const file = containerPath(target);
-    const bytes = await writeZip(file, json, named, originals, bundle.exportedAt);
-    return { path: file, format: 'zip', cases: bundle.cases.length, originals: named.length, bytes };
+    const file = sealer ? sealedName(containerPath(target)) : containerPath(target);
+    const bytes = await writeZip(file, json, named, originals, bundle.exportedAt, sealer);
+    return { path: file, format: 'zip', cases: bundle.cases.length, originals: named.length, bytes, ...sealed };
   } catch (err) {
     if (err instanceof ServiceError) throw err;
     if (isIoError(err)) throw ioError(err, 'write the bundle');
@@ -54,7 +63,7 @@ export async function writeBundleFile(originals: OriginalsSource, bundle: Export
  * never the whole archive in memory), synced, then renamed into place; a failure
  * (an original changed on disk, a full disk) leaves nothing.
  */
-async function writeZip(file: string, json: string, named: ReadonlyArray<{ sha256: string; size: number }>, originals: OriginalsSource, exportedAt: string): Promise<number> {
+async function writeZip(file: string, json: string, named: ReadonlyArray<{ sha256: string; size: number }>, originals: OriginalsSource, exportedAt: string, sealer?: Sealer): Promise<number> {
   const zip = new yazl.ZipFile();
   const mtime = new Date(exportedAt);
   zip.addBuffer(Buffer.from(json, 'utf8'), BUNDLE_ENTRY, { mtime, compress: true });
@@ -81,7 +90,9 @@ async function writeZip(file: string, json: string, named: ReadonlyArray<{ sha25
         await handle.write(chunk);
       }
     };
-    await Promise.race([pipeline(zip.outputStream as Readable, write), failed]);
+    // Sealed, the container is encrypted as it streams: not one unsealed byte reaches the disk.
+    const output = sealer ? await sealer.stream(zip.outputStream as Readable) : (zip.outputStream as Readable);
+    await Promise.race([pipeline(output, write), failed]);
     await handle.sync();
     await handle.close();
     await rename(tmp, file);

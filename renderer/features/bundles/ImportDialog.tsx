@@ -38,6 +38,8 @@ export function ImportDialog({ open, onClose, onImported, givenFile = null }: Pr
   const stopping = useRef<AbortController | null>(null);
   const toast = useToast();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // A sealed bundle asks for its passphrase once the services say it is sealed with one (issue 18).
+  const [passphrase, setPassphrase] = useState<string | null>(null);
   // A bundle the shell hands over replaces whatever was chosen, and its outcome starts afresh.
   const [taken, setTaken] = useState<File | null>(null);
   if (givenFile && givenFile !== taken) {
@@ -48,6 +50,7 @@ export function ImportDialog({ open, onClose, onImported, givenFile = null }: Pr
 
   const close = () => {
     setFile(null);
+    setPassphrase(null);
     setOutcome(null);
     setBusy(false);
     onClose();
@@ -73,7 +76,8 @@ export function ImportDialog({ open, onClose, onImported, givenFile = null }: Pr
     // The bytes go as they are: the services decode, parse and check them in a worker, with limits.
     const stop = new AbortController();
     stopping.current = stop;
-    const result = await api['bundle.import']({ file: { fileName: file.name, dataBase64 }, onConflict }, { signal: stop.signal });
+    const given = passphrase ? { passphrase } : {};
+    const result = await api['bundle.import']({ file: { fileName: file.name, dataBase64 }, onConflict, ...given }, { signal: stop.signal });
     stopping.current = null;
     setBusy(false);
     if (!result.ok && result.error.code === 'cancelled') {
@@ -86,6 +90,11 @@ export function ImportDialog({ open, onClose, onImported, givenFile = null }: Pr
       return;
     }
     const issues = result.error.issues ?? [];
+    if (issues.some((issue) => issue.path[0] === 'passphrase')) {
+      setOutcome({ kind: 'refused', reason: t(passphrase ? 'sealed.wrongPassphrase' : 'sealed.needPassphrase'), faults: [], more: 0 });
+      setPassphrase((p) => p ?? '');
+      return;
+    }
     const faults = bundleFaults(issues.filter((issue) => !isCapNote(issue)));
     const more = leftOut(issues);
     const reason =
@@ -119,14 +128,23 @@ export function ImportDialog({ open, onClose, onImported, givenFile = null }: Pr
         <input
           id={fileId}
           type="file"
-          accept=".json,.zip,application/json,application/zip"
+          accept=".json,.zip,.age,application/json,application/zip"
           onChange={(e) => {
             setFile(e.target.files?.[0] ?? null);
+            setPassphrase(null);
             setOutcome(null);
           }}
         />
         {file && file === givenFile && <p className="field-hint">{t('bundle.givenFile', { name: file.name })}</p>}
       </div>
+      {passphrase !== null && (
+        <div className="field">
+          <label className="field-label" htmlFor={`${fileId}-pass`}>
+            {t('sealed.importPassphrase')}
+          </label>
+          <input id={`${fileId}-pass`} type="password" autoComplete="off" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+        </div>
+      )}
       <fieldset className="field radio-group">
         <legend className="field-label">{t('bundle.onConflict')}</legend>
         {CHOICES.map((choice) => (

@@ -6,6 +6,8 @@ import { useToast } from '../../components/Toasts';
 import { useFormat } from '../../i18n/format';
 import { navigate } from '../../lib/router';
 import { exportCases, exportToast } from '../bundles/exportBundle';
+import { ExportDialog } from '../bundles/ExportDialog';
+import { useVault } from '../lock/vault';
 import { BriefDialog } from '../briefs/BriefDialog';
 import { saveThroughSession } from '../briefs/saveCase';
 import { saveBeforeBrief } from '../briefs/briefModel';
@@ -78,6 +80,8 @@ function CaseEditor({ session, onChanged }: { session: CaseSession; onChanged: (
   const c = state.draft;
   const [busy, setBusy] = useState(false);
   const [briefOpen, setBriefOpen] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const { status: vault } = useVault();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const viewRef = useRef<HTMLDivElement>(null);
   const headerRef = useRef<HTMLElement>(null);
@@ -137,6 +141,7 @@ function CaseEditor({ session, onChanged }: { session: CaseSession; onChanged: (
 
   const exportThis = async () => {
     await session.flush();
+    if (vault.encrypted) return setExporting(true);
     const result = await exportCases([c.id], undefined, c.kind === 'political_prisoner' ? c.person.name : c.organization.name);
     const message = exportToast(t, errorOf, result, 1);
     if (message) toast(message);
@@ -225,6 +230,7 @@ function CaseEditor({ session, onChanged }: { session: CaseSession; onChanged: (
           </div>
         </div>
       )}
+      {exporting && <ExportDialog ids={[c.id]} subject={c.kind === 'political_prisoner' ? c.person.name : c.organization.name} onClose={() => setExporting(false)} />}
       <BriefDialog open={briefOpen} onClose={() => setBriefOpen(false)} subject={{ kind: 'case', case: c, save: saveThroughSession(session) }} prepare={() => saveBeforeBrief(session)} />
     </div>
   );

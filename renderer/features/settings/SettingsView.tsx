@@ -4,6 +4,7 @@ import { LANGUAGES, setLanguage } from '../../i18n';
 import { useFormat } from '../../i18n/format';
 import type { SettingsSection } from '../../lib/router';
 import { BackupsSection } from '../backups/BackupsSection';
+import { SharingKeysSection } from '../bundles/SharingKeysSection';
 import { useExportHistory } from '../bundles/exportBundle';
 import { EncryptionSection } from '../lock/EncryptionSection';
 import { useVault } from '../lock/vault';
@@ -66,6 +67,7 @@ export function SettingsView({ onAbout, section, info, onInfoChanged, onChanged 
       </section>
       <OrganizationSection />
       <EncryptionSection headingRef={encryptionRef} />
+      <SharingKeysSection />
       <BackupsSection info={info} onInfoChanged={onInfoChanged} onChanged={onChanged} headingRef={backupsRef} />
       <section className="card" aria-labelledby={`${historyId}-title`}>
         <h2 className="card-title" id={`${historyId}-title`}>

@@ -121,7 +121,7 @@ describe('every command on the encrypted folder', () => {
     { name: 'show', args: () => ['show', 'marked'], check: (r) => expect(r.stdout).toContain(MARK.name) },
     { name: 'search', args: () => ['search', 'MKRCLISOURCE'], check: (r) => expect(r.stdout).toContain('marked') },
     { name: 'annotations', args: () => ['annotations', 'marked'], check: (r) => expect(r.stdout).toContain(MARK.note) },
-    { name: 'export', args: () => ['export', path.join(dir, 'export.json')], check: (r) => expect(r.stdout).toContain('Exported 4 case(s)') },
+    { name: 'export', args: () => ['export', path.join(dir, 'export.json'), '--plain'], check: (r) => expect(r.stdout).toContain('Exported 4 case(s)') },
     { name: 'brief', args: () => ['brief', 'marked', '--out', path.join(dir, 'brief.pdf'), '--mode', 'internal'], check: (r) => expect(r.stdout).toContain('Wrote') },
     { name: 'info', args: () => ['info'], check: (r) => expect(r.stdout).toContain('Cases: 4, in the Trash: 1, quarantined files: 1') },
   ];

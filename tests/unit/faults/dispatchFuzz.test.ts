@@ -155,6 +155,13 @@ const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
 
+/** Real age public keys (checksums and all), so sealing and the partner list take them. */
+const AGE_KEYS = [
+  'age1r3lvv7sstf4vpc4u7ys7eqww6evh8alac48akj3w6ju7khlftcss4aan0e',
+  'age1m6e7nnacqr6j4u9zxl9j92k4nza39z7vmaq2qant6npa0wzxh5csq7pn9j',
+  'age1k936pxhqqmtkzre6rnxqgt3wwpkhjcd8dp879gh839cv0du6ryeq82uhmk',
+] as const;
+
 /** A valid-shaped input for each operation. A new operation needs one here (a test says so). */
 const VALID: Partial<Record<string, Builder>> = {
   'app.info': same(noInput),
@@ -294,6 +301,20 @@ const VALID: Partial<Record<string, Builder>> = {
   'bundle.exportFile': same(fc.record({ history: fc.boolean(), files: fc.boolean(), name: fc.constantFrom('x.json', 'y.casefile.zip', 'z') }).map(({ name, ...rest }) => ({ ...rest, path: path.join(FUZZ_OUT, name) }))),
   // Only containers that are not there: a real one's import is tested in tests/unit/bundles.
   'bundle.importFile': same(fc.record({ path: nonEmptyText.map((t) => `/nonexistent-casefile-fuzz/${t}`.slice(0, 1024)), onConflict: fc.constantFrom('fail', 'newer', 'keep-both') })),
+  // Sealed for real public keys (a passphrase's scrypt would make each run take a second; tests/unit/bundles seals with one).
+  'bundle.exportSealed': builder(fc.record({ history: fc.boolean(), keys: fc.subarray([...AGE_KEYS], { minLength: 1 }), ids: opt(fc.array(idChoice({ active: 8, trash: 1, other: 1 }), { maxLength: 2 })) }), ({ history, keys, ids }, ctx) => ({
+    history,
+    seal: { recipients: keys },
+    ...(ids === undefined ? {} : { ids: ids.map((c) => resolveId(c, ctx)) }),
+  })),
+  'bundle.exportPreview': builder(fc.record({ history: fc.boolean(), files: fc.boolean(), ids: opt(fc.array(idChoice({ active: 8, trash: 1, other: 1 }), { maxLength: 3 })) }), ({ ids, ...rest }, ctx) => ({
+    ...rest,
+    ...(ids === undefined ? {} : { ids: ids.map((c) => resolveId(c, ctx)) }),
+  })),
+  'bundle.sharingKeys': same(noInput),
+  'bundle.makeKey': same(noInput),
+  'bundle.addPartner': same(fc.record({ name: fc.constantFrom('Партнёр НПО', 'Адвокаттар алқасы', 'Partner NGO'), key: fc.constantFrom(...AGE_KEYS) })),
+  'bundle.removePartner': same(fc.record({ key: fc.constantFrom(...AGE_KEYS) })),
   'settings.get': same(noInput),
   'settings.set': same(fc.record({ preparedBy: opt(fc.option(nonEmptyText.map((t) => t.slice(0, 200)), { nil: null })) }).map(compact)),
   'team.device': same(noInput),
@@ -318,7 +339,7 @@ const VALID: Partial<Record<string, Builder>> = {
  * encrypted folder and its passphrase, a quarantined file with a backup): their
  * refusals are fuzzed here, their successes in tests/unit/backup.
  */
-const NO_SUCCESS_HERE = new Set<OperationName>(['vault.lock', 'vault.decrypt', 'vault.changePassphrase', 'backups.recover', 'backups.copyOut', 'bundle.importFile']);
+const NO_SUCCESS_HERE = new Set<OperationName>(['vault.lock', 'vault.decrypt', 'vault.changePassphrase', 'backups.recover', 'backups.copyOut', 'bundle.importFile', 'bundle.makeKey', 'bundle.removePartner']);
 
 /**
  * Runs per property; rendering a PDF is slow, so briefs get fewer. Their valid-shaped runs
