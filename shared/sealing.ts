@@ -11,7 +11,7 @@ export const AgeRecipient = z
   .regex(/^age1[qpzry9x8gf2tvdw0s3jn54khce6mua7l]{58}$/, 'expected an age public key: "age1" and 58 letters and digits (no b, i, o or 1), as a partner gives it');
 
 /** A bundle passphrase: at least 8 characters (the same floor as the folder's), at most 1,024. */
-export const BundlePassphrase = z.string().min(8, 'a passphrase that seals a bundle has at least 8 characters').max(1024);
+const BundlePassphrase = z.string().min(8, 'a passphrase that seals a bundle has at least 8 characters').max(1024);
 
 /** How to seal an export: for a passphrase, or for one or more recipients' public keys (no key twice). */
 export const SealRequest = z.union([
@@ -29,7 +29,7 @@ export type SealRequest = z.infer<typeof SealRequest>;
 /** A passphrase offered to open a sealed bundle (any length: the sender chose it). */
 export const OpeningPassphrase = z.string().min(1).max(1024);
 
-export const PartnerName = z.string().trim().min(1, 'a partner’s name cannot be empty').max(120, 'a partner’s name is at most 120 characters');
+const PartnerName = z.string().trim().min(1, 'a partner’s name cannot be empty').max(120, 'a partner’s name is at most 120 characters');
 export const PartnerKey = z.strictObject({ name: PartnerName, key: AgeRecipient });
 export type PartnerKey = z.infer<typeof PartnerKey>;
 

@@ -7,7 +7,7 @@ import type { CliIo } from './io';
 // first line; never an argument, which would land in the shell history and in every
 // process listing), else typed at a no-echo prompt on the terminal.
 
-export async function passphraseFromFile(io: CliIo, given: string): Promise<string> {
+async function passphraseFromFile(io: CliIo, given: string): Promise<string> {
   const file = path.resolve(io.cwd, given);
   let text: string;
   try {

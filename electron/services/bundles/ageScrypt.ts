@@ -11,7 +11,7 @@ const LABEL = 'age-encryption.org/v1/scrypt';
  * 2^18, age's own default: measured here (Node 20, a shared 2-core machine) at 0.7 s per
  * seal or open, and 256 MiB of memory — slow enough for a guesser, quick for a person.
  */
-export const SEAL_LOG2N = 18;
+const SEAL_LOG2N = 18;
 /** The most an opened file may ask for, as age itself allows: 2^20 (1 GiB). A bigger one is refused unread. */
 const MAX_LOG2N = 20;
 

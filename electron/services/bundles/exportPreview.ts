@@ -6,7 +6,7 @@ type Flagged = { confidential?: boolean | undefined };
 const flagged = (items: readonly Flagged[] | undefined) => (items ?? []).filter((i) => i.confidential === true).length;
 
 /** Items marked confidential, and the fields MODEL.md keeps confidential always, that are filled in. */
-export function confidentialCount(c: CaseFile): number {
+function confidentialCount(c: CaseFile): number {
   let n = flagged(c.events) + flagged(c.sources) + flagged(c.annotations) + flagged(c.deadlines) + flagged(c.requests) + flagged(c.advocacy as Flagged[]);
   if (c.consent) n += 1;
   if (c.kind === 'political_prisoner') {

@@ -3,7 +3,7 @@ import { ServiceError } from '../errors';
 import { mib } from '../isolation/limits';
 
 /** What a plain export of an encrypted folder would hold, said in a sentence. */
-export function plainContents(p: ExportPreview): string {
+function plainContents(p: ExportPreview): string {
   const names = p.names.length > 5 ? `${p.names.slice(0, 5).join(', ')} and ${p.names.length - 5} more` : p.names.join(', ');
   const parts = [`${p.cases} case(s) naming ${names || 'nobody'}`, `${p.confidential} confidential item(s) and field(s) (contacts, addresses, health, consent, notes marked confidential)`];
   if (p.originals.count > 0) parts.push(`${p.originals.count} original file(s), ${mib(p.originals.bytes)}`);

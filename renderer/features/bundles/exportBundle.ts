@@ -13,7 +13,7 @@ import { exportFileName, type ExportScope } from './exportName';
 const HISTORY_KEY = 'casefile.exportHistory';
 const HISTORY_EVENT = 'casefile:export-history';
 
-function exportIncludesHistory(): boolean {
+export function exportIncludesHistory(): boolean {
   try {
     return localStorage.getItem(HISTORY_KEY) === '1';
   } catch {

@@ -6,7 +6,7 @@ import type { Exported } from './exportBundle';
 import { exportFileName, type ExportScope } from './exportName';
 
 /** The usual bundle name with `.age` after it: the sealed form (age format) of the same export. */
-export const sealedFileName = (scope: ExportScope): string => `${exportFileName(scope)}.age`;
+const sealedFileName = (scope: ExportScope): string => `${exportFileName(scope)}.age`;
 
 /** The keys pasted in the export dialog, one per line (blank lines and spaces around a key ignored). */
 export function pastedKeys(text: string): string[] {

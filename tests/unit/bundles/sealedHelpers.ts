@@ -2,7 +2,7 @@ import path from 'node:path';
 import { createDispatcher, type Dispatch } from '../../../electron/services/dispatch';
 import { createHandlers } from '../../../electron/services/handlers';
 import { CaseStore } from '../../../electron/services/folder/caseStore';
-import { encryptFolder } from '../../../electron/services/crypto/convert';
+import { encryptFolder } from '../../../electron/services/folder/convert';
 import { FAST_KDF } from '../../helpers/cryptoFolder';
 import { prisonerDraft } from '../../helpers/fixtures';
 

@@ -2,7 +2,7 @@ import { readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decryptFolder, encryptFolder } from '../../../electron/services/crypto/convert';
+import { decryptFolder, encryptFolder } from '../../../electron/services/folder/convert';
 import { SHARING_KEYS_FILE } from '../../../electron/services/disk/folderLayout';
 import { cli } from '../../helpers/cli';
 import { FAST_KDF } from '../../helpers/cryptoFolder';
