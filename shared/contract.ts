@@ -9,6 +9,7 @@ import { AnnotationState } from './model/annotationStatus';
 import { BriefFormat, BriefLang, BriefMode, BriefOriginals, BriefTemplate, PreparedBy } from './model/brief';
 import { FolderSettings, FolderSettingsPatch } from './settings';
 import { DeviceInfo, DeviceName } from './team';
+import { ConflictDetail, ConflictFile, ConflictResolution, ConflictSummary, ResolveConflictInput } from './conflicts';
 import { SearchHit, SearchQuery } from './model/search';
 import { AgendaRow, IsoDay } from './model/agenda';
 import { AuditEntry, BundleHistory } from './model/audit';
@@ -411,6 +412,12 @@ export const contract = {
   /** This machine as a device of the data folder (made on first use; never synced): what the history names beside its changes. */
   'team.device': { input: NoInput, output: DeviceInfo },
   'team.setDeviceName': { input: z.strictObject({ name: DeviceName }), output: DeviceInfo },
+  /** Syncthing's conflict copies not yet settled (cases, vault.json, the address book, settings), each read and validated. */
+  'conflicts.list': { input: NoInput, output: z.array(ConflictSummary) },
+  /** Both versions whole, and their differences field by field. */
+  'conflicts.get': { input: z.strictObject({ file: ConflictFile }), output: ConflictDetail },
+  /** Settled: saved above both sides (the version not kept goes into the history), then the copy removed. */
+  'conflicts.resolve': { input: ResolveConflictInput, output: ConflictResolution },
 } as const satisfies Record<OperationName, OperationSpec>;
 
 export type Contract = typeof contract;

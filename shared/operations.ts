@@ -44,6 +44,9 @@ export const OPERATION_NAMES = [
   'settings.set',
   'team.device',
   'team.setDeviceName',
+  'conflicts.list',
+  'conflicts.get',
+  'conflicts.resolve',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

@@ -66,6 +66,7 @@ const FLOORS: ReadonlyArray<{ name: string; holds: readonly string[]; what: stri
   { name: 'bundles', holds: ['bundles/', 'isolation/', 'sources/', 'ocr/'], what: 'import and export; untrusted files parsed in a worker' },
   { name: 'briefs', holds: ['briefs/'], what: 'templates, documents, PDF and Word' },
   { name: 'verify', holds: ['verify/'], what: 'tamper evidence, with the last good copy a snapshot holds' },
+  { name: 'conflicts', holds: ['conflicts/'], what: "Syncthing's conflict copies: listed, shown, settled with nothing lost" },
   { name: 'folder', holds: ['folder/'], what: 'CaseStore: the open (recovery, migration), backups beside saves, verify; conversions with a snapshot; meta repair' },
   { name: 'handlers', holds: ['handlers/', 'dispatch.ts', 'diagnose.ts', 'session.ts', 'samples.ts'], what: 'one handler per contract operation' },
 ];

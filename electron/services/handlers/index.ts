@@ -15,6 +15,7 @@ import { historyHandlers } from './history';
 import { searchHandlers } from './search';
 import { settingsHandlers } from './settings';
 import { teamHandlers } from './team';
+import { conflictsHandlers } from './conflicts';
 import { sourcesHandlers } from './sources';
 import { trashHandlers } from './trash';
 import { storeOnlyVault, vaultHandlers, type Vault } from './vault';
@@ -48,6 +49,7 @@ export function handlerTable(folder: Folder, vault: Vault): Handlers {
     backupsHandlers(folder),
     settingsHandlers(folder),
     teamHandlers(folder),
+    conflictsHandlers(folder),
     vaultHandlers(vault),
   );
 }

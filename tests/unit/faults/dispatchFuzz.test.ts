@@ -292,14 +292,19 @@ const VALID: Partial<Record<string, Builder>> = {
   'settings.set': same(fc.record({ preparedBy: opt(fc.option(nonEmptyText.map((t) => t.slice(0, 200)), { nil: null })) }).map(compact)),
   'team.device': same(noInput),
   'team.setDeviceName': same(fc.record({ name: fc.constantFrom('Ноутбук Айгүл', 'office-box', 'Laptop 2') })),
+  'conflicts.list': same(noInput),
+  'conflicts.get': same(fc.record({ file: fc.constantFrom('cases/abc.sync-conflict-20261207-101502-7XK3ABC.json', 'settings.sync-conflict-20261207-101502-ABCDEF2.json') })),
+  'conflicts.resolve': same(
+    fc.record({ file: fc.constantFrom('cases/abc.sync-conflict-20261207-101502-7XK3ABC.json', 'trash/x.sync-conflict-20260101-000000-AAAAAAA.json'), keep: fc.constantFrom('current', 'copy', 'both', 'merge') }),
+  ),
 };
 
 /**
  * Operations whose success needs what a fuzzed plain folder does not have (an
  * encrypted folder and its passphrase, a quarantined file with a backup): their
- * refusals are fuzzed here, their successes in tests/unit/backup.
+ * refusals are fuzzed here, their successes in tests/unit/backup (a Syncthing conflict copy: tests/unit/conflicts).
  */
-const NO_SUCCESS_HERE = new Set<OperationName>(['vault.lock', 'vault.decrypt', 'vault.changePassphrase', 'backups.recover', 'backups.copyOut', 'bundle.importFile']);
+const NO_SUCCESS_HERE = new Set<OperationName>(['vault.lock', 'vault.decrypt', 'vault.changePassphrase', 'backups.recover', 'backups.copyOut', 'bundle.importFile', 'conflicts.get', 'conflicts.resolve']);
 
 /**
  * Runs per property; rendering a PDF is slow, so briefs get fewer. Their valid-shaped runs
