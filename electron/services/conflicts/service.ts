@@ -44,7 +44,7 @@ async function summarise(store: CaseStoreBase, found: FoundCopy): Promise<{ summ
     current: side(current),
     copy: { ...side(copy), device: found.name.device },
     valid: copy.ok,
-    ...(copy.ok ? {} : { problem: `The conflict copy ${found.rel} ${copy.reason}; it is not used.` }),
+    ...(copy.ok ? {} : { problem: `The conflict copy ${found.rel} cannot be used (${copy.reason}); keep the current version to remove it.` }),
   };
   if (copy.ok && !current.ok && found.kind === 'case' && cur.where === 'trash') summary.problem = `The case ${found.caseId} is neither in the list nor in the Trash; keep the copy as a case of its own ("both").`;
   return { summary, current: current.ok ? current.value : null, copy: copy.ok ? copy.value : null };
@@ -98,7 +98,7 @@ export async function resolveConflict(host: ConflictHost, input: ResolveConflict
     return result;
   };
   if (!summary.valid && input.keep !== 'current') {
-    throw new ServiceError('bad_input', `${summary.problem} Only "keep current" settles it (the copy is then removed). Nothing was written.`, [{ path: ['keep'], message: 'expected "current" for a copy that is not valid' }]);
+    throw new ServiceError('bad_input', `${summary.problem} Nothing was written.`, [{ path: ['keep'], message: 'expected "current" for a copy that is not valid' }]);
   }
   if (found.kind !== 'case') {
     if (input.keep === 'both' || input.keep === 'merge') {

@@ -6,6 +6,7 @@ import { parseAuditPath, setAt } from '../../../shared/history/auditPath';
 import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { conflictDetail, resolveConflict, scanConflicts } from '../../../electron/services/conflicts/service';
 import { onConflictsChanged } from '../../../electron/services/conflicts/notify';
+import { readAddressBook } from '../../../electron/services/addressees/addressBook';
 import { parseSyncConflictName, syncConflictName } from '../../../electron/services/disk/syncConflictNames';
 import { prisonerDraft, tempDir } from '../../helpers/fixtures';
 import { makeCaseConflict } from '../../helpers/syncConflicts';
@@ -214,6 +215,38 @@ describe('a conflict copy of a case (plain folder)', () => {
       expect(report.problems).toEqual([expect.objectContaining({ file, message: expect.stringContaining('unresolved sync conflict') })]);
       await resolveConflict(host(store), { file, keep: 'current' });
       expect((await store.verify()).problems).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('a conflict copy of the address book', () => {
+  it('is validated like the book, and keeping the copy writes it in the book’s place', async () => {
+    let store = await CaseStore.open(dir);
+    const { book } = await readAddressBook(store, { seed: true });
+    await store.close();
+    const copyBook = structuredClone(book) as { countries: Array<{ country: string; addressees: Array<{ office: string }> }> };
+    copyBook.countries[0]!.addressees[0]!.office = 'Адресат с ноутбука B';
+    const name = syncConflictName('addressees.json', new Date('2026-12-07T10:15:02Z'), 'LAPTOPB');
+    await writeFile(path.join(dir, name), `${JSON.stringify(copyBook, null, 2)}\n`);
+    const broken = syncConflictName('addressees.json', new Date('2026-12-07T10:16:00Z'), 'LAPTOPC');
+    await writeFile(path.join(dir, broken), '{"countries": 7}');
+    store = await CaseStore.open(dir);
+    try {
+      const list = await scanConflicts(store);
+      expect(list.map((c) => [c.file, c.kind, c.valid])).toEqual([
+        [name, 'addressees', true],
+        [broken, 'addressees', false],
+      ]);
+      expect(list[1]!.problem).toMatch(/cannot be used \(not a valid address book: .*countries: expected array/);
+      const detail = await conflictDetail(store, name);
+      expect(detail.changes.map((c) => c.path)).toEqual(['countries']);
+      await resolveConflict(host(store), { file: name, keep: 'copy' });
+      await resolveConflict(host(store), { file: broken, keep: 'current' });
+      const now = (await readAddressBook(store)).book as typeof copyBook;
+      expect(now.countries[0]!.addressees[0]!.office).toBe('Адресат с ноутбука B');
+      expect(await scanConflicts(store)).toEqual([]);
     } finally {
       await store.close();
     }
