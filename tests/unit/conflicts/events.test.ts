@@ -50,4 +50,21 @@ describe('conflicts through the session', () => {
       await session.close();
     }
   });
+
+  it('a snapshot does not keep a conflict copy: restoring one taken before the conflict was settled does not raise it again', async () => {
+    const { file } = await makeCaseConflict(dir, id, { here: (c: CaseFile) => ({ ...c, title: 'A' }), there: (c: CaseFile) => ({ ...c, title: 'B' }) });
+    const session = await Session.start(dir);
+    try {
+      const dispatch = createDispatcher(session.handlers);
+      const snap = await dispatch('backups.create', {});
+      expect(snap.ok).toBe(true);
+      expect(await dispatch('conflicts.resolve', { file, keep: 'current' })).toMatchObject({ ok: true });
+      const restored = await dispatch('backups.restore', { name: (snap as { ok: true; value: { name: string } }).value.name });
+      expect(restored).toMatchObject({ ok: true });
+      expect(await dispatch('conflicts.list', {})).toEqual({ ok: true, value: [] });
+      expect(await dispatch('cases.get', { id })).toMatchObject({ ok: true, value: { title: 'A', rev: 2 } });
+    } finally {
+      await session.close();
+    }
+  });
 });
