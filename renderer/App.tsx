@@ -18,6 +18,8 @@ import { SettingsView } from './features/settings/SettingsView';
 import { TrashView } from './features/trash/TrashView';
 import { AgendaNotice } from './features/agenda/AgendaNotice';
 import { AgendaView } from './features/agenda/AgendaView';
+import { ConflictsNav } from './features/conflicts/ConflictsNav';
+import { ConflictsView } from './features/conflicts/ConflictsView';
 import { LinkRefused } from './features/session/LinkRefused';
 import { isReloading, takeReloadNotice } from './lib/reload';
 import { useCasesChanged } from './lib/events';
@@ -241,6 +243,7 @@ function Shell() {
           <NavLink route={{ name: 'agenda' }} current={route} label={t('agenda.nav')} />
           <NavLink route={{ name: 'trash' }} current={route} label={t('nav.trash')} />
           <NavLink route={{ name: 'settings' }} current={route} label={t('nav.settings')} />
+          <ConflictsNav current={route} version={listVersion} />
         </nav>
         <span className="spacer" />
         <div className="app-actions">
@@ -286,6 +289,7 @@ function Shell() {
         {route.name === 'case' && <CaseView key={route.id} id={route.id} onChanged={onChanged} />}
         {route.name === 'trash' && <TrashView onChanged={onChanged} />}
         {route.name === 'agenda' && <AgendaView version={listVersion} onChanged={onChanged} />}
+        {route.name === 'conflicts' && <ConflictsView onChanged={onChanged} />}
         {route.name === 'settings' && (
           <SettingsView onAbout={() => setDialog('about')} section={route.section} info={info} onInfoChanged={refreshInfo} onChanged={onChanged} />
         )}

@@ -11,6 +11,7 @@ import { FolderSettings, FolderSettingsPatch } from './settings';
 import { PurgeInput, PurgeReport } from './purge';
 import { DeviceInfo, DeviceName } from './team';
 import { TableExport, TableExportInput, TableImportInput, TableImportReport, TablePreview, TablePreviewInput } from './tables';
+import { ConflictDetail, ConflictFile, ConflictResolution, ConflictSummary, ResolveConflictInput } from './conflicts';
 import { SearchHit, SearchQuery } from './model/search';
 import { AgendaRow, IsoDay } from './model/agenda';
 import { AuditEntry, BundleHistory } from './model/audit';
@@ -456,6 +457,12 @@ export const contract = {
   'tables.import': { input: TableImportInput, output: TableImportReport },
   /** The list (as filtered) as .xlsx or .csv, in the language asked; confidential columns only when `internal`. */
   'tables.export': { input: TableExportInput, output: TableExport },
+  /** Syncthing's conflict copies not yet settled (cases, vault.json, the address book, settings), each read and validated. */
+  'conflicts.list': { input: NoInput, output: z.array(ConflictSummary) },
+  /** Both versions whole, and their differences field by field. */
+  'conflicts.get': { input: z.strictObject({ file: ConflictFile }), output: ConflictDetail },
+  /** Settled: saved above both sides (the version not kept goes into the history), then the copy removed. */
+  'conflicts.resolve': { input: ResolveConflictInput, output: ConflictResolution },
 } as const satisfies Record<OperationName, OperationSpec>;
 
 export type Contract = typeof contract;

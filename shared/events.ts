@@ -13,6 +13,8 @@ export const EVENTS = {
   'cases.changed': z.strictObject({ id: z.string().min(1), rev: z.int().min(1).optional(), cause: CaseChangeCause }),
   /** The folder was locked (by the user or the idle lock): every decrypted case a page holds must go. */
   'folder.locked': z.strictObject({}),
+  /** The set of unresolved Syncthing conflict copies changed (a scan found one, or one was settled); `count`: how many are left. */
+  'conflicts.changed': z.strictObject({ count: z.int().min(0) }),
 } as const;
 
 export type EventName = keyof typeof EVENTS;
@@ -21,6 +23,7 @@ export const EVENT_NAMES = Object.keys(EVENTS) as EventName[];
 export const CoreEvent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('cases.changed'), data: EVENTS['cases.changed'] }),
   z.strictObject({ type: z.literal('folder.locked'), data: EVENTS['folder.locked'] }),
+  z.strictObject({ type: z.literal('conflicts.changed'), data: EVENTS['conflicts.changed'] }),
 ]);
 export type CoreEvent = z.infer<typeof CoreEvent>;
 

@@ -54,6 +54,9 @@ export const OPERATION_NAMES = [
   'tables.preview',
   'tables.import',
   'tables.export',
+  'conflicts.list',
+  'conflicts.get',
+  'conflicts.resolve',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

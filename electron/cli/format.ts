@@ -166,6 +166,7 @@ const CAUSE_WORDS: Record<AuditEntry['cause'], string> = {
   'backup-restore': 'restored from a backup',
   migrate: 'migrated to the new case model',
   custody: 'original taken out of Casefile',
+  'sync-conflict': 'sync conflict settled (the version not kept is in this line)',
 };
 
 const shown = (value: unknown) => (value === undefined ? '—' : JSON.stringify(value));

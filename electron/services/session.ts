@@ -9,6 +9,8 @@ import { decryptWithBackup, encryptWithBackup } from './folder/folderOps';
 import { handlerTable, type CallContext, type Folder, type Handlers, type OpenFolder, type Vault } from './handlers';
 import { SearchService } from './search/service';
 import { caseChanged, EventHub } from './events/eventHub';
+import { onConflictsChanged } from './conflicts/notify';
+import { scanConflicts } from './conflicts/service';
 import { CaseStore, type StoreOptions } from './folder/caseStore';
 import { DurableJsonFile } from './disk/durableFile';
 import { MetaRepair } from './folder/metaRepair';
@@ -270,6 +272,9 @@ export class Session implements Vault {
     const store = await CaseStore.open(this.dataDir, { ...(this.options.background ? { hourlySnapshots: { onError: (err: unknown) => this.options.onWarning?.(`The hourly backup failed: ${(err as Error).message}`) } } : {}), ...this.options.store, ...(passphrase !== undefined ? { passphrase } : {}), ...(held ? { held } : {}) });
     this.open = { store, search: new SearchService(store) };
     store.subscribe((change) => this.events.emit(caseChanged(change)));
+    onConflictsChanged(store, (count) => this.events.emit({ type: 'conflicts.changed', data: { count } }));
+    // Conflict copies Syncthing left while the app was closed: found now, so the header shows them.
+    void scanConflicts(store).catch(() => undefined);
     this.encrypted = store.encrypted;
     this.idleMinutes = store.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES;
     if (this.options.background) {

@@ -31,6 +31,7 @@ import type enPurge from './locales/en.purge.json';
 import { withSharedEnumLabels } from './sharedLabels';
 import type enTables from './locales/en.tables.json';
 import type enSealed from './locales/en.sealed.json';
+import type enConflicts from './locales/en.conflicts.json';
 
 // Every locale file in ./locales is picked up here: `<lang>.json`, plus optional
 // parts `<lang>.<feature>.json` that a feature keeps to itself (their top-level keys
@@ -68,7 +69,8 @@ type Texts = typeof en &
   typeof enOriginal &
   typeof enPurge &
   typeof enTables &
-  typeof enSealed;
+  typeof enSealed &
+  typeof enConflicts;
 
 const resources: Record<string, { translation: Record<string, unknown> }> = {};
 for (const [file, mod] of Object.entries(files)) {

@@ -13,6 +13,7 @@ export type CaseChange = Extract<CoreEvent, { type: 'cases.changed' }>['data'];
 export type CaseChanges = readonly CaseChange[] | 'resync';
 
 const listeners = new Set<(changes: CaseChanges) => void>();
+const conflictListeners = new Set<(count: number) => void>();
 let pending: CaseChange[] = [];
 let scheduled = false;
 let started = false;
@@ -31,6 +32,10 @@ function start(): void {
         void api['vault.status']({}).then((r) => {
           if (r.ok && r.value.locked) reloadApp();
         });
+        return;
+      }
+      if (event.type === 'conflicts.changed') {
+        for (const l of conflictListeners) l(event.data.count);
         return;
       }
       if (event.type !== 'cases.changed') return;
@@ -56,5 +61,16 @@ export function useCasesChanged(listener: (changes: CaseChanges) => void): void 
     const l = (changes: CaseChanges) => latest.current(changes);
     listeners.add(l);
     return () => void listeners.delete(l);
+  }, [latest]);
+}
+
+/** Calls `listener` with the number of unresolved sync conflicts each time the set changes, until unmounted. */
+export function useConflictsChanged(listener: (count: number) => void): void {
+  const latest = useLatest(listener);
+  useEffect(() => {
+    start();
+    const l = (count: number) => latest.current(count);
+    conflictListeners.add(l);
+    return () => void conflictListeners.delete(l);
   }, [latest]);
 }

@@ -8,6 +8,7 @@ export type Route =
   | { name: 'case'; id: string }
   | { name: 'trash' }
   | { name: 'agenda' }
+  | { name: 'conflicts' }
   | { name: 'settings'; section?: SettingsSection };
 
 /** Settings sections a link can go straight to (#/settings/encryption). */
@@ -19,6 +20,7 @@ function parseRoute(hash: string): Route {
   if (caseMatch) return { name: 'case', id: caseMatch[1]! };
   if (path === '/trash') return { name: 'trash' };
   if (path === '/deadlines') return { name: 'agenda' };
+  if (path === '/conflicts') return { name: 'conflicts' };
   if (path === '/settings') return { name: 'settings' };
   if (path === '/settings/encryption' || path === '/settings/backups') return { name: 'settings', section: path.slice('/settings/'.length) as SettingsSection };
   return { name: 'list' };
@@ -32,6 +34,8 @@ export function routeHref(route: Route): string {
       return '#/trash';
     case 'agenda':
       return '#/deadlines';
+    case 'conflicts':
+      return '#/conflicts';
     case 'settings':
       return route.section ? `#/settings/${route.section}` : '#/settings';
     default:

@@ -22,8 +22,9 @@ export type AuditChange = z.infer<typeof AuditChange>;
 /**
  * `migrate`: the data folder's migration to a new model version rewrote the case (changes says what).
  * `custody`: an original left the app (saved to a path, or handed to the browser); the case is unchanged.
+ * `sync-conflict`: two devices saved the case at once and the user settled it (the entry's `syncConflict` keeps what was not kept).
  */
-export const AuditCause = z.enum(['create', 'update', 'import', 'restore', 'trash', 'recover', 'backup-restore', 'migrate', 'custody']);
+export const AuditCause = z.enum(['create', 'update', 'import', 'restore', 'trash', 'recover', 'backup-restore', 'migrate', 'custody', 'sync-conflict']);
 export type AuditCause = z.infer<typeof AuditCause>;
 
 /**
@@ -44,6 +45,21 @@ export const AuditCustody = z.strictObject({
 });
 export type AuditCustody = z.infer<typeof AuditCustody>;
 
+/**
+ * A Syncthing conflict settled: which copy, what was kept, and every version not kept
+ * whole (`lost`, each as its file held it), so none is ever lost; `undo`: the changes
+ * from the saved case back to the first of them, for the history view.
+ */
+export const AuditSyncConflict = z.strictObject({
+  copy: z.string().min(1),
+  device: z.string().optional(),
+  kept: z.enum(['current', 'copy', 'both', 'merge']),
+  lost: z.array(z.unknown()),
+  undo: z.array(AuditChange),
+  newCaseId: Id.optional(),
+});
+export type AuditSyncConflict = z.infer<typeof AuditSyncConflict>;
+
 export const AuditEntry = z.strictObject({
   at: DateTime,
   /** The case's rev after the change. */
@@ -52,6 +68,8 @@ export const AuditEntry = z.strictObject({
   changes: z.array(AuditChange),
   /** On `custody` entries (whose `changes` is empty and `rev`/`sha256` are the case's as it stood). */
   custody: AuditCustody.optional(),
+  /** On `sync-conflict` entries. */
+  syncConflict: AuditSyncConflict.optional(),
   /** Set on entries that came in with an imported bundle (recorded on another machine). */
   imported: z.boolean().optional(),
   /**

@@ -5,6 +5,7 @@ import backup from './backup';
 import backups from './backups';
 import brief from './brief';
 import changePassphrase from './change-passphrase';
+import conflicts from './conflicts';
 import decrypt from './decrypt';
 import encrypt from './encrypt';
 import exportCommand from './export';
@@ -39,6 +40,7 @@ export const COMMANDS: readonly Command[] = [
   agenda,
   history,
   verify,
+  conflicts,
   backup,
   backups,
   restore,

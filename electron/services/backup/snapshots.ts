@@ -13,6 +13,7 @@ import { throwIfCancelled } from '../callContext';
 import { OriginalStore } from '../originals/originalStore';
 import { originalsPool, poolOriginals } from './originalsPool';
 import { encodeSnapshotTo, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type SnapshotEntry } from './archive';
+import { isSyncConflictName } from '../disk/syncConflictNames';
 
 // Taking, listing and pruning snapshots under <dataDir>/backups/.
 //
@@ -147,7 +148,8 @@ export async function createSnapshot(dataDir: string, options: SnapshotOptions):
   const rels: string[] = ['meta.json', 'settings.json', 'addressees.json', SHARING_KEYS_FILE];
   for (const [sub, ext] of [['cases', '.json'], ['trash', '.json'], ['history', '.jsonl']] as const) {
     for (const name of (await names(path.join(dataDir, sub))).sort()) {
-      if (!name.startsWith('.') && name.endsWith(ext)) rels.push(`${sub}/${name}`);
+      // A Syncthing conflict copy is not kept: restored after it was settled, it would raise the conflict again.
+      if (!name.startsWith('.') && name.endsWith(ext) && !isSyncConflictName(name)) rels.push(`${sub}/${name}`);
     }
   }
   const skipped: string[] = [];

@@ -2,6 +2,7 @@ import { readdir, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { TEMP_SUFFIX } from './durableFile';
 import { LOCK_FILE } from './lock';
+import { isSyncConflictName, parseSyncConflictName } from './syncConflictNames';
 
 // Every file name of a data folder, and which files are encrypted under which
 // name. This is the one place that knows the layout: a new kind of file in the
@@ -103,10 +104,17 @@ export type Target = {
  * authentication.
  */
 export function aadForPath(relativePath: string): string {
-  const rel = relativePath.split(path.sep).join('/');
+  const rel = conflictOriginal(relativePath.split(path.sep).join('/'));
   if (rel.startsWith(`${TRASH}/`)) return `${CASES}/${rel.slice(TRASH.length + 1)}`;
   if (rel.startsWith(`${RETIRED_QUARANTINE}/`)) return `${QUARANTINE}/${rel.slice(RETIRED_QUARANTINE.length + 1)}`;
   return rel;
+}
+
+/** A Syncthing conflict copy holds the bytes of the file it copies, sealed under that file's name: it opens (and converts) under it. */
+function conflictOriginal(rel: string): string {
+  const slash = rel.lastIndexOf('/');
+  const parsed = parseSyncConflictName(rel.slice(slash + 1));
+  return parsed ? `${rel.slice(0, slash + 1)}${parsed.original}` : rel;
 }
 
 /** `aadForPath` for an absolute file inside `dataDir`. */
@@ -116,6 +124,8 @@ export function aadForFile(dataDir: string, file: string): string {
 
 export const isTempName = (name: string) => name.startsWith('.') && name.endsWith(TEMP_SUFFIX);
 const isCaseFileName = (name: string) => name.endsWith('.json') && !name.startsWith('.');
+/** A case's file, never a Syncthing conflict copy of one (conflicts/ reads those). */
+export const isLiveCaseFileName = (name: string) => isCaseFileName(name) && !isSyncConflictName(name);
 
 /** A folder's entries; a folder not made yet (or removed) is empty. */
 export async function entries(dir: string) {
@@ -166,6 +176,8 @@ export async function listFolder(dataDir: string): Promise<{ targets: Target[]; 
     else if (entry.name === SHARING_KEYS_FILE && entry.isFile()) targets.push({ rel: SHARING_KEYS_FILE, aad: SHARING_KEYS_FILE, format: 'json' });
     // The manifest of case revisions (tamper evidence): sealed line by line, like a history.
     else if (entry.name === MANIFEST_FILE && entry.isFile()) targets.push({ rel: MANIFEST_FILE, aad: MANIFEST_FILE, format: 'lines' });
+    // A conflict copy of the settings or the address book is converted with them, under their name (conflicts/ settles it).
+    else if (entry.isFile() && [SETTINGS_FILE, ADDRESSEES_FILE].includes(parseSyncConflictName(entry.name)?.original ?? '')) targets.push({ rel: entry.name, aad: aadForPath(entry.name), format: 'json' });
     else if (!TOP_LEVEL_KNOWN.has(entry.name) && !isTempName(entry.name) && !entry.name.startsWith(`${LOCK_FILE}.`)) untouched.push(entry.name);
   }
   return { targets, untouched: untouched.sort() };

@@ -11,7 +11,8 @@ import { ioError, isIoError, ServiceError } from '../errors';
 import { wipe } from '../crypto';
 import { openVault, recoverConversion } from './convert';
 import { DurableJsonFile, fsyncDir } from '../disk/durableFile';
-import { removeLeftovers, SUMMARY_INDEX_FILE } from '../disk/folderLayout';
+import { isLiveCaseFileName as isCaseFileName, removeLeftovers, SUMMARY_INDEX_FILE } from '../disk/folderLayout';
+import { isSyncConflictName } from '../disk/syncConflictNames';
 import { DataDirLock } from '../disk/lock';
 import { statFiles } from '../disk/statFiles';
 import { quarantinedCaseId, quarantinedFromTrash } from '../disk/quarantineNames';
@@ -26,6 +27,8 @@ import { CaseStoreBase, ENCRYPTED_MESSAGE, type QuarantineEntry, type StoreOptio
 import { copyBackupsOut, copyDestination, createSnapshot, findValidCopy, listCheckedSnapshots, pruneSnapshots, recoverRestore, verifySnapshots, type CopyOutReport } from '../backup';
 import { HourlySnapshots } from '../backup/hourlySnapshots';
 import { importCases, type BeforeWrite } from '../bundles/importCases';
+import { scanConflicts } from '../conflicts/service';
+import { timingSafeEqual } from 'node:crypto';
 import { exportCases } from '../bundles/exportCases';
 import type { PurgeReport } from '../../../shared/purge';
 import { finishPurges } from './purgeCase';
@@ -44,7 +47,6 @@ const TRASH = 'trash';
 const QUARANTINE = 'quarantine';
 const META = 'meta.json';
 
-const isCaseFileName = (name: string) => name.endsWith('.json') && !name.startsWith('.');
 
 export class CaseStore extends CaseStoreBase {
   /** Backups in flight, one after another, beside the save queue. */
@@ -246,6 +248,11 @@ export class CaseStore extends CaseStoreBase {
     });
   }
 
+  /** True when `key` is this folder's data key (conflicts/: a vault copy kept must hold it). */
+  sameDataKey(key: Buffer): boolean {
+    return this.dataKey !== null && this.dataKey.length === key.length && timingSafeEqual(this.dataKey, key);
+  }
+
   // --- checking ------------------------------------------------------------------
 
   /** Re-reads every file from disk and reports each problem; changes nothing but moving a changed original aside. */
@@ -260,6 +267,7 @@ export class CaseStore extends CaseStoreBase {
     for (const sub of [CASES, TRASH]) {
       for (const name of (await readdir(path.join(this.dataDir, sub))).sort()) {
         const rel = path.join(sub, name);
+        if (isSyncConflictName(name)) continue; // listed below as an unresolved conflict
         if (!isCaseFileName(name)) {
           problems.push({ file: rel, message: 'unexpected file (not a case file)' });
           continue;
@@ -280,6 +288,10 @@ export class CaseStore extends CaseStoreBase {
       }
     }
     for (const q of await this.listQuarantine()) problems.push({ file: q.file, message: `quarantined: ${q.reason}` });
+    for (const c of await scanConflicts(this)) {
+      const what = c.kind === 'case' ? `case "${c.title ?? c.caseId}"` : c.file.replace(/\.sync-conflict-.*$/, '.json');
+      problems.push({ file: c.file, message: `unresolved sync conflict: another device saved ${what} at the same time${c.valid ? '' : ` (the copy is not usable: ${c.problem})`}. Open Conflicts (or run casefile conflicts) to settle it.` });
+    }
     for (const u of this.unconfirmed) {
       problems.push({ file: u.file, message: `revision ${u.rev} was saved, but the disk did not confirm it (${u.reason}): it may not survive a power cut. Check the disk (free space, errors), then save the case again.` });
     }

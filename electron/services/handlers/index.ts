@@ -16,6 +16,7 @@ import { searchHandlers } from './search';
 import { settingsHandlers } from './settings';
 import { teamHandlers } from './team';
 import { tablesHandlers } from './tables';
+import { conflictsHandlers } from './conflicts';
 import { sourcesHandlers } from './sources';
 import { trashHandlers } from './trash';
 import { storeOnlyVault, vaultHandlers, type Vault } from './vault';
@@ -50,6 +51,7 @@ export function handlerTable(folder: Folder, vault: Vault): Handlers {
     settingsHandlers(folder),
     teamHandlers(folder),
     tablesHandlers(folder),
+    conflictsHandlers(folder),
     vaultHandlers(vault),
   );
 }

@@ -188,6 +188,17 @@ export class CaseFiles {
     }
   }
 
+  /**
+   * A file of the folder (`rel`, with "/") opened under the name it is bound to — a
+   * Syncthing conflict copy under its original's (disk/folderLayout). Throws when it is
+   * missing or will not open, saying why (conflicts/ reports it).
+   */
+  async openFolderFile(rel: string): Promise<Buffer> {
+    this.assertOpen();
+    const file = path.join(this.dataDir, ...rel.split('/'));
+    return this.codec.open(file, await readFile(file));
+  }
+
   /** `quiet`: sealed between saves (whenQuiet), for a file large enough to hold up one; never from inside a write. */
   async writeDerivedFile(name: string, bytes: Uint8Array, quiet = false): Promise<void> {
     this.assertOpen();

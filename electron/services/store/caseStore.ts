@@ -1,6 +1,6 @@
 import { stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { CaseFile, type AuditCustody, type AuditEntry, type CaseDraft } from '../../../shared/model';
+import { CaseFile, type AuditCustody, type AuditEntry, type AuditSyncConflict, type CaseDraft } from '../../../shared/model';
 import type { TrashEntry } from '../../../shared/contract';
 import { finalizeCase } from '../cases/finalize';
 import { FolderIds, idForNewCase } from '../cases/caseIds';
@@ -26,9 +26,9 @@ const TRASH = 'trash';
  */
 export class CaseStoreBase extends CaseFiles {
   /** Writes durably, then records the change and updates the summary, the cache and the listeners. */
-  protected async writeCase(c: CaseFile, cause: 'create' | 'update' | 'recover', previous?: CaseFile): Promise<void> {
+  protected async writeCase(c: CaseFile, cause: 'create' | 'update' | 'recover' | 'sync-conflict', previous?: CaseFile, syncConflict?: AuditSyncConflict): Promise<void> {
     const file = this.caseFile(c.id);
-    const entry = this.recorder.entry(c, cause, previous);
+    const entry = { ...this.recorder.entry(c, cause, previous), ...(syncConflict ? { syncConflict } : {}) };
     // The case file and its history line side by side (store/recorder saveBeside); a recovered
     // copy replaces a file whose state is not known, so its line follows the file as before.
     try {
@@ -44,7 +44,8 @@ export class CaseStoreBase extends CaseFiles {
     this.remember(c, await stat(file));
     this.scheduleIndexFlush();
     if (cause === 'recover') await this.recorder.record(c.id, [entry]);
-    this.emit({ type: 'upsert', case: c, cause, ...(previous ? { previous } : {}) });
+    // A settled conflict is an edit to those who keep derived data (the list, the search index).
+    this.emit({ type: 'upsert', case: c, cause: cause === 'sync-conflict' ? 'update' : cause, ...(previous ? { previous } : {}) });
     this.saved();
   }
 
@@ -124,6 +125,27 @@ export class CaseStoreBase extends CaseFiles {
       await this.writeCase(c, 'update', existing);
       return c;
     });
+  }
+
+  /**
+   * A Syncthing conflict settled (conflicts/): `draft` saved as one revision above both
+   * sides (`otherRev`: the copy's), so every device converges on it; its history line
+   * carries `note(saved)`, what was not kept. Resolves once the save is durable.
+   */
+  saveResolved(id: string, draft: CaseDraft, otherRev: number, note: (saved: CaseFile) => AuditSyncConflict): Promise<CaseFile> {
+    return this.exclusive(async () => {
+      const existing = await this.get(id);
+      if (draft.kind !== existing.kind) throw new ServiceError('bad_input', `The case is a ${existing.kind} case and the version chosen is a ${draft.kind} case; keep both as two cases instead. Nothing was written.`, [{ path: ['kind'], message: `expected "${existing.kind}"` }]);
+      await this.checkDraft(draft, existing);
+      const c = finalizeCase({ ...draft, id }, { id, rev: Math.max(existing.rev, otherRev) + 1, createdAt: existing.createdAt, updatedAt: this.now() });
+      await this.writeCase(c, 'sync-conflict', existing, note(c));
+      return c;
+    });
+  }
+
+  /** A conflict settled by keeping `c` as it is (a trashed case): a history line at its revision keeping what was let go. */
+  recordSyncConflict(c: CaseFile, note: AuditSyncConflict): Promise<void> {
+    return this.exclusive(() => this.historyLog.append(c.id, [{ ...this.recorder.entry(c, 'sync-conflict'), syncConflict: note }]));
   }
 
   // --- trash (store/trash.ts) ------------------------------------------------------

@@ -5,8 +5,8 @@ import { fileStateOf, sameFile, type FileState, type FileStates } from '../disk/
 import type { CaseRead } from './caseCodec';
 import type { Catalogue } from './catalogue';
 import type { QuarantineEntry } from './quarantine';
+import { isLiveCaseFileName as isCaseFileName } from '../disk/folderLayout';
 
-const isCaseFileName = (name: string) => name.endsWith('.json') && !name.startsWith('.');
 
 /**
  * Brings the catalogue in line with cases/ and trash/: files whose mtime or size

@@ -7,8 +7,8 @@ import { ioError, isIoError, ServiceError } from '../errors';
 import { confirmRename, UnconfirmedWriteError, type DurableFs } from '../disk/durableFile';
 import { fileStateOf, type FileState } from '../disk/statFiles';
 import type { CaseRead } from './caseCodec';
+import { isLiveCaseFileName as isCaseFileName } from '../disk/folderLayout';
 
-const isCaseFileName = (name: string) => name.endsWith('.json') && !name.startsWith('.');
 
 /** What the trash needs of the store: its queue, its reads, and its bookkeeping once a file has moved. */
 export type TrashHost = {

@@ -29,6 +29,7 @@ const CAUSE_KEYS: Record<AuditCause, string> = {
   'backup-restore': 'history.cause.backupRestore',
   migrate: 'history.cause.migrate',
   custody: 'history.cause.custody',
+  'sync-conflict': 'history.cause.syncConflict',
 };
 
 export function HistorySection({ id, rev }: { id: string; rev: number }) {

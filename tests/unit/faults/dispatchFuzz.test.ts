@@ -332,14 +332,19 @@ const VALID: Partial<Record<string, Builder>> = {
       .map(compact),
   ),
   'tables.export': same(fc.record({ format: fc.constantFrom('xlsx', 'csv'), lang: opt(fc.constantFrom('en', 'ru', 'kk')), internal: opt(fc.boolean()), kind: opt(kindArb), status: opt(statusArb) }).map(compact)),
+  'conflicts.list': same(noInput),
+  'conflicts.get': same(fc.record({ file: fc.constantFrom('cases/abc.sync-conflict-20261207-101502-7XK3ABC.json', 'settings.sync-conflict-20261207-101502-ABCDEF2.json') })),
+  'conflicts.resolve': same(
+    fc.record({ file: fc.constantFrom('cases/abc.sync-conflict-20261207-101502-7XK3ABC.json', 'trash/x.sync-conflict-20260101-000000-AAAAAAA.json'), keep: fc.constantFrom('current', 'copy', 'both', 'merge') }),
+  ),
 };
 
 /**
  * Operations whose success needs what a fuzzed plain folder does not have (an
  * encrypted folder and its passphrase, a quarantined file with a backup): their
- * refusals are fuzzed here, their successes in tests/unit/backup.
+ * refusals are fuzzed here, their successes in tests/unit/backup (a Syncthing conflict copy: tests/unit/conflicts).
  */
-const NO_SUCCESS_HERE = new Set<OperationName>(['vault.lock', 'vault.decrypt', 'vault.changePassphrase', 'backups.recover', 'backups.copyOut', 'bundle.importFile', 'bundle.makeKey', 'bundle.removePartner']);
+const NO_SUCCESS_HERE = new Set<OperationName>(['vault.lock', 'vault.decrypt', 'vault.changePassphrase', 'backups.recover', 'backups.copyOut', 'bundle.importFile', 'bundle.makeKey', 'bundle.removePartner', 'conflicts.get', 'conflicts.resolve']);
 
 /**
  * Runs per property; rendering a PDF is slow, so briefs get fewer. Their valid-shaped runs

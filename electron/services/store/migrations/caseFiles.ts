@@ -3,12 +3,12 @@ import path from 'node:path';
 import { aadForFile, decryptBytes, EncryptedJsonFile, encryptBytes } from '../../crypto';
 import { DurableJsonFile, fsyncDir, writeFileDurably, type DurableFs } from '../../disk/durableFile';
 import { quarantineName } from '../../disk/quarantineNames';
+import { isLiveCaseFileName as isCaseFileName } from '../../disk/folderLayout';
 
 // The case files of a folder as a migration reads and writes them: through the
 // store's own adapters (durable, sealed under the folder's key when it has one),
 // and moved aside to quarantine/ exactly as the store moves a file it cannot read.
 
-const isCaseFileName = (name: string) => name.endsWith('.json') && !name.startsWith('.');
 
 export type CaseFolder = { dataDir: string; key: Buffer | null; fs?: DurableFs };
 
