@@ -180,12 +180,7 @@ export class CaseFiles {
    */
   async readDerivedFile(name: string): Promise<Buffer | null> {
     this.assertOpen();
-    try {
-      const bytes = await readFile(path.join(this.dataDir, name));
-      return this.codec.open(path.join(this.dataDir, name), bytes);
-    } catch {
-      return null;
-    }
+    return this.openFolderFile(name).catch(() => null);
   }
 
   /**

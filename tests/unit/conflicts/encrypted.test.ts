@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CaseDraft, type CaseFile } from '../../../shared/model';
 import { CaseStore } from '../../../electron/services/folder/caseStore';
-import { changePassphrase, decryptFolder, encryptFolder } from '../../../electron/services/crypto/convert';
+import { changePassphrase, decryptFolder, encryptFolder } from '../../../electron/services/folder/convert';
 import { isEncryptedBytes } from '../../../electron/services/crypto/envelope';
 import { conflictDetail, resolveConflict, scanConflicts } from '../../../electron/services/conflicts/service';
 import { listFolder } from '../../../electron/services/disk/folderLayout';
