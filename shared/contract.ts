@@ -8,7 +8,7 @@ import { CaseSummary } from './model/summary';
 import { AnnotationState } from './model/annotationStatus';
 import { BriefFormat, BriefLang, BriefMode, BriefOriginals, BriefTemplate, PreparedBy } from './model/brief';
 import { FolderSettings, FolderSettingsPatch } from './settings';
-import { DeviceInfo, DeviceName } from './team';
+import { DeviceInfo, DeviceName, ShareFolderInput, SyncStatus, SyncthingOverride } from './team';
 import { SearchHit, SearchQuery } from './model/search';
 import { AgendaRow, IsoDay } from './model/agenda';
 import { AuditEntry, BundleHistory } from './model/audit';
@@ -411,6 +411,12 @@ export const contract = {
   /** This machine as a device of the data folder (made on first use; never synced): what the history names beside its changes. */
   'team.device': { input: NoInput, output: DeviceInfo },
   'team.setDeviceName': { input: z.strictObject({ name: DeviceName }), output: DeviceInfo },
+  /** The data folder as the local Syncthing sees it; never fails when Syncthing is absent or silent (the state says so). */
+  'team.syncStatus': { input: NoInput, output: SyncStatus },
+  /** Adds the data folder to the local Syncthing through its REST API (label "Casefile", versioning off), shared with the devices given. */
+  'team.shareFolder': { input: ShareFolderInput, output: SyncStatus },
+  /** Where this machine's Syncthing is when the usual places are wrong (machine-local, never synced); an empty object clears it. */
+  'team.setSyncthing': { input: SyncthingOverride, output: SyncStatus },
 } as const satisfies Record<OperationName, OperationSpec>;
 
 export type Contract = typeof contract;

@@ -44,6 +44,9 @@ export const OPERATION_NAMES = [
   'settings.set',
   'team.device',
   'team.setDeviceName',
+  'team.syncStatus',
+  'team.shareFolder',
+  'team.setSyncthing',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

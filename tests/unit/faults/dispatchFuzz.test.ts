@@ -292,14 +292,18 @@ const VALID: Partial<Record<string, Builder>> = {
   'settings.set': same(fc.record({ preparedBy: opt(fc.option(nonEmptyText.map((t) => t.slice(0, 200)), { nil: null })) }).map(compact)),
   'team.device': same(noInput),
   'team.setDeviceName': same(fc.record({ name: fc.constantFrom('Ноутбук Айгүл', 'office-box', 'Laptop 2') })),
+  'team.syncStatus': same(noInput),
+  'team.shareFolder': same(fc.record({ devices: fc.array(fc.record({ id: fc.constantFrom('ZVXO4TB-EC7UN3T-DAPYSCH-GI7OQWI-ZXJIYNM-QMDN47J-22JNYZ4-3RTK2QJ', 'zfxm22x-nkvclxk-giwzesa-px6ome4-ws2njml-zs7y3cq-vqbfed7-5w542az') }, { requiredKeys: ['id'] }), { maxLength: 2 }) })),
+  'team.setSyncthing': same(fc.record({ configPath: fc.constantFrom('/nowhere/syncthing/config.xml', 'C:\\Users\\Айгүл\\AppData\\Local\\Syncthing\\config.xml'), address: fc.constantFrom('127.0.0.1:1', '[::1]:9'), apiKey: fc.constantFrom('abc123XYZ', 'k') }, { requiredKeys: [] })),
 };
 
 /**
  * Operations whose success needs what a fuzzed plain folder does not have (an
  * encrypted folder and its passphrase, a quarantined file with a backup): their
- * refusals are fuzzed here, their successes in tests/unit/backup.
+ * refusals are fuzzed here, their successes in tests/unit/backup (team.shareFolder needs a running Syncthing:
+ * tests/integration/syncthing).
  */
-const NO_SUCCESS_HERE = new Set<OperationName>(['vault.lock', 'vault.decrypt', 'vault.changePassphrase', 'backups.recover', 'backups.copyOut', 'bundle.importFile']);
+const NO_SUCCESS_HERE = new Set<OperationName>(['vault.lock', 'vault.decrypt', 'vault.changePassphrase', 'backups.recover', 'backups.copyOut', 'bundle.importFile', 'team.shareFolder']);
 
 /**
  * Runs per property; rendering a PDF is slow, so briefs get fewer. Their valid-shaped runs
