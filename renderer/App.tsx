@@ -18,6 +18,7 @@ import { TrashView } from './features/trash/TrashView';
 import { AgendaNotice } from './features/agenda/AgendaNotice';
 import { AgendaView } from './features/agenda/AgendaView';
 import { LinkRefused } from './features/session/LinkRefused';
+import { SyncIndicator } from './features/team/SyncIndicator';
 import { isReloading, takeReloadNotice } from './lib/reload';
 import { useCasesChanged } from './lib/events';
 import { navigate, routeHref, useRoute, type Route } from './lib/router';
@@ -239,6 +240,7 @@ function Shell() {
           <NavLink route={{ name: 'settings' }} current={route} label={t('nav.settings')} />
         </nav>
         <span className="spacer" />
+        <SyncIndicator />
         <div className="app-actions">
           <button type="button" className="btn btn-primary" onClick={() => setDialog('new')} title={t('nav.newCaseShortcut')}>
             {t('nav.newCase')}

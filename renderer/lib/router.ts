@@ -11,7 +11,7 @@ export type Route =
   | { name: 'settings'; section?: SettingsSection };
 
 /** Settings sections a link can go straight to (#/settings/encryption). */
-export type SettingsSection = 'encryption' | 'backups';
+export type SettingsSection = 'encryption' | 'backups' | 'team';
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -20,7 +20,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/trash') return { name: 'trash' };
   if (path === '/deadlines') return { name: 'agenda' };
   if (path === '/settings') return { name: 'settings' };
-  if (path === '/settings/encryption' || path === '/settings/backups') return { name: 'settings', section: path.slice('/settings/'.length) as SettingsSection };
+  if (path === '/settings/encryption' || path === '/settings/backups' || path === '/settings/team') return { name: 'settings', section: path.slice('/settings/'.length) as SettingsSection };
   return { name: 'list' };
 }
 

@@ -226,6 +226,7 @@ const FEATURE_ENTRIES: Readonly<Record<string, string>> = {
   'sources/SourcesSection.tsx': 'a section of the case view',
   'sources/SourceCitations.tsx': 'a timeline event cites its sources',
   'sources/readerStore.ts': 'a search hit opens the source it is in',
+  'team/TeamSection.tsx': 'a section of the settings',
   'welcome/NoMatch.tsx': 'the list shows it when nothing matches',
   'welcome/Welcome.tsx': 'the list shows it when the folder is empty',
 };
