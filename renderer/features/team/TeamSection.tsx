@@ -100,8 +100,9 @@ function ShareForm({ onShared }: { onShared: (s: SyncStatus) => void }) {
     setBusy(true);
     const r = await api['team.shareFolder']({ devices: peer.trim() ? [{ id: peer.trim() }] : [] });
     setBusy(false);
-    setNote(r.ok ? { ok: true, text: t('team.shared') } : { ok: false, text: errorText(r.error) });
+    // On success this form goes (the folder is shared now): the section says so instead.
     if (r.ok) onShared(r.value);
+    else setNote({ ok: false, text: errorText(r.error) });
   };
   return (
     <form onSubmit={(e) => void share(e)} className="team-share">
@@ -183,6 +184,7 @@ export function TeamSection({ headingRef }: { headingRef?: Ref<HTMLHeadingElemen
   const errorText = useErrorText();
   const sync = useSyncStatus();
   const [fresh, setFresh] = useState<SyncStatus | null>(null);
+  const [justShared, setJustShared] = useState(false);
   useEffect(() => setFresh(null), [sync.value]);
   const status = fresh ?? sync.value;
   return (
@@ -219,7 +221,19 @@ export function TeamSection({ headingRef }: { headingRef?: Ref<HTMLHeadingElemen
         <li>{t('team.step1')}</li>
         <li>
           {t('team.step2')}
-          {status?.state === 'not_shared' && <ShareForm onShared={setFresh} />}
+          {status?.state === 'not_shared' && (
+            <ShareForm
+              onShared={(s) => {
+                setFresh(s);
+                setJustShared(true);
+              }}
+            />
+          )}
+          {justShared && (
+            <p className="muted" role="status">
+              {t('team.shared')}
+            </p>
+          )}
         </li>
         <li>{t('team.step3')}</li>
         <li>{t('team.step4')}</li>
