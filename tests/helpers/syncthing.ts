@@ -38,8 +38,26 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** One REST call to an instance; rejects with Syncthing's words on a non-2xx answer. */
-export function rest<T = unknown>(inst: Instance, route: string, method = 'GET', body?: unknown): Promise<T> {
+class HttpRefusal extends Error {}
+
+/**
+ * One REST call to an instance; rejects with Syncthing's words on a non-2xx answer. A dropped
+ * connection is tried again for up to 20 s: Syncthing restarts its GUI server after a start and
+ * after a change to the GUI's settings, and drops what is in flight meanwhile.
+ */
+export async function rest<T = unknown>(inst: Instance, route: string, method = 'GET', body?: unknown): Promise<T> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      return await restOnce<T>(inst, route, method, body);
+    } catch (err) {
+      if (err instanceof HttpRefusal || Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+function restOnce<T>(inst: Instance, route: string, method: string, body?: unknown): Promise<T> {
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -49,7 +67,7 @@ export function rest<T = unknown>(inst: Instance, route: string, method = 'GET',
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
-          if ((res.statusCode ?? 0) >= 300) return reject(new Error(`${inst.name}: ${method} /rest/${route} → ${res.statusCode} ${text.slice(0, 300)}`));
+          if ((res.statusCode ?? 0) >= 300) return reject(new HttpRefusal(`${inst.name}: ${method} /rest/${route} → ${res.statusCode} ${text.slice(0, 300)}`));
           try {
             resolve((text.trim() ? JSON.parse(text) : null) as T);
           } catch {

@@ -172,6 +172,7 @@ describe('a data folder shared through Syncthing', () => {
     const b = await side(dirB);
 
     await setPaused(B, folderId, true);
+    expect(await pointAt(b, B)).toMatchObject({ state: 'paused', folderId, peers: [expect.objectContaining({ id: A.id })] });
     await ok(a.dispatch('cases.update', { id: created.id, baseRev: created.rev, case: { ...prisonerDraft(), title: 'A version — Алматы' } }));
     await ok(b.dispatch('cases.update', { id: created.id, baseRev: created.rev, case: { ...prisonerDraft(), title: 'B version — Астана' } }));
     await scan(A, folderId);
