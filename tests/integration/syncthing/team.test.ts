@@ -100,6 +100,13 @@ describe('a data folder shared through Syncthing', () => {
     expect(status.message).toMatch(/No Syncthing config\.xml/);
     const silent = await ok(s.dispatch('team.setSyncthing', { address: '127.0.0.1:1', apiKey: 'nothing-listens' }));
     expect(silent.state).toBe('not_running');
+    // Machine-local: kept in local/ (never synced, never converted), as typed.
+    expect(JSON.parse(await readFile(path.join(root, 'alone', 'local', 'syncthing.json'), 'utf8'))).toEqual({ address: '127.0.0.1:1', apiKey: 'nothing-listens' });
+    const refused = await ok(s.dispatch('team.setSyncthing', { address: `127.0.0.1:${A.gui}`, apiKey: 'not-the-key' }));
+    expect(refused).toMatchObject({ state: 'refused', message: expect.stringMatching(/API key/) });
+    const shareRefused = await s.dispatch('team.shareFolder', { devices: [] });
+    expect(shareRefused).toMatchObject({ ok: false, error: { code: 'bad_input', message: expect.stringMatching(/nothing was changed/) } });
+    expect(await rest<unknown[]>(A, 'config/folders')).toEqual([]);
     await s.store.close();
   });
 
