@@ -21,6 +21,7 @@ import { AgendaView } from './features/agenda/AgendaView';
 import { ConflictsNav } from './features/conflicts/ConflictsNav';
 import { ConflictsView } from './features/conflicts/ConflictsView';
 import { LinkRefused } from './features/session/LinkRefused';
+import { SyncIndicator } from './features/team/SyncIndicator';
 import { isReloading, takeReloadNotice } from './lib/reload';
 import { useCasesChanged } from './lib/events';
 import { navigate, routeHref, useRoute, type Route } from './lib/router';
@@ -246,6 +247,7 @@ function Shell() {
           <ConflictsNav current={route} version={listVersion} />
         </nav>
         <span className="spacer" />
+        <SyncIndicator />
         <div className="app-actions">
           <button type="button" className="btn btn-primary" onClick={() => setDialog('new')} title={t('nav.newCaseShortcut')}>
             {t('nav.newCase')}

@@ -12,6 +12,7 @@ import { PurgeInput, PurgeReport } from './purge';
 import { DeviceInfo, DeviceName } from './team';
 import { TableExport, TableExportInput, TableImportInput, TableImportReport, TablePreview, TablePreviewInput } from './tables';
 import { ConflictDetail, ConflictFile, ConflictResolution, ConflictSummary, ResolveConflictInput } from './conflicts';
+import { DeviceInfo, DeviceName, ShareFolderInput, SyncStatus, SyncthingOverride } from './team';
 import { SearchHit, SearchQuery } from './model/search';
 import { AgendaRow, IsoDay } from './model/agenda';
 import { AuditEntry, BundleHistory } from './model/audit';
@@ -463,6 +464,12 @@ export const contract = {
   'conflicts.get': { input: z.strictObject({ file: ConflictFile }), output: ConflictDetail },
   /** Settled: saved above both sides (the version not kept goes into the history), then the copy removed. */
   'conflicts.resolve': { input: ResolveConflictInput, output: ConflictResolution },
+  /** The data folder as the local Syncthing sees it; never fails when Syncthing is absent or silent (the state says so). */
+  'team.syncStatus': { input: NoInput, output: SyncStatus },
+  /** Adds the data folder to the local Syncthing through its REST API (label "Casefile", versioning off), shared with the devices given. */
+  'team.shareFolder': { input: ShareFolderInput, output: SyncStatus },
+  /** Where this machine's Syncthing is when the usual places are wrong (machine-local, never synced); an empty object clears it. */
+  'team.setSyncthing': { input: SyncthingOverride, output: SyncStatus },
 } as const satisfies Record<OperationName, OperationSpec>;
 
 export type Contract = typeof contract;

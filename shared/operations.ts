@@ -57,6 +57,9 @@ export const OPERATION_NAMES = [
   'conflicts.list',
   'conflicts.get',
   'conflicts.resolve',
+  'team.syncStatus',
+  'team.shareFolder',
+  'team.setSyncthing',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

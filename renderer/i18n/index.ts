@@ -32,6 +32,7 @@ import { withSharedEnumLabels } from './sharedLabels';
 import type enTables from './locales/en.tables.json';
 import type enSealed from './locales/en.sealed.json';
 import type enConflicts from './locales/en.conflicts.json';
+import type enTeam from './locales/en.team.json';
 
 // Every locale file in ./locales is picked up here: `<lang>.json`, plus optional
 // parts `<lang>.<feature>.json` that a feature keeps to itself (their top-level keys
@@ -70,7 +71,8 @@ type Texts = typeof en &
   typeof enPurge &
   typeof enTables &
   typeof enSealed &
-  typeof enConflicts;
+  typeof enConflicts &
+  typeof enTeam;
 
 const resources: Record<string, { translation: Record<string, unknown> }> = {};
 for (const [file, mod] of Object.entries(files)) {

@@ -12,7 +12,7 @@ export type Route =
   | { name: 'settings'; section?: SettingsSection };
 
 /** Settings sections a link can go straight to (#/settings/encryption). */
-export type SettingsSection = 'encryption' | 'backups';
+export type SettingsSection = 'encryption' | 'backups' | 'team';
 
 function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -22,7 +22,7 @@ function parseRoute(hash: string): Route {
   if (path === '/deadlines') return { name: 'agenda' };
   if (path === '/conflicts') return { name: 'conflicts' };
   if (path === '/settings') return { name: 'settings' };
-  if (path === '/settings/encryption' || path === '/settings/backups') return { name: 'settings', section: path.slice('/settings/'.length) as SettingsSection };
+  if (path === '/settings/encryption' || path === '/settings/backups' || path === '/settings/team') return { name: 'settings', section: path.slice('/settings/'.length) as SettingsSection };
   return { name: 'list' };
 }
 

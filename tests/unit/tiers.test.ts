@@ -56,6 +56,7 @@ describe('runtime tiers', () => {
 const FLOORS: ReadonlyArray<{ name: string; holds: readonly string[]; what: string }> = [
   { name: 'common', holds: ['errors.ts', 'paths.ts', 'callContext.ts', 'pdfjs.ts', 'pdfjs-worker.d.ts', 'cases/'], what: 'typed errors, paths, the rules that turn a draft into a case' },
   { name: 'disk', holds: ['disk/'], what: 'durable write, folder lock, every file name of the data folder' },
+  { name: 'syncthing', holds: ['syncthing/'], what: "the local Syncthing's REST API: the data folder's sync state, sharing it" },
   { name: 'crypto', holds: ['crypto/'], what: 'keys and envelopes: the only code that knows a key' },
   { name: 'audit', holds: ['audit/'], what: 'histories and the manifest of cases' },
   { name: 'store', holds: ['store/', 'settings/', 'addressees/'], what: 'case-file codec, catalogue, quarantine, cases, trash; settings and address book' },
@@ -230,6 +231,7 @@ const FEATURE_ENTRIES: Readonly<Record<string, string>> = {
   'sources/SourceCitations.tsx': 'a timeline event cites its sources',
   'sources/readerStore.ts': 'a search hit opens the source it is in',
   'tables/TablesActions.tsx': 'the list imports from a spreadsheet and exports to one',
+  'team/TeamSection.tsx': 'a section of the settings',
   'welcome/NoMatch.tsx': 'the list shows it when nothing matches',
   'welcome/Welcome.tsx': 'the list shows it when the folder is empty',
 };

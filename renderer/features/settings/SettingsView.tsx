@@ -10,6 +10,7 @@ import { EncryptionSection } from '../lock/EncryptionSection';
 import { useVault } from '../lock/vault';
 import type { Info } from './AboutDialog';
 import { OrganizationSection } from './OrganizationSection';
+import { TeamSection } from '../team/TeamSection';
 
 type Props = {
   onAbout: () => void;
@@ -28,11 +29,12 @@ export function SettingsView({ onAbout, section, info, onInfoChanged, onChanged 
   const { status } = useVault();
   const encryptionRef = useRef<HTMLHeadingElement>(null);
   const backupsRef = useRef<HTMLHeadingElement>(null);
+  const teamRef = useRef<HTMLHeadingElement>(null);
   const [withHistory, setWithHistory] = useExportHistory();
   const historyId = useId();
 
   useEffect(() => {
-    const heading = section === 'encryption' ? encryptionRef.current : section === 'backups' ? backupsRef.current : null;
+    const heading = section === 'encryption' ? encryptionRef.current : section === 'backups' ? backupsRef.current : section === 'team' ? teamRef.current : null;
     if (!heading) return;
     heading.scrollIntoView({ block: 'start' });
     heading.focus({ preventScroll: true });
@@ -69,6 +71,7 @@ export function SettingsView({ onAbout, section, info, onInfoChanged, onChanged 
       <EncryptionSection headingRef={encryptionRef} />
       <SharingKeysSection />
       <BackupsSection info={info} onInfoChanged={onInfoChanged} onChanged={onChanged} headingRef={backupsRef} />
+      <TeamSection headingRef={teamRef} />
       <section className="card" aria-labelledby={`${historyId}-title`}>
         <h2 className="card-title" id={`${historyId}-title`}>
           {t('history.exportTitle')}

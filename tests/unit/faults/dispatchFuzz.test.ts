@@ -337,6 +337,9 @@ const VALID: Partial<Record<string, Builder>> = {
   'conflicts.resolve': same(
     fc.record({ file: fc.constantFrom('cases/abc.sync-conflict-20261207-101502-7XK3ABC.json', 'trash/x.sync-conflict-20260101-000000-AAAAAAA.json'), keep: fc.constantFrom('current', 'copy', 'both', 'merge') }),
   ),
+  'team.syncStatus': same(noInput),
+  'team.shareFolder': same(fc.record({ devices: fc.array(fc.record({ id: fc.constantFrom('ZVXO4TB-EC7UN3T-DAPYSCH-GI7OQWI-ZXJIYNM-QMDN47J-22JNYZ4-3RTK2QJ', 'zfxm22x-nkvclxk-giwzesa-px6ome4-ws2njml-zs7y3cq-vqbfed7-5w542az') }, { requiredKeys: ['id'] }), { maxLength: 2 }) })),
+  'team.setSyncthing': same(fc.record({ configPath: fc.constantFrom('/nowhere/syncthing/config.xml', 'C:\\Users\\Айгүл\\AppData\\Local\\Syncthing\\config.xml'), address: fc.constantFrom('127.0.0.1:1', '[::1]:9'), apiKey: fc.constantFrom('abc123XYZ', 'k') }, { requiredKeys: [] })),
 };
 
 /**
@@ -344,7 +347,7 @@ const VALID: Partial<Record<string, Builder>> = {
  * encrypted folder and its passphrase, a quarantined file with a backup): their
  * refusals are fuzzed here, their successes in tests/unit/backup (a Syncthing conflict copy: tests/unit/conflicts).
  */
-const NO_SUCCESS_HERE = new Set<OperationName>(['vault.lock', 'vault.decrypt', 'vault.changePassphrase', 'backups.recover', 'backups.copyOut', 'bundle.importFile', 'bundle.makeKey', 'bundle.removePartner', 'conflicts.get', 'conflicts.resolve']);
+const NO_SUCCESS_HERE = new Set<OperationName>(['vault.lock', 'vault.decrypt', 'vault.changePassphrase', 'backups.recover', 'backups.copyOut', 'bundle.importFile', 'bundle.makeKey', 'bundle.removePartner', 'conflicts.get', 'conflicts.resolve', 'team.shareFolder']);
 
 /**
  * Runs per property; rendering a PDF is slow, so briefs get fewer. Their valid-shaped runs

@@ -95,6 +95,7 @@ const ALLOWED_LATIN = new Set([
   'PDF', 'DOCX', 'CSV', 'JSON', 'TXT', 'PNG', 'URL', 'ID', 'SHA', 'USB', 'ISO', 'UTF',
   'KZ', 'KG', 'UZ', 'TJ', 'TM', 'RU', 'KZT', 'USD', 'EUR', 'UA',
   'RESTORE', 'CONFIDENTIAL', 'OK', 'Ctrl', 'Shift', 'Alt', 'Esc', 'Enter', 'Tab',
+  'API', // Syncthing's own screens say «Ключ API» / «API кілті»: the user must find the same words there
 ]);
 
 function latinAcronyms(value: string): string[] {
