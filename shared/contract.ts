@@ -9,7 +9,6 @@ import { AnnotationState } from './model/annotationStatus';
 import { BriefFormat, BriefLang, BriefMode, BriefOriginals, BriefTemplate, PreparedBy } from './model/brief';
 import { FolderSettings, FolderSettingsPatch } from './settings';
 import { PurgeInput, PurgeReport } from './purge';
-import { DeviceInfo, DeviceName } from './team';
 import { TableExport, TableExportInput, TableImportInput, TableImportReport, TablePreview, TablePreviewInput } from './tables';
 import { ConflictDetail, ConflictFile, ConflictResolution, ConflictSummary, ResolveConflictInput } from './conflicts';
 import { DeviceInfo, DeviceName, ShareFolderInput, SyncStatus, SyncthingOverride } from './team';

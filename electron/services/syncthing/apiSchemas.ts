@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 export const SystemStatus = z.object({ myID: z.string().min(1) });
 
-export const FolderDevice = z.object({ deviceID: z.string(), introducedBy: z.string().optional(), encryptionPassword: z.string().optional() });
+const FolderDevice = z.object({ deviceID: z.string(), introducedBy: z.string().optional(), encryptionPassword: z.string().optional() });
 export const FolderConfig = z.object({
   id: z.string(),
   label: z.string().optional(),
@@ -15,7 +15,7 @@ export const FolderConfig = z.object({
 });
 export type FolderConfig = z.infer<typeof FolderConfig>;
 
-export const DeviceConfig = z.object({ deviceID: z.string(), name: z.string().optional(), untrusted: z.boolean().optional(), paused: z.boolean().optional() });
+const DeviceConfig = z.object({ deviceID: z.string(), name: z.string().optional(), untrusted: z.boolean().optional(), paused: z.boolean().optional() });
 
 export const Config = z.object({ folders: z.array(FolderConfig), devices: z.array(DeviceConfig) });
 export type ConfigT = z.infer<typeof Config>;

@@ -3,16 +3,15 @@ import { folderSyncStatus } from './folderStatus';
 import { locateSyncthing } from './locate';
 import { readOverride } from './override';
 import { shareDataFolder, type ShareRequest } from './shareFolder';
-import { SyncthingAnswer, SyncthingRefused, SyncthingUnreachable } from './restClient';
+import { SyncthingRefused, SyncthingUnreachable } from './restClient';
 import { countConflictCopies } from './conflictCount';
 
 // The local Syncthing as the rest of the app sees it: a status that never throws, and one
 // action (share the data folder). `candidates` replaces the usual config.xml places (tests).
 
 export { syncFolderId } from './folderId';
-export { readOverride, writeOverride, SYNCTHING_FILE } from './override';
-export { configCandidates, parseGuiConfig } from './configXml';
-export { SyncthingAnswer, SyncthingRefused, SyncthingUnreachable };
+export { writeOverride } from './override';
+export { SyncthingRefused, SyncthingUnreachable };
 
 export type SyncthingContext = { dataDir: string; folderId: string; candidates?: string[]; signal?: AbortSignal };
 

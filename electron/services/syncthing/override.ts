@@ -7,11 +7,11 @@ import { LOCAL_DIR } from '../disk/folderLayout';
 // Where this machine's Syncthing is, when the usual places are wrong: in the folder's
 // machine-local corner (never synced: another laptop's Syncthing has another key).
 
-export const SYNCTHING_FILE = `${LOCAL_DIR}/syncthing.json`;
+const overrideFile = (dataDir: string) => overrideFile(dataDir);
 
 export async function readOverride(dataDir: string): Promise<SyncthingOverride> {
   try {
-    const parsed = SyncthingOverride.safeParse(JSON.parse(await readFile(path.join(dataDir, LOCAL_DIR, 'syncthing.json'), 'utf8')));
+    const parsed = SyncthingOverride.safeParse(JSON.parse(await readFile(overrideFile(dataDir), 'utf8')));
     // A damaged override is as good as none: the usual places are tried instead.
     return parsed.success ? parsed.data : {};
   } catch {
@@ -21,5 +21,5 @@ export async function readOverride(dataDir: string): Promise<SyncthingOverride> 
 
 export async function writeOverride(dataDir: string, value: SyncthingOverride): Promise<void> {
   await mkdir(path.join(dataDir, LOCAL_DIR), { recursive: true });
-  await writeFileDurably(path.join(dataDir, LOCAL_DIR, 'syncthing.json'), `${JSON.stringify(value, null, 2)}\n`);
+  await writeFileDurably(overrideFile(dataDir), `${JSON.stringify(value, null, 2)}\n`);
 }

@@ -14,7 +14,7 @@ export type Endpoint = { protocol: 'http:' | 'https:'; host: string; port: numbe
 
 const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '::1']);
 
-export function isLoopback(host: string): boolean {
+function isLoopback(host: string): boolean {
   const h = host.replace(/^\[|\]$/g, '');
   return LOOPBACK_NAMES.has(h) || (net.isIPv4(h) && h.startsWith('127.'));
 }

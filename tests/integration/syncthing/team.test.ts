@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseFile } from '../../../shared/model';
 import type { SyncStatus } from '../../../shared/team';
-import { encryptFolder } from '../../../electron/services/crypto/convert';
+import { encryptFolder } from '../../../electron/services/folder/convert';
 import { createDispatcher, type Dispatch } from '../../../electron/services/dispatch';
 import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { createHandlers } from '../../../electron/services/handlers';
