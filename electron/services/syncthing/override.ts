@@ -7,7 +7,7 @@ import { LOCAL_DIR } from '../disk/folderLayout';
 // Where this machine's Syncthing is, when the usual places are wrong: in the folder's
 // machine-local corner (never synced: another laptop's Syncthing has another key).
 
-const overrideFile = (dataDir: string) => overrideFile(dataDir);
+const overrideFile = (dataDir: string): string => path.join(dataDir, LOCAL_DIR, 'syncthing.json');
 
 export async function readOverride(dataDir: string): Promise<SyncthingOverride> {
   try {
