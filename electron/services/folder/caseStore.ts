@@ -16,6 +16,7 @@ import { statFiles } from '../disk/statFiles';
 import { quarantinedCaseId, quarantinedFromTrash } from '../disk/quarantineNames';
 import { HISTORY_DIR } from '../audit/historyLog';
 import { checkHistories } from '../audit/historyCheck';
+import { keepSyncIgnore } from '../disk/syncIgnore';
 import { checkAtOpen, openBaseline, withLastGood } from '../verify/tamper';
 import { OriginalRefs, verifyOriginals } from '../verify/originals';
 import { loadSummaryIndex, type SummaryIndex } from '../store/summaryIndex';
@@ -82,6 +83,7 @@ export class CaseStore extends CaseStoreBase {
       // A restore a crash interrupted is finished before anything reads the folder.
       if ((await recoverRestore(dir, dataKey, options.fs ? { fs: options.fs } : {})) !== null) caseNames = undefined;
       for (const sub of [CASES, TRASH, QUARANTINE, HISTORY_DIR]) await mkdir(path.join(dir, sub), { recursive: true, mode: 0o700 });
+      await keepSyncIgnore(dir); // what Syncthing must leave on this machine (disk/syncIgnore)
       const metaFile = new DurableJsonFile<unknown>(path.join(dir, META), options.fs);
       const now = (options.now ?? (() => new Date()))().toISOString();
       const target = options.schemaVersion ?? CURRENT_SCHEMA_VERSION;
