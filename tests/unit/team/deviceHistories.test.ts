@@ -9,6 +9,7 @@ import { restoreSnapshot } from '../../../electron/services/backup';
 import { decryptFolder, encryptFolder, openVault } from '../../../electron/services/crypto/convert';
 import { aadForPath } from '../../../electron/services/disk/folderLayout';
 import { CaseStore } from '../../../electron/services/folder/caseStore';
+import { cli } from '../../helpers/cli';
 import { FAST_KDF } from '../../helpers/cryptoFolder';
 import { prisonerDraft, tempDir } from '../../helpers/fixtures';
 
@@ -119,6 +120,23 @@ describe('one folder, two devices', () => {
       }
     });
   }
+
+  it('`casefile history` names the device beside each change; --json carries it', async () => {
+    const dir = path.join(root, 'data');
+    await asDevice(dir, AIGUL);
+    const store = await CaseStore.open(dir);
+    let c = await store.create(CaseDraft.parse(prisonerDraft({ title: 'Named devices' })));
+    await store.close();
+    c = await saveAs(dir, SERIK, c, 'from the office box');
+    const run = await cli(['--data-dir', dir, 'history', c.id]);
+    expect(run.code, run.stderr).toBe(0);
+    const heads = run.stdout.split('\n').filter((l) => /^\d{4}-/.test(l));
+    expect(heads).toHaveLength(2);
+    expect(heads[0]).toMatch(new RegExp(`rev 1  created.*  on ${AIGUL.name}$`));
+    expect(heads[1]).toMatch(new RegExp(`rev 2  .*  on ${SERIK.name}$`));
+    const json = JSON.parse((await cli(['--data-dir', dir, 'history', c.id, '--json'])).stdout) as AuditEntry[];
+    expect(json.map((e) => e.device)).toEqual([AIGUL, SERIK]);
+  });
 
   it('a legacy history (before devices) stays readable, is never appended to, and merges with the devices’ files', async () => {
     const dir = path.join(root, 'data');
