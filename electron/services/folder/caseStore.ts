@@ -17,6 +17,7 @@ import { quarantinedCaseId, quarantinedFromTrash } from '../disk/quarantineNames
 import { HISTORY_DIR } from '../audit/historyLog';
 import { checkHistories } from '../audit/historyCheck';
 import { keepSyncIgnore } from '../disk/syncIgnore';
+import { historyRel, peekDevice } from '../audit/historyFiles';
 import { checkAtOpen, openBaseline, withLastGood } from '../verify/tamper';
 import { OriginalRefs, verifyOriginals } from '../verify/originals';
 import { loadSummaryIndex, type SummaryIndex } from '../store/summaryIndex';
@@ -248,8 +249,9 @@ export class CaseStore extends CaseStoreBase {
     for (const u of this.unconfirmed) {
       problems.push({ file: u.file, message: `revision ${u.rev} was saved, but the disk did not confirm it (${u.reason}): it may not survive a power cut. Check the disk (free space, errors), then save the case again.` });
     }
+    const device = this.historyGaps.length > 0 ? ((await peekDevice(this.dataDir))?.id ?? null) : null;
     for (const gap of this.historyGaps) {
-      problems.push({ file: path.join(HISTORY_DIR, `${gap.id}.jsonl`), message: `revision ${gap.rev} was saved but not recorded in the history (${gap.error})` });
+      problems.push({ file: path.join(HISTORY_DIR, path.basename(historyRel(gap.id, device))), message: `revision ${gap.rev} was saved but not recorded in the history (${gap.error})` });
     }
     // The histories, from the disk: altered or missing lines, and histories whose case is gone. What a
     // crash mid-save leaves (the newest line missing or cut short) is a warning, not a fault.
