@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CaseDraft, type AuditEntry, type CaseFile } from '../../../shared/model';
 import type { DeviceInfo } from '../../../shared/team';
 import { historyFilesOf } from '../../../electron/services/audit/historyFiles';
-import { parseHistoryText } from '../../../electron/services/audit/historyLog';
+import { HistoryLog, parseHistoryText } from '../../../electron/services/audit/historyLog';
 import { restoreSnapshot } from '../../../electron/services/backup';
 import { decryptFolder, encryptFolder, openVault } from '../../../electron/services/crypto/convert';
 import { aadForPath } from '../../../electron/services/disk/folderLayout';
@@ -136,6 +136,63 @@ describe('one folder, two devices', () => {
     expect(heads[1]).toMatch(new RegExp(`rev 2  .*  on ${SERIK.name}$`));
     const json = JSON.parse((await cli(['--data-dir', dir, 'history', c.id, '--json'])).stdout) as AuditEntry[];
     expect(json.map((e) => e.device)).toEqual([AIGUL, SERIK]);
+  });
+
+  it('an export with history carries the merged history, each entry naming its device; the import keeps them', async () => {
+    const dir = path.join(root, 'data');
+    await asDevice(dir, AIGUL);
+    let store = await CaseStore.open(dir);
+    let c = await store.create(CaseDraft.parse(prisonerDraft({ title: 'Sent with its history' })));
+    await store.close();
+    c = await saveAs(dir, SERIK, c, 'by the office box');
+    c = await saveAs(dir, AIGUL, c, 'by Aigul');
+    store = await CaseStore.open(dir);
+    const bundle = await store.exportBundle([c.id], { history: true });
+    await store.close();
+    const carried = (bundle as { history?: Record<string, AuditEntry[]> }).history![c.id]!;
+    expect(carried.map((e) => [e.rev, e.device?.id])).toEqual([
+      [1, 'aaaaaaaa'],
+      [2, 'bbbbbbbb'],
+      [3, 'aaaaaaaa'],
+    ]);
+    const other = path.join(root, 'partner');
+    const partner = await CaseStore.open(other);
+    try {
+      await partner.importBundle(bundle as Parameters<CaseStore['importBundle']>[0], 'fail');
+      const history = await partner.history(c.id);
+      // The carried lines keep the device that made each change; the import's own line names the partner's machine.
+      expect(history.slice(0, 3).map((e) => [e.rev, e.device?.name, e.imported])).toEqual([
+        [1, AIGUL.name, true],
+        [2, SERIK.name, true],
+        [3, AIGUL.name, true],
+      ]);
+      expect(history.at(-1)).toMatchObject({ cause: 'import', device: JSON.parse(await readFile(path.join(other, 'local', 'device.json'), 'utf8')) as DeviceInfo });
+    } finally {
+      await partner.close();
+    }
+  });
+
+  it('a save cut short on one device, after another device’s save, is unconfirmed there and replaced by its next save', async () => {
+    const dir = path.join(root, 'data');
+    await asDevice(dir, AIGUL);
+    const store = await CaseStore.open(dir);
+    let c = await store.create(CaseDraft.parse(prisonerDraft({ title: 'Cut short' })));
+    await store.close();
+    c = await saveAs(dir, SERIK, c, 'revision 2, by the office box');
+    // Aigul's machine dies after its line for revision 3, before the case file: the line before it is the office box's.
+    await asDevice(dir, AIGUL);
+    await new HistoryLog(dir, null).append(c.id, [{ at: new Date().toISOString(), rev: 3, cause: 'update', changes: [{ path: 'summary', old: 'x', new: 'never landed' }], sha256: '0'.repeat(64) }]);
+    const seen = await historyOf(dir, c.id);
+    expect(seen.tampered).toEqual([]);
+    expect(seen.verify.problems).toEqual([]);
+    expect(seen.verify.warnings).toEqual([{ file: `history/${c.id}.aaaaaaaa.jsonl`, message: expect.stringContaining('records revision 3, but the case file is still at revision 2') }]);
+    c = await saveAs(dir, AIGUL, c, 'revision 3, confirmed');
+    const files = await filesOf(dir, c.id, null);
+    expect(files.get('aaaaaaaa')!.map((e) => e.rev)).toEqual([1, 3]);
+    expect(files.get('aaaaaaaa')!.at(-1)!.changes).toEqual([{ path: 'summary', old: 'revision 2, by the office box', new: 'revision 3, confirmed' }]);
+    const after = await historyOf(dir, c.id);
+    expect(after.verify.problems).toEqual([]);
+    expect(after.verify.warnings).toEqual([]);
   });
 
   it('a legacy history (before devices) stays readable, is never appended to, and merges with the devices’ files', async () => {
