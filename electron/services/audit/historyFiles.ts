@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AuditEntry } from '../../../shared/model';
 import { DeviceInfo } from '../../../shared/team';
@@ -40,21 +40,17 @@ function toFile(dataDir: string, name: string, deviceId: string | null): History
 }
 
 /**
- * Every history file of `caseId` that is on disk: the legacy one first, then one per
- * device, by device id. What deletes or rewrites a case's history goes through this,
- * so no device's file is left behind.
+ * history/ listed once and grouped by case, kept while the folder itself has not changed
+ * (its mtime and ctime, which every file added, removed or renamed in it moves): an export
+ * of 10,000 cases with their histories reads each case's files without listing a folder
+ * of tens of thousands of names for each one. A listing is kept only when the folder had
+ * been still for SETTLED_MS before it was made, so a file system that stamps times
+ * coarsely (FAT: 2 s) cannot hide a change made in the same tick.
  */
-export async function historyFilesOf(dataDir: string, caseId: string): Promise<HistoryFile[]> {
-  const files: HistoryFile[] = [];
-  for (const name of await historyNames(dataDir)) {
-    const parsed = parseHistoryName(name);
-    if (parsed?.caseId === caseId) files.push(toFile(dataDir, name, parsed.deviceId));
-  }
-  return files.sort(byDevice);
-}
+const SETTLED_MS = 3000;
+const listings = new Map<string, { stamp: number; byCase: Promise<Map<string, HistoryFile[]>> }>();
 
-/** Every history file in the folder, grouped by case id (ids sorted, files as historyFilesOf orders them). */
-export async function allHistoryFiles(dataDir: string): Promise<Map<string, HistoryFile[]>> {
+async function listHistories(dataDir: string): Promise<Map<string, HistoryFile[]>> {
   const byCase = new Map<string, HistoryFile[]>();
   for (const name of (await historyNames(dataDir)).sort()) {
     const parsed = parseHistoryName(name);
@@ -65,6 +61,36 @@ export async function allHistoryFiles(dataDir: string): Promise<Map<string, Hist
   }
   for (const list of byCase.values()) list.sort(byDevice);
   return new Map([...byCase].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** Called when this process made a history file: the next lookup lists history/ again. */
+export function forgetHistoryListing(dataDir: string): void {
+  listings.delete(path.resolve(dataDir));
+}
+
+/**
+ * Every history file of `caseId` that is on disk: the legacy one first, then one per
+ * device, by device id. What deletes or rewrites a case's history goes through this,
+ * so no device's file is left behind (a file listed but gone since reads as none).
+ */
+export async function historyFilesOf(dataDir: string, caseId: string): Promise<HistoryFile[]> {
+  const key = path.resolve(dataDir);
+  const st = await stat(path.join(dataDir, HISTORY_DIR)).catch(() => null);
+  const stamp = st ? Math.max(st.mtimeMs, st.ctimeMs) : -1;
+  let cached = listings.get(key);
+  if (!cached || cached.stamp !== stamp) {
+    const byCase = listHistories(dataDir);
+    cached = { stamp, byCase };
+    if (st && Date.now() - stamp > SETTLED_MS) listings.set(key, cached);
+    else listings.delete(key);
+    byCase.catch(() => listings.delete(key));
+  }
+  return [...((await cached.byCase).get(caseId) ?? [])];
+}
+
+/** Every history file in the folder, grouped by case id (ids sorted, files as historyFilesOf orders them), listed now. */
+export function allHistoryFiles(dataDir: string): Promise<Map<string, HistoryFile[]>> {
+  return listHistories(dataDir);
 }
 
 /**

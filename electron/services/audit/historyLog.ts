@@ -8,7 +8,7 @@ import { aadForPath, HISTORY_DIR } from '../disk/folderLayout';
 import { ServiceError } from '../errors';
 import { fsyncDir, type DurableFs } from '../disk/durableFile';
 import { lastGoodLine, sha256Hex } from './digest';
-import { historyFilesOf, historyRel, mergeHistories } from './historyFiles';
+import { forgetHistoryListing, historyFilesOf, historyRel, mergeHistories } from './historyFiles';
 import { unconfirmedTail, type CaseOnDisk } from './unconfirmedLine';
 
 // A case's history: one AuditEntry per line, only ever appended to, in one file per
@@ -232,7 +232,10 @@ export class HistoryLog {
     } finally {
       await handle.close();
     }
-    if (created) await fsyncDir(dir, this.fs);
+    if (created) {
+      forgetHistoryListing(this.dataDir);
+      await fsyncDir(dir, this.fs);
+    }
   }
 
   /**
