@@ -33,7 +33,10 @@ describe('casefile history', () => {
     const text = await cli(['--data-dir', data(), 'history', id]);
     expect(text.code).toBe(0);
     const lines = text.stdout.split('\n');
-    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d {2}rev 1 {2}created$/);
+    // Each change names the machine that made it (a team shares the folder): this one, as local/device.json names it.
+    const device = (JSON.parse(await readFile(path.join(data(), 'local', 'device.json'), 'utf8')) as { name: string }).name;
+    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d {2}rev 1 {2}created {2}on .+$/);
+    expect(lines[0]!.endsWith(`  on ${device}`)).toBe(true);
     expect(lines).toContain('  summary: "Detained in Almaty." → "Transferred to Astana."');
     expect(lines).toContain('  priority: "normal" → "urgent"');
     expect(lines).toContain('  tags: [] → ["wgad"]');
