@@ -33,6 +33,7 @@ import type enTables from './locales/en.tables.json';
 import type enSealed from './locales/en.sealed.json';
 import type enConflicts from './locales/en.conflicts.json';
 import type enTeam from './locales/en.team.json';
+import type enHistoryDevice from './locales/en.historyDevice.json';
 
 // Every locale file in ./locales is picked up here: `<lang>.json`, plus optional
 // parts `<lang>.<feature>.json` that a feature keeps to itself (their top-level keys
@@ -72,7 +73,8 @@ type Texts = typeof en &
   typeof enTables &
   typeof enSealed &
   typeof enConflicts &
-  typeof enTeam;
+  typeof enTeam &
+  typeof enHistoryDevice;
 
 const resources: Record<string, { translation: Record<string, unknown> }> = {};
 for (const [file, mod] of Object.entries(files)) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DeviceInfo } from '../team';
 import { idRecord } from './idRecord';
 import { DateTime, Id, Rev, StoredRev } from './scalars';
 
@@ -80,6 +81,11 @@ export const AuditEntry = z.strictObject({
   prev: z.string().regex(/^(?:[0-9a-f]{64})?$/).optional(),
   /** The SHA-256 of the case this change left (its canonical JSON), which the case file must still match. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  /**
+   * The machine that made the change (shared/team), named as it was then. Absent on lines
+   * written before devices existed, and on imported lines whose bundle did not say.
+   */
+  device: DeviceInfo.optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 

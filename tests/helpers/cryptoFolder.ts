@@ -73,6 +73,8 @@ export async function snapshot(dir: string): Promise<FolderSnapshot> {
   const walk = async (rel: string) => {
     for (const entry of await readdir(path.join(dir, rel), { withFileTypes: true })) {
       const child = rel ? `${rel}/${entry.name}` : entry.name;
+      // This machine's corner (its device id) and the .stignore: never converted, never case data.
+      if (child === 'local' || child === '.stignore') continue;
       if (entry.isDirectory()) await walk(child);
       else out.set(child, await readFile(path.join(dir, child)));
     }

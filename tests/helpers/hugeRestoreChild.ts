@@ -9,6 +9,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { encodeSnapshotTo, restoreSnapshot, type SnapshotEntry } from '../../electron/services/backup';
 import { CaseStore } from '../../electron/services/folder/caseStore';
+import { ownHistoryFile } from './deviceHistory';
 
 const [dataDir, totalMbArg, entryKbArg] = process.argv.slice(2);
 const totalBytes = Number(totalMbArg) * 2 ** 20;
@@ -62,5 +63,5 @@ for (let i = 0; i < count; i++) {
   if (createHash('sha256').update(stored).digest('hex') !== createHash('sha256').update(caseText(i)).digest('hex')) wrong++;
 }
 const histories = (await readdir(path.join(dataDir!, 'history'))).length;
-const lastHistory = await readFile(path.join(dataDir!, 'history', `c${count - 1}.jsonl`), 'utf8');
+const lastHistory = await readFile(ownHistoryFile(dataDir!, `c${count - 1}`), 'utf8');
 console.log(JSON.stringify({ count, plainBytes, writeMs, restoreMs, peakRssMB, rssBeforeRestoreMB: rssBefore, wrong, histories, lastHistory, cases: (await readdir(path.join(dataDir!, 'cases'))).length }));

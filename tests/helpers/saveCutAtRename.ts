@@ -10,6 +10,7 @@ import { CaseDraft } from '../../shared/model';
 import { CaseStore } from '../../electron/services/folder/caseStore';
 import type { DurableFs } from '../../electron/services/disk/durableFile';
 import { prisonerDraft } from './fixtures';
+import { ownHistoryFile } from './deviceHistory';
 
 const [dataDir, mode, id, summary] = process.argv.slice(2) as [string, 'update' | 'create', string, string];
 
@@ -21,7 +22,7 @@ const fs: DurableFs = {
 
 const passphrase = process.env.CASEFILE_TEST_PASSPHRASE;
 const store = await CaseStore.open(dataDir, { fs, ...(passphrase ? { passphrase } : {}) });
-const historyFile = path.join(dataDir, 'history', `${id}.jsonl`);
+const historyFile = ownHistoryFile(dataDir, id);
 // Lines are counted, not read: in an encrypted folder each is sealed.
 const lines = async () => (await readFile(historyFile, 'utf8').catch(() => '')).split('\n').length - 1;
 const want = (await lines()) + 1;

@@ -1,15 +1,20 @@
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { AuditEntry, Id } from '../../../shared/model';
+import type { DeviceInfo } from '../../../shared/team';
+import { readDevice } from '../disk/device';
 import { isSealedLine, openLine, sealLine } from '../crypto/sealedLines';
 import { aadForPath, HISTORY_DIR } from '../disk/folderLayout';
 import { ServiceError } from '../errors';
 import { fsyncDir, type DurableFs } from '../disk/durableFile';
 import { lastGoodLine, sha256Hex } from './digest';
+import { forgetHistoryListing, historyFilesOf, historyRel, mergeHistories } from './historyFiles';
 import { unconfirmedTail, type CaseOnDisk } from './unconfirmedLine';
 
-// A case's history: <dataDir>/history/<id>.jsonl, one AuditEntry per line, only
-// ever appended to.
+// A case's history: one AuditEntry per line, only ever appended to, in one file per
+// device that saved the case, <dataDir>/history/<id>.<deviceId>.jsonl (and the legacy
+// <id>.jsonl from before devices, read and never appended to; audit/historyFiles). This
+// machine appends only to its own file, each line naming the device (`device`).
 //
 // Line format (every line ends with "\n"):
 //   plain folder:      {"at":…,"rev":…,"cause":…,"changes":[…]}
@@ -29,17 +34,9 @@ import { unconfirmedTail, type CaseOnDisk } from './unconfirmedLine';
 // with "\n", so the torn bytes stay a line of their own that readers skip and
 // count, and the new entry is whole.
 
-export { HISTORY_DIR };
+export { HISTORY_DIR, historyRel };
 
 const realFs: DurableFs = { open, rename, unlink };
-
-/** `history/<id>.jsonl`, the path relative to the data folder (and, through aadForPath, the seal's AAD). */
-export function historyRel(id: string): string {
-  return `${HISTORY_DIR}/${id}.jsonl`;
-}
-
-
-
 
 /**
  * One entry's JSON (one line, an object) as it is stored: as is in a plain
@@ -143,11 +140,16 @@ export class HistoryLog {
     readonly dataDir: string,
     private readonly dataKey: Buffer | null,
     private readonly fs: DurableFs = realFs,
+    /** This machine (disk/device), read at each append so a rename shows from the next change on. */
+    private readonly device: () => Promise<DeviceInfo> = () => readDevice(dataDir),
   ) {}
 
-  file(id: string): string {
+  /** This device's file for the case (the only one it appends to) and its AAD. */
+  private async own(id: string): Promise<{ file: string; aad: string; device: DeviceInfo }> {
     if (!Id.safeParse(id).success) throw new ServiceError('bad_input', `"${id}" is not a case id.`);
-    return path.join(this.dataDir, HISTORY_DIR, `${id}.jsonl`);
+    const device = await this.device();
+    const rel = historyRel(id, device.id);
+    return { file: path.join(this.dataDir, ...rel.split('/')), aad: aadForPath(rel), device };
   }
 
   private queued<T>(id: string, work: () => Promise<T>): Promise<T> {
@@ -167,14 +169,16 @@ export class HistoryLog {
    * so a full disk does not leave half a line.
    */
   async append(id: string, entries: AuditEntry[]): Promise<void> {
-    const file = this.file(id);
+    if (!Id.safeParse(id).success) throw new ServiceError('bad_input', `"${id}" is not a case id.`);
     if (entries.length === 0) return;
-    const aad = aadForPath(historyRel(id));
-    const parsed = entries.map((e) => {
+    const valid = entries.map((e) => {
       const result = AuditEntry.safeParse(e);
       if (!result.success) throw new ServiceError('internal', `A history entry for rev ${e.rev} is not valid: ${result.error.message}`);
       return result.data;
     });
+    const { file, aad, device } = await this.own(id);
+    // An imported line keeps the device its bundle named (the one that made the change), or none.
+    const parsed = valid.map((e) => (e.imported ? e : { ...e, device: { id: device.id, name: device.name } }));
     return this.queued(id, () => this.appendText(file, aad, parsed));
   }
 
@@ -228,7 +232,10 @@ export class HistoryLog {
     } finally {
       await handle.close();
     }
-    if (created) await fsyncDir(dir, this.fs);
+    if (created) {
+      forgetHistoryListing(this.dataDir);
+      await fsyncDir(dir, this.fs);
+    }
   }
 
   /**
@@ -239,8 +246,7 @@ export class HistoryLog {
    */
   async dropUnconfirmed(id: string, onDisk: CaseOnDisk): Promise<void> {
     if (this.settledTails.has(id)) return;
-    const file = this.file(id);
-    const aad = aadForPath(historyRel(id));
+    const { file, aad } = await this.own(id);
     await this.queued(id, async () => {
       let handle;
       try {
@@ -251,7 +257,7 @@ export class HistoryLog {
       if (handle) {
         try {
           const { size } = await handle.stat();
-          const from = await unconfirmedTail(handle, size, (line) => this.decodeEntry(line, aad), parseEntry, onDisk);
+          const from = await unconfirmedTail(handle, size, (line) => this.decodeEntry(line, aad), parseEntry, onDisk, () => this.newestElsewhere(id, file));
           if (from !== null) {
             await handle.truncate(from);
             await handle.sync();
@@ -270,19 +276,39 @@ export class HistoryLog {
     return this.dropUnconfirmed(id, onDisk);
   }
 
+  /** The newest entry (by rev) of the case's other history files: other devices' and the legacy one. */
+  private async newestElsewhere(id: string, own: string): Promise<AuditEntry | null> {
+    let newest: AuditEntry | null = null;
+    for (const f of await historyFilesOf(this.dataDir, id)) {
+      if (f.file === own) continue;
+      const text = await readIfThere(f.file);
+      for (const e of text === null ? [] : parseHistoryText(text, this.dataKey, aadForPath(f.rel)).entries) if (!newest || e.rev > newest.rev) newest = e;
+    }
+    return newest;
+  }
+
   private decodeEntry(line: string, aad: string): string | null {
     const json = decodeHistoryLine(line, this.dataKey, aad);
     return json !== null && parseEntry(json) ? json : null;
   }
 
-  /** The case's entries, oldest first, and how many lines were damaged (skipped). No file: an empty history. */
+  /** The case's entries from every device's file, merged oldest first, and how many lines were damaged (skipped). No file: an empty history. */
   async read(id: string): Promise<{ entries: AuditEntry[]; damaged: number }> {
-    const file = this.file(id);
-    return this.queued(id, async () => {
-      const text = await readIfThere(file);
-      if (text === null) return { entries: [], damaged: 0 };
-      const { entries, damaged } = parseHistoryText(text, this.dataKey, aadForPath(historyRel(id)));
-      return { entries, damaged };
-    });
+    if (!Id.safeParse(id).success) throw new ServiceError('bad_input', `"${id}" is not a case id.`);
+    return this.queued(id, () => readCaseHistory(this.dataDir, id, this.dataKey));
   }
+}
+
+/** A case's history merged from all its files (audit/historyFiles), with the count of lines that did not read. */
+export async function readCaseHistory(dataDir: string, id: string, key: Buffer | null): Promise<{ entries: AuditEntry[]; damaged: number }> {
+  const parts: Array<{ deviceId: string | null; entries: AuditEntry[] }> = [];
+  let damaged = 0;
+  for (const f of await historyFilesOf(dataDir, id)) {
+    const text = await readIfThere(f.file);
+    if (text === null) continue;
+    const parsed = parseHistoryText(text, key, aadForPath(f.rel));
+    parts.push({ deviceId: f.deviceId, entries: parsed.entries });
+    damaged += parsed.damaged;
+  }
+  return { entries: mergeHistories(parts), damaged };
 }

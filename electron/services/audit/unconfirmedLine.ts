@@ -35,7 +35,7 @@ export function isUnconfirmed(newest: AuditEntry, before: AuditEntry | null, onD
  * when it has none. `decode` gives a stored line's JSON (null when it is not an
  * entry), `parse` the entry in it.
  */
-export async function unconfirmedTail(handle: FileHandle, size: number, decode: (line: string) => string | null, parse: (json: string) => AuditEntry | null, onDisk: CaseOnDisk): Promise<number | null> {
+export async function unconfirmedTail(handle: FileHandle, size: number, decode: (line: string) => string | null, parse: (json: string) => AuditEntry | null, onDisk: CaseOnDisk, elsewhere?: () => Promise<AuditEntry | null>): Promise<number | null> {
   const tail = await lastGoodLine(handle, size, decode);
   if (tail.json === null || tail.lineFrom === null) return null;
   const newest = parse(tail.json);
@@ -47,5 +47,9 @@ export async function unconfirmedTail(handle: FileHandle, size: number, decode: 
   if (rest.indexOf(0x0a) !== rest.length - 1) return null;
   const earlier = tail.lineFrom === 0 ? null : await lastGoodLine(handle, tail.lineFrom, decode);
   const before = earlier?.json ? parse(earlier.json) : null;
-  return isUnconfirmed(newest, before, onDisk) ? tail.lineFrom : null;
+  if (isUnconfirmed(newest, before, onDisk)) return tail.lineFrom;
+  // In a folder shared by several devices the save before it may be another device's, in that device's file.
+  if (newest.rev !== (onDisk?.rev ?? 0) + 1 || onDisk === null || !elsewhere) return null;
+  const other = await elsewhere();
+  return other && isUnconfirmed(newest, other, onDisk) ? tail.lineFrom : null;
 }

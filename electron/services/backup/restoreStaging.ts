@@ -2,7 +2,9 @@ import { mkdir, open, readFile, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { AuditEntry, DateTime } from '../../../shared/model';
-import { encodeHistoryText, readHistoryText } from '../audit/historyLog';
+import { encodeHistoryText, historyRel, readHistoryText } from '../audit/historyLog';
+import { readDevice } from '../disk/device';
+import type { DeviceInfo } from '../../../shared/team';
 import { throwIfCancelled } from '../callContext';
 import { aadForPath, encryptBytes } from '../crypto';
 import { fsyncDir, TEMP_SUFFIX, writeFileDurably, type DurableFs } from '../disk/durableFile';
@@ -44,7 +46,7 @@ export type RestoreOptions = {
 export const stagingDir = (dataDir: string) => path.join(dataDir, RESTORE_STAGING);
 export const dropStaging = (dataDir: string) => rm(stagingDir(dataDir), { recursive: true, force: true }).catch(() => undefined);
 
-const restoreLine = (at: string, rev: number) => `${JSON.stringify({ at, rev, cause: 'backup-restore', changes: [] } satisfies AuditEntry)}\n`;
+const restoreLine = (at: string, rev: number, device: DeviceInfo) => `${JSON.stringify({ at, rev, cause: 'backup-restore', changes: [], device } satisfies AuditEntry)}\n`;
 
 /** Writes one staged file as the folder stores it (sealed when encrypted), with the snapshot's mtime, synced. */
 async function writeStaged(root: string, rel: string, text: string, mtimeMs: number, key: Buffer | null, fs?: DurableFs): Promise<void> {
@@ -76,6 +78,8 @@ async function writeStaged(root: string, rel: string, text: string, mtimeMs: num
  */
 async function stage(dataDir: string, name: string, key: Buffer | null, at: string, options: RestoreOptions, named: Map<string, string>): Promise<void> {
   const root = stagingDir(dataDir);
+  // The restore's line goes to this device's history file of each case (audit/historyFiles); other devices' files come back as they were.
+  const device = await readDevice(dataDir);
   await rm(root, { recursive: true, force: true });
   for (const sub of ['cases', 'trash', 'history']) await mkdir(path.join(root, sub), { recursive: true, mode: 0o700 });
   // The files to come, as the name counts them (a case and its history each): the progress reported while staging.
@@ -111,9 +115,10 @@ async function stage(dataDir: string, name: string, key: Buffer | null, at: stri
         }
         if (validCase(text, c[1]!)) restored.add(c[1]!);
       }
-      const h = /^history\/(.+)\.jsonl$/.exec(entry.path)?.[1];
+      const own = /^history\/([A-Za-z0-9_-]+)\.([a-z2-7]{8})\.jsonl$/.exec(entry.path);
+      const h = own?.[2] === device.id ? own[1] : undefined;
       if (h !== undefined && revs.has(h)) {
-        text = `${text}${text === '' || text.endsWith('\n') ? '' : '\n'}${restoreLine(at, revs.get(h)!)}`;
+        text = `${text}${text === '' || text.endsWith('\n') ? '' : '\n'}${restoreLine(at, revs.get(h)!, device)}`;
         historyDone.add(h);
       }
       // Still only the staging folder is written, which the catch in staged() drops: a clean place to stop.
@@ -134,17 +139,17 @@ async function stage(dataDir: string, name: string, key: Buffer | null, at: stri
   await settle();
   for (const [id, rev] of revs) {
     if (historyDone.has(id)) continue;
-    const rel = `history/${id}.jsonl`;
-    const file = path.join(root, 'history', `${id}.jsonl`);
+    const rel = historyRel(id, device.id);
+    const file = path.join(root, ...rel.split('/'));
     if (fileSet.has(rel)) {
       // The history came before its case: add the entry to what was staged.
       const text = await readHistoryText(file, key, aadForPath(rel));
       await unlink(file);
-      await writeStaged(root, rel, `${text}${restoreLine(at, rev)}`, Date.parse(at), key, options.fs);
+      await writeStaged(root, rel, `${text}${restoreLine(at, rev, device)}`, Date.parse(at), key, options.fs);
     } else {
       // Cases whose snapshot holds no history (taken before histories existed) start one.
       files.push(rel);
-      await writeStaged(root, rel, restoreLine(at, rev), Date.parse(at), key, options.fs);
+      await writeStaged(root, rel, restoreLine(at, rev, device), Date.parse(at), key, options.fs);
     }
   }
   for (const sub of ['cases', 'trash', 'history']) await fsyncDir(path.join(root, sub), options.fs);

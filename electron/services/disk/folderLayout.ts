@@ -26,6 +26,7 @@ const META_FILE = 'meta.json';
 const CASES = 'cases';
 const TRASH = 'trash';
 const QUARANTINE = 'quarantine';
+export const QUARANTINE_DIR = QUARANTINE;
 /**
  * Quarantined files a restore made stale (it brought back a valid copy of their
  * case): moved here with their notes, kept for the user, no longer listed as
@@ -34,13 +35,27 @@ const QUARANTINE = 'quarantine';
 export const RETIRED_QUARANTINE = 'retired-quarantine';
 /** Briefs are rendered here and deleted; a crash can leave a plain PDF behind. */
 const BRIEF_TMP = 'tmp';
-/** Each case's audit log, `<id>.jsonl`. Defined here, not by the log, so this module imports nothing that imports it. */
+export const TMP_DIR = BRIEF_TMP;
+/**
+ * Each case's audit log: `<id>.<deviceId>.jsonl`, one per device that saved the case (a
+ * folder synced between machines never has two of them append to one file), and
+ * `<id>.jsonl` from before devices existed (read, never appended to again). Ids hold no
+ * dots (shared/model/scalars), so the name splits one way. Defined here, not by the
+ * log, so this module imports nothing that imports it.
+ */
 export const HISTORY_DIR = 'history';
 const HISTORY_EXT = '.jsonl';
+const HISTORY_NAME = /^([A-Za-z0-9_-]{1,64})(?:\.([a-z2-7]{8}))?\.jsonl$/;
+/** A history file's case id and device id (null for the legacy file), or null for any other name. */
+export function parseHistoryName(name: string): { caseId: string; deviceId: string | null } | null {
+  const m = HISTORY_NAME.exec(name);
+  return m ? { caseId: m[1]!, deviceId: m[2] ?? null } : null;
+}
 /** The folder's manifest of cases (audit/manifest): lines like a history's, bound to this name. */
 export const MANIFEST_FILE = 'manifest.jsonl';
 /** Snapshots of the folder (the backup service names them). */
 const BACKUPS = 'backups';
+export const BACKUPS_DIR = BACKUPS;
 const SNAPSHOT_EXT = '.casefile-snapshot';
 /**
  * The originals behind sources (originals/originalStore): `files/ab/<sha256>.bin`,
@@ -67,7 +82,11 @@ export function derivedRel(sha256: string, kind: DerivedKind): string {
 export const LOCAL_DIR = 'local';
 export const DEVICE_FILE = `${LOCAL_DIR}/device.json`;
 /** A restore in progress names its snapshot here (plain: it holds nothing but that name). */
-const RESTORE_JOURNAL = 'restore.json';
+export const RESTORE_JOURNAL = 'restore.json';
+/** A data-folder migration in progress (store/migrations/journal); plain, it names two layout numbers. */
+export const MIGRATION_JOURNAL = 'migration.json';
+/** What Syncthing must not carry from this machine (disk/syncIgnore writes it). */
+export const SYNC_IGNORE_FILE = '.stignore';
 
 /**
  * How a file's state (plain or encrypted) is told from its bytes, and how it is converted.
@@ -138,7 +157,7 @@ export async function entries(dir: string) {
 }
 
 // migration.json: a data-folder migration in progress (store/migrations/journal); plain, it names two layout numbers.
-const TOP_LEVEL_KNOWN = new Set([FILES_DIR, META_FILE, LOCK_FILE, VAULT_FILE, JOURNAL_FILE, SUMMARY_INDEX_FILE, SEARCH_INDEX_FILE, SETTINGS_FILE, ADDRESSEES_FILE, SHARING_KEYS_FILE, MANIFEST_FILE, CASES, TRASH, QUARANTINE, RETIRED_QUARANTINE, BRIEF_TMP, HISTORY_DIR, BACKUPS, RESTORE_JOURNAL, LOCAL_DIR, 'migration.json']);
+const TOP_LEVEL_KNOWN = new Set([SYNC_IGNORE_FILE, FILES_DIR, META_FILE, LOCK_FILE, VAULT_FILE, JOURNAL_FILE, SUMMARY_INDEX_FILE, SEARCH_INDEX_FILE, SETTINGS_FILE, ADDRESSEES_FILE, MANIFEST_FILE, CASES, TRASH, QUARANTINE, RETIRED_QUARANTINE, BRIEF_TMP, HISTORY_DIR, BACKUPS, RESTORE_JOURNAL, LOCAL_DIR, MIGRATION_JOURNAL, SHARING_KEYS_FILE]);
 
 /** The format of a file in `sub`, or null for a name the layout does not know there. */
 function formatIn(sub: string, name: string): TargetFormat | null {

@@ -18,6 +18,8 @@ import { statFiles } from '../disk/statFiles';
 import { quarantinedCaseId, quarantinedFromTrash } from '../disk/quarantineNames';
 import { HISTORY_DIR } from '../audit/historyLog';
 import { checkHistories } from '../audit/historyCheck';
+import { keepSyncIgnore } from '../disk/syncIgnore';
+import { historyRel, peekDevice } from '../audit/historyFiles';
 import { checkAtOpen, openBaseline, withLastGood } from '../verify/tamper';
 import { OriginalRefs, verifyOriginals } from '../verify/originals';
 import { loadSummaryIndex, type SummaryIndex } from '../store/summaryIndex';
@@ -90,6 +92,7 @@ export class CaseStore extends CaseStoreBase {
       // A permanent deletion a crash cut short is finished before anything reads the folder (folder/purgeCase).
       if ((await finishPurges(dir, dataKey, options.fs)).length > 0) caseNames = undefined;
       for (const sub of [CASES, TRASH, QUARANTINE, HISTORY_DIR]) await mkdir(path.join(dir, sub), { recursive: true, mode: 0o700 });
+      await keepSyncIgnore(dir); // what Syncthing must leave on this machine (disk/syncIgnore)
       const metaFile = new DurableJsonFile<unknown>(path.join(dir, META), options.fs);
       const now = (options.now ?? (() => new Date()))().toISOString();
       const target = options.schemaVersion ?? CURRENT_SCHEMA_VERSION;
@@ -295,8 +298,9 @@ export class CaseStore extends CaseStoreBase {
     for (const u of this.unconfirmed) {
       problems.push({ file: u.file, message: `revision ${u.rev} was saved, but the disk did not confirm it (${u.reason}): it may not survive a power cut. Check the disk (free space, errors), then save the case again.` });
     }
+    const device = this.historyGaps.length > 0 ? ((await peekDevice(this.dataDir))?.id ?? null) : null;
     for (const gap of this.historyGaps) {
-      problems.push({ file: path.join(HISTORY_DIR, `${gap.id}.jsonl`), message: `revision ${gap.rev} was saved but not recorded in the history (${gap.error})` });
+      problems.push({ file: path.join(HISTORY_DIR, path.basename(historyRel(gap.id, device))), message: `revision ${gap.rev} was saved but not recorded in the history (${gap.error})` });
     }
     // The histories, from the disk: altered or missing lines, and histories whose case is gone. What a
     // crash mid-save leaves (the newest line missing or cut short) is a warning, not a fault.

@@ -1,4 +1,4 @@
-import { access, readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { statFiles } from '../disk/statFiles';
 import path from 'node:path';
 import type { TamperFinding } from '../../../shared/contract';
@@ -9,8 +9,11 @@ import type { IndexEntry } from '../store/summaryIndex';
 import { caseDigest } from '../audit/digest';
 import { checkHistories, type HistoryIssue } from '../audit/historyCheck';
 import { isUnconfirmed } from '../audit/unconfirmedLine';
-import { decodeHistoryLine, HISTORY_DIR, historyRel, parseHistoryText } from '../audit/historyLog';
+import { decodeHistoryLine, HISTORY_DIR, readCaseHistory } from '../audit/historyLog';
+import { allHistoryFiles, historyFilesOf, peekDevice, type HistoryFile } from '../audit/historyFiles';
 import { caseFileDigest, MANIFEST_FILE, needsCompaction, readManifest, rebuildManifest, writeManifest, type ManifestState } from '../audit/manifest';
+import { vouchedByOtherDevice } from '../audit/manifestCheck';
+import { SYNC_WAIT_MS } from '../audit/historyCheck';
 
 // Tamper evidence checked: at open, and with the last good version a snapshot holds
 // offered with each finding (the manifest's line after each save is audit/manifest's).
@@ -56,13 +59,6 @@ const toFinding = (i: HistoryIssue): TamperFinding => ({
   ...(i.lastGood ? { lastGoodRev: i.lastGood.rev } : {}),
 });
 
-async function exists(file: string): Promise<boolean> {
-  return access(file).then(
-    () => true,
-    () => false,
-  );
-}
-
 /**
  * Reads the manifest (writing it when the folder has none yet, compacting it when
  * due) and reports what the open can see was tampered with. Never rewrites what
@@ -88,11 +84,11 @@ export async function checkAtOpen(input: OpenCheckInput): Promise<TamperFinding[
   const changed = new Set([...live].filter(([id, e]) => input.before.get(id) !== e).map(([id]) => id));
   issues.push(...(await manifestAtOpen(manifest, input, trash, quarantined, changed)));
   const flagged = new Set(issues.map((i) => i.caseId));
-  const names = await historyNames(dataDir);
+  const histories = await allHistoryFiles(dataDir);
   // Histories changed since the index was written (their ctime, which no one can set back), and those of changed cases.
   const recheck = new Set(changed);
   if (recheck.size <= OPEN_HISTORY_CHECKS) {
-    for (const id of await historiesChangedSince(dataDir, names, input.indexWrittenMs)) {
+    for (const id of await historiesChangedSince(dataDir, histories, input.indexWrittenMs)) {
       recheck.add(id);
       if (recheck.size > OPEN_HISTORY_CHECKS) break;
     }
@@ -103,16 +99,17 @@ export async function checkAtOpen(input: OpenCheckInput): Promise<TamperFinding[
       if (issue.verdict && issue.kind !== 'orphaned' && !flagged.has(issue.caseId)) issues.push(issue);
     }
   }
-  for (const name of names) {
-    const id = name.slice(0, -'.jsonl'.length);
+  const self = (await peekDevice(dataDir))?.id ?? null;
+  for (const [id, files] of histories) {
     if (live.has(id) || trash.has(id) || quarantined.has(id) || manifest.items.has(id) || flagged.has(id)) continue;
-    const text = await readFile(path.join(dataDir, HISTORY_DIR, name), 'utf8').catch(() => '');
-    const { entries } = parseHistoryText(text, key, aadForPath(historyRel(id)));
+    // Another device's new case whose history came before its case file: verify says it is waiting.
+    if (await arrivingFromOthers(files, self)) continue;
+    const { entries } = await readCaseHistory(dataDir, id, key).catch(() => ({ entries: [] }));
     // The one line of a case whose first save a crash cut short before its file was written: verify warns of it.
     if (entries.length === 1 && isUnconfirmed(entries[0]!, null, null)) continue;
     const newest = entries.at(-1);
     const lastGood = newest && { rev: newest.rev, ...(newest.sha256 ? { sha256: newest.sha256 } : {}), at: newest.at };
-    issues.push({ file: historyRel(id), caseId: id, kind: 'orphaned', severity: 'error', verdict: 'deleted', ...(lastGood ? { lastGood } : {}), message: `deleted: its case (${id}) is gone: no case file in cases/, trash/ or quarantine/ (it was deleted outside Casefile); restore it from a backup, or keep the history as the record of it` });
+    issues.push({ file: files[0]!.rel, caseId: id, kind: 'orphaned', severity: 'error', verdict: 'deleted', ...(lastGood ? { lastGood } : {}), message: `deleted: its case (${id}) is gone: no case file in cases/, trash/ or quarantine/ (it was deleted outside Casefile); restore it from a backup, or keep the history as the record of it` });
   }
   return offerLastGood(dataDir, key, issues);
 }
@@ -124,9 +121,9 @@ async function manifestAtOpen(manifest: ManifestState, input: OpenCheckInput, tr
     const lastGood = { rev: item.rev, ...(item.sha256 ? { sha256: item.sha256 } : {}) };
     const entry = input.live.get(id);
     if (!entry) {
-      const history = await exists(path.join(input.dataDir, HISTORY_DIR, `${id}.jsonl`));
+      const history = (await historyFilesOf(input.dataDir, id))[0];
       issues.push({
-        file: history ? historyRel(id) : `cases/${id}.json`,
+        file: history ? history.rel : `cases/${id}.json`,
         caseId: id,
         kind: history ? 'orphaned' : 'vanished',
         severity: 'error',
@@ -137,10 +134,12 @@ async function manifestAtOpen(manifest: ManifestState, input: OpenCheckInput, tr
           : `deleted: case ${id} (revision ${item.rev} in the folder's manifest) is gone, and its history with it: it was deleted outside Casefile`,
       });
     } else if (entry.summary.rev < item.rev) {
+      const onDisk = await caseFileDigest(input.dataDir, `cases/${id}.json`, input.key);
+      if (onDisk && (await vouchedByOtherDevice(input.dataDir, input.key, id, onDisk))) continue;
       issues.push({ file: `cases/${id}.json`, caseId: id, kind: 'rolled-back', severity: 'error', verdict: 'rolled-back', lastGood, message: `rolled back: the case file is at revision ${entry.summary.rev}, but the folder's manifest records revision ${item.rev}; an older copy of the file was put in its place` });
     } else if (entry.summary.rev === item.rev && item.sha256 !== null && changed.has(id)) {
       const onDisk = await caseFileDigest(input.dataDir, `cases/${id}.json`, input.key);
-      if (onDisk && onDisk.sha256 !== item.sha256) {
+      if (onDisk && onDisk.sha256 !== item.sha256 && !(await vouchedByOtherDevice(input.dataDir, input.key, id, onDisk))) {
         issues.push({ file: `cases/${id}.json`, caseId: id, kind: 'altered-case', severity: 'error', verdict: 'altered', lastGood, message: `altered: the case file is not the revision ${item.rev} the folder's manifest records; it was changed outside Casefile` });
       }
     }
@@ -148,32 +147,40 @@ async function manifestAtOpen(manifest: ManifestState, input: OpenCheckInput, tr
   return issues;
 }
 
-/** Ids whose history file changed after `sinceMs` (all of them when the index is missing); stat in a plain loop, as the store stats cases/. */
-async function historiesChangedSince(dataDir: string, names: string[], sinceMs: number): Promise<string[]> {
-  const ids: string[] = [];
-  for (const [name, st] of await statFiles(path.join(dataDir, HISTORY_DIR), names)) {
-    if (Math.max(st.mtimeMs, st.ctimeMs) >= sinceMs) ids.push(name.slice(0, -'.jsonl'.length));
+/** Ids whose history files changed after `sinceMs` (all of them when the index is missing); stat in a plain loop, as the store stats cases/. */
+async function historiesChangedSince(dataDir: string, histories: ReadonlyMap<string, HistoryFile[]>, sinceMs: number): Promise<string[]> {
+  const byName = new Map([...histories].flatMap(([id, files]) => files.map((f) => [path.basename(f.file), id] as const)));
+  const ids = new Set<string>();
+  for (const [name, st] of await statFiles(path.join(dataDir, HISTORY_DIR), [...byName.keys()])) {
+    if (Math.max(st.mtimeMs, st.ctimeMs) >= sinceMs) ids.add(byName.get(name)!);
   }
-  return ids;
+  return [...ids];
 }
 
-async function historyNames(dataDir: string): Promise<string[]> {
-  try {
-    return (await readdir(path.join(dataDir, HISTORY_DIR))).filter((n) => /^[A-Za-z0-9_-]{1,64}\.jsonl$/.test(n));
-  } catch {
-    return [];
-  }
+/** Whether every file of a case is another device's, the newest changed here within SYNC_WAIT_MS: a case still arriving. */
+async function arrivingFromOthers(files: HistoryFile[], self: string | null): Promise<boolean> {
+  if (files.some((f) => f.deviceId === null || f.deviceId === self)) return false;
+  const times = await Promise.all(files.map((f) => stat(f.file).then((st) => Math.max(st.mtimeMs, st.ctimeMs), () => 0)));
+  return Date.now() - Math.max(...times) < SYNC_WAIT_MS;
 }
 
-/** Whether the first of a few histories' lines was written with the chain: then the folder had a manifest. */
+/**
+ * Whether the first of a few histories' lines was written with the chain: then the folder had a manifest.
+ * Only this machine's files count (and the legacy ones once it is a device of the folder): the
+ * manifest is this machine's own, so another device's chained history says nothing of it, and a
+ * machine new to a synced folder has none yet.
+ */
 async function chainedHistoryExists(dataDir: string, key: Buffer | null, live: ReadonlyMap<string, IndexEntry>): Promise<boolean> {
+  const self = (await peekDevice(dataDir))?.id ?? null;
+  if (self === null) return false;
   let looked = 0;
-  for (const name of await historyNames(dataDir)) {
-    const id = name.slice(0, -'.jsonl'.length);
+  for (const [id, files] of await allHistoryFiles(dataDir)) {
     if (!live.has(id)) continue;
+    const mine = files.find((f) => f.deviceId === self) ?? files.find((f) => f.deviceId === null);
+    if (!mine) continue;
     if (looked++ >= 5) break;
-    const first = (await readFile(path.join(dataDir, HISTORY_DIR, name), 'utf8').catch(() => '')).split('\n')[0] ?? '';
-    const json = decodeHistoryLine(first, key, aadForPath(historyRel(id)));
+    const first = (await readFile(mine.file, 'utf8').catch(() => '')).split('\n')[0] ?? '';
+    const json = decodeHistoryLine(first, key, aadForPath(mine.rel));
     try {
       if (json !== null && typeof (JSON.parse(json) as { prev?: unknown }).prev === 'string') return true;
     } catch {

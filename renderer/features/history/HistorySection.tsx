@@ -102,6 +102,11 @@ function HistoryItem({ entry, lines }: { entry: AuditEntry; lines: HistoryLine[]
         </time>
         <span className="history-cause">{tt(CAUSE_KEYS[entry.cause])}</span>
         <span className="muted history-rev">{t('history.rev', { rev: entry.rev })}</span>
+        {entry.device && (
+          <span className="muted history-device" title={t('historyDevice.title', { name: entry.device.name })}>
+            {t('historyDevice.on', { name: entry.device.name })}
+          </span>
+        )}
         {entry.imported && <span className="badge history-imported">{t('history.imported')}</span>}
       </div>
       {sentences.length > 0 ? (

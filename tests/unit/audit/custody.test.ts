@@ -12,6 +12,7 @@ import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { createHandlers } from '../../../electron/services/handlers';
 import { FAST_KDF } from '../../helpers/cryptoFolder';
 import { prisonerDraft, tempDir } from '../../helpers/fixtures';
+import { ownHistoryFile, ownHistoryRel } from '../../helpers/deviceHistory';
 
 // Custody (issue 17): an original taken out of the app is a line in its case's
 // history — who, when, which original, where to — chained like every line, on the
@@ -64,7 +65,7 @@ for (const mode of ['plain', 'encrypted'] as const) {
     }
 
     const history = (id: string) => ok<AuditEntry[]>(dispatch('cases.history', { id }));
-    const historyLines = async (id: string) => (await readFile(path.join(dir, 'history', `${id}.jsonl`), 'utf8')).split('\n').slice(0, -1);
+    const historyLines = async (id: string) => (await readFile(ownHistoryFile(dir, id), 'utf8')).split('\n').slice(0, -1);
 
     it('saving the original out writes its bytes and a chained custody line on the case’s revision; verify stays clean', async () => {
       await dispatch('settings.set', { preparedBy: 'Айгүл Серікқызы' });
@@ -118,12 +119,12 @@ for (const mode of ['plain', 'encrypted'] as const) {
       await store.close();
       const lines = await historyLines(c.id);
       expect(lines).toHaveLength(4);
-      await writeFile(path.join(dir, 'history', `${c.id}.jsonl`), `${[lines[0], lines[1], lines[3]].join('\n')}\n`);
+      await writeFile(ownHistoryFile(dir, c.id), `${[lines[0], lines[1], lines[3]].join('\n')}\n`);
       store = await CaseStore.open(dir, mode === 'encrypted' ? { passphrase: PASS } : {});
       dispatch = createDispatcher(createHandlers(store));
       const report = await store.verify();
       expect(report.ok).toBe(false);
-      expect(report.problems).toEqual([expect.objectContaining({ file: `history/${c.id}.jsonl`, message: expect.stringMatching(/line 3 does not follow the line before it/) })]);
+      expect(report.problems).toEqual([expect.objectContaining({ file: ownHistoryRel(dir, c.id), message: expect.stringMatching(/line 3 does not follow the line before it/) })]);
     });
 
     it('handed to the browser: the bytes, and a line saying it was downloaded; the system user when Settings names no one', async () => {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { open, appendFile, mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -17,6 +18,7 @@ import { sha256Hex } from '../../../electron/services/audit/digest';
 import { ServiceError } from '../../../electron/services/errors';
 import type { DurableFs } from '../../../electron/services/disk/durableFile';
 import { tempDir } from '../../helpers/fixtures';
+import { deviceIdOf, ownHistoryFile, ownHistoryRel } from '../../helpers/deviceHistory';
 
 const NAME = 'Айгерім Нұрланқызы HISTMARK9d2';
 
@@ -37,20 +39,22 @@ function entry(rev: number, extra: Partial<AuditEntry> = {}): AuditEntry {
   };
 }
 
-/** Entries as read back, without the chain each line carries (see `chained` for it). */
-const unchained = <T extends { entries: AuditEntry[] }>(r: T): T => ({ ...r, entries: r.entries.map(({ prev: _prev, ...e }) => e) });
-/** Entries as the log writes them: each with the SHA-256 of the line before it. */
+/** Entries as read back, without the chain and the device each line carries (see `chained` for them). */
+const unchained = <T extends { entries: AuditEntry[] }>(r: T): T => ({ ...r, entries: r.entries.map(({ prev: _prev, device: _device, ...e }) => e) });
+/** Entries as the log writes them: each naming this device, with the SHA-256 of the line before it. */
 function chained(entries: AuditEntry[]): AuditEntry[] {
   let prev = '';
+  const device = JSON.parse(readFileSync(path.join(dir, 'local', 'device.json'), 'utf8')) as AuditEntry['device'];
   return entries.map((e) => {
-    const out = { ...e, prev };
+    const out = { ...e, device, prev };
     prev = sha256Hex(JSON.stringify(out));
     return out;
   });
 }
 
-const fileOf = (id: string) => path.join(dir, HISTORY_DIR, `${id}.jsonl`);
-const aadOf = (id: string) => aadForPath(`history/${id}.jsonl`);
+// This device's file (made at the first append): the only one the log appends to.
+const fileOf = (id: string) => ownHistoryFile(dir, id);
+const aadOf = (id: string) => aadForPath(ownHistoryRel(dir, id));
 const linesOf = async (id: string) => (await readFile(fileOf(id), 'utf8')).split('\n');
 
 async function rejection(p: Promise<unknown>): Promise<Error> {
@@ -76,12 +80,15 @@ describe('a plain folder', () => {
     for (const line of lines.slice(0, 3)) expect(JSON.parse(line)).toMatchObject({ at: expect.any(String) });
     expect(lines[1]).toContain(NAME);
     expect((await stat(fileOf('c1'))).mode & 0o777).toBe(0o600);
+    // Each line names the device that wrote it; an imported one keeps what its bundle said (here nothing).
+    const device = JSON.parse(await readFile(path.join(dir, 'local', 'device.json'), 'utf8')) as unknown;
+    expect((await log.read('c1')).entries.map((e) => e.device)).toEqual([device, device, undefined]);
   });
 
   it('creates history/ when it is missing', async () => {
     const log = new HistoryLog(dir, null);
     await log.append('c1', [entry(1)]);
-    expect(await readdir(path.join(dir, HISTORY_DIR))).toEqual(['c1.jsonl']);
+    expect(await readdir(path.join(dir, HISTORY_DIR))).toEqual([`c1.${deviceIdOf(dir)}.jsonl`]);
   });
 
   it('keeps concurrent appends to one case whole and in call order', async () => {
@@ -204,14 +211,14 @@ describe('the line codec', () => {
   it('encodes and decodes one line, plain or sealed, and tells the two apart by their first characters', () => {
     const key = randomBytes(32);
     const json = JSON.stringify(entry(2));
-    const aad = aadOf('c1');
+    const aad = aadForPath('history/c1.jsonl');
     expect(encodeHistoryLine(json, null, aad)).toBe(json);
     const sealed = encodeHistoryLine(json, key, aad);
     expect(sealed.startsWith(SEALED_LINE_PREFIX)).toBe(true);
     expect(sealed).not.toBe(encodeHistoryLine(json, key, aad)); // a fresh nonce per line
     expect(decodeHistoryLine(sealed, key, aad)).toBe(json);
     expect(decodeHistoryLine(json, null, aad)).toBe(json);
-    expect(decodeHistoryLine(sealed, key, aadOf('c2'))).toBeNull();
+    expect(decodeHistoryLine(sealed, key, aadForPath('history/c2.jsonl'))).toBeNull();
     expect(decodeHistoryLine(sealed, null, aad)).toBeNull();
     expect(decodeHistoryLine(json, key, aad)).toBeNull();
     expect(decodeHistoryLine(sealed.slice(0, -4), key, aad)).toBeNull();

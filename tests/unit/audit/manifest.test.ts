@@ -7,6 +7,7 @@ import { appendManifest, MANIFEST_FILE, needsCompaction, readManifest, writeMani
 import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { cli } from '../../helpers/cli';
 import { prisonerDraft, tempDir } from '../../helpers/fixtures';
+import { ownHistoryFile } from '../../helpers/deviceHistory';
 
 // The folder's manifest on its own (audit/manifest): written whole in lines of a
 // thousand entries, appended to one line per save, chained, sealed per line when
@@ -85,7 +86,7 @@ describe('a folder from before tamper evidence', () => {
     c = await store.update(c.id, c.rev, CaseDraft.parse({ ...c, summary: 'rev 2' }));
     await store.close();
     // As the previous version wrote it: no chain in the history, no manifest.
-    const history = path.join(dir, 'history', `${c.id}.jsonl`);
+    const history = ownHistoryFile(dir, c.id);
     const old = (await readFile(history, 'utf8')).split('\n').slice(0, -1).map((l) => {
       const { prev: _p, sha256: _s, ...rest } = JSON.parse(l) as Record<string, unknown>;
       return JSON.stringify(rest);

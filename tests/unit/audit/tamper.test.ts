@@ -8,6 +8,7 @@ import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { cli } from '../../helpers/cli';
 import { FAST_KDF } from '../../helpers/cryptoFolder';
 import { prisonerDraft, tempDir } from '../../helpers/fixtures';
+import { ownHistoryFile, ownHistoryRel } from '../../helpers/deviceHistory';
 
 // Finding 4 of issue 12: a case file put back to an older version, a case deleted
 // with its history, a history line removed, repeated or moved all went unnoticed
@@ -27,7 +28,7 @@ beforeEach(async () => {
 afterEach(() => cleanup());
 
 const caseFile = (id: string) => path.join(dir, 'cases', `${id}.json`);
-const historyFile = (id: string) => path.join(dir, 'history', `${id}.jsonl`);
+const historyFile = (id: string) => ownHistoryFile(dir, id);
 
 async function historyLines(id: string): Promise<string[]> {
   return (await readFile(historyFile(id), 'utf8')).split('\n').slice(0, -1);
@@ -126,11 +127,11 @@ for (const mode of ['plain', 'encrypted'] as const) {
       await rm(caseFile(b.id));
       const store = await CaseStore.open(dir, options());
       try {
-        expect(store.tampered).toEqual([expect.objectContaining({ caseId: b.id, verdict: 'deleted', file: `history/${b.id}.jsonl` })]);
+        expect(store.tampered).toEqual([expect.objectContaining({ caseId: b.id, verdict: 'deleted', file: ownHistoryRel(dir, b.id) })]);
       } finally {
         await store.close();
       }
-      expect((await verify()).stdout).toMatch(new RegExp(`history/${b.id}\\.jsonl: deleted: its case`));
+      expect((await verify()).stdout).toMatch(new RegExp(`${ownHistoryRel(dir, b.id).replace(/[.]/g, '\\.')}: deleted: its case`));
     });
 
     const edits: Array<[string, (lines: string[]) => string[], RegExp]> = [
@@ -147,11 +148,11 @@ for (const mode of ['plain', 'encrypted'] as const) {
         const store = await CaseStore.open(dir, options());
         try {
           expect(store.tampered.length).toBeGreaterThan(0);
-          expect(store.tampered.every((f) => f.caseId === a.id && f.verdict === 'altered' && f.file === `history/${a.id}.jsonl`)).toBe(true);
+          expect(store.tampered.every((f) => f.caseId === a.id && f.verdict === 'altered' && f.file === ownHistoryRel(dir, a.id))).toBe(true);
           expect(store.tampered[0]!.message).toMatch(reason);
           const report = await store.verify();
           expect(report.ok).toBe(false);
-          expect(report.problems[0]).toEqual({ file: `history/${a.id}.jsonl`, message: expect.stringMatching(reason) });
+          expect(report.problems[0]).toEqual({ file: ownHistoryRel(dir, a.id), message: expect.stringMatching(reason) });
         } finally {
           await store.close();
         }
@@ -171,7 +172,7 @@ for (const mode of ['plain', 'encrypted'] as const) {
         expect(store.tampered).toEqual([]);
         const report = await store.verify();
         expect(report.problems).toEqual([]);
-        expect(report.warnings).toEqual([{ file: `history/${a.id}.jsonl`, message: expect.stringContaining('revision 4 (the newest) was saved but is not in the history') }]);
+        expect(report.warnings).toEqual([{ file: ownHistoryRel(dir, a.id), message: expect.stringContaining('revision 4 (the newest) was saved but is not in the history') }]);
         // Saving on: the chain goes on from the last whole line, the torn manifest line is cut away.
         const c = await store.get(a.id);
         await store.update(a.id, c.rev, CaseDraft.parse({ ...c, summary: 'after the crash' }));
@@ -233,7 +234,7 @@ it('the manifest is sealed line by line in an encrypted folder and opened again 
   expect(await readFile(path.join(dir, 'manifest.jsonl'), 'utf8')).toBe(plain);
   // Deleting the case now is still noticed: the manifest came through both conversions.
   await rm(path.join(dir, 'cases', `${c.id}.json`));
-  await rm(path.join(dir, 'history', `${c.id}.jsonl`));
+  await rm(ownHistoryFile(dir, c.id));
   store = await CaseStore.open(dir);
   try {
     expect(store.tampered).toEqual([expect.objectContaining({ caseId: c.id, verdict: 'deleted' })]);

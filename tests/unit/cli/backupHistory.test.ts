@@ -5,6 +5,7 @@ import { CaseDraft } from '../../../shared/model';
 import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { cli } from '../../helpers/cli';
 import { prisonerDraft, tempDir } from '../../helpers/fixtures';
+import { ownHistoryFile, ownHistoryRel } from '../../helpers/deviceHistory';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -32,7 +33,10 @@ describe('casefile history', () => {
     const text = await cli(['--data-dir', data(), 'history', id]);
     expect(text.code).toBe(0);
     const lines = text.stdout.split('\n');
-    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d {2}rev 1 {2}created$/);
+    // Each change names the machine that made it (a team shares the folder): this one, as local/device.json names it.
+    const device = (JSON.parse(await readFile(path.join(data(), 'local', 'device.json'), 'utf8')) as { name: string }).name;
+    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d {2}rev 1 {2}created {2}on .+$/);
+    expect(lines[0]!.endsWith(`  on ${device}`)).toBe(true);
     expect(lines).toContain('  summary: "Detained in Almaty." → "Transferred to Astana."');
     expect(lines).toContain('  priority: "normal" → "urgent"');
     expect(lines).toContain('  tags: [] → ["wgad"]');
@@ -103,25 +107,25 @@ describe('casefile backup / backups / restore / recover', () => {
   it('verify reads the histories too: a missing newest revision is a warning, a line cut out or altered a fault', async () => {
     const id = await editedCase();
     expect((await cli(['--data-dir', data(), 'verify'])).code).toBe(0);
-    const file = path.join(data(), 'history', `${id}.jsonl`);
+    const file = ownHistoryFile(data(), id);
     const lines = (await readFile(file, 'utf8')).split('\n').filter(Boolean);
     expect(lines).toHaveLength(3);
     // The newest line lost, as a crash between the two writes of a save leaves it: a warning.
     await writeFile(file, `${lines.slice(0, 2).join('\n')}\n`);
     const crashed = await cli(['--data-dir', data(), 'verify']);
     expect(crashed.code).toBe(0);
-    expect(crashed.stdout).toContain(`warning: ${path.join('history', `${id}.jsonl`)}: revision 3 (the newest) was saved but is not in the history`);
+    expect(crashed.stdout).toContain(`warning: ${path.join(...ownHistoryRel(data(), id).split('/'))}: revision 3 (the newest) was saved but is not in the history`);
     // A line from the middle cut out by hand: the next line's `prev` no longer names the line before it. A crash
     // never does that (a save whose line was lost is followed by lines chained to what is on disk), so it fails.
     await writeFile(file, `${[lines[0], lines[2]].join('\n')}\n`);
     const gap = await cli(['--data-dir', data(), 'verify']);
     expect(gap.code).toBe(1);
-    expect(gap.stdout).toMatch(new RegExp(`${path.join('history', `${id}.jsonl`).replace(/[.]/g, '\\.')}: altered: `));
+    expect(gap.stdout).toMatch(new RegExp(`${path.join(...ownHistoryRel(data(), id).split('/')).replace(/[.]/g, '\\.')}: altered: `));
     // An altered line is no crash: verify fails and names it.
     await writeFile(file, `${lines[0]}\n${lines[1]!.replace('"update"', '"updat')}\n${lines[2]}\n`);
     const altered = await cli(['--data-dir', data(), 'verify']);
     expect(altered.code).toBe(1);
-    expect(altered.stdout).toContain(`${path.join('history', `${id}.jsonl`)}: line 2 is not a readable history entry`);
+    expect(altered.stdout).toContain(`${path.join(...ownHistoryRel(data(), id).split('/'))}: line 2 is not a readable history entry`);
   });
 
   it('backup --copy-to writes a set another machine can restore from, from the command line', async () => {

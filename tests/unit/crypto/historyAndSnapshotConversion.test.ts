@@ -13,6 +13,7 @@ import { listFolder } from '../../../electron/services/disk/folderLayout';
 import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { expectSamePlaintext, FAST_KDF, snapshot, type FolderSnapshot } from '../../helpers/cryptoFolder';
 import { prisonerDraft, tempDir } from '../../helpers/fixtures';
+import { ownHistoryRel } from '../../helpers/deviceHistory';
 
 // Histories (sealed line by line) and snapshots (sealed whole) through the
 // folder's conversions. Each kind of text carries a marker that must be absent
@@ -38,7 +39,8 @@ function entry(rev: number, text: string): AuditEntry {
   return { at: `2026-03-0${rev}T10:00:00.000Z`, rev, cause: 'update', changes: [{ path: 'summary', old: 'было', new: `${text} ${rev}` }] };
 }
 
-const historyRel = (id: string) => `history/${id}.jsonl`;
+/** The store's device's file: each copy of the plain folder carries its local/device.json along. */
+const historyRel = (id: string) => ownHistoryRel(plainDir, id);
 
 beforeAll(async () => {
   ({ dir: root, cleanup: cleanupRoot } = await tempDir('casefile-history-convert-'));

@@ -9,6 +9,7 @@ import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { cli } from '../../helpers/cli';
 import { FAST_KDF } from '../../helpers/cryptoFolder';
 import { ngoDraft, prisonerDraft, tempDir } from '../../helpers/fixtures';
+import { ownHistoryFile, ownHistoryRel } from '../../helpers/deviceHistory';
 
 // What the history check finds from the disk alone: lines that do not open,
 // revisions with no line, histories whose case is gone — the tampering the
@@ -32,7 +33,7 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
-const historyFile = (id: string) => path.join(dir, 'history', `${id}.jsonl`);
+const historyFile = (id: string) => ownHistoryFile(dir, id);
 const summary = (issues: HistoryIssue[]) => issues.map((i) => `${i.caseId === ids[0] ? 'A' : i.caseId === ids[1] ? 'B' : i.caseId} ${i.kind} ${i.severity}${i.revs ? ` [${i.revs.join(',')}]` : ''}${i.line ? ` line ${i.line}` : ''}`);
 
 async function lines(id: string): Promise<string[]> {
@@ -69,7 +70,7 @@ for (const mode of ['plain', 'encrypted'] as const) {
       const issues = await check();
       expect(summary(issues)).toEqual(['A damaged-line error line 2', 'A missing-revisions warning [2]']);
       expect(issues[0]!.message).toMatch(/line 2 .*altered or damaged/);
-      expect(issues[0]!.file).toBe(`history/${ids[0]}.jsonl`);
+      expect(issues[0]!.file).toBe(ownHistoryRel(dir, ids[0]!));
       expect(issues[1]!.message).toContain('revision 2 of 3 is not in the history');
     });
 

@@ -18,6 +18,7 @@ import { readSummaryIndex } from '../../../electron/services/store/summaryIndex'
 import { cli } from '../../helpers/cli';
 import { fullPrisonerDraft, ngoDraft, prisonerDraft, tempDir } from '../../helpers/fixtures';
 import { corrupt, CORRUPTIONS, expectedReason, seededBytes, snapshot, snapshotDiff, type Corruption } from '../../helpers/faults';
+import { ownHistoryRel } from '../../helpers/deviceHistory';
 
 type Folder = 'cases' | 'trash';
 
@@ -362,7 +363,7 @@ describe('odd folders', () => {
       expect(ids(await store.listTrash())).toEqual(ids(trashed));
       const report = await store.verify();
       // The case files were deleted behind the app's back; their histories still say they existed.
-      expect(report.problems.map((p) => p.file).sort()).toEqual(active.map((c) => path.join('history', `${c.id}.jsonl`)).sort());
+      expect(report.problems.map((p) => p.file).sort()).toEqual(active.map((c) => path.join(...ownHistoryRel(dir, c.id).split('/'))).sort());
       for (const p of report.problems) expect(p.message).toMatch(/^deleted: its case \(.+\) is gone/);
     } finally {
       await store.close();

@@ -131,7 +131,7 @@ describe('crash during import', () => {
     expect(verify.stderr).toBe('');
     expect(verify.code).toBe(0);
     // A kill between writing a case and its history line leaves that line missing: reported, as a warning.
-    expect(verify.stdout, verify.stdout).toMatch(/^All well: \d+ file\(s\) checked\.(\n {2}warning: history\/[\w-]+\.jsonl: [^\n]+)*$/);
+    expect(verify.stdout, verify.stdout).toMatch(/^All well: \d+ file\(s\) checked\.(\n {2}warning: history\/[\w.-]+\.jsonl: [^\n]+)*$/);
     console.info(`import crash test: ${progress.acked.size} cases acknowledged; ${partial} kills left a bundle partly imported; ${duringOpen} kills while opening`);
   });
 });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { cli, root, type CliRun } from '../../helpers/cli';
 import { importedCase } from '../../helpers/faultsImportPayload';
 import { tempDir } from '../../helpers/fixtures';
+import { ownHistoryFile } from '../../helpers/deviceHistory';
 
 // Two real `casefile` commands started at the same instant on one data folder
 // (each a process of its own, its modules loaded first, then released at a shared
@@ -122,7 +123,7 @@ async function freshFolder(name: string): Promise<string> {
 /** Every case (and its history) of an acknowledged import is there. */
 async function expectImported(folder: string, ids: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
   expect(await listed(folder, env)).toEqual(expect.arrayContaining(ids));
-  for (const id of ids) await access(path.join(folder, 'history', `${id}.jsonl`));
+  for (const id of ids) await access(ownHistoryFile(folder, id));
 }
 
 beforeAll(async () => {

@@ -9,6 +9,7 @@ import { v1ToV2 } from '../../../electron/services/store/migrations/v1ToV2';
 import { FAST_KDF } from '../../helpers/cryptoFolder';
 import { tempDir } from '../../helpers/fixtures';
 import { v1Full, v1Ngo, v1Prisoner, writeV1Folder, type V1Case } from '../../helpers/v1Folder';
+import { ownHistoryFile } from '../../helpers/deviceHistory';
 
 // A version-1 data folder opened by this build: migrated at open (a snapshot first),
 // every case once in its history, tamper evidence and `verify` clean — plain and
@@ -113,7 +114,7 @@ describe('a version-1 folder at open', () => {
         expect(bytes.includes(Buffer.from('Кенжебек'))).toBe(false);
       }
     }
-    for (const line of (await readFile(path.join(dir, 'history', 'full.jsonl'), 'utf8')).trim().split('\n')) expect(line.startsWith('CFSEAL:')).toBe(true);
+    for (const line of (await readFile(ownHistoryFile(dir, 'full'), 'utf8')).trim().split('\n')) expect(line.startsWith('CFSEAL:')).toBe(true);
   });
 
   it('a build that reads only layout 1 refuses the migrated folder, saying a newer Casefile wrote it, and changes nothing', async () => {

@@ -7,6 +7,7 @@ import { createDispatcher, type Dispatch } from '../../../electron/services/disp
 import { createServices } from '../../../electron/services/handlers';
 import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { prisonerDraft, tempDir } from '../../helpers/fixtures';
+import { ownHistoryFile } from '../../helpers/deviceHistory';
 
 // `--on-conflict newer` replaced a stored case by any bundle case with a higher rev. A
 // rev is only a number in a file: a copy edited elsewhere (or a hand-made bundle) may
@@ -124,7 +125,7 @@ describe('--on-conflict newer', () => {
 
   it('a stored case whose history was lost: judged by edit time, and the note says why', async () => {
     const base = await exported();
-    await rm(path.join(dir, 'history', 'shared-case.jsonl'));
+    await rm(ownHistoryFile(dir, 'shared-case'));
     const r = await importNewer(editedElsewhere(base, 1, '2026-12-01T00:00:00.000Z', 'carried'));
     expect(r).toMatchObject({ action: 'replaced', note: expect.stringContaining('judged by revision and edit time: the stored case has no history line for revision 3') });
   });

@@ -8,6 +8,7 @@ import { encryptFolder } from '../../../electron/services/folder/convert';
 import type { DurableFs } from '../../../electron/services/disk/durableFile';
 import { FAST_KDF } from '../../helpers/cryptoFolder';
 import { prisonerDraft, tempDir } from '../../helpers/fixtures';
+import { ownHistoryFile, ownHistoryRel } from '../../helpers/deviceHistory';
 
 // A save writes its case file and its history line side by side (store/recorder
 // saveBeside). These tests make the interleaving that allows and no crash could
@@ -66,7 +67,7 @@ for (const encrypted of [false, true]) {
       c = await store.update(c.id, c.rev, edit(c, 'rev 2'));
       await store.close();
       if (encrypted) await encryptFolder(dir, PASS, FAST_KDF);
-      const historyFile = path.join(dir, 'history', `${c.id}.jsonl`);
+      const historyFile = ownHistoryFile(dir, c.id);
       const before = await readFile(historyFile, 'utf8');
 
       await killAfterLine('update', c.id, 'rev 3, never confirmed', encrypted ? PASS : undefined);
@@ -84,8 +85,8 @@ for (const encrypted of [false, true]) {
         expect(report.problems).toEqual([]);
         expect(report.warnings).toEqual(
           expect.arrayContaining([
-            { file: `history/${c.id}.jsonl`, message: expect.stringContaining('records revision 3, but the case file is still at revision 2') },
-            { file: 'history/never-written.jsonl', message: expect.stringContaining('its case file was never written') },
+            { file: ownHistoryRel(dir, c.id), message: expect.stringContaining('records revision 3, but the case file is still at revision 2') },
+            { file: ownHistoryRel(dir, 'never-written'), message: expect.stringContaining('its case file was never written') },
           ]),
         );
 
@@ -122,7 +123,7 @@ describe('a save whose case file cannot be written', () => {
     let store = await CaseStore.open(dir);
     const c = await store.create(CaseDraft.parse(prisonerDraft({ title: 'Full disk' })));
     await store.close();
-    const historyFile = path.join(dir, 'history', `${c.id}.jsonl`);
+    const historyFile = ownHistoryFile(dir, c.id);
     const before = await readFile(historyFile);
     const full = Object.assign(new Error('injected ENOSPC'), { code: 'ENOSPC' });
     const fs: DurableFs = {
