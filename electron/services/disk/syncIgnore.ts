@@ -32,7 +32,7 @@ export const SYNC_IGNORE_BEGIN = '// BEGIN Casefile: machine-local files (Casefi
 export const SYNC_IGNORE_END = '// END Casefile';
 
 /** The patterns (Syncthing's syntax: a leading "/" anchors at the folder's root) the app keeps in its block. */
-export const SYNC_IGNORE_PATTERNS: readonly string[] = [
+const SYNC_IGNORE_PATTERNS: readonly string[] = [
   `/${LOCK_FILE}`,
   `/${LOCK_FILE}.*`,
   `/${SUMMARY_INDEX_FILE}`,

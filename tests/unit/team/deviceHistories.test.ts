@@ -6,7 +6,7 @@ import type { DeviceInfo } from '../../../shared/team';
 import { historyFilesOf } from '../../../electron/services/audit/historyFiles';
 import { HistoryLog, parseHistoryText } from '../../../electron/services/audit/historyLog';
 import { restoreSnapshot } from '../../../electron/services/backup';
-import { decryptFolder, encryptFolder, openVault } from '../../../electron/services/crypto/convert';
+import { decryptFolder, encryptFolder, openVault } from '../../../electron/services/folder/convert';
 import { aadForPath } from '../../../electron/services/disk/folderLayout';
 import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { cli } from '../../helpers/cli';
