@@ -13,6 +13,12 @@ export const EVENTS = {
   'cases.changed': z.strictObject({ id: z.string().min(1), rev: z.int().min(1).optional(), cause: CaseChangeCause }),
   /** The folder was locked (by the user or the idle lock): every decrypted case a page holds must go. */
   'folder.locked': z.strictObject({}),
+  /** Another device appended to a case's history (it arrived through Syncthing): an open history view reloads. */
+  'history.changed': z.strictObject({ id: z.string().min(1) }),
+  /** The folder's settings or address book were changed on another device: the window reads them again. */
+  'settings.changed': z.strictObject({ file: z.enum(['settings', 'addressees']) }),
+  /** vault.json was changed on another device (a new passphrase): the folder is locked and asks for the new one; nothing unsaved is dropped. */
+  'folder.passphraseChanged': z.strictObject({}),
 } as const;
 
 export type EventName = keyof typeof EVENTS;
@@ -21,6 +27,9 @@ export const EVENT_NAMES = Object.keys(EVENTS) as EventName[];
 export const CoreEvent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('cases.changed'), data: EVENTS['cases.changed'] }),
   z.strictObject({ type: z.literal('folder.locked'), data: EVENTS['folder.locked'] }),
+  z.strictObject({ type: z.literal('history.changed'), data: EVENTS['history.changed'] }),
+  z.strictObject({ type: z.literal('settings.changed'), data: EVENTS['settings.changed'] }),
+  z.strictObject({ type: z.literal('folder.passphraseChanged'), data: EVENTS['folder.passphraseChanged'] }),
 ]);
 export type CoreEvent = z.infer<typeof CoreEvent>;
 

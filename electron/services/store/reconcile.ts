@@ -5,8 +5,10 @@ import { fileStateOf, sameFile, type FileState, type FileStates } from '../disk/
 import type { CaseRead } from './caseCodec';
 import type { Catalogue } from './catalogue';
 import type { QuarantineEntry } from './quarantine';
+import { isSyncConflictName } from '../disk/syncNames';
 
-const isCaseFileName = (name: string) => name.endsWith('.json') && !name.startsWith('.');
+/** A case file's name; a Syncthing conflict copy beside it is not one (the Conflicts view handles those). */
+export const isCaseFileName = (name: string) => name.endsWith('.json') && !name.startsWith('.') && !isSyncConflictName(name);
 
 /**
  * Brings the catalogue in line with cases/ and trash/: files whose mtime or size
@@ -26,6 +28,7 @@ export async function reconcile(
   let changed = false;
   const stale: Array<[string, FileState]> = [];
   for (const [name, state] of files) {
+    if (!isCaseFileName(name)) continue;
     const entry = entries.get(name.slice(0, -'.json'.length));
     if (entry && sameFile(entry, state)) onDisk.add(entry.summary.id);
     else stale.push([name, state]);
