@@ -27,6 +27,7 @@ import type enEvents16 from './locales/en.events16.json';
 import type enBriefOriginals from './locales/en.briefOriginals.json';
 import type enCustody from './locales/en.custody.json';
 import type enOriginal from './locales/en.original.json';
+import type enLive from './locales/en.live.json';
 
 // Every locale file in ./locales is picked up here: `<lang>.json`, plus optional
 // parts `<lang>.<feature>.json` that a feature keeps to itself (their top-level keys
@@ -61,7 +62,8 @@ type Texts = typeof en &
   typeof enEvents16 &
   typeof enBriefOriginals &
   typeof enCustody &
-  typeof enOriginal;
+  typeof enOriginal &
+  typeof enLive;
 
 export const resources: Record<string, { translation: Record<string, unknown> }> = {};
 for (const [file, mod] of Object.entries(files)) {

@@ -13,6 +13,22 @@ export type CaseChange = Extract<CoreEvent, { type: 'cases.changed' }>['data'];
 export type CaseChanges = readonly CaseChange[] | 'resync';
 
 const listeners = new Set<(changes: CaseChanges) => void>();
+
+/** The other events a view may follow: another device's history, settings, or passphrase. */
+export type OtherEvent = Extract<CoreEvent, { type: 'history.changed' | 'settings.changed' | 'folder.passphraseChanged' }>;
+type OtherData = { [E in OtherEvent as E['type']]: E['data'] };
+const otherListeners = new Set<(event: OtherEvent) => void>();
+
+/** Hands `event` to the views as if the core had sent it (a status poll found what an event missed). */
+export function hearLocally(event: OtherEvent): void {
+  for (const l of otherListeners) l(event);
+}
+
+/** Asks every view to read again what it shows (after the folder reopened). */
+export function resyncViews(): void {
+  deliver('resync');
+}
+
 let pending: CaseChange[] = [];
 let scheduled = false;
 let started = false;
@@ -29,11 +45,14 @@ function start(): void {
       if (event.type === 'folder.locked') {
         // The folder closed under the page (the idle lock, another window): drop every decrypted case it holds.
         void api['vault.status']({}).then((r) => {
-          if (r.ok && r.value.locked) reloadApp();
+          if (!r.ok || !r.value.locked) return;
+          // Changed on another device: the page stays, with its unsaved edits, and asks for the new passphrase.
+          if (r.value.passphraseChanged) hearLocally({ type: 'folder.passphraseChanged', data: {} });
+          else reloadApp();
         });
         return;
       }
-      if (event.type !== 'cases.changed') return;
+      if (event.type !== 'cases.changed') return hearLocally(event);
       pending.push(event.data);
       if (scheduled) return;
       scheduled = true;
@@ -46,6 +65,19 @@ function start(): void {
     },
     () => deliver('resync'),
   );
+}
+
+/** Calls `listener` with each event of `type` (history, settings, passphrase changed elsewhere) until unmounted. */
+export function useCoreEvent<K extends OtherEvent['type']>(type: K, listener: (data: OtherData[K]) => void): void {
+  const latest = useLatest(listener);
+  useEffect(() => {
+    start();
+    const l = (event: OtherEvent) => {
+      if (event.type === type) latest.current(event.data as OtherData[K]);
+    };
+    otherListeners.add(l);
+    return () => void otherListeners.delete(l);
+  }, [latest, type]);
 }
 
 /** Calls `listener` with each batch of saved changes, made here or by any other door, until unmounted. */

@@ -1,5 +1,6 @@
 import { useLatest } from '../../lib/useLatest';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useCoreEvent } from '../../lib/events';
+import { useEffect, useId, useReducer, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { ORGANIZATION_FIELDS, SUBMISSION_ONLY_FIELDS, type OrganizationField } from '../../../shared/organization';
@@ -34,20 +35,26 @@ export function OrganizationSection() {
   const [status, setStatus] = useState<Status | null>(null);
   const textsRef = useLatest(texts);
 
+  // Read again when another device changed the settings: a field being edited here keeps what is typed.
+  const [version, bump] = useReducer((n: number) => n + 1, 0);
+  useCoreEvent('settings.changed', ({ file }) => {
+    if (file === 'settings') bump();
+  });
   useEffect(() => {
     let live = true;
     void api['settings.get']({}).then((r) => {
       if (!live) return;
       if (r.ok) {
+        const was = stored.current;
         stored.current = textsOf(r.value.organization);
-        setTexts(stored.current);
+        setTexts((typed) => Object.fromEntries(Object.entries(stored.current).map(([f, v]) => [f, typed[f as keyof OrgTexts] === was[f as keyof OrgTexts] ? v : typed[f as keyof OrgTexts]])) as OrgTexts);
       } else setStatus({ kind: 'loadFailed', message: errorText(r.error) });
       setLoaded(true);
     });
     return () => {
       live = false;
     };
-  }, [errorText]);
+  }, [errorText, version]);
 
   const save = async (fields: readonly OrganizationField[]) => {
     const { patch, invalid: bad } = changeFor(fields, textsRef.current, stored.current);
