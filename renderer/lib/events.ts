@@ -3,6 +3,9 @@ import type { CoreEvent } from '../../shared/events';
 import { api, events } from '../api';
 import { reloadApp } from './reload';
 import { useLatest } from './useLatest';
+import { hearLocally, otherListeners, type OtherEvent } from './otherEvents';
+
+export { hearLocally };
 
 // The page hears the core once (one stream in browser mode, one IPC listener in the
 // desktop app) and hands each view what it asked for. A burst of changes (an import of
@@ -14,15 +17,7 @@ export type CaseChanges = readonly CaseChange[] | 'resync';
 
 const listeners = new Set<(changes: CaseChanges) => void>();
 
-/** The other events a view may follow: another device's history, settings, or passphrase. */
-export type OtherEvent = Extract<CoreEvent, { type: 'history.changed' | 'settings.changed' | 'folder.passphraseChanged' }>;
 type OtherData = { [E in OtherEvent as E['type']]: E['data'] };
-const otherListeners = new Set<(event: OtherEvent) => void>();
-
-/** Hands `event` to the views as if the core had sent it (a status poll found what an event missed). */
-export function hearLocally(event: OtherEvent): void {
-  for (const l of otherListeners) l(event);
-}
 
 /** Asks every view to read again what it shows (after the folder reopened). */
 export function resyncViews(): void {
