@@ -221,8 +221,8 @@ export class CaseFiles {
   }
 
   /** Files changed behind the app's back (another device): re-read in the save queue, told with cause 'external' (store/externalRefresh.ts). */
-  refreshFromDisk(): Promise<number> {
-    return this.exclusive(() => refreshExternal(this.catalogue, this.dataDir, { readCase: (f) => this.readCase(f), quarantine: (f, r) => this.quarantine(f, r), quarantined: this.quarantinedNow, cache: this.cache, emit: (c) => this.emit(c), flush: () => this.scheduleIndexFlush() }), false);
+  refreshFromDisk(): Promise<{ changed: number; otherSeal: number }> {
+    return this.exclusive(() => refreshExternal(this.catalogue, this.dataDir, { readCase: (f) => this.readCase(f), quarantine: (f, r) => this.quarantine(f, r), quarantined: this.quarantinedNow, sealed: this.codec.sealed, cache: this.cache, emit: (c) => this.emit(c), flush: () => this.scheduleIndexFlush() }), false);
   }
 
   private writeIndex(): Promise<void> {

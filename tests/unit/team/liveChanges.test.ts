@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -9,6 +10,7 @@ import { finalizeCase } from '../../../electron/services/cases/finalize';
 import { CaseCodec } from '../../../electron/services/store/caseCodec';
 import { unlockVault, wrapDataKey } from '../../../electron/services/crypto/vault';
 import { wipe } from '../../../electron/services/crypto/wipe';
+import { encryptBytes } from '../../../electron/services/crypto/envelope';
 import { PASSPHRASE_CHANGED_MESSAGE } from '../../../electron/services/folder/live/vaultGuard';
 import type { CoreEvent } from '../../../shared/events';
 import { CaseDraft, type CaseFile, type CaseSummary } from '../../../shared/model';
@@ -217,6 +219,30 @@ describe('a passphrase changed on another device', () => {
     expect(session.status().passphraseChanged).toBe(true);
     await ok('vault.unlock', { passphrase: 'second passphrase 2' });
     expect((await ok<CaseFile>('cases.update', { id: c.id, baseRev: c.rev, case: { ...c, title: 'Saved after unlock' } })).title).toBe('Saved after unlock');
+  });
+});
+
+describe('a folder encrypted on another device', () => {
+  it('leaves case files sealed with a key it does not hold alone until vault.json arrives, then asks for the passphrase', async () => {
+    await startSession();
+    const mine = await ok<CaseFile>('cases.create', { case: prisonerDraft({ title: 'Plain here, sealed there' }) });
+    const key = randomBytes(32);
+    const sealed = encryptBytes(key, caseJson({ ...mine, rev: 2 }), `cases/${mine.id}.json`);
+    const newcomer = otherDevicesCase('Sealed newcomer');
+    await syncthingWrite(`cases/${mine.id}.json`, sealed);
+    await syncthingWrite(`cases/${newcomer.id}.json`, encryptBytes(key, caseJson(newcomer), `cases/${newcomer.id}.json`));
+    const marker = otherDevicesCase('Marker after the sealed files');
+    await syncthingWrite(`cases/${marker.id}.json`, caseJson(marker));
+    await until('the marker', () => changesOf(marker.id)[0]);
+    expect(changesOf(mine.id)).toEqual([{ id: mine.id, rev: 1, cause: 'create' }]);
+    expect(changesOf(newcomer.id)).toEqual([]);
+    expect(await session.store!.listQuarantine()).toEqual([]);
+    expect(await readFile(path.join(dataDir, 'cases', `${mine.id}.json`))).toEqual(sealed);
+    expect(await listed()).toEqual(expect.arrayContaining([mine.id, marker.id]));
+
+    await syncthingWrite('vault.json', `${JSON.stringify(await wrapDataKey(key, 'their passphrase 1', FAST_KDF), null, 2)}\n`);
+    await until('folder.passphraseChanged', () => events.find((e) => e.type === 'folder.passphraseChanged'));
+    expect(session.status()).toMatchObject({ encrypted: true, locked: true, passphraseChanged: true });
   });
 });
 

@@ -69,7 +69,8 @@ export class LiveFolder {
     for (const rel of changes.conflicts) this.hooks.conflictSeen(rel);
     if (changes.cases) {
       try {
-        await this.store.refreshFromDisk();
+        // Case files sealed otherwise than this store: the folder was encrypted or decrypted elsewhere; its vault.json tells.
+        if ((await this.store.refreshFromDisk()).otherSeal > 0) this.hooks.vaultChanged();
       } catch (err) {
         // Closed meanwhile (a lock), or a disk error: the next change or scan tries again.
         this.hooks.warn(`Reading the cases changed on another device failed: ${(err as Error).message}`);
