@@ -105,3 +105,23 @@ test('a passphrase changed on another device is asked for over the page; the uns
   await page.reload();
   await expect(section(page, 'Basics').getByLabel('Summary')).toHaveValue('Typed while the passphrase changed elsewhere.');
 });
+
+test('an open case with nothing unsaved shows the other device’s version at once', async ({ page, dataDir }) => {
+  const id = await createCase(page, { kind: 'prisoner', title: 'Open and idle', name: 'Серік Оспанов' });
+  await expectSaved(page);
+  const disk = await readCaseFile(dataDir, id);
+  await syncthingWrite(dataDir, `cases/${id}.json`, `${JSON.stringify({ ...disk, summary: 'Added on the office laptop.', rev: disk.rev + 1, updatedAt: new Date().toISOString() }, null, 2)}\n`);
+  await expect(section(page, 'Basics').getByLabel('Summary')).toHaveValue('Added on the office laptop.');
+  await expectSaved(page);
+  await expect(page.getByRole('heading', { name: 'This case was changed elsewhere' })).toHaveCount(0);
+});
+
+test('settings changed on another device reload in Settings; a field being typed here keeps its text', async ({ page, dataDir }) => {
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const org = page.getByRole('region', { name: 'Organisation' });
+  await org.getByLabel('Postal address').fill('Typed here, not left yet');
+  const settings = { format: 'casefile-settings', version: 1, organization: { name: 'Бюро from the office', address: 'Their address' } };
+  await syncthingWrite(dataDir, 'settings.json', `${JSON.stringify(settings, null, 2)}\n`);
+  await expect(org.getByLabel('Organisation name')).toHaveValue('Бюро from the office');
+  await expect(org.getByLabel('Postal address')).toHaveValue('Typed here, not left yet');
+});
