@@ -305,14 +305,9 @@ export class Session implements Vault {
   private async closeStore(): Promise<void> {
     const open = this.open;
     this.open = null;
-    await this.leaveLive();
-    await open?.store.close();
-  }
-
-  private async leaveLive(): Promise<void> {
-    const live = this.live;
+    await leaveLive(this.live);
     this.live = null;
-    await leaveLive(live);
+    await open?.store.close();
   }
 
   /** vault.json changed under the open folder: if so, the store closes (no write under a key that may be stale) and the window asks for the new passphrase. */
@@ -349,7 +344,8 @@ export class Session implements Vault {
     work: (lock: NonNullable<StoreOptions['held']>['lock'], dataKey: Buffer | null) => Promise<{ lock: NonNullable<StoreOptions['held']>['lock']; dataKey?: Buffer | null; passphrase?: string }>,
   ): Promise<void> {
     this.open = null;
-    await this.leaveLive();
+    await leaveLive(this.live);
+    this.live = null;
     const { lock, dataKey } = await store.detach();
     let reopen: { lock: typeof lock; dataKey?: Buffer | null; passphrase?: string } = { lock, dataKey };
     let failure: unknown;

@@ -199,8 +199,7 @@ export class CaseFiles {
     const file = path.join(this.dataDir, name);
     const seal = () => this.codec.seal(file, bytes);
     await this.writeGuard?.();
-    await writeFileDurably(file, quiet ? await this.whenQuiet(seal) : seal(), this.options.fs);
-    this.ownWrites.set(name, fileStateOf(await stat(file)));
+    await writeFileDurably(file, quiet ? await this.whenQuiet(seal) : seal(), this.options.fs).then(async () => this.ownWrites.set(name, fileStateOf(await stat(file))));
   }
 
   // --- reading -------------------------------------------------------------
