@@ -10,6 +10,7 @@ import { ExportDialog } from './features/bundles/ExportDialog';
 import { CaseView } from './features/case/CaseView';
 import { anyUnsaved, flushAll, openSession } from './lib/caseSession';
 import { LockScreen } from './features/lock/LockScreen';
+import { PassphraseChangedPrompt } from './features/lock/PassphraseChangedPrompt';
 import { PLAIN_FOLDER, useIdleLock, useLockNow, useVault, VaultContext } from './features/lock/vault';
 import { CaseList, initialListUi, type ListUiState } from './features/list/CaseList';
 import { NewCaseDialog } from './features/newCase/NewCaseDialog';
@@ -61,7 +62,7 @@ function VaultGate() {
   const vault = useMemo(() => (status ? { status, setStatus } : null), [status]);
   if (refused) return <LinkRefused why={refused} />;
   if (!vault) return <p className="page-loading">{t('common.loading')}</p>;
-  if (vault.status.locked) return <LockScreen onUnlocked={setStatus} />;
+  if (vault.status.locked) return <LockScreen onUnlocked={setStatus} changedElsewhere={vault.status.passphraseChanged === true} />;
   return (
     <VaultContext.Provider value={vault}>
       <Shell />
@@ -308,6 +309,7 @@ function Shell() {
       />
       <AboutDialog open={dialog === 'about'} onClose={() => closeDialog('about')} />
       {exporting && <ExportDialog ids={exporting.ids} onClose={() => setExporting(null)} />}
+      <PassphraseChangedPrompt />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { Result } from '../shared/errors';
 import { OPERATION_NAMES } from '../shared/operations';
 import { CoreEvent, EVENTS_PATH } from '../shared/events';
 import { reloadApp } from './lib/reload';
+import { hearLocally } from './lib/otherEvents';
 
 // One client with the same type in both modes: in Electron the preload's frozen
 // `window.casefile`; in browser mode the same operations over loopback HTTP.
@@ -129,8 +130,10 @@ function lockAware(inner: Api): Api {
     if (checking) return;
     checking = true;
     void inner['vault.status']({}).then((r) => {
-      if (r.ok && r.value.locked) reloadApp();
-      else checking = false;
+      // Locked because the passphrase changed on another device: the page stays (its edits are unsaved) and asks.
+      if (r.ok && r.value.locked && r.value.passphraseChanged) hearLocally({ type: 'folder.passphraseChanged', data: {} });
+      else if (r.ok && r.value.locked) return reloadApp();
+      checking = false;
     });
   };
   const wrapped = Object.fromEntries(

@@ -15,6 +15,12 @@ export const EVENTS = {
   'folder.locked': z.strictObject({}),
   /** The set of unresolved Syncthing conflict copies changed (a scan found one, or one was settled); `count`: how many are left. */
   'conflicts.changed': z.strictObject({ count: z.int().min(0) }),
+  /** Another device appended to a case's history (it arrived through Syncthing): an open history view reloads. */
+  'history.changed': z.strictObject({ id: z.string().min(1) }),
+  /** The folder's settings or address book were changed on another device: the window reads them again. */
+  'settings.changed': z.strictObject({ file: z.enum(['settings', 'addressees']) }),
+  /** vault.json was changed on another device (a new passphrase): the folder is locked and asks for the new one; nothing unsaved is dropped. */
+  'folder.passphraseChanged': z.strictObject({}),
 } as const;
 
 export type EventName = keyof typeof EVENTS;
@@ -24,6 +30,9 @@ export const CoreEvent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('cases.changed'), data: EVENTS['cases.changed'] }),
   z.strictObject({ type: z.literal('folder.locked'), data: EVENTS['folder.locked'] }),
   z.strictObject({ type: z.literal('conflicts.changed'), data: EVENTS['conflicts.changed'] }),
+  z.strictObject({ type: z.literal('history.changed'), data: EVENTS['history.changed'] }),
+  z.strictObject({ type: z.literal('settings.changed'), data: EVENTS['settings.changed'] }),
+  z.strictObject({ type: z.literal('folder.passphraseChanged'), data: EVENTS['folder.passphraseChanged'] }),
 ]);
 export type CoreEvent = z.infer<typeof CoreEvent>;
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { SnapshotInfo, VaultStatus } from '../../shared/model';
+import type { CoreEvent } from '../../shared/events';
 import { dailySnapshotDue, restoreSnapshot } from './backup';
 import { unlockVault, wipe, type ScryptParams } from './crypto';
 import { changePassphrase, type ConversionReport } from './folder/convert';
@@ -15,6 +16,8 @@ import { CaseStore, type StoreOptions } from './folder/caseStore';
 import { DurableJsonFile } from './disk/durableFile';
 import { MetaRepair } from './folder/metaRepair';
 import { DamagedMetaError, readMeta } from './store/meta';
+import { goLive, leaveLive, type Live } from './folder/live/openLive';
+import type { WatchOptions } from './folder/live/folderWatcher';
 
 // One data folder as the app and the command line hold it: open, or locked.
 //
@@ -41,6 +44,8 @@ export type SessionOptions = {
   onWarning?: (message: string) => void;
   /** Injected clock for tests (milliseconds). */
   clock?: () => number;
+  /** Follow what other devices write into the folder (folder/live); on with `background`. Tests pass the watch's options. */
+  live?: boolean | WatchOptions;
 };
 
 export class Session implements Vault {
@@ -56,6 +61,11 @@ export class Session implements Vault {
   private lastActivity: number;
   private timers: NodeJS.Timeout[] = [];
   private startSnapshotTaken = false;
+  /** The open store's watch on the folder (folder/live), and vault.json as its key came from it. */
+  private live: Live | null = null;
+  /** Locked because another device changed the passphrase (vault.json): the window asks over the open page. */
+  private passphraseChanged = false;
+  private readonly conflictListeners = new Set<(rel: string) => void>();
   /** Vault operations one at a time: two unlocks, or a lock during an encryption, must not interleave. */
   private queue: Promise<unknown> = Promise.resolve();
   readonly handlers: Handlers;
@@ -93,7 +103,13 @@ export class Session implements Vault {
   }
 
   status(): VaultStatus {
-    return { encrypted: this.encrypted, locked: this.open === null && this.repair === null, idleLockMinutes: this.encrypted ? this.idleMinutes : 0 };
+    return { encrypted: this.encrypted, locked: this.open === null && this.repair === null, idleLockMinutes: this.encrypted ? this.idleMinutes : 0, ...(this.passphraseChanged ? { passphraseChanged: true } : {}) };
+  }
+
+  /** Hears each Syncthing conflict copy the folder's watch finds (for the conflicts scanner), until the returned function is called. */
+  onSyncConflictSeen(listener: (rel: string) => void): () => void {
+    this.conflictListeners.add(listener);
+    return () => this.conflictListeners.delete(listener);
   }
 
   /** Use of the app, which puts off the idle lock. */
@@ -114,6 +130,7 @@ export class Session implements Vault {
     return this.serial(async () => {
       if (this.open || this.repair) return this.status();
       await this.openStore(passphrase);
+      this.passphraseChanged = false;
       this.touch();
       return this.status();
     });
@@ -275,6 +292,11 @@ export class Session implements Vault {
     onConflictsChanged(store, (count) => this.events.emit({ type: 'conflicts.changed', data: { count } }));
     // Conflict copies Syncthing left while the app was closed: found now, so the header shows them.
     void scanConflicts(store).catch(() => undefined);
+    const hooks = { emit: (e: CoreEvent) => this.events.emit(e), vaultChanged: () => this.vaultChanged(), conflictSeen: (rel: string) => {
+        this.conflictListeners.forEach((l) => l(rel));
+        void scanConflicts(store).catch(() => undefined);
+      }, warn: (m: string) => this.options.onWarning?.(m) };
+    this.live = await goLive(store, hooks, this.options.live ?? this.options.background);
     this.encrypted = store.encrypted;
     this.idleMinutes = store.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES;
     if (this.options.background) {
@@ -292,7 +314,19 @@ export class Session implements Vault {
   private async closeStore(): Promise<void> {
     const open = this.open;
     this.open = null;
+    await leaveLive(this.live);
+    this.live = null;
     await open?.store.close();
+  }
+
+  /** vault.json changed under the open folder: if so, the store closes (no write under a key that may be stale) and the window asks for the new passphrase. */
+  private vaultChanged(): void {
+    void this.serial(async () => {
+      if (!this.open || !this.live || !(await this.live.guard.changed())) return;
+      await this.closeStore();
+      this.encrypted = this.passphraseChanged = true;
+      this.events.emit({ type: 'folder.passphraseChanged', data: {} });
+    }).catch((err: unknown) => this.options.onWarning?.(`Closing the folder after its passphrase changed failed: ${(err as Error).message}`));
   }
 
   /** The idle setting lives in plain meta.json so the lock screen knows it without the key. */
@@ -319,6 +353,8 @@ export class Session implements Vault {
     work: (lock: NonNullable<StoreOptions['held']>['lock'], dataKey: Buffer | null) => Promise<{ lock: NonNullable<StoreOptions['held']>['lock']; dataKey?: Buffer | null; passphrase?: string }>,
   ): Promise<void> {
     this.open = null;
+    await leaveLive(this.live);
+    this.live = null;
     const { lock, dataKey } = await store.detach();
     let reopen: { lock: typeof lock; dataKey?: Buffer | null; passphrase?: string } = { lock, dataKey };
     let failure: unknown;

@@ -34,6 +34,7 @@ import type enSealed from './locales/en.sealed.json';
 import type enConflicts from './locales/en.conflicts.json';
 import type enTeam from './locales/en.team.json';
 import type enHistoryDevice from './locales/en.historyDevice.json';
+import type enLive from './locales/en.live.json';
 
 // Every locale file in ./locales is picked up here: `<lang>.json`, plus optional
 // parts `<lang>.<feature>.json` that a feature keeps to itself (their top-level keys
@@ -74,7 +75,8 @@ type Texts = typeof en &
   typeof enSealed &
   typeof enConflicts &
   typeof enTeam &
-  typeof enHistoryDevice;
+  typeof enHistoryDevice &
+  typeof enLive;
 
 const resources: Record<string, { translation: Record<string, unknown> }> = {};
 for (const [file, mod] of Object.entries(files)) {

@@ -3,6 +3,9 @@ import type { CoreEvent } from '../../shared/events';
 import { api, events } from '../api';
 import { reloadApp } from './reload';
 import { useLatest } from './useLatest';
+import { hearLocally, otherListeners, type OtherEvent } from './otherEvents';
+
+export { hearLocally };
 
 // The page hears the core once (one stream in browser mode, one IPC listener in the
 // desktop app) and hands each view what it asked for. A burst of changes (an import of
@@ -14,6 +17,14 @@ export type CaseChanges = readonly CaseChange[] | 'resync';
 
 const listeners = new Set<(changes: CaseChanges) => void>();
 const conflictListeners = new Set<(count: number) => void>();
+
+type OtherData = { [E in OtherEvent as E['type']]: E['data'] };
+
+/** Asks every view to read again what it shows (after the folder reopened). */
+export function resyncViews(): void {
+  deliver('resync');
+}
+
 let pending: CaseChange[] = [];
 let scheduled = false;
 let started = false;
@@ -30,7 +41,10 @@ function start(): void {
       if (event.type === 'folder.locked') {
         // The folder closed under the page (the idle lock, another window): drop every decrypted case it holds.
         void api['vault.status']({}).then((r) => {
-          if (r.ok && r.value.locked) reloadApp();
+          if (!r.ok || !r.value.locked) return;
+          // Changed on another device: the page stays, with its unsaved edits, and asks for the new passphrase.
+          if (r.value.passphraseChanged) hearLocally({ type: 'folder.passphraseChanged', data: {} });
+          else reloadApp();
         });
         return;
       }
@@ -38,7 +52,7 @@ function start(): void {
         for (const l of conflictListeners) l(event.data.count);
         return;
       }
-      if (event.type !== 'cases.changed') return;
+      if (event.type !== 'cases.changed') return hearLocally(event);
       pending.push(event.data);
       if (scheduled) return;
       scheduled = true;
@@ -51,6 +65,19 @@ function start(): void {
     },
     () => deliver('resync'),
   );
+}
+
+/** Calls `listener` with each event of `type` (history, settings, passphrase changed elsewhere) until unmounted. */
+export function useCoreEvent<K extends OtherEvent['type']>(type: K, listener: (data: OtherData[K]) => void): void {
+  const latest = useLatest(listener);
+  useEffect(() => {
+    start();
+    const l = (event: OtherEvent) => {
+      if (event.type === type) latest.current(event.data as OtherData[K]);
+    };
+    otherListeners.add(l);
+    return () => void otherListeners.delete(l);
+  }, [latest, type]);
 }
 
 /** Calls `listener` with each batch of saved changes, made here or by any other door, until unmounted. */

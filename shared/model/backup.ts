@@ -24,5 +24,7 @@ export const VaultStatus = z.strictObject({
   locked: z.boolean(),
   /** Minutes without use before an encrypted folder locks itself; 0: never. */
   idleLockMinutes: z.int().min(0).max(1440),
+  /** Locked because another device changed the passphrase: the window asks for the new one over the open page, keeping unsaved edits. */
+  passphraseChanged: z.boolean().optional(),
 });
 export type VaultStatus = z.infer<typeof VaultStatus>;

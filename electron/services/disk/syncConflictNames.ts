@@ -34,3 +34,6 @@ export function syncConflictName(name: string, at: Date, device: string): string
   const stamp = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}-${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}`;
   return `${base}.sync-conflict-${stamp}-${device.slice(0, 7).toUpperCase()}${ext}`;
 }
+
+/** A transfer in progress (`.syncthing.NAME.tmp`, or `~syncthing~NAME.tmp` on Windows file systems): renamed onto its file when done, never read before. */
+export const isSyncTempName = (name: string): boolean => (name.startsWith('.syncthing.') || name.startsWith('~syncthing~')) && name.endsWith('.tmp');

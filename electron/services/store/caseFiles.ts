@@ -15,6 +15,7 @@ import { fileStateOf, sameFile, type FileState, type FileStates } from '../disk/
 import type { IndexEntry, SummaryIndex } from './summaryIndex';
 import { Catalogue } from './catalogue';
 import { reconcile } from './reconcile';
+import { refreshExternal } from './externalRefresh';
 import { Recorder } from './recorder';
 import type { Meta } from './meta';
 import type { StoreOptions } from './storeOptions';
@@ -32,7 +33,7 @@ export type StoreChange =
       /** The state of the file this version was read from or written to, for caches kept on disk. */
       file: FileState;
     }
-  | { type: 'remove'; id: string; cause: 'trash' | 'quarantine' };
+  | { type: 'remove'; id: string; cause: 'trash' | 'quarantine' | 'external' };
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -62,6 +63,10 @@ export class CaseFiles {
   private inFlight = 0;
   private readonly quietWaiters: Array<() => void> = [];
   private closed = false;
+  /** Checked before each write (has another device changed vault.json?); throws to refuse it. */
+  writeGuard: (() => Promise<void>) | null = null;
+  /** Derived files (settings, address book) as this process last wrote them: the folder watcher tells them from another device's. */
+  readonly ownWrites = new Map<string, FileState>();
   /** When the summary index is written: beside the save queue, once saves pause. */
   private readonly indexWrites = new IndexWrites(() => this.writeIndex());
   protected readonly historyLog: HistoryLog;
@@ -199,7 +204,8 @@ export class CaseFiles {
     this.assertOpen();
     const file = path.join(this.dataDir, name);
     const seal = () => this.codec.seal(file, bytes);
-    await writeFileDurably(file, quiet ? await this.whenQuiet(seal) : seal(), this.options.fs);
+    await this.writeGuard?.();
+    await writeFileDurably(file, quiet ? await this.whenQuiet(seal) : seal(), this.options.fs).then(async () => this.ownWrites.set(name, fileStateOf(await stat(file))));
   }
 
   // --- reading -------------------------------------------------------------
@@ -217,6 +223,11 @@ export class CaseFiles {
   protected async reconcile(files: FileStates): Promise<void> {
     const io = { readCase: (file: string) => this.readCase(file), quarantine: (file: string, reason: string) => this.quarantine(file, reason), quarantined: this.quarantinedNow };
     if (await reconcile(this.catalogue, this.dataDir, files, io)) await this.indexWrites.flush(true);
+  }
+
+  /** Files changed behind the app's back (another device): re-read in the save queue, told with cause 'external' (store/externalRefresh.ts). */
+  refreshFromDisk(): Promise<{ changed: number; otherSeal: number }> {
+    return this.exclusive(() => refreshExternal(this.catalogue, this.dataDir, { readCase: (f) => this.readCase(f), quarantine: (f, r) => this.quarantine(f, r), quarantined: this.quarantinedNow, sealed: this.codec.sealed, cache: this.cache, emit: (c) => this.emit(c), flush: () => this.scheduleIndexFlush() }), false);
   }
 
   private writeIndex(): Promise<void> {
@@ -367,10 +378,11 @@ export class CaseFiles {
 
   // --- writing (one at a time, so rev checks and file renames never interleave) ---
 
-  protected exclusive<T>(work: () => Promise<T>): Promise<T> {
+  protected exclusive<T>(work: () => Promise<T>, write = true): Promise<T> {
     this.assertOpen();
     this.inFlight++;
-    const run = this.queue.then(work, work);
+    const guarded = write && this.writeGuard ? async () => (await this.writeGuard!(), work()) : work;
+    const run = this.queue.then(guarded, guarded);
     this.queue = run.catch(() => undefined);
     void this.queue.then(() => {
       if (--this.inFlight === 0) for (const wake of this.quietWaiters.splice(0)) wake();

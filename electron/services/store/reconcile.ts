@@ -26,6 +26,7 @@ export async function reconcile(
   let changed = false;
   const stale: Array<[string, FileState]> = [];
   for (const [name, state] of files) {
+    if (!isCaseFileName(name)) continue;
     const entry = entries.get(name.slice(0, -'.json'.length));
     if (entry && sameFile(entry, state)) onDisk.add(entry.summary.id);
     else stale.push([name, state]);

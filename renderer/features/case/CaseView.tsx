@@ -39,11 +39,14 @@ export function CaseView({ id, onChanged }: { id: string; onChanged: () => void 
   // Another case is another read: nothing of the previous one stays on screen while it loads.
   const { value: session, error } = useOperation(() => openSession(id), [id], { resetOnChange: true });
 
-  // Saved elsewhere meanwhile: with nothing unsaved here, show the new version; with unsaved edits, the save's conflict view decides.
+  // Saved elsewhere meanwhile (another window, another device): with nothing unsaved here, show the new version;
+  // with unsaved edits, save them now, so that the conflict view shows both versions at once.
   useCasesChanged((changes) => {
-    const seen = session?.getState().saved.rev ?? 0;
-    if (session?.hasUnsaved() !== false) return;
-    if (changes === 'resync' || changes.some((c) => c.id === id && c.rev !== undefined && c.rev > seen)) void openSession(id);
+    if (!session) return;
+    const seen = session.getState().saved.rev;
+    if (changes !== 'resync' && !changes.some((c) => c.id === id && c.rev !== undefined && c.rev > seen)) return;
+    if (session.hasUnsaved()) void session.flush();
+    else void openSession(id);
   });
 
   // Leaving the view saves at once what is pending (the session keeps it either way).

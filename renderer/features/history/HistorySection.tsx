@@ -12,6 +12,7 @@ import { CHANGES_VISIBLE, describeChange, HISTORY_VISIBLE, newestFirst, type Cha
 import './history.css';
 import { useErrorText } from '../../lib/errors';
 import { useOperation } from '../../lib/useOperation';
+import { useCoreEvent } from '../../lib/events';
 import { useCustodyRecorded } from '../../lib/custodyEvents';
 
 // The case's saved changes, newest first, each in sentences (shared/history names
@@ -42,6 +43,10 @@ export function HistorySection({ id, rev }: { id: string; rev: number }) {
   }, [id, rev]);
   // A custody line (an original taken out) makes no new revision: it is announced instead.
   useCustodyRecorded(id, retry);
+  // Another device's saves reach its own history file, which may arrive after the case file.
+  useCoreEvent('history.changed', (changed) => {
+    if (changed.id === id) void retry();
+  });
   const [showAll, setShowAll] = useState(false);
 
   const shown = entries && !showAll ? entries.slice(0, HISTORY_VISIBLE) : entries;

@@ -8,7 +8,8 @@ import './lock.css';
 // Shown alone while the data folder is encrypted and locked: nothing else of the app is
 // mounted, so no case data is asked for until the passphrase has opened the folder.
 
-export function LockScreen({ onUnlocked }: { onUnlocked: (status: VaultStatus) => void }) {
+/** `changedElsewhere`: locked because another device changed the passphrase (the new one is asked for). */
+export function LockScreen({ onUnlocked, changedElsewhere = false }: { onUnlocked: (status: VaultStatus) => void; changedElsewhere?: boolean }) {
   const { t } = useTranslation();
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
@@ -63,6 +64,7 @@ export function LockScreen({ onUnlocked }: { onUnlocked: (status: VaultStatus) =
         </div>
         <h1 id={`${id}-title`}>{t('lock.title')}</h1>
         <p className="muted">{t('lock.text')}</p>
+        {changedElsewhere && <p className="banner banner-warning">{t('live.lockScreenNote')}</p>}
         <div className={`field${error ? ' has-error' : ''}`}>
           <label htmlFor={`${id}-pass`} className="field-label">
             {t('lock.passphrase')}

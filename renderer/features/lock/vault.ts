@@ -4,6 +4,7 @@ import { api } from '../../api';
 import type { VaultStatus } from '../../../shared/model';
 import { useToast } from '../../components/Toasts';
 import { reloadApp } from '../../lib/reload';
+import { hearLocally } from '../../lib/events';
 import { flushAllAndWait } from '../../lib/caseSession';
 import { vaultErrorText } from './vaultErrors';
 
@@ -34,7 +35,10 @@ export function useIdleLock(encrypted: boolean): void {
     let lastReport = Date.now();
     const check = (active: boolean) =>
       void api['vault.status'](active ? { active: true } : {}).then((r) => {
-        if (r.ok && r.value.locked) reloadApp();
+        if (!r.ok || !r.value.locked) return;
+        // Locked by a passphrase changed on another device: the prompt asks over the page, keeping its edits.
+        if (r.value.passphraseChanged) hearLocally({ type: 'folder.passphraseChanged', data: {} });
+        else reloadApp();
       });
     const onActivity = () => {
       const now = Date.now();

@@ -1,5 +1,6 @@
 import { useLatest } from '../../lib/useLatest';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useCoreEvent } from '../../lib/events';
+import { useEffect, useId, useReducer, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { ORGANIZATION_FIELDS, SUBMISSION_ONLY_FIELDS, type OrganizationField } from '../../../shared/organization';
@@ -34,12 +35,18 @@ export function OrganizationSection() {
   const [status, setStatus] = useState<Status | null>(null);
   const textsRef = useLatest(texts);
 
-  const { value: settings, error: loadError, loading } = useOperation(() => api['settings.get']({}), []);
+  // Read again when another device changed the settings: a field being edited here keeps what is typed.
+  const [version, bump] = useReducer((n: number) => n + 1, 0);
+  useCoreEvent('settings.changed', ({ file }) => {
+    if (file === 'settings') bump();
+  });
+  const { value: settings, error: loadError, loading } = useOperation(() => api['settings.get']({}), [version]);
   const loaded = !loading;
   useEffect(() => {
     if (!settings) return;
+    const was = stored.current;
     stored.current = textsOf(settings.organization);
-    setTexts(stored.current);
+    setTexts((typed) => Object.fromEntries(Object.entries(stored.current).map(([f, v]) => [f, typed[f as keyof OrgTexts] === was[f as keyof OrgTexts] ? v : typed[f as keyof OrgTexts]])) as OrgTexts);
   }, [settings]);
 
   const save = async (fields: readonly OrganizationField[]) => {
