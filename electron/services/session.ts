@@ -9,14 +9,12 @@ import { ServiceError } from './errors';
 import { decryptWithBackup, encryptWithBackup } from './folder/folderOps';
 import { handlerTable, type CallContext, type Folder, type Handlers, type OpenFolder, type Vault } from './handlers';
 import { SearchService } from './search/service';
-import { caseChanged, EventHub } from './events/eventHub';
-import { onConflictsChanged } from './conflicts/notify';
-import { scanConflicts } from './conflicts/service';
+import { EventHub } from './events/eventHub';
 import { CaseStore, type StoreOptions } from './folder/caseStore';
 import { DurableJsonFile } from './disk/durableFile';
 import { MetaRepair } from './folder/metaRepair';
 import { DamagedMetaError, readMeta } from './store/meta';
-import { goLive, leaveLive, type Live } from './folder/live/openLive';
+import { leaveLive, wireFolder, type Live } from './folder/live/openLive';
 import type { WatchOptions } from './folder/live/folderWatcher';
 
 // One data folder as the app and the command line hold it: open, or locked.
@@ -288,15 +286,8 @@ export class Session implements Vault {
   private async openStoreNow(passphrase: string | undefined, held?: StoreOptions['held']): Promise<void> {
     const store = await CaseStore.open(this.dataDir, { ...(this.options.background ? { hourlySnapshots: { onError: (err: unknown) => this.options.onWarning?.(`The hourly backup failed: ${(err as Error).message}`) } } : {}), ...this.options.store, ...(passphrase !== undefined ? { passphrase } : {}), ...(held ? { held } : {}) });
     this.open = { store, search: new SearchService(store) };
-    store.subscribe((change) => this.events.emit(caseChanged(change)));
-    onConflictsChanged(store, (count) => this.events.emit({ type: 'conflicts.changed', data: { count } }));
-    // Conflict copies Syncthing left while the app was closed: found now, so the header shows them.
-    void scanConflicts(store).catch(() => undefined);
-    const hooks = { emit: (e: CoreEvent) => this.events.emit(e), vaultChanged: () => this.vaultChanged(), conflictSeen: (rel: string) => {
-        this.conflictListeners.forEach((l) => l(rel));
-        void scanConflicts(store).catch(() => undefined);
-      }, warn: (m: string) => this.options.onWarning?.(m) };
-    this.live = await goLive(store, hooks, this.options.live ?? this.options.background);
+    const hooks = { emit: (e: CoreEvent) => this.events.emit(e), vaultChanged: () => this.vaultChanged(), conflictSeen: (rel: string) => this.conflictListeners.forEach((l) => l(rel)), warn: (m: string) => this.options.onWarning?.(m) };
+    this.live = await wireFolder(store, hooks, this.options.live ?? this.options.background);
     this.encrypted = store.encrypted;
     this.idleMinutes = store.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES;
     if (this.options.background) {

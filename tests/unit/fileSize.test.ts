@@ -11,7 +11,7 @@ const MAX_LINES = 400;
 
 // Files being split on another branch right now. An entry whose file is back under
 // the limit (or gone) fails the test, so the list only shrinks.
-const PENDING: readonly string[] = ['electron/services/audit/historyCheck.ts'];
+const PENDING: readonly string[] = [];
 
 async function lineCounts(dir: string): Promise<Map<string, number>> {
   const entries = await readdir(path.join(root, dir), { withFileTypes: true, recursive: true });

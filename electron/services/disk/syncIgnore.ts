@@ -4,8 +4,6 @@ import { writeFileDurably, type DurableFs } from './durableFile';
 import { LOCK_FILE } from './lock';
 import { BACKUPS_DIR, JOURNAL_FILE, LOCAL_DIR, MANIFEST_FILE, MIGRATION_JOURNAL, QUARANTINE_DIR, RESTORE_JOURNAL, RETIRED_QUARANTINE, SEARCH_INDEX_FILE, SUMMARY_INDEX_FILE, SYNC_IGNORE_FILE, TMP_DIR } from './folderLayout';
 
-export { SYNC_IGNORE_FILE };
-
 // The data folder's `.stignore`: what Syncthing must not carry to the team's other
 // machines. Syncthing never syncs the file itself, so every machine keeps its own, and
 // Casefile writes its part at every open: a block between two marker lines, rewritten

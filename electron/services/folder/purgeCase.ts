@@ -1,11 +1,12 @@
 import { mkdir, readFile } from 'node:fs/promises';
+import { historyFilesOf } from '../audit/historyFiles';
 import path from 'node:path';
 import { z } from 'zod';
 import { DateTime, Id } from '../../../shared/model';
 import { appendManifest } from '../audit/manifest';
 import { decryptBytes, isEncryptedBytes } from '../crypto';
 import { fsyncDir, writeFileDurably, type DurableFs } from '../disk/durableFile';
-import { aadForPath, entries, FILES_DIR, HISTORY_DIR, LOCAL_DIR, originalRel, RETIRED_QUARANTINE } from '../disk/folderLayout';
+import { aadForPath, entries, FILES_DIR, LOCAL_DIR, originalRel, RETIRED_QUARANTINE } from '../disk/folderLayout';
 import { quarantinedCaseId } from '../disk/quarantineNames';
 import { shredFile, type ShredResult } from '../disk/shred';
 import { noteOriginals } from '../backup/originalsPool';
@@ -44,16 +45,6 @@ export type PurgeOutcome = {
 };
 
 const journalFile = (dataDir: string, id: string) => path.join(dataDir, LOCAL_DIR, `${JOURNAL_PREFIX}${id}.json`);
-
-/**
- * Every history file of a case: `history/<id>.jsonl` and the per-device `history/<id>.<device>.jsonl`.
- * One function so that it can be pointed at audit/'s own list of a case's history files.
- */
-async function historyFilesOf(dataDir: string, id: string): Promise<string[]> {
-  return (await entries(path.join(dataDir, HISTORY_DIR)))
-    .filter((e) => e.isFile() && e.name.endsWith('.jsonl') && (e.name === `${id}.jsonl` || e.name.startsWith(`${id}.`)))
-    .map((e) => path.join(dataDir, HISTORY_DIR, e.name));
-}
 
 /** A case file's sources, read loosely (a quarantined copy need not validate): what does not open or parse names nothing. */
 async function sourcesIn(dataDir: string, rel: string, key: Buffer | null): Promise<unknown> {
@@ -148,7 +139,7 @@ export async function runPurge(dataDir: string, key: Buffer | null, journal: Pur
     }
   };
   await removeAll(await quarantinedCopies(dataDir, journal.id));
-  await removeAll(await historyFilesOf(dataDir, journal.id));
+  await removeAll((await historyFilesOf(dataDir, journal.id)).map((f) => f.file));
   // The case file last of the case's own: while it is there, the Trash still lists the case.
   await removeAll([path.join(dataDir, TRASH, `${journal.id}.json`)]);
   const used = await originalsOfOtherCases(dataDir, key, journal.id);

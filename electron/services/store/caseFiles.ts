@@ -20,20 +20,9 @@ import { Recorder } from './recorder';
 import type { Meta } from './meta';
 import type { StoreOptions } from './storeOptions';
 import { HistoryLog } from '../audit/historyLog';
+import type { StoreChange } from './storeChange';
 
-/** What changed, for those who keep derived data (the search index). */
-export type StoreChange =
-  | {
-      type: 'upsert';
-      case: CaseFile;
-      /** The version it replaced, when there was one. */
-      previous?: CaseFile;
-      /** `external`: the file was changed behind the app's back and `get` read the new version. */
-      cause: 'create' | 'update' | 'import' | 'restore' | 'recover' | 'external';
-      /** The state of the file this version was read from or written to, for caches kept on disk. */
-      file: FileState;
-    }
-  | { type: 'remove'; id: string; cause: 'trash' | 'quarantine' | 'external' };
+export type { StoreChange } from './storeChange';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 

@@ -13,7 +13,7 @@ import { isSyncConflictName, isSyncTempName } from '../../disk/syncConflictNames
 // periodic scan used where a watch cannot be set up (or fails). Bursts are gathered
 // (Syncthing writes a temp file, then renames it onto the name) and handed over as one.
 
-export const TOP_FILES = [VAULT_FILE, SETTINGS_FILE, ADDRESSEES_FILE] as const;
+const TOP_FILES = [VAULT_FILE, SETTINGS_FILE, ADDRESSEES_FILE] as const;
 export type TopFile = (typeof TOP_FILES)[number];
 
 export type FolderChanges = {

@@ -1,3 +1,6 @@
+import { caseChanged } from '../../events/eventHub';
+import { onConflictsChanged } from '../../conflicts/notify';
+import { scanConflicts } from '../../conflicts/service';
 import type { CaseStore } from '../caseStore';
 import { LiveFolder, type LiveHooks } from './liveFolder';
 import { VaultGuard } from './vaultGuard';
@@ -11,7 +14,7 @@ export type Live = { guard: VaultGuard; folder: LiveFolder | null };
  * and tells `hooks.vaultChanged`); with `watch`, the folder is followed for other devices'
  * changes. A watch that cannot start is a warning: the app works on, without live changes.
  */
-export async function goLive(store: CaseStore, hooks: LiveHooks, watch: boolean | WatchOptions | undefined): Promise<Live> {
+async function goLive(store: CaseStore, hooks: LiveHooks, watch: boolean | WatchOptions | undefined): Promise<Live> {
   const guard = await VaultGuard.take(store.dataDir);
   store.writeGuard = () => guard.check(() => hooks.vaultChanged());
   // Waited for: a change made just after the open must find the watch in place.
@@ -22,6 +25,19 @@ export async function goLive(store: CaseStore, hooks: LiveHooks, watch: boolean 
       })
     : null;
   return { guard, folder };
+}
+
+/**
+ * Everything an open folder tells the doors: each saved change as `cases.changed`, the
+ * set of Syncthing conflict copies (scanned now — copies left while the app was closed —
+ * and again whenever the watch sees one), and the live ties of goLive.
+ */
+export async function wireFolder(store: CaseStore, hooks: LiveHooks, watch: boolean | WatchOptions | undefined): Promise<Live> {
+  store.subscribe((change) => hooks.emit(caseChanged(change)));
+  onConflictsChanged(store, (count) => hooks.emit({ type: 'conflicts.changed', data: { count } }));
+  const rescan = () => void scanConflicts(store).catch(() => undefined);
+  rescan();
+  return goLive(store, { ...hooks, conflictSeen: (rel) => (hooks.conflictSeen(rel), rescan()) }, watch);
 }
 
 export async function leaveLive(live: Live | null): Promise<void> {
