@@ -155,7 +155,7 @@ describe('a data folder shared through Syncthing', () => {
     expect(upToDate.peers).toEqual([expect.objectContaining({ id: B.id, name: 'b', connected: true, encrypted: false, completion: 100 })]);
     expect(upToDate.peers[0]!.lastSeen).toBeDefined();
 
-    // TODO(s18b): once the folder watcher lands, B's open store sees the case without a reopen; assert that here too.
+    // Opened here after the sync; an open store following another device's writes live is tests/unit/team/liveChanges.test.ts.
     const b = await side(dirB);
     const listed = await ok(b.dispatch('cases.list', {}));
     expect(listed.map((c) => c.id)).toContain(created.id);
@@ -164,7 +164,7 @@ describe('a data folder shared through Syncthing', () => {
     expect(bStatus).toMatchObject({ state: 'up_to_date', folderId, thisDevice: B.id });
   });
 
-  it('both edit the same case while the folder is paused on B: a sync-conflict copy appears and both versions are valid case files', async () => {
+  it('both edit the same case while the folder is paused on B: a sync-conflict copy appears, is settled through conflicts.resolve, and both devices read one history holding both edits and the lost version', async () => {
     const folderId = 'casefile-conflict';
     const dirA = path.join(root, 'conflict-a');
     const dirB = path.join(root, 'conflict-b');
@@ -203,8 +203,41 @@ describe('a data folder shared through Syncthing', () => {
     const status = await ok(a.dispatch('team.setSyncthing', { configPath: path.join(A.home, 'config.xml') }));
     if (where === dirA) expect(status.conflicts).toBeGreaterThanOrEqual(1);
 
-    // ── COORDINATOR (s18c): resolve here through `conflicts.resolve` (keep both / merge), then assert
-    // ── both versions are in the case's history and the conflict file is gone on A and on B after sync.
+    // Settled where the copy is, keeping this side: the version lost goes whole into the case's history,
+    // the copy is removed after the save, and the removal and the new revision reach the other side.
+    const here = where === dirA ? a : b;
+    const there = where === dirA ? b : a;
+    const listed = await ok(here.dispatch('conflicts.list', {}));
+    const conflict = listed.find((c) => c.file === `cases/${conflictName}`);
+    expect(conflict).toMatchObject({ kind: 'case', caseId: created.id, valid: true });
+    const kept = (await ok(here.dispatch('cases.get', { id: created.id }))).title;
+    const lost = titles.find((t) => t !== kept)!;
+    const resolved = await ok(here.dispatch('conflicts.resolve', { file: `cases/${conflictName}`, keep: 'current' }));
+    expect(resolved.rev).toBeGreaterThan(created.rev + 1);
+    expect(await conflictOn(where)).toEqual([]);
+    await scan(where === dirA ? A : B, folderId);
+    const otherDir = where === dirA ? dirB : dirA;
+    await waitFor('the copy removed and the settled revision on the other side', async () => {
+      if ((await conflictOn(otherDir)).length > 0) return false;
+      const onDisk = CaseFile.safeParse(JSON.parse(await readFile(path.join(otherDir, 'cases', `${created.id}.json`), 'utf8')));
+      return onDisk.success && onDisk.data.rev === resolved.rev;
+    });
+    await waitFor('every history file on the other side', async () => (await readdir(path.join(otherDir, 'history'))).filter((n) => n.startsWith(`${created.id}.`)).length >= 2);
+    await untilInSync(A, B, folderId);
+    await untilInSync(B, A, folderId);
+
+    // The other side reads one history of the case, merged from both devices' files: both edits, and the settlement holding the lost version.
+    await there.store.close();
+    const reopened = await side(otherDir);
+    expect((await ok(reopened.dispatch('cases.get', { id: created.id }))).title).toBe(kept);
+    const history = await ok(reopened.dispatch('cases.history', { id: created.id }));
+    const updates = history.filter((e) => e.cause === 'update');
+    expect(updates).toHaveLength(2);
+    expect(new Set(updates.map((e) => e.device?.id)).size).toBe(2);
+    const settled = history.find((e) => e.cause === 'sync-conflict');
+    expect(settled?.rev).toBe(resolved.rev);
+    expect(JSON.stringify(settled?.syncConflict?.lost)).toContain(lost);
+    expect(await ok(reopened.dispatch('conflicts.list', {}))).toEqual([]);
   });
 
   it('an encrypted folder syncs with no plaintext byte on B and opens there with the passphrase', async () => {
