@@ -115,7 +115,7 @@ describe('casefile source', () => {
 
     const history = await run('history', caseId);
     expect(history.code).toBe(0);
-    expect(history.stdout).toMatch(/rev 3 {2}original taken out of Casefile\n {2}Айгүл Серікқызы saved the original “appeal\.pdf”/);
+    expect(history.stdout).toMatch(/rev 3 {2}original taken out of Casefile {2}on \S.*\n {2}Айгүл Серікқызы saved the original “appeal\.pdf”/);
     expect(history.stdout).toContain(`Айгүл Серікқызы saved the original “verdict.txt” of “Приговор” (SHA-256 ${sha(txt)}) to ${to}`);
     const entries = JSON.parse((await run('history', caseId, '--json')).stdout) as AuditEntry[];
     expect(entries.map((e) => e.cause)).toEqual(['create', 'update', 'update', 'custody', 'custody']);
