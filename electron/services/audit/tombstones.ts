@@ -103,8 +103,8 @@ export async function settleTombstones(dataDir: string, key: Buffer | null, mani
 /**
  * The history check's findings read against the tombstones (verify). A case deleted for good
  * and gone from here is no finding; what sync has not removed of it yet (a history file) is
- * one warning. A case deleted for good elsewhere but still here — a device that was offline
- * saved it again, or an old copy came back — is kept, never deleted on another machine's word,
+ * one warning. A case deleted for good elsewhere but still here — sync behind, a device that was
+ * offline saved it again, or an old copy came back — is kept, never deleted on another machine's word,
  * and reported as a warning naming who deleted it and when.
  */
 export function withTombstones(issues: HistoryIssue[], tombstones: ReadonlyMap<string, Tombstone>, present: ReadonlySet<string>, histories: ReadonlyMap<string, string>): HistoryIssue[] {
@@ -112,7 +112,7 @@ export function withTombstones(issues: HistoryIssue[], tombstones: ReadonlyMap<s
   const out = issues.filter((i) => !(tombstones.has(i.caseId) && !present.has(i.caseId)));
   for (const [id, t] of [...tombstones].sort(([a], [b]) => a.localeCompare(b))) {
     if (present.has(id)) {
-      out.push({ file: `cases/${id}.json`, caseId: id, kind: 'purged-elsewhere', severity: 'warning', message: `case ${id} was ${purgedWhere(t)}, but it is still here: a device that was offline saved it again, or an old copy of it came back. Casefile keeps it (it never deletes a case on another machine's word), but what the deleting device removed with it — its part of the history, originals no other case used — may be missing (verify lists them). Check with the colleague who deleted it: to remove it, move it to the Trash and delete it permanently; to keep it, leave it` });
+      out.push({ file: `cases/${id}.json`, caseId: id, kind: 'purged-elsewhere', severity: 'warning', message: `case ${id} was ${purgedWhere(t)}, but it is still here: sync has not removed it yet (it then goes by itself), a device that was offline saved it again, or an old copy of it came back. Casefile keeps it (it never deletes a case on another machine's word), but what the deleting device removed with it — its part of the history, originals no other case used — may be missing (verify lists them). Check with the colleague who deleted it: to remove it, move it to the Trash and delete it permanently; to keep it, leave it` });
     } else if (histories.has(id)) {
       out.push({ file: histories.get(id)!, caseId: id, kind: 'purged-elsewhere', severity: 'warning', message: `case ${id} was ${purgedWhere(t)}; its history file is still here because sync has not removed it yet. Nothing needs doing: it goes when the folder is in step with the other devices` });
     }

@@ -18,7 +18,7 @@ import { FAST_KDF } from '../../helpers/cryptoFolder';
 import { createServices } from '../../../electron/services/handlers';
 import { SYNC_IGNORE_BEGIN, SYNC_IGNORE_END } from '../../../electron/services/disk/syncIgnore';
 import { tempDir } from '../../helpers/fixtures';
-import { buildFolder, folderBytes, markersIn, openStore, PASS, type Built } from '../../helpers/purgeFolder';
+import { buildFolder, folderBytes, markersIn, MARK, openStore, PASS, type Built } from '../../helpers/purgeFolder';
 
 const AIGUL: DeviceInfo = { id: 'aaaaaaaa', name: 'Айгүлдің ноутбугы' };
 const SERIK: DeviceInfo = { id: 'bbbbbbbb', name: 'Office box' };
@@ -188,6 +188,32 @@ for (const encrypted of [false, true]) {
         expect((await later.verify()).problems).toEqual([]);
       } finally {
         await later.close();
+      }
+    });
+
+    it('the tombstone arriving before the deletions: B keeps the case and says it is still here, then reads the purge once the rest arrives', async () => {
+      const { a, b, built } = await twoMachines(encrypted);
+      await purgeOn(a, encrypted, built.target);
+      await mkdir(path.join(b, 'purged'), { recursive: true });
+      await cp(path.join(a, TOMBSTONE), path.join(b, TOMBSTONE));
+      let store = await openB(b, encrypted);
+      try {
+        expect(store.tampered).toEqual([]);
+        expect((await store.get(built.target)).title).toBe(MARK.title);
+        const verify = await store.verify();
+        expect(verify.problems).toEqual([]);
+        expect(verify.warnings.map((w) => w.message)).toEqual([expect.stringContaining('still here: sync has not removed it yet')]);
+      } finally {
+        await store.close();
+      }
+      await syncOneWay(a, b);
+      store = await openB(b, encrypted);
+      try {
+        expect(store.tampered).toEqual([]);
+        expect(store.list().map((c) => c.id)).toEqual([built.other]);
+        expect((await store.verify()).warnings).toEqual([]);
+      } finally {
+        await store.close();
       }
     });
 
