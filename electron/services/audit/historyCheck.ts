@@ -7,6 +7,7 @@ import type { HistoryCheckOptions, HistoryIssue } from './historyIssues';
 import { lineIssues, parseLog } from './historyLines';
 import { caseFileDigest, readManifest } from './manifest';
 import { manifestIssues } from './manifestCheck';
+import { readTombstones, withTombstones } from './tombstones';
 
 // Checks every case's history against its case, from the disk alone.
 //
@@ -98,6 +99,8 @@ export async function checkHistories(dataDir: string, key: Buffer | null, option
   const self = options.deviceId !== undefined ? options.deviceId : ((await peekDevice(dataDir))?.id ?? null);
   const nowMs = options.nowMs ?? Date.now();
   const histories = new Set<string>();
+  /** Each case's first history file (relative), to name it in a message. */
+  const historyFile = new Map<string, string>();
   /** Cases already reported as tampered with: one verdict per case. */
   const tampered = new Set<string>();
   /** Per case, what other devices' lines record ("rev:sha256"): what vouches for a case that came through sync. */
@@ -106,6 +109,7 @@ export async function checkHistories(dataDir: string, key: Buffer | null, option
   for (const [id, files] of await allHistoryFiles(dataDir)) {
     if (only && !only.has(id)) continue;
     histories.add(id);
+    historyFile.set(id, files[0]!.rel);
     const logs: FileLog[] = [];
     for (const f of files) {
       const text = await readFile(f.file, 'utf8');
@@ -143,5 +147,8 @@ export async function checkHistories(dataDir: string, key: Buffer | null, option
   }
 
   issues.push(...manifestIssues(manifest, cases, histories, quarantined, tampered, only, (id, rev, sha) => fromOthers.get(id)?.has(`${rev}:${sha}`) ?? false));
-  return issues;
+  // Cases deleted for good (here or on another device: audit/tombstones) are read as such, not as tampering.
+  const tombstones = new Map([...(await readTombstones(dataDir, key))].filter(([id]) => !only || only.has(id)));
+  const present = new Set([...cases.keys(), ...quarantined]);
+  return withTombstones(issues, tombstones, present, historyFile);
 }

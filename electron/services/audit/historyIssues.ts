@@ -15,7 +15,8 @@ export type HistoryIssueKind =
   | 'altered-case'
   | 'vanished'
   | 'manifest-damaged'
-  | 'waiting-for-device';
+  | 'waiting-for-device'
+  | 'purged-elsewhere';
 
 /** What tampering an error amounts to, in the words the user sees. */
 export type TamperVerdict = 'rolled-back' | 'deleted' | 'altered';

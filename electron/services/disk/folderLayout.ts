@@ -53,6 +53,15 @@ export function parseHistoryName(name: string): { caseId: string; deviceId: stri
 }
 /** The folder's manifest of cases (audit/manifest): lines like a history's, bound to this name. */
 export const MANIFEST_FILE = 'manifest.jsonl';
+/**
+ * Tombstones of cases deleted for good (audit/tombstones): `purged/<deviceId>.jsonl`, one file
+ * per device (only that device writes it), lines like a history's, sealed under the file's path.
+ * Synced, so the team's other machines read a purge as the folder's own act, not tampering.
+ */
+export const PURGED_DIR = 'purged';
+const PURGED_NAME = /^([a-z2-7]{8})\.jsonl$/;
+/** The device id a tombstone file belongs to, or null for any other name. */
+export const parsePurgedName = (name: string): string | null => PURGED_NAME.exec(name)?.[1] ?? null;
 /** Snapshots of the folder (the backup service names them). */
 const BACKUPS = 'backups';
 export const BACKUPS_DIR = BACKUPS;
@@ -157,7 +166,7 @@ export async function entries(dir: string) {
 }
 
 // migration.json: a data-folder migration in progress (store/migrations/journal); plain, it names two layout numbers.
-const TOP_LEVEL_KNOWN = new Set([SYNC_IGNORE_FILE, FILES_DIR, META_FILE, LOCK_FILE, VAULT_FILE, JOURNAL_FILE, SUMMARY_INDEX_FILE, SEARCH_INDEX_FILE, SETTINGS_FILE, ADDRESSEES_FILE, MANIFEST_FILE, CASES, TRASH, QUARANTINE, RETIRED_QUARANTINE, BRIEF_TMP, HISTORY_DIR, BACKUPS, RESTORE_JOURNAL, LOCAL_DIR, MIGRATION_JOURNAL, SHARING_KEYS_FILE]);
+const TOP_LEVEL_KNOWN = new Set([SYNC_IGNORE_FILE, FILES_DIR, META_FILE, LOCK_FILE, VAULT_FILE, JOURNAL_FILE, SUMMARY_INDEX_FILE, SEARCH_INDEX_FILE, SETTINGS_FILE, ADDRESSEES_FILE, MANIFEST_FILE, CASES, TRASH, QUARANTINE, RETIRED_QUARANTINE, BRIEF_TMP, HISTORY_DIR, BACKUPS, RESTORE_JOURNAL, LOCAL_DIR, MIGRATION_JOURNAL, SHARING_KEYS_FILE, PURGED_DIR]);
 
 /** The format of a file in `sub`, or null for a name the layout does not know there. */
 function formatIn(sub: string, name: string): TargetFormat | null {
@@ -183,6 +192,12 @@ export async function listFolder(dataDir: string): Promise<{ targets: Target[]; 
     }
   }
   await listOriginals(dataDir, targets, untouched);
+  for (const entry of (await entries(path.join(dataDir, PURGED_DIR))).sort((a, b) => a.name.localeCompare(b.name))) {
+    const rel = `${PURGED_DIR}/${entry.name}`;
+    if (isTempName(entry.name)) continue;
+    if (entry.isFile() && parsePurgedName(entry.name)) targets.push({ rel, aad: rel, format: 'lines' });
+    else untouched.push(rel);
+  }
   for (const entry of await entries(dataDir)) {
     if (entry.name === SUMMARY_INDEX_FILE && entry.isFile()) targets.push({ rel: SUMMARY_INDEX_FILE, aad: SUMMARY_INDEX_FILE, format: 'json' });
     // The saved search index starts with a line of JSON, so like the summary index it cannot start with the envelope's magic.
@@ -260,7 +275,7 @@ export function quarantinedOriginalRel(sha256: string): string {
  * (a conversion's may hold plaintext) and the brief-render folder. Neither is
  * ever the truth: the file each temp was meant to replace is intact.
  */
-export async function removeLeftovers(dataDir: string, folders: readonly string[] = ['.', CASES, TRASH, QUARANTINE, RETIRED_QUARANTINE, HISTORY_DIR, BACKUPS]): Promise<Map<string, string[]>> {
+export async function removeLeftovers(dataDir: string, folders: readonly string[] = ['.', CASES, TRASH, QUARANTINE, RETIRED_QUARANTINE, HISTORY_DIR, BACKUPS, PURGED_DIR]): Promise<Map<string, string[]>> {
   await rm(path.join(dataDir, BRIEF_TMP), { recursive: true, force: true });
   // What is left in each folder: the store lists cases/ from it rather than read 10,000 names twice.
   const kept = new Map<string, string[]>();

@@ -23,7 +23,8 @@ import { BACKUPS_DIR, JOURNAL_FILE, LOCAL_DIR, MANIFEST_FILE, MIGRATION_JOURNAL,
 //   (vault.next.json), a restore (restore.json), a migration (migration.json);
 // - the temp files of durable writes (`.<name>.<pid>.<random>.tmp`, anywhere), which
 //   may hold plaintext while a conversion runs.
-// Synced: cases/, trash/, history/ (one file per case per device), files/ (originals,
+// Synced: cases/, trash/, history/ (one file per case per device), purged/ (tombstones of
+// cases deleted for good, one file per device: audit/tombstones), files/ (originals,
 // by their hash), meta.json, settings.json, addressees.json and vault.json.
 
 export const SYNC_IGNORE_BEGIN = '// BEGIN Casefile: machine-local files (Casefile rewrites this block at every open; add your own lines outside it)';

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DateTime, Id } from '../../../shared/model';
 import { appendManifest } from '../audit/manifest';
+import { writeTombstone } from '../audit/tombstones';
+import { readDevice } from '../disk/device';
 import { decryptBytes, isEncryptedBytes } from '../crypto';
 import { fsyncDir, writeFileDurably, type DurableFs } from '../disk/durableFile';
 import { aadForPath, entries, FILES_DIR, LOCAL_DIR, originalRel, RETIRED_QUARANTINE } from '../disk/folderLayout';
@@ -15,7 +17,8 @@ import { noteOriginals } from '../backup/originalsPool';
 // copies and the originals no other case uses, each overwritten then unlinked
 // (disk/shred), and a line in the folder's manifest saying the case was removed by
 // the folder itself (its id and the date: nothing of its content), so `verify`
-// and the next open do not call its absence tampering.
+// and the next open do not call its absence tampering — and a tombstone in purged/
+// (audit/tombstones: the id, the date, this device), synced, for the team's other machines.
 //
 // Crash safety: a journal, `local/purge-<id>.json` (machine-local, never synced;
 // plain: an id, a date and the hashes that already name the originals' files), is
@@ -126,6 +129,8 @@ async function originalFiles(dataDir: string, sha256: string): Promise<string[]>
 export async function runPurge(dataDir: string, key: Buffer | null, journal: PurgeJournal, fs?: DurableFs): Promise<PurgeOutcome> {
   const outcome: PurgeOutcome = { files: 0, overwritten: 0, originalsRemoved: [], originalsShared: 0 };
   await appendManifest(dataDir, key, [], journal.at, fs, [journal.id]);
+  // Synced, unlike the manifest: the team's other machines read the case's absence as this purge (audit/tombstones).
+  await writeTombstone(dataDir, key, await readDevice(dataDir), journal.id, journal.at, fs);
   const shred = async (file: string) => {
     const result: ShredResult = await shredFile(file, fs);
     if (result !== 'absent') outcome.files++;

@@ -13,6 +13,7 @@ import { decodeHistoryLine, HISTORY_DIR, readCaseHistory } from '../audit/histor
 import { allHistoryFiles, historyFilesOf, peekDevice, type HistoryFile } from '../audit/historyFiles';
 import { caseFileDigest, MANIFEST_FILE, needsCompaction, readManifest, rebuildManifest, writeManifest, type ManifestState } from '../audit/manifest';
 import { vouchedByOtherDevice } from '../audit/manifestCheck';
+import { settleTombstones } from '../audit/tombstones';
 import { SYNC_WAIT_MS } from '../audit/historyCheck';
 
 // Tamper evidence checked: at open, and with the last good version a snapshot holds
@@ -81,6 +82,8 @@ export async function checkAtOpen(input: OpenCheckInput): Promise<TamperFinding[
   } else if (needsCompaction(manifest) && manifest.faults.length === 0) {
     await writeManifest(dataDir, key, manifest.items, 'compacted', input.now, input.fs);
   }
+  // A case deleted for good on another device (its tombstone synced, audit/tombstones) leaves the manifest, not a finding.
+  const tombstones = await settleTombstones(dataDir, key, manifest, (id) => live.has(id) || trash.has(id) || quarantined.has(id), input.now, input.fs);
   const changed = new Set([...live].filter(([id, e]) => input.before.get(id) !== e).map(([id]) => id));
   issues.push(...(await manifestAtOpen(manifest, input, trash, quarantined, changed)));
   const flagged = new Set(issues.map((i) => i.caseId));
@@ -102,6 +105,8 @@ export async function checkAtOpen(input: OpenCheckInput): Promise<TamperFinding[
   const self = (await peekDevice(dataDir))?.id ?? null;
   for (const [id, files] of histories) {
     if (live.has(id) || trash.has(id) || quarantined.has(id) || manifest.items.has(id) || flagged.has(id)) continue;
+    // What sync has not removed yet of a case deleted for good elsewhere: verify says so.
+    if (tombstones.has(id)) continue;
     // Another device's new case whose history came before its case file: verify says it is waiting.
     if (await arrivingFromOthers(files, self)) continue;
     const { entries } = await readCaseHistory(dataDir, id, key).catch(() => ({ entries: [] }));

@@ -264,6 +264,45 @@ describe('a data folder shared through Syncthing', () => {
     await expect(CaseStore.open(dirB)).rejects.toMatchObject({ code: 'encrypted' });
   });
 
+  it('a case deleted for good on A: Syncthing removes it on B and carries the tombstone; B opens with no tampering, verify clean, the case gone from its list', async () => {
+    const folderId = 'casefile-purge';
+    const dirA = path.join(root, 'purge-a');
+    const dirB = path.join(root, 'purge-b');
+    const a = await side(dirA);
+    await ensureStignore(dirA);
+    await mkdir(dirB, { recursive: true });
+    await ensureStignore(dirB);
+    const target = await ok(a.dispatch('cases.create', { case: prisonerDraft({ title: 'To be deleted for good — Әбішев' }) }));
+    const other = await ok(a.dispatch('cases.create', { case: prisonerDraft({ title: 'Stays' }) }));
+    await shareFolder(folderId, [{ inst: A, dir: dirA }, { inst: B, dir: dirB }]);
+    await untilInSync(A, B, folderId);
+    await waitFor('both cases on B', async () => (await caseFilesIn(dirB)).length === 2);
+    // B opens the folder once, so its own manifest lists the case.
+    let b = await side(dirB);
+    expect(b.store.tampered).toEqual([]);
+    await b.store.close();
+
+    await ok(a.dispatch('cases.trash', { id: target.id }));
+    await ok(a.dispatch('trash.purge', { id: target.id }));
+    await scan(A, folderId);
+    await untilInSync(A, B, folderId);
+    const tombstone = await waitFor('the case gone from B and the tombstone there', async () => {
+      const gone = !(await filesUnder(dirB)).some((rel) => rel.includes(target.id) && !rel.startsWith('purged'));
+      const names = await readdir(path.join(dirB, 'purged')).catch(() => [] as string[]);
+      return gone && names.length === 1 ? names[0]! : null;
+    });
+    expect(tombstone).toMatch(/^[a-z2-7]{8}\.jsonl$/);
+    expect(await readFile(path.join(dirB, 'purged', tombstone), 'utf8')).not.toContain('Әбішев');
+
+    b = await side(dirB);
+    expect(b.store.tampered).toEqual([]);
+    expect((await ok(b.dispatch('cases.list', {}))).map((c) => c.id)).toEqual([other.id]);
+    const verify = await b.store.verify();
+    expect(verify.problems).toEqual([]);
+    expect(verify.warnings).toEqual([]);
+    await b.store.close();
+  });
+
   it('an untrusted office box receives only ciphertext: no case file name, no marker', async () => {
     const [C] = await startSyncthings(path.join(root, 'third'), ['c']);
     instances.push(C!);
