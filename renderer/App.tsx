@@ -21,6 +21,7 @@ import { AgendaNotice } from './features/agenda/AgendaNotice';
 import { AgendaView } from './features/agenda/AgendaView';
 import { ConflictsNav } from './features/conflicts/ConflictsNav';
 import { ConflictsView } from './features/conflicts/ConflictsView';
+import { StatisticsView } from './features/statistics/StatisticsView';
 import { LinkRefused } from './features/session/LinkRefused';
 import { SyncIndicator } from './features/team/SyncIndicator';
 import { isReloading, takeReloadNotice } from './lib/reload';
@@ -243,6 +244,7 @@ function Shell() {
         <nav className="app-nav" aria-label={t('nav.main')}>
           <NavLink route={{ name: 'list' }} current={route} label={t('nav.cases')} />
           <NavLink route={{ name: 'agenda' }} current={route} label={t('agenda.nav')} />
+          <NavLink route={{ name: 'statistics' }} current={route} label={t('statistics.nav')} />
           <NavLink route={{ name: 'trash' }} current={route} label={t('nav.trash')} />
           <NavLink route={{ name: 'settings' }} current={route} label={t('nav.settings')} />
           <ConflictsNav current={route} version={listVersion} />
@@ -293,6 +295,7 @@ function Shell() {
         {route.name === 'trash' && <TrashView onChanged={onChanged} />}
         {route.name === 'agenda' && <AgendaView version={listVersion} onChanged={onChanged} />}
         {route.name === 'conflicts' && <ConflictsView onChanged={onChanged} />}
+        {route.name === 'statistics' && <StatisticsView filters={listUi.filters} setFilters={(patch) => setListUi((u) => ({ ...u, filters: { ...u.filters, ...patch } }))} version={listVersion} />}
         {route.name === 'settings' && (
           <SettingsView onAbout={() => setDialog('about')} section={route.section} info={info} onInfoChanged={refreshInfo} onChanged={onChanged} />
         )}
