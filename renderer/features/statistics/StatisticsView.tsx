@@ -49,7 +49,7 @@ export function StatisticsView({ filters, setFilters, version }: Props) {
     const s = stats.value;
     if (!s) return [];
     const out = [timeChart(t, s, period, format.lang), regionChart(t, s, format.lang)];
-    if (s.countries.some((c) => c.key !== 'KZ')) out.push(countryChart(t, format, s));
+    if (s.countries.some((c) => c.key !== 'KZ')) out.push(countryChart(t, format.country, s));
     out.push(articleChart(t, s), penaltyChart(t, s), statusChart(t, s));
     return out;
   }, [stats.value, t, period, format]);

@@ -1,10 +1,8 @@
 import type { TFunction } from 'i18next';
-import type { EChartsCoreOption } from 'echarts/core';
 import type { Caseload } from '../../../shared/stats/caseload';
 import { NO_PENALTY_YET } from '../../../shared/stats/caseload';
 import { KZ_REGIONS } from '../../../shared/stats/kzRegions';
 import { dateLanguage, monthName } from '../../../shared/text/monthNames';
-import type { Format } from '../../i18n/format';
 import { enumLabel } from '../../lib/enumLabels';
 
 // Each chart of the view as what ECharts draws and the table of its numbers (the same
@@ -17,7 +15,8 @@ export type ChartSpec = {
   /** Column headings, then one row per category. */
   head: string[];
   rows: (string | number)[][];
-  option: EChartsCoreOption;
+  /** ECharts' option object (typed loosely here: echarts' own types bring the DOM into the core's type-check, through the tests). */
+  option: Record<string, unknown>;
   height: number;
 };
 
@@ -107,8 +106,9 @@ export function regionChart(t: TFunction, s: Caseload, lang: string): ChartSpec 
   };
 }
 
-export function countryChart(t: TFunction, f: Format, s: Caseload): ChartSpec {
-  return barChart('by-country', t('statistics.byCountry'), [t('statistics.category'), t('statistics.count')], s.countries.map((c) => [c.key ? (f.country(c.key) ?? c.key) : t('statistics.noCountry'), c.count]));
+/** `country` names a country code in the interface language (the app's format.country). */
+export function countryChart(t: TFunction, country: (code: string) => string | undefined, s: Caseload): ChartSpec {
+  return barChart('by-country', t('statistics.byCountry'), [t('statistics.category'), t('statistics.count')], s.countries.map((c) => [c.key ? (country(c.key) ?? c.key) : t('statistics.noCountry'), c.count]));
 }
 
 export function articleChart(t: TFunction, s: Caseload): ChartSpec {
