@@ -1,5 +1,5 @@
 import { useLatest } from './lib/useLatest';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, handover, type Handover } from './api';
 import type { ShellCommand } from './env';
@@ -29,6 +29,9 @@ import { navigate, routeHref, useRoute, type Route } from './lib/router';
 import { useErrorText } from './lib/errors';
 import type { VaultStatus } from '../shared/model';
 import './styles/base.css';
+
+// ECharts and the region map load only when the Statistics view is first opened.
+const StatisticsView = lazy(() => import('./features/statistics/StatisticsView').then((m) => ({ default: m.StatisticsView })));
 
 export function App() {
   return (
@@ -243,6 +246,7 @@ function Shell() {
         <nav className="app-nav" aria-label={t('nav.main')}>
           <NavLink route={{ name: 'list' }} current={route} label={t('nav.cases')} />
           <NavLink route={{ name: 'agenda' }} current={route} label={t('agenda.nav')} />
+          <NavLink route={{ name: 'statistics' }} current={route} label={t('statistics.nav')} />
           <NavLink route={{ name: 'trash' }} current={route} label={t('nav.trash')} />
           <NavLink route={{ name: 'settings' }} current={route} label={t('nav.settings')} />
           <ConflictsNav current={route} version={listVersion} />
@@ -293,6 +297,11 @@ function Shell() {
         {route.name === 'trash' && <TrashView onChanged={onChanged} />}
         {route.name === 'agenda' && <AgendaView version={listVersion} onChanged={onChanged} />}
         {route.name === 'conflicts' && <ConflictsView onChanged={onChanged} />}
+        {route.name === 'statistics' && (
+          <Suspense fallback={<p className="page-loading">{t('common.loading')}</p>}>
+            <StatisticsView filters={listUi.filters} setFilters={(patch) => setListUi((u) => ({ ...u, filters: { ...u.filters, ...patch } }))} version={listVersion} />
+          </Suspense>
+        )}
         {route.name === 'settings' && (
           <SettingsView onAbout={() => setDialog('about')} section={route.section} info={info} onInfoChanged={refreshInfo} onChanged={onChanged} />
         )}

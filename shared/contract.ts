@@ -13,6 +13,7 @@ import { TableExport, TableExportInput, TableImportInput, TableImportReport, Tab
 import { ConflictDetail, ConflictFile, ConflictResolution, ConflictSummary, ResolveConflictInput } from './conflicts';
 import { DeviceInfo, DeviceName, ShareFolderInput, SyncStatus, SyncthingOverride } from './team';
 import { SearchHit, SearchQuery } from './model/search';
+import { Caseload, CaseloadQuery } from './stats/caseload';
 import { AgendaRow, IsoDay } from './model/agenda';
 import { AuditEntry, BundleHistory } from './model/audit';
 import { SnapshotInfo, VaultStatus } from './model/backup';
@@ -457,6 +458,8 @@ export const contract = {
   'tables.import': { input: TableImportInput, output: TableImportReport },
   /** The list (as filtered) as .xlsx or .csv, in the language asked; confidential columns only when `internal`. */
   'tables.export': { input: TableExportInput, output: TableExport },
+  /** The Statistics view's numbers over the cases the list's filters let through (whole cases are read: the charges and arrests are not in the summaries). */
+  'stats.caseload': { input: CaseloadQuery, output: Caseload },
   /** Syncthing's conflict copies not yet settled (cases, vault.json, the address book, settings), each read and validated. */
   'conflicts.list': { input: NoInput, output: z.array(ConflictSummary) },
   /** Both versions whole, and their differences field by field. */

@@ -54,6 +54,7 @@ export const OPERATION_NAMES = [
   'tables.preview',
   'tables.import',
   'tables.export',
+  'stats.caseload',
   'conflicts.list',
   'conflicts.get',
   'conflicts.resolve',

@@ -23,6 +23,8 @@ const FILTERS: Record<SaveKind, (text: ShellStrings) => SaveDialogOptions> = {
   xlsx: (text) => ({ title: text.saveTable, filters: [{ name: text.excelFiles, extensions: ['xlsx'] }] }),
   csv: (text) => ({ title: text.saveTable, filters: [{ name: text.csvFiles, extensions: ['csv'] }] }),
   sealedBundle: (text) => ({ title: text.saveBundle, filters: [{ name: text.sealedBundleFiles, extensions: ['age'] }] }),
+  png: (text) => ({ title: text.saveChart, filters: [{ name: text.pngFiles, extensions: ['png'] }] }),
+  svg: (text) => ({ title: text.saveChart, filters: [{ name: text.svgFiles, extensions: ['svg'] }] }),
 };
 
 /** What the page asks to save, checked: the page is trusted little more than a file it opened. */

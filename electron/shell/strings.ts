@@ -34,6 +34,9 @@ const en = {
   saveTable: 'Save the list of cases',
   excelFiles: 'Excel workbooks',
   csvFiles: 'CSV tables',
+  saveChart: 'Save the chart',
+  pngFiles: 'PNG images',
+  svgFiles: 'SVG drawings',
 };
 
 export type ShellStrings = typeof en;
@@ -68,6 +71,9 @@ const ru: ShellStrings = {
   saveTable: 'Сохранить список дел',
   excelFiles: 'Книги Excel',
   csvFiles: 'Таблицы CSV',
+  saveChart: 'Сохранить диаграмму',
+  pngFiles: 'Изображения PNG',
+  svgFiles: 'Рисунки SVG',
 };
 
 const kk: ShellStrings = {
@@ -100,6 +106,9 @@ const kk: ShellStrings = {
   saveTable: 'Істер тізімін сақтау',
   excelFiles: 'Excel кітаптары',
   csvFiles: 'CSV кестелері',
+  saveChart: 'Диаграмманы сақтау',
+  pngFiles: 'PNG суреттері',
+  svgFiles: 'SVG сызбалары',
 };
 
 export const SHELL_STRINGS: Record<ShellLanguage, ShellStrings> = { en, ru, kk };

@@ -28,6 +28,8 @@ const MIME: Record<SaveKind, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv',
   sealedBundle: 'application/octet-stream',
+  png: 'image/png',
+  svg: 'image/svg+xml',
 };
 
 /**

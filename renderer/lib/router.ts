@@ -9,6 +9,7 @@ export type Route =
   | { name: 'trash' }
   | { name: 'agenda' }
   | { name: 'conflicts' }
+  | { name: 'statistics' }
   | { name: 'settings'; section?: SettingsSection };
 
 /** Settings sections a link can go straight to (#/settings/encryption). */
@@ -21,6 +22,7 @@ function parseRoute(hash: string): Route {
   if (path === '/trash') return { name: 'trash' };
   if (path === '/deadlines') return { name: 'agenda' };
   if (path === '/conflicts') return { name: 'conflicts' };
+  if (path === '/statistics') return { name: 'statistics' };
   if (path === '/settings') return { name: 'settings' };
   if (path === '/settings/encryption' || path === '/settings/backups' || path === '/settings/team') return { name: 'settings', section: path.slice('/settings/'.length) as SettingsSection };
   return { name: 'list' };
@@ -36,6 +38,8 @@ export function routeHref(route: Route): string {
       return '#/deadlines';
     case 'conflicts':
       return '#/conflicts';
+    case 'statistics':
+      return '#/statistics';
     case 'settings':
       return route.section ? `#/settings/${route.section}` : '#/settings';
     default:

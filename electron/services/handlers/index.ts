@@ -16,6 +16,7 @@ import { searchHandlers } from './search';
 import { settingsHandlers } from './settings';
 import { teamHandlers } from './team';
 import { tablesHandlers } from './tables';
+import { statsHandlers } from './stats';
 import { conflictsHandlers } from './conflicts';
 import { sourcesHandlers } from './sources';
 import { trashHandlers } from './trash';
@@ -51,6 +52,7 @@ export function handlerTable(folder: Folder, vault: Vault): Handlers {
     settingsHandlers(folder),
     teamHandlers(folder),
     tablesHandlers(folder),
+    statsHandlers(folder),
     conflictsHandlers(folder),
     vaultHandlers(vault),
   );

@@ -332,6 +332,7 @@ const VALID: Partial<Record<string, Builder>> = {
       .map(compact),
   ),
   'tables.export': same(fc.record({ format: fc.constantFrom('xlsx', 'csv'), lang: opt(fc.constantFrom('en', 'ru', 'kk')), internal: opt(fc.boolean()), kind: opt(kindArb), status: opt(statusArb) }).map(compact)),
+  'stats.caseload': same(fc.record({ kind: opt(kindArb), status: opt(statusArb), tag: opt(fc.constantFrom('strike', 'Тоқаев')), ids: opt(fc.array(fc.constantFrom('case-1', 'abc'), { maxLength: 3 })) }).map(compact)),
   'conflicts.list': same(noInput),
   'conflicts.get': same(fc.record({ file: fc.constantFrom('cases/abc.sync-conflict-20261207-101502-7XK3ABC.json', 'settings.sync-conflict-20261207-101502-ABCDEF2.json') })),
   'conflicts.resolve': same(
@@ -369,7 +370,7 @@ const DEFAULT_RUNS = { any: 30, mutated: 40, valid: 25 };
  * Operations that read stored cases: their valid-shaped runs first store a case made of
  * fuzzed text (lone surrogates, NUL, every script) for the operation to chew on.
  */
-const READS_CASES = new Set<OperationName>(['cases.get', 'cases.trash', 'annotations.list', 'bundle.export', 'briefs.render', 'briefs.check', 'search.query', 'cases.update', 'cases.history', 'backups.create']);
+const READS_CASES = new Set<OperationName>(['cases.get', 'cases.trash', 'annotations.list', 'bundle.export', 'briefs.render', 'briefs.check', 'search.query', 'cases.update', 'cases.history', 'backups.create', 'stats.caseload']);
 
 // --- the properties -------------------------------------------------------------------
 
