@@ -67,6 +67,7 @@ const FLOORS: ReadonlyArray<{ name: string; holds: readonly string[]; what: stri
   { name: 'bundles', holds: ['bundles/', 'isolation/', 'sources/', 'ocr/'], what: 'import and export; untrusted files parsed in a worker' },
   { name: 'briefs', holds: ['briefs/'], what: 'templates, documents, PDF and Word' },
   { name: 'tables', holds: ['tables/'], what: 'spreadsheets in and out: mapped onto cases, the list written as an NGO publishes it' },
+  { name: 'calendar', holds: ['calendar/'], what: 'deadlines in the calendar: .ics, the subscription file, what a notification tells when' },
   { name: 'verify', holds: ['verify/'], what: 'tamper evidence, with the last good copy a snapshot holds' },
   { name: 'conflicts', holds: ['conflicts/'], what: "Syncthing's conflict copies: listed, shown, settled with nothing lost" },
   { name: 'folder', holds: ['folder/'], what: 'CaseStore: the open (recovery, migration), backups beside saves, verify; conversions with a snapshot; meta repair' },
