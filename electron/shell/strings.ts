@@ -34,6 +34,8 @@ const en = {
   saveTable: 'Save the list of cases',
   excelFiles: 'Excel workbooks',
   csvFiles: 'CSV tables',
+  saveCalendar: 'Save the calendar',
+  calendarFiles: 'Calendars (iCalendar)',
 };
 
 export type ShellStrings = typeof en;
@@ -68,6 +70,8 @@ const ru: ShellStrings = {
   saveTable: 'Сохранить список дел',
   excelFiles: 'Книги Excel',
   csvFiles: 'Таблицы CSV',
+  saveCalendar: 'Сохранить календарь',
+  calendarFiles: 'Календари (iCalendar)',
 };
 
 const kk: ShellStrings = {
@@ -100,6 +104,8 @@ const kk: ShellStrings = {
   saveTable: 'Істер тізімін сақтау',
   excelFiles: 'Excel кітаптары',
   csvFiles: 'CSV кестелері',
+  saveCalendar: 'Күнтізбені сақтау',
+  calendarFiles: 'Күнтізбелер (iCalendar)',
 };
 
 export const SHELL_STRINGS: Record<ShellLanguage, ShellStrings> = { en, ru, kk };
