@@ -26,7 +26,7 @@ export const CalendarExport = z.strictObject({
 export type CalendarExport = z.infer<typeof CalendarExport>;
 
 /** An absolute folder path (Windows or POSIX), as the folder picker gives it or the user types it. */
-export const CalendarFolder = z
+const CalendarFolder = z
   .string()
   .max(4096)
   .refine((v) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(v) && !v.includes('\0'), { error: 'expected an absolute folder path (/home/… or C:\\…)' });

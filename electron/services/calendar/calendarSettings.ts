@@ -7,7 +7,7 @@ import { LOCAL_DIR } from '../disk/folderLayout';
 // The calendar's settings live in the folder's machine-local corner: the subscription
 // folder is a path on this machine, and whether it notifies is this machine's choice.
 
-export const SUBSCRIPTION_FILE = 'casefile-deadlines.ics';
+const SUBSCRIPTION_FILE = 'casefile-deadlines.ics';
 
 const settingsFile = (dataDir: string): string => path.join(dataDir, LOCAL_DIR, 'calendar.json');
 

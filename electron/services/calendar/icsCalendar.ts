@@ -23,7 +23,7 @@ function confidentialIds(c: CalendarCase): Set<string> {
   return ids;
 }
 
-export const eventUid = (caseId: string, item: Pick<AgendaItem, 'kind' | 'id'>): string =>
+const eventUid = (caseId: string, item: Pick<AgendaItem, 'kind' | 'id'>): string =>
   `${createHash('sha256').update(`${caseId}\n${item.kind}\n${item.id}`).digest('hex').slice(0, 32)}@casefile`;
 
 export function calendarText(cases: readonly CalendarCase[], options: Omit<CalendarRequest, 'caseId'>): CalendarExport {
