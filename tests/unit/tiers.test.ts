@@ -214,6 +214,7 @@ const FEATURE_ENTRIES: Readonly<Record<string, string>> = {
   'annotations/acceptWording.ts': 'a changed source offers to accept the new wording of its annotations',
   'backups/BackupsSection.tsx': 'a section of the settings',
   'briefs/BriefDialog.tsx': 'the list and the case open the brief dialog',
+  'calendar/CalendarSection.tsx': 'a section of the settings',
   'briefs/briefModel.ts': 'the case view asks which briefs a case can make',
   'briefs/saveCase.ts': 'the case view saves before a brief is written',
   'bundles/exportBundle.ts': 'the list, the case and the settings export',
