@@ -15,6 +15,7 @@ import { forwardEvents, registerContract } from './shell/ipc';
 import { menuTemplate, SHELL_COMMAND_CHANNEL } from './shell/menu';
 import { denyAllPermissions, isOpenableExternalUrl, lockDownWebContents, secureWebPreferences } from './shell/security';
 import { createShellDoor, registerShell } from './shell/shellDoor';
+import { startDueNotifications } from './shell/dueNotifications';
 import { languageFromLocale, SHELL_STRINGS } from './shell/strings';
 
 // The thin Electron shell: one window, the store on the per-user data folder,
@@ -192,6 +193,9 @@ async function start(): Promise<void> {
     closing = true;
     void folder.close().finally(() => app.quit());
   });
+  // The day before and the day of each deadline (Settings → Calendar turns it off).
+  const stopNotifications = startDueNotifications(dispatch, () => language);
+  app.once('will-quit', stopNotifications);
   app.on('window-all-closed', () => app.quit());
   await win.loadURL(APP_ENTRY);
 }

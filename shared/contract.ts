@@ -15,6 +15,7 @@ import { DeviceInfo, DeviceName, ShareFolderInput, SyncStatus, SyncthingOverride
 import { SearchHit, SearchQuery } from './model/search';
 import { Caseload, CaseloadQuery } from './stats/caseload';
 import { AgendaRow, IsoDay } from './model/agenda';
+import { CalendarExport, CalendarRequest, CalendarSettingsPatch, CalendarSettingsState, DueNotice, DueQuery } from './calendar';
 import { AuditEntry, BundleHistory } from './model/audit';
 import { SnapshotInfo, VaultStatus } from './model/backup';
 import type { Result } from './errors';
@@ -424,6 +425,14 @@ export const contract = {
   'briefs.check': { input: BriefCheckRequest, output: BriefCheck },
   'search.query': { input: SearchQuery, output: z.array(SearchHit) },
   'agenda.list': { input: AgendaQuery, output: z.array(AgendaRow) },
+  /** Open deadlines, hearings and follow-ups as an .ics calendar (all-day events, partial dates on their last day); neutral titles unless asked. */
+  'calendar.export': { input: CalendarRequest, output: CalendarExport },
+  /** Where this machine keeps casefile-deadlines.ics current, and whether it notifies (machine-local, never synced). */
+  'calendar.settings': { input: NoInput, output: CalendarSettingsState },
+  /** Fields left out stay; a new folder gets the file at once, then after every save that changes the agenda. */
+  'calendar.setSettings': { input: CalendarSettingsPatch, output: CalendarSettingsState },
+  /** The notifications due on `today` (the day before and the day of each item), each told once per day: asking marks them told. */
+  'calendar.due': { input: DueQuery, output: z.array(DueNotice) },
   /** The fictional sample cases shipped with the app (assets/sample-cases.casefile.json), for a first run. */
   'app.sampleBundle': { input: NoInput, output: Bundle },
   /** The case's saved changes, oldest first (a trashed case's too). */

@@ -14,6 +14,9 @@ export const NOT_CHOSEN_MESSAGE =
 /** The refusal for an original saved anywhere but where the Save dialog pointed (custody names that path). */
 export const NOT_CHOSEN_FILE_MESSAGE = 'The desktop app saves an original only where its Save dialog was pointed. Use "Save original…" again. Nothing was written.';
 
+/** The refusal for a calendar folder the page names itself: the subscription file is rewritten there for as long as it is set. */
+export const NOT_CHOSEN_CALENDAR_MESSAGE = 'The desktop app keeps the calendar file only in a folder chosen with "Choose…". Choose the folder there. Nothing was changed.';
+
 /** The folders the dialog returned in this session; forgotten when the app quits. */
 export class ChosenFolders {
   private readonly folders = new Set<string>();
@@ -57,6 +60,11 @@ export function onlyChosenFolders(dispatch: Dispatch, chosen: ChosenFolders): Di
     if (op === 'sources.exportOriginal') {
       const to = (input as { to?: unknown } | null | undefined)?.to;
       if (typeof to !== 'string' || !chosen.takeFile(to)) return Promise.resolve({ ok: false, error: { code: 'bad_input', message: NOT_CHOSEN_FILE_MESSAGE } });
+    }
+    // The subscription file is rewritten after every save: only into a folder the user picked.
+    if (op === 'calendar.setSettings') {
+      const folder = (input as { folder?: unknown } | null | undefined)?.folder;
+      if (folder !== undefined && folder !== null && (typeof folder !== 'string' || !chosen.has(folder))) return Promise.resolve({ ok: false, error: { code: 'bad_input', message: NOT_CHOSEN_CALENDAR_MESSAGE } });
     }
     return dispatch(op, input, context);
   };

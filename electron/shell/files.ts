@@ -25,6 +25,7 @@ const FILTERS: Record<SaveKind, (text: ShellStrings) => SaveDialogOptions> = {
   sealedBundle: (text) => ({ title: text.saveBundle, filters: [{ name: text.sealedBundleFiles, extensions: ['age'] }] }),
   png: (text) => ({ title: text.saveChart, filters: [{ name: text.pngFiles, extensions: ['png'] }] }),
   svg: (text) => ({ title: text.saveChart, filters: [{ name: text.svgFiles, extensions: ['svg'] }] }),
+  ics: (text) => ({ title: text.saveCalendar, filters: [{ name: text.calendarFiles, extensions: ['ics'] }] }),
 };
 
 /** What the page asks to save, checked: the page is trusted little more than a file it opened. */

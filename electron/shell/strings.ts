@@ -37,6 +37,8 @@ const en = {
   saveChart: 'Save the chart',
   pngFiles: 'PNG images',
   svgFiles: 'SVG drawings',
+  saveCalendar: 'Save the calendar',
+  calendarFiles: 'Calendars (iCalendar)',
 };
 
 export type ShellStrings = typeof en;
@@ -74,6 +76,8 @@ const ru: ShellStrings = {
   saveChart: 'Сохранить диаграмму',
   pngFiles: 'Изображения PNG',
   svgFiles: 'Рисунки SVG',
+  saveCalendar: 'Сохранить календарь',
+  calendarFiles: 'Календари (iCalendar)',
 };
 
 const kk: ShellStrings = {
@@ -109,6 +113,8 @@ const kk: ShellStrings = {
   saveChart: 'Диаграмманы сақтау',
   pngFiles: 'PNG суреттері',
   svgFiles: 'SVG сызбалары',
+  saveCalendar: 'Күнтізбені сақтау',
+  calendarFiles: 'Күнтізбелер (iCalendar)',
 };
 
 export const SHELL_STRINGS: Record<ShellLanguage, ShellStrings> = { en, ru, kk };

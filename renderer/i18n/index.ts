@@ -36,6 +36,7 @@ import type enTeam from './locales/en.team.json';
 import type enHistoryDevice from './locales/en.historyDevice.json';
 import type enLive from './locales/en.live.json';
 import type enStatistics from './locales/en.statistics.json';
+import type enCalendar from './locales/en.calendar.json';
 
 // Every locale file in ./locales is picked up here: `<lang>.json`, plus optional
 // parts `<lang>.<feature>.json` that a feature keeps to itself (their top-level keys
@@ -78,7 +79,8 @@ type Texts = typeof en &
   typeof enTeam &
   typeof enHistoryDevice &
   typeof enLive &
-  typeof enStatistics;
+  typeof enStatistics &
+  typeof enCalendar;
 
 const resources: Record<string, { translation: Record<string, unknown> }> = {};
 for (const [file, mod] of Object.entries(files)) {

@@ -30,6 +30,7 @@ const MIME: Record<SaveKind, string> = {
   sealedBundle: 'application/octet-stream',
   png: 'image/png',
   svg: 'image/svg+xml',
+  ics: 'text/calendar',
 };
 
 /**

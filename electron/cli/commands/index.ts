@@ -4,6 +4,7 @@ import annotations from './annotations';
 import backup from './backup';
 import backups from './backups';
 import brief from './brief';
+import calendar from './calendar';
 import changePassphrase from './change-passphrase';
 import conflicts from './conflicts';
 import decrypt from './decrypt';
@@ -38,6 +39,7 @@ export const COMMANDS: readonly Command[] = [
   search,
   brief,
   agenda,
+  calendar,
   history,
   verify,
   conflicts,

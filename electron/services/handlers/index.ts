@@ -7,6 +7,7 @@ import { annotationsHandlers } from './annotations';
 import { appHandlers } from './app';
 import { backupsHandlers } from './backups';
 import { briefsHandlers } from './briefs';
+import { calendarHandlers } from './calendar';
 import { bundlesHandlers } from './bundles';
 import { casesHandlers } from './cases';
 import { composeHandlers, type Handlers } from './compose';
@@ -48,6 +49,7 @@ export function handlerTable(folder: Folder, vault: Vault): Handlers {
     briefsHandlers(folder),
     searchHandlers(folder),
     agendaHandlers(folder),
+    calendarHandlers(folder),
     backupsHandlers(folder),
     settingsHandlers(folder),
     teamHandlers(folder),

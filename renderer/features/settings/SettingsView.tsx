@@ -11,6 +11,7 @@ import { useVault } from '../lock/vault';
 import type { Info } from './AboutDialog';
 import { OrganizationSection } from './OrganizationSection';
 import { TeamSection } from '../team/TeamSection';
+import { CalendarSection } from '../calendar/CalendarSection';
 
 type Props = {
   onAbout: () => void;
@@ -72,6 +73,7 @@ export function SettingsView({ onAbout, section, info, onInfoChanged, onChanged 
       <SharingKeysSection />
       <BackupsSection info={info} onInfoChanged={onInfoChanged} onChanged={onChanged} headingRef={backupsRef} />
       <TeamSection headingRef={teamRef} />
+      <CalendarSection />
       <section className="card" aria-labelledby={`${historyId}-title`}>
         <h2 className="card-title" id={`${historyId}-title`}>
           {t('history.exportTitle')}

@@ -281,6 +281,17 @@ const VALID: Partial<Record<string, Builder>> = {
     ),
   ),
   'app.sampleBundle': same(noInput),
+  'calendar.export': builder(
+    fc.record({ c: opt(idChoice({ active: 6, trash: 1, other: 1 })), withTitles: opt(fc.boolean()), lang: opt(fc.constantFrom('en', 'ru', 'kk')) }),
+    ({ c, ...rest }, ctx) => compact({ ...rest, caseId: c === undefined ? undefined : resolveId(c, ctx) }),
+  ),
+  'calendar.settings': same(noInput),
+  'calendar.setSettings': same(
+    fc.record({ folder: fc.constantFrom(FUZZ_OUT, null, '/nowhere/calendar', 'C:\\Users\\Айгүл\\Calendars'), withTitles: fc.boolean(), lang: fc.constantFrom('en', 'ru', 'kk'), notify: fc.boolean() }, { requiredKeys: [] }),
+  ),
+  'calendar.due': same(
+    fc.record({ today: fc.constantFrom('2026-12-07', '2021-02-28', '2030-01-01'), lang: fc.constantFrom('en', 'ru', 'kk') }, { requiredKeys: [] }),
+  ),
   'cases.history': byId,
   'vault.status': same(fc.option(fc.record({ active: opt(fc.boolean()) }).map(compact), { nil: undefined })),
   'vault.unlock': same(fc.record({ passphrase: fc.oneof(fc.constant(FUZZ_PASSPHRASE), nonEmptyText.map((t) => t.slice(0, 1024))) })),

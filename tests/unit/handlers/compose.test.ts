@@ -5,6 +5,7 @@ import { createDispatcher } from '../../../electron/services/dispatch';
 import { createHandlers, handlerTable } from '../../../electron/services/handlers';
 import { composeHandlers, type Handlers } from '../../../electron/services/handlers/compose';
 import { agendaHandlers } from '../../../electron/services/handlers/agenda';
+import { calendarHandlers } from '../../../electron/services/handlers/calendar';
 import { annotationsHandlers } from '../../../electron/services/handlers/annotations';
 import { appHandlers } from '../../../electron/services/handlers/app';
 import { backupsHandlers } from '../../../electron/services/handlers/backups';
@@ -45,7 +46,7 @@ describe('composeHandlers', () => {
       // @ts-expect-error: a table missing operations does not compile.
       expect(() => composeHandlers(appHandlers(folder))).toThrow(/No handler module serves cases\.list, .*settings\.set, /);
       const vault = storeOnlyVault(store);
-      const all = [appHandlers(folder), casesHandlers(folder), trashHandlers(folder), historyHandlers(folder), bundlesHandlers(folder), verifyHandlers(folder), sourcesHandlers(folder), annotationsHandlers(folder), briefsHandlers(folder), searchHandlers(folder), agendaHandlers(folder), backupsHandlers(folder), settingsHandlers(folder), teamHandlers(folder), tablesHandlers(folder), statsHandlers(folder), vaultHandlers(vault), conflictsHandlers(folder)] as const;
+      const all = [appHandlers(folder), casesHandlers(folder), trashHandlers(folder), historyHandlers(folder), bundlesHandlers(folder), verifyHandlers(folder), sourcesHandlers(folder), annotationsHandlers(folder), briefsHandlers(folder), searchHandlers(folder), agendaHandlers(folder), backupsHandlers(folder), settingsHandlers(folder), teamHandlers(folder), tablesHandlers(folder), statsHandlers(folder), vaultHandlers(vault), conflictsHandlers(folder), calendarHandlers(folder)] as const;
       expect(Object.keys(composeHandlers(...all)).length).toBe(OPERATION_NAMES.length);
       // @ts-expect-error: an operation served twice does not compile, though every one is covered.
       expect(() => composeHandlers(...all, historyHandlers(folder))).toThrow('Two handler modules serve cases.history; each operation has exactly one.');

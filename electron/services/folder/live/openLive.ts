@@ -1,4 +1,5 @@
 import { caseChanged } from '../../events/eventHub';
+import { attachCalendarFeed } from '../../calendar';
 import { onConflictsChanged } from '../../conflicts/notify';
 import { scanConflicts } from '../../conflicts/service';
 import type { CaseStore } from '../caseStore';
@@ -34,6 +35,7 @@ async function goLive(store: CaseStore, hooks: LiveHooks, watch: boolean | Watch
  */
 export async function wireFolder(store: CaseStore, hooks: LiveHooks, watch: boolean | WatchOptions | undefined): Promise<Live> {
   store.subscribe((change) => hooks.emit(caseChanged(change)));
+  attachCalendarFeed(store, (message) => hooks.warn(message));
   onConflictsChanged(store, (count) => hooks.emit({ type: 'conflicts.changed', data: { count } }));
   const rescan = () => void scanConflicts(store).catch(() => undefined);
   rescan();
