@@ -6,7 +6,7 @@ export const SHELL_CALL_NAMES = ['openExternal', 'saveFile', 'takeOpenedBundle',
 export type ShellCallName = (typeof SHELL_CALL_NAMES)[number];
 
 /** What the user may save through the shell's Save dialog: each has its own file type filter. */
-export const SAVE_KINDS = ['pdf', 'docx', 'bundle', 'briefZip', 'xlsx', 'csv', 'sealedBundle'] as const;
+export const SAVE_KINDS = ['pdf', 'docx', 'bundle', 'briefZip', 'xlsx', 'csv', 'sealedBundle', 'bundleZip'] as const;
 export type SaveKind = (typeof SAVE_KINDS)[number];
 
 /** The languages the shell's own menu and dialogs speak: the interface's. */

@@ -23,6 +23,7 @@ const FILTERS: Record<SaveKind, (text: ShellStrings) => SaveDialogOptions> = {
   xlsx: (text) => ({ title: text.saveTable, filters: [{ name: text.excelFiles, extensions: ['xlsx'] }] }),
   csv: (text) => ({ title: text.saveTable, filters: [{ name: text.csvFiles, extensions: ['csv'] }] }),
   sealedBundle: (text) => ({ title: text.saveBundle, filters: [{ name: text.sealedBundleFiles, extensions: ['age'] }] }),
+  bundleZip: (text) => ({ title: text.saveBundle, filters: [{ name: text.bundleZipFiles, extensions: ['zip'] }] }),
 };
 
 /** What the page asks to save, checked: the page is trusted little more than a file it opened. */

@@ -35,6 +35,7 @@ import type enConflicts from './locales/en.conflicts.json';
 import type enTeam from './locales/en.team.json';
 import type enHistoryDevice from './locales/en.historyDevice.json';
 import type enLive from './locales/en.live.json';
+import type enExportFiles from './locales/en.exportFiles.json';
 
 // Every locale file in ./locales is picked up here: `<lang>.json`, plus optional
 // parts `<lang>.<feature>.json` that a feature keeps to itself (their top-level keys
@@ -76,7 +77,8 @@ type Texts = typeof en &
   typeof enConflicts &
   typeof enTeam &
   typeof enHistoryDevice &
-  typeof enLive;
+  typeof enLive &
+  typeof enExportFiles;
 
 const resources: Record<string, { translation: Record<string, unknown> }> = {};
 for (const [file, mod] of Object.entries(files)) {

@@ -28,6 +28,7 @@ const MIME: Record<SaveKind, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv',
   sealedBundle: 'application/octet-stream',
+  bundleZip: 'application/zip',
 };
 
 /**
