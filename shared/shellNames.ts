@@ -2,7 +2,7 @@
 // preload; shellContract.ts, the schemas): kept below both so neither imports the other's values.
 
 /** What the page may ask of the shell: one method of `window.casefileShell` each. */
-export const SHELL_CALL_NAMES = ['openExternal', 'saveFile', 'takeOpenedBundle', 'setLanguage', 'chooseFolder', 'chooseOriginalPath'] as const;
+export const SHELL_CALL_NAMES = ['openExternal', 'saveFile', 'takeOpenedBundle', 'setLanguage', 'chooseFolder', 'chooseOriginalPath', 'chooseBundlePath'] as const;
 export type ShellCallName = (typeof SHELL_CALL_NAMES)[number];
 
 /** What the user may save through the shell's Save dialog: each has its own file type filter. */

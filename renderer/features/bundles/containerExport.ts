@@ -7,7 +7,8 @@ import { exportFileName, type ExportScope } from './exportName';
 
 // The window's export with the original files (issue 17's container, sealed or not for
 // issue 18): the services build `NAME.casefile.zip` (at most 256 MiB, what Import takes
-// back) and the window hands it over like any export, by the Save dialog or a download.
+// back) and browser mode downloads it; the desktop app has the main process stream it,
+// with no size cap, to where its Save dialog pointed.
 
 export type ExportedFiles = { file: string; originals: number; sealed: boolean } | null;
 
@@ -21,10 +22,17 @@ export async function exportWithFiles(
   how: { seal?: SealRequest; plain: boolean },
   options: { signal: AbortSignal; onProgress: (p: Progress) => void },
 ): Promise<Result<ExportedFiles>> {
-  const result = await api['bundle.exportBytes'](
-    { ...(ids ? { ids: [...ids] } : {}), ...(history ? { history: true } : {}), files: true, ...(how.seal ? { seal: how.seal } : {}), plain: how.plain },
-    options,
-  );
+  const request = { ...(ids ? { ids: [...ids] } : {}), ...(history ? { history: true } : {}), files: true, ...(how.seal ? { seal: how.seal } : {}), plain: how.plain };
+  const shell = window.casefileShell;
+  if (shell) {
+    // The desktop app: the main process streams the container to the path its Save dialog returned; no byte crosses IPC.
+    const zipName = exportFileName(scope).replace(/\.casefile\.json$/, '.casefile.zip');
+    const picked = await shell.chooseBundlePath(how.seal ? `${zipName}.age` : zipName, how.seal ? 'sealedBundle' : 'bundleZip');
+    if (picked === null) return { ok: true, value: null };
+    const written = await api['bundle.exportFile']({ ...request, path: picked });
+    return written.ok ? { ok: true, value: { file: written.value.path, originals: written.value.originals, sealed: written.value.sealed !== undefined } } : written;
+  }
+  const result = await api['bundle.exportBytes'](request, options);
   if (!result.ok) return result;
   const base = exportFileName(scope);
   const name = result.value.format === 'zip' ? base.replace(/\.casefile\.json$/, '.casefile.zip') : base;
