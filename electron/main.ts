@@ -9,7 +9,7 @@ import { resolveDataDir } from './services/paths';
 import { Session } from './services/session';
 import { CONTENT_SECURITY_POLICY } from './transports/http';
 import { APP_ENTRY, APP_SCHEME, mimeType, resolveAppFile } from './shell/appProtocol';
-import { ChosenFolders, chooseFolder, chooseOriginalPath, onlyChosenFolders } from './shell/chosenFolders';
+import { ChosenFolders, chooseBundlePath, chooseFolder, chooseOriginalPath, onlyChosenFolders } from './shell/chosenFolders';
 import { bundleArgument, readOpenedBundle, saveRequest, saveWithDialog } from './shell/files';
 import { forwardEvents, registerContract } from './shell/ipc';
 import { menuTemplate, SHELL_COMMAND_CHANNEL } from './shell/menu';
@@ -168,6 +168,11 @@ async function start(): Promise<void> {
         chooseFolder: () => chooseFolder((options) => dialog.showOpenDialog(win, options), chosenFolders, SHELL_STRINGS[language].chooseBackupFolder),
         // Where a source's original goes (custody records the path): only the user names it; sources.exportOriginal writes nowhere else.
         chooseOriginalPath: (name) => chooseOriginalPath((options) => dialog.showSaveDialog(win, options), chosenFolders, SHELL_STRINGS[language].saveOriginal, app.getPath('documents'), name),
+        // Where a bundle with originals goes: only the user names it; bundle.exportFile streams it there and nowhere else.
+        chooseBundlePath: (name, kind) => {
+          const text = SHELL_STRINGS[language];
+          return chooseBundlePath((options) => dialog.showSaveDialog(win, options), chosenFolders, { title: text.saveBundle, files: kind === 'sealedBundle' ? text.sealedBundleFiles : text.bundleZipFiles }, app.getPath('documents'), name, kind);
+        },
         // The page takes opened bundles one at a time, at start and whenever told there is one.
         takeOpenedBundle: async () => {
           const file = openedBundles.shift();

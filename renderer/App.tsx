@@ -5,7 +5,7 @@ import { api, handover, type Handover } from './api';
 import type { ShellCommand } from './env';
 import { ToastProvider, useToast } from './components/Toasts';
 import { ImportDialog } from './features/bundles/ImportDialog';
-import { exportCases, exportToast } from './features/bundles/exportBundle';
+import { exportCases, exportHasOriginals, exportToast } from './features/bundles/exportBundle';
 import { ExportDialog } from './features/bundles/ExportDialog';
 import { CaseView } from './features/case/CaseView';
 import { anyUnsaved, flushAll, openSession } from './lib/caseSession';
@@ -122,11 +122,11 @@ function Shell() {
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, []);
 
-  // An encrypted folder asks first (seal, or say what a plain file would hold); a plain folder's export is as it was.
+  // An encrypted folder asks first (seal, or say what a plain file would hold); so does an export carrying originals (include them or not).
   const [exporting, setExporting] = useState<{ ids: string[] | undefined } | null>(null);
   const exportBundle = useCallback(
     async (ids?: string[]) => {
-      if (vault.encrypted) return setExporting({ ids });
+      if (vault.encrypted || (await exportHasOriginals(ids))) return setExporting({ ids });
       const result = await exportCases(ids);
       const n = ids?.length ?? t('bundle.allCases');
       const message = exportToast(t, errorOf, result, n);

@@ -403,6 +403,15 @@ export const contract = {
     input: z.strictObject({ ids: z.array(Id).optional(), history: z.boolean().default(false), seal: SealRequest }),
     output: z.strictObject({ dataBase64: z.string(), bytes: z.int(), sealed: z.enum(['passphrase', 'recipients']) }),
   },
+  /**
+   * The window's export (browser mode's download, the desktop's Save dialog): the file's bytes,
+   * `NAME.casefile.zip` with the originals when `files` and any source has one, else JSON;
+   * sealed when `seal` is given. At most 256 MiB (what the Import dialog takes back); the command line streams any size.
+   */
+  'bundle.exportBytes': {
+    input: z.strictObject({ ids: z.array(Id).optional(), history: z.boolean().default(false), files: z.boolean().default(true), seal: SealRequest.optional(), plain: z.boolean().default(false) }),
+    output: z.strictObject({ dataBase64: z.string(), bytes: z.int(), format: z.enum(['json', 'zip']), originals: z.int(), sealed: z.enum(['passphrase', 'recipients']).optional() }),
+  },
   /** What a plain export would hold, for the warning an encrypted folder shows before it. */
   'bundle.exportPreview': { input: z.strictObject({ ids: z.array(Id).optional(), history: z.boolean().default(false), files: z.boolean().default(false) }), output: ExportPreview },
   'bundle.sharingKeys': { input: NoInput, output: SharingKeys },

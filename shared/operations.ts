@@ -16,6 +16,7 @@ export const OPERATION_NAMES = [
   'bundle.exportFile',
   'bundle.importFile',
   'bundle.exportSealed',
+  'bundle.exportBytes',
   'bundle.exportPreview',
   'bundle.sharingKeys',
   'bundle.makeKey',

@@ -16,6 +16,7 @@ export const SHELL_CALLS = {
   setLanguage: { channel: 'shell:set-language', refused: (_message: string) => false, needsGesture: false },
   chooseFolder: { channel: 'shell:choose-folder', refused: (_message: string) => null, needsGesture: false },
   chooseOriginalPath: { channel: 'shell:choose-original-path', refused: (_message: string) => null, needsGesture: false },
+  chooseBundlePath: { channel: 'shell:choose-bundle-path', refused: (_message: string) => null, needsGesture: false },
 } as const satisfies Record<ShellCallName, { channel: string; refused: (message: string) => unknown; needsGesture: boolean }>;
 
 /** The IPC channels between the desktop shell and its page, besides one per contract operation. */
@@ -29,6 +30,7 @@ export const SHELL_CHANNELS = {
   openBundle: SHELL_CALLS.takeOpenedBundle.channel,
   chooseFolder: SHELL_CALLS.chooseFolder.channel,
   chooseOriginalPath: SHELL_CALLS.chooseOriginalPath.channel,
+  chooseBundlePath: SHELL_CALLS.chooseBundlePath.channel,
   setLanguage: SHELL_CALLS.setLanguage.channel,
 } as const;
 

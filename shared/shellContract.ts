@@ -35,6 +35,8 @@ export const shellContract = {
   chooseFolder: { input: z.tuple([]), output: z.string().nullable() },
   /** Where to save a source's original (custody): a path only the user names in the Save dialog, given the suggested file name; null when cancelled. */
   chooseOriginalPath: { input: z.tuple([z.string().max(255)]), output: z.string().nullable() },
+  /** Where to write a bundle with originals (bundle.exportFile streams it there): a path only the user names; null when cancelled. */
+  chooseBundlePath: { input: z.tuple([z.string().max(255), z.enum(['bundleZip', 'sealedBundle'])]), output: z.string().nullable() },
 } as const satisfies Record<ShellCallName, ShellCallSpec>;
 
 export type ShellContract = typeof shellContract;

@@ -2,11 +2,11 @@
 // preload; shellContract.ts, the schemas): kept below both so neither imports the other's values.
 
 /** What the page may ask of the shell: one method of `window.casefileShell` each. */
-export const SHELL_CALL_NAMES = ['openExternal', 'saveFile', 'takeOpenedBundle', 'setLanguage', 'chooseFolder', 'chooseOriginalPath'] as const;
+export const SHELL_CALL_NAMES = ['openExternal', 'saveFile', 'takeOpenedBundle', 'setLanguage', 'chooseFolder', 'chooseOriginalPath', 'chooseBundlePath'] as const;
 export type ShellCallName = (typeof SHELL_CALL_NAMES)[number];
 
 /** What the user may save through the shell's Save dialog: each has its own file type filter. */
-export const SAVE_KINDS = ['pdf', 'docx', 'bundle', 'briefZip', 'xlsx', 'csv', 'sealedBundle', 'png', 'svg', 'ics'] as const;
+export const SAVE_KINDS = ['pdf', 'docx', 'bundle', 'briefZip', 'xlsx', 'csv', 'sealedBundle', 'png', 'svg', 'ics', 'bundleZip'] as const;
 export type SaveKind = (typeof SAVE_KINDS)[number];
 
 /** The languages the shell's own menu and dialogs speak: the interface's. */

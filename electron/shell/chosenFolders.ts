@@ -16,6 +16,8 @@ export const NOT_CHOSEN_FILE_MESSAGE = 'The desktop app saves an original only w
 
 /** The refusal for a calendar folder the page names itself: the subscription file is rewritten there for as long as it is set. */
 export const NOT_CHOSEN_CALENDAR_MESSAGE = 'The desktop app keeps the calendar file only in a folder chosen with "Choose…". Choose the folder there. Nothing was changed.';
+/** The refusal for a bundle written anywhere but where the Save dialog pointed. */
+export const NOT_CHOSEN_BUNDLE_MESSAGE = 'The desktop app writes a bundle only where its Save dialog was pointed. Export again and choose the place. Nothing was written.';
 
 /** The folders the dialog returned in this session; forgotten when the app quits. */
 export class ChosenFolders {
@@ -48,8 +50,13 @@ export class ChosenFolders {
 /** The contract with `backups.copyOut` limited to chosen folders; every other operation passes through. */
 export function onlyChosenFolders(dispatch: Dispatch, chosen: ChosenFolders): Dispatch {
   return (op, input, context) => {
-    // The command line's path-taking bundle operations: the window saves and opens bundles through the shell's dialogs.
-    if (op === 'bundle.exportFile' || op === 'bundle.importFile') {
+    // A bundle with originals is streamed by the main process to the path the Save dialog returned, and nowhere else.
+    if (op === 'bundle.exportFile') {
+      const to = (input as { path?: unknown } | null | undefined)?.path;
+      if (typeof to !== 'string' || !chosen.takeFile(to)) return Promise.resolve({ ok: false, error: { code: 'bad_input', message: NOT_CHOSEN_BUNDLE_MESSAGE } });
+    }
+    // The command line's path-taking import: the window opens bundles through the shell's dialogs.
+    if (op === 'bundle.importFile') {
       return Promise.resolve({ ok: false, error: { code: 'unsupported', message: `${op} is for the command line; the window saves and opens bundles with its own dialogs.` } });
     }
     if (op === 'backups.copyOut') {
@@ -91,5 +98,20 @@ export async function chooseOriginalPath(
 ): Promise<string | null> {
   const base = path.basename(name.replaceAll('\\', '/')).replace(/[\u0000-\u001f<>:"|?*]/g, '_').slice(0, 200) || 'original';
   const choice = await showSaveDialog({ title, defaultPath: path.join(documentsDir, base) });
+  return choice.canceled || !choice.filePath ? null : chosen.rememberFile(choice.filePath);
+}
+
+/** The Save dialog for a bundle with originals, with its file type; the path picked is remembered for one export. */
+export async function chooseBundlePath(
+  showSaveDialog: (options: SaveDialogOptions) => Promise<SaveDialogReturnValue>,
+  chosen: ChosenFolders,
+  text: { title: string; files: string },
+  documentsDir: string,
+  name: string,
+  kind: 'bundleZip' | 'sealedBundle',
+): Promise<string | null> {
+  const base = path.basename(name.replaceAll('\\', '/')).replace(/[\u0000-\u001f<>:"|?*]/g, '_').slice(0, 200) || 'casefile.casefile.zip';
+  const filters = [{ name: text.files, extensions: [kind === 'sealedBundle' ? 'age' : 'zip'] }];
+  const choice = await showSaveDialog({ title: text.title, defaultPath: path.join(documentsDir, base), filters });
   return choice.canceled || !choice.filePath ? null : chosen.rememberFile(choice.filePath);
 }

@@ -26,6 +26,7 @@ const FILTERS: Record<SaveKind, (text: ShellStrings) => SaveDialogOptions> = {
   png: (text) => ({ title: text.saveChart, filters: [{ name: text.pngFiles, extensions: ['png'] }] }),
   svg: (text) => ({ title: text.saveChart, filters: [{ name: text.svgFiles, extensions: ['svg'] }] }),
   ics: (text) => ({ title: text.saveCalendar, filters: [{ name: text.calendarFiles, extensions: ['ics'] }] }),
+  bundleZip: (text) => ({ title: text.saveBundle, filters: [{ name: text.bundleZipFiles, extensions: ['zip'] }] }),
 };
 
 /** What the page asks to save, checked: the page is trusted little more than a file it opened. */

@@ -37,6 +37,7 @@ import type enHistoryDevice from './locales/en.historyDevice.json';
 import type enLive from './locales/en.live.json';
 import type enStatistics from './locales/en.statistics.json';
 import type enCalendar from './locales/en.calendar.json';
+import type enExportFiles from './locales/en.exportFiles.json';
 
 // Every locale file in ./locales is picked up here: `<lang>.json`, plus optional
 // parts `<lang>.<feature>.json` that a feature keeps to itself (their top-level keys
@@ -80,7 +81,8 @@ type Texts = typeof en &
   typeof enHistoryDevice &
   typeof enLive &
   typeof enStatistics &
-  typeof enCalendar;
+  typeof enCalendar &
+  typeof enExportFiles;
 
 const resources: Record<string, { translation: Record<string, unknown> }> = {};
 for (const [file, mod] of Object.entries(files)) {

@@ -31,6 +31,7 @@ const MIME: Record<SaveKind, string> = {
   png: 'image/png',
   svg: 'image/svg+xml',
   ics: 'text/calendar',
+  bundleZip: 'application/zip',
 };
 
 /**

@@ -7,7 +7,7 @@ import yazl from 'yazl';
 import type { ExportedBundle } from '../../../shared/contract';
 import { confirmRename, TEMP_SUFFIX, writeFileDurably } from '../disk/durableFile';
 import { ioError, isIoError, ServiceError } from '../errors';
-import { BUNDLE_ENTRY, containerPath, fileEntry, namedOriginals } from './containerRules';
+import { BUNDLE_ENTRY, containerPath, fileEntry, namedOriginals, type NamedOriginal } from './containerRules';
 import { SEALED_MAX_BYTES, sealedName, SEALED_SUFFIX, type Sealer } from './sealing';
 
 /** What an export needs of the folder's originals (originals/originalStore.ts). */
@@ -37,14 +37,7 @@ export async function writeBundleFile(originals: OriginalsSource, bundle: Export
       await writeFileDurably(file, bytes);
       return { path: file, format: 'json', cases: bundle.cases.length, originals: 0, bytes: bytes.length, ...sealed };
     }
-    for (const o of named) {
-      if (await originals.has(o.sha256)) continue;
-      const { caseIndex, sourceIndex, title } = o.cited[0]!;
-      throw new ServiceError(
-        'not_found',
-        `The original of source “${title}” (cases[${caseIndex}].sources[${sourceIndex}], SHA-256 ${o.sha256}) is not in the data folder, so the bundle cannot carry it. Restore it from a backup, or export without originals (--no-files); nothing was written.`,
-      );
-    }
+    await assertHeld(originals, named);
     const file = sealer ? sealedName(containerPath(target)) : containerPath(target);
     const bytes = await writeZip(file, json, named, originals, bundle.exportedAt, sealer);
     return { path: file, format: 'zip', cases: bundle.cases.length, originals: named.length, bytes, ...sealed };
@@ -63,7 +56,20 @@ export async function writeBundleFile(originals: OriginalsSource, bundle: Export
  * never the whole archive in memory), synced, then renamed into place; a failure
  * (an original changed on disk, a full disk) leaves nothing.
  */
-async function writeZip(file: string, json: string, named: ReadonlyArray<{ sha256: string; size: number }>, originals: OriginalsSource, exportedAt: string, sealer?: Sealer): Promise<number> {
+/** Refuses an export whose sources name an original the folder does not hold, before anything is written. */
+export async function assertHeld(originals: OriginalsSource, named: readonly NamedOriginal[]): Promise<void> {
+  for (const o of named) {
+    if (await originals.has(o.sha256)) continue;
+    const { caseIndex, sourceIndex, title } = o.cited[0]!;
+    throw new ServiceError(
+      'not_found',
+      `The original of source “${title}” (cases[${caseIndex}].sources[${sourceIndex}], SHA-256 ${o.sha256}) is not in the data folder, so the bundle cannot carry it. Restore it from a backup, or export without originals (--no-files); nothing was written.`,
+    );
+  }
+}
+
+/** The container as a stream (bundle.json, then each original read lazily), shared by the file writer and the window's in-memory export. */
+export function containerZip(json: string, named: ReadonlyArray<{ sha256: string; size: number }>, originals: OriginalsSource, exportedAt: string): yazl.ZipFile {
   const zip = new yazl.ZipFile();
   const mtime = new Date(exportedAt);
   zip.addBuffer(Buffer.from(json, 'utf8'), BUNDLE_ENTRY, { mtime, compress: true });
@@ -78,6 +84,11 @@ async function writeZip(file: string, json: string, named: ReadonlyArray<{ sha25
     });
   }
   zip.end();
+  return zip;
+}
+
+async function writeZip(file: string, json: string, named: ReadonlyArray<{ sha256: string; size: number }>, originals: OriginalsSource, exportedAt: string, sealer?: Sealer): Promise<number> {
+  const zip = containerZip(json, named, originals, exportedAt);
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
   const handle = await open(tmp, 'wx', 0o600);
   let bytes = 0;

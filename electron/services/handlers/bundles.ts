@@ -2,6 +2,7 @@ import path from 'node:path';
 import { open } from 'node:fs/promises';
 import { readBundleFile } from '../isolation/importFile';
 import { isZip } from '../bundles/containerRules';
+import { bundleBytes } from '../bundles/exportBytes';
 import { writeBundleFile } from '../bundles/exportContainer';
 import { previewExport } from '../bundles/exportPreview';
 import { importContainer, importJson } from '../bundles/importContainer';
@@ -18,6 +19,7 @@ type Ops =
   | 'bundle.exportFile'
   | 'bundle.importFile'
   | 'bundle.exportSealed'
+  | 'bundle.exportBytes'
   | 'bundle.exportPreview'
   | 'bundle.sharingKeys'
   | 'bundle.makeKey'
@@ -63,6 +65,14 @@ export function bundlesHandlers(folder: Folder): DomainHandlers<Ops> {
       const sealer = sealerFor(seal);
       const sealed = await sealer.bytes(`${JSON.stringify(await store.exportBundle(ids, { history }), null, 2)}\n`);
       return { dataBase64: sealed.toString('base64'), bytes: sealed.length, sealed: sealer.kind };
+    },
+    'bundle.exportBytes': async ({ ids, history, files, seal, plain }, { signal, onProgress }) => {
+      const { store } = folder.open();
+      const sealer = seal ? sealerFor(seal) : undefined;
+      const bundle = await store.exportBundle(ids, { history });
+      if (!sealer && store.encrypted && !plain) throw plainExportRefusal(previewExport(bundle, { encrypted: true, files }));
+      const made = await bundleBytes(store.originals, bundle, files, sealer, { signal, onProgress });
+      return { dataBase64: made.data.toString('base64'), bytes: made.data.length, format: made.format, originals: made.originals, ...(made.sealed ? { sealed: made.sealed } : {}) };
     },
     'bundle.exportPreview': async ({ ids, history, files }) => {
       const { store } = folder.open();

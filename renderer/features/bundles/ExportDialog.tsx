@@ -1,12 +1,14 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import type { ExportPreview } from '../../../shared/contract';
+import type { ExportPreview, Progress } from '../../../shared/contract';
 import type { Result } from '../../../shared/errors';
 import type { PartnerKey, SealRequest } from '../../../shared/sealing';
 import { Dialog } from '../../components/Dialog';
 import { useToast } from '../../components/Toasts';
 import { useErrorText } from '../../lib/errors';
+import { useFormat } from '../../i18n/format';
+import { exportWithFiles } from './containerExport';
 import { exportCases, exportIncludesHistory, exportToast, type Exported } from './exportBundle';
 import type { ExportScope } from './exportName';
 import { exportSealed, pastedKeys } from './sealedExport';
@@ -42,10 +44,16 @@ export function ExportDialog({ ids, subject, onClose, initialHow = 'plain' }: Pr
   const [again, setAgain] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Originals travel by default (a .casefile.zip); unticked, the bundle is JSON only.
+  const [files, setFiles] = useState(true);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const stopping = useRef<AbortController | null>(null);
+  const format = useFormat();
+  const mb = (bytes: number) => format.number(Math.max(0.1, Math.round((bytes / 1048576) * 10) / 10));
 
   useEffect(() => {
     let live = true;
-    void api['bundle.exportPreview']({ ...(ids ? { ids: [...ids] } : {}), history }).then((r) => {
+    void api['bundle.exportPreview']({ ...(ids ? { ids: [...ids] } : {}), history, files: true }).then((r) => {
       if (!live) return;
       if (r.ok) setPreview(r.value);
       else setProblem(t('sealed.loadFailed', { message: errorOf(r.error) }));
@@ -59,6 +67,8 @@ export function ExportDialog({ ids, subject, onClose, initialHow = 'plain' }: Pr
   const scope: ExportScope = !ids ? 'all' : subject !== undefined && ids.length === 1 ? { subject } : { count: ids.length };
   const count = preview?.cases ?? ids?.length ?? 0;
   const warnPlain = how === 'plain' && preview?.encrypted === true;
+  const originals = preview?.originals ?? { count: 0, bytes: 0 };
+  const withFiles = files && originals.count > 0;
 
   const seal = (): SealRequest | string => {
     if (how === 'passphrase') {
@@ -72,6 +82,7 @@ export function ExportDialog({ ids, subject, onClose, initialHow = 'plain' }: Pr
 
   const run = async () => {
     setProblem(null);
+    if (withFiles) return runWithFiles();
     let result: Result<Exported>;
     if (how === 'plain') {
       setBusy(true);
@@ -90,6 +101,23 @@ export function ExportDialog({ ids, subject, onClose, initialHow = 'plain' }: Pr
       const message = exportToast(t, errorOf, result, n);
       if (message) toast(message);
     } else toast({ kind: 'success', message: t('sealed.exportedSealed', { n, file: result.value.file }) });
+    onClose();
+  };
+
+  const runWithFiles = async () => {
+    const request = how === 'plain' ? undefined : seal();
+    if (typeof request === 'string') return setProblem(request);
+    const stop = new AbortController();
+    stopping.current = stop;
+    setBusy(true);
+    setProgress(null);
+    const result = await exportWithFiles(scope, ids, history, { ...(request ? { seal: request } : {}), plain: how === 'plain' }, { signal: stop.signal, onProgress: setProgress });
+    stopping.current = null;
+    setBusy(false);
+    if (!result.ok && result.error.code === 'cancelled') return toast({ kind: 'info', message: t('exportFiles.stopped') });
+    if (!result.ok) return setProblem(errorOf(result.error));
+    if (!result.value) return;
+    toast({ kind: 'success', message: t('exportFiles.exported', { n: ids?.length ?? t('bundle.allCases'), count: result.value.originals, file: result.value.file }) });
     onClose();
   };
 
@@ -113,7 +141,7 @@ export function ExportDialog({ ids, subject, onClose, initialHow = 'plain' }: Pr
           <button type="button" className="btn btn-primary" disabled={busy || preview === null} onClick={() => void run()}>
             {busy ? t('sealed.exporting') : warnPlain ? t('sealed.exportPlainAnyway') : t('sealed.exportAction')}
           </button>
-          <button type="button" className="btn" onClick={onClose}>
+          <button type="button" className="btn" onClick={() => (stopping.current ? stopping.current.abort() : onClose())}>
             {t('common.cancel')}
           </button>
         </>
@@ -126,6 +154,20 @@ export function ExportDialog({ ids, subject, onClose, initialHow = 'plain' }: Pr
         {option('passphrase', t('sealed.withPassphrase'), t('sealed.withPassphraseHint'))}
         {option('partners', t('sealed.forPartners'), t('sealed.forPartnersHint'))}
       </fieldset>
+      {originals.count > 0 && (
+        <div className="field">
+          <label className="checkbox">
+            <input type="checkbox" checked={files} onChange={(e) => setFiles(e.target.checked)} /> {t('exportFiles.include', { count: originals.count, size: mb(originals.bytes) })}
+          </label>
+          <p className="field-hint">{t('exportFiles.includeHint')}</p>
+        </div>
+      )}
+      {busy && progress && (
+        <p role="status">
+          <progress value={progress.done} max={Math.max(progress.total, 1)} aria-label={t('sealed.exporting')} />{' '}
+          {t('exportFiles.packing', { done: mb(progress.done), total: mb(progress.total) })}
+        </p>
+      )}
       {warnPlain && preview && (
         <div className="import-result import-refused" role="alert" data-testid="plain-export-warning">
           <p className="import-headline">{t('sealed.warnTitle')}</p>
@@ -133,6 +175,7 @@ export function ExportDialog({ ids, subject, onClose, initialHow = 'plain' }: Pr
             <li>{t('sealed.warnCases', { count: preview.cases })}</li>
             {preview.names.length > 0 && <li>{t('sealed.warnNames', { names: preview.names.join(', ') })}</li>}
             <li>{t('sealed.warnConfidential', { count: preview.confidential })}</li>
+            {withFiles && <li>{t('exportFiles.warnOriginals', { count: originals.count, size: mb(originals.bytes) })}</li>}
             {preview.history && <li>{t('sealed.warnHistory')}</li>}
           </ul>
           <p>{t('sealed.warnSealInstead')}</p>

@@ -66,6 +66,12 @@ export async function exportCases(ids?: readonly string[], history = exportInclu
   }
 }
 
+/** Whether an export of these cases (all when undefined) would carry originals: then the window asks first. */
+export async function exportHasOriginals(ids: readonly string[] | undefined): Promise<boolean> {
+  const r = await api['bundle.exportPreview']({ ...(ids ? { ids: [...ids] } : {}), files: true });
+  return r.ok && r.value.originals.count > 0;
+}
+
 /** What to tell the user after an export: nothing when they cancelled the Save dialog. */
 export function exportToast(t: TFunction, errorOf: (error: ApiError) => string, result: Result<Exported>, n: number | string): ToastInput | null {
   if (!result.ok) return { kind: 'error', message: t('bundle.exportFailed', { message: errorOf(result.error) }) };

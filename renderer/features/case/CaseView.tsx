@@ -5,7 +5,7 @@ import type { CaseFile, NgoCase, PrisonerCase } from '../../../shared/model';
 import { useToast } from '../../components/Toasts';
 import { useFormat } from '../../i18n/format';
 import { navigate } from '../../lib/router';
-import { exportCases, exportToast } from '../bundles/exportBundle';
+import { exportCases, exportHasOriginals, exportToast } from '../bundles/exportBundle';
 import { ExportDialog } from '../bundles/ExportDialog';
 import { useVault } from '../lock/vault';
 import { BriefDialog } from '../briefs/BriefDialog';
@@ -144,7 +144,7 @@ function CaseEditor({ session, onChanged }: { session: CaseSession; onChanged: (
 
   const exportThis = async () => {
     await session.flush();
-    if (vault.encrypted) return setExporting(true);
+    if (vault.encrypted || (await exportHasOriginals([c.id]))) return setExporting(true);
     const result = await exportCases([c.id], undefined, c.kind === 'political_prisoner' ? c.person.name : c.organization.name);
     const message = exportToast(t, errorOf, result, 1);
     if (message) toast(message);

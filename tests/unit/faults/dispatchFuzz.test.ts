@@ -318,6 +318,13 @@ const VALID: Partial<Record<string, Builder>> = {
     seal: { recipients: keys },
     ...(ids === undefined ? {} : { ids: ids.map((c) => resolveId(c, ctx)) }),
   })),
+  // The window's export as bytes: plain or sealed for real public keys, with or without the originals.
+  'bundle.exportBytes': builder(fc.record({ history: fc.boolean(), files: fc.boolean(), seal: fc.boolean(), keys: fc.subarray([...AGE_KEYS], { minLength: 1 }), ids: opt(fc.array(idChoice({ active: 8, trash: 1, other: 1 }), { maxLength: 2 })) }), ({ history, files, seal, keys, ids }, ctx) => ({
+    history,
+    files,
+    ...(seal ? { seal: { recipients: keys } } : {}),
+    ...(ids === undefined ? {} : { ids: ids.map((c) => resolveId(c, ctx)) }),
+  })),
   'bundle.exportPreview': builder(fc.record({ history: fc.boolean(), files: fc.boolean(), ids: opt(fc.array(idChoice({ active: 8, trash: 1, other: 1 }), { maxLength: 3 })) }), ({ ids, ...rest }, ctx) => ({
     ...rest,
     ...(ids === undefined ? {} : { ids: ids.map((c) => resolveId(c, ctx)) }),

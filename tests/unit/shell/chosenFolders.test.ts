@@ -4,11 +4,11 @@ import path from 'node:path';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { backupErrorText } from '../../../renderer/features/backups/backupErrors';
-import type { OpenDialogOptions } from 'electron';
+import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { createDispatcher } from '../../../electron/services/dispatch';
 import { createHandlers } from '../../../electron/services/handlers';
 import { CaseStore } from '../../../electron/services/folder/caseStore';
-import { ChosenFolders, chooseFolder, NOT_CHOSEN_MESSAGE, onlyChosenFolders } from '../../../electron/shell/chosenFolders';
+import { ChosenFolders, chooseBundlePath, chooseFolder, NOT_CHOSEN_BUNDLE_MESSAGE, NOT_CHOSEN_MESSAGE, onlyChosenFolders } from '../../../electron/shell/chosenFolders';
 import { registerContract } from '../../../electron/shell/ipc';
 import { root } from '../../helpers/cli';
 import { prisonerDraft, tempDir } from '../../helpers/fixtures';
@@ -38,7 +38,7 @@ async function shellOnStore() {
       chosen,
       'Choose a folder for the backup copy',
     );
-  return { dir, store, call, pick, dialogs, close: async () => (await store.close(), await cleanup()) };
+  return { dir, store, call, pick, dialogs, chosen, close: async () => (await store.close(), await cleanup()) };
 }
 
 describe('backups.copyOut in the desktop shell', () => {
@@ -108,17 +108,38 @@ describe('the refusal in the user’s language', () => {
 });
 
 describe('the command line’s path-taking bundle operations in the desktop shell', () => {
-  it('refuses bundle.exportFile and bundle.importFile from the page, writing nothing', async () => {
+  it('refuses bundle.exportFile to a path the page names, and bundle.importFile, writing nothing', async () => {
     const t = await shellOnStore();
     try {
       const out = path.join(t.dir, 'out');
       await mkdir(out);
       const exported = await t.call('bundle.exportFile', { path: path.join(out, 'cases.json') });
-      expect(exported).toMatchObject({ ok: false, error: { code: 'unsupported' } });
+      expect(exported).toMatchObject({ ok: false, error: { code: 'bad_input', message: NOT_CHOSEN_BUNDLE_MESSAGE } });
       const imported = await t.call('bundle.importFile', { path: path.join(out, 'cases.casefile.zip') });
       expect(imported).toMatchObject({ ok: false, error: { code: 'unsupported' } });
       expect(await readdir(out)).toEqual([]);
       expect((await t.call('bundle.export', {})).ok).toBe(true); // the window's own export still answers
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('streams bundle.exportFile to the path the Save dialog returned, once; the dialog offers the file type', async () => {
+    const t = await shellOnStore();
+    try {
+      const out = path.join(t.dir, 'out');
+      await mkdir(out);
+      const target = path.join(out, 'cases.casefile.zip');
+      const dialogs: SaveDialogOptions[] = [];
+      const picked = await chooseBundlePath(async (options) => (dialogs.push(options), { canceled: false, filePath: target }), t.chosen, { title: 'Save the bundle', files: 'Casefile bundles with original files' }, '/home/u/Documents', '../x/cases.casefile.zip', 'bundleZip');
+      expect(picked).toBe(target);
+      expect(dialogs[0]).toMatchObject({ defaultPath: path.join('/home/u/Documents', 'cases.casefile.zip'), filters: [{ name: 'Casefile bundles with original files', extensions: ['zip'] }] });
+      const written = await t.call('bundle.exportFile', { path: target });
+      expect(written).toMatchObject({ ok: true, value: { path: target, format: 'json' } });
+      expect(await readdir(out)).toEqual(['cases.casefile.zip']);
+      // The choice is used up: a second export to the same path is refused.
+      expect(await t.call('bundle.exportFile', { path: target })).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+      expect(await chooseBundlePath(async () => ({ canceled: true, filePath: '' }), t.chosen, { title: 'x', files: 'y' }, '/home/u/Documents', 'a.casefile.zip.age', 'sealedBundle')).toBeNull();
     } finally {
       await t.close();
     }

@@ -207,7 +207,7 @@ describe('the preload', () => {
 
       const shell = exposed.get('casefileShell') as { openExternal(url: string): Promise<boolean> };
       expect(Object.isFrozen(shell)).toBe(true);
-      expect(Object.keys(shell).sort()).toEqual(['chooseFolder', 'chooseOriginalPath', 'onBundleOpened', 'onCommand', 'openExternal', 'saveFile', 'setLanguage', 'takeOpenedBundle']);
+      expect(Object.keys(shell).sort()).toEqual(['chooseBundlePath', 'chooseFolder', 'chooseOriginalPath', 'onBundleOpened', 'onCommand', 'openExternal', 'saveFile', 'setLanguage', 'takeOpenedBundle']);
       invoke.mockClear();
       expect(await shell.openExternal('https://example.org')).toBe(false); // no user gesture: not even asked
       expect(invoke).not.toHaveBeenCalled();

@@ -20,6 +20,7 @@ function recordingHandlers() {
     setLanguage: (...args) => (calls.push(['setLanguage', args]), true),
     chooseFolder: (...args) => (calls.push(['chooseFolder', args]), '/media/usb'),
     chooseOriginalPath: (...args) => (calls.push(['chooseOriginalPath', args]), '/media/usb/verdict.pdf'),
+    chooseBundlePath: (...args) => (calls.push(['chooseBundlePath', args]), '/media/usb/cases.casefile.zip'),
   };
   return { calls, handlers };
 }
@@ -29,7 +30,7 @@ describe('the shell’s table', () => {
     expect(Object.keys(shellContract).sort()).toEqual([...SHELL_CALL_NAMES].sort());
     const registered: string[] = [];
     registerShell({ handle: (channel: string) => void registered.push(channel) } as never, createShellDoor(recordingHandlers().handlers));
-    expect(registered.sort()).toEqual([SHELL_CHANNELS.chooseFolder, SHELL_CHANNELS.chooseOriginalPath, SHELL_CHANNELS.openBundle, SHELL_CHANNELS.openExternal, SHELL_CHANNELS.saveFile, SHELL_CHANNELS.setLanguage].sort());
+    expect(registered.sort()).toEqual([SHELL_CHANNELS.chooseFolder, SHELL_CHANNELS.chooseOriginalPath, SHELL_CHANNELS.chooseBundlePath, SHELL_CHANNELS.openBundle, SHELL_CHANNELS.openExternal, SHELL_CHANNELS.saveFile, SHELL_CHANNELS.setLanguage].sort());
   });
 });
 
