@@ -25,6 +25,11 @@ const TRASH = 'trash';
  * it is open.
  */
 export class CaseStoreBase extends CaseFiles {
+  /** Once what saves so far left to the background (their manifest lines) is on disk: for tools and tests that compare the folder's bytes. */
+  settled(): Promise<void> {
+    return this.recorder.settled();
+  }
+
   /** Writes durably, then records the change and updates the summary, the cache and the listeners. */
   protected async writeCase(c: CaseFile, cause: 'create' | 'update' | 'recover' | 'sync-conflict', previous?: CaseFile, syncConflict?: AuditSyncConflict): Promise<void> {
     const file = this.caseFile(c.id);

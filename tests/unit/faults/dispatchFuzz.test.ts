@@ -22,7 +22,7 @@ import { anyInput, caseDraft, idArb, mutations, nonEmptyText, text } from '../..
 
 // --- the folder each property runs against ------------------------------------------
 
-type Env = { dir: string; readonly store: CaseStore; dispatch: Dispatch; internal: string[]; passphrase: string };
+type Env = { dir: string; readonly store: CaseStore; dispatch: Dispatch; internal: string[]; passphrase: string; settled: () => Promise<void> };
 /** What exists right now, for building inputs that refer to it. */
 type Ctx = { active: string[]; trashed: string[]; snapshots: string[]; rev: (id: string) => number; fresh?: string };
 
@@ -52,6 +52,7 @@ async function withEnv(body: (env: Env) => Promise<void>): Promise<void> {
     },
     internal,
     passphrase: FUZZ_PASSPHRASE,
+    settled: async () => session.store?.settled(),
     dispatch: createDispatcher(session.handlers, { onInternalError: (op, err) => internal.push(`${op}: ${(err as Error)?.stack ?? String(err)}`) }),
   };
   try {
@@ -94,6 +95,8 @@ async function context(env: Env): Promise<Ctx> {
 
 /** One call: typed result, no throw, no "internal", and no write at all when it failed. */
 async function call(env: Env, op: OperationName, input: unknown): Promise<boolean> {
+  // A save's manifest line is written in the background after it answers: wait for the last one, so it is not blamed on this call.
+  await env.settled();
   const before = await snapshot(env.dir);
   let result: Awaited<ReturnType<Dispatch>>;
   try {
