@@ -1,3 +1,4 @@
+import type { Result } from '../../shared/errors';
 import type { SaveKind } from '../../shared/shellCommands';
 
 /** Offers data as a file download through a Blob link (no server round trip): browser mode's way to hand over a file. */
@@ -53,4 +54,11 @@ export async function deliverFile(name: string, data: Uint8Array | string, kind:
   } catch (err) {
     return { kind: 'failed', error: (err as Error).message };
   }
+}
+
+/** A delivery as an export's answer: null when the user cancelled the Save dialog, an io error when saving failed, else where the file went. */
+export function deliveredTo(delivery: Delivery): Result<string | null> {
+  if (delivery.kind === 'cancelled') return { ok: true, value: null };
+  if (delivery.kind === 'failed') return { ok: false, error: { code: 'io', message: delivery.error } };
+  return { ok: true, value: delivery.kind === 'saved' ? delivery.path : delivery.name };
 }

@@ -10,7 +10,7 @@ import { useFormat } from '../../i18n/format';
 import { deliverFile } from '../../lib/download';
 import { useErrorText } from '../../lib/errors';
 import { AnnotationTags } from './AnnotationTags';
-import { annotationCounts, annotationTagCounts, annotationTagsParam, base64ToBytes, defaultBriefLang, templatesFor } from './briefModel';
+import { annotationCounts, annotationTagCounts, annotationTagsParam, defaultBriefLang, templatesFor } from './briefModel';
 import { briefLangOf, EMPTY_UA, offersSummary, uaInputOf, withBriefing, type UrgentActionInput } from './briefing';
 import { SummaryField, UrgentActionFields } from './BriefingFields';
 import { FormatChoice, LangChoice, ModeChoice, TemplateChoice } from './Choices';
@@ -23,6 +23,7 @@ import type { SaveCase } from './saveCase';
 import { SuggestedRequests } from './SuggestedRequests';
 import { refusalOf, useBriefCheck } from './useBriefCheck';
 import './briefs.css';
+import { base64ToBytes } from '../../lib/fileBase64';
 
 // The brief: template, language, mode (public, submission, internal), PDF or Word,
 // which annotations, who prepared it. Before anything is made, the service says whether

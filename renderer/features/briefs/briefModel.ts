@@ -100,13 +100,6 @@ export function confidentialParts(c: CaseFile): ConfidentialParts {
   };
 }
 
-export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
 /** Saves what the case view holds before a brief is made from the case on disk; false while anything is unsaved. */
 export async function saveBeforeBrief(session: { flush(): Promise<void>; getState(): { status: string }; invalidCount(): number }): Promise<boolean> {
   await session.flush();

@@ -2,8 +2,9 @@ import { api } from '../../api';
 import type { Progress } from '../../../shared/contract';
 import type { Result } from '../../../shared/errors';
 import type { SealRequest } from '../../../shared/sealing';
-import { deliverFile } from '../../lib/download';
+import { deliveredTo, deliverFile } from '../../lib/download';
 import { exportFileName, type ExportScope } from './exportName';
+import { base64ToBytes } from '../../lib/fileBase64';
 
 // The window's export with the original files (issue 17's container, sealed or not for
 // issue 18): the services build `NAME.casefile.zip` (at most 256 MiB, what Import takes
@@ -12,7 +13,6 @@ import { exportFileName, type ExportScope } from './exportName';
 
 export type ExportedFiles = { file: string; originals: number; sealed: boolean } | null;
 
-const base64Bytes = (b64: string) => Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
 
 /** The bundle with its originals, plain (`plain`: the user accepted clear text from an encrypted folder) or sealed. */
 export async function exportWithFiles(
@@ -37,13 +37,9 @@ export async function exportWithFiles(
   const base = exportFileName(scope);
   const name = result.value.format === 'zip' ? base.replace(/\.casefile\.json$/, '.casefile.zip') : base;
   const sealed = result.value.sealed !== undefined;
-  const delivery = await deliverFile(sealed ? `${name}.age` : name, base64Bytes(result.value.dataBase64), sealed ? 'sealedBundle' : result.value.format === 'zip' ? 'bundleZip' : 'bundle');
-  switch (delivery.kind) {
-    case 'cancelled':
-      return { ok: true, value: null };
-    case 'failed':
-      return { ok: false, error: { code: 'io', message: delivery.error } };
-    default:
-      return { ok: true, value: { file: delivery.kind === 'saved' ? delivery.path : delivery.name, originals: result.value.originals, sealed } };
-  }
+  const delivery = await deliverFile(sealed ? `${name}.age` : name, base64ToBytes(result.value.dataBase64), sealed ? 'sealedBundle' : result.value.format === 'zip' ? 'bundleZip' : 'bundle');
+  const file = deliveredTo(delivery);
+  if (!file.ok) return file;
+  if (file.value === null) return { ok: true, value: null };
+  return { ok: true, value: { file: file.value, originals: result.value.originals, sealed } };
 }

@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import type { ToastInput } from '../../components/Toasts';
 import { api } from '../../api';
 import type { ApiError, Result } from '../../../shared/errors';
-import { deliverFile } from '../../lib/download';
+import { deliveredTo, deliverFile } from '../../lib/download';
 import { exportFileName, type ExportScope } from './exportName';
 
 // Whether exports carry each case's change history is one choice, remembered on this
@@ -56,14 +56,10 @@ export async function exportCases(ids?: readonly string[], history = exportInclu
   if (!result.ok) return result;
   const scope: ExportScope = !ids ? 'all' : subject !== undefined && ids.length === 1 ? { subject } : { count: ids.length };
   const delivery = await deliverFile(exportFileName(scope), `${JSON.stringify(result.value, null, 2)}\n`, 'bundle');
-  switch (delivery.kind) {
-    case 'cancelled':
-      return { ok: true, value: null };
-    case 'failed':
-      return { ok: false, error: { code: 'io', message: delivery.error } };
-    default:
-      return { ok: true, value: { file: delivery.kind === 'saved' ? delivery.path : delivery.name, history } };
-  }
+  const file = deliveredTo(delivery);
+  if (!file.ok) return file;
+  if (file.value === null) return { ok: true, value: null };
+  return { ok: true, value: { file: file.value, history } };
 }
 
 /** Whether an export of these cases (all when undefined) would carry originals: then the window asks first. */

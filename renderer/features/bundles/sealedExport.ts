@@ -1,9 +1,10 @@
 import { api } from '../../api';
 import type { Result } from '../../../shared/errors';
 import type { SealRequest } from '../../../shared/sealing';
-import { deliverFile } from '../../lib/download';
+import { deliveredTo, deliverFile } from '../../lib/download';
 import type { Exported } from './exportBundle';
 import { exportFileName, type ExportScope } from './exportName';
+import { base64ToBytes } from '../../lib/fileBase64';
 
 /** The usual bundle name with `.age` after it: the sealed form (age format) of the same export. */
 const sealedFileName = (scope: ExportScope): string => `${exportFileName(scope)}.age`;
@@ -20,16 +21,9 @@ export function pastedKeys(text: string): string[] {
 export async function exportSealed(scope: ExportScope, ids: readonly string[] | undefined, history: boolean, seal: SealRequest): Promise<Result<Exported>> {
   const result = await api['bundle.exportSealed']({ ...(ids ? { ids: [...ids] } : {}), ...(history ? { history: true } : {}), seal });
   if (!result.ok) return result;
-  const binary = atob(result.value.dataBase64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const delivery = await deliverFile(sealedFileName(scope), bytes, 'sealedBundle');
-  switch (delivery.kind) {
-    case 'cancelled':
-      return { ok: true, value: null };
-    case 'failed':
-      return { ok: false, error: { code: 'io', message: delivery.error } };
-    default:
-      return { ok: true, value: { file: delivery.kind === 'saved' ? delivery.path : delivery.name, history } };
-  }
+  const delivery = await deliverFile(sealedFileName(scope), base64ToBytes(result.value.dataBase64), 'sealedBundle');
+  const file = deliveredTo(delivery);
+  if (!file.ok) return file;
+  if (file.value === null) return { ok: true, value: null };
+  return { ok: true, value: { file: file.value, history } };
 }

@@ -7,6 +7,7 @@ import { api } from '../../api';
 import { openPdf, pageSizes } from './pdfDocument';
 import { layoutFromPdf } from './pdfTextLayout';
 import { splitIntoWords } from './geometry';
+import { base64ToBytes } from '../../lib/fileBase64';
 
 /** Images a browser draws itself; a TIFF, say, is not one of them. */
 const SHOWN_IMAGES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/bmp']);
@@ -29,13 +30,6 @@ export type Original =
       /** The text was edited since the layout was made: the page is shown without its words. */
       stale: boolean;
     };
-
-function bytesOf(base64: string): Uint8Array {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
 
 function imageSize(url: string): Promise<{ width: number; height: number }> {
   return new Promise((resolve, reject) => {
@@ -85,12 +79,12 @@ export function useOriginal(caseId: string, draft: Source, failedText: string, a
       const stored = layout.ok ? (layout.value.layout?.pages.map((page) => splitIntoWords(page, text)) ?? null) : null;
       try {
         if (mediaType === 'application/pdf') {
-          doc = await openPdf(bytesOf(dataBase64));
+          doc = await openPdf(base64ToBytes(dataBase64));
           const sizes = await pageSizes(doc);
           const pages = stale ? null : (stored ?? (await layoutFromPdf(doc, text)));
           if (live) setState({ phase: 'ready', kind: 'pdf', doc, imageUrl: null, sizes, layout: pages, stale });
         } else if (SHOWN_IMAGES.has(mediaType)) {
-          url = URL.createObjectURL(new Blob([bytesOf(dataBase64) as BlobPart], { type: mediaType }));
+          url = URL.createObjectURL(new Blob([base64ToBytes(dataBase64) as BlobPart], { type: mediaType }));
           const size = await imageSize(url);
           if (live) setState({ phase: 'ready', kind: 'image', doc: null, imageUrl: url, sizes: [size], layout: stale ? null : stored, stale });
         } else {

@@ -8,6 +8,7 @@ import { downloadBlob } from '../../lib/download';
 import { useErrorText } from '../../lib/errors';
 import { useOperation } from '../../lib/useOperation';
 import './custody.css';
+import { base64ToBytes } from '../../lib/fileBase64';
 
 // A source's chain of custody, under its details: every time its original left
 // Casefile (when, who, where to), read from the case's history, and "Save original…",
@@ -16,7 +17,6 @@ import './custody.css';
 
 type Status = { kind: 'busy' } | { kind: 'done'; text: string } | { kind: 'failed'; text: string } | null;
 
-const base64Bytes = (b64: string) => Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
 
 export function CustodyTrail({ caseId, rev, source }: { caseId: string; rev: number; source: Source & { file: NonNullable<Source['file']> } }) {
   const { t } = useTranslation();
@@ -48,7 +48,7 @@ export function CustodyTrail({ caseId, rev, source }: { caseId: string; rev: num
     }
     if ('path' in r.value) setStatus({ kind: 'done', text: t('custody.savedTo', { path: r.value.path }) });
     else {
-      downloadBlob(r.value.name, base64Bytes(r.value.dataBase64), r.value.mediaType);
+      downloadBlob(r.value.name, base64ToBytes(r.value.dataBase64), r.value.mediaType);
       setStatus({ kind: 'done', text: t('custody.downloadedAs', { name: r.value.name }) });
     }
     setSaves((n) => n + 1);

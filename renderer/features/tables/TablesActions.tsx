@@ -8,6 +8,7 @@ import type { CaseFilter } from '../../../shared/model/listFilter';
 import type { TableFormat } from '../../../shared/tables';
 import { ImportTableDialog } from './ImportTableDialog';
 import './tables.css';
+import { base64ToBytes } from '../../lib/fileBase64';
 
 type Props = {
   /** The cases the list shows now (its filters and its text filter applied): what an export writes. */
@@ -16,7 +17,6 @@ type Props = {
   onImported: () => void;
 };
 
-const base64Bytes = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
 
 /** Beside the list's own export: a spreadsheet in, and the list as shown out to Excel or CSV. */
 export function TablesActions({ shownIds, filters, onImported }: Props) {
@@ -35,7 +35,7 @@ export function TablesActions({ shownIds, filters, onImported }: Props) {
     const r = await api['tables.export']({ format, lang, internal, ids: [...shownIds], ...(kind ? { kind } : {}), ...(status ? { status } : {}), ...(priority ? { priority } : {}), ...(tag ? { tag } : {}) });
     setBusy(false);
     if (!r.ok) return toast({ kind: 'error', message: t('tables.exportFailed', { message: errorOf(r.error) }) });
-    const delivery = await deliverFile(r.value.fileName, base64Bytes(r.value.dataBase64), format);
+    const delivery = await deliverFile(r.value.fileName, base64ToBytes(r.value.dataBase64), format);
     if (delivery.kind === 'failed') toast({ kind: 'error', message: t('tables.exportFailed', { message: delivery.error }) });
     else if (delivery.kind !== 'cancelled') toast({ kind: 'success', message: t('tables.exported', { n: r.value.rows, where: delivery.kind === 'saved' ? delivery.path : delivery.name }) });
   };

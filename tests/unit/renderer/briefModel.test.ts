@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseFile } from '../../../shared/model';
-import { annotationsPrinted, confidentialParts, annotationTagCounts, annotationTagsParam, base64ToBytes, defaultBriefLang, templatesFor } from '../../../renderer/features/briefs/briefModel';
+import { annotationsPrinted, confidentialParts, annotationTagCounts, annotationTagsParam, defaultBriefLang, templatesFor } from '../../../renderer/features/briefs/briefModel';
+import { base64ToBytes } from '../../../renderer/lib/fileBase64';
 
 type Annotation = CaseFile['annotations'][number];
 const note = (id: string, tags: string[], confidential = false, sourceId?: string): Annotation =>
