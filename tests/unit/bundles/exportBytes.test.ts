@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Progress } from '../../../shared/contract';
 import { bundleBytes, WINDOW_EXPORT_MAX_BYTES } from '../../../electron/services/bundles/exportBytes';
 import { AGE_MAGIC } from '../../../electron/services/bundles/sealing';
-import { prisonerDraft, tempDir } from '../../helpers/fixtures';
-import { caseWithOriginal, MARKERS, ok, openFolder, originalBytes, SEAL_PASS, type Folder } from './sealedHelpers';
+import { prisonerDraft } from '../../helpers/fixtures';
+import { caseWithOriginal, foldersEachTest, MARKERS, ok, originalBytes, SEAL_PASS, type Folder } from './sealedHelpers';
 import { entryNames, sha256 } from './zipHelpers';
 
 // The window's export (bundle.exportBytes): the container the command line writes, as bytes
@@ -14,21 +13,7 @@ import { entryNames, sha256 } from './zipHelpers';
 // own door (bundle.import with the file's bytes) with the original byte for byte.
 
 describe('bundle.exportBytes: the window exports the container with its originals', () => {
-  let root: string;
-  let cleanup: () => Promise<void>;
-  const open: Folder[] = [];
-  const folder = async (name: string, encrypted = false) => {
-    const f = await openFolder(path.join(root, name), encrypted);
-    open.push(f);
-    return f;
-  };
-  beforeEach(async () => {
-    ({ dir: root, cleanup } = await tempDir());
-  });
-  afterEach(async () => {
-    for (const f of open.splice(0)) await f.close();
-    await cleanup();
-  });
+  const { folder, at } = foldersEachTest();
 
   const importBytes = async (to: Folder, fileName: string, dataBase64: string, passphrase?: string) =>
     ok(await to.dispatch('bundle.import', { file: { fileName, dataBase64 }, onConflict: 'fail', ...(passphrase ? { passphrase } : {}) }));
@@ -42,7 +27,7 @@ describe('bundle.exportBytes: the window exports the container with its original
     expect(made.sealed).toBeUndefined();
     const bytes = Buffer.from(made.dataBase64, 'base64');
     expect(bytes.length).toBe(made.bytes);
-    const file = path.join(root, 'window.casefile.zip');
+    const file = at('window.casefile.zip');
     await writeFile(file, bytes);
     expect((await entryNames(file)).sort()).toEqual(['bundle.json', `files/${sha256(originalBytes)}`]);
     expect(seen.at(-1)).toEqual({ done: seen.at(-1)!.total, total: seen.at(-1)!.total, label: 'bytes' });

@@ -1,10 +1,11 @@
 import path from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../../electron/services/dispatch';
 import { createHandlers } from '../../../electron/services/handlers';
 import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { encryptFolder } from '../../../electron/services/folder/convert';
 import { FAST_KDF } from '../../helpers/cryptoFolder';
-import { prisonerDraft } from '../../helpers/fixtures';
+import { prisonerDraft, tempDir } from '../../helpers/fixtures';
 
 export const PASS = 'folder passphrase 7';
 export const SEAL_PASS = 'Жаңа кілт — partner 2026';
@@ -53,3 +54,28 @@ export async function caseWithOriginal(f: Folder): Promise<string> {
 }
 
 export const inDir = (root: string, name: string) => path.join(root, name);
+
+/**
+ * Folders for one test each, under a fresh temporary directory closed and removed after it:
+ * `folder(name)` opens one (encrypted when asked), `at(...)` names a path beside them.
+ */
+export function foldersEachTest(): { folder: (name: string, encrypted?: boolean) => Promise<Folder>; at: (...parts: string[]) => string } {
+  let root = '';
+  let cleanup = async () => undefined as void;
+  const open: Folder[] = [];
+  beforeEach(async () => {
+    ({ dir: root, cleanup } = await tempDir());
+  });
+  afterEach(async () => {
+    for (const f of open.splice(0)) await f.close();
+    await cleanup();
+  });
+  return {
+    folder: async (name, encrypted = false) => {
+      const f = await openFolder(path.join(root, name), encrypted);
+      open.push(f);
+      return f;
+    },
+    at: (...parts) => path.join(root, ...parts),
+  };
+}

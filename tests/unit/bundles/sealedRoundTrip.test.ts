@@ -1,27 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { Decrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AGE_MAGIC, openSealed } from '../../../electron/services/bundles/sealing';
-import { tempDir } from '../../helpers/fixtures';
-import { caseWithOriginal, MARKERS, ok, openFolder, originalBytes, SEAL_PASS, type Folder } from './sealedHelpers';
+import { caseWithOriginal, foldersEachTest, MARKERS, ok, originalBytes, SEAL_PASS } from './sealedHelpers';
 
 describe('sealed bundles: export sealed, open only for its recipients', () => {
-  let root: string;
-  let cleanup: () => Promise<void>;
-  const open: Folder[] = [];
-  const folder = async (name: string, encrypted = false) => {
-    const f = await openFolder(path.join(root, name), encrypted);
-    open.push(f);
-    return f;
-  };
-  beforeEach(async () => {
-    ({ dir: root, cleanup } = await tempDir());
-  });
-  afterEach(async () => {
-    for (const f of open.splice(0)) await f.close();
-    await cleanup();
-  });
+  const { folder, at } = foldersEachTest();
 
   const expectNoPlaintext = (bytes: Buffer) => {
     expect(bytes.subarray(0, AGE_MAGIC.length).equals(AGE_MAGIC)).toBe(true);
@@ -33,8 +17,8 @@ describe('sealed bundles: export sealed, open only for its recipients', () => {
   it('a JSON bundle sealed with a passphrase: named .age, no plaintext inside, opened by the passphrase into another folder', async () => {
     const a = await folder('a');
     const id = await caseWithOriginal(a);
-    const written = ok(await a.dispatch('bundle.exportFile', { path: path.join(root, 'out.casefile.json'), files: false, history: true, seal: { passphrase: SEAL_PASS } }));
-    expect(written).toMatchObject({ path: path.join(root, 'out.casefile.json.age'), format: 'json', sealed: 'passphrase', cases: 1 });
+    const written = ok(await a.dispatch('bundle.exportFile', { path: at('out.casefile.json'), files: false, history: true, seal: { passphrase: SEAL_PASS } }));
+    expect(written).toMatchObject({ path: at('out.casefile.json.age'), format: 'json', sealed: 'passphrase', cases: 1 });
     const sealed = await readFile(written.path);
     expect(sealed.length).toBe(written.bytes);
     expectNoPlaintext(sealed);
@@ -57,8 +41,8 @@ describe('sealed bundles: export sealed, open only for its recipients', () => {
     await caseWithOriginal(a);
     const [x, y, z] = await Promise.all([generateX25519Identity(), generateX25519Identity(), generateX25519Identity()]);
     const recipients = await Promise.all([identityToRecipient(x), identityToRecipient(y)]);
-    const written = ok(await a.dispatch('bundle.exportFile', { path: path.join(root, 'two.json'), files: false, seal: { recipients } }));
-    expect(written).toMatchObject({ path: path.join(root, 'two.json.age'), sealed: 'recipients' });
+    const written = ok(await a.dispatch('bundle.exportFile', { path: at('two.json'), files: false, seal: { recipients } }));
+    expect(written).toMatchObject({ path: at('two.json.age'), sealed: 'recipients' });
     const sealed = await readFile(written.path);
     expectNoPlaintext(sealed);
     const plainX = await openSealed('two.json.age', written.path, { identities: [x] });
@@ -75,8 +59,8 @@ describe('sealed bundles: export sealed, open only for its recipients', () => {
     const keys = ok(await b.dispatch('bundle.makeKey', {}));
     expect(keys.publicKey).toMatch(/^age1[a-z0-9]{58}$/);
     const other = await identityToRecipient(await generateX25519Identity());
-    const written = ok(await a.dispatch('bundle.exportFile', { path: path.join(root, 'with-files.json'), seal: { recipients: [other, keys.publicKey!] } }));
-    expect(written).toMatchObject({ path: path.join(root, 'with-files.casefile.zip.age'), format: 'zip', originals: 1, sealed: 'recipients' });
+    const written = ok(await a.dispatch('bundle.exportFile', { path: at('with-files.json'), seal: { recipients: [other, keys.publicKey!] } }));
+    expect(written).toMatchObject({ path: at('with-files.casefile.zip.age'), format: 'zip', originals: 1, sealed: 'recipients' });
     expectNoPlaintext(await readFile(written.path));
 
     const report = ok(await b.dispatch('bundle.importFile', { path: written.path }));
@@ -90,13 +74,13 @@ describe('sealed bundles: export sealed, open only for its recipients', () => {
     await caseWithOriginal(a);
     const good = await identityToRecipient(await generateX25519Identity());
     const broken = `${good.slice(0, -1)}${good.endsWith('q') ? 'p' : 'q'}`;
-    const bad = await a.dispatch('bundle.exportFile', { path: path.join(root, 'bad.json'), seal: { recipients: [good, broken] } });
+    const bad = await a.dispatch('bundle.exportFile', { path: at('bad.json'), seal: { recipients: [good, broken] } });
     expect(bad.ok).toBe(false);
     expect(!bad.ok && bad.error.issues).toEqual([{ path: ['seal', 'recipients', 1], message: expect.stringContaining(`"${broken}" is not a valid age public key`) }]);
-    const twice = await a.dispatch('bundle.exportFile', { path: path.join(root, 'bad.json'), seal: { recipients: [good, good] } });
+    const twice = await a.dispatch('bundle.exportFile', { path: at('bad.json'), seal: { recipients: [good, good] } });
     expect(!twice.ok && twice.error.issues?.[0]).toMatchObject({ path: ['seal', 'recipients'], message: 'the same public key is given twice' });
-    const typo = await a.dispatch('bundle.exportFile', { path: path.join(root, 'bad.json'), seal: { recipients: ['age1notakey'] } });
+    const typo = await a.dispatch('bundle.exportFile', { path: at('bad.json'), seal: { recipients: ['age1notakey'] } });
     expect(!typo.ok && typo.error.issues?.[0]?.path).toEqual(['seal', 'recipients', 0]);
-    await expect(readFile(path.join(root, 'bad.json.age'))).rejects.toThrow(/ENOENT/);
+    await expect(readFile(at('bad.json.age'))).rejects.toThrow(/ENOENT/);
   });
 });
