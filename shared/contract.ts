@@ -14,6 +14,7 @@ import { ConflictDetail, ConflictFile, ConflictResolution, ConflictSummary, Reso
 import { DeviceInfo, DeviceName, ShareFolderInput, SyncStatus, SyncthingOverride } from './team';
 import { SearchHit, SearchQuery } from './model/search';
 import { Caseload, CaseloadQuery } from './stats/caseload';
+import { ActorDetail, ActorRef, ActorSummary, MergeActorsInput, PeopleQuery, SplitActorInput, SplitResult } from './people';
 import { AgendaRow, IsoDay } from './model/agenda';
 import { CalendarExport, CalendarRequest, CalendarSettingsPatch, CalendarSettingsState, DueNotice, DueQuery } from './calendar';
 import { AuditEntry, BundleHistory } from './model/audit';
@@ -490,6 +491,14 @@ export const contract = {
   'team.shareFolder': { input: ShareFolderInput, output: SyncStatus },
   /** Where this machine's Syncthing is when the usual places are wrong (machine-local, never synced); an empty object clears it. */
   'team.setSyncthing': { input: SyncthingOverride, output: SyncStatus },
+  /** The people and bodies that recur across cases, matched across spellings and scripts; confidential-only actors only when asked. */
+  'people.list': { input: PeopleQuery, output: z.array(ActorSummary) },
+  /** One person or body: every case it appears in and what it did there. */
+  'people.get': { input: ActorRef, output: ActorDetail },
+  /** Two or more actors made one by hand (kept in the folder, so every device sees it). */
+  'people.merge': { input: MergeActorsInput, output: ActorSummary },
+  /** Spellings taken out of an actor into one of their own. */
+  'people.split': { input: SplitActorInput, output: SplitResult },
 } as const satisfies Record<OperationName, OperationSpec>;
 
 export type Contract = typeof contract;

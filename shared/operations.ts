@@ -66,6 +66,10 @@ export const OPERATION_NAMES = [
   'team.syncStatus',
   'team.shareFolder',
   'team.setSyncthing',
+  'people.list',
+  'people.get',
+  'people.merge',
+  'people.split',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];
