@@ -21,6 +21,8 @@ import { AgendaNotice } from './features/agenda/AgendaNotice';
 import { AgendaView } from './features/agenda/AgendaView';
 import { ConflictsNav } from './features/conflicts/ConflictsNav';
 import { ConflictsView } from './features/conflicts/ConflictsView';
+import { PeopleView } from './features/people/PeopleView';
+import { ActorPage } from './features/people/ActorPage';
 import { LinkRefused } from './features/session/LinkRefused';
 import { SyncIndicator } from './features/team/SyncIndicator';
 import { isReloading, takeReloadNotice } from './lib/reload';
@@ -247,6 +249,7 @@ function Shell() {
           <NavLink route={{ name: 'list' }} current={route} label={t('nav.cases')} />
           <NavLink route={{ name: 'agenda' }} current={route} label={t('agenda.nav')} />
           <NavLink route={{ name: 'statistics' }} current={route} label={t('statistics.nav')} />
+          <NavLink route={{ name: 'people' }} current={route} label={t('people.nav')} />
           <NavLink route={{ name: 'trash' }} current={route} label={t('nav.trash')} />
           <NavLink route={{ name: 'settings' }} current={route} label={t('nav.settings')} />
           <ConflictsNav current={route} version={listVersion} />
@@ -302,6 +305,8 @@ function Shell() {
             <StatisticsView filters={listUi.filters} setFilters={(patch) => setListUi((u) => ({ ...u, filters: { ...u.filters, ...patch } }))} version={listVersion} />
           </Suspense>
         )}
+        {route.name === 'people' && <PeopleView />}
+        {route.name === 'actor' && <ActorPage key={route.key} actorKey={route.key} />}
         {route.name === 'settings' && (
           <SettingsView onAbout={() => setDialog('about')} section={route.section} info={info} onInfoChanged={refreshInfo} onChanged={onChanged} />
         )}
@@ -324,7 +329,7 @@ function Shell() {
 }
 
 function NavLink({ route, current, label }: { route: Route; current: Route; label: string }) {
-  const active = route.name === current.name || (route.name === 'list' && current.name === 'case');
+  const active = route.name === current.name || (route.name === 'list' && current.name === 'case') || (route.name === 'people' && current.name === 'actor');
   return (
     <a className={`nav-link${active ? ' is-active' : ''}`} href={routeHref(route)} aria-current={route.name === current.name ? 'page' : undefined}>
       {label}

@@ -10,6 +10,8 @@ export type Route =
   | { name: 'agenda' }
   | { name: 'conflicts' }
   | { name: 'statistics' }
+  | { name: 'people' }
+  | { name: 'actor'; key: string }
   | { name: 'settings'; section?: SettingsSection };
 
 /** Settings sections a link can go straight to (#/settings/encryption). */
@@ -23,6 +25,15 @@ function parseRoute(hash: string): Route {
   if (path === '/deadlines') return { name: 'agenda' };
   if (path === '/conflicts') return { name: 'conflicts' };
   if (path === '/statistics') return { name: 'statistics' };
+  if (path === '/people') return { name: 'people' };
+  const actorMatch = /^\/people\/(.+)$/.exec(path);
+  if (actorMatch) {
+    try {
+      return { name: 'actor', key: decodeURIComponent(actorMatch[1]!) };
+    } catch {
+      return { name: 'people' };
+    }
+  }
   if (path === '/settings') return { name: 'settings' };
   if (path === '/settings/encryption' || path === '/settings/backups' || path === '/settings/team') return { name: 'settings', section: path.slice('/settings/'.length) as SettingsSection };
   return { name: 'list' };
@@ -40,6 +51,10 @@ export function routeHref(route: Route): string {
       return '#/conflicts';
     case 'statistics':
       return '#/statistics';
+    case 'people':
+      return '#/people';
+    case 'actor':
+      return `#/people/${encodeURIComponent(route.key)}`;
     case 'settings':
       return route.section ? `#/settings/${route.section}` : '#/settings';
     default:
