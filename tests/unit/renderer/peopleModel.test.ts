@@ -3,6 +3,7 @@ import { ActorRole, ActorSummary, Appearance } from '../../../shared/people';
 import { parsePath, valueAtPath } from '../../../renderer/features/search/landingPath';
 import { canSplit, groupByCase, landingPathOf, mergeNameChoices, otherSpellings, rolesOf, searchFieldOf, sortActors, spellingRange } from '../../../renderer/features/people/peopleModel';
 import type { CaseFile } from '../../../shared/model';
+import { actorForSpelling } from '../../../renderer/features/people/actorLookup';
 
 // The People and bodies view's pure parts: the list's order, a page's cases grouped with
 // what the actor did there, and the way an appearance's place becomes a landing.
@@ -112,5 +113,22 @@ describe('opening a case at the field that names the actor', () => {
     expect(searchFieldOf(['appeal', 'court'])).toBe('measure');
     expect(searchFieldOf(['events', 3, 'title'])).toBe('events');
     expect(searchFieldOf(['decisions', 0, 'body'])).toBe('details');
+  });
+});
+
+describe('from a field in a case to its entry in the index', () => {
+  const court = actor('n:court', 'Алматинский городской суд', 2, ['Алматинский городской суд', 'Almaty City Court']);
+  const district = actor('n:district', 'Алматинский районный суд', 1);
+
+  it('takes the entry that has the spelling, spaces and case aside, among several found', () => {
+    expect(actorForSpelling([district, court], '  almaty   city court ')?.key).toBe('n:court');
+    expect(actorForSpelling([district, court], 'Алматинский районный суд')?.key).toBe('n:district');
+  });
+
+  it('takes the only entry found (the index matched another script), and none among several or for no text', () => {
+    expect(actorForSpelling([court], 'Алматы қалалық соты')?.key).toBe('n:court');
+    expect(actorForSpelling([district, court], 'Алматы қалалық соты')).toBeNull();
+    expect(actorForSpelling([], 'Almaty City Court')).toBeNull();
+    expect(actorForSpelling([court], '   ')).toBeNull();
   });
 });

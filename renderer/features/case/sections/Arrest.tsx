@@ -6,6 +6,7 @@ import { Section } from '../../../components/Section';
 import { withArrestPatch, type Arrest } from './arrestPatch';
 import { enumOptions } from '../../../lib/enumLabels';
 import { type EditPrisoner } from '../../../lib/edit';
+import { OtherCasesLink } from '../../people/OtherCasesLink';
 
 type Props = { c: PrisonerCase; edit: EditPrisoner };
 
@@ -19,7 +20,7 @@ export function ArrestSection({ c, edit }: Props) {
       <FieldGrid>
         <DateField label={t('prisoner.arrest.date')} path="arrest.date" value={a.date} onChange={(v) => set({ date: opt(v) })} />
         <TextField label={t('prisoner.arrest.place')} path="arrest.place" value={a.place} hint={t('prisoner.arrest.placeHint')} onChange={(v) => set({ place: opt(v) })} />
-        <TextField label={t('prisoner.arrest.by')} path="arrest.by" value={a.by} hint={t('prisoner.arrest.byHint')} onChange={(v) => set({ by: opt(v) })} />
+        <TextField label={t('prisoner.arrest.by')} path="arrest.by" value={a.by} hint={<>{t('prisoner.arrest.byHint')} <OtherCasesLink spelling={a.by} which="arrest" /></>} onChange={(v) => set({ by: opt(v) })} />
         <SelectField
           label={t('prisoner.arrest.warrantShown')}
           value={a.warrantShown}

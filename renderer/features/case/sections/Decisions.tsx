@@ -14,6 +14,7 @@ import { insertAt, type EditPrisoner } from '../../../lib/edit';
 import { moveItem } from './reorder';
 import { termText, unitWordsFrom } from '../../../lib/term';
 import { TermField } from './TermField';
+import { OtherCasesLink } from '../../people/OtherCasesLink';
 import './prisoner.css';
 
 type Props = { c: PrisonerCase; edit: EditPrisoner };
@@ -133,7 +134,7 @@ export function DecisionsSection({ c, edit }: Props) {
             >
               <SelectField label={t('prisoner.decisions.stage')} value={dec.stage} options={stages} onChange={(stage) => stage && setDecision(id, (x) => ({ ...x, stage }))} />
               <DateField label={t('prisoner.decisions.date')} path={`decisions.${id}.date`} value={dec.date} onChange={(v) => setDecision(id, (x) => ({ ...x, date: opt(v) }))} />
-              <TextField label={t('prisoner.decisions.body')} path={`decisions.${id}.body`} value={dec.body} hint={t('prisoner.decisions.bodyHint')} onChange={(v) => setDecision(id, (x) => ({ ...x, body: opt(v) }))} />
+              <TextField label={t('prisoner.decisions.body')} path={`decisions.${id}.body`} value={dec.body} hint={<>{t('prisoner.decisions.bodyHint')} <OtherCasesLink spelling={dec.body} which="decision" /></>} onChange={(v) => setDecision(id, (x) => ({ ...x, body: opt(v) }))} />
               <SelectField
                 label={t('prisoner.decisions.penalty')}
                 value={p?.type}

@@ -8,6 +8,7 @@ import { DaysSinceNote } from './DaysSinceNote';
 import { MeasureFacts } from '../../agenda/TimeFacts';
 import { enumOptions } from '../../../lib/enumLabels';
 import { type EditNgo } from '../../../lib/edit';
+import { OtherCasesLink } from '../../people/OtherCasesLink';
 
 type Props = { c: NgoCase; edit: EditNgo };
 
@@ -51,7 +52,7 @@ export function MeasureSection({ c, edit }: Props) {
       <FieldGrid>
         <SelectField label={t('field.measureType')} value={m.type} options={enumOptions(t, 'measure', MeasureType.options)} onChange={(type) => type && set({ type })} />
         <SelectField label={t('field.measureStatus')} value={m.status} options={enumOptions(t, 'measureStatus', MeasureStatus.options)} onChange={(status) => status && set({ status })} />
-        <TextField label={t('field.authority')} path="measure.authority" value={m.authority} required onChange={(authority) => set({ authority })} />
+        <TextField label={t('field.authority')} path="measure.authority" value={m.authority} required hint={m.authority.trim() ? <OtherCasesLink spelling={m.authority} which="measure" /> : undefined} onChange={(authority) => set({ authority })} />
         <TextField label={t('field.legalBasis')} path="measure.legalBasis" value={m.legalBasis} onChange={(v) => set({ legalBasis: opt(v) })} />
         <TextField label={t('prisoner.ngo.aimClaimed')} path="measure.aimClaimed" value={m.aimClaimed} hint={t('prisoner.ngo.aimClaimedHint')} onChange={(v) => set({ aimClaimed: opt(v) })} />
         <DateField label={t('field.measureStart')} path="measure.start" value={m.start} hint={<DaysSinceNote since={m.start} />} onChange={(v) => set({ start: opt(v) })} />
