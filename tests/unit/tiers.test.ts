@@ -65,6 +65,7 @@ const FLOORS: ReadonlyArray<{ name: string; holds: readonly string[]; what: stri
   { name: 'search', holds: ['search/'], what: 'the search index and its service' },
   { name: 'backup', holds: ['backup/'], what: 'snapshots, restore, copies out' },
   { name: 'bundles', holds: ['bundles/', 'isolation/', 'sources/', 'ocr/'], what: 'import and export; untrusted files parsed in a worker' },
+  { name: 'people', holds: ['people/'], what: 'people and bodies across cases: read from the cases, matched across spellings, merged and split by hand' },
   { name: 'briefs', holds: ['briefs/'], what: 'templates, documents, PDF and Word' },
   { name: 'tables', holds: ['tables/'], what: 'spreadsheets in and out: mapped onto cases, the list written as an NGO publishes it' },
   { name: 'calendar', holds: ['calendar/'], what: 'deadlines in the calendar: .ics, the subscription file, what a notification tells when' },

@@ -19,6 +19,8 @@ export const SEARCH_INDEX_FILE = 'search-index.bin';
 export const SETTINGS_FILE = 'settings.json';
 /** The user's copy of the address book (addressees/addressBook). */
 export const ADDRESSEES_FILE = 'addressees.json';
+/** The team's hand corrections to the people index: merges and splits (people/curation). */
+export const PEOPLE_FILE = 'people.json';
 /** The folder's age key for sealed bundles and its partners' public keys (bundles/sharingKeys): synced, so a team shares one key. */
 export const SHARING_KEYS_FILE = 'sharing-keys.json';
 export const JOURNAL_FILE = 'vault.next.json';
@@ -166,7 +168,7 @@ export async function entries(dir: string) {
 }
 
 // migration.json: a data-folder migration in progress (store/migrations/journal); plain, it names two layout numbers.
-const TOP_LEVEL_KNOWN = new Set([SYNC_IGNORE_FILE, FILES_DIR, META_FILE, LOCK_FILE, VAULT_FILE, JOURNAL_FILE, SUMMARY_INDEX_FILE, SEARCH_INDEX_FILE, SETTINGS_FILE, ADDRESSEES_FILE, MANIFEST_FILE, CASES, TRASH, QUARANTINE, RETIRED_QUARANTINE, BRIEF_TMP, HISTORY_DIR, BACKUPS, RESTORE_JOURNAL, LOCAL_DIR, MIGRATION_JOURNAL, SHARING_KEYS_FILE, PURGED_DIR]);
+const TOP_LEVEL_KNOWN = new Set([SYNC_IGNORE_FILE, FILES_DIR, META_FILE, LOCK_FILE, VAULT_FILE, JOURNAL_FILE, SUMMARY_INDEX_FILE, SEARCH_INDEX_FILE, SETTINGS_FILE, ADDRESSEES_FILE, PEOPLE_FILE, MANIFEST_FILE, CASES, TRASH, QUARANTINE, RETIRED_QUARANTINE, BRIEF_TMP, HISTORY_DIR, BACKUPS, RESTORE_JOURNAL, LOCAL_DIR, MIGRATION_JOURNAL, SHARING_KEYS_FILE, PURGED_DIR]);
 
 /** The format of a file in `sub`, or null for a name the layout does not know there. */
 function formatIn(sub: string, name: string): TargetFormat | null {
@@ -206,12 +208,14 @@ export async function listFolder(dataDir: string): Promise<{ targets: Target[]; 
     else if (entry.name === SETTINGS_FILE && entry.isFile()) targets.push({ rel: SETTINGS_FILE, aad: SETTINGS_FILE, format: 'json' });
     // The user's address book (addressees/): JSON when plain, sealed like the settings.
     else if (entry.name === ADDRESSEES_FILE && entry.isFile()) targets.push({ rel: ADDRESSEES_FILE, aad: ADDRESSEES_FILE, format: 'json' });
+    // The people index's merges and splits (people/): the names of judges and lawyers, sealed like the settings.
+    else if (entry.name === PEOPLE_FILE && entry.isFile()) targets.push({ rel: PEOPLE_FILE, aad: PEOPLE_FILE, format: 'json' });
     // The sharing keys (a private age key among them): sealed like the settings, so never in clear in an encrypted folder.
     else if (entry.name === SHARING_KEYS_FILE && entry.isFile()) targets.push({ rel: SHARING_KEYS_FILE, aad: SHARING_KEYS_FILE, format: 'json' });
     // The manifest of case revisions (tamper evidence): sealed line by line, like a history.
     else if (entry.name === MANIFEST_FILE && entry.isFile()) targets.push({ rel: MANIFEST_FILE, aad: MANIFEST_FILE, format: 'lines' });
     // A conflict copy of the settings or the address book is converted with them, under their name (conflicts/ settles it).
-    else if (entry.isFile() && [SETTINGS_FILE, ADDRESSEES_FILE].includes(parseSyncConflictName(entry.name)?.original ?? '')) targets.push({ rel: entry.name, aad: aadForPath(entry.name), format: 'json' });
+    else if (entry.isFile() && [SETTINGS_FILE, ADDRESSEES_FILE, PEOPLE_FILE].includes(parseSyncConflictName(entry.name)?.original ?? '')) targets.push({ rel: entry.name, aad: aadForPath(entry.name), format: 'json' });
     else if (!TOP_LEVEL_KNOWN.has(entry.name) && !isTempName(entry.name) && !entry.name.startsWith(`${LOCK_FILE}.`)) untouched.push(entry.name);
   }
   return { targets, untouched: untouched.sort() };

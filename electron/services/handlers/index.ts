@@ -18,6 +18,7 @@ import { settingsHandlers } from './settings';
 import { teamHandlers } from './team';
 import { tablesHandlers } from './tables';
 import { statsHandlers } from './stats';
+import { peopleHandlers } from './people';
 import { conflictsHandlers } from './conflicts';
 import { sourcesHandlers } from './sources';
 import { trashHandlers } from './trash';
@@ -55,6 +56,7 @@ export function handlerTable(folder: Folder, vault: Vault): Handlers {
     teamHandlers(folder),
     tablesHandlers(folder),
     statsHandlers(folder),
+    peopleHandlers(folder),
     conflictsHandlers(folder),
     vaultHandlers(vault),
   );

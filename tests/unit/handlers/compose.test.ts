@@ -17,6 +17,7 @@ import { searchHandlers } from '../../../electron/services/handlers/search';
 import { settingsHandlers } from '../../../electron/services/handlers/settings';
 import { teamHandlers } from '../../../electron/services/handlers/team';
 import { statsHandlers } from '../../../electron/services/handlers/stats';
+import { peopleHandlers } from '../../../electron/services/handlers/people';
 import { tablesHandlers } from '../../../electron/services/handlers/tables';
 import { conflictsHandlers } from '../../../electron/services/handlers/conflicts';
 import { sourcesHandlers } from '../../../electron/services/handlers/sources';
@@ -46,7 +47,7 @@ describe('composeHandlers', () => {
       // @ts-expect-error: a table missing operations does not compile.
       expect(() => composeHandlers(appHandlers(folder))).toThrow(/No handler module serves cases\.list, .*settings\.set, /);
       const vault = storeOnlyVault(store);
-      const all = [appHandlers(folder), casesHandlers(folder), trashHandlers(folder), historyHandlers(folder), bundlesHandlers(folder), verifyHandlers(folder), sourcesHandlers(folder), annotationsHandlers(folder), briefsHandlers(folder), searchHandlers(folder), agendaHandlers(folder), backupsHandlers(folder), settingsHandlers(folder), teamHandlers(folder), tablesHandlers(folder), statsHandlers(folder), vaultHandlers(vault), conflictsHandlers(folder), calendarHandlers(folder)] as const;
+      const all = [appHandlers(folder), casesHandlers(folder), trashHandlers(folder), historyHandlers(folder), bundlesHandlers(folder), verifyHandlers(folder), sourcesHandlers(folder), annotationsHandlers(folder), briefsHandlers(folder), searchHandlers(folder), agendaHandlers(folder), backupsHandlers(folder), settingsHandlers(folder), teamHandlers(folder), tablesHandlers(folder), statsHandlers(folder), peopleHandlers(folder), vaultHandlers(vault), conflictsHandlers(folder), calendarHandlers(folder)] as const;
       expect(Object.keys(composeHandlers(...all)).length).toBe(OPERATION_NAMES.length);
       // @ts-expect-error: an operation served twice does not compile, though every one is covered.
       expect(() => composeHandlers(...all, historyHandlers(folder))).toThrow('Two handler modules serve cases.history; each operation has exactly one.');
