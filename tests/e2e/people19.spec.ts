@@ -151,3 +151,43 @@ test('people and bodies: one court in two scripts, an authority merged by keyboa
   // Nothing of this touched the cases themselves: the merge lives in the index's own file.
   expect((await readCaseFile(dataDir, sarsenova)).decisions[0].body).toBe('Almaty qalalyq soty');
 });
+
+test('the view follows cases imported while it is open, and a spelling is split off by hand in Kazakh', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People and bodies' }).click();
+  await expect(page.getByText(/^No case names a court, judge, agency or other body yet/)).toBeVisible();
+  // Imported from the header while the view is open: the saves' events refresh it, no navigation needed.
+  await importCases(page);
+  await expect(page).toHaveURL(/#\/people$/);
+  const court = rowWith(page.getByRole('table', { name: 'People and bodies' }), 'Алматы қалалық соты', 'Almaty qalalyq soty');
+  await expect(court).toHaveCount(1);
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings', exact: true }).click();
+  await page.getByRole('radio', { name: 'Қазақша' }).check();
+  const nav = page.getByRole('navigation', { name: 'Негізгі мәзір' });
+  await nav.getByRole('link', { name: 'Судьялар мен органдар' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Судьялар мен органдар' })).toBeVisible();
+  const table = page.getByRole('table', { name: 'Судьялар мен органдар' });
+  await rowWith(table, 'Алматы қалалық соты', 'Almaty qalalyq soty').getByRole('link').click();
+  await expect(page.getByRole('region', { name: '2 істе' })).toBeVisible();
+
+  // One spelling chosen, split into an entry of its own; the page left keeps the other and its one case.
+  const spellings = page.getByRole('region', { name: 'Жазылулары' });
+  const split = spellings.getByRole('button', { name: 'Жеке жазбаға бөлу' });
+  await expect(split).toBeDisabled();
+  await spellings.getByRole('checkbox', { name: 'Almaty qalalyq soty' }).check();
+  await split.click();
+  await expect(page.getByText('«Almaty qalalyq soty» енді «Алматы қалалық соты» жазбасынан бөлек жеке жазба.')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Алматы қалалық соты' })).toBeVisible();
+  await expect(page.getByRole('region', { name: '1 істе' }).getByRole('heading', { level: 3 })).toHaveText(['Kenzhebek Abishev case']);
+  await expect(spellings.getByRole('checkbox')).toHaveCount(0);
+
+  // The toast opens the new entry; the list has two rows for the two spellings now.
+  await page.getByRole('button', { name: 'Ашу', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Almaty qalalyq soty' })).toBeVisible();
+  await expect(page.getByRole('region', { name: '1 істе' }).getByRole('heading', { level: 3 })).toHaveText(['Aigul Sarsenova case']);
+  await page.getByRole('link', { name: '← Барлық судьялар мен органдар' }).click();
+  await expect(rowWith(table, 'Алматы қалалық соты', 'Almaty qalalyq soty')).toHaveCount(0);
+  await expect(rowWith(table, 'Алматы қалалық соты')).toContainText('Қолмен салыстырылған');
+  await expect(rowWith(table, 'Almaty qalalyq soty')).toHaveCount(1);
+});
