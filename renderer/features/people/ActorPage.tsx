@@ -184,7 +184,12 @@ function AppearanceList({ appearances }: { appearances: Appearance[] }) {
                 return (
                   <li key={`${x.path.join('.')}-${i}`}>
                     <span className="actor-role">{role}</span>
-                    {x.date && <span className="timeline-date"> · {formatPartialDate(x.date, format.lang)}</span>}
+                    {x.date && (
+                      <>
+                        {' · '}
+                        <span className="timeline-date">{formatPartialDate(x.date, format.lang)}</span>
+                      </>
+                    )}
                     <span> · {x.what}</span>
                     {x.spelling && <span className="muted"> · «{x.spelling}»</span>}
                     {x.confidential && <ConfidentialBadge />}{' '}
