@@ -10,7 +10,7 @@ import { routeHref } from '../../lib/router';
 import { useOperation } from '../../lib/useOperation';
 import { FilterSelect } from '../list/FilterSelect';
 import { MergeDialog } from './MergeDialog';
-import { otherSpellings, sortActors } from './peopleModel';
+import { otherSpellings, SHOWN_MAX, shownActors } from './peopleModel';
 import { useRoleLabel } from './roleLabel';
 import './people.css';
 
@@ -32,12 +32,13 @@ export function PeopleView() {
   const [merging, setMerging] = useState(false);
   const query = text.trim().slice(0, 200);
   const list = useOperation(
-    () => api['people.list']({ ...(query ? { text: query } : {}), role, type, ...(recurring ? { minCases: 2 } : {}), includeConfidential }),
+    () => api['people.list']({ ...(query ? { text: query } : {}), role, type, ...(recurring ? { minCases: 2 } : {}), includeConfidential, limit: SHOWN_MAX + 1 }),
     [query, role, type, recurring, includeConfidential],
     { delayMs: query ? 200 : 0 },
   );
   useCasesChanged(() => void list.refresh());
-  const rows = useMemo(() => (list.value ? sortActors(list.value, format.compare) : null), [list.value, format.compare]);
+  const shown = useMemo(() => (list.value ? shownActors(list.value, format.compare) : null), [list.value, format.compare]);
+  const rows = shown?.rows ?? null;
   // Selected rows no longer listed (filtered out, merged elsewhere) are not merged unseen.
   const chosen = useMemo(() => (rows ?? []).filter((a) => selected.has(a.key)), [rows, selected]);
 
@@ -73,7 +74,7 @@ export function PeopleView() {
       </div>
       <div className="people-actions">
         <span role="status" aria-live="polite">
-          {rows && t('people.count', { count: rows.length })}
+          {shown && (shown.more ? t('people.countMore', { count: SHOWN_MAX }) : t('people.count', { count: shown.rows.length }))}
           {chosen.length > 0 && <> · {t('people.selectedCount', { count: chosen.length })}</>}
         </span>
         <button type="button" className="btn" disabled={chosen.length < 2} onClick={() => setMerging(true)} title={chosen.length < 2 ? t('people.mergeHint') : undefined}>

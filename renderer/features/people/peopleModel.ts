@@ -13,6 +13,14 @@ export function sortActors(list: readonly ActorSummary[], compare: Compare): Act
   return [...list].sort((a, b) => b.caseCount - a.caseCount || compare(a.name, b.name) || compare(a.key, b.key));
 }
 
+/** The most rows the list draws: the core is asked for one more, to know whether there are others. */
+export const SHOWN_MAX = 500;
+
+/** What the list shows of an answer asked with `limit: max + 1`: at most `max` rows, sorted, and whether more were left out. */
+export function shownActors(answer: readonly ActorSummary[], compare: Compare, max = SHOWN_MAX): { rows: ActorSummary[]; more: boolean } {
+  return { rows: sortActors(answer.slice(0, max), compare), more: answer.length > max };
+}
+
 /** The spellings other than the one shown as the name, in the core's order (most frequent first). */
 export function otherSpellings(actor: Pick<ActorSummary, 'name' | 'spellings'>): string[] {
   return actor.spellings.filter((s) => s !== actor.name);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ActorRole, ActorSummary, Appearance } from '../../../shared/people';
 import { parsePath, valueAtPath } from '../../../renderer/features/search/landingPath';
-import { canSplit, groupByCase, landingPathOf, mergeNameChoices, otherSpellings, rolesOf, searchFieldOf, sortActors, spellingRange } from '../../../renderer/features/people/peopleModel';
+import { canSplit, groupByCase, landingPathOf, mergeNameChoices, otherSpellings, rolesOf, searchFieldOf, shownActors, sortActors, spellingRange } from '../../../renderer/features/people/peopleModel';
 import type { CaseFile } from '../../../shared/model';
 import { actorForSpelling } from '../../../renderer/features/people/actorLookup';
 
@@ -130,5 +130,14 @@ describe('from a field in a case to its entry in the index', () => {
     expect(actorForSpelling([district, court], 'Алматы қалалық соты')).toBeNull();
     expect(actorForSpelling([], 'Almaty City Court')).toBeNull();
     expect(actorForSpelling([court], '   ')).toBeNull();
+  });
+});
+
+describe('a long list', () => {
+  it('draws at most the given number of rows and says when the core had more', () => {
+    const answer = [actor('n:a', 'A', 3), actor('n:b', 'B', 2), actor('n:c', 'C', 1)];
+    expect(shownActors(answer, compare, 2)).toEqual({ rows: [answer[0], answer[1]], more: true });
+    expect(shownActors(answer, compare, 3)).toEqual({ rows: answer, more: false });
+    expect(shownActors([], compare, 3)).toEqual({ rows: [], more: false });
   });
 });
