@@ -92,10 +92,13 @@ export function summaryOf(actor: Actor): ActorSummary {
   };
 }
 
+// One collator for every comparison: String.localeCompare makes one per call (slow over thousands).
+const collator = new Intl.Collator();
+
 /** Oldest first; undated ones after the dated ones of their case, in the order the case holds them. */
 function chronological(a: Appearance, b: Appearance): number {
   if (a.date && b.date && a.date !== b.date) return a.date < b.date ? -1 : 1;
-  if (a.caseId !== b.caseId) return a.caseTitle.localeCompare(b.caseTitle) || (a.caseId < b.caseId ? -1 : 1);
+  if (a.caseId !== b.caseId) return collator.compare(a.caseTitle, b.caseTitle) || (a.caseId < b.caseId ? -1 : 1);
   return Number(!a.date) - Number(!b.date);
 }
 

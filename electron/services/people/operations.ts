@@ -9,6 +9,8 @@ import { peopleIndexOf } from './peopleIndex';
 
 // people.list, people.get, people.merge, people.split over the index of an open store.
 
+const collator = new Intl.Collator();
+
 /** An actor as a caller may see it: without its confidential appearances unless asked. */
 function visible(actor: Actor, includeConfidential: boolean): Actor | null {
   if (includeConfidential) return actor;
@@ -42,7 +44,7 @@ export async function listPeople(store: CaseStoreBase, query: PeopleQuery, signa
     if (!matches(s)) continue;
     out.push(s);
   }
-  out.sort((a, b) => b.caseCount - a.caseCount || b.appearanceCount - a.appearanceCount || a.name.localeCompare(b.name));
+  out.sort((a, b) => b.caseCount - a.caseCount || b.appearanceCount - a.appearanceCount || collator.compare(a.name, b.name));
   return query.limit ? out.slice(0, query.limit) : out;
 }
 
