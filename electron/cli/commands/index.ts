@@ -17,6 +17,8 @@ import importTable from './import-table';
 import info from './info';
 import list from './list';
 import migrate from './migrate';
+import people from './people';
+import person from './person';
 import purge from './purge';
 import recover from './recover';
 import restore from './restore';
@@ -37,6 +39,8 @@ export const COMMANDS: readonly Command[] = [
   annotations,
   source,
   search,
+  people,
+  person,
   brief,
   agenda,
   calendar,

@@ -64,7 +64,7 @@ export type SnapshotContent = { header: SnapshotHeader; entries: SnapshotEntry[]
 export type SnapshotSummary = { header: SnapshotHeader; files: number; skipped: string[] };
 
 /** A relative path an entry may carry: a known folder and a plain file name, nothing that climbs out. */
-const ENTRY_PATH = /^(meta\.json|settings\.json|addressees\.json|sharing-keys\.json|(cases|trash)\/[A-Za-z0-9_-]{1,64}\.json|history\/[A-Za-z0-9_-]{1,64}(?:\.[a-z2-7]{8})?\.jsonl)$/;
+const ENTRY_PATH = /^(meta\.json|settings\.json|addressees\.json|people\.json|sharing-keys\.json|(cases|trash)\/[A-Za-z0-9_-]{1,64}\.json|history\/[A-Za-z0-9_-]{1,64}(?:\.[a-z2-7]{8})?\.jsonl)$/;
 const isSnapshotPath = (rel: string) => ENTRY_PATH.test(rel);
 
 /**

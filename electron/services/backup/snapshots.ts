@@ -4,7 +4,7 @@ import path from 'node:path';
 import { SnapshotReason, type SnapshotInfo } from '../../../shared/model';
 import { readHistoryText } from '../audit/historyLog';
 import { aadForPath, decryptBytes, isEncryptedBytes } from '../crypto';
-import { entries, SHARING_KEYS_FILE } from '../disk/folderLayout';
+import { entries, PEOPLE_FILE, SHARING_KEYS_FILE } from '../disk/folderLayout';
 import { snapshotSealAad } from '../crypto/streamSeal';
 import { ioError, isIoError, ServiceError } from '../errors';
 import { confirmRename, TEMP_SUFFIX, type DurableFs } from '../disk/durableFile';
@@ -145,7 +145,8 @@ export async function createSnapshot(dataDir: string, options: SnapshotOptions):
   // settings.json (who prepares the briefs) goes along where it exists: a set copied to another drive
   // restores a whole folder on a new computer. A missing one is passed over like a case trashed meanwhile.
   // The sharing keys too: a folder restored on a new computer must still open what partners sealed for it.
-  const rels: string[] = ['meta.json', 'settings.json', 'addressees.json', SHARING_KEYS_FILE];
+  // The people index's merges and splits (people.json) are the team's work too.
+  const rels: string[] = ['meta.json', 'settings.json', 'addressees.json', PEOPLE_FILE, SHARING_KEYS_FILE];
   for (const [sub, ext] of [['cases', '.json'], ['trash', '.json'], ['history', '.jsonl']] as const) {
     for (const name of (await names(path.join(dataDir, sub))).sort()) {
       // A Syncthing conflict copy is not kept: restored after it was settled, it would raise the conflict again.

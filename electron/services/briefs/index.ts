@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises';
+import type { PeopleFile } from '../people';
 import type { CaseFile, Issue } from '../../../shared/model';
 import type { AddressBook } from '../../../shared/model/addressees';
 import { ORGANIZATION_FIELDS, organizationForBrief, type Organization } from '../../../shared/organization';
@@ -46,6 +47,8 @@ export type RenderBriefOptions = BriefOptionsInput & {
   readOriginal?: OriginalReader;
   /** Stops reading originals when the caller gives up. */
   signal?: AbortSignal;
+  /** The folder's corrections to the people index (people.json): which names are one body. */
+  people?: PeopleFile;
 };
 
 /**
@@ -82,7 +85,7 @@ function documentTitle(template: BriefTemplate, cases: readonly CaseFile[], l: L
  * confidential string shows up anywhere the export is refused and no file is left.
  */
 export async function renderBrief<F extends string | null>(cases: CaseFile[], outFile: F, options: RenderBriefOptions): Promise<RenderedBrief & { file: F }> {
-  const { related = [], generatedAt = new Date(), onProgress, preparedBy: by, organization, addressBook, readOriginal, signal, ...rest } = options;
+  const { related = [], generatedAt = new Date(), onProgress, preparedBy: by, organization, addressBook, readOriginal, signal, people, ...rest } = options;
   const preparedBy = by?.replace(/\s+/g, ' ').trim() || undefined;
   const parsed = BriefOptions.safeParse(rest);
   if (!parsed.success) throw new ServiceError('bad_input', 'The brief options are not valid.', issuesFromZod(parsed.error));
@@ -110,7 +113,7 @@ export async function renderBrief<F extends string | null>(cases: CaseFile[], ou
     const today = { year: generatedAt.getFullYear(), month: generatedAt.getMonth() + 1, day: generatedAt.getDate() };
     const ctx: Ctx = {
       w, l, lang: opts.lang, mode: opts.mode, date: formatDay(generatedAt, l), today, org: org.printed,
-      ...(addressBook ? { addressBook } : {}), ...(preparedBy ? { preparedBy } : {}), originals,
+      ...(addressBook ? { addressBook } : {}), ...(preparedBy ? { preparedBy } : {}), originals, ...(people ? { people } : {}),
     };
     switch (opts.template) {
       case 'case':

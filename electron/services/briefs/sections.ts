@@ -1,4 +1,5 @@
 import { penaltyInForce, type CaseFile, type NgoCase, type PrisonerCase, type Source } from '../../../shared/model';
+import type { PeopleFile } from '../people';
 import type { BriefLang, BriefMode } from '../../../shared/model/brief';
 import type { AddressBook } from '../../../shared/model/addressees';
 import type { Organization } from '../../../shared/organization';
@@ -36,6 +37,8 @@ export type Ctx = {
   addressBook?: AddressBook;
   /** The originals the brief lists in its annex (case, wgad, ngo) and may carry. */
   originals?: PreparedOriginals;
+  /** The folder's merges and splits of the people index: bodies are matched through them (ngo pattern, multi context). */
+  people?: PeopleFile;
 };
 
 // --- facts as text -------------------------------------------------------------

@@ -8,6 +8,7 @@ import { throwIfCancelled, type CallContext } from '../callContext';
 import type { CaseStoreBase } from '../store/caseStore';
 import { readAddressBook } from '../addressees';
 import { readFolderSettings } from '../settings/folderSettings';
+import { bodyKeyOf, readCuration, type PeopleFile } from '../people';
 import { checkBrief } from './completeness';
 import { subjectName } from './sections';
 import type { BriefMode, BriefOriginals } from '../../../shared/model/brief';
@@ -33,15 +34,21 @@ export function briefFileName(cases: readonly CaseFile[], template: string, lang
   return friendlyFileName({ subject, tail, ext: format, fallback: 'brief' });
 }
 
-/** NGO cases that share the measure's authority or a tag: the pattern section of the `ngo` brief. */
-async function relatedNgoCases(store: CaseStoreBase, subject: CaseFile): Promise<CaseFile[]> {
+/**
+ * NGO cases that share the measure's authority or a tag: the pattern section of the `ngo` brief.
+ * The authority is matched as the people index matches it — across spellings and scripts, and
+ * through the team's merges — not by its exact string.
+ */
+async function relatedNgoCases(store: CaseStoreBase, subject: CaseFile, people: PeopleFile): Promise<CaseFile[]> {
   if (subject.kind !== 'ngo_suspension') return [];
+  const bodyKey = bodyKeyOf(people);
+  const authority = bodyKey(subject.measure.authority);
   const related: CaseFile[] = [];
   for (const row of store.list({ kind: 'ngo_suspension' })) {
     if (row.id === subject.id) continue;
     const c = await store.get(row.id);
     if (c.kind !== 'ngo_suspension') continue;
-    if (c.measure.authority === subject.measure.authority || c.tags.some((t) => subject.tags.includes(t))) related.push(c);
+    if ((authority !== null && bodyKey(c.measure.authority) === authority) || c.tags.some((t) => subject.tags.includes(t))) related.push(c);
   }
   return related;
 }
@@ -95,7 +102,9 @@ export async function renderBriefOperation(store: CaseStoreBase, input: BriefRen
   const template = input.template ?? (cases.length === 1 ? 'case' : 'multi');
   await testDelay(context.signal);
   cancelled();
-  const related = template === 'ngo' && cases[0] ? await relatedNgoCases(store, cases[0]) : [];
+  // The people index's corrections (people.json), read only: rendering a brief leaves the folder as it was.
+  const { curation: people } = await readCuration(store);
+  const related = template === 'ngo' && cases[0] ? await relatedNgoCases(store, cases[0], people) : [];
   const { organization, preparedBy } = await readFolderSettings(store);
   const { book: addressBook } = await readAddressBook(store, { seed: false });
   // An encrypted folder must never hold a plain PDF, not even for a moment: render to memory.
@@ -115,6 +124,7 @@ export async function renderBriefOperation(store: CaseStoreBase, input: BriefRen
       ...(input.annotationTags ? { annotationTags: input.annotationTags } : {}),
       ...(input.preparedBy ? { preparedBy: input.preparedBy } : {}),
       related,
+      people,
       addressBook,
       ...(organization ? { organization } : {}),
       originals: how,

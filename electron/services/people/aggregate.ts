@@ -1,6 +1,6 @@
 import type { ActorDetail, ActorRole, ActorSummary, ActorType, Appearance } from '../../../shared/people';
 import type { PeopleFile } from './curation';
-import { spellingKey, typeOfRole } from './matching';
+import { cleanSpelling, spellingKey, typeOfRole } from './matching';
 
 // Appearances joined into actors: each spelling goes to the group that names it exactly,
 // else to the group that holds its normalised form, else to the actor of its normalised
@@ -16,7 +16,7 @@ export type Actor = {
 /** Where a spelling belongs under the corrections in force. */
 export type Resolver = (spelling: string, role: ActorRole) => string;
 
-export function resolverFor(curation: PeopleFile): Resolver {
+function resolverFor(curation: PeopleFile): Resolver {
   const exact = new Map<string, string>();
   const byKey = new Map<string, string>();
   // The first group to claim a spelling or a form keeps it (a conflict copy's groups come after the file's).
@@ -34,6 +34,18 @@ export function resolverFor(curation: PeopleFile): Resolver {
     const key = exact.get(spelling) ?? byKey.get(form) ?? `n:${form}`;
     memo.set(id, key);
     return key;
+  };
+}
+
+/**
+ * The actor key of a body named in a field (an NGO measure's authority), under the corrections:
+ * two names are the same body when their keys are equal. A name with no letter matches nothing.
+ */
+export function bodyKeyOf(curation: PeopleFile): (name: string) => string | null {
+  const resolve = resolverFor(curation);
+  return (name) => {
+    const spelling = cleanSpelling(name);
+    return /[\p{L}\p{N}]/u.test(spelling) ? resolve(spelling, 'authority') : null;
   };
 }
 
@@ -80,10 +92,13 @@ export function summaryOf(actor: Actor): ActorSummary {
   };
 }
 
+// One collator for every comparison: String.localeCompare makes one per call (slow over thousands).
+const collator = new Intl.Collator();
+
 /** Oldest first; undated ones after the dated ones of their case, in the order the case holds them. */
 function chronological(a: Appearance, b: Appearance): number {
   if (a.date && b.date && a.date !== b.date) return a.date < b.date ? -1 : 1;
-  if (a.caseId !== b.caseId) return a.caseTitle.localeCompare(b.caseTitle) || (a.caseId < b.caseId ? -1 : 1);
+  if (a.caseId !== b.caseId) return collator.compare(a.caseTitle, b.caseTitle) || (a.caseId < b.caseId ? -1 : 1);
   return Number(!a.date) - Number(!b.date);
 }
 

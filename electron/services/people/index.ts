@@ -1,8 +1,7 @@
 // People and bodies across cases: extraction, matching, the index over an open store, the corrections file.
 export { appearancesOf } from './extract';
-export { isCourtName, spellingKey, typeOfRole } from './matching';
+export { spellingKey } from './matching';
 export { namesAfterRoleWords } from './roleWords';
-export { peopleIndexOf, PeopleIndex } from './peopleIndex';
-export { PeopleFile, readCuration } from './curation';
-export { actorsOfCases, getPerson, listPeople, mergePeople, splitPerson } from './operations';
-export { groupActors, resolverFor, summaryOf, type Actor } from './aggregate';
+export { EMPTY_CURATION, PeopleFile, readCuration } from './curation';
+export { getPerson, listPeople, mergePeople, splitPerson } from './operations';
+export { bodyKeyOf, groupActors, summaryOf, type Actor } from './aggregate';

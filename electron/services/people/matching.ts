@@ -29,10 +29,11 @@ export function cleanSpelling(raw: string): string {
   return raw.trim().replace(/\s+/gu, ' ');
 }
 
-// A court in en/ru/kk: «суд», «суда», «Сот», «соты», «сотының», «tribunal».
-const COURT_WORD = /(?<![\p{L}\p{M}])(court|tribunal|суд|суда|суду|судом|суде|сот|соты|сотының|сотында|сотқа)(?![\p{L}\p{M}])/iu;
+// A court in en/ru/kk, in either script, compared in search form: «суд», «суда», «Сот»,
+// «соты», «сотының», "Medeu audandyk soty", "tribunal".
+const COURT_WORDS = new Set(['court', 'courts', 'tribunal', 'суд', 'суда', 'суду', 'судом', 'суде', 'сот', 'соты', 'сотының', 'сотында', 'сотқа'].map((w) => normalizeToken(w)));
 
 /** True when a body's name says it is a court (a decision's body is a court or another authority). */
 export function isCourtName(name: string): boolean {
-  return COURT_WORD.test(name);
+  return tokenize(name).some((w) => COURT_WORDS.has(normalizeToken(w)));
 }

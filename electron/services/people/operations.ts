@@ -2,12 +2,14 @@ import type { ActorDetail, ActorSummary, PeopleQuery } from '../../../shared/peo
 import { normalizePrefix, normalizeText, tokenize } from '../../../shared/text/normalize';
 import { ServiceError } from '../errors';
 import type { CaseStoreBase } from '../store/caseStore';
-import { detailOf, groupActors, summaryOf, type Actor } from './aggregate';
+import { detailOf, summaryOf, type Actor } from './aggregate';
 import { changeCuration, newGroupId, type PeopleFile, type PeopleGroup } from './curation';
 import { spellingKey, typeOfRole } from './matching';
 import { peopleIndexOf } from './peopleIndex';
 
 // people.list, people.get, people.merge, people.split over the index of an open store.
+
+const collator = new Intl.Collator();
 
 /** An actor as a caller may see it: without its confidential appearances unless asked. */
 function visible(actor: Actor, includeConfidential: boolean): Actor | null {
@@ -42,7 +44,7 @@ export async function listPeople(store: CaseStoreBase, query: PeopleQuery, signa
     if (!matches(s)) continue;
     out.push(s);
   }
-  out.sort((a, b) => b.caseCount - a.caseCount || b.appearanceCount - a.appearanceCount || a.name.localeCompare(b.name));
+  out.sort((a, b) => b.caseCount - a.caseCount || b.appearanceCount - a.appearanceCount || collator.compare(a.name, b.name));
   return query.limit ? out.slice(0, query.limit) : out;
 }
 
@@ -130,12 +132,4 @@ export async function splitPerson(store: CaseStoreBase, key: string, spellings: 
   const splitActor = after.get(`g:${splitId}`);
   if (!keptActor || !splitActor) throw new ServiceError('internal', 'The split was saved but its actors are not in the index; list the people again.');
   return { kept: summaryOf(keptActor), split: summaryOf(splitActor) };
-}
-
-/** The actors of a handful of cases, under the folder's corrections (the multi-case brief's context). */
-export async function actorsOfCases(store: CaseStoreBase, ids: readonly string[]): Promise<Actor[]> {
-  const index = peopleIndexOf(store);
-  const { curation } = await index.actors();
-  const lists = await Promise.all(ids.map((id) => index.appearancesOfCase(id)));
-  return [...groupActors(lists.flat(), curation).values()];
 }

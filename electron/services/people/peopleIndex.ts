@@ -13,7 +13,7 @@ import { appearancesOf } from './extract';
 
 export type Grouped = { actors: Map<string, Actor>; curation: PeopleFile; problem: string };
 
-export class PeopleIndex {
+class PeopleIndex {
   private byCase: Map<string, Appearance[]> | null = null;
   private building: Promise<Map<string, Appearance[]>> | null = null;
   private pending: StoreChange[] = [];
@@ -72,11 +72,6 @@ export class PeopleIndex {
     const value: Grouped = { actors: groupActors(allOf(byCase), curation), curation, problem };
     this.grouped = { generation, stamp, value };
     return value;
-  }
-
-  /** The appearances of one case as indexed (tests, and the briefs that read one case's actors). */
-  async appearancesOfCase(id: string): Promise<Appearance[]> {
-    return (await this.ensure()).get(id) ?? [];
   }
 }
 

@@ -3,6 +3,7 @@
 // the dispatcher resolves to a typed result (never throws, never "internal"), a failed
 // call leaves every file of the data folder as it was, and a success validates
 // against the operation's output schema. Each property gets one data folder.
+import { spellingKey } from '../../../electron/services/people';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -164,6 +165,14 @@ const AGE_KEYS = [
   'age1m6e7nnacqr6j4u9zxl9j92k4nza39z7vmaq2qant6npa0wzxh5csq7pn9j',
   'age1k936pxhqqmtkzre6rnxqgt3wwpkhjcd8dp879gh839cv0du6ryeq82uhmk',
 ] as const;
+
+/** Keys of actors the seeded cases name (the NGOs' ministry, the full case's court, recognising body and lawyer), as people.list gives them. */
+const ACTOR_KEYS = [
+  `n:${spellingKey('Ministry of Justice', 'body')}`,
+  `n:${spellingKey('Суд №2', 'body')}`,
+  `n:${spellingKey('Memorial', 'body')}`,
+  `n:${spellingKey('Адвокат Н.', 'person')}`,
+];
 
 /** A valid-shaped input for each operation. A new operation needs one here (a test says so). */
 const VALID: Partial<Record<string, Builder>> = {
@@ -361,15 +370,19 @@ const VALID: Partial<Record<string, Builder>> = {
   ),
   'team.syncStatus': same(noInput),
   'team.shareFolder': same(fc.record({ devices: fc.array(fc.record({ id: fc.constantFrom('ZVXO4TB-EC7UN3T-DAPYSCH-GI7OQWI-ZXJIYNM-QMDN47J-22JNYZ4-3RTK2QJ', 'zfxm22x-nkvclxk-giwzesa-px6ome4-ws2njml-zs7y3cq-vqbfed7-5w542az') }, { requiredKeys: ['id'] }), { maxLength: 2 }) })),
+  'people.list': same(fc.option(fc.record({ text: opt(fc.constantFrom('Тоқаев', 'memorial', 'суд', '')), role: opt(fc.constantFrom('court', 'judge', 'authority', 'lawyer')), type: opt(fc.constantFrom('person', 'body')), minCases: opt(fc.integer({ min: 1, max: 3 })), includeConfidential: opt(fc.boolean()), limit: opt(fc.integer({ min: 1, max: 50 })) }).map(compact), { nil: undefined })),
+  'people.get': same(fc.record({ key: fc.constantFrom(...ACTOR_KEYS, 'n:nobody at all'), includeConfidential: opt(fc.boolean()) }).map(compact)),
+  'people.merge': same(fc.record({ keys: fc.shuffledSubarray([...ACTOR_KEYS, 'n:nobody at all'], { minLength: 2, maxLength: 3 }), name: opt(fc.constantFrom('Алматы қалалық соты', 'Ministry of Justice of Kazakhstan')) }).map(compact)),
+  'people.split': same(fc.record({ key: fc.constantFrom(...ACTOR_KEYS), spellings: fc.shuffledSubarray(['Ministry of Justice', 'Суд №2', 'Memorial', 'Адвокат Н.'], { minLength: 1, maxLength: 2 }) })),
   'team.setSyncthing': same(fc.record({ configPath: fc.constantFrom('/nowhere/syncthing/config.xml', 'C:\\Users\\Айгүл\\AppData\\Local\\Syncthing\\config.xml'), address: fc.constantFrom('127.0.0.1:1', '[::1]:9'), apiKey: fc.constantFrom('abc123XYZ', 'k') }, { requiredKeys: [] })),
 };
 
 /**
  * Operations whose success needs what a fuzzed plain folder does not have (an
  * encrypted folder and its passphrase, a quarantined file with a backup): their
- * refusals are fuzzed here, their successes in tests/unit/backup (a Syncthing conflict copy: tests/unit/conflicts).
+ * refusals are fuzzed here, their successes in tests/unit/backup (a Syncthing conflict copy: tests/unit/conflicts; a split needs an actor with two spellings: tests/unit/people).
  */
-const NO_SUCCESS_HERE = new Set<OperationName>(['vault.lock', 'vault.decrypt', 'vault.changePassphrase', 'backups.recover', 'backups.copyOut', 'bundle.importFile', 'bundle.makeKey', 'bundle.removePartner', 'conflicts.get', 'conflicts.resolve', 'team.shareFolder']);
+const NO_SUCCESS_HERE = new Set<OperationName>(['vault.lock', 'vault.decrypt', 'vault.changePassphrase', 'backups.recover', 'backups.copyOut', 'bundle.importFile', 'bundle.makeKey', 'bundle.removePartner', 'conflicts.get', 'conflicts.resolve', 'team.shareFolder', 'people.split']);
 
 /**
  * Runs per property; rendering a PDF is slow, so briefs get fewer. Their valid-shaped runs
@@ -391,7 +404,7 @@ const DEFAULT_RUNS = { any: 30, mutated: 40, valid: 25 };
  * Operations that read stored cases: their valid-shaped runs first store a case made of
  * fuzzed text (lone surrogates, NUL, every script) for the operation to chew on.
  */
-const READS_CASES = new Set<OperationName>(['cases.get', 'cases.trash', 'annotations.list', 'bundle.export', 'briefs.render', 'briefs.check', 'search.query', 'cases.update', 'cases.history', 'backups.create', 'stats.caseload']);
+const READS_CASES = new Set<OperationName>(['cases.get', 'cases.trash', 'annotations.list', 'bundle.export', 'briefs.render', 'briefs.check', 'search.query', 'cases.update', 'cases.history', 'backups.create', 'stats.caseload', 'people.list']);
 
 // --- the properties -------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appearancesOf, namesAfterRoleWords, spellingKey } from '../../../electron/services/people';
+import { isCourtName } from '../../../electron/services/people/matching';
 import { loadSampleBundle } from '../../../electron/services/samples';
 import { finalizeCase } from '../../../electron/services/cases/finalize';
 import { CaseDraft, type CaseFile } from '../../../shared/model';
@@ -38,6 +39,13 @@ describe('role words in running text', () => {
     expect(namesAfterRoleWords('прокурор Генеральной прокуратуры')).toEqual([]);
     expect(namesAfterRoleWords('the judge refused bail')).toEqual([]);
     expect(namesAfterRoleWords('судья Иванов. Затем суд удалился')).toEqual([{ role: 'judge', name: 'Иванов', written: 'Иванов' }]);
+  });
+});
+
+describe('court or other authority', () => {
+  it('knows a court by its word in any of the three languages and either script', () => {
+    for (const name of ['Almaty City Court', 'Medeu audandyk soty', 'Алматы қалалық соты', 'Верховный суд', 'Специализированный межрайонный суд', 'Жоғарғы Сот']) expect(isCourtName(name), name).toBe(true);
+    for (const name of ['Ministry of Justice', 'Судья Иванов', 'Прокуратура', 'Sudak Office', 'President of Kazakhstan']) expect(isCourtName(name), name).toBe(false);
   });
 });
 

@@ -5,6 +5,7 @@ import { createDispatcher, type Dispatch } from '../../../electron/services/disp
 import { createHandlers } from '../../../electron/services/handlers';
 import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { encryptFolder } from '../../../electron/services/folder/convert';
+import { restoreSnapshot } from '../../../electron/services/backup';
 import { isEncryptedBytes } from '../../../electron/services/crypto/envelope';
 import { PEOPLE_FILE } from '../../../electron/services/disk/folderLayout';
 import { syncConflictName } from '../../../electron/services/disk/syncConflictNames';
@@ -164,6 +165,22 @@ describe('the people index over a folder', () => {
     const file = JSON.parse(await readFile(path.join(dir, PEOPLE_FILE), 'utf8'));
     expect(file.groups.map((g: { id: string }) => g.id)).toContain('bbbbbbbb');
     expect([...(await snapshot(dir)).keys()].some((rel) => rel.includes('sync-conflict'))).toBe(false);
+  });
+
+  it('travels in snapshots and comes back with a restore', async () => {
+    await open();
+    await seed();
+    const courts = await list({ role: 'court' });
+    const merged = ActorSummary.parse(await call('people.merge', { keys: courts.map((c) => c.key), name: 'Almaty City Court' }));
+    const name = (await store!.backup('manual')).name;
+    await call('people.split', { key: merged.key, spellings: ['Алматинский городской суд'] });
+    expect(JSON.parse(await readFile(path.join(dir, PEOPLE_FILE), 'utf8')).groups).toHaveLength(2);
+    await store!.close();
+    store = null;
+    await restoreSnapshot(dir, name, null);
+    expect(JSON.parse(await readFile(path.join(dir, PEOPLE_FILE), 'utf8')).groups.map((g: { name?: string }) => g.name)).toEqual(['Almaty City Court']);
+    await open();
+    expect((await list({ role: 'court' })).map((c) => [c.key, c.caseCount])).toEqual([[merged.key, 2]]);
   });
 
   it('in an encrypted folder, people.json is sealed: no name in it is in any byte of the folder', async () => {

@@ -10,6 +10,7 @@ import {
 import { shortCountry } from './parts/country';
 import { issuer } from './parts/issuer';
 import { categories, namedLists, recommendations, sourcesLine } from './parts/multiLists';
+import { recurringBodiesSection } from './parts/recurringBodies';
 
 export type Progress = (done: number, total: number) => void;
 
@@ -103,6 +104,7 @@ export async function renderMulti(ctx: Ctx, cases: readonly CaseFile[], onProgre
 
   w.heading(ml.context);
   w.block([{ text: ml.contextText(people, organisations, countries, ctx.date) }]);
+  recurringBodiesSection(ctx, cases);
   w.heading(ml.methodology, 2);
   w.bullets([...ml.method, ...(ctx.mode === 'public' ? [ml.methodPublic] : ctx.mode === 'submission' ? [ml.methodSubmission] : [])], { size: THEME.small + 0.5 });
 

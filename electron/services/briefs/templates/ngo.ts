@@ -1,5 +1,6 @@
 import type { CaseFile, NgoCase } from '../../../../shared/model';
 import { verifiedEvidence } from '../evidence';
+import { bodyKeyOf, EMPTY_CURATION, type PeopleFile } from '../../people';
 import { originalsAnnex } from '../originals/annex';
 import { formatPartialDate, join } from '../format';
 import { table } from '../doc/builder';
@@ -17,14 +18,16 @@ export type Related = { case: CaseFile; sameAuthority: boolean; sharedTags: stri
  * The cases that show a pattern with this one: the same authority imposing a
  * measure, or a tag in common. Closest first: same authority, then most tags shared.
  */
-function relatedTo(c: NgoCase, candidates: readonly CaseFile[]): Related[] {
-  const authority = c.measure.authority.trim().toLocaleLowerCase('und');
+function relatedTo(c: NgoCase, candidates: readonly CaseFile[], people: PeopleFile = EMPTY_CURATION): Related[] {
+  // The same body across spellings, scripts and the team's merges (the people index's matching).
+  const bodyKey = bodyKeyOf(people);
+  const authority = bodyKey(c.measure.authority);
   const tags = new Set(c.tags);
   return candidates
     .filter((o) => o.id !== c.id)
     .map((o) => ({
       case: o,
-      sameAuthority: o.kind === 'ngo_suspension' && o.measure.authority.trim().toLocaleLowerCase('und') === authority,
+      sameAuthority: o.kind === 'ngo_suspension' && authority !== null && bodyKey(o.measure.authority) === authority,
       sharedTags: o.tags.filter((t) => tags.has(t)),
     }))
     .filter((r) => r.sameAuthority || r.sharedTags.length > 0)
@@ -109,7 +112,7 @@ function remediesSection(ctx: Ctx, c: NgoCase): void {
 function pattern(ctx: Ctx, c: NgoCase, related: readonly CaseFile[]): void {
   const { w, l } = ctx;
   const t = l.ngoT;
-  const links = relatedTo(c, related);
+  const links = relatedTo(c, related, ctx.people);
   if (links.length === 0) return;
   const internal = ctx.mode === 'internal';
   w.heading(t.pattern);
