@@ -3,15 +3,15 @@ import { hasCaseFilter, matchesCaseFilter } from '../../../shared/model/listFilt
 import type { CaseStoreBase, StoreChange } from '../store/caseStore';
 import { CaseSearchIndex } from './caseSearchIndex';
 import { SEARCH_INDEX_FILE } from '../disk/folderLayout';
-import { deserializeIndex, serializeIndex, type DocFile } from './persistedIndex';
+import { decodeIndex, encodeIndex, snapshotIndex, type DocFile } from './persistedIndex';
 
 /** A saved index is brought up to date case by case; past this share of changed cases (and this many) a rebuild is quicker. */
 const MAX_STALE_SHARE = 0.25;
 const MAX_STALE_CASES = 64;
 /**
- * Writing the index takes a few hundred milliseconds of the process at 10,000 cases
- * (packing it, then hashing 18 MB), so it waits until nobody is saving or searching
- * for this long…
+ * Writing the index copies ~80 MB at 100,000 cases (a few megabytes per turn of the
+ * event loop, so saves go on meanwhile) and is durable, so it waits until nobody is
+ * saving or searching for this long…
  */
 const SAVE_IDLE_MS = 5_000;
 /** …or at the latest this long after the first unsaved change. */
@@ -117,7 +117,8 @@ export class SearchService {
   private async fromSaved(): Promise<CaseSearchIndex | null> {
     const bytes = await this.store.readDerivedFile(SEARCH_INDEX_FILE).catch(() => null);
     if (!bytes) return null;
-    const saved = deserializeIndex(bytes);
+    // In an encrypted folder the index is copied out and the plain bytes wiped; otherwise it works on them.
+    const saved = await decodeIndex(bytes, { copy: this.store.encrypted });
     if (this.store.encrypted) bytes.fill(0);
     if (!saved) return null;
     const { index, files } = saved;
@@ -177,18 +178,19 @@ export class SearchService {
   save(): Promise<void> {
     clearTimeout(this.saveTimer);
     this.saving = this.saving.then(async () => {
-      // Drained and serialised between saves, never inside one (store whenQuiet).
-      const bytes = await this.store.whenQuiet(() => {
+      // Drained and taken between saves (store whenQuiet); the snapshot is then copied
+      // out a piece at a time, with saves going on: nothing in it changes meanwhile.
+      const snapshot = await this.store.whenQuiet(() => {
         const index = this.built;
         if (index) this.drain();
         if (!index || !this.dirty) return null;
         this.dirty = false;
         this.dirtySince = 0;
-        return serializeIndex(index, (id) => this.files.get(id));
+        return snapshotIndex(index, (id) => this.files.get(id));
       });
-      if (!bytes) return;
+      if (!snapshot) return;
       try {
-        await this.store.writeDerivedFile(SEARCH_INDEX_FILE, bytes, true);
+        await this.store.writeDerivedFile(SEARCH_INDEX_FILE, await encodeIndex(snapshot), true);
       } catch {
         this.dirty = true;
       }
