@@ -52,7 +52,7 @@ class ByteSink {
  * Calls `visit` with every entry packed in bytes[from, to), unpacked. The one loop
  * every query runs over every match, so it is plain code on plain arrays.
  */
-export function unpack(bytes: Uint8Array, from: number, to: number, visit: (entry: number) => void): void {
+function unpack(bytes: Uint8Array, from: number, to: number, visit: (entry: number) => void): void {
   let k = from;
   let doc = 0;
   while (k < to) {
