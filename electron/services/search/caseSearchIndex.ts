@@ -11,12 +11,13 @@ import { makeSnippetAt, openingSnippet } from './snippet';
 import { Vocabulary } from './vocabulary';
 import { WordTable } from './wordTable';
 import { expandTerm, grown, pickTop, rawHits, Scratch } from './ranking';
-import type { CaseLookup, CaseSearchOptions, IndexOptions, IndexState, Kept, RawHit } from './indexTypes';
+import type { CaseLookup, CaseSearchOptions, DocFile, IndexOptions, IndexState, Kept, RawHit } from './indexTypes';
 
-export type { CaseLookup, CaseSearchOptions, IndexOptions, IndexState, Kept, RawHit } from './indexTypes';
+export type { CaseLookup, CaseSearchOptions, DocFile, IndexOptions, IndexState, Kept, RawHit } from './indexTypes';
 
 const DEFAULT_LIMIT = 50;
 const FIELDS = SEARCH_FIELDS.length;
+const FILE_COLUMNS = 5;
 
 /**
  * Full-text search over case files, across scripts and spellings.
@@ -41,6 +42,8 @@ export class CaseSearchIndex {
   private caseIds: string[] = [];
   private alive: Uint8Array = new Uint8Array(0);
   private fieldLength: Uint16Array = new Uint16Array(0);
+  /** By document: the file it was indexed from (mtime, size, ctime, inode, rev; NaN when not told), what a saved copy is checked against. */
+  private files: Float64Array = new Float64Array(0);
   private readonly docOf = new Map<string, number>();
   private readonly lengthSum = new Float64Array(FIELDS);
   private dead = 0;
@@ -91,12 +94,12 @@ export class CaseSearchIndex {
    * buildAsync over cases as they are read (from the store, say): each is indexed
    * and let go, so the whole archive is never in memory at once.
    */
-  static async buildFrom(cases: AsyncIterable<CaseFile>, options: IndexOptions & { chunkSize?: number } = {}): Promise<CaseSearchIndex> {
+  static async buildFrom(cases: AsyncIterable<CaseFile>, options: IndexOptions & { chunkSize?: number; fileOf?: (c: CaseFile) => DocFile | undefined } = {}): Promise<CaseSearchIndex> {
     const bulk = CaseSearchIndex.bulk(options);
     const chunk = Math.max(1, options.chunkSize ?? 200);
     let n = 0;
     for await (const c of cases) {
-      bulk.add(c);
+      bulk.add(c, options.fileOf?.(c));
       if (++n % chunk === 0) await new Promise((resolve) => setImmediate(resolve));
     }
     return bulk.finish();
@@ -104,13 +107,13 @@ export class CaseSearchIndex {
 
   // A bulk build logs (term, entry) pairs and packs them once at the end, which
   // is far cheaper than growing per-term lists.
-  private static bulk(options: IndexOptions): { add: (c: CaseFile) => void; finish: () => CaseSearchIndex } {
+  static bulk(options: IndexOptions): { add: (c: CaseFile, file?: DocFile) => void; finish: () => CaseSearchIndex } {
     const index = new CaseSearchIndex(options);
     const words = index.newWordTable(1 << 16);
     const log = new BulkPostings();
     const emit = (term: number, entry: number) => log.push(term, entry);
     return {
-      add: (c) => index.add(c, words, emit),
+      add: (c, file) => index.add(c, words, emit, file),
       finish: () => {
         index.postings = log.finish(index.vocab.size);
         index.vocab.sort();
@@ -137,6 +140,7 @@ export class CaseSearchIndex {
       alive: this.alive.slice(0, docs),
       fieldLength: this.fieldLength.subarray(0, docs * FIELDS),
       kept: this.kept.exportState(),
+      files: this.files.slice(0, docs * FILE_COLUMNS),
     };
   }
 
@@ -150,6 +154,7 @@ export class CaseSearchIndex {
     index.alive = state.alive;
     index.fieldLength = state.fieldLength;
     index.kept = KeptTable.over(state.kept.offsets, state.kept.chunks[0]!);
+    index.files = state.files;
     for (let d = 0; d < state.caseIds.length; d++) {
       if (!state.alive[d]) {
         index.dead++;
@@ -170,10 +175,23 @@ export class CaseSearchIndex {
     return this.docOf.has(id);
   }
 
-  /** Indexes a case, replacing what was indexed under its id; costs one case's text. */
-  upsert(c: CaseFile): void {
+  /** The ids of the cases indexed. */
+  ids(): string[] {
+    return [...this.docOf.keys()];
+  }
+
+  /** The state of the file a case was indexed from, when the indexer was told. */
+  fileOf(id: string): DocFile | undefined {
+    const doc = this.docOf.get(id);
+    if (doc === undefined) return undefined;
+    const [mtimeMs, size, ctimeMs, ino, rev] = this.files.subarray(doc * FILE_COLUMNS, doc * FILE_COLUMNS + FILE_COLUMNS) as unknown as [number, number, number, number, number];
+    return Number.isNaN(rev) ? undefined : { mtimeMs, size, ctimeMs, ino, rev };
+  }
+
+  /** Indexes a case, replacing what was indexed under its id; costs one case's text. `file`: the state of the file it was read from. */
+  upsert(c: CaseFile, file?: DocFile): void {
     if (this.caseIds.length >= MAX_DOCS) this.compact();
-    this.add(c, this.newWordTable(1 << 10), (term, entry) => this.postings.add(term, entry));
+    this.add(c, this.newWordTable(1 << 10), (term, entry) => this.postings.add(term, entry), file);
     this.compactIfStale();
   }
 
@@ -244,10 +262,14 @@ export class CaseSearchIndex {
       });
     }
     const fieldLength = new Uint16Array(caseIds.length * FIELDS);
+    const files = new Float64Array(caseIds.length * FILE_COLUMNS);
     for (let d = 0; d < docCount; d++) {
       const to = newDoc[d]!;
-      if (to >= 0) fieldLength.set(this.fieldLength.subarray(d * FIELDS, d * FIELDS + FIELDS), to * FIELDS);
+      if (to < 0) continue;
+      fieldLength.set(this.fieldLength.subarray(d * FIELDS, d * FIELDS + FIELDS), to * FIELDS);
+      files.set(this.files.subarray(d * FILE_COLUMNS, d * FILE_COLUMNS + FILE_COLUMNS), to * FILE_COLUMNS);
     }
+    this.files = files;
     this.vocab = this.vocab.remap(newTerm, terms);
     this.postings = this.postings.repack(newDoc, newTerm, terms);
     if (this.shortOnly) this.kept = this.kept.remap(newDoc);
@@ -275,7 +297,7 @@ export class CaseSearchIndex {
     }, capacity);
   }
 
-  private add(c: CaseFile, words: WordTable, emit: (term: number, entry: number) => void): void {
+  private add(c: CaseFile, words: WordTable, emit: (term: number, entry: number) => void, file?: DocFile): void {
     this.retire(c.id);
     const doc = this.caseIds.length;
     // Compaction keeps numbers near the live count; only millions of cases get here.
@@ -285,6 +307,8 @@ export class CaseSearchIndex {
     this.alive[doc] = 1;
     this.fieldLength = grown(this.fieldLength, (doc + 1) * FIELDS, (n) => new Uint16Array(n));
     this.docOf.set(c.id, doc);
+    this.files = grown(this.files, (doc + 1) * FILE_COLUMNS, (n) => new Float64Array(n));
+    this.files.set(file ? [file.mtimeMs, file.size, file.ctimeMs, file.ino, file.rev] : [NaN, NaN, NaN, NaN, NaN], doc * FILE_COLUMNS);
     if (!this.external) this.held.set(c.id, c);
     if (this.shortOnly) {
       const parts: Kept['parts'] = {};

@@ -19,6 +19,9 @@ export type IndexOptions = {
   keepShortFieldsOnly?: boolean;
 };
 
+/** The state of the file a case was indexed from, as the store reports it, and its revision. */
+export type DocFile = { mtimeMs: number; size: number; ctimeMs: number; ino: number; rev: number };
+
 /** A hit as the index finds it, before its snippet is cut. */
 export type RawHit = { id: string; score: number; field: SearchField };
 
@@ -41,6 +44,8 @@ export type IndexState = {
   fieldLength: Uint16Array;
   /** What completes a hit, by document (keptTable.ts): one offset more than documents, into the chunks end to end. */
   kept: { offsets: Uint32Array; chunks: Uint8Array[] };
+  /** FILE_COLUMNS per document: the DocFile it was indexed from (NaN: none). */
+  files: Float64Array;
 };
 
 export type CaseSearchOptions = {

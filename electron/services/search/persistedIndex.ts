@@ -32,10 +32,6 @@ const STATE_COLUMNS = 5;
 /** Bytes copied or checked between two turns of the event loop while saving or loading. */
 const DEFAULT_CHUNK = 4 << 20;
 
-/** The state of the file a case was indexed from, as the store reports it, and its revision. */
-const DocFile = z.strictObject({ mtimeMs: z.number(), size: z.int(), ctimeMs: z.number(), ino: z.number(), rev: z.int() });
-export type DocFile = z.infer<typeof DocFile>;
-
 const SECTIONS = ['ids', 'terms', 'sorted', 'starts', 'postings', 'extra', 'alive', 'fieldLength', 'keptOffsets', 'kept', 'files'] as const;
 
 const Head = z.strictObject({
@@ -54,28 +50,22 @@ const turn = () => new Promise((resolve) => setImmediate(resolve));
 const bytesOf = (a: ArrayBufferView) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
 /** A saved index's contents, taken at one moment: nothing in it changes while it is written out. */
-export type IndexSnapshot = { state: IndexState; files: Float64Array };
+export type IndexSnapshot = { state: IndexState };
 
 /**
- * The index's arrays and each case's file state, now; null when a case is not in
- * the store (save after the change reaches the index). Cheap: copies of small
- * arrays and references to the packed ones.
+ * The index's arrays, with each case's file state, now; null when a live case was
+ * indexed without one (it cannot be checked at the next open). Cheap: copies of
+ * small arrays and references to the packed ones.
  */
-export function snapshotIndex(index: CaseSearchIndex, fileOf: (id: string) => DocFile | undefined): IndexSnapshot | null {
+export function snapshotIndex(index: CaseSearchIndex): IndexSnapshot | null {
   if (!LITTLE_ENDIAN) return null; // every machine Casefile ships for is; a big-endian one just rebuilds
   const state = index.exportState();
-  const files = new Float64Array(state.caseIds.length * STATE_COLUMNS);
-  for (let d = 0; d < state.caseIds.length; d++) {
-    if (!state.alive[d]) continue; // a dead document's state is never read
-    const file = fileOf(state.caseIds[d]!);
-    if (!file) return null;
-    files.set([file.mtimeMs, file.size, file.ctimeMs, file.ino, file.rev], d * STATE_COLUMNS);
-  }
-  return { state, files };
+  for (let d = 0; d < state.caseIds.length; d++) if (state.alive[d] && Number.isNaN(state.files[d * STATE_COLUMNS + 4])) return null;
+  return { state };
 }
 
 /** The file's bytes for a snapshot, copied and checksummed a few megabytes per turn of the event loop. */
-export async function encodeIndex({ state, files }: IndexSnapshot, { chunk: CHUNK } = { chunk: DEFAULT_CHUNK }): Promise<Buffer> {
+export async function encodeIndex({ state }: IndexSnapshot, { chunk: CHUNK } = { chunk: DEFAULT_CHUNK }): Promise<Buffer> {
   const text = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8');
   const parts: Uint8Array[][] = [
     [text(state.caseIds)],
@@ -88,14 +78,15 @@ export async function encodeIndex({ state, files }: IndexSnapshot, { chunk: CHUN
     [bytesOf(state.fieldLength)],
     [bytesOf(state.kept.offsets)],
     state.kept.chunks,
-    [bytesOf(files)],
+    [bytesOf(state.files)],
   ];
   const lengths = parts.map((chunks) => chunks.reduce((n, c) => n + c.length, 0));
   const bodyLength = lengths.reduce((n, l) => n + padded(l), 0);
-  const file = Buffer.alloc(HEAD_BYTES + bodyLength); // zeroed: the padding is part of the checksum
+  const file = Buffer.allocUnsafe(HEAD_BYTES + bodyLength);
   const out = file.subarray(HEAD_BYTES);
   let at = 0;
   for (const [s, chunks] of parts.entries()) {
+    out.fill(0, at + lengths[s]!, at + padded(lengths[s]!)); // the padding is part of the checksum
     let to = at;
     for (const chunk of chunks) {
       for (let k = 0; k < chunk.length; k += CHUNK) {
@@ -118,7 +109,7 @@ export async function encodeIndex({ state, files }: IndexSnapshot, { chunk: CHUN
 }
 
 /** The index a file holds, with the file state each case was indexed from; null for anything that does not check out. */
-export async function decodeIndex(bytes: Buffer, options: { copy: boolean; chunk?: number }): Promise<{ index: CaseSearchIndex; files: Map<string, DocFile> } | null> {
+export async function decodeIndex(bytes: Buffer, options: { copy: boolean; chunk?: number }): Promise<CaseSearchIndex | null> {
   if (!LITTLE_ENDIAN) return null;
   const newline = bytes.indexOf(0x0a);
   if (newline !== HEAD_BYTES - 1) return null;
@@ -153,7 +144,7 @@ function strings(value: unknown): string[] {
   return value as string[];
 }
 
-function fromSections(body: Buffer, lengths: readonly number[], copy: boolean): { index: CaseSearchIndex; files: Map<string, DocFile> } | null {
+function fromSections(body: Buffer, lengths: readonly number[], copy: boolean): CaseSearchIndex | null {
   let at = 0;
   const sections = lengths.map((length) => {
     const section = body.subarray(at, at + length);
@@ -180,19 +171,12 @@ function fromSections(body: Buffer, lengths: readonly number[], copy: boolean): 
     alive: new Uint8Array(alive), // changes as cases are edited: never the file's bytes
     fieldLength: view(fieldLength, 2, (b, o, n) => new Uint16Array(b, o, n), (n) => new Uint16Array(n)),
     kept: { offsets: view(keptOffsets, 4, (b, o, n) => new Uint32Array(b, o, n), (n) => new Uint32Array(n)), chunks: [view(kept, 1, (b, o, n) => new Uint8Array(b, o, n), (n) => new Uint8Array(n))] },
+    files: view(files, 8, (b, o, n) => new Float64Array(b, o, n), (n) => new Float64Array(n)),
   };
   const docs = caseIds.length;
-  const states = view(files, 8, (b, o, n) => new Float64Array(b, o, n), (n) => new Float64Array(n));
   if (state.sorted.length !== state.terms.length || state.starts.length !== state.terms.length + 1) return null;
   if (state.starts[state.terms.length] !== state.bytes.length || state.extra.length % 2 !== 0) return null;
-  if (state.alive.length !== docs || state.fieldLength.length !== docs * SEARCH_FIELDS.length || states.length !== docs * STATE_COLUMNS) return null;
+  if (state.alive.length !== docs || state.fieldLength.length !== docs * SEARCH_FIELDS.length || state.files.length !== docs * STATE_COLUMNS) return null;
   if (state.kept.offsets.length !== docs + 1 || state.kept.offsets[docs] !== state.kept.chunks[0]!.length) return null;
-  const index = CaseSearchIndex.fromState(state);
-  const byId = new Map<string, DocFile>();
-  for (let d = 0; d < docs; d++) {
-    if (!state.alive[d]) continue;
-    const s = d * STATE_COLUMNS;
-    byId.set(caseIds[d]!, { mtimeMs: states[s]!, size: states[s + 1]!, ctimeMs: states[s + 2]!, ino: states[s + 3]!, rev: states[s + 4]! });
-  }
-  return { index, files: byId };
+  return CaseSearchIndex.fromState(state);
 }
