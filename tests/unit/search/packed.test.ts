@@ -124,6 +124,17 @@ describe('the packed search index', () => {
     for (const q of QUERIES) expect(answers(loaded!, q)).toEqual(answers(index, q));
   });
 
+  it('loads with more terms than a call takes arguments (the saved index was refused past ~120,000)', async () => {
+    const word = (i: number) => `w${i.toString(36)}x`; // ~190,000 distinct terms once folded
+    const words = Array.from({ length: 260_000 }, (_, i) => word(i));
+    const c = makeCase({ kind: 'political_prisoner', title: 'Many words', person: { name: 'Zhanar Kaliyeva', aliases: [] }, sources: [{ title: 'long', kind: 'article', text: words.join(' ') }] }, 'many', 1);
+    const index = build([c]);
+    expect(index.stats.terms).toBeGreaterThan(180_000);
+    const loaded = await saveAndLoad(index);
+    expect(loaded.searchRaw(word(259_999)).hits.map((h) => h.id)).toEqual(['many']);
+    expect(loaded.searchRaw('Kaliyeva').hits.map((h) => h.id)).toEqual(['many']);
+  });
+
   it('is not saved while a live case lacks the state of its file (it could not be checked at the next open)', () => {
     const c = caseOf({ slot: 1, name: 1, words: [1], confidentialNote: false }, 1);
     const index = CaseSearchIndex.build([c], { keepShortFieldsOnly: true });
