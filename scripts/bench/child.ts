@@ -9,6 +9,7 @@ import { CaseStore } from '../../electron/services/folder/caseStore';
 import { unlockVault, wipe } from '../../electron/services/crypto';
 import { readVaultFile } from '../../electron/services/crypto/journal';
 import { restoreSnapshot } from '../../electron/services/backup';
+import { benchQueries } from './generate';
 
 /** This process's peak resident memory so far, in MiB (Linux reports maxRSS in KiB). */
 const peakMb = () => process.resourceUsage().maxRSS / 1024;
@@ -40,6 +41,27 @@ if (what === 'open') {
   const rssSearchable = mb();
   await store.close(); // saves what changed (the first time, both indexes)
   console.log(JSON.stringify({ listable, listAnswered, searchable, unlock, rssListable, rssSearchable, rows: rows.length, quarantined: store.quarantinedNow.length }));
+} else if (what === 'search') {
+  // Cold open, then the bench's 200 mixed-script queries (run.ts's recipe, seed 42) with their time and memory.
+  const n = Number(process.argv[4] ?? 10_000);
+  const t0 = performance.now();
+  const store = await CaseStore.open(target!);
+  const services = createServices(store);
+  await services.search.warm();
+  const searchable = performance.now() - t0;
+  const rssSearchable = mb();
+  const times: number[] = [];
+  let found = 0;
+  for (const q of benchQueries(n)) {
+    const t = performance.now();
+    const hits = await services.handlers['search.query']({ query: q, limit: 50 }, {});
+    times.push(performance.now() - t);
+    if (hits.length > 0) found++;
+  }
+  times.sort((a, b) => a - b);
+  const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!;
+  console.log(JSON.stringify({ searchable, rssSearchable, rssAfter: mb(), p50: at(0.5), p95: at(0.95), max: at(1), found }));
+  await store.close();
 } else if (what === 'baseline-open') {
   const t0 = performance.now();
   const db = new Low<{ cases: unknown[] }>(new JSONFile(target!), { cases: [] });

@@ -116,3 +116,17 @@ export function generateCase(i: number): GeneratedCase {
   const at = new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString();
   return { case: finalizeCase(CaseDraft.parse(draft), { id: common.id, rev: 1, createdAt: at, updatedAt: at }), names: [name, ...aliases], article, quote };
 }
+
+/** run.ts's 200 mixed-script queries (seed 42) without its saves before them: for child.ts's search measurement. */
+export function benchQueries(n: number): string[] {
+  const r = rng(42);
+  const surname = (s: string) => s.split(' ')[1] ?? s;
+  const queries: string[] = [];
+  for (let k = 0; queries.length < 200; k++) {
+    const g = generateCase(Math.floor(r() * n));
+    const [name, alias1, alias2] = g.names;
+    const variants = [surname(alias1!), surname(alias2!), name!, surname(name!).slice(0, 5), `${surname(alias1!).slice(0, -2)}${surname(alias1!).slice(-1)}${surname(alias1!).slice(-2, -1)}`, g.article, g.quote.split(' ').slice(1, 3).join(' ')];
+    queries.push(variants[k % variants.length]!);
+  }
+  return queries;
+}

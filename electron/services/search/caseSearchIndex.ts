@@ -1,26 +1,23 @@
 import type { CaseFile } from '../../../shared/model';
 import type { SearchHit } from '../../../shared/model/search';
 import { computeSearchTerms } from '../../../shared/text/normalize';
-import { FIELD_BOOST, SEARCH_FIELDS, SHORT_FIELDS, fieldGroups, markedFieldParts } from './fields';
-import { MAX_DOCS, PairLog, Postings, encodeEntry, entryDoc } from './postings';
+import { SEARCH_FIELDS, SHORT_FIELDS, fieldGroups, markedFieldParts } from './fields';
+import { BulkPostings, MAX_DOCS, Postings, encodeEntry, entryDoc } from './postings';
+import { KeptTable } from './keptTable';
+import { scoreWord } from './scoring';
 import { parseQuery } from './query';
 import { locateMatch } from './locate';
 import { makeSnippetAt, openingSnippet } from './snippet';
 import { Vocabulary } from './vocabulary';
 import { WordTable } from './wordTable';
 import { expandTerm, grown, pickTop, rawHits, Scratch } from './ranking';
-import type { CaseLookup, CaseSearchOptions, IndexOptions, IndexState, Kept, RawHit } from './indexTypes';
+import type { CaseLookup, CaseSearchOptions, DocFile, IndexOptions, IndexState, Kept, RawHit } from './indexTypes';
 
-export type { CaseLookup, CaseSearchOptions, IndexOptions, IndexState, Kept, RawHit } from './indexTypes';
+export type { CaseLookup, CaseSearchOptions, DocFile, IndexOptions, IndexState, Kept, RawHit } from './indexTypes';
 
 const DEFAULT_LIMIT = 50;
 const FIELDS = SEARCH_FIELDS.length;
-const BOOST = Float64Array.from(SEARCH_FIELDS, (f) => FIELD_BOOST[f]);
-
-// Scoring follows minisearch's defaults (BM25+, k 1.2, b 0.7, d 0.5; prefix
-// matches weigh 0.375 and typo matches 0.45 of an exact one, less the further
-// they reach) so its documented behaviour carries over.
-const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+const FILE_COLUMNS = 5;
 
 /**
  * Full-text search over case files, across scripts and spellings.
@@ -34,22 +31,26 @@ const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
  * Why not a MiniSearch instance: at 10,000 cases of ~6 KB on a 2-core machine it
  * took 13.6 s to build, 240 MB of heap, and 80–300 ms for queries of common words
  * or short prefixes (a Map per term and field, an object per match). This keeps
- * its query semantics and scoring on packed Int32 postings: ~2.3 s, ~40 MB, and
- * p95 under 10 ms on the same machine.
+ * its query semantics and scoring on packed postings (postings.ts), and keeps what
+ * completes a hit in one buffer (keptTable.ts): at 100,000 cases ~80 MB in all, the
+ * same bytes as the file it is saved to (persistedIndex.ts).
  */
 export class CaseSearchIndex {
   private vocab = new Vocabulary();
   private postings = new Postings();
   /** By document number. A case that is edited gets a new number; the old one dies. */
   private caseIds: string[] = [];
-  private alive = new Uint8Array(0);
-  private fieldLength = new Uint16Array(0);
+  private alive: Uint8Array = new Uint8Array(0);
+  private fieldLength: Uint16Array = new Uint16Array(0);
+  /** By document: the file it was indexed from (mtime, size, ctime, inode, rev; NaN when not told), what a saved copy is checked against. */
+  private files: Float64Array = new Float64Array(0);
   private readonly docOf = new Map<string, number>();
   private readonly lengthSum = new Float64Array(FIELDS);
   private dead = 0;
 
   private readonly held = new Map<string, CaseFile>();
-  private readonly kept = new Map<string, Kept>();
+  /** By document number, when keeping short fields only. */
+  private kept = new KeptTable();
   private readonly lookup: CaseLookup;
   private readonly external: boolean;
   private readonly shortOnly: boolean;
@@ -93,12 +94,12 @@ export class CaseSearchIndex {
    * buildAsync over cases as they are read (from the store, say): each is indexed
    * and let go, so the whole archive is never in memory at once.
    */
-  static async buildFrom(cases: AsyncIterable<CaseFile>, options: IndexOptions & { chunkSize?: number } = {}): Promise<CaseSearchIndex> {
+  static async buildFrom(cases: AsyncIterable<CaseFile>, options: IndexOptions & { chunkSize?: number; fileOf?: (c: CaseFile) => DocFile | undefined } = {}): Promise<CaseSearchIndex> {
     const bulk = CaseSearchIndex.bulk(options);
     const chunk = Math.max(1, options.chunkSize ?? 200);
     let n = 0;
     for await (const c of cases) {
-      bulk.add(c);
+      bulk.add(c, options.fileOf?.(c));
       if (++n % chunk === 0) await new Promise((resolve) => setImmediate(resolve));
     }
     return bulk.finish();
@@ -106,50 +107,62 @@ export class CaseSearchIndex {
 
   // A bulk build logs (term, entry) pairs and packs them once at the end, which
   // is far cheaper than growing per-term lists.
-  private static bulk(options: IndexOptions): { add: (c: CaseFile) => void; finish: () => CaseSearchIndex } {
+  static bulk(options: IndexOptions): { add: (c: CaseFile, file?: DocFile) => void; finish: () => CaseSearchIndex } {
     const index = new CaseSearchIndex(options);
     const words = index.newWordTable(1 << 16);
-    const log = new PairLog();
+    const log = new BulkPostings();
     const emit = (term: number, entry: number) => log.push(term, entry);
     return {
-      add: (c) => index.add(c, words, emit),
+      add: (c, file) => index.add(c, words, emit, file),
       finish: () => {
-        index.postings = Postings.fromLog(log, index.vocab.size);
+        index.postings = log.finish(index.vocab.size);
         index.vocab.sort();
         return index;
       },
     };
   }
 
-  /** The index, compacted, as plain arrays; only an index that keeps short fields only can be saved. */
+  /**
+   * The index as the arrays a saved copy holds, dead documents and unpacked entries
+   * included (no compaction: saving costs copying bytes, not repacking them). What it
+   * returns stays as it is while the index changes, so it can be written a piece at a
+   * time. Only an index that keeps short fields only can be saved.
+   */
   exportState(): IndexState {
     if (!this.shortOnly) throw new Error('only an index keeping short fields can be saved');
-    this.compact();
-    const packed = this.postings.exportPacked()!;
+    const docs = this.caseIds.length;
     const { terms, sorted } = this.vocab.exportState();
     return {
-      terms,
+      terms: terms.slice(),
       sorted,
-      ...packed,
-      caseIds: this.caseIds,
-      fieldLength: this.fieldLength.subarray(0, this.caseIds.length * FIELDS),
-      kept: this.caseIds.map((id) => this.kept.get(id)!),
+      ...this.postings.exportPacked(terms.length),
+      caseIds: this.caseIds.slice(),
+      alive: this.alive.slice(0, docs),
+      fieldLength: this.fieldLength.subarray(0, docs * FIELDS),
+      kept: this.kept.exportState(),
+      files: this.files.slice(0, docs * FILE_COLUMNS),
     };
   }
 
-  /** The index a saved state describes (keeping short fields only). */
+  /** The index a saved state describes (keeping short fields only); uses its arrays as they are. */
   static fromState(state: IndexState): CaseSearchIndex {
     const index = new CaseSearchIndex({ keepShortFieldsOnly: true });
-    index.vocab = Vocabulary.fromState([...state.terms], state.sorted);
-    index.postings = Postings.fromPacked(state.starts, state.packed);
-    index.caseIds = [...state.caseIds];
-    index.alive = new Uint8Array(state.caseIds.length).fill(1);
-    index.fieldLength = Uint16Array.from(state.fieldLength);
-    state.caseIds.forEach((id, d) => {
-      index.docOf.set(id, d);
-      index.kept.set(id, state.kept[d]!);
+    index.vocab = Vocabulary.fromState(state.terms, state.sorted);
+    index.postings = Postings.fromPacked(state.starts, state.bytes);
+    for (let k = 0; k < state.extra.length; k += 2) index.postings.add(state.extra[k]!, state.extra[k + 1]!);
+    index.caseIds = state.caseIds;
+    index.alive = state.alive;
+    index.fieldLength = state.fieldLength;
+    index.kept = KeptTable.over(state.kept.offsets, state.kept.chunks[0]!);
+    index.files = state.files;
+    for (let d = 0; d < state.caseIds.length; d++) {
+      if (!state.alive[d]) {
+        index.dead++;
+        continue;
+      }
+      index.docOf.set(state.caseIds[d]!, d);
       for (let f = 0; f < FIELDS; f++) index.lengthSum[f]! += index.fieldLength[d * FIELDS + f]!;
-    });
+    }
     return index;
   }
 
@@ -162,10 +175,23 @@ export class CaseSearchIndex {
     return this.docOf.has(id);
   }
 
-  /** Indexes a case, replacing what was indexed under its id; costs one case's text. */
-  upsert(c: CaseFile): void {
+  /** The ids of the cases indexed. */
+  ids(): string[] {
+    return [...this.docOf.keys()];
+  }
+
+  /** The state of the file a case was indexed from, when the indexer was told. */
+  fileOf(id: string): DocFile | undefined {
+    const doc = this.docOf.get(id);
+    if (doc === undefined) return undefined;
+    const [mtimeMs, size, ctimeMs, ino, rev] = this.files.subarray(doc * FILE_COLUMNS, doc * FILE_COLUMNS + FILE_COLUMNS) as unknown as [number, number, number, number, number];
+    return Number.isNaN(rev) ? undefined : { mtimeMs, size, ctimeMs, ino, rev };
+  }
+
+  /** Indexes a case, replacing what was indexed under its id; costs one case's text. `file`: the state of the file it was read from. */
+  upsert(c: CaseFile, file?: DocFile): void {
     if (this.caseIds.length >= MAX_DOCS) this.compact();
-    this.add(c, this.newWordTable(1 << 10), (term, entry) => this.postings.add(term, entry));
+    this.add(c, this.newWordTable(1 << 10), (term, entry) => this.postings.add(term, entry), file);
     this.compactIfStale();
   }
 
@@ -173,7 +199,6 @@ export class CaseSearchIndex {
   remove(id: string): boolean {
     if (!this.retire(id)) return false;
     this.held.delete(id);
-    this.kept.delete(id);
     this.compactIfStale();
     return true;
   }
@@ -205,7 +230,8 @@ export class CaseSearchIndex {
     s.fit(this.caseIds.length);
     const touched: number[] = [];
     try {
-      expansions.forEach((expansion, q) => this.score(expansion, 1 << q, touched));
+      const ix = { postings: this.postings, alive: this.alive, fieldLength: this.fieldLength, lengthSum: this.lengthSum, live: this.docOf.size };
+      expansions.forEach((expansion, q) => scoreWord(ix, s, expansion, 1 << q, touched));
       const top = pickTop(this.scratch, this.caseIds, touched, terms.length, limit, options.filter);
       return rawHits(this.scratch, this.vocab, this.caseIds, top, expansions);
     } finally {
@@ -230,22 +256,23 @@ export class CaseSearchIndex {
     }
     const newTerm = new Int32Array(this.vocab.size).fill(-1);
     let terms = 0;
-    const log = new PairLog();
     for (let t = 0; t < this.vocab.size; t++) {
       this.postings.forEach(t, (entry) => {
-        const doc = newDoc[entryDoc(entry)]!;
-        if (doc < 0) return;
-        if (newTerm[t]! < 0) newTerm[t] = terms++;
-        log.push(newTerm[t]!, (doc << 8) | (entry & 0xff));
+        if (newTerm[t]! < 0 && newDoc[entryDoc(entry)]! >= 0) newTerm[t] = terms++;
       });
     }
     const fieldLength = new Uint16Array(caseIds.length * FIELDS);
+    const files = new Float64Array(caseIds.length * FILE_COLUMNS);
     for (let d = 0; d < docCount; d++) {
       const to = newDoc[d]!;
-      if (to >= 0) fieldLength.set(this.fieldLength.subarray(d * FIELDS, d * FIELDS + FIELDS), to * FIELDS);
+      if (to < 0) continue;
+      fieldLength.set(this.fieldLength.subarray(d * FIELDS, d * FIELDS + FIELDS), to * FIELDS);
+      files.set(this.files.subarray(d * FILE_COLUMNS, d * FILE_COLUMNS + FILE_COLUMNS), to * FILE_COLUMNS);
     }
+    this.files = files;
     this.vocab = this.vocab.remap(newTerm, terms);
-    this.postings = Postings.fromLog(log, terms);
+    this.postings = this.postings.repack(newDoc, newTerm, terms);
+    if (this.shortOnly) this.kept = this.kept.remap(newDoc);
     this.caseIds = caseIds;
     this.alive = new Uint8Array(caseIds.length).fill(1);
     this.fieldLength = fieldLength;
@@ -257,7 +284,7 @@ export class CaseSearchIndex {
 
   /** Counts for diagnostics: live cases, dead documents awaiting compaction, terms, bytes of postings. */
   get stats(): { cases: number; deadDocs: number; terms: number; postingBytes: number } {
-    return { cases: this.docOf.size, deadDocs: this.dead, terms: this.vocab.size, postingBytes: this.postings.bytes };
+    return { cases: this.docOf.size, deadDocs: this.dead, terms: this.vocab.size, postingBytes: this.postings.byteSize };
   }
 
   // --- indexing --------------------------------------------------------------
@@ -270,7 +297,7 @@ export class CaseSearchIndex {
     }, capacity);
   }
 
-  private add(c: CaseFile, words: WordTable, emit: (term: number, entry: number) => void): void {
+  private add(c: CaseFile, words: WordTable, emit: (term: number, entry: number) => void, file?: DocFile): void {
     this.retire(c.id);
     const doc = this.caseIds.length;
     // Compaction keeps numbers near the live count; only millions of cases get here.
@@ -280,11 +307,13 @@ export class CaseSearchIndex {
     this.alive[doc] = 1;
     this.fieldLength = grown(this.fieldLength, (doc + 1) * FIELDS, (n) => new Uint16Array(n));
     this.docOf.set(c.id, doc);
+    this.files = grown(this.files, (doc + 1) * FILE_COLUMNS, (n) => new Float64Array(n));
+    this.files.set(file ? [file.mtimeMs, file.size, file.ctimeMs, file.ino, file.rev] : [NaN, NaN, NaN, NaN, NaN], doc * FILE_COLUMNS);
     if (!this.external) this.held.set(c.id, c);
     if (this.shortOnly) {
       const parts: Kept['parts'] = {};
       for (const field of SHORT_FIELDS) parts[field] = markedFieldParts(c, field);
-      this.kept.set(c.id, { title: c.title, kind: c.kind, parts });
+      this.kept.push({ title: c.title, kind: c.kind, parts });
     }
 
     for (let f = 0; f < FIELDS; f++) {
@@ -332,49 +361,14 @@ export class CaseSearchIndex {
 
   // --- querying --------------------------------------------------------------
 
-  /** Adds one query word's BM25+ scores to every live document it reaches. */
-  private score(expansion: Map<number, number>, bit: number, touched: number[]): void {
-    const s = this.scratch;
-    const live = this.docOf.size;
-    const avg = Array.from(this.lengthSum, (sum) => Math.max(sum / live, 1));
-    const df = new Int32Array(FIELDS);
-    const idf = new Float64Array(FIELDS);
-    const packed = this.postings.entries;
-    const { alive, fieldLength } = this;
-    // Plain loops over the packed entries, then the few added since: this is the
-    // one loop that runs over every match of every query.
-    const visit = (entry: number, weight: number) => {
-      const doc = entry >>> 8;
-      if (!alive[doc]) return;
-      const f = (entry >>> 4) & 15;
-      const tf = entry & 15;
-      const norm = 1 - BM25.b + (BM25.b * fieldLength[doc * FIELDS + f]!) / avg[f]!;
-      const points = weight * BOOST[f]! * idf[f]! * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * norm));
-      if (s.mask[doc] === 0) touched.push(doc);
-      s.mask[doc]! |= bit;
-      s.score[doc]! += points;
-      s.fieldScore[doc * FIELDS + f]! += points;
-    };
-    for (const [term, weight] of expansion) {
-      const first = this.postings.first(term);
-      const end = this.postings.end(term);
-      const added = this.postings.added(term) ?? [];
-      df.fill(0);
-      for (let k = first; k < end; k++) if (alive[packed[k]! >>> 8]) df[(packed[k]! >>> 4) & 15]!++;
-      for (const entry of added) if (alive[entry >>> 8]) df[(entry >>> 4) & 15]!++;
-      for (let f = 0; f < FIELDS; f++) idf[f] = Math.log(1 + (live - df[f]! + 0.5) / (df[f]! + 0.5));
-      for (let k = first; k < end; k++) visit(packed[k]!, weight);
-      for (const entry of added) visit(entry, weight);
-    }
-  }
-
   /**
    * The hit with its snippet, cut from `c` or, without it, from the short fields
    * the index keeps; null when neither can tell (a long field and no case, or a
    * case gone from the store before the index heard of it).
    */
   completeHit(raw: RawHit, reached: ReadonlySet<string>, c?: CaseFile): SearchHit | null {
-    const kept = c ? undefined : this.kept.get(raw.id);
+    const doc = this.docOf.get(raw.id);
+    const kept = c || doc === undefined ? undefined : this.kept.get(doc);
     const parts = c ? markedFieldParts(c, raw.field) : kept?.parts[raw.field];
     if (!parts) return null;
     const title = c?.title ?? kept!.title;
@@ -387,6 +381,7 @@ export class CaseSearchIndex {
 
   /** Whether `completeHit` can do without the case. */
   keepsField(raw: RawHit): boolean {
-    return this.kept.get(raw.id)?.parts[raw.field] !== undefined;
+    const doc = this.docOf.get(raw.id);
+    return doc !== undefined && this.kept.get(doc)?.parts[raw.field] !== undefined;
   }
 }

@@ -19,6 +19,9 @@ export type IndexOptions = {
   keepShortFieldsOnly?: boolean;
 };
 
+/** The state of the file a case was indexed from, as the store reports it, and its revision. */
+export type DocFile = { mtimeMs: number; size: number; ctimeMs: number; ino: number; rev: number };
+
 /** A hit as the index finds it, before its snippet is cut. */
 export type RawHit = { id: string; score: number; field: SearchField };
 
@@ -26,16 +29,23 @@ type MarkedPart = { text: string; confidential: boolean };
 /** What the index keeps of a case when it keeps no case. */
 export type Kept = { title: string; kind: CaseFile['kind']; parts: Partial<Record<SearchField, MarkedPart[]>> };
 
-/** A compacted index as plain arrays, for saving (see persistedIndex). */
+/** An index as plain arrays, for saving (see persistedIndex): by document number, dead ones included. */
 export type IndexState = {
-  terms: readonly string[];
+  terms: string[];
   sorted: Int32Array;
-  starts: Int32Array;
-  packed: Int32Array;
-  caseIds: readonly string[];
-  /** FIELDS per case, in caseIds order. */
+  /** Byte offsets of each term's packed entries in `bytes` (postings.ts). */
+  starts: Uint32Array;
+  bytes: Uint8Array;
+  /** Entries added since the last pack: (term, entry) pairs. */
+  extra: Int32Array;
+  caseIds: string[];
+  alive: Uint8Array;
+  /** FIELDS per document, in caseIds order. */
   fieldLength: Uint16Array;
-  kept: readonly Kept[];
+  /** What completes a hit, by document (keptTable.ts): one offset more than documents, into the chunks end to end. */
+  kept: { offsets: Uint32Array; chunks: Uint8Array[] };
+  /** FILE_COLUMNS per document: the DocFile it was indexed from (NaN: none). */
+  files: Float64Array;
 };
 
 export type CaseSearchOptions = {

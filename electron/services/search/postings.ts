@@ -1,8 +1,11 @@
-// Which documents hold which term, packed for memory: at 10,000 cases there are
-// millions of (term, case, field) entries, and a JS Map per term and field (what
-// minisearch keeps) costs ~50 bytes an entry where an Int32 costs 4.
+// Which documents hold which term, packed for memory: at 100,000 cases there are
+// 32 million (term, case, field) entries. As Int32s they took 128 MB (and a bulk
+// build's log of pairs twice that again); delta- and varint-coded they take ~50 MB,
+// and the same bytes are what the saved index holds and what a load reads.
 //
-// An entry is one Int32: doc << 8 | field << 4 | min(termFrequency, 15).
+// An entry, unpacked, is one Int32: doc << 8 | field << 4 | min(termFrequency, 15).
+// Packed, a term's entries are in document order, each a varint of
+// (doc gap << 5 | field << 1 | tf > 1), followed by a byte of tf when tf > 1.
 
 export const MAX_DOCS = 1 << 23; // what fits above the 8 low bits of an Int32
 const MAX_TF = 15;
@@ -10,66 +13,212 @@ const MAX_TF = 15;
 export const encodeEntry = (doc: number, field: number, tf: number) => (doc << 8) | (field << 4) | Math.min(tf, MAX_TF);
 export const entryDoc = (entry: number) => entry >>> 8;
 
-/** A growable list of (term, entry) pairs: what a bulk build collects before packing. */
-export class PairLog {
-  private data = new Int32Array(1 << 20);
-  private used = 0;
+/** A growable byte buffer. */
+class ByteSink {
+  bytes = new Uint8Array(1 << 16);
+  used = 0;
 
-  get pairs(): number {
-    return this.used >>> 1;
+  private room(n: number): void {
+    if (this.used + n <= this.bytes.length) return;
+    const bigger = new Uint8Array(Math.max(this.bytes.length * 2, this.used + n));
+    bigger.set(this.bytes.subarray(0, this.used));
+    this.bytes = bigger;
+  }
+
+  /** Appends one entry, `gap` documents after the one before it. */
+  entry(gap: number, entry: number): void {
+    this.room(5);
+    let v = (gap << 5) | ((entry >>> 3) & 0x1e) | ((entry & 15) > 1 ? 1 : 0);
+    while (v >= 0x80) {
+      this.bytes[this.used++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    this.bytes[this.used++] = v;
+    if ((entry & 15) > 1) this.bytes[this.used++] = entry & 15;
+  }
+
+  append(bytes: Uint8Array): void {
+    this.room(bytes.length);
+    this.bytes.set(bytes, this.used);
+    this.used += bytes.length;
+  }
+
+  done(): Uint8Array {
+    return this.bytes.slice(0, this.used);
+  }
+}
+
+/**
+ * Calls `visit` with every entry packed in bytes[from, to), unpacked. The one loop
+ * every query runs over every match, so it is plain code on plain arrays.
+ */
+function unpack(bytes: Uint8Array, from: number, to: number, visit: (entry: number) => void): void {
+  let k = from;
+  let doc = 0;
+  while (k < to) {
+    let b = bytes[k++]!;
+    let v = b & 0x7f;
+    let shift = 7;
+    while (b & 0x80) {
+      b = bytes[k++]!;
+      v |= (b & 0x7f) << shift;
+      shift += 7;
+    }
+    doc += v >>> 5;
+    const tf = v & 1 ? bytes[k++]! : 1;
+    visit((doc << 8) | ((v & 0x1e) << 3) | tf);
+  }
+}
+
+/** A term's entries added in one bulk chunk: per term, its packed bytes and last document. */
+type Segment = { starts: Uint32Array; bytes: Uint8Array; last: Int32Array };
+
+/**
+ * A bulk build: (term, entry) pairs logged in document order, packed every few
+ * thousand documents into a segment, so the log never holds the whole archive
+ * (at 100,000 cases it would be 256 MB of pairs). `finish` joins the segments.
+ */
+export class BulkPostings {
+  private log: Int32Array;
+  private used = 0;
+  private readonly segments: Segment[] = [];
+  private termCount = 0;
+
+  /** `segmentPairs`: pairs logged before they are packed (2M: 16 MB of log). */
+  constructor(private readonly segmentPairs = 1 << 21) {
+    this.log = new Int32Array(Math.min(1 << 20, segmentPairs * 2));
   }
 
   push(term: number, entry: number): void {
-    if (this.used + 2 > this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
+    if (this.used + 2 > this.log.length) {
+      const bigger = new Int32Array(this.log.length * 2);
+      bigger.set(this.log);
+      this.log = bigger;
     }
-    this.data[this.used++] = term;
-    this.data[this.used++] = entry;
+    this.log[this.used++] = term;
+    this.log[this.used++] = entry;
+    if (term >= this.termCount) this.termCount = term + 1;
+    if (this.used >= this.segmentPairs * 2) this.pack();
   }
 
-  term(i: number): number {
-    return this.data[2 * i]!;
+  /** Packs the pairs logged so far by term (a counting sort keeps document order within a term). */
+  private pack(): void {
+    const pairs = this.used >>> 1;
+    if (pairs === 0) return;
+    const terms = this.termCount;
+    const count = new Uint32Array(terms + 1);
+    for (let i = 0; i < pairs; i++) count[this.log[2 * i]! + 1]!++;
+    for (let t = 0; t < terms; t++) count[t + 1]! += count[t]!;
+    const order = new Int32Array(pairs);
+    const fill = count.slice(0, terms);
+    for (let i = 0; i < pairs; i++) order[fill[this.log[2 * i]!]!++] = this.log[2 * i + 1]!;
+    const sink = new ByteSink();
+    const starts = new Uint32Array(terms + 1);
+    const last = new Int32Array(terms).fill(-1);
+    for (let t = 0; t < terms; t++) {
+      starts[t] = sink.used;
+      let prev = 0;
+      for (let k = count[t]!; k < count[t + 1]!; k++) {
+        const entry = order[k]!;
+        const doc = entry >>> 8;
+        sink.entry(doc - prev, entry);
+        prev = doc;
+      }
+      if (count[t + 1]! > count[t]!) last[t] = prev;
+    }
+    starts[terms] = sink.used;
+    this.segments.push({ starts, bytes: sink.done(), last });
+    this.used = 0;
   }
 
-  entry(i: number): number {
-    return this.data[2 * i + 1]!;
+  finish(termCount: number): Postings {
+    this.pack();
+    const sink = new ByteSink();
+    const starts = new Uint32Array(termCount + 1);
+    for (let t = 0; t < termCount; t++) {
+      starts[t] = sink.used;
+      let prev = 0;
+      for (const s of this.segments) {
+        if (t + 1 >= s.starts.length || s.starts[t] === s.starts[t + 1]) continue;
+        // A segment's first entry of a term counts from document 0: written again from the last one before it.
+        const { bytes } = s;
+        let k = s.starts[t]!;
+        let b = bytes[k++]!;
+        let v = b & 0x7f;
+        for (let shift = 7; b & 0x80; shift += 7) {
+          b = bytes[k++]!;
+          v |= (b & 0x7f) << shift;
+        }
+        const tf = v & 1 ? bytes[k++]! : 1;
+        const first = v >>> 5;
+        sink.entry(first - prev, (first << 8) | ((v & 0x1e) << 3) | tf);
+        sink.append(bytes.subarray(k, s.starts[t + 1]!));
+        prev = s.last[t]!;
+      }
+    }
+    starts[termCount] = sink.used;
+    this.segments.length = 0;
+    return Postings.fromPacked(starts, sink.done());
   }
 }
 
 export class Postings {
-  /** Entries of term t are packed[starts[t] .. starts[t + 1]), for terms packed so far. */
-  private packed: Int32Array = new Int32Array(0);
-  private starts: Int32Array = new Int32Array(1);
-  /** Entries added since the last pack (single-case updates). */
+  /** Entries of term t are packed in bytes[starts[t] .. starts[t + 1]), for terms packed so far. */
+  private bytes: Uint8Array = new Uint8Array(0);
+  private starts: Uint32Array = new Uint32Array(1);
+  /** Entries added since the last pack (single-case updates), unpacked. */
   private readonly extra = new Map<number, number[]>();
   private extraEntries = 0;
 
-  /** Packs a log by term with a counting sort: two passes, no per-term arrays. */
-  static fromLog(log: PairLog, termCount: number): Postings {
+  static fromPacked(starts: Uint32Array, bytes: Uint8Array): Postings {
     const p = new Postings();
-    const starts = new Int32Array(termCount + 1);
-    for (let i = 0; i < log.pairs; i++) starts[log.term(i) + 1]!++;
-    for (let t = 0; t < termCount; t++) starts[t + 1]! += starts[t]!;
-    const fill = starts.slice(0, termCount);
-    const packed = new Int32Array(log.pairs);
-    for (let i = 0; i < log.pairs; i++) packed[fill[log.term(i)]!++] = log.entry(i);
-    p.packed = packed;
     p.starts = starts;
+    p.bytes = bytes;
     return p;
   }
 
-  /** The packed form, for a saved index; null while single-case updates are not packed yet. */
-  exportPacked(): { starts: Int32Array; packed: Int32Array } | null {
-    return this.extraEntries === 0 ? { starts: this.starts, packed: this.packed } : null;
+  /**
+   * Packs every term's entries again, keeping the documents `newDoc` keeps
+   * (newDoc[old] ≥ 0, in the same order) and the terms `newTerm` keeps.
+   */
+  repack(newDoc: Int32Array, newTerm: Int32Array, termCount: number): Postings {
+    const sink = new ByteSink();
+    const starts = new Uint32Array(termCount + 1);
+    let prev = 0;
+    const keep = (entry: number) => {
+      const doc = newDoc[entry >>> 8]!;
+      if (doc < 0) return;
+      sink.entry(doc - prev, (doc << 8) | (entry & 0xff));
+      prev = doc;
+    };
+    for (let t = 0; t < newTerm.length; t++) {
+      const to = newTerm[t]!;
+      if (to < 0) continue;
+      starts[to] = sink.used;
+      prev = 0;
+      this.forEach(t, keep);
+    }
+    starts[termCount] = sink.used;
+    return Postings.fromPacked(starts, sink.done());
   }
 
-  static fromPacked(starts: Int32Array, packed: Int32Array): Postings {
-    const p = new Postings();
-    p.starts = starts;
-    p.packed = packed;
-    return p;
+  /** The packed form (its starts covering `termCount` terms) and the entries added since, for a saved index. */
+  exportPacked(termCount: number): { starts: Uint32Array; bytes: Uint8Array; extra: Int32Array } {
+    let starts = this.starts;
+    if (starts.length < termCount + 1) {
+      // Terms added since the last pack have no packed entries: empty ranges at the end.
+      starts = new Uint32Array(termCount + 1).fill(this.bytes.length);
+      starts.set(this.starts);
+    }
+    const extra = new Int32Array(this.extraEntries * 2);
+    let k = 0;
+    for (const [term, entries] of this.extra) {
+      for (const entry of entries) {
+        extra[k++] = term;
+        extra[k++] = entry;
+      }
+    }
+    return { starts, bytes: this.bytes, extra };
   }
 
   get unpackedEntries(): number {
@@ -83,36 +232,15 @@ export class Postings {
     this.extraEntries++;
   }
 
-  /** The packed entries: a term's are packed[first(t) .. end(t)). */
-  get entries(): Int32Array {
-    return this.packed;
-  }
-
-  first(term: number): number {
-    return term + 1 < this.starts.length ? this.starts[term]! : 0;
-  }
-
-  end(term: number): number {
-    return term + 1 < this.starts.length ? this.starts[term + 1]! : 0;
-  }
-
-  /** Entries added to a term since the last pack. */
-  added(term: number): readonly number[] | undefined {
-    return this.extra.get(term);
-  }
-
-  /** Calls `visit` with every entry of a term, dead documents included. */
+  /** Calls `visit` with every entry of a term, dead documents included, in document order. */
   forEach(term: number, visit: (entry: number) => void): void {
-    if (term + 1 < this.starts.length) {
-      const end = this.starts[term + 1]!;
-      for (let k = this.starts[term]!; k < end; k++) visit(this.packed[k]!);
-    }
+    if (term + 1 < this.starts.length) unpack(this.bytes, this.starts[term]!, this.starts[term + 1]!, visit);
     const more = this.extra.get(term);
     if (more) for (const entry of more) visit(entry);
   }
 
   /** Bytes held, roughly: for the memory report. */
-  get bytes(): number {
-    return this.packed.byteLength + this.starts.byteLength + this.extraEntries * 8 + this.extra.size * 48;
+  get byteSize(): number {
+    return this.bytes.byteLength + this.starts.byteLength + this.extraEntries * 8 + this.extra.size * 48;
   }
 }

@@ -1,17 +1,19 @@
+import type { CaseFile } from '../../../shared/model';
 import type { SearchHit, SearchQuery } from '../../../shared/model/search';
 import { hasCaseFilter, matchesCaseFilter } from '../../../shared/model/listFilter';
 import type { CaseStoreBase, StoreChange } from '../store/caseStore';
 import { CaseSearchIndex } from './caseSearchIndex';
 import { SEARCH_INDEX_FILE } from '../disk/folderLayout';
-import { deserializeIndex, serializeIndex, type DocFile } from './persistedIndex';
+import { decodeIndex, encodeIndex, snapshotIndex } from './persistedIndex';
+import type { DocFile } from './indexTypes';
 
 /** A saved index is brought up to date case by case; past this share of changed cases (and this many) a rebuild is quicker. */
 const MAX_STALE_SHARE = 0.25;
 const MAX_STALE_CASES = 64;
 /**
- * Writing the index takes a few hundred milliseconds of the process at 10,000 cases
- * (packing it, then hashing 18 MB), so it waits until nobody is saving or searching
- * for this long…
+ * Writing the index copies ~80 MB at 100,000 cases (a few megabytes per turn of the
+ * event loop, so saves go on meanwhile) and is durable, so it waits until nobody is
+ * saving or searching for this long…
  */
 const SAVE_IDLE_MS = 5_000;
 /** …or at the latest this long after the first unsaved change. */
@@ -32,8 +34,6 @@ export class SearchService {
   private built: CaseSearchIndex | null = null;
   private building: Promise<CaseSearchIndex> | null = null;
   private pending: StoreChange[] = [];
-  /** The state of the file each indexed case was read from: what the saved copy is checked against. */
-  private files = new Map<string, DocFile>();
   private dirty = false;
   private dirtySince = 0;
   private saveTimer: NodeJS.Timeout | undefined;
@@ -78,13 +78,9 @@ export class SearchService {
   }
 
   private apply(index: CaseSearchIndex, change: StoreChange): void {
-    if (change.type === 'upsert') {
-      index.upsert(change.case);
-      this.files.set(change.case.id, { ...change.file, rev: change.case.rev });
-    } else {
-      index.remove(change.id);
-      this.files.delete(change.id);
-    }
+    // Each case carries the state of the file it was indexed from: what the saved copy is checked against.
+    if (change.type === 'upsert') index.upsert(change.case, { ...change.file, rev: change.case.rev });
+    else index.remove(change.id);
     this.markDirty();
   }
 
@@ -99,16 +95,12 @@ export class SearchService {
 
   /** Every case, each indexed as it is read and let go (the index keeps short fields only). */
   private async fromCases(): Promise<CaseSearchIndex> {
-    this.files = new Map();
-    const { store, files } = this;
-    async function* reading() {
-      for await (const c of store.all()) {
-        const file = store.fileState(c.id);
-        if (file) files.set(c.id, { ...file, rev: c.rev });
-        yield c;
-      }
-    }
-    const index = await CaseSearchIndex.buildFrom(reading(), { keepShortFieldsOnly: true });
+    const { store } = this;
+    const fileOf = (c: CaseFile): DocFile | undefined => {
+      const file = store.fileState(c.id);
+      return file && { ...file, rev: c.rev };
+    };
+    const index = await CaseSearchIndex.buildFrom(store.all(), { keepShortFieldsOnly: true, fileOf });
     this.dirty = true;
     return index;
   }
@@ -117,39 +109,32 @@ export class SearchService {
   private async fromSaved(): Promise<CaseSearchIndex | null> {
     const bytes = await this.store.readDerivedFile(SEARCH_INDEX_FILE).catch(() => null);
     if (!bytes) return null;
-    const saved = deserializeIndex(bytes);
+    // In an encrypted folder the index is copied out and the plain bytes wiped; otherwise it works on them.
+    const index = await decodeIndex(bytes, { copy: this.store.encrypted });
     if (this.store.encrypted) bytes.fill(0);
-    if (!saved) return null;
-    const { index, files } = saved;
+    if (!index) return null;
     const live = new Set(this.store.ids());
     const stale: string[] = [];
     for (const id of live) {
-      const known = files.get(id);
+      const known = index.fileOf(id);
       const file = this.store.fileState(id);
       const rev = this.store.summary(id)?.rev;
       if (!known || !file || rev === undefined || !sameDoc(known, { ...file, rev })) stale.push(id);
     }
     if (stale.length > MAX_STALE_CASES && stale.length > live.size * MAX_STALE_SHARE) return null;
     let changed = stale.length > 0;
-    for (const id of files.keys()) {
+    for (const id of index.ids()) {
       if (!live.has(id)) {
         index.remove(id);
-        files.delete(id);
         changed = true;
       }
     }
     for (const id of stale) {
       const c = await this.store.get(id).catch(() => null); // gone or quarantined meanwhile: its change says so
       const file = this.store.fileState(id);
-      if (c && file) {
-        index.upsert(c);
-        files.set(id, { ...file, rev: c.rev });
-      } else {
-        index.remove(id);
-        files.delete(id);
-      }
+      if (c && file) index.upsert(c, { ...file, rev: c.rev });
+      else index.remove(id);
     }
-    this.files = files;
     if (changed) this.dirty = true;
     return index;
   }
@@ -177,18 +162,19 @@ export class SearchService {
   save(): Promise<void> {
     clearTimeout(this.saveTimer);
     this.saving = this.saving.then(async () => {
-      // Drained and serialised between saves, never inside one (store whenQuiet).
-      const bytes = await this.store.whenQuiet(() => {
+      // Drained and taken between saves (store whenQuiet); the snapshot is then copied
+      // out a piece at a time, with saves going on: nothing in it changes meanwhile.
+      const snapshot = await this.store.whenQuiet(() => {
         const index = this.built;
         if (index) this.drain();
         if (!index || !this.dirty) return null;
         this.dirty = false;
         this.dirtySince = 0;
-        return serializeIndex(index, (id) => this.files.get(id));
+        return snapshotIndex(index);
       });
-      if (!bytes) return;
+      if (!snapshot) return;
       try {
-        await this.store.writeDerivedFile(SEARCH_INDEX_FILE, bytes, true);
+        await this.store.writeDerivedFile(SEARCH_INDEX_FILE, await encodeIndex(snapshot), true);
       } catch {
         this.dirty = true;
       }

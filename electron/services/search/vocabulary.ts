@@ -17,12 +17,11 @@ function commonPrefixLength(a: string, b: string, max: number): number {
 }
 
 export class Vocabulary {
-  private readonly ids = new Map<string, number>();
-  private readonly list: string[] = [];
-  /** Ids in term order, up to the last sort. */
+  private list: string[] = [];
+  /** Ids in term order, up to the last sort: where a term is looked up (no Map of every term, ~10 MB at 100,000 cases). */
   private sorted: Int32Array = new Int32Array(0);
-  /** Ids added since the last sort, in arrival order. */
-  private pending: number[] = [];
+  /** Terms added since the last sort, by term. */
+  private fresh = new Map<string, number>();
 
   get size(): number {
     return this.list.length;
@@ -33,26 +32,28 @@ export class Vocabulary {
   }
 
   get(term: string): number | undefined {
-    return this.ids.get(term);
+    const id = this.fresh.get(term);
+    if (id !== undefined) return id;
+    const at = this.lowerBound(term);
+    return at < this.sorted.length && this.list[this.sorted[at]!] === term ? this.sorted[at] : undefined;
   }
 
   /** The id of a term, adding it when new. */
   add(term: string): number {
-    let id = this.ids.get(term);
+    let id = this.get(term);
     if (id === undefined) {
       id = this.list.length;
       this.list.push(term);
-      this.ids.set(term, id);
-      this.pending.push(id);
+      this.fresh.set(term, id);
     }
     return id;
   }
 
   /** Folds the terms added since the last sort into term order. */
   sort(): void {
-    if (this.pending.length === 0) return;
+    if (this.fresh.size === 0) return;
     const cmp = byTerm(this.list);
-    const fresh = Int32Array.from(this.pending).sort(cmp);
+    const fresh = Int32Array.from(this.fresh.values()).sort(cmp);
     const old = this.sorted;
     const merged = new Int32Array(old.length + fresh.length);
     let i = 0;
@@ -62,7 +63,7 @@ export class Vocabulary {
     while (i < old.length) merged[k++] = old[i++]!;
     while (j < fresh.length) merged[k++] = fresh[j++]!;
     this.sorted = merged;
-    this.pending = [];
+    this.fresh = new Map();
   }
 
   /** Its terms by id, and the ids in term order: what a saved index stores. */
@@ -74,8 +75,7 @@ export class Vocabulary {
   /** The vocabulary exportState described; trusts it (the file it came from was checked whole). */
   static fromState(terms: string[], sorted: Int32Array): Vocabulary {
     const v = new Vocabulary();
-    v.list.push(...terms);
-    for (let id = 0; id < terms.length; id++) v.ids.set(terms[id]!, id);
+    v.list = terms;
     v.sorted = sorted;
     return v;
   }
@@ -87,9 +87,7 @@ export class Vocabulary {
     next.list.length = newSize;
     for (let id = 0; id < this.list.length; id++) {
       const to = newId[id]!;
-      if (to < 0) continue;
-      next.list[to] = this.list[id]!;
-      next.ids.set(this.list[id]!, to);
+      if (to >= 0) next.list[to] = this.list[id]!;
     }
     const kept = this.sorted.filter((id) => newId[id]! >= 0);
     next.sorted = kept.map((id) => newId[id]!);

@@ -118,7 +118,7 @@ describe('the saved search index', () => {
     }],
     ['an indexed word changed in the body, checksum left as it was', (b) => Buffer.from(b.toString('latin1').replace('sadikova', 'aktobeva'), 'latin1')],
     ['made by another normaliser (a change of the folding rules)', (b) => Buffer.from(b.toString('latin1').replace(/"normalizer":\d+/, '"normalizer":1'), 'latin1')],
-    ['another format version', (b) => Buffer.from(b.toString('latin1').replace('"version":2', '"version":99'), 'latin1')],
+    ['another format version', (b) => Buffer.from(b.toString('latin1').replace(/"version":\d+/, '"version":99'), 'latin1')],
     ['empty', () => Buffer.alloc(0)],
     ['not an index at all', () => Buffer.from('{"format":"something-else"}\n[]')],
   ];
