@@ -2,6 +2,8 @@ import path from 'node:path';
 import type { SnapshotInfo, VaultStatus } from '../../shared/model';
 import type { CoreEvent } from '../../shared/events';
 import { dailySnapshotDue, restoreSnapshot } from './backup';
+import { forgetShapedWords } from './briefs';
+import { warmBriefs } from './briefs/warm';
 import { unlockVault, wipe, type ScryptParams } from './crypto';
 import { changePassphrase, type ConversionReport } from './folder/convert';
 import { readVaultFile } from './crypto/journal';
@@ -298,6 +300,8 @@ export class Session implements Vault {
       void this.open.search
         .warm()
         .catch(() => undefined)
+        // The first brief then finds pdf.js loaded and the writer compiled (briefs/warm).
+        .then(() => warmBriefs().catch((err: unknown) => this.options.onWarning?.(`Preparing briefs in the background failed: ${(err as Error).message}`)))
         .then(() => this.scheduledSnapshot(reason));
     }
   }
@@ -305,6 +309,8 @@ export class Session implements Vault {
   private async closeStore(): Promise<void> {
     const open = this.open;
     this.open = null;
+    // The words of the briefs written so far, kept shaped for the next: gone with the folder's other plain text.
+    forgetShapedWords();
     await leaveLive(this.live);
     this.live = null;
     await open?.store.close();
