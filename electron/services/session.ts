@@ -2,14 +2,12 @@ import path from 'node:path';
 import type { SnapshotInfo, VaultStatus } from '../../shared/model';
 import type { CoreEvent } from '../../shared/events';
 import { dailySnapshotDue, restoreSnapshot } from './backup';
-import { forgetShapedWords } from './briefs';
-import { warmBriefs } from './briefs/warm';
 import { unlockVault, wipe, type ScryptParams } from './crypto';
 import { changePassphrase, type ConversionReport } from './folder/convert';
 import { readVaultFile } from './crypto/journal';
 import { ServiceError } from './errors';
 import { decryptWithBackup, encryptWithBackup } from './folder/folderOps';
-import { handlerTable, type CallContext, type Folder, type Handlers, type OpenFolder, type Vault } from './handlers';
+import { forgetShapedWords, handlerTable, warmBriefsSoon, type CallContext, type Folder, type Handlers, type OpenFolder, type Vault } from './handlers';
 import { SearchService } from './search/service';
 import { EventHub } from './events/eventHub';
 import { CaseStore, type StoreOptions } from './folder/caseStore';
@@ -300,20 +298,16 @@ export class Session implements Vault {
       void this.open.search
         .warm()
         .catch(() => undefined)
-        // The first brief then finds pdf.js loaded and the writer compiled (briefs/warm).
-        .then(() => warmBriefs().catch((err: unknown) => this.options.onWarning?.(`Preparing briefs in the background failed: ${(err as Error).message}`)))
-        .then(() => this.scheduledSnapshot(reason));
+        .then(() => this.scheduledSnapshot(reason)).then(() => this.timers.push(warmBriefsSoon(this.options.onWarning)));
     }
   }
 
   private async closeStore(): Promise<void> {
     const open = this.open;
     this.open = null;
-    // The words of the briefs written so far, kept shaped for the next: gone with the folder's other plain text.
-    forgetShapedWords();
     await leaveLive(this.live);
     this.live = null;
-    await open?.store.close();
+    await open?.store.close().finally(forgetShapedWords); // the words of the briefs written, kept shaped for the next
   }
 
   /** vault.json changed under the open folder: if so, the store closes (no write under a key that may be stale) and the window asks for the new passphrase. */

@@ -65,7 +65,7 @@ if (what === 'open') {
   const ms = performance.now() - t0;
   console.log(JSON.stringify({ ms, peakRssMB: peakMb() }));
 } else if (what === 'brief') {
-  // The first one-case brief of a fresh process: cold, or (BRIEF_WARM) after the warm-up the app runs in the background once a folder is searchable.
+  // The first one-case brief of a fresh process: cold, or (BRIEF_WARM) after the warm-up the app runs in the background once a folder is open (Session).
   const store = await CaseStore.open(target!);
   const c = await store.get(store.list()[0]!.id);
   if (process.env.BRIEF_WARM) await warmBriefs();

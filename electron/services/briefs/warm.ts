@@ -4,11 +4,16 @@ import { finalizeCase } from '../cases/finalize';
 import { loadPdfJs } from '../pdfjs';
 import { renderBrief } from './index';
 
+export { forgetShapedWords } from './layout/faces';
+
+/** How long after a folder's start (its list, search index and snapshot) the app readies the brief writer: not competing with them. */
+const WARM_DELAY_MS = 20_000;
+
 // The first brief after start used to take seconds where later ones take a tenth of that:
 // pdf.js (the reader that proves a public brief clean) is loaded, the faces are parsed and
-// every step is compiled on first use. The app does that work in the background once the
-// folder is open and searchable (Session), with a made-up case that is written nowhere, so
-// the user's first brief finds it done. Each step yields to the event loop before the next,
+// every step is compiled on first use. The app does that work in the background a while after
+// the folder is open and searchable (Session), with a made-up case that is written nowhere,
+// so the user's first brief finds it done. Each step yields to the event loop before the next,
 // so a request that arrives meanwhile waits for one step at most.
 
 /** Made-up words in the three scripts (a fixed sequence): enough of them that shaping and reading back are compiled hot. */
@@ -77,4 +82,14 @@ export async function warmBriefs(signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) return;
     await renderBrief([c], null, { template: 'case', lang, mode: 'public' });
   }
+}
+
+/**
+ * Schedules warmBriefs a while after start (WARM_DELAY_MS); a brief asked for sooner simply does that
+ * work itself. The timer does not keep the process alive; clear it to cancel. Failures go to `onWarning`.
+ */
+export function warmBriefsSoon(onWarning?: (message: string) => void): NodeJS.Timeout {
+  const timer = setTimeout(() => void warmBriefs().catch((err: unknown) => onWarning?.(`Preparing briefs in the background failed: ${(err as Error).message}`)), WARM_DELAY_MS);
+  timer.unref();
+  return timer;
 }
