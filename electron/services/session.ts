@@ -7,7 +7,7 @@ import { changePassphrase, type ConversionReport } from './folder/convert';
 import { readVaultFile } from './crypto/journal';
 import { ServiceError } from './errors';
 import { decryptWithBackup, encryptWithBackup } from './folder/folderOps';
-import { handlerTable, type CallContext, type Folder, type Handlers, type OpenFolder, type Vault } from './handlers';
+import { forgetShapedWords, handlerTable, warmBriefsSoon, type CallContext, type Folder, type Handlers, type OpenFolder, type Vault } from './handlers';
 import { SearchService } from './search/service';
 import { EventHub } from './events/eventHub';
 import { CaseStore, type StoreOptions } from './folder/caseStore';
@@ -298,7 +298,7 @@ export class Session implements Vault {
       void this.open.search
         .warm()
         .catch(() => undefined)
-        .then(() => this.scheduledSnapshot(reason));
+        .then(() => this.scheduledSnapshot(reason)).then(() => this.timers.push(warmBriefsSoon(this.options.onWarning)));
     }
   }
 
@@ -307,7 +307,7 @@ export class Session implements Vault {
     this.open = null;
     await leaveLive(this.live);
     this.live = null;
-    await open?.store.close();
+    await open?.store.close().finally(forgetShapedWords); // the words of the briefs written, kept shaped for the next
   }
 
   /** vault.json changed under the open folder: if so, the store closes (no write under a key that may be stale) and the window asks for the new passphrase. */

@@ -10,6 +10,8 @@ import { unlockVault, wipe } from '../../electron/services/crypto';
 import { readVaultFile } from '../../electron/services/crypto/journal';
 import { restoreSnapshot } from '../../electron/services/backup';
 import { benchQueries } from './generate';
+import { renderBrief } from '../../electron/services/briefs';
+import { warmBriefs } from '../../electron/services/briefs/warm';
 
 /** This process's peak resident memory so far, in MiB (Linux reports maxRSS in KiB). */
 const peakMb = () => process.resourceUsage().maxRSS / 1024;
@@ -84,6 +86,16 @@ if (what === 'open') {
   await restoreSnapshot(target!, name, null);
   const ms = performance.now() - t0;
   console.log(JSON.stringify({ ms, peakRssMB: peakMb() }));
+} else if (what === 'brief') {
+  // The first one-case brief of a fresh process: cold, or (BRIEF_WARM) after the warm-up the app runs in the background once a folder is open (Session).
+  const store = await CaseStore.open(target!);
+  const c = await store.get(store.list()[0]!.id);
+  if (process.env.BRIEF_WARM) await warmBriefs();
+  const t0 = performance.now();
+  await renderBrief([c], null, { template: 'case' });
+  const first = performance.now() - t0;
+  await store.close();
+  console.log(JSON.stringify({ first }));
 } else {
   throw new Error(`unknown measurement ${what}`);
 }

@@ -1,22 +1,25 @@
 import PDFDocument from 'pdfkit';
 import type { DocumentMeta, Furniture } from './doc/model';
-import { fontPath } from './fonts';
+import { lendFaces } from './layout/faces';
 import { drawPageFurniture } from './layout/pageFurniture';
+import { setFont } from './layout/text';
 import { Writer } from './layout/writer';
 
 export type OpenDocument = { writer: Writer; done: Promise<Buffer> };
 
 /**
  * A tagged A4 document whose default face is DejaVu: pdfkit registers its default
- * font at construction, so naming DejaVu there keeps Helvetica out of the file
- * entirely, not merely unused.
+ * font at construction, and would load Helvetica there (keeping it in the file, though
+ * unused) unless told of none. DejaVu is selected right after, once the faces parsed by
+ * earlier documents are lent to this one (layout/faces), at pdfkit's default size.
  */
 export function openDocument(meta: DocumentMeta): OpenDocument {
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 74, bottom: 58, left: 56, right: 56 },
     bufferPages: true,
-    font: fontPath('regular'),
+    // null, not absent: absent means Helvetica (the typings know only a file name).
+    font: null as unknown as string,
     pdfVersion: '1.7',
     tagged: true,
     lang: meta.lang,
@@ -38,6 +41,8 @@ export function openDocument(meta: DocumentMeta): OpenDocument {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
+  lendFaces(doc);
+  setFont(doc, 'regular', 12);
   const root = doc.struct('Document');
   doc.addStructure(root);
   return { writer: new Writer(doc, root), done };

@@ -14,6 +14,8 @@ const FONT_FILES = {
 
 export type FontStyle = keyof typeof FONT_FILES;
 
+export const FONT_STYLES = Object.keys(FONT_FILES) as FontStyle[];
+
 let cachedDir: string | undefined;
 
 /**

@@ -33,6 +33,7 @@ export type { Handlers } from './compose';
 export type { Folder, OpenFolder } from './folder';
 export type { Vault } from './vault';
 export { APP_VERSION } from './app';
+export { forgetShapedWords, warmBriefsSoon } from '../briefs/warm';
 
 /** The full table over a folder (however it is reached) and whatever can close and reopen it. */
 export function handlerTable(folder: Folder, vault: Vault): Handlers {
