@@ -1,4 +1,5 @@
-import type { CoreEvent } from '../../../shared/events';
+import type { CoreEvent, FolderProgress } from '../../../shared/events';
+import { folderProgress, type ProgressReport } from './folderProgress';
 import type { StoreChange } from '../store/caseStore';
 
 // The core's events, Electron-free: the session feeds it from the store's change feed
@@ -14,6 +15,11 @@ export class EventHub {
   listen(listener: EventListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Reports of one phase of a long open, as 'folder.progress' events a hundredth at a time (events/folderProgress.ts). */
+  progress(phase: FolderProgress['phase']): ProgressReport {
+    return folderProgress((event) => this.emit(event), phase);
   }
 
   emit(event: CoreEvent): void {
