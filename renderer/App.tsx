@@ -23,6 +23,7 @@ import { ConflictsNav } from './features/conflicts/ConflictsNav';
 import { ConflictsView } from './features/conflicts/ConflictsView';
 import { LinkRefused } from './features/session/LinkRefused';
 import { SyncIndicator } from './features/team/SyncIndicator';
+import { OpenProgress } from './features/openProgress/OpenProgress';
 import { isReloading, takeReloadNotice } from './lib/reload';
 import { useCasesChanged } from './lib/events';
 import { navigate, routeHref, useRoute, type Route } from './lib/router';
@@ -252,6 +253,7 @@ function Shell() {
           <ConflictsNav current={route} version={listVersion} />
         </nav>
         <span className="spacer" />
+        <OpenProgress />
         <SyncIndicator />
         <div className="app-actions">
           <button type="button" className="btn btn-primary" onClick={() => setDialog('new')} title={t('nav.newCaseShortcut')}>

@@ -38,6 +38,7 @@ import type enLive from './locales/en.live.json';
 import type enStatistics from './locales/en.statistics.json';
 import type enCalendar from './locales/en.calendar.json';
 import type enExportFiles from './locales/en.exportFiles.json';
+import type enOpenProgress from './locales/en.openProgress.json';
 
 // Every locale file in ./locales is picked up here: `<lang>.json`, plus optional
 // parts `<lang>.<feature>.json` that a feature keeps to itself (their top-level keys
@@ -82,7 +83,8 @@ type Texts = typeof en &
   typeof enLive &
   typeof enStatistics &
   typeof enCalendar &
-  typeof enExportFiles;
+  typeof enExportFiles &
+  typeof enOpenProgress;
 
 const resources: Record<string, { translation: Record<string, unknown> }> = {};
 for (const [file, mod] of Object.entries(files)) {

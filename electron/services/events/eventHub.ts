@@ -10,10 +10,13 @@ export type EventListener = (event: CoreEvent) => void;
 
 export class EventHub {
   private readonly listeners = new Set<EventListener>();
+  /** A long open's latest report while it is under way: a window that connects meanwhile is told at once, not at the next step. */
+  private progressNow: CoreEvent | null = null;
 
-  /** Hears every event from now until the returned function is called. */
+  /** Hears every event from now until the returned function is called (and the progress of a long open under way). */
   listen(listener: EventListener): () => void {
     this.listeners.add(listener);
+    if (this.progressNow) listener(this.progressNow);
     return () => this.listeners.delete(listener);
   }
 
@@ -23,6 +26,7 @@ export class EventHub {
   }
 
   emit(event: CoreEvent): void {
+    if (event.type === 'folder.progress') this.progressNow = event.data.done < event.data.total ? event : null;
     for (const listener of this.listeners) {
       try {
         listener(event);
