@@ -21,6 +21,8 @@ export class EventHub {
   }
 
   /** Reports of one phase of a long open, as 'folder.progress' events a hundredth at a time (events/folderProgress.ts). */
+  progress(phase: 'reading'): (p: { done: number; total: number }) => void;
+  progress(phase: 'indexing'): ProgressReport;
   progress(phase: FolderProgress['phase']): ProgressReport {
     return folderProgress((event) => this.emit(event), phase);
   }

@@ -15,7 +15,7 @@ describe('folder.progress', () => {
     const heard: CoreEvent[] = [];
     hub.listen((e) => heard.push(e));
     const report = hub.progress('reading');
-    for (let done = 0; done <= 1000; done++) void report({ done, total: 1000 });
+    for (let done = 0; done <= 1000; done++) report({ done, total: 1000 });
     const steps = progressOf(heard);
     expect(steps).toHaveLength(101);
     expect(steps.map((s) => s.done)).toEqual(Array.from({ length: 101 }, (_, k) => k * 10));
