@@ -17,6 +17,8 @@ export default defineConfig({
           cli: resolve('electron/cli.ts'),
           web: resolve('electron/web.ts'),
           isolationWorker: resolve('electron/services/isolation/worker.ts'),
+          // readWorker: the read pool's worker thread (electron/services/store/readPool.ts looks for it the same way).
+          readWorker: resolve('electron/services/store/readWorker.ts'),
         },
       },
     },

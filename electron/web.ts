@@ -11,6 +11,7 @@ import { scryptParamsForTests } from './services/crypto';
 import { startWebServer } from './transports/http';
 import { sweepHandovers, writeHandover, type Handover } from './transports/handover';
 import { openAppWindow } from './transports/openBrowser';
+import { printOpenProgress } from './cli/openProgress';
 
 // Browser mode: `npm run web -- [--data-dir DIR] [--port N] [--no-open]`.
 
@@ -53,6 +54,7 @@ async function main(): Promise<number> {
     // An encrypted folder starts locked: the page shows the lock screen and asks for the passphrase.
     session = await Session.start(resolveDataDir(values['data-dir']), {
       background: true,
+      store: { onOpenProgress: printOpenProgress((line) => process.stderr.write(`${line}\n`), 'casefile web') },
       onWarning: (message) => process.stderr.write(`casefile web: warning: ${message}\n`),
       ...(scryptForTests ? { scrypt: scryptForTests } : {}),
     });

@@ -25,6 +25,7 @@ import { PeopleView } from './features/people/PeopleView';
 import { ActorPage } from './features/people/ActorPage';
 import { LinkRefused } from './features/session/LinkRefused';
 import { SyncIndicator } from './features/team/SyncIndicator';
+import { OpenProgress } from './features/openProgress/OpenProgress';
 import { isReloading, takeReloadNotice } from './lib/reload';
 import { useCasesChanged } from './lib/events';
 import { navigate, routeHref, useRoute, type Route } from './lib/router';
@@ -255,6 +256,7 @@ function Shell() {
           <ConflictsNav current={route} version={listVersion} />
         </nav>
         <span className="spacer" />
+        <OpenProgress />
         <SyncIndicator />
         <div className="app-actions">
           <button type="button" className="btn btn-primary" onClick={() => setDialog('new')} title={t('nav.newCaseShortcut')}>

@@ -21,6 +21,11 @@ export const EVENTS = {
   'settings.changed': z.strictObject({ file: z.enum(['settings', 'addressees']) }),
   /** vault.json was changed on another device (a new passphrase): the folder is locked and asks for the new one; nothing unsaved is dropped. */
   'folder.passphraseChanged': z.strictObject({}),
+  /**
+   * A long open under way: 'reading' every case file new to the indexes (a copied archive's first open), then
+   * 'indexing' them for search; the last of each phase has `done` equal to `total`.
+   */
+  'folder.progress': z.strictObject({ phase: z.enum(['reading', 'indexing']), done: z.int().min(0), total: z.int().min(0) }),
 } as const;
 
 export type EventName = keyof typeof EVENTS;
@@ -33,8 +38,10 @@ export const CoreEvent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('history.changed'), data: EVENTS['history.changed'] }),
   z.strictObject({ type: z.literal('settings.changed'), data: EVENTS['settings.changed'] }),
   z.strictObject({ type: z.literal('folder.passphraseChanged'), data: EVENTS['folder.passphraseChanged'] }),
+  z.strictObject({ type: z.literal('folder.progress'), data: EVENTS['folder.progress'] }),
 ]);
 export type CoreEvent = z.infer<typeof CoreEvent>;
+export type FolderProgress = z.infer<(typeof EVENTS)['folder.progress']>;
 
 /** Browser mode's event stream (`text/event-stream`, behind the same token header as the operations). */
 export const EVENTS_PATH = '/api/events';

@@ -4,6 +4,7 @@ import { ServiceError } from '../services/errors';
 import { Session } from '../services/session';
 import { ENCRYPTED_MESSAGE } from '../services/store/caseStore';
 import type { CliIo } from './io';
+import { printOpenProgress } from './openProgress';
 
 // The one way a command reaches the data folder: a Session (as the app holds it)
 // and the contract's dispatcher over its handlers. The vault commands come in
@@ -13,7 +14,7 @@ import type { CliIo } from './io';
 /** Opens the folder: with `passphrase` when given (a vault command asked for it), else as `openSessionForCli`. */
 export async function openSession(dataDir: string, io: CliIo, passphrase?: string): Promise<Session> {
   // scrypt's cost for a new vault: tuned to the machine, lowered only under vitest (CASEFILE_SCRYPT_N).
-  return Session.start(dataDir, { scrypt: scryptParamsForTests(io.env) }, passphrase);
+  return Session.start(dataDir, { scrypt: scryptParamsForTests(io.env), store: { onOpenProgress: printOpenProgress(io.stderr, 'casefile') } }, passphrase);
 }
 
 /**

@@ -39,6 +39,7 @@ import type enStatistics from './locales/en.statistics.json';
 import type enCalendar from './locales/en.calendar.json';
 import type enExportFiles from './locales/en.exportFiles.json';
 import type enPeople from './locales/en.people.json';
+import type enOpenProgress from './locales/en.openProgress.json';
 
 // Every locale file in ./locales is picked up here: `<lang>.json`, plus optional
 // parts `<lang>.<feature>.json` that a feature keeps to itself (their top-level keys
@@ -84,7 +85,8 @@ type Texts = typeof en &
   typeof enStatistics &
   typeof enCalendar &
   typeof enExportFiles &
-  typeof enPeople;
+  typeof enPeople &
+  typeof enOpenProgress;
 
 const resources: Record<string, { translation: Record<string, unknown> }> = {};
 for (const [file, mod] of Object.entries(files)) {

@@ -5,7 +5,7 @@ import type { CoreEvent } from '../../shared/events';
 // refused because the passphrase changed elsewhere) without importing what imports it.
 
 /** Another device's history, settings, or passphrase. */
-export type OtherEvent = Extract<CoreEvent, { type: 'history.changed' | 'settings.changed' | 'folder.passphraseChanged' }>;
+export type OtherEvent = Extract<CoreEvent, { type: 'history.changed' | 'settings.changed' | 'folder.passphraseChanged' | 'folder.progress' }>;
 
 export const otherListeners = new Set<(event: OtherEvent) => void>();
 

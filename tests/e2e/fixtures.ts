@@ -31,6 +31,8 @@ type Server = {
 type TestFixtures = {
   /** Files written into the fresh data folder before Casefile starts: relative path → content. */
   seedFiles: Record<string, string>;
+  /** Environment variables for the browser-mode server (test hooks such as CASEFILE_TEST_HOLD_INDEXING). */
+  serverEnv: Record<string, string>;
   /** The fresh data folder this test's Casefile uses. */
   dataDir: string;
   /** An address that opens the app in another tab (browser mode: a new one-time link). */
@@ -52,11 +54,11 @@ async function appReady(page: Page): Promise<void> {
   await page.getByRole('banner').or(page.getByRole('heading', { level: 1, name: 'This data folder is encrypted' })).first().waitFor();
 }
 
-function startServer(dataDir: string): Promise<Server> {
+function startServer(dataDir: string, serverEnv: Record<string, string> = {}): Promise<Server> {
   const child = spawn(process.execPath, [path.join(root, 'out/main/web.js'), '--data-dir', dataDir, '--no-open', '--port', '0'], {
     cwd: root,
     // A low scrypt cost for folders the tests encrypt (honoured only under NODE_ENV=test); unlocking reads the cost from vault.json.
-    env: { ...process.env, NODE_ENV: 'test', CASEFILE_SCRYPT_N: '1024' },
+    env: { ...process.env, NODE_ENV: 'test', CASEFILE_SCRYPT_N: '1024', ...serverEnv },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let output = '';
@@ -109,6 +111,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
 
   seedFiles: [{}, { option: true }],
+  serverEnv: [{}, { option: true }],
 
   dataDir: async ({ seedFiles }, use, testInfo) => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'casefile-e2e-'));
@@ -121,9 +124,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     else await testInfo.attach('data-dir', { body: dir });
   },
 
-  server: async ({ dataDir, casefileMode }, use, testInfo) => {
+  server: async ({ dataDir, casefileMode, serverEnv }, use, testInfo) => {
     if (casefileMode !== 'browser') return use(null);
-    const server = await startServer(dataDir);
+    const server = await startServer(dataDir, serverEnv);
     await use(server);
     await stopServer(server);
     if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('server-output', { body: server.output() });

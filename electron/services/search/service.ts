@@ -42,7 +42,11 @@ export class SearchService {
   /** Saved changes not yet applied to the built index: applied just after the save resolves, or by the next query. */
   private queued: StoreChange[] = [];
 
-  constructor(private readonly store: CaseStoreBase) {
+  constructor(
+    private readonly store: CaseStoreBase,
+    /** Cases indexed of those to index, as a build from every case goes (a copied archive's first open); the last report has done = total. */
+    private readonly onProgress?: (p: { done: number; total: number }) => Promise<void> | void,
+  ) {
     store.subscribe((change) => {
       if (this.built) {
         // Indexing a case costs about as much as saving it: done after the save resolves, not inside it.
@@ -89,18 +93,28 @@ export class SearchService {
     for (const change of this.pending) this.apply(index, change);
     this.pending = [];
     this.built = index;
+    void this.onProgress?.({ done: index.size, total: index.size });
     if (this.dirty) this.markDirty();
     return index;
   }
 
   /** Every case, each indexed as it is read and let go (the index keeps short fields only). */
   private async fromCases(): Promise<CaseSearchIndex> {
-    const { store } = this;
+    const { store, onProgress } = this;
     const fileOf = (c: CaseFile): DocFile | undefined => {
       const file = store.fileState(c.id);
       return file && { ...file, rev: c.rev };
     };
-    const index = await CaseSearchIndex.buildFrom(store.all(), { keepShortFieldsOnly: true, fileOf });
+    const total = store.count();
+    let done = 0;
+    await onProgress?.({ done, total });
+    async function* reading() {
+      for await (const c of store.all()) {
+        yield c;
+        await onProgress?.({ done: ++done, total });
+      }
+    }
+    const index = await CaseSearchIndex.buildFrom(reading(), { keepShortFieldsOnly: true, fileOf });
     this.dirty = true;
     return index;
   }

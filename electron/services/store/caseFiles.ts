@@ -14,7 +14,7 @@ import { DataDirLock } from '../disk/lock';
 import { fileStateOf, sameFile, type FileState, type FileStates } from '../disk/statFiles';
 import type { IndexEntry, SummaryIndex } from './summaryIndex';
 import { Catalogue } from './catalogue';
-import { reconcile } from './reconcile';
+import { reconcilePooled } from './readPool';
 import { refreshExternal } from './externalRefresh';
 import { Recorder } from './recorder';
 import type { Meta } from './meta';
@@ -211,7 +211,7 @@ export class CaseFiles {
   /** Brings the catalogue in line with cases/ and trash/ (store/reconcile.ts), quarantining bad files. */
   protected async reconcile(files: FileStates): Promise<void> {
     const io = { readCase: (file: string) => this.readCase(file), quarantine: (file: string, reason: string) => this.quarantine(file, reason), quarantined: this.quarantinedNow };
-    if (await reconcile(this.catalogue, this.dataDir, files, io)) await this.indexWrites.flush(true);
+    if (await reconcilePooled(this.catalogue, this.dataDir, files, io, this.dataKey, this.options.onOpenProgress)) await this.indexWrites.flush(true);
   }
 
   /** Files changed behind the app's back (another device): re-read in the save queue, told with cause 'external' (store/externalRefresh.ts). */

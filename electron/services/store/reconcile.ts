@@ -1,10 +1,10 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { agendaItems, summarize } from '../../../shared/model';
 import { fileStateOf, sameFile, type FileState, type FileStates } from '../disk/statFiles';
 import type { CaseRead } from './caseCodec';
 import type { Catalogue } from './catalogue';
 import type { QuarantineEntry } from './quarantine';
+import { entryOf, type ReadEntries } from './readEntries';
 import { isLiveCaseFileName as isCaseFileName } from '../disk/folderLayout';
 
 
@@ -18,7 +18,7 @@ export async function reconcile(
   catalogue: Catalogue,
   dataDir: string,
   files: FileStates,
-  io: { readCase(file: string): Promise<CaseRead>; quarantine(file: string, reason: string): Promise<QuarantineEntry>; quarantined: QuarantineEntry[] },
+  io: { readCase(file: string): Promise<CaseRead>; quarantine(file: string, reason: string): Promise<QuarantineEntry>; quarantined: QuarantineEntry[]; readEntries?: ReadEntries; progress?: (done: number, total: number) => void },
 ): Promise<boolean> {
   const entries = catalogue.cases;
   const dir = path.join(dataDir, 'cases');
@@ -32,15 +32,23 @@ export async function reconcile(
     else stale.push([name, state]);
   }
   const BATCH = 1000; // files read at once when many changed (a first open reads them all)
+  // A worker pool when the store has one (store/readPool.ts), reporting progress as it goes.
+  const readEntries: ReadEntries = io.readEntries ?? (async (files, onRead) => {
+    const read = await Promise.all(files.map(async (file) => entryOf(await io.readCase(file))));
+    onRead?.(read.length);
+    return read;
+  });
+  let done = 0;
+  if (stale.length > 0) io.progress?.(0, stale.length);
   for (let i = 0; i < stale.length; i += BATCH) {
     const batch = stale.slice(i, i + BATCH);
-    const results = await Promise.all(batch.map(([name]) => io.readCase(path.join(dir, name))));
+    const results = await readEntries(batch.map(([name]) => path.join(dir, name)), (n) => io.progress?.((done += n), stale.length));
     for (const [k, [name, state]] of batch.entries()) {
       const result = results[k]!;
       changed = true;
       if (result.ok) {
-        entries.set(result.value.id, { summary: summarize(result.value), agenda: agendaItems(result.value), ...state });
-        onDisk.add(result.value.id);
+        entries.set(result.summary.id, { summary: result.summary, agenda: result.agenda, ...state });
+        onDisk.add(result.summary.id);
       } else {
         io.quarantined.push(await io.quarantine(path.join(dir, name), result.reason));
       }

@@ -19,6 +19,8 @@ export type StoreOptions = {
   held?: { lock: DataDirLock; dataKey?: Buffer | null };
   /** Snapshots during the day, after the first save of each hour (backup/hourlySnapshots.ts); the app turns them on. */
   hourlySnapshots?: { onError?: (err: unknown) => void };
+  /** Case files read of those the open must read (every one, the first time a copied archive opens): for a progress bar. */
+  onOpenProgress?: (p: { done: number; total: number }) => void;
 };
 
 export const ENCRYPTED_MESSAGE = 'This data folder is encrypted. Give the passphrase (CASEFILE_PASSPHRASE or the prompt).';
