@@ -29,7 +29,6 @@ import { MAX_TIGHTNESS, renderUrgentAction, URGENT_PAGES } from './templates/urg
 import { renderWgad } from './templates/wgad';
 
 export { extractPdfText, type PdfText } from './pdfText';
-export { forgetShapedWords } from './layout/faces';
 
 export type RenderBriefOptions = BriefOptionsInput & {
   /** For the `ngo` template's pattern section: other cases, of which those sharing the authority or a tag are shown. */

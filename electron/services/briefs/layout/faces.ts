@@ -41,7 +41,7 @@ type Shape = { codePoints: number[]; ids: number[]; positions: number[] };
 type Face = { font: Fontkit; shapes: Map<string, Shape> };
 
 /** Words kept shaped per face; a 100-case brief shapes some 15,000 (a few hundred bytes each). */
-export const CACHE_WORDS = 50_000;
+const CACHE_WORDS = 50_000;
 
 const faces = new Map<FontStyle, Face>();
 /** Off only in tests: each document parses and shapes on its own, as pdfkit alone does (the reference a shared render is compared with). */
