@@ -20,7 +20,7 @@ import { HISTORY_DIR } from '../audit/historyLog';
 import { checkHistories } from '../audit/historyCheck';
 import { keepSyncIgnore } from '../disk/syncIgnore';
 import { historyRel, peekDevice } from '../audit/historyFiles';
-import { checkAtOpen, openBaseline, withLastGood } from '../verify/tamper';
+import { checkAtOpen, openBaseline, withLastGood, type OpenBaseline } from '../verify/tamper';
 import { OriginalRefs, verifyOriginals } from '../verify/originals';
 import { loadSummaryIndex, type SummaryIndex } from '../store/summaryIndex';
 import { dropUnlisted } from '../store/confirmSweep';
@@ -116,20 +116,25 @@ export class CaseStore extends CaseStoreBase {
       const names = (caseNames ?? (await removeLeftovers(dir, ['.', CASES, TRASH])).get(CASES)!).filter(isCaseFileName);
       const trusting = options.confirmInBackground === true;
       const [index, onDisk] = await Promise.all([loadSummaryIndex(path.join(dir, SUMMARY_INDEX_FILE), dataKey ?? undefined), trusting ? null : statFiles(path.join(dir, CASES), names)]);
-      const baseline = await openBaseline(dir, index);
       const store = new CaseStore(dir, lock, meta, [], options, index, dataKey);
-      const checkTampering = async () => {
+      const checkTampering = async (baseline: OpenBaseline) => {
         const quarantinedIds = (await store.listQuarantine()).map((q) => quarantinedCaseId(q.file)).filter((id): id is string => id !== null);
         store.tampered = await checkAtOpen({ dataDir: dir, key: dataKey, live: store.entries, ...baseline, trash: store.trashChecked.keys(), quarantined: quarantinedIds, now, ...(options.fs ? { fs: options.fs } : {}) });
       };
       // A folder listed before: shown from its index at once (rows whose file is gone left out), every file checked after.
       if (trusting && index.cases.size > 0) {
+        const { indexWrittenMs } = await openBaseline(dir, { cases: new Map() }); // the rows, copied when the check starts
         dropUnlisted(store.entries, names);
-        store.confirmLater(checkTampering);
+        store.confirmLater(async (check) => {
+          const before = new Map(store.entries);
+          await check();
+          await checkTampering({ before, indexWrittenMs });
+        });
         return store;
       }
+      const baseline = await openBaseline(dir, index);
       await store.reconcile(onDisk ?? (await statFiles(path.join(dir, CASES), names)));
-      await checkTampering();
+      await checkTampering(baseline);
       return store;
     } catch (err) {
       await lock.release();

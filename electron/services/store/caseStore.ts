@@ -40,12 +40,9 @@ export class CaseStoreBase extends CaseFiles {
     return this.confirmation;
   }
 
-  /** The open trusted the summary index: `then` runs once the files are confirmed (the tamper check). */
-  protected confirmLater(then: () => Promise<void>): void {
-    this.confirmWork = async () => {
-      await this.refreshFromDisk(await sweepCases(path.join(this.dataDir, CASES)));
-      await then();
-    };
+  /** The open trusted the summary index: `work` confirms the files with `check` (what it does before and after: the tamper check). */
+  protected confirmLater(work: (check: () => Promise<void>) => Promise<void>): void {
+    this.confirmWork = () => work(async () => void (await this.refreshFromDisk(await sweepCases(path.join(this.dataDir, CASES)))));
   }
 
   protected override async shutDown(): Promise<void> {
