@@ -42,7 +42,10 @@ export class CaseStoreBase extends CaseFiles {
 
   /** The open trusted the summary index: `work` confirms the files with `check` (what it does before and after: the tamper check). */
   protected confirmLater(work: (check: () => Promise<void>) => Promise<void>): void {
-    this.confirmWork = () => work(async () => void (await this.refreshFromDisk(await sweepCases(path.join(this.dataDir, CASES)))));
+    this.confirmWork = () =>
+      work(async () => {
+        await this.refreshFromDisk(await sweepCases(path.join(this.dataDir, CASES)));
+      });
   }
 
   protected override async shutDown(): Promise<void> {
