@@ -89,6 +89,11 @@ function fromRow<K extends string>(columns: readonly K[], row: readonly unknown[
   return out;
 }
 
+/** A row's file state, built directly: at 100,000 rows every object made at open shows in the time to list. */
+const stateOf = (row: readonly unknown[]): FileState => ({ mtimeMs: row[STATE_AT] as number, size: row[STATE_AT + 1] as number, ctimeMs: row[STATE_AT + 2] as number, ino: row[STATE_AT + 3] as number });
+const STATE_AT = COLUMNS.length;
+if (STATE_COLUMNS.join() !== 'mtimeMs,size,ctimeMs,ino') throw new Error('FileState changed: update stateOf');
+
 /**
  * Reads the index. Only this module writes it, from summaries of validated cases;
  * a file whose checksum (or, in an encrypted folder, whose envelope, bound to its
@@ -118,7 +123,7 @@ export async function loadSummaryIndex(file: string, dataKey?: Buffer): Promise<
     const cases = new TrackedMap<IndexEntry>();
     for (const row of rows as unknown[][]) {
       const summary = fromRow(COLUMNS, row) as CaseSummary;
-      cases.setUnchanged(summary.id, { summary, ...(fromRow(STATE_COLUMNS, row, COLUMNS.length) as FileState) });
+      cases.setUnchanged(summary.id, { summary, ...stateOf(row) });
     }
     const trash = tracked(new Map(Object.entries(parsed.data.trash)));
     replayJournal(readJournal(bytes.subarray(end)), cases, trash);
@@ -139,7 +144,7 @@ function replayJournal(records: JournalRecord[], cases: TrackedMap<IndexEntry>, 
     for (const row of r.rows as unknown[][]) {
       const summary = fromRow(COLUMNS, row) as CaseSummary;
       const agenda = ((r.agendas[summary.id] ?? []) as unknown[][]).map((item) => fromRow(AGENDA_COLUMNS, item) as AgendaItem);
-      cases.setUnchanged(summary.id, { summary, ...(fromRow(STATE_COLUMNS, row, COLUMNS.length) as FileState), agenda });
+      cases.setUnchanged(summary.id, { summary, ...stateOf(row), agenda });
     }
     for (const id of r.gone) if (cases.delete(id)) cases.changed.delete(id);
     if (r.trash) {
