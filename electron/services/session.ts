@@ -284,7 +284,7 @@ export class Session implements Vault {
   }
 
   private async openStoreNow(passphrase: string | undefined, held?: StoreOptions['held']): Promise<void> {
-    const store = await CaseStore.open(this.dataDir, { ...(this.options.background ? { hourlySnapshots: { onError: (err: unknown) => this.options.onWarning?.(`The hourly backup failed: ${(err as Error).message}`) } } : {}), onOpenProgress: this.events.progress('reading'), ...this.options.store, ...(passphrase !== undefined ? { passphrase } : {}), ...(held ? { held } : {}) });
+    const store = await CaseStore.open(this.dataDir, { ...(this.options.background ? { confirmInBackground: true, hourlySnapshots: { onError: (err: unknown) => this.options.onWarning?.(`The hourly backup failed: ${(err as Error).message}`) } } : {}), onOpenProgress: this.events.progress('reading'), ...this.options.store, ...(passphrase !== undefined ? { passphrase } : {}), ...(held ? { held } : {}) });
     this.open = { store, search: new SearchService(store, this.events.progress('indexing')) };
     const hooks = { emit: (e: CoreEvent) => this.events.emit(e), vaultChanged: () => this.vaultChanged(), conflictSeen: (rel: string) => this.conflictListeners.forEach((l) => l(rel)), warn: (m: string) => this.options.onWarning?.(m) };
     this.live = await wireFolder(store, hooks, this.options.live ?? this.options.background);

@@ -20,9 +20,10 @@ import { HISTORY_DIR } from '../audit/historyLog';
 import { checkHistories } from '../audit/historyCheck';
 import { keepSyncIgnore } from '../disk/syncIgnore';
 import { historyRel, peekDevice } from '../audit/historyFiles';
-import { checkAtOpen, openBaseline, withLastGood } from '../verify/tamper';
+import { checkAtOpen, openBaseline, withLastGood, type OpenBaseline } from '../verify/tamper';
 import { OriginalRefs, verifyOriginals } from '../verify/originals';
 import { loadSummaryIndex, type SummaryIndex } from '../store/summaryIndex';
+import { dropUnlisted } from '../store/confirmSweep';
 import { CURRENT_SCHEMA_VERSION, migrate, readMeta, type Meta } from '../store/meta';
 import { MIGRATIONS } from '../store/migrations';
 import { CaseStoreBase, ENCRYPTED_MESSAGE, type QuarantineEntry, type StoreOptions } from '../store/caseStore';
@@ -113,12 +114,27 @@ export class CaseStore extends CaseStoreBase {
       // The index is read (in the thread pool) while this thread stats the case files.
       // Swept here when the open did not sweep the whole folder already (recoverConversion), or changed cases/ since.
       const names = (caseNames ?? (await removeLeftovers(dir, ['.', CASES, TRASH])).get(CASES)!).filter(isCaseFileName);
-      const [index, onDisk] = await Promise.all([loadSummaryIndex(path.join(dir, SUMMARY_INDEX_FILE), dataKey ?? undefined), statFiles(path.join(dir, CASES), names)]);
-      const baseline = await openBaseline(dir, index);
+      const trusting = options.confirmInBackground === true;
+      const [index, onDisk] = await Promise.all([loadSummaryIndex(path.join(dir, SUMMARY_INDEX_FILE), dataKey ?? undefined), trusting ? null : statFiles(path.join(dir, CASES), names)]);
       const store = new CaseStore(dir, lock, meta, [], options, index, dataKey);
-      await store.reconcile(onDisk);
-      const quarantinedIds = (await store.listQuarantine()).map((q) => quarantinedCaseId(q.file)).filter((id): id is string => id !== null);
-      store.tampered = await checkAtOpen({ dataDir: dir, key: dataKey, live: store.entries, ...baseline, trash: store.trashChecked.keys(), quarantined: quarantinedIds, now, ...(options.fs ? { fs: options.fs } : {}) });
+      const checkTampering = async (baseline: OpenBaseline) => {
+        const quarantinedIds = (await store.listQuarantine()).map((q) => quarantinedCaseId(q.file)).filter((id): id is string => id !== null);
+        store.tampered = await checkAtOpen({ dataDir: dir, key: dataKey, live: store.entries, ...baseline, trash: store.trashChecked.keys(), quarantined: quarantinedIds, now, ...(options.fs ? { fs: options.fs } : {}) });
+      };
+      // A folder listed before: shown from its index at once (rows whose file is gone left out), every file checked after.
+      if (trusting && index.cases.size > 0) {
+        const { indexWrittenMs } = await openBaseline(dir, { cases: new Map() }); // the rows, copied when the check starts
+        dropUnlisted(store.entries, names);
+        store.confirmLater(async (check) => {
+          const before = new Map(store.entries);
+          await check();
+          await checkTampering({ before, indexWrittenMs });
+        });
+        return store;
+      }
+      const baseline = await openBaseline(dir, index);
+      await store.reconcile(onDisk ?? (await statFiles(path.join(dir, CASES), names)));
+      await checkTampering(baseline);
       return store;
     } catch (err) {
       await lock.release();
@@ -192,6 +208,7 @@ export class CaseStore extends CaseStoreBase {
     this.assertOpen();
     const run = this.backups.then(async () => {
       this.assertOpen();
+      await this.confirmed().catch(() => undefined); // the quarantine a check may fill is part of the folder
       const info = await createSnapshot(this.dataDir, { reason, key: this.dataKey, now: new Date(this.now()), ...(this.options.fs ? { fs: this.options.fs } : {}), ...(onProgress ? { onProgress } : {}), ...(signal ? { signal } : {}) });
       await pruneSnapshots(this.dataDir);
       return info;
@@ -261,6 +278,7 @@ export class CaseStore extends CaseStoreBase {
   /** Re-reads every file from disk and reports each problem; changes nothing but moving a changed original aside. */
   async verify(): Promise<VerifyReport> {
     this.assertOpen();
+    await this.confirmed();
     const problems: VerifyReport['problems'] = [];
     const refs = new OriginalRefs();
     let checkedFiles = 0;

@@ -10,6 +10,7 @@ export function appHandlers(folder: Folder): DomainHandlers<'app.info' | 'app.sa
   return {
     'app.info': async () => {
       const { store } = folder.open();
+      await store.confirmed().catch(() => undefined); // what the open found tampered with is known once the files are checked
       return {
         name: APP_NAME,
         version: APP_VERSION,

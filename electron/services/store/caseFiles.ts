@@ -57,7 +57,7 @@ export class CaseFiles {
   /** Derived files (settings, address book) as this process last wrote them: the folder watcher tells them from another device's. */
   readonly ownWrites = new Map<string, FileState>();
   /** When the summary index is written: beside the save queue, once saves pause. */
-  private readonly indexWrites = new IndexWrites(() => this.writeIndex());
+  private readonly indexWrites = new IndexWrites((whole) => this.writeIndex(whole), () => this.catalogue.compactionDue);
   protected readonly historyLog: HistoryLog;
   /** Reads and writes the store's files, sealed or plain: the one switch on the key. */
   protected readonly codec: CaseCodec;
@@ -215,12 +215,12 @@ export class CaseFiles {
   }
 
   /** Files changed behind the app's back (another device): re-read in the save queue, told with cause 'external' (store/externalRefresh.ts). */
-  refreshFromDisk(): Promise<{ changed: number; otherSeal: number }> {
-    return this.exclusive(() => refreshExternal(this.catalogue, this.dataDir, { readCase: (f) => this.readCase(f), quarantine: (f, r) => this.quarantine(f, r), quarantined: this.quarantinedNow, sealed: this.codec.sealed, cache: this.cache, emit: (c) => this.emit(c), flush: () => this.scheduleIndexFlush() }), false);
+  refreshFromDisk(swept?: FileStates): Promise<{ changed: number; otherSeal: number }> {
+    return this.exclusive(() => refreshExternal(this.catalogue, this.dataDir, { readCase: (f) => this.readCase(f), quarantine: (f, r) => this.quarantine(f, r), quarantined: this.quarantinedNow, sealed: this.codec.sealed, cache: this.cache, emit: (c) => this.emit(c), flush: () => this.scheduleIndexFlush() }, swept), false);
   }
 
-  private writeIndex(): Promise<void> {
-    return this.catalogue.write(path.join(this.dataDir, SUMMARY_INDEX_FILE), this.options.fs, this.dataKey ?? undefined, (work) => this.whenQuiet(work));
+  private writeIndex(whole: boolean): Promise<void> {
+    return this.catalogue.write(path.join(this.dataDir, SUMMARY_INDEX_FILE), this.options.fs, this.dataKey ?? undefined, (work) => this.whenQuiet(work), whole);
   }
 
   protected scheduleIndexFlush(): void {

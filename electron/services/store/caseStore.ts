@@ -8,7 +8,8 @@ import type { BundleAccess } from './bundleAccess';
 import { listTrash, restoreCase, trashCase, trashedCase, type TrashHost } from './trash';
 import { ioError, isIoError, ServiceError } from '../errors';
 import { UnconfirmedWriteError, writeFileDurably } from '../disk/durableFile';
-import { fileStateOf } from '../disk/statFiles';
+import { fileStateOf, sameFile } from '../disk/statFiles';
+import { sweepCases } from './confirmSweep';
 import { CaseFiles } from './caseFiles';
 
 export { ENCRYPTED_MESSAGE, type StoreOptions } from './storeOptions';
@@ -25,6 +26,33 @@ const TRASH = 'trash';
  * it is open.
  */
 export class CaseStoreBase extends CaseFiles {
+  /** The check of every file against a trusting open's list (folder/caseStore.ts), once started. */
+  private confirmation: Promise<void> | null = null;
+  private confirmWork: (() => Promise<void>) | null = null;
+
+  /**
+   * Once every case file's state has been checked against the list the open showed, and the
+   * rows that differ corrected (told with cause 'external'). Starts that check if it has not
+   * started; at once when the open checked already. Verify, snapshots and tests await it.
+   */
+  confirmed(): Promise<void> {
+    this.confirmation ??= this.confirmWork ? this.confirmWork() : Promise.resolve();
+    return this.confirmation;
+  }
+
+  /** The open trusted the summary index: `work` confirms the files with `check` (what it does before and after: the tamper check). */
+  protected confirmLater(work: (check: () => Promise<void>) => Promise<void>): void {
+    this.confirmWork = () =>
+      work(async () => {
+        await this.refreshFromDisk(await sweepCases(path.join(this.dataDir, CASES)));
+      });
+  }
+
+  protected override async shutDown(): Promise<void> {
+    await this.confirmation?.catch(() => undefined);
+    await super.shutDown();
+  }
+
   /** Once what saves so far left to the background (their manifest lines) is on disk: for tools and tests that compare the folder's bytes. */
   settled(): Promise<void> {
     return this.recorder.settled();
@@ -106,7 +134,14 @@ export class CaseStoreBase extends CaseFiles {
 
   update(id: string, baseRev: number, draft: CaseDraft): Promise<CaseFile> {
     return this.exclusive(async () => {
+      const known = this.fileState(id);
       const existing = await this.get(id);
+      // The row an edit began from may be older than the file (changed behind the app's back, not yet
+      // confirmed): get() read the file again, and the save is refused, whatever its revision says.
+      const read = this.fileState(id);
+      if (known && read && !sameFile(known, read)) {
+        throw new ServiceError('conflict', `This case was changed outside Casefile (another device or program) after it was last read; it has been read again. Nothing was overwritten: reopen the case and make your edit again.`, undefined, existing);
+      }
       if (draft.id !== undefined && draft.id !== id) {
         throw new ServiceError('bad_input', `The case body has id "${draft.id}" but the update is for "${id}".`, [{ path: ['case', 'id'], message: `expected "${id}"` }]);
       }

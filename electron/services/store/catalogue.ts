@@ -3,7 +3,8 @@ import type { ListQuery } from '../../../shared/contract';
 import { matchesCaseFilter } from '../../../shared/model/listFilter';
 import type { DurableFs } from '../disk/durableFile';
 import type { FileState } from '../disk/statFiles';
-import { fillAgendas, writeSummaryIndex, type IndexEntry, type SummaryIndex } from './summaryIndex';
+import { fillAgendas, journalChanges, writeSummaryIndex, type IndexEntry, type SummaryIndex } from './summaryIndex';
+import { appendDurably, JOURNAL_LIMIT, tracked, type TrackedMap } from './indexJournal';
 
 /**
  * The catalogue of a folder: one summary (and agenda) per live case with the file
@@ -11,10 +12,12 @@ import { fillAgendas, writeSummaryIndex, type IndexEntry, type SummaryIndex } fr
  * agenda read without opening a case file, kept on disk as the summary index.
  */
 export class Catalogue {
-  /** One entry per case in cases/: its summary and the file state it came from. */
-  readonly cases: Map<string, IndexEntry>;
+  /** One entry per case in cases/: its summary and the file state it came from (changes marked for the journal). */
+  readonly cases: TrackedMap<IndexEntry>;
   /** Trashed files checked (read and validated) in the state they are in. */
-  readonly trash: Map<string, FileState>;
+  readonly trash: TrackedMap<FileState>;
+  /** Bytes of journal after the index on disk; undefined when the next write must be whole. */
+  private journalBytes: number | undefined;
   /** The summary index's agenda line, parsed when the agenda is first needed (the list does not need it). */
   private unreadAgendas: Buffer | null;
   private agendasFilled: Promise<void> = Promise.resolve();
@@ -26,15 +29,43 @@ export class Catalogue {
     /** The catalogue changed and the summary index is due a write. */
     private readonly changed: () => void,
   ) {
-    this.cases = index.cases;
-    this.trash = index.trash;
+    this.cases = tracked(index.cases);
+    this.trash = tracked(index.trash);
+    this.journalBytes = index.journalBytes;
     this.unreadAgendas = index.agendas;
   }
 
-  /** Writes the summary index (every agenda filled first, so none is lost); `when` picks the moment it is serialised. */
-  async write(file: string, fs: DurableFs | undefined, key: Buffer | undefined, when?: <T>(work: () => T) => Promise<T>): Promise<void> {
+  /**
+   * Writes the summary index: the rows changed since as a journal line (store/indexJournal)
+   * unless `whole` — or the folder is encrypted, the file on disk is not a good index, the
+   * journal is long, or a write failed — then the whole index (every agenda filled first, so
+   * none is lost), serialised at the moment `when` picks.
+   */
+  async write(file: string, fs: DurableFs | undefined, key: Buffer | undefined, when?: <T>(work: () => T) => Promise<T>, whole = true): Promise<void> {
+    if (!whole && !key && this.journalBytes !== undefined && this.journalBytes < JOURNAL_LIMIT) {
+      if (this.cases.changed.size === 0 && this.trash.changed.size === 0) return;
+      const change = journalChanges({ cases: this.cases, trash: this.trash });
+      if (change) {
+        try {
+          await appendDurably(file, change.line, fs);
+          this.journalBytes += Buffer.byteLength(change.line);
+        } catch (err) {
+          change.undo();
+          this.journalBytes = undefined; // what reached the file is unknown: the next write is whole
+          throw err;
+        }
+        return;
+      }
+    }
     await this.withAgendas();
+    this.journalBytes = undefined;
     await writeSummaryIndex(file, { cases: this.cases, trash: this.trash }, fs, key, when);
+    this.journalBytes = 0;
+  }
+
+  /** A journal follows the index on disk, or changes wait: the close writes the index whole. */
+  get compactionDue(): boolean {
+    return this.journalBytes !== 0 || this.cases.changed.size > 0 || this.trash.changed.size > 0;
   }
 
   list(query: ListQuery = {}): CaseSummary[] {

@@ -8,6 +8,7 @@ import type { Catalogue } from './catalogue';
 import type { QuarantineEntry } from './quarantine';
 import { isLiveCaseFileName as isCaseFileName } from '../disk/folderLayout';
 import { reconcile } from './reconcile';
+import { settleSweep } from './confirmSweep';
 
 // A folder another device writes into (Syncthing): cases/ and trash/ brought in line with
 // the catalogue by the same reconcile the open runs, each change told to the store's
@@ -64,10 +65,11 @@ async function setAsideOtherSeal(files: FileStates, catalogue: Catalogue, casesD
 }
 
 /** Re-reads what changed in cases/ and trash/ and tells each change; returns how many cases changed, and how many files are sealed otherwise than the store. */
-export async function refreshExternal(catalogue: Catalogue, dataDir: string, io: RefreshIo): Promise<{ changed: number; otherSeal: number }> {
+export async function refreshExternal(catalogue: Catalogue, dataDir: string, io: RefreshIo, swept?: FileStates): Promise<{ changed: number; otherSeal: number }> {
   const casesDir = path.join(dataDir, 'cases');
-  const names = (await readdir(casesDir).catch(() => [] as string[])).filter(isCaseFileName);
-  const { files, otherSeal } = await setAsideOtherSeal(await statFiles(casesDir, names), catalogue, casesDir, io.sealed);
+  // `swept`: states taken outside the save queue (store/confirmSweep), settled here.
+  const current = swept ? settleSweep(casesDir, swept, catalogue.cases) : await statFiles(casesDir, (await readdir(casesDir).catch(() => [] as string[])).filter(isCaseFileName));
+  const { files, otherSeal } = await setAsideOtherSeal(current, catalogue, casesDir, io.sealed);
   const before = new Set(catalogue.cases.keys());
   const read = new Map<string, CaseFile>();
   const quarantinedIds = new Set<string>();

@@ -8,19 +8,25 @@ const INDEX_MAX_STALE_MS = 30_000;
  * background, not on every save, so a save stays one small file; after a crash the
  * stale entries heal on open. It is written once saves pause for a moment (or every
  * half minute while they never do), and outside the save queue: a save never waits
- * behind it. Entries are made from the file state after each write, so whenever it
- * is taken, the index only vouches for states that were on disk.
+ * behind it. A timed write appends the rows that changed (store/indexJournal); a
+ * forced one, and the last at close, write it whole. Entries are made from the file
+ * state after each write, so whenever it is taken, the index only vouches for states
+ * that were on disk.
  */
 export class IndexWrites {
   private dirty = false;
   private timer: NodeJS.Timeout | undefined;
   /** When the index on disk first fell behind memory (0: it has not). */
   private staleSince = 0;
-  /** Writes, one after another, beside the save queue. */
+  /** Writes, one after another, beside the save queue (an append must not land on a file being replaced). */
   private writes: Promise<unknown> = Promise.resolve();
   private stopped = false;
 
-  constructor(private readonly write: () => Promise<void>) {}
+  constructor(
+    private readonly write: (whole: boolean) => Promise<void>,
+    /** True when the close must write the index whole (a journal follows it on disk). */
+    private readonly compactionDue: () => boolean = () => false,
+  ) {}
 
   /** Memory moved ahead of the index on disk: write it once saves pause. */
   schedule(): void {
@@ -32,24 +38,34 @@ export class IndexWrites {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       if (this.stopped) return;
-      this.writes = this.writes.then(() => this.flush()).catch(() => undefined);
+      void this.inLine(() => this.flushNow(false)).catch(() => undefined);
     }, wait);
     this.timer.unref();
   }
 
-  /** Writes now when behind (always when forced). */
-  async flush(force = false): Promise<void> {
-    if (!force && !this.dirty) return;
-    this.dirty = false;
-    this.staleSince = 0;
-    await this.write();
+  /** Writes now when behind (always, and whole, when forced). */
+  flush(force = false): Promise<void> {
+    return this.inLine(() => this.flushNow(force));
   }
 
-  /** At close: no more timed writes; the one in flight finishes, then what is left is written. */
+  /** At close: no more timed writes; the one in flight finishes, then what is left is written whole. */
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
-    await this.writes;
-    await this.flush().catch(() => undefined); // a stale index heals on the next open
+    await this.writes.catch(() => undefined);
+    if (this.dirty || this.compactionDue()) await this.flushNow(true).catch(() => undefined); // a stale index heals on the next open
+  }
+
+  private async flushNow(whole: boolean): Promise<void> {
+    if (!whole && !this.dirty) return;
+    this.dirty = false;
+    this.staleSince = 0;
+    await this.write(whole);
+  }
+
+  private inLine(work: () => Promise<void>): Promise<void> {
+    const run = this.writes.then(work, work);
+    this.writes = run.catch(() => undefined);
+    return run;
   }
 }

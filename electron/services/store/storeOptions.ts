@@ -17,6 +17,12 @@ export type StoreOptions = {
    * encrypted (then no passphrase is needed; the store owns the key again).
    */
   held?: { lock: DataDirLock; dataKey?: Buffer | null };
+  /**
+   * Lists from the summary index without looking at the case files, and checks them after
+   * (`store.confirmed()`), correcting what differs with cause 'external': the app's open. Off:
+   * the open checks every file before it returns (tools, tests).
+   */
+  confirmInBackground?: boolean;
   /** Snapshots during the day, after the first save of each hour (backup/hourlySnapshots.ts); the app turns them on. */
   hourlySnapshots?: { onError?: (err: unknown) => void };
   /** Case files read of those the open must read (every one, the first time a copied archive opens): for a progress bar. */

@@ -6,6 +6,7 @@ import { decryptBytes, encryptBytes } from '../crypto/envelope';
 import { SUMMARY_INDEX_FILE } from '../disk/folderLayout';
 import { writeFileDurably, type DurableFs } from '../disk/durableFile';
 import { FileState } from '../disk/statFiles';
+import { journalLine, readJournal, tracked, TrackedMap, type JournalRecord } from './indexJournal';
 
 // A compact index of every case's summary, so that opening a large archive
 // lists it without parsing every case file. It is a cache, never the truth:
@@ -61,17 +62,21 @@ const IndexFile = z.strictObject({
   rows: z.unknown(),
 });
 
-/** `agendas`: the agenda line's bytes, unparsed (see readAgendaSection); null when every entry has its agenda. */
-export type SummaryIndex = { cases: Map<string, IndexEntry>; trash: Map<string, FileState>; agendas: Buffer | null };
+/**
+ * `agendas`: the agenda line's bytes, unparsed (see readAgendaSection); null when every entry has its agenda.
+ * `journalBytes`: how much journal (store/indexJournal) follows the index on disk; absent when the file was not
+ * a good index (nothing may be appended to it then).
+ */
+export type SummaryIndex = { cases: Map<string, IndexEntry>; trash: Map<string, FileState>; agendas: Buffer | null; journalBytes?: number };
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/** Whether the head is this version's and the checksum over the body holds. */
-function checkedBody(bytes: Buffer, sealed: boolean): boolean {
-  if (bytes.length < BODY_START + 1 || bytes[bytes.length - 1] !== 0x7d /* } */) return false;
+/** Whether the head is this version's and the checksum over the body (to `end`: the journal follows) holds. */
+function checkedBody(bytes: Buffer, end: number, sealed: boolean): boolean {
+  if (end < BODY_START + 1 || bytes[end - 1] !== 0x7d /* } */) return false;
   if (bytes.toString('latin1', 0, HEAD.length) !== HEAD) return false;
   if (sealed) return true; // the envelope already proved every byte
-  return bytes.toString('latin1', HEAD.length, HEAD.length + 64) === sha256(bytes.subarray(BODY_START));
+  return bytes.toString('latin1', HEAD.length, HEAD.length + 64) === sha256(bytes.subarray(BODY_START, end));
 }
 
 /** An object from a row's values, leaving out the absent (written as null: JSON has no undefined). */
@@ -84,6 +89,11 @@ function fromRow<K extends string>(columns: readonly K[], row: readonly unknown[
   return out;
 }
 
+/** A row's file state, built directly: at 100,000 rows every object made at open shows in the time to list. */
+const stateOf = (row: readonly unknown[]): FileState => ({ mtimeMs: row[STATE_AT] as number, size: row[STATE_AT + 1] as number, ctimeMs: row[STATE_AT + 2] as number, ino: row[STATE_AT + 3] as number });
+const STATE_AT = COLUMNS.length;
+if (STATE_COLUMNS.join() !== 'mtimeMs,size,ctimeMs,ino') throw new Error('FileState changed: update stateOf');
+
 /**
  * Reads the index. Only this module writes it, from summaries of validated cases;
  * a file whose checksum (or, in an encrypted folder, whose envelope, bound to its
@@ -92,7 +102,7 @@ function fromRow<K extends string>(columns: readonly K[], row: readonly unknown[
  * is turned away before it is parsed. Anything else is ignored and rebuilt.
  */
 export async function loadSummaryIndex(file: string, dataKey?: Buffer): Promise<SummaryIndex> {
-  const empty = (): SummaryIndex => ({ cases: new Map(), trash: new Map(), agendas: null });
+  const empty = (): SummaryIndex => ({ cases: new TrackedMap(), trash: new TrackedMap(), agendas: null });
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -101,23 +111,47 @@ export async function loadSummaryIndex(file: string, dataKey?: Buffer): Promise<
     return empty(); // missing, unreadable, or an envelope that will not open
   }
   try {
-    if (!checkedBody(bytes, dataKey !== undefined)) return empty();
     const newline = bytes.indexOf(0x0a, BODY_START);
     if (newline < 0) return empty();
+    const agendaEnd = bytes.indexOf(0x0a, newline + 1); // the journal's first line starts there
+    const end = agendaEnd < 0 ? bytes.length : agendaEnd;
+    if (!checkedBody(bytes, end, dataKey !== undefined)) return empty();
     const parsed = IndexFile.safeParse(JSON.parse(bytes.toString('utf8', 0, newline)));
     if (!parsed.success || JSON.stringify(parsed.data.layout) !== LAYOUT) return empty();
     const rows = parsed.data.rows;
     if (!Array.isArray(rows) || !rows.every((row) => Array.isArray(row) && row.length === ROW_LENGTH)) return empty();
-    const cases = new Map<string, IndexEntry>();
+    const cases = new TrackedMap<IndexEntry>();
     for (const row of rows as unknown[][]) {
       const summary = fromRow(COLUMNS, row) as CaseSummary;
-      cases.set(summary.id, { summary, ...(fromRow(STATE_COLUMNS, row, COLUMNS.length) as FileState) });
+      cases.setUnchanged(summary.id, { summary, ...stateOf(row) });
     }
-    return { cases, trash: new Map(Object.entries(parsed.data.trash)), agendas: Buffer.from(bytes.subarray(newline + 1)) };
+    const trash = tracked(new Map(Object.entries(parsed.data.trash)));
+    replayJournal(readJournal(bytes.subarray(end)), cases, trash);
+    return { cases, trash, agendas: Buffer.from(bytes.subarray(newline + 1, end)), journalBytes: bytes.length - end };
   } catch {
     return empty();
   } finally {
     if (dataKey) bytes.fill(0);
+  }
+}
+
+/** The journal's rows over the index's (each with its agenda), its deletions, its trash; a record out of shape ends it. */
+function replayJournal(records: JournalRecord[], cases: TrackedMap<IndexEntry>, trash: TrackedMap<FileState>): void {
+  for (const r of records) {
+    const rowsOk = r.rows.every((row) => Array.isArray(row) && row.length === ROW_LENGTH);
+    const agendasOk = Object.values(r.agendas).every((items) => Array.isArray(items) && items.every((item) => Array.isArray(item) && item.length === AGENDA_COLUMNS.length));
+    if (!rowsOk || !agendasOk) return;
+    for (const row of r.rows as unknown[][]) {
+      const summary = fromRow(COLUMNS, row) as CaseSummary;
+      const agenda = ((r.agendas[summary.id] ?? []) as unknown[][]).map((item) => fromRow(AGENDA_COLUMNS, item) as AgendaItem);
+      cases.setUnchanged(summary.id, { summary, ...stateOf(row), agenda });
+    }
+    for (const id of r.gone) if (cases.delete(id)) cases.changed.delete(id);
+    if (r.trash) {
+      trash.clear();
+      for (const [id, state] of Object.entries(r.trash)) trash.setUnchanged(id, state as FileState);
+      trash.changed.clear();
+    }
   }
 }
 
@@ -155,7 +189,8 @@ export function fillAgendas(index: SummaryIndex): string[] {
   for (const [id, entry] of index.cases) {
     if (entry.agenda) continue;
     const agenda = section?.get(id);
-    if (agenda) index.cases.set(id, { ...entry, agenda });
+    // What the file on disk holds already: not a change for the journal to carry.
+    if (agenda) tracked(index.cases).setUnchanged(id, { ...entry, agenda });
     else missing.push(id);
   }
   return missing;
@@ -182,6 +217,38 @@ function entryJson(entry: IndexEntry): { row: string; agenda: string } {
     serialized.set(entry, (json = { row: JSON.stringify(row), agenda: `${JSON.stringify(entry.summary.id)}:${JSON.stringify(agenda)}` }));
   }
   return json;
+}
+
+/**
+ * A journal line for the entries and trashed files marked changed (store/indexJournal), which
+ * are unmarked; null (nothing unmarked) when an entry has no agenda yet or nothing changed.
+ */
+export function journalChanges(index: { cases: TrackedMap<IndexEntry>; trash: TrackedMap<FileState> }): { line: string; undo: () => void } | null {
+  const ids = [...index.cases.changed];
+  const trashChanged = index.trash.changed.size > 0;
+  if (ids.length === 0 && !trashChanged) return null;
+  const rows: string[] = [];
+  const agendas: string[] = [];
+  const gone: string[] = [];
+  for (const id of ids) {
+    const entry = index.cases.get(id);
+    if (!entry) gone.push(id);
+    else if (!entry.agenda) return null;
+    else {
+      const json = entryJson(entry);
+      rows.push(json.row);
+      agendas.push(json.agenda);
+    }
+  }
+  const trashIds = [...index.trash.changed];
+  const trash = trashChanged ? `{${Array.from(index.trash, ([id, state]) => `${JSON.stringify(id)}:${JSON.stringify(state)}`).join(',')}}` : null;
+  index.cases.changed.clear();
+  index.trash.changed.clear();
+  const undo = () => {
+    for (const id of ids) index.cases.changed.add(id);
+    for (const id of trashIds) index.trash.changed.add(id);
+  };
+  return { line: journalLine(rows, agendas, gone, trash), undo };
 }
 
 /** The index's bytes (plain): head, checksum, body. */
@@ -211,6 +278,8 @@ export async function writeSummaryIndex(
   const bytes = await when(() => {
     if ('agendas' in index && index.agendas) fillAgendas(index);
     const text = summaryIndexText(index);
+    // Everything marked changed is in this text: nothing is left for a journal line.
+    for (const map of [index.cases, index.trash]) if (map instanceof TrackedMap) map.changed.clear();
     return dataKey ? encryptBytes(dataKey, text, SUMMARY_INDEX_FILE) : text;
   });
   await writeFileDurably(file, bytes, fs);

@@ -39,6 +39,8 @@ export async function wireFolder(store: CaseStore, hooks: LiveHooks, watch: bool
   onConflictsChanged(store, (count) => hooks.emit({ type: 'conflicts.changed', data: { count } }));
   const rescan = () => void scanConflicts(store).catch(() => undefined);
   rescan();
+  // A list shown from the summary index (the app's open) is checked against the files now that the window listens.
+  void store.confirmed().catch((err: unknown) => hooks.warn(`Checking the case files failed: ${(err as Error).message}. Reopen the folder to check them again.`));
   return goLive(store, { ...hooks, conflictSeen: (rel) => (hooks.conflictSeen(rel), rescan()) }, watch);
 }
 
