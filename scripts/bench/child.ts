@@ -9,6 +9,7 @@ import { CaseStore } from '../../electron/services/folder/caseStore';
 import { unlockVault, wipe } from '../../electron/services/crypto';
 import { readVaultFile } from '../../electron/services/crypto/journal';
 import { restoreSnapshot } from '../../electron/services/backup';
+import { CaseDraft } from '../../shared/model';
 
 /** This process's peak resident memory so far, in MiB (Linux reports maxRSS in KiB). */
 const peakMb = () => process.resourceUsage().maxRSS / 1024;
@@ -55,6 +56,18 @@ if (what === 'open') {
   const ms = performance.now() - t0;
   await store.close();
   console.log(JSON.stringify({ ms, peakRssMB: peakMb(), peakRssOpenMB: rssOpen, bytes: info.bytes, name: info.name }));
+} else if (what === 'snapshot-edit') {
+  // A snapshot after one edit (the common case: the hourly one), in its own process, the edit saved first.
+  const store = await CaseStore.open(target!);
+  const id = store.list()[0]!.id;
+  const c = await store.get(id);
+  await store.update(id, c.rev, CaseDraft.parse({ ...c, summary: `${c.summary ?? ''} Edited at ${new Date().toISOString()}.` }));
+  await store.settled();
+  const t0 = performance.now();
+  const info = await store.backup('manual');
+  const ms = performance.now() - t0;
+  await store.close();
+  console.log(JSON.stringify({ ms, peakRssMB: peakMb(), bytes: info.bytes, name: info.name }));
 } else if (what === 'restore') {
   // The store closed, as the Session closes it for a restore (which also takes a safety snapshot first).
   const name = process.argv[4]!;
