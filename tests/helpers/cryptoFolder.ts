@@ -9,7 +9,7 @@ import { CaseStore } from '../../electron/services/folder/caseStore';
 import { scryptParams } from '../../electron/services/crypto/kdf';
 import { decryptBytes, isEncryptedBytes } from '../../electron/services/crypto/envelope';
 import { convertHistoryBytes, isSealedLine } from '../../electron/services/crypto/sealedLines';
-import { aadForPath, JOURNAL_FILE, VAULT_FILE } from '../../electron/services/disk/folderLayout';
+import { aadForPath, JOURNAL_FILE, ORIGINALS_AAD, VAULT_FILE } from '../../electron/services/disk/folderLayout';
 import { fullPrisonerDraft, MIXED_SCRIPTS, ngoDraft } from './fixtures';
 
 /** Fast scrypt for tests (N = 2^10): the production default is tuned to ~250 ms. */
@@ -109,7 +109,8 @@ export function isStoredEncrypted(rel: string, bytes: Buffer): boolean {
 /** A stored file's plaintext; a history is opened line by line, and must open whole. */
 export function openStored(key: Buffer, rel: string, bytes: Buffer): Buffer {
   // Snapshots are sealed in chunks (bound to their stamp and reason); an older Casefile sealed them whole.
-  if (isStreamSealed(bytes)) return openBytesChunked(key, bytes, snapshotSealAad(path.basename(rel)));
+  // Snapshots' blobs (backups/blobs/) are sealed as originals are, under ORIGINALS_AAD.
+  if (isStreamSealed(bytes)) return openBytesChunked(key, bytes, rel.startsWith('backups/blobs/') ? ORIGINALS_AAD : snapshotSealAad(path.basename(rel)));
   if (!isHistory(rel)) return decryptBytes(key, bytes, aadForPath(rel));
   const opened = convertHistoryBytes(bytes, key, aadForPath(rel), 'open');
   if (opened.unopenable > 0 || !isStoredEncrypted(rel, bytes)) throw new Error(`${rel} is not wholly sealed`);

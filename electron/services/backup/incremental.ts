@@ -19,6 +19,13 @@ const READ_WIDTH = 32;
 /** Files stat'ed between two turns of the event loop: stat'ing synchronously is several times faster than through the thread pool. */
 const STAT_SLICE = 2000;
 
+/** A file of the folder that could not be read (as opposed to a blob that could not be written). */
+export class ReadFailure extends Error {
+  constructor(cause: unknown) {
+    super('unreadable', { cause });
+  }
+}
+
 export type Captured = { ref: BlobRef } | { gone: true } | { failed: unknown };
 
 export type IncrementalOptions = {
@@ -101,7 +108,9 @@ export async function captureFiles(rels: readonly string[], options: Incremental
       try {
         r.captured = { ref: await capture(r.rel, states[i + j]!, options, pooled) };
       } catch (err) {
-        r.captured = (err as NodeJS.ErrnoException).code === 'ENOENT' ? { gone: true } : { failed: err };
+        // Only a file that cannot be READ is passed over (named in the trailer); a blob that cannot be written fails the snapshot.
+        if (!(err instanceof ReadFailure)) throw err;
+        r.captured = (err.cause as NodeJS.ErrnoException).code === 'ENOENT' ? { gone: true } : { failed: err.cause };
       }
     });
     await batch(results);
@@ -110,7 +119,12 @@ export async function captureFiles(rels: readonly string[], options: Incremental
 
 /** Reads one file (stat'ed already), pools its bytes and returns its line. */
 export async function capture(rel: string, st: Stats, options: IncrementalOptions, pooled: Set<string>): Promise<BlobRef> {
-  const plain = await options.readPlain(rel);
+  let plain: Buffer;
+  try {
+    plain = await options.readPlain(rel);
+  } catch (err) {
+    throw new ReadFailure(err);
+  }
   const sha256 = sha256Of(plain);
   if (!pooled.has(sha256)) {
     await options.writer.put(plain, sha256);

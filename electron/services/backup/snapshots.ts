@@ -15,7 +15,7 @@ import { OriginalStore } from '../originals/originalStore';
 import { originalsPool, poolOriginals } from './originalsPool';
 import { encodeSnapshotTo, MANIFEST_VERSION, SNAPSHOT_FORMAT, type BlobRef } from './archive';
 import { BlobWriter, blobRoot, inPoolLine } from './blobPool';
-import { capture, captureFiles, previousRecords, statOne } from './incremental';
+import { capture, captureFiles, previousRecords, ReadFailure, statOne } from './incremental';
 import { isSyncConflictName } from '../disk/syncConflictNames';
 
 // Taking, listing and pruning snapshots under <dataDir>/backups/.
@@ -202,7 +202,11 @@ export async function createSnapshot(dataDir: string, options: SnapshotOptions):
           else if ('gone' in captured) {
             const other = moved(rel);
             const st = other && !seen.has(other) ? statOne(dataDir, other) : null;
-            if (other && st) await capture(other, st, inc, new Set()).then(take, () => undefined);
+            if (other && st) {
+              await capture(other, st, inc, new Set()).then(take, (err: unknown) => {
+                if (!(err instanceof ReadFailure)) throw err;
+              });
+            }
           } else if (rel === 'meta.json') throw isIoError(captured.failed) ? ioError(captured.failed, 'back up the data folder') : captured.failed;
           else skipped.push(rel);
         }
