@@ -1,6 +1,7 @@
 // A realistic data folder for the encryption tests, with a unique marker string
 // in every kind of sensitive text, and tools to compare a folder with the
 // plaintext it started as.
+import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { isStreamSealed, openBytesChunked, snapshotSealAad } from '../../electron/services/crypto/streamSeal';
 import path from 'node:path';
@@ -165,8 +166,14 @@ export async function expectSameCasesAndSnapshots(dir: string, original: FolderS
     throw new Error(`files differ:\n  expected ${expectedNames.join(', ')}\n  found    ${names.join(', ')}`);
   }
   if (now.has(VAULT_FILE) !== (key !== null)) throw new Error(key ? 'vault.json is missing' : 'vault.json is there although the folder should be plain');
-  const strays = [...now.keys()].filter((rel) => rel.startsWith('backups/') && !rel.endsWith('.casefile-snapshot'));
+  const strays = [...now.keys()].filter((rel) => rel.startsWith('backups/') && !rel.endsWith('.casefile-snapshot') && !/^backups\/blobs\/[0-9a-f]{2}\/[0-9a-f]{64}\.bin$/.test(rel));
   if (strays.length > 0) throw new Error(`stray files in backups/: ${strays.join(', ')}`);
+  // The snapshots' blobs: each whole (sealed when the folder is), its plain bytes hashing to its name.
+  for (const [rel, bytes] of now) {
+    if (!rel.startsWith('backups/blobs/')) continue;
+    const plain = key ? openStored(key, rel, bytes) : bytes;
+    if (createHash('sha256').update(plain).digest('hex') !== path.basename(rel, '.bin')) throw new Error(`${rel} does not hash to its name`);
+  }
   for (const rel of expectedNames) {
     const stored = now.get(rel)!;
     const plain = key && !PLAIN_FILES.has(rel) ? openStored(key, rel, stored) : stored;
