@@ -12,6 +12,7 @@ import { restoreSnapshot } from '../../electron/services/backup';
 import { benchQueries } from './generate';
 import { renderBrief } from '../../electron/services/briefs';
 import { warmBriefs } from '../../electron/services/briefs/warm';
+import { CaseDraft } from '../../shared/model';
 
 /** This process's peak resident memory so far, in MiB (Linux reports maxRSS in KiB). */
 const peakMb = () => process.resourceUsage().maxRSS / 1024;
@@ -82,6 +83,18 @@ if (what === 'open') {
   const ms = performance.now() - t0;
   await store.close();
   console.log(JSON.stringify({ ms, peakRssMB: peakMb(), peakRssOpenMB: rssOpen, bytes: info.bytes, name: info.name }));
+} else if (what === 'snapshot-edit') {
+  // A snapshot after one edit (the common case: the hourly one), in its own process, the edit saved first.
+  const store = await CaseStore.open(target!);
+  const id = store.list()[0]!.id;
+  const c = await store.get(id);
+  await store.update(id, c.rev, CaseDraft.parse({ ...c, summary: `${c.summary ?? ''} Edited at ${new Date().toISOString()}.` }));
+  await store.settled();
+  const t0 = performance.now();
+  const info = await store.backup('manual');
+  const ms = performance.now() - t0;
+  await store.close();
+  console.log(JSON.stringify({ ms, peakRssMB: peakMb(), bytes: info.bytes, name: info.name }));
 } else if (what === 'restore') {
   // The store closed, as the Session closes it for a restore (which also takes a safety snapshot first).
   const name = process.argv[4]!;

@@ -1,6 +1,7 @@
 // A realistic data folder for the encryption tests, with a unique marker string
 // in every kind of sensitive text, and tools to compare a folder with the
 // plaintext it started as.
+import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { isStreamSealed, openBytesChunked, snapshotSealAad } from '../../electron/services/crypto/streamSeal';
 import path from 'node:path';
@@ -9,7 +10,7 @@ import { CaseStore } from '../../electron/services/folder/caseStore';
 import { scryptParams } from '../../electron/services/crypto/kdf';
 import { decryptBytes, isEncryptedBytes } from '../../electron/services/crypto/envelope';
 import { convertHistoryBytes, isSealedLine } from '../../electron/services/crypto/sealedLines';
-import { aadForPath, JOURNAL_FILE, VAULT_FILE } from '../../electron/services/disk/folderLayout';
+import { aadForPath, JOURNAL_FILE, ORIGINALS_AAD, VAULT_FILE } from '../../electron/services/disk/folderLayout';
 import { fullPrisonerDraft, MIXED_SCRIPTS, ngoDraft } from './fixtures';
 
 /** Fast scrypt for tests (N = 2^10): the production default is tuned to ~250 ms. */
@@ -109,7 +110,8 @@ export function isStoredEncrypted(rel: string, bytes: Buffer): boolean {
 /** A stored file's plaintext; a history is opened line by line, and must open whole. */
 export function openStored(key: Buffer, rel: string, bytes: Buffer): Buffer {
   // Snapshots are sealed in chunks (bound to their stamp and reason); an older Casefile sealed them whole.
-  if (isStreamSealed(bytes)) return openBytesChunked(key, bytes, snapshotSealAad(path.basename(rel)));
+  // Snapshots' blobs (backups/blobs/) are sealed as originals are, under ORIGINALS_AAD.
+  if (isStreamSealed(bytes)) return openBytesChunked(key, bytes, rel.startsWith('backups/blobs/') ? ORIGINALS_AAD : snapshotSealAad(path.basename(rel)));
   if (!isHistory(rel)) return decryptBytes(key, bytes, aadForPath(rel));
   const opened = convertHistoryBytes(bytes, key, aadForPath(rel), 'open');
   if (opened.unopenable > 0 || !isStoredEncrypted(rel, bytes)) throw new Error(`${rel} is not wholly sealed`);
@@ -164,8 +166,14 @@ export async function expectSameCasesAndSnapshots(dir: string, original: FolderS
     throw new Error(`files differ:\n  expected ${expectedNames.join(', ')}\n  found    ${names.join(', ')}`);
   }
   if (now.has(VAULT_FILE) !== (key !== null)) throw new Error(key ? 'vault.json is missing' : 'vault.json is there although the folder should be plain');
-  const strays = [...now.keys()].filter((rel) => rel.startsWith('backups/') && !rel.endsWith('.casefile-snapshot'));
+  const strays = [...now.keys()].filter((rel) => rel.startsWith('backups/') && !rel.endsWith('.casefile-snapshot') && !/^backups\/blobs\/[0-9a-f]{2}\/[0-9a-f]{64}\.bin$/.test(rel));
   if (strays.length > 0) throw new Error(`stray files in backups/: ${strays.join(', ')}`);
+  // The snapshots' blobs: each whole (sealed when the folder is), its plain bytes hashing to its name.
+  for (const [rel, bytes] of now) {
+    if (!rel.startsWith('backups/blobs/')) continue;
+    const plain = key ? openStored(key, rel, bytes) : bytes;
+    if (createHash('sha256').update(plain).digest('hex') !== path.basename(rel, '.bin')) throw new Error(`${rel} does not hash to its name`);
+  }
   for (const rel of expectedNames) {
     const stored = now.get(rel)!;
     const plain = key && !PLAIN_FILES.has(rel) ? openStored(key, rel, stored) : stored;

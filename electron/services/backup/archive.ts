@@ -29,12 +29,21 @@ import { bufferedWrites } from '../disk/durableFile';
 // (encrypt, decrypt) re-seal snapshots like any other file. One file per
 // snapshot makes taking one atomic (temp → fsync → rename) and pruning a
 // delete; the trailer tells a truncated archive from a whole one.
+//
+// Version 3 (written now) is the same file with no file text in it: each line
+// names its file's content by SHA-256 and size, and the content is a blob kept
+// once in backups/blobs/ (backup/blobPool), so a snapshot after one edit writes
+// one blob and this small manifest. Its lines also carry the file's state when
+// it was read (ctimeMs, ino) so the next snapshot can reuse the hash of a file
+// that has not changed (backup/incremental). Versions 1 and 2 are still read.
 
 /** stream/promises' pipeline, over a list its typings cannot follow (a source, some transforms, an async sink). */
 const pipeline = streamPipeline as unknown as (...streams: unknown[]) => Promise<void>;
 
 export const SNAPSHOT_FORMAT = 'casefile-snapshot';
 export const SNAPSHOT_VERSION = 2;
+/** Content-addressed: lines name blobs (see the top of this file). */
+export const MANIFEST_VERSION = 3;
 /**
  * The longest line (one file of the folder) a snapshot may hold. Nothing longer
  * is ever held as one string: the archive itself is read line by line.
@@ -43,7 +52,7 @@ const MAX_LINE_BYTES = 256 * 2 ** 20;
 
 const Header = z.strictObject({
   format: z.literal(SNAPSHOT_FORMAT),
-  version: z.union([z.literal(1), z.literal(SNAPSHOT_VERSION)]),
+  version: z.union([z.literal(1), z.literal(SNAPSHOT_VERSION), z.literal(MANIFEST_VERSION)]),
   createdAt: DateTime,
   reason: SnapshotReason,
 });
@@ -51,13 +60,45 @@ export type SnapshotHeader = z.infer<typeof Header>;
 
 const Entry = z.strictObject({ path: z.string().min(1), mtimeMs: z.number(), text: z.string() });
 export type SnapshotEntry = z.infer<typeof Entry>;
+const SHA256 = z.string().regex(/^[0-9a-f]{64}$/);
+/**
+ * A version 3 line: the file's content is the blob `sha256` of `size` plain bytes;
+ * ctimeMs, ino and diskSize are the state the file was read in (the next snapshot's shortcut).
+ */
+const BlobRef = z.strictObject({ path: z.string().min(1), mtimeMs: z.number(), size: z.int().min(0), sha256: SHA256, ctimeMs: z.number(), ino: z.number(), diskSize: z.int().min(0) });
+export type BlobRef = z.infer<typeof BlobRef>;
+const REF_KEYS = ['path', 'mtimeMs', 'size', 'sha256', 'ctimeMs', 'ino', 'diskSize'];
+const SHA = /^[0-9a-f]{64}$/;
+const isCount = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
+/** What BlobRef accepts, without zod (see parseRef). */
+function isRefShaped(raw: unknown): raw is BlobRef {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return false;
+  const r = raw as Record<string, unknown>;
+  const keys = Object.keys(r);
+  return (
+    keys.length === REF_KEYS.length &&
+    REF_KEYS.every((k) => k in r) &&
+    typeof r.path === 'string' &&
+    r.path.length > 0 &&
+    typeof r.sha256 === 'string' &&
+    SHA.test(r.sha256) &&
+    Number.isFinite(r.mtimeMs) &&
+    Number.isFinite(r.ctimeMs) &&
+    Number.isFinite(r.ino) &&
+    isCount(r.size) &&
+    isCount(r.diskSize)
+  );
+}
+/** What one line of a snapshot holds: the text itself (versions 1, 2) or the blob it is in (version 3). */
+export type SnapshotRecord = SnapshotEntry | BlobRef;
+export const isBlobRef = (r: SnapshotRecord): r is BlobRef => 'sha256' in r;
 
 const Trailer = z.strictObject({
   end: z.literal(true),
   files: z.int().min(0),
   /** Files that could not be read when the snapshot was taken (damaged); they are not in it. Known only at the end. */
   skipped: z.array(z.string()),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  sha256: SHA256,
 });
 
 export type SnapshotContent = { header: SnapshotHeader; entries: SnapshotEntry[]; skipped: string[] };
@@ -76,7 +117,7 @@ const isSnapshotPath = (rel: string) => ENTRY_PATH.test(rel);
 export async function encodeSnapshotTo(
   sink: (chunk: Buffer) => Promise<void>,
   header: SnapshotHeader,
-  entries: AsyncIterable<SnapshotEntry> | Iterable<SnapshotEntry>,
+  entries: AsyncIterable<SnapshotRecord> | Iterable<SnapshotRecord>,
   skipped: () => string[],
   seal: { key: Buffer; aad: string } | null,
 ): Promise<number> {
@@ -131,7 +172,7 @@ export type ReadOptions = {
    * finished without error: a visitor stages, it does not use. Without a
    * visitor, entries are only hashed (the cheap check).
    */
-  visit?: (entry: SnapshotEntry) => void | Promise<void>;
+  visit?: (entry: SnapshotRecord) => void | Promise<void>;
   /** The longest line accepted (tests lower it to show nothing longer is ever held). */
   maxLineBytes?: number;
 };
@@ -204,7 +245,7 @@ export async function readSnapshotFile(name: string, file: string, options: Read
     }
     files++;
     if (!options.visit) return;
-    const entry = parse(Entry, line, `line ${n}`);
+    const entry: SnapshotRecord = (header as SnapshotHeader | null)?.version === MANIFEST_VERSION ? parseRef(line, n) : parse(Entry, line, `line ${n}`);
     if (!isSnapshotPath(entry.path)) throw damagedSnapshot(name, `line ${n} names an unexpected file "${entry.path}"`);
     if (paths.has(entry.path)) throw damagedSnapshot(name, `line ${n} repeats "${entry.path}"`);
     paths.add(entry.path);
@@ -214,6 +255,17 @@ export async function readSnapshotFile(name: string, file: string, options: Read
       visitError = { err };
       throw err;
     }
+  };
+  /** A manifest line, checked by hand: a 100,000-line manifest is read before every snapshot, and zod costs seconds there. */
+  const parseRef = (line: Buffer, n: number): BlobRef => {
+    let raw: Record<string, unknown>;
+    try {
+      raw = JSON.parse(line.toString('utf8')) as Record<string, unknown>;
+    } catch {
+      throw damagedSnapshot(name, `line ${n} is not JSON`);
+    }
+    if (isRefShaped(raw)) return raw;
+    return parse(BlobRef, line, `line ${n}`); // says what is wrong
   };
   const tooLong = () => damagedSnapshot(name, `a line is longer than ${maxLine} bytes`);
 

@@ -6,7 +6,9 @@ import { ioError, isIoError, ServiceError } from '../errors';
 import { fsyncDir, writeFileDurably, type DurableFs } from '../disk/durableFile';
 import { readSnapshotFile } from './archive';
 import { originalsPool } from './originalsPool';
-import { BACKUPS_DIR, listSnapshots, snapshotAad, snapshotStreamAad, writeStreamDurably } from './snapshots';
+import { BACKUPS_DIR, listSnapshots, snapshotAad, snapshotAads, snapshotStreamAad, writeStreamDurably } from './snapshots';
+import { BLOBS_DIR, blobPath, blobRoot, BlobWriter, eachLimited, readBlob } from './blobPool';
+import { namedBlobs } from './blobGc';
 
 // Taking backups off the machine. A snapshot in an encrypted folder is sealed
 // with the folder's data key, and that key exists on disk only wrapped in
@@ -86,6 +88,28 @@ async function copyPool(source: string, folder: string, options: CopyOutOptions)
   return out;
 }
 
+/** Copies the blobs the snapshots `names` name (each once, as it is on disk) into the set's backups/blobs/. */
+async function copyBlobs(source: string, folder: string, names: readonly string[], options: CopyOutOptions): Promise<string[]> {
+  const from = blobRoot(path.join(source, BACKUPS_DIR));
+  const named = await namedBlobs(path.join(source, BACKUPS_DIR), names, options.key, snapshotAads);
+  if (!named) throw new ServiceError('internal', 'A snapshot to copy does not read whole (`casefile verify` names it); choose another one. Nothing was copied.');
+  const writer = new BlobWriter(blobRoot(path.join(folder, BACKUPS_DIR)), options.key, options.fs);
+  const out: string[] = [];
+  await eachLimited(named, 16, async (sha256) => {
+    let raw: Buffer;
+    try {
+      raw = await readFile(blobPath(from, sha256));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new ServiceError('internal', `A snapshot to copy names a blob that is missing (${sha256}); \`casefile verify\` names the snapshot. Nothing usable was copied.`);
+      throw err;
+    }
+    await writer.putRaw(sha256, raw);
+    out.push(`${BACKUPS_DIR}/${BLOBS_DIR}/${sha256.slice(0, 2)}/${sha256}.bin`);
+  });
+  await writer.flush();
+  return out.sort();
+}
+
 const stampOf = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z'); // 20261122T201556Z
 
 /**
@@ -147,6 +171,8 @@ export async function copyBackupsOut(dataDir: string, destDir: string, options: 
       );
       files.push(`${BACKUPS_DIR}/${name}`);
     }
+    // The blobs the snapshots name (version 3), copied as they are on disk, before anything counts the set whole.
+    files.push(...(await copyBlobs(source, folder, names, options)));
     // The originals the snapshots' cases name are kept once each beside them (backup/originalsPool), sealed as they are.
     files.push(...(await copyPool(source, folder, options)));
     // The key file last: a set with vault.json in it is a set whose snapshots are all there.
@@ -166,6 +192,13 @@ export async function copyBackupsOut(dataDir: string, destDir: string, options: 
   for (const name of names) {
     await readSnapshotFile(name, path.join(folder, BACKUPS_DIR, name), { key: options.key, wholeAad: snapshotAad(name), streamAad: snapshotStreamAad(name) });
   }
+  const blobs = blobRoot(path.join(folder, BACKUPS_DIR));
+  await eachLimited(files.filter((f) => f.startsWith(`${BACKUPS_DIR}/${BLOBS_DIR}/`)), 16, async (rel) => {
+    const sha256 = path.basename(rel, '.bin');
+    await readBlob(blobs, sha256, options.key).catch((err: unknown) => {
+      throw new ServiceError('io', `The copy of a snapshot's blob ${sha256} in ${folder} does not read back as written (${(err as Error).message}); the drive may be failing. The data folder was not touched.`);
+    });
+  });
   const copied = originalsPool(folder, () => options.key);
   for (const rel of files.filter((f) => f.startsWith(`${BACKUPS_DIR}/files/`))) {
     const sha256 = path.basename(rel, '.bin');

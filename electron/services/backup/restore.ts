@@ -131,7 +131,7 @@ export async function restoreSnapshot(dataDir: string, name: string, key: Buffer
     throw new ServiceError('io', `${ioError(err, 'restore the snapshot').message.replace(/The previous version is intact\.$/, '')}The restore is finished the next time the folder is opened; the state before it is in the snapshot ${safetySnapshot.name}.`);
   }
   const originals = await restoreOriginals(dataDir, key, named);
-  await pruneSnapshots(dataDir);
+  await pruneSnapshots(dataDir, key);
   return { restored, safetySnapshot, originals };
 }
 

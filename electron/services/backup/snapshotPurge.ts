@@ -4,12 +4,14 @@ import { SnapshotReason } from '../../../shared/model';
 import { shredFile } from '../disk/shred';
 import type { DurableFs } from '../disk/durableFile';
 import { ServiceError } from '../errors';
-import { encodeSnapshotTo, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type SnapshotEntry } from './archive';
+import { encodeSnapshotTo, isBlobRef, MANIFEST_VERSION, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type SnapshotRecord } from './archive';
+import { collectBlobs } from './blobGc';
+import { blobRoot, inPoolLine, readBlob } from './blobPool';
 import { rememberCheck } from './checkCache';
 import { OriginalStore } from '../originals/originalStore';
 import { noteOriginals, originalsPool } from './originalsPool';
-import { streamSnapshot } from './snapshotReader';
-import { BACKUPS_DIR, listSnapshots, names, snapshotStreamAad, SNAPSHOT_EXT, writeStreamDurably } from './snapshots';
+import { streamRecords } from './snapshotReader';
+import { BACKUPS_DIR, listSnapshots, names, snapshotAads, snapshotStreamAad, SNAPSHOT_EXT, writeStreamDurably } from './snapshots';
 
 // A purged case taken out of every snapshot of the folder (folder/purgeCase removes
 // it from the folder itself). Each snapshot that holds the case is read as a stream
@@ -53,7 +55,7 @@ export type SnapshotPurgeOptions = {
 
 /** A queue from a reader that pushes (the snapshot's visitor) to a writer that pulls (the encoder's entries). */
 function entryQueue() {
-  const items: SnapshotEntry[] = [];
+  const items: SnapshotRecord[] = [];
   let ended = false;
   let closed = false;
   let wakeReader: (() => void) | null = null;
@@ -63,7 +65,7 @@ function entryQueue() {
     wakeWriter = null;
   };
   return {
-    async push(entry: SnapshotEntry) {
+    async push(entry: SnapshotRecord) {
       while (items.length >= QUEUE && !closed) await new Promise<void>((r) => (wakeReader = r));
       if (closed) throw new ServiceError('cancelled', 'The writer stopped.');
       items.push(entry);
@@ -78,7 +80,7 @@ function entryQueue() {
       closed = true;
       wakeReader?.();
     },
-    async *pull(): AsyncGenerator<SnapshotEntry> {
+    async *pull(): AsyncGenerator<SnapshotRecord> {
       for (;;) {
         while (items.length === 0 && !ended) await new Promise<void>((r) => (wakeWriter = r));
         const next = items.shift();
@@ -94,19 +96,20 @@ function entryQueue() {
 const cancelled = (signal: AbortSignal | undefined) => signal?.aborted === true;
 
 /** Writes the snapshot again without the case; returns the new name. */
-async function rewrite(dataDir: string, name: string, id: string, options: SnapshotPurgeOptions): Promise<string> {
+async function rewrite(dataDir: string, name: string, id: string, options: SnapshotPurgeOptions, manifest: boolean): Promise<string> {
   const m = NAME.exec(name)!;
   const stem = m[1]!;
   const stamp = stem.slice(0, stem.indexOf('--'));
   const reason = SnapshotReason.parse(stem.slice(stem.indexOf('--') + 2));
   const createdAt = `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}T${stamp.slice(9, 11)}:${stamp.slice(11, 13)}:${stamp.slice(13, 15)}.${stamp.slice(15, 18)}Z`;
-  const header = { format: SNAPSHOT_FORMAT, version: SNAPSHOT_VERSION, createdAt, reason } as const;
+  // A version 3 snapshot stays one: its lines are copied as they are, naming the same blobs.
+  const header = { format: SNAPSHOT_FORMAT, version: manifest ? MANIFEST_VERSION : SNAPSHOT_VERSION, createdAt, reason } as const;
   const dir = path.join(dataDir, BACKUPS_DIR);
   const counts = { cases: 0, trash: 0 };
   let skipped: string[] = [];
   const queue = entryQueue();
   const seal = options.key ? { key: options.key, aad: snapshotStreamAad(name) } : null;
-  const read = streamSnapshot(dataDir, name, options.key, async (entry) => {
+  const read = streamRecords(dataDir, name, options.key, async (entry) => {
     if (cancelled(options.signal)) throw new ServiceError('cancelled', 'Removing the case from the snapshots was cancelled.');
     if (entryOfCase(id, entry.path)) return;
     if (entry.path.startsWith('cases/')) counts.cases++;
@@ -135,7 +138,7 @@ async function rewrite(dataDir: string, name: string, id: string, options: Snaps
   const guarded = read.catch((err: unknown) => {
     readFailure = err;
   });
-  async function* entries(): AsyncGenerator<SnapshotEntry> {
+  async function* entries(): AsyncGenerator<SnapshotRecord> {
     yield* queue.pull();
     await guarded;
     if (readFailure) throw readFailure;
@@ -160,32 +163,46 @@ async function rewrite(dataDir: string, name: string, id: string, options: Snaps
  * files/ no longer holds. Cancelled between or inside snapshots, it
  * answers what it did: each snapshot is then old or new.
  */
-export async function purgeFromSnapshots(dataDir: string, id: string, originals: readonly string[], options: SnapshotPurgeOptions): Promise<SnapshotPurgeReport> {
+export function purgeFromSnapshots(dataDir: string, id: string, originals: readonly string[], options: SnapshotPurgeOptions): Promise<SnapshotPurgeReport> {
+  return inPoolLine(path.join(dataDir, BACKUPS_DIR), () => purgeInLine(dataDir, id, originals, options));
+}
+
+async function purgeInLine(dataDir: string, id: string, originals: readonly string[], options: SnapshotPurgeOptions): Promise<SnapshotPurgeReport> {
   const all = (await listSnapshots(dataDir)).map((s) => s.name).filter((n) => NAME.test(n));
   const report: SnapshotPurgeReport = { total: all.length, checked: 0, rewritten: 0, cancelled: false, poolRemoved: 0, poolKept: 0 };
   const named = new Map<string, string>();
   // The case's own originals as the snapshots name them: after a cancelled pass, a second one finds them here.
   const own = new Map<string, string>(originals.map((sha) => [sha, '']));
+  const blobs = blobRoot(path.join(dataDir, BACKUPS_DIR));
+  const casesRead = new Set<string>();
+  let rewroteManifest = false;
   for (const name of all) {
     options.onProgress?.({ done: report.checked, total: all.length });
     if (cancelled(options.signal)) break;
     let holds = false;
+    let manifest = false;
     try {
-      await streamSnapshot(dataDir, name, options.key, (entry) => {
+      await streamRecords(dataDir, name, options.key, async (entry) => {
         if (cancelled(options.signal)) throw new ServiceError('cancelled', 'Removing the case from the snapshots was cancelled.');
         const isOwn = entryOfCase(id, entry.path);
         if (isOwn) holds = true;
+        if (isBlobRef(entry)) manifest = true;
         if (entry.path.startsWith('cases/') || entry.path.startsWith('trash/')) {
+          // A blob is read once however many snapshots name it: the originals it names are noted already.
+          if (isBlobRef(entry) && !isOwn && casesRead.has(entry.sha256)) return;
           try {
-            noteOriginals((JSON.parse(entry.text) as { sources?: unknown }).sources, isOwn ? own : named);
+            const text = isBlobRef(entry) ? (await readBlob(blobs, entry.sha256, options.key)).toString('utf8') : entry.text;
+            if (isBlobRef(entry) && !isOwn) casesRead.add(entry.sha256);
+            noteOriginals((JSON.parse(text) as { sources?: unknown }).sources, isOwn ? own : named);
           } catch {
-            // A case that does not parse names no original.
+            // A case that does not parse (or a blob that does not read: verify names it) names no original.
           }
         }
       });
       if (holds) {
-        await rewrite(dataDir, name, id, options);
+        await rewrite(dataDir, name, id, options, manifest);
         report.rewritten++;
+        if (manifest) rewroteManifest = true;
       }
     } catch (err) {
       if (err instanceof ServiceError && err.code === 'cancelled') break;
@@ -194,6 +211,8 @@ export async function purgeFromSnapshots(dataDir: string, id: string, originals:
     report.checked++;
   }
   report.cancelled = report.checked < all.length;
+  // The case's blobs no rewritten snapshot names any more go (shredded); a cancelled pass drops only what nothing names.
+  if (rewroteManifest) await collectBlobs(path.join(dataDir, BACKUPS_DIR), (await listSnapshots(dataDir)).map((s) => s.name), options.key, snapshotAads, options.fs);
   options.onProgress?.({ done: report.checked, total: all.length });
   const pool = originalsPool(dataDir, () => options.key, options.fs);
   const live = new OriginalStore(dataDir, { key: () => options.key, ...(options.fs ? { fs: options.fs } : {}) });

@@ -4,7 +4,11 @@ import { CaseFile } from '../../../shared/model';
 import { checksumIssues } from '../cases/finalize';
 import { ServiceError } from '../errors';
 import { convertStoredCase } from '../store/migrations/convertCase';
-import { readSnapshotFile, type SnapshotContent, type SnapshotEntry } from './archive';
+import { DamagedSnapshotError, isBlobRef, readSnapshotFile, type SnapshotContent, type SnapshotEntry, type SnapshotRecord } from './archive';
+import { BlobProblem, blobRoot, readBlob } from './blobPool';
+
+/** Blobs read ahead of a visitor: enough to keep the disk busy, few enough to bound memory by a few files. */
+const READ_AHEAD = 32;
 import { BACKUPS_DIR, listSnapshots, parseSnapshotName, snapshotAad, snapshotStreamAad } from './snapshots';
 
 // Reading one snapshot by its name, checked whole, and the cases in it that are
@@ -26,11 +30,52 @@ export async function snapshotFile(dataDir: string, name: string): Promise<strin
 
 /**
  * Streams one snapshot by name through `visit`, checking it whole (see
- * readSnapshotFile): what `visit` was given counts only once this resolves.
+ * readSnapshotFile): what `visit` was given counts only once this resolves. A
+ * version 3 snapshot's lines are given with their blob's text, read (and
+ * re-hashed) a few ahead of the visitor; a blob missing or changed makes the
+ * snapshot damaged.
  */
 export async function streamSnapshot(dataDir: string, name: string, key: Buffer | null, visit?: (entry: SnapshotEntry) => void | Promise<void>, maxLineBytes?: number) {
   const file = await snapshotFile(dataDir, name);
-  return readSnapshotFile(name, file, { key, wholeAad: snapshotAad(name), streamAad: snapshotStreamAad(name), ...(visit ? { visit } : {}), ...(maxLineBytes ? { maxLineBytes } : {}) });
+  const root = blobRoot(path.join(dataDir, BACKUPS_DIR));
+  const ahead: Promise<SnapshotEntry>[] = [];
+  const resolve = async (r: SnapshotRecord): Promise<SnapshotEntry> => {
+    if (!isBlobRef(r)) return r;
+    try {
+      return { path: r.path, mtimeMs: r.mtimeMs, text: (await readBlob(root, r.sha256, key)).toString('utf8') };
+    } catch (err) {
+      throw err instanceof BlobProblem ? new DamagedSnapshotError(name, err.message) : err;
+    }
+  };
+  const give = async () => visit!(await ahead.shift()!);
+  try {
+    const summary = await readSnapshotFile(name, file, {
+      key,
+      wholeAad: snapshotAad(name),
+      streamAad: snapshotStreamAad(name),
+      ...(visit
+        ? {
+            visit: async (r: SnapshotRecord) => {
+              const next = resolve(r);
+              next.catch(() => undefined); // seen when its turn comes
+              ahead.push(next);
+              if (ahead.length > READ_AHEAD) await give();
+            },
+          }
+        : {}),
+      ...(maxLineBytes ? { maxLineBytes } : {}),
+    });
+    while (ahead.length > 0) await give();
+    return summary;
+  } finally {
+    await Promise.allSettled(ahead);
+  }
+}
+
+/** A snapshot's lines as they are (a version 3 one's blob names, not their text), checked whole. */
+export async function streamRecords(dataDir: string, name: string, key: Buffer | null, visit: (record: SnapshotRecord) => void | Promise<void>) {
+  const file = await snapshotFile(dataDir, name);
+  return readSnapshotFile(name, file, { key, wholeAad: snapshotAad(name), streamAad: snapshotStreamAad(name), visit });
 }
 
 /** Reads and checks one snapshot by name, its entries gathered in memory: for small folders and tests; a restore streams. */

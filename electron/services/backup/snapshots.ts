@@ -7,12 +7,15 @@ import { aadForPath, decryptBytes, isEncryptedBytes } from '../crypto';
 import { entries, PEOPLE_FILE, SHARING_KEYS_FILE } from '../disk/folderLayout';
 import { snapshotSealAad } from '../crypto/streamSeal';
 import { ioError, isIoError, ServiceError } from '../errors';
-import { confirmRename, TEMP_SUFFIX, type DurableFs } from '../disk/durableFile';
+import { confirmRename, fsyncDir, TEMP_SUFFIX, type DurableFs } from '../disk/durableFile';
+import { collectBlobs } from './blobGc';
 import { rememberCheck } from './checkCache';
 import { throwIfCancelled } from '../callContext';
 import { OriginalStore } from '../originals/originalStore';
 import { originalsPool, poolOriginals } from './originalsPool';
-import { encodeSnapshotTo, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type SnapshotEntry } from './archive';
+import { encodeSnapshotTo, MANIFEST_VERSION, SNAPSHOT_FORMAT, type BlobRef } from './archive';
+import { BlobWriter, blobRoot, inPoolLine } from './blobPool';
+import { capture, captureFiles, previousRecords, ReadFailure, statOne } from './incremental';
 import { isSyncConflictName } from '../disk/syncConflictNames';
 
 // Taking, listing and pruning snapshots under <dataDir>/backups/.
@@ -29,8 +32,6 @@ const SCHEDULED: ReadonlySet<SnapshotReason> = new Set(['start', 'daily', 'hourl
 export const KEEP_DAILY = 7;
 export const KEEP_WEEKLY = 4;
 export const KEEP_BEFORE_CHANGE = 5;
-/** Files read at once: enough to keep the disk busy, few enough to stay under open-file limits. */
-const READ_BATCH = 32;
 
 const NAME = /^(\d{8}T\d{9}Z)--([a-z-]+)--(\d+)c(\d+)t(?:-(\d+))?\.casefile-snapshot$/;
 
@@ -120,6 +121,14 @@ export type SnapshotOptions = {
   signal?: AbortSignal;
 };
 
+/** What the last snapshot of a folder wrote into the pool (this process): the tests and the bench count it. */
+export const lastWrite = new Map<string, { blobs: number; blobBytes: number }>();
+
+async function readPlainBytes(dataDir: string, rel: string, key: Buffer | null): Promise<Buffer> {
+  if (!key && !rel.startsWith('history/')) return readFile(path.join(dataDir, ...rel.split('/')));
+  return Buffer.from(await readPlain(dataDir, rel, key), 'utf8');
+}
+
 async function readPlain(dataDir: string, rel: string, key: Buffer | null): Promise<string> {
   const file = path.join(dataDir, ...rel.split('/'));
   if (rel.startsWith('history/')) return readHistoryText(file, key, aadForPath(rel));
@@ -154,47 +163,21 @@ export async function createSnapshot(dataDir: string, options: SnapshotOptions):
     }
   }
   const skipped: string[] = [];
-  const read = async (rel: string): Promise<SnapshotEntry> => {
-    const [text, st] = await Promise.all([readPlain(dataDir, rel, options.key), stat(path.join(dataDir, ...rel.split('/')))]);
-    return { path: rel, mtimeMs: st.mtimeMs, text };
-  };
   /** Saves go on meanwhile: a case trashed or restored since the listing is found in the other folder. */
   const moved = (rel: string) => (rel.startsWith('cases/') ? `trash/${rel.slice(6)}` : rel.startsWith('trash/') ? `cases/${rel.slice(6)}` : null);
   const seen = new Set<string>();
   const counts = { cases: 0, trash: 0 };
-  async function* readEntries(): AsyncGenerator<SnapshotEntry> {
-    for (let i = 0; i < rels.length; i += READ_BATCH) {
-      throwIfCancelled(options.signal, 'The backup');
-      options.onProgress?.({ done: i, total: rels.length });
-      const batch = rels.slice(i, i + READ_BATCH).filter((rel) => !seen.has(rel));
-      const results = await Promise.all(
-        batch.map(async (rel) => {
-          try {
-            return await read(rel);
-          } catch (err) {
-            if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-              const other = moved(rel);
-              return other && !seen.has(other) ? read(other).catch(() => null) : null;
-            }
-            if (rel === 'meta.json') throw isIoError(err) ? ioError(err, 'back up the data folder') : err;
-            skipped.push(rel);
-            return null;
-          }
-        }),
-      );
-      for (const entry of results) {
-        if (!entry || seen.has(entry.path)) continue;
-        seen.add(entry.path);
-        if (entry.path.startsWith('cases/')) counts.cases++;
-        else if (entry.path.startsWith('trash/')) counts.trash++;
-        yield entry;
-      }
-    }
-    options.onProgress?.({ done: rels.length, total: rels.length });
-  }
+  const refs: BlobRef[] = [];
+  const take = (ref: BlobRef) => {
+    if (seen.has(ref.path)) return;
+    seen.add(ref.path);
+    if (ref.path.startsWith('cases/')) counts.cases++;
+    else if (ref.path.startsWith('trash/')) counts.trash++;
+    refs.push(ref);
+  };
   const dir = path.join(dataDir, BACKUPS_DIR);
   const stem = `${stampOf(now)}--${options.reason}`;
-  const header = { format: SNAPSHOT_FORMAT, version: SNAPSHOT_VERSION, createdAt: now.toISOString(), reason: options.reason } as const;
+  const header = { format: SNAPSHOT_FORMAT, version: MANIFEST_VERSION, createdAt: now.toISOString(), reason: options.reason } as const;
   // Sealed in chunks bound to its stamp and reason: renamed or swapped, it fails authentication.
   const seal = options.key ? { key: options.key, aad: snapshotStreamAad(`${stem}--0c0t${SNAPSHOT_EXT}`) } : null;
   const nameOf = async () => {
@@ -205,16 +188,42 @@ export async function createSnapshot(dataDir: string, options: SnapshotOptions):
     for (let n = 2; taken.has(name); n++) name = `${base}-${n}${SNAPSHOT_EXT}`;
     return name;
   };
-  let written: { file: string; bytes: number };
   throwIfCancelled(options.signal, 'The backup');
-  try {
-    await mkdir(dir, { recursive: true, mode: 0o700 });
-    written = await writeStreamDurably(dir, stem, async (write) => {
-      await encodeSnapshotTo(write, header, readEntries(), () => skipped, seal);
-    }, nameOf, options.fs);
-  } catch (err) {
-    throw isIoError(err) ? new ServiceError('io', ioError(err, 'write the backup').message.replace(/The previous version is intact\.$/, 'No case was changed.')) : err;
-  }
+  const written = await inPoolLine(dir, async () => {
+    try {
+      await mkdir(dir, { recursive: true, mode: 0o700 });
+      const root = blobRoot(dir);
+      const previous = await previousRecords(dir, (await listSnapshots(dataDir)).map((s) => s.name), options.key, snapshotAads);
+      const writer = new BlobWriter(root, options.key, options.fs);
+      const inc = { dataDir, root, key: options.key, previous, writer, readPlain: (rel: string) => readPlainBytes(dataDir, rel, options.key), ...(options.signal ? { signal: options.signal } : {}) };
+      let done = 0;
+      await captureFiles(rels, inc, async (results) => {
+        for (const { rel, captured } of results) {
+          if ('ref' in captured) take(captured.ref);
+          else if ('gone' in captured) {
+            const other = moved(rel);
+            const st = other && !seen.has(other) ? statOne(dataDir, other) : null;
+            if (other && st) {
+              await capture(other, st, inc, new Set()).then(take, (err: unknown) => {
+                if (!(err instanceof ReadFailure)) throw err;
+              });
+            }
+          } else if (rel === 'meta.json') throw isIoError(captured.failed) ? ioError(captured.failed, 'back up the data folder') : captured.failed;
+          else skipped.push(rel);
+        }
+        done += results.length;
+        options.onProgress?.({ done, total: rels.length });
+      });
+      // Every blob the manifest names is durable before the manifest is.
+      await writer.flush();
+      lastWrite.set(path.resolve(dataDir), { blobs: writer.written, blobBytes: writer.bytes });
+      return await writeStreamDurably(dir, stem, async (write) => {
+        await encodeSnapshotTo(write, header, refs, () => skipped, seal);
+      }, nameOf, options.fs);
+    } catch (err) {
+      throw isIoError(err) ? new ServiceError('io', ioError(err, 'write the backup').message.replace(/The previous version is intact\.$/, 'No case was changed.')) : err;
+    }
+  });
   const st = await stat(written.file).catch(() => null);
   if (st) rememberCheck(written.file, options.key, st, null);
   await poolWithSnapshot(dataDir, path.basename(written.file), options);
@@ -272,18 +281,32 @@ export function snapshotsToKeep(all: readonly Pick<SnapshotInfo, 'name' | 'creat
   return keep;
 }
 
-/** Deletes the snapshots the rotation no longer keeps; returns their names. */
-export async function pruneSnapshots(dataDir: string): Promise<string[]> {
-  const all = await listSnapshots(dataDir);
-  const keep = snapshotsToKeep(all);
-  const removed: string[] = [];
-  for (const s of all) {
-    if (keep.has(s.name)) continue;
-    await unlink(path.join(dataDir, BACKUPS_DIR, s.name)).catch(() => undefined);
-    removed.push(s.name);
-  }
-  return removed;
+/**
+ * Deletes the snapshots the rotation no longer keeps, then the blobs no snapshot
+ * left names (backup/blobGc; `key` reads the manifests — without it, as for an
+ * encrypted folder whose key the caller lacks, no blob is dropped); returns their names.
+ */
+export async function pruneSnapshots(dataDir: string, key?: Buffer | null): Promise<string[]> {
+  const dir = path.join(dataDir, BACKUPS_DIR);
+  return inPoolLine(dir, async () => {
+    const all = await listSnapshots(dataDir);
+    const keep = snapshotsToKeep(all);
+    const removed: string[] = [];
+    for (const s of all) {
+      if (keep.has(s.name)) continue;
+      await unlink(path.join(dir, s.name)).catch(() => undefined);
+      removed.push(s.name);
+    }
+    if (removed.length > 0 && key !== undefined) {
+      await fsyncDir(dir).catch(() => undefined);
+      await collectBlobs(dir, (await listSnapshots(dataDir)).map((s) => s.name), key, snapshotAads);
+    }
+    return removed;
+  });
 }
+
+/** What a snapshot's seal is bound to, by its name (both kinds). */
+export const snapshotAads = (name: string) => ({ wholeAad: snapshotAad(name), streamAad: snapshotStreamAad(name) });
 
 /** Whether the schedule owes a snapshot: none scheduled yet, or the newest is a day old. */
 export async function dailySnapshotDue(dataDir: string, now: Date = new Date()): Promise<boolean> {

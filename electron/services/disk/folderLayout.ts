@@ -68,6 +68,8 @@ export const parsePurgedName = (name: string): string | null => PURGED_NAME.exec
 const BACKUPS = 'backups';
 export const BACKUPS_DIR = BACKUPS;
 const SNAPSHOT_EXT = '.casefile-snapshot';
+/** The blobs of version 3 snapshots (backup/blobPool): stored like originals, so converted like them. */
+const BACKUP_BLOBS = 'blobs';
 /**
  * The originals behind sources (originals/originalStore): `files/ab/<sha256>.bin`,
  * by the SHA-256 of their bytes, sealed in authenticated chunks (crypto/streamSeal)
@@ -188,6 +190,7 @@ export async function listFolder(dataDir: string): Promise<{ targets: Target[]; 
       const rel = `${sub}/${entry.name}`;
       if (isTempName(entry.name)) continue;
       if ((sub === QUARANTINE || sub === BACKUPS) && entry.name === FILES_DIR && entry.isDirectory()) continue; // listed by listOriginals
+      if (sub === BACKUPS && entry.name === BACKUP_BLOBS && entry.isDirectory()) continue; // likewise (the snapshots' blobs, backup/blobPool)
       const format = entry.isFile() ? formatIn(sub, entry.name) : null;
       if (format) targets.push({ rel, aad: aadForPath(rel), format });
       else untouched.push(rel);
@@ -235,7 +238,7 @@ async function shardsOf(dataDir: string, root: string): Promise<string[]> {
 }
 
 /** The stores of originals: the live one, and the pool of backed-up originals beside the snapshots (backup/originalsPool). */
-const ORIGINAL_ROOTS = [FILES_DIR, `${BACKUPS}/${FILES_DIR}`];
+const ORIGINAL_ROOTS = [FILES_DIR, `${BACKUPS}/${FILES_DIR}`, `${BACKUPS}/${BACKUP_BLOBS}`];
 
 /**
  * Originals (`files/ab/<sha256>.bin`, and their copies in `backups/files/ab/`: streamed,

@@ -106,7 +106,7 @@ export class CaseStore extends CaseStoreBase {
       if (meta.schemaVersion < target) {
         // A migration rewrites the folder: keep a copy of it as it was.
         await createSnapshot(dir, { reason: 'before-migration', key: dataKey, now: new Date(now), ...(options.fs ? { fs: options.fs } : {}) });
-        await pruneSnapshots(dir);
+        await pruneSnapshots(dir, dataKey);
       }
       const unmigrated = meta;
       meta = await migrate(meta, metaFile, { dataDir: dir, casesDir: path.join(dir, CASES), dataKey, now: () => (options.now ?? (() => new Date()))().toISOString(), ...(options.fs ? { fs: options.fs } : {}) }, options.migrations ?? MIGRATIONS, target);
@@ -210,7 +210,7 @@ export class CaseStore extends CaseStoreBase {
       this.assertOpen();
       await this.confirmed().catch(() => undefined); // the quarantine a check may fill is part of the folder
       const info = await createSnapshot(this.dataDir, { reason, key: this.dataKey, now: new Date(this.now()), ...(this.options.fs ? { fs: this.options.fs } : {}), ...(onProgress ? { onProgress } : {}), ...(signal ? { signal } : {}) });
-      await pruneSnapshots(this.dataDir);
+      await pruneSnapshots(this.dataDir, this.dataKey);
       return info;
     });
     this.backups = run.catch(() => undefined);

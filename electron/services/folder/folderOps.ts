@@ -26,7 +26,7 @@ export async function encryptWithBackup(dir: string, passphrase: string, params:
     await recoverRestore(dir, null);
     // Plain now; the encryption that follows seals this snapshot with everything else.
     await createSnapshot(dir, { reason: 'before-encrypt', key: null, ...(options.signal ? { signal: options.signal } : {}) });
-    await pruneSnapshots(dir);
+    await pruneSnapshots(dir, null);
   }
   return encryptFolder(dir, passphrase, params, options);
 }
@@ -38,7 +38,7 @@ export async function decryptWithBackup(dir: string, passphrase: string, options
     // A restore a crash interrupted is finished first, while its staged files still open with this key.
     await recoverRestore(dir, key);
     await createSnapshot(dir, { reason: 'before-decrypt', key, ...(options.signal ? { signal: options.signal } : {}) });
-    await pruneSnapshots(dir);
+    await pruneSnapshots(dir, key);
   } finally {
     wipe(key);
   }

@@ -60,7 +60,11 @@ describe('backup --copy-to', () => {
     set = path.join(usb, sets[0]!);
     expect(out.join('\n')).toContain(`Copied to ${set}`);
     const files = await snapshot(set);
-    const names = [...files.keys()].sort();
+    // The snapshot is a manifest; the files it names come along as blobs (backups/blobs/), each byte for byte as sealed in the folder.
+    const blobs = [...files.keys()].filter((n) => n.startsWith('backups/blobs/'));
+    expect(blobs.length).toBeGreaterThan(0);
+    for (const b of blobs) expect(files.get(b)!.equals(await readFile(path.join(data, ...b.split('/'))))).toBe(true);
+    const names = [...files.keys()].filter((n) => !n.startsWith('backups/blobs/')).sort();
     expect(names.filter((n) => n.startsWith('backups/'))).toHaveLength(1);
     snapshotName = names.find((n) => n.startsWith('backups/'))!.slice('backups/'.length);
     expect(snapshotName).toMatch(/--manual--1c1t\.casefile-snapshot$/);

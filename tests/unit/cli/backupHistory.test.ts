@@ -160,7 +160,8 @@ describe('casefile backup / backups / restore / recover', () => {
     await editedCase();
     const env = { CASEFILE_NEW_PASSPHRASE: 'Қазақ passphrase', CASEFILE_SCRYPT_N: '1024' };
     expect((await cli(['--data-dir', data(), 'encrypt'], env)).code).toBe(0);
-    const snapshots = await readdir(path.join(data(), 'backups'));
+    // Beside the snapshot (a manifest) is the pool of the files it names, backups/blobs/.
+    const snapshots = (await readdir(path.join(data(), 'backups'))).filter((n) => n !== 'blobs');
     expect(snapshots).toHaveLength(1);
     expect(snapshots[0]).toMatch(/--before-encrypt--1c0t\.casefile-snapshot$/);
     const bytes = await readFile(path.join(data(), 'backups', snapshots[0]!));
