@@ -36,6 +36,8 @@ export type Ctx = {
   addressBook?: AddressBook;
   /** The originals the brief lists in its annex (case, wgad, ngo) and may carry. */
   originals?: PreparedOriginals;
+  /** Set when the multi-case brief draws its caseload charts; `png` for a Word brief (the PDF takes JPEG). */
+  charts?: { png: boolean };
 };
 
 // --- facts as text -------------------------------------------------------------
