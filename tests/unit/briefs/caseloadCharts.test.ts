@@ -34,7 +34,8 @@ function prisonerDraft(i: number, extra: Partial<Extract<CaseDraftInput, { kind:
     person: { name: `Тұтқын ${i + 1}`, aliases: [] },
     arrest: { date: `202${i % 3}-0${1 + (i % 6)}-1${i % 9}` },
     detention: { status: 'imprisoned', since: `202${i % 3}` },
-    charges: [{ article: i % 2 ? '174 part 1' : '405 part 2', code: 'Criminal Code' }],
+    // One article long enough that the chart shortens its label ("…"), measuring every letter of it.
+    charges: [{ article: i % 2 ? '174 part 1' : i === 4 ? '405 part 2, participation in the activity of a public or religious association banned by a court' : '405 part 2', code: 'Criminal Code' }],
     decisions: i % 4 === 0 ? [] : [{ id: `d${i}`, stage: 'verdict', date: '2023-05', penalty: { type: i % 4 === 1 ? 'prison' : 'restricted_freedom' } }],
     ...extra,
   };

@@ -25,7 +25,8 @@ const JPEG_QUALITY = 92;
 export const CHART_FONT = 'DejaVu Sans';
 
 /** The parts of @napi-rs/canvas used here. */
-type NodeCanvas = { width: number; height: number; encode(format: 'png' | 'jpeg', quality?: number): Promise<Buffer> };
+type NodeContext = { font: string; measureText(text: string): { width: number } };
+type NodeCanvas = { width: number; height: number; encode(format: 'png' | 'jpeg', quality?: number): Promise<Buffer>; getContext(kind: '2d'): NodeContext };
 type CanvasModule = {
   createCanvas(width: number, height: number): NodeCanvas;
   GlobalFonts: { registerFromPath(file: string, family: string): unknown };
@@ -46,8 +47,17 @@ function canvas(): CanvasModule {
   mod.GlobalFonts.registerFromPath(fontPath('regular'), CHART_FONT);
   mod.GlobalFonts.registerFromPath(fontPath('bold'), CHART_FONT);
   echarts.use([BarChart, MapChart, GridComponent, LegendComponent, VisualMapComponent, LegacyGridContainLabel, CanvasRenderer, SVGRenderer]);
-  // ECharts measures text on a canvas of its own making: in Node it must be told how to make one.
-  echarts.setPlatformAPI({ createCanvas: () => mod.createCanvas(32, 32) } as unknown as Parameters<typeof echarts.setPlatformAPI>[0]);
+  // ECharts measures text on a canvas of its own making: in Node it must be told how to make one,
+  // and how to measure. It measures every ASCII code, NUL included, which the native canvas
+  // refuses (a C string ends at NUL): a control character has no width, so it is measured as none.
+  const measurer = mod.createCanvas(1, 1).getContext('2d');
+  let font = '';
+  const measureText = (text: string, wanted?: string) => {
+    const next = wanted || '12px sans-serif';
+    if (next !== font) measurer.font = font = next;
+    return measurer.measureText(text.replace(/\0/g, ''));
+  };
+  echarts.setPlatformAPI({ createCanvas: () => mod.createCanvas(32, 32), measureText } as unknown as Parameters<typeof echarts.setPlatformAPI>[0]);
   canvasModule = mod;
   return mod;
 }
