@@ -263,6 +263,8 @@ export const BriefRequest = z.strictObject({
   preparedBy: PreparedBy.optional(),
   /** The originals behind the sources shown: `attach` (in the PDF), `zip` (brief and files in one ZIP), `none`. */
   originals: BriefOriginals.default('none'),
+  /** The multi-case brief's charts of the caseload (with their numbers as tables); absent: on. */
+  charts: z.boolean().optional(),
 });
 
 /** What the dialog and the CLI ask before rendering: does the template fit, and what does the case lack for it? */

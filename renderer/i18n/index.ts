@@ -36,6 +36,7 @@ import type enTeam from './locales/en.team.json';
 import type enHistoryDevice from './locales/en.historyDevice.json';
 import type enLive from './locales/en.live.json';
 import type enStatistics from './locales/en.statistics.json';
+import type enBriefCharts from './locales/en.briefCharts.json';
 import type enCalendar from './locales/en.calendar.json';
 import type enExportFiles from './locales/en.exportFiles.json';
 import type enPeople from './locales/en.people.json';
@@ -83,6 +84,7 @@ type Texts = typeof en &
   typeof enHistoryDevice &
   typeof enLive &
   typeof enStatistics &
+  typeof enBriefCharts &
   typeof enCalendar &
   typeof enExportFiles &
   typeof enPeople &

@@ -45,6 +45,8 @@ export const BriefOptions = z.strictObject({
   /** When present, only annotations carrying at least one of these tags are printed (an empty list prints none). */
   annotationTags: z.array(z.string()).optional(),
   originals: BriefOriginals.default('none'),
+  /** The multi-case brief's "Caseload" section of charts, each with its numbers as a table; absent: on (other templates have none). */
+  charts: z.boolean().optional(),
 });
 export type BriefOptions = z.infer<typeof BriefOptions>;
 export type BriefOptionsInput = z.input<typeof BriefOptions>;

@@ -48,7 +48,7 @@ function modeNote(mode: BriefMode, check: BriefCheck): string {
 
 export default defineCommand({
   name: 'brief',
-  usage: 'brief ID... --out FILE [--template T] [--lang en|ru|kk] [--mode public|submission|internal] [--format pdf|docx] [--originals none|attach|zip] [--tag T ...] [--prepared-by NAME]',
+  usage: 'brief ID... --out FILE [--template T] [--lang en|ru|kk] [--mode public|submission|internal] [--format pdf|docx] [--originals none|attach|zip] [--no-charts] [--tag T ...] [--prepared-by NAME]',
   summary: 'a brief, as PDF or Word, of one case or several',
   details: [
     'The format is --format, else the name of --out: FILE.docx is Word. What the cases lack for the template is',
@@ -56,6 +56,7 @@ export default defineCommand({
     'The case, wgad and ngo briefs list the original files behind their sources in an annex; --originals attach',
     'embeds them in the PDF, --originals zip writes FILE.zip holding the brief and files/<name> for each. A photo',
     'leaving a public or submission brief has its location removed from the copy; the stored original is unchanged.',
+    'The multi-case brief draws the caseload as charts, each with its numbers as a table; --no-charts leaves them out.',
   ].join('\n'),
   options: {
     out: { type: 'string', short: 'o', value: 'FILE', about: 'where to write the brief (its folder must exist)' },
@@ -64,6 +65,7 @@ export default defineCommand({
     mode: { type: 'string', value: 'public|submission|internal', feeds: 'briefs.render.mode', about: 'what the brief may show (public when absent)' },
     format: { type: 'string', value: 'pdf|docx', feeds: 'briefs.render.format', about: 'PDF or Word' },
     originals: { type: 'string', value: 'none|attach|zip', feeds: 'briefs.render.originals', about: 'the original files: attached to the PDF, or in one ZIP with the brief (none when absent)' },
+    'no-charts': { type: 'boolean', feeds: 'briefs.render.charts', about: 'leave the charts of the caseload out of a multi-case brief' },
     tag: { type: 'string', multiple: true, value: 'T', feeds: 'briefs.render.annotationTags', about: 'keep only annotations with this tag (repeat for more)' },
     'prepared-by': { type: 'string', value: 'NAME', feeds: 'briefs.render.preparedBy', about: 'printed under the title and made the file’s author' },
   },
@@ -93,7 +95,7 @@ export default defineCommand({
       let shown = -1;
       const result = await dispatch(
         'briefs.render',
-        { ids: args, template, lang, mode, format, originals, ...(values.tag ? { annotationTags: values.tag } : {}), ...(preparedBy !== undefined ? { preparedBy } : {}) },
+        { ids: args, template, lang, mode, format, originals, ...(values['no-charts'] ? { charts: false } : {}), ...(values.tag ? { annotationTags: values.tag } : {}), ...(preparedBy !== undefined ? { preparedBy } : {}) },
         {
           onProgress: ({ done, total }) => {
             const tenth = Math.floor((done / Math.max(total, 1)) * 10);

@@ -114,6 +114,7 @@ export async function renderBrief<F extends string | null>(cases: CaseFile[], ou
     const ctx: Ctx = {
       w, l, lang: opts.lang, mode: opts.mode, date: formatDay(generatedAt, l), today, org: org.printed,
       ...(addressBook ? { addressBook } : {}), ...(preparedBy ? { preparedBy } : {}), originals, ...(people ? { people } : {}),
+      ...(opts.template === 'multi' && opts.charts !== false ? { charts: { png: opts.format === 'docx' } } : {}),
     };
     switch (opts.template) {
       case 'case':

@@ -39,6 +39,8 @@ export type Ctx = {
   originals?: PreparedOriginals;
   /** The folder's merges and splits of the people index: bodies are matched through them (ngo pattern, multi context). */
   people?: PeopleFile;
+  /** Set when the multi-case brief draws its caseload charts; `png` for a Word brief (the PDF takes JPEG). */
+  charts?: { png: boolean };
 };
 
 // --- facts as text -------------------------------------------------------------

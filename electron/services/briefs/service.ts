@@ -128,6 +128,7 @@ export async function renderBriefOperation(store: CaseStoreBase, input: BriefRen
       addressBook,
       ...(organization ? { organization } : {}),
       originals: how,
+      ...(input.charts !== undefined ? { charts: input.charts } : {}),
       generatedAt,
       ...(readOriginal ? { readOriginal } : {}),
       ...(context.signal ? { signal: context.signal } : {}),

@@ -15,6 +15,7 @@ import { briefLangOf, EMPTY_UA, offersSummary, uaInputOf, withBriefing, type Urg
 import { SummaryField, UrgentActionFields } from './BriefingFields';
 import { FormatChoice, LangChoice, ModeChoice, TemplateChoice } from './Choices';
 import { OriginalsChoice, originalsFor } from './OriginalsChoice';
+import { ChartsChoice } from './ChartsChoice';
 import { Completeness } from './Completeness';
 import { ConfidentialLine } from './ConfidentialLine';
 import { OutcomeView, type Outcome } from './OutcomeView';
@@ -74,6 +75,7 @@ export function BriefDialog({ open, onClose, subject, prepare }: Props) {
   const [mode, setMode] = useState<BriefMode>('public');
   const [fileFormat, setFileFormat] = useState<BriefFormat>('pdf');
   const [originals, setOriginals] = useState<BriefOriginals>('none');
+  const [charts, setCharts] = useState(true);
   const [chosenTags, setChosenTags] = useState<ReadonlySet<string>>(new Set(allTags));
   const [ua, setUa] = useState<UrgentActionInput>(EMPTY_UA);
   const [summaries, setSummaries] = useState<Partial<Record<BriefLang, string>>>({});
@@ -102,6 +104,7 @@ export function BriefDialog({ open, onClose, subject, prepare }: Props) {
     setMode('public');
     setFileFormat('pdf');
     setOriginals('none');
+    setCharts(true);
     setChosenTags(new Set(allTags));
     setUa(single ? uaInputOf(single) : EMPTY_UA);
     setSummaries({ ...single?.briefing?.summaries });
@@ -177,7 +180,7 @@ export function BriefDialog({ open, onClose, subject, prepare }: Props) {
     const stop = new AbortController();
     stopping.current = stop;
     const result = await api['briefs.render'](
-      { ids: caseIds, template, lang, mode, format: fileFormat, ...(carriesOriginals ? { originals: originalsFor(originals, fileFormat) } : {}), ...(annotationTags ? { annotationTags } : {}), ...(by ? { preparedBy: by } : {}) },
+      { ids: caseIds, template, lang, mode, format: fileFormat, ...(carriesOriginals ? { originals: originalsFor(originals, fileFormat) } : {}), ...(template === 'multi' ? { charts } : {}), ...(annotationTags ? { annotationTags } : {}), ...(by ? { preparedBy: by } : {}) },
       { onProgress: (p) => mine === generation.current && setProgress(p), signal: stop.signal },
     );
     if (stopping.current === stop) stopping.current = null;
@@ -252,6 +255,7 @@ export function BriefDialog({ open, onClose, subject, prepare }: Props) {
         </ModeChoice>
         <FormatChoice value={fileFormat} onChange={(f) => { setFileFormat(f); setOriginals((o) => originalsFor(o, f)); }} disabled={busy} />
         {carriesOriginals && <OriginalsChoice value={originals} onChange={setOriginals} format={fileFormat} disabled={busy} />}
+        {template === 'multi' && <ChartsChoice value={charts} onChange={setCharts} disabled={busy} />}
 
         {single && template === 'urgent-action' && <UrgentActionFields value={ua} onChange={setUa} disabled={busy} />}
         {showSummary && (

@@ -11,7 +11,8 @@ import { FilterSelect } from '../list/FilterSelect';
 import { allTags, filterRows, toRows, type ListFilters } from '../list/listModel';
 import { compileQuery, searchFold } from '../list/search';
 import { ChartCard } from './ChartCard';
-import { articleChart, countryChart, penaltyChart, regionChart, statusChart, timeChart, type Period } from './charts';
+import { articleChart, countryChart, penaltyChart, regionChart, statusChart, timeChart } from '../../../shared/stats/chartOptions';
+import { chartText, type Period } from './charts';
 import './statistics.css';
 
 type Props = {
@@ -48,9 +49,10 @@ export function StatisticsView({ filters, setFilters, version }: Props) {
   const charts = useMemo(() => {
     const s = stats.value;
     if (!s) return [];
-    const out = [timeChart(t, s, period, format.lang), regionChart(t, s, format.lang)];
-    if (s.countries.some((c) => c.key !== 'KZ')) out.push(countryChart(t, format.country, s));
-    out.push(articleChart(t, s), penaltyChart(t, s), statusChart(t, s));
+    const x = chartText(t, format.lang, format.country);
+    const out = [timeChart(x, s, period), regionChart(x, s)];
+    if (s.countries.some((c) => c.key !== 'KZ')) out.push(countryChart(x, s));
+    out.push(articleChart(x, s), penaltyChart(x, s), statusChart(x, s));
     return out;
   }, [stats.value, t, period, format]);
 

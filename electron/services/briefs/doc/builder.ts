@@ -1,5 +1,5 @@
 import { paragraphs } from '../format';
-import type { BlockOptions, CalloutOptions, Cell, Column, Footnote, Node, Run, TableOptions } from './model';
+import type { BlockOptions, CalloutOptions, Cell, Column, Footnote, ImageNode, Node, Run, TableOptions } from './model';
 
 /**
  * Collects a brief's nodes in reading order. Templates write to it as they once
@@ -55,6 +55,10 @@ export class DocBuilder {
 
   space(height: number): void {
     this.target.push({ type: 'space', height });
+  }
+
+  image(image: Omit<ImageNode, 'type'>): void {
+    this.target.push({ type: 'image', ...image });
   }
 
   /** What `fill` writes stays on one page when it fits (and is followed by a rule when asked). */

@@ -61,7 +61,16 @@ export type Node =
   | { type: 'table'; columns: Column[]; rows: Cell[][]; opts: TableOptions }
   /** Printed on one page when it fits on one (a profile in a country list); `rule` draws a line under it. */
   | { type: 'keep'; children: Node[]; rule?: boolean }
-  | { type: 'space'; height: number };
+  | { type: 'space'; height: number }
+  /** A picture (a chart of the caseload), never wider than the text; its numbers are in the text beside it. */
+  | ImageNode;
+
+/**
+ * A picture as bytes: JPEG for the PDF (pdfkit places it as it is), PNG for Word when the
+ * brief is a Word document. `width` and `height` are its printed size in points; `alt` is
+ * what a screen reader says of it.
+ */
+export type ImageNode = { type: 'image'; jpeg: Uint8Array; png?: Uint8Array; width: number; height: number; alt: string };
 
 /**
  * A footnote, cited by key (a source's id) and numbered by first citation. `short`
@@ -114,6 +123,7 @@ export function documentText(doc: BriefDocument): string {
         break;
       case 'keep': n.children.forEach(visit); break;
       case 'space': break;
+      case 'image': out.push(n.alt); break;
     }
   };
   doc.nodes.forEach(visit);

@@ -5,6 +5,7 @@ import {
 import type { BriefLang } from '../../../../shared/model/brief';
 import type { BlockOptions, CalloutOptions, Cell, Column, Node, Run, TableOptions } from '../doc/model';
 import { THEME } from '../doc/theme';
+import { imageParagraph } from './image';
 import { runsToChildren, type Notes, type RunDefaults } from './runs';
 import { BULLETS, hex, NUMBERS, TEXT_WIDTH, twips } from './styles';
 
@@ -162,6 +163,8 @@ function block(ctx: BlockCtx, n: Node, keep: Keep): Block[] {
       return table(ctx, n.columns, n.rows, n.opts, keep);
     case 'space':
       return [spacer(n.height, keep)];
+    case 'image':
+      return [imageParagraph(n)];
     case 'keep': {
       // One page when it fits: everything keeps with what follows it, up to the group's end (or its rule).
       const inner: Keep = { next: true, lines: true };

@@ -7,6 +7,7 @@ import { ngoLabels } from './ngo';
 import { uaLabels } from './urgentAction';
 import { wgadLabels } from './wgad';
 import { originalsLabels } from './originals';
+import { chartLabels } from './charts';
 
 // Every word a brief prints that is not the case's own text, one table per language
 // (en.ts is the reference: its shape is the type). Words a template adds for its own
@@ -26,7 +27,7 @@ export function labelsFor(lang: BriefLang): Labels {
  * The per-part label modules (each `{ en, ru, kk }`): append one when a part adds its
  * own words, so allLabelStrings() holds them.
  */
-const EXTRA_LABEL_TABLES: readonly Readonly<Record<BriefLang, unknown>>[] = [wgadLabels, uaLabels, ngoLabels, multiLabels, originalsLabels];
+const EXTRA_LABEL_TABLES: readonly Readonly<Record<BriefLang, unknown>>[] = [wgadLabels, uaLabels, ngoLabels, multiLabels, originalsLabels, chartLabels];
 
 /** Every fixed string of every table, for telling boilerplate apart from case text. */
 export function allLabelStrings(extra: readonly unknown[] = EXTRA_LABEL_TABLES): string[] {

@@ -2,6 +2,7 @@ import type { Node, Run } from '../doc/model';
 import { planTable, tableHeight, tableLead } from './table';
 import { linesHeight, type Line } from './text';
 import { calloutHeight, fillInHeight, ITEM_GAP, itemLines, listStart } from './blocks';
+import { imageHeight } from './image';
 import type { Writer } from './writer';
 
 // Heights measured by laying out without drawing, with the same wrapping the
@@ -44,6 +45,8 @@ function height(w: Writer, n: Node, notes: Line[]): number {
       return n.children.reduce((h, c) => h + height(w, c, notes), 0) + (n.rule ? 4 : 0);
     case 'space':
       return n.height;
+    case 'image':
+      return imageHeight(w, n);
   }
 }
 
@@ -94,6 +97,8 @@ export function leadHeight(w: Writer, nodes: readonly Node[], i: number): number
     }
     case 'callout':
       return calloutHeight(w, marked(n.runs), n.opts);
+    case 'image':
+      return imageHeight(w, n);
     case 'fillIn':
       return fillInRunHeight(w, nodes, i);
     case 'table':

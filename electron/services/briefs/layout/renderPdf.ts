@@ -1,6 +1,7 @@
 import type { BriefDocument, Footnote, Node } from '../doc/model';
 import { closeDocument, openDocument } from '../document';
 import { bullets, callout, fillIn } from './blocks';
+import { image } from './image';
 import { fillInRunHeight, groupHeight, leadHeight, marked } from './measure';
 import { table } from './table';
 import { THEME } from './text';
@@ -48,6 +49,9 @@ function draw(w: Writer, nodes: readonly Node[], i: number): void {
       return;
     case 'space':
       w.space(n.height);
+      return;
+    case 'image':
+      image(w, n);
       return;
     case 'keep':
       w.ensure(Math.min(groupHeight(w, n.children), w.pageHeight));

@@ -1,5 +1,6 @@
 import type { CaseFile } from '../../../../shared/model';
 import { clip, formatPartialDate, join, paragraphs } from '../format';
+import { caseloadSection } from '../charts/caseloadSection';
 import { table } from '../doc/builder';
 import type { Cell, Run } from '../doc/model';
 import { THEME } from '../doc/theme';
@@ -119,6 +120,7 @@ export async function renderMulti(ctx: Ctx, cases: readonly CaseFile[], onProgre
     [m.byMeasure, countBy(ngos).map(([k, n]) => [l.measureType[k], n])],
   ];
   countsTable(ctx, groups.filter(([, counts]) => counts.length > 0));
+  await caseloadSection(ctx, cases);
 
   namedLists(ctx, categories(ctx, cases));
 
