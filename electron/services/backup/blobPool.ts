@@ -62,7 +62,7 @@ export async function readBlob(root: string, sha256: string, key: Buffer | null)
 }
 
 /** Whether the pool holds the blob (present, not checked). */
-export const hasBlob = (root: string, sha256: string) => stat(blobPath(root, sha256)).then((s) => s.isFile(), () => false);
+const hasBlob = (root: string, sha256: string) => stat(blobPath(root, sha256)).then((s) => s.isFile(), () => false);
 
 /**
  * Writes blobs durably, a batch at a time: each file synced as it is written, the

@@ -43,7 +43,4 @@ export function chartText(t: TFunction, lang: string, country: (code: string) =>
 
 export const timeChart = (t: TFunction, s: Caseload, period: Period, lang: string) => shared.timeChart(chartText(t, lang), s, period);
 export const regionChart = (t: TFunction, s: Caseload, lang: string) => shared.regionChart(chartText(t, lang), s);
-export const countryChart = (t: TFunction, country: (code: string) => string | undefined, s: Caseload) => shared.countryChart(chartText(t, 'en', country), s);
-export const articleChart = (t: TFunction, s: Caseload) => shared.articleChart(chartText(t, 'en'), s);
-export const penaltyChart = (t: TFunction, s: Caseload) => shared.penaltyChart(chartText(t, 'en'), s);
 export const statusChart = (t: TFunction, s: Caseload) => shared.statusChart(chartText(t, 'en'), s);

@@ -16,7 +16,7 @@ import { fontPath } from '../fonts';
 // face, registered with the canvas, so Kazakh and Russian letters come out whole.
 
 /** The width a chart is laid out at, in CSS pixels (the window's cards are about as wide). */
-export const CHART_WIDTH = 640;
+const CHART_WIDTH = 640;
 /** Pixels per CSS pixel: 1,600 pixels across the text's 6.7 inches, crisp on paper without making the brief heavy. */
 const PIXEL_RATIO = 2.5;
 /** High enough that no ringing shows around letters and lines at that resolution. */
