@@ -1,5 +1,5 @@
 import type { Appearance } from '../../../shared/people';
-import { throwIfCancelled } from '../callContext';
+import { throwIfCancelled, type CallContext } from '../callContext';
 import type { CaseStoreBase, StoreChange } from '../store/caseStore';
 import { groupActors, type Actor } from './aggregate';
 import { readCuration, type PeopleFile } from './curation';
@@ -38,9 +38,9 @@ class PeopleIndex {
   }
 
   /** Every case's appearances; the first call reads every case. */
-  private ensure(signal?: AbortSignal): Promise<Map<string, Appearance[]>> {
+  private ensure(context: CallContext): Promise<Map<string, Appearance[]>> {
     if (this.byCase) return Promise.resolve(this.byCase);
-    this.building ??= this.build(signal).catch((err: unknown) => {
+    this.building ??= this.build(context).catch((err: unknown) => {
       this.building = null;
       this.pending = [];
       throw err;
@@ -48,12 +48,17 @@ class PeopleIndex {
     return this.building;
   }
 
-  private async build(signal?: AbortSignal): Promise<Map<string, Appearance[]>> {
+  private async build({ signal, onProgress }: CallContext): Promise<Map<string, Appearance[]>> {
     const byCase = new Map<string, Appearance[]>();
+    const total = this.store.ids().length;
+    onProgress?.({ done: 0, total, label: 'people' });
     for await (const c of this.store.all()) {
       throwIfCancelled(signal, 'Indexing the people across cases');
       byCase.set(c.id, appearancesOf(c));
+      // Every 64 cases (a batch the store reads at once): enough for a bar, few enough messages.
+      if (byCase.size % 64 === 0) onProgress?.({ done: Math.min(byCase.size, total), total, label: 'people' });
     }
+    onProgress?.({ done: total, total, label: 'people' });
     for (const change of this.pending) this.apply(byCase, change);
     this.pending = [];
     this.byCase = byCase;
@@ -63,8 +68,8 @@ class PeopleIndex {
   }
 
   /** The actors under the corrections now in the folder (re-read on every call: another device may have synced a change). */
-  async actors(signal?: AbortSignal): Promise<Grouped> {
-    const byCase = await this.ensure(signal);
+  async actors(context: CallContext = {}): Promise<Grouped> {
+    const byCase = await this.ensure(context);
     const { curation, stamp, problem } = await readCuration(this.store);
     const cached = this.grouped;
     if (cached && cached.generation === this.generation && cached.stamp === stamp) return cached.value;
