@@ -24,7 +24,7 @@ const BATCH = 64;
 
 export type { FactsEntry } from './factsFile';
 
-export function factsEntryOf(c: CaseFile, file: FileState): FactsEntry {
+function factsEntryOf(c: CaseFile, file: FileState): FactsEntry {
   return { rev: c.rev, file, title: c.title, stats: caseFacts(c), people: appearancesOf(c) };
 }
 
