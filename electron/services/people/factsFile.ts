@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { z } from 'zod';
-import { Appearance } from '../../../shared/people';
+import { ActorRole, type Appearance } from '../../../shared/people';
+import { PartialDate } from '../../../shared/model/scalars';
 import { Id } from '../../../shared/model/scalars';
 import { CASE_FACTS_VERSION, CaseFacts } from '../../../shared/stats/caseFacts';
 import { FileState } from '../disk/statFiles';
@@ -25,9 +26,24 @@ const Head = z.strictObject({
 });
 
 /** An appearance without what its case gives it (the id, title and kind are the entry's). */
-const Seen = Appearance.omit({ caseId: true, caseTitle: true, caseKind: true });
+type Seen = Omit<Appearance, 'caseId' | 'caseTitle' | 'caseKind'>;
 
-const Line = z.strictObject({ id: Id, rev: z.int().positive(), file: FileState, title: z.string(), stats: CaseFacts, people: z.array(Seen) });
+const Line = z.strictObject({ id: Id, rev: z.int().positive(), file: FileState, title: z.string(), stats: CaseFacts, people: z.array(z.unknown()) });
+
+// The appearances are most of the file: checked by hand, field by field as the schema says,
+// since a zod parse of every one of them costs more than reading the case file would.
+const ROLES = new Set<string>(ActorRole.options);
+const SEEN_KEYS = new Set(['role', 'spelling', 'what', 'date', 'path', 'confidential']);
+function isSeen(v: unknown): v is Seen {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  for (const k in o) if (!SEEN_KEYS.has(k)) return false;
+  return (
+    typeof o.role === 'string' && ROLES.has(o.role) && typeof o.spelling === 'string' && typeof o.what === 'string' &&
+    (o.date === undefined || (typeof o.date === 'string' && PartialDate.safeParse(o.date).success)) &&
+    Array.isArray(o.path) && o.path.every((p) => typeof p === 'string' || typeof p === 'number') && typeof o.confidential === 'boolean'
+  );
+}
 
 /** One case's facts, as kept in memory: the revision and file state they were read from. */
 export type FactsEntry = { rev: number; file: FileState; title: string; stats: CaseFacts; people: Appearance[] };
@@ -84,8 +100,8 @@ export async function decodeFacts(bytes: Buffer): Promise<Map<string, FactsEntry
     } catch {
       return null;
     }
-    if (line.stats.id !== line.id || out.has(line.id)) return null;
-    const people = line.people.map((seen) => ({ caseId: line.id, caseTitle: line.title, caseKind: line.stats.kind, ...seen }));
+    if (line.stats.id !== line.id || out.has(line.id) || !line.people.every(isSeen)) return null;
+    const people = (line.people as Seen[]).map((seen) => ({ caseId: line.id, caseTitle: line.title, caseKind: line.stats.kind, ...seen }));
     out.set(line.id, { rev: line.rev, file: line.file, title: line.title, stats: line.stats, people });
   }
   return out;
