@@ -1,15 +1,13 @@
 import { z } from 'zod';
-import { penaltyInForce } from '../model/decisions';
-import { CaseKind, CaseStatus, PenaltyType, Priority, type CaseFile } from '../model/case';
+import { CaseKind, CaseStatus, Priority } from '../model/case';
 import { Id } from '../model/scalars';
 import { matchesCaseFilter, type CaseFilter } from '../model/listFilter';
-import { normalizeText } from '../text/normalize';
 import { parsePartialDate } from '../text/partialDate';
-import { drawnRegion, matchKzRegion } from './kzRegions';
+import { NO_PENALTY_YET, type CaseFacts, type PenaltyKey } from './caseFacts';
 
-// The numbers behind the Statistics view, from whole cases: the charges' articles, the arrest
-// and the decisions are not in the list's summaries. Pure, so the core computes them over the
-// catalogue and the tests over fixed cases.
+// The numbers behind the Statistics view, counted over each case's facts (caseFacts.ts: the
+// charges' articles, the arrest and the penalty in force, which the list's summaries do not
+// hold). Pure, so the core counts over the facts it keeps and the tests over fixed cases.
 //
 // Dates count at the precision recorded: `2021-03-15` and `2021-03` count in March 2021 and in
 // 2021; `2021` counts only in the yearly series (and in `yearOnly`, which the monthly chart
@@ -41,8 +39,7 @@ export const Caseload = z.strictObject({
 });
 export type Caseload = z.infer<typeof Caseload>;
 
-export const NO_PENALTY_YET = 'none_yet';
-type PenaltyKey = z.infer<typeof PenaltyType> | typeof NO_PENALTY_YET;
+export { NO_PENALTY_YET };
 type Series = 'detentions' | 'releases' | 'measures';
 
 /** The list's filters; `ids` narrows to the cases the list shows (its text filter). */
@@ -58,7 +55,7 @@ export const CaseloadQuery = z
 
 export type CaseloadFilter = CaseFilter & { ids?: readonly string[] };
 
-export function caseload(all: Iterable<CaseFile>, filter: CaseloadFilter): Caseload {
+export function caseload(all: Iterable<CaseFacts>, filter: CaseloadFilter): Caseload {
   const ids = filter.ids ? new Set(filter.ids) : null;
   const months = new Map<string, Record<Series, number>>();
   const years = new Map<string, Record<Series, number>>();
@@ -66,7 +63,7 @@ export function caseload(all: Iterable<CaseFile>, filter: CaseloadFilter): Casel
   const regions = new Map<string, number>();
   const countries = new Map<string, number>();
   const articles = new Map<string, { label: string; count: number }>();
-  const penalties = new Map<PenaltyKey, number>();
+  const penalties = new Map<z.infer<typeof PenaltyKey>, number>();
   const statuses = new Map<z.infer<typeof CaseStatus>, number>();
   let total = 0;
   let regionUnplaced = 0;
@@ -83,30 +80,22 @@ export function caseload(all: Iterable<CaseFile>, filter: CaseloadFilter): Casel
     if (!matchesCaseFilter(c, filter) || (ids && !ids.has(c.id))) continue;
     total++;
     inc(statuses, c.status);
-    const country = c.country ?? '';
-    inc(countries, country);
-    if (country === 'KZ') {
-      const region = c.region ? matchKzRegion(c.region) : null;
-      if (region) inc(regions, drawnRegion(region));
+    inc(countries, c.country);
+    if (c.country === 'KZ') {
+      if (c.kzRegion) inc(regions, c.kzRegion);
       else regionUnplaced++;
     }
     if (c.kind === 'political_prisoner') {
-      // The arrest is when the detention began; `since` stands in when the arrest is not dated.
-      count('detentions', c.arrest?.date ?? c.detention.since);
-      count('releases', c.detention.releasedOn);
-      inc(penalties, penaltyInForce(c.decisions)?.penalty?.type ?? NO_PENALTY_YET);
-      const seen = new Set<string>();
+      count('detentions', c.detainedOn);
+      count('releases', c.releasedOn);
+      inc(penalties, c.penalty ?? NO_PENALTY_YET);
       for (const ch of c.charges) {
-        const article = ch.article?.trim() ?? '';
-        const key = article ? normalizeText(`${article} ${ch.code}`) : '';
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const entry = articles.get(key);
+        const entry = articles.get(ch.key);
         if (entry) entry.count++;
-        else articles.set(key, { label: article ? `${article} (${ch.code})` : '', count: 1 });
+        else articles.set(ch.key, { label: ch.label, count: 1 });
       }
     } else {
-      count('measures', c.measure.start);
+      count('measures', c.measureStart);
     }
   }
 

@@ -94,6 +94,8 @@ export function derivedRel(sha256: string, kind: DerivedKind): string {
  */
 export const LOCAL_DIR = 'local';
 export const DEVICE_FILE = `${LOCAL_DIR}/device.json`;
+/** What the caseload and the people index need of each case, kept between runs (people/caseFacts.ts); sealed in an encrypted folder. */
+export const CASE_FACTS_FILE = `${LOCAL_DIR}/case-facts.ndjson`;
 /** A restore in progress names its snapshot here (plain: it holds nothing but that name). */
 export const RESTORE_JOURNAL = 'restore.json';
 /** A data-folder migration in progress (store/migrations/journal); plain, it names two layout numbers. */

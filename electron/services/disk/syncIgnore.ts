@@ -25,7 +25,7 @@ import { BACKUPS_DIR, JOURNAL_FILE, LOCAL_DIR, MANIFEST_FILE, MIGRATION_JOURNAL,
 //   may hold plaintext while a conversion runs.
 // Synced: cases/, trash/, history/ (one file per case per device), purged/ (tombstones of
 // cases deleted for good, one file per device: audit/tombstones), files/ (originals,
-// by their hash), meta.json, settings.json, addressees.json and vault.json.
+// by their hash), meta.json, settings.json, addressees.json, people.json (the people index's merges and splits) and vault.json.
 
 export const SYNC_IGNORE_BEGIN = '// BEGIN Casefile: machine-local files (Casefile rewrites this block at every open; add your own lines outside it)';
 export const SYNC_IGNORE_END = '// END Casefile';

@@ -3,7 +3,7 @@ import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { ioError, isIoError, ServiceError } from '../errors';
 import { fsyncDir, type DurableFs } from '../disk/durableFile';
-import { listFolder, removeLeftovers, type Target } from '../disk/folderLayout';
+import { CASE_FACTS_FILE, listFolder, removeLeftovers, type Target } from '../disk/folderLayout';
 import { convertHistoryBytes } from '../crypto/sealedLines';
 import { decryptBytes, encryptBytes, isEncryptedBytes } from '../crypto/envelope';
 import { EncryptedFileError } from '../crypto/errors';
@@ -225,6 +225,8 @@ export async function encryptFolder(dir: string, passphrase: string, params?: Sc
   try {
     return await onDisk('encrypt the data folder', async () => {
       await removeLeftovers(dir);
+      // The machine-local corner is not converted: its case facts (names of judges, lawyers) go, and are made again sealed.
+      await unlink(path.join(dir, ...CASE_FACTS_FILE.split('/'))).catch(() => undefined);
       if (state.kind === 'plain') {
         await options.onStep?.('journal');
         await writeJournal(dir, { operation: 'encrypt', vault: header }, options.fs);

@@ -6,8 +6,8 @@ import type { Folder } from './folder';
 
 export function peopleHandlers(folder: Folder): DomainHandlers<'people.list' | 'people.get' | 'people.merge' | 'people.split'> {
   return {
-    'people.list': (input, { signal }) => listPeople(folder.open().store, input, signal),
-    'people.get': (input, { signal }) => getPerson(folder.open().store, input.key, input.includeConfidential === true, signal),
+    'people.list': (input, context) => listPeople(folder.open().store, input, context),
+    'people.get': (input, context) => getPerson(folder.open().store, input.key, input.includeConfidential === true, context),
     'people.merge': (input) => mergePeople(folder.open().store, input.keys, input.name),
     'people.split': (input) => splitPerson(folder.open().store, input.key, input.spellings),
   };

@@ -5,3 +5,4 @@ export { namesAfterRoleWords } from './roleWords';
 export { EMPTY_CURATION, PeopleFile, readCuration } from './curation';
 export { getPerson, listPeople, mergePeople, splitPerson } from './operations';
 export { bodyKeyOf, groupActors, summaryOf, type Actor } from './aggregate';
+export { caseFactsOf } from './caseFacts';

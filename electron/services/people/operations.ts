@@ -1,5 +1,6 @@
 import type { ActorDetail, ActorSummary, PeopleQuery } from '../../../shared/people';
 import { normalizePrefix, normalizeText, tokenize } from '../../../shared/text/normalize';
+import type { CallContext } from '../callContext';
 import { ServiceError } from '../errors';
 import type { CaseStoreBase } from '../store/caseStore';
 import { detailOf, summaryOf, type Actor } from './aggregate';
@@ -29,8 +30,8 @@ function textMatcher(text: string | undefined): (summary: ActorSummary) => boole
     });
 }
 
-export async function listPeople(store: CaseStoreBase, query: PeopleQuery, signal?: AbortSignal): Promise<ActorSummary[]> {
-  const { actors } = await peopleIndexOf(store).actors(signal);
+export async function listPeople(store: CaseStoreBase, query: PeopleQuery, context: CallContext = {}): Promise<ActorSummary[]> {
+  const { actors } = await peopleIndexOf(store).actors(context);
   const include = query.includeConfidential === true;
   const matches = textMatcher(query.text);
   const out: ActorSummary[] = [];
@@ -52,8 +53,8 @@ function notFound(key: string, path: (string | number)[]): ServiceError {
   return new ServiceError('not_found', `No person or body "${key}" in the index: the cases may have changed, or a merge or split on another device gave it a new key. List the people again and pick it there.`, [{ path, message: 'expected an actor key from people.list' }]);
 }
 
-export async function getPerson(store: CaseStoreBase, key: string, includeConfidential = false, signal?: AbortSignal): Promise<ActorDetail> {
-  const { actors } = await peopleIndexOf(store).actors(signal);
+export async function getPerson(store: CaseStoreBase, key: string, includeConfidential = false, context: CallContext = {}): Promise<ActorDetail> {
+  const { actors } = await peopleIndexOf(store).actors(context);
   const actor = actors.get(key);
   if (!actor) throw notFound(key, ['key']);
   const shown = visible(actor, includeConfidential);

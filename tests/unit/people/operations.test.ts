@@ -86,6 +86,25 @@ describe('the people index over a folder', () => {
     expect((await list({ role: 'judge' }))[0]!.caseCount).toBe(2);
   });
 
+  it('reports the first build’s progress, and a cancelled build leaves the next call to build again', async () => {
+    await open();
+    await seed();
+    await open(); // a fresh session: its index is not built yet
+    const gone = new AbortController();
+    gone.abort();
+    const cancelled = await dispatch('people.list', {}, { signal: gone.signal });
+    expect(cancelled.ok || cancelled.error.code).toBe('cancelled');
+    const progress: { done: number; total: number }[] = [];
+    const r = await dispatch('people.list', {}, { onProgress: (p) => progress.push(p) });
+    expect(r.ok).toBe(true);
+    expect(progress[0]).toEqual({ done: 0, total: 3, label: 'people' });
+    expect(progress.at(-1)).toEqual({ done: 3, total: 3, label: 'people' });
+    // Built once: the next call reads no case and reports nothing.
+    const again: unknown[] = [];
+    await dispatch('people.list', {}, { onProgress: (p) => again.push(p) });
+    expect(again).toEqual([]);
+  });
+
   it('keeps the confidential lawyer out unless asked', async () => {
     await open();
     await seed();

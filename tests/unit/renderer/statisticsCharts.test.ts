@@ -3,6 +3,7 @@ import path from 'node:path';
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { caseload } from '../../../shared/stats/caseload';
+import { caseFacts } from '../../../shared/stats/caseFacts';
 import { withSharedEnumLabels } from '../../../renderer/i18n/sharedLabels';
 import { chartCsv, regionChart, statusChart, timeChart } from '../../../renderer/features/statistics/charts';
 import { ngo, prisoner } from '../search/cases';
@@ -23,7 +24,7 @@ const stats = caseload(
     prisoner('A', { country: 'KZ', region: 'Жаңаөзен', status: 'active', arrest: { date: '2021-03-15' }, detention: { status: 'imprisoned' } }),
     prisoner('B', { country: 'KZ', region: 'Ulytau', status: 'closed', detention: { status: 'released', since: '2020', releasedOn: '2021-04' } }),
     ngo('C', { country: 'KZ', region: 'Astana', status: 'active', measure: { type: 'suspension', authority: 'Ministry of Justice', start: '2021-03-02', status: 'in_force' } }),
-  ],
+  ].map(caseFacts),
   {},
 );
 

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { caseload, NO_PENALTY_YET } from '../../../shared/stats/caseload';
+import { caseload as countFacts, NO_PENALTY_YET, type CaseloadFilter } from '../../../shared/stats/caseload';
+import { caseFacts } from '../../../shared/stats/caseFacts';
+import type { CaseFile } from '../../../shared/model';
 import { drawnRegion, KZ_REGIONS, matchKzRegion } from '../../../shared/stats/kzRegions';
 import { ngo, prisoner } from '../search/cases';
 
 const kz = { country: 'KZ' };
+/** The counts over whole cases, through their facts (as the core counts them). */
+const caseload = (all: CaseFile[], filter: CaseloadFilter) => countFacts(all.map(caseFacts), filter);
 
 const cases = [
   prisoner('Ainur', { ...kz, region: 'Zhanaozen', status: 'active', tags: ['strike'], arrest: { date: '2021-03-15' }, detention: { status: 'imprisoned', since: '2021-03-16' }, charges: [{ article: '174', code: 'Criminal Code' }, { article: '405 part 2', code: 'Criminal Code' }], decisions: [{ id: 'd1', stage: 'verdict', date: '2021-09', penalty: { type: 'prison', term: { years: 7 } } }] }),
