@@ -4,6 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDraftInput, CaseFile } from '../../../shared/model';
 import { caseload } from '../../../shared/stats/caseload';
+import { caseFacts } from '../../../shared/stats/caseFacts';
 import { KZ_REGIONS } from '../../../shared/stats/kzRegions';
 import { extractPdfText, renderBrief } from '../../../electron/services/briefs';
 import { chartSvg } from '../../../electron/services/briefs/charts/draw';
@@ -57,7 +58,7 @@ const pdftotext = (file: string) => execFileSync('pdftotext', ['-enc', 'UTF-8', 
 
 describe('the caseload charts in the multi-case brief', () => {
   const all = cases();
-  const stats = caseload(all, {});
+  const stats = caseload(all.map(caseFacts), {});
   const pdfFile = outPath('multi-charts-kk.pdf');
   let flat = '';
   let poppler = '';

@@ -1,5 +1,6 @@
 import type { CaseFile } from '../../../../shared/model';
 import { caseload, type Caseload } from '../../../../shared/stats/caseload';
+import { caseFacts } from '../../../../shared/stats/caseFacts';
 import {
   articleChart, countryChart, penaltyChart, regionChart, statusChart, timeChart, type ChartSpec, type ChartText, type Period,
 } from '../../../../shared/stats/chartOptions';
@@ -72,7 +73,7 @@ export async function caseloadSection(ctx: Ctx, cases: readonly CaseFile[]): Pro
   const { w, charts: wanted } = ctx;
   if (!wanted) return;
   const c = chartLabels[ctx.lang];
-  const specs = briefCharts(ctx, caseload(cases, {}));
+  const specs = briefCharts(ctx, caseload(cases.map(caseFacts), {}));
   if (specs.length === 0) return;
   // Drawn together: each picture's encoding runs on the thread pool while the next is laid out.
   const drawn = await Promise.all(specs.map((spec) => drawChart(spec, wanted)));
