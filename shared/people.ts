@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CaseKind } from './model/case';
+import { CaseKind, DecisionStage, DetentionStatus, MeasureStatus, MeasureType, Penalty } from './model/case';
+import { EventType } from './model/parts';
 import { Id, PartialDate } from './model/scalars';
 
 // The people and bodies that recur across cases — courts, judges, prosecutors,
@@ -35,6 +36,23 @@ export type ActorType = z.infer<typeof ActorType>;
 export const ActorKey = z.string().min(3).max(400).regex(/^[ng]:/, { error: 'expected an actor key from people.list' });
 export type ActorKey = z.infer<typeof ActorKey>;
 
+/**
+ * What the actor did, as data the window and the command line put in their own words
+ * (a decision's stage and penalty, a measure's type…), never a sentence in one language.
+ */
+export const AppearanceAct = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('decision'), stage: DecisionStage, penalty: Penalty.optional() }),
+  z.strictObject({ kind: z.literal('arrest') }),
+  z.strictObject({ kind: z.literal('warrant') }),
+  z.strictObject({ kind: z.literal('detention'), status: DetentionStatus }),
+  z.strictObject({ kind: z.literal('recognition'), label: z.enum(['political_prisoner', 'prisoner_of_conscience', 'other']) }),
+  z.strictObject({ kind: z.literal('lawyer') }),
+  z.strictObject({ kind: z.literal('measure'), type: MeasureType, status: MeasureStatus }),
+  z.strictObject({ kind: z.literal('appeal') }),
+  z.strictObject({ kind: z.literal('event'), type: EventType }),
+]);
+export type AppearanceAct = z.infer<typeof AppearanceAct>;
+
 /** One thing an actor did in one case, with where it is written. */
 export const Appearance = z.strictObject({
   caseId: Id,
@@ -43,7 +61,8 @@ export const Appearance = z.strictObject({
   role: ActorRole,
   /** The spelling as written in this case. */
   spelling: z.string(),
-  /** What it did, in the case's own words where it has them ("verdict: 7 years' imprisonment", an event's title). */
+  act: AppearanceAct,
+  /** The case's own words about it, when it has some: a decision's or appeal's outcome, an event's title ('' when none). */
   what: z.string(),
   date: PartialDate.optional(),
   /** Where in the case it is written, as a JSON path (["decisions", 2, "body"]). */

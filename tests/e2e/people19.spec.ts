@@ -90,7 +90,7 @@ test('people and bodies: one court in two scripts, an authority merged by keyboa
   await expect(spellings.getByRole('button', { name: 'Split into a separate entry' })).toBeDisabled();
   const cases = page.getByRole('region', { name: 'In 2 cases' });
   await expect(cases.getByRole('heading', { level: 3 })).toHaveText(['Kenzhebek Abishev case', 'Aigul Sarsenova case']);
-  await expect(cases.getByRole('listitem').filter({ hasText: 'Kenzhebek Abishev case' }).getByRole('listitem')).toContainText(['Court · 14 September 2022 · verdict: prison 7 y']);
+  await expect(cases.getByRole('listitem').filter({ hasText: 'Kenzhebek Abishev case' }).getByRole('listitem')).toContainText(['Court · 14 September 2022 · Verdict: Prison, 7 years']);
 
   // Opening a case from the page lands on the field that names the court, its spelling selected.
   await cases.getByRole('link', { name: 'Open “Aigul Sarsenova case” where it is named (Court)' }).click();

@@ -1,3 +1,4 @@
+import type { AppearanceAct } from '../../../shared/people';
 import { defineCommand, JSON_OPTION, printJson, reportError, UsageError } from '../command';
 import { oneLine } from '../format';
 import { EXIT } from '../io';
@@ -28,9 +29,25 @@ export default defineCommand({
       printActor(io, result.value);
       for (const a of result.value.appearances) {
         io.stdout(`  ${a.date ?? '(no date)'}  ${a.caseId}  ${oneLine(a.caseTitle)}`);
-        io.stdout(`    ${a.role}: ${oneLine(a.what)}  — as "${oneLine(a.spelling)}" at ${a.path.join('.')}${a.confidential ? '  [CONFIDENTIAL]' : ''}`);
+        io.stdout(`    ${a.role}: ${actWords(a.act)}${a.what ? ` — ${oneLine(a.what)}` : ''}  — as "${oneLine(a.spelling)}" at ${a.path.join('.')}${a.confidential ? '  [CONFIDENTIAL]' : ''}`);
       }
       return EXIT.ok;
     };
   },
 });
+
+/** The act in the command line's plain English: "decision verdict, prison 7y", "measure suspension (in force)". */
+function actWords(act: AppearanceAct): string {
+  const w = (s: string) => s.replaceAll('_', ' ');
+  switch (act.kind) {
+    case 'decision': {
+      const term = act.penalty?.term ? ` ${[act.penalty.term.years && `${act.penalty.term.years}y`, act.penalty.term.months && `${act.penalty.term.months}m`, act.penalty.term.days && `${act.penalty.term.days}d`].filter(Boolean).join(' ')}` : '';
+      return `decision ${w(act.stage)}${act.penalty ? `, ${w(act.penalty.type)}${term}` : ''}`;
+    }
+    case 'detention': return `detention (${w(act.status)})`;
+    case 'recognition': return `recognition (${w(act.label)})`;
+    case 'measure': return `measure ${w(act.type)} (${w(act.status)})`;
+    case 'event': return `event (${w(act.type)})`;
+    default: return act.kind;
+  }
+}

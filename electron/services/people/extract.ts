@@ -1,5 +1,5 @@
 import type { CaseFile, PrisonerCase } from '../../../shared/model';
-import type { ActorRole, Appearance } from '../../../shared/people';
+import type { ActorRole, Appearance, AppearanceAct } from '../../../shared/people';
 import { cleanSpelling, isCourtName } from './matching';
 import { namesAfterRoleWords } from './roleWords';
 
@@ -8,24 +8,11 @@ import { namesAfterRoleWords } from './roleWords';
 // measure's authority…) and from role words in the timeline and the decisions' outcomes.
 // Pure: the index (peopleIndex.ts) calls it once per saved version of a case.
 
-type Part = Pick<Appearance, 'role' | 'what' | 'path' | 'confidential'> & { spelling: string | undefined; date?: string | undefined };
-
-function termText(term: { years?: number | undefined; months?: number | undefined; days?: number | undefined } | undefined): string {
-  if (!term) return '';
-  const parts = [term.years && `${term.years} y`, term.months && `${term.months} m`, term.days && `${term.days} d`].filter(Boolean);
-  return parts.join(' ');
-}
-
-function decisionWhat(d: PrisonerCase['decisions'][number]): string {
-  const stage = d.stage.replaceAll('_', ' ');
-  const penalty = d.penalty ? [d.penalty.type.replaceAll('_', ' '), termText(d.penalty.term), d.penalty.fine ? `${d.penalty.fine.amount} ${d.penalty.fine.currency}` : ''].filter(Boolean).join(' ') : '';
-  const outcome = d.outcome?.trim() ?? '';
-  return [penalty ? `${stage}: ${penalty}` : stage, outcome].filter(Boolean).join(' — ');
-}
+type Part = Pick<Appearance, 'role' | 'act' | 'what' | 'path' | 'confidential'> & { spelling: string | undefined; date?: string | undefined };
 
 /** People named by role words in one text field, as parts of the case. */
-function fromText(text: string | undefined, path: Appearance['path'], what: string, date: string | undefined, confidential: boolean): Part[] {
-  return namesAfterRoleWords(text ?? '').map((n) => ({ role: n.role, spelling: n.name, what, date, path, confidential }));
+function fromText(text: string | undefined, path: Appearance['path'], act: AppearanceAct, what: string, date: string | undefined, confidential: boolean): Part[] {
+  return namesAfterRoleWords(text ?? '').map((n) => ({ role: n.role, spelling: n.name, act, what, date, path, confidential }));
 }
 
 const courtOr = (name: string | undefined, otherwise: ActorRole): ActorRole => (name && isCourtName(name) ? 'court' : otherwise);
@@ -33,30 +20,31 @@ const courtOr = (name: string | undefined, otherwise: ActorRole): ActorRole => (
 function prisonerParts(c: PrisonerCase): Part[] {
   const parts: Part[] = [];
   c.decisions.forEach((d, i) => {
-    const what = decisionWhat(d);
+    const act: AppearanceAct = { kind: 'decision', stage: d.stage, ...(d.penalty ? { penalty: d.penalty } : {}) };
+    const what = d.outcome?.trim() ?? '';
     const confidential = d.confidential === true;
-    parts.push({ role: courtOr(d.body, 'authority'), spelling: d.body, what, date: d.date, path: ['decisions', i, 'body'], confidential });
-    parts.push(...fromText(d.outcome, ['decisions', i, 'outcome'], what, d.date, confidential));
+    parts.push({ role: courtOr(d.body, 'authority'), spelling: d.body, act, what, date: d.date, path: ['decisions', i, 'body'], confidential });
+    parts.push(...fromText(d.outcome, ['decisions', i, 'outcome'], act, what, d.date, confidential));
   });
   if (c.arrest) {
-    parts.push({ role: 'arresting_agency', spelling: c.arrest.by, what: 'arrest', date: c.arrest.date, path: ['arrest', 'by'], confidential: false });
-    parts.push({ role: courtOr(c.arrest.warrantIssuedBy, 'authority'), spelling: c.arrest.warrantIssuedBy, what: 'arrest warrant', date: c.arrest.date, path: ['arrest', 'warrantIssuedBy'], confidential: false });
+    parts.push({ role: 'arresting_agency', spelling: c.arrest.by, act: { kind: 'arrest' }, what: '', date: c.arrest.date, path: ['arrest', 'by'], confidential: false });
+    parts.push({ role: courtOr(c.arrest.warrantIssuedBy, 'authority'), spelling: c.arrest.warrantIssuedBy, act: { kind: 'warrant' }, what: '', date: c.arrest.date, path: ['arrest', 'warrantIssuedBy'], confidential: false });
   }
-  const held = `detention: ${c.detention.status.replaceAll('_', ' ')}`;
-  parts.push({ role: 'detention_place', spelling: c.detention.heldBy, what: held, date: c.detention.since, path: ['detention', 'heldBy'], confidential: false });
-  parts.push({ role: 'detention_place', spelling: c.detention.place, what: held, date: c.detention.since, path: ['detention', 'place'], confidential: false });
+  const held: AppearanceAct = { kind: 'detention', status: c.detention.status };
+  parts.push({ role: 'detention_place', spelling: c.detention.heldBy, act: held, what: '', date: c.detention.since, path: ['detention', 'heldBy'], confidential: false });
+  parts.push({ role: 'detention_place', spelling: c.detention.place, act: held, what: '', date: c.detention.since, path: ['detention', 'place'], confidential: false });
   c.recognitions.forEach((r, i) => {
-    parts.push({ role: 'recognising_body', spelling: r.by, what: `recognition: ${r.label.replaceAll('_', ' ')}`, date: r.date, path: ['recognitions', i, 'by'], confidential: false });
+    parts.push({ role: 'recognising_body', spelling: r.by, act: { kind: 'recognition', label: r.label }, what: '', date: r.date, path: ['recognitions', i, 'by'], confidential: false });
   });
   // The lawyer is always confidential (MODEL.md, Confidentiality).
-  parts.push({ role: 'lawyer', spelling: c.lawyer, what: 'lawyer', path: ['lawyer'], confidential: true });
+  parts.push({ role: 'lawyer', spelling: c.lawyer, act: { kind: 'lawyer' }, what: '', path: ['lawyer'], confidential: true });
   return parts;
 }
 
 function ngoParts(c: Extract<CaseFile, { kind: 'ngo_suspension' }>): Part[] {
   const m = c.measure;
-  const parts: Part[] = [{ role: courtOr(m.authority, 'authority'), spelling: m.authority, what: `measure: ${m.type.replaceAll('_', ' ')} (${m.status.replaceAll('_', ' ')})`, date: m.start, path: ['measure', 'authority'], confidential: false }];
-  if (c.appeal) parts.push({ role: 'court', spelling: c.appeal.court, what: ['appeal', c.appeal.outcome?.trim()].filter(Boolean).join(': '), date: c.appeal.filed, path: ['appeal', 'court'], confidential: false });
+  const parts: Part[] = [{ role: courtOr(m.authority, 'authority'), spelling: m.authority, act: { kind: 'measure', type: m.type, status: m.status }, what: '', date: m.start, path: ['measure', 'authority'], confidential: false }];
+  if (c.appeal) parts.push({ role: 'court', spelling: c.appeal.court, act: { kind: 'appeal' }, what: c.appeal.outcome?.trim() ?? '', date: c.appeal.filed, path: ['appeal', 'court'], confidential: false });
   return parts;
 }
 
@@ -65,14 +53,15 @@ export function appearancesOf(c: CaseFile): Appearance[] {
   const parts = c.kind === 'political_prisoner' ? prisonerParts(c) : ngoParts(c);
   c.events.forEach((e, i) => {
     const confidential = e.confidential === true;
-    parts.push(...fromText(e.title, ['events', i, 'title'], e.title, e.date, confidential));
-    parts.push(...fromText(e.description, ['events', i, 'description'], e.title, e.date, confidential));
+    const act: AppearanceAct = { kind: 'event', type: e.type };
+    parts.push(...fromText(e.title, ['events', i, 'title'], act, e.title, e.date, confidential));
+    parts.push(...fromText(e.description, ['events', i, 'description'], act, e.title, e.date, confidential));
   });
   const out: Appearance[] = [];
   for (const p of parts) {
     const spelling = cleanSpelling(p.spelling ?? '');
     if (!/[\p{L}\p{N}]/u.test(spelling)) continue;
-    out.push({ caseId: c.id, caseTitle: c.title, caseKind: c.kind, role: p.role, spelling, what: p.what, ...(p.date ? { date: p.date } : {}), path: p.path, confidential: p.confidential });
+    out.push({ caseId: c.id, caseTitle: c.title, caseKind: c.kind, role: p.role, spelling, act: p.act, what: p.what, ...(p.date ? { date: p.date } : {}), path: p.path, confidential: p.confidential });
   }
   return out;
 }

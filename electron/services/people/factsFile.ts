@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { z } from 'zod';
-import { ActorRole, type Appearance } from '../../../shared/people';
+import { ActorRole, AppearanceAct, type Appearance } from '../../../shared/people';
 import { PartialDate } from '../../../shared/model/scalars';
 import { Id } from '../../../shared/model/scalars';
 import { CASE_FACTS_VERSION, CaseFacts } from '../../../shared/stats/caseFacts';
@@ -14,7 +14,7 @@ import { FileState } from '../disk/statFiles';
 // checksum or any line does not match is not used at all: the caller rebuilds.
 
 const FORMAT = 'casefile-case-facts';
-const VERSION = 1;
+const VERSION = 2; // 2: an appearance's act as data (stage, penalty, type…), its `what` the case's own words only
 const SLICE = 1000;
 
 const Head = z.strictObject({
@@ -33,13 +33,13 @@ const Line = z.strictObject({ id: Id, rev: z.int().positive(), file: FileState, 
 // The appearances are most of the file: checked by hand, field by field as the schema says,
 // since a zod parse of every one of them costs more than reading the case file would.
 const ROLES = new Set<string>(ActorRole.options);
-const SEEN_KEYS = new Set(['role', 'spelling', 'what', 'date', 'path', 'confidential']);
+const SEEN_KEYS = new Set(['role', 'spelling', 'act', 'what', 'date', 'path', 'confidential']);
 function isSeen(v: unknown): v is Seen {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   for (const k in o) if (!SEEN_KEYS.has(k)) return false;
   return (
-    typeof o.role === 'string' && ROLES.has(o.role) && typeof o.spelling === 'string' && typeof o.what === 'string' &&
+    typeof o.role === 'string' && ROLES.has(o.role) && typeof o.spelling === 'string' && typeof o.what === 'string' && AppearanceAct.safeParse(o.act).success &&
     (o.date === undefined || (typeof o.date === 'string' && PartialDate.safeParse(o.date).success)) &&
     Array.isArray(o.path) && o.path.every((p) => typeof p === 'string' || typeof p === 'number') && typeof o.confidential === 'boolean'
   );

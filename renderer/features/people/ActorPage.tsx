@@ -13,6 +13,7 @@ import { useOperation } from '../../lib/useOperation';
 import { openAppearance } from './openAppearance';
 import { canSplit, groupByCase, rolesOf } from './peopleModel';
 import { useRoleLabel } from './roleLabel';
+import { useActText } from './useActText';
 import './people.css';
 
 // One person's or body's page: its spellings and roles, and every case it appears in with
@@ -158,6 +159,7 @@ function AppearanceList({ appearances }: { appearances: Appearance[] }) {
   const { t } = useTranslation();
   const format = useFormat();
   const roleLabel = useRoleLabel();
+  const actText = useActText();
   const groups = useMemo(() => groupByCase(appearances, format.compare), [appearances, format.compare]);
   const headingId = useId();
   return (
@@ -190,7 +192,8 @@ function AppearanceList({ appearances }: { appearances: Appearance[] }) {
                         <span className="timeline-date">{formatPartialDate(x.date, format.lang)}</span>
                       </>
                     )}
-                    <span> · {x.what}</span>
+                    <span> · {actText(x.act)}</span>
+                    {x.what && <span> — {x.what}</span>}
                     {x.spelling && <span className="muted"> · «{x.spelling}»</span>}
                     {x.confidential && <ConfidentialBadge />}{' '}
                     <a

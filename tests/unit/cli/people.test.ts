@@ -48,7 +48,7 @@ describe('casefile people / person', () => {
     expect(courts).toHaveLength(2);
     const shown = await cli(['--data-dir', data(), 'person', courts[0]!.key]);
     expect(shown.code).toBe(0);
-    expect(shown.stdout).toMatch(/court: verdict {2}— as ".+" at decisions\.0\.body/);
+    expect(shown.stdout).toMatch(/court: decision verdict {2}— as ".+" at decisions\.0\.body/);
 
     const merged = await cli(['--data-dir', data(), 'people', 'merge', ...courts.map((c) => c.key), '--name', 'Almaty City Court']);
     expect(merged.code).toBe(0);

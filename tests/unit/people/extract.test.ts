@@ -73,7 +73,7 @@ describe('appearances of a case', () => {
       ['court', 'Colony district court (sample)'],
       ['court', 'Colony district court (sample)'],
     ]);
-    expect(courts[0]!.what).toMatch(/^verdict/);
+    expect(courts[0]!.act).toMatchObject({ kind: 'decision', stage: 'verdict' });
     const bureau = cases.find((c) => c.kind === 'ngo_suspension')!;
     expect(seen(bureau)).toEqual(expect.arrayContaining(['authority|Ministry of Information (sample)|measure.authority|false', 'court|Astana city court|appeal.court|false']));
   });
@@ -106,16 +106,16 @@ describe('appearances of a case', () => {
       'prosecutor|Ospanov|events.1.description|true',
     ]);
     const verdict = appearancesOf(c)[0]!;
-    expect(verdict).toMatchObject({ what: 'verdict: prison 5 y — председательствовала судья Абенова', date: '2022-09-01', caseKind: 'political_prisoner', caseTitle: c.title });
+    expect(verdict).toMatchObject({ act: { kind: 'decision', stage: 'verdict', penalty: { type: 'prison', term: { years: 5 } } }, what: 'председательствовала судья Абенова', date: '2022-09-01', caseKind: 'political_prisoner', caseTitle: c.title });
     // The judge from the Cyrillic outcome and from the Latin event title are one person.
     expect(spellingKey('Абенова', 'person')).toBe(spellingKey('Abenova', 'person'));
   });
 
   it("reads an NGO case's authority (a court when its name says so) and its appeal court", () => {
     const c = ngo('Kadir-Kasiet', { measure: { type: 'liquidation', authority: 'Specialised Inter-District Economic Court of Almaty', status: 'appealed' }, appeal: { court: 'Almaty City Court', outcome: 'dismissed' } });
-    expect(appearancesOf(c).map((a) => [a.role, a.spelling, a.what])).toEqual([
-      ['court', 'Specialised Inter-District Economic Court of Almaty', 'measure: liquidation (appealed)'],
-      ['court', 'Almaty City Court', 'appeal: dismissed'],
+    expect(appearancesOf(c).map((a) => [a.role, a.spelling, a.act, a.what])).toEqual([
+      ['court', 'Specialised Inter-District Economic Court of Almaty', { kind: 'measure', type: 'liquidation', status: 'appealed' }, ''],
+      ['court', 'Almaty City Court', { kind: 'appeal' }, 'dismissed'],
     ]);
   });
 });

@@ -14,7 +14,7 @@ const actor = (key: string, name: string, caseCount: number, spellings: string[]
   ActorSummary.parse({ key, name, type: 'body', spellings, roles: ['court'], caseCount, appearanceCount: caseCount, confidentialOnly: false, curated: false });
 
 const seen = (caseId: string, date: string | undefined, extra: Partial<Appearance> = {}): Appearance =>
-  Appearance.parse({ caseId, caseTitle: `Case ${caseId}`, caseKind: 'political_prisoner', role: 'court', spelling: 'Суд', what: 'verdict', path: ['decisions', 0, 'body'], confidential: false, ...(date ? { date } : {}), ...extra });
+  Appearance.parse({ caseId, caseTitle: `Case ${caseId}`, caseKind: 'political_prisoner', role: 'court', spelling: 'Суд', act: { kind: 'decision', stage: 'verdict' }, what: 'verdict', path: ['decisions', 0, 'body'], confidential: false, ...(date ? { date } : {}), ...extra });
 
 describe('the list of people and bodies', () => {
   it('puts the actors in most cases first, then orders by name in the collation of the language', () => {

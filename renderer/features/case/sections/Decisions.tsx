@@ -12,7 +12,7 @@ import { useCurrentSession } from '../../../lib/caseSession';
 import { enumLabel, enumOptions } from '../../../lib/enumLabels';
 import { insertAt, type EditPrisoner } from '../../../lib/edit';
 import { moveItem } from './reorder';
-import { termText, unitWordsFrom } from '../../../lib/term';
+import { usePenaltyText } from '../../../lib/penaltyText';
 import { TermField } from './TermField';
 import { OtherCasesLink } from '../../people/OtherCasesLink';
 import './prisoner.css';
@@ -24,17 +24,6 @@ type Decision = PrisonerCase['decisions'][number];
 const idOf = (d: Decision, i: number): string => d.id ?? `at-${i}`;
 type Stage = Decision['stage'];
 type PenaltyKind = Penalty['type'];
-
-/** The penalty in words: "Administrative arrest, 10 days", "Fine". */
-function usePenaltyText() {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const words = unitWordsFrom((key, values) => t(key, values));
-  return (p: Penalty) => {
-    const type = enumLabel(t, 'penalty', p.type);
-    return p.term ? t('prisoner.decisions.penaltyWithTerm', { type, term: termText(p.term, format.lang, words, format.number) }) : type;
-  };
-}
 
 /** Where a new dated decision goes so the list stays oldest first; undated ones go last. */
 function chronologicalIndex(list: readonly Decision[], date: string | undefined): number {
