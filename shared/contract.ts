@@ -1,12 +1,9 @@
 import { z } from 'zod';
-import { Bundle, BUNDLE_FORMAT, BUNDLE_VERSION } from './model/bundle';
-import { CaseDraft, CaseFile, CaseKind, CaseStatus, NewCaseDraft, Priority } from './model/case';
-import { DateTime, Id } from './model/scalars';
-import { SourceFile } from './model/parts';
-import { PageLayout } from './model/pageLayout';
+import { Bundle } from './model/bundle';
+import { CaseDraft, CaseFile, NewCaseDraft } from './model/case';
+import { Id } from './model/scalars';
 import { CaseSummary } from './model/summary';
 import { AnnotationState } from './model/annotationStatus';
-import { BriefFormat, BriefLang, BriefMode, BriefOriginals, BriefTemplate, PreparedBy } from './model/brief';
 import { FolderSettings, FolderSettingsPatch } from './settings';
 import { PurgeInput, PurgeReport } from './purge';
 import { TableExport, TableExportInput, TableImportInput, TableImportReport, TablePreview, TablePreviewInput } from './tables';
@@ -15,13 +12,21 @@ import { DeviceInfo, DeviceName, ShareFolderInput, SyncStatus, SyncthingOverride
 import { SearchHit, SearchQuery } from './model/search';
 import { Caseload, CaseloadQuery } from './stats/caseload';
 import { ActorDetail, ActorRef, ActorSummary, MergeActorsInput, PeopleQuery, SplitActorInput, SplitResult } from './people';
-import { AgendaRow, IsoDay } from './model/agenda';
+import { AgendaRow } from './model/agenda';
 import { CalendarExport, CalendarRequest, CalendarSettingsPatch, CalendarSettingsState, DueNotice, DueQuery } from './calendar';
-import { AuditEntry, BundleHistory } from './model/audit';
+import { AuditEntry } from './model/audit';
 import { SnapshotInfo, VaultStatus } from './model/backup';
 import type { Result } from './errors';
 import { OPERATION_NAMES, type OperationName } from './operations';
 import { AgeRecipient, OpeningPassphrase, PartnerKey, SealRequest, SharingKeys } from './sealing';
+import { AgendaQuery, AppInfo, CopyOutReport, FolderConversion, ListQuery, OnConflict, Passphrase, RecoveredCase, RestoreReport, TrashEntry, VerifyReport } from './contract/folder';
+import { BundleUpload, ExportPreview, ExportedBundle, ImportReport, WrittenBundle } from './contract/bundles';
+import { ExportedOriginal, ExtractedSource, FileUpload, OriginalBytes, SourceExportOriginal, SourceIntake, SourceIntakeResult, SourceLayout, SourceRef, SourceReread } from './contract/sources';
+import { BriefCheck, BriefCheckRequest, BriefRequest, RenderedBrief } from './contract/briefs';
+export * from './contract/folder';
+export * from './contract/bundles';
+export * from './contract/sources';
+export * from './contract/briefs';
 
 export { OPERATION_NAMES, type OperationName };
 
@@ -33,326 +38,6 @@ type OperationSpec = { input: z.ZodType; output: z.ZodType };
 
 const NoInput = z.strictObject({}).default({});
 const CaseRef = z.strictObject({ id: Id });
-
-export const OnConflict = z.enum(['fail', 'newer', 'keep-both']);
-export type OnConflict = z.infer<typeof OnConflict>;
-
-export const QuarantinedFile = z.strictObject({
-  file: z.string(), // where it lives now, relative to the data folder
-  reason: z.string(),
-});
-
-/** A save whose file is in place but whose folder the disk would not confirm written (fsync failed): it may not survive a power cut. */
-export const UnconfirmedSave = z.strictObject({
-  file: z.string(),
-  id: z.string(),
-  rev: z.int(),
-  reason: z.string(),
-});
-
-/**
- * What the store's open found tampered with (audit/tamper): a case file older than
- * its history or the folder's manifest (rolled back), a case or history gone
- * (deleted), a history or case changed outside the app (altered).
- */
-export const TamperFinding = z.strictObject({
-  file: z.string(),
-  /** "" for the folder's manifest itself. */
-  caseId: z.string(),
-  verdict: z.enum(['rolled-back', 'deleted', 'altered']),
-  message: z.string(),
-  /** The newest revision the history or the manifest vouches for. */
-  lastGoodRev: z.int().optional(),
-  /** The newest snapshot holding a valid copy of the case. */
-  snapshot: z.string().optional(),
-});
-export type TamperFinding = z.infer<typeof TamperFinding>;
-
-export const AppInfo = z.strictObject({
-  name: z.string(),
-  version: z.string(),
-  dataDir: z.string(),
-  schemaVersion: z.int(),
-  encrypted: z.boolean(),
-  caseCount: z.int(),
-  trashCount: z.int(),
-  quarantined: z.array(QuarantinedFile),
-  /** Since this process opened the folder. */
-  unconfirmedSaves: z.array(UnconfirmedSave),
-  /** Found when the folder was opened; `verify` checks the whole folder. */
-  tampered: z.array(TamperFinding),
-  /** The original files behind sources (files/): how many, and their bytes on disk (sealed size when encrypted). */
-  originals: z.strictObject({ count: z.int(), bytes: z.number() }).optional(),
-});
-
-export const ListQuery = z
-  .strictObject({
-    kind: CaseKind.optional(),
-    status: CaseStatus.optional(),
-    priority: Priority.optional(),
-    tag: z.string().optional(),
-  })
-  .default({});
-export type ListQuery = z.infer<typeof ListQuery>;
-
-export const TrashEntry = CaseSummary.extend({ trashedAt: DateTime });
-export type TrashEntry = z.infer<typeof TrashEntry>;
-
-export const ImportAction = z.enum(['created', 'replaced', 'skipped', 'copied']);
-export const ImportReport = z.strictObject({
-  results: z.array(
-    z.strictObject({
-      index: z.int(), // position in the bundle
-      id: Id, // the id it is stored under
-      title: z.string(),
-      action: ImportAction,
-      note: z.string().optional(),
-    }),
-  ),
-});
-export type ImportReport = z.infer<typeof ImportReport>;
-
-export const ExportedBundle = z.strictObject({
-  format: z.literal(BUNDLE_FORMAT),
-  version: z.literal(BUNDLE_VERSION),
-  exportedAt: DateTime,
-  cases: z.array(CaseFile),
-  history: BundleHistory.optional(),
-});
-export type ExportedBundle = z.infer<typeof ExportedBundle>;
-
-/** Where `bundle.exportFile` wrote, and what: a ZIP container (with `originals`) or JSON. */
-export const WrittenBundle = z.strictObject({
-  path: z.string(),
-  format: z.enum(['json', 'zip']),
-  cases: z.int(),
-  originals: z.int(),
-  bytes: z.int(),
-  /** Set when the file is sealed (age, NAME….age): with a passphrase, or for recipients' keys. */
-  sealed: z.enum(['passphrase', 'recipients']).optional(),
-});
-export type WrittenBundle = z.infer<typeof WrittenBundle>;
-
-/** What a plain export of the given cases would put in clear: counted, so a warning can say it. */
-export const ExportPreview = z.strictObject({
-  encrypted: z.boolean(),
-  cases: z.int(),
-  /** The people and organisations the cases name (their titles' subjects). */
-  names: z.array(z.string()),
-  /** Items marked confidential, and always-confidential fields (contact, address, health, consent…), counted. */
-  confidential: z.int(),
-  originals: z.strictObject({ count: z.int(), bytes: z.number() }),
-  history: z.boolean(),
-});
-export type ExportPreview = z.infer<typeof ExportPreview>;
-
-export const VerifyProblem = z.strictObject({ file: z.string(), message: z.string() });
-export const VerifyReport = z.strictObject({
-  ok: z.boolean(),
-  checkedFiles: z.int(),
-  problems: z.array(VerifyProblem),
-  /** What a crash mid-save leaves (a history line lost): worth knowing, not a fault — `ok` stays true. */
-  warnings: z.array(VerifyProblem),
-  /** Originals re-hashed and found intact, and their bytes (as added). */
-  originals: z.strictObject({ count: z.int(), bytes: z.number() }).optional(),
-});
-export type VerifyReport = z.infer<typeof VerifyReport>;
-
-export const ExtractedSource = z.strictObject({
-  text: z.string(),
-  title: z.string().optional(),
-  format: z.enum(['txt', 'md', 'html', 'pdf', 'docx', 'image']),
-  warnings: z.array(z.string()),
-  /** The file declared one character set (an HTML meta tag) but its bytes only fit another, which was used; also in `warnings`, as charsetWarning words it. */
-  charset: z.strictObject({ declared: z.string(), used: z.string() }).optional(),
-});
-export type ExtractedSource = z.infer<typeof ExtractedSource>;
-
-/** The warning for ExtractedSource.charset, in English (the window says it in the user's language instead). */
-export function charsetWarning({ declared, used }: { declared: string; used: string }): string {
-  return `The file declares the "${declared}" character set, but its bytes are ${used} text, so it was read as ${used}. Check that the text looks right.`;
-}
-
-/** A file's bytes travel as base64 (JSON over IPC and HTTP); 64 MiB of file at most. */
-const FileUpload = z.strictObject({
-  fileName: z.string().min(1).max(255),
-  dataBase64: z.base64().max(Math.ceil((64 * 1024 * 1024) / 3) * 4, { error: 'the file is larger than 64 MiB' }),
-});
-
-/** A bundle file as its bytes: up to 256 MiB (a bundle carries its sources' full text). */
-const BundleUpload = z.strictObject({
-  fileName: z.string().min(1).max(255),
-  dataBase64: z.base64().max(Math.ceil((256 * 1024 * 1024) / 3) * 4, { error: 'the bundle is larger than 256 MiB' }),
-});
-
-/** The languages OCR reads (tesseract's kaz, rus and eng data, shipped in assets/tessdata). */
-export const OcrLang = z.enum(['kk', 'ru', 'en']);
-export type OcrLang = z.infer<typeof OcrLang>;
-
-/**
- * A file added as a source's original (issue 17): kept unchanged in the data folder
- * by its SHA-256, its text read (embedded, or by OCR in `ocrLangs`, all three by
- * default). `capturedFrom`/`capturedAt` say where and when it was obtained.
- */
-export const SourceIntake = FileUpload.extend({
-  ocrLangs: z.array(OcrLang).min(1).max(3).optional(),
-  capturedFrom: z.string().trim().min(1).max(2000).optional(),
-  capturedAt: DateTime.optional(),
-});
-export type SourceIntake = z.infer<typeof SourceIntake>;
-
-/** What a photo's own metadata says (EXIF), shown at intake; `gps` set means the photo tells where it was taken. */
-export const OriginalMetadata = z.strictObject({
-  camera: z.string().optional(),
-  takenAt: DateTime.optional(),
-  gps: z.strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).optional(),
-});
-export type OriginalMetadata = z.infer<typeof OriginalMetadata>;
-
-/** An added original: the intake record for Source.file, and its text (pages joined by form feeds, shared/text/pages). */
-export const SourceIntakeResult = ExtractedSource.extend({
-  format: z.enum(['txt', 'md', 'html', 'pdf', 'docx', 'image']),
-  file: SourceFile,
-  metadata: OriginalMetadata.optional(),
-});
-export type SourceIntakeResult = z.infer<typeof SourceIntakeResult>;
-
-/** A case's source, by ids. */
-export const SourceRef = z.strictObject({ caseId: Id, sourceId: Id });
-
-/** An original's bytes, for the window's viewer (up to 64 MiB; a larger one is saved out instead). */
-export const OriginalBytes = z.strictObject({ name: z.string(), mediaType: z.string(), size: z.int().min(0), dataBase64: z.base64() });
-export type OriginalBytes = z.infer<typeof OriginalBytes>;
-
-/** Where the words of a source's original lie on its pages; `stale` when the text has been edited since (no layout then). */
-export const SourceLayout = z.strictObject({ layout: PageLayout.nullable(), stale: z.boolean() });
-export type SourceLayout = z.infer<typeof SourceLayout>;
-
-/**
- * Takes a source's original out of the app, recorded in the case's history (custody):
- * to `to` (an absolute path: the desktop's Save dialog, the command line), streamed and
- * written durably, refused when a file is there unless `overwrite`; without `to`, its
- * bytes for the browser to download (up to 64 MiB).
- */
-export const SourceExportOriginal = SourceRef.extend({
-  to: z
-    .string()
-    .min(1)
-    .max(4096)
-    .regex(/^(?:\/|[A-Za-z]:[\\/]|\\\\)/, { error: 'expected an absolute path (/… or C:\\…)' })
-    .optional(),
-  overwrite: z.boolean().optional(),
-});
-export const ExportedOriginal = z.union([z.strictObject({ path: z.string() }), OriginalBytes]);
-export type ExportedOriginal = z.infer<typeof ExportedOriginal>;
-
-/** Reads a stored original's text again (OCR in `ocrLangs` for a scan or photo); the caller saves the text in the case. */
-export const SourceReread = SourceRef.extend({ ocrLangs: z.array(OcrLang).min(1).max(3).optional() });
-
-export const BriefRequest = z.strictObject({
-  ids: z.array(Id).min(1).max(10_000),
-  /** Absent: `case` for one case, `multi` for several. */
-  template: BriefTemplate.optional(),
-  lang: BriefLang.default('en'),
-  mode: BriefMode.default('public'),
-  /** `docx`: a Word document with the same content and order, to edit before sending. */
-  format: BriefFormat.default('pdf'),
-  /** Only annotations with one of these tags; absent prints all (public ones, in public mode). */
-  annotationTags: z.array(z.string()).optional(),
-  /** Who prepared the brief (the PDF's Author); absent: "Casefile". */
-  preparedBy: PreparedBy.optional(),
-  /** The originals behind the sources shown: `attach` (in the PDF), `zip` (brief and files in one ZIP), `none`. */
-  originals: BriefOriginals.default('none'),
-  /** The multi-case brief's charts of the caseload (with their numbers as tables); absent: on. */
-  charts: z.boolean().optional(),
-});
-
-/** What the dialog and the CLI ask before rendering: does the template fit, and what does the case lack for it? */
-export const BriefCheckRequest = z.strictObject({
-  ids: z.array(Id).min(1).max(10_000),
-  template: BriefTemplate.optional(),
-  mode: BriefMode.default('public'),
-  /** The language the messages are written in (the reader's, not necessarily the brief's). */
-  lang: BriefLang.default('en'),
-  /** The brief's language, when it is not the reader's: a name or summary in another script is a gap for it. Default: `lang`. */
-  briefLang: BriefLang.optional(),
-});
-
-/** One thing the chosen template asks for and the case does not hold: a warning, never a refusal. */
-export const BriefGap = z.strictObject({
-  /** Stable, for tests and the UI: "wgad.arrest.place", "submission.consent". */
-  code: z.string(),
-  /** Where in the case it would be recorded, when one field holds it. */
-  path: z.array(z.union([z.string(), z.int()])).optional(),
-  message: z.string(),
-});
-export type BriefGap = z.infer<typeof BriefGap>;
-
-export const BriefCheck = z.strictObject({
-  template: BriefTemplate,
-  /** Set when the template does not fit the cases (a WGAD communication for someone never detained): rendering is refused with this reason. */
-  refused: z.string().optional(),
-  gaps: z.array(BriefGap),
-});
-export type BriefCheck = z.infer<typeof BriefCheck>;
-
-export const RenderedBrief = z.strictObject({
-  fileName: z.string(),
-  template: BriefTemplate,
-  format: BriefFormat,
-  /** Pages as laid out in the PDF; a Word document is paginated by Word, so this is the PDF's count for the same content. */
-  pages: z.int().min(1),
-  bytes: z.int().min(1),
-  /** The file's bytes: a PDF or a DOCX, as `format` says. */
-  dataBase64: z.base64(),
-  /** Annotations in scope the brief could not quote: their passage changed or is gone. */
-  annotationsLeftOut: z.int().min(0),
-  /** How many original files went with the brief (attached or in the ZIP; `fileName` then ends in .zip for a ZIP). */
-  originalsSent: z.int().min(0).optional(),
-  /** What the user should know about what left: a photo that keeps its location. */
-  warnings: z.array(z.string()).optional(),
-});
-export type RenderedBrief = z.infer<typeof RenderedBrief>;
-
-export const AgendaQuery = z
-  .strictObject({
-    /** The day to judge "overdue" against, in the caller's time zone; absent: the server's today. */
-    today: IsoDay.optional(),
-  })
-  .default({});
-
-/** Passphrases travel only over IPC or the token-guarded loopback server, and are never logged or stored. */
-const Passphrase = z.string().min(1).max(1024);
-
-/** What an encryption or decryption did to the folder's files, so a door can name each file left as it was (a file it does not know stays NOT encrypted). */
-export const FolderConversion = z.strictObject({ converted: z.int().min(0), untouched: z.array(z.string()), unreadable: z.array(z.string()) });
-export type FolderConversion = z.infer<typeof FolderConversion>;
-
-export const RestoreReport = z.strictObject({
-  restored: SnapshotInfo,
-  /** Taken just before, so the restore itself can be undone. */
-  safetySnapshot: SnapshotInfo,
-  /** The originals the restored cases name: how many were checked, brought back from backups/files/, and any that could not be. */
-  originals: z.strictObject({ checked: z.int(), restored: z.int(), missing: z.array(z.strictObject({ sha256: z.string(), name: z.string() })) }).optional(),
-});
-
-/** A backup set written off the data folder: the newest snapshot, and an encrypted folder's key file. */
-export const CopyOutReport = z.strictObject({
-  /** The set written, an absolute path. */
-  folder: z.string(),
-  /** Its files, relative to `folder`. */
-  files: z.array(z.string()),
-  encrypted: z.boolean(),
-});
-export type CopyOutReport = z.infer<typeof CopyOutReport>;
-
-export const RecoveredCase = z.strictObject({
-  id: Id,
-  title: z.string(),
-  rev: z.int().min(1),
-  /** The snapshot the copy came from. */
-  snapshot: z.string(),
-});
 
 export const contract = {
   'app.info': { input: NoInput, output: AppInfo },
