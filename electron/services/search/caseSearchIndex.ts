@@ -47,6 +47,8 @@ export class CaseSearchIndex {
   private readonly docOf = new Map<string, number>();
   private readonly lengthSum = new Float64Array(FIELDS);
   private dead = 0;
+  /** A case was removed (not replaced) since the last compaction: the next save compacts first. */
+  private forgotten = false;
 
   private readonly held = new Map<string, CaseFile>();
   /** By document number, when keeping short fields only. */
@@ -130,6 +132,9 @@ export class CaseSearchIndex {
    */
   exportState(): IndexState {
     if (!this.shortOnly) throw new Error('only an index keeping short fields can be saved');
+    // A case removed outright (trashed, deleted for good, gone from the folder) must leave no
+    // word of it in the saved file: its dead document is compacted away before it is written.
+    if (this.forgotten) this.compact();
     const docs = this.caseIds.length;
     const { terms, sorted } = this.vocab.exportState();
     return {
@@ -198,6 +203,7 @@ export class CaseSearchIndex {
   /** Forgets a case; false when it was not indexed. */
   remove(id: string): boolean {
     if (!this.retire(id)) return false;
+    this.forgotten = true;
     this.held.delete(id);
     this.compactIfStale();
     return true;
@@ -278,6 +284,7 @@ export class CaseSearchIndex {
     this.fieldLength = fieldLength;
     caseIds.forEach((id, d) => this.docOf.set(id, d));
     this.dead = 0;
+    this.forgotten = false;
     this.seenIn = new Int32Array(0);
     this.tf = new Int32Array(0);
   }
