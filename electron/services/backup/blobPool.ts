@@ -70,6 +70,8 @@ const hasBlob = (root: string, sha256: string) => stat(blobPath(root, sha256)).t
  */
 export class BlobWriter {
   private readonly dirs = new Set<string>();
+  /** What this writer added to the pool: no manifest names them until its snapshot is written. */
+  private readonly fresh: string[] = [];
   written = 0;
   bytes = 0;
 
@@ -86,8 +88,19 @@ export class BlobWriter {
     return sha256;
   }
 
+  /** Writes still running (a failed batch's siblings), awaited before anything is taken back. */
+  private readonly running = new Set<Promise<void>>();
+  private discarded = false;
+
   /** Stores bytes already in the pool's on-disk form (a copy to another drive). */
-  async putRaw(sha256: string, raw: Buffer): Promise<void> {
+  putRaw(sha256: string, raw: Buffer): Promise<void> {
+    if (this.discarded) return Promise.reject(new Error('the snapshot was abandoned; no blob is written for it'));
+    const run = this.write(sha256, raw);
+    this.running.add(run);
+    return run.finally(() => this.running.delete(run));
+  }
+
+  private async write(sha256: string, raw: Buffer): Promise<void> {
     if (!SHA256.test(sha256)) throw new Error(`not a SHA-256: ${sha256}`);
     const target = blobPath(this.root, sha256);
     const dir = path.dirname(target);
@@ -110,8 +123,19 @@ export class BlobWriter {
     } finally {
       if (!renamed) await (this.fs.unlink ?? unlink)(tmp).catch(() => undefined);
     }
+    this.fresh.push(sha256);
     this.written++;
     this.bytes += raw.length;
+  }
+
+  /**
+   * Takes back what this writer added, for a snapshot that failed or was cancelled before its
+   * manifest was written: nothing names those blobs, and a cancelled backup leaves no partial file.
+   */
+  async discard(): Promise<void> {
+    this.discarded = true;
+    await Promise.allSettled([...this.running]);
+    for (const sha256 of this.fresh.splice(0)) await (this.fs.unlink ?? unlink)(blobPath(this.root, sha256)).catch(() => undefined);
   }
 
   /** Makes the renames durable: every shard written to, and the pool itself. */

@@ -190,11 +190,12 @@ export async function createSnapshot(dataDir: string, options: SnapshotOptions):
   };
   throwIfCancelled(options.signal, 'The backup');
   const written = await inPoolLine(dir, async () => {
+    let writer: BlobWriter | null = null;
     try {
       await mkdir(dir, { recursive: true, mode: 0o700 });
       const root = blobRoot(dir);
       const previous = await previousRecords(dir, (await listSnapshots(dataDir)).map((s) => s.name), options.key, snapshotAads);
-      const writer = new BlobWriter(root, options.key, options.fs);
+      writer = new BlobWriter(root, options.key, options.fs);
       const inc = { dataDir, root, key: options.key, previous, writer, readPlain: (rel: string) => readPlainBytes(dataDir, rel, options.key), ...(options.signal ? { signal: options.signal } : {}) };
       let done = 0;
       await captureFiles(rels, inc, async (results) => {
@@ -217,10 +218,13 @@ export async function createSnapshot(dataDir: string, options: SnapshotOptions):
       // Every blob the manifest names is durable before the manifest is.
       await writer.flush();
       lastWrite.set(path.resolve(dataDir), { blobs: writer.written, blobBytes: writer.bytes });
+      throwIfCancelled(options.signal, 'The backup');
+      writer = null; // from here the manifest may name its blobs: they are never taken back (the rotation's clean-up drops orphans)
       return await writeStreamDurably(dir, stem, async (write) => {
         await encodeSnapshotTo(write, header, refs, () => skipped, seal);
       }, nameOf, options.fs);
     } catch (err) {
+      await writer?.discard();
       throw isIoError(err) ? new ServiceError('io', ioError(err, 'write the backup').message.replace(/The previous version is intact\.$/, 'No case was changed.')) : err;
     }
   });

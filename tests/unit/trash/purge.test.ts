@@ -109,7 +109,7 @@ for (const encrypted of [false, true]) {
         // Only the snapshots (and the pool of their originals) still hold it, as the dialog says.
         const left = markersIn(await folderBytes(dir)).map((f) => f.replace(/^.* in /, ''));
         expect(left.length).toBeGreaterThan(0);
-        for (const rel of left) expect(rel).toMatch(/^backups\/(.*\.casefile-snapshot \(decompressed\)|files\/[0-9a-f]{2}\/[0-9a-f]{64}\.bin)$/);
+        for (const rel of left) expect(rel).toMatch(/^backups\/(.*\.casefile-snapshot \(decompressed\)|(files|blobs)\/[0-9a-f]{2}\/[0-9a-f]{64}\.bin)$/);
       }
       const again = await openStore(dir, encrypted);
       expect(again.tampered).toEqual([]);
