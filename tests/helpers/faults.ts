@@ -25,6 +25,9 @@ const isVolatile = (name: string) =>
   (name.startsWith('.summary-index.json.') && name.endsWith('.tmp')) ||
   (name.startsWith('.search-index.bin.') && name.endsWith('.tmp'));
 
+// The per-case facts cache (people and statistics) is written the same way, in the machine-local corner.
+const isVolatileLocal = (name: string) => name === 'case-facts.ndjson' || (name.startsWith('.case-facts.ndjson.') && name.endsWith('.tmp'));
+
 /** Every file under `dir` (relative path → sha256 of its bytes), except the volatile ones. */
 export async function snapshot(dir: string, options: { includeVolatile?: boolean } = {}): Promise<Map<string, string>> {
   const out = new Map<string, string>();
@@ -33,7 +36,7 @@ export async function snapshot(dir: string, options: { includeVolatile?: boolean
     for (const e of entries) {
       const r = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) await walk(r);
-      else if (options.includeVolatile || !(rel === '' && isVolatile(e.name))) {
+      else if (options.includeVolatile || !((rel === '' && isVolatile(e.name)) || (rel === 'local' && isVolatileLocal(e.name)))) {
         out.set(r, createHash('sha256').update(await readFile(path.join(dir, r))).digest('hex'));
       }
     }
