@@ -134,7 +134,7 @@ export class BlobWriter {
    */
   async discard(): Promise<void> {
     this.discarded = true;
-    await Promise.allSettled([...this.running]);
+    await Promise.allSettled(this.running);
     for (const sha256 of this.fresh.splice(0)) await (this.fs.unlink ?? unlink)(blobPath(this.root, sha256)).catch(() => undefined);
   }
 
