@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import type { Issue } from '../../../shared/model';
 import type { ErrorCode } from '../../../shared/errors';
 import { ServiceError } from '../errors';
-import { devWorkerUrl } from './devWorker';
+import { devWorkerUrl } from '../devWorker';
 import { mib, seconds } from './limits';
 import type { JobInput, JobName, JobOutput } from './jobs';
 
@@ -57,7 +57,7 @@ const RSS_EVERY_MS = 20;
 
 /**
  * The worker's entry: next to this file as TypeScript when running from sources
- * (vitest, tsx; bundled by devWorker.ts), and isolationWorker.js beside the built main-process bundles
+ * (vitest, tsx; bundled by ../devWorker.ts), and isolationWorker.js beside the built main-process bundles
  * (electron-vite puts this module in out/main/chunks/, the entry in out/main/).
  */
 function workerEntry(): { url: URL; typescript: boolean } {

@@ -16,7 +16,7 @@ import type { Catalogue } from './catalogue';
 import type { FileStates } from '../disk/statFiles';
 import { reconcile } from './reconcile';
 import { entryOf, type EntryRead, type PoolReply, type PoolRequest } from './readEntries';
-import { devWorkerUrl } from './readWorkerDev';
+import { devWorkerUrl } from '../devWorker';
 
 /** Below this many files the main thread reads them (starting workers would cost more). */
 const POOL_MIN_FILES = 200;

@@ -1,9 +1,10 @@
-// From TypeScript sources (vitest, tsx), the worker is bundled once per process with
+// From TypeScript sources (vitest, tsx), a worker is bundled once per process with
 // esbuild into node_modules/.cache/ (where build tools keep theirs; never packed, unlike
 // out/), named by its content so processes and worktrees share or keep apart their
 // copies without cleaning up; its dependencies load from node_modules as the built
 // app's do. Running it through tsx instead costs six seconds per worker (tsx reads
-// pdf.js's multi-megabyte source maps on every load).
+// pdf.js's multi-megabyte source maps on every load). The isolation worker and the
+// store's read pool both start theirs this way.
 
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
@@ -11,24 +12,27 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-let built: URL | undefined;
+const built = new Map<string, URL>();
 
+/** The bundled worker for a TypeScript entry (`readWorker.ts`, `isolationWorker.ts`), built once per process. */
 export function devWorkerUrl(entry: URL): URL {
-  if (built) return built;
   const source = fileURLToPath(entry);
-  const root = path.resolve(path.dirname(source), '../../..');
-  const dir = path.join(root, 'node_modules', '.cache', 'casefile-isolation');
+  const known = built.get(source);
+  if (known) return known;
+  const root = fileURLToPath(new URL('../../', import.meta.url)); // this file's place in the sources: electron/services/
+  const dir = path.join(root, 'node_modules', '.cache', 'casefile-workers');
   mkdirSync(dir, { recursive: true });
   // esbuild comes with tsx (a dev dependency), which is what runs TypeScript sources at all.
   const esbuild = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
   const out = esbuild.buildSync({ entryPoints: [source], write: false, bundle: true, platform: 'node', format: 'esm', packages: 'external', target: 'node20', logLevel: 'silent' });
   const code = out.outputFiles[0]!.contents;
-  const outfile = path.join(dir, `isolationWorker-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
+  const outfile = path.join(dir, `${path.basename(source, '.ts')}-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
   if (!existsSync(outfile)) {
     const tmp = `${outfile}.${process.pid}.tmp`;
     writeFileSync(tmp, code);
     renameSync(tmp, outfile);
   }
-  built = pathToFileURL(outfile);
-  return built;
+  const url = pathToFileURL(outfile);
+  built.set(source, url);
+  return url;
 }
