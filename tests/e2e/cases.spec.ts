@@ -382,7 +382,7 @@ test('an NGO case: every section saved, shown after reload, on disk', async ({ p
   await expect(page.getByRole('region', { name: 'Lawyer' })).toHaveCount(0);
 
   // The list shows the new case with its measure.
-  await page.getByRole('link', { name: 'Cases' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' }).click();
   const row = page.getByRole('grid', { name: 'Cases' }).getByRole('row', { name: /Ақ Жол қоры/ });
   await expect(row).toContainText('Liquidation · Appealed');
   await expect(row).toContainText('Bishkek, KG');
