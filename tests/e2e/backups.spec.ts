@@ -59,7 +59,7 @@ test('back up now, edit a case, restore the snapshot; History shows the edit', a
   // The old value is back, on disk and on screen; the safety snapshot is listed.
   expect((await readCaseFile(dataDir, id)).title).toBe(TITLE);
   await expect(table.getByRole('row').filter({ hasText: 'Before restoring a backup' })).toHaveCount(1);
-  await page.getByRole('link', { name: 'Cases' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' }).click();
   await expect(page.getByRole('grid', { name: 'Cases' }).getByRole('row', { name: new RegExp(TITLE) })).toBeVisible();
   await expect(page.getByRole('grid', { name: 'Cases' }).getByRole('row', { name: new RegExp(EDITED) })).toHaveCount(0);
   await page.evaluate(`location.hash = '#/case/${id}'`);
@@ -101,7 +101,7 @@ test('exports carry the change history only when asked to', async ({ page }) => 
   expect(withHistory.history[id][1].changes).toContainEqual({ path: 'title', old: TITLE, new: EDITED });
 
   // The same choice, offered beside the list's "Export selected".
-  await page.getByRole('link', { name: 'Cases' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' }).click();
   await page.getByRole('grid', { name: 'Cases' }).getByRole('row', { name: new RegExp(EDITED) }).getByRole('checkbox').check();
   await expect(page.getByRole('checkbox', { name: 'With change history' })).toBeChecked();
 });

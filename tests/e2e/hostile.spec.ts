@@ -43,7 +43,7 @@ test('hostile text in cases renders literally and no script runs', async ({ page
   const dialog = page.getByRole('dialog', { name: 'Import a bundle' });
   await expect(dialog.getByRole('status')).toContainText('"><svg onload=alert(5)>');
   await dialog.getByRole('button', { name: 'Close', exact: true }).last().click();
-  await page.getByRole('link', { name: 'Cases' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' }).click();
 
   const grid = page.getByRole('grid', { name: 'Cases' });
   await expect(grid.getByText(TITLE, { exact: true })).toBeVisible();

@@ -23,7 +23,7 @@ async function syncthingWrite(dataDir: string, rel: string, text: string): Promi
 test('a case file arriving from another device appears in the list without a reload', async ({ page, dataDir }) => {
   const id = await createCase(page, { kind: 'prisoner', title: 'Written here', name: 'Local Person' });
   await expectSaved(page);
-  await page.getByRole('link', { name: 'Cases' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' }).click();
   const grid = page.getByRole('grid', { name: 'Cases' });
   await expect(grid.getByRole('row', { name: /Written here/ })).toBeVisible();
 

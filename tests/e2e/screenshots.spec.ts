@@ -43,7 +43,7 @@ test('list and case view screenshots', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 1360, height: 860 });
   await testInfo.attach('case-full', { path: fullShot, contentType: 'image/png' });
 
-  await page.getByRole('link', { name: 'Cases' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' }).click();
   await grid.getByRole('row', { name: /Sample Rights Bureau/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Sample Rights Bureau/ })).toBeVisible();
   const ngoShot = path.join(shots, `${testInfo.project.name}-ngo-case.png`);

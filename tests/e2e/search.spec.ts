@@ -122,12 +122,12 @@ test('finds names across scripts, highlights the match, narrows by kind, opens w
   await expect(page.getByRole('heading', { level: 1, name: 'Blogger held in Almaty' })).toBeVisible();
 
   // Back in the list, the search is still there; a click opens a result too.
-  await page.getByRole('link', { name: 'Cases' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' }).click();
   await expect(search).toHaveValue('Serikuly');
   await expect(options).toHaveCount(2);
   await options.nth(1).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Civic Voice Foundation — suspended' })).toBeVisible();
-  await page.getByRole('link', { name: 'Cases' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' }).click();
 
   // No result.
   await search.fill('Qwzxvbn');

@@ -40,6 +40,6 @@ test('move to Trash, undo from the toast, then restore from the Trash view', asy
   expect(await exists(inCases)).toBe(true);
   expect(await exists(inTrash)).toBe(false);
 
-  await page.getByRole('link', { name: 'Cases' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' }).click();
   await expect(grid.getByRole('row', { name: /Case to trash/ })).toBeVisible();
 });

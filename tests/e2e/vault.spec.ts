@@ -109,7 +109,7 @@ test('encrypt from Settings, lock, refuse a wrong passphrase, unlock', async ({ 
   await unlock(page, PASSPHRASE);
   await expect(lockScreen(page)).toBeHidden();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
-  await page.getByRole('link', { name: 'Cases' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' }).click();
   await expect(page.getByRole('grid', { name: 'Cases' }).getByRole('row', { name: new RegExp(TITLE) })).toBeVisible();
 
   // Ctrl+L locks too.
