@@ -1,9 +1,10 @@
 // `npm run bench -- [--cases N] [--runs R]`: a benchmark, not a test. Generates an
 // archive of realistic cases, measures what a user waits for, prints a table and
-// writes bench/results.json. Targets from the scale issue, at 10,000 cases on a
-// 2-core machine: listable ≤ 300 ms, searchable ≤ 1.5 s, durable save p95 ≤ 5 ms
-// and ≥ 100× faster than one single-file lowdb database, search p95 ≤ 15 ms,
-// RSS ≤ 300 MB.
+// writes bench/results.json. Targets from the 100,000-case issue (20), on a 2-core
+// machine: listable ≤ 300 ms, searchable ≤ 1.5 s, durable save p95 ≤ 2 ms and max
+// ≤ 50 ms (and ≥ 100× faster than one single-file lowdb database), search p95 ≤ 10 ms,
+// RSS when searchable ≤ 400 MB, a snapshot after one edit ≤ 1 s, the first open of a
+// copy → searchable ≤ 30 s, a one-case brief ≤ 150 ms warm and ≤ 500 ms first.
 import { execFileSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -181,6 +182,9 @@ try {
     snapshotBytes = r.bytes!;
     log(`  snapshot ${k + 1}: ${(r.ms! / 1000).toFixed(1)} s, ${(r.bytes! / 2 ** 20).toFixed(1)} MB, peak RSS ${r.peakRssMB!.toFixed(0)} MB`);
   }
+  // The common snapshot (the hourly one): after one edit, writing what changed.
+  const editSnapshots = Array.from({ length: Math.min(RUNS, 3) }, () => child('snapshot-edit', dataDir).ms!);
+  log(`  snapshot after one edit: ${editSnapshots.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')}`);
   const restored = child('restore', dataDir, {}, [snapshotName]);
   const restoreMs = restored.ms!;
   const restorePeakRssMB = restored.peakRssMB!;
@@ -227,6 +231,7 @@ try {
     briefFirstMs: { cold: stat(firstBriefs.map((b) => b[0])), afterWarmUp: stat(firstBriefs.map((b) => b[1])) },
     snapshotMs: stat(snapshots),
     snapshotMB: snapshotBytes / 1024 / 1024,
+    snapshotAfterEditMs: stat(editSnapshots),
     restoreMs,
     snapshotPeakRssMB: stat(snapshotRss),
     restorePeakRssMB,
@@ -236,11 +241,15 @@ try {
     targets: {
       listable: listable.median <= 300,
       searchable: searchable.median <= 1500,
-      saveP95: save.p95 <= 5,
+      saveP95: save.p95 <= 2 && saveMax <= 50,
       // Met outright where the baseline cannot save at all.
       saveVsBaseline: base ? base.save.median / save.p95 >= 100 : true,
-      searchP95: search.p95 <= 15,
-      rss: stat(opens.map((o) => o.rssSearchable!)).median <= 300,
+      searchP95: search.p95 <= 10,
+      rss: stat(opens.map((o) => o.rssSearchable!)).median <= 400,
+      snapshotAfterEdit: stat(editSnapshots).median <= 1000,
+      firstOpenSearchable: first.searchable! <= 30_000,
+      briefWarm: stat(oneCase.slice(1)).median <= 150,
+      briefFirst: stat(firstBriefs.map((b) => b[1])).median <= 500,
     },
   };
 
@@ -251,7 +260,7 @@ try {
   console.log(`\nCasefile benchmark — ${N} cases (${results.caseFileKB.toFixed(1)} KB each), ${RUNS} runs, ${os.cpus().length} cores, Node ${process.version}\n`);
   console.log(`${'measure'.padEnd(38)} ${'median'.padStart(9)} ${''.padEnd(4)} ${'p95'.padStart(9)}  target`);
   console.log(row('first open → listable (builds summary index)', first.listable!, 'ms'));
-  console.log(row('first open → searchable (builds search index)', first.searchable!, 'ms'));
+  console.log(row('first open → searchable (builds search index)', first.searchable!, 'ms', `≤ 30 s: ${ok(results.targets.firstOpenSearchable)}`));
   console.log(row('cold open → listable', listable, 'ms', `≤ 300 ms: ${ok(results.targets.listable)}`));
   console.log(row('cold open → cases.list answered', listAnswered, 'ms', '(validated, as the window gets it)'));
   console.log(row('cold open → searchable', searchable, 'ms', `≤ 1.5 s: ${ok(results.targets.searchable)}`));
@@ -259,18 +268,19 @@ try {
   console.log(row('encrypted: passphrase → key (scrypt)', encUnlock, 'ms'));
   console.log(row('encrypted: cold open → listable', encListable, 'ms', '(incl. scrypt)'));
   console.log(row('encrypted: cold open → searchable', encSearchable, 'ms', '(incl. scrypt)'));
-  console.log(row('durable save of one edited case', save, 'ms', `p95 ≤ 5 ms: ${ok(results.targets.saveP95)}; max ${f(saveMax)} ms`));
-  console.log(row(`search (${queries.length} mixed-script queries)`, search, 'ms', `p95 ≤ 15 ms: ${ok(results.targets.searchP95)}`));
-  console.log(row('one-case brief (case template)', results.briefOneCaseMs, 'ms'));
+  console.log(row('durable save of one edited case', save, 'ms', `p95 ≤ 2 ms, max ≤ 50 ms: ${ok(results.targets.saveP95)}; max ${f(saveMax)} ms`));
+  console.log(row(`search (${queries.length} mixed-script queries)`, search, 'ms', `p95 ≤ 10 ms: ${ok(results.targets.searchP95)}`));
+  console.log(row('one-case brief (case template)', results.briefOneCaseMs, 'ms', `warm (after the first) ≤ 150 ms: ${ok(results.targets.briefWarm)}`));
   console.log(row('100-case brief (multi template)', results.brief100CasesMs, 'ms'));
   console.log(row('first brief of a fresh process, cold', results.briefFirstMs.cold, 'ms'));
-  console.log(row('first brief after the background warm-up', results.briefFirstMs.afterWarmUp, 'ms', '≤ 500 ms'));
+  console.log(row('first brief after the background warm-up', results.briefFirstMs.afterWarmUp, 'ms', `≤ 500 ms: ${ok(results.targets.briefFirst)}`));
   console.log(row(`snapshot of the archive (${results.snapshotMB.toFixed(1)} MB)`, results.snapshotMs, 'ms'));
   console.log(row('snapshot: peak RSS of its process', results.snapshotPeakRssMB, 'MB'));
+  console.log(row('snapshot after one edit', results.snapshotAfterEditMs, 'ms', `≤ 1 s: ${ok(results.targets.snapshotAfterEdit)}`));
   console.log(row('restore of that snapshot (incl. safety)', results.restoreMs, 'ms'));
   console.log(row('restore: peak RSS of its process', results.restorePeakRssMB, 'MB'));
   console.log(row('RSS after open, listable', results.rssMB.listable, 'MB'));
-  console.log(row('RSS after open, searchable', results.rssMB.searchable, 'MB', `≤ 300 MB: ${ok(results.targets.rss)}`));
+  console.log(row('RSS after open, searchable', results.rssMB.searchable, 'MB', `≤ 400 MB: ${ok(results.targets.rss)}`));
   if (base) {
     console.log(row('baseline: single lowdb file, open', base.open, 'ms'));
     console.log(row('baseline: single lowdb file, save', base.save, 'ms'));
