@@ -149,7 +149,8 @@ try {
   const briefDir = path.join(work, 'briefs');
   await mkdir(briefDir);
   const oneCase: number[] = [];
-  for (let k = 0; k < RUNS; k++) {
+  // At least three, so a warm figure (every one after the first) exists with --runs 1.
+  for (let k = 0; k < Math.max(RUNS, 3); k++) {
     const c = await store.get(generated[k]!.case.id);
     const t0 = performance.now();
     await renderBrief([c], path.join(briefDir, `one-${k}.pdf`), { template: 'case' });
