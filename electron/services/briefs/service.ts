@@ -8,7 +8,7 @@ import { throwIfCancelled, type CallContext } from '../callContext';
 import type { CaseStoreBase } from '../store/caseStore';
 import { readAddressBook } from '../addressees';
 import { readFolderSettings } from '../settings/folderSettings';
-import { bodyKeyOf, readCuration, type PeopleFile } from '../people';
+import { bodyKeyOf, caseFactsOf, readCuration, type PeopleFile } from '../people';
 import { checkBrief } from './completeness';
 import { subjectName } from './sections';
 import type { BriefMode, BriefOriginals } from '../../../shared/model/brief';
@@ -39,16 +39,22 @@ export function briefFileName(cases: readonly CaseFile[], template: string, lang
  * The authority is matched as the people index matches it — across spellings and scripts, and
  * through the team's merges — not by its exact string.
  */
-async function relatedNgoCases(store: CaseStoreBase, subject: CaseFile, people: PeopleFile): Promise<CaseFile[]> {
+async function relatedNgoCases(store: CaseStoreBase, subject: CaseFile, people: PeopleFile, mode: BriefMode, context: CallContext): Promise<CaseFile[]> {
   if (subject.kind !== 'ngo_suspension') return [];
   const bodyKey = bodyKeyOf(people);
   const authority = bodyKey(subject.measure.authority);
+  // Candidates from the facts index (each case's authority as the people index read it) and the
+  // summaries' tags, so that only the cases of the pattern are read — not every NGO case. Tags are
+  // working labels, gone from every brief but the team's own (redaction/view): only there do they relate.
+  const tags = mode === 'internal' ? subject.tags : [];
+  const facts = await caseFactsOf(store).entries(context.signal ? { signal: context.signal } : {});
   const related: CaseFile[] = [];
   for (const row of store.list({ kind: 'ngo_suspension' })) {
     if (row.id === subject.id) continue;
-    const c = await store.get(row.id);
-    if (c.kind !== 'ngo_suspension') continue;
-    if ((authority !== null && bodyKey(c.measure.authority) === authority) || c.tags.some((t) => subject.tags.includes(t))) related.push(c);
+    const sameAuthority = authority !== null && (facts.get(row.id)?.people ?? []).some((a) => a.path[0] === 'measure' && a.path[1] === 'authority' && bodyKey(a.spelling) === authority);
+    if (!sameAuthority && !row.tags.some((t) => tags.includes(t))) continue;
+    const c = await store.get(row.id).catch(() => null); // gone meanwhile: not part of the pattern
+    if (c?.kind === 'ngo_suspension') related.push(c);
   }
   return related;
 }
@@ -104,7 +110,7 @@ export async function renderBriefOperation(store: CaseStoreBase, input: BriefRen
   cancelled();
   // The people index's corrections (people.json), read only: rendering a brief leaves the folder as it was.
   const { curation: people } = await readCuration(store);
-  const related = template === 'ngo' && cases[0] ? await relatedNgoCases(store, cases[0], people) : [];
+  const related = template === 'ngo' && cases[0] ? await relatedNgoCases(store, cases[0], people, input.mode, context) : [];
   const { organization, preparedBy } = await readFolderSettings(store);
   const { book: addressBook } = await readAddressBook(store, { seed: false });
   // An encrypted folder must never hold a plain PDF, not even for a moment: render to memory.

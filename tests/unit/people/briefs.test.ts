@@ -73,6 +73,36 @@ describe('the NGO brief’s pattern', () => {
     expect(after).toMatch(/Ministry of Justice \(same authority\)/);
     expect(after).not.toContain('City Garden Club');
   });
+
+  it('reads only the cases of the pattern, not every NGO case (the facts index picks them)', async () => {
+    const subject = await create({ ...ngo('Ақпарат бюросы', 'Әділет министрлігі'), tags: ['registration'] });
+    const sameAuthority = await create(ngo('Adilet Watch', 'Adilet ministrligi'));
+    const sameTag = await create({ ...ngo('Steppe Voices', 'Akimat of Astana'), tags: ['registration'] });
+    const unrelated = await create(ngo('City Garden Club', 'Akimat of Almaty'));
+    // The facts index as the folder keeps it (built once, then kept in step): built here by the People view's list.
+    expect((await dispatch('people.list', {})).ok).toBe(true);
+    const read: string[] = [];
+    const get = store.get.bind(store);
+    store.get = (id: string) => {
+      read.push(id);
+      return get(id);
+    };
+    // Internal: a tag is a working label, so a case related by a tag alone shows only in the team's copy.
+    const text = await briefText([subject.id], 'ngo', 'internal', 'people-ngo-pattern-reads.pdf');
+    expect(text).toContain('Adilet Watch suspended');
+    expect(text).toContain('Steppe Voices suspended');
+    expect(text).not.toContain('City Garden Club');
+    expect(read).toContain(sameAuthority.id);
+    expect(read).toContain(sameTag.id);
+    expect(read).not.toContain(unrelated.id);
+    // Outside the team's copy a tag relates nothing, so a case sharing only a tag is not even read.
+    read.length = 0;
+    const outside = await briefText([subject.id], 'ngo', 'public', 'people-ngo-pattern-reads-public.pdf');
+    expect(outside).toContain('Adilet Watch suspended');
+    expect(outside).not.toContain('Steppe Voices');
+    expect(read).toContain(sameAuthority.id);
+    expect(read).not.toContain(sameTag.id);
+  });
 });
 
 describe('the multi-case brief’s bodies that recur', () => {
