@@ -37,7 +37,7 @@ test('switching to Russian changes the labels; a Kazakh name shows exactly', asy
   // The choice lasts over a reload; the list's labels and dates are Russian.
   await page.reload();
   await expect(page.locator('.save-status')).toHaveText('Сохранено');
-  await page.getByRole('link', { name: 'Дела' }).click();
+  await page.getByRole('navigation', { name: 'Основное меню' }).getByRole('link', { name: 'Дела' }).click();
   const grid = page.getByRole('grid', { name: 'Дела' });
   await expect(grid.getByRole('columnheader', { name: 'Имя' })).toBeVisible();
   await expect(grid.getByRole('columnheader', { name: 'Дней прошло' })).toBeVisible();

@@ -80,7 +80,7 @@ test('switching to Kazakh relabels the app, lasts over a reload and formats date
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${NAME} — сынақ`);
 
   // The list: Kazakh headers, kinds and dates.
-  await page.getByRole('link', { name: 'Істер' }).click();
+  await page.getByRole('navigation', { name: 'Негізгі мәзір' }).getByRole('link', { name: 'Істер' }).click();
   const grid = page.getByRole('grid', { name: 'Істер' });
   await expect(grid.getByRole('row')).toHaveCount(5); // header + 3 imported + 1 created
   for (const name of ['Аты', 'Түрі', 'Күйі', 'Басымдық', 'Өңір', 'Қамау / шара', 'Күндер саны', 'Өзгертілді']) {
@@ -115,7 +115,7 @@ test('switching to Kazakh relabels the app, lasts over a reload and formats date
   await expect(brief).toBeHidden();
 
   // The NGO's case.
-  await page.getByRole('link', { name: 'Істер' }).click();
+  await page.getByRole('navigation', { name: 'Негізгі мәзір' }).getByRole('link', { name: 'Істер' }).click();
   await grid.getByRole('row', { name: /Sample Rights Bureau/ }).click();
   await expect(page.getByRole('region', { name: 'Шара', exact: true })).toBeAttached();
   await page.setViewportSize({ width: 1360, height: 3000 });

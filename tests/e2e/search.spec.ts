@@ -189,7 +189,7 @@ test('search in the Russian interface', async ({ page }, testInfo) => {
   await importCases(page);
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('radio', { name: 'Русский' }).check();
-  await page.getByRole('link', { name: 'Дела' }).click();
+  await page.getByRole('navigation', { name: 'Основное меню' }).getByRole('link', { name: 'Дела' }).click();
   const search = page.getByRole('combobox', { name: 'Поиск по всему тексту дел' });
   await search.fill('Serikuly');
   const results = page.getByRole('region', { name: 'Результаты поиска' });

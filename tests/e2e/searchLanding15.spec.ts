@@ -189,7 +189,7 @@ test('in the Kazakh interface: the passage lands and is said in Kazakh', async (
   await importCase(page);
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('radio', { name: 'Қазақша' }).check();
-  await page.getByRole('link', { name: 'Істер' }).click();
+  await page.getByRole('navigation', { name: 'Негізгі мәзір' }).getByRole('link', { name: 'Істер' }).click();
   await page.keyboard.press('Control+Shift+F');
   await expect(page.getByRole('combobox', { name: 'Барлық істердің мәтінінен іздеу' })).toBeFocused();
   await page.keyboard.type('Мамыров');
