@@ -282,7 +282,7 @@ describe('a damaged summary-index.json', () => {
     [
       'an entry for a case that does not exist, and a stale entry',
       (b) => {
-        const [line, agendas] = b.toString('utf8').split('\n');
+        const [head, line, agendas] = b.toString('utf8').split('\n');
         const index = JSON.parse(line!) as { layout: { summary: string[]; file: string[] }; rows: unknown[][] };
         const [first] = index.rows;
         const at = (name: string) => index.layout.summary.indexOf(name);
@@ -292,7 +292,7 @@ describe('a damaged summary-index.json', () => {
         first![at('title')] = 'A stale title';
         const mtime = index.layout.summary.length + index.layout.file.indexOf('mtimeMs');
         first![mtime] = (first![mtime] as number) + 1;
-        return `${JSON.stringify(index)}\n${agendas}`;
+        return `${head}\n${JSON.stringify(index)}\n${agendas}`;
       },
     ],
   ];
