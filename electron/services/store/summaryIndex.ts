@@ -49,7 +49,7 @@ const LAYOUT = JSON.stringify({ summary: COLUMNS, file: STATE_COLUMNS, agenda: A
 // The file's lines: a head of fixed length, the rows, the agendas, then the journal's
 // lines (store/indexJournal):
 //   {"format":"casefile-summary-index","version":6,"check":"<rows crc32>-<agendas crc32>-<rows bytes>-<agendas bytes>"}
-//   {"layout":{…},"trash":{…},"rows":[…]}
+//   {"layout":{…},"trash":{…}}␞[<row>,…]␞[<row>,…]…       (␞: the byte 0x1e, see BATCH_MARK)
 //   {"<id>":[[…],…],…}
 // Each CRC-32 (8 hex digits) is over its line's bytes, newline excluded; each length
 // (12 digits) is its line's in bytes. With the lengths in the head an open reads the
@@ -64,9 +64,14 @@ const ROWS_AT = HEAD.length + 43 + 3; // the check, `"}` and the newline
 const IndexBody = z.strictObject({
   layout: z.unknown(),
   trash: idRecord(z.string(), FileState), // keeps a trashed `__proto__` (z.record drops it)
-  // Checked by hand below: zod's walk over 100,000 rows would cost more than reading them.
-  rows: z.unknown(),
 });
+
+// The rows line is the layout and trash, then the rows in batches of ROWS_PER_BATCH, each a JSON
+// array after a record separator (0x1e, which JSON text cannot hold raw): each batch is decoded
+// and parsed on its own, so the open never holds the whole line as one string — at 100,000 cases
+// 43 MB of UTF-8 would be an 80 MB string of two-byte characters, on top of the rows made from it.
+const BATCH_MARK = 0x1e;
+const ROWS_PER_BATCH = 1000;
 
 /**
  * Where the agenda line is, unread: in the file (plain: read from it when first needed,
@@ -162,15 +167,22 @@ export async function loadSummaryIndex(file: string, dataKey?: Buffer): Promise<
     if (body[check.rowsLength] !== 0x0a) return empty();
     // A sealed index: the envelope already proved every byte.
     if (!dataKey && crc32(body.subarray(0, check.rowsLength)) !== check.rowsCrc) return empty();
-    const parsed = IndexBody.safeParse(JSON.parse(body.toString('utf8', 0, check.rowsLength)));
+    let at = body.indexOf(BATCH_MARK);
+    if (at < 0 || at > check.rowsLength) at = check.rowsLength;
+    const parsed = IndexBody.safeParse(JSON.parse(body.toString('utf8', 0, at)));
     if (!parsed.success || JSON.stringify(parsed.data.layout) !== LAYOUT) return empty();
-    const rows = parsed.data.rows;
-    if (!Array.isArray(rows)) return empty();
     const cases = new TrackedMap<IndexEntry>();
-    for (const row of rows as unknown[]) {
-      if (!Array.isArray(row) || row.length !== ROW_LENGTH) return empty();
-      const entry = entryOfRow(row);
-      cases.setUnchanged(entry.summary.id, entry);
+    while (at < check.rowsLength) {
+      let next = body.indexOf(BATCH_MARK, at + 1);
+      if (next < 0 || next > check.rowsLength) next = check.rowsLength;
+      const rows: unknown = JSON.parse(body.toString('utf8', at + 1, next));
+      if (!Array.isArray(rows)) return empty();
+      for (const row of rows as unknown[]) {
+        if (!Array.isArray(row) || row.length !== ROW_LENGTH) return empty();
+        const entry = entryOfRow(row);
+        cases.setUnchanged(entry.summary.id, entry);
+      }
+      at = next;
     }
     const trash = tracked(new Map(Object.entries(parsed.data.trash)));
     replayJournal(readJournal(await read(journalAt, size - journalAt)), cases, trash);
@@ -329,14 +341,19 @@ const digits12 = (n: number) => String(n).padStart(12, '0');
 function summaryIndexText(index: Pick<SummaryIndex, 'cases' | 'trash'>): string {
   const trash: string[] = [];
   for (const [id, state] of index.trash) trash.push(`${JSON.stringify(id)}:${JSON.stringify(state)}`);
-  const rows: string[] = [];
+  const parts = [`{"layout":${LAYOUT},"trash":{${trash.join(',')}}}`];
   const agendas: string[] = [];
-  for (const entry of [...index.cases.values()].sort((a, b) => byListOrder(a.summary, b.summary))) {
-    const json = entryJson(entry);
-    rows.push(json.row);
-    agendas.push(json.agenda);
+  const sorted = [...index.cases.values()].sort((a, b) => byListOrder(a.summary, b.summary));
+  for (let i = 0; i < sorted.length; i += ROWS_PER_BATCH) {
+    const rows: string[] = [];
+    for (const entry of sorted.slice(i, i + ROWS_PER_BATCH)) {
+      const json = entryJson(entry);
+      rows.push(json.row);
+      agendas.push(json.agenda);
+    }
+    parts.push(`[${rows.join(',')}]`);
   }
-  const body = `{"layout":${LAYOUT},"trash":{${trash.join(',')}},"rows":[${rows.join(',')}]}`;
+  const body = parts.join('\x1e');
   const agendaLine = `{${agendas.join(',')}}`;
   const check = `${hex8(crc32(body))}-${hex8(crc32(agendaLine))}-${digits12(Buffer.byteLength(body))}-${digits12(Buffer.byteLength(agendaLine))}`;
   return `${HEAD}${check}"}\n${body}\n${agendaLine}`;

@@ -7,7 +7,7 @@ import { CaseDraft, type CaseFile } from '../../../shared/model';
 import { CaseStore, type StoreChange } from '../../../electron/services/folder/caseStore';
 import { SUMMARY_INDEX_FILE } from '../../../electron/services/disk/folderLayout';
 import { fileStateOf } from '../../../electron/services/disk/statFiles';
-import { fillAgendas, loadSummaryIndex, writeSummaryIndex } from '../../../electron/services/store/summaryIndex';
+import { fillAgendas, loadSummaryIndex, writeSummaryIndex, type IndexEntry } from '../../../electron/services/store/summaryIndex';
 import { ngoDraft, prisonerDraft, tempDir } from '../../helpers/fixtures';
 
 let dir: string;
@@ -30,14 +30,21 @@ async function seed(): Promise<CaseFile[]> {
 }
 /** The index file's rows line as JSON (what its own writer puts there, see summaryIndex.ts). */
 type IndexJson = { layout: { summary: string[] }; trash: object; rows: unknown[][] };
+/** The rows line read: its layout and trash, then its batches of rows after each 0x1e. */
+function parseRows(line: string): IndexJson {
+  const [first, ...batches] = line.split('\x1e');
+  return { ...(JSON.parse(first!) as Omit<IndexJson, 'rows'>), rows: batches.flatMap((b) => JSON.parse(b) as unknown[][]) };
+}
+/** The rows line as the writer lays it out (in one batch). */
+const rowsLine = ({ rows, ...rest }: IndexJson) => `${JSON.stringify(rest)}\x1e${JSON.stringify(rows)}`;
 /** The index file's lines: the head, the rows as JSON, the agendas as text. */
 async function readIndexJson(file: string): Promise<{ head: string; index: IndexJson; agendas: string }> {
   const [head, rows, agendas] = (await readFile(file, 'utf8')).split('\n');
-  return { head: head!, index: JSON.parse(rows!) as IndexJson, agendas: agendas! };
+  return { head: head!, index: parseRows(rows!), agendas: agendas! };
 }
 /** An index file laid out as this build's writer lays it out, its head's checksums and lengths right, with `version` in its head. */
 function indexText(index: IndexJson, agendas: string, version = 6): string {
-  const rows = JSON.stringify(index);
+  const rows = rowsLine(index);
   const hex = (text: string) => crc32(text).toString(16).padStart(8, '0');
   const bytes = (text: string) => String(Buffer.byteLength(text)).padStart(12, '0');
   return `{"format":"casefile-summary-index","version":${version},"check":"${hex(rows)}-${hex(agendas)}-${bytes(rows)}-${bytes(agendas)}"}\n${rows}\n${agendas}`;
@@ -131,7 +138,7 @@ describe('the summary index', () => {
     // A title changed in place, same length, still valid JSON: only the checksum tells.
     const title = 'Q'.repeat(Buffer.byteLength(a!.title));
     const forged = bytes.toString('utf8').replace(a!.title, title);
-    expect((JSON.parse(forged.split('\n')[1]!) as IndexJson).rows.flat()).toContain(title);
+    expect(parseRows(forged.split('\n')[1]!).rows.flat()).toContain(title);
     await writeFile(file, forged);
     expect((await loadSummaryIndex(file)).cases.size).toBe(0);
     store = await CaseStore.open(dir);
@@ -179,7 +186,7 @@ describe('the summary index', () => {
     const { head, index, agendas } = await readIndexJson(file);
     const title = index.layout.summary.indexOf('title');
     index.rows.find((row) => row[0] === a!.id)![title] = 'Forged title';
-    await writeFile(file, `${head}\n${JSON.stringify(index)}\n${agendas}`);
+    await writeFile(file, `${head}\n${rowsLine(index)}\n${agendas}`);
     store = await CaseStore.open(dir);
     expect(store.summary(a!.id)!.title).toBe(a!.title);
   });
@@ -231,7 +238,7 @@ describe('the summary index', () => {
     const { head, index, agendas } = await readIndexJson(file);
     // One letter of the agenda line changed, its length kept: valid JSON, but not what its CRC says.
     expect(agendas).toContain('Appeal limit');
-    await writeFile(file, `${head}\n${JSON.stringify(index)}\n${agendas.replace('Appeal limit', 'Appeal limiT')}`);
+    await writeFile(file, `${head}\n${rowsLine(index)}\n${agendas.replace('Appeal limit', 'Appeal limiT')}`);
     const loaded = await loadSummaryIndex(file);
     expect(loaded.cases.get(a.id)?.summary.title).toBe('With a deadline'); // the rows are trusted…
     expect(await fillAgendas(loaded)).toEqual([a.id]); // …the agenda line is not
@@ -243,6 +250,27 @@ describe('the summary index', () => {
     const reread = await loadSummaryIndex(file);
     expect(await fillAgendas(reread)).toEqual([]);
     expect(reread.cases.get(a.id)!.agenda!.map((i) => i.title)).toEqual(['Appeal limit']);
+  });
+
+  it('reads back an index of several batches of rows: every row, in the list’s order, and every agenda', async () => {
+    const [a] = await seed();
+    const file = path.join(dir, SUMMARY_INDEX_FILE);
+    const seeded = await loadSummaryIndex(file);
+    await fillAgendas(seeded);
+    const model = seeded.cases.get(a!.id)!;
+    const cases = new Map<string, IndexEntry>();
+    for (let i = 0; i < 2500; i++) {
+      const id = `many-${String(i).padStart(4, '0')}`;
+      const agenda = [{ kind: 'deadline' as const, id: `d-${i}`, date: '2027-01-01', title: `Deadline ${i}` }];
+      cases.set(id, { ...model, ino: i, summary: { ...model.summary, id, title: `Case ${i}`, updatedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString() }, agenda });
+    }
+    await writeSummaryIndex(file, { cases, trash: new Map() });
+    expect((await readFile(file, 'utf8')).split('\n')[1]!.split('\x1e')).toHaveLength(4); // the layout and trash, then three batches
+    const back = await loadSummaryIndex(file);
+    expect([...back.cases.keys()]).toEqual([...cases.keys()].reverse()); // newest first
+    for (const id of ['many-0000', 'many-0999', 'many-1000', 'many-2499']) expect(back.cases.get(id)).toEqual({ ...cases.get(id), agenda: undefined });
+    expect(await fillAgendas(back)).toEqual([]);
+    expect(back.cases.get('many-1234')!.agenda).toEqual(cases.get('many-1234')!.agenda);
   });
 
   it('writes its rows in the list’s order, newest first, whatever order they were saved in', async () => {
