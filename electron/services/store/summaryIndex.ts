@@ -50,7 +50,7 @@ const LAYOUT = JSON.stringify({ summary: COLUMNS, file: STATE_COLUMNS, agenda: A
 // lines (store/indexJournal):
 //   {"format":"casefile-summary-index","version":6,"check":"<rows crc32>-<agendas crc32>-<rows bytes>-<agendas bytes>"}
 //   {"layout":{…},"trash":{…}}␞[<row>,…]␞[<row>,…]…       (␞: the byte 0x1e, see BATCH_MARK)
-//   {"<id>":[[…],…],…}
+//   {"<id>":[[…],…],…}␞{"<id>":[[…],…],…}…            (the agendas of each batch of rows)
 // Each CRC-32 (8 hex digits) is over its line's bytes, newline excluded; each length
 // (12 digits) is its line's in bytes. With the lengths in the head an open reads the
 // head, the rows and the journal, and skips the agendas (40 % of the file) without
@@ -244,12 +244,18 @@ async function readAgendaSection(section: AgendaSection): Promise<Map<string, Ag
   if (!bytes) return null;
   try {
     if (bytes.length !== section.length || crc32(bytes) !== section.crc) return null;
-    const parsed: unknown = JSON.parse(bytes.toString('utf8'));
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
     const out = new Map<string, AgendaItem[]>();
-    for (const [id, items] of Object.entries(parsed)) {
-      if (!Array.isArray(items) || !items.every((item) => Array.isArray(item) && item.length === AGENDA_COLUMNS.length)) return null;
-      out.set(id, items.map((item: unknown[]) => fromRow(AGENDA_COLUMNS, item) as AgendaItem));
+    // Batches of the rows' agendas (one JSON object each), parsed one at a time, as the rows are.
+    for (let at = 0; at < bytes.length; ) {
+      let next = bytes.indexOf(BATCH_MARK, at);
+      if (next < 0) next = bytes.length;
+      const parsed: unknown = JSON.parse(bytes.toString('utf8', at, next));
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
+      for (const [id, items] of Object.entries(parsed)) {
+        if (!Array.isArray(items) || !items.every((item) => Array.isArray(item) && item.length === AGENDA_COLUMNS.length)) return null;
+        out.set(id, items.map((item: unknown[]) => fromRow(AGENDA_COLUMNS, item) as AgendaItem));
+      }
+      at = next + 1;
     }
     return out;
   } catch {
@@ -346,15 +352,17 @@ function summaryIndexText(index: Pick<SummaryIndex, 'cases' | 'trash'>): string 
   const sorted = [...index.cases.values()].sort((a, b) => byListOrder(a.summary, b.summary));
   for (let i = 0; i < sorted.length; i += ROWS_PER_BATCH) {
     const rows: string[] = [];
+    const items: string[] = [];
     for (const entry of sorted.slice(i, i + ROWS_PER_BATCH)) {
       const json = entryJson(entry);
       rows.push(json.row);
-      agendas.push(json.agenda);
+      items.push(json.agenda);
     }
     parts.push(`[${rows.join(',')}]`);
+    agendas.push(`{${items.join(',')}}`);
   }
   const body = parts.join('\x1e');
-  const agendaLine = `{${agendas.join(',')}}`;
+  const agendaLine = agendas.length > 0 ? agendas.join('\x1e') : '{}';
   const check = `${hex8(crc32(body))}-${hex8(crc32(agendaLine))}-${digits12(Buffer.byteLength(body))}-${digits12(Buffer.byteLength(agendaLine))}`;
   return `${HEAD}${check}"}\n${body}\n${agendaLine}`;
 }
