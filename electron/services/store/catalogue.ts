@@ -5,6 +5,7 @@ import type { DurableFs } from '../disk/durableFile';
 import type { FileState } from '../disk/statFiles';
 import { fillAgendas, journalChanges, writeSummaryIndex, type IndexEntry, type SummaryIndex } from './summaryIndex';
 import { appendDurably, JOURNAL_LIMIT, tracked, type TrackedMap } from './indexJournal';
+import { byListOrder } from './listOrder';
 
 /**
  * The catalogue of a folder: one summary (and agenda) per live case with the file
@@ -18,8 +19,8 @@ export class Catalogue {
   readonly trash: TrackedMap<FileState>;
   /** Bytes of journal after the index on disk; undefined when the next write must be whole. */
   private journalBytes: number | undefined;
-  /** The summary index's agenda line, parsed when the agenda is first needed (the list does not need it). */
-  private unreadAgendas: Buffer | null;
+  /** The summary index's agenda line, read and parsed when the agenda is first needed (the list does not need it). */
+  private unreadAgendas: SummaryIndex['agendas'];
   private agendasFilled: Promise<void> = Promise.resolve();
 
   constructor(
@@ -73,7 +74,7 @@ export class Catalogue {
     for (const { summary: c } of this.cases.values()) {
       if (matchesCaseFilter(c, query)) rows.push(c);
     }
-    return rows.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id));
+    return rows.sort(byListOrder);
   }
 
   /** The state of a live case's file as the store last saw it: what caches on disk compare with. */
@@ -95,9 +96,10 @@ export class Catalogue {
    */
   private withAgendas(): Promise<void> {
     if (this.unreadAgendas !== null) {
-      const missing = fillAgendas({ cases: this.cases, trash: this.trash, agendas: this.unreadAgendas });
+      const agendas = this.unreadAgendas;
       this.unreadAgendas = null;
       this.agendasFilled = (async () => {
+        const missing = await fillAgendas({ cases: this.cases, trash: this.trash, agendas });
         for (const id of missing) {
           const entry = this.cases.get(id);
           const c = await this.peek(id).catch(() => null);

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { open, readFile, type FileHandle } from 'node:fs/promises';
+import { crc32 } from 'node:zlib';
 import { z } from 'zod';
 import { AgendaItem, CaseSummary, idRecord } from '../../../shared/model';
 import { decryptBytes, encryptBytes } from '../crypto/envelope';
@@ -7,6 +7,7 @@ import { SUMMARY_INDEX_FILE } from '../disk/folderLayout';
 import { writeFileDurably, type DurableFs } from '../disk/durableFile';
 import { FileState } from '../disk/statFiles';
 import { journalLine, readJournal, tracked, TrackedMap, type JournalRecord } from './indexJournal';
+import { byListOrder } from './listOrder';
 
 // A compact index of every case's summary, so that opening a large archive
 // lists it without parsing every case file. It is a cache, never the truth:
@@ -26,15 +27,17 @@ export type IndexEntry = FileState & { summary: CaseSummary; agenda?: AgendaItem
  * Raise when the layout changes, or a column's shape or meaning does: an index of another
  * version is rebuilt from the case files. 5: model version 2 (the penalty in force and
  * the release date; a previous build's rows, made from v1 cases, are never reused).
+ * 6: a head line of its own with each section's CRC-32 and length, so an open reads
+ * and checks the rows only; the agendas are read from the file when first asked for.
  */
-const INDEX_VERSION = 5;
+const INDEX_VERSION = 6;
 
 // Each entry is one JSON array: its summary's values in the order of CaseSummary's
 // fields, then its file state. Without the keys the index is a third smaller and
 // parses faster than objects would — at 10,000 cases, reading it is most of the
 // time an open takes to list. The agendas (each item an array in AgendaItem's
-// order) follow on a line of their own, parsed only when the agenda is first
-// asked for: the list does not need them. The file names its columns, and an
+// order) follow on a line of their own, read and parsed only when the agenda is
+// first asked for: the list does not need them. The file names its columns, and an
 // index whose columns are not this build's (a field added or renamed) is rebuilt
 // rather than misread.
 const COLUMNS = Object.keys(CaseSummary.shape) as Array<keyof CaseSummary>;
@@ -43,40 +46,65 @@ const STATE_COLUMNS = Object.keys(FileState.shape) as Array<keyof FileState>;
 const ROW_LENGTH = COLUMNS.length + STATE_COLUMNS.length;
 const LAYOUT = JSON.stringify({ summary: COLUMNS, file: STATE_COLUMNS, agenda: AGENDA_COLUMNS });
 
-// The file's first line is one JSON object whose head has a fixed length, so the
-// checksum can cover the raw bytes after it, checked before anything is parsed;
-// the second line is the agendas, one JSON object keyed by case id:
-//   {"format":"casefile-summary-index","version":5,"sha256":"<64 hex>","layout":{…},"trash":{…},"rows":[…]}
-//   {"<id>":[[…],…],…}
-// sha256 is over everything after the comma that follows the checksum, to the end of the file.
-const HEAD = `{"format":"casefile-summary-index","version":${INDEX_VERSION},"sha256":"`;
-const BODY_START = HEAD.length + 64 + 2; // the digest, then `",`
+// The file's lines: a head of fixed length, the rows, the agendas, then the journal's
+// lines (store/indexJournal):
+//   {"format":"casefile-summary-index","version":6,"check":"<rows crc32>-<agendas crc32>-<rows bytes>-<agendas bytes>"}
+//   {"layout":{…},"trash":{…}}␞[<row>,…]␞[<row>,…]…       (␞: the byte 0x1e, see BATCH_MARK)
+//   {"<id>":[[…],…],…}␞{"<id>":[[…],…],…}…            (the agendas of each batch of rows)
+// Each CRC-32 (8 hex digits) is over its line's bytes, newline excluded; each length
+// (12 digits) is its line's in bytes. With the lengths in the head an open reads the
+// head, the rows and the journal, and skips the agendas (40 % of the file) without
+// reading them. The CRC is to turn away a damaged or hand-edited file before it is
+// parsed, as the search index's is (a forger could recompute any checksum; an
+// encrypted folder's envelope, bound to the file's name, proves every byte anyway).
+const HEAD = `{"format":"casefile-summary-index","version":${INDEX_VERSION},"check":"`;
+const CHECK = /^([0-9a-f]{8})-([0-9a-f]{8})-([0-9]{12})-([0-9]{12})"\}\n$/;
+const ROWS_AT = HEAD.length + 43 + 3; // the check, `"}` and the newline
 
-const IndexFile = z.strictObject({
-  format: z.literal('casefile-summary-index'),
-  version: z.literal(INDEX_VERSION),
-  sha256: z.string(),
+const IndexBody = z.strictObject({
   layout: z.unknown(),
   trash: idRecord(z.string(), FileState), // keeps a trashed `__proto__` (z.record drops it)
-  // Checked by hand below: zod's walk over 10,000 rows would cost more than reading them.
-  rows: z.unknown(),
 });
 
+// The rows line is the layout and trash, then the rows in batches of ROWS_PER_BATCH, each a JSON
+// array after a record separator (0x1e, which JSON text cannot hold raw): each batch is decoded
+// and parsed on its own, so the open never holds the whole line as one string — at 100,000 cases
+// 43 MB of UTF-8 would be an 80 MB string of two-byte characters, on top of the rows made from it.
+const BATCH_MARK = 0x1e;
+const ROWS_PER_BATCH = 1000;
+
 /**
- * `agendas`: the agenda line's bytes, unparsed (see readAgendaSection); null when every entry has its agenda.
+ * Where the agenda line is, unread: in the file (plain: read from it when first needed,
+ * if its head is still the one the rows were read under) or, for a sealed index, its
+ * bytes from the opened envelope (wiped once read).
+ */
+type AgendaSection = { crc: number; length: number } & ({ bytes: Buffer } | { file: string; head: Buffer; at: number });
+
+/**
+ * `agendas`: the agenda line, unread (see readAgendaSection); null when every entry has its agenda.
  * `journalBytes`: how much journal (store/indexJournal) follows the index on disk; absent when the file was not
  * a good index (nothing may be appended to it then).
  */
-export type SummaryIndex = { cases: Map<string, IndexEntry>; trash: Map<string, FileState>; agendas: Buffer | null; journalBytes?: number };
+export type SummaryIndex = { cases: Map<string, IndexEntry>; trash: Map<string, FileState>; agendas: AgendaSection | null; journalBytes?: number };
 
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+/** Reads `length` bytes at `at` from an open file; throws when the file is shorter. */
+async function readAt(handle: FileHandle, at: number, length: number): Promise<Buffer> {
+  const out = Buffer.allocUnsafe(length);
+  let got = 0;
+  while (got < length) {
+    const { bytesRead } = await handle.read(out, got, length - got, at + got);
+    if (bytesRead === 0) throw new Error('the summary index is shorter than its head says');
+    got += bytesRead;
+  }
+  return out;
+}
 
-/** Whether the head is this version's and the checksum over the body (to `end`: the journal follows) holds. */
-function checkedBody(bytes: Buffer, end: number, sealed: boolean): boolean {
-  if (end < BODY_START + 1 || bytes[end - 1] !== 0x7d /* } */) return false;
-  if (bytes.toString('latin1', 0, HEAD.length) !== HEAD) return false;
-  if (sealed) return true; // the envelope already proved every byte
-  return bytes.toString('latin1', HEAD.length, HEAD.length + 64) === sha256(bytes.subarray(BODY_START, end));
+/** The head's lengths and checksums; null when it is not this version's. */
+function parseHead(head: Buffer): { rowsCrc: number; agendaCrc: number; rowsLength: number; agendaLength: number } | null {
+  if (head.length < ROWS_AT || head.toString('latin1', 0, HEAD.length) !== HEAD) return null;
+  const m = CHECK.exec(head.toString('latin1', HEAD.length, ROWS_AT));
+  if (!m) return null;
+  return { rowsCrc: parseInt(m[1]!, 16), agendaCrc: parseInt(m[2]!, 16), rowsLength: Number(m[3]), agendaLength: Number(m[4]) };
 }
 
 /** An object from a row's values, leaving out the absent (written as null: JSON has no undefined). */
@@ -89,49 +117,83 @@ function fromRow<K extends string>(columns: readonly K[], row: readonly unknown[
   return out;
 }
 
-/** A row's file state, built directly: at 100,000 rows every object made at open shows in the time to list. */
-const stateOf = (row: readonly unknown[]): FileState => ({ mtimeMs: row[STATE_AT] as number, size: row[STATE_AT + 1] as number, ctimeMs: row[STATE_AT + 2] as number, ino: row[STATE_AT + 3] as number });
 const STATE_AT = COLUMNS.length;
-if (STATE_COLUMNS.join() !== 'mtimeMs,size,ctimeMs,ino') throw new Error('FileState changed: update stateOf');
+if (STATE_COLUMNS.join() !== 'mtimeMs,size,ctimeMs,ino') throw new Error('FileState changed: update entryOfRow');
+
+/** A row's entry, made in one object: at 100,000 rows every object made at open shows in the time to list. */
+const entryOfRow = (row: readonly unknown[]): IndexEntry => ({
+  summary: fromRow(COLUMNS, row) as CaseSummary,
+  mtimeMs: row[STATE_AT] as number,
+  size: row[STATE_AT + 1] as number,
+  ctimeMs: row[STATE_AT + 2] as number,
+  ino: row[STATE_AT + 3] as number,
+});
 
 /**
  * Reads the index. Only this module writes it, from summaries of validated cases;
  * a file whose checksum (or, in an encrypted folder, whose envelope, bound to its
- * own name) holds is trusted whole, which spares zod-validating 10,000 summaries on
+ * own name) holds is trusted whole, which spares zod-validating 100,000 summaries on
  * every open. The checksum is over the raw bytes, so a damaged or hand-edited file
- * is turned away before it is parsed. Anything else is ignored and rebuilt.
+ * is turned away before it is parsed. Anything else is ignored and rebuilt. A plain
+ * file is read in parts: the head, the rows, the journal — not the agendas.
  */
 export async function loadSummaryIndex(file: string, dataKey?: Buffer): Promise<SummaryIndex> {
   const empty = (): SummaryIndex => ({ cases: new TrackedMap(), trash: new TrackedMap(), agendas: null });
-  let bytes: Buffer;
+  let handle: FileHandle | undefined;
+  let opened: Buffer | undefined;
   try {
-    bytes = await readFile(file);
-    if (dataKey) bytes = decryptBytes(dataKey, bytes, SUMMARY_INDEX_FILE);
-  } catch {
-    return empty(); // missing, unreadable, or an envelope that will not open
-  }
-  try {
-    const newline = bytes.indexOf(0x0a, BODY_START);
-    if (newline < 0) return empty();
-    const agendaEnd = bytes.indexOf(0x0a, newline + 1); // the journal's first line starts there
-    const end = agendaEnd < 0 ? bytes.length : agendaEnd;
-    if (!checkedBody(bytes, end, dataKey !== undefined)) return empty();
-    const parsed = IndexFile.safeParse(JSON.parse(bytes.toString('utf8', 0, newline)));
+    let size: number;
+    let read: (at: number, length: number) => Promise<Buffer>;
+    if (dataKey) {
+      const bytes = (opened = decryptBytes(dataKey, await readFile(file), SUMMARY_INDEX_FILE));
+      size = bytes.length;
+      read = async (at, length) => {
+        if (at + length > bytes.length) throw new Error('the summary index is shorter than its head says');
+        return bytes.subarray(at, at + length);
+      };
+    } else {
+      const h = (handle = await open(file, 'r'));
+      size = (await h.stat()).size;
+      read = (at, length) => readAt(h, at, length);
+    }
+    if (size < ROWS_AT) return empty();
+    const head = Buffer.from(await read(0, ROWS_AT));
+    const check = parseHead(head);
+    if (!check) return empty();
+    const agendaAt = ROWS_AT + check.rowsLength + 1;
+    const journalAt = agendaAt + check.agendaLength;
+    if (journalAt > size) return empty();
+    const body = await read(ROWS_AT, check.rowsLength + 1);
+    if (body[check.rowsLength] !== 0x0a) return empty();
+    // A sealed index: the envelope already proved every byte.
+    if (!dataKey && crc32(body.subarray(0, check.rowsLength)) !== check.rowsCrc) return empty();
+    let at = body.indexOf(BATCH_MARK);
+    if (at < 0 || at > check.rowsLength) at = check.rowsLength;
+    const parsed = IndexBody.safeParse(JSON.parse(body.toString('utf8', 0, at)));
     if (!parsed.success || JSON.stringify(parsed.data.layout) !== LAYOUT) return empty();
-    const rows = parsed.data.rows;
-    if (!Array.isArray(rows) || !rows.every((row) => Array.isArray(row) && row.length === ROW_LENGTH)) return empty();
     const cases = new TrackedMap<IndexEntry>();
-    for (const row of rows as unknown[][]) {
-      const summary = fromRow(COLUMNS, row) as CaseSummary;
-      cases.setUnchanged(summary.id, { summary, ...stateOf(row) });
+    while (at < check.rowsLength) {
+      let next = body.indexOf(BATCH_MARK, at + 1);
+      if (next < 0 || next > check.rowsLength) next = check.rowsLength;
+      const rows: unknown = JSON.parse(body.toString('utf8', at + 1, next));
+      if (!Array.isArray(rows)) return empty();
+      for (const row of rows as unknown[]) {
+        if (!Array.isArray(row) || row.length !== ROW_LENGTH) return empty();
+        const entry = entryOfRow(row);
+        cases.setUnchanged(entry.summary.id, entry);
+      }
+      at = next;
     }
     const trash = tracked(new Map(Object.entries(parsed.data.trash)));
-    replayJournal(readJournal(bytes.subarray(end)), cases, trash);
-    return { cases, trash, agendas: Buffer.from(bytes.subarray(newline + 1, end)), journalBytes: bytes.length - end };
+    replayJournal(readJournal(await read(journalAt, size - journalAt)), cases, trash);
+    const section = { crc: check.agendaCrc, length: check.agendaLength };
+    const agendas: AgendaSection = dataKey ? { ...section, bytes: Buffer.from(await read(agendaAt, check.agendaLength)) } : { ...section, file, head, at: agendaAt };
+    return { cases, trash, agendas, journalBytes: size - journalAt };
   } catch {
-    return empty();
+    return empty(); // missing, unreadable, an envelope that will not open, or not what this module writes
   } finally {
-    if (dataKey) bytes.fill(0);
+    await handle?.close().catch(() => undefined);
+    opened?.fill(0);
   }
 }
 
@@ -142,9 +204,10 @@ function replayJournal(records: JournalRecord[], cases: TrackedMap<IndexEntry>, 
     const agendasOk = Object.values(r.agendas).every((items) => Array.isArray(items) && items.every((item) => Array.isArray(item) && item.length === AGENDA_COLUMNS.length));
     if (!rowsOk || !agendasOk) return;
     for (const row of r.rows as unknown[][]) {
-      const summary = fromRow(COLUMNS, row) as CaseSummary;
-      const agenda = ((r.agendas[summary.id] ?? []) as unknown[][]).map((item) => fromRow(AGENDA_COLUMNS, item) as AgendaItem);
-      cases.setUnchanged(summary.id, { summary, ...stateOf(row), agenda });
+      const entry = entryOfRow(row);
+      const id = entry.summary.id;
+      entry.agenda = ((r.agendas[id] ?? []) as unknown[][]).map((item) => fromRow(AGENDA_COLUMNS, item) as AgendaItem);
+      cases.setUnchanged(id, entry);
     }
     for (const id of r.gone) if (cases.delete(id)) cases.changed.delete(id);
     if (r.trash) {
@@ -155,19 +218,44 @@ function replayJournal(records: JournalRecord[], cases: TrackedMap<IndexEntry>, 
   }
 }
 
+/** The agenda line's bytes, read from the file when it is still the one the rows came from; null otherwise. */
+async function agendaBytes(section: AgendaSection): Promise<Buffer | null> {
+  if ('bytes' in section) return section.bytes;
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(section.file, 'r');
+    // Rewritten since (it cannot be while an agenda is unread: a whole write fills them first), or damaged.
+    if (!(await readAt(handle, 0, ROWS_AT)).equals(section.head)) return null;
+    return await readAt(handle, section.at, section.length);
+  } catch {
+    return null;
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
 /**
  * The agendas of the index's entries, from the line `loadSummaryIndex` left
- * unparsed (which is wiped). Null when it is not what this module writes; the
- * store then makes each agenda from its case file.
+ * unread (its bytes wiped after). Null when it is not what this module writes (its
+ * CRC does not hold, say); the store then makes each agenda from its case file.
  */
-function readAgendaSection(bytes: Buffer): Map<string, AgendaItem[]> | null {
+async function readAgendaSection(section: AgendaSection): Promise<Map<string, AgendaItem[]> | null> {
+  const bytes = await agendaBytes(section);
+  if (!bytes) return null;
   try {
-    const parsed: unknown = JSON.parse(bytes.toString('utf8'));
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
+    if (bytes.length !== section.length || crc32(bytes) !== section.crc) return null;
     const out = new Map<string, AgendaItem[]>();
-    for (const [id, items] of Object.entries(parsed)) {
-      if (!Array.isArray(items) || !items.every((item) => Array.isArray(item) && item.length === AGENDA_COLUMNS.length)) return null;
-      out.set(id, items.map((item: unknown[]) => fromRow(AGENDA_COLUMNS, item) as AgendaItem));
+    // Batches of the rows' agendas (one JSON object each), parsed one at a time, as the rows are.
+    for (let at = 0; at < bytes.length; ) {
+      let next = bytes.indexOf(BATCH_MARK, at);
+      if (next < 0) next = bytes.length;
+      const parsed: unknown = JSON.parse(bytes.toString('utf8', at, next));
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
+      for (const [id, items] of Object.entries(parsed)) {
+        if (!Array.isArray(items) || !items.every((item) => Array.isArray(item) && item.length === AGENDA_COLUMNS.length)) return null;
+        out.set(id, items.map((item: unknown[]) => fromRow(AGENDA_COLUMNS, item) as AgendaItem));
+      }
+      at = next + 1;
     }
     return out;
   } catch {
@@ -178,16 +266,17 @@ function readAgendaSection(bytes: Buffer): Map<string, AgendaItem[]> | null {
 }
 
 /**
- * Gives each entry read from the index its agenda from the line left unparsed
+ * Gives each entry read from the index its agenda from the line left unread
  * (once: `index.agendas` is null afterwards) and returns the ids of entries still
  * without one — none, unless that line was not what this module writes.
  */
-export function fillAgendas(index: SummaryIndex): string[] {
-  const section = index.agendas && readAgendaSection(index.agendas);
+export async function fillAgendas(index: SummaryIndex): Promise<string[]> {
+  const unread = index.agendas;
   index.agendas = null;
+  const section = unread && (await readAgendaSection(unread));
   const missing: string[] = [];
   for (const [id, entry] of index.cases) {
-    if (entry.agenda) continue;
+    if (entry.agenda) continue; // a save's entry, made since the index was read, has its own
     const agenda = section?.get(id);
     // What the file on disk holds already: not a change for the journal to carry.
     if (agenda) tracked(index.cases).setUnchanged(id, { ...entry, agenda });
@@ -251,19 +340,31 @@ export function journalChanges(index: { cases: TrackedMap<IndexEntry>; trash: Tr
   return { line: journalLine(rows, agendas, gone, trash), undo };
 }
 
-/** The index's bytes (plain): head, checksum, body. */
+const hex8 = (n: number) => n.toString(16).padStart(8, '0');
+const digits12 = (n: number) => String(n).padStart(12, '0');
+
+/** The index's bytes (plain): head, rows, agendas — the rows in the list's order, which the list's sort then finds done. */
 function summaryIndexText(index: Pick<SummaryIndex, 'cases' | 'trash'>): string {
   const trash: string[] = [];
   for (const [id, state] of index.trash) trash.push(`${JSON.stringify(id)}:${JSON.stringify(state)}`);
-  const rows: string[] = [];
+  const parts = [`{"layout":${LAYOUT},"trash":{${trash.join(',')}}}`];
   const agendas: string[] = [];
-  for (const entry of index.cases.values()) {
-    const json = entryJson(entry);
-    rows.push(json.row);
-    agendas.push(json.agenda);
+  const sorted = [...index.cases.values()].sort((a, b) => byListOrder(a.summary, b.summary));
+  for (let i = 0; i < sorted.length; i += ROWS_PER_BATCH) {
+    const rows: string[] = [];
+    const items: string[] = [];
+    for (const entry of sorted.slice(i, i + ROWS_PER_BATCH)) {
+      const json = entryJson(entry);
+      rows.push(json.row);
+      items.push(json.agenda);
+    }
+    parts.push(`[${rows.join(',')}]`);
+    agendas.push(`{${items.join(',')}}`);
   }
-  const body = `"layout":${LAYOUT},"trash":{${trash.join(',')}},"rows":[${rows.join(',')}]}\n{${agendas.join(',')}}`;
-  return `${HEAD}${sha256(Buffer.from(body, 'utf8'))}",${body}`;
+  const body = parts.join('\x1e');
+  const agendaLine = agendas.length > 0 ? agendas.join('\x1e') : '{}';
+  const check = `${hex8(crc32(body))}-${hex8(crc32(agendaLine))}-${digits12(Buffer.byteLength(body))}-${digits12(Buffer.byteLength(agendaLine))}`;
+  return `${HEAD}${check}"}\n${body}\n${agendaLine}`;
 }
 
 /** Writes the index; every entry must carry its agenda (an index as loaded gets them from its own line first). */
@@ -275,8 +376,8 @@ export async function writeSummaryIndex(
   /** When to serialise (the store waits for a moment without a save); now by default. */
   when: <T>(work: () => T) => Promise<T> = async (work) => work(),
 ): Promise<void> {
+  if ('agendas' in index && index.agendas) await fillAgendas(index);
   const bytes = await when(() => {
-    if ('agendas' in index && index.agendas) fillAgendas(index);
     const text = summaryIndexText(index);
     // Everything marked changed is in this text: nothing is left for a journal line.
     for (const map of [index.cases, index.trash]) if (map instanceof TrackedMap) map.changed.clear();

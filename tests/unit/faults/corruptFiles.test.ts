@@ -282,8 +282,9 @@ describe('a damaged summary-index.json', () => {
     [
       'an entry for a case that does not exist, and a stale entry',
       (b) => {
-        const [line, agendas] = b.toString('utf8').split('\n');
-        const index = JSON.parse(line!) as { layout: { summary: string[]; file: string[] }; rows: unknown[][] };
+        const [head, line, agendas] = b.toString('utf8').split('\n');
+        const [layout, ...batches] = line!.split('\x1e');
+        const index = { ...(JSON.parse(layout!) as { layout: { summary: string[]; file: string[] } }), rows: batches.flatMap((b) => JSON.parse(b) as unknown[][]) };
         const [first] = index.rows;
         const at = (name: string) => index.layout.summary.indexOf(name);
         const ghost = [...first!];
@@ -292,7 +293,8 @@ describe('a damaged summary-index.json', () => {
         first![at('title')] = 'A stale title';
         const mtime = index.layout.summary.length + index.layout.file.indexOf('mtimeMs');
         first![mtime] = (first![mtime] as number) + 1;
-        return `${JSON.stringify(index)}\n${agendas}`;
+        const { rows, ...rest } = index;
+        return `${head}\n${JSON.stringify(rest)}\x1e${JSON.stringify(rows)}\n${agendas}`;
       },
     ],
   ];

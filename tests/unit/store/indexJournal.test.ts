@@ -49,14 +49,14 @@ describe('the summary index journal', () => {
   it('appends the changed rows after saves, leaving the index before them byte for byte; the close writes it whole', async () => {
     const [a, b] = await seeded();
     const before = await readFile(indexFile(), 'utf8');
-    expect(before.split('\n')).toHaveLength(2);
+    expect(before.split('\n')).toHaveLength(3); // head, rows, agendas
     store = await CaseStore.open(dir, { confirmInBackground: true });
     await store.confirmed();
     await store.update(a!.id, a!.rev, draft('Alpha Renamed'));
     await store.trash(b!.id);
-    const now = await untilLines(3);
-    expect(now.slice(0, 2).join('\n')).toBe(before);
-    const journal = JSON.parse(now[2]!.slice(64)) as { rows: unknown[][]; gone: string[]; trash: object };
+    const now = await untilLines(4);
+    expect(now.slice(0, 3).join('\n')).toBe(before);
+    const journal = JSON.parse(now[3]!.slice(64)) as { rows: unknown[][]; gone: string[]; trash: object };
     expect(journal.rows.map((r) => r[2])).toEqual(['Alpha Renamed']);
     expect(journal.gone).toEqual([b!.id]);
     expect(Object.keys(journal.trash)).toEqual([b!.id]);
@@ -68,7 +68,7 @@ describe('the summary index journal', () => {
     await store.close();
     store = undefined;
     const closed = await lines();
-    expect(closed).toHaveLength(2);
+    expect(closed).toHaveLength(3);
     const whole = await loadSummaryIndex(indexFile());
     expect([...whole.cases.values()].map((e) => e.summary.title).sort()).toEqual(['Alpha Renamed', 'Charlie Chen']);
   });
@@ -77,16 +77,16 @@ describe('the summary index journal', () => {
     const [a, , c] = await seeded();
     store = await CaseStore.open(dir, { confirmInBackground: true });
     await store.update(a!.id, a!.rev, draft('Alpha Renamed'));
-    await untilLines(3);
+    await untilLines(4);
     await store.update(c!.id, c!.rev, draft('Charlie Renamed'));
-    const withTwo = await untilLines(4);
+    const withTwo = await untilLines(5);
     // What a crash leaves: the store's lock gone, the file as it was (the close would compact it).
     const copy = `${dir}-copy`;
     await cp(dir, copy, { recursive: true });
     await rm(path.join(copy, 'casefile.lock'), { force: true });
     try {
       const altered = [...withTwo];
-      altered[2] = altered[2]!.replace('Alpha Renamed', 'Alpha Forged!');
+      altered[3] = altered[3]!.replace('Alpha Renamed', 'Alpha Forged!');
       await writeFile(path.join(copy, SUMMARY_INDEX_FILE), altered.join('\n'));
       await appendFile(path.join(copy, SUMMARY_INDEX_FILE), '\n0123'); // and a torn line after
       const loaded = await loadSummaryIndex(path.join(copy, SUMMARY_INDEX_FILE));

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { copyFile, readFile, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CaseDraft, type CaseFile } from '../../../shared/model';
 import { CaseStore, type StoreChange } from '../../../electron/services/folder/caseStore';
 import { SUMMARY_INDEX_FILE } from '../../../electron/services/disk/folderLayout';
 import { fileStateOf } from '../../../electron/services/disk/statFiles';
-import { fillAgendas, loadSummaryIndex, writeSummaryIndex } from '../../../electron/services/store/summaryIndex';
+import { fillAgendas, loadSummaryIndex, writeSummaryIndex, type IndexEntry } from '../../../electron/services/store/summaryIndex';
 import { ngoDraft, prisonerDraft, tempDir } from '../../helpers/fixtures';
 
 let dir: string;
@@ -27,12 +28,26 @@ async function seed(): Promise<CaseFile[]> {
   await s.close();
   return made;
 }
-/** The index file as JSON (what its own writer puts there, see summaryIndex.ts). */
-type IndexJson = { format: string; version: number; sha256: string; layout: { summary: string[] }; trash: object; rows: unknown[][] };
-/** The index file's two lines: the rows as JSON, the agendas as text. */
-async function readIndexJson(file: string): Promise<{ index: IndexJson; agendas: string }> {
-  const [rows, agendas] = (await readFile(file, 'utf8')).split('\n');
-  return { index: JSON.parse(rows!) as IndexJson, agendas: agendas! };
+/** The index file's rows line as JSON (what its own writer puts there, see summaryIndex.ts). */
+type IndexJson = { layout: { summary: string[] }; trash: object; rows: unknown[][] };
+/** The rows line read: its layout and trash, then its batches of rows after each 0x1e. */
+function parseRows(line: string): IndexJson {
+  const [first, ...batches] = line.split('\x1e');
+  return { ...(JSON.parse(first!) as Omit<IndexJson, 'rows'>), rows: batches.flatMap((b) => JSON.parse(b) as unknown[][]) };
+}
+/** The rows line as the writer lays it out (in one batch). */
+const rowsLine = ({ rows, ...rest }: IndexJson) => `${JSON.stringify(rest)}\x1e${JSON.stringify(rows)}`;
+/** The index file's lines: the head, the rows as JSON, the agendas as text. */
+async function readIndexJson(file: string): Promise<{ head: string; index: IndexJson; agendas: string }> {
+  const [head, rows, agendas] = (await readFile(file, 'utf8')).split('\n');
+  return { head: head!, index: parseRows(rows!), agendas: agendas! };
+}
+/** An index file laid out as this build's writer lays it out, its head's checksums and lengths right, with `version` in its head. */
+function indexText(index: IndexJson, agendas: string, version = 6): string {
+  const rows = rowsLine(index);
+  const hex = (text: string) => crc32(text).toString(16).padStart(8, '0');
+  const bytes = (text: string) => String(Buffer.byteLength(text)).padStart(12, '0');
+  return `{"format":"casefile-summary-index","version":${version},"check":"${hex(rows)}-${hex(agendas)}-${bytes(rows)}-${bytes(agendas)}"}\n${rows}\n${agendas}`;
 }
 
 const caseFile = (id: string) => path.join(dir, 'cases', `${id}.json`);
@@ -119,11 +134,11 @@ describe('the summary index', () => {
     const [a] = await seed();
     const file = path.join(dir, SUMMARY_INDEX_FILE);
     const bytes = await readFile(file);
-    expect(bytes.toString('latin1', 0, 60)).toMatch(/^\{"format":"casefile-summary-index","version":5,"sha256":"[0-9a-f]/);
+    expect(bytes.toString('latin1', 0, 60)).toMatch(/^\{"format":"casefile-summary-index","version":6,"check":"[0-9a-f]/);
     // A title changed in place, same length, still valid JSON: only the checksum tells.
     const title = 'Q'.repeat(Buffer.byteLength(a!.title));
     const forged = bytes.toString('utf8').replace(a!.title, title);
-    expect((JSON.parse(forged.split('\n')[0]!) as IndexJson).rows.flat()).toContain(title);
+    expect(parseRows(forged.split('\n')[1]!).rows.flat()).toContain(title);
     await writeFile(file, forged);
     expect((await loadSummaryIndex(file)).cases.size).toBe(0);
     store = await CaseStore.open(dir);
@@ -139,9 +154,7 @@ describe('the summary index', () => {
     // A valid index (checksum and all) whose agenda line knows only b.
     const { index, agendas } = await readIndexJson(file);
     const onlyB = JSON.stringify({ [b.id]: (JSON.parse(agendas) as Record<string, unknown>)[b.id] });
-    const { format: _f, version: _v, sha256: _s, ...rest } = index;
-    const body = `${JSON.stringify(rest).slice(1)}\n${onlyB}`;
-    await writeFile(file, `{"format":"casefile-summary-index","version":5,"sha256":"${createHash('sha256').update(body).digest('hex')}",${body}`);
+    await writeFile(file, indexText(index, onlyB));
     store = await CaseStore.open(dir);
     expect(store.list().map((c) => c.title).sort()).toEqual(['Another', 'With a deadline']);
     const items = await store.openItems();
@@ -154,7 +167,7 @@ describe('the summary index', () => {
     store = undefined;
     // ...and the index is healed: its agenda line now holds both.
     const reread = await loadSummaryIndex(file);
-    expect(fillAgendas(reread)).toEqual([]);
+    expect(await fillAgendas(reread)).toEqual([]);
     expect(reread.cases.get(a.id)!.agenda!.map((i) => i.title)).toEqual(['Appeal limit']);
   });
 
@@ -170,10 +183,10 @@ describe('the summary index', () => {
   it('ignores an index whose entries do not match its checksum (edited by hand)', async () => {
     const [a] = await seed();
     const file = path.join(dir, SUMMARY_INDEX_FILE);
-    const { index, agendas } = await readIndexJson(file);
+    const { head, index, agendas } = await readIndexJson(file);
     const title = index.layout.summary.indexOf('title');
     index.rows.find((row) => row[0] === a!.id)![title] = 'Forged title';
-    await writeFile(file, `${JSON.stringify(index)}\n${agendas}`);
+    await writeFile(file, `${head}\n${rowsLine(index)}\n${agendas}`);
     store = await CaseStore.open(dir);
     expect(store.summary(a!.id)!.title).toBe(a!.title);
   });
@@ -187,16 +200,13 @@ describe('the summary index', () => {
     index.layout.summary[t] = 'status';
     index.layout.summary[st] = 'title';
     for (const row of index.rows) [row[t], row[st]] = [row[st], row[t]];
-    const { format: _f, version: _v, sha256: _s, ...rest } = index;
-    const body = `${JSON.stringify(rest).slice(1)}\n${agendas}`;
-    const head = `{"format":"casefile-summary-index","version":5,"sha256":"`;
-    await writeFile(file, `${head}${createHash('sha256').update(body).digest('hex')}",${body}`);
+    await writeFile(file, indexText(index, agendas));
     expect((await loadSummaryIndex(file)).cases.size).toBe(0);
     store = await CaseStore.open(dir);
     expect(store.summary(a!.id)).toMatchObject({ title: a!.title, status: a!.status });
   });
 
-  it('rebuilds, never reuses, an index the previous build wrote (version 4: no penalty or release columns), checksum and all', async () => {
+  it('rebuilds, never reuses, an index the previous build wrote (version 5: one line of head and rows, sha256), checksum and all', async () => {
     const s = await CaseStore.open(dir);
     const a = await s.create(CaseDraft.parse(prisonerDraft({
       title: 'Ten days',
@@ -206,20 +216,76 @@ describe('the summary index', () => {
     await s.close();
     const file = path.join(dir, SUMMARY_INDEX_FILE);
     const { index, agendas } = await readIndexJson(file);
-    // What the previous build wrote: its columns, a stale title, a valid checksum.
-    const dropped = ['penaltyType', 'penaltyTerm', 'releasedOn'].map((k) => index.layout.summary.indexOf(k));
-    expect(dropped.every((i) => i >= 0)).toBe(true);
-    index.layout.summary = index.layout.summary.filter((_, i) => !dropped.includes(i));
-    index.rows = index.rows.map((row) => row.filter((_, i) => !dropped.includes(i)));
+    // What the previous build wrote: the same columns, in its layout, a stale title, a valid checksum.
     const title = index.layout.summary.indexOf('title');
     for (const row of index.rows) row[title] = 'Stale row';
-    const { format: _f, version: _v, sha256: _s, ...rest } = index;
-    const body = `${JSON.stringify(rest).slice(1)}\n${agendas}`;
-    await writeFile(file, `{"format":"casefile-summary-index","version":4,"sha256":"${createHash('sha256').update(body).digest('hex')}",${body}`);
+    const body = `${JSON.stringify(index).slice(1)}\n${agendas}`;
+    await writeFile(file, `{"format":"casefile-summary-index","version":5,"sha256":"${createHash('sha256').update(body).digest('hex')}",${body}`);
+    expect((await loadSummaryIndex(file)).cases.size).toBe(0);
+    // …and one in this layout under another version's number.
+    await writeFile(file, indexText(index, agendas, 5));
     expect((await loadSummaryIndex(file)).cases.size).toBe(0);
     store = await CaseStore.open(dir);
     expect(store.quarantinedNow).toEqual([]);
     expect(store.summary(a.id)).toMatchObject({ title: 'Ten days', penaltyType: 'administrative_arrest', penaltyTerm: { days: 10 }, releasedOn: '2021-02-18' });
+  });
+
+  it('checks the agenda line only when the agenda is asked for: damaged, it costs the agendas alone, each made again from its case file', async () => {
+    const file = path.join(dir, SUMMARY_INDEX_FILE);
+    const s = await CaseStore.open(dir);
+    const a = await s.create(CaseDraft.parse(prisonerDraft({ title: 'With a deadline', deadlines: [{ date: '2027-02-01', title: 'Appeal limit' }] })));
+    await s.close();
+    const { head, index, agendas } = await readIndexJson(file);
+    // One letter of the agenda line changed, its length kept: valid JSON, but not what its CRC says.
+    expect(agendas).toContain('Appeal limit');
+    await writeFile(file, `${head}\n${rowsLine(index)}\n${agendas.replace('Appeal limit', 'Appeal limiT')}`);
+    const loaded = await loadSummaryIndex(file);
+    expect(loaded.cases.get(a.id)?.summary.title).toBe('With a deadline'); // the rows are trusted…
+    expect(await fillAgendas(loaded)).toEqual([a.id]); // …the agenda line is not
+    store = await CaseStore.open(dir);
+    expect((await store.openItems()).map((c) => c.agenda.map((i) => i.title))).toEqual([['Appeal limit']]);
+    await store.close();
+    store = undefined;
+    // Healed: the index written at close holds the agenda again.
+    const reread = await loadSummaryIndex(file);
+    expect(await fillAgendas(reread)).toEqual([]);
+    expect(reread.cases.get(a.id)!.agenda!.map((i) => i.title)).toEqual(['Appeal limit']);
+  });
+
+  it('reads back an index of several batches of rows: every row, in the list’s order, and every agenda', async () => {
+    const [a] = await seed();
+    const file = path.join(dir, SUMMARY_INDEX_FILE);
+    const seeded = await loadSummaryIndex(file);
+    await fillAgendas(seeded);
+    const model = seeded.cases.get(a!.id)!;
+    const cases = new Map<string, IndexEntry>();
+    for (let i = 0; i < 2500; i++) {
+      const id = `many-${String(i).padStart(4, '0')}`;
+      const agenda = [{ kind: 'deadline' as const, id: `d-${i}`, date: '2027-01-01', title: `Deadline ${i}` }];
+      cases.set(id, { ...model, ino: i, summary: { ...model.summary, id, title: `Case ${i}`, updatedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString() }, agenda });
+    }
+    await writeSummaryIndex(file, { cases, trash: new Map() });
+    expect((await readFile(file, 'utf8')).split('\n')[1]!.split('\x1e')).toHaveLength(4); // the layout and trash, then three batches
+    const back = await loadSummaryIndex(file);
+    expect([...back.cases.keys()]).toEqual([...cases.keys()].reverse()); // newest first
+    for (const id of ['many-0000', 'many-0999', 'many-1000', 'many-2499']) expect(back.cases.get(id)).toEqual({ ...cases.get(id), agenda: undefined });
+    expect(await fillAgendas(back)).toEqual([]);
+    expect(back.cases.get('many-1234')!.agenda).toEqual(cases.get('many-1234')!.agenda);
+  });
+
+  it('writes its rows in the list’s order, newest first, whatever order they were saved in', async () => {
+    const s = await CaseStore.open(dir, { now: (() => { let t = Date.parse('2026-01-01T00:00:00.000Z'); return () => new Date((t += 60_000)); })() });
+    const made = [];
+    for (const title of ['First', 'Second', 'Third']) made.push(await s.create(CaseDraft.parse(prisonerDraft({ title }))));
+    await s.update(made[0]!.id, made[0]!.rev, CaseDraft.parse(prisonerDraft({ title: 'First, edited last' })));
+    const listed = s.list().map((c) => c.title);
+    await s.close();
+    expect(listed).toEqual(['First, edited last', 'Third', 'Second']);
+    const { index } = await readIndexJson(path.join(dir, SUMMARY_INDEX_FILE));
+    const title = index.layout.summary.indexOf('title');
+    expect(index.rows.map((row) => row[title])).toEqual(listed);
+    store = await CaseStore.open(dir);
+    expect(store.list().map((c) => c.title)).toEqual(listed);
   });
 
   it('is rebuilt whole when missing or damaged', async () => {

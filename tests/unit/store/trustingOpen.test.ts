@@ -178,7 +178,9 @@ describe('a trusting open', () => {
     await editKeepingSizeAndMtime(a!, 'Omega Orazov');
     const index = path.join(dir, SUMMARY_INDEX_FILE);
     const bytes = await readFile(index);
-    bytes.writeUInt8(bytes.readUInt8(bytes.length - 5) ^ 0x01, bytes.length - 5);
+    // A bit of the rows line flipped (the agenda line, the third, is checked only when the agenda is asked for).
+    const at = bytes.indexOf('"rows"') + 20;
+    bytes.writeUInt8(bytes.readUInt8(at) ^ 0x01, at);
     await writeFile(index, bytes);
     store = await trusting();
     expect(titles(store)).toEqual(['Bravo Bekov', 'Omega Orazov']);
