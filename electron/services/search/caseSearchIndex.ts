@@ -241,11 +241,7 @@ export class CaseSearchIndex {
       const top = pickTop(this.scratch, this.caseIds, touched, terms.length, limit, options.filter);
       return rawHits(this.scratch, this.vocab, this.caseIds, top, expansions);
     } finally {
-      for (const doc of touched) {
-        s.score[doc] = 0;
-        s.mask[doc] = 0;
-        s.fieldScore.fill(0, doc * FIELDS, doc * FIELDS + FIELDS);
-      }
+      s.reset(touched);
     }
   }
 

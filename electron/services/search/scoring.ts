@@ -22,28 +22,22 @@ export type ScoredIndex = {
   live: number;
 };
 
-let unpacked = new Int32Array(1 << 16);
+const unpacked = { entries: new Int32Array(1 << 16) };
 
 /** Adds one query word's BM25+ scores to every live document it reaches. */
 export function scoreWord(ix: ScoredIndex, s: Scratch, expansion: Map<number, number>, bit: number, touched: number[]): void {
   const { alive, fieldLength, live } = ix;
-  const avg = Array.from(ix.lengthSum, (sum) => Math.max(sum / live, 1));
+  const { score, mask, fieldScore } = s;
+  const avg = Float64Array.from(ix.lengthSum, (sum) => Math.max(sum / live, 1));
   const df = new Int32Array(FIELDS);
-  const idf = new Float64Array(FIELDS);
+  // Per field, for this term: weight · boost · idf (in the order the formula multiplies them, so scores stay bit for bit).
+  const scale = new Float64Array(FIELDS);
   for (const [term, weight] of expansion) {
-    let n = 0;
-    ix.postings.forEach(term, (entry) => {
-      if (n === unpacked.length) {
-        const bigger = new Int32Array(n * 2);
-        bigger.set(unpacked);
-        unpacked = bigger;
-      }
-      unpacked[n++] = entry;
-    });
-    const entries = unpacked;
+    const n = ix.postings.collect(term, unpacked);
+    const entries = unpacked.entries;
     df.fill(0);
     for (let k = 0; k < n; k++) if (alive[entries[k]! >>> 8]) df[(entries[k]! >>> 4) & 15]!++;
-    for (let f = 0; f < FIELDS; f++) idf[f] = Math.log(1 + (live - df[f]! + 0.5) / (df[f]! + 0.5));
+    for (let f = 0; f < FIELDS; f++) scale[f] = weight * BOOST[f]! * Math.log(1 + (live - df[f]! + 0.5) / (df[f]! + 0.5));
     for (let k = 0; k < n; k++) {
       const entry = entries[k]!;
       const doc = entry >>> 8;
@@ -51,11 +45,11 @@ export function scoreWord(ix: ScoredIndex, s: Scratch, expansion: Map<number, nu
       const f = (entry >>> 4) & 15;
       const tf = entry & 15;
       const norm = 1 - BM25.b + (BM25.b * fieldLength[doc * FIELDS + f]!) / avg[f]!;
-      const points = weight * BOOST[f]! * idf[f]! * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * norm));
-      if (s.mask[doc] === 0) touched.push(doc);
-      s.mask[doc]! |= bit;
-      s.score[doc]! += points;
-      s.fieldScore[doc * FIELDS + f]! += points;
+      const points = scale[f]! * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * norm));
+      if (mask[doc] === 0) touched.push(doc);
+      mask[doc]! |= bit;
+      score[doc]! += points;
+      fieldScore[doc * FIELDS + f]! += points;
     }
   }
 }
