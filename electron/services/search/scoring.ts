@@ -24,8 +24,56 @@ export type ScoredIndex = {
 
 const unpacked = { entries: new Int32Array(1 << 16) };
 
-/** Adds one query word's BM25+ scores to every live document it reaches. */
-export function scoreWord(ix: ScoredIndex, s: Scratch, expansion: Map<number, number>, bit: number, touched: number[]): void {
+/**
+ * Scores a query's words and returns the top `pick` chooses. pickTop ranks only the
+ * documents holding every word when there are any, so when some document does (a
+ * first pass over the entries marks which, unpacking without scoring) only those
+ * documents' entries are scored: a common word beside a rarer one is scored for the
+ * few cases with both, not for all 100,000. Those documents' sums are the same, in
+ * the same order, so the ranking is too. When none is left (no document has every
+ * word, or the list filters refused those that do) every document is scored, for
+ * the fallback to any word.
+ */
+export function scoreQuery(ix: ScoredIndex, s: Scratch, expansions: Map<number, number>[], touched: number[], pick: () => number[]): number[] {
+  const words = expansions.length;
+  const all = words >= 31 ? -1 : (1 << words) - 1;
+  const narrowed = words > 1 && markWords(ix, s, expansions, touched, all);
+  expansions.forEach((expansion, q) => scoreWord(ix, s, expansion, 1 << q, touched, narrowed ? all : 0));
+  const top = pick();
+  // pickTop fell back to any word (the filters refused every document with all of them): those were not scored.
+  if (!narrowed || (top.length > 0 && s.mask[top[0]!] === all)) return top;
+  s.reset(touched);
+  touched.length = 0;
+  expansions.forEach((expansion, q) => scoreWord(ix, s, expansion, 1 << q, touched, 0));
+  return pick();
+}
+
+/** Sets each query word's bit for every live document it reaches, touching them in the order scoring would; whether one has every word. */
+function markWords(ix: ScoredIndex, s: Scratch, expansions: Map<number, number>[], touched: number[], all: number): boolean {
+  const { alive } = ix;
+  const { mask } = s;
+  expansions.forEach((expansion, q) => {
+    const bit = 1 << q;
+    for (const term of expansion.keys()) {
+      const n = ix.postings.collect(term, unpacked);
+      const entries = unpacked.entries;
+      for (let k = 0; k < n; k++) {
+        const doc = entries[k]! >>> 8;
+        if (!alive[doc]) continue;
+        if (mask[doc] === 0) touched.push(doc);
+        mask[doc]! |= bit;
+      }
+    }
+  });
+  for (const doc of touched) if (mask[doc] === all) return true;
+  return false;
+}
+
+/**
+ * Adds one query word's BM25+ scores to every live document it reaches, or with
+ * `only` set, to those whose words (already marked) are `only`.
+ */
+function scoreWord(ix: ScoredIndex, s: Scratch, expansion: Map<number, number>, bit: number, touched: number[], only: number): void {
   const { alive, fieldLength, live } = ix;
   const { score, mask, fieldScore } = s;
   const avg = Float64Array.from(ix.lengthSum, (sum) => Math.max(sum / live, 1));
@@ -41,7 +89,7 @@ export function scoreWord(ix: ScoredIndex, s: Scratch, expansion: Map<number, nu
     for (let k = 0; k < n; k++) {
       const entry = entries[k]!;
       const doc = entry >>> 8;
-      if (!alive[doc]) continue;
+      if (!alive[doc] || (only !== 0 && mask[doc] !== only)) continue;
       const f = (entry >>> 4) & 15;
       const tf = entry & 15;
       const norm = 1 - BM25.b + (BM25.b * fieldLength[doc * FIELDS + f]!) / avg[f]!;

@@ -158,6 +158,20 @@ describe('CaseSearchIndex: finding a case', () => {
     expect(ids(hits)).not.toContain('tokayev');
     expect(hits.length).toBeGreaterThan(0);
   });
+
+  // Only the cases holding every word are scored when there are any: a filter refusing them
+  // all must still get the fallback to any word, scored.
+  it('falls back to any word, scored, when the filter refuses every case holding all of them', () => {
+    const index = CaseSearchIndex.build([
+      prisoner('Zhanar Sadykova', { summary: 'Detained in Atyrau, moved to Pavlodar.' }, 'both'),
+      prisoner('Marat Aliyev', { summary: 'Detained in Atyrau.' }, 'atyrau'),
+      prisoner('Dinara Bekova', { summary: 'Held near Pavlodar for years, in Pavlodar.' }, 'pavlodar'),
+    ]);
+    expect(ids(index.search('atyrau pavlodar'))).toEqual(['both']);
+    const hits = index.search('atyrau pavlodar', { filter: (id) => id !== 'both' });
+    expect(ids(hits).sort()).toEqual(['atyrau', 'pavlodar']);
+    for (const hit of hits) expect(hit.score).toBeGreaterThan(0);
+  });
 });
 
 describe('CaseSearchIndex: keeping up with edits', () => {
