@@ -239,6 +239,12 @@ export class Postings {
     if (more) for (const entry of more) visit(entry);
   }
 
+  /** Bytes a term's entries take packed (four for each unpacked one): what unpacking them costs. */
+  weight(term: number): number {
+    const packed = term + 1 < this.starts.length ? this.starts[term + 1]! - this.starts[term]! : 0;
+    return packed + 4 * (this.extra.get(term)?.length ?? 0);
+  }
+
   /**
    * Every entry of a term, dead documents included, in document order, unpacked
    * into `out.entries` from index 0 (grown as needed); returns how many. The

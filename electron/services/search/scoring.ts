@@ -23,6 +23,8 @@ export type ScoredIndex = {
 };
 
 const unpacked = { entries: new Int32Array(1 << 16) };
+/** How many times fewer entries the rarest word of a query must have than the commonest for scoring to be narrowed. */
+const RARER = 4;
 
 /**
  * Scores a query's words and returns the top `pick` chooses. pickTop ranks only the
@@ -37,7 +39,14 @@ const unpacked = { entries: new Int32Array(1 << 16) };
 export function scoreQuery(ix: ScoredIndex, s: Scratch, expansions: Map<number, number>[], touched: number[], pick: () => number[]): number[] {
   const words = expansions.length;
   const all = words >= 31 ? -1 : (1 << words) - 1;
-  const narrowed = words > 1 && markWords(ix, s, expansions, touched, all);
+  // Marking is a pass over every entry: it pays when one word is far rarer than another
+  // (most entries are then skipped), not for two words every case holds.
+  const sizes = expansions.map((expansion) => {
+    let bytes = 0;
+    for (const term of expansion.keys()) bytes += ix.postings.weight(term);
+    return bytes;
+  });
+  const narrowed = words > 1 && Math.min(...sizes) * RARER <= Math.max(...sizes) && markWords(ix, s, expansions, touched, all);
   expansions.forEach((expansion, q) => scoreWord(ix, s, expansion, 1 << q, touched, narrowed ? all : 0));
   const top = pick();
   // pickTop fell back to any word (the filters refused every document with all of them): those were not scored.
