@@ -4,7 +4,7 @@ import { computeSearchTerms } from '../../../shared/text/normalize';
 import { SEARCH_FIELDS, SHORT_FIELDS, fieldGroups, markedFieldParts } from './fields';
 import { BulkPostings, MAX_DOCS, Postings, encodeEntry, entryDoc } from './postings';
 import { KeptTable } from './keptTable';
-import { scoreWord } from './scoring';
+import { scoreQuery } from './scoring';
 import { parseQuery } from './query';
 import { locateMatch } from './locate';
 import { makeSnippetAt, openingSnippet } from './snippet';
@@ -237,15 +237,10 @@ export class CaseSearchIndex {
     const touched: number[] = [];
     try {
       const ix = { postings: this.postings, alive: this.alive, fieldLength: this.fieldLength, lengthSum: this.lengthSum, live: this.docOf.size };
-      expansions.forEach((expansion, q) => scoreWord(ix, s, expansion, 1 << q, touched));
-      const top = pickTop(this.scratch, this.caseIds, touched, terms.length, limit, options.filter);
+      const top = scoreQuery(ix, s, expansions, touched, () => pickTop(s, this.caseIds, touched, terms.length, limit, options.filter));
       return rawHits(this.scratch, this.vocab, this.caseIds, top, expansions);
     } finally {
-      for (const doc of touched) {
-        s.score[doc] = 0;
-        s.mask[doc] = 0;
-        s.fieldScore.fill(0, doc * FIELDS, doc * FIELDS + FIELDS);
-      }
+      s.reset(touched);
     }
   }
 

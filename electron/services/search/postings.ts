@@ -239,6 +239,48 @@ export class Postings {
     if (more) for (const entry of more) visit(entry);
   }
 
+  /** Bytes a term's entries take packed (four for each unpacked one): what unpacking them costs. */
+  weight(term: number): number {
+    const packed = term + 1 < this.starts.length ? this.starts[term + 1]! - this.starts[term]! : 0;
+    return packed + 4 * (this.extra.get(term)?.length ?? 0);
+  }
+
+  /**
+   * Every entry of a term, dead documents included, in document order, unpacked
+   * into `out.entries` from index 0 (grown as needed); returns how many. The
+   * scoring loop's reader: forEach's call per entry, over the million entries of
+   * a common word, cost as much as scoring them.
+   */
+  collect(term: number, out: { entries: Int32Array }): number {
+    const more = this.extra.get(term);
+    const packed = term + 1 < this.starts.length;
+    const from = packed ? this.starts[term]! : 0;
+    const to = packed ? this.starts[term + 1]! : 0;
+    // Every packed entry takes at least a byte.
+    const most = to - from + (more?.length ?? 0);
+    if (out.entries.length < most) out.entries = new Int32Array(Math.max(most, out.entries.length * 2));
+    const entries = out.entries;
+    const bytes = this.bytes;
+    let n = 0;
+    let k = from;
+    let doc = 0;
+    while (k < to) {
+      let b = bytes[k++]!;
+      let v = b & 0x7f;
+      let shift = 7;
+      while (b & 0x80) {
+        b = bytes[k++]!;
+        v |= (b & 0x7f) << shift;
+        shift += 7;
+      }
+      doc += v >>> 5;
+      const tf = v & 1 ? bytes[k++]! : 1;
+      entries[n++] = (doc << 8) | ((v & 0x1e) << 3) | tf;
+    }
+    if (more) for (const entry of more) entries[n++] = entry;
+    return n;
+  }
+
   /** Bytes held, roughly: for the memory report. */
   get byteSize(): number {
     return this.bytes.byteLength + this.starts.byteLength + this.extraEntries * 8 + this.extra.size * 48;

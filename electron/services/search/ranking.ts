@@ -36,6 +36,22 @@ export class Scratch {
   mask = new Int32Array(0);
   fieldScore = new Float64Array(0);
 
+  /** Zeroes what a query wrote: document by document when it touched few, else whole (a common word touches every case). */
+  reset(touched: readonly number[]): void {
+    const { score, mask, fieldScore } = this;
+    if (touched.length * 8 > score.length) {
+      score.fill(0);
+      mask.fill(0);
+      fieldScore.fill(0);
+      return;
+    }
+    for (const doc of touched) {
+      score[doc] = 0;
+      mask[doc] = 0;
+      for (let at = doc * FIELDS, end = at + FIELDS; at < end; at++) fieldScore[at] = 0;
+    }
+  }
+
   fit(docs: number): void {
     this.score = grown(this.score, docs, (n) => new Float64Array(n));
     this.mask = grown(this.mask, docs, (n) => new Int32Array(n));

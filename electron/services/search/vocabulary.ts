@@ -3,18 +3,13 @@
 // array as if it were a trie (neighbours share prefixes), at a fraction of a
 // trie's memory: one string and one Int32 per term.
 
+import { PackedTerms } from './termWalk';
+
 const byTerm = (terms: readonly string[]) => (a: number, b: number) => {
   const x = terms[a]!;
   const y = terms[b]!;
   return x < y ? -1 : x > y ? 1 : 0;
 };
-
-function commonPrefixLength(a: string, b: string, max: number): number {
-  const n = Math.min(a.length, b.length, max);
-  let i = 0;
-  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
-}
 
 export class Vocabulary {
   private list: string[] = [];
@@ -22,6 +17,9 @@ export class Vocabulary {
   private sorted: Int32Array = new Int32Array(0);
   /** Terms added since the last sort, by term. */
   private fresh = new Map<string, number>();
+  /** The sorted terms packed for the typo walk, and the `sorted` it was made from (made again when that changes). */
+  private packed: PackedTerms | null = null;
+  private packedFor: Int32Array | null = null;
 
   get size(): number {
     return this.list.length;
@@ -133,61 +131,16 @@ export class Vocabulary {
    * Calls `visit` for every term within edit distance 1..maxDistance of `query`,
    * where an edit is an insertion, a deletion, a substitution or a swap of two
    * adjacent letters (optimal string alignment): "Токаве" is one slip from
-   * "Токаев", not two. Walks the sorted terms keeping one row of the distance
-   * table per character, reusing the rows of the prefix a term shares with the
-   * one before, and skips every term under a prefix that is already too far
-   * (a swap reaches back two rows, but never below the minimum of the row
-   * between, so the cut stays exact).
+   * "Токаев", not two. The walk runs over a packed copy of the sorted terms
+   * (termWalk.ts), made at the first typo walk after the vocabulary changed.
    */
   forFuzzy(query: string, maxDistance: number, visit: (id: number, distance: number) => void): void {
     this.sort();
-    const m = query.length;
-    const width = m + 1;
-    // Past m + maxDistance characters every entry of a row exceeds maxDistance.
-    const maxDepth = m + maxDistance + 1;
-    const rows = new Int32Array((maxDepth + 1) * width);
-    for (let j = 0; j <= m; j++) rows[j] = j;
-    let previous = '';
-    let validDepth = 0;
-    let i = 0;
-    while (i < this.sorted.length) {
-      const id = this.sorted[i]!;
-      const term = this.list[id]!;
-      let depth = commonPrefixLength(term, previous, validDepth);
-      let tooFar = false;
-      const last = Math.min(term.length, maxDepth);
-      while (depth < last) {
-        const unit = term.charCodeAt(depth);
-        const row = depth * width;
-        const next = row + width;
-        rows[next] = depth + 1;
-        let min = depth + 1;
-        const before = depth > 0 ? term.charCodeAt(depth - 1) : -1;
-        const back = row - width;
-        for (let j = 1; j <= m; j++) {
-          const substitute = rows[row + j - 1]! + (query.charCodeAt(j - 1) === unit ? 0 : 1);
-          let v = Math.min(substitute, rows[row + j]! + 1, rows[next + j - 1]! + 1);
-          if (j > 1 && before >= 0 && unit === query.charCodeAt(j - 2) && before === query.charCodeAt(j - 1) && unit !== before) {
-            v = Math.min(v, rows[back + j - 2]! + 1);
-          }
-          rows[next + j] = v;
-          if (v < min) min = v;
-        }
-        depth++;
-        if (min > maxDistance) {
-          tooFar = true;
-          break;
-        }
-      }
-      previous = term;
-      validDepth = depth;
-      if (tooFar) {
-        i = this.endOfPrefix(term.slice(0, depth), i);
-        continue;
-      }
-      const distance = rows[term.length * width + m]!;
-      if (distance > 0 && distance <= maxDistance) visit(id, distance);
-      i++;
+    if (this.packedFor !== this.sorted) {
+      this.packed = PackedTerms.of(this.list, this.sorted);
+      this.packedFor = this.sorted;
     }
+    const sorted = this.sorted;
+    this.packed!.forFuzzy(query, maxDistance, (position, distance) => visit(sorted[position]!, distance));
   }
 }

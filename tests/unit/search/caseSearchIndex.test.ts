@@ -158,6 +158,22 @@ describe('CaseSearchIndex: finding a case', () => {
     expect(ids(hits)).not.toContain('tokayev');
     expect(hits.length).toBeGreaterThan(0);
   });
+
+  // Only the cases holding every word are scored when there are any: a filter refusing them
+  // all must still get the fallback to any word, scored.
+  it('falls back to any word, scored, when the filter refuses every case holding all of them', () => {
+    // Pavlodar far commoner than Atyrau, as narrowing asks.
+    const index = CaseSearchIndex.build([
+      prisoner('Zhanar Sadykova', { summary: 'Detained in Atyrau, moved to Pavlodar.' }, 'both'),
+      prisoner('Marat Aliyev', { summary: 'Detained in Atyrau.' }, 'atyrau'),
+      ...Array.from({ length: 12 }, (_, i) => prisoner(`Dinara Bekova ${i}`, { summary: 'Held near Pavlodar for years, in Pavlodar.' }, `pavlodar-${i}`)),
+    ]);
+    expect(ids(index.search('atyrau pavlodar'))).toEqual(['both']);
+    const hits = index.search('atyrau pavlodar', { filter: (id) => id !== 'both' });
+    expect(ids(hits)).toContain('atyrau');
+    expect(ids(hits)).toHaveLength(13);
+    for (const hit of hits) expect(hit.score).toBeGreaterThan(0);
+  });
 });
 
 describe('CaseSearchIndex: keeping up with edits', () => {

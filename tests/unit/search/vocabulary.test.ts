@@ -47,6 +47,44 @@ describe('Vocabulary', () => {
     }), { numRuns: 300 });
   });
 
+  // The walk keeps only the diagonal band of the distance table and reads a packed copy of
+  // the sorted terms: long words (a band far narrower than the query) must find the same.
+  it('finds exactly the terms within the edit distance for long words too', () => {
+    const long = fc.array(fc.constantFrom('a', 'b', 'k', 'ы'), { minLength: 1, maxLength: 14 }).map((a) => a.join(''));
+    fc.assert(fc.property(fc.array(fc.array(long), { maxLength: 3 }), long, fc.integer({ min: 1, max: 2 }), (batches, query, max) => {
+      const v = vocabularyOf(batches);
+      const found = new Map<string, number>();
+      v.forFuzzy(query, max, (id, d) => found.set(v.term(id), d));
+      const expected = new Map<string, number>();
+      for (const t of new Set(batches.flat())) {
+        const d = editDistance(t, query);
+        if (d > 0 && d <= max) expected.set(t, d);
+      }
+      expect(found).toEqual(expected);
+    }), { numRuns: 300 });
+  });
+
+  it('a typo walk after new terms came in finds them (its packed copy follows the vocabulary)', () => {
+    const v = vocabularyOf([['tokaev', 'abishev']]);
+    const found = () => {
+      const out: string[] = [];
+      v.forFuzzy('tokayev', 2, (id) => out.push(v.term(id)));
+      return out.sort();
+    };
+    expect(found()).toEqual(['tokaev']);
+    v.add('tokaiev');
+    v.add('tokayv');
+    expect(found()).toEqual(['tokaev', 'tokaiev', 'tokayv']);
+  });
+
+  it('finds the terms sharing more than 255 letters with the one before', () => {
+    const stem = 'k'.repeat(300);
+    const v = vocabularyOf([[`${stem}ab`, `${stem}ba`, `${stem}abzz`, `${stem}b`, `${stem}bzzz`, 'kab']]);
+    const found = new Map<string, number>();
+    v.forFuzzy(`${stem}ab`, 2, (id, d) => found.set(v.term(id), d));
+    expect(found).toEqual(new Map([[`${stem}ba`, 1], [`${stem}abzz`, 2], [`${stem}b`, 1]]));
+  });
+
   it('remap keeps order and drops what it is told to', () => {
     const v = vocabularyOf([['b', 'a', 'c']]);
     const newId = new Int32Array([-1, 0, 1]); // drop 'b' (id 0), keep 'a' → 0, 'c' → 1
