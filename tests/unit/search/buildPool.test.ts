@@ -62,7 +62,10 @@ describe('the search build on worker threads', () => {
       const reference = await mainThreadBuild(store);
       let merged = 0;
       const workers = watchWorkers(store);
-      const pooled = await buildFromStore(store, { workers: 2, minCases: 1, onCases: (n) => void ((merged += n), workers.seen()) });
+      const pooled = await buildFromStore(store, { workers: 2, minCases: 1, onCases: (n) => {
+        merged += n;
+        workers.seen();
+      } });
       expect(merged).toBe(COUNT);
       expect(workers.most).toBe(2);
       expect(await bytesOf(pooled)).toEqual(await bytesOf(reference));
