@@ -19,6 +19,8 @@ export default defineConfig({
           isolationWorker: resolve('electron/services/isolation/worker.ts'),
           // readWorker: the read pool's worker thread (electron/services/store/readPool.ts looks for it the same way).
           readWorker: resolve('electron/services/store/readWorker.ts'),
+          // indexWorker: the search index build's worker thread (electron/services/search/buildPool.ts looks for it the same way).
+          indexWorker: resolve('electron/services/search/indexWorker.ts'),
         },
       },
     },

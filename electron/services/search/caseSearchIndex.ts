@@ -1,9 +1,11 @@
 import type { CaseFile } from '../../../shared/model';
 import type { SearchHit } from '../../../shared/model/search';
 import { computeSearchTerms } from '../../../shared/text/normalize';
-import { SEARCH_FIELDS, SHORT_FIELDS, fieldGroups, markedFieldParts } from './fields';
+import { SEARCH_FIELDS, markedFieldParts } from './fields';
 import { BulkPostings, MAX_DOCS, Postings, encodeEntry, entryDoc } from './postings';
-import { KeptTable } from './keptTable';
+import { KeptTable, keptBytes } from './keptTable';
+import { TermCounter } from './caseTerms';
+import type { TermMap } from './countedCases';
 import { scoreQuery } from './scoring';
 import { parseQuery } from './query';
 import { locateMatch } from './locate';
@@ -11,9 +13,15 @@ import { makeSnippetAt, openingSnippet } from './snippet';
 import { Vocabulary } from './vocabulary';
 import { WordTable } from './wordTable';
 import { expandTerm, grown, pickTop, rawHits, Scratch } from './ranking';
-import type { CaseLookup, CaseSearchOptions, DocFile, IndexOptions, IndexState, Kept, RawHit } from './indexTypes';
+import type { CaseLookup, CaseSearchOptions, DocFile, IndexOptions, IndexState, RawHit } from './indexTypes';
 
 export type { CaseLookup, CaseSearchOptions, DocFile, IndexOptions, IndexState, Kept, RawHit } from './indexTypes';
+
+/** A case a worker counted: its counts from `at` in its chunk's, its terms by `terms`, its kept bytes. */
+export type Counted = { counts: Int32Array; at: number; terms: TermMap; kept: Uint8Array };
+
+/** A bulk build: cases indexed here (`add`) or counted by a worker (`addCounted`, giving where the next case's counts start). */
+export type BulkBuild = { add: (c: CaseFile, file?: DocFile) => void; addCounted: (id: string, counted: Counted, file: DocFile) => number; finish: () => CaseSearchIndex };
 
 const DEFAULT_LIMIT = 50;
 const FIELDS = SEARCH_FIELDS.length;
@@ -57,11 +65,8 @@ export class CaseSearchIndex {
   private readonly external: boolean;
   private readonly shortOnly: boolean;
 
-  // Term frequency counting for the field being indexed, by term id.
-  private seenIn = new Int32Array(0);
-  private tf = new Int32Array(0);
-  private readonly seenList: number[] = [];
-  private round = 0;
+  /** Term frequency counting for the case being indexed, by term id. */
+  private counter = new TermCounter();
 
   private readonly scratch = new Scratch();
 
@@ -77,45 +82,16 @@ export class CaseSearchIndex {
     return bulk.finish();
   }
 
-  /**
-   * build, yielding to the event loop every `chunkSize` cases: indexing 10,000
-   * cases takes seconds, and the main process must keep answering meanwhile.
-   */
-  static async buildAsync(cases: Iterable<CaseFile>, options: IndexOptions & { chunkSize?: number } = {}): Promise<CaseSearchIndex> {
-    const bulk = CaseSearchIndex.bulk(options);
-    const chunk = Math.max(1, options.chunkSize ?? 200);
-    let n = 0;
-    for (const c of cases) {
-      bulk.add(c);
-      if (++n % chunk === 0) await new Promise((resolve) => setTimeout(resolve, 0));
-    }
-    return bulk.finish();
-  }
-
-  /**
-   * buildAsync over cases as they are read (from the store, say): each is indexed
-   * and let go, so the whole archive is never in memory at once.
-   */
-  static async buildFrom(cases: AsyncIterable<CaseFile>, options: IndexOptions & { chunkSize?: number; fileOf?: (c: CaseFile) => DocFile | undefined } = {}): Promise<CaseSearchIndex> {
-    const bulk = CaseSearchIndex.bulk(options);
-    const chunk = Math.max(1, options.chunkSize ?? 200);
-    let n = 0;
-    for await (const c of cases) {
-      bulk.add(c, options.fileOf?.(c));
-      if (++n % chunk === 0) await new Promise((resolve) => setImmediate(resolve));
-    }
-    return bulk.finish();
-  }
-
   // A bulk build logs (term, entry) pairs and packs them once at the end, which
   // is far cheaper than growing per-term lists.
-  static bulk(options: IndexOptions): { add: (c: CaseFile, file?: DocFile) => void; finish: () => CaseSearchIndex } {
+  static bulk(options: IndexOptions): BulkBuild {
     const index = new CaseSearchIndex(options);
     const words = index.newWordTable(1 << 16);
     const log = new BulkPostings();
     const emit = (term: number, entry: number) => log.push(term, entry);
     return {
       add: (c, file) => index.add(c, words, emit, file),
+      addCounted: (id, counted, file) => index.addCounted(id, counted, emit, file),
       finish: () => {
         index.postings = log.finish(index.vocab.size);
         index.vocab.sort();
@@ -280,8 +256,7 @@ export class CaseSearchIndex {
     caseIds.forEach((id, d) => this.docOf.set(id, d));
     this.dead = 0;
     this.forgotten = false;
-    this.seenIn = new Int32Array(0);
-    this.tf = new Int32Array(0);
+    this.counter = new TermCounter();
   }
 
   /** Counts for diagnostics: live cases, dead documents awaiting compaction, terms, bytes of postings. */
@@ -294,54 +269,58 @@ export class CaseSearchIndex {
   private newWordTable(capacity: number): WordTable {
     return new WordTable((word) => {
       const ids = computeSearchTerms(word).map((t) => this.vocab.add(t));
-      if (this.vocab.size > this.seenIn.length) this.fitTermScratch(this.vocab.size);
+      this.counter.fit(this.vocab.size);
       return ids;
     }, capacity);
   }
 
   private add(c: CaseFile, words: WordTable, emit: (term: number, entry: number) => void, file?: DocFile): void {
-    this.retire(c.id);
+    const doc = this.newDoc(c.id, file, this.shortOnly ? keptBytes(c) : undefined);
+    if (!this.external) this.held.set(c.id, c);
+    this.counter.count(c, words, (f, terms, tf, length) => {
+      for (const id of terms) emit(id, encodeEntry(doc, f, tf[id]!));
+      this.setLength(doc, f, length);
+    });
+  }
+
+  /**
+   * A case counted by a worker of the build (search/countedCases.ts), as `add` would index
+   * it: its terms mapped onto this vocabulary in the order they come, which is the order
+   * `add` meets them. Returns where the next case's counts start.
+   */
+  private addCounted(id: string, { counts, at, terms, kept }: Counted, emit: (term: number, entry: number) => void, file: DocFile): number {
+    const doc = this.newDoc(id, file, kept);
+    const add = (term: string) => this.vocab.add(term);
+    for (let f = 0; f < FIELDS; f++) {
+      const length = counts[at++]!;
+      const n = counts[at++]!;
+      for (let k = 0; k < n; k++, at += 2) emit(terms.idOf(counts[at]!, add), encodeEntry(doc, f, counts[at + 1]!));
+      this.setLength(doc, f, length);
+    }
+    return at;
+  }
+
+  /** The next document number, for case `id` (replacing what was indexed under it). */
+  private newDoc(id: string, file: DocFile | undefined, kept: Uint8Array | undefined): number {
+    this.retire(id);
     const doc = this.caseIds.length;
     // Compaction keeps numbers near the live count; only millions of cases get here.
     if (doc >= MAX_DOCS) throw new RangeError(`the search index holds at most ${MAX_DOCS} cases`);
-    this.caseIds.push(c.id);
+    this.caseIds.push(id);
     this.alive = grown(this.alive, doc + 1, (n) => new Uint8Array(n));
     this.alive[doc] = 1;
     this.fieldLength = grown(this.fieldLength, (doc + 1) * FIELDS, (n) => new Uint16Array(n));
-    this.docOf.set(c.id, doc);
+    this.docOf.set(id, doc);
     this.files = grown(this.files, (doc + 1) * FILE_COLUMNS, (n) => new Float64Array(n));
     this.files.set(file ? [file.mtimeMs, file.size, file.ctimeMs, file.ino, file.rev] : [NaN, NaN, NaN, NaN, NaN], doc * FILE_COLUMNS);
-    if (!this.external) this.held.set(c.id, c);
-    if (this.shortOnly) {
-      const parts: Kept['parts'] = {};
-      for (const field of SHORT_FIELDS) parts[field] = markedFieldParts(c, field);
-      this.kept.push({ title: c.title, kind: c.kind, parts });
-    }
-
-    for (let f = 0; f < FIELDS; f++) {
-      const round = ++this.round;
-      const seen = this.seenList;
-      seen.length = 0;
-      let length = 0;
-      const count = (id: number) => {
-        length++;
-        if (this.seenIn[id] !== round) {
-          this.seenIn[id] = round;
-          this.tf[id] = 1;
-          seen.push(id);
-        } else this.tf[id]!++;
-      };
-      for (const group of fieldGroups(c, SEARCH_FIELDS[f]!)) for (const text of group) words.scan(text, count);
-      for (const id of seen) emit(id, encodeEntry(doc, f, this.tf[id]!));
-      const stored = Math.min(length, 0xffff);
-      this.fieldLength[doc * FIELDS + f] = stored;
-      this.lengthSum[f]! += stored;
-    }
+    if (kept) this.kept.pushBytes(kept);
+    return doc;
   }
 
-  private fitTermScratch(min: number): void {
-    this.seenIn = grown(this.seenIn, min, (n) => new Int32Array(n));
-    this.tf = grown(this.tf, min, (n) => new Int32Array(n));
+  private setLength(doc: number, f: number, length: number): void {
+    const stored = Math.min(length, 0xffff);
+    this.fieldLength[doc * FIELDS + f] = stored;
+    this.lengthSum[f]! += stored;
   }
 
   /** Marks a case's document dead; its entries are skipped until compaction. */

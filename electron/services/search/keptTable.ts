@@ -1,5 +1,6 @@
+import type { CaseFile } from '../../../shared/model';
 import type { SearchField } from '../../../shared/model/search';
-import { SHORT_FIELDS } from './fields';
+import { SHORT_FIELDS, markedFieldParts } from './fields';
 import type { Kept } from './indexTypes';
 
 // What the index keeps of each case to complete a hit without reading it (title,
@@ -18,6 +19,13 @@ const encoder = new TextEncoder();
 function encodeKept(k: Kept): Uint8Array {
   const fields = SHORT.map((f) => k.parts[f]?.map((p) => (p.confidential ? ([p.text, 1] as [string, 1]) : p.text)) ?? null);
   return encoder.encode(JSON.stringify([k.title, k.kind, ...fields]));
+}
+
+/** What the index keeps of a case, encoded: on the main thread or in a worker of the build, the same bytes. */
+export function keptBytes(c: CaseFile): Uint8Array {
+  const parts: Kept['parts'] = {};
+  for (const field of SHORT_FIELDS) parts[field] = markedFieldParts(c, field);
+  return encodeKept({ title: c.title, kind: c.kind, parts });
 }
 
 function decodeKept(bytes: Uint8Array): Kept {
@@ -51,12 +59,8 @@ export class KeptTable {
     return this.baseOffsets.length - 1 + this.tailOffsets.length - 1;
   }
 
-  /** Adds the next document's (documents come in order). */
-  push(k: Kept): void {
-    this.pushBytes(encodeKept(k));
-  }
-
-  private pushBytes(bytes: Uint8Array): void {
+  /** Adds the next document's, encoded by keptBytes (documents come in order). */
+  pushBytes(bytes: Uint8Array): void {
     if (this.tailUsed + bytes.length > this.tail.length) {
       const bigger = new Uint8Array(Math.max(this.tail.length * 2, this.tailUsed + bytes.length));
       bigger.set(this.tail.subarray(0, this.tailUsed));

@@ -1,4 +1,3 @@
-import type { CaseFile } from '../../../shared/model';
 import type { SearchHit, SearchQuery } from '../../../shared/model/search';
 import { hasCaseFilter, matchesCaseFilter } from '../../../shared/model/listFilter';
 import type { CaseStoreBase, StoreChange } from '../store/caseStore';
@@ -6,6 +5,7 @@ import { CaseSearchIndex } from './caseSearchIndex';
 import { SEARCH_INDEX_FILE } from '../disk/folderLayout';
 import { decodeIndex, encodeIndex, snapshotIndex } from './persistedIndex';
 import type { DocFile } from './indexTypes';
+import { buildFromStore } from './buildPool';
 
 /** A saved index is brought up to date case by case; past this share of changed cases (and this many) a rebuild is quicker. */
 const MAX_STALE_SHARE = 0.25;
@@ -98,25 +98,22 @@ export class SearchService {
     return index;
   }
 
-  /** Every case, each indexed as it is read and let go (the index keeps short fields only). */
+  /** Every case, counted by worker threads and merged here (search/buildPool.ts); the index keeps short fields only. */
   private async fromCases(): Promise<CaseSearchIndex> {
     const { store, onProgress } = this;
-    const fileOf = (c: CaseFile): DocFile | undefined => {
-      const file = store.fileState(c.id);
-      return file && { ...file, rev: c.rev };
-    };
     const total = store.count();
     let done = 0;
     await onProgress?.({ done, total });
-    async function* reading() {
-      for await (const c of store.all()) {
-        yield c;
-        await onProgress?.({ done: ++done, total });
-      }
+    const abort = new AbortController();
+    // Closing the store stops the build's workers (each wipes its copy of the key).
+    const stop = store.beforeClose(async () => abort.abort(new Error('the store closed while the search index was being built')));
+    try {
+      const index = await buildFromStore(store, { signal: abort.signal, onCases: (n) => onProgress?.({ done: Math.min((done += n), total), total }) });
+      this.dirty = true;
+      return index;
+    } finally {
+      stop();
     }
-    const index = await CaseSearchIndex.buildFrom(reading(), { keepShortFieldsOnly: true, fileOf });
-    this.dirty = true;
-    return index;
   }
 
   /** The saved index, brought up to date with the store; null when there is none or it is not worth it. */

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { agendaItems, CaseFile, summarize, type CaseSummary, type AgendaItem } from '../../../shared/model';
@@ -15,6 +15,8 @@ import { fileStateOf, sameFile, type FileState, type FileStates } from '../disk/
 import type { IndexEntry, SummaryIndex } from './summaryIndex';
 import { Catalogue } from './catalogue';
 import { reconcilePooled } from './readPool';
+import { readIfValidated } from './peekRead';
+import { WorkerPool } from './workerPool';
 import { refreshExternal } from './externalRefresh';
 import { Recorder } from './recorder';
 import type { Meta } from './meta';
@@ -203,6 +205,17 @@ export class CaseFiles {
     return path.join(this.dataDir, where, `${id}.json`);
   }
 
+  /** Worker threads over this folder's case files (store/workerPool.ts), each given its own copy of the key; closed by the caller. */
+  workerPool<Item, Result>(url: () => URL | null, workers?: number): WorkerPool<Item, Result> {
+    this.assertOpen();
+    return new WorkerPool(url, this.dataDir, this.dataKey, workers);
+  }
+
+  /** Where a live case's file is (the search build's workers read it there). */
+  casePath(id: string): string {
+    return this.caseFile(id);
+  }
+
   /** Reads and validates one case file; says why when it cannot. */
   protected readCase(file: string): Promise<CaseRead> {
     return this.codec.readCase(file);
@@ -322,28 +335,8 @@ export class CaseFiles {
     this.assertOpen();
     const entry = this.entries.get(id);
     if (!entry) return null;
-    const cached = this.cache.get(id);
-    const validated = (st: Stats) => sameFile(entry, fileStateOf(st));
-    // Plain synchronous calls: a dozen kilobytes from the page cache take microseconds,
-    // and through the thread pool fifty of them queue behind one another.
-    let fd: number | undefined;
-    try {
-      fd = openSync(this.caseFile(id), 'r');
-      const before = fstatSync(fd);
-      if (cached && sameFile(cached.file, fileStateOf(before))) return cached.case;
-      if (validated(before)) {
-        const bytes = readFileSync(fd);
-        if (validated(fstatSync(fd))) {
-          const text = this.codec.open(this.caseFile(id), bytes);
-          return JSON.parse(text.toString('utf8')) as CaseFile;
-        }
-      }
-    } catch {
-      // Unreadable, or no longer what was validated: get() says what it is.
-    } finally {
-      if (fd !== undefined) closeSync(fd);
-    }
-    return this.get(id).catch(() => null);
+    // Unreadable, or no longer what was validated: get() says what it is.
+    return readIfValidated(this.caseFile(id), entry, this.codec, this.cache.get(id)) ?? this.get(id).catch(() => null);
   }
 
   protected remember(c: CaseFile, st: Stats): void {
@@ -355,12 +348,12 @@ export class CaseFiles {
     while (this.cache.size > limit) this.cache.delete(this.cache.keys().next().value!);
   }
 
-  /** Reads every case in turn (for indexing and export), in small parallel batches. */
-  async *all(): AsyncGenerator<CaseFile> {
+  /** Reads every case in turn (for indexing and export), in small parallel batches; through `peek` (for indexing: not validated again) or `get`. */
+  async *all(read: 'get' | 'peek' = 'get'): AsyncGenerator<CaseFile> {
     const ids = this.ids();
     const BATCH = 64;
     for (let i = 0; i < ids.length; i += BATCH) {
-      const batch = await Promise.all(ids.slice(i, i + BATCH).map((id) => this.get(id).catch(() => null)));
+      const batch = await Promise.all(ids.slice(i, i + BATCH).map((id) => (read === 'peek' ? this.peek(id) : this.get(id).catch(() => null))));
       for (const c of batch) if (c) yield c;
     }
   }

@@ -12,11 +12,3 @@ export type EntryRead = { ok: true; summary: CaseSummary; agenda: AgendaItem[] }
 export type ReadEntries = (files: readonly string[], onRead?: (n: number) => void) => Promise<EntryRead[]>;
 
 export const entryOf = (read: CaseRead): EntryRead => (read.ok ? { ok: true, summary: summarize(read.value), agenda: agendaItems(read.value) } : read);
-
-/** The messages between the pool and its workers. */
-export type PoolRequest =
-  | { type: 'start'; dataDir: string; key: Uint8Array | null }
-  | { type: 'read'; seq: number; files: readonly string[] }
-  | { type: 'stop' };
-
-export type PoolReply = { type: 'read'; seq: number; results: EntryRead[] } | { type: 'failed'; seq: number; message: string };

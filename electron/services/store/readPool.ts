@@ -1,29 +1,26 @@
 // A first open of a copied archive (or one whose summary index was lost) reads, decrypts,
 // parses and validates every case file: at 100,000 cases, minutes of one thread. The read
-// pool spreads that over worker threads, one per core (at most four), each with the store's
-// own codec (store/readWorker.ts), and brings back only each case's summary and agenda. Few
+// pool spreads that over worker threads (store/workerPool.ts), each with the store's own
+// codec (store/readWorker.ts), and brings back only each case's summary and agenda. Few
 // files (an ordinary open: what changed since the last close) are read on the main thread,
 // as before: a worker costs tens of milliseconds to start. A worker that cannot start or
 // that fails hands its files back to the main thread, so the pool can only make an open
 // faster, never fail one.
 
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { CaseRead } from './caseCodec';
 import type { Catalogue } from './catalogue';
 import type { FileStates } from '../disk/statFiles';
 import { reconcile } from './reconcile';
-import { entryOf, type EntryRead, type PoolReply, type PoolRequest } from './readEntries';
+import { entryOf, type EntryRead } from './readEntries';
+import { WorkerPool } from './workerPool';
 import { devWorkerUrl } from '../devWorker';
 
 /** Below this many files the main thread reads them (starting workers would cost more). */
 const POOL_MIN_FILES = 200;
 /** Files per message to a worker: small enough for steady progress, large enough that messages cost nothing. */
 const CHUNK = 64;
-/** Chunks in flight per worker, so it never waits for the next one. */
-const AHEAD = 2;
 
 export type ReadPoolOptions = { workers?: number; minFiles?: number };
 
@@ -42,112 +39,43 @@ function workerUrl(): URL | null {
   return null;
 }
 
-type Pending = { files: readonly string[]; done: (results: EntryRead[]) => void };
-
-class PoolWorker {
-  private readonly waiting = new Map<number, Pending>();
-  private seq = 0;
-  alive = true;
-  /** Takes the files a failed worker had not answered for, to be read elsewhere (set by each read). */
-  orphan: (left: Pending[]) => void = () => undefined;
-
-  constructor(private readonly worker: Worker) {
-    worker.on('message', (msg: PoolReply) => {
-      const pending = this.waiting.get(msg.seq);
-      if (!pending) return;
-      this.waiting.delete(msg.seq);
-      if (msg.type === 'read') pending.done(msg.results);
-      else this.orphan([pending]);
-    });
-    const fail = () => {
-      if (!this.alive) return;
-      this.alive = false;
-      const left = [...this.waiting.values()];
-      this.waiting.clear();
-      this.orphan(left);
-    };
-    worker.on('error', fail);
-    worker.on('exit', fail);
-  }
-
-  get load(): number {
-    return this.waiting.size;
-  }
-
-  send(pending: Pending): void {
-    const seq = ++this.seq;
-    this.waiting.set(seq, pending);
-    this.worker.postMessage({ type: 'read', seq, files: pending.files } satisfies PoolRequest);
-  }
-
-  async stop(): Promise<void> {
-    if (!this.alive) return;
-    this.alive = false;
-    const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
-    this.worker.postMessage({ type: 'stop' } satisfies PoolRequest); // the worker wipes its copy of the key and exits
-    await exited;
-  }
-}
-
 export class ReadPool {
-  private workers: PoolWorker[] | null = null;
-  private readonly size: number;
+  private readonly pool: WorkerPool<string, EntryRead[]>;
   private readonly minFiles: number;
 
   constructor(
-    private readonly dataDir: string,
+    dataDir: string,
     /** The folder's key (a copy is moved to each worker and wiped there when the pool closes); null when plain. */
-    private readonly dataKey: Buffer | null,
+    dataKey: Buffer | null,
     /** How the main thread reads one case (the store's codec): for few files and as the fallback. */
     private readonly readCase: (file: string) => Promise<CaseRead>,
     options: ReadPoolOptions = {},
   ) {
-    this.size = options.workers ?? Math.max(1, Math.min(4, availableParallelism()));
+    this.pool = new WorkerPool(workerUrl, dataDir, dataKey, options.workers);
     this.minFiles = options.minFiles ?? POOL_MIN_FILES;
   }
 
   /** How many workers are running (0 until a read is large enough to start them, or when none could start). */
   get running(): number {
-    return this.workers?.filter((w) => w.alive).length ?? 0;
+    return this.pool.running;
   }
 
   /** Each file's entry, in the order given; `onRead(n)` as each `n` more are done. */
   async read(files: readonly string[], onRead?: (n: number) => void): Promise<EntryRead[]> {
-    const workers = files.length >= this.minFiles ? this.start() : [];
-    if (workers.length === 0) return this.readHere(files, onRead);
+    if (files.length < this.minFiles && this.running === 0) return this.readHere(files, onRead);
+    const chunks: string[][] = [];
+    for (let at = 0; at < files.length; at += CHUNK) chunks.push(files.slice(at, at + CHUNK));
     const results: EntryRead[] = [];
-    const chunks: Array<{ at: number; files: readonly string[] }> = [];
-    for (let at = 0; at < files.length; at += CHUNK) chunks.push({ at, files: files.slice(at, at + CHUNK) });
-    let left = chunks.length;
-    return new Promise<EntryRead[]>((resolve, reject) => {
-      const finished = (at: number, got: EntryRead[]) => {
-        got.forEach((r, k) => (results[at + k] = r));
-        onRead?.(got.length);
-        if (--left === 0) resolve(results);
-        else dispatch();
-      };
-      const pendingOf = (chunk: (typeof chunks)[number]): Pending => ({ files: chunk.files, done: (got) => finished(chunk.at, got) });
-      const onMain = (pending: Pending) => this.readHere(pending.files).then(pending.done, reject);
-      const dispatch = () => {
-        for (const w of workers) {
-          while (w.alive && w.load < AHEAD && chunks.length > 0) w.send(pendingOf(chunks.shift()!));
-        }
-        // Every worker gone: the main thread reads what is left.
-        if (!workers.some((w) => w.alive)) for (const chunk of chunks.splice(0)) void onMain(pendingOf(chunk));
-      };
-      for (const w of workers) w.orphan = (lost) => {
-        for (const pending of lost) void onMain(pending);
-        dispatch();
-      };
-      dispatch();
+    await this.pool.run(chunks, (chunk) => this.readHere(chunk), (k, got) => {
+      got.forEach((r, i) => (results[k * CHUNK + i] = r));
+      onRead?.(got.length);
     });
+    return results;
   }
 
   /** Stops the workers (each wipes its copy of the key). */
-  async close(): Promise<void> {
-    const workers = this.workers ?? [];
-    this.workers = [];
-    await Promise.all(workers.map((w) => w.stop()));
+  close(): Promise<void> {
+    return this.pool.close();
   }
 
   private async readHere(files: readonly string[], onRead?: (n: number) => void): Promise<EntryRead[]> {
@@ -158,29 +86,6 @@ export class ReadPool {
       onRead?.(batch.length);
     }
     return out;
-  }
-
-  private start(): PoolWorker[] {
-    if (this.workers) return this.workers.filter((w) => w.alive);
-    this.workers = [];
-    let url: URL | null = null;
-    try {
-      url = workerUrl();
-    } catch {
-      url = null; // no bundler, no build: the main thread reads
-    }
-    if (!url) return this.workers;
-    for (let i = 0; i < this.size; i++) {
-      try {
-        const worker = new Worker(url);
-        const key = this.dataKey ? new Uint8Array(this.dataKey) : null;
-        worker.postMessage({ type: 'start', dataDir: this.dataDir, key } satisfies PoolRequest, key ? [key.buffer] : []);
-        this.workers.push(new PoolWorker(worker));
-      } catch {
-        break;
-      }
-    }
-    return this.workers;
   }
 }
 

@@ -240,20 +240,6 @@ describe('CaseSearchIndex with getCase: reads cases from the store', () => {
   });
 });
 
-describe('CaseSearchIndex.buildAsync', () => {
-  it('builds the same index in chunks, letting other work run between them', async () => {
-    const cases = Array.from({ length: 7 }, (_, i) => prisoner(`Person${i} Abishev`, {}, `p${i}`));
-    let ticks = 0;
-    const timer = setInterval(() => ticks++, 0);
-    const index = await CaseSearchIndex.buildAsync(cases, { chunkSize: 2 });
-    clearInterval(timer);
-    expect(index.size).toBe(7);
-    expect(ids(index.search('Abishev')).sort()).toEqual(cases.map((c) => c.id).sort());
-    expect(ids(index.search('Person3'))).toEqual(['p3']);
-    expect(ticks).toBeGreaterThan(0);
-  });
-});
-
 describe('CaseSearchIndex: a swap of two adjacent letters is one typo', () => {
   const cases = [prisoner('Тоқаев Kassym', {}, 'swap-tokaev'), prisoner('Әбішев Serik', {}, 'swap-abishev'), ngo('Otepov fund', {}, 'swap-otepov')];
   const index = CaseSearchIndex.build(cases);
