@@ -1,8 +1,9 @@
 import { statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { throwIfCancelled } from '../callContext';
-import { isBlobRef, readSnapshotFile, type BlobRef } from './archive';
-import { BlobWriter, eachLimited, listBlobs, sha256Of } from './blobPool';
+import type { BlobRef } from './archive';
+import { BlobWriter, eachLimited, sha256Of } from './blobPool';
+import { recordsOf, type Records } from './snapshotRecords';
 
 // What makes a snapshot after one edit cost one blob: every file is stat'ed, and
 // a file whose state (size on disk, mtime, ctime, inode) is the one the newest
@@ -35,6 +36,8 @@ export type IncrementalOptions = {
   key: Buffer | null;
   /** The newest snapshot's lines by path: the hashes to reuse. */
   previous: ReadonlyMap<string, BlobRef>;
+  /** Blobs known to be in the pool (backup/poolPresence): a hash is reused only if its blob is here. */
+  present: Set<string>;
   writer: BlobWriter;
   /** The file's plain bytes as the folder holds them (decrypted, a history's lines opened). */
   readPlain: (rel: string) => Promise<Buffer>;
@@ -45,25 +48,14 @@ const stateOf = (st: Stats) => ({ mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino:
 const sameState = (a: BlobRef, st: Stats) => a.diskSize === st.size && a.mtimeMs === st.mtimeMs && a.ctimeMs === st.ctimeMs && a.ino === st.ino;
 
 /**
- * The newest version 3 snapshot's lines by path, or an empty map (none yet, an
- * older format, or one that does not read whole: then every file is read again).
+ * The newest snapshot's lines (from its local copy, backup/snapshotRecords, or its
+ * manifest), or none (no snapshot yet, an older format, or one that does not read
+ * whole: then every file is read again).
  */
-export async function previousRecords(backupsDir: string, newestFirst: readonly string[], key: Buffer | null, aads: (name: string) => { wholeAad: string; streamAad: string }): Promise<Map<string, BlobRef>> {
-  const out = new Map<string, BlobRef>();
+export async function previousRecords(dataDir: string, backupsDir: string, newestFirst: readonly string[], key: Buffer | null, aads: (name: string) => { wholeAad: string; streamAad: string }): Promise<{ records: Records | null; from: 'copy' | 'manifest' | 'none' }> {
   const newest = newestFirst[0];
-  if (!newest) return out;
-  try {
-    await readSnapshotFile(newest, path.join(backupsDir, newest), {
-      key,
-      ...aads(newest),
-      visit: (r) => {
-        if (isBlobRef(r)) out.set(r.path, r);
-      },
-    });
-  } catch {
-    out.clear();
-  }
-  return out;
+  const found = newest ? await recordsOf(dataDir, backupsDir, newest, key, aads(newest)) : null;
+  return found ? found : { records: null, from: 'none' };
 }
 
 /** Stats `rels` in slices; a file that is not there is null. */
@@ -90,7 +82,7 @@ async function statAll(dataDir: string, rels: readonly string[], signal?: AbortS
  */
 export async function captureFiles(rels: readonly string[], options: IncrementalOptions, batch: (results: { rel: string; captured: Captured }[]) => Promise<void>): Promise<void> {
   const states = await statAll(options.dataDir, rels, options.signal);
-  const pooled = new Set(await listBlobs(options.root));
+  const pooled = options.present;
   const slice = 256;
   for (let i = 0; i < rels.length; i += slice) {
     throwIfCancelled(options.signal, 'The backup');
