@@ -74,7 +74,7 @@ export async function collectCandidates(dataDir: string, backupsDir: string, sur
   for (const r of await orphanRecords(dataDir, new Set([...survivors, ...deleted]), key)) candidates.add(r.sha256);
   for (const name of survivors) {
     if (candidates.size === 0) break;
-    const found = await recordsOf(dataDir, backupsDir, name, key, aads(name));
+    const found = await recordsOf(dataDir, backupsDir, name, key, aads(name), true);
     if (!found) return { removed: 0, kept: 0, blocked: true };
     for (const r of found.records.refs) candidates.delete(r.sha256);
   }

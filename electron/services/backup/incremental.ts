@@ -54,7 +54,7 @@ const sameState = (a: BlobRef, st: Stats) => a.diskSize === st.size && a.mtimeMs
  */
 export async function previousRecords(dataDir: string, backupsDir: string, newestFirst: readonly string[], key: Buffer | null, aads: (name: string) => { wholeAad: string; streamAad: string }): Promise<{ records: Records | null; from: 'copy' | 'manifest' | 'none' }> {
   const newest = newestFirst[0];
-  const found = newest ? await recordsOf(dataDir, backupsDir, newest, key, aads(newest)) : null;
+  const found = newest ? await recordsOf(dataDir, backupsDir, newest, key, aads(newest), false) : null;
   return found ? found : { records: null, from: 'none' };
 }
 

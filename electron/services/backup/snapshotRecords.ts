@@ -142,7 +142,7 @@ const sameManifest = (m: Header['manifest'], st: Stats) => m.size === st.size &&
 const sameKey = (a: Buffer | null, b: Buffer | null) => (a === null || b === null ? a === b : a.equals(b));
 
 /** The lines of the manifest `name` (in backups/), from its local copy, or null when there is none that still holds for it. */
-export async function loadRecords(dataDir: string, backupsDir: string, name: string, key: Buffer | null): Promise<Records | null> {
+async function readRecords(dataDir: string, backupsDir: string, name: string, key: Buffer | null): Promise<Records | null> {
   const st = await stat(path.join(backupsDir, name)).catch(() => null);
   if (!st) return null;
   const id = path.join(path.dirname(fileOf(dataDir, name)), name);
@@ -189,11 +189,12 @@ class NotAManifest extends Error {}
 
 /**
  * The lines of the snapshot `name`: from its local copy when one holds, else read
- * from the manifest (and a copy kept for next time); a version 1 or 2 snapshot has
- * none. Null when the snapshot does not read whole.
+ * from the manifest (and, with `keep`, a copy kept for next time — not by a
+ * snapshot, which must leave the folder as it found it if it fails); a version 1
+ * or 2 snapshot has none. Null when the snapshot does not read whole.
  */
-export async function recordsOf(dataDir: string, backupsDir: string, name: string, key: Buffer | null, aads: { wholeAad: string; streamAad: string }): Promise<{ records: Records; from: 'copy' | 'manifest' } | null> {
-  const copy = await loadRecords(dataDir, backupsDir, name, key);
+export async function recordsOf(dataDir: string, backupsDir: string, name: string, key: Buffer | null, aads: { wholeAad: string; streamAad: string }, keep: boolean): Promise<{ records: Records; from: 'copy' | 'manifest' } | null> {
+  const copy = await readRecords(dataDir, backupsDir, name, key);
   if (copy) return { records: copy, from: 'copy' };
   const file = path.join(backupsDir, name);
   const refs: BlobRef[] = [];
@@ -208,7 +209,7 @@ export async function recordsOf(dataDir: string, backupsDir: string, name: strin
         refs.push(r);
       },
     });
-    await saveRecords(dataDir, name, st, refs, null, key);
+    if (keep) await saveRecords(dataDir, name, st, refs, null, key);
   } catch (err) {
     if (!(err instanceof NotAManifest)) return null;
     return { records: { refs: [], pool: null }, from: 'manifest' };

@@ -315,7 +315,7 @@ export async function pruneSnapshots(dataDir: string, key?: Buffer | null): Prom
     let candidates: Set<string> | null = new Set<string>();
     if (key !== undefined) {
       for (const name of removed) {
-        const found = await recordsOf(dataDir, dir, name, key, snapshotAads(name));
+        const found = await recordsOf(dataDir, dir, name, key, snapshotAads(name), false);
         if (!found) {
           candidates = null;
           break;
