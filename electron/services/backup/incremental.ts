@@ -3,6 +3,7 @@ import path from 'node:path';
 import { throwIfCancelled } from '../callContext';
 import type { BlobRef } from './archive';
 import { BlobWriter, eachLimited, sha256Of } from './blobPool';
+import type { Presence } from './poolPresence';
 import { recordsOf, type Records } from './snapshotRecords';
 
 // What makes a snapshot after one edit cost one blob: every file is stat'ed, and
@@ -36,8 +37,8 @@ export type IncrementalOptions = {
   key: Buffer | null;
   /** The newest snapshot's lines by path: the hashes to reuse. */
   previous: ReadonlyMap<string, BlobRef>;
-  /** Blobs known to be in the pool (backup/poolPresence): a hash is reused only if its blob is here. */
-  present: Set<string>;
+  /** What is known of the pool (backup/poolPresence): a hash is reused only while its blob is there. */
+  present: Presence;
   writer: BlobWriter;
   /** The file's plain bytes as the folder holds them (decrypted, a history's lines opened). */
   readPlain: (rel: string) => Promise<Buffer>;
@@ -92,7 +93,8 @@ export async function captureFiles(rels: readonly string[], options: Incremental
       const st = states[i + j];
       if (!st) return;
       const before = options.previous.get(r.rel);
-      if (before && sameState(before, st) && pooled.has(before.sha256)) r.captured = { ref: { ...before, path: r.rel } };
+      // The line itself is reused (its path is this one's: it was found by it), not copied: 100,000 objects fewer.
+      if (before && sameState(before, st) && pooled.holdsNamed(before.sha256)) r.captured = { ref: before };
       else toRead.push(j);
     });
     await eachLimited(toRead, READ_WIDTH, async (j) => {
@@ -110,7 +112,7 @@ export async function captureFiles(rels: readonly string[], options: Incremental
 }
 
 /** Reads one file (stat'ed already), pools its bytes and returns its line. */
-export async function capture(rel: string, st: Stats, options: IncrementalOptions, pooled: Set<string>): Promise<BlobRef> {
+export async function capture(rel: string, st: Stats, options: IncrementalOptions, pooled: Presence): Promise<BlobRef> {
   let plain: Buffer;
   try {
     plain = await options.readPlain(rel);

@@ -20,14 +20,27 @@ const RACY_MS = 2000;
 const SHARDS = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 const BLOB_NAME = /^([0-9a-f]{64})\.bin$/;
 
-export type Presence = {
-  /** Blobs known to be in the pool. A hash not here may still be (the writer looks before it writes). */
-  present: Set<string>;
-  /** The shards' state, read before anything was known of them: the next snapshot's starting point. */
-  pool: PoolState;
-  /** Shards listed because their state was not the recorded one (the tests and the bench count them). */
-  listed: number;
-};
+/** What is known of the pool's content: the previous snapshot's blobs in trusted shards, and whatever a listing or this snapshot's writes showed. */
+export class Presence {
+  constructor(
+    private readonly trusted: ReadonlySet<string>,
+    private readonly seen: Set<string>,
+  ) {}
+
+  /** For a hash the previous snapshot named: whether its blob is still there (its shard unchanged, or listed with it). */
+  holdsNamed(sha256: string): boolean {
+    return this.trusted.has(sha256.slice(0, 2)) || this.seen.has(sha256);
+  }
+
+  /** For any hash: known to be there (listed, or written since); false means "look" (the writer stats before it writes). */
+  has(sha256: string): boolean {
+    return this.seen.has(sha256);
+  }
+
+  add(sha256: string): void {
+    this.seen.add(sha256);
+  }
+}
 
 function shardState(root: string, shard: string): ShardState | null {
   const st = statSync(path.join(root, shard), { throwIfNoEntry: false });
@@ -36,8 +49,12 @@ function shardState(root: string, shard: string): ShardState | null {
 
 const same = (a: ShardState, b: ShardState) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
 
-/** The blobs known present in the pool at `root`, trusting the shards unchanged since `previous` was taken. */
-export async function poolPresence(root: string, previous: Records | null): Promise<Presence> {
+/**
+ * What is known of the pool at `root`, trusting the shards unchanged since `previous` was
+ * taken; `pool` is the shards' state read first (the next snapshot's starting point), `listed`
+ * how many shards were listed (the tests and the bench count them).
+ */
+export async function poolPresence(root: string, previous: Records | null): Promise<{ presence: Presence; pool: PoolState; listed: number }> {
   const statAt = Date.now();
   const shards: Record<string, ShardState> = {};
   for (const shard of SHARDS) {
@@ -45,30 +62,22 @@ export async function poolPresence(root: string, previous: Records | null): Prom
     if (st) shards[shard] = st;
   }
   const before = previous?.pool ?? null;
-  const byShard = new Map<string, string[]>();
-  if (before) {
-    for (const r of previous!.refs) {
-      const shard = r.sha256.slice(0, 2);
-      const list = byShard.get(shard);
-      if (list) list.push(r.sha256);
-      else byShard.set(shard, [r.sha256]);
-    }
-  }
-  const present = new Set<string>();
+  const trusted = new Set<string>();
+  const seen = new Set<string>();
   let listed = 0;
   for (const shard of SHARDS) {
     const now = shards[shard];
     if (!now) continue; // no folder, no blob
     const then = before?.shards[shard];
     if (before && then && same(then, now) && then[1] < before.statAt - RACY_MS) {
-      for (const sha of byShard.get(shard) ?? []) present.add(sha);
+      trusted.add(shard);
       continue;
     }
     listed++;
     for (const name of await readdir(path.join(root, shard)).catch(() => [] as string[])) {
       const m = BLOB_NAME.exec(name);
-      if (m?.[1]?.startsWith(shard)) present.add(m[1]);
+      if (m?.[1]?.startsWith(shard)) seen.add(m[1]);
     }
   }
-  return { present, pool: { statAt, shards }, listed };
+  return { presence: new Presence(trusted, seen), pool: { statAt, shards }, listed };
 }

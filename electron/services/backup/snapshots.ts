@@ -203,9 +203,10 @@ export async function createSnapshot(dataDir: string, options: SnapshotOptions):
       const before = await previousRecords(dataDir, dir, (await listSnapshots(dataDir)).map((s) => s.name), options.key, snapshotAads);
       const presence = await poolPresence(root, before.records);
       pool = presence.pool;
-      const previous = new Map((before.records?.refs ?? []).map((r) => [r.path, r]));
+      const previous = new Map<string, BlobRef>();
+      for (const r of before.records?.refs ?? []) previous.set(r.path, r);
       writer = new BlobWriter(root, options.key, options.fs);
-      const inc = { dataDir, root, key: options.key, previous, present: presence.present, writer, readPlain: (rel: string) => readPlainBytes(dataDir, rel, options.key), ...(options.signal ? { signal: options.signal } : {}) };
+      const inc = { dataDir, root, key: options.key, previous, present: presence.presence, writer, readPlain: (rel: string) => readPlainBytes(dataDir, rel, options.key), ...(options.signal ? { signal: options.signal } : {}) };
       shortcut = { previousFrom: before.from, shardsListed: presence.listed };
       let done = 0;
       await captureFiles(rels, inc, async (results) => {
@@ -215,7 +216,7 @@ export async function createSnapshot(dataDir: string, options: SnapshotOptions):
             const other = moved(rel);
             const st = other && !seen.has(other) ? statOne(dataDir, other) : null;
             if (other && st) {
-              await capture(other, st, inc, new Set()).then(take, (err: unknown) => {
+              await capture(other, st, inc, inc.present).then(take, (err: unknown) => {
                 if (!(err instanceof ReadFailure)) throw err;
               });
             }
