@@ -9,6 +9,8 @@ import { CaseStore } from '../../electron/services/folder/caseStore';
 import { unlockVault, wipe } from '../../electron/services/crypto';
 import { readVaultFile } from '../../electron/services/crypto/journal';
 import { restoreSnapshot } from '../../electron/services/backup';
+import { lastWrite } from '../../electron/services/backup/snapshots';
+import path from 'node:path';
 import { benchQueries } from './generate';
 import { renderBrief } from '../../electron/services/briefs';
 import { warmBriefs } from '../../electron/services/briefs/warm';
@@ -91,10 +93,12 @@ if (what === 'open') {
   await store.update(id, c.rev, CaseDraft.parse({ ...c, summary: `${c.summary ?? ''} Edited at ${new Date().toISOString()}.` }));
   await store.settled();
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const info = await store.backup('manual');
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
   await store.close();
-  console.log(JSON.stringify({ ms, peakRssMB: peakMb(), bytes: info.bytes, name: info.name }));
+  console.log(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, peakRssMB: peakMb(), bytes: info.bytes, name: info.name, how: lastWrite.get(path.resolve(target!)) }));
 } else if (what === 'restore') {
   // The store closed, as the Session closes it for a restore (which also takes a safety snapshot first).
   const name = process.argv[4]!;

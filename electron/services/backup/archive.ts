@@ -124,16 +124,20 @@ export async function encodeSnapshotTo(
   const hash = createHash('sha256');
   let files = 0;
   async function* lines(): AsyncGenerator<string> {
-    const line = (value: unknown) => {
-      const text = `${JSON.stringify(value)}\n`;
+    // Lines go out in batches: one stream chunk (and one hash update) per line costs more than the line at 100,000 files.
+    let batch = `${JSON.stringify(header)}\n`;
+    const out = () => {
+      const text = batch;
       hash.update(text);
+      batch = '';
       return text;
     };
-    yield line(header);
     for await (const entry of entries) {
-      yield line(entry);
+      batch += `${lineOf(entry)}\n`;
       files++;
+      if (batch.length >= BATCH_CHARS) yield out();
     }
+    if (batch.length > 0) yield out();
     yield `${JSON.stringify({ end: true, files, skipped: skipped(), sha256: hash.digest('hex') })}\n`;
   }
   const out = bufferedWrites(sink);
@@ -145,6 +149,24 @@ export async function encodeSnapshotTo(
   await out.flush();
   return files;
 }
+
+/** Characters of lines gathered before they go to gzip. */
+const BATCH_CHARS = 1 << 16;
+
+/**
+ * One line's JSON. A manifest line (a blob reference whose path and hash need no
+ * escaping, as every one a snapshot holds) is put together by hand, several times
+ * faster than JSON.stringify at 100,000 lines; the reader takes keys in any order.
+ */
+function lineOf(entry: SnapshotRecord): string {
+  if (isBlobRef(entry) && isSnapshotPath(entry.path) && SHA.test(entry.sha256) && Object.keys(entry).length === REF_KEYS.length) {
+    const r = entry;
+    return `{"path":"${r.path}","mtimeMs":${num(r.mtimeMs)},"size":${num(r.size)},"sha256":"${r.sha256}","ctimeMs":${num(r.ctimeMs)},"ino":${num(r.ino)},"diskSize":${num(r.diskSize)}}`;
+  }
+  return JSON.stringify(entry);
+}
+/** A number as JSON writes it (a non-finite one as null, which the reader refuses, as it would JSON.stringify's). */
+const num = (n: number) => (Number.isFinite(n) ? String(n) : 'null');
 
 /** A snapshot that does not read whole; `reason` says where, in words. */
 export class DamagedSnapshotError extends ServiceError {

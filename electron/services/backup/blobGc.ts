@@ -3,6 +3,7 @@ import type { DurableFs } from '../disk/durableFile';
 import { shredFile } from '../disk/shred';
 import { isBlobRef, readSnapshotFile } from './archive';
 import { blobPath, blobRoot, listBlobs } from './blobPool';
+import { dropRecords, orphanRecords, recordsOf } from './snapshotRecords';
 
 // Dropping blobs (backup/blobPool) no snapshot names any more, after snapshots
 // are deleted (the rotation) or rewritten (a case purged from them). Crash-safe
@@ -56,4 +57,30 @@ export async function collectBlobs(backupsDir: string, names: readonly string[],
     if ((await shredFile(blobPath(root, sha256), fs)) !== 'absent') removed++;
   }
   return { removed, kept, blocked: false };
+}
+
+/**
+ * The collection after a rotation, costing what the rotation deleted rather than
+ * the pool: the blobs the deleted snapshots named (their lines read before the
+ * caller deleted them, and those of copies a crashed rotation left,
+ * backup/snapshotRecords) are the only ones that can have just lost their last
+ * name, and each goes only if no snapshot left (`survivors`) names it. Those lines
+ * come from the local copies when they hold, else from the manifests. Orphans a
+ * crash mid-snapshot left (blobs written, no manifest) are not found this way: the
+ * full collection (a purge, or a rotation whose deleted snapshots could not be read)
+ * drops them.
+ */
+export async function collectCandidates(dataDir: string, backupsDir: string, survivors: readonly string[], deleted: readonly string[], candidates: Set<string>, key: Buffer | null, aads: Aads, fs?: DurableFs): Promise<CollectReport> {
+  for (const r of await orphanRecords(dataDir, new Set([...survivors, ...deleted]), key)) candidates.add(r.sha256);
+  for (const name of survivors) {
+    if (candidates.size === 0) break;
+    const found = await recordsOf(dataDir, backupsDir, name, key, aads(name), true);
+    if (!found) return { removed: 0, kept: 0, blocked: true };
+    for (const r of found.records.refs) candidates.delete(r.sha256);
+  }
+  const root = blobRoot(backupsDir);
+  let removed = 0;
+  for (const sha256 of candidates) if ((await shredFile(blobPath(root, sha256), fs)) !== 'absent') removed++;
+  await dropRecords(dataDir, new Set(survivors));
+  return { removed, kept: 0, blocked: false };
 }

@@ -1,8 +1,10 @@
 import { statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { throwIfCancelled } from '../callContext';
-import { isBlobRef, readSnapshotFile, type BlobRef } from './archive';
-import { BlobWriter, eachLimited, listBlobs, sha256Of } from './blobPool';
+import type { BlobRef } from './archive';
+import { BlobWriter, eachLimited, sha256Of } from './blobPool';
+import type { Presence } from './poolPresence';
+import { recordsOf, type Records } from './snapshotRecords';
 
 // What makes a snapshot after one edit cost one blob: every file is stat'ed, and
 // a file whose state (size on disk, mtime, ctime, inode) is the one the newest
@@ -35,6 +37,8 @@ export type IncrementalOptions = {
   key: Buffer | null;
   /** The newest snapshot's lines by path: the hashes to reuse. */
   previous: ReadonlyMap<string, BlobRef>;
+  /** What is known of the pool (backup/poolPresence): a hash is reused only while its blob is there. */
+  present: Presence;
   writer: BlobWriter;
   /** The file's plain bytes as the folder holds them (decrypted, a history's lines opened). */
   readPlain: (rel: string) => Promise<Buffer>;
@@ -45,25 +49,14 @@ const stateOf = (st: Stats) => ({ mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino:
 const sameState = (a: BlobRef, st: Stats) => a.diskSize === st.size && a.mtimeMs === st.mtimeMs && a.ctimeMs === st.ctimeMs && a.ino === st.ino;
 
 /**
- * The newest version 3 snapshot's lines by path, or an empty map (none yet, an
- * older format, or one that does not read whole: then every file is read again).
+ * The newest snapshot's lines (from its local copy, backup/snapshotRecords, or its
+ * manifest), or none (no snapshot yet, an older format, or one that does not read
+ * whole: then every file is read again).
  */
-export async function previousRecords(backupsDir: string, newestFirst: readonly string[], key: Buffer | null, aads: (name: string) => { wholeAad: string; streamAad: string }): Promise<Map<string, BlobRef>> {
-  const out = new Map<string, BlobRef>();
+export async function previousRecords(dataDir: string, backupsDir: string, newestFirst: readonly string[], key: Buffer | null, aads: (name: string) => { wholeAad: string; streamAad: string }): Promise<{ records: Records | null; from: 'copy' | 'manifest' | 'none' }> {
   const newest = newestFirst[0];
-  if (!newest) return out;
-  try {
-    await readSnapshotFile(newest, path.join(backupsDir, newest), {
-      key,
-      ...aads(newest),
-      visit: (r) => {
-        if (isBlobRef(r)) out.set(r.path, r);
-      },
-    });
-  } catch {
-    out.clear();
-  }
-  return out;
+  const found = newest ? await recordsOf(dataDir, backupsDir, newest, key, aads(newest), false) : null;
+  return found ? found : { records: null, from: 'none' };
 }
 
 /** Stats `rels` in slices; a file that is not there is null. */
@@ -90,7 +83,7 @@ async function statAll(dataDir: string, rels: readonly string[], signal?: AbortS
  */
 export async function captureFiles(rels: readonly string[], options: IncrementalOptions, batch: (results: { rel: string; captured: Captured }[]) => Promise<void>): Promise<void> {
   const states = await statAll(options.dataDir, rels, options.signal);
-  const pooled = new Set(await listBlobs(options.root));
+  const pooled = options.present;
   const slice = 256;
   for (let i = 0; i < rels.length; i += slice) {
     throwIfCancelled(options.signal, 'The backup');
@@ -100,7 +93,8 @@ export async function captureFiles(rels: readonly string[], options: Incremental
       const st = states[i + j];
       if (!st) return;
       const before = options.previous.get(r.rel);
-      if (before && sameState(before, st) && pooled.has(before.sha256)) r.captured = { ref: { ...before, path: r.rel } };
+      // The line itself is reused (its path is this one's: it was found by it), not copied: 100,000 objects fewer.
+      if (before && sameState(before, st) && pooled.holdsNamed(before.sha256)) r.captured = { ref: before };
       else toRead.push(j);
     });
     await eachLimited(toRead, READ_WIDTH, async (j) => {
@@ -118,7 +112,7 @@ export async function captureFiles(rels: readonly string[], options: Incremental
 }
 
 /** Reads one file (stat'ed already), pools its bytes and returns its line. */
-export async function capture(rel: string, st: Stats, options: IncrementalOptions, pooled: Set<string>): Promise<BlobRef> {
+export async function capture(rel: string, st: Stats, options: IncrementalOptions, pooled: Presence): Promise<BlobRef> {
   let plain: Buffer;
   try {
     plain = await options.readPlain(rel);

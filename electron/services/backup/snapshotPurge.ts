@@ -6,6 +6,7 @@ import type { DurableFs } from '../disk/durableFile';
 import { ServiceError } from '../errors';
 import { encodeSnapshotTo, isBlobRef, MANIFEST_VERSION, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type SnapshotRecord } from './archive';
 import { collectBlobs } from './blobGc';
+import { clearRecords } from './snapshotRecords';
 import { blobRoot, inPoolLine, readBlob } from './blobPool';
 import { rememberCheck } from './checkCache';
 import { OriginalStore } from '../originals/originalStore';
@@ -176,6 +177,8 @@ async function purgeInLine(dataDir: string, id: string, originals: readonly stri
   const blobs = blobRoot(path.join(dataDir, BACKUPS_DIR));
   const casesRead = new Set<string>();
   let rewroteManifest = false;
+  // The snapshots' local copies of their lines name the case too; the next snapshot reads its manifest instead.
+  await clearRecords(dataDir);
   for (const name of all) {
     options.onProgress?.({ done: report.checked, total: all.length });
     if (cancelled(options.signal)) break;

@@ -8,7 +8,7 @@ import { entries, PEOPLE_FILE, SHARING_KEYS_FILE } from '../disk/folderLayout';
 import { snapshotSealAad } from '../crypto/streamSeal';
 import { ioError, isIoError, ServiceError } from '../errors';
 import { confirmRename, fsyncDir, TEMP_SUFFIX, type DurableFs } from '../disk/durableFile';
-import { collectBlobs } from './blobGc';
+import { collectBlobs, collectCandidates } from './blobGc';
 import { rememberCheck } from './checkCache';
 import { throwIfCancelled } from '../callContext';
 import { OriginalStore } from '../originals/originalStore';
@@ -16,6 +16,8 @@ import { originalsPool, poolOriginals } from './originalsPool';
 import { encodeSnapshotTo, MANIFEST_VERSION, SNAPSHOT_FORMAT, type BlobRef } from './archive';
 import { BlobWriter, blobRoot, inPoolLine } from './blobPool';
 import { capture, captureFiles, previousRecords, ReadFailure, statOne } from './incremental';
+import { poolPresence } from './poolPresence';
+import { dropRecords, recordsOf, releaseRecords, saveRecords, type PoolState } from './snapshotRecords';
 import { isSyncConflictName } from '../disk/syncConflictNames';
 
 // Taking, listing and pruning snapshots under <dataDir>/backups/.
@@ -121,8 +123,10 @@ export type SnapshotOptions = {
   signal?: AbortSignal;
 };
 
-/** What the last snapshot of a folder wrote into the pool (this process): the tests and the bench count it. */
-export const lastWrite = new Map<string, { blobs: number; blobBytes: number }>();
+/** Where a snapshot's reused hashes came from (the newest snapshot's local copy, its manifest, or none) and how many pool shards it listed. */
+type Shortcut = { previousFrom: 'copy' | 'manifest' | 'none'; shardsListed: number };
+/** What the last snapshot of a folder wrote into the pool (this process), and how: the tests and the bench count it. */
+export const lastWrite = new Map<string, { blobs: number; blobBytes: number } & Shortcut>();
 
 async function readPlainBytes(dataDir: string, rel: string, key: Buffer | null): Promise<Buffer> {
   if (!key && !rel.startsWith('history/')) return readFile(path.join(dataDir, ...rel.split('/')));
@@ -189,14 +193,21 @@ export async function createSnapshot(dataDir: string, options: SnapshotOptions):
     return name;
   };
   throwIfCancelled(options.signal, 'The backup');
+  let pool: PoolState | null = null;
+  let shortcut: Shortcut = { previousFrom: 'none', shardsListed: 0 };
   const written = await inPoolLine(dir, async () => {
     let writer: BlobWriter | null = null;
     try {
       await mkdir(dir, { recursive: true, mode: 0o700 });
       const root = blobRoot(dir);
-      const previous = await previousRecords(dir, (await listSnapshots(dataDir)).map((s) => s.name), options.key, snapshotAads);
+      const before = await previousRecords(dataDir, dir, (await listSnapshots(dataDir)).map((s) => s.name), options.key, snapshotAads);
+      const presence = await poolPresence(root, before.records);
+      pool = presence.pool;
+      const previous = new Map<string, BlobRef>();
+      for (const r of before.records?.refs ?? []) previous.set(r.path, r);
       writer = new BlobWriter(root, options.key, options.fs);
-      const inc = { dataDir, root, key: options.key, previous, writer, readPlain: (rel: string) => readPlainBytes(dataDir, rel, options.key), ...(options.signal ? { signal: options.signal } : {}) };
+      const inc = { dataDir, root, key: options.key, previous, present: presence.presence, writer, readPlain: (rel: string) => readPlainBytes(dataDir, rel, options.key), ...(options.signal ? { signal: options.signal } : {}) };
+      shortcut = { previousFrom: before.from, shardsListed: presence.listed };
       let done = 0;
       await captureFiles(rels, inc, async (results) => {
         for (const { rel, captured } of results) {
@@ -205,7 +216,7 @@ export async function createSnapshot(dataDir: string, options: SnapshotOptions):
             const other = moved(rel);
             const st = other && !seen.has(other) ? statOne(dataDir, other) : null;
             if (other && st) {
-              await capture(other, st, inc, new Set()).then(take, (err: unknown) => {
+              await capture(other, st, inc, inc.present).then(take, (err: unknown) => {
                 if (!(err instanceof ReadFailure)) throw err;
               });
             }
@@ -217,7 +228,7 @@ export async function createSnapshot(dataDir: string, options: SnapshotOptions):
       });
       // Every blob the manifest names is durable before the manifest is.
       await writer.flush();
-      lastWrite.set(path.resolve(dataDir), { blobs: writer.written, blobBytes: writer.bytes });
+      lastWrite.set(path.resolve(dataDir), { blobs: writer.written, blobBytes: writer.bytes, ...shortcut });
       throwIfCancelled(options.signal, 'The backup');
       writer = null; // from here the manifest may name its blobs: they are never taken back (the rotation's clean-up drops orphans)
       return await writeStreamDurably(dir, stem, async (write) => {
@@ -229,7 +240,11 @@ export async function createSnapshot(dataDir: string, options: SnapshotOptions):
     }
   });
   const st = await stat(written.file).catch(() => null);
-  if (st) rememberCheck(written.file, options.key, st, null);
+  if (st) {
+    rememberCheck(written.file, options.key, st, null);
+    // What the next snapshot starts from, instead of reading this manifest and listing the pool (backup/snapshotRecords).
+    await saveRecords(dataDir, path.basename(written.file), st, refs, pool, options.key);
+  }
   await poolWithSnapshot(dataDir, path.basename(written.file), options);
   return { ...parseSnapshotName(path.basename(written.file))!, bytes: written.bytes };
 }
@@ -295,15 +310,32 @@ export async function pruneSnapshots(dataDir: string, key?: Buffer | null): Prom
   return inPoolLine(dir, async () => {
     const all = await listSnapshots(dataDir);
     const keep = snapshotsToKeep(all);
-    const removed: string[] = [];
-    for (const s of all) {
-      if (keep.has(s.name)) continue;
-      await unlink(path.join(dir, s.name)).catch(() => undefined);
-      removed.push(s.name);
+    const removed = all.filter((s) => !keep.has(s.name)).map((s) => s.name);
+    // The blobs the snapshots about to go name, read while they are there (from their local copies when those hold):
+    // the only ones this rotation can leave unnamed. One that does not read calls for the full collection.
+    let candidates: Set<string> | null = new Set<string>();
+    if (key !== undefined) {
+      for (const name of removed) {
+        const found = await recordsOf(dataDir, dir, name, key, snapshotAads(name), false);
+        if (!found) {
+          candidates = null;
+          break;
+        }
+        for (const r of found.records.refs) candidates.add(r.sha256);
+      }
     }
-    if (removed.length > 0 && key !== undefined) {
-      await fsyncDir(dir).catch(() => undefined);
-      await collectBlobs(dir, (await listSnapshots(dataDir)).map((s) => s.name), key, snapshotAads);
+    for (const name of removed) await unlink(path.join(dir, name)).catch(() => undefined);
+    if (removed.length > 0) await fsyncDir(dir).catch(() => undefined);
+    if (key === undefined) {
+      releaseRecords();
+      return removed;
+    }
+    const survivors = (await listSnapshots(dataDir)).map((s) => s.name);
+    try {
+      if (candidates) await collectCandidates(dataDir, dir, survivors, removed, candidates, key, snapshotAads);
+      else if ((await collectBlobs(dir, survivors, key, snapshotAads)).blocked === false) await dropRecords(dataDir, new Set(survivors));
+    } finally {
+      releaseRecords();
     }
     return removed;
   });

@@ -96,6 +96,8 @@ export const LOCAL_DIR = 'local';
 export const DEVICE_FILE = `${LOCAL_DIR}/device.json`;
 /** What the caseload and the people index need of each case, kept between runs (people/caseFacts.ts); sealed in an encrypted folder. */
 export const CASE_FACTS_FILE = `${LOCAL_DIR}/case-facts.ndjson`;
+/** What the next snapshot starts from: the newest snapshots' lines in a form quicker to read than their manifests (backup/snapshotRecords). */
+export const SNAPSHOT_RECORDS_DIR = `${LOCAL_DIR}/snapshot-records`;
 /** A restore in progress names its snapshot here (plain: it holds nothing but that name). */
 export const RESTORE_JOURNAL = 'restore.json';
 /** A data-folder migration in progress (store/migrations/journal); plain, it names two layout numbers. */

@@ -1,9 +1,9 @@
-import { access, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { access, open, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { ioError, isIoError, ServiceError } from '../errors';
 import { fsyncDir, type DurableFs } from '../disk/durableFile';
-import { CASE_FACTS_FILE, listFolder, removeLeftovers, type Target } from '../disk/folderLayout';
+import { CASE_FACTS_FILE, listFolder, SNAPSHOT_RECORDS_DIR, removeLeftovers, type Target } from '../disk/folderLayout';
 import { convertHistoryBytes } from '../crypto/sealedLines';
 import { decryptBytes, encryptBytes, isEncryptedBytes } from '../crypto/envelope';
 import { EncryptedFileError } from '../crypto/errors';
@@ -227,6 +227,8 @@ export async function encryptFolder(dir: string, passphrase: string, params?: Sc
       await removeLeftovers(dir);
       // The machine-local corner is not converted: its case facts (names of judges, lawyers) go, and are made again sealed.
       await unlink(path.join(dir, ...CASE_FACTS_FILE.split('/'))).catch(() => undefined);
+      // So do the snapshots' local copies of their lines (hashes of plain files): every manifest is re-sealed, so none would hold.
+      await rm(path.join(dir, ...SNAPSHOT_RECORDS_DIR.split('/')), { recursive: true, force: true });
       if (state.kind === 'plain') {
         await options.onStep?.('journal');
         await writeJournal(dir, { operation: 'encrypt', vault: header }, options.fs);
