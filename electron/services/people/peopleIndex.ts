@@ -25,14 +25,19 @@ class PeopleIndex {
     const cached = this.grouped;
     if (cached && cached.generation === facts.generation && cached.stamp === stamp) return cached.value;
     const generation = facts.generation;
-    const value: Grouped = { actors: groupActors(allOf(byCase), curation), curation, problem };
+    const value: Grouped = { actors: groupActors(allOf(byCase, this.store), curation), curation, problem };
     this.grouped = { generation, stamp, value };
     return value;
   }
 }
 
-function* allOf(byCase: ReadonlyMap<string, FactsEntry>): Generator<Appearance> {
-  for (const entry of byCase.values()) yield* entry.people;
+// In the order the cases were created (then by id), not the map's (which is how the facts were
+// filled: from the file, read again, or from the change feed): the same cases must name an actor the
+// same way whichever way they came, and a tie between spellings goes to the oldest case's.
+function* allOf(byCase: ReadonlyMap<string, FactsEntry>, store: CaseStoreBase): Generator<Appearance> {
+  const created = (id: string) => store.summary(id)?.createdAt ?? '';
+  const ids = [...byCase.keys()].sort((a, b) => (created(a) < created(b) ? -1 : created(a) > created(b) ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  for (const id of ids) yield* byCase.get(id)!.people;
 }
 
 const indexes = new WeakMap<CaseStoreBase, PeopleIndex>();
