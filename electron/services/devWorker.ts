@@ -3,8 +3,8 @@
 // out/), named by its content so processes and worktrees share or keep apart their
 // copies without cleaning up; its dependencies load from node_modules as the built
 // app's do. Running it through tsx instead costs six seconds per worker (tsx reads
-// pdf.js's multi-megabyte source maps on every load). The isolation worker and the
-// store's read pool both start theirs this way.
+// pdf.js's multi-megabyte source maps on every load). The isolation worker, the
+// store's read pool and the search build's workers start theirs this way.
 
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
@@ -35,4 +35,19 @@ export function devWorkerUrl(entry: URL): URL {
   const url = pathToFileURL(outfile);
   built.set(source, url);
   return url;
+}
+
+/**
+ * A pool worker's entry, for a module at `here` (its import.meta.url): `<name>.ts` beside it bundled
+ * as above when running from sources, or `<name>.js` beside the built main-process bundles
+ * (electron-vite builds each worker as an entry in out/main/; the module itself may sit in
+ * out/main/chunks/). Null when the build lacks it: the caller then works on the main thread.
+ */
+export function poolWorkerUrl(here: string, name: string): URL | null {
+  if (here.endsWith('.ts')) return devWorkerUrl(new URL(`./${name}.ts`, here));
+  for (const rel of [`./${name}.js`, `../${name}.js`]) {
+    const url = new URL(rel, here);
+    if (existsSync(fileURLToPath(url))) return url;
+  }
+  return null;
 }

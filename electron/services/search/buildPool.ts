@@ -7,12 +7,10 @@
 // A case a worker cannot vouch for (its file changed since the store validated it, or it
 // will not read as a case) is read here the validating way, as `get` does.
 
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { CaseFile } from '../../../shared/model';
 import type { CaseStoreBase } from '../store/caseStore';
 import type { WorkerPool } from '../store/workerPool';
-import { devWorkerUrl } from '../devWorker';
+import { poolWorkerUrl } from '../devWorker';
 import { CaseSearchIndex, type BulkBuild } from './caseSearchIndex';
 import { STALE, TermMap, type BuildItem, type CountedChunk } from './countedCases';
 
@@ -29,17 +27,6 @@ export type BuildOptions = {
   workers?: number;
   minCases?: number;
 };
-
-/** The worker's entry: bundled from sources (vitest, tsx), or indexWorker.js beside the built bundles. */
-function workerUrl(): URL | null {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) return devWorkerUrl(new URL('./indexWorker.ts', here));
-  for (const rel of ['./indexWorker.js', '../indexWorker.js']) {
-    const url = new URL(rel, here);
-    if (existsSync(fileURLToPath(url))) return url;
-  }
-  return null;
-}
 
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -80,7 +67,7 @@ export async function buildFromStore(store: CaseStoreBase, options: BuildOptions
   });
   const chunks: Array<typeof live> = [];
   for (let i = 0; i < live.length; i += CHUNK) chunks.push(live.slice(i, i + CHUNK));
-  const pool = store.workerPool<BuildItem, CountedChunk>(workerUrl, options.workers);
+  const pool = store.workerPool<BuildItem, CountedChunk>(() => poolWorkerUrl(import.meta.url, 'indexWorker'), options.workers);
   try {
     await mergeInOrder(pool, chunks, bulk, store, indexHere, options);
   } finally {

@@ -7,15 +7,13 @@
 // that fails hands its files back to the main thread, so the pool can only make an open
 // faster, never fail one.
 
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { CaseRead } from './caseCodec';
 import type { Catalogue } from './catalogue';
 import type { FileStates } from '../disk/statFiles';
 import { reconcile } from './reconcile';
 import { entryOf, type EntryRead } from './readEntries';
 import { WorkerPool } from './workerPool';
-import { devWorkerUrl } from '../devWorker';
+import { poolWorkerUrl } from '../devWorker';
 
 /** Below this many files the main thread reads them (starting workers would cost more). */
 const POOL_MIN_FILES = 200;
@@ -23,21 +21,6 @@ const POOL_MIN_FILES = 200;
 const CHUNK = 64;
 
 export type ReadPoolOptions = { workers?: number; minFiles?: number };
-
-/**
- * The worker's entry: bundled from readWorker.ts when running from sources (vitest, tsx),
- * readWorker.js beside the built main-process bundles (electron.vite.config.ts builds it as
- * an entry; this module may sit in out/main/chunks/).
- */
-function workerUrl(): URL | null {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) return devWorkerUrl(new URL('./readWorker.ts', here));
-  for (const rel of ['./readWorker.js', '../readWorker.js']) {
-    const url = new URL(rel, here);
-    if (existsSync(fileURLToPath(url))) return url;
-  }
-  return null;
-}
 
 export class ReadPool {
   private readonly pool: WorkerPool<string, EntryRead[]>;
@@ -51,7 +34,7 @@ export class ReadPool {
     private readonly readCase: (file: string) => Promise<CaseRead>,
     options: ReadPoolOptions = {},
   ) {
-    this.pool = new WorkerPool(workerUrl, dataDir, dataKey, options.workers);
+    this.pool = new WorkerPool(() => poolWorkerUrl(import.meta.url, 'readWorker'), dataDir, dataKey, options.workers);
     this.minFiles = options.minFiles ?? POOL_MIN_FILES;
   }
 
