@@ -3,6 +3,8 @@
 // another machine or a backup drive arrives — every file new to the indexes.
 import { cp, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { tempDir } from './fixtures';
 import { summarize, type CaseSummary } from '../../shared/model';
 import { CURRENT_SCHEMA_VERSION } from '../../electron/services/store/meta';
 import { generateCase, type GeneratedCase } from '../../scripts/bench/generate';
@@ -27,3 +29,20 @@ export async function copyArchive(from: string, to: string): Promise<string> {
 
 /** The summaries the list must show, from the generated cases themselves. */
 export const summariesOf = (made: readonly GeneratedCase[]): CaseSummary[] => made.map((g) => summarize(g.case)).sort((a, b) => a.id.localeCompare(b.id));
+
+/**
+ * One generated archive for a test file (written before its tests, removed after them), and a
+ * fresh copy of it for each test that asks: `made` is filled in place once the archive is written.
+ */
+export function archiveForTheseTests(count: number, prefix: string): { made: GeneratedCase[]; freshCopy: () => Promise<string> } {
+  const made: GeneratedCase[] = [];
+  let root = '';
+  let cleanup: () => Promise<void> = async () => undefined;
+  let copies = 0;
+  beforeAll(async () => {
+    ({ dir: root, cleanup } = await tempDir(prefix));
+    made.push(...(await writeArchive(path.join(root, 'original'), count)));
+  });
+  afterAll(async () => cleanup());
+  return { made, freshCopy: () => copyArchive(path.join(root, 'original'), path.join(root, `copy-${++copies}`)) };
+}

@@ -1,6 +1,6 @@
 import { readFile, rename, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CaseDraft } from '../../../shared/model';
 import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { encryptFolder } from '../../../electron/services/folder/convert';
@@ -8,10 +8,9 @@ import { buildFromStore } from '../../../electron/services/search/buildPool';
 import { CaseSearchIndex } from '../../../electron/services/search/caseSearchIndex';
 import { encodeIndex, snapshotIndex } from '../../../electron/services/search/persistedIndex';
 import { SearchService } from '../../../electron/services/search/service';
-import { benchQueries, type GeneratedCase } from '../../../scripts/bench/generate';
+import { benchQueries } from '../../../scripts/bench/generate';
 import { FAST_KDF } from '../../helpers/cryptoFolder';
-import { tempDir } from '../../helpers/fixtures';
-import { copyArchive, writeArchive } from '../../helpers/copiedArchive';
+import { archiveForTheseTests } from '../../helpers/copiedArchive';
 
 // The search index built from every case by worker threads (issue 20: a copied archive's
 // first open, a lost or outdated saved index): the workers count each case's terms, the
@@ -20,19 +19,7 @@ import { copyArchive, writeArchive } from '../../helpers/copiedArchive';
 
 const COUNT = 260;
 const PASS = 'correct horse battery staple';
-let root: string;
-let cleanup: () => Promise<void>;
-let original: string;
-let made: GeneratedCase[];
-let copies = 0;
-const freshCopy = () => copyArchive(original, path.join(root, `copy-${++copies}`));
-
-beforeAll(async () => {
-  ({ dir: root, cleanup } = await tempDir('casefile-buildpool-'));
-  original = path.join(root, 'original');
-  made = await writeArchive(original, COUNT);
-});
-afterAll(async () => cleanup());
+const { made, freshCopy } = archiveForTheseTests(COUNT, 'casefile-buildpool-');
 
 /** The build as the main thread made it before the workers: every case read and validated (`get`), indexed in the store's order. */
 async function mainThreadBuild(store: CaseStore): Promise<CaseSearchIndex> {

@@ -1,6 +1,6 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CoreEvent, FolderProgress } from '../../../shared/events';
 import { CaseStore } from '../../../electron/services/folder/caseStore';
 import { encryptFolder, openVault } from '../../../electron/services/folder/convert';
@@ -9,28 +9,14 @@ import { ReadPool } from '../../../electron/services/store/readPool';
 import { entryOf } from '../../../electron/services/store/readEntries';
 import { Session } from '../../../electron/services/session';
 import { FAST_KDF } from '../../helpers/cryptoFolder';
-import { tempDir } from '../../helpers/fixtures';
-import { copyArchive, summariesOf, writeArchive } from '../../helpers/copiedArchive';
-import type { GeneratedCase } from '../../../scripts/bench/generate';
+import { archiveForTheseTests, copyArchive, summariesOf } from '../../helpers/copiedArchive';
 
 // The first open of a copied archive (issue 20): every case file is new to the indexes, so
 // each is read, validated and summarised — by the read pool's worker threads — with the
 // progress the window shows, then indexed for search. A few hundred cases here, never 100,000.
 
 const COUNT = 300;
-let root: string;
-let cleanup: () => Promise<void>;
-let original: string;
-let made: GeneratedCase[];
-let copies = 0;
-const freshCopy = () => copyArchive(original, path.join(root, `copy-${++copies}`));
-
-beforeAll(async () => {
-  ({ dir: root, cleanup } = await tempDir('casefile-firstopen-'));
-  original = path.join(root, 'original');
-  made = await writeArchive(original, COUNT);
-});
-afterAll(async () => cleanup());
+const { made, freshCopy } = archiveForTheseTests(COUNT, 'casefile-firstopen-');
 
 /** Each report in order: never backwards, one total, the last at that total. */
 function expectOrderedToTotal(reports: ReadonlyArray<{ done: number; total: number }>, total: number): void {
@@ -152,7 +138,7 @@ describe('the first open of a copied archive', () => {
   it('opens an encrypted copy: its workers decrypt with the key, every case is listed and found', async () => {
     const plain = await freshCopy();
     await encryptFolder(plain, 'correct horse battery staple', FAST_KDF);
-    const dir = await copyArchive(plain, path.join(root, 'encrypted-copy'));
+    const dir = await copyArchive(plain, path.join(path.dirname(plain), 'encrypted-copy'));
     // The pool's workers themselves open the sealed files (none falls back to the main thread).
     const key = await openVault(dir, 'correct horse battery staple');
     const codec = new CaseCodec(dir, key);
