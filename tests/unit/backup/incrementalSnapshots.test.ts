@@ -13,6 +13,7 @@ import { streamRecords } from '../../../electron/services/backup/snapshotReader'
 import { ENVELOPE_MAGIC } from '../../../electron/services/crypto/envelope';
 import { FAST_KDF } from '../../helpers/cryptoFolder';
 import { ngoDraft, prisonerDraft, tempDir } from '../../helpers/fixtures';
+import { editSummary } from '../../helpers/editSummary';
 
 // Version 3 snapshots: a manifest naming blobs kept once in backups/blobs/ (backup/blobPool).
 
@@ -56,15 +57,7 @@ async function seed(n: number): Promise<{ ids: string[] }> {
   }
 }
 
-async function edit(id: string, summary: string, passphrase?: string): Promise<void> {
-  const store = await CaseStore.open(dir, passphrase ? { passphrase } : {});
-  try {
-    const c = await store.get(id);
-    await store.update(id, c.rev, CaseDraft.parse({ ...c, summary }));
-  } finally {
-    await store.close();
-  }
-}
+const edit = (id: string, summary: string, passphrase?: string) => editSummary(dir, id, summary, passphrase);
 
 /** A version 2 snapshot (the text of every file inside), as the Casefile before this one wrote them, of the folder as it is. */
 async function writeVersionTwo(now: Date): Promise<string> {

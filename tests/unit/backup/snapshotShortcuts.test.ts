@@ -12,6 +12,7 @@ import { verifySnapshots } from '../../../electron/services/backup/check';
 import { ENVELOPE_MAGIC } from '../../../electron/services/crypto/envelope';
 import { FAST_KDF } from '../../helpers/cryptoFolder';
 import { prisonerDraft, tempDir } from '../../helpers/fixtures';
+import { editSummary } from '../../helpers/editSummary';
 
 // The shortcuts that make a snapshot after one edit cost the edit: the newest
 // snapshot's lines kept locally (backup/snapshotRecords), the pool's shards trusted
@@ -44,15 +45,7 @@ async function seed(n: number): Promise<string[]> {
   }
 }
 
-async function edit(id: string, summary: string, passphrase?: string): Promise<void> {
-  const store = await CaseStore.open(dir, passphrase ? { passphrase } : {});
-  try {
-    const c = await store.get(id);
-    await store.update(id, c.rev, CaseDraft.parse({ ...c, summary }));
-  } finally {
-    await store.close();
-  }
-}
+const edit = (id: string, summary: string, passphrase?: string) => editSummary(dir, id, summary, passphrase);
 
 const snap = (key: Buffer | null = null, hours = 1) => createSnapshot(dir, { reason: 'manual', key, now: at(hours) });
 const caseText = async (name: string, id: string) => (await readSnapshot(dir, name, null)).entries.find((e) => e.path === `cases/${id}.json`)!.text;
