@@ -138,6 +138,15 @@ describe('the caseload charts in the multi-case brief', () => {
     expect(pdftotext(single.file)).not.toContain(chartLabels.en.heading);
   });
 
+  it('draws a label holding a NUL (pasted from a damaged file) without failing the brief', async () => {
+    // The native canvas takes text as a C string, which ends at NUL: such a label once failed the whole brief.
+    const odd = makeCase(prisonerDraft(30, { region: 'Sem\u0000ey', charges: [{ article: '405\u0000 part 3', code: 'Criminal Code' }] }));
+    const r = await renderBrief([...all, odd], outPath('charts-nul.pdf'), { template: 'multi', mode: 'internal', generatedAt: GENERATED_AT });
+    const text = squash(pdftotext(r.file));
+    expect(text).toContain(chartLabels.en.heading);
+    expect(execFileSync('pdfimages', ['-list', r.file], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim() !== '').length).toBeGreaterThan(3);
+  });
+
   it('draws the same charts as SVG with the text as text, for a person to look at', () => {
     mkdirSync(LOOK, { recursive: true });
     for (const spec of briefCharts(ctxFor('kk', 'internal'), stats)) {

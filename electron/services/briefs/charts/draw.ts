@@ -81,10 +81,24 @@ export function regionMapReady(): boolean {
   return mapReady;
 }
 
+/**
+ * The option with no NUL in any string: the native canvas takes text as a C string, which ends
+ * at NUL, and refuses it — one such label (pasted from a damaged file) would fail the whole brief.
+ * Only plain data is copied; functions (formatters) are ECharts' own and pass as they are.
+ */
+function withoutNul(value: unknown): unknown {
+  if (typeof value === 'string') return value.includes('\0') ? value.replace(/\0/g, '') : value;
+  if (Array.isArray(value)) return value.map(withoutNul);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutNul(v)]));
+  }
+  return value;
+}
+
 /** The option as printed: on white, with no tooltip (paper has no pointer). */
 function printed(spec: ChartSpec): Record<string, unknown> {
   const { tooltip: _tooltip, ...option } = spec.option;
-  return { ...option, backgroundColor: '#ffffff' };
+  return { ...(withoutNul(option) as Record<string, unknown>), backgroundColor: '#ffffff' };
 }
 
 /**
