@@ -32,6 +32,7 @@ class CaseFactsIndex {
   private byCase: Map<string, FactsEntry> | null = null;
   private building: Promise<Map<string, FactsEntry>> | null = null;
   private pending: StoreChange[] = [];
+  private restates: string[] = [];
   private dirty = false;
   private saveTimer: NodeJS.Timeout | undefined;
   private saving: Promise<void> = Promise.resolve();
@@ -45,7 +46,20 @@ class CaseFactsIndex {
       if (this.byCase) this.apply(this.byCase, change);
       else if (this.building) this.pending.push(change);
     });
+    // A copied folder's files, found to hold what the entries were made from: their new states, so the next fill reads none.
+    store.onRestated((id) => {
+      if (this.byCase) this.restate(this.byCase, id);
+      else if (this.building) this.restates.push(id);
+    });
     store.beforeClose(() => this.save());
+  }
+
+  private restate(byCase: Map<string, FactsEntry>, id: string): void {
+    const entry = byCase.get(id);
+    const file = this.store.fileState(id);
+    if (!entry || !file || entry.rev !== this.store.summary(id)?.rev) return;
+    byCase.set(id, { ...entry, file });
+    this.markDirty();
   }
 
   private apply(byCase: Map<string, FactsEntry>, change: StoreChange): void {
@@ -61,6 +75,7 @@ class CaseFactsIndex {
     this.building ??= this.build(context, label).catch((err: unknown) => {
       this.building = null;
       this.pending = [];
+      this.restates = [];
       throw err;
     });
     return this.building;
@@ -114,7 +129,9 @@ class CaseFactsIndex {
     this.lastBuildReads = stale.length;
     if (stale.length > 0) changed = true;
     for (const change of this.pending) this.apply(byCase, change);
+    for (const id of this.restates) this.restate(byCase, id);
     this.pending = [];
+    this.restates = [];
     this.byCase = byCase;
     this.building = null;
     this.generation++;

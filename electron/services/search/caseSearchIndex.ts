@@ -169,6 +169,12 @@ export class CaseSearchIndex {
     return Number.isNaN(rev) ? undefined : { mtimeMs, size, ctimeMs, ino, rev };
   }
 
+  /** The same revision found in another file (a copied folder): only the state the saved copy is checked against changes. */
+  restate(id: string, file: DocFile): void {
+    const doc = this.docOf.get(id);
+    if (doc !== undefined && this.fileOf(id)?.rev === file.rev) this.files.set([file.mtimeMs, file.size, file.ctimeMs, file.ino, file.rev], doc * FILE_COLUMNS);
+  }
+
   /** Indexes a case, replacing what was indexed under its id; costs one case's text. `file`: the state of the file it was read from. */
   upsert(c: CaseFile, file?: DocFile): void {
     if (this.caseIds.length >= MAX_DOCS) this.compact();

@@ -34,6 +34,7 @@ export class SearchService {
   private built: CaseSearchIndex | null = null;
   private building: Promise<CaseSearchIndex> | null = null;
   private pending: StoreChange[] = [];
+  private restates: string[] = [];
   private dirty = false;
   private dirtySince = 0;
   private saveTimer: NodeJS.Timeout | undefined;
@@ -52,6 +53,13 @@ export class SearchService {
         // Indexing a case costs about as much as saving it: done after the save resolves, not inside it.
         if (this.queued.push(change) === 1) setImmediate(() => this.drain());
       } else if (this.building) this.pending.push(change);
+    });
+    // A copied folder's files, found to hold what was indexed: their new states, so the next open trusts the saved index.
+    store.onRestated((id) => {
+      if (this.built) {
+        this.drain();
+        this.restate(this.built, id);
+      } else if (this.building) this.restates.push(id);
     });
     store.beforeClose(() => this.save());
   }
@@ -88,10 +96,20 @@ export class SearchService {
     this.markDirty();
   }
 
+  private restate(index: CaseSearchIndex, id: string): void {
+    const file = this.store.fileState(id);
+    const rev = this.store.summary(id)?.rev;
+    if (!file || rev === undefined) return;
+    index.restate(id, { ...file, rev });
+    this.markDirty();
+  }
+
   private async build(): Promise<CaseSearchIndex> {
     const index = (await this.fromSaved()) ?? (await this.fromCases());
     for (const change of this.pending) this.apply(index, change);
+    for (const id of this.restates) this.restate(index, id);
     this.pending = [];
+    this.restates = [];
     this.built = index;
     void this.onProgress?.({ done: index.size, total: index.size });
     if (this.dirty) this.markDirty();

@@ -22,6 +22,7 @@ import { Recorder } from './recorder';
 import type { Meta } from './meta';
 import type { StoreOptions } from './storeOptions';
 import { HistoryLog } from '../audit/historyLog';
+import { readManifest } from '../audit/manifest';
 import type { StoreChange } from './storeChange';
 
 export type { StoreChange } from './storeChange';
@@ -45,9 +46,11 @@ export class CaseFiles {
   protected readonly entries: Map<string, IndexEntry>;
   /** Recently used whole cases, most recent last; checked against the file before use. */
   protected readonly cache = new Map<string, { case: CaseFile; file: FileState }>();
+  private readonly cacheLimit: number;
   /** Trashed files checked (read and validated) in the state they are in; kept in the summary index (the catalogue's). */
   protected readonly trashChecked: Map<string, FileState>;
   private readonly listeners = new Set<(change: StoreChange) => void>();
+  private readonly restated = new Set<(id: string, file: FileState) => void>();
   private readonly closeHooks = new Set<() => Promise<void>>();
   protected queue: Promise<unknown> = Promise.resolve();
   /** Writes asked for and not yet finished (queued or running): while any is, no index is serialised. */
@@ -89,6 +92,7 @@ export class CaseFiles {
     this.historyGaps = this.recorder.gaps;
     this.unconfirmed = this.recorder.unconfirmed;
     this.codec = new CaseCodec(dataDir, dataKey, options.fs);
+    this.cacheLimit = options.cacheSize ?? 256;
   }
 
   get schemaVersion(): number {
@@ -119,11 +123,7 @@ export class CaseFiles {
     wipe(this.dataKey);
   }
 
-  /**
-   * Closes the store but hands its lock and (a copy of) its key to the caller,
-   * for work on the whole folder — a restore, a conversion — after which the
-   * caller reopens with `held`, or releases the lock and wipes the key itself.
-   */
+  /** Closes the store but hands its lock and (a copy of) its key to the caller, for work on the whole folder (a restore, a conversion); the caller then reopens with `held`, or releases the lock and wipes the key. */
   async detach(): Promise<{ lock: DataDirLock; dataKey: Buffer | null }> {
     if (this.closed) throw new ServiceError('internal', 'The store is closed.');
     await this.shutDown();
@@ -146,6 +146,12 @@ export class CaseFiles {
   subscribe(listener: (change: StoreChange) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Hears a case file replaced by one holding the same revision and content (a copied folder): only its state changed, for caches kept on disk. */
+  onRestated(listener: (id: string, file: FileState) => void): () => void {
+    this.restated.add(listener);
+    return () => this.restated.delete(listener);
   }
 
   protected emit(change: DistributiveOmit<StoreChange, 'file'> | StoreChange): void {
@@ -229,7 +235,7 @@ export class CaseFiles {
 
   /** Files changed behind the app's back (another device): re-read in the save queue, told with cause 'external' (store/externalRefresh.ts). */
   refreshFromDisk(swept?: FileStates): Promise<{ changed: number; otherSeal: number }> {
-    return this.exclusive(() => refreshExternal(this.catalogue, this.dataDir, { readCase: (f) => this.readCase(f), quarantine: (f, r) => this.quarantine(f, r), quarantined: this.quarantinedNow, sealed: this.codec.sealed, cache: this.cache, emit: (c) => this.emit(c), flush: () => this.scheduleIndexFlush() }, swept), false);
+    return this.exclusive(() => refreshExternal(this.catalogue, this.dataDir, { readCase: (f) => this.readCase(f), quarantine: (f, r) => this.quarantine(f, r), quarantined: this.quarantinedNow, sealed: this.codec.sealed, cache: this.cache, cacheLimit: this.cacheLimit, recorded: async () => (await readManifest(this.dataDir, this.dataKey)).items, emit: (c) => this.emit(c), restated: (id, file) => this.restated.forEach((l) => l(id, file)), flush: () => this.scheduleIndexFlush() }, swept), false);
   }
 
   private writeIndex(whole: boolean): Promise<void> {
@@ -344,8 +350,7 @@ export class CaseFiles {
     this.entries.set(c.id, { summary: summarize(c), agenda: agendaItems(c), ...file });
     this.cache.delete(c.id);
     this.cache.set(c.id, { case: c, file });
-    const limit = this.options.cacheSize ?? 256;
-    while (this.cache.size > limit) this.cache.delete(this.cache.keys().next().value!);
+    while (this.cache.size > this.cacheLimit) this.cache.delete(this.cache.keys().next().value!);
   }
 
   /** Reads every case in turn (for indexing and export), in small parallel batches; through `peek` (for indexing: not validated again) or `get`. */

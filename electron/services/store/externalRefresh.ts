@@ -9,12 +9,15 @@ import type { QuarantineEntry } from './quarantine';
 import { isLiveCaseFileName as isCaseFileName } from '../disk/folderLayout';
 import { reconcile } from './reconcile';
 import { settleSweep } from './confirmSweep';
+import { caseDigest } from '../audit/digest';
+import type { ManifestItem } from '../audit/manifest';
 
 // A folder another device writes into (Syncthing): cases/ and trash/ brought in line with
 // the catalogue by the same reconcile the open runs, each change told to the store's
 // listeners with cause 'external'. Only files whose state differs from the catalogue's
 // are read, so the app's own saves (in the catalogue already) are neither read again nor
-// announced twice.
+// announced twice; and a file read again that still holds what the app last wrote (a copied
+// folder) is not announced at all.
 
 export type ExternalChange =
   | { type: 'upsert'; case: CaseFile; previous?: CaseFile; cause: 'external' }
@@ -28,7 +31,13 @@ export type RefreshIo = {
   sealed: boolean;
   /** The store's cache of whole cases: a change's `previous` comes from it, and each new version goes in. */
   cache: Map<string, { case: CaseFile; file: FileState }>;
+  /** How many whole cases the cache keeps: the rest are read again when asked for. */
+  cacheLimit: number;
+  /** What this app last wrote of each case (the folder's manifest: revision and digest), read only when a file to re-read kept its revision. */
+  recorded(): Promise<ReadonlyMap<string, ManifestItem>>;
   emit(change: ExternalChange): void;
+  /** A case whose file was read again and found to hold what the app last wrote: its new state, for caches on disk. */
+  restated(id: string, file: FileState): void;
   /** The catalogue changed: the summary index is due a write. */
   flush(): void;
 };
@@ -73,10 +82,26 @@ export async function refreshExternal(catalogue: Catalogue, dataDir: string, io:
   const before = new Set(catalogue.cases.keys());
   const read = new Map<string, CaseFile>();
   const quarantinedIds = new Set<string>();
+  let recorded: Promise<ReadonlyMap<string, ManifestItem>> | undefined;
+  const same: string[] = [];
   const changed = await reconcile(catalogue, dataDir, files, {
     readCase: async (file) => {
       const result = await io.readCase(file);
-      if (result.ok && path.dirname(file) === casesDir) read.set(result.value.id, result.value);
+      if (!result.ok || path.dirname(file) !== casesDir) return result;
+      const c = result.value;
+      // A new file holding what this app last wrote (a copied folder: every inode new, nothing
+      // changed) is no change: its row takes the new state, no one is told, nothing is re-indexed.
+      // Only the same revision with the same digest as the manifest's record counts as that.
+      const known = catalogue.cases.get(c.id);
+      if (known && known.summary.rev === c.rev) {
+        const item = (await (recorded ??= io.recorded().catch(() => new Map<string, ManifestItem>()))).get(c.id);
+        if (item?.rev === c.rev && item.sha256 === caseDigest(c)) {
+          io.cache.delete(c.id);
+          same.push(c.id);
+          return result;
+        }
+      }
+      read.set(c.id, c);
       return result;
     },
     quarantine: (file, reason) => {
@@ -93,6 +118,7 @@ export async function refreshExternal(catalogue: Catalogue, dataDir: string, io:
     const was = io.cache.get(id)?.case;
     io.cache.delete(id);
     io.cache.set(id, { case: c, file: { mtimeMs: entry.mtimeMs, size: entry.size, ctimeMs: entry.ctimeMs, ino: entry.ino } });
+    while (io.cache.size > io.cacheLimit) io.cache.delete(io.cache.keys().next().value!);
     changes.push({ type: 'upsert', case: c, cause: 'external', ...(was ? { previous: was } : {}) });
   }
   for (const id of before) {
@@ -101,5 +127,9 @@ export async function refreshExternal(catalogue: Catalogue, dataDir: string, io:
     changes.push({ type: 'remove', id, cause: quarantinedIds.has(id) ? 'quarantine' : catalogue.trash.has(id) ? 'trash' : 'external' });
   }
   for (const change of changes) io.emit(change);
+  for (const id of same) {
+    const file = catalogue.fileState(id);
+    if (file) io.restated(id, file);
+  }
   return { changed: changes.length, otherSeal };
 }

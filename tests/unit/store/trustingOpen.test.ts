@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFile, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { CaseDraft, type CaseFile } from '../../../shared/model';
 import { CaseStore, type StoreChange } from '../../../electron/services/folder/caseStore';
 import { SUMMARY_INDEX_FILE } from '../../../electron/services/disk/folderLayout';
 import { SearchService } from '../../../electron/services/search/service';
+import { caseFactsOf } from '../../../electron/services/people/caseFacts';
 import { ServiceError } from '../../../electron/services/errors';
 import { prisonerDraft, tempDir } from '../../helpers/fixtures';
 
@@ -143,13 +144,14 @@ describe('a trusting open', () => {
     expect(titles(store)).toEqual(['Alpha Abenov', 'Charlie Chen', 'Echo Ermekov']);
     await store.confirmed();
     expect(titles(store)).toEqual(['Charlie Chen', 'Delta Dosov', 'Echo Ermekov', 'Foxtrot Fedorov']);
+    // d's copy holds the revision the app last wrote, byte for byte: not a change, so not told.
     expect(heard.map((h) => [h.type, h.type === 'upsert' ? h.case.id : h.id, h.cause]).sort()).toEqual(
       [
         ['upsert', a!.id, 'external'],
-        ['upsert', d!.id, 'external'],
         ['upsert', added.id, 'external'],
       ].sort(),
     );
+    expect(store.fileState(d!.id)?.ino).toBe((await stat(caseFile(d!.id))).ino);
     // The folder's tamper check ran after the files were checked: the edit behind the app's back and the deletion are reported.
     expect(store.tampered.map((t) => [t.caseId, t.verdict]).sort()).toEqual(
       [
@@ -157,6 +159,48 @@ describe('a trusting open', () => {
         [b!.id, 'deleted'],
       ].sort(),
     );
+  });
+
+  it('confirms a copied folder (every file a new inode, nothing changed) without telling a change, and the next open reads no case for search or the caseload', async () => {
+    const [a, b] = await seed(['Alpha Abenov', 'Bravo Bekov', 'Charlie Chen']);
+    // The derived indexes made once and saved at close, as the app leaves them.
+    const first = await CaseStore.open(dir);
+    await new SearchService(first).warm();
+    await caseFactsOf(first).entries();
+    await first.close();
+    const copy = path.join(dir, '..', `${path.basename(dir)}-copy`);
+    execFileSync('cp', ['-a', dir, copy]);
+    try {
+      const copied = await CaseStore.open(copy, { confirmInBackground: true });
+      store = copied;
+      const heard = listen(copied);
+      const search = new SearchService(copied);
+      await search.warm();
+      await caseFactsOf(copied).entries();
+      await copied.confirmed();
+      expect(heard).toEqual([]);
+      expect(copied.tampered).toEqual([]);
+      expect(titles(copied)).toEqual(['Alpha Abenov', 'Bravo Bekov', 'Charlie Chen']);
+      expect(copied.fileState(a!.id)?.ino).toBe((await stat(path.join(copy, 'cases', `${a!.id}.json`))).ino);
+      await copied.close();
+      // Reopened: the saved search index and caseload facts carry the copy's file states, so no case is read to fill them in.
+      const again = await CaseStore.open(copy);
+      store = again;
+      const reads: string[] = [];
+      const get = again.get.bind(again);
+      again.get = (id: string) => (reads.push(id), get(id));
+      const search2 = new SearchService(again);
+      await search2.warm();
+      const facts = caseFactsOf(again);
+      await facts.entries();
+      expect(reads).toEqual([]);
+      expect(facts.lastBuildReads).toBe(0);
+      expect((await search2.query({ query: 'Bekov', limit: 5 })).map((h) => h.id)).toEqual([b!.id]);
+    } finally {
+      await store?.close();
+      store = undefined;
+      await rm(copy, { recursive: true, force: true });
+    }
   });
 
   it('keeps the saves made while the check runs, and does not tell them as external changes', async () => {
