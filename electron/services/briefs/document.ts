@@ -2,10 +2,12 @@ import PDFDocument from 'pdfkit';
 import type { DocumentMeta, Furniture } from './doc/model';
 import { lendFaces } from './layout/faces';
 import { drawPageFurniture } from './layout/pageFurniture';
+import { tapReaderText } from './layout/readerText';
 import { setFont } from './layout/text';
 import { Writer } from './layout/writer';
 
-export type OpenDocument = { writer: Writer; done: Promise<Buffer> };
+/** `readerText`: the text a reader will extract, once the document has ended (layout/readerText). */
+export type OpenDocument = { writer: Writer; done: Promise<Buffer>; readerText: () => string | null };
 
 /**
  * A tagged A4 document whose default face is DejaVu: pdfkit registers its default
@@ -41,19 +43,21 @@ export function openDocument(meta: DocumentMeta): OpenDocument {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
+  const readerText = tapReaderText(doc);
   lendFaces(doc);
   setFont(doc, 'regular', 12);
   const root = doc.struct('Document');
   doc.addStructure(root);
-  return { writer: new Writer(doc, root), done };
+  return { writer: new Writer(doc, root), done, readerText };
 }
 
-/** Footnotes, then running headers, page numbers and stamps; then the bytes. */
-export async function closeDocument(open: OpenDocument, furniture: Furniture): Promise<{ buffer: Buffer; pages: number }> {
+/** Footnotes, then running headers, page numbers and stamps; then the bytes, and the text a reader will get from them (null: read them back). */
+export async function closeDocument(open: OpenDocument, furniture: Furniture): Promise<{ buffer: Buffer; pages: number; readerText: string | null }> {
   const { writer } = open;
   writer.drawFootnotes();
   const pages = drawPageFurniture(writer, furniture);
   writer.root.end();
   writer.doc.end();
-  return { buffer: await open.done, pages };
+  const buffer = await open.done;
+  return { buffer, pages, readerText: open.readerText() };
 }

@@ -81,7 +81,7 @@ function documentTitle(template: BriefTemplate, cases: readonly CaseFile[], l: L
 /**
  * Renders a brief to `outFile` (null: to memory only, for an encrypted data
  * folder where no plain PDF may touch the disk). A public brief is proven clean before it is
- * written: its text is read back the way any reader would read it, and if a
+ * written: its text is taken the way any reader would read it (writtenText), and if a
  * confidential string shows up anywhere the export is refused and no file is left.
  */
 export async function renderBrief<F extends string | null>(cases: CaseFile[], outFile: F, options: RenderBriefOptions): Promise<RenderedBrief & { file: F }> {
@@ -157,11 +157,11 @@ export async function renderBrief<F extends string | null>(cases: CaseFile[], ou
 
   if (opts.template !== 'multi') onProgress?.(0, 1);
   let document = await compose(0);
-  let { buffer, pages } = await renderPdf(document, attachments);
+  let { buffer, pages, readerText } = await renderPdf(document, attachments);
   // An urgent action is read only if it is short: laid out again, shorter, until it fits on two pages.
   for (let tightness = 1; opts.template === 'urgent-action' && pages > URGENT_PAGES && tightness <= MAX_TIGHTNESS; tightness++) {
     document = await compose(tightness);
-    ({ buffer, pages } = await renderPdf(document));
+    ({ buffer, pages, readerText } = await renderPdf(document));
   }
   // A Word brief is the same document; the PDF above still counts its pages and fits the urgent action to two.
   const data = opts.format === 'docx' ? await renderDocx(document) : buffer;
@@ -183,7 +183,7 @@ export async function renderBrief<F extends string | null>(cases: CaseFile[], ou
     // The model first (a leak named before any file exists), then the written file as any reader would read it.
     const shown = { cases: views, related: relatedViews, stored: { cases, related }, mode: opts.mode };
     await refuseLeaks(documentText(document), secrets, allowed, outFile, shown);
-    await refuseLeaks(await writtenText(data, opts.format), secrets, allowed, outFile, shown);
+    await refuseLeaks(await writtenText(data, opts.format, readerText), secrets, allowed, outFile, shown);
   }
 
   if (outFile !== null) await writeOut(outFile, data);
@@ -191,9 +191,14 @@ export async function renderBrief<F extends string | null>(cases: CaseFile[], ou
   return { file: outFile, pages, bytes: data.length, data, document, annotationsLeftOut, originals };
 }
 
-/** The text of the file about to be written, read back as any reader would read it (properties included). */
-async function writtenText(data: Buffer, format: 'pdf' | 'docx'): Promise<string> {
+/**
+ * The text of the file about to be written as any reader would read it (properties included). A PDF's
+ * is known from its writing (`readerText`, the glyphs drawn read through the file's own ToUnicode maps:
+ * layout/readerText) and parsed back with pdf.js only when that could not follow every run.
+ */
+async function writtenText(data: Buffer, format: 'pdf' | 'docx', readerText: string | null): Promise<string> {
   if (format === 'pdf') {
+    if (readerText !== null) return readerText;
     const extracted = await extractPdfText(data);
     return [extracted.text, ...Object.values(extracted.info)].join('\n');
   }

@@ -1,6 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rm } from 'node:fs/promises';
-import path from 'node:path';
 import type { OpOutput, OpParsedInput } from '../../../shared/contract';
 import type { CaseFile } from '../../../shared/model';
 import { ServiceError } from '../errors';
@@ -18,9 +15,6 @@ import { renderBrief } from './index';
 import type { OriginalReader, OutgoingOriginal } from './originals/outgoing';
 import { custodian, type Custodian } from '../sources/exportOriginal';
 import { packBriefZip } from './originals/zip';
-
-/** Briefs are rendered here, inside the data folder (owner-only), never in a shared temp folder. */
-const BRIEF_TMP = 'tmp';
 
 /**
  * `kenzhebek-abishev-wgad-ru-2026-12-06.pdf`, `3-cases-multi-en-…`: the subject's name as written
@@ -113,59 +107,54 @@ export async function renderBriefOperation(store: CaseStoreBase, input: BriefRen
   const related = template === 'ngo' && cases[0] ? await relatedNgoCases(store, cases[0], people, input.mode, context) : [];
   const { organization, preparedBy } = await readFolderSettings(store);
   const { book: addressBook } = await readAddressBook(store, { seed: false });
-  // An encrypted folder must never hold a plain PDF, not even for a moment: render to memory.
-  // A ZIP is made in memory from the brief's bytes: no working file either.
+  // Rendered to memory, never to a working file: the bytes go back to the caller, which writes them
+  // where the user chose. A working copy in the folder was written durably (two fsyncs, 3–60 ms on a
+  // busy disk), read back and deleted for every brief; and an encrypted folder must never hold a plain
+  // PDF, not even for a moment. A ZIP is made in memory from the brief's bytes.
   const how = input.originals ?? 'none';
   const zipped = how === 'zip';
-  const dir = path.join(store.dataDir, BRIEF_TMP);
-  if (!store.encrypted && !zipped) await mkdir(dir, { recursive: true, mode: 0o700 });
-  const file = store.encrypted || zipped ? null : path.join(dir, `brief-${randomBytes(8).toString('hex')}.pdf`);
   const generatedAt = new Date();
-  try {
-    const rendered = await renderBrief(cases, file, {
-      template,
-      lang: input.lang,
-      mode: input.mode,
-      format: input.format,
-      ...(input.annotationTags ? { annotationTags: input.annotationTags } : {}),
-      ...(input.preparedBy ? { preparedBy: input.preparedBy } : {}),
-      related,
-      people,
-      addressBook,
-      ...(organization ? { organization } : {}),
-      originals: how,
-      ...(input.charts !== undefined ? { charts: input.charts } : {}),
-      generatedAt,
-      ...(readOriginal ? { readOriginal } : {}),
-      ...(context.signal ? { signal: context.signal } : {}),
-      onProgress: (done, total) => {
-        cancelled(); // between a multi-case brief's cases: the render stops there, and its working file goes below
-        context.onProgress?.({ done, total, label: 'brief' });
-      },
-    });
-    cancelled();
-    const briefName = briefFileName(cases, template, input.lang, input.mode, input.format);
-    const brief = file === null ? rendered.data : await readFile(file);
-    const bytes = zipped ? await packBriefZip(briefName, brief, rendered.originals.list, generatedAt) : brief;
-    const sent = how === 'none' ? 0 : new Set(rendered.originals.list.filter((o) => o.data).map((o) => o.name)).size;
-    const fileName = zipped ? `${briefName.replace(/\.[^.]+$/, '')}.zip` : briefName;
-    cancelled();
-    // Originals that leave inside the brief leave Casefile: each is recorded in its case's history (custody).
-    await recordBriefCustody(store, cases, rendered.originals.list, fileName, custodian(input.preparedBy ?? preparedBy));
-    return {
-      fileName,
-      template,
-      format: input.format,
-      pages: rendered.pages,
-      bytes: bytes.length,
-      dataBase64: bytes.toString('base64'),
-      annotationsLeftOut: rendered.annotationsLeftOut,
-      ...(how !== 'none' ? { originalsSent: sent } : {}),
-      ...(rendered.originals.warnings.length > 0 ? { warnings: rendered.originals.warnings } : {}),
-    };
-  } finally {
-    if (file !== null) await rm(file, { force: true });
-  }
+  const rendered = await renderBrief(cases, null, {
+    template,
+    lang: input.lang,
+    mode: input.mode,
+    format: input.format,
+    ...(input.annotationTags ? { annotationTags: input.annotationTags } : {}),
+    ...(input.preparedBy ? { preparedBy: input.preparedBy } : {}),
+    related,
+    people,
+    addressBook,
+    ...(organization ? { organization } : {}),
+    originals: how,
+    ...(input.charts !== undefined ? { charts: input.charts } : {}),
+    generatedAt,
+    ...(readOriginal ? { readOriginal } : {}),
+    ...(context.signal ? { signal: context.signal } : {}),
+    onProgress: (done, total) => {
+      cancelled(); // between a multi-case brief's cases: the render stops there
+      context.onProgress?.({ done, total, label: 'brief' });
+    },
+  });
+  cancelled();
+  const briefName = briefFileName(cases, template, input.lang, input.mode, input.format);
+  const brief = rendered.data;
+  const bytes = zipped ? await packBriefZip(briefName, brief, rendered.originals.list, generatedAt) : brief;
+  const sent = how === 'none' ? 0 : new Set(rendered.originals.list.filter((o) => o.data).map((o) => o.name)).size;
+  const fileName = zipped ? `${briefName.replace(/\.[^.]+$/, '')}.zip` : briefName;
+  cancelled();
+  // Originals that leave inside the brief leave Casefile: each is recorded in its case's history (custody).
+  await recordBriefCustody(store, cases, rendered.originals.list, fileName, custodian(input.preparedBy ?? preparedBy));
+  return {
+    fileName,
+    template,
+    format: input.format,
+    pages: rendered.pages,
+    bytes: bytes.length,
+    dataBase64: bytes.toString('base64'),
+    annotationsLeftOut: rendered.annotationsLeftOut,
+    ...(how !== 'none' ? { originalsSent: sent } : {}),
+    ...(rendered.originals.warnings.length > 0 ? { warnings: rendered.originals.warnings } : {}),
+  };
 }
 
 /**

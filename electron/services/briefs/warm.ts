@@ -1,7 +1,6 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { CaseDraft, type BriefLang, type CaseFile } from '../../../shared/model';
 import { finalizeCase } from '../cases/finalize';
-import { loadPdfJs } from '../pdfjs';
 import { renderBrief } from './index';
 
 export { forgetShapedWords } from './layout/faces';
@@ -9,14 +8,14 @@ export { forgetShapedWords } from './layout/faces';
 /** How long after a folder's start (its list, search index and snapshot) the app readies the brief writer: not competing with them. */
 const WARM_DELAY_MS = 20_000;
 
-// The first brief after start used to take seconds where later ones take a tenth of that:
-// pdf.js (the reader that proves a public brief clean) is loaded, the faces are parsed and
-// every step is compiled on first use. The app does that work in the background a while after
-// the folder is open and searchable (Session), with a made-up case that is written nowhere,
-// so the user's first brief finds it done. Each step yields to the event loop before the next,
-// so a request that arrives meanwhile waits for one step at most.
+// The first brief after start used to take seconds where later ones take a tenth of that: the
+// faces are parsed and every step is compiled on first use (and pdf.js was loaded, to read the
+// brief back: no longer needed, see layout/readerText). The app does that work in the background a
+// while after the folder is open and searchable (Session), with a made-up case that is written
+// nowhere, so the user's first brief finds it done. Each step yields to the event loop before the
+// next, so a request that arrives meanwhile waits for one step at most.
 
-/** Made-up words in the three scripts (a fixed sequence): enough of them that shaping and reading back are compiled hot. */
+/** Made-up words in the three scripts (a fixed sequence): enough of them that shaping and the proof are compiled hot. */
 function words(n: number, seed: number): string {
   const alphabets = ['abdeghiklmnoprstuvyz', 'абвгдеийклмнопрстуфхчшыя', 'әғқңөұүһіабдеклмнрсту'];
   let s = seed;
@@ -68,14 +67,11 @@ function sampleCase(): CaseFile {
 const LANGS: readonly BriefLang[] = ['en', 'ru', 'kk'];
 
 /**
- * Readies the brief writer: loads pdf.js, then renders the made-up case's public brief in each
- * language, to memory only, read back as every public brief is. Stops between steps once
- * `signal` is aborted (the folder closing).
+ * Readies the brief writer: renders the made-up case's public brief in each language, to memory
+ * only, proven clean as every public brief is. Stops between steps once `signal` is aborted (the
+ * folder closing).
  */
 export async function warmBriefs(signal?: AbortSignal): Promise<void> {
-  await yieldToLoop();
-  if (signal?.aborted) return;
-  await loadPdfJs();
   const c = sampleCase();
   for (const lang of LANGS) {
     await yieldToLoop();

@@ -35,7 +35,7 @@ export const QUARANTINE_DIR = QUARANTINE;
  * problems. Bound to their quarantine names, so moving them needs no re-sealing.
  */
 export const RETIRED_QUARANTINE = 'retired-quarantine';
-/** Briefs are rendered here and deleted; a crash can leave a plain PDF behind. */
+/** Briefs were rendered here and deleted (they render to memory now); a crash then could leave a plain PDF behind, so it is still emptied at every open. */
 const BRIEF_TMP = 'tmp';
 export const TMP_DIR = BRIEF_TMP;
 /**

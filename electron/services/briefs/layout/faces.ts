@@ -22,9 +22,13 @@ import { fontPath, FONT_STYLES, type FontStyle } from '../fonts';
 // as before (its own per-document cache is untouched), so each document's glyphs come into
 // being in the same order. The remembered words are the text of briefs written so far: they
 // are dropped whole past CACHE_WORDS, and when the data folder closes or locks (forgetShapedWords).
+//
+// Each document's font subset copies its glyphs' outlines from the face; what it reads of a glyph
+// (its bytes, the parts of a compound glyph, its metrics) is kept with the face too (copyOutline):
+// the face's own data, the same for every document, not any brief's text.
 
-/** What of a fontkit face and glyph run this module touches (fontkit ships no types). */
-type Glyph = { id: number };
+/** What of a fontkit face, glyph run and subset this module touches (fontkit ships no types). */
+type Glyph = { id: number; advanceWidth: number; _decode(): { numberOfContours: number; components?: { glyphID: number; pos: number }[] } | null; _getMetrics(): { leftBearing: number } };
 type Position = { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number };
 type GlyphRun = { glyphs: Glyph[]; positions: Position[] };
 type Fontkit = {
@@ -33,12 +37,27 @@ type Fontkit = {
   getGlyph: (this: Fontkit, id: number, codePoints?: number[]) => Glyph;
   _cmapProcessor: { lookup(codePoint: number): number };
   _glyphs: Record<number, Glyph>;
+  createSubset: (this: Fontkit) => Subset;
+  loca: { offsets: number[] };
+  _getTableStream(tag: string): { pos: number; readBuffer(length: number): Uint8Array } | null;
+  _variationProcessor?: unknown;
+};
+type Subset = {
+  font: Fontkit;
+  _addGlyph?: (this: Subset, gid: number) => number;
+  includeGlyph(gid: number): number;
+  glyf: Uint8Array[];
+  loca: { offsets: number[] };
+  hmtx: { metrics: { advance: number; bearing: number }[] };
+  offset: number;
 };
 type PdfkitDocument = PDFKit.PDFDocument & { _font?: { font?: unknown } | null };
 
 /** A word shaped once: its characters, its glyph ids, and its positions (4 numbers a glyph, in font units). */
 type Shape = { codePoints: number[]; ids: number[]; positions: number[] };
-type Face = { font: Fontkit; shapes: Map<string, Shape> };
+/** A glyph as a subset copies it: its bytes in the face's glyf table, the parts of a compound glyph (where their ids sit), its metrics. */
+type Outline = { bytes: Uint8Array; parts: { glyphID: number; pos: number }[] | null; advance: number; bearing: number };
+type Face = { font: Fontkit; shapes: Map<string, Shape>; outlines: Map<number, Outline> };
 
 /** Words kept shaped per face; a 100-case brief shapes some 15,000 (a few hundred bytes each). */
 const CACHE_WORDS = 50_000;
@@ -57,7 +76,7 @@ function face(style: FontStyle): Face | null {
   const font = (probe as PdfkitDocument)._font?.font as Fontkit | undefined;
   // Were pdfkit's internals to change shape, each document would parse its own faces, as before.
   if (!font || typeof font.layout !== 'function' || typeof font.getGlyph !== 'function' || typeof font._cmapProcessor?.lookup !== 'function') return null;
-  const made = { font, shapes: new Map<string, Shape>() };
+  const made = { font, shapes: new Map<string, Shape>(), outlines: new Map<number, Outline>() };
   faces.set(style, made);
   return made;
 }
@@ -82,7 +101,51 @@ function view(f: Face): Fontkit {
     }
     return run;
   };
+  const subset = f.font.createSubset;
+  if (typeof subset === 'function' && !f.font._variationProcessor) {
+    v.createSubset = function (this: Fontkit): Subset {
+      const made = subset.call(this);
+      if (typeof made._addGlyph === 'function' && typeof made.includeGlyph === 'function') made._addGlyph = copyOutline(f);
+      return made;
+    };
+  }
   return v;
+}
+
+/**
+ * fontkit's TTFSubset._addGlyph, with what it reads of the face kept: the document's subset copies a
+ * glyph's bytes as the subset of every earlier document did (decoding the glyph again each time was
+ * a fifth of a warm brief). A compound glyph's parts are still added to this subset, in the same
+ * order, and their new ids written into a copy of its bytes; so the embedded font is byte for byte
+ * what fontkit writes (a test compares).
+ */
+function copyOutline(f: Face) {
+  return function (this: Subset, gid: number): number {
+    // The view's own glyph object, made as fontkit's _addGlyph makes it.
+    const glyph = this.font.getGlyph(gid);
+    let o = f.outlines.get(gid);
+    if (!o) {
+      const glyf = glyph._decode();
+      const offsets = this.font.loca.offsets;
+      const stream = this.font._getTableStream('glyf')!;
+      stream.pos += offsets[gid]!;
+      const bytes = new Uint8Array(stream.readBuffer(offsets[gid + 1]! - offsets[gid]!));
+      const parts = glyf && glyf.numberOfContours < 0 ? (glyf.components ?? []).map((c) => ({ glyphID: c.glyphID, pos: c.pos })) : null;
+      o = { bytes, parts, advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing };
+      f.outlines.set(gid, o);
+    }
+    let bytes = o.bytes;
+    if (o.parts) {
+      bytes = new Uint8Array(o.bytes);
+      const view = new DataView(bytes.buffer);
+      for (const part of o.parts) view.setUint16(part.pos, this.includeGlyph(part.glyphID));
+    }
+    this.glyf.push(bytes);
+    this.loca.offsets.push(this.offset);
+    this.hmtx.metrics.push({ advance: o.advance, bearing: o.bearing });
+    this.offset += bytes.length;
+    return this.glyf.length - 1;
+  };
 }
 
 const isVariationSelector = (cp: number) => (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef);

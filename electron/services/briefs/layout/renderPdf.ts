@@ -69,8 +69,11 @@ function draw(w: Writer, nodes: readonly Node[], i: number): void {
 /** A file embedded in the PDF (an original behind a source): a viewer lists it by name, with its description. */
 export type PdfAttachment = { name: string; data: Buffer; mediaType: string; description: string };
 
-/** The brief as a tagged A4 PDF: its bytes and how many pages it took; `attachments` are embedded as the document's files. */
-export async function renderPdf(d: BriefDocument, attachments: readonly PdfAttachment[] = []): Promise<{ buffer: Buffer; pages: number }> {
+/**
+ * The brief as a tagged A4 PDF: its bytes, how many pages it took, and the text a reader will extract
+ * from it (null when it must be read back); `attachments` are embedded as the document's files.
+ */
+export async function renderPdf(d: BriefDocument, attachments: readonly PdfAttachment[] = []): Promise<{ buffer: Buffer; pages: number; readerText: string | null }> {
   const open = openDocument(d.meta);
   // The model numbers notes by first citation; registering them in that order up front gives the page the
   // same numbers, and lets a block be measured with its notes before it is drawn.
