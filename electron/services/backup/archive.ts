@@ -123,20 +123,25 @@ export async function encodeSnapshotTo(
 ): Promise<number> {
   const hash = createHash('sha256');
   let files = 0;
-  async function* lines(): AsyncGenerator<string> {
+  async function* lines(): AsyncGenerator<string | Buffer> {
     // Lines go out in batches: one stream chunk (and one hash update) per line costs more than the line at 100,000 files.
     let batch = `${JSON.stringify(header)}\n`;
     const out = () => {
-      const text = batch;
-      hash.update(text);
+      // Encoded once, for the hash and for gzip alike (a string would be encoded by each).
+      const bytes = Buffer.from(batch, 'utf8');
+      hash.update(bytes);
       batch = '';
-      return text;
+      return bytes;
     };
-    for await (const entry of entries) {
+    const add = (entry: SnapshotRecord) => {
       batch += `${lineOf(entry)}\n`;
       files++;
-      if (batch.length >= BATCH_CHARS) yield out();
-    }
+      return batch.length >= BATCH_CHARS;
+    };
+    // A list is walked as one: `for await` over it would take a turn of the microtask queue per line.
+    if (Symbol.iterator in entries) {
+      for (const entry of entries) if (add(entry)) yield out();
+    } else for await (const entry of entries) if (add(entry)) yield out();
     if (batch.length > 0) yield out();
     yield `${JSON.stringify({ end: true, files, skipped: skipped(), sha256: hash.digest('hex') })}\n`;
   }

@@ -19,6 +19,7 @@ import { capture, captureFiles, previousRecords, ReadFailure, statOne } from './
 import { poolPresence } from './poolPresence';
 import { dropRecords, recordsOf, releaseRecords, saveRecords, type PoolState } from './snapshotRecords';
 import { isSyncConflictName } from '../disk/syncConflictNames';
+import type { FileState } from '../disk/statFiles';
 
 // Taking, listing and pruning snapshots under <dataDir>/backups/.
 //
@@ -121,10 +122,18 @@ export type SnapshotOptions = {
   onProgress?: (p: { done: number; total: number }) => void;
   /** Checked between batches and before the rename: a cancelled snapshot leaves no file behind. */
   signal?: AbortSignal;
+  /**
+   * From the running store, once it has confirmed every case file (backup/incremental): the state it last
+   * stat'ed a file of the folder in (`cases/<id>.json`), or undefined for a file it does not vouch for.
+   */
+  known?: (rel: string) => FileState | undefined;
 };
 
-/** Where a snapshot's reused hashes came from (the newest snapshot's local copy, its manifest, or none) and how many pool shards it listed. */
-type Shortcut = { previousFrom: 'copy' | 'manifest' | 'none'; shardsListed: number };
+/**
+ * Where a snapshot's reused hashes came from (the newest snapshot's local copy, its manifest, or none), how many pool
+ * shards it listed, and how many files the running store vouched for (not stat'ed again) and how many were stat'ed.
+ */
+type Shortcut = { previousFrom: 'copy' | 'manifest' | 'none'; shardsListed: number; trusted: number; statted: number };
 /** What the last snapshot of a folder wrote into the pool (this process), and how: the tests and the bench count it. */
 export const lastWrite = new Map<string, { blobs: number; blobBytes: number } & Shortcut>();
 
@@ -194,7 +203,7 @@ export async function createSnapshot(dataDir: string, options: SnapshotOptions):
   };
   throwIfCancelled(options.signal, 'The backup');
   let pool: PoolState | null = null;
-  let shortcut: Shortcut = { previousFrom: 'none', shardsListed: 0 };
+  let shortcut: Shortcut = { previousFrom: 'none', shardsListed: 0, trusted: 0, statted: 0 };
   const written = await inPoolLine(dir, async () => {
     let writer: BlobWriter | null = null;
     try {
@@ -206,10 +215,10 @@ export async function createSnapshot(dataDir: string, options: SnapshotOptions):
       const previous = new Map<string, BlobRef>();
       for (const r of before.records?.refs ?? []) previous.set(r.path, r);
       writer = new BlobWriter(root, options.key, options.fs);
-      const inc = { dataDir, root, key: options.key, previous, present: presence.presence, writer, readPlain: (rel: string) => readPlainBytes(dataDir, rel, options.key), ...(options.signal ? { signal: options.signal } : {}) };
-      shortcut = { previousFrom: before.from, shardsListed: presence.listed };
+      const inc = { dataDir, root, key: options.key, previous, present: presence.presence, writer, readPlain: (rel: string) => readPlainBytes(dataDir, rel, options.key), ...(options.signal ? { signal: options.signal } : {}), ...(options.known ? { known: options.known } : {}) };
+      shortcut = { previousFrom: before.from, shardsListed: presence.listed, trusted: 0, statted: 0 };
       let done = 0;
-      await captureFiles(rels, inc, async (results) => {
+      const counts = await captureFiles(rels, inc, async (results) => {
         for (const { rel, captured } of results) {
           if ('ref' in captured) take(captured.ref);
           else if ('gone' in captured) {
@@ -226,6 +235,7 @@ export async function createSnapshot(dataDir: string, options: SnapshotOptions):
         done += results.length;
         options.onProgress?.({ done, total: rels.length });
       });
+      Object.assign(shortcut, counts);
       // Every blob the manifest names is durable before the manifest is.
       await writer.flush();
       lastWrite.set(path.resolve(dataDir), { blobs: writer.written, blobBytes: writer.bytes, ...shortcut });
