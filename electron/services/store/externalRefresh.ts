@@ -84,6 +84,7 @@ export async function refreshExternal(catalogue: Catalogue, dataDir: string, io:
   const quarantinedIds = new Set<string>();
   let recorded: Promise<ReadonlyMap<string, ManifestItem>> | undefined;
   const same: string[] = [];
+  let told = 0;
   const changed = await reconcile(catalogue, dataDir, files, {
     readCase: async (file) => {
       const result = await io.readCase(file);
@@ -109,9 +110,29 @@ export async function refreshExternal(catalogue: Catalogue, dataDir: string, io:
       return io.quarantine(file, reason);
     },
     quarantined: io.quarantined,
+    // Told a batch at a time (1,000 files), so a folder whose every file changed is never held whole in memory.
+    afterBatch: () => {
+      told += tellRead(catalogue, io, read);
+      for (const id of same.splice(0)) {
+        const file = catalogue.fileState(id);
+        if (file) io.restated(id, file);
+      }
+    },
   });
   if (changed) io.flush();
-  const changes: ExternalChange[] = [];
+  let removed = 0;
+  for (const id of before) {
+    if (catalogue.cases.has(id)) continue;
+    io.cache.delete(id);
+    io.emit({ type: 'remove', id, cause: quarantinedIds.has(id) ? 'quarantine' : catalogue.trash.has(id) ? 'trash' : 'external' });
+    removed++;
+  }
+  return { changed: told + removed, otherSeal };
+}
+
+/** Each case read since the last batch, as it now stands in the catalogue, told as an external change (and cached, within the cache's limit); `read` is emptied. */
+function tellRead(catalogue: Catalogue, io: RefreshIo, read: Map<string, CaseFile>): number {
+  let told = 0;
   for (const [id, c] of read) {
     const entry = catalogue.cases.get(id);
     if (!entry) continue;
@@ -119,17 +140,9 @@ export async function refreshExternal(catalogue: Catalogue, dataDir: string, io:
     io.cache.delete(id);
     io.cache.set(id, { case: c, file: { mtimeMs: entry.mtimeMs, size: entry.size, ctimeMs: entry.ctimeMs, ino: entry.ino } });
     while (io.cache.size > io.cacheLimit) io.cache.delete(io.cache.keys().next().value!);
-    changes.push({ type: 'upsert', case: c, cause: 'external', ...(was ? { previous: was } : {}) });
+    io.emit({ type: 'upsert', case: c, cause: 'external', ...(was ? { previous: was } : {}) });
+    told++;
   }
-  for (const id of before) {
-    if (catalogue.cases.has(id)) continue;
-    io.cache.delete(id);
-    changes.push({ type: 'remove', id, cause: quarantinedIds.has(id) ? 'quarantine' : catalogue.trash.has(id) ? 'trash' : 'external' });
-  }
-  for (const change of changes) io.emit(change);
-  for (const id of same) {
-    const file = catalogue.fileState(id);
-    if (file) io.restated(id, file);
-  }
-  return { changed: changes.length, otherSeal };
+  read.clear();
+  return told;
 }

@@ -18,7 +18,7 @@ export async function reconcile(
   catalogue: Catalogue,
   dataDir: string,
   files: FileStates,
-  io: { readCase(file: string): Promise<CaseRead>; quarantine(file: string, reason: string): Promise<QuarantineEntry>; quarantined: QuarantineEntry[]; readEntries?: ReadEntries; progress?: (done: number, total: number) => void },
+  io: { readCase(file: string): Promise<CaseRead>; quarantine(file: string, reason: string): Promise<QuarantineEntry>; quarantined: QuarantineEntry[]; readEntries?: ReadEntries; progress?: (done: number, total: number) => void; afterBatch?: () => void },
 ): Promise<boolean> {
   const entries = catalogue.cases;
   const dir = path.join(dataDir, 'cases');
@@ -53,6 +53,7 @@ export async function reconcile(
         io.quarantined.push(await io.quarantine(path.join(dir, name), result.reason));
       }
     }
+    io.afterBatch?.();
   }
   for (const id of entries.keys()) {
     if (!onDisk.has(id)) {
