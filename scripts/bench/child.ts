@@ -21,6 +21,11 @@ const peakMb = () => process.resourceUsage().maxRSS / 1024;
 
 const [what, target] = process.argv.slice(2);
 const mb = () => process.memoryUsage().rss / 2 ** 20;
+/** CPU time of the whole process so far (every thread: the pools' workers too), user + system, in ms. */
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 
 if (what === 'open') {
   const passphrase = process.env.CASEFILE_PASSPHRASE;
@@ -36,6 +41,7 @@ if (what === 'open') {
   const store = await CaseStore.open(target!, { confirmInBackground: true, ...(passphrase ? { passphrase } : {}) });
   const rows = store.list();
   const listable = performance.now() - t0;
+  const cpuListable = cpuMs();
   const rssListable = mb();
   const services = createServices(store);
   // What the window waits for: the same list through the contract, its output validated.
@@ -45,10 +51,11 @@ if (what === 'open') {
   const confirming = store.confirmed().then(() => performance.now() - t0);
   await services.search.warm();
   const searchable = performance.now() - t0;
+  const cpuSearchable = cpuMs();
   const rssSearchable = mb();
   const confirmed = await confirming;
   await store.close(); // saves what changed (the first time, both indexes)
-  console.log(JSON.stringify({ listable, listAnswered, searchable, confirmed, unlock, rssListable, rssSearchable, rows: rows.length, quarantined: store.quarantinedNow.length }));
+  console.log(JSON.stringify({ listable, listAnswered, searchable, confirmed, unlock, cpuListable, cpuSearchable, rssListable, rssSearchable, rows: rows.length, quarantined: store.quarantinedNow.length }));
 } else if (what === 'search') {
   // Cold open, then the bench's 200 mixed-script queries (run.ts's recipe, seed 42) with their time and memory.
   const n = Number(process.argv[4] ?? 10_000);
