@@ -396,7 +396,8 @@ const RUNS: Partial<Record<OperationName, { any: number; mutated: number; valid:
   'backups.copyOut': { any: 30, mutated: 0, valid: 25 },
   // Each valid-shaped call reads its spreadsheet in a fresh worker: fewer runs, the same kinds of input.
   'tables.preview': { any: 30, mutated: 20, valid: 12 },
-  'tables.import': { any: 30, mutated: 20, valid: 12 },
+  // Its valid-shaped runs must include a success, and a drawn file and mapping fit only part of the time: twelve once missed every fit in CI.
+  'tables.import': { any: 30, mutated: 20, valid: 24 },
 };
 const DEFAULT_RUNS = { any: 30, mutated: 40, valid: 25 };
 
