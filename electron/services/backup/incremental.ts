@@ -64,8 +64,8 @@ export type IncrementalOptions = {
 };
 
 const stateOf = (st: Stats) => ({ mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino, diskSize: st.size });
-const sameState = (a: BlobRef, st: Stats) => a.diskSize === st.size && a.mtimeMs === st.mtimeMs && a.ctimeMs === st.ctimeMs && a.ino === st.ino;
-const sameKnown = (a: BlobRef, st: FileState) => a.diskSize === st.size && a.mtimeMs === st.mtimeMs && a.ctimeMs === st.ctimeMs && a.ino === st.ino;
+/** Whether the recorded line is in `st`: a stat of this snapshot's own (Stats) or one the store confirmed (FileState). */
+const sameState = (a: BlobRef, st: FileState) => a.diskSize === st.size && a.mtimeMs === st.mtimeMs && a.ctimeMs === st.ctimeMs && a.ino === st.ino;
 
 /**
  * The newest snapshot's lines (from its local copy, backup/snapshotRecords, or its
@@ -98,7 +98,7 @@ async function plan(rels: readonly string[], options: IncrementalOptions, counts
       const rel = rels[k]!;
       const before = options.previous.get(rel);
       const vouched = before ? options.known?.(rel) : undefined;
-      if (before && vouched && sameKnown(before, vouched) && options.present.holdsNamed(before.sha256)) {
+      if (before && vouched && sameState(before, vouched) && options.present.holdsNamed(before.sha256)) {
         counts.trusted++;
         out.push(before);
         continue;
