@@ -50,7 +50,7 @@ export class CaseFiles {
   /** Trashed files checked (read and validated) in the state they are in; kept in the summary index (the catalogue's). */
   protected readonly trashChecked: Map<string, FileState>;
   private readonly listeners = new Set<(change: StoreChange) => void>();
-  private readonly restated = new Set<(id: string, file: FileState) => void>();
+  private readonly restated = new Set<(id: string) => void>();
   private readonly closeHooks = new Set<() => Promise<void>>();
   protected queue: Promise<unknown> = Promise.resolve();
   /** Writes asked for and not yet finished (queued or running): while any is, no index is serialised. */
@@ -149,7 +149,7 @@ export class CaseFiles {
   }
 
   /** Hears a case file replaced by one holding the same revision and content (a copied folder): only its state changed, for caches kept on disk. */
-  onRestated(listener: (id: string, file: FileState) => void): () => void {
+  onRestated(listener: (id: string) => void): () => void {
     this.restated.add(listener);
     return () => this.restated.delete(listener);
   }
@@ -235,7 +235,7 @@ export class CaseFiles {
 
   /** Files changed behind the app's back (another device): re-read in the save queue, told with cause 'external' (store/externalRefresh.ts). */
   refreshFromDisk(swept?: FileStates): Promise<{ changed: number; otherSeal: number }> {
-    return this.exclusive(() => refreshExternal(this.catalogue, this.dataDir, { readCase: (f) => this.readCase(f), quarantine: (f, r) => this.quarantine(f, r), quarantined: this.quarantinedNow, sealed: this.codec.sealed, cache: this.cache, cacheLimit: this.cacheLimit, recorded: async () => (await readManifest(this.dataDir, this.dataKey)).items, emit: (c) => this.emit(c), restated: (id, file) => this.restated.forEach((l) => l(id, file)), flush: () => this.scheduleIndexFlush() }, swept), false);
+    return this.exclusive(() => refreshExternal(this.catalogue, this.dataDir, { readCase: (f) => this.readCase(f), quarantine: (f, r) => this.quarantine(f, r), quarantined: this.quarantinedNow, sealed: this.codec.sealed, cache: this.cache, cacheLimit: this.cacheLimit, recorded: async () => (await readManifest(this.dataDir, this.dataKey)).items, emit: (c) => this.emit(c), restated: (id) => this.restated.forEach((l) => l(id)), flush: () => this.scheduleIndexFlush() }, swept), false);
   }
 
   private writeIndex(whole: boolean): Promise<void> {

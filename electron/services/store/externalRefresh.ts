@@ -36,8 +36,8 @@ export type RefreshIo = {
   /** What this app last wrote of each case (the folder's manifest: revision and digest), read only when a file to re-read kept its revision. */
   recorded(): Promise<ReadonlyMap<string, ManifestItem>>;
   emit(change: ExternalChange): void;
-  /** A case whose file was read again and found to hold what the app last wrote: its new state, for caches on disk. */
-  restated(id: string, file: FileState): void;
+  /** A case whose file was read again and found to hold what the app last wrote: only its state (the catalogue's now) changed, for caches on disk. */
+  restated(id: string): void;
   /** The catalogue changed: the summary index is due a write. */
   flush(): void;
 };
@@ -113,10 +113,7 @@ export async function refreshExternal(catalogue: Catalogue, dataDir: string, io:
     // Told a batch at a time (1,000 files), so a folder whose every file changed is never held whole in memory.
     afterBatch: () => {
       told += tellRead(catalogue, io, read);
-      for (const id of same.splice(0)) {
-        const file = catalogue.fileState(id);
-        if (file) io.restated(id, file);
-      }
+      for (const id of same.splice(0)) io.restated(id);
     },
   });
   if (changed) io.flush();
