@@ -13,6 +13,7 @@ import { ENVELOPE_MAGIC } from '../../../electron/services/crypto/envelope';
 import { FAST_KDF } from '../../helpers/cryptoFolder';
 import { prisonerDraft, tempDir } from '../../helpers/fixtures';
 import { editSummary } from '../../helpers/editSummary';
+import { rewriteBehindTheBack } from '../../helpers/behindTheBack';
 
 // The shortcuts that make a snapshot after one edit cost the edit: the newest
 // snapshot's lines kept locally (backup/snapshotRecords), the pool's shards trusted
@@ -62,26 +63,8 @@ async function wholeSecondMtime(id: string): Promise<void> {
   await utimes(file, 1_796_000_000, 1_796_000_000);
 }
 
-/**
- * Rewrites a case file behind the app's back with other bytes of the same length
- * and the old mtime, in place (same inode) or as a new file renamed over it (a sync tool).
- */
-async function changeBehindTheBack(id: string, how: 'in place' | 'new inode'): Promise<string> {
-  const file = path.join(dir, 'cases', `${id}.json`);
-  const before = await stat(file);
-  const text = await readFile(file, 'utf8');
-  const changed = text.replace('MKRSHORT', 'MKRBHIND');
-  expect(Buffer.byteLength(changed)).toBe(before.size);
-  if (how === 'in place') await writeFile(file, changed);
-  else {
-    await writeFile(`${file}.sync-tmp`, changed);
-    await rename(`${file}.sync-tmp`, file);
-  }
-  await utimes(file, before.atime, before.mtime);
-  const after = await stat(file);
-  expect([after.size, after.mtimeMs]).toEqual([before.size, before.mtimeMs]);
-  return changed;
-}
+/** A case file rewritten behind the app's back: other bytes of the same length, the old mtime, in place or as a sync tool delivers. */
+const changeBehindTheBack = (id: string, how: 'in place' | 'new inode') => rewriteBehindTheBack(path.join(dir, 'cases', `${id}.json`), (text) => text.replace('MKRSHORT', 'MKRBHIND'), how);
 
 describe('the newest snapshot kept locally', () => {
   it('the snapshot after an edit starts from the local copy, and restores byte for byte what the folder held', async () => {

@@ -1,4 +1,4 @@
-import { readdir, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { readdir, readFile, unlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CaseDraft } from '../../../shared/model';
@@ -10,6 +10,7 @@ import { releaseRecords } from '../../../electron/services/backup/snapshotRecord
 import { verifySnapshots } from '../../../electron/services/backup/check';
 import { SUMMARY_INDEX_FILE } from '../../../electron/services/disk/folderLayout';
 import { prisonerDraft, tempDir } from '../../helpers/fixtures';
+import { rewriteBehindTheBack } from '../../helpers/behindTheBack';
 
 // A snapshot taken by the running store does not stat the live case files again: it
 // takes the states the store confirmed (backup/incremental, `known`). These tests show
@@ -53,24 +54,9 @@ async function backupThrough(trusting: boolean, before?: (store: CaseStore) => P
 
 const caseText = async (name: string, id: string) => (await readSnapshot(dir, name, null)).entries.find((e) => e.path === `cases/${id}.json`)!.text;
 
-/** Other bytes of the same length, the old mtime: in place (same inode) or renamed over it (a sync tool: a new inode). */
-async function changeBehindTheBack(id: string, how: 'in place' | 'new inode'): Promise<string> {
-  const file = caseFile(id);
-  const before = await stat(file);
-  const text = await readFile(file, 'utf8');
-  const changed = text.includes('MKRVOUCH') ? text.replace('MKRVOUCH', 'MKRBHIND') : text.replace('MKRBHIND', 'MKRVOUCH');
-  expect(changed).not.toBe(text);
-  expect(Buffer.byteLength(changed)).toBe(before.size);
-  if (how === 'in place') await writeFile(file, changed);
-  else {
-    await writeFile(`${file}.sync-tmp`, changed);
-    await rename(`${file}.sync-tmp`, file);
-  }
-  await utimes(file, before.atime, before.mtime);
-  const after = await stat(file);
-  expect([after.size, after.mtimeMs]).toEqual([before.size, before.mtimeMs]);
-  return changed;
-}
+/** Other bytes of the same length, the old mtime: the case's marker swapped for the other one. */
+const changeBehindTheBack = (id: string, how: 'in place' | 'new inode') =>
+  rewriteBehindTheBack(caseFile(id), (text) => (text.includes('MKRVOUCH') ? text.replace('MKRVOUCH', 'MKRBHIND') : text.replace('MKRBHIND', 'MKRVOUCH')), how);
 
 describe('a snapshot taken by the running store', () => {
   it('takes the case files the store vouches for without a stat, reads the edited one, and restores byte for byte', async () => {

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseFile } from '../../../shared/model';
-import { extractPdfText, renderBrief, type RenderBriefOptions } from '../../../electron/services/briefs';
+import { extractPdfText, renderBrief } from '../../../electron/services/briefs';
 import { closeDocument, openDocument } from '../../../electron/services/briefs/document';
 import { renderPdf } from '../../../electron/services/briefs/layout/renderPdf';
-import { generateCase } from '../../../scripts/bench/generate';
-import { confidentialCase, GENERATED_AT, MARK, ngoCase, prisonerCase, relatedNgoCase, stressCases } from './fixtures';
-import { kazakhArrestCase } from './languagesFixtures';
+import { BRIEF_LANGS, briefJobs, type BriefJob } from './briefJobs';
+import { confidentialCase, GENERATED_AT, MARK, prisonerCase, stressCases } from './fixtures';
 
 // A public brief is proven clean on the text a reader would get out of its PDF. That text is now
 // known as the PDF is written (layout/readerText: the glyphs drawn, read through the file's own
@@ -14,26 +12,16 @@ import { kazakhArrestCase } from './languagesFixtures';
 // order: a run the tap missed, a page in the wrong order or a glyph read as another letter would
 // show as a difference.
 
-type Job = { name: string; cases: CaseFile[]; opts: RenderBriefOptions };
-
-function jobs(): Job[] {
-  const out: Job[] = [];
-  for (const lang of ['en', 'ru', 'kk'] as const) {
-    out.push(
-      { name: `prisoner-${lang}`, cases: [prisonerCase()], opts: { template: 'case', lang } },
-      { name: `arrest-${lang}`, cases: [kazakhArrestCase()], opts: { template: 'case', lang, mode: 'internal' } },
-      { name: `bench-${lang}`, cases: [generateCase(lang === 'en' ? 0 : lang === 'ru' ? 1 : 2).case], opts: { template: 'case', lang } },
-      { name: `wgad-${lang}`, cases: [prisonerCase()], opts: { template: 'wgad', lang, mode: 'submission' } },
+/** Every kind of brief the layout meets, and what a reader's proof must also see: an urgent action, a confidential case, the stress set. */
+function jobs(): BriefJob[] {
+  return [
+    ...briefJobs(),
+    ...BRIEF_LANGS.flatMap((lang): BriefJob[] => [
       { name: `urgent-${lang}`, cases: [prisonerCase()], opts: { template: 'urgent-action', lang } },
-      { name: `ngo-${lang}`, cases: [ngoCase()], opts: { template: 'ngo', lang, related: [relatedNgoCase()] } },
       { name: `confidential-${lang}`, cases: [confidentialCase()], opts: { template: 'case', lang, mode: 'internal' } },
-    );
-  }
-  out.push(
-    { name: 'multi-en', cases: [0, 1, 2, 3, 4, 5].map((i) => generateCase(i).case), opts: { template: 'multi' } },
+    ]),
     { name: 'stress-kk', cases: stressCases(), opts: { template: 'multi', lang: 'kk', mode: 'internal' } },
-  );
-  return out;
+  ];
 }
 
 /** What a text comparison of two readers may differ in: white space (where a line or run ends) and compatibility forms. */

@@ -1,11 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CaseFile } from '../../../shared/model';
-import { renderBrief, type RenderBriefOptions } from '../../../electron/services/briefs';
+import { renderBrief } from '../../../electron/services/briefs';
 import { faceStats, forgetShapedWords, resetFaces } from '../../../electron/services/briefs/layout/faces';
 import { warmBriefs } from '../../../electron/services/briefs/warm';
-import { generateCase } from '../../../scripts/bench/generate';
-import { confidentialCase, GENERATED_AT, MARK, ngoCase, prisonerCase, relatedNgoCase } from './fixtures';
+import { briefJobs, type BriefJob } from './briefJobs';
+import { confidentialCase, GENERATED_AT, MARK, prisonerCase } from './fixtures';
 import { kazakhArrestCase } from './languagesFixtures';
 import { outPath, pdftotext } from './pdfTools';
 
@@ -14,24 +13,7 @@ import { outPath, pdftotext } from './pdfTools';
 // brief written the way pdfkit writes it alone (each document parsing its own face and
 // shaping every word afresh) — byte for byte, and as poppler reads its text and pages.
 
-type Job = { name: string; cases: CaseFile[]; opts: RenderBriefOptions };
-
-function jobs(): Job[] {
-  const out: Job[] = [];
-  for (const lang of ['en', 'ru', 'kk'] as const) {
-    out.push(
-      { name: `prisoner-${lang}`, cases: [prisonerCase()], opts: { template: 'case', lang } },
-      { name: `arrest-${lang}`, cases: [kazakhArrestCase()], opts: { template: 'case', lang, mode: 'internal' } },
-      { name: `bench-${lang}`, cases: [generateCase(lang === 'en' ? 0 : lang === 'ru' ? 1 : 2).case], opts: { template: 'case', lang } },
-      { name: `wgad-${lang}`, cases: [prisonerCase()], opts: { template: 'wgad', lang, mode: 'submission' } },
-      { name: `ngo-${lang}`, cases: [ngoCase()], opts: { template: 'ngo', lang, related: [relatedNgoCase()] } },
-    );
-  }
-  out.push({ name: 'multi-en', cases: [0, 1, 2, 3, 4, 5].map((i) => generateCase(i).case), opts: { template: 'multi' } });
-  return out;
-}
-
-async function render(job: Job): Promise<Buffer> {
+async function render(job: BriefJob): Promise<Buffer> {
   return (await renderBrief(job.cases, null, { ...job.opts, generatedAt: GENERATED_AT })).data;
 }
 
@@ -47,7 +29,7 @@ afterAll(() => resetFaces(true));
 
 describe('faces shared between briefs', () => {
   it('write every brief byte for byte as pdfkit alone does, cold and warm, in English, Russian and Kazakh', async () => {
-    const all = jobs();
+    const all = briefJobs();
     resetFaces(false);
     const reference = new Map<string, Buffer>();
     for (const job of all) reference.set(job.name, await render(job));
@@ -81,7 +63,7 @@ describe('faces shared between briefs', () => {
   }, 300_000);
 
   it('never carries one brief’s confidential words into another: a public brief after an internal one of the same case shows none', async () => {
-    const job = (mode: 'public' | 'internal'): Job => ({ name: `confidential-${mode}`, cases: [confidentialCase()], opts: { template: 'case', lang: 'kk', mode } });
+    const job = (mode: 'public' | 'internal'): BriefJob => ({ name: `confidential-${mode}`, cases: [confidentialCase()], opts: { template: 'case', lang: 'kk', mode } });
     resetFaces(false);
     const reference = await render(job('public'));
 
@@ -97,7 +79,7 @@ describe('faces shared between briefs', () => {
   }, 120_000);
 
   it('forgets every remembered word when asked (the folder closing or locking), and writes the same brief after', async () => {
-    const job: Job = { name: 'forget', cases: [prisonerCase()], opts: { template: 'case', lang: 'ru', mode: 'internal' } };
+    const job: BriefJob = { name: 'forget', cases: [prisonerCase()], opts: { template: 'case', lang: 'ru', mode: 'internal' } };
     resetFaces(false);
     const reference = await render(job);
     resetFaces(true);
@@ -111,7 +93,7 @@ describe('faces shared between briefs', () => {
 
 describe('warmBriefs', () => {
   it('readies the writer with a made-up case, writing no file, and the brief after it is unchanged', async () => {
-    const job: Job = { name: 'after-warm', cases: [kazakhArrestCase()], opts: { template: 'case', lang: 'kk' } };
+    const job: BriefJob = { name: 'after-warm', cases: [kazakhArrestCase()], opts: { template: 'case', lang: 'kk' } };
     resetFaces(false);
     const reference = await render(job);
     resetFaces(true);
