@@ -6,6 +6,7 @@ import { BlobWriter, eachLimited, sha256Of } from './blobPool';
 import type { Presence } from './poolPresence';
 import type { FileState } from '../disk/statFiles';
 import { recordsOf, type Records } from './snapshotRecords';
+import type { PreviousLines } from './previousLines';
 
 // What makes a snapshot after one edit cost one blob: a file whose state (size on
 // disk, mtime, ctime, inode) is the one the newest snapshot recorded keeps that
@@ -48,8 +49,8 @@ export type IncrementalOptions = {
   /** The blobs' folder (backups/blobs). */
   root: string;
   key: Buffer | null;
-  /** The newest snapshot's lines by path: the hashes to reuse. */
-  previous: ReadonlyMap<string, BlobRef>;
+  /** The newest snapshot's lines by path (backup/previousLines, asked in the order of the files): the hashes to reuse. */
+  previous: Pick<PreviousLines, 'get'>;
   /** What is known of the pool (backup/poolPresence): a hash is reused only while its blob is there. */
   present: Presence;
   writer: BlobWriter;
