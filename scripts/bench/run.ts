@@ -197,14 +197,17 @@ try {
     snapshotBytes = r.bytes!;
     log(`  snapshot ${k + 1}: ${(r.ms! / 1000).toFixed(1)} s, ${(r.bytes! / 2 ** 20).toFixed(1)} MB, peak RSS ${r.peakRssMB!.toFixed(0)} MB`);
   }
-  // The common snapshot (the hourly one): after one edit, writing what changed.
-  // Restored is the newest (a manual snapshot may replace the one of the same hour: see backup/snapshotPurge).
-  const editSnapshots = Array.from({ length: Math.min(RUNS, 3) }, () => {
-    const r = child('snapshot-edit', dataDir) as Record<string, number> & { name: string };
+  // The common snapshot (the hourly one): after one edit, writing what changed. The first after the full snapshots is
+  // timed apart: the full ones wrote into every shard of the pool, so it lists them all (backup/poolPresence), which
+  // the next ones do not. Restored is the newest (a manual snapshot may replace the one of the same hour: see backup/snapshotPurge).
+  const editRuns = Array.from({ length: 1 + Math.min(RUNS, 3) }, () => {
+    const r = child('snapshot-edit', dataDir) as Record<string, number> & { name: string; how: { shardsListed: number } };
     snapshotName = r.name;
-    return r.ms!;
+    return { ms: r.ms!, shards: r.how.shardsListed };
   });
-  log(`  snapshot after one edit: ${editSnapshots.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')}`);
+  const firstEdit = editRuns[0]!;
+  const editSnapshots = editRuns.slice(1).map((e) => e.ms);
+  log(`  snapshot after one edit: the first after the full ones ${(firstEdit.ms / 1000).toFixed(2)} s (${firstEdit.shards} pool shards listed), then ${editRuns.slice(1).map((e) => `${(e.ms / 1000).toFixed(2)} s (${e.shards})`).join(', ')}`);
   const restored = SKIP.has('restore') ? null : child('restore', dataDir, {}, [snapshotName]);
   const restoreMs = restored?.ms ?? NaN;
   const restorePeakRssMB = restored?.peakRssMB ?? NaN;
@@ -254,6 +257,7 @@ try {
     snapshotMs: stat(snapshots),
     snapshotMB: snapshotBytes / 1024 / 1024,
     snapshotAfterEditMs: stat(editSnapshots),
+    snapshotFirstAfterFullMs: firstEdit.ms,
     restoreMs,
     snapshotPeakRssMB: stat(snapshotRss),
     restorePeakRssMB,
@@ -301,7 +305,8 @@ try {
   console.log(row('first brief after the background warm-up', results.briefFirstMs.afterWarmUp, 'ms', `≤ 500 ms: ${ok(results.targets.briefFirst)}`));
   console.log(row(`snapshot of the archive (${results.snapshotMB.toFixed(1)} MB)`, results.snapshotMs, 'ms'));
   console.log(row('snapshot: peak RSS of its process', results.snapshotPeakRssMB, 'MB'));
-  console.log(row('snapshot after one edit', results.snapshotAfterEditMs, 'ms', `≤ 1 s: ${ok(results.targets.snapshotAfterEdit)}`));
+  console.log(row('snapshot after one edit, first after the full', results.snapshotFirstAfterFullMs, 'ms', `(lists the ${firstEdit.shards} pool shards the full one wrote into)`));
+  console.log(row('snapshot after one edit (the hourly one)', results.snapshotAfterEditMs, 'ms', `≤ 1 s: ${ok(results.targets.snapshotAfterEdit)}`));
   if (restored) {
     console.log(row('restore of that snapshot (incl. safety)', results.restoreMs, 'ms'));
     console.log(row('restore: peak RSS of its process', results.restorePeakRssMB, 'MB'));
