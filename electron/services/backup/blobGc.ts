@@ -3,7 +3,7 @@ import type { DurableFs } from '../disk/durableFile';
 import { shredFile } from '../disk/shred';
 import { isBlobRef, readSnapshotFile } from './archive';
 import { blobPath, blobRoot, listBlobs } from './blobPool';
-import { dropRecords, orphanRecords, recordsOf } from './snapshotRecords';
+import { dropRecords, namedAmong, orphanRecords } from './snapshotRecords';
 
 // Dropping blobs (backup/blobPool) no snapshot names any more, after snapshots
 // are deleted (the rotation) or rewritten (a case purged from them). Crash-safe
@@ -65,7 +65,7 @@ export async function collectBlobs(backupsDir: string, names: readonly string[],
  * caller deleted them, and those of copies a crashed rotation left,
  * backup/snapshotRecords) are the only ones that can have just lost their last
  * name, and each goes only if no snapshot left (`survivors`) names it. Those lines
- * come from the local copies when they hold, else from the manifests. Orphans a
+ * come from the local copies when they hold (a few looked for in a copy's column of hashes), else from the manifests. Orphans a
  * crash mid-snapshot left (blobs written, no manifest) are not found this way: the
  * full collection (a purge, or a rotation whose deleted snapshots could not be read)
  * drops them.
@@ -74,9 +74,9 @@ export async function collectCandidates(dataDir: string, backupsDir: string, sur
   for (const r of await orphanRecords(dataDir, new Set([...survivors, ...deleted]), key)) candidates.add(r.sha256);
   for (const name of survivors) {
     if (candidates.size === 0) break;
-    const found = await recordsOf(dataDir, backupsDir, name, key, aads(name), true);
-    if (!found) return { removed: 0, kept: 0, blocked: true };
-    for (const r of found.records.refs) candidates.delete(r.sha256);
+    const named = await namedAmong(dataDir, backupsDir, name, key, aads(name), candidates);
+    if (!named) return { removed: 0, kept: 0, blocked: true };
+    for (const sha256 of named) candidates.delete(sha256);
   }
   const root = blobRoot(backupsDir);
   let removed = 0;

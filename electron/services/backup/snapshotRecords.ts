@@ -68,22 +68,35 @@ function encode(refs: readonly BlobRef[], header: Header): Buffer {
   return body;
 }
 
-function decode(body: Buffer): { header: Header; refs: BlobRef[] } | null {
+/** Where a copy's parts are, once it has checked out whole (its SHA-256 and length), or null. */
+function layout(body: Buffer): { header: Header; pathsAt: number; at: number; pad: number; hashesAt: number } | null {
   if (body.length < MAGIC.length + 4 + HASH_BYTES || !body.subarray(0, MAGIC.length).equals(MAGIC)) return null;
   const sum = createHash('sha256').update(body.subarray(0, body.length - HASH_BYTES)).digest();
   if (!sum.equals(body.subarray(body.length - HASH_BYTES))) return null;
   const headLength = body.readUInt32LE(MAGIC.length);
-  const header = JSON.parse(body.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + headLength)) as Header;
+  let header: Header;
+  try {
+    header = JSON.parse(body.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + headLength)) as Header;
+  } catch {
+    return null;
+  }
   const pathsAt = MAGIC.length + 4 + headLength;
   const at = pathsAt + header.pathBytes;
   const pad = (8 - (at % 8)) % 8;
   const n = header.count;
   if (body.length !== at + pad + n * COLUMNS * 8 + n * HASH_BYTES + HASH_BYTES) return null;
+  return { header, pathsAt, at, pad, hashesAt: at + pad + n * COLUMNS * 8 };
+}
+
+function decode(body: Buffer): { header: Header; refs: BlobRef[] } | null {
+  const parts = layout(body);
+  if (!parts) return null;
+  const { header, pathsAt, at, pad, hashesAt } = parts;
+  const n = header.count;
   const paths = n === 0 ? [] : body.toString('utf8', pathsAt, at).split('\n');
   if (paths.length !== n) return null;
   // Copied out: the column must start on an 8-byte boundary of its own buffer.
   const nums = new Float64Array(body.buffer.slice(body.byteOffset + at + pad, body.byteOffset + at + pad + n * COLUMNS * 8));
-  const hashesAt = at + pad + n * COLUMNS * 8;
   const refs = paths.map(
     (p, i): BlobRef => ({ path: p, mtimeMs: nums[i]!, size: nums[3 * n + i]!, sha256: body.toString('hex', hashesAt + i * HASH_BYTES, hashesAt + (i + 1) * HASH_BYTES), ctimeMs: nums[n + i]!, ino: nums[2 * n + i]!, diskSize: nums[4 * n + i]! }),
   );
@@ -112,11 +125,21 @@ export async function saveRecords(dataDir: string, name: string, manifest: Stats
   }
 }
 
-async function readCopy(dataDir: string, name: string, key: Buffer | null): Promise<{ header: Header; refs: BlobRef[] } | null> {
+/** The copy's bytes, opened (an encrypted folder's copy is sealed under its key), or null. */
+async function readBody(dataDir: string, name: string, key: Buffer | null): Promise<Buffer | null> {
   try {
     const raw = await readFile(fileOf(dataDir, name));
     if (raw.subarray(0, ENVELOPE_MAGIC.length).equals(ENVELOPE_MAGIC) !== (key !== null)) return null;
-    return decode(key ? openBytesChunked(key, raw, aadOf(name)) : raw);
+    return key ? openBytesChunked(key, raw, aadOf(name)) : raw;
+  } catch {
+    return null;
+  }
+}
+
+async function readCopy(dataDir: string, name: string, key: Buffer | null): Promise<{ header: Header; refs: BlobRef[] } | null> {
+  const body = await readBody(dataDir, name, key);
+  try {
+    return body && decode(body);
   } catch {
     return null;
   }
@@ -153,6 +176,41 @@ async function readRecords(dataDir: string, backupsDir: string, name: string, ke
   const records = { refs: copy.refs, pool: copy.header.pool };
   hold(id, { manifest: copy.header.manifest, key, records });
   return records;
+}
+
+/** Candidates at most this many are looked for as bytes in a copy's column of hashes; for more, its lines are made and a set asked. */
+const SCAN_LIMIT = 64;
+
+/** Whether the 32-byte `hash` is one of `column`'s entries (a match straddling two entries is none). */
+function inColumn(column: Buffer, hash: Buffer): boolean {
+  for (let at = column.indexOf(hash); at !== -1; at = column.indexOf(hash, at + 1)) if (at % HASH_BYTES === 0) return true;
+  return false;
+}
+
+/**
+ * Which of `candidates` the snapshot `name` names: from its lines when this process holds
+ * them, else — for a few candidates — from its local copy's column of hashes searched as
+ * bytes, no line made (a rotation after an hourly snapshot asks this of every snapshot kept,
+ * a week of them at 100,000 files each, for the blob or two it may drop), else from its lines
+ * read whole. Null when the snapshot does not read whole.
+ */
+export async function namedAmong(dataDir: string, backupsDir: string, name: string, key: Buffer | null, aads: { wholeAad: string; streamAad: string }, candidates: ReadonlySet<string>): Promise<Set<string> | null> {
+  const named = new Set<string>();
+  const id = path.join(path.dirname(fileOf(dataDir, name)), name);
+  if (candidates.size <= SCAN_LIMIT && !held.has(id)) {
+    const st = await stat(path.join(backupsDir, name)).catch(() => null);
+    const body = st ? await readBody(dataDir, name, key) : null;
+    const parts = body ? layout(body) : null;
+    if (st && body && parts && sameManifest(parts.header.manifest, st)) {
+      const column = body.subarray(parts.hashesAt, parts.hashesAt + parts.header.count * HASH_BYTES);
+      for (const sha of candidates) if (inColumn(column, Buffer.from(sha, 'hex'))) named.add(sha);
+      return named;
+    }
+  }
+  const found = await recordsOf(dataDir, backupsDir, name, key, aads, true);
+  if (!found) return null;
+  for (const r of found.records.refs) if (candidates.has(r.sha256)) named.add(r.sha256);
+  return named;
 }
 
 /** Removes the copies of snapshots not in `keep` (gone), and any temp left by a crash mid-write. */

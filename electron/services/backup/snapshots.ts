@@ -334,13 +334,18 @@ export async function pruneSnapshots(dataDir: string, key?: Buffer | null): Prom
     // the only ones this rotation can leave unnamed. One that does not read calls for the full collection.
     let candidates: Set<string> | null = new Set<string>();
     if (key !== undefined) {
+      // A line the newest snapshot kept holds too (the same hash at the same path: nearly every line, that snapshot being
+      // taken from these) names no candidate: 100,000 hashes are not gathered only to be struck off again.
+      const newestKept = all.find((s) => keep.has(s.name));
+      const kept = newestKept ? await recordsOf(dataDir, dir, newestKept.name, key, snapshotAads(newestKept.name), false) : null;
       for (const name of removed) {
         const found = await recordsOf(dataDir, dir, name, key, snapshotAads(name), false);
         if (!found) {
           candidates = null;
           break;
         }
-        for (const r of found.records.refs) candidates.add(r.sha256);
+        const alsoKept = kept ? new PreviousLines(kept.records.refs) : null;
+        for (const r of found.records.refs) if (alsoKept?.get(r.path)?.sha256 !== r.sha256) candidates.add(r.sha256);
       }
     }
     for (const name of removed) await unlink(path.join(dir, name)).catch(() => undefined);

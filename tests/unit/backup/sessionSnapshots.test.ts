@@ -63,8 +63,9 @@ describe('scheduled snapshots', () => {
       // A day and an hour after the start snapshot: the next hourly check takes the daily one.
       now = Date.parse(start.createdAt) + 25 * HOUR;
       await vi.advanceTimersByTimeAsync(HOUR);
-      await until(async () => (await reasons()).includes('daily'), 'the daily snapshot');
-      // Both were written today by the real clock (it names them), and the rotation keeps the newest of a day.
+      // Both were written today by the real clock (it names them), and the rotation keeps the newest of a day. The
+      // rotation runs once the daily snapshot is written, so it is waited for too: the start snapshot then goes.
+      await until(async () => (await reasons()).join() === 'daily', 'the daily snapshot, and the rotation after it');
       expect(await reasons()).toEqual(['daily']);
       expect(warnings).toEqual([]);
     } finally {
