@@ -39,21 +39,27 @@ async function linesOf(name: string): Promise<BlobRef[]> {
 
 const pooled = (line: BlobRef) => readFile(blobPath(blobRoot(path.join(dir, BACKUPS_DIR)), line.sha256), 'utf8');
 
+/** A snapshot with `change` made at its first report of progress — synchronously, as a save between two slices would be done by then. */
+function snapshotChangedAfterFirstSlice(change: () => void) {
+  let once = false;
+  return createSnapshot(dir, {
+    reason: 'manual',
+    key: null,
+    onProgress: () => {
+      if (once) return;
+      once = true;
+      change();
+    },
+  });
+}
+
 describe('a case moved while a snapshot is taken', () => {
   it('is taken from the trash when it was trashed after the listing', async () => {
     await folder();
     const moved = idOf(290); // in the second slice of files read
-    let once = false;
-    const info = await createSnapshot(dir, {
-      reason: 'manual',
-      key: null,
-      // Synchronous, as a save between two slices would be done by then.
-      onProgress: () => {
-        if (once) return;
-        once = true;
-        writeFileSync(path.join(dir, 'trash', `${moved}.json`), caseText(moved, 'trash'));
-        unlinkSync(path.join(dir, 'cases', `${moved}.json`));
-      },
+    const info = await snapshotChangedAfterFirstSlice(() => {
+      writeFileSync(path.join(dir, 'trash', `${moved}.json`), caseText(moved, 'trash'));
+      unlinkSync(path.join(dir, 'cases', `${moved}.json`));
     });
     const lines = await linesOf(info.name);
     expect(info).toMatchObject({ cases: CASES - 1, trashed: 1 });
@@ -66,16 +72,7 @@ describe('a case moved while a snapshot is taken', () => {
     const moved = idOf(290);
     // Listed in cases/ and in trash/: the save that trashed it is half seen by the listing.
     await writeFile(path.join(dir, 'trash', `${moved}.json`), caseText(moved, 'trash'));
-    let once = false;
-    const info = await createSnapshot(dir, {
-      reason: 'manual',
-      key: null,
-      onProgress: () => {
-        if (once) return;
-        once = true;
-        unlinkSync(path.join(dir, 'cases', `${moved}.json`));
-      },
-    });
+    const info = await snapshotChangedAfterFirstSlice(() => unlinkSync(path.join(dir, 'cases', `${moved}.json`)));
     // A path named twice would not read back at all ("repeats").
     const lines = await linesOf(info.name);
     expect(lines.map((l) => l.path).filter((p) => p.endsWith(`/${moved}.json`))).toEqual([`trash/${moved}.json`]);
