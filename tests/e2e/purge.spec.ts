@@ -31,6 +31,8 @@ test('Delete permanently from the Trash: the dialog says what may keep copies, a
 
   await page.goto(page.url().replace(/#.*$/, `#/case/${id}`));
   await page.getByRole('button', { name: 'Move to Trash' }).click();
+  // The window goes to the list once the case is in the Trash: a click on Trash before that would be overtaken by it.
+  await expect(page.getByText('“Case to purge” was moved to the Trash.')).toBeVisible();
   await page.getByRole('link', { name: 'Trash' }).click();
   await page.getByRole('button', { name: 'Delete “Case to purge” permanently' }).click();
 
