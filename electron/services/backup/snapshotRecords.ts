@@ -68,8 +68,10 @@ function encode(refs: readonly BlobRef[], header: Header): Buffer {
   return body;
 }
 
+type Layout = { header: Header; pathsAt: number; at: number; pad: number; hashesAt: number };
+
 /** Where a copy's parts are, once it has checked out whole (its SHA-256 and length), or null. */
-function layout(body: Buffer): { header: Header; pathsAt: number; at: number; pad: number; hashesAt: number } | null {
+function layout(body: Buffer): Layout | null {
   if (body.length < MAGIC.length + 4 + HASH_BYTES || !body.subarray(0, MAGIC.length).equals(MAGIC)) return null;
   const sum = createHash('sha256').update(body.subarray(0, body.length - HASH_BYTES)).digest();
   if (!sum.equals(body.subarray(body.length - HASH_BYTES))) return null;
@@ -90,8 +92,10 @@ function layout(body: Buffer): { header: Header; pathsAt: number; at: number; pa
 
 function decode(body: Buffer): { header: Header; refs: BlobRef[] } | null {
   const parts = layout(body);
-  if (!parts) return null;
-  const { header, pathsAt, at, pad, hashesAt } = parts;
+  return parts && decodeLines(body, parts);
+}
+
+function decodeLines(body: Buffer, { header, pathsAt, at, pad, hashesAt }: Layout): { header: Header; refs: BlobRef[] } | null {
   const n = header.count;
   const paths = n === 0 ? [] : body.toString('utf8', pathsAt, at).split('\n');
   if (paths.length !== n) return null;
@@ -109,7 +113,7 @@ function decode(body: Buffer): { header: Header; refs: BlobRef[] } | null {
  * when this snapshot began. A failure costs the next snapshot its shortcut only.
  */
 export async function saveRecords(dataDir: string, name: string, manifest: Stats, refs: readonly BlobRef[], pool: PoolState | null, key: Buffer | null): Promise<void> {
-  hold(path.join(path.dirname(fileOf(dataDir, name)), name), { manifest: stateOf(manifest), key, records: { refs: [...refs], pool } });
+  hold(heldId(dataDir, name), { manifest: stateOf(manifest), key, records: { refs: [...refs], pool } });
   try {
     const body = encode(refs, { manifest: stateOf(manifest), count: refs.length, pathBytes: 0, pool });
     const bytes = key ? sealBytesChunked(key, body, aadOf(name)) : body;
@@ -145,6 +149,9 @@ async function readCopy(dataDir: string, name: string, key: Buffer | null): Prom
   }
 }
 
+/** How this process holds the copy of `name` in memory. */
+const heldId = (dataDir: string, name: string) => path.join(dirOf(dataDir), name);
+
 type Held = { manifest: Header['manifest']; key: Buffer | null; records: Records };
 /**
  * The copies this process wrote or read last, kept between a snapshot and the
@@ -164,15 +171,28 @@ export function releaseRecords(): void {
 const sameManifest = (m: Header['manifest'], st: Stats) => m.size === st.size && m.mtimeMs === st.mtimeMs && m.ctimeMs === st.ctimeMs && m.ino === st.ino;
 const sameKey = (a: Buffer | null, b: Buffer | null) => (a === null || b === null ? a === b : a.equals(b));
 
+/** The local copy of `name` when it still holds for its manifest, found in the state `st`: its bytes, checked whole, and where its parts are. */
+async function copyFor(dataDir: string, name: string, key: Buffer | null, st: Stats): Promise<{ body: Buffer; parts: Layout } | null> {
+  const body = await readBody(dataDir, name, key);
+  const parts = body && layout(body);
+  return body && parts && sameManifest(parts.header.manifest, st) ? { body, parts } : null;
+}
+
 /** The lines of the manifest `name` (in backups/), from its local copy, or null when there is none that still holds for it. */
 async function readRecords(dataDir: string, backupsDir: string, name: string, key: Buffer | null): Promise<Records | null> {
   const st = await stat(path.join(backupsDir, name)).catch(() => null);
   if (!st) return null;
-  const id = path.join(path.dirname(fileOf(dataDir, name)), name);
+  const id = heldId(dataDir, name);
   const mine = held.get(id);
   if (mine && sameKey(mine.key, key) && sameManifest(mine.manifest, st)) return mine.records;
-  const copy = await readCopy(dataDir, name, key);
-  if (!copy || !sameManifest(copy.header.manifest, st)) return null;
+  const found = await copyFor(dataDir, name, key, st);
+  let copy: { header: Header; refs: BlobRef[] } | null = null;
+  try {
+    copy = found && decodeLines(found.body, found.parts);
+  } catch {
+    // As if there were no copy: the manifest is read instead.
+  }
+  if (!copy) return null;
   const records = { refs: copy.refs, pool: copy.header.pool };
   hold(id, { manifest: copy.header.manifest, key, records });
   return records;
@@ -196,12 +216,11 @@ function inColumn(column: Buffer, hash: Buffer): boolean {
  */
 export async function namedAmong(dataDir: string, backupsDir: string, name: string, key: Buffer | null, aads: { wholeAad: string; streamAad: string }, candidates: ReadonlySet<string>): Promise<Set<string> | null> {
   const named = new Set<string>();
-  const id = path.join(path.dirname(fileOf(dataDir, name)), name);
-  if (candidates.size <= SCAN_LIMIT && !held.has(id)) {
+  if (candidates.size <= SCAN_LIMIT && !held.has(heldId(dataDir, name))) {
     const st = await stat(path.join(backupsDir, name)).catch(() => null);
-    const body = st ? await readBody(dataDir, name, key) : null;
-    const parts = body ? layout(body) : null;
-    if (st && body && parts && sameManifest(parts.header.manifest, st)) {
+    const copy = st && (await copyFor(dataDir, name, key, st));
+    if (copy) {
+      const { body, parts } = copy;
       const column = body.subarray(parts.hashesAt, parts.hashesAt + parts.header.count * HASH_BYTES);
       for (const sha of candidates) if (inColumn(column, Buffer.from(sha, 'hex'))) named.add(sha);
       return named;
